@@ -1,0 +1,59 @@
+/**
+ * Error codes shared by the engine, the CLI and (later) the IPC contract.
+ *
+ * A code is a stable identifier that scripts and the UI may branch on; the message is a
+ * sentence a person understands. Messages never carry secrets, record contents or stack
+ * traces. Adding a code is fine; renaming or removing one breaks scripts, so don't.
+ */
+export const ERROR_CODES = [
+  // vault lifecycle
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_DIR_NOT_EMPTY',
+  'VAULT_CORRUPT',
+  'VAULT_TOO_NEW',
+  'VAULT_LOCKED',
+  'VAULT_BUSY',
+  // credentials
+  'BAD_PASSPHRASE',
+  'WEAK_PASSPHRASE',
+  'PASSPHRASE_REQUIRED',
+  'PASSPHRASE_MISMATCH',
+  'RECOVERY_KEY_MALFORMED',
+  // evidence store
+  'BLOB_NOT_FOUND',
+  'BLOB_MISSING',
+  'BLOB_TAMPERED',
+  'BLOB_TRUNCATED',
+  'BLOB_HASH_MISMATCH',
+  // checks
+  'DOCTOR_FAILED',
+  // generic
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'IO_ERROR',
+  'USAGE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** The one error type the engine throws on purpose. Anything else is a bug (INTERNAL). */
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isVaultError(e: unknown): e is VaultError {
+  return e instanceof VaultError;
+}

@@ -1,0 +1,90 @@
+/**
+ * Terminal I/O for the CLI: the error line, JSON output, and a progress bar that appears only
+ * on a TTY and never with --json (so stdout stays one JSON document and stderr stays quiet).
+ */
+import { VaultError, isVaultError } from '../../shared/errors.js';
+
+export class UsageError extends Error {}
+
+export interface Output {
+  json: boolean;
+  /** stdout: the command's result */
+  print(text: string): void;
+  printJson(value: unknown): void;
+  /** stderr, human mode only: hints and warnings */
+  note(text: string): void;
+  progress(label: string): Progress;
+}
+
+export interface Progress {
+  update(done: number, total?: number, detail?: string): void;
+  done(): void;
+}
+
+const silentProgress: Progress = { update() {}, done() {} };
+
+export function makeOutput(json: boolean, stdout = process.stdout, stderr = process.stderr): Output {
+  const tty = !json && stderr.isTTY === true;
+  return {
+    json,
+    print: (text) => {
+      if (!json) stdout.write(text.endsWith('\n') ? text : text + '\n');
+    },
+    printJson: (value) => {
+      if (json) stdout.write(JSON.stringify(value, null, 2) + '\n');
+    },
+    note: (text) => {
+      if (!json) stderr.write(text.endsWith('\n') ? text : text + '\n');
+    },
+    progress: (label) => (tty ? new TtyProgress(label, stderr) : silentProgress),
+  };
+}
+
+class TtyProgress implements Progress {
+  private last = 0;
+  constructor(
+    private readonly label: string,
+    private readonly out: NodeJS.WriteStream,
+  ) {}
+  update(done: number, total?: number, detail?: string): void {
+    const now = Date.now();
+    if (now - this.last < 80 && (total === undefined || done < total)) return;
+    this.last = now;
+    const width = 28;
+    let bar: string;
+    if (total && total > 0) {
+      const frac = Math.min(1, done / total);
+      const filled = Math.round(frac * width);
+      bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%`;
+    } else {
+      const spin = '|/-\\'[Math.floor(now / 120) % 4];
+      bar = `${spin}`;
+    }
+    this.out.write(`\r\x1b[2K${this.label} ${bar}${detail ? ' ' + detail : ''}`);
+  }
+  done(): void {
+    this.out.write('\r\x1b[2K');
+  }
+}
+
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
+}
+
+/** The single stderr line for a failure, and the exit status that goes with it. */
+export function describeFailure(e: unknown): { line: string; exitCode: number } {
+  if (e instanceof UsageError) return { line: `error: USAGE: ${e.message}`, exitCode: 2 };
+  if (isVaultError(e)) return { line: `error: ${e.code}: ${e.message}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
+  // A bug. Say so plainly; the message of a system error may name a path but never a secret.
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return { line: `error: INTERNAL: Case Vault hit an unexpected problem (${msg}). Nothing was half-written; please report this.`, exitCode: 1 };
+}
+
+export { VaultError };

@@ -1,0 +1,90 @@
+/**
+ * Passphrase stretching with Argon2id (libsodium's crypto_pwhash, ALG_ARGON2ID13).
+ *
+ * Parameters are chosen once, at vault creation (and again at each passphrase change), on the
+ * user's own machine: at least 64 MiB of memory, then as much memory and as many passes as fit
+ * in about half a second. They are stored in the key slot, so unlocking never guesses.
+ * Calibration costs one short probe: Argon2's time is close to linear in memory × passes.
+ */
+import os from 'node:os';
+import sodium from 'sodium-native';
+import { type SecretBuffer, secureAlloc, wipe } from './secure-memory.js';
+
+export interface Argon2Params {
+  /** passes over memory (crypto_pwhash opslimit) */
+  opsLimit: number;
+  /** bytes of memory (crypto_pwhash memlimit) */
+  memLimitBytes: number;
+}
+
+export const MIB = 1024 * 1024;
+export const MIN_MEM_BYTES = 64 * MIB;
+export const MAX_MEM_BYTES = 1024 * MIB;
+export const DEFAULT_TARGET_MS = 500;
+export const SALT_BYTES = sodium.crypto_pwhash_SALTBYTES; // 16
+
+/** Parameters that are far too weak for a real vault; doctor warns about them. */
+export function isWeak(p: Argon2Params): boolean {
+  return p.memLimitBytes < MIN_MEM_BYTES || p.opsLimit < 1;
+}
+
+export function assertSaneParams(p: Argon2Params): void {
+  // Bounds for parameters read from disk: refusing absurd values stops a doctored vault.json
+  // from making unlock allocate gigabytes or spin for hours.
+  if (!Number.isInteger(p.opsLimit) || p.opsLimit < 1 || p.opsLimit > 64) throw new RangeError('opsLimit out of range');
+  if (!Number.isInteger(p.memLimitBytes) || p.memLimitBytes < 8 * 1024 || p.memLimitBytes > 4096 * MIB) {
+    throw new RangeError('memLimitBytes out of range');
+  }
+}
+
+/** Normalise so that the same passphrase typed on another keyboard or OS gives the same key. */
+export function passphraseBytes(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+export async function deriveFromPassphrase(passphrase: string, salt: Uint8Array, params: Argon2Params): Promise<SecretBuffer> {
+  assertSaneParams(params);
+  const pw = passphraseBytes(passphrase);
+  const out = secureAlloc(32);
+  try {
+    await sodium.crypto_pwhash_async(out, pw, Buffer.from(salt), params.opsLimit, params.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+    return out;
+  } catch (e) {
+    wipe(out);
+    throw e;
+  } finally {
+    wipe(pw);
+  }
+}
+
+export interface Calibration extends Argon2Params {
+  /** what the probe predicted one derivation will take on this machine */
+  expectedMs: number;
+}
+
+export async function calibrate(targetMs = DEFAULT_TARGET_MS): Promise<Calibration> {
+  const probe: Argon2Params = { opsLimit: 1, memLimitBytes: MIN_MEM_BYTES };
+  const out = secureAlloc(32);
+  const salt = Buffer.alloc(SALT_BYTES, 0x5a);
+  const pw = Buffer.from('calibration probe');
+  const t0 = performance.now();
+  await sodium.crypto_pwhash_async(out, pw, salt, probe.opsLimit, probe.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  const probeMs = Math.max(1, performance.now() - t0);
+  wipe(out);
+  const msPerMibPass = probeMs / 64;
+
+  // Memory first (it is what makes GPU and ASIC attacks expensive), but never more than half of
+  // the time budget for one pass, nor more than an eighth of this machine's RAM.
+  const ramCap = Math.max(MIN_MEM_BYTES, Math.floor(os.totalmem() / 8));
+  let mem = MIN_MEM_BYTES;
+  while (mem * 2 <= MAX_MEM_BYTES && mem * 2 <= ramCap && msPerMibPass * ((mem * 2) / MIB) <= targetMs / 2) mem *= 2;
+  const onePassMs = msPerMibPass * (mem / MIB);
+  const ops = Math.min(64, Math.max(1, Math.round(targetMs / onePassMs)));
+  return { opsLimit: ops, memLimitBytes: mem, expectedMs: Math.round(onePassMs * ops) };
+}
+
+/**
+ * Parameters for automated tests only: the minimum memory, one pass, no calibration.
+ * Enabled by CASE_VAULT_INSECURE_FAST_KDF=1; doctor reports vaults made this way as weak.
+ */
+export const FAST_TEST_PARAMS: Calibration = { opsLimit: 1, memLimitBytes: MIN_MEM_BYTES, expectedMs: 60 };

@@ -1,0 +1,321 @@
+/**
+ * The evidence store: originals encrypted at rest, streamed in and out with flat memory.
+ *
+ *   write(source)  → PendingBlob   file written, fsynced, renamed into place; no row yet
+ *   commit(db, p)                  inserts the key row (call inside the caller's transaction)
+ *   put(source)    → StoredBlob    write + commit + audit entry, for callers with nothing else to commit
+ *   get(id)        → AsyncIterable<Buffer> of authenticated plaintext
+ *   erase(id)                      deletes the key row (crypto-erase), then the file
+ *
+ * Ordering is what makes crashes harmless: the file is durable before the row that names it
+ * commits, so a committed row always has its file; a crash in between leaves at most an orphan
+ * file (no row, no key: unreadable noise) that `doctor --repair` removes.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import sodium from 'sodium-native';
+import { VaultError } from '../../../shared/errors.js';
+import { type SecretBuffer, secureAlloc, secureRandom, wipe } from '../crypto/secure-memory.js';
+import { get, run, sql, type ReadableDB, type WritableDB } from '../db/sql.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { BLOB_ID_RE, isoNow, newBlobId } from '../util/ids.js';
+import { fsyncDir } from '../util/durable-fs.js';
+import {
+  ABYTES,
+  BLOB_MAGIC,
+  CHUNK_BYTES,
+  HEADER_BYTES,
+  KEY_BYTES,
+  PREFIX_BYTES,
+  SEALED_CHUNK_BYTES,
+  STATE_BYTES,
+  TAG_FINAL,
+  TAG_MESSAGE,
+  expectedFileSize,
+} from './blob-format.js';
+
+export type BlobSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+export interface StoredBlob {
+  blobId: string;
+  sha256: string;
+  size: number;
+}
+
+export interface PendingBlob extends StoredBlob {
+  /** the file's key, in secure memory until commit() or discard() */
+  key: SecretBuffer;
+  file: string;
+}
+
+export interface ByteProgress {
+  (bytesDone: number): void;
+}
+
+interface BlobRow {
+  id: string;
+  key: Uint8Array;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+/** How many sealed chunks are gathered before one write() call. */
+const WRITE_BATCH_CHUNKS = 16;
+
+export class BlobStore {
+  constructor(
+    private readonly db: WritableDB,
+    private readonly vaultId: string,
+    readonly dir: string,
+  ) {}
+
+  pathFor(blobId: string): string {
+    if (!BLOB_ID_RE.test(blobId)) throw new VaultError('INVALID_INPUT', 'That is not a valid evidence file id.');
+    return path.join(this.dir, blobId.slice(0, 2), blobId);
+  }
+
+  /** Encrypt a stream into a new blob file. Nothing in the database changes. */
+  async write(source: BlobSource, onProgress?: ByteProgress): Promise<PendingBlob> {
+    const blobId = newBlobId();
+    const file = this.pathFor(blobId);
+    const shard = path.dirname(file);
+    await fsp.mkdir(shard, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.tmp`;
+    const key = secureRandom(KEY_BYTES);
+    const state = secureAlloc(STATE_BYTES);
+    const hash = createHash('sha256');
+    const fh = await fsp.open(tmp, 'wx', 0o600);
+    let size = 0;
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, key);
+      await fh.write(Buffer.concat([BLOB_MAGIC, header]));
+
+      const batch = Buffer.alloc(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES);
+      let batchUsed = 0;
+      const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
+      let pendingUsed = 0;
+      const flush = async () => {
+        if (batchUsed > 0) await fh.write(batch, 0, batchUsed);
+        batchUsed = 0;
+      };
+      const seal = async (plain: Buffer, tag: number) => {
+        sodium.crypto_secretstream_xchacha20poly1305_push(state, batch.subarray(batchUsed, batchUsed + plain.length + ABYTES), plain, null, tag);
+        batchUsed += plain.length + ABYTES;
+        if (batchUsed + SEALED_CHUNK_BYTES > batch.length) await flush();
+      };
+
+      for await (const piece of source) {
+        const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        hash.update(buf);
+        size += buf.length;
+        let off = 0;
+        if (pendingUsed > 0) {
+          const n = Math.min(CHUNK_BYTES - pendingUsed, buf.length);
+          buf.copy(pending, pendingUsed, 0, n);
+          pendingUsed += n;
+          off = n;
+          if (pendingUsed === CHUNK_BYTES) {
+            await seal(pending, TAG_MESSAGE);
+            pendingUsed = 0;
+          }
+        }
+        // Whole chunks straight from the input, without a copy.
+        while (buf.length - off >= CHUNK_BYTES) {
+          await seal(buf.subarray(off, off + CHUNK_BYTES), TAG_MESSAGE);
+          off += CHUNK_BYTES;
+        }
+        if (off < buf.length) {
+          buf.copy(pending, 0, off);
+          pendingUsed = buf.length - off;
+        }
+        onProgress?.(size);
+      }
+      await seal(pending.subarray(0, pendingUsed), TAG_FINAL);
+      await flush();
+      wipe(pending);
+      await fh.sync();
+    } catch (e) {
+      await fh.close().catch(() => {});
+      await fsp.rm(tmp, { force: true });
+      wipe(key);
+      throw e;
+    } finally {
+      wipe(state);
+    }
+    await fh.close();
+    await fsp.rename(tmp, file);
+    await fsyncDir(shard);
+    return { blobId, sha256: hash.digest('hex'), size, key, file };
+  }
+
+  /** Insert the key row of a written blob. Must run inside a transaction of the caller's. */
+  commit(db: WritableDB, blob: PendingBlob, at = isoNow()): void {
+    run(db, sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blob.blobId}, ${blob.key}, ${blob.sha256}, ${blob.size}, ${at})`);
+  }
+
+  /** After commit (or on abandoning a write): zero the key; remove the file if it was never committed. */
+  async release(blob: PendingBlob, committed: boolean): Promise<void> {
+    wipe(blob.key);
+    if (!committed) await fsp.rm(blob.file, { force: true });
+  }
+
+  async put(source: BlobSource, onProgress?: ByteProgress): Promise<StoredBlob> {
+    const pending = await this.write(source, onProgress);
+    let committed = false;
+    try {
+      this.db.transaction(() => {
+        this.commit(this.db, pending);
+        appendAudit(this.db, this.vaultId, {
+          action: 'blob.stored',
+          subject: { kind: 'blob', id: pending.blobId },
+          details: { size: pending.size, sha256: pending.sha256 },
+        });
+      })();
+      committed = true;
+    } finally {
+      await this.release(pending, committed);
+    }
+    return { blobId: pending.blobId, sha256: pending.sha256, size: pending.size };
+  }
+
+  info(blobId: string, db: ReadableDB = this.db): StoredBlob & { createdAt: string } {
+    const row = get<BlobRow>(db, sql`SELECT id, sha256, size, created_at FROM blobs WHERE id = ${blobId}`);
+    if (!row) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
+    return { blobId: row.id, sha256: row.sha256, size: Number(row.size), createdAt: row.created_at };
+  }
+
+  /**
+   * Stream the plaintext of a blob. Every chunk is authenticated before it is yielded; a
+   * tampered chunk throws BLOB_TAMPERED, a cut file BLOB_TRUNCATED, and — because the plaintext
+   * is hashed on the way — a stored hash that no longer matches throws BLOB_HASH_MISMATCH at the
+   * end. A consumer must treat the whole stream as failed on any throw.
+   */
+  async *get(blobId: string, opts: { verifyHash?: boolean; onProgress?: ByteProgress } = {}): AsyncGenerator<Buffer, void, undefined> {
+    const row = get<BlobRow>(this.db, sql`SELECT * FROM blobs WHERE id = ${blobId}`);
+    if (!row) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
+    const file = this.pathFor(blobId);
+    const size = Number(row.size);
+    const tampered = (why: string) => new VaultError('BLOB_TAMPERED', `The stored evidence file ${blobId} has been altered (${why}); it cannot be trusted.`);
+    const truncated = () => new VaultError('BLOB_TRUNCATED', `The stored evidence file ${blobId} is incomplete: it was cut short.`);
+
+    let fh: fsp.FileHandle;
+    try {
+      fh = await fsp.open(file, 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('BLOB_MISSING', `The encrypted file of evidence ${blobId} is missing from the vault folder.`);
+      throw new VaultError('IO_ERROR', `The encrypted file of evidence ${blobId} could not be read.`);
+    }
+    const key = secureAlloc(KEY_BYTES);
+    Buffer.from(row.key).copy(key);
+    const state = secureAlloc(STATE_BYTES);
+    try {
+      const actual = (await fh.stat()).size;
+      const expected = expectedFileSize(size);
+      if (actual < expected) throw truncated();
+      if (actual > expected) throw tampered('it has bytes appended');
+
+      const prefix = Buffer.alloc(PREFIX_BYTES);
+      await readExactly(fh, prefix, 0);
+      if (!prefix.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC)) throw tampered('its header is not that of a Case Vault blob');
+      try {
+        sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, prefix.subarray(BLOB_MAGIC.length), key);
+      } catch {
+        throw tampered('its header is invalid');
+      }
+      const hash = opts.verifyHash === false ? null : createHash('sha256');
+      const sealed = Buffer.alloc(SEALED_CHUNK_BYTES);
+      const tag = Buffer.alloc(1);
+      let pos = PREFIX_BYTES;
+      let done = 0;
+      for (;;) {
+        const want = Math.min(SEALED_CHUNK_BYTES, actual - pos);
+        if (want < ABYTES) throw truncated();
+        await readExactly(fh, sealed.subarray(0, want), pos);
+        pos += want;
+        const plain = Buffer.alloc(want - ABYTES);
+        try {
+          sodium.crypto_secretstream_xchacha20poly1305_pull(state, plain, tag, sealed.subarray(0, want), null);
+        } catch {
+          throw tampered(`chunk at byte ${pos - want} fails authentication`);
+        }
+        const isFinal = tag[0] === TAG_FINAL;
+        if (!isFinal && tag[0] !== TAG_MESSAGE) throw tampered('a chunk carries an unexpected tag');
+        if (isFinal && pos !== actual) throw tampered('data follows the end of the stream');
+        if (!isFinal && want < SEALED_CHUNK_BYTES) throw truncated();
+        hash?.update(plain);
+        done += plain.length;
+        opts.onProgress?.(done);
+        if (plain.length > 0) yield plain;
+        if (isFinal) break;
+        if (pos >= actual) throw truncated();
+      }
+      if (done !== size) throw tampered('its length differs from the recorded size');
+      if (hash && hash.digest('hex') !== row.sha256) {
+        throw new VaultError('BLOB_HASH_MISMATCH', `Evidence ${blobId} decrypts, but its SHA-256 differs from the hash recorded at intake.`);
+      }
+    } finally {
+      wipe(key);
+      wipe(state);
+      await fh.close();
+    }
+  }
+
+  /**
+   * Crypto-erase: the key row goes first (with its audit entry), then the WAL is checkpointed
+   * so the freed page (zeroed by secure_delete) reaches the main file, then the file is removed.
+   * A crash after the commit leaves an orphan file that no key can open.
+   */
+  async erase(blobId: string, reason: string): Promise<void> {
+    const file = this.pathFor(blobId);
+    this.db.transaction(() => {
+      const res = run(this.db, sql`DELETE FROM blobs WHERE id = ${blobId}`);
+      if (res.changes === 0) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
+      appendAudit(this.db, this.vaultId, { action: 'blob.erased', subject: { kind: 'blob', id: blobId }, details: { reason } });
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    await fsp.rm(file, { force: true });
+  }
+
+  /** Every file under blobs/ with its id (null when the name is not a blob id, e.g. a .tmp). */
+  async *listFiles(): AsyncGenerator<{ file: string; blobId: string | null }> {
+    let shards: string[];
+    try {
+      shards = await fsp.readdir(this.dir);
+    } catch {
+      return;
+    }
+    for (const shard of shards.sort()) {
+      const shardDir = path.join(this.dir, shard);
+      const st = await fsp.lstat(shardDir);
+      if (!st.isDirectory()) {
+        yield { file: shardDir, blobId: null };
+        continue;
+      }
+      for (const name of (await fsp.readdir(shardDir)).sort()) {
+        const ok = BLOB_ID_RE.test(name) && name.startsWith(shard);
+        yield { file: path.join(shardDir, name), blobId: ok ? name : null };
+      }
+    }
+  }
+
+  fileSize(blobId: string): number | null {
+    try {
+      return fs.statSync(this.pathFor(blobId)).size;
+    } catch {
+      return null;
+    }
+  }
+}
+
+async function readExactly(fh: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesRead } = await fh.read(buf, off, buf.length - off, position + off);
+    if (bytesRead === 0) throw new VaultError('BLOB_TRUNCATED', 'An encrypted evidence file ended early while it was being read.');
+    off += bytesRead;
+  }
+}

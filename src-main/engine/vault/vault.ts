@@ -1,0 +1,388 @@
+/**
+ * A vault: create, unlock, lock, change the passphrase.
+ *
+ *   <vault>/vault.json   key slots (see vault-file.ts)
+ *   <vault>/vault.db     SQLCipher, keyed with HKDF(master, "…/sqlcipher-key")
+ *   <vault>/blobs/ab/id  encrypted evidence (see evidence-store/)
+ *
+ * The master key is 32 random bytes in sodium_malloc memory for as long as the vault is
+ * unlocked; lock() closes the database and zeroes it and every sub-key.
+ */
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { VaultError } from '../../../shared/errors.js';
+import { unwrapKey, wrapKey } from '../crypto/aead.js';
+import { type Argon2Params, type Calibration, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase } from '../crypto/argon2.js';
+import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
+import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
+import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
+import { closeDatabase, openKeyedDatabase } from '../db/database.js';
+import { type Migration, loadMigrations, migrate, schemaVersion } from '../db/migrations.js';
+import { get, run, sql, type WritableDB } from '../db/sql.js';
+import { appendAudit, countAudit } from '../audit/audit-log.js';
+import { BlobStore } from '../evidence-store/blob-store.js';
+import { isoNow, uuidv7 } from '../util/ids.js';
+import { fsyncDir } from '../util/durable-fs.js';
+import {
+  type KeySlot,
+  type PassphraseSlot,
+  type RecoverySlot,
+  type VaultFileBody,
+  type VaultFileDoc,
+  VAULT_FILE_NAME,
+  VAULT_FORMAT,
+  VAULT_FORMAT_VERSION,
+  readVaultFile,
+  sealVaultFile,
+  slotAssociatedData,
+  splitDoc,
+  verifyVaultFileMac,
+  writeVaultFile,
+} from './vault-file.js';
+
+export const DB_FILE_NAME = 'vault.db';
+export const BLOBS_DIR_NAME = 'blobs';
+export const MIN_PASSPHRASE_CHARS = 12;
+const RECOVERY_INFO = 'case-vault/v1/recovery-slot-kek';
+
+export type Credential = { passphrase: string } | { recoveryKey: string };
+
+export type UnlockPhase = 'reading' | 'deriving-key' | 'opening-database' | 'migrating' | 'ready';
+export interface UnlockProgress {
+  phase: UnlockPhase;
+  /** for 'deriving-key': how long the KDF is expected to take, so a UI can animate honestly */
+  expectedMs?: number;
+}
+
+export interface CreateOptions {
+  passphrase: string;
+  /** 'calibrate' (default) measures this machine; tests pass fixed parameters */
+  kdf?: 'calibrate' | Argon2Params;
+  migrations?: Migration[];
+  onProgress?: (p: UnlockProgress) => void;
+}
+
+export interface OpenOptions {
+  migrations?: Migration[];
+  onProgress?: (p: UnlockProgress) => void;
+}
+
+export interface VaultStatus {
+  vaultId: string;
+  path: string;
+  formatVersion: number;
+  schemaVersion: number;
+  appSchemaVersion: number;
+  createdAt: string;
+  slots: Array<{ id: string; kind: KeySlot['kind']; createdAt: string; kdf: Record<string, unknown> }>;
+  counts: { blobs: number; blobBytes: number; auditEntries: number };
+}
+
+function checkPassphraseStrength(passphrase: string): void {
+  if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
+    throw new VaultError('WEAK_PASSPHRASE', `A vault passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters; a few unrelated words make a good one.`);
+  }
+}
+
+function defaultKdf(): 'calibrate' | Argon2Params {
+  return process.env.CASE_VAULT_INSECURE_FAST_KDF === '1' ? FAST_TEST_PARAMS : 'calibrate';
+}
+
+async function makePassphraseSlot(vaultId: string, master: SecretBuffer, passphrase: string, kdf: 'calibrate' | Argon2Params, onProgress?: (p: UnlockProgress) => void): Promise<PassphraseSlot> {
+  const params: Calibration = kdf === 'calibrate' ? await calibrate() : { ...kdf, expectedMs: 0 };
+  const salt = randomBytes(SALT_BYTES);
+  const slotHead = {
+    id: uuidv7(),
+    kind: 'passphrase' as const,
+    kdf: { name: 'argon2id13' as const, opsLimit: params.opsLimit, memLimitBytes: params.memLimitBytes, salt: salt.toString('base64') },
+  };
+  onProgress?.({ phase: 'deriving-key', expectedMs: params.expectedMs });
+  const kek = await deriveFromPassphrase(passphrase, salt, params);
+  try {
+    const { nonce, wrapped } = wrapKey(kek, master, slotAssociatedData({ vaultId }, slotHead));
+    return { ...slotHead, createdAt: isoNow(), nonce: nonce.toString('base64'), wrappedKey: wrapped.toString('base64') };
+  } finally {
+    wipe(kek);
+  }
+}
+
+function makeRecoverySlot(vaultId: string, master: SecretBuffer): { slot: RecoverySlot; recoveryKey: string } {
+  const { raw, text } = generateRecoveryKey();
+  const salt = randomBytes(16);
+  const head = { id: uuidv7(), kind: 'recovery' as const, kdf: { name: 'hkdf-sha256' as const, salt: salt.toString('base64') } };
+  const kek = deriveSubkey(raw, salt, RECOVERY_INFO);
+  wipe(raw);
+  try {
+    const { nonce, wrapped } = wrapKey(kek, master, slotAssociatedData({ vaultId }, head));
+    return { slot: { ...head, createdAt: isoNow(), nonce: nonce.toString('base64'), wrappedKey: wrapped.toString('base64') }, recoveryKey: text };
+  } finally {
+    wipe(kek);
+  }
+}
+
+async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, onProgress?: (p: UnlockProgress) => void): Promise<SecretBuffer> {
+  const bad = () =>
+    new VaultError(
+      'BAD_PASSPHRASE',
+      'passphrase' in credential ? 'That passphrase does not unlock this vault.' : 'That recovery key does not unlock this vault.',
+    );
+  if ('passphrase' in credential) {
+    for (const slot of doc.slots) {
+      if (slot.kind !== 'passphrase') continue;
+      const params = { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes };
+      onProgress?.({ phase: 'deriving-key', expectedMs: estimateMs(params) });
+      const kek = await deriveFromPassphrase(credential.passphrase, Buffer.from(slot.kdf.salt, 'base64'), params);
+      const master = unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot));
+      wipe(kek);
+      if (master) return master;
+    }
+    throw bad();
+  }
+  const raw = parseRecoveryKey(credential.recoveryKey);
+  try {
+    for (const slot of doc.slots) {
+      if (slot.kind !== 'recovery') continue;
+      const kek = deriveSubkey(raw, Buffer.from(slot.kdf.salt, 'base64'), RECOVERY_INFO);
+      const master = unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot));
+      wipe(kek);
+      if (master) return master;
+    }
+  } finally {
+    wipe(raw);
+  }
+  throw bad();
+}
+
+/** A rough guess for progress display only (about 1.5 ms per MiB-pass on a recent laptop). */
+function estimateMs(p: Argon2Params): number {
+  return Math.round((p.memLimitBytes / (1024 * 1024)) * p.opsLimit * 1.5);
+}
+
+export class Vault {
+  #master: SecretBuffer | null;
+  #db: WritableDB | null;
+  #doc: VaultFileDoc;
+  #blobs: BlobStore | null;
+
+  private constructor(
+    readonly dir: string,
+    doc: VaultFileDoc,
+    master: SecretBuffer,
+    db: WritableDB,
+  ) {
+    this.#doc = doc;
+    this.#master = master;
+    this.#db = db;
+    this.#blobs = new BlobStore(db, doc.vaultId, path.join(dir, BLOBS_DIR_NAME));
+  }
+
+  get id(): string {
+    return this.#doc.vaultId;
+  }
+
+  get isUnlocked(): boolean {
+    return this.#master !== null;
+  }
+
+  /** The database handle, for engine services. Throws VAULT_LOCKED after lock(). */
+  get db(): WritableDB {
+    if (!this.#db) throw lockedError();
+    return this.#db;
+  }
+
+  get blobs(): BlobStore {
+    if (!this.#blobs) throw lockedError();
+    return this.#blobs;
+  }
+
+  get file(): VaultFileDoc {
+    return this.#doc;
+  }
+
+  /** Append an audit entry in its own transaction (services that mutate use their own). */
+  audit(action: string, details: Record<string, string | number | boolean | null> = {}, subject: { kind: string; id: string } | null = null): void {
+    const db = this.db;
+    db.transaction(() => appendAudit(db, this.id, { action, details, subject }))();
+  }
+
+  /**
+   * Create a new vault in `dir` (which must not exist, or be empty). The vault is assembled in a
+   * hidden sibling folder and renamed into place at the end, so a failure or a crash never
+   * leaves a half-made vault where one is expected.
+   */
+  static async create(dir: string, opts: CreateOptions): Promise<{ vault: Vault; recoveryKey: string }> {
+    const target = path.resolve(dir);
+    checkPassphraseStrength(opts.passphrase);
+    await assertCreatable(target);
+    const parent = path.dirname(target);
+    await fsp.mkdir(parent, { recursive: true, mode: 0o700 });
+    const staging = await fsp.mkdtemp(path.join(parent, `.${path.basename(target)}.creating-`));
+    const vaultId = uuidv7();
+    const master = secureRandom(32);
+    let recoveryKey: string;
+    try {
+      const passphraseSlot = await makePassphraseSlot(vaultId, master, opts.passphrase, opts.kdf ?? defaultKdf(), opts.onProgress);
+      const recovery = makeRecoverySlot(vaultId, master);
+      recoveryKey = recovery.recoveryKey;
+      const now = isoNow();
+      const body: VaultFileBody = {
+        format: VAULT_FORMAT,
+        formatVersion: VAULT_FORMAT_VERSION,
+        vaultId,
+        createdAt: now,
+        updatedAt: now,
+        slots: [passphraseSlot, recovery.slot],
+      };
+      await fsp.mkdir(path.join(staging, BLOBS_DIR_NAME), { mode: 0o700 });
+      // Made empty and owner-only first: SQLite gives its -wal file the database file's mode.
+      await (await fsp.open(path.join(staging, DB_FILE_NAME), 'wx', 0o600)).close();
+      const dbKey = deriveMasterSubkey(master, vaultId, 'database');
+      const db = openKeyedDatabase(path.join(staging, DB_FILE_NAME), dbKey);
+      wipe(dbKey);
+      try {
+        migrate(db, opts.migrations ?? loadMigrations());
+        db.transaction(() => {
+          run(db, sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${now})`);
+          appendAudit(db, vaultId, { action: 'vault.created', subject: { kind: 'vault', id: vaultId }, details: { schemaVersion: schemaVersion(db) } });
+        })();
+      } finally {
+        closeDatabase(db);
+      }
+      const macKey = deriveMasterSubkey(master, vaultId, 'vaultFileMac');
+      await writeVaultFile(staging, sealVaultFile(body, macKey));
+      wipe(macKey);
+      await fsyncDir(staging);
+      // Into place. An empty target folder (e.g. made by a file dialog) is replaced.
+      if (fs.existsSync(target)) await fsp.rmdir(target);
+      await fsp.rename(staging, target);
+      await fsyncDir(parent);
+    } catch (e) {
+      wipe(master);
+      await fsp.rm(staging, { recursive: true, force: true });
+      throw e;
+    }
+    const vault = await Vault.#openWithMaster(target, master, opts);
+    return { vault, recoveryKey };
+  }
+
+  /** Unlock an existing vault with its passphrase or its recovery key. */
+  static async open(dir: string, credential: Credential, opts: OpenOptions = {}): Promise<Vault> {
+    const target = path.resolve(dir);
+    opts.onProgress?.({ phase: 'reading' });
+    if (!fs.existsSync(target)) throw new VaultError('VAULT_NOT_FOUND', 'No vault was found at this location (the folder does not exist).');
+    const doc = await readVaultFile(target);
+    const master = await unwrapWithCredential(doc, credential, opts.onProgress);
+    return Vault.#openWithMaster(target, master, opts, doc);
+  }
+
+  static async #openWithMaster(dir: string, master: SecretBuffer, opts: OpenOptions, knownDoc?: VaultFileDoc): Promise<Vault> {
+    try {
+      const doc = knownDoc ?? (await readVaultFile(dir));
+      const macKey = deriveMasterSubkey(master, doc.vaultId, 'vaultFileMac');
+      const macOk = verifyVaultFileMac(doc, macKey);
+      wipe(macKey);
+      if (!macOk) {
+        throw new VaultError('VAULT_CORRUPT', 'The vault key file (vault.json) was changed by something other than Case Vault. Nothing was changed; restore it from a backup.');
+      }
+      const dbFile = path.join(dir, DB_FILE_NAME);
+      if (!fs.existsSync(dbFile)) throw new VaultError('VAULT_CORRUPT', 'The vault database (vault.db) is missing. Nothing was changed; restore it from a backup.');
+      opts.onProgress?.({ phase: 'opening-database' });
+      const dbKey = deriveMasterSubkey(master, doc.vaultId, 'database');
+      const db = openKeyedDatabase(dbFile, dbKey);
+      wipe(dbKey);
+      try {
+        opts.onProgress?.({ phase: 'migrating' });
+        const result = migrate(db, opts.migrations ?? loadMigrations());
+        const storedId = get<{ value: string }>(db, sql`SELECT value FROM vault_meta WHERE key = 'vault_id'`)?.value;
+        if (storedId !== doc.vaultId) {
+          throw new VaultError('VAULT_CORRUPT', 'The vault database belongs to a different vault than its key file. Nothing was changed.');
+        }
+        if (result.applied.length > 0) {
+          db.transaction(() => appendAudit(db, doc.vaultId, { action: 'vault.migrated', details: { from: result.from, to: result.to } }))();
+        }
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+      fs.mkdirSync(path.join(dir, BLOBS_DIR_NAME), { recursive: true, mode: 0o700 });
+      opts.onProgress?.({ phase: 'ready' });
+      return new Vault(dir, doc, master, db);
+    } catch (e) {
+      wipe(master);
+      throw e;
+    }
+  }
+
+  /** Close the database and zero every key held in memory. Idempotent. */
+  lock(): void {
+    if (this.#db) {
+      try {
+        closeDatabase(this.#db);
+      } finally {
+        this.#db = null;
+      }
+    }
+    this.#blobs = null;
+    wipe(this.#master);
+    this.#master = null;
+  }
+
+  /**
+   * Rewrap the master key under a new passphrase. Only the passphrase slot changes: the
+   * database, the blobs and the recovery key stay as they are. Argon2 is re-calibrated, since
+   * the machine may have changed since the vault was made.
+   */
+  async changePassphrase(newPassphrase: string, opts: { kdf?: 'calibrate' | Argon2Params } = {}): Promise<void> {
+    const master = this.#master;
+    if (!master) throw lockedError();
+    checkPassphraseStrength(newPassphrase);
+    const slot = await makePassphraseSlot(this.id, master, newPassphrase, opts.kdf ?? defaultKdf());
+    const body = splitDoc(this.#doc);
+    const slots = [slot, ...body.slots.filter((s) => s.kind !== 'passphrase')];
+    const macKey = deriveMasterSubkey(master, this.id, 'vaultFileMac');
+    const doc = sealVaultFile({ ...body, slots, updatedAt: isoNow() }, macKey);
+    wipe(macKey);
+    await writeVaultFile(this.dir, doc);
+    this.#doc = doc;
+    this.audit('vault.passphrase-changed', { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes }, { kind: 'key-slot', id: slot.id });
+  }
+
+  status(): VaultStatus {
+    const db = this.db;
+    const blobs = get<{ n: number; bytes: number | null }>(db, sql`SELECT count(*) AS n, sum(size) AS bytes FROM blobs`);
+    return {
+      vaultId: this.id,
+      path: this.dir,
+      formatVersion: this.#doc.formatVersion,
+      schemaVersion: schemaVersion(db),
+      appSchemaVersion: loadMigrations().length,
+      createdAt: this.#doc.createdAt,
+      slots: this.#doc.slots.map((s) => ({
+        id: s.id,
+        kind: s.kind,
+        createdAt: s.createdAt,
+        kdf: s.kind === 'passphrase' ? { name: s.kdf.name, opsLimit: s.kdf.opsLimit, memLimitBytes: s.kdf.memLimitBytes } : { name: s.kdf.name },
+      })),
+      counts: { blobs: Number(blobs?.n ?? 0), blobBytes: Number(blobs?.bytes ?? 0), auditEntries: countAudit(db) },
+    };
+  }
+}
+
+function lockedError(): VaultError {
+  return new VaultError('VAULT_LOCKED', 'The vault is locked. Unlock it with its passphrase or recovery key.');
+}
+
+async function assertCreatable(target: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await fsp.readdir(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new VaultError('VAULT_DIR_NOT_EMPTY', 'A file (not a folder) already exists where the vault should go; nothing was changed.');
+    throw new VaultError('IO_ERROR', `The vault folder cannot be read (${code ?? 'I/O error'}).`);
+  }
+  if (entries.includes(VAULT_FILE_NAME)) throw new VaultError('VAULT_EXISTS', 'A vault already exists in this folder; nothing was changed.');
+  if (entries.length > 0) throw new VaultError('VAULT_DIR_NOT_EMPTY', 'This folder already holds other files; choose an empty or new folder for the vault. Nothing was changed.');
+}

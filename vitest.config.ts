@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Native addons (SQLCipher, libsodium) are happiest in child processes, not worker threads.
+    pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    env: {
+      // One pass over 64 MiB instead of the calibrated ~0.5 s: keeps hundreds of vault
+      // creations fast. Production never sets it; doctor flags vaults made with weak settings.
+      CASE_VAULT_INSECURE_FAST_KDF: '1',
+    },
+  },
+});
