@@ -12,10 +12,10 @@ const securityRules = {
   'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Never for anything secret: use sodium randombytes_buf or node:crypto.' }],
   'no-restricted-syntax': [
     'error',
-    {
-      selector: "CallExpression[callee.property.name='createCipheriv'] > Literal[value=/chacha20/i]",
+    ...["callee.name='createCipheriv'", "callee.property.name='createCipheriv'", "callee.name='createDecipheriv'", "callee.property.name='createDecipheriv'"].map((callee) => ({
+      selector: `CallExpression[${callee}] > Literal[value=/chacha20/i]`,
       message: "Electron's BoringSSL has no chacha20-poly1305: use sodium-native.",
-    },
+    })),
     { selector: "Property[key.name='nodeIntegration'][value.value=true]", message: 'nodeIntegration stays off.' },
     { selector: "Property[key.name='contextIsolation'][value.value=false]", message: 'contextIsolation stays on.' },
     { selector: "Property[key.name='sandbox'][value.value=false]", message: 'The renderer stays sandboxed.' },

@@ -12,27 +12,11 @@
  *   even for someone who later obtains the passphrase.
  * - foreign_keys=ON, and cache_size sized in bench/ (see docs/performance.md).
  */
-import Database, { setLogger } from '@signalapp/sqlcipher';
+import Database from '@signalapp/sqlcipher';
 import { VaultError } from '../../../shared/errors.js';
 import type { WritableDB } from './sql.js';
 
 export const CACHE_SIZE_KIB = 32 * 1024;
-
-let loggerInstalled = false;
-function installLogger(): void {
-  if (loggerInstalled) return;
-  loggerInstalled = true;
-  // SQLCipher reports e.g. "hmac check failed for pgno=1" on a bad key. Those lines carry no
-  // personal data, but they are noise on a CLI's stderr; surface them only when debugging.
-  setLogger((code, message) => {
-    if (process.env.CASE_VAULT_DEBUG) process.stderr.write(`sqlcipher ${code}: ${message}\n`);
-  });
-}
-
-export interface OpenOptions {
-  /** apply cache/sync pragmas; false gives a bare keyed handle (used by migration tests) */
-  readonly?: boolean;
-}
 
 function sqliteCode(e: unknown): string | undefined {
   return (e as { code?: string }).code;
@@ -44,7 +28,6 @@ function sqliteCode(e: unknown): string | undefined {
  * gives VAULT_BUSY.
  */
 export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
-  installLogger();
   let db: Database;
   try {
     db = new Database(file, { cacheStatements: true });
@@ -52,6 +35,9 @@ export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
     throw new VaultError('IO_ERROR', `The vault database could not be opened (${sqliteCode(e) ?? 'I/O error'}).`);
   }
   try {
+    // SQLCipher logs e.g. "hmac check failed for pgno=1" straight to stderr. Those lines carry
+    // no personal data, but they break the CLI's one-line error contract; keep them for debugging.
+    db.pragma(`cipher_log_level = ${process.env.CASE_VAULT_DEBUG ? 'WARN' : 'NONE'}`);
     // The hex form of the key exists briefly as a JS string; SQLCipher's API offers no other way.
     db.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
     db.pragma('locking_mode = EXCLUSIVE');

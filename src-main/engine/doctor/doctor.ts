@@ -58,37 +58,67 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
       : { check: 'key-file', level: 'ok', message: 'vault.json is intact and authenticated by the master key.' },
   );
 
-  const cipherErrors = db.pragma('cipher_integrity_check') as Array<Record<string, unknown>>;
-  add(
-    cipherErrors.length === 0
-      ? { check: 'cipher', level: 'ok', message: 'Every database page authenticates (SQLCipher HMAC).' }
-      : { check: 'cipher', level: 'fail', message: `${cipherErrors.length} database page(s) fail authentication: the file was damaged or altered.`, details: { errors: cipherErrors.slice(0, 10).map((r) => Object.values(r).join(' ')) } },
-  );
+  await guard('cipher', add, () => {
+    const cipherErrors = db.pragma('cipher_integrity_check') as Array<Record<string, unknown>>;
+    add(
+      cipherErrors.length === 0
+        ? { check: 'cipher', level: 'ok', message: 'Every database page authenticates (SQLCipher HMAC).' }
+        : { check: 'cipher', level: 'fail', message: `${cipherErrors.length} database page(s) fail authentication: the file was damaged or altered.`, details: { errors: cipherErrors.slice(0, 10).map((r) => Object.values(r).join(' ')) } },
+    );
+  });
 
-  const integrity = (db.pragma('integrity_check') as Array<Record<string, unknown>>).map((r) => String(Object.values(r)[0]));
-  const fkErrors = db.pragma('foreign_key_check') as unknown[];
-  add(
-    integrity.length === 1 && integrity[0] === 'ok' && fkErrors.length === 0
-      ? { check: 'sqlite', level: 'ok', message: 'The database structure is sound (integrity and foreign keys).' }
-      : { check: 'sqlite', level: 'fail', message: 'The database structure is damaged.', details: { integrity: integrity.slice(0, 10), foreignKeyErrors: fkErrors.length } },
-  );
+  await guard('sqlite', add, () => {
+    const integrity = (db.pragma('integrity_check') as Array<Record<string, unknown>>).map((r) => String(Object.values(r)[0]));
+    const fkErrors = db.pragma('foreign_key_check') as unknown[];
+    add(
+      integrity.length === 1 && integrity[0] === 'ok' && fkErrors.length === 0
+        ? { check: 'sqlite', level: 'ok', message: 'The database structure is sound (integrity and foreign keys).' }
+        : { check: 'sqlite', level: 'fail', message: 'The database structure is damaged.', details: { integrity: integrity.slice(0, 10), foreignKeyErrors: fkErrors.length } },
+    );
+  });
 
-  const known = loadMigrations().length;
-  const current = schemaVersion(db);
-  add(
-    current === known
-      ? { check: 'schema', level: 'ok', message: `Schema version ${current} is current.` }
-      : { check: 'schema', level: 'fail', message: `Schema version ${current} differs from this build's ${known}.` },
-  );
+  await guard('schema', add, () => {
+    const known = loadMigrations().length;
+    const current = schemaVersion(db);
+    add(
+      current === known
+        ? { check: 'schema', level: 'ok', message: `Schema version ${current} is current.` }
+        : { check: 'schema', level: 'fail', message: `Schema version ${current} differs from this build's ${known}.` },
+    );
+  });
 
-  const chain = verifyAuditChain(db, vault.id, (done) => opts.onProgress?.({ check: 'audit-chain', done, total: 0 }));
-  add(
-    chain.ok
-      ? { check: 'audit-chain', level: 'ok', message: `The audit log's ${chain.entries} entries form an unbroken chain.`, details: { entries: chain.entries, headHash: chain.headHash } }
-      : { check: 'audit-chain', level: 'fail', message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`, details: { firstBrokenSeq: chain.firstBrokenSeq } },
-  );
+  await guard('audit-chain', add, () => {
+    const chain = verifyAuditChain(db, vault.id, (done) => opts.onProgress?.({ check: 'audit-chain', done, total: 0 }));
+    add(
+      chain.ok
+        ? { check: 'audit-chain', level: 'ok', message: `The audit log's ${chain.entries} entries form an unbroken chain.`, details: { entries: chain.entries, headHash: chain.headHash } }
+        : { check: 'audit-chain', level: 'fail', message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`, details: { firstBrokenSeq: chain.firstBrokenSeq } },
+    );
+  });
 
-  // blobs named by rows
+  let removed = 0;
+  await guard('blobs', add, async () => {
+    removed = await checkBlobs(vault, opts, add);
+  });
+
+  return { ok: findings.every((f) => f.level !== 'fail'), deep: !!opts.deep, repaired: { orphansRemoved: removed }, findings };
+}
+
+/**
+ * A check that cannot even run (a page so damaged that the query fails) is itself a failure
+ * to report, not a reason to stop: the other checks still tell the user what is intact.
+ */
+async function guard(check: string, add: (f: Finding) => void, fn: () => void | Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    const code = isVaultError(e) ? e.code : ((e as { code?: string }).code ?? 'ERROR');
+    add({ check, level: 'fail', message: `This check could not run: the data it reads is damaged (${code}).` });
+  }
+}
+
+async function checkBlobs(vault: Vault, opts: DoctorOptions, add: (f: Finding) => void): Promise<number> {
+  const db = vault.db;
   const rows = all<{ id: string; size: number }>(db, sql`SELECT id, size FROM blobs ORDER BY id`);
   const named = new Set(rows.map((r) => r.id));
   const missing: string[] = [];
@@ -142,6 +172,5 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
         ? { check: 'orphans', level: 'ok', message: `Removed ${removed} stray file(s) under blobs/ that no record named.`, details: { removed: orphans } }
         : { check: 'orphans', level: 'warn', message: `${orphans.length} stray file(s) under blobs/ are named by no record (left by an interrupted write). Run doctor --repair to remove them.`, details: { orphans } },
   );
-
-  return { ok: findings.every((f) => f.level !== 'fail'), deep: !!opts.deep, repaired: { orphansRemoved: removed }, findings };
+  return removed;
 }

@@ -1,0 +1,69 @@
+// "No plaintext of anything stored is ever in any file of the vault": plant a marker in every
+// place the core stores data, then search every byte of the vault folder for it — while the
+// vault is open (WAL in use) and after it is locked.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Vault } from '../../src-main/engine/index.js';
+import { deriveMasterSubkey } from '../../src-main/engine/crypto/subkeys.js';
+import { PASSPHRASE, newVault, snapshot } from '../helpers.js';
+
+const MARKER = 'SURVIVOR-MARKER-7f3a9c-Zahra-al-Khatib';
+
+function forms(s: string): Buffer[] {
+  const utf8 = Buffer.from(s, 'utf8');
+  return [utf8, Buffer.from(s, 'utf16le'), Buffer.from(utf8.toString('base64').slice(0, 24)), Buffer.from(utf8.toString('hex'))];
+}
+
+function assertAbsent(dir: string, needles: Buffer[], label: string): void {
+  for (const [file, bytes] of snapshot(dir)) {
+    for (const n of needles) {
+      if (bytes.includes(n)) throw new Error(`${label}: found in ${file}`);
+    }
+  }
+}
+
+describe('nothing stored is on disk in clear', () => {
+  it('a marker in evidence content and in audit details is in no file, open or locked', async () => {
+    const { vault, dir } = await newVault();
+    const content = Buffer.from(`${MARKER}\n`.repeat(5000));
+    await vault.blobs.put([content]);
+    await vault.blobs.put([Buffer.from(MARKER)]); // a tiny file: one final chunk
+    vault.audit('test.marker', { note: MARKER });
+    vault.db.exec(`CREATE TEMP TABLE scratch AS SELECT '${MARKER}' AS x`); // temp_store=MEMORY: never a temp file
+    const needles = forms(MARKER);
+    assertAbsent(dir, needles, 'while open');
+    vault.lock();
+    assertAbsent(dir, needles, 'after lock');
+  });
+
+  it('vault.db does not start with the SQLite header', async () => {
+    const { vault, dir } = await newVault();
+    vault.lock();
+    const head = fs.readFileSync(path.join(dir, 'vault.db')).subarray(0, 16);
+    expect(head.toString('latin1')).not.toBe('SQLite format 3\0');
+  });
+
+  it('neither the master key, nor the database key, nor the recovery key is in any file', async () => {
+    const { vault, dir, recoveryKey } = await newVault();
+    // Reach the master key the way only a test may: through a private field's effect —
+    // the database key is derived from it, so check both via a fresh unlock.
+    vault.lock();
+    let master: Buffer | null = null;
+    const { unwrapKey } = await import('../../src-main/engine/crypto/aead.js');
+    const { deriveFromPassphrase } = await import('../../src-main/engine/crypto/argon2.js');
+    const { readVaultFile, slotAssociatedData } = await import('../../src-main/engine/vault/vault-file.js');
+    const doc = await readVaultFile(dir);
+    const slot = doc.slots.find((s) => s.kind === 'passphrase')!;
+    if (slot.kind !== 'passphrase') throw new Error('unreachable');
+    const kek = await deriveFromPassphrase(PASSPHRASE, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
+    master = Buffer.from(unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot))!);
+    const dbKey = Buffer.from(deriveMasterSubkey(master as never, doc.vaultId, 'database'));
+    const needles = [master, dbKey, Buffer.from(master.toString('hex')), Buffer.from(dbKey.toString('hex')), Buffer.from(master.toString('base64')), Buffer.from(dbKey.toString('base64')), Buffer.from(recoveryKey), Buffer.from(recoveryKey.replace(/-/g, ''))];
+    const v = await Vault.open(dir, { passphrase: PASSPHRASE });
+    v.audit('touch');
+    assertAbsent(dir, needles, 'key material');
+    v.lock();
+    assertAbsent(dir, needles, 'key material after lock');
+  });
+});
