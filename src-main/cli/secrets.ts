@@ -11,15 +11,30 @@ const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 /** A secret file holds the secret on its first line; a trailing newline is not part of it. */
 export function readSecretFile(file: string, what: string): string {
+  // Pipes are welcome (`--passphrase-file <(pass show vault)` or /dev/stdin keep the secret off
+  // the disk), so this reads whatever the path is, up to a size no secret needs.
   let text: string;
   try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new VaultError('INVALID_INPUT', `The ${what} file is not a regular file.`);
-    if (st.size > MAX_SECRET_FILE_BYTES) throw new VaultError('INVALID_INPUT', `The ${what} file is too large to be a ${what}.`);
-    text = fs.readFileSync(file, 'utf8');
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_SECRET_FILE_BYTES + 1);
+      let n = 0;
+      for (;;) {
+        const got = fs.readSync(fd, buf, n, buf.length - n, null);
+        if (got === 0) break;
+        n += got;
+        if (n > MAX_SECRET_FILE_BYTES) throw new VaultError('INVALID_INPUT', `The ${what} file is too large to be a ${what}.`);
+      }
+      text = buf.subarray(0, n).toString('utf8');
+      buf.fill(0);
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    throw new VaultError('INVALID_INPUT', `The ${what} file could not be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'I/O error');
+    throw new VaultError('INVALID_INPUT', `The ${what} file could not be read (${why}).`);
   }
   const firstLine = text.split(/\r?\n/)[0] ?? '';
   if (firstLine.length === 0) throw new VaultError('INVALID_INPUT', `The ${what} file is empty.`);
