@@ -60,6 +60,12 @@ export function helpText(cmd?: Command): string {
   ].join('\n');
 }
 
+function parseOptionsFor(opts: Record<string, OptionSpec>) {
+  return Object.fromEntries(
+    Object.entries(opts).map(([k, o]) => [k, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+  );
+}
+
 function findCommand(words: string[]): { cmd: Command; rest: string[] } | null {
   let best: Command | null = null;
   for (const c of COMMANDS) {
@@ -72,9 +78,13 @@ export async function main(argv: string[]): Promise<number> {
   const wantsJson = argv.includes('--json');
   const out = makeOutput(wantsJson);
   try {
-    const firstFlag = argv.findIndex((a) => a.startsWith('-'));
-    const words = firstFlag === -1 ? argv : argv.slice(0, firstFlag);
-    if (argv.length === 0 || (words.length === 0 && (argv.includes('--help') || argv.includes('-h')))) {
+    // Find the command words among the positionals, wherever global options stand
+    // (`case-vault --vault DIR status` and `case-vault status --vault DIR` are the same).
+    const { tokens } = parseArgs({ args: argv, options: parseOptionsFor(GLOBAL_OPTIONS), strict: false, allowPositionals: true, tokens: true });
+    const positionalTokens = tokens.filter((t) => t.kind === 'positional');
+    const words = positionalTokens.map((t) => t.value);
+    const helpAsked = argv.includes('--help') || argv.includes('-h');
+    if (argv.length === 0 || (words.length === 0 && helpAsked)) {
       process.stdout.write(helpText() + '\n');
       return argv.length === 0 ? 2 : 0;
     }
@@ -87,20 +97,15 @@ export async function main(argv: string[]): Promise<number> {
     if (!found) {
       const group = COMMANDS.filter((c) => c.path[0] === words[0]);
       if (group.length > 0) throw new UsageError(`"${words.join(' ')}" needs one of: ${group.map((c) => c.path.slice(1).join(' ')).join(', ')}.`);
-      throw new UsageError(`unknown command "${words[0] ?? argv[0]}". Run "case-vault --help" for the list.`);
+      throw new UsageError(words.length ? `unknown command "${words[0]}". Run "case-vault --help" for the list.` : 'no command given. Run "case-vault --help" for the list.');
     }
     const { cmd } = found;
     const options = { ...GLOBAL_OPTIONS, ...(cmd.options ?? {}) };
+    const commandWordIndexes = new Set(positionalTokens.slice(0, cmd.path.length).map((t) => t.index));
+    const rest = argv.filter((_, i) => !commandWordIndexes.has(i));
     let parsed;
     try {
-      parsed = parseArgs({
-        args: argv.slice(cmd.path.length),
-        options: Object.fromEntries(
-          Object.entries(options).map(([k, o]) => [k, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
-        ),
-        allowPositionals: true,
-        strict: true,
-      });
+      parsed = parseArgs({ args: rest, options: parseOptionsFor(options), allowPositionals: true, strict: true });
     } catch (e) {
       if (!String((e as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS')) throw e;
       throw new UsageError(`${(e as Error).message.split('\n')[0]} (see "case-vault help ${cmd.path.join(' ')}")`);

@@ -179,3 +179,24 @@ describe('case-vault CLI', () => {
     expectError(cv(['passphrase', 'change', '--vault', s.vault, '--passphrase-file', third]), 'PASSPHRASE_REQUIRED');
   });
 });
+
+describe('case-vault CLI argument order', () => {
+  it('accepts global options before the command', () => {
+    const s = init();
+    const r = cv(['--vault', s.vault, '--json', 'status', '--passphrase-file', s.pw]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).vaultId).toBe(s.vaultId);
+    const pc = cv(['--vault', s.vault, 'passphrase', '--passphrase-file', s.pw, 'change']);
+    expectError(pc, 'PASSPHRASE_REQUIRED'); // reached the command: no new passphrase given
+  });
+
+  it('reads a secret from a pipe', () => {
+    const s = init();
+    const r = spawnSync('bash', ['-c', `printf '%s\\n' "$PW" | "${process.execPath}" "${BIN}" status --json --vault "${s.vault}" --passphrase-file /dev/stdin`], {
+      encoding: 'utf8',
+      env: { ...process.env, PW: PASSPHRASE },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).vaultId).toBe(s.vaultId);
+  });
+});

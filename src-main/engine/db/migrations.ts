@@ -35,7 +35,15 @@ export function defaultMigrationsDir(): string {
   }
 }
 
-export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
+let shipped: Migration[] | null = null;
+
+/** The migrations this build ships (read once), or those of another folder (tests). */
+export function loadMigrations(dir?: string): Migration[] {
+  if (dir === undefined) return (shipped ??= readMigrations(defaultMigrationsDir()));
+  return readMigrations(dir);
+}
+
+function readMigrations(dir: string): Migration[] {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
   const migrations: Migration[] = [];
   for (const file of files) {

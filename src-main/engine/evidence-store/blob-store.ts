@@ -88,6 +88,7 @@ export class BlobStore {
     const state = secureAlloc(STATE_BYTES);
     const hash = createHash('sha256');
     const fh = await fsp.open(tmp, 'wx', 0o600);
+    const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
     let size = 0;
     try {
       const header = Buffer.alloc(HEADER_BYTES);
@@ -96,7 +97,6 @@ export class BlobStore {
 
       const batch = Buffer.alloc(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES);
       let batchUsed = 0;
-      const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
       let pendingUsed = 0;
       const flush = async () => {
         if (batchUsed > 0) await fh.write(batch, 0, batchUsed);
@@ -136,7 +136,6 @@ export class BlobStore {
       }
       await seal(pending.subarray(0, pendingUsed), TAG_FINAL);
       await flush();
-      wipe(pending);
       await fh.sync();
     } catch (e) {
       await fh.close().catch(() => {});
@@ -145,6 +144,7 @@ export class BlobStore {
       throw e;
     } finally {
       wipe(state);
+      wipe(pending);
     }
     await fh.close();
     await fsp.rename(tmp, file);
