@@ -62,25 +62,41 @@ export interface Calibration extends Argon2Params {
   expectedMs: number;
 }
 
-export async function calibrate(targetMs = DEFAULT_TARGET_MS): Promise<Calibration> {
-  const probe: Argon2Params = { opsLimit: 1, memLimitBytes: MIN_MEM_BYTES };
+async function timeOnce(params: Argon2Params): Promise<number> {
   const out = secureAlloc(32);
   const salt = Buffer.alloc(SALT_BYTES, 0x5a);
   const pw = Buffer.from('calibration probe');
   const t0 = performance.now();
-  await sodium.crypto_pwhash_async(out, pw, salt, probe.opsLimit, probe.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
-  const probeMs = Math.max(1, performance.now() - t0);
+  await sodium.crypto_pwhash_async(out, pw, salt, params.opsLimit, params.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  const ms = Math.max(1, performance.now() - t0);
   wipe(out);
-  const msPerMibPass = probeMs / 64;
+  return ms;
+}
+
+/**
+ * A probe at 64 MiB chooses the memory; then passes are adjusted by measuring the real thing
+ * until a derivation lands within ±20 % of the target (two or three runs, about a second at
+ * vault creation). Extrapolating from one small probe was off by up to 40 %: Argon2's first
+ * pass, which fills fresh memory, costs more than the later ones.
+ */
+export async function calibrate(targetMs = DEFAULT_TARGET_MS): Promise<Calibration> {
+  const msPerMibPass = (await timeOnce({ opsLimit: 1, memLimitBytes: MIN_MEM_BYTES })) / 64;
 
   // Memory first (it is what makes GPU and ASIC attacks expensive), but never more than half of
   // the time budget for one pass, nor more than an eighth of this machine's RAM.
   const ramCap = Math.max(MIN_MEM_BYTES, Math.floor(os.totalmem() / 8));
   let mem = MIN_MEM_BYTES;
   while (mem * 2 <= MAX_MEM_BYTES && mem * 2 <= ramCap && msPerMibPass * ((mem * 2) / MIB) <= targetMs / 2) mem *= 2;
-  const onePassMs = msPerMibPass * (mem / MIB);
-  const ops = Math.min(64, Math.max(1, Math.round(targetMs / onePassMs)));
-  return { opsLimit: ops, memLimitBytes: mem, expectedMs: Math.round(onePassMs * ops) };
+
+  let ops = Math.max(1, Math.round(targetMs / (msPerMibPass * (mem / MIB)) / 2));
+  let ms = await timeOnce({ opsLimit: ops, memLimitBytes: mem });
+  for (let i = 0; i < 4 && (ms < targetMs * 0.8 || ms > targetMs * 1.2); i++) {
+    const next = Math.min(64, Math.max(1, Math.round((ops * targetMs) / ms)));
+    if (next === ops) break;
+    ops = next;
+    ms = await timeOnce({ opsLimit: ops, memLimitBytes: mem });
+  }
+  return { opsLimit: ops, memLimitBytes: mem, expectedMs: Math.round(ms) };
 }
 
 /**

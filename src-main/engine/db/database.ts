@@ -16,7 +16,13 @@ import Database from '@signalapp/sqlcipher';
 import { VaultError } from '../../../shared/errors.js';
 import type { WritableDB } from './sql.js';
 
-export const CACHE_SIZE_KIB = 32 * 1024;
+/**
+ * Page cache of decrypted pages. SQLCipher pays HMAC + AES for every page it reads from disk
+ * that is not in this cache, where an unkeyed database gets it from the OS for free: with a
+ * 32 MiB cache a 100 MiB database ran 1.7× slower than unkeyed (scans 3×), with 128 MiB at
+ * parity (bench/, docs/performance.md). SQLite allocates it only as pages are used.
+ */
+export const CACHE_SIZE_KIB = 128 * 1024;
 
 function sqliteCode(e: unknown): string | undefined {
   return (e as { code?: string }).code;

@@ -64,6 +64,12 @@ interface BlobRow {
 
 /** How many sealed chunks are gathered before one write() call. */
 const WRITE_BATCH_CHUNKS = 16;
+/**
+ * Start flushing written data to the disk every this many bytes, in the background, while the
+ * next chunks are encrypted. Without it, a 1 GiB intake ends with one fsync of 1 GiB (~3 s
+ * here) after all the CPU work; with it, the final fsync only has the last stretch to flush.
+ */
+const BACKGROUND_SYNC_BYTES = 64 * 1024 * 1024;
 
 export class BlobStore {
   constructor(
@@ -89,6 +95,7 @@ export class BlobStore {
     const hash = createHash('sha256');
     const fh = await fsp.open(tmp, 'wx', 0o600);
     const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
+    let syncing: Promise<void> = Promise.resolve();
     let size = 0;
     try {
       const header = Buffer.alloc(HEADER_BYTES);
@@ -98,9 +105,16 @@ export class BlobStore {
       const batch = Buffer.alloc(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES);
       let batchUsed = 0;
       let pendingUsed = 0;
+      let unsynced = 0;
       const flush = async () => {
         if (batchUsed > 0) await fh.write(batch, 0, batchUsed);
+        unsynced += batchUsed;
         batchUsed = 0;
+        if (unsynced >= BACKGROUND_SYNC_BYTES) {
+          await syncing; // at most one background flush in flight
+          syncing = fh.datasync();
+          unsynced = 0;
+        }
       };
       const seal = async (plain: Buffer, tag: number) => {
         sodium.crypto_secretstream_xchacha20poly1305_push(state, batch.subarray(batchUsed, batchUsed + plain.length + ABYTES), plain, null, tag);
@@ -136,8 +150,10 @@ export class BlobStore {
       }
       await seal(pending.subarray(0, pendingUsed), TAG_FINAL);
       await flush();
+      await syncing;
       await fh.sync();
     } catch (e) {
+      await syncing.catch(() => {});
       await fh.close().catch(() => {});
       await fsp.rm(tmp, { force: true });
       wipe(key);

@@ -13,7 +13,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError } from '../../../shared/errors.js';
 import { unwrapKey, wrapKey } from '../crypto/aead.js';
-import { type Argon2Params, type Calibration, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase } from '../crypto/argon2.js';
+import { type Argon2Params, type Calibration, DEFAULT_TARGET_MS, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase, isWeak } from '../crypto/argon2.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
@@ -154,9 +154,12 @@ async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, o
   throw bad();
 }
 
-/** A rough guess for progress display only (about 1.5 ms per MiB-pass on a recent laptop). */
+/**
+ * How long the KDF should take, for an honest progress display: calibration aimed at
+ * DEFAULT_TARGET_MS on the machine that made the slot, so that is the best guess here too.
+ */
 function estimateMs(p: Argon2Params): number {
-  return Math.round((p.memLimitBytes / (1024 * 1024)) * p.opsLimit * 1.5);
+  return isWeak(p) || p.memLimitBytes <= FAST_TEST_PARAMS.memLimitBytes && p.opsLimit <= FAST_TEST_PARAMS.opsLimit ? FAST_TEST_PARAMS.expectedMs : DEFAULT_TARGET_MS;
 }
 
 export class Vault {
