@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from '@signalapp/sqlcipher';
-import { CACHE_SIZE_KIB, closeDatabase, openKeyedDatabase } from '../src-main/engine/db/database.js';
+import { CACHE_SIZE_KIB, applyConnectionSettings, closeDatabase, openKeyedDatabase } from '../src-main/engine/db/database.js';
 import { all, get, pluck, run, sql, transaction, type WritableDB } from '../src-main/engine/db/sql.js';
 import { type Note, makeFtsQueries, makeLikePatterns, makeNotes, makePointIds } from './corpus.js';
 import { type Bench, type BenchContext, MIB, atMost, min, removeTempDir, timedSync } from './lib.js';
@@ -78,15 +78,7 @@ const SCHEMA = `
  */
 function openUnkeyedDatabase(file: string): WritableDB {
   const db = new Database(file, { cacheStatements: true });
-  db.pragma('locking_mode = EXCLUSIVE');
-  db.pragma('busy_timeout = 1500');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('secure_delete = ON');
-  db.pragma('foreign_keys = ON');
-  db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
-  db.prepare('SELECT count(*) FROM sqlite_schema').get();
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  applyConnectionSettings(db);
   return db as WritableDB;
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { Vault } from '../src-main/engine/index.js';
+import { Vault, VaultError } from '../src-main/engine/index.js';
 
 export const PASSPHRASE = 'correct horse battery staple';
 export const FAST_KDF = { opsLimit: 1, memLimitBytes: 64 * 1024 * 1024 };
@@ -63,4 +63,15 @@ export async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const c of stream) parts.push(c);
   return Buffer.concat(parts);
+}
+
+/** The VaultError code a promise rejects with (fails the test if it resolves or throws something else). */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof VaultError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a VaultError');
 }

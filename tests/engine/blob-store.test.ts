@@ -3,19 +3,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../shared/errors.js';
 import { CHUNK_BYTES, expectedFileSize } from '../../src-main/engine/evidence-store/blob-format.js';
-import { chunksOf, collect, newVault } from '../helpers.js';
+import { chunksOf, codeOf, collect, newVault } from '../helpers.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VaultError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a VaultError');
-}
 
 describe('evidence store', () => {
   const sizes = [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 3 * CHUNK_BYTES, 1_000_003];

@@ -3,17 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../src-main/engine/index.js';
 import { VaultError } from '../../shared/errors.js';
-import { FAST_KDF, PASSPHRASE, expectSameSnapshot, newVault, openVault, snapshot, tempDir } from '../helpers.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof VaultError) return e.code;
-    throw e;
-  }
-  throw new Error('expected a VaultError');
-}
+import { FAST_KDF, PASSPHRASE, codeOf, expectSameSnapshot, newVault, openVault, snapshot, tempDir } from '../helpers.js';
 
 describe('create / open / lock', () => {
   it('creates vault.json, vault.db and blobs/, and nothing else', async () => {

@@ -46,16 +46,7 @@ export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
     db.pragma(`cipher_log_level = ${process.env.CASE_VAULT_DEBUG ? 'WARN' : 'NONE'}`);
     // The hex form of the key exists briefly as a JS string; SQLCipher's API offers no other way.
     db.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.pragma('busy_timeout = 1500');
-    db.pragma('temp_store = MEMORY');
-    db.pragma('secure_delete = ON');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    // journal_mode is persistent; setting it on an already-WAL database writes nothing.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    applyConnectionSettings(db);
     return db as WritableDB;
   } catch (e) {
     try {
@@ -72,6 +63,23 @@ export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
     }
     throw new VaultError('IO_ERROR', `The vault database could not be opened (${code ?? 'I/O error'}).`);
   }
+}
+
+/**
+ * The connection settings of the header comment, in order. The first read (which also checks
+ * the key) comes before journal_mode, which is persistent: on an existing WAL database setting
+ * it writes nothing. Exported so that bench/ can give an unkeyed twin the very same settings.
+ */
+export function applyConnectionSettings(db: Database): void {
+  db.pragma('locking_mode = EXCLUSIVE');
+  db.pragma('busy_timeout = 1500');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('secure_delete = ON');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`cache_size = -${CACHE_SIZE_KIB}`);
+  db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
 }
 
 export function closeDatabase(db: WritableDB): void {

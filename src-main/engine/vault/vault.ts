@@ -48,7 +48,7 @@ const RECOVERY_INFO = 'case-vault/v1/recovery-slot-kek';
 
 export type Credential = { passphrase: string } | { recoveryKey: string };
 
-export type UnlockPhase = 'reading' | 'deriving-key' | 'opening-database' | 'migrating' | 'ready';
+export type UnlockPhase = 'calibrating' | 'reading' | 'deriving-key' | 'opening-database' | 'migrating' | 'ready';
 export interface UnlockProgress {
   phase: UnlockPhase;
   /** for 'deriving-key': how long the KDF is expected to take, so a UI can animate honestly */
@@ -90,6 +90,7 @@ function defaultKdf(): 'calibrate' | Argon2Params {
 }
 
 async function makePassphraseSlot(vaultId: string, master: SecretBuffer, passphrase: string, kdf: 'calibrate' | Argon2Params, onProgress?: (p: UnlockProgress) => void): Promise<PassphraseSlot> {
+  if (kdf === 'calibrate') onProgress?.({ phase: 'calibrating', expectedMs: 2 * DEFAULT_TARGET_MS });
   const params: Calibration = kdf === 'calibrate' ? await calibrate() : { ...kdf, expectedMs: 0 };
   const salt = randomBytes(SALT_BYTES);
   const slotHead = {
