@@ -49,9 +49,10 @@ export function canPrompt(): boolean {
 export function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
+    // Echo off before the question appears, so that nothing typed after it is ever shown.
+    stdin.setRawMode(true);
     process.stderr.write(question);
     let value = '';
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.setEncoding('utf8');
     const finish = (err?: Error) => {
