@@ -2,7 +2,7 @@
  * Terminal I/O for the CLI: the error line, JSON output, and a progress bar that appears only
  * on a TTY and never with --json (so stdout stays one JSON document and stderr stays quiet).
  */
-import { VaultError, isVaultError } from '../../shared/errors.js';
+import { isVaultError } from '../../shared/errors.js';
 
 export class UsageError extends Error {}
 
@@ -86,5 +86,3 @@ export function describeFailure(e: unknown): { line: string; exitCode: number } 
   const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return { line: `error: INTERNAL: Case Vault hit an unexpected problem (${msg}). Nothing was half-written; please report this.`, exitCode: 1 };
 }
-
-export { VaultError };

@@ -2,7 +2,6 @@
  * Durable file writes: data is fsynced before it is renamed into place, and the directory is
  * fsynced after, so a power cut leaves either the old file or the new one, never a mix.
  */
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -38,8 +37,4 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw e;
   }
   await fsyncDir(dir);
-}
-
-export function existsSync(p: string): boolean {
-  return fs.existsSync(p);
 }

@@ -89,7 +89,7 @@ export type VaultFileBody = z.infer<typeof VaultFileBody>;
 const VaultFileDoc = VaultFileBody.extend({ mac: b64(32), checksum: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 export type VaultFileDoc = z.infer<typeof VaultFileDoc>;
 
-export function bodyBytes(body: VaultFileBody): Buffer {
+function bodyBytes(body: VaultFileBody): Buffer {
   return Buffer.from(canonicalJson(body), 'utf8');
 }
 

@@ -13,7 +13,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError } from '../../../shared/errors.js';
 import { unwrapKey, wrapKey } from '../crypto/aead.js';
-import { type Argon2Params, type Calibration, DEFAULT_TARGET_MS, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase, isWeak } from '../crypto/argon2.js';
+import { type Argon2Params, type Calibration, DEFAULT_TARGET_MS, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase } from '../crypto/argon2.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
@@ -160,7 +160,8 @@ async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, o
  * DEFAULT_TARGET_MS on the machine that made the slot, so that is the best guess here too.
  */
 function estimateMs(p: Argon2Params): number {
-  return isWeak(p) || p.memLimitBytes <= FAST_TEST_PARAMS.memLimitBytes && p.opsLimit <= FAST_TEST_PARAMS.opsLimit ? FAST_TEST_PARAMS.expectedMs : DEFAULT_TARGET_MS;
+  const atOrBelowTestParams = p.memLimitBytes <= FAST_TEST_PARAMS.memLimitBytes && p.opsLimit <= FAST_TEST_PARAMS.opsLimit;
+  return atOrBelowTestParams ? FAST_TEST_PARAMS.expectedMs : DEFAULT_TARGET_MS;
 }
 
 export class Vault {
