@@ -17,8 +17,35 @@ import { UsageError, describeFailure, makeOutput } from './io.js';
 import { readCredential } from './secrets.js';
 import { initCommand, passphraseChangeCommand, statusCommand } from './commands/vault-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
+import { caseCommands } from './commands/case-commands.js';
+import { consentCommands } from './commands/consent-commands.js';
+import { deadlineCommands } from './commands/deadline-commands.js';
+import { demoCommands } from './commands/demo-commands.js';
+import { enquiryCommands } from './commands/enquiry-commands.js';
+import { evidenceCommands } from './commands/evidence-commands.js';
+import { noteSearchCommands } from './commands/note-search-commands.js';
+import { outcomeCommands } from './commands/outcome-commands.js';
+import { partnerCommands } from './commands/partner-commands.js';
+import { personCommands } from './commands/person-commands.js';
+import { riskCommands } from './commands/risk-commands.js';
 
-export const COMMANDS: Command[] = [initCommand, statusCommand, doctorCommand, passphraseChangeCommand];
+export const COMMANDS: Command[] = [
+  initCommand,
+  statusCommand,
+  doctorCommand,
+  passphraseChangeCommand,
+  ...enquiryCommands,
+  ...caseCommands,
+  ...personCommands,
+  ...consentCommands,
+  ...evidenceCommands,
+  ...noteSearchCommands,
+  ...deadlineCommands,
+  ...outcomeCommands,
+  ...partnerCommands,
+  ...riskCommands,
+  ...demoCommands,
+];
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   vault: { type: 'string', description: 'vault folder (default: $CASE_VAULT_DIR, else the app-data folder)', valueName: 'DIR' },

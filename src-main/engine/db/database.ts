@@ -47,6 +47,8 @@ export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
     // The hex form of the key exists briefly as a JS string; SQLCipher's API offers no other way.
     db.pragma(`key = "x'${Buffer.from(key).toString('hex')}'"`);
     applyConnectionSettings(db);
+    // Registers the Signal FTS5 tokenizer on this connection; the search tables name it.
+    db.initTokenizer();
     return db as WritableDB;
   } catch (e) {
     try {

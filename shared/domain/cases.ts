@@ -1,0 +1,139 @@
+/** Cases: the schemas of the case service (engine/cases) and of its IPC calls. */
+import { z } from 'zod';
+import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, Tag, text, type Instant, type Page, type RecordMeta } from './common.js';
+
+/**
+ * Status workflow (DESIGN.md): enquiry → assessment → accepted | referred | declined →
+ * active → closed. A closed case can be reopened (back to active) with a reason.
+ */
+export const CASE_STATUSES = ['enquiry', 'assessment', 'accepted', 'referred', 'declined', 'active', 'closed'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  enquiry: ['assessment', 'accepted', 'referred', 'declined'],
+  assessment: ['accepted', 'referred', 'declined'],
+  accepted: ['active', 'closed'],
+  referred: ['closed'],
+  declined: ['closed'],
+  active: ['closed'],
+  closed: ['active'],
+};
+
+/** The statuses a case may be created in (`case add`); later ones come by transition. */
+export const INITIAL_CASE_STATUSES = ['enquiry', 'assessment', 'accepted', 'active'] as const;
+
+export const FORUMS = ['domestic-court', 'regional-commission', 'regional-court', 'un-treaty-body', 'un-special-procedure', 'other'] as const;
+export const Forum = z.enum(FORUMS);
+export type Forum = z.infer<typeof Forum>;
+
+export const STAGES = ['preparation', 'filed', 'admissibility', 'merits', 'judgment', 'implementation', 'follow-up'] as const;
+export const Stage = z.enum(STAGES);
+export type Stage = z.infer<typeof Stage>;
+
+export const SENSITIVITIES = ['standard', 'high', 'extreme'] as const;
+export const Sensitivity = z.enum(SENSITIVITIES);
+export type Sensitivity = z.infer<typeof Sensitivity>;
+
+export const TeamMember = z.strictObject({ member: ShortText, role: text(100).default('') });
+export type TeamMember = z.infer<typeof TeamMember>;
+
+const Reference = text(40, 1).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u, 'may hold letters, digits and . _ / - only'));
+
+export const CreateCaseInput = z.strictObject({
+  title: ShortText,
+  /** generated as CV-YYYY-NNNNN when absent */
+  reference: Reference.optional(),
+  status: z.enum(INITIAL_CASE_STATUSES).default('active'),
+  forum: Forum.optional(),
+  country: CountryCode.optional(),
+  jurisdiction: text(200).optional(),
+  stage: Stage.optional(),
+  sensitivity: Sensitivity.default('high'),
+  summary: LongText.default(''),
+  strategy: LongText.default(''),
+  project: text(100).optional(),
+  openedOn: Day.optional(),
+  tags: z.array(Tag).max(50).default([]),
+  team: z.array(TeamMember).max(50).default([]),
+});
+export type CreateCaseInput = z.input<typeof CreateCaseInput>;
+
+/** Fields an update may change; status changes go through `transition`. */
+export const UpdateCaseInput = z.strictObject({
+  id: Id,
+  expectedVersion: ExpectedVersion,
+  title: ShortText.optional(),
+  forum: Forum.nullable().optional(),
+  country: CountryCode.nullable().optional(),
+  jurisdiction: text(200).nullable().optional(),
+  stage: Stage.nullable().optional(),
+  sensitivity: Sensitivity.optional(),
+  summary: LongText.optional(),
+  strategy: LongText.optional(),
+  project: text(100).nullable().optional(),
+  tags: z.array(Tag).max(50).optional(),
+  team: z.array(TeamMember).max(50).optional(),
+});
+export type UpdateCaseInput = z.input<typeof UpdateCaseInput>;
+
+export const TransitionCaseInput = z.strictObject({
+  id: Id,
+  to: CaseStatus,
+  /** required to close, to reopen, to refer and to decline */
+  reason: text(2000).optional(),
+  expectedVersion: ExpectedVersion,
+});
+export type TransitionCaseInput = z.input<typeof TransitionCaseInput>;
+
+export const CASE_SORTS = ['updated', 'opened', 'reference'] as const;
+
+export const ListCasesQuery = z.strictObject({
+  status: z.array(CaseStatus).max(CASE_STATUSES.length).optional(),
+  forum: Forum.optional(),
+  country: CountryCode.optional(),
+  tag: Tag.optional(),
+  /** cases with an open deadline due on or before this day (overdue ones included) */
+  deadlineDueBy: Day.optional(),
+  /** words to find in the title, summary or strategy (full-text, accent-insensitive) */
+  text: text(200).optional(),
+  sort: z.enum(CASE_SORTS).default('updated'),
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type ListCasesQuery = z.input<typeof ListCasesQuery>;
+
+export interface Case extends RecordMeta {
+  reference: string;
+  title: string;
+  status: CaseStatus;
+  forum: Forum | null;
+  country: string | null;
+  jurisdiction: string | null;
+  stage: Stage | null;
+  sensitivity: Sensitivity;
+  summary: string;
+  strategy: string;
+  project: string | null;
+  openedOn: string;
+  closedOn: string | null;
+  closureReason: string | null;
+  enquiryId: string | null;
+  tags: string[];
+  team: TeamMember[];
+}
+
+/** A row of the case list: what the list screen shows, without the long texts. */
+export type CaseSummary = Pick<Case, 'id' | 'reference' | 'title' | 'status' | 'forum' | 'country' | 'stage' | 'sensitivity' | 'openedOn' | 'updatedAt' | 'version' | 'tags'> & {
+  /** the earliest open deadline, if any */
+  nextDeadline: string | null;
+};
+
+export type CaseList = Page<CaseSummary>;
+
+export interface CaseHistoryEntry {
+  version: number;
+  at: Instant;
+  actor: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}

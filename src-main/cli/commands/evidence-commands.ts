@@ -1,0 +1,4 @@
+/** Placeholder: the evidence commands are being written. */
+import type { Command } from '../command.js';
+
+export const evidenceCommands: Command[] = [];

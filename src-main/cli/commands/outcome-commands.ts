@@ -1,0 +1,4 @@
+/** Placeholder: the outcome commands are being written. */
+import type { Command } from '../command.js';
+
+export const outcomeCommands: Command[] = [];

@@ -1,0 +1,4 @@
+/** Placeholder: the person commands are being written. */
+import type { Command } from '../command.js';
+
+export const personCommands: Command[] = [];

@@ -1,0 +1,68 @@
+/**
+ * Helpers shared by the case-domain commands (case, person, consent, evidence, …): open the
+ * vault, run one engine call, print the result as JSON (--json) or as lines for a person.
+ *
+ * Output contract (docs/cli.md): with --json an `add` prints the new record (with its `id`),
+ * `show` prints the record, `list` and `search` print an array.
+ */
+import type { Vault } from '../engine/index.js';
+import { type DomainContext, domainContext } from '../engine/domain/context.js';
+import type { CommandContext } from './command.js';
+import { UsageError } from './io.js';
+
+/** Unlock, run `fn` with a domain context, lock again whatever happens. */
+export async function withDomain<T>(ctx: CommandContext, fn: (d: DomainContext, vault: Vault) => Promise<T> | T): Promise<T> {
+  const vault = await ctx.openVault();
+  try {
+    return await fn(domainContext(vault), vault);
+  } finally {
+    vault.lock();
+  }
+}
+
+/** A repeatable option (`--tag a --tag b`), also accepting `--tag a,b`. */
+export function listOpt(ctx: CommandContext, name: string): string[] {
+  const v = ctx.values[name];
+  const raw = Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
+  return raw.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** A whole-number option, or a usage error naming it. */
+export function intOpt(ctx: CommandContext, name: string): number | undefined {
+  const v = ctx.values[name];
+  if (typeof v !== 'string') return undefined;
+  if (!/^-?\d+$/.test(v)) throw new UsageError(`--${name} takes a whole number; got "${v}".`);
+  return Number(v);
+}
+
+/** The one positional argument a command takes (an id, a file, a query). */
+export function arg(ctx: CommandContext, i = 0): string {
+  const v = ctx.positionals[i];
+  if (v === undefined) throw new UsageError('a required argument is missing.');
+  return v;
+}
+
+/** Print one record: JSON as is, or `label: value` lines. */
+export function printRecord(ctx: CommandContext, record: unknown, lines: Array<[string, unknown]>): void {
+  if (ctx.out.json) return ctx.out.printJson(record);
+  const width = Math.max(...lines.map(([k]) => k.length));
+  ctx.out.print(
+    lines
+      .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+      .join('\n'),
+  );
+}
+
+/** Print a list: a JSON array, or a table with the given columns (empty: a short note). */
+export function printTable<T>(ctx: CommandContext, items: T[], columns: Array<[string, (item: T) => unknown]>, empty = 'Nothing found.'): void {
+  if (ctx.out.json) return ctx.out.printJson(items);
+  if (items.length === 0) return ctx.out.print(empty);
+  const cells = items.map((it) => columns.map(([, f]) => {
+    const v = f(it);
+    return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(',') : String(v);
+  }));
+  const widths = columns.map(([h], i) => Math.min(60, Math.max(h.length, ...cells.map((r) => r[i]!.length))));
+  const fmt = (row: string[]) => row.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  ctx.out.print([fmt(columns.map(([h]) => h)), ...cells.map(fmt)].join('\n'));
+}

@@ -1,0 +1,102 @@
+/**
+ * What every case-domain service works with, and the three rules they all follow:
+ *
+ * 1. Input is parsed with the zod schema from shared/domain before anything is read or
+ *    written; a violation is INVALID_INPUT naming the field (`parseInput`).
+ * 2. A mutation and its audit entry commit in one transaction (`mutate`), so there is never a
+ *    change without its entry, and a failure leaves nothing half-written.
+ * 3. Audit details carry ids and field names, never what a field contains.
+ */
+import type { z } from 'zod';
+import type { JsonValue } from '../../../shared/canonical-json.js';
+import { VaultError } from '../../../shared/errors.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { WritableDB } from '../db/sql.js';
+import type { BlobStore } from '../evidence-store/blob-store.js';
+import type { Vault } from '../vault/vault.js';
+
+export interface DomainContext {
+  readonly db: WritableDB;
+  readonly vaultId: string;
+  readonly blobs: BlobStore;
+  /** the clock; tests pass a fixed one to check expiry and "overdue" */
+  now(): Date;
+}
+
+export function domainContext(vault: Vault, now: () => Date = () => new Date()): DomainContext {
+  return {
+    get db() {
+      return vault.db;
+    },
+    get blobs() {
+      return vault.blobs;
+    },
+    vaultId: vault.id,
+    now,
+  };
+}
+
+export function nowIso(ctx: DomainContext): string {
+  return ctx.now().toISOString();
+}
+
+export function today(ctx: DomainContext): string {
+  return nowIso(ctx).slice(0, 10);
+}
+
+/** Parse `input` with `schema`; a violation becomes INVALID_INPUT naming the first bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = issue.path.length ? issue.path.map(String).join('.') : 'input';
+  let message = issue.message;
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    message = `must be one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    message = 'is required';
+  } else if (issue.code === 'unrecognized_keys') {
+    message = `unknown field(s): ${(issue as { keys: string[] }).keys.join(', ')}`;
+  }
+  throw new VaultError('INVALID_INPUT', `${field}: ${message}.`.replace(/\.\.$/, '.'));
+}
+
+export interface AuditNote {
+  action: string;
+  subject: { kind: string; id: string } | null;
+  details?: { [key: string]: JsonValue };
+}
+
+/**
+ * Run `fn` in one transaction and append the audit entries it returns. Nested calls (a service
+ * that calls another, or a batch around many) become savepoints of the outer transaction.
+ */
+export function mutate<T>(ctx: DomainContext, fn: (audit: (note: AuditNote) => void) => T): T {
+  const db = ctx.db;
+  return db.transaction(() => {
+    const notes: AuditNote[] = [];
+    const value = fn((n) => notes.push(n));
+    for (const n of notes) appendAudit(db, ctx.vaultId, { action: n.action, subject: n.subject, details: n.details ?? {} });
+    return value;
+  })();
+}
+
+export function notFound(kind: string, id: string): VaultError {
+  return new VaultError('NOT_FOUND', `No ${kind} with id ${id} in this vault.`);
+}
+
+/** SQLite booleans and JSON columns back to JS. */
+export function bool(v: unknown): boolean {
+  return v === 1 || v === 1n;
+}
+
+export function jsonArray<T = string>(v: unknown): T[] {
+  if (typeof v !== 'string') return [];
+  const parsed: unknown = JSON.parse(v);
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
+/** Names of the fields whose values differ, for audit details and case history. */
+export function changedFields<T extends object>(before: T, after: Partial<T>): Array<keyof T & string> {
+  return (Object.keys(after) as Array<keyof T & string>).filter((k) => after[k] !== undefined && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+}

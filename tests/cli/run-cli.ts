@@ -1,0 +1,51 @@
+// Spawning ./bin/case-vault as a script would, for the CLI tests of every area.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { PASSPHRASE, tempDir } from '../helpers.js';
+
+const BIN = path.resolve('bin/case-vault');
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASE_VAULT_PASSPHRASE: undefined, CASE_VAULT_DIR: undefined, ...env },
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    ...(input === undefined ? {} : { input }),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function expectCliError(r: Run, code: string, exit = 1): void {
+  expect(r.stderr.trimEnd().split('\n'), r.stderr).toHaveLength(1);
+  expect(r.stderr).toMatch(new RegExp(`^error: ${code}: \\S.*`));
+  expect(r.status).toBe(exit);
+}
+
+/**
+ * A fresh vault and a `cv(...args)` that runs commands against it with --json and parses the
+ * output (throws with stderr if the command failed; use `cv.raw` to look at a failure).
+ */
+export function cliVault() {
+  const base = tempDir('cv-cli-');
+  const vault = path.join(base, 'vault');
+  const pw = path.join(base, 'pw.txt');
+  fs.writeFileSync(pw, PASSPHRASE + '\n');
+  const init = runCli(['init', '--vault', vault, '--passphrase-file', pw, '--json']);
+  if (init.status !== 0) throw new Error(init.stderr);
+  const raw = (...args: string[]) => runCli([...args, '--vault', vault, '--passphrase-file', pw]);
+  const json = <T = any>(...args: string[]): T => {
+    const r = raw(...args, '--json');
+    if (r.status !== 0) throw new Error(`case-vault ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+    return JSON.parse(r.stdout) as T;
+  };
+  return { base, vault, pw, raw, json };
+}
