@@ -173,7 +173,7 @@ CREATE TABLE consents (
   told_right_to_refuse   INTEGER NOT NULL CHECK (told_right_to_refuse IN (0, 1)),
   told_right_to_withdraw INTEGER NOT NULL CHECK (told_right_to_withdraw IN (0, 1)),
   method                 TEXT NOT NULL CHECK (method IN ('written', 'oral-witnessed', 'recorded')),
-  language               TEXT NOT NULL,
+  language               TEXT,
   witness                TEXT,
   given_at               TEXT NOT NULL,
   expires_at             TEXT,

@@ -66,3 +66,8 @@ export function printTable<T>(ctx: CommandContext, items: T[], columns: Array<[s
   const fmt = (row: string[]) => row.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
   ctx.out.print([fmt(columns.map(([h]) => h)), ...cells.map(fmt)].join('\n'));
 }
+
+/** Options the user did not give are left out, so the engine's defaults apply. */
+export function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

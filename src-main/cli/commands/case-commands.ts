@@ -1,4 +1,232 @@
-/** Placeholder: the case commands are being written. */
-import type { Command } from '../command.js';
+/** case add | list | show | update | status | close | history */
+import type { CreateCaseInput, ListCasesQuery, TeamMember, UpdateCaseInput } from '../../../shared/domain/cases.js';
+import { caseHistory, closeCase, createCase, getCase, listCases, transitionCase, updateCase } from '../../engine/cases/case-service.js';
+import type { Command, CommandContext, OptionSpec } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { UsageError } from '../io.js';
+import type { Case } from '../../../shared/domain/cases.js';
 
-export const caseCommands: Command[] = [];
+const FIELD_OPTIONS: Record<string, OptionSpec> = {
+  forum: { type: 'string', description: 'domestic-court, regional-commission, regional-court, un-treaty-body, un-special-procedure, other', valueName: 'F' },
+  country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
+  jurisdiction: { type: 'string', description: 'court or body, place', valueName: 'TEXT' },
+  stage: { type: 'string', description: 'preparation, filed, admissibility, merits, judgment, implementation, follow-up', valueName: 'S' },
+  sensitivity: { type: 'string', description: 'standard, high (default), extreme', valueName: 'S' },
+  summary: { type: 'string', description: 'what the case is about', valueName: 'TEXT' },
+  strategy: { type: 'string', description: 'the litigation strategy', valueName: 'TEXT' },
+  project: { type: 'string', description: 'project or donor code the case is funded under', valueName: 'CODE' },
+  tag: { type: 'string', multiple: true, description: 'a tag (repeat, or comma-separated)', valueName: 'T' },
+  team: { type: 'string', multiple: true, description: 'a team member as "Name" or "Name:role" (repeat)', valueName: 'M' },
+};
+
+function teamOpt(ctx: CommandContext): TeamMember[] | undefined {
+  const v = ctx.values.team;
+  if (!Array.isArray(v)) return undefined;
+  return (v as string[]).map((s) => {
+    const i = s.lastIndexOf(':');
+    return i > 0 ? { member: s.slice(0, i), role: s.slice(i + 1) } : { member: s, role: '' };
+  });
+}
+
+/** `--forum ""` clears a field on update. */
+function nullable(ctx: CommandContext, name: string): string | null | undefined {
+  const v = stringOpt(ctx, name);
+  return v === undefined ? undefined : v === '' ? null : v;
+}
+
+function caseLines(c: Case): Array<[string, unknown]> {
+  return [
+    ['id', c.id],
+    ['reference', c.reference],
+    ['title', c.title],
+    ['status', c.status],
+    ['forum', c.forum],
+    ['country', c.country],
+    ['jurisdiction', c.jurisdiction],
+    ['stage', c.stage],
+    ['sensitivity', c.sensitivity],
+    ['project', c.project],
+    ['opened', c.openedOn],
+    ['closed', c.closedOn ? `${c.closedOn} (${c.closureReason ?? ''})` : null],
+    ['tags', c.tags],
+    ['team', c.team.map((m) => (m.role ? `${m.member} (${m.role})` : m.member))],
+    ['summary', c.summary],
+    ['strategy', c.strategy],
+    ['version', c.version],
+    ['updated', c.updatedAt],
+  ];
+}
+
+const add: Command = {
+  path: ['case', 'add'],
+  summary: 'Open a case.',
+  options: {
+    title: { type: 'string', description: 'title (required)', valueName: 'T' },
+    reference: { type: 'string', description: 'reference (default: CV-YYYY-NNNNNN)', valueName: 'R' },
+    status: { type: 'string', description: 'enquiry, assessment, accepted or active (default)', valueName: 'S' },
+    'opened-on': { type: 'string', description: 'date opened (default today)', valueName: 'DATE' },
+    ...FIELD_OPTIONS,
+  },
+  async run(ctx) {
+    const input: Record<string, unknown> = {
+      title: stringOpt(ctx, 'title'),
+      reference: stringOpt(ctx, 'reference'),
+      status: stringOpt(ctx, 'status'),
+      openedOn: stringOpt(ctx, 'opened-on'),
+      forum: stringOpt(ctx, 'forum'),
+      country: stringOpt(ctx, 'country'),
+      jurisdiction: stringOpt(ctx, 'jurisdiction'),
+      stage: stringOpt(ctx, 'stage'),
+      sensitivity: stringOpt(ctx, 'sensitivity'),
+      summary: stringOpt(ctx, 'summary'),
+      strategy: stringOpt(ctx, 'strategy'),
+      project: stringOpt(ctx, 'project'),
+      tags: listOpt(ctx, 'tag'),
+      team: teamOpt(ctx),
+    };
+    const created = await withDomain(ctx, (d) => createCase(d, dropUndefined(input) as CreateCaseInput));
+    printRecord(ctx, created, caseLines(created));
+  },
+};
+
+const list: Command = {
+  path: ['case', 'list'],
+  summary: 'List cases, newest change first, with filters.',
+  options: {
+    status: { type: 'string', multiple: true, description: 'only cases in this status (repeat for several)', valueName: 'S' },
+    forum: FIELD_OPTIONS.forum!,
+    country: FIELD_OPTIONS.country!,
+    tag: { type: 'string', description: 'only cases with this tag', valueName: 'T' },
+    'deadline-due': { type: 'string', description: 'only cases with an open deadline due on or before DATE', valueName: 'DATE' },
+    'due-within': { type: 'string', description: 'only cases with an open deadline due within DAYS days (overdue included)', valueName: 'DAYS' },
+    text: { type: 'string', description: 'words in the title, summary or strategy', valueName: 'Q' },
+    sort: { type: 'string', description: 'updated (default), opened or reference', valueName: 'S' },
+    limit: { type: 'string', description: 'at most N cases (default 50, max 1000)', valueName: 'N' },
+    offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
+  },
+  async run(ctx) {
+    const within = intOpt(ctx, 'due-within');
+    if (within !== undefined && stringOpt(ctx, 'deadline-due')) throw new UsageError('give --deadline-due or --due-within, not both.');
+    const query = dropUndefined({
+      status: listOpt(ctx, 'status').length ? listOpt(ctx, 'status') : undefined,
+      forum: stringOpt(ctx, 'forum'),
+      country: stringOpt(ctx, 'country'),
+      tag: stringOpt(ctx, 'tag'),
+      deadlineDueBy: within !== undefined ? new Date(Date.now() + within * 86_400_000).toISOString().slice(0, 10) : stringOpt(ctx, 'deadline-due'),
+      text: stringOpt(ctx, 'text'),
+      sort: stringOpt(ctx, 'sort'),
+      limit: intOpt(ctx, 'limit'),
+      offset: intOpt(ctx, 'offset'),
+    }) as ListCasesQuery;
+    const page = await withDomain(ctx, (d) => listCases(d, query));
+    printTable(ctx, page.items, [
+      ['REFERENCE', (c) => c.reference],
+      ['STATUS', (c) => c.status],
+      ['FORUM', (c) => c.forum],
+      ['CC', (c) => c.country],
+      ['NEXT DEADLINE', (c) => c.nextDeadline],
+      ['TITLE', (c) => c.title],
+      ['ID', (c) => c.id],
+    ], 'No cases match.');
+    if (!ctx.out.json && page.total > page.items.length) {
+      ctx.out.note(`Showing ${page.offset + 1}–${page.offset + page.items.length} of ${page.total}; use --offset and --limit for more.`);
+    }
+  },
+};
+
+const show: Command = {
+  path: ['case', 'show'],
+  summary: 'Show one case.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const c = await withDomain(ctx, (d) => getCase(d, arg(ctx)));
+    printRecord(ctx, c, caseLines(c));
+  },
+};
+
+const update: Command = {
+  path: ['case', 'update'],
+  summary: 'Change fields of a case (--tag and --team replace the whole list; "" clears a field).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    title: { type: 'string', description: 'new title', valueName: 'T' },
+    'expected-version': { type: 'string', description: 'refuse if the case is no longer at this version', valueName: 'N' },
+    ...FIELD_OPTIONS,
+  },
+  async run(ctx) {
+    const input = dropUndefined({
+      id: arg(ctx),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+      title: stringOpt(ctx, 'title'),
+      forum: nullable(ctx, 'forum'),
+      country: nullable(ctx, 'country'),
+      jurisdiction: nullable(ctx, 'jurisdiction'),
+      stage: nullable(ctx, 'stage'),
+      sensitivity: stringOpt(ctx, 'sensitivity'),
+      summary: stringOpt(ctx, 'summary'),
+      strategy: stringOpt(ctx, 'strategy'),
+      project: nullable(ctx, 'project'),
+      tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined,
+      team: teamOpt(ctx),
+    });
+    if (Object.keys(input).length <= 1) throw new UsageError('say what to change, e.g. --title or --stage (see "case-vault help case update").');
+    const c = await withDomain(ctx, (d) => updateCase(d, input as UpdateCaseInput));
+    printRecord(ctx, c, caseLines(c));
+  },
+};
+
+const status: Command = {
+  path: ['case', 'status'],
+  summary: 'Move a case along its workflow (enquiry → assessment → accepted | referred | declined → active → closed).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    to: { type: 'string', description: 'the new status', valueName: 'S' },
+    reason: { type: 'string', description: 'why (required to refer, decline, close or reopen)', valueName: 'TEXT' },
+  },
+  async run(ctx) {
+    const c = await withDomain(ctx, (d) => transitionCase(d, dropUndefined({ id: arg(ctx), to: stringOpt(ctx, 'to'), reason: stringOpt(ctx, 'reason') }) as never));
+    printRecord(ctx, c, caseLines(c));
+  },
+};
+
+const close: Command = {
+  path: ['case', 'close'],
+  summary: 'Close a case, saying why.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: { reason: { type: 'string', description: 'why the case is closed (required)', valueName: 'TEXT' } },
+  async run(ctx) {
+    const reason = stringOpt(ctx, 'reason');
+    if (!reason) throw new UsageError('--reason is required: say why the case is closed.');
+    const c = await withDomain(ctx, (d) => closeCase(d, arg(ctx), reason));
+    printRecord(ctx, c, caseLines(c));
+  },
+};
+
+const history: Command = {
+  path: ['case', 'history'],
+  summary: 'Show what changed in a case, version by version.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: { full: { type: 'boolean', description: 'show old and new values, not only field names' } },
+  async run(ctx) {
+    const entries = await withDomain(ctx, (d) => caseHistory(d, arg(ctx)));
+    const full = boolOpt(ctx, 'full');
+    printTable(ctx, entries, [
+      ['VERSION', (e) => e.version],
+      ['AT', (e) => e.at],
+      ['CHANGES', (e) => (full ? JSON.stringify(e.changes) : Object.keys(e.changes).join(', '))],
+    ]);
+  },
+};
+
+export const caseCommands: Command[] = [add, list, show, update, status, close, history];

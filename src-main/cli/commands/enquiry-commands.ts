@@ -1,4 +1,144 @@
-/** Placeholder: the enquiry commands are being written. */
-import type { Command } from '../command.js';
+/** enquiry add | list | show | check | decide */
+import type { CreateEnquiryInput, Enquiry } from '../../../shared/domain/enquiries.js';
+import { addEnquiry, checkEnquiryConflicts, decideEnquiry, getEnquiry, listEnquiries } from '../../engine/enquiries/enquiry-service.js';
+import type { Command, CommandContext } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { UsageError } from '../io.js';
 
-export const enquiryCommands: Command[] = [];
+function enquiryLines(e: Enquiry): Array<[string, unknown]> {
+  return [
+    ['id', e.id],
+    ['received', `${e.receivedOn} (${e.channel})`],
+    ['from', e.enquirerName],
+    ['contact', e.enquirerContact],
+    ['names', e.namesMentioned],
+    ['summary', e.summary],
+    ['status', e.status],
+    ['reason', e.decisionReason],
+    ['case', e.caseId],
+    ['referred to', e.referredPartnerId],
+    ['conflicts', e.conflicts.length === 0 ? `none found (${e.conflictCheckedAt ?? 'not checked'})` : `${e.conflicts.length} possible`],
+  ];
+}
+
+function printConflicts(ctx: CommandContext, e: Enquiry): void {
+  if (ctx.out.json || e.conflicts.length === 0) return;
+  ctx.out.print('\nPossible conflicts (review before accepting):');
+  for (const m of e.conflicts) {
+    const roles = m.roles.length ? m.roles.map((r) => `${r.role} in ${r.caseReference}`).join('; ') : 'no role in a case';
+    ctx.out.print(`  "${m.query}" ~ ${m.matchedName} (${m.matchedKind}, ${m.match}) — ${roles} — person ${m.personId}`);
+  }
+}
+
+const add: Command = {
+  path: ['enquiry', 'add'],
+  summary: 'Record an enquiry; the conflict check runs at once.',
+  options: {
+    channel: { type: 'string', description: 'phone, email, in-person, letter, messaging, referral, other', valueName: 'C' },
+    summary: { type: 'string', description: 'what the enquiry is about (required)', valueName: 'TEXT' },
+    from: { type: 'string', description: 'who made contact (required)', valueName: 'NAME' },
+    contact: { type: 'string', description: 'how to reach them', valueName: 'TEXT' },
+    name: { type: 'string', multiple: true, description: 'another person named in the enquiry, for the conflict check (repeat)', valueName: 'N' },
+    'received-on': { type: 'string', description: 'date received (default today)', valueName: 'DATE' },
+  },
+  async run(ctx) {
+    const input = dropUndefined({
+      channel: stringOpt(ctx, 'channel'),
+      summary: stringOpt(ctx, 'summary'),
+      enquirerName: stringOpt(ctx, 'from'),
+      enquirerContact: stringOpt(ctx, 'contact'),
+      namesMentioned: ctx.values.name !== undefined ? (ctx.values.name as string[]) : undefined,
+      receivedOn: stringOpt(ctx, 'received-on'),
+    });
+    const e = await withDomain(ctx, (d) => addEnquiry(d, input as CreateEnquiryInput));
+    printRecord(ctx, e, enquiryLines(e));
+    printConflicts(ctx, e);
+  },
+};
+
+const list: Command = {
+  path: ['enquiry', 'list'],
+  summary: 'List enquiries, newest first.',
+  options: {
+    status: { type: 'string', description: 'open, accepted, referred, declined', valueName: 'S' },
+    limit: { type: 'string', description: 'at most N (default 100)', valueName: 'N' },
+    offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
+  },
+  async run(ctx) {
+    const page = await withDomain(ctx, (d) => listEnquiries(d, dropUndefined({ status: stringOpt(ctx, 'status'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') }) as never));
+    printTable(ctx, page.items, [
+      ['RECEIVED', (e) => e.receivedOn],
+      ['STATUS', (e) => e.status],
+      ['CHANNEL', (e) => e.channel],
+      ['CONFLICTS', (e) => e.conflicts.length],
+      ['FROM', (e) => e.enquirerName],
+      ['ID', (e) => e.id],
+    ], 'No enquiries.');
+  },
+};
+
+const show: Command = {
+  path: ['enquiry', 'show'],
+  summary: 'Show an enquiry with its conflict check.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const e = await withDomain(ctx, (d) => getEnquiry(d, arg(ctx)));
+    printRecord(ctx, e, enquiryLines(e));
+    printConflicts(ctx, e);
+  },
+};
+
+const check: Command = {
+  path: ['enquiry', 'check'],
+  summary: 'Run the conflict check again (people may have been added since).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const e = await withDomain(ctx, (d) => checkEnquiryConflicts(d, arg(ctx)));
+    printRecord(ctx, e, enquiryLines(e));
+    printConflicts(ctx, e);
+  },
+};
+
+const decide: Command = {
+  path: ['enquiry', 'decide'],
+  summary: 'Accept (opens a case), refer (to a partner) or decline an enquiry.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    accept: { type: 'boolean', description: 'accept: open a case' },
+    refer: { type: 'string', description: 'refer to this partner', valueName: 'PARTNER_ID' },
+    decline: { type: 'boolean', description: 'decline' },
+    reason: { type: 'string', description: 'why (required to refer or decline)', valueName: 'TEXT' },
+    title: { type: 'string', description: 'accept: title of the new case', valueName: 'T' },
+    forum: { type: 'string', description: 'accept: forum of the new case', valueName: 'F' },
+    country: { type: 'string', description: 'accept: country of the new case', valueName: 'CC' },
+    tag: { type: 'string', multiple: true, description: 'accept: tags of the new case', valueName: 'T' },
+    'enquirer-role': { type: 'string', description: 'accept: also add the enquirer to the case with this role', valueName: 'R' },
+    'conflicts-reviewed': { type: 'boolean', description: 'accept: confirm you reviewed the conflict-check matches' },
+  },
+  async run(ctx) {
+    const chosen = [boolOpt(ctx, 'accept'), stringOpt(ctx, 'refer') !== undefined, boolOpt(ctx, 'decline')].filter(Boolean).length;
+    if (chosen !== 1) throw new UsageError('give exactly one of --accept, --refer PARTNER_ID or --decline.');
+    const id = arg(ctx);
+    const reason = stringOpt(ctx, 'reason');
+    let input: Record<string, unknown>;
+    if (boolOpt(ctx, 'accept')) {
+      const caseFields = dropUndefined({ title: stringOpt(ctx, 'title'), forum: stringOpt(ctx, 'forum'), country: stringOpt(ctx, 'country'), tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined });
+      input = dropUndefined({ id, decision: 'accept', reason, case: caseFields, enquirerRole: stringOpt(ctx, 'enquirer-role'), acknowledgeConflicts: boolOpt(ctx, 'conflicts-reviewed') });
+    } else if (stringOpt(ctx, 'refer') !== undefined) {
+      input = { id, decision: 'refer', partnerId: stringOpt(ctx, 'refer'), reason };
+    } else {
+      input = { id, decision: 'decline', reason };
+    }
+    const e = await withDomain(ctx, (d) => decideEnquiry(d, input as never));
+    printRecord(ctx, e, enquiryLines(e));
+  },
+};
+
+export const enquiryCommands: Command[] = [add, list, show, check, decide];

@@ -1,4 +1,145 @@
-/** Placeholder: the person commands are being written. */
-import type { Command } from '../command.js';
+/** person add | list | show | update | link | unlink */
+import type { CreatePersonInput, ListPeopleQuery, Person, UpdatePersonInput } from '../../../shared/domain/people.js';
+import { createPerson, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../engine/people/person-service.js';
+import type { Command, CommandContext, OptionSpec } from '../command.js';
+import { stringOpt } from '../command.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { UsageError } from '../io.js';
 
-export const personCommands: Command[] = [];
+const FIELDS: Record<string, OptionSpec> = {
+  alias: { type: 'string', multiple: true, description: 'another name the person is known by (repeat)', valueName: 'A' },
+  pseudonym: { type: 'string', description: 'the name used in anything that leaves the vault', valueName: 'P' },
+  gender: { type: 'string', description: 'female, male, non-binary, other, undisclosed', valueName: 'G' },
+  'birth-date': { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD', valueName: 'DATE' },
+  country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
+  contact: { type: 'string', description: 'how to reach the person safely', valueName: 'TEXT' },
+  'safety-notes': { type: 'string', description: 'what to be careful of when contacting them', valueName: 'TEXT' },
+  vulnerability: { type: 'string', multiple: true, description: 'minor, disability, detained, displaced, trauma, reprisal-risk, health, language-barrier, other (repeat)', valueName: 'V' },
+  notes: { type: 'string', description: 'other notes', valueName: 'TEXT' },
+};
+
+function fieldInput(ctx: CommandContext, forUpdate: boolean): Record<string, unknown> {
+  const clearable = (name: string) => {
+    const v = stringOpt(ctx, name);
+    return forUpdate && v === '' ? null : v;
+  };
+  return dropUndefined({
+    aliases: ctx.values.alias !== undefined ? listOpt(ctx, 'alias') : undefined,
+    pseudonym: clearable('pseudonym'),
+    gender: clearable('gender'),
+    birthDate: clearable('birth-date'),
+    country: clearable('country'),
+    contact: stringOpt(ctx, 'contact'),
+    safetyNotes: stringOpt(ctx, 'safety-notes'),
+    vulnerabilities: ctx.values.vulnerability !== undefined ? listOpt(ctx, 'vulnerability') : undefined,
+    notes: stringOpt(ctx, 'notes'),
+  });
+}
+
+function personLines(p: Person): Array<[string, unknown]> {
+  return [
+    ['id', p.id],
+    ['name', p.fullName],
+    ['aliases', p.aliases],
+    ['pseudonym', p.pseudonym],
+    ['gender', p.gender],
+    ['born', p.birthDate],
+    ['country', p.country],
+    ['vulnerabilities', p.vulnerabilities],
+    ['roles', p.roles.map((r) => `${r.role} in ${r.caseReference}`)],
+    ['contact', p.contact],
+    ['safety notes', p.safetyNotes],
+    ['notes', p.notes],
+    ['version', p.version],
+  ];
+}
+
+const add: Command = {
+  path: ['person', 'add'],
+  summary: 'Add a person (survivor, witness, family member, alleged perpetrator, lawyer, expert).',
+  options: { name: { type: 'string', description: 'full name (required)', valueName: 'N' }, ...FIELDS },
+  async run(ctx) {
+    const input = { fullName: stringOpt(ctx, 'name'), ...fieldInput(ctx, false) };
+    const p = await withDomain(ctx, (d) => createPerson(d, input as CreatePersonInput));
+    printRecord(ctx, p, personLines(p));
+  },
+};
+
+const list: Command = {
+  path: ['person', 'list'],
+  summary: 'List people, by case, role or name.',
+  options: {
+    case: { type: 'string', description: 'only people in this case', valueName: 'ID' },
+    role: { type: 'string', description: 'only people with this role', valueName: 'R' },
+    name: { type: 'string', description: 'part of a name, alias or pseudonym', valueName: 'TEXT' },
+    limit: { type: 'string', description: 'at most N (default 100)', valueName: 'N' },
+    offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
+  },
+  async run(ctx) {
+    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role'), name: stringOpt(ctx, 'name'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') });
+    const page = await withDomain(ctx, (d) => listPeople(d, query as ListPeopleQuery));
+    printTable(ctx, page.items, [
+      ['NAME', (p) => p.fullName],
+      ['PSEUDONYM', (p) => p.pseudonym],
+      ['ROLES', (p) => p.roles.map((r) => `${r.role}@${r.caseReference}`)],
+      ['ID', (p) => p.id],
+    ], 'No people match.');
+  },
+};
+
+const show: Command = {
+  path: ['person', 'show'],
+  summary: 'Show one person with their roles.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const p = await withDomain(ctx, (d) => getPerson(d, arg(ctx)));
+    printRecord(ctx, p, personLines(p));
+  },
+};
+
+const update: Command = {
+  path: ['person', 'update'],
+  summary: 'Change fields of a person (--alias and --vulnerability replace the list; "" clears a field).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: { name: { type: 'string', description: 'new full name', valueName: 'N' }, 'expected-version': { type: 'string', description: 'refuse if no longer at this version', valueName: 'N' }, ...FIELDS },
+  async run(ctx) {
+    const input = dropUndefined({ id: arg(ctx), expectedVersion: intOpt(ctx, 'expected-version'), fullName: stringOpt(ctx, 'name'), ...fieldInput(ctx, true) });
+    if (Object.keys(input).length <= 1) throw new UsageError('say what to change (see "case-vault help person update").');
+    const p = await withDomain(ctx, (d) => updatePerson(d, input as UpdatePersonInput));
+    printRecord(ctx, p, personLines(p));
+  },
+};
+
+const LINK_OPTIONS: Record<string, OptionSpec> = {
+  person: { type: 'string', description: 'the person (required)', valueName: 'ID' },
+  case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
+  role: { type: 'string', description: 'survivor (or client), witness, family, alleged-perpetrator, lawyer, expert', valueName: 'R' },
+};
+
+const link: Command = {
+  path: ['person', 'link'],
+  summary: 'Give a person a role in a case.',
+  options: LINK_OPTIONS,
+  async run(ctx) {
+    const input = { personId: stringOpt(ctx, 'person'), caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role') };
+    const p = await withDomain(ctx, (d) => linkPerson(d, input as never));
+    printRecord(ctx, p, personLines(p));
+  },
+};
+
+const unlink: Command = {
+  path: ['person', 'unlink'],
+  summary: 'Remove a role of a person in a case (consents stay, as history).',
+  options: LINK_OPTIONS,
+  async run(ctx) {
+    const input = { personId: stringOpt(ctx, 'person'), caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role') };
+    const p = await withDomain(ctx, (d) => unlinkPerson(d, input as never));
+    printRecord(ctx, p, personLines(p));
+  },
+};
+
+export const personCommands: Command[] = [add, list, show, update, link, unlink];

@@ -1,0 +1,167 @@
+/**
+ * Enquiries: the path from first contact to a case. Record the enquiry, check it for conflicts
+ * against everyone already in the vault (names and aliases, including alleged perpetrators),
+ * then decide once: accept (opens a case), refer (to a partner, with a reason) or decline
+ * (with a reason). A decided enquiry cannot be decided again.
+ */
+import { type ConflictMatch, CreateEnquiryInput, DecideEnquiryInput, type Enquiry, type EnquiryStatus, ListEnquiriesQuery, type ListEnquiriesQuery as ListEnquiriesQueryT } from '../../../shared/domain/enquiries.js';
+import type { Page } from '../../../shared/domain/common.js';
+import { VaultError } from '../../../shared/errors.js';
+import { all, get, pluck, run, sql, type ReadableDB } from '../db/sql.js';
+import { createCase } from '../cases/case-service.js';
+import { type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { createPerson, findNameMatches, linkPerson } from '../people/person-service.js';
+import { uuidv7 } from '../util/ids.js';
+
+interface EnquiryRow {
+  id: string;
+  received_on: string;
+  channel: Enquiry['channel'];
+  summary: string;
+  enquirer_name: string;
+  enquirer_contact: string;
+  names_mentioned: string;
+  status: EnquiryStatus;
+  decision_reason: string | null;
+  decided_at: string | null;
+  case_id: string | null;
+  referred_partner_id: string | null;
+  conflict_checked_at: string | null;
+  conflict_matches: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  origin_vault: string;
+}
+
+function toEnquiry(r: EnquiryRow): Enquiry {
+  return {
+    id: r.id,
+    receivedOn: r.received_on,
+    channel: r.channel,
+    summary: r.summary,
+    enquirerName: r.enquirer_name,
+    enquirerContact: r.enquirer_contact,
+    namesMentioned: jsonArray(r.names_mentioned),
+    status: r.status,
+    decisionReason: r.decision_reason,
+    decidedAt: r.decided_at,
+    caseId: r.case_id,
+    referredPartnerId: r.referred_partner_id,
+    conflictCheckedAt: r.conflict_checked_at,
+    conflicts: jsonArray<ConflictMatch>(r.conflict_matches),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    originVault: r.origin_vault,
+  };
+}
+
+function requireEnquiry(db: ReadableDB, id: string): EnquiryRow {
+  const r = get<EnquiryRow>(db, sql`SELECT * FROM enquiries WHERE id = ${id}`);
+  if (!r) throw notFound('enquiry', id);
+  return r;
+}
+
+export function getEnquiry(ctx: DomainContext, id: string): Enquiry {
+  return toEnquiry(requireEnquiry(ctx.db, id));
+}
+
+function namesToCheck(r: Pick<EnquiryRow, 'enquirer_name' | 'names_mentioned'>): string[] {
+  return [...new Set([r.enquirer_name, ...jsonArray(r.names_mentioned)])];
+}
+
+/** Store a fresh conflict check on the enquiry (inside the caller's transaction). */
+function storeConflictCheck(ctx: DomainContext, r: EnquiryRow, version: number): ConflictMatch[] {
+  const matches = findNameMatches(ctx.db, namesToCheck(r));
+  const at = nowIso(ctx);
+  run(ctx.db, sql`UPDATE enquiries SET conflict_checked_at = ${at}, conflict_matches = ${JSON.stringify(matches)}, updated_at = ${at}, version = ${version} WHERE id = ${r.id}`);
+  return matches;
+}
+
+/** Record an enquiry; the conflict check runs at once and its result comes back with it. */
+export function addEnquiry(ctx: DomainContext, input: CreateEnquiryInput): Enquiry {
+  const p = parseInput(CreateEnquiryInput, input);
+  return mutate(ctx, (audit) => {
+    const at = nowIso(ctx);
+    const id = uuidv7(ctx.now().getTime());
+    run(
+      ctx.db,
+      sql`INSERT INTO enquiries (id, received_on, channel, summary, enquirer_name, enquirer_contact, names_mentioned, status, created_at, updated_at, version, origin_vault)
+          VALUES (${id}, ${p.receivedOn ?? today(ctx)}, ${p.channel}, ${p.summary}, ${p.enquirerName}, ${p.enquirerContact}, ${JSON.stringify(p.namesMentioned)}, 'open', ${at}, ${at}, 1, ${ctx.vaultId})`,
+    );
+    const matches = storeConflictCheck(ctx, requireEnquiry(ctx.db, id), 1);
+    audit({ action: 'enquiry.added', subject: { kind: 'enquiry', id }, details: { channel: p.channel, conflicts: matches.length } });
+    return getEnquiry(ctx, id);
+  });
+}
+
+/** Run the conflict check again (people may have been added since the enquiry came in). */
+export function checkEnquiryConflicts(ctx: DomainContext, id: string): Enquiry {
+  return mutate(ctx, (audit) => {
+    const r = requireEnquiry(ctx.db, id);
+    const matches = storeConflictCheck(ctx, r, r.version + 1);
+    audit({ action: 'enquiry.conflict-checked', subject: { kind: 'enquiry', id }, details: { conflicts: matches.length } });
+    return getEnquiry(ctx, id);
+  });
+}
+
+export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): Enquiry {
+  const p = parseInput(DecideEnquiryInput, input);
+  return mutate(ctx, (audit) => {
+    const r = requireEnquiry(ctx.db, p.id);
+    if (r.status !== 'open') {
+      throw new VaultError('INVALID_TRANSITION', `This enquiry was already ${r.status}${r.decided_at ? ` on ${r.decided_at.slice(0, 10)}` : ''}; a decision cannot be changed.`);
+    }
+    // The decision is taken on a current conflict check, never on a stale one.
+    const matches = storeConflictCheck(ctx, r, r.version + 1);
+    const at = nowIso(ctx);
+    let caseId: string | null = null;
+    let partnerId: string | null = null;
+    let status: EnquiryStatus;
+    if (p.decision === 'accept') {
+      if (matches.length > 0 && !p.acknowledgeConflicts) {
+        throw new VaultError(
+          'CONFLICT_CHECK_UNRESOLVED',
+          `The conflict check found ${matches.length} possible match${matches.length === 1 ? '' : 'es'} with people already in the vault. Review them, then accept again confirming that you have.`,
+        );
+      }
+      const opened = createCase(
+        ctx,
+        { title: `Enquiry of ${r.received_on}`, ...(p.case ?? {}), status: 'accepted', openedOn: p.case?.openedOn ?? today(ctx) },
+        { enquiryId: r.id },
+      );
+      caseId = opened.id;
+      if (p.enquirerRole) {
+        const person = createPerson(ctx, { fullName: r.enquirer_name, contact: r.enquirer_contact });
+        linkPerson(ctx, { personId: person.id, caseId, role: p.enquirerRole });
+      }
+      status = 'accepted';
+    } else if (p.decision === 'refer') {
+      if (!pluck(ctx.db, sql`SELECT 1 FROM partners WHERE id = ${p.partnerId}`)) throw notFound('partner', p.partnerId);
+      partnerId = p.partnerId;
+      status = 'referred';
+    } else {
+      status = 'declined';
+    }
+    run(
+      ctx.db,
+      sql`UPDATE enquiries SET status = ${status}, decision_reason = ${p.reason ?? null}, decided_at = ${at}, case_id = ${caseId}, referred_partner_id = ${partnerId},
+          updated_at = ${at}, version = ${r.version + 2} WHERE id = ${r.id}`,
+    );
+    audit({
+      action: `enquiry.${status}`,
+      subject: { kind: 'enquiry', id: r.id },
+      details: { conflicts: matches.length, ...(caseId ? { caseId } : {}), ...(partnerId ? { partnerId } : {}) },
+    });
+    return getEnquiry(ctx, r.id);
+  });
+}
+
+export function listEnquiries(ctx: DomainContext, query: ListEnquiriesQueryT = {}): Page<Enquiry> {
+  const q = parseInput(ListEnquiriesQuery, query);
+  const where = q.status ? sql` WHERE status = ${q.status}` : sql``;
+  const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM enquiries${where}`) ?? 0;
+  const rows = all<EnquiryRow>(ctx.db, sql`SELECT * FROM enquiries${where} ORDER BY received_on DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+  return { items: rows.map(toEnquiry), total, limit: q.limit, offset: q.offset };
+}

@@ -1,0 +1,285 @@
+/**
+ * People and their roles in cases, and the name matching behind the enquiry conflict check.
+ *
+ * A person exists once in the vault and may hold several roles in several cases (a witness in
+ * one case, a survivor in another). Every name a person is known by — full name and aliases —
+ * is kept in person_names with a matching key, so that a new enquiry can be checked against
+ * everyone already in the vault, including alleged perpetrators.
+ */
+import { type CaseRole, CreatePersonInput, LinkPersonInput, ListPeopleQuery, type ListPeopleQuery as ListPeopleQueryT, type Person, type PersonSummary, type Role, UpdatePersonInput } from '../../../shared/domain/people.js';
+import type { Page } from '../../../shared/domain/common.js';
+import { VaultError } from '../../../shared/errors.js';
+import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
+import { requireCase } from '../cases/case-service.js';
+import { type DomainContext, changedFields, jsonArray, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import { uuidv7 } from '../util/ids.js';
+
+interface PersonRow {
+  id: string;
+  full_name: string;
+  pseudonym: string | null;
+  gender: Person['gender'];
+  birth_date: string | null;
+  country: string | null;
+  contact: string;
+  safety_notes: string;
+  vulnerabilities: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  origin_vault: string;
+}
+
+/**
+ * The matching key of a name: compatibility-decomposed, combining marks removed (é → e,
+ * Arabic harakat dropped), lower case, anything but letters and digits turned into single
+ * spaces. "  José  MARTÍNEZ-López " → "jose martinez lopez".
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function requirePerson(db: ReadableDB, id: string): PersonRow {
+  const r = get<PersonRow>(db, sql`SELECT * FROM people WHERE id = ${id}`);
+  if (!r) throw notFound('person', id);
+  return r;
+}
+
+function rolesOf(db: ReadableDB, ids: readonly string[]): Map<string, CaseRole[]> {
+  const out = new Map<string, CaseRole[]>();
+  if (ids.length === 0) return out;
+  const rows = all<{ person_id: string; case_id: string; reference: string; role: Role; added_at: string }>(
+    db,
+    sql`SELECT cp.person_id, cp.case_id, c.reference, cp.role, cp.added_at FROM case_people cp JOIN cases c ON c.id = cp.case_id
+        WHERE cp.person_id IN ${sqlIn(ids)} ORDER BY cp.added_at, c.reference`,
+  );
+  for (const r of rows) {
+    const list = out.get(r.person_id) ?? [];
+    list.push({ caseId: r.case_id, caseReference: r.reference, role: r.role, addedAt: r.added_at });
+    out.set(r.person_id, list);
+  }
+  return out;
+}
+
+function aliasesOf(db: ReadableDB, ids: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  for (const r of all<{ person_id: string; name: string }>(db, sql`SELECT person_id, name FROM person_names WHERE kind = 'alias' AND person_id IN ${sqlIn(ids)} ORDER BY name`)) {
+    const list = out.get(r.person_id) ?? [];
+    list.push(r.name);
+    out.set(r.person_id, list);
+  }
+  return out;
+}
+
+function toPerson(db: ReadableDB, r: PersonRow): Person {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    aliases: aliasesOf(db, [r.id]).get(r.id) ?? [],
+    pseudonym: r.pseudonym,
+    gender: r.gender,
+    birthDate: r.birth_date,
+    country: r.country,
+    contact: r.contact,
+    safetyNotes: r.safety_notes,
+    vulnerabilities: jsonArray(r.vulnerabilities),
+    notes: r.notes,
+    roles: rolesOf(db, [r.id]).get(r.id) ?? [],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    originVault: r.origin_vault,
+  };
+}
+
+export function getPerson(ctx: DomainContext, id: string): Person {
+  return toPerson(ctx.db, requirePerson(ctx.db, id));
+}
+
+function writeNames(ctx: DomainContext, personId: string, fullName: string, aliases: readonly string[]): void {
+  run(ctx.db, sql`DELETE FROM person_names WHERE person_id = ${personId}`);
+  run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${personId}, 'name', ${fullName}, ${nameKey(fullName)})`);
+  for (const a of new Set(aliases)) {
+    if (a === fullName) continue;
+    run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${personId}, 'alias', ${a}, ${nameKey(a)})`);
+  }
+}
+
+export function createPerson(ctx: DomainContext, input: CreatePersonInput): Person {
+  const p = parseInput(CreatePersonInput, input);
+  return mutate(ctx, (audit) => {
+    const at = nowIso(ctx);
+    const id = uuidv7(ctx.now().getTime());
+    run(
+      ctx.db,
+      sql`INSERT INTO people (id, full_name, pseudonym, gender, birth_date, country, contact, safety_notes, vulnerabilities, notes, created_at, updated_at, version, origin_vault)
+          VALUES (${id}, ${p.fullName}, ${p.pseudonym ?? null}, ${p.gender ?? null}, ${p.birthDate ?? null}, ${p.country ?? null}, ${p.contact}, ${p.safetyNotes},
+                  ${JSON.stringify([...new Set(p.vulnerabilities)].sort())}, ${p.notes}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+    );
+    writeNames(ctx, id, p.fullName, p.aliases);
+    audit({ action: 'person.added', subject: { kind: 'person', id }, details: { aliases: p.aliases.length, vulnerabilities: p.vulnerabilities.length } });
+    return getPerson(ctx, id);
+  });
+}
+
+export function updatePerson(ctx: DomainContext, input: UpdatePersonInput): Person {
+  const p = parseInput(UpdatePersonInput, input);
+  return mutate(ctx, (audit) => {
+    const before = getPerson(ctx, p.id);
+    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
+      throw new VaultError('CONFLICT', `This person's record was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and apply your change again.`);
+    }
+    const { id, expectedVersion: _v, ...fields } = p;
+    if (fields.vulnerabilities) fields.vulnerabilities = [...new Set(fields.vulnerabilities)].sort();
+    const changed = changedFields(before, fields);
+    if (changed.length === 0) return before;
+    const next = { ...before, ...Object.fromEntries(changed.map((k) => [k, fields[k as keyof typeof fields]])) } as Person;
+    const at = nowIso(ctx);
+    run(
+      ctx.db,
+      sql`UPDATE people SET full_name = ${next.fullName}, pseudonym = ${next.pseudonym}, gender = ${next.gender}, birth_date = ${next.birthDate}, country = ${next.country},
+          contact = ${next.contact}, safety_notes = ${next.safetyNotes}, vulnerabilities = ${JSON.stringify(next.vulnerabilities)}, notes = ${next.notes},
+          updated_at = ${at}, version = ${before.version + 1} WHERE id = ${id}`,
+    );
+    if (changed.includes('fullName') || changed.includes('aliases')) writeNames(ctx, id, next.fullName, next.aliases);
+    audit({ action: 'person.updated', subject: { kind: 'person', id }, details: { fields: changed, version: before.version + 1 } });
+    return getPerson(ctx, id);
+  });
+}
+
+/** Give a person a role in a case. The same role twice is DUPLICATE; several roles are fine. */
+export function linkPerson(ctx: DomainContext, input: LinkPersonInput): Person {
+  const p = parseInput(LinkPersonInput, input);
+  return mutate(ctx, (audit) => {
+    requirePerson(ctx.db, p.personId);
+    requireCase(ctx.db, p.caseId);
+    if (pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`)) {
+      throw new VaultError('DUPLICATE', `This person already has the role ${p.role} in this case.`);
+    }
+    run(ctx.db, sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${p.caseId}, ${p.personId}, ${p.role}, ${nowIso(ctx)})`);
+    audit({ action: 'person.linked', subject: { kind: 'person', id: p.personId }, details: { caseId: p.caseId, role: p.role } });
+    return getPerson(ctx, p.personId);
+  });
+}
+
+/**
+ * Remove a role. Consents given in the case stay (they are history and never deleted), but the
+ * consent gate denies once the person no longer belongs to the case.
+ */
+export function unlinkPerson(ctx: DomainContext, input: LinkPersonInput): Person {
+  const p = parseInput(LinkPersonInput, input);
+  return mutate(ctx, (audit) => {
+    requirePerson(ctx.db, p.personId);
+    requireCase(ctx.db, p.caseId);
+    const r = run(ctx.db, sql`DELETE FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`);
+    if (r.changes === 0) throw new VaultError('NOT_FOUND', `This person has no role ${p.role} in this case.`);
+    audit({ action: 'person.unlinked', subject: { kind: 'person', id: p.personId }, details: { caseId: p.caseId, role: p.role } });
+    return getPerson(ctx, p.personId);
+  });
+}
+
+export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Page<PersonSummary> {
+  const q = parseInput(ListPeopleQuery, query);
+  const where: SqlFragment[] = [];
+  if (q.caseId) {
+    requireCase(ctx.db, q.caseId);
+    where.push(q.role ? sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId} AND role = ${q.role})` : sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId})`);
+  } else if (q.role) {
+    where.push(sql`id IN (SELECT person_id FROM case_people WHERE role = ${q.role})`);
+  }
+  if (q.name) {
+    const key = nameKey(q.name);
+    if (key) where.push(sql`(id IN (SELECT person_id FROM person_names WHERE instr(name_key, ${key}) > 0) OR instr(lower(coalesce(pseudonym, '')), ${q.name.toLowerCase()}) > 0)`);
+  }
+  const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
+  const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM people${whereSql}`) ?? 0;
+  const rows = all<PersonRow>(ctx.db, sql`SELECT * FROM people${whereSql} ORDER BY full_name COLLATE NOCASE, id LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const ids = rows.map((r) => r.id);
+  const roles = rolesOf(ctx.db, ids);
+  const aliases = aliasesOf(ctx.db, ids);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      aliases: aliases.get(r.id) ?? [],
+      pseudonym: r.pseudonym,
+      gender: r.gender,
+      country: r.country,
+      vulnerabilities: jsonArray(r.vulnerabilities),
+      roles: roles.get(r.id) ?? [],
+      version: r.version,
+      updatedAt: r.updated_at,
+    })),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+type NameRow = { person_id: string; kind: 'name' | 'alias'; name: string; name_key: string };
+
+/** Every name in the vault, read a page at a time so that memory stays flat in a large vault. */
+function* allNames(db: ReadableDB, pageSize = 5000): Generator<NameRow> {
+  let after: NameRow | null = null;
+  for (;;) {
+    const page: NameRow[] = after
+      ? all<NameRow>(db, sql`SELECT person_id, kind, name, name_key FROM person_names WHERE (person_id, kind, name) > (${after.person_id}, ${after.kind}, ${after.name}) ORDER BY person_id, kind, name LIMIT ${pageSize}`)
+      : all<NameRow>(db, sql`SELECT person_id, kind, name, name_key FROM person_names ORDER BY person_id, kind, name LIMIT ${pageSize}`);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]!;
+  }
+}
+
+export interface NameMatch {
+  /** the name that was checked */
+  query: string;
+  personId: string;
+  /** the name or alias it matched */
+  matchedName: string;
+  matchedKind: 'name' | 'alias';
+  /** exact: same name once case, accents and punctuation are set aside; partial: every word of the shorter name appears in the longer (at least two words) */
+  match: 'exact' | 'partial';
+  roles: CaseRole[];
+}
+
+/**
+ * Everyone in the vault whose name or alias matches one of `names`. Matching is deliberately
+ * generous (a missed conflict is worse than a false alarm) and the user decides.
+ */
+export function findNameMatches(db: ReadableDB, names: readonly string[]): NameMatch[] {
+  const queries = names.map((n) => ({ query: n, key: nameKey(n) })).filter((q) => q.key.length > 0);
+  if (queries.length === 0) return [];
+  const found = new Map<string, NameMatch>();
+  const qTokens = queries.map((q) => new Set(q.key.split(' ')));
+  for (const row of allNames(db)) {
+    const rowTokens = row.name_key.split(' ');
+    queries.forEach((q, i) => {
+      let match: NameMatch['match'] | null = null;
+      if (row.name_key === q.key) match = 'exact';
+      else {
+        const a = qTokens[i]!;
+        const b = new Set(rowTokens);
+        const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+        if (small.size >= 2 && [...small].every((t) => large.has(t))) match = 'partial';
+      }
+      if (!match) return;
+      const k = `${q.query}\0${row.person_id}`;
+      const prev = found.get(k);
+      if (!prev || (prev.match === 'partial' && match === 'exact')) {
+        found.set(k, { query: q.query, personId: row.person_id, matchedName: row.name, matchedKind: row.kind, match, roles: [] });
+      }
+    });
+  }
+  const matches = [...found.values()];
+  const roles = rolesOf(db, [...new Set(matches.map((m) => m.personId))]);
+  for (const m of matches) m.roles = roles.get(m.personId) ?? [];
+  return matches.sort((a, b) => (a.match === b.match ? a.matchedName.localeCompare(b.matchedName) : a.match === 'exact' ? -1 : 1));
+}
