@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'VAULT_TOO_NEW',
   'VAULT_LOCKED',
   'VAULT_BUSY',
+  'VAULT_NOT_EMPTY',
   // credentials
   'BAD_PASSPHRASE',
   'WEAK_PASSPHRASE',

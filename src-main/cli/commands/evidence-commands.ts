@@ -1,4 +1,259 @@
-/** Placeholder: the evidence commands are being written. */
-import type { Command } from '../command.js';
+/** evidence add | list | show | verify | custody | export | copy */
+import type { AddDerivedCopyInput, AddEvidenceInput, CustodyLogFormat, Evidence, ListEvidenceQuery } from '../../../shared/domain/evidence.js';
+import {
+  addDerivedCopy,
+  addEvidence,
+  custodyLog,
+  exportCustodyLog,
+  exportCustodyLogToFile,
+  exportEvidence,
+  getEvidence,
+  listEvidence,
+  verifyEvidence,
+} from '../../engine/evidence/evidence-service.js';
+import type { Command, CommandContext } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
+import { arg, dropUndefined, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { formatBytes } from '../io.js';
 
-export const evidenceCommands: Command[] = [];
+function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unknown]> {
+  return [
+    ['id', e.id],
+    ['case', e.caseId],
+    ['title', e.title],
+    ['type', e.type],
+    ['file', e.fileName],
+    ['media type', e.mediaType],
+    ['size', `${formatBytes(e.size)} (${e.size} bytes)`],
+    ['sha256', e.sha256],
+    ['copy of', e.derivedFrom],
+    ['copy reason', e.derivationReason],
+    ['source', e.source],
+    ['collector', e.collector],
+    ['method', e.method],
+    ['collected', e.collectedAt],
+    ['place', e.place],
+    ['description', e.description],
+    ['received', e.receivedAt],
+    ['last verified', e.lastVerifiedAt ?? 'never'],
+    ['copies', copies.map((c) => c.id)],
+  ];
+}
+
+/** A progress bar for a long read or write (silent with --json or off a terminal). */
+function progressFor(ctx: CommandContext, label: string): { onProgress: (done: number, total: number) => void; done: () => void } {
+  const bar = ctx.out.progress(label);
+  return { onProgress: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`), done: () => bar.done() };
+}
+
+const add: Command = {
+  path: ['evidence', 'add'],
+  summary: 'Take a file in as evidence of a case (encrypted; its SHA-256 recorded).',
+  args: 'FILE',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    case: { type: 'string', description: 'the case it belongs to (required)', valueName: 'ID' },
+    type: { type: 'string', description: 'testimony, medical-report, photo, video, audio, document (default), court-filing, other', valueName: 'T' },
+    title: { type: 'string', description: "a title (default: the file's name)", valueName: 'TEXT' },
+    description: { type: 'string', description: 'what it shows or says', valueName: 'TEXT' },
+    source: { type: 'string', description: 'who or where it came from', valueName: 'TEXT' },
+    collector: { type: 'string', description: 'who collected it', valueName: 'TEXT' },
+    method: { type: 'string', description: 'how it was obtained', valueName: 'TEXT' },
+    'collected-at': { type: 'string', description: 'when: YYYY-MM-DD, or a time with its zone', valueName: 'DATE' },
+    place: { type: 'string', description: 'where it was collected', valueName: 'TEXT' },
+    'media-type': { type: 'string', description: 'e.g. application/pdf (default: detected from the content)', valueName: 'TYPE' },
+  },
+  async run(ctx) {
+    const input = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      filePath: arg(ctx),
+      type: stringOpt(ctx, 'type'),
+      title: stringOpt(ctx, 'title'),
+      description: stringOpt(ctx, 'description'),
+      source: stringOpt(ctx, 'source'),
+      collector: stringOpt(ctx, 'collector'),
+      method: stringOpt(ctx, 'method'),
+      collectedAt: stringOpt(ctx, 'collected-at'),
+      place: stringOpt(ctx, 'place'),
+      mediaType: stringOpt(ctx, 'media-type'),
+    });
+    const progress = progressFor(ctx, 'Taking in');
+    let e: Evidence;
+    try {
+      e = await withDomain(ctx, (d) => addEvidence(d, input as AddEvidenceInput, { onProgress: progress.onProgress }));
+    } finally {
+      progress.done();
+    }
+    printRecord(ctx, e, evidenceLines(e));
+  },
+};
+
+const copy: Command = {
+  path: ['evidence', 'copy'],
+  summary: 'Take in a working copy (e.g. a redacted copy) of an item, linked to it.',
+  args: 'ID FILE',
+  minArgs: 2,
+  maxArgs: 2,
+  options: {
+    reason: { type: 'string', description: 'why the copy was made (required)', valueName: 'TEXT' },
+    title: { type: 'string', description: "a title (default: the file's name)", valueName: 'TEXT' },
+    description: { type: 'string', description: 'what differs from the item it was made from', valueName: 'TEXT' },
+    'media-type': { type: 'string', description: 'e.g. application/pdf (default: detected from the content)', valueName: 'TYPE' },
+  },
+  async run(ctx) {
+    const input = dropUndefined({
+      originalId: arg(ctx, 0),
+      filePath: arg(ctx, 1),
+      reason: stringOpt(ctx, 'reason'),
+      title: stringOpt(ctx, 'title'),
+      description: stringOpt(ctx, 'description'),
+      mediaType: stringOpt(ctx, 'media-type'),
+    });
+    const progress = progressFor(ctx, 'Taking in');
+    let e: Evidence;
+    try {
+      e = await withDomain(ctx, (d) => addDerivedCopy(d, input as AddDerivedCopyInput, { onProgress: progress.onProgress }));
+    } finally {
+      progress.done();
+    }
+    printRecord(ctx, e, evidenceLines(e));
+  },
+};
+
+const list: Command = {
+  path: ['evidence', 'list'],
+  summary: 'List the evidence of a case, oldest first (working copies included).',
+  options: {
+    case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
+    type: { type: 'string', description: 'only items of this type', valueName: 'T' },
+    'originals-only': { type: 'boolean', description: 'leave out working copies' },
+  },
+  async run(ctx) {
+    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), type: stringOpt(ctx, 'type'), includeCopies: boolOpt(ctx, 'originals-only') ? false : undefined });
+    const items = await withDomain(ctx, (d) => listEvidence(d, query as ListEvidenceQuery));
+    printTable(
+      ctx,
+      items,
+      [
+        ['ID', (e) => e.id],
+        ['TYPE', (e) => e.type],
+        ['TITLE', (e) => e.title],
+        ['SIZE', (e) => formatBytes(e.size)],
+        ['SHA-256', (e) => e.sha256.slice(0, 16)],
+        ['RECEIVED', (e) => e.receivedAt],
+        ['COPY OF', (e) => e.derivedFrom],
+      ],
+      'No evidence in this case.',
+    );
+  },
+};
+
+const show: Command = {
+  path: ['evidence', 'show'],
+  summary: 'Show one evidence item and its working copies.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const { e, copies } = await withDomain(ctx, (d) => {
+      const item = getEvidence(d, arg(ctx));
+      return { e: item, copies: listEvidence(d, { caseId: item.caseId }).filter((c) => c.derivedFrom === item.id) };
+    });
+    printRecord(ctx, e, evidenceLines(e, copies));
+  },
+};
+
+const verify: Command = {
+  path: ['evidence', 'verify'],
+  summary: 'Re-read an item and check it against the SHA-256 recorded at intake.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const progress = progressFor(ctx, 'Verifying');
+    let r;
+    try {
+      r = await withDomain(ctx, (d) => verifyEvidence(d, arg(ctx), { onProgress: progress.onProgress }));
+    } finally {
+      progress.done();
+    }
+    if (ctx.out.json) return ctx.out.printJson(r);
+    ctx.out.print(`Evidence ${r.id} matches the SHA-256 recorded at intake (${r.sha256}, ${r.size} bytes).`);
+  },
+};
+
+const custody: Command = {
+  path: ['evidence', 'custody'],
+  summary: 'Show or export the chain of custody of an item (and check its hash chain).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    format: { type: 'string', description: 'json or csv: print (or write) the custody log as a document', valueName: 'F' },
+    out: { type: 'string', description: 'write the document to FILE (must not exist; default format json)', valueName: 'FILE' },
+  },
+  async run(ctx) {
+    const id = arg(ctx);
+    const format = stringOpt(ctx, 'format');
+    const out = stringOpt(ctx, 'out');
+    await withDomain(ctx, async (d) => {
+      if (out !== undefined) {
+        const r = await exportCustodyLogToFile(d, id, (format ?? 'json') as CustodyLogFormat, out);
+        const { chain } = custodyLog(d, id);
+        if (ctx.out.json) return ctx.out.printJson({ ...r, chain });
+        ctx.out.print(`Custody log of ${id} written to ${r.path} (${r.format}, ${r.bytes} bytes).`);
+        if (!chain.ok) ctx.out.note(`warning: the custody chain is broken: ${chain.reason}.`);
+        return;
+      }
+      if (format !== undefined) {
+        const doc = exportCustodyLog(d, id, format as CustodyLogFormat);
+        if (ctx.out.json) return ctx.out.printJson(format === 'json' ? (JSON.parse(doc) as unknown) : { format, content: doc });
+        ctx.out.print(doc);
+        return;
+      }
+      const log = custodyLog(d, id);
+      if (ctx.out.json) return ctx.out.printJson(log);
+      ctx.out.print(`Chain of custody of ${log.evidence.id} (sha256 ${log.evidence.sha256})`);
+      printTable(
+        ctx,
+        log.events,
+        [
+          ['SEQ', (e) => e.seq],
+          ['AT', (e) => e.at],
+          ['ACTOR', (e) => e.actor],
+          ['ACTION', (e) => e.action],
+          ['DETAILS', (e) => Object.entries(e.details).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')],
+        ],
+        'No custody events.',
+      );
+      ctx.out.print(log.chain.ok ? `Hash chain intact (${log.chain.events} events).` : `HASH CHAIN BROKEN: ${log.chain.reason}.`);
+    });
+  },
+};
+
+const exportCmd: Command = {
+  path: ['evidence', 'export'],
+  summary: 'Write a decrypted copy of an item to a new file (recorded in its custody log).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    out: { type: 'string', description: 'the file to write (required; must not exist)', valueName: 'FILE' },
+    reason: { type: 'string', description: 'why it leaves the vault (required; kept in the custody log)', valueName: 'TEXT' },
+  },
+  async run(ctx) {
+    const input = dropUndefined({ id: arg(ctx), destPath: stringOpt(ctx, 'out'), reason: stringOpt(ctx, 'reason') });
+    const progress = progressFor(ctx, 'Exporting');
+    let r;
+    try {
+      r = await withDomain(ctx, (d) => exportEvidence(d, input as { id: string; destPath: string; reason: string }, { onProgress: progress.onProgress }));
+    } finally {
+      progress.done();
+    }
+    if (ctx.out.json) return ctx.out.printJson(r);
+    ctx.out.print(`Exported ${r.id} to ${r.path} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`);
+  },
+};
+
+export const evidenceCommands: Command[] = [add, list, show, verify, custody, exportCmd, copy];

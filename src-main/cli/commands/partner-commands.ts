@@ -1,4 +1,279 @@
-/** Placeholder: the partner commands are being written. */
-import type { Command } from '../command.js';
+/** partner add | list | show | update | agreement add | agreement update | profile */
+import type { AddAgreementInput, CreatePartnerInput, ListPartnersQuery, Partner, PartnerAgreement, PartnerDetail, SetSharingProfileInput, SharingProfile, UpdateAgreementInput, UpdatePartnerInput } from '../../../shared/domain/partners.js';
+import { DEFAULT_SHARING_FIELDS, SHARING_KINDS } from '../../../shared/domain/partners.js';
+import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../engine/partners/partner-service.js';
+import type { Command, CommandContext, OptionSpec } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
+import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { UsageError } from '../io.js';
 
-export const partnerCommands: Command[] = [];
+// Helpers shared by the partner, deadline, outcome and risk commands.
+
+/**
+ * A numeric option as the engine wants it: typed digits become a number; anything else is
+ * passed on as typed, so that the engine's schema refuses it naming the field.
+ */
+export function numberOpt(ctx: CommandContext, name: string): number | string | undefined {
+  const v = stringOpt(ctx, name);
+  if (v === undefined) return undefined;
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+}
+
+/** `--field ""` clears a field on update. */
+export function nullableOpt(ctx: CommandContext, name: string): string | null | undefined {
+  const v = stringOpt(ctx, name);
+  return v === undefined ? undefined : v === '' ? null : v;
+}
+
+/** An update with nothing to change is a usage error rather than a silent no-op. */
+export function requireSomeChange(input: Record<string, unknown>, keys: number, example: string, command: string): void {
+  if (Object.keys(input).length <= keys) throw new UsageError(`say what to change, e.g. ${example} (see "case-vault help ${command}").`);
+}
+
+const PARTNER_OPTIONS: Record<string, OptionSpec> = {
+  name: { type: 'string', description: 'organisation name', valueName: 'N' },
+  kind: { type: 'string', description: 'ngo, npm (national preventive mechanism), nhri, lawyer, other', valueName: 'K' },
+  country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
+  contact: { type: 'string', description: 'how to reach them', valueName: 'TEXT' },
+  notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
+  tier: { type: 'string', description: 'due-diligence tier: small (≤ £2,000), medium (≤ £10,000), large', valueName: 'T' },
+  amount: { type: 'string', description: 'amount involved, whole pounds: sets the tier', valueName: 'GBP' },
+  'review-on': { type: 'string', description: 'due-diligence review date', valueName: 'DATE' },
+  'dd-outcome': { type: 'string', description: 'pending, approved, approved-with-conditions, rejected', valueName: 'O' },
+  'dd-notes': { type: 'string', description: 'due-diligence notes', valueName: 'TEXT' },
+};
+
+function profileLines(profile: SharingProfile): Array<[string, unknown]> {
+  const kinds = SHARING_KINDS.filter((k) => profile[k] !== undefined);
+  if (kinds.length === 0) return [['shares', 'nothing (no sharing profile)']];
+  return kinds.map((k) => [`shares ${k}`, profile[k]!.join(', ')]);
+}
+
+function partnerLines(p: Partner): Array<[string, unknown]> {
+  return [
+    ['id', p.id],
+    ['name', p.name],
+    ['kind', p.kind],
+    ['country', p.country],
+    ['contact', p.contact],
+    ['dd tier', p.ddAmountGbp !== null ? `${p.ddTier} (£${p.ddAmountGbp.toLocaleString('en-GB')})` : p.ddTier],
+    ['dd outcome', p.ddOutcome],
+    ['dd review', p.ddReviewOn ? `${p.ddReviewOn}${p.ddReviewOverdue ? ' (OVERDUE)' : ''}` : null],
+    ['dd notes', p.ddNotes],
+    ['notes', p.notes],
+    ...profileLines(p.sharingProfile),
+    ['version', p.version],
+    ['updated', p.updatedAt],
+  ];
+}
+
+function agreementText(a: PartnerAgreement): string {
+  const dates = [a.signedOn ? `signed ${a.signedOn}` : null, a.expiresOn ? `expires ${a.expiresOn}` : null].filter(Boolean).join(', ');
+  return `${a.kind}: ${a.state}${dates ? ` (${dates})` : ''} [${a.id}]`;
+}
+
+function printPartner(ctx: CommandContext, p: Partner | PartnerDetail): void {
+  const lines = partnerLines(p);
+  if ('agreements' in p) lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
+  printRecord(ctx, p, lines);
+}
+
+const add: Command = {
+  path: ['partner', 'add'],
+  summary: 'Add a partner organisation with its due diligence.',
+  options: PARTNER_OPTIONS,
+  async run(ctx) {
+    const input = dropUndefined({
+      name: stringOpt(ctx, 'name'),
+      kind: stringOpt(ctx, 'kind'),
+      country: stringOpt(ctx, 'country'),
+      contact: stringOpt(ctx, 'contact'),
+      notes: stringOpt(ctx, 'notes'),
+      ddTier: stringOpt(ctx, 'tier'),
+      ddAmountGbp: numberOpt(ctx, 'amount'),
+      ddReviewOn: stringOpt(ctx, 'review-on'),
+      ddOutcome: stringOpt(ctx, 'dd-outcome'),
+      ddNotes: stringOpt(ctx, 'dd-notes'),
+    });
+    const p = await withDomain(ctx, (d) => addPartner(d, input as CreatePartnerInput));
+    printPartner(ctx, p);
+  },
+};
+
+const list: Command = {
+  path: ['partner', 'list'],
+  summary: 'List partners by name.',
+  options: { kind: PARTNER_OPTIONS.kind!, country: PARTNER_OPTIONS.country!, tier: PARTNER_OPTIONS.tier! },
+  async run(ctx) {
+    const query = dropUndefined({ kind: stringOpt(ctx, 'kind'), country: stringOpt(ctx, 'country'), tier: stringOpt(ctx, 'tier') }) as ListPartnersQuery;
+    const items = await withDomain(ctx, (d) => listPartners(d, query));
+    printTable(
+      ctx,
+      items,
+      [
+        ['NAME', (p) => p.name],
+        ['KIND', (p) => p.kind],
+        ['CC', (p) => p.country],
+        ['TIER', (p) => p.ddTier],
+        ['DD', (p) => p.ddOutcome],
+        ['REVIEW', (p) => (p.ddReviewOn ? `${p.ddReviewOn}${p.ddReviewOverdue ? ' !' : ''}` : '')],
+        ['SHARES', (p) => SHARING_KINDS.filter((k) => p.sharingProfile[k] !== undefined)],
+        ['ID', (p) => p.id],
+      ],
+      'No partners match.',
+    );
+  },
+};
+
+const show: Command = {
+  path: ['partner', 'show'],
+  summary: 'Show a partner with its agreements (and whether each is active) and sharing profile.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const p = await withDomain(ctx, (d) => getPartner(d, arg(ctx)));
+    printPartner(ctx, p);
+  },
+};
+
+const update: Command = {
+  path: ['partner', 'update'],
+  summary: 'Change a partner\'s details or due diligence ("" clears country, contact, amount, review date).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: { ...PARTNER_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the partner is no longer at this version', valueName: 'N' } },
+  async run(ctx) {
+    const amount = stringOpt(ctx, 'amount') === '' ? null : numberOpt(ctx, 'amount');
+    const input = dropUndefined({
+      id: arg(ctx),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+      name: stringOpt(ctx, 'name'),
+      kind: stringOpt(ctx, 'kind'),
+      country: nullableOpt(ctx, 'country'),
+      contact: nullableOpt(ctx, 'contact'),
+      notes: stringOpt(ctx, 'notes'),
+      ddTier: stringOpt(ctx, 'tier'),
+      ddAmountGbp: amount,
+      ddReviewOn: nullableOpt(ctx, 'review-on'),
+      ddOutcome: stringOpt(ctx, 'dd-outcome'),
+      ddNotes: stringOpt(ctx, 'dd-notes'),
+    });
+    requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--dd-outcome or --review-on', 'partner update');
+    const p = await withDomain(ctx, (d) => updatePartner(d, input as UpdatePartnerInput));
+    printPartner(ctx, p);
+  },
+};
+
+const AGREEMENT_OPTIONS: Record<string, OptionSpec> = {
+  kind: { type: 'string', description: 'mou, confidentiality, data-sharing, other', valueName: 'K' },
+  'signed-on': { type: 'string', description: 'date signed (leave out for a draft)', valueName: 'DATE' },
+  'expires-on': { type: 'string', description: 'last day in force (after the signing date)', valueName: 'DATE' },
+  notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
+};
+
+function printAgreement(ctx: CommandContext, a: PartnerAgreement): void {
+  printRecord(ctx, a, [
+    ['id', a.id],
+    ['partner', a.partnerId],
+    ['kind', a.kind],
+    ['state', a.state],
+    ['signed', a.signedOn],
+    ['expires', a.expiresOn],
+    ['notes', a.notes],
+    ['version', a.version],
+  ]);
+}
+
+const agreementAdd: Command = {
+  path: ['partner', 'agreement', 'add'],
+  summary: 'Record an agreement with a partner (MoU, confidentiality, data sharing).',
+  args: 'PARTNER_ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: AGREEMENT_OPTIONS,
+  async run(ctx) {
+    const input = dropUndefined({
+      partnerId: arg(ctx),
+      kind: stringOpt(ctx, 'kind'),
+      signedOn: stringOpt(ctx, 'signed-on'),
+      expiresOn: stringOpt(ctx, 'expires-on'),
+      notes: stringOpt(ctx, 'notes'),
+    });
+    const a = await withDomain(ctx, (d) => addAgreement(d, input as AddAgreementInput));
+    printAgreement(ctx, a);
+  },
+};
+
+const agreementUpdate: Command = {
+  path: ['partner', 'agreement', 'update'],
+  summary: 'Sign, extend or correct an agreement ("" clears a date).',
+  args: 'AGREEMENT_ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: { ...AGREEMENT_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the agreement is no longer at this version', valueName: 'N' } },
+  async run(ctx) {
+    const input = dropUndefined({
+      id: arg(ctx),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+      kind: stringOpt(ctx, 'kind'),
+      signedOn: nullableOpt(ctx, 'signed-on'),
+      expiresOn: nullableOpt(ctx, 'expires-on'),
+      notes: stringOpt(ctx, 'notes'),
+    });
+    requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--signed-on', 'partner agreement update');
+    const a = await withDomain(ctx, (d) => updateAgreement(d, input as UpdateAgreementInput));
+    printAgreement(ctx, a);
+  },
+};
+
+/** `people` → the default fields; `people:pseudonym,gender` → exactly those. */
+function allowEntries(ctx: CommandContext): Array<{ kind: string; fields?: string[] }> {
+  const v = ctx.values.allow;
+  const raw = Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  return raw.map((s) => {
+    const i = s.indexOf(':');
+    if (i < 0) return { kind: s.trim() };
+    return {
+      kind: s.slice(0, i).trim(),
+      fields: s
+        .slice(i + 1)
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f.length > 0),
+    };
+  });
+}
+
+const profile: Command = {
+  path: ['partner', 'profile'],
+  summary: 'Set what a partner may receive: --allow KIND (default fields) or KIND:field,field (repeat). Replaces the profile; without options shows it.',
+  args: 'PARTNER_ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    allow: {
+      type: 'string',
+      multiple: true,
+      description: `${SHARING_KINDS.join(', ')}; KIND alone gives its default fields (people: ${DEFAULT_SHARING_FIELDS.people.join(', ')})`,
+      valueName: 'KIND[:F,F]',
+    },
+    clear: { type: 'boolean', description: 'share nothing with this partner' },
+    'expected-version': { type: 'string', description: 'refuse if the partner is no longer at this version', valueName: 'N' },
+  },
+  async run(ctx) {
+    const allow = allowEntries(ctx);
+    const clear = boolOpt(ctx, 'clear');
+    if (clear && allow.length > 0) throw new UsageError('give --allow or --clear, not both.');
+    const partnerId = arg(ctx);
+    const p = await withDomain(ctx, (d) =>
+      allow.length === 0 && !clear
+        ? getPartner(d, partnerId)
+        : setSharingProfile(d, dropUndefined({ partnerId, expectedVersion: intOpt(ctx, 'expected-version'), allow }) as SetSharingProfileInput),
+    );
+    printRecord(ctx, p, [['id', p.id], ['name', p.name], ...profileLines(p.sharingProfile), ['version', p.version]]);
+  },
+};
+
+export const partnerCommands: Command[] = [add, list, show, update, agreementAdd, agreementUpdate, profile];

@@ -22,7 +22,7 @@ describe('cases', () => {
       originVault: d.ctx.vaultId,
     });
     expect(createCase(d.ctx, { title: 'Second' }).reference).toBe('CV-2026-000002');
-    const entry = listAudit(d.ctx.db, { limit: 10, offset: 0 }).find((e) => e.action === 'case.created')!;
+    const entry = listAudit(d.ctx.db, { limit: 10 }).find((e) => e.action === 'case.created')!;
     expect(entry.subject).toEqual({ kind: 'case', id: c.id });
     expect(JSON.stringify(entry.details)).not.toMatch(/Kamiti|Beaten|Lawyer/);
   });

@@ -1,0 +1,96 @@
+/** Notes and full-text search: the schemas of the note and search services and their IPC calls. */
+import { z } from 'zod';
+import { ExpectedVersion, Id, text, type Page, type RecordMeta } from './common.js';
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+/** A note's text: required, up to 20 000 characters (trimmed, NFC). */
+export const NoteBody = text(20_000, 1);
+
+export const AddNoteInput = z.strictObject({
+  caseId: Id,
+  body: NoteBody,
+  /** who wrote it (free text, e.g. initials); empty when not given */
+  author: text(200).optional(),
+});
+export type AddNoteInput = z.input<typeof AddNoteInput>;
+
+export const ListNotesQuery = z.strictObject({
+  caseId: Id,
+  limit: z.number().int().min(1).max(1000).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+export type ListNotesQuery = z.input<typeof ListNotesQuery>;
+
+export const UpdateNoteInput = z.strictObject({
+  id: Id,
+  body: NoteBody,
+  /** the version the user edited: a stale edit is refused (CONFLICT) instead of lost */
+  expectedVersion: ExpectedVersion,
+});
+export type UpdateNoteInput = z.input<typeof UpdateNoteInput>;
+
+export interface Note extends RecordMeta {
+  caseId: string;
+  body: string;
+  author: string;
+}
+
+/** Newest first. */
+export type NoteList = Page<Note>;
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+export const SEARCH_KINDS = ['note', 'case', 'evidence'] as const;
+export const SearchKind = z.enum(SEARCH_KINDS);
+export type SearchKind = z.infer<typeof SearchKind>;
+
+/** Results are paged up to this offset; past it, a narrower query is the answer. */
+export const MAX_SEARCH_OFFSET = 1000;
+
+export const SearchQuery = z.strictObject({
+  /** words as typed: every word must occur; "a phrase" in double quotes; the last word also as a prefix */
+  query: text(500, 1),
+  /** which records to search; all three when absent */
+  kinds: z.array(SearchKind).min(1).max(SEARCH_KINDS.length).optional(),
+  /** only this case's records */
+  caseId: Id.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  offset: z.number().int().min(0).max(MAX_SEARCH_OFFSET).default(0),
+});
+export type SearchQuery = z.input<typeof SearchQuery>;
+
+/**
+ * A piece of a snippet. The snippet is plain text cut into pieces; `match` marks the words the
+ * query found, for the UI to highlight (as text nodes: never as HTML).
+ */
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** the note's, the case's or the evidence item's id */
+  id: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  /** the case's title for a case, the item's title for evidence; absent for a note */
+  title?: string;
+  snippet: SnippetSegment[];
+  /** bm25 score, lower is better (FTS5's convention: negative numbers) */
+  rank: number;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  /** how many records match in all, when it could be counted cheaply (see docs/search.md) */
+  total?: number;
+  /** whether a next page exists */
+  hasMore: boolean;
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,312 @@
+/**
+ * Consents: record a person's decision (given or refused) for one purpose in one case, withdraw
+ * it, renew its expiry, and read it back with where it stands now.
+ *
+ * Records are immutable (triggers refuse UPDATE and DELETE on `consents`): every change is a new
+ * version in the same series (series id = id of version 1), so the history of what the person
+ * decided, and when, is never lost. Whether an action is allowed is the gate's business
+ * (consent-gate.ts); the `status` computed here uses the same reading of a series.
+ */
+import { z } from 'zod';
+import { Id, endOf, startOf } from '../../../shared/domain/common.js';
+import {
+  AddConsentInput,
+  type AddConsentInput as AddConsentInputT,
+  type Consent,
+  type ConsentPurpose,
+  type ConsentState,
+  type ConsentStatus,
+  type ConsentWithStatus,
+  ListConsentsQuery,
+  type ListConsentsQuery as ListConsentsQueryT,
+  type RecipientClass,
+  RenewConsentInput,
+  type RenewConsentInput as RenewConsentInputT,
+  WithdrawConsentInput,
+  type WithdrawConsentInput as WithdrawConsentInputT,
+} from '../../../shared/domain/consents.js';
+import { VaultError } from '../../../shared/errors.js';
+import { requireCase } from '../cases/case-service.js';
+import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
+import { type AuditNote, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import { uuidv7 } from '../util/ids.js';
+import { factFromRow, isExpired, personInCase, recipientFromRow, requirePartner, requirePerson, seriesStateAt, toldFromRow } from './consent-gate.js';
+
+interface ConsentRow {
+  id: string;
+  series_id: string;
+  version: number;
+  person_id: string;
+  case_id: string;
+  purpose: ConsentPurpose;
+  recipient_partner_id: string | null;
+  recipient_class: RecipientClass | null;
+  state: ConsentState;
+  told_nature: number;
+  told_purpose: number;
+  told_use: number;
+  told_consequences: number;
+  told_right_to_refuse: number;
+  told_right_to_withdraw: number;
+  method: Consent['method'];
+  language: string | null;
+  witness: string | null;
+  given_at: string;
+  expires_at: string | null;
+  refusal_reason: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  origin_vault: string;
+}
+
+function toConsent(r: ConsentRow): Consent {
+  return {
+    id: r.id,
+    seriesId: r.series_id,
+    version: r.version,
+    personId: r.person_id,
+    caseId: r.case_id,
+    purpose: r.purpose,
+    recipient: recipientFromRow(r),
+    state: r.state,
+    told: toldFromRow(r),
+    method: r.method,
+    language: r.language,
+    witness: r.witness,
+    givenAt: r.given_at,
+    expiresAt: r.expires_at,
+    refusalReason: r.refusal_reason,
+    withdrawnAt: r.withdrawn_at,
+    withdrawalReason: r.withdrawal_reason,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    originVault: r.origin_vault,
+  };
+}
+
+/** Where a series stands at `at`: its latest version decided by then, read for expiry. */
+export function seriesStatus(rows: readonly ConsentRow[], at: string): ConsentStatus {
+  const v = seriesStateAt(rows.map(factFromRow), at);
+  if (!v) return 'not-yet-valid';
+  if (v.state !== 'given') return v.state;
+  if (isExpired(v.expiresAt, at)) return 'expired';
+  return 'given';
+}
+
+function withStatus(rows: readonly ConsentRow[], at: string): ConsentWithStatus[] {
+  const bySeries = new Map<string, ConsentRow[]>();
+  for (const r of rows) {
+    const list = bySeries.get(r.series_id) ?? [];
+    list.push(r);
+    bySeries.set(r.series_id, list);
+  }
+  const summary = new Map([...bySeries].map(([id, series]) => [id, { status: seriesStatus(series, at), latest: Math.max(...series.map((s) => s.version)) }]));
+  return rows.map((r) => {
+    const s = summary.get(r.series_id)!;
+    return { ...toConsent(r), status: s.status, current: r.version === s.latest };
+  });
+}
+
+function seriesRows(db: ReadableDB, seriesId: string): ConsentRow[] {
+  return all<ConsentRow>(db, sql`SELECT * FROM consents WHERE series_id = ${seriesId} ORDER BY version`);
+}
+
+/** The version with this id, or NOT_FOUND. */
+function requireConsentRow(db: ReadableDB, id: string): ConsentRow {
+  const r = get<ConsentRow>(db, sql`SELECT * FROM consents WHERE id = ${id}`);
+  if (!r) throw notFound('consent', id);
+  return r;
+}
+
+function insertVersion(ctx: DomainContext, r: ConsentRow): void {
+  run(
+    ctx.db,
+    sql`INSERT INTO consents (id, series_id, version, person_id, case_id, purpose, recipient_partner_id, recipient_class, state,
+          told_nature, told_purpose, told_use, told_consequences, told_right_to_refuse, told_right_to_withdraw,
+          method, language, witness, given_at, expires_at, refusal_reason, withdrawn_at, withdrawal_reason, notes, created_at, updated_at, origin_vault)
+        VALUES (${r.id}, ${r.series_id}, ${r.version}, ${r.person_id}, ${r.case_id}, ${r.purpose}, ${r.recipient_partner_id}, ${r.recipient_class}, ${r.state},
+          ${r.told_nature}, ${r.told_purpose}, ${r.told_use}, ${r.told_consequences}, ${r.told_right_to_refuse}, ${r.told_right_to_withdraw},
+          ${r.method}, ${r.language}, ${r.witness}, ${r.given_at}, ${r.expires_at}, ${r.refusal_reason}, ${r.withdrawn_at}, ${r.withdrawal_reason}, ${r.notes}, ${r.created_at}, ${r.updated_at}, ${r.origin_vault})`,
+  );
+}
+
+function auditNote(action: string, r: ConsentRow): AuditNote {
+  return { action, subject: { kind: 'consent', id: r.id }, details: { purpose: r.purpose, state: r.state, seriesId: r.series_id, version: r.version } };
+}
+
+function one(ctx: DomainContext, id: string): ConsentWithStatus {
+  const row = requireConsentRow(ctx.db, id);
+  return withStatus(seriesRows(ctx.db, row.series_id), nowIso(ctx)).find((c) => c.id === id)!;
+}
+
+/**
+ * Record a person's decision: version 1 of a new series. The person and case must exist
+ * (NOT_FOUND) and be linked (PERSON_NOT_IN_CASE); a partner recipient must exist (NOT_FOUND).
+ */
+export function addConsent(ctx: DomainContext, input: AddConsentInputT): ConsentWithStatus {
+  const p = parseInput(AddConsentInput, input);
+  return mutate(ctx, (audit) => {
+    requirePerson(ctx, p.personId);
+    requireCase(ctx.db, p.caseId);
+    if (p.recipient && 'partnerId' in p.recipient) requirePartner(ctx, p.recipient.partnerId);
+    if (!personInCase(ctx, p.personId, p.caseId)) {
+      throw new VaultError('PERSON_NOT_IN_CASE', `Person ${p.personId} is not linked to case ${p.caseId}: link them to the case before recording their consent in it.`);
+    }
+    const at = nowIso(ctx);
+    const id = uuidv7(ctx.now().getTime());
+    const told = new Set(p.told);
+    const row: ConsentRow = {
+      id,
+      series_id: id,
+      version: 1,
+      person_id: p.personId,
+      case_id: p.caseId,
+      purpose: p.purpose,
+      recipient_partner_id: p.recipient && 'partnerId' in p.recipient ? p.recipient.partnerId : null,
+      recipient_class: p.recipient && 'class' in p.recipient ? p.recipient.class : null,
+      state: p.decision,
+      told_nature: told.has('nature') ? 1 : 0,
+      told_purpose: told.has('purpose') ? 1 : 0,
+      told_use: told.has('use') ? 1 : 0,
+      told_consequences: told.has('consequences') ? 1 : 0,
+      told_right_to_refuse: told.has('right-to-refuse') ? 1 : 0,
+      told_right_to_withdraw: told.has('right-to-withdraw') ? 1 : 0,
+      method: p.method,
+      language: p.language ?? null,
+      witness: p.witness ?? null,
+      given_at: p.givenAt,
+      expires_at: p.expiresAt ?? null,
+      refusal_reason: p.decision === 'refused' ? p.refusalReason! : null,
+      withdrawn_at: null,
+      withdrawal_reason: null,
+      notes: p.notes,
+      created_at: at,
+      updated_at: at,
+      origin_vault: ctx.vaultId,
+    };
+    insertVersion(ctx, row);
+    audit(auditNote('consent.added', row));
+    return one(ctx, id);
+  });
+}
+
+/** The latest version of the series that `id` (any version id, or the series id) belongs to. */
+function latestOf(db: ReadableDB, id: string): ConsentRow {
+  const row = requireConsentRow(db, id);
+  const rows = seriesRows(db, row.series_id);
+  return rows[rows.length - 1]!;
+}
+
+function refuseFuture(ctx: DomainContext, at: string, what: string): void {
+  if (startOf(at) > ctx.now().getTime()) throw new VaultError('INVALID_INPUT', `at: ${what} cannot be dated in the future (${at}).`);
+}
+
+/**
+ * The person withdraws their consent: a new version, state withdrawn. Acts on the latest version
+ * of the series. Always possible for a given consent (expired or not, linked to the case or not).
+ */
+export function withdrawConsent(ctx: DomainContext, input: WithdrawConsentInputT): ConsentWithStatus {
+  const p = parseInput(WithdrawConsentInput, input);
+  return mutate(ctx, (audit) => {
+    const latest = latestOf(ctx.db, p.id);
+    if (latest.state === 'withdrawn') {
+      throw new VaultError('CONSENT_ALREADY_WITHDRAWN', `This consent was already withdrawn on ${latest.withdrawn_at!} (version ${latest.version}); nothing was changed.`);
+    }
+    if (latest.state === 'refused') {
+      throw new VaultError('CONSENT_REFUSED_CANNOT_WITHDRAW', `The person refused this consent on ${latest.given_at}: there is no consent to withdraw. The refusal stands.`);
+    }
+    const now = nowIso(ctx);
+    const at = p.at ?? now;
+    refuseFuture(ctx, at, 'a withdrawal');
+    if (endOf(at) <= startOf(latest.given_at)) {
+      throw new VaultError('INVALID_INPUT', `at: a consent cannot be withdrawn (${at}) before it was given (${latest.given_at}).`);
+    }
+    const row: ConsentRow = {
+      ...latest,
+      id: uuidv7(ctx.now().getTime()),
+      version: latest.version + 1,
+      state: 'withdrawn',
+      withdrawn_at: at,
+      withdrawal_reason: p.reason,
+      created_at: now,
+      updated_at: now,
+      origin_vault: ctx.vaultId,
+    };
+    insertVersion(ctx, row);
+    audit(auditNote('consent.withdrawn', row));
+    return one(ctx, row.id);
+  });
+}
+
+/**
+ * The person confirms their consent again with a new expiry: a new version whose givenAt is the
+ * renewal (`at`, default now); everything else carries over. Only a given, not withdrawn,
+ * consent can be renewed (INVALID_TRANSITION), and only while the person is linked to the case.
+ */
+export function renewConsent(ctx: DomainContext, input: RenewConsentInputT): ConsentWithStatus {
+  const p = parseInput(RenewConsentInput, input);
+  return mutate(ctx, (audit) => {
+    const latest = latestOf(ctx.db, p.id);
+    if (latest.state !== 'given') {
+      throw new VaultError('INVALID_TRANSITION', `A ${latest.state} consent cannot be renewed; record the person's new decision with a new consent instead.`);
+    }
+    if (!personInCase(ctx, latest.person_id, latest.case_id)) {
+      throw new VaultError('PERSON_NOT_IN_CASE', `Person ${latest.person_id} is no longer linked to case ${latest.case_id}: their consent in it cannot be renewed.`);
+    }
+    const now = nowIso(ctx);
+    const at = p.at ?? now;
+    refuseFuture(ctx, at, 'a renewal');
+    if (endOf(at) <= startOf(latest.given_at)) {
+      throw new VaultError('INVALID_INPUT', `at: a renewal (${at}) cannot come before the consent it renews (${latest.given_at}).`);
+    }
+    if (endOf(p.expiresAt) <= endOf(at)) throw new VaultError('INVALID_INPUT', `expiresAt: must be after the renewal (${at}).`);
+    const row: ConsentRow = {
+      ...latest,
+      id: uuidv7(ctx.now().getTime()),
+      version: latest.version + 1,
+      given_at: at,
+      expires_at: p.expiresAt,
+      created_at: now,
+      updated_at: now,
+      origin_vault: ctx.vaultId,
+    };
+    insertVersion(ctx, row);
+    audit(auditNote('consent.renewed', row));
+    return one(ctx, row.id);
+  });
+}
+
+const IdArg = z.strictObject({ id: Id });
+
+/** One version by its id, with where its series stands now. */
+export function getConsent(ctx: DomainContext, id: string): ConsentWithStatus {
+  return one(ctx, parseInput(IdArg, { id }).id);
+}
+
+/** Every version of the series that `id` (a version id or the series id) belongs to, oldest first. */
+export function consentHistory(ctx: DomainContext, id: string): ConsentWithStatus[] {
+  const row = requireConsentRow(ctx.db, parseInput(IdArg, { id }).id);
+  return withStatus(seriesRows(ctx.db, row.series_id), nowIso(ctx));
+}
+
+/**
+ * Consents of a person and/or case: the latest version of each series (or every version with
+ * `allVersions`), each with where its series stands now. Unknown person or case → NOT_FOUND.
+ */
+export function listConsents(ctx: DomainContext, query: ListConsentsQueryT = {}): ConsentWithStatus[] {
+  const q = parseInput(ListConsentsQuery, query);
+  if (q.personId) requirePerson(ctx, q.personId);
+  if (q.caseId) requireCase(ctx.db, q.caseId);
+  const where: SqlFragment[] = [];
+  if (q.personId) where.push(sql`c.person_id = ${q.personId}`);
+  if (q.caseId) where.push(sql`c.case_id = ${q.caseId}`);
+  const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
+  // series in the order they were recorded (version 1's time, then insertion order), versions in order
+  const rows = all<ConsentRow>(ctx.db, sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`);
+  const items = withStatus(rows, nowIso(ctx));
+  return q.allVersions ? items : items.filter((c) => c.current);
+}

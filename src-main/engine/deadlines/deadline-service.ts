@@ -1,0 +1,139 @@
+/**
+ * Deadlines of cases: add, complete (open → met | missed | cancelled, once), and the list that
+ * answers "what is coming up" and "what have we let slip", measured from the context's clock.
+ */
+import {
+  AddDeadlineInput,
+  CompleteDeadlineInput,
+  type Deadline,
+  type DeadlineItem,
+  type DeadlineKind,
+  type DeadlineStatus,
+  ListDeadlinesQuery,
+  type ListDeadlinesQuery as ListDeadlinesQueryT,
+  addDays,
+  daysBetween,
+} from '../../../shared/domain/deadlines.js';
+import { VaultError } from '../../../shared/errors.js';
+import { requireCase } from '../cases/case-service.js';
+import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
+import { type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { uuidv7 } from '../util/ids.js';
+
+interface DeadlineRow {
+  id: string;
+  case_id: string;
+  kind: DeadlineKind;
+  title: string;
+  due_on: string;
+  notes: string;
+  status: DeadlineStatus;
+  completed_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  origin_vault: string;
+}
+
+function toDeadline(r: DeadlineRow): Deadline {
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind,
+    title: r.title,
+    dueOn: r.due_on,
+    notes: r.notes,
+    status: r.status,
+    completedOn: r.completed_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+    originVault: r.origin_vault,
+  };
+}
+
+function requireDeadline(db: ReadableDB, id: string): DeadlineRow {
+  const r = get<DeadlineRow>(db, sql`SELECT * FROM deadlines WHERE id = ${id}`);
+  if (!r) throw notFound('deadline', id);
+  return r;
+}
+
+export function getDeadline(ctx: DomainContext, id: string): Deadline {
+  return toDeadline(requireDeadline(ctx.db, id));
+}
+
+export function addDeadline(ctx: DomainContext, input: AddDeadlineInput): Deadline {
+  const p = parseInput(AddDeadlineInput, input);
+  return mutate(ctx, (audit) => {
+    requireCase(ctx.db, p.caseId);
+    const at = nowIso(ctx);
+    const id = uuidv7(ctx.now().getTime());
+    run(
+      ctx.db,
+      sql`INSERT INTO deadlines (id, case_id, kind, title, due_on, notes, status, completed_on, created_at, updated_at, version, origin_vault)
+          VALUES (${id}, ${p.caseId}, ${p.kind}, ${p.title}, ${p.dueOn}, ${p.notes}, 'open', NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
+    );
+    audit({ action: 'deadline.added', subject: { kind: 'deadline', id }, details: { caseId: p.caseId, kind: p.kind } });
+    return getDeadline(ctx, id);
+  });
+}
+
+/** Close an open deadline as met, missed or cancelled; a closed one cannot be closed again. */
+export function completeDeadline(ctx: DomainContext, input: CompleteDeadlineInput): Deadline {
+  const p = parseInput(CompleteDeadlineInput, input);
+  return mutate(ctx, (audit) => {
+    const before = requireDeadline(ctx.db, p.id);
+    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
+      throw new VaultError('CONFLICT', `This deadline was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and try again.`);
+    }
+    if (before.status !== 'open') {
+      throw new VaultError('INVALID_TRANSITION', `This deadline is already ${before.status}${before.completed_on ? ` (since ${before.completed_on})` : ''}; only an open deadline can be marked ${p.status}.`);
+    }
+    const day = today(ctx);
+    const completedOn = p.completedOn ?? day;
+    if (completedOn > day) throw new VaultError('INVALID_INPUT', `completedOn: ${completedOn} is in the future.`);
+    const at = nowIso(ctx);
+    const version = before.version + 1;
+    run(ctx.db, sql`UPDATE deadlines SET status = ${p.status}, completed_on = ${completedOn}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`);
+    audit({ action: 'deadline.completed', subject: { kind: 'deadline', id: p.id }, details: { caseId: before.case_id, from: 'open', to: p.status, version } });
+    return getDeadline(ctx, p.id);
+  });
+}
+
+/**
+ * Deadlines, soonest first, each with its case and the days until it is due (negative when
+ * past). `upcomingDays` and `overdue` select open deadlines only.
+ */
+export function listDeadlines(ctx: DomainContext, query: ListDeadlinesQueryT = {}): DeadlineItem[] {
+  const q = parseInput(ListDeadlinesQuery, query);
+  const wantsWindow = q.upcomingDays !== undefined || q.overdue === true;
+  if (wantsWindow && q.status !== undefined && q.status !== 'open') {
+    throw new VaultError('INVALID_INPUT', `status: upcoming and overdue deadlines are open ones; ${q.status} cannot be combined with them.`);
+  }
+  const day = today(ctx);
+  const where: SqlFragment[] = [];
+  if (q.caseId) {
+    requireCase(ctx.db, q.caseId);
+    where.push(sql`d.case_id = ${q.caseId}`);
+  }
+  if (q.status) where.push(sql`d.status = ${q.status}`);
+  if (wantsWindow) {
+    const windows: SqlFragment[] = [];
+    if (q.upcomingDays !== undefined) windows.push(sql`(d.due_on >= ${day} AND d.due_on <= ${addDays(day, q.upcomingDays)})`);
+    if (q.overdue) windows.push(sql`d.due_on < ${day}`);
+    where.push(sql`d.status = 'open'`, sql`(${sqlJoin(windows, ' OR ')})`);
+  }
+  const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
+  const rows = all<DeadlineRow & { case_reference: string; case_title: string }>(
+    ctx.db,
+    sql`SELECT d.*, c.reference AS case_reference, c.title AS case_title FROM deadlines d JOIN cases c ON c.id = d.case_id${whereSql}
+        ORDER BY d.due_on, c.reference, d.title, d.id`,
+  );
+  return rows.map((r) => ({
+    ...toDeadline(r),
+    caseReference: r.case_reference,
+    caseTitle: r.case_title,
+    daysUntilDue: daysBetween(day, r.due_on),
+    overdue: r.status === 'open' && r.due_on < day,
+  }));
+}
