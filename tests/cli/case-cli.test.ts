@@ -68,3 +68,14 @@ describe('case-vault case / person / enquiry', () => {
     expect(v.json('enquiry', 'decide', e2.id, '--decline', '--reason', 'Outside mandate')).toMatchObject({ status: 'declined' });
   });
 });
+
+describe('case-vault demo', () => {
+  it('fills a new vault and refuses to run twice', () => {
+    const v = cliVault();
+    const s = v.json('demo', '--cases', '12', '--evidence-cases', '1');
+    expect(s).toMatchObject({ cases: 12, evidence: 3, partners: 5 });
+    expect(v.json('case', 'list', '--limit', '100')).toHaveLength(12);
+    expectCliError(v.raw('demo', '--cases', '3'), 'VAULT_NOT_EMPTY');
+    expectCliError(v.raw('demo', '--cases', 'many'), 'USAGE', 2);
+  });
+});
