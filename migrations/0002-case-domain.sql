@@ -400,3 +400,7 @@ CREATE TABLE risks (
   origin_vault TEXT NOT NULL
 ) STRICT;
 CREATE INDEX risks_review ON risks(status, review_on);
+
+-- The history of one record (an evidence item's audit entries, which the custody-log check
+-- compares with its chain; a case's entries in the audit viewer) without scanning the whole log.
+CREATE INDEX audit_log_subject ON audit_log(subject_kind, subject_id, seq);

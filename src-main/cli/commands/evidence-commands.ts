@@ -243,11 +243,14 @@ const exportCmd: Command = {
     reason: { type: 'string', description: 'why it leaves the vault (required; kept in the custody log)', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const input = dropUndefined({ id: arg(ctx), destPath: stringOpt(ctx, 'out'), reason: stringOpt(ctx, 'reason') });
+    const id = arg(ctx);
+    // Missing options reach the engine as undefined, which its schema names (destPath, reason).
+    const destPath = stringOpt(ctx, 'out') as string;
+    const reason = stringOpt(ctx, 'reason') as string;
     const progress = progressFor(ctx, 'Exporting');
     let r;
     try {
-      r = await withDomain(ctx, (d) => exportEvidence(d, input as { id: string; destPath: string; reason: string }, { onProgress: progress.onProgress }));
+      r = await withDomain(ctx, (d) => exportEvidence(d, id, destPath, { reason, onProgress: progress.onProgress }));
     } finally {
       progress.done();
     }

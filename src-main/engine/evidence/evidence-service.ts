@@ -169,9 +169,14 @@ function unreadableReason(e: unknown): string {
   }
 }
 
+/** A file name quoted for a message: control characters escaped, so an error stays one line. */
+function quoted(fileName: string): string {
+  return JSON.stringify(fileName);
+}
+
 /** EVIDENCE_UNREADABLE naming the file by its base name only, never its folders. */
 function unreadable(fileName: string, reason: string, cause?: unknown): VaultError {
-  const shown = fileName.length > 0 ? `"${fileName}"` : 'That file';
+  const shown = fileName.length > 0 ? quoted(fileName) : 'That file';
   return new VaultError('EVIDENCE_UNREADABLE', `${shown} cannot be taken in: ${reason}. Nothing was added.`, cause === undefined ? undefined : { cause });
 }
 
@@ -509,7 +514,7 @@ interface NewFileTarget {
 }
 
 function targetExists(dest: string): VaultError {
-  return new VaultError('EXPORT_TARGET_EXISTS', `"${path.basename(dest)}" already exists in that folder; choose a new file name (Case Vault never overwrites a file when exporting).`);
+  return new VaultError('EXPORT_TARGET_EXISTS', `${quoted(path.basename(dest))} already exists in that folder; choose a new file name (Case Vault never overwrites a file when exporting).`);
 }
 
 async function prepareTarget(destPath: string): Promise<NewFileTarget> {
@@ -521,15 +526,15 @@ async function prepareTarget(destPath: string): Promise<NewFileTarget> {
   } catch (e) {
     if (isVaultError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw ioError(`"${path.basename(dest)}" cannot be written`, e);
+    if (code !== 'ENOENT') throw ioError(`${quoted(path.basename(dest))} cannot be written`, e);
   }
   let st: fs.Stats;
   try {
     st = await fsp.stat(dir);
   } catch (e) {
-    throw ioError(`The folder to write "${path.basename(dest)}" into does not exist or cannot be read`, e);
+    throw ioError(`The folder to write ${quoted(path.basename(dest))} into does not exist or cannot be read`, e);
   }
-  if (!st.isDirectory()) throw new VaultError('IO_ERROR', `The folder to write "${path.basename(dest)}" into is not a folder.`);
+  if (!st.isDirectory()) throw new VaultError('IO_ERROR', `The folder to write ${quoted(path.basename(dest))} into is not a folder.`);
   // An unguessable name, hidden on Unix, that no user file will have.
   return { dest, dir, tmp: path.join(dir, `.case-vault-export-${randomBytes(16).toString('hex')}.part`) };
 }
@@ -548,14 +553,14 @@ function publish(t: NewFileTarget): void {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw targetExists(t.dest);
     if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV', 'EINVAL'].includes(code ?? '')) {
-      throw ioError(`"${path.basename(t.dest)}" could not be written`, e);
+      throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
     }
   }
   if (fs.existsSync(t.dest)) throw targetExists(t.dest);
   try {
     fs.renameSync(t.tmp, t.dest);
   } catch (e) {
-    throw ioError(`"${path.basename(t.dest)}" could not be written`, e);
+    throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
   }
 }
 
@@ -563,7 +568,7 @@ async function openTemp(t: NewFileTarget): Promise<fsp.FileHandle> {
   try {
     return await fsp.open(t.tmp, 'wx', 0o600);
   } catch (e) {
-    throw ioError(`"${path.basename(t.dest)}" cannot be written into that folder`, e);
+    throw ioError(`${quoted(path.basename(t.dest))} cannot be written into that folder`, e);
   }
 }
 
@@ -586,7 +591,7 @@ async function writeNewFile<T>(destPath: string, fill: (fh: fsp.FileHandle) => P
       await fh.close();
       closed = true;
     } catch (e) {
-      throw ioError(`"${path.basename(t.dest)}" could not be written`, e);
+      throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
     }
     const value = commit(() => {
       publish(t);
@@ -607,8 +612,8 @@ async function writeNewFile<T>(destPath: string, fill: (fh: fsp.FileHandle) => P
  * recorded SHA-256 while it is written; it appears under its name only when complete, never
  * replaces an existing file, and the 'exported' custody event commits with it.
  */
-export async function exportEvidence(ctx: DomainContext, input: ExportEvidenceInputT, opts: { onProgress?: EvidenceProgress } = {}): Promise<EvidenceExport> {
-  const p = parseInput(ExportEvidenceInput, input);
+export async function exportEvidence(ctx: DomainContext, id: string, destPath: string, opts: { reason: string; onProgress?: EvidenceProgress }): Promise<EvidenceExport> {
+  const p = parseInput(ExportEvidenceInput, { id, destPath, reason: opts.reason } satisfies ExportEvidenceInputT);
   const row = requireEvidence(ctx.db, p.id);
   const size = Number(row.size);
   const hash = createHash('sha256');
@@ -623,7 +628,7 @@ export async function exportEvidence(ctx: DomainContext, input: ExportEvidenceIn
           try {
             await fh.write(chunk);
           } catch (e) {
-            throw ioError(`"${path.basename(p.destPath)}" could not be written`, e);
+            throw ioError(`${quoted(path.basename(p.destPath))} could not be written`, e);
           }
           written += chunk.length;
         }
@@ -716,7 +721,7 @@ export async function exportCustodyLogToFile(ctx: DomainContext, id: string, for
       try {
         await fh.writeFile(bytes);
       } catch (e) {
-        throw ioError(`"${path.basename(out)}" could not be written`, e);
+        throw ioError(`${quoted(path.basename(out))} could not be written`, e);
       }
     },
     (publishNow) => {

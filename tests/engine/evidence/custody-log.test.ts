@@ -80,7 +80,7 @@ describe('custody chain', () => {
     const { ctx, e, dir } = await item();
     await collect(readEvidence(ctx, e.id, { purpose: 'view' }));
     await verifyEvidence(ctx, e.id);
-    await exportEvidence(ctx, { id: e.id, destPath: path.join(dir, 'out.pdf'), reason: 'court' });
+    await exportEvidence(ctx, e.id, path.join(dir, 'out.pdf'), { reason: 'court' });
     const { events, chain } = custodyLog(ctx, e.id);
     expect(events.map((x) => x.action)).toEqual(['received', 'viewed', 'verified', 'exported']);
     expect(chain).toEqual({ ok: true, events: 4 });
@@ -175,7 +175,7 @@ describe('custody log export', () => {
   it('CSV: a header row, one row per event, RFC 4180 quoting of commas, quotes and newlines', async () => {
     const { ctx, e, dir } = await item();
     const reason = 'to the court, "exhibit 4"\nsecond line';
-    await exportEvidence(ctx, { id: e.id, destPath: path.join(dir, 'x.pdf'), reason });
+    await exportEvidence(ctx, e.id, path.join(dir, 'x.pdf'), { reason });
     const csv = exportCustodyLog(ctx, e.id, 'csv');
     expect(csv.startsWith('evidence_id,seq,at,actor,action,details,prev_hash,hash\r\n')).toBe(true);
     const rows = parseCsv(csv);

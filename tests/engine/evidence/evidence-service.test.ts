@@ -464,7 +464,7 @@ describe('export of a decrypted copy', () => {
     const { d, ctx, e, data, outDir } = await exported();
     const dest = path.join(outDir, 'for-court.jpg');
     const auditBefore = d.auditCount();
-    const r = await exportEvidence(ctx, { id: e.id, destPath: dest, reason: 'filed with the court, exhibit 4' });
+    const r = await exportEvidence(ctx, e.id, dest, { reason: 'filed with the court, exhibit 4' });
     expect(r).toEqual({ id: e.id, path: dest, sha256: e.sha256, size: data.length, exportedAt: '2026-11-21T12:00:00.000Z' });
     expect(fs.readFileSync(dest).equals(data)).toBe(true);
     expect(fs.statSync(dest).mode & 0o777).toBe(0o600);
@@ -482,8 +482,8 @@ describe('export of a decrypted copy', () => {
     const link = path.join(outDir, 'link.jpg');
     fs.symlinkSync(path.join(outDir, 'nowhere'), link);
     const before = await state(d);
-    expect(await codeOf(exportEvidence(ctx, { id: e.id, destPath: dest, reason: 'r' }))).toBe('EXPORT_TARGET_EXISTS');
-    expect(await codeOf(exportEvidence(ctx, { id: e.id, destPath: link, reason: 'r' }))).toBe('EXPORT_TARGET_EXISTS');
+    expect(await codeOf(exportEvidence(ctx, e.id, dest, { reason: 'r' }))).toBe('EXPORT_TARGET_EXISTS');
+    expect(await codeOf(exportEvidence(ctx, e.id, link, { reason: 'r' }))).toBe('EXPORT_TARGET_EXISTS');
     expect(fs.readFileSync(dest, 'utf8')).toBe('keep me');
     expect(fs.readdirSync(outDir).sort()).toEqual(['exists.jpg', 'link.jpg']);
     expect(fs.existsSync(path.join(outDir, 'nowhere'))).toBe(false);
@@ -493,9 +493,9 @@ describe('export of a decrypted copy', () => {
   it('refuses a folder that does not exist, and needs a reason', async () => {
     const { d, ctx, e, outDir } = await exported();
     const before = await state(d);
-    expect(await codeOf(exportEvidence(ctx, { id: e.id, destPath: path.join(outDir, 'no', 'x.jpg'), reason: 'r' }))).toBe('IO_ERROR');
-    expect(await exportEvidence(ctx, { id: e.id, destPath: path.join(outDir, 'x.jpg'), reason: '' }).catch((x: unknown) => x)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
-    expect(await codeOf(exportEvidence(ctx, { id: '01900000-0000-7000-8000-000000000000', destPath: path.join(outDir, 'x.jpg'), reason: 'r' }))).toBe('NOT_FOUND');
+    expect(await codeOf(exportEvidence(ctx, e.id, path.join(outDir, 'no', 'x.jpg'), { reason: 'r' }))).toBe('IO_ERROR');
+    expect(await exportEvidence(ctx, e.id, path.join(outDir, 'x.jpg'), { reason: '' }).catch((x: unknown) => x)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
+    expect(await codeOf(exportEvidence(ctx, '01900000-0000-7000-8000-000000000000', path.join(outDir, 'x.jpg'), { reason: 'r' }))).toBe('NOT_FOUND');
     expect(fs.readdirSync(outDir)).toEqual([]);
     expect(await state(d)).toEqual(before);
   });
@@ -506,7 +506,7 @@ describe('export of a decrypted copy', () => {
     const b = fs.readFileSync(f);
     b[b.length - 3]! ^= 0x01; // the final chunk: the first chunks were already written out
     fs.writeFileSync(f, b);
-    expect(await codeOf(exportEvidence(ctx, { id: e.id, destPath: path.join(outDir, 'x.jpg'), reason: 'r' }))).toBe('BLOB_TAMPERED');
+    expect(await codeOf(exportEvidence(ctx, e.id, path.join(outDir, 'x.jpg'), { reason: 'r' }))).toBe('BLOB_TAMPERED');
     expect(fs.readdirSync(outDir)).toEqual([]);
     expect(custodyLog(ctx, e.id).events.map((x) => x.action)).toEqual(['received', 'verification-failed']);
   });
