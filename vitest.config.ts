@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Native addons (SQLCipher, libsodium) are happiest in child processes, not worker threads.
     pool: 'forks',
+    // Memory tests collect garbage before they sample, so that they measure what is held.
+    execArgv: ['--expose-gc'],
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

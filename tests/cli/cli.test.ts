@@ -82,7 +82,7 @@ describe('case-vault CLI', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
       const st = JSON.parse(r.stdout);
-      expect(st).toMatchObject({ vaultId: s.vaultId, formatVersion: 1, schemaVersion: 1, counts: { blobs: 0, auditEntries: 1 } });
+      expect(st).toMatchObject({ vaultId: s.vaultId, formatVersion: 1, schemaVersion: 2, counts: { blobs: 0, auditEntries: 1 } });
     }
     const human = cv(['status', '--vault', s.vault, '--passphrase-file', s.pw]);
     expect(human.stdout).toContain(s.vaultId);

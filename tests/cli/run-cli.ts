@@ -42,6 +42,8 @@ export function cliVault() {
   const init = runCli(['init', '--vault', vault, '--passphrase-file', pw, '--json']);
   if (init.status !== 0) throw new Error(init.stderr);
   const raw = (...args: string[]) => runCli([...args, '--vault', vault, '--passphrase-file', pw]);
+  // Test convenience: CLI JSON is read field by field in assertions, which check the shapes.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const json = <T = any>(...args: string[]): T => {
     const r = raw(...args, '--json');
     if (r.status !== 0) throw new Error(`case-vault ${args.join(' ')} failed (${r.status}): ${r.stderr}`);

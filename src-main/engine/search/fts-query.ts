@@ -5,27 +5,94 @@
  * into a search box must never be read as that language — `NOT` or a stray `"` would change
  * the meaning or make the query fail. So every word becomes a quoted string (`"word"`, with
  * `"` doubled) and the words are ANDed; a phrase in double quotes stays one phrase; the last
- * word is also matched as a prefix so that results follow typing. Words with no letter or
- * digit are dropped (the tokenizer would drop them anyway). The Signal tokenizer then folds
- * case and accents and splits CJK and Thai, on both sides of the match.
+ * word is also matched as a prefix (when it has at least PREFIX_MIN_CHARS characters) so that
+ * results follow typing. Words with no letter or digit are dropped (the tokenizer would drop
+ * them anyway). The Signal tokenizer then folds case and accents and splits CJK and Thai, on
+ * both sides of the match.
+ *
+ * Arabic: the tokenizer does not fold harakat (short-vowel marks) or tatweel, so a word typed
+ * with them is searched as typed OR without them (`"تَعْذِيبُ"` finds `تعذيب` too). The other way
+ * round cannot be done from the query: a word typed without marks does not find a text that
+ * was written with them (docs/search.md).
  */
 import { VaultError } from '../../../shared/errors.js';
 
 const WORD_RE = /"([^"]*)"|(\S+)/g;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Arabic harakat, superscript alef and tatweel: what a search should ignore in Arabic. */
+const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/gu;
+/** A shorter last word is matched exactly: a one- or two-letter prefix matches half the vault. */
+export const PREFIX_MIN_CHARS = 3;
+/** More words than this are refused: each one is an index lookup. */
+export const MAX_QUERY_WORDS = 32;
 
-export function toFtsQuery(input: string): string {
-  const terms: Array<{ text: string; phrase: boolean }> = [];
+interface Term {
+  text: string;
+  phrase: boolean;
+}
+
+function parseTerms(input: string): Term[] {
+  const terms: Term[] = [];
   for (const m of input.normalize('NFC').matchAll(WORD_RE)) {
     const text = (m[1] ?? m[2] ?? '').trim();
     if (HAS_WORD_CHAR.test(text)) terms.push({ text, phrase: m[1] !== undefined });
   }
   if (terms.length === 0) throw new VaultError('INVALID_INPUT', 'query: type at least one word (letters or digits) to search for.');
+  if (terms.length > MAX_QUERY_WORDS) throw new VaultError('INVALID_INPUT', `query: use at most ${MAX_QUERY_WORDS} words.`);
+  return terms;
+}
+
+function quote(text: string, prefix: boolean): string {
+  return `"${text.replaceAll('"', '""')}"${prefix ? '*' : ''}`;
+}
+
+function render(terms: readonly Term[], prefixLast: boolean): string {
   return terms
     .map((t, i) => {
-      const quoted = `"${t.text.replaceAll('"', '""')}"`;
-      const prefix = i === terms.length - 1 && !t.phrase && [...t.text].length >= 2;
-      return prefix ? `${quoted}*` : quoted;
+      const prefix = prefixLast && i === terms.length - 1 && !t.phrase && [...t.text].length >= PREFIX_MIN_CHARS;
+      const bare = t.text.replace(ARABIC_MARKS, '');
+      if (bare !== t.text && HAS_WORD_CHAR.test(bare)) return `(${quote(t.text, prefix)} OR ${quote(bare, prefix)})`;
+      return quote(t.text, prefix);
     })
     .join(' AND ');
+}
+
+/** The MATCH expression for `input` (INVALID_INPUT if it holds no word, or too many). */
+export function toFtsQuery(input: string, opts: { prefixLast?: boolean } = {}): string {
+  return render(parseTerms(input), opts.prefixLast ?? true);
+}
+
+export interface ParsedQuery {
+  /** every word exactly as typed */
+  exact: string;
+  /** the last word also as a prefix; null when it is a phrase or shorter than PREFIX_MIN_CHARS */
+  prefixed: string | null;
+  /** the spellings of the last word to complete (as typed, and without Arabic marks); empty when `prefixed` is null */
+  prefixWords: string[];
+  /**
+   * `exact` with the last word replaced by "any of these": each alternative is a word or a
+   * phrase of the tokenizer's tokens (a completion of the prefix), quoted like any input.
+   */
+  withLastAlternatives(alternatives: readonly string[]): string;
+}
+
+/** Every reading of `input` a search needs (INVALID_INPUT if it holds no word, or too many). */
+export function parseQuery(input: string): ParsedQuery {
+  const terms = parseTerms(input);
+  const exact = render(terms, false);
+  const prefixed = render(terms, true);
+  const last = terms.at(-1)!;
+  const bare = last.text.replace(ARABIC_MARKS, '');
+  const prefixWords = prefixed === exact ? [] : bare !== last.text && HAS_WORD_CHAR.test(bare) ? [last.text, bare] : [last.text];
+  const head = render(terms.slice(0, -1), false);
+  return {
+    exact,
+    prefixed: prefixed === exact ? null : prefixed,
+    prefixWords,
+    withLastAlternatives(alternatives) {
+      if (alternatives.length === 0) throw new Error('withLastAlternatives: no alternatives');
+      const any = alternatives.length === 1 ? quote(alternatives[0]!, false) : `(${alternatives.map((a) => quote(a, false)).join(' OR ')})`;
+      return head ? `${head} AND ${any}` : any;
+    },
+  };
 }

@@ -1,0 +1,287 @@
+/**
+ * Full-text search over notes, cases (title, summary, strategy) and evidence (title,
+ * description): the FTS5 tables of migration 0002, tokenized by the Signal tokenizer.
+ *
+ * How a search runs (docs/search.md has the user's view, docs/performance.md the numbers):
+ *
+ * 1. The typed text becomes a safe MATCH expression (fts-query.ts): words ANDed, phrases kept,
+ *    no operator ever read from the input. It is tried first with every word exactly as typed;
+ *    only if that finds fewer than WINDOW records in every source is the last word also matched
+ *    as a prefix ("detent" → detention, détenu). A prefix costs FTS5 a full pass over every
+ *    completion's postings, which a word that already matches thousands of records does not
+ *    need.
+ * 2. Each source (notes, cases, evidence) yields its WINDOW most recent matches, newest first,
+ *    which FTS5 reads lazily from the index, each with its bm25 score (FTS5's `bm25()`, whose
+ *    document frequencies are those of the whole table). When a source has no more matches
+ *    than that, this is every match, and the order below is exact bm25. When it has more (a
+ *    very common word), the best matches *among its WINDOW most recent* are shown: sorting
+ *    every match of a word found in 170 000 of a million notes by bm25 takes FTS5 ~250 ms,
+ *    and those results are no more useful than the best of the recent ones. `total` is then
+ *    left out, as counting would cost as much again.
+ * 3. The sources are merged by score (lower is better), ties newest first, and paged.
+ * 4. Snippets are made for the page only, by FTS5's snippet() run over a scratch in-memory
+ *    FTS table (temp schema, same tokenizer) holding just the page's texts: marker characters
+ *    and other control characters are replaced by spaces there first, so the markers in the
+ *    output are always ours, and the snippet is split into {text, match} segments. The UI
+ *    highlights them as text; there is no HTML anywhere.
+ */
+import { MAX_SEARCH_OFFSET, SEARCH_KINDS, SearchQuery, type SearchHit, type SearchKind, type SearchResult, type SnippetSegment } from '../../../shared/domain/search.js';
+import { all, run, sql, sqlIn, type SqlFragment, type WritableDB } from '../db/sql.js';
+import { type DomainContext, parseInput } from '../domain/context.js';
+import { parseQuery } from './fts-query.js';
+
+/** How many of the most recent matches of each source are scored. */
+export const SEARCH_WINDOW = 1000;
+/** A prefix is completed to at most this many words (the most frequent ones, and itself). */
+export const PREFIX_COMPLETIONS = 16;
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+/** C0 and C1 control characters except tab, line feed and carriage return; includes OPEN and CLOSE. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/** Scripts the tokenizer cuts into single characters: a snippet needs more tokens to say something. */
+const PER_CHARACTER_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const SNIPPET_TOKENS = 24;
+const SNIPPET_TOKENS_PER_CHARACTER = 48;
+const KIND_ORDER: Record<SearchKind, number> = { case: 0, evidence: 1, note: 2 };
+
+interface Candidate {
+  kind: SearchKind;
+  seq: number;
+  rank: number;
+}
+
+interface SourceResult {
+  candidates: Candidate[];
+  /** true when the candidates are every match of the source (not just its WINDOW most recent) */
+  complete: boolean;
+}
+
+/**
+ * One source's WINDOW (+1, to know if there are more) most recent matches, with their bm25 when
+ * `scored` (without, FTS5 only walks the index lazily, newest first: well under a millisecond).
+ * The case filter is written `+rowid` so that it is checked on each match FTS5 yields rather
+ * than offered to FTS5 as a rowid lookup (which would re-run the MATCH, and bm25's document
+ * counts, once per row).
+ */
+function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseId: string | undefined, window: number, scored = true): SourceResult {
+  let q: SqlFragment;
+  switch (kind) {
+    case 'note':
+      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(notes_fts)` : sql`0`} AS rank FROM notes_fts
+              WHERE notes_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT seq FROM notes WHERE case_id = ${caseId})` : sql``}
+              ORDER BY rowid DESC LIMIT ${window + 1}`;
+      break;
+    case 'case':
+      // A match in the title counts double.
+      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(cases_fts, 2.0, 1.0, 1.0)` : sql`0`} AS rank FROM cases_fts
+              WHERE cases_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT seq FROM cases WHERE id = ${caseId})` : sql``}
+              ORDER BY rowid DESC LIMIT ${window + 1}`;
+      break;
+    case 'evidence':
+      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(evidence_fts, 2.0, 1.0)` : sql`0`} AS rank FROM evidence_fts
+              WHERE evidence_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT seq FROM evidence WHERE case_id = ${caseId})` : sql``}
+              ORDER BY rowid DESC LIMIT ${window + 1}`;
+      break;
+  }
+  const rows = all<{ seq: number; rank: number }>(db, q);
+  const complete = rows.length <= window;
+  return { candidates: rows.slice(0, window).map((r) => ({ kind, seq: r.seq, rank: r.rank })), complete };
+}
+
+/** The scratch tables of a connection, in its temp schema (memory; gone with the connection). */
+const scratchReady = new WeakSet<object>();
+
+function ensureScratch(db: WritableDB): void {
+  if (scratchReady.has(db)) return;
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`);
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.notes_fts_vocab USING fts5vocab(main, notes_fts, 'row')`);
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.cases_fts_vocab USING fts5vocab(main, cases_fts, 'row')`);
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_fts_vocab USING fts5vocab(main, evidence_fts, 'row')`);
+  scratchReady.add(db);
+}
+
+/** The indexed words of a source that start with `token` (already folded), most frequent first. */
+function vocabulary(db: WritableDB, kind: SearchKind, token: string): string[] {
+  const below = `${token}\u{10FFFF}`;
+  const q =
+    kind === 'note'
+      ? sql`SELECT term FROM temp.notes_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`
+      : kind === 'case'
+        ? sql`SELECT term FROM temp.cases_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`
+        : sql`SELECT term FROM temp.evidence_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`;
+  return all<{ term: string }>(db, q).map((r) => r.term);
+}
+
+/**
+ * The completions of the last word in one source, as phrases of tokens: the word itself, then
+ * its most frequent completions. FTS5 would answer `"word"*` by first merging the postings of
+ * every completion, however many records they hold (~20 ms for a word in 170 000 notes); an OR
+ * of the completions is read lazily, newest first, like any other query.
+ */
+function completions(db: WritableDB, kind: SearchKind, words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const word of words) {
+    const tokens = db.signalTokenize(word);
+    const last = tokens.at(-1);
+    if (last === undefined) continue;
+    const head = tokens.slice(0, -1);
+    out.add([...head, last].join(' '));
+    for (const term of vocabulary(db, kind, last)) out.add([...head, term].join(' '));
+  }
+  return [...out];
+}
+
+interface HitText {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  title?: string;
+  /** the indexed columns, in the order of the scratch table's c0, c1, c2 */
+  columns: [string, string, string];
+}
+
+function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number, HitText> {
+  const out = new Map<number, HitText>();
+  if (seqs.length === 0) return out;
+  switch (kind) {
+    case 'note':
+      for (const r of all<{ seq: number; id: string; case_id: string; body: string; reference: string; title: string }>(
+        db,
+        sql`SELECT n.seq, n.id, n.case_id, n.body, c.reference, c.title FROM notes n JOIN cases c ON c.id = n.case_id WHERE n.seq IN ${sqlIn(seqs)}`,
+      )) {
+        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.title, columns: [r.body, '', ''] });
+      }
+      break;
+    case 'case':
+      for (const r of all<{ seq: number; id: string; reference: string; title: string; summary: string; strategy: string }>(
+        db,
+        sql`SELECT seq, id, reference, title, summary, strategy FROM cases WHERE seq IN ${sqlIn(seqs)}`,
+      )) {
+        out.set(r.seq, { id: r.id, caseId: r.id, caseReference: r.reference, caseTitle: r.title, title: r.title, columns: [r.title, r.summary, r.strategy] });
+      }
+      break;
+    case 'evidence':
+      for (const r of all<{ seq: number; id: string; case_id: string; title: string; description: string; reference: string; case_title: string }>(
+        db,
+        sql`SELECT e.seq, e.id, e.case_id, e.title, e.description, c.reference, c.title AS case_title FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.seq IN ${sqlIn(seqs)}`,
+      )) {
+        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.case_title, title: r.title, columns: [r.title, r.description, ''] });
+      }
+      break;
+  }
+  return out;
+}
+
+/** Control characters (our markers among them) become spaces: a space tokenizes as they did. */
+function sanitize(text: string): string {
+  return text.replace(CONTROL_CHARS, ' ');
+}
+
+/** Splits a snippet at our markers into segments; whitespace runs become one space. */
+export function snippetSegments(marked: string): SnippetSegment[] {
+  const out: SnippetSegment[] = [];
+  let match = false;
+  for (const piece of marked.split(/([\u0002\u0003])/)) {
+    if (piece === OPEN) match = true;
+    else if (piece === CLOSE) match = false;
+    else {
+      const text = piece.replace(/\s+/g, ' ');
+      if (text === '') continue;
+      const last = out.at(-1);
+      if (last && last.match === match) last.text += text;
+      else out.push({ text, match });
+    }
+  }
+  if (out.length > 0) {
+    out[0]!.text = out[0]!.text.trimStart();
+    out[out.length - 1]!.text = out[out.length - 1]!.text.trimEnd();
+  }
+  return out.filter((s) => s.text !== '');
+}
+
+/**
+ * Snippets for the page: the page's texts go into a scratch FTS5 table in the connection's temp
+ * schema (memory: temp_store=MEMORY; gone when the vault locks), are matched with the same
+ * expression, and are deleted again before this returns.
+ */
+function makeSnippets(db: WritableDB, match: string, texts: ReadonlyArray<[string, string, string]>, tokens: number): Map<number, SnippetSegment[]> {
+  const out = new Map<number, SnippetSegment[]>();
+  if (texts.length === 0) return out;
+  ensureScratch(db);
+  db.transaction(() => {
+    try {
+      texts.forEach(([a, b, c], i) => run(db, sql`INSERT INTO temp.search_snippets (rowid, c0, c1, c2) VALUES (${i + 1}, ${sanitize(a)}, ${sanitize(b)}, ${sanitize(c)})`));
+      for (const r of all<{ i: number; s: string }>(
+        db,
+        sql`SELECT rowid AS i, snippet(search_snippets, -1, ${OPEN}, ${CLOSE}, '…', ${tokens}) AS s FROM temp.search_snippets WHERE search_snippets MATCH ${match}`,
+      )) {
+        out.set(r.i - 1, snippetSegments(r.s));
+      }
+    } finally {
+      run(db, sql`DELETE FROM temp.search_snippets`);
+    }
+  })();
+  return out;
+}
+
+/** The first words of a text, when no snippet could be made (should not happen). */
+function plainStart(columns: readonly string[]): SnippetSegment[] {
+  const text = sanitize(columns.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+  const chars = [...text];
+  return text ? [{ text: chars.length > 160 ? `${chars.slice(0, 160).join('')}…` : text, match: false }] : [];
+}
+
+/**
+ * Search notes, cases and evidence. Empty or punctuation-only queries are INVALID_INPUT; FTS
+ * syntax in the query is read as plain words.
+ */
+export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
+  const q = parseInput(SearchQuery, input);
+  const parsed = parseQuery(q.query);
+  const kinds = SEARCH_KINDS.filter((k) => !q.kinds || q.kinds.includes(k));
+  const window = Math.max(SEARCH_WINDOW, q.offset + q.limit);
+  const db = ctx.db;
+  ensureScratch(db);
+
+  // Exact words, or the last one completed? Decided on the lazy, unscored walk of each source.
+  const narrow = parsed.prefixed !== null && kinds.every((k) => sourceCandidates(db, k, parsed.exact, q.caseId, window, false).complete);
+  const snippetMatch = narrow ? parsed.prefixed! : parsed.exact;
+  const sources = kinds.map((k) => {
+    if (!narrow) return sourceCandidates(db, k, parsed.exact, q.caseId, window);
+    const alternatives = completions(db, k, parsed.prefixWords);
+    return alternatives.length ? sourceCandidates(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
+  });
+
+  const merged = sources.flatMap((s) => s.candidates);
+  merged.sort((a, b) => a.rank - b.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.seq - a.seq);
+  const page = merged.slice(q.offset, q.offset + q.limit);
+
+  const texts = new Map<SearchKind, Map<number, HitText>>();
+  for (const kind of kinds) texts.set(kind, loadTexts(db, kind, page.filter((c) => c.kind === kind).map((c) => c.seq)));
+  const found = page.map((c) => ({ c, t: texts.get(c.kind)?.get(c.seq) })).filter((x): x is { c: Candidate; t: HitText } => x.t !== undefined);
+  const tokens = PER_CHARACTER_SCRIPTS.test(q.query) ? SNIPPET_TOKENS_PER_CHARACTER : SNIPPET_TOKENS;
+  // On the scratch table FTS5's own prefix query is cheap, and highlights every completion.
+  const snippets = makeSnippets(db, snippetMatch, found.map((x) => x.t.columns), tokens);
+
+  const items: SearchHit[] = found.map(({ c, t }, i) => ({
+    kind: c.kind,
+    id: t.id,
+    caseId: t.caseId,
+    caseReference: t.caseReference,
+    caseTitle: t.caseTitle,
+    ...(t.title !== undefined ? { title: t.title } : {}),
+    snippet: snippets.get(i) ?? plainStart(t.columns),
+    rank: c.rank,
+  }));
+  const complete = sources.every((s) => s.complete);
+  return {
+    items,
+    ...(complete ? { total: merged.length } : {}),
+    hasMore: merged.length > q.offset + q.limit && q.offset + q.limit <= MAX_SEARCH_OFFSET,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
