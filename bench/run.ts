@@ -10,12 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { caseListBench } from './case-list.js';
 import { dbWorkloadBench } from './db-workload.js';
 import { intakeBench } from './intake.js';
 import { type Bench, type BenchContext, type Measurement, Reporter, makeTempDir, removeAllTempDirs, removeAllTempDirsSync } from './lib.js';
+import { searchBench } from './search.js';
 import { unlockBench } from './unlock.js';
 
-const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench];
+const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, searchBench, caseListBench];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
 function usage(): string {

@@ -10,19 +10,30 @@
  * them anyway). The Signal tokenizer then folds case and accents and splits CJK and Thai, on
  * both sides of the match.
  *
- * Arabic: the tokenizer does not fold harakat (short-vowel marks) or tatweel, so a word typed
- * with them is searched as typed OR without them (`"تَعْذِيبُ"` finds `تعذيب` too). The other way
- * round cannot be done from the query: a word typed without marks does not find a text that
- * was written with them (docs/search.md).
+ * Arabic and Hebrew: the tokenizer does not fold harakat (short-vowel marks), tatweel or niqqud,
+ * so a word typed with them is searched as typed OR without them (`"تَعْذِيبُ"` finds `تعذيب`
+ * too). The other way round cannot be done from the query: a word typed without marks does not
+ * find a text that was written with them (docs/search.md).
  */
 import { VaultError } from '../../../shared/errors.js';
 
 const WORD_RE = /"([^"]*)"|(\S+)/g;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Arabic harakat, superscript alef and tatweel: what a search should ignore in Arabic. */
-const ARABIC_MARKS = /[\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/gu;
-/** A shorter last word is matched exactly: a one- or two-letter prefix matches half the vault. */
+/** Control characters separate words (a NUL would even end FTS5's reading of a quoted string). */
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
+/** Arabic harakat, superscript alef and tatweel, Hebrew niqqud and cantillation: what a search should ignore. */
+const VOWEL_MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/gu;
+/**
+ * A shorter last word is matched exactly: a one- or two-letter prefix matches half the vault.
+ * A Hangul syllable holds two or three letters, so two of them are enough.
+ */
 export const PREFIX_MIN_CHARS = 3;
+const HANGUL = /\p{Script=Hangul}/u;
+
+function prefixable(text: string): boolean {
+  const n = [...text].length;
+  return n >= PREFIX_MIN_CHARS || (n === 2 && HANGUL.test(text));
+}
 /** More words than this are refused: each one is an index lookup. */
 export const MAX_QUERY_WORDS = 32;
 
@@ -33,7 +44,7 @@ interface Term {
 
 function parseTerms(input: string): Term[] {
   const terms: Term[] = [];
-  for (const m of input.normalize('NFC').matchAll(WORD_RE)) {
+  for (const m of input.normalize('NFC').replace(CONTROL_CHARS, ' ').matchAll(WORD_RE)) {
     const text = (m[1] ?? m[2] ?? '').trim();
     if (HAS_WORD_CHAR.test(text)) terms.push({ text, phrase: m[1] !== undefined });
   }
@@ -49,8 +60,8 @@ function quote(text: string, prefix: boolean): string {
 function render(terms: readonly Term[], prefixLast: boolean): string {
   return terms
     .map((t, i) => {
-      const prefix = prefixLast && i === terms.length - 1 && !t.phrase && [...t.text].length >= PREFIX_MIN_CHARS;
-      const bare = t.text.replace(ARABIC_MARKS, '');
+      const prefix = prefixLast && i === terms.length - 1 && !t.phrase && prefixable(t.text);
+      const bare = t.text.replace(VOWEL_MARKS, '');
       if (bare !== t.text && HAS_WORD_CHAR.test(bare)) return `(${quote(t.text, prefix)} OR ${quote(bare, prefix)})`;
       return quote(t.text, prefix);
     })
@@ -65,9 +76,9 @@ export function toFtsQuery(input: string, opts: { prefixLast?: boolean } = {}): 
 export interface ParsedQuery {
   /** every word exactly as typed */
   exact: string;
-  /** the last word also as a prefix; null when it is a phrase or shorter than PREFIX_MIN_CHARS */
+  /** the last word also as a prefix; null when it is a phrase or too short (PREFIX_MIN_CHARS) */
   prefixed: string | null;
-  /** the spellings of the last word to complete (as typed, and without Arabic marks); empty when `prefixed` is null */
+  /** the spellings of the last word to complete (as typed, and without vowel marks); empty when `prefixed` is null */
   prefixWords: string[];
   /**
    * `exact` with the last word replaced by "any of these": each alternative is a word or a
@@ -82,7 +93,7 @@ export function parseQuery(input: string): ParsedQuery {
   const exact = render(terms, false);
   const prefixed = render(terms, true);
   const last = terms.at(-1)!;
-  const bare = last.text.replace(ARABIC_MARKS, '');
+  const bare = last.text.replace(VOWEL_MARKS, '');
   const prefixWords = prefixed === exact ? [] : bare !== last.text && HAS_WORD_CHAR.test(bare) ? [last.text, bare] : [last.text];
   const head = render(terms.slice(0, -1), false);
   return {

@@ -5,11 +5,12 @@
  * How a search runs (docs/search.md has the user's view, docs/performance.md the numbers):
  *
  * 1. The typed text becomes a safe MATCH expression (fts-query.ts): words ANDed, phrases kept,
- *    no operator ever read from the input. It is tried first with every word exactly as typed;
- *    only if that finds fewer than WINDOW records in every source is the last word also matched
- *    as a prefix ("detent" → detention, détenu). A prefix costs FTS5 a full pass over every
- *    completion's postings, which a word that already matches thousands of records does not
- *    need.
+ *    no operator ever read from the input. It is tried first with every word exactly as typed
+ *    (a lazy, unscored walk); only if that finds at most WINDOW records in every source is the
+ *    last word also completed ("detent" → detention, détente), as an OR of its most frequent
+ *    completions from the index's vocabulary (`completions`). FTS5's own `"detent"*` would
+ *    merge the postings of every completion up front, twice; and a word that already matches
+ *    thousands of records has no need of its completions.
  * 2. Each source (notes, cases, evidence) yields its WINDOW most recent matches, newest first,
  *    which FTS5 reads lazily from the index, each with its bm25 score (FTS5's `bm25()`, whose
  *    document frequencies are those of the whole table). When a source has no more matches
@@ -24,9 +25,11 @@
  *    and other control characters are replaced by spaces there first, so the markers in the
  *    output are always ours, and the snippet is split into {text, match} segments. The UI
  *    highlights them as text; there is no HTML anywhere.
+ * 5. Within one case (`caseId`) of at most WINDOW records, the case's texts are searched and
+ *    scored on a scratch table of their own instead (`searchCase`).
  */
 import { MAX_SEARCH_OFFSET, SEARCH_KINDS, SearchQuery, type SearchHit, type SearchKind, type SearchResult, type SnippetSegment } from '../../../shared/domain/search.js';
-import { all, run, sql, sqlIn, type SqlFragment, type WritableDB } from '../db/sql.js';
+import { all, pluck, run, sql, sqlIn, type SqlFragment, type WritableDB } from '../db/sql.js';
 import { type DomainContext, parseInput } from '../domain/context.js';
 import { parseQuery } from './fts-query.js';
 
@@ -38,7 +41,6 @@ export const PREFIX_COMPLETIONS = 16;
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 /** C0 and C1 control characters except tab, line feed and carriage return; includes OPEN and CLOSE. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Scripts the tokenizer cuts into single characters: a snippet needs more tokens to say something. */
 const PER_CHARACTER_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -96,6 +98,7 @@ const scratchReady = new WeakSet<object>();
 function ensureScratch(db: WritableDB): void {
   if (scratchReady.has(db)) return;
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`);
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scope USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.notes_fts_vocab USING fts5vocab(main, notes_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.cases_fts_vocab USING fts5vocab(main, cases_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_fts_vocab USING fts5vocab(main, evidence_fts, 'row')`);
@@ -175,6 +178,55 @@ function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number
   return out;
 }
 
+/** How many records of the requested kinds a case has (0 if there is no such case). */
+function caseRecordCount(db: WritableDB, caseId: string, kinds: readonly SearchKind[]): number {
+  let n = 0;
+  if (kinds.includes('case')) n += pluck<number>(db, sql`SELECT count(*) FROM cases WHERE id = ${caseId}`) ?? 0;
+  if (kinds.includes('note')) n += pluck<number>(db, sql`SELECT count(*) FROM notes WHERE case_id = ${caseId}`) ?? 0;
+  if (kinds.includes('evidence')) n += pluck<number>(db, sql`SELECT count(*) FROM evidence WHERE case_id = ${caseId}`) ?? 0;
+  return n;
+}
+
+/**
+ * A search within one case of at most SEARCH_WINDOW records: the case's texts go into a scratch
+ * FTS table (temp schema, memory) and are matched and scored there, every one of them, with the
+ * last word completed (FTS5's own prefix query is cheap on a table this small). Walking a whole
+ * vault's index for a word found in 170 000 notes to keep the case's few would cost 50–80 ms at a
+ * million notes. bm25's document frequencies are then those of the case: within a case, the
+ * better measure of what is rare. Columns: c0 the title (weighted double), c1 the body,
+ * summary or description, c2 the strategy.
+ */
+function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[], match: string): SourceResult {
+  const records: Array<{ kind: SearchKind; seq: number; c: [string, string, string] }> = [];
+  if (kinds.includes('case')) {
+    for (const r of all<{ seq: number; title: string; summary: string; strategy: string }>(db, sql`SELECT seq, title, summary, strategy FROM cases WHERE id = ${caseId}`)) {
+      records.push({ kind: 'case', seq: r.seq, c: [r.title, r.summary, r.strategy] });
+    }
+  }
+  if (kinds.includes('note')) {
+    for (const r of all<{ seq: number; body: string }>(db, sql`SELECT seq, body FROM notes WHERE case_id = ${caseId}`)) records.push({ kind: 'note', seq: r.seq, c: ['', r.body, ''] });
+  }
+  if (kinds.includes('evidence')) {
+    for (const r of all<{ seq: number; title: string; description: string }>(db, sql`SELECT seq, title, description FROM evidence WHERE case_id = ${caseId}`)) {
+      records.push({ kind: 'evidence', seq: r.seq, c: [r.title, r.description, ''] });
+    }
+  }
+  const candidates: Candidate[] = [];
+  if (records.length === 0) return { candidates, complete: true };
+  db.transaction(() => {
+    try {
+      records.forEach((r, i) => run(db, sql`INSERT INTO temp.search_scope (rowid, c0, c1, c2) VALUES (${i + 1}, ${r.c[0]}, ${r.c[1]}, ${r.c[2]})`));
+      for (const row of all<{ i: number; rank: number }>(db, sql`SELECT rowid AS i, bm25(search_scope, 2.0, 1.0, 1.0) AS rank FROM temp.search_scope WHERE search_scope MATCH ${match}`)) {
+        const r = records[row.i - 1]!;
+        candidates.push({ kind: r.kind, seq: r.seq, rank: row.rank });
+      }
+    } finally {
+      run(db, sql`DELETE FROM temp.search_scope`);
+    }
+  })();
+  return { candidates, complete: true };
+}
+
 /** Control characters (our markers among them) become spaces: a space tokenizes as they did. */
 function sanitize(text: string): string {
   return text.replace(CONTROL_CHARS, ' ');
@@ -242,18 +294,25 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
   const q = parseInput(SearchQuery, input);
   const parsed = parseQuery(q.query);
   const kinds = SEARCH_KINDS.filter((k) => !q.kinds || q.kinds.includes(k));
-  const window = Math.max(SEARCH_WINDOW, q.offset + q.limit);
+  const window = SEARCH_WINDOW;
   const db = ctx.db;
   ensureScratch(db);
 
-  // Exact words, or the last one completed? Decided on the lazy, unscored walk of each source.
-  const narrow = parsed.prefixed !== null && kinds.every((k) => sourceCandidates(db, k, parsed.exact, q.caseId, window, false).complete);
-  const snippetMatch = narrow ? parsed.prefixed! : parsed.exact;
-  const sources = kinds.map((k) => {
-    if (!narrow) return sourceCandidates(db, k, parsed.exact, q.caseId, window);
-    const alternatives = completions(db, k, parsed.prefixWords);
-    return alternatives.length ? sourceCandidates(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
-  });
+  let snippetMatch: string;
+  let sources: SourceResult[];
+  if (q.caseId !== undefined && caseRecordCount(db, q.caseId, kinds) <= window) {
+    snippetMatch = parsed.prefixed ?? parsed.exact;
+    sources = [searchCase(db, q.caseId, kinds, snippetMatch)];
+  } else {
+    // Exact words, or the last one completed? Decided on the lazy, unscored walk of each source.
+    const narrow = parsed.prefixed !== null && kinds.every((k) => sourceCandidates(db, k, parsed.exact, q.caseId, window, false).complete);
+    snippetMatch = narrow ? parsed.prefixed! : parsed.exact;
+    sources = kinds.map((k) => {
+      if (!narrow) return sourceCandidates(db, k, parsed.exact, q.caseId, window);
+      const alternatives = completions(db, k, parsed.prefixWords);
+      return alternatives.length ? sourceCandidates(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
+    });
+  }
 
   const merged = sources.flatMap((s) => s.candidates);
   merged.sort((a, b) => a.rank - b.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.seq - a.seq);
