@@ -12,12 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { caseListBench } from './case-list.js';
 import { dbWorkloadBench } from './db-workload.js';
+import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
 import { type Bench, type BenchContext, type Measurement, Reporter, makeTempDir, removeAllTempDirs, removeAllTempDirsSync } from './lib.js';
 import { searchBench } from './search.js';
 import { unlockBench } from './unlock.js';
 
-const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, searchBench, caseListBench];
+const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, searchBench, caseListBench, demoBench];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
 function usage(): string {

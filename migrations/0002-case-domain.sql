@@ -59,6 +59,8 @@ CREATE TABLE cases (
   closed_on      TEXT,
   closure_reason TEXT,
   enquiry_id     TEXT,
+  -- the earliest open deadline's day: derived, kept by the triggers on deadlines (below)
+  next_deadline_on TEXT,
   created_at     TEXT NOT NULL,
   updated_at     TEXT NOT NULL,
   version        INTEGER NOT NULL DEFAULT 1,
@@ -69,6 +71,7 @@ CREATE INDEX cases_updated ON cases(updated_at DESC, id);
 CREATE INDEX cases_status ON cases(status, updated_at DESC, id);
 CREATE INDEX cases_forum ON cases(forum, updated_at DESC, id);
 CREATE INDEX cases_country ON cases(country, updated_at DESC, id);
+CREATE INDEX cases_next_deadline ON cases(next_deadline_on, updated_at DESC, id);
 
 CREATE TABLE case_tags (
   case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -321,8 +324,22 @@ CREATE TABLE deadlines (
   version      INTEGER NOT NULL DEFAULT 1,
   origin_vault TEXT NOT NULL
 ) STRICT;
-CREATE INDEX deadlines_due ON deadlines(status, due_on);
+-- Upcoming and overdue lists (status, due_on; case_id for the join to the case without a row read).
+CREATE INDEX deadlines_due ON deadlines(status, due_on, case_id);
 CREATE INDEX deadlines_case ON deadlines(case_id, due_on);
+
+-- cases.next_deadline_on follows the open deadlines of its case, so that "cases with a deadline
+-- due by D" is one indexed range on cases instead of a join over every deadline.
+CREATE TRIGGER deadlines_next_ai AFTER INSERT ON deadlines BEGIN
+  UPDATE cases SET next_deadline_on = (SELECT min(due_on) FROM deadlines WHERE case_id = new.case_id AND status = 'open') WHERE id = new.case_id;
+END;
+CREATE TRIGGER deadlines_next_au AFTER UPDATE OF case_id, due_on, status ON deadlines BEGIN
+  UPDATE cases SET next_deadline_on = (SELECT min(due_on) FROM deadlines WHERE case_id = new.case_id AND status = 'open') WHERE id = new.case_id;
+  UPDATE cases SET next_deadline_on = (SELECT min(due_on) FROM deadlines WHERE case_id = old.case_id AND status = 'open') WHERE id = old.case_id AND old.case_id <> new.case_id;
+END;
+CREATE TRIGGER deadlines_next_ad AFTER DELETE ON deadlines BEGIN
+  UPDATE cases SET next_deadline_on = (SELECT min(due_on) FROM deadlines WHERE case_id = old.case_id AND status = 'open') WHERE id = old.case_id;
+END;
 
 CREATE TABLE outcomes (
   id                    TEXT PRIMARY KEY,

@@ -95,6 +95,32 @@ describe('migration 0002-case-domain', () => {
     }
   });
 
+  it('keeps cases.next_deadline_on at the earliest open deadline through insert, update, move and delete', () => {
+    const db = freshDb(2);
+    try {
+      for (const id of ['c1', 'c2']) {
+        db.prepare(`INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES ('${id}', 'R-${id}', 't', 'active', 'high', '2026-01-01', 't', 't', 'v')`).run();
+      }
+      const next = (id: string) => (db.prepare('SELECT next_deadline_on AS d FROM cases WHERE id = ?').get([id]) as { d: string | null }).d;
+      const add = (id: string, caseId: string, due: string) =>
+        db.prepare("INSERT INTO deadlines (id, case_id, kind, title, due_on, status, created_at, updated_at, origin_vault) VALUES (?, ?, 'filing', 'x', ?, 'open', 't', 't', 'v')").run([id, caseId, due]);
+      expect(next('c1')).toBeNull();
+      add('d1', 'c1', '2026-12-01');
+      add('d2', 'c1', '2026-11-25');
+      expect(next('c1')).toBe('2026-11-25');
+      db.prepare("UPDATE deadlines SET status = 'met' WHERE id = 'd2'").run();
+      expect(next('c1')).toBe('2026-12-01');
+      db.prepare("UPDATE deadlines SET due_on = '2026-11-30' WHERE id = 'd1'").run();
+      expect(next('c1')).toBe('2026-11-30');
+      db.prepare("UPDATE deadlines SET case_id = 'c2' WHERE id = 'd1'").run();
+      expect([next('c1'), next('c2')]).toEqual([null, '2026-11-30']);
+      db.prepare("DELETE FROM deadlines WHERE id = 'd1'").run();
+      expect(next('c2')).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
   it('has append-only triggers on consents and custody events (their services test them in use)', () => {
     const db = freshDb(2);
     try {

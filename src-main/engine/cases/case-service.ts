@@ -27,6 +27,7 @@ interface CaseRow {
   closed_on: string | null;
   closure_reason: string | null;
   enquiry_id: string | null;
+  next_deadline_on: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -261,28 +262,40 @@ export function caseHistory(ctx: DomainContext, id: string): CaseHistoryEntry[] 
   }));
 }
 
+/** Matches above which a page is found by walking the sort index (see listCases). */
+const PROBE_ABOVE = 2000;
+
 /**
  * The case list. Every filter is an indexed condition (status, forum, country: their own
- * indexes; tag: case_tags(tag); deadline: deadlines(status, due_on); text: the FTS index), and
- * the page is cut before the per-row extras (tags, next deadline) are looked up.
+ * indexes; tag: case_tags(tag); deadline: cases(next_deadline_on); text: the FTS index), and
+ * the page is cut before the per-row extras (tags) are looked up.
  */
 export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): CaseList {
   const q = parseInput(ListCasesQuery, query);
-  const where: SqlFragment[] = [];
-  if (q.status?.length) where.push(sql`status IN ${sqlIn(q.status)}`);
-  if (q.forum) where.push(sql`forum = ${q.forum}`);
-  if (q.country) where.push(sql`country = ${q.country}`);
-  if (q.tag) where.push(sql`id IN (SELECT case_id FROM case_tags WHERE tag = ${q.tag.toLowerCase()})`);
-  if (q.deadlineDueBy) where.push(sql`id IN (SELECT case_id FROM deadlines WHERE status = 'open' AND due_on <= ${q.deadlineDueBy})`);
-  if (q.text) where.push(sql`seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${toFtsQuery(q.text)})`);
-  const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
+  const plain: SqlFragment[] = [];
+  if (q.status?.length) plain.push(sql`status IN ${sqlIn(q.status)}`);
+  if (q.forum) plain.push(sql`forum = ${q.forum}`);
+  if (q.country) plain.push(sql`country = ${q.country}`);
+  if (q.tag) plain.push(sql`id IN (SELECT case_id FROM case_tags WHERE tag = ${q.tag.toLowerCase()})`);
+  // next_deadline_on is the earliest open deadline (kept by triggers on deadlines)
+  if (q.deadlineDueBy) plain.push(sql`next_deadline_on <= ${q.deadlineDueBy}`);
+  // Filters whose IN lists can be large (thousands of cases).
+  const large: SqlFragment[] = [];
+  if (q.text) large.push(sql`seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${toFtsQuery(q.text)})`);
+  const whereOf = (conditions: SqlFragment[]) => (conditions.length ? sql` WHERE ${sqlJoin(conditions, ' AND ')}` : sql``);
+  const whereSql = whereOf([...plain, ...large]);
   const order = q.sort === 'reference' ? sql`reference` : q.sort === 'opened' ? sql`opened_on DESC, id` : sql`updated_at DESC, id`;
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM cases${whereSql}`) ?? 0;
-  const rows = all<CaseRow & { next_deadline: string | null }>(
-    ctx.db,
-    sql`SELECT c.*, (SELECT min(due_on) FROM deadlines d WHERE d.case_id = c.id AND d.status = 'open') AS next_deadline
-        FROM (SELECT * FROM cases${whereSql} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}) AS c ORDER BY ${order}`,
+  // For a page of a large match, a unary `+` keeps the planner from starting at the big IN
+  // lists (reading and sorting every matching row): it walks the sort order's index instead and
+  // probes the lists. For a small match, starting at the list is cheaper; the count tells which.
+  const pageWhere = total > PROBE_ABOVE && large.length > 0 ? whereOf([...plain, ...large.map((f) => sql`+${f}`)]) : whereSql;
+  // Two steps: the page's row numbers (sorting narrow rows only), then those rows in full.
+  const pageSeqs = all<{ seq: number }>(ctx.db, sql`SELECT seq FROM cases${pageWhere} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`).map((r) => r.seq);
+  const bySeq = new Map(
+    all<CaseRow & { seq: number }>(ctx.db, sql`SELECT * FROM cases WHERE seq IN ${sqlIn(pageSeqs)}`).map((r) => [r.seq, r]),
   );
+  const rows = pageSeqs.map((s) => bySeq.get(s)!);
   const tags = loadTags(ctx.db, rows.map((r) => r.id));
   const items: CaseSummary[] = rows.map((r) => ({
     id: r.id,
@@ -297,7 +310,7 @@ export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): Case
     updatedAt: r.updated_at,
     version: r.version,
     tags: tags.get(r.id) ?? [],
-    nextDeadline: r.next_deadline,
+    nextDeadline: r.next_deadline_on,
   }));
   return { items, total, limit: q.limit, offset: q.offset };
 }
