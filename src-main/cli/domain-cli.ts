@@ -42,6 +42,15 @@ export function arg(ctx: CommandContext, i = 0): string {
   return v;
 }
 
+/**
+ * Text from the vault shown on a terminal: control characters (an escape sequence in a title
+ * could rewrite the screen or hide a line) become spaces. Tabs and newlines stay.
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL_CHARS, ' ');
+}
+
 /** Print one record: JSON as is, or `label: value` lines. */
 export function printRecord(ctx: CommandContext, record: unknown, lines: Array<[string, unknown]>): void {
   if (ctx.out.json) return ctx.out.printJson(record);
@@ -49,7 +58,7 @@ export function printRecord(ctx: CommandContext, record: unknown, lines: Array<[
   ctx.out.print(
     lines
       .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${terminalSafe(Array.isArray(v) ? v.join(', ') : String(v))}`)
       .join('\n'),
   );
 }
@@ -60,7 +69,8 @@ export function printTable<T>(ctx: CommandContext, items: T[], columns: Array<[s
   if (items.length === 0) return ctx.out.print(empty);
   const cells = items.map((it) => columns.map(([, f]) => {
     const v = f(it);
-    return v === undefined || v === null ? '' : Array.isArray(v) ? v.join(',') : String(v);
+    // one line per row: newlines and tabs in a cell become spaces too
+    return v === undefined || v === null ? '' : terminalSafe(Array.isArray(v) ? v.join(',') : String(v)).replace(/[\n\t]/g, ' ');
   }));
   const widths = columns.map(([h], i) => Math.min(60, Math.max(h.length, ...cells.map((r) => r[i]!.length))));
   const fmt = (row: string[]) => row.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -36,6 +36,17 @@ describe('case-vault case / person / enquiry', () => {
     expect(v.json('case', 'list')).toEqual([]);
   });
 
+  it('never prints control characters from the vault to a terminal', () => {
+    const v = cliVault();
+    const c = v.json('case', 'add', '--title', 'Evil \u001b[2J\u001b]0;pwned\u0007 title', '--summary', 'line one\nline two \u001b[31mred');
+    expect(c.title).toContain('\u001b[2J'); // stored as given; JSON escapes it
+    for (const r of [v.raw('case', 'list'), v.raw('case', 'show', c.id)]) {
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      expect(r.stdout).toContain('Evil  [2J ]0;pwned  title');
+    }
+  });
+
   it('adds people, links them to a case and lists them', () => {
     const v = cliVault();
     const c = v.json('case', 'add', '--title', 'A');

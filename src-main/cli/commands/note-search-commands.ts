@@ -6,20 +6,12 @@ import { addNote, getNote, listNotes, updateNote } from '../../engine/notes/note
 import { search } from '../../engine/search/search-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 /** A note file is read whole; anything this large is not a note (the limit is 20 000 characters). */
 const MAX_NOTE_FILE_BYTES = 1024 * 1024;
 
-/**
- * Text from the vault shown on a terminal: control characters (an escape sequence in a title
- * could rewrite the screen) become spaces.
- */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-function safe(text: string): string {
-  return text.replace(CONTROL_CHARS, ' ');
-}
 
 /** --text, or the UTF-8 contents of --file (not both). Undefined when neither: the engine says the body is required. */
 function noteBody(ctx: CommandContext): string | undefined {
@@ -52,11 +44,11 @@ function noteLines(n: Note): Array<[string, unknown]> {
   return [
     ['id', n.id],
     ['case', n.caseId],
-    ['author', safe(n.author)],
+    ['author', terminalSafe(n.author)],
     ['created', n.createdAt],
     ['updated', n.updatedAt !== n.createdAt ? n.updatedAt : null],
     ['version', n.version],
-    ['text', safe(n.body)],
+    ['text', terminalSafe(n.body)],
   ];
 }
 
@@ -92,8 +84,8 @@ const list: Command = {
       [
         ['ID', (n) => n.id],
         ['CREATED', (n) => n.createdAt.slice(0, 16).replace('T', ' ')],
-        ['AUTHOR', (n) => safe(n.author)],
-        ['TEXT', (n) => safe(n.body).replace(/\s+/g, ' ')],
+        ['AUTHOR', (n) => terminalSafe(n.author)],
+        ['TEXT', (n) => terminalSafe(n.body).replace(/\s+/g, ' ')],
       ],
       'No notes.',
     );
@@ -132,13 +124,13 @@ const update: Command = {
 
 /** A snippet for a person: matches in bold on a terminal (unless NO_COLOR), in [brackets] otherwise. */
 export function renderSnippet(segments: readonly SnippetSegment[], terminal: boolean): string {
-  return segments.map((s) => (s.match ? (terminal ? `\x1b[1m${safe(s.text)}\x1b[22m` : `[${safe(s.text)}]`) : safe(s.text))).join('');
+  return segments.map((s) => (s.match ? (terminal ? `\x1b[1m${terminalSafe(s.text)}\x1b[22m` : `[${terminalSafe(s.text)}]`) : terminalSafe(s.text))).join('');
 }
 
 function hitHeading(h: SearchHit): string {
   const what = h.kind === 'note' ? 'note' : h.kind === 'case' ? 'case' : 'evidence';
   const title = h.kind === 'case' ? h.caseTitle : h.title ? `${h.caseTitle} — ${h.title}` : h.caseTitle;
-  return `${what.padEnd(8)} ${safe(h.caseReference)}  ${safe(title)}  (${h.id})`;
+  return `${what.padEnd(8)} ${terminalSafe(h.caseReference)}  ${terminalSafe(title)}  (${h.id})`;
 }
 
 const searchCommand: Command = {
