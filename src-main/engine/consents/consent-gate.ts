@@ -36,8 +36,10 @@ import {
 } from '../../../shared/domain/consents.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, pluck, sql } from '../db/sql.js';
-import { type DomainContext, notFound, nowIso, parseInput } from '../domain/context.js';
+import { type DomainContext, nowIso, parseInput } from '../domain/context.js';
 import { requireCase } from '../cases/case-service.js';
+import { requirePartner } from '../partners/partner-service.js';
+import { requirePerson } from '../people/person-service.js';
 
 /** One stored consent version, as far as the gate needs it. */
 export interface ConsentVersionFact {
@@ -249,7 +251,8 @@ export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): Con
   return { allowed: true, consentId: v.id, seriesId: v.seriesId, expiresAt: v.expiresAt, message: `Consent to ${scope} was given on ${v.givenAt} and ${until}.` };
 }
 
-interface ConsentFactRow {
+/** The consent columns the gate reads (the service's full row extends it). */
+export interface ConsentFactRow {
   id: string;
   series_id: string;
   version: number;
@@ -306,18 +309,6 @@ export function factFromRow(r: ConsentFactRow): ConsentVersionFact {
   };
 }
 
-/** NOT_FOUND unless the person exists. */
-export function requirePerson(ctx: DomainContext, personId: string): void {
-  if (!pluck(ctx.db, sql`SELECT 1 FROM people WHERE id = ${personId}`)) throw notFound('person', personId);
-}
-
-/** NOT_FOUND unless the partner exists; returns its name. */
-export function requirePartner(ctx: DomainContext, partnerId: string): string {
-  const name = pluck<string>(ctx.db, sql`SELECT name FROM partners WHERE id = ${partnerId}`);
-  if (name === undefined) throw notFound('partner', partnerId);
-  return name;
-}
-
 export function personInCase(ctx: DomainContext, personId: string, caseId: string): boolean {
   return pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE case_id = ${caseId} AND person_id = ${personId} LIMIT 1`) !== undefined;
 }
@@ -328,10 +319,10 @@ export function personInCase(ctx: DomainContext, personId: string, caseId: strin
  */
 export function checkConsent(ctx: DomainContext, query: CheckConsentQueryT): ConsentGateResult {
   const q = parseInput(CheckConsentQuery, query);
-  requirePerson(ctx, q.personId);
+  requirePerson(ctx.db, q.personId);
   requireCase(ctx.db, q.caseId);
   const partnerNames: Record<string, string> = {};
-  if (q.recipient && 'partnerId' in q.recipient) partnerNames[q.recipient.partnerId] = requirePartner(ctx, q.recipient.partnerId);
+  if (q.recipient && 'partnerId' in q.recipient) partnerNames[q.recipient.partnerId] = requirePartner(ctx.db, q.recipient.partnerId).name;
   const linked = personInCase(ctx, q.personId, q.caseId);
   const rows = linked
     ? all<ConsentFactRow>(ctx.db, sql`SELECT * FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} ORDER BY series_id, version`)

@@ -13,13 +13,10 @@ import {
   AddConsentInput,
   type AddConsentInput as AddConsentInputT,
   type Consent,
-  type ConsentPurpose,
-  type ConsentState,
   type ConsentStatus,
   type ConsentWithStatus,
   ListConsentsQuery,
   type ListConsentsQuery as ListConsentsQueryT,
-  type RecipientClass,
   RenewConsentInput,
   type RenewConsentInput as RenewConsentInputT,
   WithdrawConsentInput,
@@ -30,31 +27,16 @@ import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { type AuditNote, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
-import { factFromRow, isExpired, personInCase, recipientFromRow, requirePartner, requirePerson, seriesStateAt, toldFromRow } from './consent-gate.js';
+import { requirePartner } from '../partners/partner-service.js';
+import { requirePerson } from '../people/person-service.js';
+import { type ConsentFactRow, factFromRow, isExpired, personInCase, recipientFromRow, seriesStateAt, toldFromRow } from './consent-gate.js';
 
-interface ConsentRow {
-  id: string;
-  series_id: string;
-  version: number;
-  person_id: string;
-  case_id: string;
-  purpose: ConsentPurpose;
-  recipient_partner_id: string | null;
-  recipient_class: RecipientClass | null;
-  state: ConsentState;
-  told_nature: number;
-  told_purpose: number;
-  told_use: number;
-  told_consequences: number;
-  told_right_to_refuse: number;
-  told_right_to_withdraw: number;
+/** A full consent row: the columns the gate reads, and the rest of the record. */
+interface ConsentRow extends ConsentFactRow {
   method: Consent['method'];
   language: string | null;
   witness: string | null;
-  given_at: string;
-  expires_at: string | null;
   refusal_reason: string | null;
-  withdrawn_at: string | null;
   withdrawal_reason: string | null;
   notes: string;
   created_at: string;
@@ -150,9 +132,9 @@ function one(ctx: DomainContext, id: string): ConsentWithStatus {
 export function addConsent(ctx: DomainContext, input: AddConsentInputT): ConsentWithStatus {
   const p = parseInput(AddConsentInput, input);
   return mutate(ctx, (audit) => {
-    requirePerson(ctx, p.personId);
+    requirePerson(ctx.db, p.personId);
     requireCase(ctx.db, p.caseId);
-    if (p.recipient && 'partnerId' in p.recipient) requirePartner(ctx, p.recipient.partnerId);
+    if (p.recipient && 'partnerId' in p.recipient) requirePartner(ctx.db, p.recipient.partnerId);
     if (!personInCase(ctx, p.personId, p.caseId)) {
       throw new VaultError('PERSON_NOT_IN_CASE', `Person ${p.personId} is not linked to case ${p.caseId}: link them to the case before recording their consent in it.`);
     }
@@ -299,7 +281,7 @@ export function consentHistory(ctx: DomainContext, id: string): ConsentWithStatu
  */
 export function listConsents(ctx: DomainContext, query: ListConsentsQueryT = {}): ConsentWithStatus[] {
   const q = parseInput(ListConsentsQuery, query);
-  if (q.personId) requirePerson(ctx, q.personId);
+  if (q.personId) requirePerson(ctx.db, q.personId);
   if (q.caseId) requireCase(ctx.db, q.caseId);
   const where: SqlFragment[] = [];
   if (q.personId) where.push(sql`c.person_id = ${q.personId}`);
