@@ -148,16 +148,20 @@ function checkVersion(current: number, expected: number | undefined, what: strin
   }
 }
 
-const COLUMN_OF: Record<string, string> = {
-  title: 'title',
-  forum: 'forum',
-  country: 'country',
-  jurisdiction: 'jurisdiction',
-  stage: 'stage',
-  sensitivity: 'sensitivity',
-  summary: 'summary',
-  strategy: 'strategy',
-  project: 'project',
+/**
+ * The SET clause of each plain column an update may change. Column names are written here in
+ * code, never taken from input; tags and team live in their own tables.
+ */
+const SET_COLUMN: Readonly<Record<string, (v: string | null) => SqlFragment>> = {
+  title: (v) => sql`title = ${v}`,
+  forum: (v) => sql`forum = ${v}`,
+  country: (v) => sql`country = ${v}`,
+  jurisdiction: (v) => sql`jurisdiction = ${v}`,
+  stage: (v) => sql`stage = ${v}`,
+  sensitivity: (v) => sql`sensitivity = ${v}`,
+  summary: (v) => sql`summary = ${v}`,
+  strategy: (v) => sql`strategy = ${v}`,
+  project: (v) => sql`project = ${v}`,
 };
 
 export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
@@ -175,12 +179,8 @@ export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const f of changed) {
       changes[f] = { from: before[f], to: fields[f as keyof typeof fields] };
-      const column = COLUMN_OF[f];
-      if (column) {
-        const v = fields[f as keyof typeof fields] as string | null;
-        // column names come from the table above, never from input
-        sets.push(sqlColumnSet(column, v));
-      }
+      const set = SET_COLUMN[f];
+      if (set) sets.push(set(fields[f as keyof typeof fields] as string | null));
     }
     sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
     run(ctx.db, sql`UPDATE cases SET ${sqlJoin(sets)} WHERE id = ${id}`);
@@ -189,31 +189,6 @@ export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
     audit({ action: 'case.updated', subject: { kind: 'case', id }, details: { fields: changed, version } });
     return getCase(ctx, id);
   });
-}
-
-function sqlColumnSet(column: string, value: string | null): SqlFragment {
-  switch (column) {
-    case 'title':
-      return sql`title = ${value}`;
-    case 'forum':
-      return sql`forum = ${value}`;
-    case 'country':
-      return sql`country = ${value}`;
-    case 'jurisdiction':
-      return sql`jurisdiction = ${value}`;
-    case 'stage':
-      return sql`stage = ${value}`;
-    case 'sensitivity':
-      return sql`sensitivity = ${value}`;
-    case 'summary':
-      return sql`summary = ${value}`;
-    case 'strategy':
-      return sql`strategy = ${value}`;
-    case 'project':
-      return sql`project = ${value}`;
-    default:
-      throw new Error(`unknown case column ${column}`);
-  }
 }
 
 const NEEDS_REASON: ReadonlySet<CaseStatus> = new Set(['closed', 'referred', 'declined']);
