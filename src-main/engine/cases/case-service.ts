@@ -6,7 +6,7 @@ import { type ListCasesQuery as ListCasesQueryT, CASE_TRANSITIONS, type Case, ty
 import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../audit/audit-log.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
-import { type DomainContext, changedFields, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { toFtsQuery } from '../search/fts-query.js';
 import { uuidv7 } from '../util/ids.js';
 
@@ -142,11 +142,6 @@ export function createCase(ctx: DomainContext, input: CreateCaseInput, extra: { 
   });
 }
 
-function checkVersion(current: number, expected: number | undefined, what: string): void {
-  if (expected !== undefined && expected !== current) {
-    throw new VaultError('CONFLICT', `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`);
-  }
-}
 
 /**
  * The SET clause of each plain column an update may change. Column names are written here in

@@ -17,7 +17,7 @@ import {
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
-import { type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface DeadlineRow {
@@ -83,9 +83,7 @@ export function completeDeadline(ctx: DomainContext, input: CompleteDeadlineInpu
   const p = parseInput(CompleteDeadlineInput, input);
   return mutate(ctx, (audit) => {
     const before = requireDeadline(ctx.db, p.id);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
-      throw new VaultError('CONFLICT', `This deadline was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and try again.`);
-    }
+    checkVersion(before.version, p.expectedVersion, 'deadline');
     if (before.status !== 'open') {
       throw new VaultError('INVALID_TRANSITION', `This deadline is already ${before.status}${before.completed_on ? ` (since ${before.completed_on})` : ''}; only an open deadline can be marked ${p.status}.`);
     }

@@ -81,6 +81,16 @@ export function mutate<T>(ctx: DomainContext, fn: (audit: (note: AuditNote) => v
   })();
 }
 
+/**
+ * Optimistic concurrency: an update carries the version the user edited; if the record moved on
+ * since, the update is refused (CONFLICT) instead of silently overwriting the other change.
+ */
+export function checkVersion(current: number, expected: number | undefined, what: string): void {
+  if (expected !== undefined && expected !== current) {
+    throw new VaultError('CONFLICT', `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`);
+  }
+}
+
 export function notFound(kind: string, id: string): VaultError {
   return new VaultError('NOT_FOUND', `No ${kind} with id ${id} in this vault.`);
 }

@@ -6,9 +6,8 @@
  * note was added or changed, to which case, and its length — never a word of it.
  */
 import { AddNoteInput, ListNotesQuery, type Note, type NoteList, UpdateNoteInput } from '../../../shared/domain/search.js';
-import { VaultError } from '../../../shared/errors.js';
 import { all, get, pluck, run, sql, type ReadableDB } from '../db/sql.js';
-import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import { checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { requireCase } from '../cases/case-service.js';
 import { uuidv7 } from '../util/ids.js';
 
@@ -82,12 +81,7 @@ export function updateNote(ctx: DomainContext, input: UpdateNoteInput): Note {
   const p = parseInput(UpdateNoteInput, input);
   return mutate(ctx, (audit) => {
     const before = requireNote(ctx.db, p.id);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
-      throw new VaultError(
-        'CONFLICT',
-        `This note was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and apply your change again.`,
-      );
-    }
+    checkVersion(before.version, p.expectedVersion, 'note');
     if (p.body === before.body) return toNote(before);
     const at = nowIso(ctx);
     const version = before.version + 1;

@@ -32,7 +32,7 @@ import {
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { type DomainContext, changedFields, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface OutcomeRow {
@@ -88,11 +88,6 @@ interface EvaluationRow {
   origin_vault: string;
 }
 
-function checkVersion(current: number, expected: number | undefined, what: string): void {
-  if (expected !== undefined && expected !== current) {
-    throw new VaultError('CONFLICT', `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Outcomes

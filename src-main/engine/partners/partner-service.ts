@@ -29,7 +29,7 @@ import {
 import type { JsonValue } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { type DomainContext, changedFields, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface PartnerRow {
@@ -124,11 +124,6 @@ function requireAgreement(db: ReadableDB, id: string): AgreementRow {
   return r;
 }
 
-function checkVersion(current: number, expected: number | undefined, what: string): void {
-  if (expected !== undefined && expected !== current) {
-    throw new VaultError('CONFLICT', `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`);
-  }
-}
 
 const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
 

@@ -11,7 +11,7 @@ import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { requireCase } from '../cases/case-service.js';
-import { type DomainContext, changedFields, jsonArray, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import { changedFields, checkVersion, type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface PersonRow {
@@ -133,9 +133,7 @@ export function updatePerson(ctx: DomainContext, input: UpdatePersonInput): Pers
   const p = parseInput(UpdatePersonInput, input);
   return mutate(ctx, (audit) => {
     const before = getPerson(ctx, p.id);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
-      throw new VaultError('CONFLICT', `This person's record was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and apply your change again.`);
-    }
+    checkVersion(before.version, p.expectedVersion, "person's record");
     const { id, expectedVersion: _v, ...fields } = p;
     if (fields.vulnerabilities) fields.vulnerabilities = [...new Set(fields.vulnerabilities)].sort();
     const changed = changedFields(before, fields);

@@ -4,10 +4,9 @@
  * the highest scores first and flags every risk whose review date has passed.
  */
 import { AddRiskInput, ListRisksQuery, type ListRisksQuery as ListRisksQueryT, type Risk, type RiskCategory, type RiskStatus, riskLevel, UpdateRiskInput } from '../../../shared/domain/risks.js';
-import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { type DomainContext, changedFields, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface RiskRow {
@@ -101,9 +100,7 @@ export function updateRisk(ctx: DomainContext, input: UpdateRiskInput): Risk {
   const p = parseInput(UpdateRiskInput, input);
   return mutate(ctx, (audit) => {
     const before = getRisk(ctx, p.id);
-    if (p.expectedVersion !== undefined && p.expectedVersion !== before.version) {
-      throw new VaultError('CONFLICT', `This risk was changed since you opened it (version ${before.version}, you edited version ${p.expectedVersion}). Reload it and apply your change again.`);
-    }
+    checkVersion(before.version, p.expectedVersion, 'risk');
     if (p.caseId) requireCase(ctx.db, p.caseId);
     const { id, expectedVersion: _v, ...fields } = p;
     const changed = changedFields(before, fields);
