@@ -21,6 +21,19 @@ declare module 'sodium-native' {
     crypto_aead_xchacha20poly1305_ietf_ABYTES: number;
     crypto_aead_xchacha20poly1305_ietf_KEYBYTES: number;
 
+    crypto_aead_chacha20poly1305_ietf_encrypt(c: Bytes, m: Bytes, ad: Bytes | null, nsec: null, npub: Bytes, k: Bytes): number;
+    /** throws when the ciphertext does not authenticate (libsodium then leaves m zeroed) */
+    crypto_aead_chacha20poly1305_ietf_decrypt(m: Bytes, nsec: null, c: Bytes, ad: Bytes | null, npub: Bytes, k: Bytes): number;
+    crypto_aead_chacha20poly1305_ietf_NPUBBYTES: number;
+    crypto_aead_chacha20poly1305_ietf_ABYTES: number;
+    crypto_aead_chacha20poly1305_ietf_KEYBYTES: number;
+
+    /** throws when the result is all zeroes (a low-order point) */
+    crypto_scalarmult(q: Bytes, n: Bytes, p: Bytes): void;
+    crypto_scalarmult_base(q: Bytes, n: Bytes): void;
+    crypto_scalarmult_BYTES: number;
+    crypto_scalarmult_SCALARBYTES: number;
+
     crypto_secretstream_xchacha20poly1305_init_push(state: Bytes, header: Bytes, key: Bytes): void;
     crypto_secretstream_xchacha20poly1305_push(state: Bytes, c: Bytes, m: Bytes, ad: Bytes | null, tag: number): number;
     crypto_secretstream_xchacha20poly1305_init_pull(state: Bytes, header: Bytes, key: Bytes): void;

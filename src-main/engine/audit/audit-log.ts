@@ -103,6 +103,21 @@ export function listAudit(db: ReadableDB, opts: { afterSeq?: number; limit?: num
   return all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE seq > ${opts.afterSeq ?? 0} ORDER BY seq LIMIT ${limit}`).map(rowToEntry);
 }
 
+/** Newest first, a page at a time, optionally for one subject (the audit viewer). */
+export function listAuditPage(
+  db: ReadableDB,
+  opts: { limit: number; offset: number; subject?: { kind: string; id: string } },
+): { items: AuditEntry[]; total: number; limit: number; offset: number } {
+  const { limit, offset, subject } = opts;
+  const rows = subject
+    ? all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id} ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`)
+    : all<AuditRow>(db, sql`SELECT * FROM audit_log ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`);
+  const total = subject
+    ? Number(get<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id}`)?.n ?? 0)
+    : countAudit(db);
+  return { items: rows.map(rowToEntry), total, limit, offset };
+}
+
 export function countAudit(db: ReadableDB): number {
   return Number(get<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log`)?.n ?? 0);
 }

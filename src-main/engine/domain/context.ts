@@ -7,6 +7,7 @@
  *    change without its entry, and a failure leaves nothing half-written.
  * 3. Audit details carry ids and field names, never what a field contains.
  */
+import { describeZodError } from '../../../shared/zod-message.js';
 import type { z } from 'zod';
 import type { JsonValue } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
@@ -48,17 +49,7 @@ export function today(ctx: DomainContext): string {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const field = issue.path.length ? issue.path.map(String).join('.') : 'input';
-  let message = issue.message;
-  if (issue.code === 'invalid_value' && 'values' in issue) {
-    message = `must be one of: ${(issue.values as unknown[]).map(String).join(', ')}`;
-  } else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
-    message = 'is required';
-  } else if (issue.code === 'unrecognized_keys') {
-    message = `unknown field(s): ${(issue as { keys: string[] }).keys.join(', ')}`;
-  }
-  throw new VaultError('INVALID_INPUT', `${field}: ${message}.`.replace(/\.\.$/, '.'));
+  throw new VaultError('INVALID_INPUT', describeZodError(r.error));
 }
 
 export interface AuditNote {

@@ -353,6 +353,17 @@ export class Vault {
     this.audit('vault.passphrase-changed', { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes }, { kind: 'key-slot', id: slot.id });
   }
 
+  /**
+   * Check a credential against this vault's key slots without reopening it (the database is
+   * held exclusively): the desktop app asks for the current passphrase before changing it.
+   * Throws BAD_PASSPHRASE when it does not unwrap the master key.
+   */
+  async verifyCredential(credential: Credential, onProgress?: (p: UnlockProgress) => void): Promise<void> {
+    if (!this.#master) throw lockedError();
+    const master = await unwrapWithCredential(this.#doc, credential, onProgress);
+    wipe(master);
+  }
+
   status(): VaultStatus {
     const db = this.db;
     const blobs = get<{ n: number; bytes: number | null }>(db, sql`SELECT count(*) AS n, sum(size) AS bytes FROM blobs`);

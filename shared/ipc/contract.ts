@@ -1,0 +1,26 @@
+/**
+ * THE IPC contract: every call the renderer can make, one entry each (channel = `area.method`).
+ * See kit.ts for what an entry holds and who reads the table. Adding a call means adding it
+ * here, answering it in the engine (src-main/engine/api/handlers) or in main
+ * (src-main/app/core/shell.ts), and nothing else: the preload and the router follow the table.
+ */
+import type { ApiOf, ChannelOf } from './kit.js';
+import { auditArea } from './areas/audit.js';
+import { vaultArea } from './areas/vault.js';
+import { clipboardArea, filesArea, sessionArea, settingsArea, viewerArea } from './areas/app.js';
+// case-domain areas (one import per area)
+
+export const CONTRACT = {
+  vault: vaultArea,
+  audit: auditArea,
+  session: sessionArea,
+  settings: settingsArea,
+  files: filesArea,
+  clipboard: clipboardArea,
+  viewer: viewerArea,
+  // case-domain areas (one line per area)
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Channel = ChannelOf<Contract>;
+export type VaultCalls = ApiOf<Contract>;

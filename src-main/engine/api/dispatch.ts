@@ -1,0 +1,51 @@
+/**
+ * The engine side of the IPC contract: one handler per call whose `handler` is 'engine'.
+ *
+ * Main has already checked the sender, parsed the input with the contract's schema and swapped
+ * file handles for paths; it parses the answer with the output schema after this returns. The
+ * domain services parse their input once more with their own schemas (a second line, because the
+ * services are also called by the CLI).
+ *
+ * Failures become `{ ok: false, error: { code, message } }`: a VaultError keeps its code and
+ * sentence; anything else is INTERNAL with a fixed sentence — never a stack, a path or a value.
+ */
+import { CONTRACT, type Contract } from '../../../shared/ipc/contract.js';
+import { findCall, type Implementation, type Result } from '../../../shared/ipc/kit.js';
+import { isVaultError } from '../../../shared/errors.js';
+import type { CallContext } from './call-context.js';
+import { vaultHandlers } from './handlers/vault-handlers.js';
+import { auditHandlers } from './handlers/audit-handlers.js';
+// case-domain handlers (one import per area)
+
+export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
+
+export const ENGINE_HANDLERS: EngineImplementation = {
+  vault: vaultHandlers,
+  audit: auditHandlers,
+  // case-domain handlers (one line per area)
+};
+
+export const INTERNAL_MESSAGE = 'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';
+
+type AnyHandler = (input: unknown, cx: CallContext) => unknown;
+
+function handlerFor(channel: string): AnyHandler | undefined {
+  const spec = findCall(CONTRACT, channel);
+  if (!spec || spec.handler !== 'engine') return undefined;
+  const [area, method] = channel.split('.') as [string, string];
+  const calls = (ENGINE_HANDLERS as unknown as Record<string, Record<string, AnyHandler>>)[area];
+  return calls && Object.hasOwn(calls, method) ? calls[method] : undefined;
+}
+
+/** Run one call. Never throws. `onUnexpected` hears about bugs (by error name only, never the message). */
+export async function dispatch(channel: string, input: unknown, cx: CallContext, onUnexpected?: (channel: string, errorName: string) => void): Promise<Result<unknown>> {
+  const handler = handlerFor(channel);
+  if (!handler) return { ok: false, error: { code: 'USAGE', message: `The vault engine has no call named "${String(channel).slice(0, 60)}".` } };
+  try {
+    return { ok: true, value: await handler(input, cx) };
+  } catch (e) {
+    if (isVaultError(e)) return { ok: false, error: { code: e.code, message: e.message } };
+    onUnexpected?.(channel, e instanceof Error ? e.name : typeof e);
+    return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };
+  }
+}
