@@ -1,6 +1,6 @@
 /** Cases: the schemas of the case service (engine/cases) and of its IPC calls. */
 import { z } from 'zod';
-import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, Tag, text, type Instant, type Page, type RecordMeta } from './common.js';
+import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, Tag, pageOf, RecordMeta, text } from './common.js';
 
 /**
  * Status workflow (DESIGN.md): enquiry → assessment → accepted | referred | declined →
@@ -103,37 +103,55 @@ export const ListCasesQuery = z.strictObject({
 });
 export type ListCasesQuery = z.input<typeof ListCasesQuery>;
 
-export interface Case extends RecordMeta {
-  reference: string;
-  title: string;
-  status: CaseStatus;
-  forum: Forum | null;
-  country: string | null;
-  jurisdiction: string | null;
-  stage: Stage | null;
-  sensitivity: Sensitivity;
-  summary: string;
-  strategy: string;
-  project: string | null;
-  openedOn: string;
-  closedOn: string | null;
-  closureReason: string | null;
-  enquiryId: string | null;
-  tags: string[];
-  team: TeamMember[];
-}
+export const Case = RecordMeta.extend({
+  reference: z.string(),
+  title: z.string(),
+  status: CaseStatus,
+  forum: Forum.nullable(),
+  country: z.string().nullable(),
+  jurisdiction: z.string().nullable(),
+  stage: Stage.nullable(),
+  sensitivity: Sensitivity,
+  summary: z.string(),
+  strategy: z.string(),
+  project: z.string().nullable(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  closureReason: z.string().nullable(),
+  enquiryId: z.string().nullable(),
+  tags: z.array(z.string()),
+  team: z.array(z.strictObject({ member: z.string(), role: z.string() })),
+}).strict();
+export type Case = z.infer<typeof Case>;
 
 /** A row of the case list: what the list screen shows, without the long texts. */
-export type CaseSummary = Pick<Case, 'id' | 'reference' | 'title' | 'status' | 'forum' | 'country' | 'stage' | 'sensitivity' | 'openedOn' | 'updatedAt' | 'version' | 'tags'> & {
+export const CaseSummary = Case.pick({
+  id: true,
+  reference: true,
+  title: true,
+  status: true,
+  forum: true,
+  country: true,
+  stage: true,
+  sensitivity: true,
+  openedOn: true,
+  updatedAt: true,
+  version: true,
+  tags: true,
+}).extend({
   /** the earliest open deadline, if any */
-  nextDeadline: string | null;
-};
+  nextDeadline: z.string().nullable(),
+}).strict();
+export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export type CaseList = Page<CaseSummary>;
+export const CaseList = pageOf(CaseSummary);
+export type CaseList = z.infer<typeof CaseList>;
 
-export interface CaseHistoryEntry {
-  version: number;
-  at: Instant;
-  actor: string;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
+export const CaseHistoryEntry = z.strictObject({
+  version: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  /** field → its value before and after (JSON values: the history is stored as JSON) */
+  changes: z.record(z.string(), z.strictObject({ from: z.json(), to: z.json() })),
+});
+export type CaseHistoryEntry = z.infer<typeof CaseHistoryEntry>;

@@ -98,14 +98,31 @@ export interface Page<T> {
   offset: number;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Record (output) schemas. The engine answers with these shapes; the IPC contract parses every
+// answer with them before it reaches the renderer. They are strict about SHAPE (no unknown
+// field passes, exact types, enums, nullability) and lenient about FORMATS (ids, days and
+// instants are plain strings: the engine is trusted, the point is that nothing unexpected leaks).
+
 /** The fields every stored record carries (DESIGN.md, data model). */
-export interface RecordMeta {
-  id: Id;
-  createdAt: Instant;
-  updatedAt: Instant;
-  version: number;
+export const RecordMeta = z.strictObject({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
   /** the vault that created the record: needed for exchange between vaults */
-  originVault: Id;
+  originVault: z.string(),
+});
+export type RecordMeta = z.infer<typeof RecordMeta>;
+
+/** A page of records as the engine answers a paged list. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 }
 
 /** For updates: the version the user edited, so a stale edit is refused instead of lost. */

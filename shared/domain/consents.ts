@@ -11,7 +11,7 @@
  * (givenAt), for what (one purpose per record) and for whom (recipient).
  */
 import { z } from 'zod';
-import { DayOrInstant, Id, LongText, endOf, text, type RecordMeta } from './common.js';
+import { DayOrInstant, Id, LongText, endOf, RecordMeta, text } from './common.js';
 
 export const CONSENT_PURPOSES = ['representation', 'processing', 'sharing', 'donor-reporting', 'media', 'publication'] as const;
 export const ConsentPurpose = z.enum(CONSENT_PURPOSES);
@@ -45,11 +45,13 @@ export type ConsentDecision = z.infer<typeof ConsentDecision>;
 
 /** What a stored version records (the `state` column). */
 export const CONSENT_STATES = ['given', 'refused', 'withdrawn'] as const;
-export type ConsentState = (typeof CONSENT_STATES)[number];
+export const ConsentState = z.enum(CONSENT_STATES);
+export type ConsentState = z.infer<typeof ConsentState>;
 
 /** Where a consent stands at a moment (computed, never stored). */
 export const CONSENT_STATUSES = ['given', 'expired', 'withdrawn', 'refused', 'not-yet-valid'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+export const ConsentStatus = z.enum(CONSENT_STATUSES);
+export type ConsentStatus = z.infer<typeof ConsentStatus>;
 
 /**
  * What the person was told before deciding (Istanbul Protocol, informed consent):
@@ -66,7 +68,8 @@ export function normaliseTold(told: readonly ToldElement[]): ToldElement[] {
 }
 
 /** A recipient as stored and as queried: a named partner organisation, or a class of recipient. */
-export type ConsentRecipient = { partnerId: Id } | { class: RecipientClass };
+export const ConsentRecipient = z.union([z.strictObject({ partnerId: z.string() }), z.strictObject({ class: RecipientClass })]);
+export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
 
 /** Exactly one of partnerId or class. */
 export const RecipientInput = z
@@ -222,45 +225,52 @@ export const CheckConsentQuery = z
   });
 export type CheckConsentQuery = z.input<typeof CheckConsentQuery>;
 
-export interface Consent extends RecordMeta {
+export const Consent = RecordMeta.extend({
   /** the id of version 1; every version of the consent shares it */
-  seriesId: Id;
-  personId: Id;
-  caseId: Id;
-  purpose: ConsentPurpose;
-  recipient: ConsentRecipient | null;
+  seriesId: z.string(),
+  personId: z.string(),
+  caseId: z.string(),
+  purpose: ConsentPurpose,
+  recipient: ConsentRecipient.nullable(),
   /** what this version records */
-  state: ConsentState;
+  state: ConsentState,
   /** the elements the person was told, in canonical order */
-  told: ToldElement[];
-  method: ConsentMethod;
-  language: string | null;
-  witness: string | null;
-  givenAt: string;
-  expiresAt: string | null;
-  refusalReason: string | null;
-  withdrawnAt: string | null;
-  withdrawalReason: string | null;
-  notes: string;
-}
+  told: z.array(ToldElement),
+  method: ConsentMethod,
+  language: z.string().nullable(),
+  witness: z.string().nullable(),
+  givenAt: z.string(),
+  expiresAt: z.string().nullable(),
+  refusalReason: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+  notes: z.string(),
+}).strict();
+export type Consent = z.infer<typeof Consent>;
 
 /** A consent version with where its series stands now, and whether it is the series' latest version. */
-export interface ConsentWithStatus extends Consent {
-  status: ConsentStatus;
-  current: boolean;
-}
+export const ConsentWithStatus = Consent.extend({
+  status: ConsentStatus,
+  current: z.boolean(),
+}).strict();
+export type ConsentWithStatus = z.infer<typeof ConsentWithStatus>;
 
-export type ConsentDenialReason = 'absent' | 'withdrawn' | 'refused' | 'expired' | 'not-informed' | 'person-not-in-case';
+export const CONSENT_DENIAL_REASONS = ['absent', 'withdrawn', 'refused', 'expired', 'not-informed', 'person-not-in-case'] as const;
+export const ConsentDenialReason = z.enum(CONSENT_DENIAL_REASONS);
+export type ConsentDenialReason = z.infer<typeof ConsentDenialReason>;
 
-export type ConsentGateResult =
-  | { allowed: true; consentId: Id; seriesId: Id; expiresAt: string | null; message: string }
-  | {
-      allowed: false;
-      reason: ConsentDenialReason;
-      message: string;
-      /** the version that decided the denial, when one did (withdrawn, refused, expired, not-informed) */
-      consentId?: Id;
-      seriesId?: Id;
-      /** not-informed: the elements the person was not told */
-      missing?: ToldElement[];
-    };
+/** The consent gate's decision (engine/consents/consent-gate.ts). */
+export const ConsentGateResult = z.discriminatedUnion('allowed', [
+  z.strictObject({ allowed: z.literal(true), consentId: z.string(), seriesId: z.string(), expiresAt: z.string().nullable(), message: z.string() }),
+  z.strictObject({
+    allowed: z.literal(false),
+    reason: ConsentDenialReason,
+    message: z.string(),
+    /** the version that decided the denial, when one did (withdrawn, refused, expired, not-informed) */
+    consentId: z.string().optional(),
+    seriesId: z.string().optional(),
+    /** not-informed: the elements the person was not told */
+    missing: z.array(ToldElement).optional(),
+  }),
+]);
+export type ConsentGateResult = z.infer<typeof ConsentGateResult>;

@@ -1,6 +1,6 @@
 /** Deadlines of a case: limitation periods, filing dates, hearings, responses. */
 import { z } from 'zod';
-import { Day, ExpectedVersion, Id, LongText, ShortText, type RecordMeta } from './common.js';
+import { Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText } from './common.js';
 
 export const DEADLINE_KINDS = ['limitation', 'filing', 'hearing', 'response', 'other'] as const;
 export const DeadlineKind = z.enum(DEADLINE_KINDS);
@@ -49,24 +49,26 @@ export const ListDeadlinesQuery = z.strictObject({
 });
 export type ListDeadlinesQuery = z.input<typeof ListDeadlinesQuery>;
 
-export interface Deadline extends RecordMeta {
-  caseId: string;
-  kind: DeadlineKind;
-  title: string;
-  dueOn: string;
-  notes: string;
-  status: DeadlineStatus;
-  completedOn: string | null;
-}
+export const Deadline = RecordMeta.extend({
+  caseId: z.string(),
+  kind: DeadlineKind,
+  title: z.string(),
+  dueOn: z.string(),
+  notes: z.string(),
+  status: DeadlineStatus,
+  completedOn: z.string().nullable(),
+}).strict();
+export type Deadline = z.infer<typeof Deadline>;
 
 /** A deadline in a list, with its case and how far away it is (negative: past). */
-export interface DeadlineItem extends Deadline {
-  caseReference: string;
-  caseTitle: string;
-  daysUntilDue: number;
+export const DeadlineItem = Deadline.extend({
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  daysUntilDue: z.number().int(),
   /** open and due before today */
-  overdue: boolean;
-}
+  overdue: z.boolean(),
+}).strict();
+export type DeadlineItem = z.infer<typeof DeadlineItem>;
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {

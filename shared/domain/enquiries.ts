@@ -1,8 +1,8 @@
 /** Enquiries: intake before a case exists, the conflict check, and the decision. */
 import { z } from 'zod';
-import { Day, Id, LongText, ShortText, text, type RecordMeta } from './common.js';
+import { Day, Id, LongText, pageOf, RecordMeta, ShortText, text } from './common.js';
 import { CreateCaseInput } from './cases.js';
-import { type CaseRole, Role } from './people.js';
+import { CaseRole, Role } from './people.js';
 
 export const CHANNELS = ['phone', 'email', 'in-person', 'letter', 'messaging', 'referral', 'other'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -10,7 +10,8 @@ export type Channel = z.infer<typeof Channel>;
 
 /** open → accepted (opens a case) | referred (to a partner) | declined. Decisions are final. */
 export const ENQUIRY_STATUSES = ['open', 'accepted', 'referred', 'declined'] as const;
-export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+export const EnquiryStatus = z.enum(ENQUIRY_STATUSES);
+export type EnquiryStatus = z.infer<typeof EnquiryStatus>;
 
 export const CreateEnquiryInput = z.strictObject({
   receivedOn: Day.optional(),
@@ -50,27 +51,36 @@ export const ListEnquiriesQuery = z.strictObject({
 });
 export type ListEnquiriesQuery = z.input<typeof ListEnquiriesQuery>;
 
-export interface ConflictMatch {
-  query: string;
-  personId: string;
-  matchedName: string;
-  matchedKind: 'name' | 'alias';
-  match: 'exact' | 'partial';
-  roles: CaseRole[];
-}
+/** A name of the enquiry that matches someone already in the vault (the conflict check). */
+export const ConflictMatch = z.strictObject({
+  /** the name that was checked */
+  query: z.string(),
+  personId: z.string(),
+  /** the name or alias it matched */
+  matchedName: z.string(),
+  matchedKind: z.enum(['name', 'alias']),
+  match: z.enum(['exact', 'partial']),
+  roles: z.array(CaseRole),
+});
+export type ConflictMatch = z.infer<typeof ConflictMatch>;
 
-export interface Enquiry extends RecordMeta {
-  receivedOn: string;
-  channel: Channel;
-  summary: string;
-  enquirerName: string;
-  enquirerContact: string;
-  namesMentioned: string[];
-  status: EnquiryStatus;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  caseId: string | null;
-  referredPartnerId: string | null;
-  conflictCheckedAt: string | null;
-  conflicts: ConflictMatch[];
-}
+/** An enquiry; `conflicts` is the result of its latest conflict check (conflictCheckedAt). */
+export const Enquiry = RecordMeta.extend({
+  receivedOn: z.string(),
+  channel: Channel,
+  summary: z.string(),
+  enquirerName: z.string(),
+  enquirerContact: z.string(),
+  namesMentioned: z.array(z.string()),
+  status: EnquiryStatus,
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  caseId: z.string().nullable(),
+  referredPartnerId: z.string().nullable(),
+  conflictCheckedAt: z.string().nullable(),
+  conflicts: z.array(ConflictMatch),
+}).strict();
+export type Enquiry = z.infer<typeof Enquiry>;
+
+export const EnquiryList = pageOf(Enquiry);
+export type EnquiryList = z.infer<typeof EnquiryList>;

@@ -8,8 +8,7 @@
  * verification is an append-only, hash-chained custody event (docs/evidence.md).
  */
 import { z } from 'zod';
-import type { JsonValue } from '../canonical-json.js';
-import { DayOrInstant, Id, LongText, ShortText, text, type Instant, type RecordMeta } from './common.js';
+import { DayOrInstant, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
 /** medical-report: a medical or psychological report under the Istanbul Protocol. */
 export const EVIDENCE_TYPES = ['testimony', 'medical-report', 'photo', 'video', 'audio', 'document', 'court-filing', 'other'] as const;
@@ -112,67 +111,85 @@ export const CUSTODY_LOG_FORMATS = ['json', 'csv'] as const;
 export const CustodyLogFormat = z.enum(CUSTODY_LOG_FORMATS);
 export type CustodyLogFormat = z.infer<typeof CustodyLogFormat>;
 
-export interface Evidence extends RecordMeta {
-  caseId: string;
-  type: EvidenceType;
-  title: string;
-  description: string;
+export const Evidence = RecordMeta.extend({
+  caseId: z.string(),
+  type: EvidenceType,
+  title: z.string(),
+  description: z.string(),
   /** the base name of the file taken in */
-  fileName: string;
-  mediaType: string;
+  fileName: z.string(),
+  mediaType: z.string(),
   /** bytes of the original */
-  size: number;
+  size: z.number().int(),
   /** SHA-256 (hex) of the unaltered original, computed while it was taken in */
-  sha256: string;
-  source: string;
-  collector: string;
-  method: string;
+  sha256: z.string(),
+  source: z.string(),
+  collector: z.string(),
+  method: z.string(),
   /** a day (YYYY-MM-DD) or an instant */
-  collectedAt: string | null;
-  place: string;
+  collectedAt: z.string().nullable(),
+  place: z.string(),
   /** the item this one is a working copy of, and why it was made */
-  derivedFrom: string | null;
-  derivationReason: string | null;
-  receivedAt: Instant;
-  lastVerifiedAt: Instant | null;
+  derivedFrom: z.string().nullable(),
+  derivationReason: z.string().nullable(),
+  receivedAt: z.string(),
+  lastVerifiedAt: z.string().nullable(),
   /** the encrypted file in the evidence store (for bundles) */
-  blobId: string;
-}
+  blobId: z.string(),
+}).strict();
+export type Evidence = z.infer<typeof Evidence>;
 
-export interface CustodyEvent {
-  seq: number;
-  evidenceId: string;
-  at: Instant;
-  actor: string;
-  action: CustodyAction;
-  details: { [key: string]: JsonValue };
+export const CustodyEvent = z.strictObject({
+  seq: z.number().int(),
+  evidenceId: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  action: CustodyAction,
+  /** ids, hashes, sizes, codes and short reasons (part of the legal record) */
+  details: z.record(z.string(), z.json()),
   /** hex SHA-256 of the event before (for the first: of the item's genesis string) */
-  prevHash: string;
-  hash: string;
-}
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type CustodyEvent = z.infer<typeof CustodyEvent>;
 
-export type CustodyChainVerdict = { ok: true; events: number } | { ok: false; events: number; brokenAt: number | null; reason: string };
+export const CustodyChainVerdict = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), events: z.number().int() }),
+  z.strictObject({ ok: z.literal(false), events: z.number().int(), brokenAt: z.number().int().nullable(), reason: z.string() }),
+]);
+export type CustodyChainVerdict = z.infer<typeof CustodyChainVerdict>;
 
-export interface CustodyLog {
-  evidence: Pick<Evidence, 'id' | 'caseId' | 'type' | 'title' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'derivedFrom' | 'receivedAt'>;
-  events: CustodyEvent[];
-  chain: CustodyChainVerdict;
-}
+export const CustodyLog = z.strictObject({
+  evidence: Evidence.pick({ id: true, caseId: true, type: true, title: true, fileName: true, mediaType: true, size: true, sha256: true, derivedFrom: true, receivedAt: true }).strict(),
+  events: z.array(CustodyEvent),
+  chain: CustodyChainVerdict,
+});
+export type CustodyLog = z.infer<typeof CustodyLog>;
 
 /** The answer of a successful verification (a failed one throws). */
-export interface EvidenceVerification {
-  id: string;
-  result: 'match';
-  sha256: string;
-  size: number;
-  verifiedAt: Instant;
-}
+export const EvidenceVerification = z.strictObject({
+  id: z.string(),
+  result: z.literal('match'),
+  sha256: z.string(),
+  size: z.number().int(),
+  verifiedAt: z.string(),
+});
+export type EvidenceVerification = z.infer<typeof EvidenceVerification>;
 
 /** Where an exported, decrypted copy was written, and what it holds. */
-export interface EvidenceExport {
-  id: string;
-  path: string;
-  sha256: string;
-  size: number;
-  exportedAt: Instant;
-}
+export const EvidenceExport = z.strictObject({
+  id: z.string(),
+  path: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  exportedAt: z.string(),
+});
+export type EvidenceExport = z.infer<typeof EvidenceExport>;
+
+/** Where an exported custody log was written, and how big it is. */
+export const CustodyLogExport = z.strictObject({
+  path: z.string(),
+  format: CustodyLogFormat,
+  bytes: z.number().int(),
+});
+export type CustodyLogExport = z.infer<typeof CustodyLogExport>;

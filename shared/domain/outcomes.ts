@@ -7,7 +7,7 @@
  * as floating point: `toMinorUnits` and `formatMinor` convert exactly, digit by digit.
  */
 import { z } from 'zod';
-import { Day, ExpectedVersion, Id, LongText, ShortText, text, type Instant, type RecordMeta } from './common.js';
+import { Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
 export const OUTCOME_KINDS = ['declaratory', 'truth-telling', 'restitution', 'compensation', 'rehabilitation', 'satisfaction', 'non-repetition', 'movement', 'attitudes'] as const;
 export const OutcomeKind = z.enum(OUTCOME_KINDS);
@@ -133,24 +133,26 @@ export const ListOutcomesQuery = z.strictObject({
 });
 export type ListOutcomesQuery = z.input<typeof ListOutcomesQuery>;
 
-export interface Outcome extends RecordMeta {
-  caseId: string;
-  kind: OutcomeKind;
-  category: OutcomeCategory;
-  description: string;
-  achievedOn: string | null;
-  currency: string | null;
+export const Outcome = RecordMeta.extend({
+  caseId: z.string(),
+  kind: OutcomeKind,
+  category: OutcomeCategory,
+  description: z.string(),
+  achievedOn: z.string().nullable(),
+  currency: z.string().nullable(),
   /** integer minor units, as stored */
-  amountAwardedMinor: number | null;
-  amountPaidMinor: number | null;
+  amountAwardedMinor: z.number().int().nullable(),
+  amountPaidMinor: z.number().int().nullable(),
   /** the same as decimal strings, e.g. "1500.50" */
-  amountAwarded: string | null;
-  amountPaid: string | null;
-}
+  amountAwarded: z.string().nullable(),
+  amountPaid: z.string().nullable(),
+}).strict();
+export type Outcome = z.infer<typeof Outcome>;
 
-export interface OutcomeItem extends Outcome {
-  caseReference: string;
-}
+export const OutcomeItem = Outcome.extend({
+  caseReference: z.string(),
+}).strict();
+export type OutcomeItem = z.infer<typeof OutcomeItem>;
 
 // ---------------------------------------------------------------------------------------------
 // Indicators
@@ -199,35 +201,38 @@ export function indicatorProgress(baseline: number, target: number, value: numbe
   return Math.min(1, Math.max(0, p));
 }
 
-export interface IndicatorObservation {
-  id: string;
-  indicatorId: string;
-  observedOn: string;
-  value: number;
-  note: string;
-  createdAt: Instant;
-  originVault: string;
-}
+export const IndicatorObservation = z.strictObject({
+  id: z.string(),
+  indicatorId: z.string(),
+  observedOn: z.string(),
+  value: z.number(),
+  note: z.string(),
+  createdAt: z.string(),
+  originVault: z.string(),
+});
+export type IndicatorObservation = z.infer<typeof IndicatorObservation>;
 
-export interface Indicator extends RecordMeta {
-  caseId: string;
-  outcomeId: string | null;
-  name: string;
-  dimension: Dimension;
-  unit: string;
-  baseline: number;
-  target: number;
+export const Indicator = RecordMeta.extend({
+  caseId: z.string(),
+  outcomeId: z.string().nullable(),
+  name: z.string(),
+  dimension: Dimension,
+  unit: z.string(),
+  baseline: z.number(),
+  target: z.number(),
   /** the value observed on the latest day (the last one recorded when a day has several) */
-  latestValue: number | null;
-  latestObservedOn: string | null;
-  progress: number | null;
-  observationCount: number;
-}
+  latestValue: z.number().nullable(),
+  latestObservedOn: z.string().nullable(),
+  progress: z.number().nullable(),
+  observationCount: z.number().int(),
+}).strict();
+export type Indicator = z.infer<typeof Indicator>;
 
-export interface IndicatorDetail extends Indicator {
+export const IndicatorDetail = Indicator.extend({
   /** oldest first */
-  observations: IndicatorObservation[];
-}
+  observations: z.array(IndicatorObservation),
+}).strict();
+export type IndicatorDetail = z.infer<typeof IndicatorDetail>;
 
 // ---------------------------------------------------------------------------------------------
 // Case evaluation
@@ -246,12 +251,13 @@ export type UpsertEvaluationInput = z.input<typeof UpsertEvaluationInput>;
 
 export const EVALUATION_FIELDS = ['survivor', 'community', 'policy', 'society', 'summary'] as const;
 
-export interface CaseEvaluation extends RecordMeta {
+export const CaseEvaluation = RecordMeta.extend({
   /** the same as id: one evaluation per case */
-  caseId: string;
-  survivor: string;
-  community: string;
-  policy: string;
-  society: string;
-  summary: string;
-}
+  caseId: z.string(),
+  survivor: z.string(),
+  community: z.string(),
+  policy: z.string(),
+  society: z.string(),
+  summary: z.string(),
+}).strict();
+export type CaseEvaluation = z.infer<typeof CaseEvaluation>;

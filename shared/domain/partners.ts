@@ -8,7 +8,7 @@
  * names, or that a later version adds to a record, is never shared by accident.
  */
 import { z } from 'zod';
-import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, text, type RecordMeta } from './common.js';
+import { CountryCode, Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
 export const PARTNER_KINDS = ['ngo', 'npm', 'nhri', 'lawyer', 'other'] as const;
 export const PartnerKind = z.enum(PARTNER_KINDS);
@@ -41,7 +41,8 @@ export type AgreementKind = z.infer<typeof AgreementKind>;
  * is in force through its expiry day); active: signed and not expired.
  */
 export const AGREEMENT_STATES = ['active', 'expired', 'not-signed'] as const;
-export type AgreementState = (typeof AGREEMENT_STATES)[number];
+export const AgreementState = z.enum(AGREEMENT_STATES);
+export type AgreementState = z.infer<typeof AgreementState>;
 
 export function agreementState(a: { signedOn: string | null; expiresOn: string | null }, today: string): AgreementState {
   if (a.signedOn === null) return 'not-signed';
@@ -368,32 +369,35 @@ export function applySharingProfile(profile: SharingProfile, kind: SharingKind, 
 // ---------------------------------------------------------------------------------------------
 // Records
 
-export interface PartnerAgreement extends RecordMeta {
-  partnerId: string;
-  kind: AgreementKind;
-  signedOn: string | null;
-  expiresOn: string | null;
-  notes: string;
+export const PartnerAgreement = RecordMeta.extend({
+  partnerId: z.string(),
+  kind: AgreementKind,
+  signedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  notes: z.string(),
   /** computed for today */
-  state: AgreementState;
-}
+  state: AgreementState,
+}).strict();
+export type PartnerAgreement = z.infer<typeof PartnerAgreement>;
 
-export interface Partner extends RecordMeta {
-  name: string;
-  country: string | null;
-  kind: PartnerKind;
-  contact: string | null;
-  notes: string;
-  ddTier: DdTier;
-  ddAmountGbp: number | null;
-  ddReviewOn: string | null;
-  ddOutcome: DdOutcome;
-  ddNotes: string;
+export const Partner = RecordMeta.extend({
+  name: z.string(),
+  country: z.string().nullable(),
+  kind: PartnerKind,
+  contact: z.string().nullable(),
+  notes: z.string(),
+  ddTier: DdTier,
+  ddAmountGbp: z.number().int().nullable(),
+  ddReviewOn: z.string().nullable(),
+  ddOutcome: DdOutcome,
+  ddNotes: z.string(),
   /** a review date that has passed */
-  ddReviewOverdue: boolean;
-  sharingProfile: SharingProfile;
-}
+  ddReviewOverdue: z.boolean(),
+  sharingProfile: SharingProfileSchema,
+}).strict();
+export type Partner = z.infer<typeof Partner>;
 
-export interface PartnerDetail extends Partner {
-  agreements: PartnerAgreement[];
-}
+export const PartnerDetail = Partner.extend({
+  agreements: z.array(PartnerAgreement),
+}).strict();
+export type PartnerDetail = z.infer<typeof PartnerDetail>;

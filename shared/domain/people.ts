@@ -1,6 +1,6 @@
 /** People and their roles in cases: schemas of engine/people and its IPC calls. */
 import { z } from 'zod';
-import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, text, type RecordMeta } from './common.js';
+import { CountryCode, Day, ExpectedVersion, Id, LongText, pageOf, RecordMeta, ShortText, text } from './common.js';
 
 /** "survivor/client" is one role; `client` is accepted as a synonym and stored as survivor. */
 export const ROLES = ['survivor', 'witness', 'family', 'alleged-perpetrator', 'lawyer', 'expert'] as const;
@@ -64,26 +64,43 @@ export const ListPeopleQuery = z.strictObject({
 });
 export type ListPeopleQuery = z.input<typeof ListPeopleQuery>;
 
-export interface CaseRole {
-  caseId: string;
-  caseReference: string;
-  role: Role;
-  addedAt: string;
-}
+export const CaseRole = z.strictObject({
+  caseId: z.string(),
+  caseReference: z.string(),
+  role: z.enum(ROLES),
+  addedAt: z.string(),
+});
+export type CaseRole = z.infer<typeof CaseRole>;
 
-export interface Person extends RecordMeta {
-  fullName: string;
-  aliases: string[];
-  pseudonym: string | null;
-  gender: Gender | null;
-  birthDate: string | null;
-  country: string | null;
-  contact: string;
-  safetyNotes: string;
-  vulnerabilities: Vulnerability[];
-  notes: string;
-  roles: CaseRole[];
-}
+export const Person = RecordMeta.extend({
+  fullName: z.string(),
+  aliases: z.array(z.string()),
+  pseudonym: z.string().nullable(),
+  gender: Gender.nullable(),
+  birthDate: z.string().nullable(),
+  country: z.string().nullable(),
+  contact: z.string(),
+  safetyNotes: z.string(),
+  vulnerabilities: z.array(Vulnerability),
+  notes: z.string(),
+  roles: z.array(CaseRole),
+}).strict();
+export type Person = z.infer<typeof Person>;
 
 /** One person in a list; contact and safety notes stay on the detail view. */
-export type PersonSummary = Pick<Person, 'id' | 'fullName' | 'aliases' | 'pseudonym' | 'gender' | 'country' | 'vulnerabilities' | 'roles' | 'version' | 'updatedAt'>;
+export const PersonSummary = Person.pick({
+  id: true,
+  fullName: true,
+  aliases: true,
+  pseudonym: true,
+  gender: true,
+  country: true,
+  vulnerabilities: true,
+  roles: true,
+  version: true,
+  updatedAt: true,
+}).strict();
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+export const PersonList = pageOf(PersonSummary);
+export type PersonList = z.infer<typeof PersonList>;

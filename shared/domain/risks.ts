@@ -1,6 +1,6 @@
 /** The digital-security risk register: threats to the team, its devices, data and people. */
 import { z } from 'zod';
-import { Day, ExpectedVersion, Id, LongText, ShortText, type RecordMeta } from './common.js';
+import { Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText } from './common.js';
 
 export const RISK_CATEGORIES = ['device', 'communications', 'data', 'physical', 'legal', 'people', 'other'] as const;
 export const RiskCategory = z.enum(RISK_CATEGORIES);
@@ -12,7 +12,8 @@ export type RiskStatus = z.infer<typeof RiskStatus>;
 
 /** score = likelihood × impact (1–25): low ≤ 4, medium ≤ 9, high ≤ 16, critical above. */
 export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const RiskLevel = z.enum(RISK_LEVELS);
+export type RiskLevel = z.infer<typeof RiskLevel>;
 
 export function riskLevel(score: number): RiskLevel {
   if (score <= 4) return 'low';
@@ -68,19 +69,20 @@ export const ListRisksQuery = z.strictObject({
 });
 export type ListRisksQuery = z.input<typeof ListRisksQuery>;
 
-export interface Risk extends RecordMeta {
-  threat: string;
-  description: string;
-  category: RiskCategory;
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: RiskLevel;
-  mitigations: string;
-  owner: string;
-  reviewOn: string;
-  status: RiskStatus;
-  caseId: string | null;
+export const Risk = RecordMeta.extend({
+  threat: z.string(),
+  description: z.string(),
+  category: RiskCategory,
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  score: z.number().int(),
+  level: RiskLevel,
+  mitigations: z.string(),
+  owner: z.string(),
+  reviewOn: z.string(),
+  status: RiskStatus,
+  caseId: z.string().nullable(),
   /** not closed, and the review date has passed */
-  reviewOverdue: boolean;
-}
+  reviewOverdue: z.boolean(),
+}).strict();
+export type Risk = z.infer<typeof Risk>;

@@ -1,6 +1,6 @@
 /** Notes and full-text search: the schemas of the note and search services and their IPC calls. */
 import { z } from 'zod';
-import { ExpectedVersion, Id, text, type Page, type RecordMeta } from './common.js';
+import { ExpectedVersion, Id, pageOf, RecordMeta, text } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Notes
@@ -31,14 +31,16 @@ export const UpdateNoteInput = z.strictObject({
 });
 export type UpdateNoteInput = z.input<typeof UpdateNoteInput>;
 
-export interface Note extends RecordMeta {
-  caseId: string;
-  body: string;
-  author: string;
-}
+export const Note = RecordMeta.extend({
+  caseId: z.string(),
+  body: z.string(),
+  author: z.string(),
+}).strict();
+export type Note = z.infer<typeof Note>;
 
 /** Newest first. */
-export type NoteList = Page<Note>;
+export const NoteList = pageOf(Note);
+export type NoteList = z.infer<typeof NoteList>;
 
 // ---------------------------------------------------------------------------------------------
 // Search
@@ -66,31 +68,34 @@ export type SearchQuery = z.input<typeof SearchQuery>;
  * A piece of a snippet. The snippet is plain text cut into pieces; `match` marks the words the
  * query found, for the UI to highlight (as text nodes: never as HTML).
  */
-export interface SnippetSegment {
-  text: string;
-  match: boolean;
-}
+export const SnippetSegment = z.strictObject({
+  text: z.string(),
+  match: z.boolean(),
+});
+export type SnippetSegment = z.infer<typeof SnippetSegment>;
 
-export interface SearchHit {
-  kind: SearchKind;
+export const SearchHit = z.strictObject({
+  kind: SearchKind,
   /** the note's, the case's or the evidence item's id */
-  id: string;
-  caseId: string;
-  caseReference: string;
-  caseTitle: string;
+  id: z.string(),
+  caseId: z.string(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
   /** the case's title for a case, the item's title for evidence; absent for a note */
-  title?: string;
-  snippet: SnippetSegment[];
+  title: z.string().optional(),
+  snippet: z.array(SnippetSegment),
   /** bm25 score, lower is better (FTS5's convention: negative numbers) */
-  rank: number;
-}
+  rank: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
 
-export interface SearchResult {
-  items: SearchHit[];
+export const SearchResult = z.strictObject({
+  items: z.array(SearchHit),
   /** how many records match in all, when it could be counted cheaply (see docs/search.md) */
-  total?: number;
+  total: z.number().int().optional(),
   /** whether a next page exists */
-  hasMore: boolean;
-  limit: number;
-  offset: number;
-}
+  hasMore: z.boolean(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;

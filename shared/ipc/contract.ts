@@ -9,6 +9,17 @@ import { auditArea } from './areas/audit.js';
 import { vaultArea } from './areas/vault.js';
 import { clipboardArea, filesArea, sessionArea, settingsArea, viewerArea } from './areas/app.js';
 // case-domain areas (one import per area)
+import { casesArea } from './areas/cases.js';
+import { peopleArea } from './areas/people.js';
+import { enquiriesArea } from './areas/enquiries.js';
+import { consentsArea } from './areas/consents.js';
+import { evidenceArea } from './areas/evidence.js';
+import { notesArea } from './areas/notes.js';
+import { searchArea } from './areas/search.js';
+import { deadlinesArea } from './areas/deadlines.js';
+import { outcomesArea } from './areas/outcomes.js';
+import { partnersArea } from './areas/partners.js';
+import { risksArea } from './areas/risks.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -19,6 +30,17 @@ export const CONTRACT = {
   clipboard: clipboardArea,
   viewer: viewerArea,
   // case-domain areas (one line per area)
+  cases: casesArea,
+  people: peopleArea,
+  enquiries: enquiriesArea,
+  consents: consentsArea,
+  evidence: evidenceArea,
+  notes: notesArea,
+  search: searchArea,
+  deadlines: deadlinesArea,
+  outcomes: outcomesArea,
+  partners: partnersArea,
+  risks: risksArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -44,7 +44,8 @@ export interface ShellHost {
   chooseOpenFile(): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
-  clipboard: { writeText(text: string): void; readText(): string; clear(): void };
+  /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
+  clipboard: { writeText(text: string): void | Promise<void>; readText(): string | Promise<string>; clear(): void };
   /** push an event to every window of the app */
   broadcast<N extends EventName>(name: N, payload: EventPayload<N>): void;
   systemIdleSeconds(): number;
@@ -173,9 +174,10 @@ export class Shell {
     this.autoLock.disarm();
     this.handles.clear();
     this.#viewerTokens.clear();
-    this.#clearClipboardSecret(true);
+    const clipboardCleared = this.#clearClipboardSecret(true);
     this.opts.host.broadcast('locked', { reason });
     await this.opts.engine.lock();
+    await clipboardCleared;
     if (wasUnlocked) this.opts.host.log(`locked: ${reason}`);
   }
 
@@ -203,15 +205,22 @@ export class Shell {
 
   // --- the clipboard -------------------------------------------------------------------------
 
-  #clearClipboardSecret(clear: boolean): void {
+  async #clearClipboardSecret(clear: boolean): Promise<void> {
     if (this.#clipboardTimer) clearTimeout(this.#clipboardTimer);
     this.#clipboardTimer = null;
     const secret = this.#clipboardSecret;
     this.#clipboardSecret = null;
     if (!clear || !secret) return;
     // Only clear if the clipboard still holds our secret: never wipe what the user copied since.
-    const now = createHash('sha256').update(this.opts.host.clipboard.readText()).digest();
-    if (timingSafeEqual(now, secret)) this.opts.host.clipboard.clear();
+    // If the clipboard cannot be read, clear it: the secret may still be there.
+    let text: string;
+    try {
+      text = await this.opts.host.clipboard.readText();
+    } catch {
+      this.opts.host.clipboard.clear();
+      return;
+    }
+    if (timingSafeEqual(createHash('sha256').update(text).digest(), secret)) this.opts.host.clipboard.clear();
   }
 
   // --- calls main answers itself -------------------------------------------------------------
@@ -253,12 +262,12 @@ export class Shell {
       },
     },
     clipboard: {
-      copySecret: ({ text }) => {
+      copySecret: async ({ text }) => {
         const seconds = this.opts.clipboardClearSeconds ?? 30;
-        this.#clearClipboardSecret(false);
-        this.opts.host.clipboard.writeText(text);
+        void this.#clearClipboardSecret(false);
+        await this.opts.host.clipboard.writeText(text);
         this.#clipboardSecret = createHash('sha256').update(text).digest();
-        this.#clipboardTimer = setTimeout(() => this.#clearClipboardSecret(true), seconds * 1000);
+        this.#clipboardTimer = setTimeout(() => void this.#clearClipboardSecret(true), seconds * 1000);
         this.#clipboardTimer.unref?.();
         return { clearsInSeconds: seconds };
       },

@@ -16,6 +16,17 @@ import type { CallContext } from './call-context.js';
 import { vaultHandlers } from './handlers/vault-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
 // case-domain handlers (one import per area)
+import { casesHandlers } from './handlers/cases-handlers.js';
+import { peopleHandlers } from './handlers/people-handlers.js';
+import { enquiriesHandlers } from './handlers/enquiries-handlers.js';
+import { consentsHandlers } from './handlers/consents-handlers.js';
+import { evidenceHandlers } from './handlers/evidence-handlers.js';
+import { notesHandlers } from './handlers/notes-handlers.js';
+import { searchHandlers } from './handlers/search-handlers.js';
+import { deadlinesHandlers } from './handlers/deadlines-handlers.js';
+import { outcomesHandlers } from './handlers/outcomes-handlers.js';
+import { partnersHandlers } from './handlers/partners-handlers.js';
+import { risksHandlers } from './handlers/risks-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -23,6 +34,17 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   vault: vaultHandlers,
   audit: auditHandlers,
   // case-domain handlers (one line per area)
+  cases: casesHandlers,
+  people: peopleHandlers,
+  enquiries: enquiriesHandlers,
+  consents: consentsHandlers,
+  evidence: evidenceHandlers,
+  notes: notesHandlers,
+  search: searchHandlers,
+  deadlines: deadlinesHandlers,
+  outcomes: outcomesHandlers,
+  partners: partnersHandlers,
+  risks: risksHandlers,
 };
 
 export const INTERNAL_MESSAGE = 'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';

@@ -10,10 +10,15 @@ import { VaultError } from '../../../../shared/errors.js';
 
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
-function toBuffer(piece: unknown): Buffer {
+export function toBuffer(piece: unknown): Buffer {
   if (Buffer.isBuffer(piece)) return piece;
   if (piece instanceof Uint8Array) return Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
   throw new VaultError('INVALID_INPUT', 'The data to encrypt or decrypt must be a stream of bytes, not text.');
+}
+
+/** The source as Buffers (no copies), refusing anything that is not bytes. */
+export async function* buffersOf(source: ByteSource): AsyncGenerator<Buffer, void, undefined> {
+  for await (const piece of source as AsyncIterable<unknown>) yield toBuffer(piece);
 }
 
 export class ByteReader {

@@ -1,0 +1,17 @@
+/** People and their roles in cases. */
+import { z } from 'zod';
+import { Id } from '../../domain/common.js';
+import { CreatePersonInput, LinkPersonInput, ListPeopleQuery, Person, PersonList, UpdatePersonInput } from '../../domain/people.js';
+import { engineCall } from '../kit.js';
+
+export const peopleArea = {
+  /** by name, case or role; contact and safety notes stay on the detail (`get`) */
+  list: engineCall(ListPeopleQuery, PersonList),
+  get: engineCall(z.strictObject({ id: Id }), Person),
+  create: engineCall(CreatePersonInput, Person),
+  update: engineCall(UpdatePersonInput, Person),
+  /** give the person a role in a case */
+  link: engineCall(LinkPersonInput, Person),
+  /** take that role away again (NOT_FOUND if they do not hold it) */
+  unlink: engineCall(LinkPersonInput, Person),
+} as const;

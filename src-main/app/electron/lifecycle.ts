@@ -1,0 +1,128 @@
+/**
+ * Wiring: the core (Shell, EngineClient, SettingsStore) to Electron's app lifecycle. Order matters:
+ * the single-instance lock, the sandbox switch and the privileged schemes come before the app is
+ * ready; the session, protocols, menu, power events and the window once it is.
+ */
+import { app, powerMonitor, session } from 'electron';
+import { join } from 'node:path';
+import { Shell, type EngineLink } from '../core/shell.js';
+import { EngineClient } from '../core/engine-client.js';
+import { SettingsStore } from '../core/settings-store.js';
+import { guardAllWebContents, hardenSession } from './hardening.js';
+import { ElectronHost } from './host.js';
+import { registerIpc } from './ipc.js';
+import { installMenu } from './menu.js';
+import { installProtocols, registerPrivilegedSchemes } from './protocols.js';
+import { AppWindows, createMainWindow } from './window.js';
+
+/** The engine as the app uses it: the shell's link plus a way to stop it on quit. */
+export interface AppEngine extends EngineLink {
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** dist/app/engine-worker.mjs */
+  workerPath: string;
+  /** dist/app/preload.cjs */
+  preloadPath: string;
+  /** dist/renderer */
+  rendererRoot: string;
+  /** another engine than the worker (tests run the engine in process) */
+  engine?: (vaultDir: string, onCrash: () => void) => AppEngine;
+  autoLockPollMs?: number;
+  clipboardClearSeconds?: number;
+  /** where log lines go (stderr by default) */
+  log?: (line: string) => void;
+  /** how long quitting waits for the lock and the worker's exit before quitting anyway */
+  quitTimeoutMs?: number;
+}
+
+export interface RunningApp {
+  shell: Shell;
+  engine: AppEngine;
+  host: ElectronHost;
+  windows: AppWindows;
+  vaultDir: string;
+  settingsFile: string;
+  /** settles once the window is created (rejects if startup failed) */
+  ready: Promise<void>;
+}
+
+/** Start the app; null when another instance already runs (this one quits). */
+export function startApp(opts: AppOptions): RunningApp | null {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  const packaged = app.isPackaged;
+
+  // Before ready: every renderer sandboxed, the app's schemes privileged, every webContents guarded.
+  app.enableSandbox();
+  registerPrivilegedSchemes();
+  guardAllWebContents({ packaged });
+
+  const userData = app.getPath('userData');
+  const vaultDir = join(userData, 'vault');
+  const settingsFile = join(userData, 'settings.json');
+  const settings = new SettingsStore(settingsFile);
+  const windows = new AppWindows();
+  const host = new ElectronHost({ windows, language: () => settings.get().language, write: opts.log });
+  let shell: Shell | undefined;
+  const onCrash = (): void => shell?.onEngineCrash();
+  const engine: AppEngine =
+    opts.engine?.(vaultDir, onCrash) ??
+    new EngineClient({
+      workerPath: opts.workerPath,
+      vaultDir,
+      onCrash,
+      onUnexpected: (channel, errorName) => host.log(`engine ${channel}: unexpected ${errorName}`),
+    });
+  shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs, clipboardClearSeconds: opts.clipboardClearSeconds });
+  const running = shell;
+  const lockNow = (): void => void running.lock('user');
+
+  registerIpc(running, windows, {
+    afterCall: (channel, result) => {
+      if (channel === 'settings.set' && result.ok) installMenu(settings.get().language, lockNow);
+    },
+  });
+
+  app.on('second-instance', () => windows.focus());
+  // The vault never stays open without a window (also on macOS, where apps usually linger).
+  app.on('window-all-closed', () => app.quit());
+
+  // Quitting locks first: keys zeroed in the worker, every window told, the worker stopped.
+  let quitReady = false;
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitReady) return;
+    event.preventDefault();
+    if (quitting) return;
+    quitting = true;
+    const done = (async () => {
+      await running.lock('shutdown');
+      await engine.close();
+    })();
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, opts.quitTimeoutMs ?? 5000).unref());
+    void Promise.race([done.catch(() => undefined), timeout]).then(() => {
+      quitReady = true;
+      app.quit();
+    });
+  });
+
+  const ready = app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { packaged });
+    installProtocols(opts.rendererRoot, running);
+    installMenu(settings.get().language, lockNow);
+    // Idle is polled by the core (AutoLock, from the system's idle time); these two are pushed.
+    powerMonitor.on('suspend', () => running.autoLock.onSuspend());
+    powerMonitor.on('lock-screen', () => running.autoLock.onScreenLock());
+    createMainWindow(windows, { preloadPath: opts.preloadPath, packaged });
+  });
+  ready.catch(() => {
+    host.log('startup failed');
+    app.quit();
+  });
+
+  return { shell: running, engine, host, windows, vaultDir, settingsFile, ready };
+}

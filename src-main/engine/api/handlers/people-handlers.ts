@@ -1,0 +1,12 @@
+/** people.* — the person service (engine/people) behind the contract's people area. */
+import { createPerson, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../people/person-service.js';
+import type { EngineImplementation } from '../dispatch.js';
+
+export const peopleHandlers: EngineImplementation['people'] = {
+  list: (query, { session }) => listPeople(session.ctx, query),
+  get: ({ id }, { session }) => getPerson(session.ctx, id),
+  create: (input, { session }) => createPerson(session.ctx, input),
+  update: (input, { session }) => updatePerson(session.ctx, input),
+  link: (input, { session }) => linkPerson(session.ctx, input),
+  unlink: (input, { session }) => unlinkPerson(session.ctx, input),
+};

@@ -1,0 +1,96 @@
+/** Create a case: the engine validates; its field-level INVALID_INPUT message is shown as is. */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import { useNav } from '../../state/navigation.js';
+import { useCaseList } from './case-list-store.js';
+import { FORUMS, INITIAL_CASE_STATUSES, SENSITIVITIES, type Forum, type Sensitivity } from '../../../shared/domain/cases.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+
+export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={t('cases.new')} open={open} onClose={onClose}>
+      {open && <NewCaseForm onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function NewCaseForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const go = useNav((s) => s.go);
+  const [title, setTitle] = useState('');
+  const [reference, setReference] = useState('');
+  const [status, setStatus] = useState<(typeof INITIAL_CASE_STATUSES)[number]>('active');
+  const [forum, setForum] = useState<Forum | ''>('');
+  const [country, setCountry] = useState('');
+  const [sensitivity, setSensitivity] = useState<Sensitivity>('high');
+  const [summary, setSummary] = useState('');
+  const [tags, setTags] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('cases', 'create', {
+        title,
+        status,
+        sensitivity,
+        summary,
+        ...(reference.trim() ? { reference: reference.trim() } : {}),
+        ...(forum ? { forum } : {}),
+        ...(country.trim() ? { country: country.trim() } : {}),
+        tags: tags.split(',').map((s) => s.trim()).filter(Boolean),
+      });
+      useCaseList.getState().refresh();
+      onDone();
+      go({ name: 'case', id: created.id, tab: 'overview' });
+    } catch (err) {
+      setError(asCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <TextField label={t('cases.form.title')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+      <TextField label={t('cases.form.reference')} hint={t('cases.form.referenceHint')} value={reference} onChange={(e) => setReference(e.target.value)} dir="ltr" />
+      <SelectField
+        label={t('cases.form.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as typeof status)}
+        options={INITIAL_CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) }))}
+      />
+      <SelectField
+        label={t('cases.form.forum')}
+        value={forum}
+        onChange={(e) => setForum(e.target.value as Forum | '')}
+        options={[{ value: '', label: t('cases.form.noForum') }, ...FORUMS.map((f) => ({ value: f, label: t(`cases.forum.${f}` as MessageKey) }))]}
+      />
+      <TextField label={t('cases.form.country')} hint={t('cases.form.countryHint')} value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} dir="ltr" />
+      <SelectField
+        label={t('cases.form.sensitivity')}
+        value={sensitivity}
+        onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
+        options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivity.${s}` as MessageKey) }))}
+      />
+      <TextArea label={t('cases.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />
+      <TextField label={t('cases.form.tags')} hint={t('cases.form.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('cases.form.create')}
+        </Button>
+        <Button onClick={onDone}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+/** Where the user is. A tiny router in a store: screens are picked in app/Screens.tsx. */
+import { create } from 'zustand';
+import { resetOnLock } from './lock-reset.js';
+
+export type CaseTab = 'overview' | 'people' | 'consents' | 'evidence' | 'notes' | 'deadlines' | 'outcomes';
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; id: string; tab: CaseTab }
+  | { name: 'enquiries' }
+  | { name: 'search'; q?: string }
+  | { name: 'partners' }
+  | { name: 'risks' }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+interface NavState {
+  route: Route;
+  go(route: Route): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  route: { name: 'cases' },
+  go: (route) => set({ route }),
+}));
+
+resetOnLock(() => useNav.setState({ route: { name: 'cases' } }));
