@@ -74,6 +74,8 @@ export class Shell {
   readonly handles = new FileHandles();
   readonly autoLock: AutoLock;
   #unlocked = false;
+  /** counts locks: a dialog opened before a lock never yields a handle, even if the vault was unlocked again meanwhile */
+  #lockEpoch = 0;
   #viewerTokens = new Map<string, { evidenceId: string; expires: number }>();
   #clipboardSecret: Buffer | null = null;
   #clipboardTimer: NodeJS.Timeout | null = null;
@@ -171,6 +173,7 @@ export class Shell {
   async lock(reason: LockedEvent['reason']): Promise<void> {
     const wasUnlocked = this.#unlocked;
     this.#unlocked = false;
+    this.#lockEpoch++;
     this.autoLock.disarm();
     this.handles.clear();
     this.#viewerTokens.clear();
@@ -242,8 +245,9 @@ export class Shell {
     },
     files: {
       chooseEvidence: async () => {
+        const epoch = this.#lockEpoch;
         const path = await this.opts.host.chooseOpenFile();
-        if (!path || !this.#unlocked) return null;
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         let size: number;
         try {
           const st = statSync(path);
@@ -256,8 +260,9 @@ export class Shell {
         return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
       },
       chooseSaveTarget: async ({ suggestedName, kind }) => {
+        const epoch = this.#lockEpoch;
         const path = await this.opts.host.chooseSaveFile(suggestedName, kind);
-        if (!path || !this.#unlocked) return null;
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         return { handle: this.handles.issue(path, 'save'), name: basename(path) };
       },
     },

@@ -102,9 +102,10 @@ export async function startHarness(opts: { vaultDir?: string; settings?: Partial
   const settings = new SettingsStore(join(scratch, 'settings.json'));
   if (opts.settings) settings.set(opts.settings);
   const host = new HarnessHost();
-  let shell: Shell | undefined;
-  const engine = new EngineClient({ workerPath: WORKER_PATH, vaultDir, onCrash: () => shell?.onEngineCrash() });
-  shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs });
+  const onCrash = { run: () => {} };
+  const engine = new EngineClient({ workerPath: WORKER_PATH, vaultDir, onCrash: () => onCrash.run() });
+  const shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs });
+  onCrash.run = () => shell.onEngineCrash();
   const shim = await bundleShim();
   const csp = appCsp("'self'");
   let origin = '';

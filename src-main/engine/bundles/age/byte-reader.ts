@@ -73,8 +73,12 @@ export class ByteReader {
     return undefined;
   }
 
-  /** Takes `n` buffered bytes (n ≤ what fill returned): zero-copy when they lie in one piece. */
-  take(n: number): Buffer {
+  /**
+   * Takes `n` buffered bytes (n ≤ what fill returned): zero-copy when they lie in one piece,
+   * otherwise copied into `scratch` when given (valid until the caller reuses it) or into a
+   * new buffer.
+   */
+  take(n: number, scratch?: Buffer): Buffer {
     if (n > this.buffered) throw new Error(`ByteReader.take(${n}) with only ${this.buffered} buffered`);
     this.buffered -= n;
     this.position += n;
@@ -88,7 +92,7 @@ export class ByteReader {
       }
       return out;
     }
-    const out = Buffer.allocUnsafe(n);
+    const out = scratch && scratch.length >= n ? scratch.subarray(0, n) : Buffer.allocUnsafe(n);
     let done = 0;
     while (done < n) {
       const p = this.pieces[0]!;

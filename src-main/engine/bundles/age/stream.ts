@@ -126,6 +126,9 @@ export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretB
  */
 export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
+  // A chunk that spans two source pieces is reassembled here: it never leaves this function
+  // (only its decryption does, in a fresh buffer), so one buffer serves every chunk.
+  const scratch = Buffer.allocUnsafe(SEALED_CHUNK_BYTES);
   const open = (sealed: Buffer, last: boolean): Buffer | null => {
     const out = Buffer.allocUnsafe(sealed.length - AEAD_TAG_BYTES);
     nonce.setLast(last);
@@ -148,13 +151,13 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): Asy
       if (have === AEAD_TAG_BYTES && nonce.index > 0) {
         throw new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
       }
-      const plain = open(reader.take(have), true);
+      const plain = open(reader.take(have, scratch), true);
       if (!plain) throw corrupt();
       if (plain.length > 0) yield plain;
       return;
     }
     // A full-size chunk: final or not depends on whether anything follows it.
-    const sealed = reader.take(SEALED_CHUNK_BYTES);
+    const sealed = reader.take(SEALED_CHUNK_BYTES, scratch);
     const more = (await reader.fill(1)) > 0;
     if (more) {
       const plain = open(sealed, false);
