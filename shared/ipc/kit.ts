@@ -20,6 +20,9 @@ import { ERROR_CODES, type ErrorCode } from '../errors.js';
 /** Who answers a call: the engine worker (vault logic) or main itself (dialogs, settings, clipboard). */
 export type Handler = 'engine' | 'main';
 
+/** Which native dialog a file handle came from. */
+export type FilePurpose = 'open' | 'save';
+
 export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, H extends Handler = Handler> {
   readonly input: I;
   readonly output: O;
@@ -29,26 +32,29 @@ export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType =
   /** the call needs an unlocked vault (main refuses it with VAULT_LOCKED otherwise, without a trip to the worker) */
   readonly unlocked: boolean;
   /**
-   * Top-level input fields that hold a FileHandle (from a dialog in main). Main swaps each for
-   * the path it stands for before the call reaches the engine; the renderer never sees a path.
+   * Top-level input fields that hold a FileHandle (from a dialog in main), with the dialog each
+   * must come from: 'open' (a file to read) or 'save' (a new file to write). Main swaps each for
+   * the path it stands for before the call reaches the engine; the renderer never sees a path,
+   * and a handle from the save dialog cannot be read in as evidence (nor an opened file
+   * overwritten).
    */
-  readonly fileFields: readonly string[];
+  readonly fileFields: Readonly<Record<string, FilePurpose>>;
 }
 
 interface CallOptions {
   progress?: boolean;
   unlocked?: boolean;
-  fileFields?: readonly string[];
+  fileFields?: Readonly<Record<string, FilePurpose>>;
 }
 
 /** A call answered by the engine worker. Most need an unlocked vault. */
 export function engineCall<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: CallOptions = {}): CallSpec<I, O, 'engine'> {
-  return { input, output, handler: 'engine', progress: opts.progress ?? false, unlocked: opts.unlocked ?? true, fileFields: opts.fileFields ?? [] };
+  return { input, output, handler: 'engine', progress: opts.progress ?? false, unlocked: opts.unlocked ?? true, fileFields: opts.fileFields ?? {} };
 }
 
 /** A call answered by main (native dialogs, app settings, clipboard, the lock). */
 export function mainCall<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: Omit<CallOptions, 'fileFields'> = {}): CallSpec<I, O, 'main'> {
-  return { input, output, handler: 'main', progress: opts.progress ?? false, unlocked: opts.unlocked ?? false, fileFields: [] };
+  return { input, output, handler: 'main', progress: opts.progress ?? false, unlocked: opts.unlocked ?? false, fileFields: {} };
 }
 
 /** Calls that take nothing take an empty object, so that every input is an object. */

@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.js';
 import { useNav } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
 import { NAV_ITEMS, SCREENS } from './screens.js';
+import { useSearchShortcut } from '../features/search/use-search-shortcut.js';
 
 export function AppFrame() {
   const t = useT();
@@ -15,6 +16,7 @@ export function AppFrame() {
   const lock = useSession((s) => s.lock);
   const mainRef = useRef<HTMLElement>(null);
   const Screen = SCREENS[route.name];
+  useSearchShortcut(); // Ctrl/Cmd+K: the search field, from anywhere
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

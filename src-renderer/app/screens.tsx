@@ -6,16 +6,40 @@ import type { ComponentType } from 'react';
 import type { Route } from '../state/navigation.js';
 import type { MessageKey } from '../i18n/catalogue.js';
 import { CaseList } from '../features/cases/CaseList.js';
+import { SearchScreen } from '../features/search/SearchScreen.js';
+import { AuditLog } from '../features/audit/AuditLog.js';
+import { Settings } from '../features/settings/Settings.js';
+import { CaseDetail } from '../features/case-detail/CaseDetail.js';
+import { EnquiryInbox } from '../features/enquiries/EnquiryInbox.js';
+import { EnquiryDetail } from '../features/enquiries/EnquiryDetail.js';
+import { PartnerList } from '../features/partners/PartnerList.js';
+import { PartnerDetail } from '../features/partners/PartnerDetail.js';
+import { RiskRegister } from '../features/risks/RiskRegister.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
 
 export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   cases: CaseList,
+  search: SearchScreen,
+  audit: AuditLog,
+  settings: Settings,
+  case: CaseDetail,
+  enquiries: EnquiryInbox,
+  enquiry: EnquiryDetail,
+  partners: PartnerList,
+  partner: PartnerDetail,
+  risks: RiskRegister,
   // feature screens (one line per route)
 };
 
 export const NAV_ITEMS: Array<{ route: Route; label: MessageKey; match: RouteName[] }> = [
   { route: { name: 'cases' }, label: 'nav.cases', match: ['cases', 'case'] },
+  { route: { name: 'enquiries' }, label: 'nav.enquiries', match: ['enquiries', 'enquiry'] },
+  { route: { name: 'search' }, label: 'nav.search', match: ['search'] },
+  { route: { name: 'partners' }, label: 'nav.partners', match: ['partners', 'partner'] },
+  { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
+  { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
+  { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
   // top-level navigation (one line per feature, in menu order)
 ];

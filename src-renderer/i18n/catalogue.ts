@@ -6,6 +6,19 @@ import type { Locale } from './define.js';
 import { commonMessages } from './common-messages.js';
 import { vaultMessages } from '../features/vault/messages.js';
 import { casesMessages } from '../features/cases/messages.js';
+import { searchMessages } from '../features/search/messages.js';
+import { auditMessages } from '../features/audit/messages.js';
+import { settingsMessages } from '../features/settings/messages.js';
+import { caseDetailMessages } from '../features/case-detail/messages.js';
+import { peopleMessages } from '../features/people/messages.js';
+import { consentsMessages } from '../features/consents/messages.js';
+import { evidenceMessages } from '../features/evidence/messages.js';
+import { notesMessages } from '../features/notes/messages.js';
+import { deadlinesMessages } from '../features/deadlines/messages.js';
+import { outcomesMessages } from '../features/outcomes/messages.js';
+import { enquiriesMessages } from '../features/enquiries/messages.js';
+import { partnersMessages } from '../features/partners/messages.js';
+import { risksMessages } from '../features/risks/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -18,6 +31,19 @@ export const CATALOGUE = merge(
   commonMessages,
   vaultMessages,
   casesMessages,
+  searchMessages,
+  auditMessages,
+  settingsMessages,
+  caseDetailMessages,
+  peopleMessages,
+  consentsMessages,
+  evidenceMessages,
+  notesMessages,
+  deadlinesMessages,
+  outcomesMessages,
+  enquiriesMessages,
+  partnersMessages,
+  risksMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -26,5 +52,18 @@ export type MessageKey =
   | KeysOf<typeof commonMessages>
   | KeysOf<typeof vaultMessages>
   | KeysOf<typeof casesMessages>
+  | KeysOf<typeof searchMessages>
+  | KeysOf<typeof auditMessages>
+  | KeysOf<typeof settingsMessages>
+  | KeysOf<typeof caseDetailMessages>
+  | KeysOf<typeof peopleMessages>
+  | KeysOf<typeof consentsMessages>
+  | KeysOf<typeof evidenceMessages>
+  | KeysOf<typeof notesMessages>
+  | KeysOf<typeof deadlinesMessages>
+  | KeysOf<typeof outcomesMessages>
+  | KeysOf<typeof enquiriesMessages>
+  | KeysOf<typeof partnersMessages>
+  | KeysOf<typeof risksMessages>
   // feature catalogues (one union member per feature)
   ;

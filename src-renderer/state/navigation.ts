@@ -12,7 +12,9 @@ export type Route =
   | { name: 'partners' }
   | { name: 'risks' }
   | { name: 'audit' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'enquiry'; id: string }
+  | { name: 'partner'; id: string };
 
 interface NavState {
   route: Route;

@@ -168,9 +168,14 @@ class FakeApp extends EventEmitter {
   userData = '';
   lockRequests = 0;
   quitCalls = 0;
+  exitCodes: number[] = [];
   sandboxEnabled = false;
   sandboxEnabledBeforeReady = false;
   ready = false;
+  readonly commandLine = {
+    switches: new Set<string>(),
+    hasSwitch: (name: string) => this.commandLine.switches.has(name),
+  };
   #ready = deferred<void>();
   reset(): void {
     this.removeAllListeners();
@@ -179,6 +184,8 @@ class FakeApp extends EventEmitter {
     this.userData = '';
     this.lockRequests = 0;
     this.quitCalls = 0;
+    this.exitCodes = [];
+    this.commandLine.switches.clear();
     this.sandboxEnabled = false;
     this.sandboxEnabledBeforeReady = false;
     this.ready = false;
@@ -190,6 +197,9 @@ class FakeApp extends EventEmitter {
   }
   quit(): void {
     this.quitCalls++;
+  }
+  exit(code = 0): void {
+    this.exitCodes.push(code);
   }
   enableSandbox(): void {
     this.sandboxEnabled = true;

@@ -107,9 +107,9 @@ describe('consents.* through the router', () => {
 
   it('refuses a consent for a person not in the case, a second withdrawal and a refusal to withdraw, writing nothing', async () => {
     v = await ipcVault({ now: () => NOW });
-    const { c } = await caseWithPerson(v);
+    const { c, p } = await caseWithPerson(v);
     const stranger = await v.ok<Person>('people.create', { fullName: 'Not Linked' });
-    const refused = await v.ok<ConsentWithStatus>('consents.add', { personId: (await v.ok<Person[] | { items: Person[] }>('people.list', { caseId: c.id }) as { items: Person[] }).items[0]!.id, caseId: c.id, purpose: 'publication', decision: 'refused', refusalReason: 'No.', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-03-01' });
+    const refused = await v.ok<ConsentWithStatus>('consents.add', { personId: p.id, caseId: c.id, purpose: 'publication', decision: 'refused', refusalReason: 'No.', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-03-01' });
     const before = await auditTotal(v);
 
     expect(await v.call('consents.add', { personId: stranger.id, caseId: c.id, purpose: 'processing', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-03-01' })).toMatchObject({

@@ -65,3 +65,35 @@ describe('vault.* through the router', () => {
     expect(await v.ok('audit.verify')).toEqual({ ok: true, entries: page.total, headHash: expect.any(String) });
   });
 });
+
+describe('file handles', () => {
+  it('a handle from the save dialog cannot be read in as evidence, nor an opened file be an export target', async () => {
+    v = await ipcVault();
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'cv-handles-'));
+    const secretFile = join(dir, 'not-evidence.txt');
+    writeFileSync(secretFile, 'some file the user meant to overwrite');
+    const c = await v.ok<{ id: string }>('cases.create', { title: 'Handles' });
+    v.host.saveQueue.push(secretFile);
+    const save = await v.ok<{ handle: string }>('files.chooseSaveTarget', { suggestedName: 'x.json', kind: 'custody-json' });
+    const before = (await v.ok<{ total: number }>('audit.list', {})).total;
+    expect(await v.call('evidence.add', { caseId: c.id, file: save.handle })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    v.host.openQueue.push(secretFile);
+    const opened = await v.ok<{ handle: string }>('files.chooseEvidence');
+    const added = await v.ok<{ id: string }>('evidence.add', { caseId: c.id, file: opened.handle });
+    expect(await v.call('evidence.export', { id: added.id, target: opened.handle, reason: 'court' })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    // only the one successful intake was recorded
+    expect((await v.ok<{ total: number }>('audit.list', {})).total).toBe(before + 1);
+  });
+
+  it('forgets every handle when the vault locks', async () => {
+    v = await ipcVault();
+    v.host.openQueue.push(__filename);
+    await v.ok('files.chooseEvidence');
+    expect(v.shell.handles.size).toBe(1);
+    await v.ok('session.lock');
+    expect(v.shell.handles.size).toBe(0);
+  });
+});

@@ -99,6 +99,15 @@ export const VIEWABLE_MEDIA_TYPES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The Content-Type the viewer serves a stored media type with, or undefined when it is not shown
+ * inline. Stored types may carry parameters (`text/plain; charset=utf-8`): only the essence counts.
+ */
+export function viewableContentType(mediaType: string): string | undefined {
+  const essence = mediaType.split(';')[0]!.trim().toLowerCase();
+  return Object.hasOwn(VIEWABLE_MEDIA_TYPES, essence) ? VIEWABLE_MEDIA_TYPES[essence] : undefined;
+}
+
+/**
  * Headers for a decrypted evidence response: never cached, never sniffed, nothing may run. PDF is
  * the exception to `sandbox` only because Chromium's PDF viewer refuses to run in a sandboxed
  * frame; it still gets no scripts, no connections and no framing by anyone else.

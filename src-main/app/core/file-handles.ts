@@ -4,8 +4,9 @@
  * handle is forgotten when the vault locks.
  */
 import { randomBytes } from 'node:crypto';
+import type { FilePurpose } from '../../../shared/ipc/kit.js';
 
-export type HandlePurpose = 'open' | 'save';
+export type HandlePurpose = FilePurpose;
 
 export class FileHandles {
   #map = new Map<string, { path: string; purpose: HandlePurpose }>();
@@ -16,9 +17,14 @@ export class FileHandles {
     return handle;
   }
 
-  /** The path a handle stands for, or undefined for a handle main never issued (or forgot). */
-  resolve(handle: unknown): string | undefined {
-    return typeof handle === 'string' ? this.#map.get(handle)?.path : undefined;
+  /**
+   * The path a handle stands for, or undefined for a handle main never issued (or forgot), or one
+   * issued by the other kind of dialog.
+   */
+  resolve(handle: unknown, purpose: HandlePurpose): string | undefined {
+    if (typeof handle !== 'string') return undefined;
+    const entry = this.#map.get(handle);
+    return entry && entry.purpose === purpose ? entry.path : undefined;
   }
 
   clear(): void {

@@ -25,7 +25,7 @@ import type { ProgressReport } from '../../engine/api/call-context.js';
 import { FileHandles } from './file-handles.js';
 import { AutoLock } from './auto-lock.js';
 import type { SettingsStore } from './settings-store.js';
-import { VIEWABLE_MEDIA_TYPES, evidenceHeaders } from './app-protocol.js';
+import { viewableContentType, evidenceHeaders } from './app-protocol.js';
 import { basename } from 'node:path';
 import { statSync } from 'node:fs';
 
@@ -106,11 +106,12 @@ export class Shell {
       return { ok: false, error: { code: 'VAULT_LOCKED', message: 'The vault is locked. Unlock it with its passphrase or recovery key.' } };
     }
     let input = parsed.data as Record<string, unknown>;
-    if (spec.fileFields.length > 0) {
+    const fileFields = Object.entries(spec.fileFields);
+    if (fileFields.length > 0) {
       input = { ...input };
-      for (const field of spec.fileFields) {
+      for (const [field, purpose] of fileFields) {
         if (input[field] === undefined) continue;
-        const path = this.handles.resolve(input[field]);
+        const path = this.handles.resolve(input[field], purpose);
         if (!path) return { ok: false, error: { code: 'FILE_HANDLE_INVALID', message: 'That file choice has expired. Choose the file again.' } };
         input[field] = path;
       }
@@ -198,7 +199,7 @@ export class Shell {
     if (!entry || entry.expires < Date.now() || !this.#unlocked) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const opened = await this.opts.engine.openRead(entry.evidenceId);
     if (!opened.ok) return new Response(opened.error.code, { status: opened.error.code === 'NOT_FOUND' ? 404 : 500, headers: { 'content-type': 'text/plain' } });
-    const contentType = VIEWABLE_MEDIA_TYPES[opened.value.mediaType];
+    const contentType = viewableContentType(opened.value.mediaType);
     if (!contentType) {
       await opened.value.stream.cancel();
       return new Response('Unsupported', { status: 415, headers: { 'content-type': 'text/plain' } });
@@ -282,7 +283,7 @@ export class Shell {
         const info = await this.opts.engine.call('evidence.get', { id: evidenceId });
         if (!info.ok) throw new VaultError(info.error.code, info.error.message);
         const mediaType = (info.value as { mediaType: string }).mediaType;
-        if (!VIEWABLE_MEDIA_TYPES[mediaType]) {
+        if (!viewableContentType(mediaType)) {
           throw new VaultError('EVIDENCE_UNREADABLE', 'This kind of file cannot be shown inside the vault. Export a copy to open it with another program.');
         }
         const token = randomBytes(24).toString('hex');

@@ -125,6 +125,17 @@ export function closeDevToolsWhenPackaged(contents: WebContents, opts: Hardening
   contents.on('devtools-opened', () => contents.closeDevTools());
 }
 
+/**
+ * Command-line switches that open a debugger onto the renderer or main (Chromium's remote
+ * debugging, Node's inspector). The fuses switch off Node's; Chromium's are refused here.
+ */
+export const DEBUGGING_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address', 'inspect', 'inspect-brk', 'inspect-port'] as const;
+
+/** Was a packaged build started with a debugging switch? (Then it must not start at all.) */
+export function debuggingRequested(opts: HardeningOptions): boolean {
+  return opts.packaged && DEBUGGING_SWITCHES.some((name) => app.commandLine.hasSwitch(name));
+}
+
 /** Every guard for one webContents (and its session). */
 export function guardWebContents(contents: WebContents, opts: HardeningOptions): void {
   guardNavigation(contents);

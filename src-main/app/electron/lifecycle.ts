@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Shell, type EngineLink } from '../core/shell.js';
 import { EngineClient } from '../core/engine-client.js';
 import { SettingsStore } from '../core/settings-store.js';
-import { guardAllWebContents, hardenSession } from './hardening.js';
+import { debuggingRequested, guardAllWebContents, hardenSession } from './hardening.js';
 import { ElectronHost } from './host.js';
 import { registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -48,13 +48,17 @@ export interface RunningApp {
   ready: Promise<void>;
 }
 
-/** Start the app; null when another instance already runs (this one quits). */
+/** Start the app; null when another instance already runs (this one quits) or a packaged build was asked to open a debugger (it exits). */
 export function startApp(opts: AppOptions): RunningApp | null {
+  const packaged = app.isPackaged;
+  if (debuggingRequested({ packaged })) {
+    app.exit(1);
+    return null;
+  }
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return null;
   }
-  const packaged = app.isPackaged;
 
   // Before ready: every renderer sandboxed, the app's schemes privileged, every webContents guarded.
   app.enableSandbox();
@@ -67,8 +71,9 @@ export function startApp(opts: AppOptions): RunningApp | null {
   const settings = new SettingsStore(settingsFile);
   const windows = new AppWindows();
   const host = new ElectronHost({ windows, language: () => settings.get().language, write: opts.log });
-  let shell: Shell | undefined;
-  const onCrash = (): void => shell?.onEngineCrash();
+  // The engine exists before the shell it reports a crash to (a dead worker took the keys with it: locked).
+  const link: { shell?: Shell } = {};
+  const onCrash = (): void => link.shell?.onEngineCrash();
   const engine: AppEngine =
     opts.engine?.(vaultDir, onCrash) ??
     new EngineClient({
@@ -77,11 +82,11 @@ export function startApp(opts: AppOptions): RunningApp | null {
       onCrash,
       onUnexpected: (channel, errorName) => host.log(`engine ${channel}: unexpected ${errorName}`),
     });
-  shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs, clipboardClearSeconds: opts.clipboardClearSeconds });
-  const running = shell;
-  const lockNow = (): void => void running.lock('user');
+  const shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs, clipboardClearSeconds: opts.clipboardClearSeconds });
+  link.shell = shell;
+  const lockNow = (): void => void shell.lock('user');
 
-  registerIpc(running, windows, {
+  registerIpc(shell, windows, {
     afterCall: (channel, result) => {
       if (channel === 'settings.set' && result.ok) installMenu(settings.get().language, lockNow);
     },
@@ -100,7 +105,7 @@ export function startApp(opts: AppOptions): RunningApp | null {
     if (quitting) return;
     quitting = true;
     const done = (async () => {
-      await running.lock('shutdown');
+      await shell.lock('shutdown');
       await engine.close();
     })();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, opts.quitTimeoutMs ?? 5000).unref());
@@ -112,11 +117,11 @@ export function startApp(opts: AppOptions): RunningApp | null {
 
   const ready = app.whenReady().then(() => {
     hardenSession(session.defaultSession, { packaged });
-    installProtocols(opts.rendererRoot, running);
+    installProtocols(opts.rendererRoot, shell);
     installMenu(settings.get().language, lockNow);
     // Idle is polled by the core (AutoLock, from the system's idle time); these two are pushed.
-    powerMonitor.on('suspend', () => running.autoLock.onSuspend());
-    powerMonitor.on('lock-screen', () => running.autoLock.onScreenLock());
+    powerMonitor.on('suspend', () => shell.autoLock.onSuspend());
+    powerMonitor.on('lock-screen', () => shell.autoLock.onScreenLock());
     createMainWindow(windows, { preloadPath: opts.preloadPath, packaged });
   });
   ready.catch(() => {
@@ -124,5 +129,5 @@ export function startApp(opts: AppOptions): RunningApp | null {
     app.quit();
   });
 
-  return { shell: running, engine, host, windows, vaultDir, settingsFile, ready };
+  return { shell, engine, host, windows, vaultDir, settingsFile, ready };
 }

@@ -52,6 +52,11 @@ export class ByteReader {
     return false;
   }
 
+  /** Bytes buffered now, readable without waiting for the source. */
+  get available(): number {
+    return this.buffered;
+  }
+
   /** Buffers until at least `n` bytes are available or the source ends; returns what is buffered. */
   async fill(n: number): Promise<number> {
     while (this.buffered < n && (await this.pull()));

@@ -19,8 +19,8 @@
  *   decryption MUST signal an error if the end of file is reached without successfully
  *   decrypting a final chunk.
  *
- * Plaintext is released one chunk at a time and only after that chunk has authenticated, so a
- * consumer never sees a byte that was not written by the holder of the file key; but a stream
+ * Plaintext is released in whole chunks, each only after it has authenticated, so a consumer
+ * never sees a byte that was not written by the holder of the file key; but a stream
  * that goes wrong later (a bad chunk, a missing end, bytes after the end) does so with an
  * error after the chunks before it were released. Consumers that must not act on a partial
  * file (the bundle import) stage what they read and commit only when the iteration completes.
@@ -42,6 +42,8 @@ import { AEAD_NONCE_BYTES, AEAD_TAG_BYTES, aeadOpen, aeadSeal, hkdf32 } from './
 export const PAYLOAD_NONCE_BYTES = 16;
 export const CHUNK_BYTES = 64 * 1024;
 export const SEALED_CHUNK_BYTES = CHUNK_BYTES + AEAD_TAG_BYTES;
+/** Chunks per yielded buffer (1 MiB of plaintext): few large writes downstream. */
+const BATCH_CHUNKS = 16;
 /** The 11-byte counter could go to 2^88; a JS number is exact to 2^53, far beyond any file. */
 const MAX_CHUNKS = Number.MAX_SAFE_INTEGER;
 
@@ -78,12 +80,11 @@ class ChunkNonce {
   }
 }
 
-function seal(plain: Uint8Array, nonce: ChunkNonce, key: SecretBuffer, last: boolean): Buffer {
-  const out = Buffer.allocUnsafe(plain.length + AEAD_TAG_BYTES);
+/** Seals one chunk into `out` at `offset` (plain.length + 16 bytes) and advances the counter. */
+function sealInto(out: Buffer, offset: number, plain: Uint8Array, nonce: ChunkNonce, key: SecretBuffer, last: boolean): void {
   nonce.setLast(last);
-  aeadSeal(out, plain, nonce.bytes, key);
+  aeadSeal(out.subarray(offset, offset + plain.length + AEAD_TAG_BYTES), plain, nonce.bytes, key);
   nonce.next();
-  return out;
 }
 
 /**
@@ -91,7 +92,8 @@ function seal(plain: Uint8Array, nonce: ChunkNonce, key: SecretBuffer, last: boo
  * A full chunk is held back until the next byte (or the end) shows whether it is the last:
  * "The final chunk MAY be shorter than 64 KiB but MUST NOT be empty unless the whole payload
  * is empty" — so a non-empty file never ends with an empty chunk, and the empty file is one
- * empty final chunk.
+ * empty final chunk. Sealed chunks are yielded up to BATCH_CHUNKS (1 MiB) at a time, so that
+ * a file writer downstream makes few large writes rather than many small ones.
  */
 export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretBuffer): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
@@ -99,87 +101,132 @@ export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretB
   let filled = 0;
   for await (const piece of source) {
     let at = 0;
-    while (at < piece.length) {
-      if (filled === CHUNK_BYTES) {
-        // More plaintext follows, so the held chunk is not the last.
-        yield seal(pending, nonce, key, false);
-        filled = 0;
+    // With `filled + piece.length` bytes in hand, every chunk but the one that may turn out
+    // to be the last can be sealed now.
+    let toSeal = Math.ceil((filled + piece.length) / CHUNK_BYTES) - 1;
+    while (toSeal > 0) {
+      const n = Math.min(toSeal, BATCH_CHUNKS);
+      const out = Buffer.allocUnsafe(n * SEALED_CHUNK_BYTES);
+      for (let i = 0; i < n; i++) {
+        let plain: Buffer;
+        if (filled > 0) {
+          piece.copy(pending, filled, at, at + CHUNK_BYTES - filled);
+          at += CHUNK_BYTES - filled;
+          filled = 0;
+          plain = pending;
+        } else {
+          plain = piece.subarray(at, at + CHUNK_BYTES); // sealed in place, no copy
+          at += CHUNK_BYTES;
+        }
+        sealInto(out, i * SEALED_CHUNK_BYTES, plain, nonce, key, false);
       }
-      if (filled === 0 && piece.length - at > CHUNK_BYTES) {
-        // A whole chunk with more after it in this piece: seal it in place, no copy.
-        yield seal(piece.subarray(at, at + CHUNK_BYTES), nonce, key, false);
-        at += CHUNK_BYTES;
-        continue;
-      }
-      const n = Math.min(CHUNK_BYTES - filled, piece.length - at);
-      piece.copy(pending, filled, at, at + n);
-      filled += n;
-      at += n;
+      toSeal -= n;
+      yield out;
     }
+    // What is left (at most one chunk, maybe exactly one) waits for more, or for the end.
+    piece.copy(pending, filled, at);
+    filled += piece.length - at;
   }
-  yield seal(pending.subarray(0, filled), nonce, key, true);
+  const last = Buffer.allocUnsafe(filled + AEAD_TAG_BYTES);
+  sealInto(last, 0, pending.subarray(0, filled), nonce, key, true);
+  yield last;
 }
 
 /**
  * Decrypts sealed chunks from the reader (positioned just after the payload nonce), yielding
- * each chunk's plaintext once it has authenticated.
+ * plaintext only from chunks that have authenticated. Consecutive chunks that are already
+ * buffered are decrypted into one buffer of up to BATCH_CHUNKS (1 MiB) and yielded together;
+ * the batch is yielded as soon as the next chunk would have to wait for the source, and before
+ * any error is thrown, so what is released never depends on how the source is split.
  */
 export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
   // A chunk that spans two source pieces is reassembled here: it never leaves this function
   // (only its decryption does, in a fresh buffer), so one buffer serves every chunk.
   const scratch = Buffer.allocUnsafe(SEALED_CHUNK_BYTES);
-  const open = (sealed: Buffer, last: boolean): Buffer | null => {
-    const out = Buffer.allocUnsafe(sealed.length - AEAD_TAG_BYTES);
+  /** Plaintext of chunks that have authenticated, not yet handed over. */
+  const batch: { buf: Buffer | null; used: number } = { buf: null, used: 0 };
+  /** Opens a sealed chunk into the batch; false (and nothing kept) when it does not authenticate. */
+  const open = (sealed: Buffer, last: boolean): boolean => {
+    const size = sealed.length - AEAD_TAG_BYTES;
+    let buf = batch.buf;
+    if (buf && batch.used > 0 && buf.length - batch.used < size) throw new Error('age: a full batch was not released (bug)');
+    if (!buf || buf.length - batch.used < size) {
+      const chunks = Math.max(1, Math.min(BATCH_CHUNKS, Math.floor(reader.available / SEALED_CHUNK_BYTES) + 1));
+      buf = batch.buf = Buffer.allocUnsafe(Math.max(size, chunks * CHUNK_BYTES));
+      batch.used = 0;
+    }
     nonce.setLast(last);
-    return aeadOpen(out, sealed, nonce.bytes, key) ? out : null;
+    if (!aeadOpen(buf.subarray(batch.used, batch.used + size), sealed, nonce.bytes, key)) return false;
+    batch.used += size;
+    return true;
+  };
+  const full = () => batch.buf !== null && batch.used === batch.buf.length;
+  /** The authenticated plaintext so far, handed over (that buffer is not written again). */
+  const release = (): Buffer | null => {
+    if (!batch.buf || batch.used === 0) return null;
+    const out = batch.buf.subarray(0, batch.used);
+    batch.buf = null;
+    batch.used = 0;
+    return out;
   };
   const corrupt = () =>
     new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged or was tampered with: chunk ${nonce.index + 1} of its payload does not authenticate.`);
+  const truncated = () =>
+    new VaultError(
+      'AGE_TRUNCATED',
+      nonce.index === 0 ? 'This age file is truncated: its payload has no chunks.' : `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`,
+    );
 
+  let failure: VaultError | null = null;
   for (;;) {
+    if (reader.available <= SEALED_CHUNK_BYTES) {
+      // The next chunk (or the knowledge of whether it is the last) needs the source: hand
+      // over what has authenticated before waiting.
+      const ready = release();
+      if (ready) yield ready;
+    }
     const have = await reader.fill(SEALED_CHUNK_BYTES);
     if (have === 0) {
-      throw new VaultError(
-        'AGE_TRUNCATED',
-        nonce.index === 0 ? 'This age file is truncated: its payload has no chunks.' : `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`,
-      );
+      failure = truncated();
+      break;
     }
     if (have < SEALED_CHUNK_BYTES) {
       // A short chunk can only be the final one.
-      if (have < AEAD_TAG_BYTES) throw new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`);
-      if (have === AEAD_TAG_BYTES && nonce.index > 0) {
-        throw new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
+      if (have < AEAD_TAG_BYTES) {
+        failure = new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`);
+      } else if (have === AEAD_TAG_BYTES && nonce.index > 0) {
+        failure = new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
+      } else if (!open(reader.take(have, scratch), true)) {
+        failure = corrupt();
       }
-      const plain = open(reader.take(have, scratch), true);
-      if (!plain) throw corrupt();
-      if (plain.length > 0) yield plain;
-      return;
+      break;
     }
     // A full-size chunk: final or not depends on whether anything follows it.
     const sealed = reader.take(SEALED_CHUNK_BYTES, scratch);
     const more = (await reader.fill(1)) > 0;
     if (more) {
-      const plain = open(sealed, false);
-      if (plain) {
+      if (open(sealed, false)) {
         nonce.next();
-        yield plain;
+        if (full()) yield release()!;
         continue;
       }
-      const final = open(sealed, true);
-      if (!final) throw corrupt();
-      yield final;
-      throw new VaultError('AGE_TRAILING_DATA', 'This age file has data after its final chunk; it was altered after it was written.');
+      failure = open(sealed, true)
+        ? new VaultError('AGE_TRAILING_DATA', 'This age file has data after its final chunk; it was altered after it was written.')
+        : corrupt();
+      break;
     }
-    const final = open(sealed, true);
-    if (final) {
-      yield final;
-      return;
+    if (!open(sealed, true)) {
+      if (open(sealed, false)) {
+        nonce.next();
+        failure = truncated();
+      } else {
+        failure = corrupt();
+      }
     }
-    const plain = open(sealed, false);
-    if (!plain) throw corrupt();
-    nonce.next();
-    yield plain;
-    throw new VaultError('AGE_TRUNCATED', `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`);
+    break;
   }
+  const rest = release();
+  if (rest) yield rest;
+  if (failure) throw failure;
 }

@@ -127,7 +127,10 @@ const SPECIFIC: Record<string, ErrorCode> = {
 };
 
 function identitiesOf(v: Vector): AgeIdentity[] {
-  return [...v.identities.map((s) => X25519Identity.fromString(s)), ...v.passphrases.map((p) => new ScryptIdentity(p))];
+  const ids = [...v.identities.map((s) => X25519Identity.fromString(s)), ...v.passphrases.map((p) => new ScryptIdentity(p))];
+  // A vector that names no identity (an empty file) fails before any is used; decryptAge
+  // refuses an empty list up front, so it gets an unrelated one.
+  return ids.length > 0 ? ids : [X25519Identity.generate()];
 }
 
 /** The binary age file inside an armored vector (only for vectors whose armor is valid). */

@@ -1,0 +1,14 @@
+/** A case's status as a badge: always the status in words (colour only repeats it). */
+import { useT } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import type { CaseStatus } from '../../../shared/domain/cases.js';
+
+export function StatusBadge({ status, labelled = false }: { status: CaseStatus; labelled?: boolean }) {
+  const t = useT();
+  const name = t(`cases.status.${status}` as MessageKey);
+  return (
+    <span className={`badge badge-${status}`} data-testid="case-status">
+      {labelled ? t('caseDetail.statusBadge', { status: name }) : name}
+    </span>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Withdraw (with the person's reason) and renew (with a new expiry) a consent. Both add a version
+ * to the consent's series; nothing recorded before is changed.
+ */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, TextArea, TextField } from '../../components/controls.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import type { ConsentWithStatus } from '../../../shared/domain/consents.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import { localToday } from './consent-parts.js';
+
+interface Props {
+  consent: ConsentWithStatus | null;
+  personName: string;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+export function WithdrawConsentDialog({ consent, personName, onClose, onDone }: Props) {
+  const t = useT();
+  return (
+    <Dialog title={t('consents.withdraw.title')} open={consent !== null} onClose={onClose}>
+      {consent && <WithdrawForm consent={consent} personName={personName} onCancel={onClose} onDone={onDone} />}
+    </Dialog>
+  );
+}
+
+function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: () => void }) {
+  const t = useT();
+  const [reason, setReason] = useState('');
+  const [at, setAt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('consents', 'withdraw', { id: consent.id, reason, ...(at ? { at } : {}) });
+      onDone();
+    } catch (err) {
+      setError(asCallError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <p>{t('consents.withdraw.intro', { name: personName, purpose: t(`consents.purpose.${consent.purpose}` as MessageKey) })}</p>
+      <TextArea label={t('consents.withdraw.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} rows={3} autoFocus />
+      <TextField label={t('consents.withdraw.at')} hint={t('consents.withdraw.atHint')} type="date" value={at} max={localToday()} onChange={(e) => setAt(e.target.value)} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="danger" type="submit" disabled={busy}>
+          {t('consents.withdraw.submit')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+export function RenewConsentDialog({ consent, personName, onClose, onDone }: Props) {
+  const t = useT();
+  return (
+    <Dialog title={t('consents.renew.title')} open={consent !== null} onClose={onClose}>
+      {consent && <RenewForm consent={consent} personName={personName} onCancel={onClose} onDone={onDone} />}
+    </Dialog>
+  );
+}
+
+function RenewForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: () => void }) {
+  const t = useT();
+  const [expiresAt, setExpiresAt] = useState('');
+  const [at, setAt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('consents', 'renew', { id: consent.id, expiresAt, ...(at ? { at } : {}) });
+      onDone();
+    } catch (err) {
+      setError(asCallError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <p>{t('consents.renew.intro', { name: personName, purpose: t(`consents.purpose.${consent.purpose}` as MessageKey) })}</p>
+      <TextField label={t('consents.renew.expiresAt')} type="date" value={expiresAt} min={localToday()} onChange={(e) => setExpiresAt(e.target.value)} required autoFocus />
+      <TextField label={t('consents.renew.at')} hint={t('consents.withdraw.atHint')} type="date" value={at} max={localToday()} onChange={(e) => setAt(e.target.value)} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('consents.renew.submit')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The consents tab: the consents of the case's people (the latest version of each), each with a
+ * state in words (given, expired, withdrawn, refused, not yet in force), what the person was
+ * told, and the withdrawal or refusal reason; recording, withdrawing and renewing; and the
+ * consent gate, asked ahead of time. Held in component state (the lock unmounts it).
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { Button } from '../../components/controls.js';
+import { ErrorNotice, Loading } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import { TOLD_ELEMENTS, type ConsentWithStatus } from '../../../shared/domain/consents.js';
+import type { PersonSummary } from '../../../shared/domain/people.js';
+import type { Partner } from '../../../shared/domain/partners.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import { CASE_PEOPLE_LIMIT } from '../people/PeopleTab.js';
+import { useListFormat } from '../people/list-format.js';
+import { ConsentStateBadge, RecipientLabel, useWhen } from './consent-parts.js';
+import { RecordConsentDialog } from './RecordConsentDialog.js';
+import { RenewConsentDialog, WithdrawConsentDialog } from './ConsentActionDialogs.js';
+import { ConsentCheck } from './ConsentCheck.js';
+
+interface Loaded {
+  consents: ConsentWithStatus[];
+  /** people of the case (who can give consent here) */
+  people: PersonSummary[];
+  /** every person a consent names, the case's and those unlinked since */
+  names: Map<string, string>;
+  partners: Partner[];
+}
+
+type Open = { kind: 'record' } | { kind: 'withdraw' | 'renew'; consent: ConsentWithStatus } | null;
+
+export function ConsentsTab({ caseId }: { caseId: string }) {
+  const t = useT();
+  const when = useWhen();
+  const list = useListFormat();
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const [consents, people, partners] = await Promise.all([
+        call('consents', 'list', { caseId }),
+        call('people', 'list', { caseId, limit: CASE_PEOPLE_LIMIT }),
+        call('partners', 'list', {}),
+      ]);
+      const names = new Map(people.items.map((p) => [p.id, p.fullName]));
+      // a consent outlives its person's link to the case: fetch the names of those unlinked since
+      const missing = [...new Set(consents.map((c) => c.personId).filter((id) => !names.has(id)))];
+      for (const p of await Promise.all(missing.map((id) => call('people', 'get', { id })))) names.set(p.id, p.fullName);
+      setData({ consents, people: people.items, names, partners });
+    } catch (e) {
+      setError(asCallError(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const partnerNames = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
+
+  const done = async (message: string) => {
+    setOpen(null);
+    setNotice(message);
+    await load();
+  };
+
+  const purposeName = (c: ConsentWithStatus) => t(`consents.purpose.${c.purpose}` as MessageKey);
+  const personName = (id: string) => data?.names.get(id) ?? '';
+
+  return (
+    <div className="consents-tab">
+      <section aria-labelledby="consents-title" className="tab-section">
+        <div className="section-header">
+          <h2 id="consents-title">{t('consents.title')}</h2>
+          <div className="section-actions">
+            <Button variant="primary" onClick={() => setOpen({ kind: 'record' })} disabled={!data}>
+              {t('consents.record')}
+            </Button>
+          </div>
+        </div>
+        <p className="hint">{t('consents.intro')}</p>
+        <p role="status" className="live-notice">
+          {notice}
+        </p>
+        <ErrorNotice error={error} onRetry={() => void load()} />
+        {data === null && !error && <Loading />}
+        {data && data.consents.length === 0 && <p className="empty">{data.people.length ? t('consents.none') : t('consents.noPeople')}</p>}
+        {data && data.consents.length > 0 && (
+          <div className="table-scroll">
+            <table className="data consents-table" aria-label={t('consents.list.label')} data-testid="consents-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('consents.col.person')}</th>
+                  <th scope="col">{t('consents.col.purpose')}</th>
+                  <th scope="col">{t('consents.col.recipient')}</th>
+                  <th scope="col">{t('consents.col.state')}</th>
+                  <th scope="col">{t('consents.col.givenAt')}</th>
+                  <th scope="col">{t('consents.col.expiresAt')}</th>
+                  <th scope="col">{t('consents.col.method')}</th>
+                  <th scope="col">{t('consents.col.told')}</th>
+                  <th scope="col">{t('consents.col.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.consents.map((c) => {
+                  const missing = TOLD_ELEMENTS.filter((e) => !c.told.includes(e));
+                  const name = personName(c.personId);
+                  return (
+                    <tr key={c.seriesId} data-series={c.seriesId}>
+                      <td>
+                        <bdi className="person-name">{name}</bdi>
+                      </td>
+                      <td>{purposeName(c)}</td>
+                      <td>
+                        <RecipientLabel recipient={c.recipient} partners={partnerNames} />
+                      </td>
+                      <td>
+                        <ConsentStateBadge status={c.status} />
+                        {c.state === 'withdrawn' && c.withdrawnAt && <span className="cell-detail">{t('consents.withdrawnOn', { date: when(c.withdrawnAt) })}</span>}
+                        {(c.withdrawalReason ?? c.refusalReason) && (
+                          <span className="cell-detail">
+                            {t('consents.reason')} <bdi>{c.withdrawalReason ?? c.refusalReason}</bdi>
+                          </span>
+                        )}
+                      </td>
+                      <td>{when(c.givenAt)}</td>
+                      <td>{c.state === 'refused' ? t('state.none') : c.expiresAt ? when(c.expiresAt) : t('consents.expiresNever')}</td>
+                      <td>
+                        {t(`consents.method.${c.method}` as MessageKey)}
+                        {c.witness && (
+                          <span className="cell-detail">
+                            {t('consents.witness')} <bdi>{c.witness}</bdi>
+                          </span>
+                        )}
+                        {c.language && (
+                          <span className="cell-detail">
+                            {t('consents.language')} <bdi className="code">{c.language}</bdi>
+                          </span>
+                        )}
+                      </td>
+                      <td>{missing.length === 0 ? t('consents.toldAll') : <span className="warn-text">{t('consents.toldMissing', { list: list(missing.map((m) => t(`consents.told.${m}` as MessageKey))) })}</span>}</td>
+                      <td>
+                        {c.state === 'given' && (
+                          <div className="row-actions">
+                            <Button variant="link" onClick={() => setOpen({ kind: 'withdraw', consent: c })} aria-label={t('consents.withdrawLabel', { name, purpose: purposeName(c) })}>
+                              {t('consents.withdraw')}
+                            </Button>
+                            <Button variant="link" onClick={() => setOpen({ kind: 'renew', consent: c })} aria-label={t('consents.renewLabel', { name, purpose: purposeName(c) })}>
+                              {t('consents.renew')}
+                            </Button>
+                          </div>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {data && data.people.length > 0 && <ConsentCheck caseId={caseId} people={data.people} partners={data.partners} />}
+      {data && (
+        <RecordConsentDialog open={open?.kind === 'record'} caseId={caseId} people={data.people} partners={data.partners} onClose={() => setOpen(null)} onRecorded={() => void done(t('consents.recorded'))} />
+      )}
+      <WithdrawConsentDialog
+        consent={open?.kind === 'withdraw' ? open.consent : null}
+        personName={open?.kind === 'withdraw' ? personName(open.consent.personId) : ''}
+        onClose={() => setOpen(null)}
+        onDone={() => void done(t('consents.withdrawn'))}
+      />
+      <RenewConsentDialog
+        consent={open?.kind === 'renew' ? open.consent : null}
+        personName={open?.kind === 'renew' ? personName(open.consent.personId) : ''}
+        onClose={() => setOpen(null)}
+        onDone={() => void done(t('consents.renewed'))}
+      />
+    </div>
+  );
+}

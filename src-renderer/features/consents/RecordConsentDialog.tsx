@@ -1,0 +1,145 @@
+/**
+ * Record a person's decision with the Istanbul Protocol's elements of informed consent: who,
+ * for what purpose and for whom, the decision (and why, for a refusal), what they were told,
+ * how they expressed it (and the witness), in which language, when, and until when.
+ */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import { CONSENT_DECISIONS, CONSENT_METHODS, CONSENT_PURPOSES, TOLD_ELEMENTS, type ConsentDecision, type ConsentMethod, type ConsentPurpose, type ToldElement } from '../../../shared/domain/consents.js';
+import type { PersonSummary } from '../../../shared/domain/people.js';
+import type { Partner } from '../../../shared/domain/partners.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import { DEFAULT_SHARING_VALUE, RecipientField, localToday, recipientFromValue } from './consent-parts.js';
+
+interface Props {
+  open: boolean;
+  caseId: string;
+  people: readonly PersonSummary[];
+  partners: readonly Partner[];
+  onClose: () => void;
+  onRecorded: () => void;
+}
+
+export function RecordConsentDialog({ open, caseId, people, partners, onClose, onRecorded }: Props) {
+  const t = useT();
+  return (
+    <Dialog title={t('consents.record')} open={open} onClose={onClose}>
+      {open &&
+        (people.length === 0 ? (
+          <>
+            <p>{t('consents.noPeople')}</p>
+            <div className="form-actions">
+              <Button onClick={onClose}>{t('action.close')}</Button>
+            </div>
+          </>
+        ) : (
+          <RecordConsentForm caseId={caseId} people={people} partners={partners} onCancel={onClose} onRecorded={onRecorded} />
+        ))}
+    </Dialog>
+  );
+}
+
+function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+  const t = useT();
+  const [personId, setPersonId] = useState(people[0]!.id);
+  const [purpose, setPurpose] = useState<ConsentPurpose>('representation');
+  const [recipient, setRecipient] = useState(DEFAULT_SHARING_VALUE);
+  const [decision, setDecision] = useState<ConsentDecision>('given');
+  const [refusalReason, setRefusalReason] = useState('');
+  const [told, setTold] = useState<ToldElement[]>([]);
+  const [method, setMethod] = useState<ConsentMethod>('written');
+  const [witness, setWitness] = useState('');
+  const [language, setLanguage] = useState('');
+  const [givenAt, setGivenAt] = useState(localToday());
+  const [expiresAt, setExpiresAt] = useState('');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const given = decision === 'given';
+  const toggle = (e: ToldElement, on: boolean) => setTold((list) => (on ? [...list, e] : list.filter((x) => x !== e)));
+  const r = purpose === 'sharing' ? recipientFromValue(recipient) : undefined;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('consents', 'add', {
+        personId,
+        caseId,
+        purpose,
+        ...(r ? { recipient: r } : {}),
+        decision,
+        ...(given ? {} : { refusalReason }),
+        told: TOLD_ELEMENTS.filter((x) => told.includes(x)),
+        method,
+        ...(language.trim() ? { language: language.trim() } : {}),
+        ...(method === 'oral-witnessed' ? { witness } : {}),
+        givenAt,
+        ...(given && expiresAt ? { expiresAt } : {}),
+        notes,
+      });
+      onRecorded();
+    } catch (err) {
+      setError(asCallError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <SelectField label={t('consents.form.person')} value={personId} onChange={(e) => setPersonId(e.target.value)} options={people.map((p) => ({ value: p.id, label: p.fullName }))} autoFocus />
+      <SelectField
+        label={t('consents.form.purpose')}
+        hint={t('consents.form.purposeHint')}
+        value={purpose}
+        onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
+        options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consents.purpose.${p}` as MessageKey) }))}
+      />
+      <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={setRecipient} />
+      <fieldset className="fieldset">
+        <legend>{t('consents.form.decision')}</legend>
+        {CONSENT_DECISIONS.map((d) => (
+          <div key={d} className="checkbox">
+            <input type="radio" id={`consent-decision-${d}`} name="consent-decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
+            <label htmlFor={`consent-decision-${d}`}>{t(`consents.decision.${d}` as MessageKey)}</label>
+          </div>
+        ))}
+      </fieldset>
+      {!given && <TextArea label={t('consents.form.refusalReason')} value={refusalReason} onChange={(e) => setRefusalReason(e.target.value)} required maxLength={2000} rows={2} />}
+      <fieldset className="fieldset" aria-describedby="consent-told-hint">
+        <legend>{t('consents.form.told')}</legend>
+        <p className="field-hint" id="consent-told-hint">
+          {t('consents.form.toldHint')}
+        </p>
+        {TOLD_ELEMENTS.map((el) => (
+          <Checkbox key={el} label={t(`consents.told.${el}` as MessageKey)} checked={told.includes(el)} onChange={(e) => toggle(el, e.target.checked)} />
+        ))}
+        <p className="warn-text" aria-live="polite">
+          {told.length < TOLD_ELEMENTS.length ? t('consents.form.toldWarning') : ''}
+        </p>
+      </fieldset>
+      <div className="form-grid">
+        <SelectField label={t('consents.form.method')} value={method} onChange={(e) => setMethod(e.target.value as ConsentMethod)} options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.method.${m}` as MessageKey) }))} />
+        {method === 'oral-witnessed' && <TextField label={t('consents.form.witness')} value={witness} onChange={(e) => setWitness(e.target.value)} required maxLength={200} />}
+        <TextField label={t('consents.form.language')} hint={t('consents.form.languageHint')} value={language} onChange={(e) => setLanguage(e.target.value)} maxLength={35} dir="ltr" />
+        <TextField label={t('consents.form.givenAt')} type="date" value={givenAt} onChange={(e) => setGivenAt(e.target.value)} required />
+        {given && <TextField label={t('consents.form.expiresAt')} hint={t('consents.form.expiresAtHint')} type="date" value={expiresAt} min={givenAt || undefined} onChange={(e) => setExpiresAt(e.target.value)} />}
+      </div>
+      <TextArea label={t('consents.form.notes')} hint={t('consents.form.notesHint')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('consents.form.submit')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

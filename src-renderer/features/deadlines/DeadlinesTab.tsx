@@ -1,0 +1,233 @@
+/**
+ * A case's deadlines, soonest first, each with its state in words and a badge (open, due soon,
+ * overdue, met, missed, cancelled); add one; mark one done (met, missed or cancelled, once).
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useT, useFormat } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { call, asCallError } from '../../vault.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
+import { COMPLETED_DEADLINE_STATUSES, DEADLINE_KINDS, type DeadlineItem, type DeadlineKind } from '../../../shared/domain/deadlines.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+
+/** Open deadlines due within this many days are "due soon". */
+const SOON_DAYS = 14;
+
+type Completion = (typeof COMPLETED_DEADLINE_STATUSES)[number];
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The state shown for a deadline: its status, or for an open one how it stands against today. */
+export function deadlineState(d: Pick<DeadlineItem, 'status' | 'overdue' | 'daysUntilDue'>): 'overdue' | 'due-soon' | 'open' | Completion {
+  if (d.status !== 'open') return d.status;
+  if (d.overdue) return 'overdue';
+  return d.daysUntilDue <= SOON_DAYS ? 'due-soon' : 'open';
+}
+
+export function DeadlinesTab({ caseId }: { caseId: string }) {
+  const t = useT();
+  const f = useFormat();
+  const [items, setItems] = useState<DeadlineItem[] | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [completing, setCompleting] = useState<DeadlineItem | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setItems(await call('deadlines', 'list', { caseId }));
+      setError(null);
+    } catch (e) {
+      setError(asCallError(e));
+    }
+  }, [caseId]);
+
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [load]);
+
+  const when = (d: DeadlineItem): string => {
+    if (d.status !== 'open') return d.completedOn ? t('deadlines.completedOn', { date: f.day(d.completedOn) }) : '';
+    if (d.daysUntilDue === 0) return t('deadlines.dueToday');
+    if (d.daysUntilDue > 0) return t('deadlines.dueIn', { days: d.daysUntilDue });
+    return t('deadlines.overdueBy', { days: -d.daysUntilDue });
+  };
+
+  return (
+    <section className="tab-section deadlines-tab" aria-labelledby="deadlines-heading">
+      <div className="section-header">
+        <h2 id="deadlines-heading">{t('deadlines.title')}</h2>
+        <Button variant="primary" onClick={() => setAdding(true)}>
+          {t('deadlines.add')}
+        </Button>
+      </div>
+      <ErrorNotice error={error} onRetry={() => void load()} />
+      {items === null && !error && <Loading />}
+      {items !== null && items.length === 0 && <Empty>{t('deadlines.none')}</Empty>}
+      {items !== null && items.length > 0 && (
+        <div className="table-scroll">
+          <table className="data deadlines-table">
+            <caption className="visually-hidden">{t('deadlines.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('deadlines.col.due')}</th>
+                <th scope="col">{t('deadlines.col.title')}</th>
+                <th scope="col">{t('deadlines.col.kind')}</th>
+                <th scope="col">{t('deadlines.col.state')}</th>
+                <th scope="col">{t('deadlines.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => {
+                const state = deadlineState(d);
+                return (
+                  <tr key={d.id} className={`deadline-${state}`}>
+                    <td>{f.day(d.dueOn)}</td>
+                    <td>
+                      <bdi className="record-title">{d.title}</bdi>
+                      {d.notes && (
+                        <p className="muted small">
+                          <bdi>{d.notes}</bdi>
+                        </p>
+                      )}
+                    </td>
+                    <td>{t(`deadlines.kind.${d.kind}` as MessageKey)}</td>
+                    <td>
+                      <span className={`badge badge-deadline-${state}`}>{t(`deadlines.state.${state}` as MessageKey)}</span> <span className="deadline-when">{when(d)}</span>
+                    </td>
+                    <td>
+                      {d.status === 'open' && (
+                        <Button variant="link" onClick={() => setCompleting(d)} aria-label={t('deadlines.markDoneItem', { title: d.title })}>
+                          {t('deadlines.markDone')}
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Dialog title={t('deadlines.new')} open={adding} onClose={() => setAdding(false)}>
+        {adding && (
+          <AddDeadlineForm
+            caseId={caseId}
+            onCancel={() => setAdding(false)}
+            onAdded={() => {
+              setAdding(false);
+              void load();
+            }}
+          />
+        )}
+      </Dialog>
+      <Dialog title={completing ? t('deadlines.complete.title', { title: completing.title }) : ''} open={completing !== null} onClose={() => setCompleting(null)}>
+        {completing && (
+          <CompleteForm
+            key={completing.id}
+            deadline={completing}
+            onCancel={() => setCompleting(null)}
+            onDone={() => {
+              setCompleting(null);
+              void load();
+            }}
+          />
+        )}
+      </Dialog>
+    </section>
+  );
+}
+
+function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel: () => void; onAdded: () => void }) {
+  const t = useT();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<DeadlineKind>('filing');
+  const [dueOn, setDueOn] = useState('');
+  const [notes, setNotes] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('deadlines', 'add', { caseId, title, kind, dueOn, notes });
+      onAdded();
+    } catch (err) {
+      setError(asCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <TextField label={t('deadlines.form.title')} hint={t('deadlines.form.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
+      <SelectField
+        label={t('deadlines.form.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as DeadlineKind)}
+        options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}` as MessageKey) }))}
+      />
+      <TextField label={t('deadlines.form.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
+      <TextArea label={t('deadlines.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy || !title.trim() || !dueOn}>
+          {t('deadlines.form.add')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
+function CompleteForm({ deadline, onCancel, onDone }: { deadline: DeadlineItem; onCancel: () => void; onDone: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const [status, setStatus] = useState<Completion>('met');
+  const [completedOn, setCompletedOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('deadlines', 'complete', { id: deadline.id, status, expectedVersion: deadline.version, ...(completedOn ? { completedOn } : {}) });
+      onDone();
+    } catch (err) {
+      setError(asCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <p>{t('deadlines.complete.intro', { due: f.day(deadline.dueOn) })}</p>
+      <SelectField
+        label={t('deadlines.complete.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as Completion)}
+        options={COMPLETED_DEADLINE_STATUSES.map((s) => ({ value: s, label: t(`deadlines.complete.as.${s}` as MessageKey) }))}
+        autoFocus
+      />
+      <TextField label={t('deadlines.complete.on')} hint={t('deadlines.complete.onHint')} type="date" max={localToday()} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('deadlines.complete.submit')}
+        </Button>
+        <Button onClick={onCancel}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

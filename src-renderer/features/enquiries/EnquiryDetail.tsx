@@ -1,0 +1,198 @@
+/**
+ * One enquiry: what came in, the conflict check's matches against the people already in the
+ * vault, and the decision — the three choices while it is open, what was decided once it is not.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useT, useFormat } from '../../i18n/i18n.js';
+import { useNav } from '../../state/navigation.js';
+import { Button } from '../../components/controls.js';
+import { ErrorNotice, Loading } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import type { Enquiry } from '../../../shared/domain/enquiries.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { ConflictTable } from './ConflictTable.js';
+import { DecisionDialog, type Decision } from './DecisionDialogs.js';
+import { useInbox } from './enquiry-store.js';
+
+export function EnquiryDetail() {
+  const route = useNav((s) => s.route);
+  const id = route.name === 'enquiry' ? route.id : '';
+  // A fresh component per enquiry, so nothing of one shows while the next loads.
+  return <EnquiryView key={id} id={id} />;
+}
+
+function EnquiryView({ id }: { id: string }) {
+  const t = useT();
+  const f = useFormat();
+  const go = useNav((s) => s.go);
+  const [enquiry, setEnquiry] = useState<Enquiry | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [decision, setDecision] = useState<Decision | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setEnquiry(await call('enquiries', 'get', { id }));
+    } catch (e) {
+      setError(asCallError(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const recheck = async () => {
+    setChecking(true);
+    setError(null);
+    try {
+      setEnquiry(await call('enquiries', 'checkConflicts', { id }));
+      void useInbox.getState().refresh();
+    } catch (e) {
+      setError(asCallError(e));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <section className="screen screen-enquiry" aria-labelledby="enquiry-title">
+      <p className="back">
+        <Button variant="link" onClick={() => go({ name: 'enquiries' })}>
+          {t('enquiry.back')}
+        </Button>
+      </p>
+      <header className="screen-header">
+        <h1 id="enquiry-title" tabIndex={-1}>
+          {enquiry ? t('enquiry.headingFrom', { name: enquiry.enquirerName }) : t('enquiry.heading')}
+        </h1>
+        {enquiry && <span className={`badge badge-${enquiry.status}`}>{t(`enquiries.status.${enquiry.status}` as MessageKey)}</span>}
+      </header>
+      <ErrorNotice error={error} onRetry={enquiry ? undefined : () => void load()} />
+      {!enquiry ? (
+        !error && <Loading />
+      ) : (
+        <>
+          <section className="card" aria-labelledby="enquiry-details">
+            <h2 id="enquiry-details">{t('enquiry.details')}</h2>
+            <dl className="dl">
+              <dt>{t('enquiry.receivedOn')}</dt>
+              <dd>{f.day(enquiry.receivedOn)}</dd>
+              <dt>{t('enquiry.channel')}</dt>
+              <dd>{t(`enquiries.channel.${enquiry.channel}` as MessageKey)}</dd>
+              <dt>{t('enquiry.contact')}</dt>
+              <dd>{enquiry.enquirerContact ? <bdi className="pre-line">{enquiry.enquirerContact}</bdi> : t('state.none')}</dd>
+              <dt>{t('enquiry.summary')}</dt>
+              <dd>
+                <bdi className="pre-line">{enquiry.summary}</bdi>
+              </dd>
+              <dt>{t('enquiry.names')}</dt>
+              <dd>
+                {enquiry.namesMentioned.length === 0 ? (
+                  t('state.none')
+                ) : (
+                  <ul className="plain-list">
+                    {enquiry.namesMentioned.map((n) => (
+                      <li key={n}>
+                        <bdi>{n}</bdi>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="enquiry-conflicts">
+            <h2 id="enquiry-conflicts">{t('enquiry.conflicts.title')}</h2>
+            <p className="hint">{enquiry.conflictCheckedAt ? t('enquiry.conflicts.checkedAt', { when: f.instant(enquiry.conflictCheckedAt) }) : t('enquiries.notChecked')}</p>
+            {enquiry.conflicts.length === 0 ? (
+              <p>{t('enquiry.conflicts.none')}</p>
+            ) : (
+              <>
+                <p className="conflict-flag">{t('enquiry.conflicts.found', { count: enquiry.conflicts.length })}</p>
+                <ConflictTable matches={enquiry.conflicts} />
+              </>
+            )}
+            {enquiry.status === 'open' && (
+              <p>
+                <Button onClick={() => void recheck()} disabled={checking} aria-busy={checking}>
+                  {t('enquiry.conflicts.recheck')}
+                </Button>
+              </p>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="enquiry-decision">
+            <h2 id="enquiry-decision">{t('enquiry.decision.title')}</h2>
+            {enquiry.status === 'open' ? (
+              <>
+                <p>{t('enquiry.decision.intro')}</p>
+                <div className="form-actions">
+                  <Button variant="primary" onClick={() => setDecision('accept')}>
+                    {t('enquiry.accept')}
+                  </Button>
+                  <Button onClick={() => setDecision('refer')}>{t('enquiry.refer')}</Button>
+                  <Button variant="danger" onClick={() => setDecision('decline')}>
+                    {t('enquiry.decline')}
+                  </Button>
+                </div>
+              </>
+            ) : (
+              <DecidedSummary enquiry={enquiry} />
+            )}
+          </section>
+          <DecisionDialog decision={decision} enquiry={enquiry} onChanged={setEnquiry} onClose={() => setDecision(null)} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function DecidedSummary({ enquiry }: { enquiry: Enquiry }) {
+  const t = useT();
+  const f = useFormat();
+  const go = useNav((s) => s.go);
+  const [partnerName, setPartnerName] = useState<string | null>(null);
+  const partnerId = enquiry.referredPartnerId;
+
+  useEffect(() => {
+    if (!partnerId) return;
+    let live = true;
+    call('partners', 'get', { id: partnerId })
+      .then((p) => live && setPartnerName(p.name))
+      .catch(() => live && setPartnerName(null));
+    return () => {
+      live = false;
+    };
+  }, [partnerId]);
+
+  const date = f.instant(enquiry.decidedAt);
+  let line: string;
+  if (enquiry.status === 'accepted') line = t('enquiry.decided.accepted', { date });
+  else if (enquiry.status === 'referred') line = t('enquiry.decided.referred', { date, partner: partnerName ?? t('enquiry.decided.unknownPartner') });
+  else line = t('enquiry.decided.declined', { date });
+
+  return (
+    <>
+      <p data-testid="enquiry-decision">{line}</p>
+      {enquiry.decisionReason && (
+        <dl className="dl">
+          <dt>{t('enquiry.decided.reason')}</dt>
+          <dd>
+            <bdi className="pre-line">{enquiry.decisionReason}</bdi>
+          </dd>
+        </dl>
+      )}
+      {enquiry.caseId && (
+        <p>
+          <Button variant="link" onClick={() => go({ name: 'case', id: enquiry.caseId!, tab: 'overview' })}>
+            {t('enquiry.openCase')}
+          </Button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Record an enquiry: who made contact, how, what about, and everyone else they named. The
+ * engine runs the conflict check on every name at once; the new enquiry opens with its result.
+ */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import { useNav } from '../../state/navigation.js';
+import { CHANNELS, type Channel } from '../../../shared/domain/enquiries.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { useInbox } from './enquiry-store.js';
+
+export function NewEnquiryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={t('enquiries.new')} open={open} onClose={onClose}>
+      {open && <NewEnquiryForm onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+/** One name per line; blank lines and repeats dropped. */
+export function namesFrom(text: string): string[] {
+  return [...new Set(text.split('\n').map((s) => s.trim()).filter(Boolean))];
+}
+
+function NewEnquiryForm({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const go = useNav((s) => s.go);
+  const [receivedOn, setReceivedOn] = useState('');
+  const [channel, setChannel] = useState<Channel>('phone');
+  const [enquirerName, setEnquirerName] = useState('');
+  const [enquirerContact, setEnquirerContact] = useState('');
+  const [summary, setSummary] = useState('');
+  const [names, setNames] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('enquiries', 'add', {
+        channel,
+        summary,
+        enquirerName,
+        enquirerContact,
+        namesMentioned: namesFrom(names),
+        ...(receivedOn ? { receivedOn } : {}),
+      });
+      void useInbox.getState().refresh();
+      onDone();
+      go({ name: 'enquiry', id: created.id });
+    } catch (err) {
+      setError(asCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <TextField label={t('enquiries.form.enquirerName')} value={enquirerName} onChange={(e) => setEnquirerName(e.target.value)} required autoFocus />
+      <SelectField
+        label={t('enquiries.form.channel')}
+        value={channel}
+        onChange={(e) => setChannel(e.target.value as Channel)}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`enquiries.channel.${c}` as MessageKey) }))}
+      />
+      <TextField label={t('enquiries.form.receivedOn')} hint={t('enquiries.form.receivedOnHint')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
+      <TextArea label={t('enquiries.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} required />
+      <TextArea label={t('enquiries.form.names')} hint={t('enquiries.form.namesHint')} value={names} onChange={(e) => setNames(e.target.value)} rows={4} />
+      <TextArea label={t('enquiries.form.enquirerContact')} hint={t('enquiries.form.enquirerContactHint')} value={enquirerContact} onChange={(e) => setEnquirerContact(e.target.value)} rows={2} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('enquiries.form.submit')}
+        </Button>
+        <Button onClick={onDone}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

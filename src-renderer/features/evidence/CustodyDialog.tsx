@@ -1,0 +1,141 @@
+/**
+ * An item's chain of custody: every receipt, view, copy, export and verification, with the
+ * engine's verdict on the hash chain that links them, and export of the log as JSON or CSV to a
+ * file chosen in main's save dialog.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useT, useFormat } from '../../i18n/i18n.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { call, asCallError } from '../../vault.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button } from '../../components/controls.js';
+import { ErrorNotice, Loading } from '../../components/feedback.js';
+import type { CustodyLog, CustodyLogFormat, Evidence } from '../../../shared/domain/evidence.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import { shortHash, stem } from './evidence-format.js';
+
+/** the actor the engine records for whoever holds the vault's passphrase */
+const OWNER = 'vault-owner';
+
+export function CustodyDialog({ item, onClose }: { item: Evidence | null; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={item ? t('evidence.custody.title', { title: item.title }) : ''} open={item !== null} onClose={onClose}>
+      {item && <CustodyBody key={item.id} item={item} />}
+    </Dialog>
+  );
+}
+
+function CustodyBody({ item }: { item: Evidence }) {
+  const t = useT();
+  const f = useFormat();
+  const [log, setLog] = useState<CustodyLog | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [exporting, setExporting] = useState<CustodyLogFormat | null>(null);
+  const [exportError, setExportError] = useState<CallError | null>(null);
+  const [exported, setExported] = useState<{ name: string; bytes: number; format: CustodyLogFormat } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setLog(await call('evidence', 'custodyLog', { id: item.id }));
+      setError(null);
+    } catch (e) {
+      setError(asCallError(e));
+    }
+  }, [item.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const exportLog = async (format: CustodyLogFormat) => {
+    setExporting(format);
+    setExportError(null);
+    setExported(null);
+    try {
+      const suggestedName = `${stem(item.fileName).slice(0, 150)}-${t('evidence.custody.fileSuffix')}.${format}`;
+      const target = await call('files', 'chooseSaveTarget', { suggestedName, kind: format === 'json' ? 'custody-json' : 'custody-csv' });
+      if (!target) return;
+      const r = await call('evidence', 'exportCustodyLog', { id: item.id, format, target: target.handle });
+      setExported({ name: target.name, bytes: r.bytes, format });
+    } catch (e) {
+      setExportError(asCallError(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  if (error) return <ErrorNotice error={error} onRetry={() => void load()} />;
+  if (!log) return <Loading />;
+
+  const chain = log.chain;
+  return (
+    <div className="custody">
+      {chain.ok ? (
+        <div className="notice notice-ok chain-verdict">
+          <p className="notice-title">{t('evidence.custody.chainOk')}</p>
+          <p>{t('evidence.custody.chainOkBody', { count: chain.events })}</p>
+        </div>
+      ) : (
+        <div className="notice notice-error chain-verdict" role="alert">
+          <p className="notice-title">{t('evidence.custody.chainBroken')}</p>
+          <p>{chain.brokenAt !== null ? t('evidence.custody.chainBrokenAt', { seq: chain.brokenAt }) : t('evidence.custody.chainBrokenBody')}</p>
+          <details>
+            <summary>{t('error.details')}</summary>
+            <p>
+              <bdi>{chain.reason}</bdi>
+            </p>
+          </details>
+        </div>
+      )}
+      <div className="table-scroll" role="region" aria-labelledby="custody-caption" tabIndex={0}>
+        <table className="data custody-table">
+          <caption id="custody-caption" className="visually-hidden">
+            {t('evidence.custody.caption', { title: item.title })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('evidence.custody.col.seq')}</th>
+              <th scope="col">{t('evidence.custody.col.at')}</th>
+              <th scope="col">{t('evidence.custody.col.action')}</th>
+              <th scope="col">{t('evidence.custody.col.actor')}</th>
+              <th scope="col">{t('evidence.custody.col.hash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.events.map((e) => (
+              <tr key={e.seq}>
+                <td>{f.number(e.seq)}</td>
+                <td>{f.instant(e.at)}</td>
+                <td>
+                  <span className={`badge badge-custody-${e.action}`}>{t(`evidence.custody.action.${e.action}` as MessageKey)}</span>
+                </td>
+                <td>{e.actor === OWNER ? t('evidence.custody.actor.owner') : <bdi>{e.actor}</bdi>}</td>
+                <td>
+                  <bdi className="code" title={e.hash}>
+                    {shortHash(e.hash)}
+                  </bdi>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t('evidence.custody.exportHeading')}</h3>
+      <div className="form-actions">
+        <Button onClick={() => void exportLog('json')} disabled={exporting !== null} aria-busy={exporting === 'json'}>
+          {t('evidence.custody.exportJson')}
+        </Button>
+        <Button onClick={() => void exportLog('csv')} disabled={exporting !== null} aria-busy={exporting === 'csv'}>
+          {t('evidence.custody.exportCsv')}
+        </Button>
+      </div>
+      <ErrorNotice error={exportError} />
+      <div role="status" className="status-slot">
+        {exported && (
+          <p className="notice notice-ok">{t('evidence.custody.exported', { name: exported.name, size: f.bytes(exported.bytes), format: exported.format.toUpperCase() })}</p>
+        )}
+      </div>
+    </div>
+  );
+}

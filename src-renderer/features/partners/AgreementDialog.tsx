@@ -1,0 +1,70 @@
+/** Add an agreement with a partner, or correct one (sign a draft, extend it). */
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/i18n.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import { AGREEMENT_KINDS, type AgreementKind, type PartnerAgreement } from '../../../shared/domain/partners.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+
+export function AgreementDialog({ open, partnerId, agreement, onClose, onSaved }: { open: boolean; partnerId: string; agreement?: PartnerAgreement; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={agreement ? t('partner.agreement.editTitle') : t('partner.agreement.addTitle')} open={open} onClose={onClose}>
+      {open && <AgreementForm partnerId={partnerId} agreement={agreement} onDone={onClose} onSaved={onSaved} />}
+    </Dialog>
+  );
+}
+
+function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: string; agreement?: PartnerAgreement; onDone: () => void; onSaved: () => void }) {
+  const t = useT();
+  const [kind, setKind] = useState<AgreementKind>(agreement?.kind ?? 'mou');
+  const [signedOn, setSignedOn] = useState(agreement?.signedOn ?? '');
+  const [expiresOn, setExpiresOn] = useState(agreement?.expiresOn ?? '');
+  const [notes, setNotes] = useState(agreement?.notes ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<CallError | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      if (agreement) {
+        await call('partners', 'updateAgreement', { id: agreement.id, expectedVersion: agreement.version, kind, signedOn: signedOn || null, expiresOn: expiresOn || null, notes });
+      } else {
+        await call('partners', 'addAgreement', { partnerId, kind, notes, ...(signedOn ? { signedOn } : {}), ...(expiresOn ? { expiresOn } : {}) });
+      }
+      onDone();
+      onSaved();
+    } catch (err) {
+      setError(asCallError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-busy={busy}>
+      <SelectField
+        label={t('partner.agreement.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as AgreementKind)}
+        autoFocus
+        options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partners.agreementKind.${k}` as MessageKey) }))}
+      />
+      <TextField label={t('partner.agreement.signedOn')} hint={t('partner.agreement.signedOnHint')} type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
+      <TextField label={t('partner.agreement.expiresOn')} hint={t('partner.agreement.expiresOnHint')} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
+      <TextArea label={t('partner.agreement.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+      <ErrorNotice error={error} />
+      <div className="form-actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {agreement ? t('action.save') : t('partner.agreements.add')}
+        </Button>
+        <Button onClick={onDone}>{t('action.cancel')}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,177 @@
+/**
+ * One partner: who they are, their due diligence (the tier the engine derived from the amount),
+ * their agreements with dates and state, and the sharing profile.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useT, useFormat } from '../../i18n/i18n.js';
+import { useNav } from '../../state/navigation.js';
+import { Button } from '../../components/controls.js';
+import { ErrorNotice, Loading } from '../../components/feedback.js';
+import { call, asCallError } from '../../vault.js';
+import type { Partner, PartnerAgreement, PartnerDetail as PartnerRecord } from '../../../shared/domain/partners.js';
+import type { CallError } from '../../../shared/ipc/kit.js';
+import type { MessageKey } from '../../i18n/catalogue.js';
+import { PartnerDialog } from './PartnerDialog.js';
+import { AgreementDialog } from './AgreementDialog.js';
+import { SharingProfileEditor } from './SharingProfileEditor.js';
+import { usePartners } from './partner-store.js';
+
+export function PartnerDetail() {
+  const route = useNav((s) => s.route);
+  const id = route.name === 'partner' ? route.id : '';
+  return <PartnerView key={id} id={id} />;
+}
+
+function PartnerView({ id }: { id: string }) {
+  const t = useT();
+  const f = useFormat();
+  const go = useNav((s) => s.go);
+  const [partner, setPartner] = useState<PartnerRecord | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [agreementDialog, setAgreementDialog] = useState<{ agreement?: PartnerAgreement } | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setPartner(await call('partners', 'get', { id }));
+    } catch (e) {
+      setError(asCallError(e));
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  /** A partner answer (edit, sharing profile) keeps the agreements we already hold. */
+  const updated = (p: Partner) => setPartner((prev) => (prev ? { ...p, agreements: prev.agreements } : prev));
+
+  return (
+    <section className="screen screen-partner" aria-labelledby="partner-title">
+      <p className="back">
+        <Button variant="link" onClick={() => go({ name: 'partners' })}>
+          {t('partner.back')}
+        </Button>
+      </p>
+      <header className="screen-header">
+        <h1 id="partner-title" tabIndex={-1}>
+          {partner ? <bdi>{partner.name}</bdi> : t('partner.heading')}
+        </h1>
+        {partner && (
+          <Button className="push-end" onClick={() => setEditing(true)}>
+            {t('partners.edit')}
+          </Button>
+        )}
+      </header>
+      <ErrorNotice error={error} onRetry={() => void load()} />
+      {!partner ? (
+        !error && <Loading />
+      ) : (
+        <>
+          <div className="partner-columns">
+            <section className="card" aria-labelledby="partner-about">
+              <h2 id="partner-about">{t('partner.about')}</h2>
+              <dl className="dl">
+                <dt>{t('partners.col.kind')}</dt>
+                <dd>{t(`partners.kind.${partner.kind}` as MessageKey)}</dd>
+                <dt>{t('partners.col.country')}</dt>
+                <dd>
+                  <bdi>{partner.country ?? t('state.none')}</bdi>
+                </dd>
+                <dt>{t('partners.form.contact')}</dt>
+                <dd>{partner.contact ? <bdi className="pre-line">{partner.contact}</bdi> : t('state.none')}</dd>
+                <dt>{t('partners.form.notes')}</dt>
+                <dd>{partner.notes ? <bdi className="pre-line">{partner.notes}</bdi> : t('state.none')}</dd>
+              </dl>
+            </section>
+            <section className="card" aria-labelledby="partner-dd">
+              <h2 id="partner-dd">{t('partner.dd.title')}</h2>
+              <dl className="dl">
+                <dt>{t('partner.dd.tier')}</dt>
+                <dd>
+                  <span data-testid="partner-tier">{t(`partners.tier.${partner.ddTier}` as MessageKey)}</span>
+                  <p className="field-hint">{t('partner.dd.tierHint')}</p>
+                </dd>
+                <dt>{t('partner.dd.amount')}</dt>
+                <dd>{partner.ddAmountGbp !== null ? <bdi>{f.number(partner.ddAmountGbp, { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 })}</bdi> : t('state.none')}</dd>
+                <dt>{t('partner.dd.reviewOn')}</dt>
+                <dd>
+                  {partner.ddReviewOn ? f.day(partner.ddReviewOn) : t('state.none')}
+                  {partner.ddReviewOverdue && <span className="badge overdue">{t('partners.reviewOverdue')}</span>}
+                </dd>
+                <dt>{t('partner.dd.outcome')}</dt>
+                <dd>{t(`partners.outcome.${partner.ddOutcome}` as MessageKey)}</dd>
+                <dt>{t('partner.dd.notes')}</dt>
+                <dd>{partner.ddNotes ? <bdi className="pre-line">{partner.ddNotes}</bdi> : t('state.none')}</dd>
+              </dl>
+            </section>
+          </div>
+
+          <section className="card" aria-labelledby="partner-agreements">
+            <h2 id="partner-agreements">{t('partner.agreements.title')}</h2>
+            {partner.agreements.length === 0 ? (
+              <p className="empty">{t('partner.agreements.none')}</p>
+            ) : (
+              <table className="data" aria-label={t('partner.agreements.label')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('partner.agreements.col.kind')}</th>
+                    <th scope="col">{t('partner.agreements.col.signed')}</th>
+                    <th scope="col">{t('partner.agreements.col.expires')}</th>
+                    <th scope="col">{t('partner.agreements.col.state')}</th>
+                    <th scope="col">{t('partner.agreements.col.notes')}</th>
+                    <th scope="col">{t('partner.agreements.col.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {partner.agreements.map((a) => {
+                    const kind = t(`partners.agreementKind.${a.kind}` as MessageKey);
+                    return (
+                      <tr key={a.id}>
+                        <td>{kind}</td>
+                        <td>{a.signedOn ? f.day(a.signedOn) : t('partner.agreements.notSigned')}</td>
+                        <td>{a.expiresOn ? f.day(a.expiresOn) : t('partner.agreements.noExpiry')}</td>
+                        <td>
+                          <span className={`badge agreement-${a.state}`}>{t(`partners.agreementState.${a.state}` as MessageKey)}</span>
+                        </td>
+                        <td>
+                          <bdi className="pre-line">{a.notes}</bdi>
+                        </td>
+                        <td>
+                          <Button onClick={() => setAgreementDialog({ agreement: a })} aria-label={t('partner.agreements.edit', { kind })}>
+                            {t('action.edit')}
+                          </Button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+            <p>
+              <Button onClick={() => setAgreementDialog({})}>{t('partner.agreements.add')}</Button>
+            </p>
+          </section>
+
+          <section className="card" aria-labelledby="partner-sharing">
+            <h2 id="partner-sharing">{t('partner.sharing.title')}</h2>
+            <SharingProfileEditor partner={partner} onSaved={updated} />
+          </section>
+
+          <PartnerDialog open={editing} partner={partner} onClose={() => setEditing(false)} onSaved={updated} />
+          <AgreementDialog
+            open={agreementDialog !== null}
+            partnerId={partner.id}
+            agreement={agreementDialog?.agreement}
+            onClose={() => setAgreementDialog(null)}
+            onSaved={() => {
+              void load();
+              void usePartners.getState().refresh();
+            }}
+          />
+        </>
+      )}
+    </section>
+  );
+}
