@@ -336,7 +336,17 @@ async function walk(lang: Lang) {
   expect(plain(await verdict.textContent())).toContain(L('consents.check.denied'));
   await checkScreen(page, `case-detail-consents-${lang}`);
 
-  // ---- the tab lives in the route: back to the list and into the case again lands on overview
+  // ---- the tabs by keyboard: the previous tab is the arrow towards the start (mirrored in Arabic)
+  await page.getByRole('tab', { name: L('caseDetail.tab.consents') }).focus();
+  await page.keyboard.press(lang === 'ar' ? 'ArrowRight' : 'ArrowLeft');
+  await page.getByRole('heading', { level: 2, name: L('people.title') }).waitFor();
+  expect(await page.getByRole('tab', { name: L('caseDetail.tab.people') }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
+  await page.keyboard.press('Home');
+  await page.getByRole('heading', { level: 2, name: L('caseDetail.details') }).waitFor();
+  expect(await page.getByRole('tab', { name: L('caseDetail.tab.overview') }).getAttribute('aria-selected')).toBe('true');
+
+  // ---- back to the case list
   await page.getByRole('button', { name: L('caseDetail.back') }).click();
   await page.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
 }

@@ -103,10 +103,14 @@ describe('global search', () => {
     // Open the result: its case, on the notes tab.
     await page.getByLabel('Words to find').fill(WORD);
     await noteGroup.locator('mark').first().waitFor();
-    await noteGroup.getByRole('button', { name: 'Note in case KE-7' }).click();
+    const open = noteGroup.locator('.search-hit-open');
+    expect(await open.count()).toBe(1);
+    expect(plain(await open.textContent())).toBe('Note in case KE-7');
+    await open.click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent !== 'Search');
     await expect.poll(() => page.locator('main').textContent()).toContain('Detention at Kamiti');
     expect(await nav(page).getByRole('link', { name: 'Cases' }).getAttribute('aria-current')).toBe('page');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('Notes');
   });
 
   it('pages each source with its own "more", and works in Arabic', async () => {

@@ -64,7 +64,7 @@ export function denyAllPermissions(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
   // Screen capture: answer "no stream" (Electron versions without the API have nothing to deny).
   if (typeof ses.setDisplayMediaRequestHandler === 'function') {
-    ses.setDisplayMediaRequestHandler((_request, callback) => callback(null as unknown as Parameters<typeof callback>[0]));
+    ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   }
 }
 

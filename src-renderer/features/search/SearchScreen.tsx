@@ -102,7 +102,14 @@ export function SearchScreen() {
         {statusText}
       </p>
       <ErrorNotice error={status === 'error' ? error : null} onRetry={() => run(query)} />
-      {status === 'done' && anyHit && SEARCH_KINDS.map((kind) => <ResultGroup key={kind} kind={kind} />)}
+      {/* while a new query runs, the previous results stay (no flicker at every pause in typing) */}
+      {(status === 'done' || status === 'searching') && anyHit && (
+        <div className="search-results" aria-busy={status === 'searching'}>
+          {SEARCH_KINDS.map((kind) => (
+            <ResultGroup key={kind} kind={kind} />
+          ))}
+        </div>
+      )}
     </section>
   );
 }

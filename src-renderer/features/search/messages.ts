@@ -30,7 +30,7 @@ export const searchMessages = defineMessages({
     'search.title': 'Recherche',
     'search.form': 'Rechercher dans le coffre',
     'search.field': 'Mots à trouver',
-    'search.hint': 'Cherche dans les notes, les dossiers et les descriptions des preuves. Chaque mot doit figurer ; mettez « une expression » entre guillemets droits ("). Ctrl+K vous amène ici depuis n’importe quel écran.',
+    'search.hint': 'Cherche dans les notes, les dossiers et les descriptions des preuves. Chaque mot doit figurer ; mettez "une expression" entre guillemets droits. Ctrl+K vous amène ici depuis n’importe quel écran.',
     'search.submit': 'Rechercher',
     'search.prompt': 'Tapez quelques mots pour chercher dans toutes les notes, tous les dossiers et toutes les descriptions de preuves du coffre.',
     'search.needsLetters': 'Tapez au moins une lettre ou un chiffre.',

@@ -73,11 +73,11 @@ function LanguageSection() {
   };
 
   return (
-    <section className="card settings-section" aria-labelledby="settings-language-title">
+    <section className="card settings-section" aria-labelledby="settings-language-title" aria-busy={busy}>
       <h2 id="settings-language-title">{t('settings.language.title')}</h2>
       <Field label={t('settings.language.label')} hint={t('settings.language.hint')}>
         {({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={language} disabled={busy} onChange={(e) => void change(e.target.value as Locale)}>
+          <select id={id} aria-describedby={describedBy} value={language} onChange={(e) => void change(e.target.value as Locale)}>
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
                 {translate(l, 'settings.languageName')}
