@@ -21,9 +21,12 @@
  * subtract). Correctness is checked outside the timings: `age -d` must open a file we wrote to
  * the source's SHA-256, and our decryption must return every byte.
  *
- * Targets: the bundle issue sets export ≥ 1.0× and import ≥ 0.5× age's throughput for the whole
- * bundle (age plus hashing plus tar); the age layer alone is held to the same ratios here,
- * since the bundle cannot beat the layer it is built on.
+ * Targets: DESIGN.md ("Budgets") sets export ≥ 1.0× and import ≥ 0.5× age's throughput for the
+ * whole bundle (age plus hashing plus tar); the age layer alone is held to the same ratios here,
+ * since the bundle cannot beat the layer it is built on; and the streaming memory budget,
+ * RSS growth ≤ 100 MiB. (RSS growth includes chunk buffers already dropped but not yet
+ * collected: V8 frees external memory lazily. What is actually held is tested, < 32 MiB, in
+ * tests/engine/bundles/age/memory.test.ts.)
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -33,12 +36,14 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { X25519Identity, decryptAge, encryptAge } from '../src-main/engine/bundles/age/index.js';
-import { type Bench, type BenchContext, GIB, MIB, atLeast, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
+import { type Bench, type BenchContext, GIB, MIB, atLeast, atMost, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
 
 const execFileP = promisify(execFile);
 const AGE = '/usr/bin/age';
 const TIME = '/usr/bin/time';
 const PIECE_BYTES = 4 * MIB;
+/** DESIGN.md, "Budgets": streaming memory growth ≤ 100 MiB. */
+const RSS_GROWTH_TARGET = atMost(100);
 
 async function writeRandomFile(file: string, size: number): Promise<void> {
   const fh = await fsp.open(file, 'wx', 0o600);
@@ -178,9 +183,9 @@ export const ageBench: Bench = {
     ctx.report('age_decrypt_throughput', decAge, 'MiB/s');
     ctx.report('decrypt_vs_age', decOurs / decAge, 'x', atLeast(0.5));
     ctx.report('encrypt_rss_peak', oe.peak / MIB, 'MiB');
-    ctx.report('encrypt_rss_growth', oe.growth / MIB, 'MiB');
+    ctx.report('encrypt_rss_growth', oe.growth / MIB, 'MiB', RSS_GROWTH_TARGET);
     ctx.report('decrypt_rss_peak', od.peak / MIB, 'MiB');
-    ctx.report('decrypt_rss_growth', od.growth / MIB, 'MiB');
+    ctx.report('decrypt_rss_growth', od.growth / MIB, 'MiB', RSS_GROWTH_TARGET);
     ctx.report('age_encrypt_rss_peak', ae.peak / MIB, 'MiB');
     ctx.report('age_decrypt_rss_peak', ad.peak / MIB, 'MiB');
   },

@@ -12,7 +12,12 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // React's autoFocus ran before showModal() moved focus to the dialog's first button (the
+      // close button); put it on the first field, where the user means to type.
+      d.querySelector<HTMLElement>('.dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea')?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (

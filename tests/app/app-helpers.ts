@@ -73,6 +73,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     workerPath: join(root, 'no-worker-in-these-tests.mjs'),
     preloadPath: join(root, 'app', 'preload.cjs'),
     rendererRoot,
+    vaultDir: join(userData, 'vault'),
     engine: (vaultDir) => (engine = new TestEngine(vaultDir)),
     autoLockPollMs: opts.autoLockPollMs ?? 3_600_000,
     clipboardClearSeconds: opts.clipboardClearSeconds,

@@ -70,9 +70,12 @@ describe('the engine worker', () => {
       expect(progress.length).toBeGreaterThan(0);
       expect(progress.every((p) => p.channel === 'vault.create')).toBe(true);
       // Other test processes share this machine's cores, so one run can be delayed by them; a
-      // stall caused by main's own work (the KDF on main's thread) would show in every run.
+      // stall caused by main's own work (the KDF on main's thread) would show in every run, as
+      // long as the KDF itself (> 250 ms). The 50 ms budget is measured by `npm run bench`
+      // (bench/app.ts) on a quiet machine; here the bound only has to catch a blocked main thread.
+      const STALL_BOUND_MS = 150;
       const runs = [created];
-      while (runs.length < 3 && Math.min(...runs.map((r) => r.maxDelayMs)) >= 50) {
+      while (runs.length < 3 && Math.min(...runs.map((r) => r.maxDelayMs)) >= STALL_BOUND_MS) {
         await client.lock();
         const unlocked = await measured(() => client.call('vault.unlock', { passphrase: PASSPHRASE }));
         expect(unlocked.result).toEqual({ ok: true, value: null });
@@ -80,7 +83,7 @@ describe('the engine worker', () => {
       }
       for (const run of runs) expect(run.elapsedMs).toBeGreaterThan(250); // the real KDF ran (calibrated to about half a second)
       const best = runs.reduce((a, b) => (b.maxDelayMs < a.maxDelayMs ? b : a));
-      expect(best.maxDelayMs).toBeLessThan(50);
+      expect(best.maxDelayMs).toBeLessThan(STALL_BOUND_MS);
       expect(best.ticks).toBeGreaterThan(best.elapsedMs / 10 / 2); // a 10 ms timer kept firing throughout
 
       const status = await client.call('vault.status', {});

@@ -159,15 +159,20 @@ describe('native dialogs', () => {
     expect(JSON.stringify(r)).not.toContain(t.root);
   });
 
-  test('a save dialog never takes its default path from the renderer', async () => {
+  test('a save dialog takes only a bare file name from the renderer, never a folder', async () => {
     t = await startTestApp({ unlocked: true });
     const choosing = t.call('files.chooseSaveTarget', { suggestedName: '../../../home/user/.bashrc', kind: 'custody-csv' });
     await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
     const call = standin.dialog.calls[0]!;
     expect(call.kind).toBe('save');
     expect(call.window).toBe(t.window);
-    expect(call.options).toEqual({ title: 'Save as', filters: [{ name: 'CSV files', extensions: ['csv'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] });
-    expect(JSON.stringify(call.options)).not.toContain('bashrc');
+    expect(call.options).toEqual({
+      title: 'Save as',
+      filters: [{ name: 'CSV files', extensions: ['csv'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+      defaultPath: '_.._.._home_user_.bashrc',
+    });
+    expect(String(call.options.defaultPath)).not.toMatch(/[\\/]|^\./);
     call.answer.resolve({ canceled: false, filePath: join(t.root, 'custody.csv') });
     const r = (await choosing) as Result<{ handle: string; name: string }>;
     expect(r).toEqual({ ok: true, value: { handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'custody.csv' } });

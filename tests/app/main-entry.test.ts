@@ -12,7 +12,12 @@ import { FakeBrowserWindow, standin } from './electron-standin.js';
 vi.mock('electron', async () => (await import('./electron-standin.js')).electronModule);
 
 const userData = mkdtempSync(join(tmpdir(), 'cv-main-'));
-afterAll(() => rmSync(userData, { recursive: true, force: true }));
+// The entry uses the CLI's default vault folder: keep it inside this test's temp folder.
+process.env.CASE_VAULT_DIR = join(userData, 'vault');
+afterAll(() => {
+  delete process.env.CASE_VAULT_DIR;
+  rmSync(userData, { recursive: true, force: true });
+});
 
 describe('main.ts', () => {
   test('starts the app: single-instance lock, schemes and IPC before ready, the window after, with the preload beside main', async () => {

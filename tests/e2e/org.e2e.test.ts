@@ -59,6 +59,11 @@ function msg(lang: Lang, key: string, values?: Record<string, string | number>):
   return plain(formatMessage(lang, m, values));
 }
 
+/** The same, isolates kept: accessible names computed from aria-label keep them. */
+function accName(lang: Lang, key: string, values: Record<string, string | number>): string {
+  return formatMessage(lang, (CATALOGUE[lang] as Record<string, string>)[key]!, values);
+}
+
 async function text(l: Locator): Promise<string> {
   return plain(await l.textContent());
 }
@@ -129,9 +134,21 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await waitForText(page.locator('main'), msg(lang, 'enquiries.undecided.none'));
     await checkScreen(page, `org-enquiries-empty-${lang}`);
 
-    // New enquiry, naming the alleged perpetrator.
-    await page.getByRole('button', { name: msg(lang, 'enquiries.new'), exact: true }).click();
+    // By keyboard: from the heading, Tab reaches "New enquiry"; Enter opens the dialog with the
+    // focus inside it; Escape closes it and gives focus back; Enter opens it again.
+    await h1(page).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(msg(lang, 'enquiries.new'));
+    await page.keyboard.press('Enter');
     const form = dialog(page);
+    await form.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('dialog[open]') === null);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(msg(lang, 'enquiries.new'));
+    await page.keyboard.press('Enter');
+
+    // New enquiry, naming the alleged perpetrator.
     await form.getByLabel(msg(lang, 'enquiries.form.enquirerName'), { exact: true }).fill(d.enquirer);
     await form.getByLabel(msg(lang, 'enquiries.form.channel'), { exact: true }).selectOption('in-person');
     await form.getByLabel(msg(lang, 'enquiries.form.receivedOn'), { exact: true }).fill('2026-02-03');
@@ -358,7 +375,7 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await checkScreen(page, `org-risks-${lang}`);
 
     // Re-rate: impact 2 makes it medium (8).
-    await page.getByRole('button', { name: msg(lang, 'risks.edit', { threat: d.threat }), exact: true }).click();
+    await page.getByRole('button', { name: accName(lang, 'risks.edit', { threat: d.threat }), exact: true }).click();
     const edit = dialog(page);
     await edit.getByLabel(msg(lang, 'risks.form.impact'), { exact: true }).selectOption('2');
     await checkScreen(page, `org-risk-edit-${lang}`);
@@ -367,7 +384,7 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     expect(await ok<Risk>(h, 'risks.get', { id: risk!.id })).toMatchObject({ impact: 2, score: 8, level: 'medium', version: 2 });
 
     // Close it; the open filter then shows none, the closed filter shows it, the case filter too.
-    await page.getByRole('button', { name: msg(lang, 'risks.closeNamed', { threat: d.threat }), exact: true }).click();
+    await page.getByRole('button', { name: accName(lang, 'risks.closeNamed', { threat: d.threat }), exact: true }).click();
     await waitForText(row, msg(lang, 'risks.status.closed'));
     expect((await ok<Risk>(h, 'risks.get', { id: risk!.id })).status).toBe('closed');
     const filters = page.getByRole('search', { name: msg(lang, 'risks.filters'), exact: true });

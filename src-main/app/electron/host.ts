@@ -30,14 +30,15 @@ export class ElectronHost implements ShellHost {
   }
 
   /**
-   * The renderer's suggested name is deliberately not used as defaultPath: it is built from record
-   * data, and a dialog's default path must not be something the renderer can steer (separators,
-   * "..", a folder of its choosing). The user names the file.
+   * The renderer's suggested name becomes the dialog's proposed *file name* only: reduced to a
+   * bare name (no separators, no "..", no control characters), so it cannot steer the folder. The
+   * user still confirms or changes it.
    */
-  async chooseSaveFile(_suggestedName: string, kind: SaveKind): Promise<string | null> {
+  async chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {
     const labels = NATIVE_LABELS[this.opts.language()];
     const filters = kind === 'custody-json' ? [{ name: labels.jsonFiles, extensions: ['json'] }] : kind === 'custody-csv' ? [{ name: labels.csvFiles, extensions: ['csv'] }] : [];
-    const options: SaveDialogOptions = { title: labels.saveAs, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+    const name = safeFileName(suggestedName);
+    const options: SaveDialogOptions = { title: labels.saveAs, filters, properties: ['createDirectory', 'showOverwriteConfirmation'], ...(name ? { defaultPath: name } : {}) };
     const parent = this.opts.windows.main();
     const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return answer.canceled || !answer.filePath ? null : answer.filePath;
@@ -66,4 +67,10 @@ export class ElectronHost implements ShellHost {
     if (this.opts.write) this.opts.write(out);
     else process.stderr.write(out);
   }
+}
+
+/** A proposed file name with nothing that could name a folder: separators, dots in front, controls. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '').trim();
+  return cleaned.slice(0, 120);
 }

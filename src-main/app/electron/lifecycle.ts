@@ -3,6 +3,7 @@
  * the single-instance lock, the sandbox switch and the privileged schemes come before the app is
  * ready; the session, protocols, menu, power events and the window once it is.
  */
+import { defaultVaultDir } from '../../engine/paths.js';
 import { app, powerMonitor, session } from 'electron';
 import { join } from 'node:path';
 import { Shell, type EngineLink } from '../core/shell.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   preloadPath: string;
   /** dist/renderer */
   rendererRoot: string;
+  /** the vault folder; default: the CLI's default ($CASE_VAULT_DIR, else the OS's app-data folder) */
+  vaultDir?: string;
   /** another engine than the worker (tests run the engine in process) */
   engine?: (vaultDir: string, onCrash: () => void) => AppEngine;
   autoLockPollMs?: number;
@@ -66,7 +69,9 @@ export function startApp(opts: AppOptions): RunningApp | null {
   guardAllWebContents({ packaged });
 
   const userData = app.getPath('userData');
-  const vaultDir = join(userData, 'vault');
+  // The same default as the CLI ($CASE_VAULT_DIR, else the OS's app-data folder), so that both
+  // tools open the same vault (one at a time: the database is held exclusively).
+  const vaultDir = opts.vaultDir ?? defaultVaultDir();
   const settingsFile = join(userData, 'settings.json');
   const settings = new SettingsStore(settingsFile);
   const windows = new AppWindows();

@@ -134,19 +134,21 @@ function RiskTable({ risks, onEdit, onError }: { risks: Risk[]; onEdit: (r: Risk
                   t('state.none')
                 )}
               </td>
-              <td className="row-actions">
-                <Button onClick={() => onEdit(r)} aria-label={t('risks.edit', { threat: r.threat })}>
-                  {t('action.edit')}
-                </Button>
-                {r.status === 'closed' ? (
-                  <Button onClick={() => void setStatus(r, 'open')} disabled={busy === r.id} aria-label={t('risks.reopenNamed', { threat: r.threat })}>
-                    {t('risks.reopen')}
+              <td>
+                <div className="row-actions">
+                  <Button onClick={() => onEdit(r)} aria-label={t('risks.edit', { threat: r.threat })}>
+                    {t('action.edit')}
                   </Button>
-                ) : (
-                  <Button onClick={() => void setStatus(r, 'closed')} disabled={busy === r.id} aria-label={t('risks.closeNamed', { threat: r.threat })}>
-                    {t('risks.close')}
-                  </Button>
-                )}
+                  {r.status === 'closed' ? (
+                    <Button onClick={() => void setStatus(r, 'open')} disabled={busy === r.id} aria-label={t('risks.reopenNamed', { threat: r.threat })}>
+                      {t('risks.reopen')}
+                    </Button>
+                  ) : (
+                    <Button onClick={() => void setStatus(r, 'closed')} disabled={busy === r.id} aria-label={t('risks.closeNamed', { threat: r.threat })}>
+                      {t('risks.close')}
+                    </Button>
+                  )}
+                </div>
               </td>
             </tr>
           );
