@@ -26,6 +26,8 @@ import type { IndicatorDetail, OutcomeItem } from '../../shared/domain/outcomes.
 
 const PASSPHRASE = 'correct horse battery staple';
 const BIG = 24 * 1024 * 1024;
+/** expect.poll waits up to 1 s by default: too short when the machine is busy */
+const POLL = { timeout: 20_000 };
 
 let browser: Browser;
 let h: Harness | undefined;
@@ -183,7 +185,7 @@ async function walk(lang: Lang) {
   await page.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
   await page.getByRole('button', { name: new RegExp(escape(d.case)) }).click();
-  await expect.poll(async () => plain(await page!.locator('main h1').textContent())).toContain(d.case);
+  await expect.poll(async () => plain(await page!.locator('main h1').textContent()), POLL).toContain(d.case);
 
   // ================= evidence
   await page.getByRole('tab', { name: L('caseDetail.tab.evidence') }).click();
@@ -245,7 +247,7 @@ async function walk(lang: Lang) {
   const img = viewer.locator('img.viewer-image');
   await img.waitFor();
   expect(await img.getAttribute('alt')).toBe(d.photo);
-  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(48);
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), POLL).toBe(48);
   await checkScreen(page, `case-tabs-evidence-viewer-image-${lang}`);
   await closeDialog(page, L);
 
@@ -260,7 +262,7 @@ async function walk(lang: Lang) {
 
   // each opening is a new one-time URL: the image again
   await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.photo }) }).click();
-  await expect.poll(() => dialog(page!).locator('img.viewer-image').evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(48);
+  await expect.poll(() => dialog(page!).locator('img.viewer-image').evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), POLL).toBe(48);
   await closeDialog(page, L);
 
   // the viewer on a type it cannot show offers an export
@@ -317,7 +319,7 @@ async function walk(lang: Lang) {
   await page.getByLabel(L('notes.form.author'), { exact: true }).fill('A.K.');
   await page.getByRole('button', { name: L('notes.form.add') }).click();
   const notes = page.locator('.note-list > li');
-  await expect.poll(() => notes.count()).toBe(1);
+  await expect.poll(() => notes.count(), POLL).toBe(1);
   expect(plain(await notes.first().locator('.note-body').textContent())).toBe(d.note);
   expect(plain(await notes.first().locator('.note-meta').textContent())).toContain(L('notes.by', { author: 'A.K.' }));
   await page.getByText(L('notes.saved')).waitFor();
@@ -326,7 +328,7 @@ async function walk(lang: Lang) {
   await notes.first().getByRole('button', { name: L('action.edit') }).click();
   await notes.first().getByLabel(L('notes.form.body'), { exact: true }).fill(d.noteEdit);
   await notes.first().getByRole('button', { name: L('action.save') }).click();
-  await expect.poll(async () => plain(await notes.first().locator('.note-body').textContent())).toBe(d.noteEdit);
+  await expect.poll(async () => plain(await notes.first().locator('.note-body').textContent()), POLL).toBe(d.noteEdit);
   const noteList = await ok<{ items: Array<{ body: string; version: number }> }>(h, 'notes.list', { caseId: kase.id });
   expect(noteList.items.map((n) => [n.body, n.version])).toEqual([[d.noteEdit, 2]]);
   await checkScreen(page, `case-tabs-notes-${lang}`);
@@ -358,7 +360,7 @@ async function walk(lang: Lang) {
   await checkScreen(page, `case-tabs-deadlines-done-dialog-${lang}`);
   await done.getByRole('button', { name: L('deadlines.complete.submit') }).click();
   await done.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await newRow.locator('.badge').textContent())).toBe(L('deadlines.state.met'));
+  await expect.poll(async () => plain(await newRow.locator('.badge').textContent()), POLL).toBe(L('deadlines.state.met'));
   expect(await newRow.getByRole('button').count()).toBe(0);
   const dls = await ok<DeadlineItem[]>(h, 'deadlines.list', { caseId: kase.id });
   expect(dls.map((x) => [x.title, x.status])).toEqual([
@@ -411,7 +413,7 @@ async function walk(lang: Lang) {
     await card.getByLabel(L('outcomes.observation.on'), { exact: true }).fill(day);
     await card.getByLabel(N('outcomes.observation.valueUnit', { unit: d.unit })).fill(value);
     await card.getByRole('button', { name: L('outcomes.observation.submit') }).click();
-    await expect.poll(() => card.locator('table.visually-hidden tbody tr').count()).toBe(count);
+    await expect.poll(() => card.locator('table.visually-hidden tbody tr').count(), POLL).toBe(count);
   };
   const first = dayOffset(-60);
   const last = dayOffset(-10);
