@@ -104,7 +104,7 @@ describe('the engine worker', () => {
     const root = tempRoot();
     mkdirSync(join(root, 'user-data'));
     standin.app.userData = join(root, 'user-data');
-    const running = startApp({ workerPath: WORKER, preloadPath: join(root, 'preload.cjs'), rendererRoot: join(root, 'renderer'), log: () => undefined });
+    const running = startApp({ workerPath: WORKER, preloadPath: join(root, 'preload.cjs'), rendererRoot: join(root, 'renderer'), vaultDir: join(root, 'vault'), log: () => undefined });
     if (!running) throw new Error('the app did not start');
     standin.app.makeReady();
     await running.ready;

@@ -61,7 +61,7 @@ describe('the window', () => {
     standin.reset();
     standin.app.isPackaged = true;
     standin.app.commandLine.switches.add(name);
-    expect(startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent' })).toBeNull();
+    expect(startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' })).toBeNull();
     expect(standin.app.exitCodes).toEqual([1]);
     expect(standin.app.lockRequests).toBe(0);
     expect(standin.ipcMain.handlers.size).toBe(0);
@@ -73,7 +73,7 @@ describe('the window', () => {
     standin.app.commandLine.switches.add('remote-debugging-port');
     standin.app.userData = '/nonexistent/user-data';
     // the worker starts on the first call only: none is made here
-    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent' });
+    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' });
     expect(running).not.toBeNull();
     expect(standin.ipcMain.handlers.size).toBeGreaterThan(20);
     expect(standin.app.exitCodes).toEqual([]);
@@ -209,7 +209,7 @@ describe('single instance', () => {
   test('a second instance quits at once and registers nothing', () => {
     standin.reset();
     standin.app.gotLock = false;
-    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent' });
+    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' });
     expect(running).toBeNull();
     expect(standin.app.lockRequests).toBe(1);
     expect(standin.app.quitCalls).toBe(1);

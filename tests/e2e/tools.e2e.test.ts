@@ -238,7 +238,8 @@ describe('settings', () => {
 
     // Lock, then unlock: the old passphrase no longer opens the vault, the new one does.
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
-    const unlockField = page.getByLabel('Passphrase');
+    await page.getByRole('heading', { name: 'Unlock the vault' }).waitFor();
+    const unlockField = page.getByLabel('Passphrase', { exact: true });
     await unlockField.waitFor();
     await unlockField.fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock', exact: true }).click();
