@@ -4,14 +4,14 @@
  * a button that loads the latest version (which starts the form again from it).
  */
 import { useRef, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { FORUMS, SENSITIVITIES, STAGES, type Case, type Forum, type Sensitivity, type Stage } from '../../../shared/domain/cases.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 interface Props {
   open: boolean;
@@ -50,16 +50,13 @@ function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCan
   const [tags, setTags] = useState(kase.tags.join(', '));
   const nextKey = useRef(kase.team.length);
   const [team, setTeam] = useState<TeamRow[]>(kase.team.map((m, i) => ({ key: i, member: m.member, role: m.role })));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const setRow = (key: number, patch: Partial<TeamRow>) => setTeam((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await call('cases', 'update', {
         id: kase.id,
         expectedVersion: kase.version,
@@ -79,10 +76,7 @@ function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCan
         team: team.filter((r) => r.member.trim()).map((r) => ({ member: r.member.trim(), role: r.role.trim() })),
       });
       onSaved(updated);
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

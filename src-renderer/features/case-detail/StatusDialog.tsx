@@ -3,14 +3,14 @@
  * current one are offered; closing, reopening, referring and declining need a reason.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { CASE_TRANSITIONS, type Case, type CaseStatus } from '../../../shared/domain/cases.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 const NEEDS_REASON: ReadonlySet<CaseStatus> = new Set(['closed', 'referred', 'declined']);
 
@@ -41,22 +41,16 @@ function StatusForm({ kase, onCancel, onChanged, onReload }: { kase: Case; onCan
   const allowed = CASE_TRANSITIONS[kase.status];
   const [to, setTo] = useState<CaseStatus>(allowed[0]!);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const required = reasonRequired(kase.status, to);
   const statusName = (s: CaseStatus) => t(`cases.status.${s}` as MessageKey);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const changed = await call('cases', 'transition', { id: kase.id, to, expectedVersion: kase.version, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onChanged(changed);
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

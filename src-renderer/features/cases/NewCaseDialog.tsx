@@ -1,14 +1,14 @@
 /** Create a case: the engine validates; its field-level INVALID_INPUT message is shown as is. */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { useCaseList } from './case-list-store.js';
 import { FORUMS, INITIAL_CASE_STATUSES, SENSITIVITIES, type Forum, type Sensitivity } from '../../../shared/domain/cases.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -31,14 +31,11 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
   const [sensitivity, setSensitivity] = useState<Sensitivity>('high');
   const [summary, setSummary] = useState('');
   const [tags, setTags] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await call('cases', 'create', {
         title,
         status,
@@ -52,11 +49,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
       useCaseList.getState().refresh();
       onDone();
       go({ name: 'case', id: created.id, tab: 'overview' });
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,14 +3,14 @@
  * to the consent's series; nothing recorded before is changed.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import type { ConsentWithStatus } from '../../../shared/domain/consents.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { localToday } from './consent-parts.js';
 
 interface Props {
@@ -33,20 +33,14 @@ function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: Cons
   const t = useT();
   const [reason, setReason] = useState('');
   const [at, setAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('consents', 'withdraw', { id: consent.id, reason, ...(at ? { at } : {}) });
       onDone();
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -78,20 +72,14 @@ function RenewForm({ consent, personName, onCancel, onDone }: { consent: Consent
   const t = useT();
   const [expiresAt, setExpiresAt] = useState('');
   const [at, setAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('consents', 'renew', { id: consent.id, expiresAt, ...(at ? { at } : {}) });
       onDone();
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

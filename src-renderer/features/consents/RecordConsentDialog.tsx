@@ -4,16 +4,16 @@
  * how they expressed it (and the witness), in which language, when, and until when.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { CONSENT_DECISIONS, CONSENT_METHODS, CONSENT_PURPOSES, TOLD_ELEMENTS, type ConsentDecision, type ConsentMethod, type ConsentPurpose, type ToldElement } from '../../../shared/domain/consents.js';
 import type { PersonSummary } from '../../../shared/domain/people.js';
 import type { Partner } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { DEFAULT_SHARING_VALUE, RecipientField, localToday, recipientFromValue } from './consent-parts.js';
 
 interface Props {
@@ -58,8 +58,7 @@ function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: O
   const [givenAt, setGivenAt] = useState(localToday());
   const [expiresAt, setExpiresAt] = useState('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const given = decision === 'given';
   const toggle = (e: ToldElement, on: boolean) => setTold((list) => (on ? [...list, e] : list.filter((x) => x !== e)));
@@ -67,9 +66,7 @@ function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: O
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('consents', 'add', {
         personId,
         caseId,
@@ -86,10 +83,7 @@ function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: O
         notes,
       });
       onRecorded();
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

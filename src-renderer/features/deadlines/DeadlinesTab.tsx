@@ -3,6 +3,7 @@
  * overdue, met, missed, cancelled); add one; mark one done (met, missed or cancelled, once).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { call, asCallError } from '../../vault.js';
@@ -149,21 +150,14 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
   const [kind, setKind] = useState<DeadlineKind>('filing');
   const [dueOn, setDueOn] = useState('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('deadlines', 'add', { caseId, title, kind, dueOn, notes });
       onAdded();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -193,21 +187,14 @@ function CompleteForm({ deadline, onCancel, onDone }: { deadline: DeadlineItem; 
   const f = useFormat();
   const [status, setStatus] = useState<Completion>('met');
   const [completedOn, setCompletedOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('deadlines', 'complete', { id: deadline.id, status, expectedVersion: deadline.version, ...(completedOn ? { completedOn } : {}) });
       onDone();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,6 +4,7 @@
  * to a partner with a reason, or decline with a reason.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
@@ -195,23 +196,16 @@ function ReferForm({ enquiry, onChanged, onClose }: DialogProps) {
 function DeclineForm({ enquiry, onChanged, onClose }: DialogProps) {
   const t = useT();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const decided = await call('enquiries', 'decide', { id: enquiry.id, decision: 'decline', reason });
       void useInbox.getState().refresh();
       onChanged(decided);
       onClose();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,14 +3,14 @@
  * engine runs the conflict check on every name at once; the new enquiry opens with its result.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { CHANNELS, type Channel } from '../../../shared/domain/enquiries.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useInbox } from './enquiry-store.js';
 
@@ -37,14 +37,11 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
   const [enquirerContact, setEnquirerContact] = useState('');
   const [summary, setSummary] = useState('');
   const [names, setNames] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const created = await call('enquiries', 'add', {
         channel,
         summary,
@@ -56,11 +53,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
       void useInbox.getState().refresh();
       onDone();
       go({ name: 'enquiry', id: created.id });
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

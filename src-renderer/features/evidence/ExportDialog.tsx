@@ -4,14 +4,14 @@
  * engine writes the copy with progress and says what it wrote.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useProgress, useSession } from '../../state/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, TextArea } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import type { Evidence } from '../../../shared/domain/evidence.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 export function ExportDialog({ item, onClose }: { item: Evidence | null; onClose: () => void }) {
   const t = useT();
@@ -34,27 +34,20 @@ function ExportForm({ item, onClose }: { item: Evidence; onClose: () => void }) 
   const progress = useProgress('evidence.export');
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState<Done | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
     if (!reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const target = await call('files', 'chooseSaveTarget', { suggestedName: item.fileName.slice(0, 200), kind: 'evidence' });
       if (!target) return;
       useSession.getState().clearProgress('evidence.export');
       const r = await call('evidence', 'export', { id: item.id, target: target.handle, reason: reason.trim() });
       setDone({ name: target.name, size: r.size, sha256: r.sha256 });
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {

@@ -5,15 +5,15 @@
  * byte counts.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useProgress, useSession } from '../../state/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import { EVIDENCE_TYPES, type Evidence, type EvidenceType } from '../../../shared/domain/evidence.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { Intake } from './EvidenceTab.js';
 
 export function IntakeDialog({ caseId, intake, onClose, onAdded }: { caseId: string; intake: Intake | null; onClose: () => void; onAdded: (item: Evidence) => void }) {
@@ -45,15 +45,12 @@ function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; int
   const [collectedOn, setCollectedOn] = useState('');
   const [place, setPlace] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     useSession.getState().clearProgress(channel);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const common = { file: intake.file.handle, description, ...(title.trim() ? { title: title.trim() } : {}) };
       const item = intake.original
         ? await call('evidence', 'addCopy', { ...common, originalId: intake.original.id, reason })
@@ -68,11 +65,7 @@ function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; int
             ...(collectedOn ? { collectedAt: collectedOn } : {}),
           });
       onAdded(item);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

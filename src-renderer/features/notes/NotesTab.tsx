@@ -3,6 +3,7 @@
  * refused with CONFLICT rather than overwriting someone else's change).
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { call, asCallError } from '../../vault.js';
 import { Button, TextArea, TextField } from '../../components/controls.js';
@@ -136,22 +137,15 @@ function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void })
   const f = useFormat();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await call('notes', 'update', { id: note.id, body, expectedVersion: note.version });
       onSaved(updated);
       setEditing(false);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const edited = note.version > 1;

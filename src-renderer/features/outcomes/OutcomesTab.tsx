@@ -4,6 +4,7 @@
  * toward the target and a chart, and the case's impact evaluation.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { Locale } from '../../i18n/define.js';
@@ -187,14 +188,11 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
   const [currency, setCurrency] = useState('');
   const [awarded, setAwarded] = useState('');
   const [paid, setPaid] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('outcomes', 'add', {
         caseId,
         kind,
@@ -205,11 +203,7 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
         ...(paid.trim() ? { amountPaid: paid.trim() } : {}),
       });
       onAdded();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -363,24 +357,17 @@ function AddIndicatorForm({ caseId, outcomes, onCancel, onAdded }: { caseId: str
   const [baseline, setBaseline] = useState('');
   const [target, setTarget] = useState('');
   const [outcomeId, setOutcomeId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const toNumber = (s: string) => Number(s.trim().replace(',', '.'));
   const valid = name.trim() !== '' && baseline.trim() !== '' && target.trim() !== '' && Number.isFinite(toNumber(baseline)) && Number.isFinite(toNumber(target));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('outcomes', 'addIndicator', { caseId, name, dimension, unit, baseline: toNumber(baseline), target: toNumber(target), ...(outcomeId ? { outcomeId } : {}) });
       onAdded();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,12 @@
 /** Add an agreement with a partner, or correct one (sign a draft, extend it). */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { AGREEMENT_KINDS, type AgreementKind, type PartnerAgreement } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 export function AgreementDialog({ open, partnerId, agreement, onClose, onSaved }: { open: boolean; partnerId: string; agreement?: PartnerAgreement; onClose: () => void; onSaved: () => void }) {
@@ -24,14 +24,11 @@ function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: s
   const [signedOn, setSignedOn] = useState(agreement?.signedOn ?? '');
   const [expiresOn, setExpiresOn] = useState(agreement?.expiresOn ?? '');
   const [notes, setNotes] = useState(agreement?.notes ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (agreement) {
         await call('partners', 'updateAgreement', { id: agreement.id, expectedVersion: agreement.version, kind, signedOn: signedOn || null, expiresOn: expiresOn || null, notes });
       } else {
@@ -39,11 +36,7 @@ function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: s
       }
       onDone();
       onSaved();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,13 +4,13 @@
  * only without an amount is the tier chosen by hand.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { DD_OUTCOMES, DD_TIERS, PARTNER_KINDS, type DdOutcome, type DdTier, type Partner, type PartnerKind } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
 
@@ -50,8 +50,7 @@ function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved:
   const [outcome, setOutcome] = useState<DdOutcome>(partner?.ddOutcome ?? 'pending');
   const [ddNotes, setDdNotes] = useState(partner?.ddNotes ?? '');
   const [amountError, setAmountError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const hasAmount = amount.trim() !== '';
 
   const submit = async (e: FormEvent) => {
@@ -62,9 +61,7 @@ function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved:
       return;
     }
     setAmountError(null);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = partner
         ? await call('partners', 'update', {
             id: partner.id,
@@ -94,11 +91,7 @@ function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved:
       void usePartners.getState().refresh();
       onDone();
       onSaved(saved);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,12 +5,12 @@
  * `partners.setSharingProfile`, which replaces the previous profile.
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Button, Checkbox } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { DEFAULT_SHARING_FIELDS, SHARING_FIELDS, SHARING_KINDS, type Partner, type SetSharingProfileInput, type SharingKind } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 type Selection = Partial<Record<SharingKind, ReadonlySet<string>>>;
@@ -39,9 +39,8 @@ export function allowOf(selection: Selection): SetSharingProfileInput['allow'] {
 export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; onSaved: (p: Partner) => void }) {
   const t = useT();
   const [selection, setSelection] = useState<Selection>(() => selectionOf(partner));
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
   const [showEmpty, setShowEmpty] = useState(false);
 
   const change = (next: Selection) => {
@@ -71,18 +70,12 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
       return;
     }
     setShowEmpty(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await call('partners', 'setSharingProfile', { partnerId: partner.id, expectedVersion: partner.version, allow: allowOf(selection) });
       setSelection(selectionOf(updated));
       setSaved(true);
       onSaved(updated);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

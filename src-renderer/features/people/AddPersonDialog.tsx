@@ -5,14 +5,14 @@
  * (no duplicate person).
  */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { GENDERS, ROLES, VULNERABILITIES, type Gender, type Role, type Vulnerability } from '../../../shared/domain/people.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 interface Props {
   open: boolean;
@@ -44,16 +44,13 @@ function AddPersonForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel
   const [notes, setNotes] = useState('');
   const [role, setRole] = useState<Role>('survivor');
   const [createdId, setCreatedId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const toggle = (v: Vulnerability, on: boolean) => setVulnerabilities((list) => (on ? [...list, v] : list.filter((x) => x !== v)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       let id = createdId;
       if (!id) {
         const person = await call('people', 'create', {
@@ -76,10 +73,7 @@ function AddPersonForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel
       }
       const linked = await call('people', 'link', { personId: id, caseId, role });
       onAdded(linked.fullName, role);
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   // once created, only the role can still change (a second try only links)

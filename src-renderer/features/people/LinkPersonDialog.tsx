@@ -1,13 +1,13 @@
 /** Link someone already in the vault: search by name (or alias, pseudonym), pick, choose a role. */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { ROLES, type PersonSummary, type Role } from '../../../shared/domain/people.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 const RESULTS = 20;
 
@@ -33,36 +33,24 @@ function LinkPersonForm({ caseId, onCancel, onLinked }: { caseId: string; onCanc
   const [results, setResults] = useState<PersonSummary[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [role, setRole] = useState<Role>('witness');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const page = await call('people', 'list', { name: name.trim(), limit: RESULTS });
       setResults(page.items);
       setChosen(page.items[0]?.id ?? null);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const link = async (e: FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const person = await call('people', 'link', { personId: chosen, caseId, role });
       onLinked(person.fullName, role);
-    } catch (err) {
-      setError(asCallError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (

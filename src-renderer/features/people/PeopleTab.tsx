@@ -4,6 +4,7 @@
  * role. Held in component state (the lock unmounts the app frame).
  */
 import { useCallback, useEffect, useState } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Button } from '../../components/controls.js';
@@ -31,7 +32,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
   const [error, setError] = useState<CallError | null>(null);
   const [dialog, setDialog] = useState<'add' | 'link' | null>(null);
   const [notice, setNotice] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useAction();
 
   const load = useCallback(async () => {
     setError(null);
@@ -54,17 +55,11 @@ export function PeopleTab({ caseId }: { caseId: string }) {
   };
 
   const unlink = async (p: PersonSummary, role: Role) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('people', 'unlink', { personId: p.id, caseId, role });
       setNotice(t('people.unlinked', { name: p.fullName, role: roleName(role) }));
       await load();
-    } catch (e) {
-      setError(asCallError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -82,7 +77,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
       <p role="status" className="live-notice">
         {notice}
       </p>
-      <ErrorNotice error={error} onRetry={() => void load()} />
+      <ErrorNotice error={error ?? actionError} onRetry={() => void load()} />
       {people === null && !error && <Loading />}
       {people && people.length === 0 && <p className="empty">{t('people.none')}</p>}
       {people && people.length > 0 && (

@@ -1,12 +1,12 @@
 /** Add a risk, or re-rate, review, mitigate or re-assign one. */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { RISK_CATEGORIES, RISK_STATUSES, riskLevel, type Risk, type RiskCategory, type RiskStatus } from '../../../shared/domain/risks.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { CasePicker } from './CasePicker.js';
 import { useRisks } from './risk-store.js';
@@ -38,15 +38,12 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
   const [reviewOn, setReviewOn] = useState(risk?.reviewOn ?? inAMonth());
   const [status, setStatus] = useState<RiskStatus>(risk?.status ?? 'open');
   const [caseId, setCaseId] = useState(risk?.caseId ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const score = likelihood * impact;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const fields = { threat, description, category, likelihood, impact, mitigations, owner, reviewOn, status };
       if (risk) {
         useRisks.getState().changed(await call('risks', 'update', { id: risk.id, expectedVersion: risk.version, ...fields, caseId: caseId || null }));
@@ -55,11 +52,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         void useRisks.getState().refresh();
       }
       onDone();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

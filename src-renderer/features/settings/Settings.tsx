@@ -5,6 +5,7 @@
  * engine's.
  */
 import { useEffect, useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { isRtl, translate, useFormat, useT } from '../../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../i18n/define.js';
 import { Button, Field, TextField } from '../../components/controls.js';
@@ -100,9 +101,8 @@ function AutoLockSection() {
   const setAutoLock = useSession((s) => s.setAutoLock);
   const [text, setText] = useState(String(current));
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [saved, setSaved] = useState<number | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const minutes = parseMinutes(text);
 
   const submit = async (e: FormEvent) => {
@@ -110,16 +110,10 @@ function AutoLockSection() {
     setTouched(true);
     setSaved(null);
     if (minutes === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await setAutoLock(minutes);
       setSaved(useSession.getState().autoLockMinutes);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -160,9 +154,8 @@ function PassphraseSection({ onChanged }: { onChanged: () => void }) {
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
 
   const currentError = current === '' ? t('settings.passphrase.missingCurrent') : null;
   const nextError = passphraseLength(next) < MIN_PASSPHRASE_CHARS ? t('settings.passphrase.tooShort') : next === current ? t('settings.passphrase.same') : null;
@@ -174,9 +167,7 @@ function PassphraseSection({ onChanged }: { onChanged: () => void }) {
     setDone(false);
     if (currentError || nextError || confirmError) return;
     useSession.getState().clearProgress('vault.changePassphrase');
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('vault', 'changePassphrase', { current, next });
       setCurrent('');
       setNext('');
@@ -184,11 +175,7 @@ function PassphraseSection({ onChanged }: { onChanged: () => void }) {
       setTouched(false);
       setDone(true);
       onChanged();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,12 +1,12 @@
 /** First run: choose a passphrase, then write the recovery key down (confirmed) before going in. */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Button, Checkbox, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { KdfProgress } from './KdfProgress.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useSession } from '../../state/session.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 
 const MIN_CHARS = 12;
 
@@ -15,8 +15,7 @@ export function CreateVault() {
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, run } = useAction();
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
 
   const tooShort = [...passphrase.normalize('NFC')].length < MIN_CHARS;
@@ -26,18 +25,12 @@ export function CreateVault() {
     e.preventDefault();
     setTouched(true);
     if (tooShort || mismatch) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('vault', 'create', { passphrase });
       setPassphrase('');
       setConfirm('');
       setRecoveryKey(r.recoveryKey);
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onDone={() => useSession.getState().unlocked()} />;

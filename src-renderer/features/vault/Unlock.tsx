@@ -1,12 +1,12 @@
 /** Unlock with the passphrase (KDF progress shown) or with the recovery key. */
 import { useState, type FormEvent } from 'react';
+import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Button, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { KdfProgress } from './KdfProgress.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { useSession } from '../../state/session.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 export function Unlock() {
@@ -14,24 +14,17 @@ export function Unlock() {
   const lockedReason = useSession((s) => s.lockedReason);
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<CallError | null>(null);
+  const { busy, error, setError, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!secret) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (mode === 'passphrase') await call('vault', 'unlock', { passphrase: secret });
       else await call('vault', 'unlockWithRecoveryKey', { recoveryKey: secret });
       setSecret('');
       useSession.getState().unlocked();
-    } catch (err) {
-      setError(asCallError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const channel = mode === 'passphrase' ? 'vault.unlock' : 'vault.unlockWithRecoveryKey';
