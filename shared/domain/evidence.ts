@@ -15,7 +15,7 @@ export const EVIDENCE_TYPES = ['testimony', 'medical-report', 'photo', 'video', 
 export const EvidenceType = z.enum(EVIDENCE_TYPES);
 export type EvidenceType = z.infer<typeof EvidenceType>;
 
-export const CUSTODY_ACTIONS = ['received', 'viewed', 'copied', 'derived', 'exported', 'shared', 'verified', 'verification-failed'] as const;
+export const CUSTODY_ACTIONS = ['received', 'viewed', 'copied', 'derived', 'exported', 'shared', 'delivered', 'verified', 'verification-failed'] as const;
 export const CustodyAction = z.enum(CUSTODY_ACTIONS);
 export type CustodyAction = z.infer<typeof CustodyAction>;
 

@@ -13,7 +13,8 @@ export const ENUM_COLUMNS: Array<[string, string, readonly string[]]> = [
   ['consents', 'state', CONSENT_STATES],
   ['consents', 'method', CONSENT_METHODS],
   ['evidence', 'type', EVIDENCE_TYPES],
-  ['custody_events', 'action', CUSTODY_ACTIONS],
+  // 0003 rebuilt custody_events to add 'delivered' (checked by 0003-partner-exchange.test.ts)
+  ['custody_events', 'action', CUSTODY_ACTIONS.filter((a) => a !== 'delivered')],
   ['deadlines', 'kind', DEADLINE_KINDS],
   ['deadlines', 'status', DEADLINE_STATUSES],
   ['outcomes', 'kind', OUTCOME_KINDS],
