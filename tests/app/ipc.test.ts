@@ -45,6 +45,7 @@ function inputFor(channel: string): unknown {
     'settings.set': { language: 'fr', autoLockMinutes: 30 },
     'clipboard.copySecret': { text: 'RECOVERY-KEY-SECRET' },
     'files.chooseSaveTarget': { suggestedName: 'custody.csv', kind: 'custody-csv' },
+    'files.chooseOpen': { kind: 'bundle' },
     'cases.create': { title: 'Should never exist' },
   };
   return inputs[channel] ?? {};
@@ -176,6 +177,43 @@ describe('native dialogs', () => {
     call.answer.resolve({ canceled: false, filePath: join(t.root, 'custody.csv') });
     const r = (await choosing) as Result<{ handle: string; name: string }>;
     expect(r).toEqual({ ok: true, value: { handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'custody.csv' } });
+  });
+
+  test('opening a bundle, a card or a receipt: its own title and file filter; the answer is a handle', async () => {
+    t = await startTestApp({ unlocked: true });
+    const file = join(t.root, 'from-partner.cvbundle');
+    writeFileSync(file, Buffer.alloc(10));
+    const expected = {
+      bundle: { title: 'Choose a case bundle', filters: [{ name: 'Case bundles', extensions: ['cvbundle', 'age'] }], properties: ['openFile'] },
+      'contact-card': { title: 'Choose a contact card', filters: [{ name: 'Contact cards', extensions: ['cvcard', 'json'] }], properties: ['openFile'] },
+      receipt: { title: 'Choose a bundle receipt', filters: [{ name: 'JSON files', extensions: ['json'] }], properties: ['openFile'] },
+    };
+    for (const [kind, options] of Object.entries(expected)) {
+      standin.dialog.calls.length = 0;
+      const choosing = t.call('files.chooseOpen', { kind });
+      await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
+      expect(standin.dialog.calls[0]!.options).toEqual(options);
+      standin.dialog.calls[0]!.answer.resolve({ canceled: false, filePaths: [file] });
+      expect(await choosing).toEqual({ ok: true, value: { handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'from-partner.cvbundle', size: 10 } });
+    }
+    expect(await t.call('files.chooseOpen', { kind: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  test('saving a bundle or a report: the filter names its file type', async () => {
+    t = await startTestApp({ unlocked: true });
+    for (const [kind, filter] of [
+      ['bundle', { name: 'Case bundles', extensions: ['cvbundle'] }],
+      ['report-pdf', { name: 'PDF documents', extensions: ['pdf'] }],
+      ['report-html', { name: 'Web pages', extensions: ['html'] }],
+      ['qr-png', { name: 'PNG images', extensions: ['png'] }],
+    ] as const) {
+      standin.dialog.calls.length = 0;
+      const choosing = t.call('files.chooseSaveTarget', { suggestedName: 'x', kind });
+      await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
+      expect(standin.dialog.calls[0]!.options.filters).toEqual([filter]);
+      standin.dialog.calls[0]!.answer.resolve({ canceled: true });
+      expect(await choosing).toEqual({ ok: true, value: null });
+    }
   });
 
   test('dialog titles follow the language setting', async () => {

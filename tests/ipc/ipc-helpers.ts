@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { EngineSession } from '../../src-main/engine/api/session.js';
 import { dispatch } from '../../src-main/engine/api/dispatch.js';
 import { getEvidence, readEvidence } from '../../src-main/engine/evidence/evidence-service.js';
-import { Shell, type EngineLink, type ShellHost, type SaveKind } from '../../src-main/app/core/shell.js';
+import { Shell, type EngineLink, type ShellHost } from '../../src-main/app/core/shell.js';
+import type { OpenKind, SaveKind } from '../../shared/ipc/areas/app.js';
 import { SettingsStore } from '../../src-main/app/core/settings-store.js';
 import type { Result } from '../../shared/ipc/kit.js';
 import type { EventName, EventPayload } from '../../shared/ipc/events.js';
@@ -56,7 +57,10 @@ export class TestHost implements ShellHost {
   saveQueue: Array<string | null> = [];
   clip = '';
   idleSeconds = 0;
-  async chooseOpenFile(): Promise<string | null> {
+  /** the kinds the app asked to open, in order (tests check the dialog was the right one) */
+  readonly openKinds: OpenKind[] = [];
+  async chooseOpenFile(kind: OpenKind): Promise<string | null> {
+    this.openKinds.push(kind);
     return this.openQueue.shift() ?? null;
   }
   async chooseSaveFile(_name: string, _kind: SaveKind): Promise<string | null> {

@@ -32,7 +32,18 @@ export const ChosenFile = z.strictObject({
 });
 export type ChosenFile = z.infer<typeof ChosenFile>;
 
-export const SAVE_KINDS = ['evidence', 'custody-json', 'custody-csv'] as const;
+/**
+ * What a save dialog is for: it sets the dialog's file-type filter. The renderer only suggests a
+ * file name; main's dialog picks the place (for a bundle, typically a removable drive).
+ */
+export const SAVE_KINDS = ['evidence', 'custody-json', 'custody-csv', 'contact-card', 'qr-png', 'qr-svg', 'bundle', 'receipt', 'report-pdf', 'report-csv', 'report-html'] as const;
+export const SaveKind = z.enum(SAVE_KINDS);
+export type SaveKind = z.infer<typeof SaveKind>;
+
+/** What an open dialog is for (its title and file-type filter). */
+export const OPEN_KINDS = ['evidence', 'contact-card', 'bundle', 'receipt'] as const;
+export const OpenKind = z.enum(OPEN_KINDS);
+export type OpenKind = z.infer<typeof OpenKind>;
 
 export const sessionArea = {
   /** Lock now: keys are zeroed, file handles and viewer URLs forgotten, every window told. */
@@ -47,9 +58,11 @@ export const settingsArea = {
 export const filesArea = {
   /** Native open dialog; null when the user cancels. */
   chooseEvidence: mainCall(NoInput, ChosenFile.nullable(), { unlocked: true }),
+  /** Native open dialog for a contact card, a bundle or a receipt; null when the user cancels. */
+  chooseOpen: mainCall(z.strictObject({ kind: OpenKind }), ChosenFile.nullable(), { unlocked: true }),
   /** Native save dialog; null when the user cancels. */
   chooseSaveTarget: mainCall(
-    z.strictObject({ suggestedName: z.string().min(1).max(200), kind: z.enum(SAVE_KINDS) }),
+    z.strictObject({ suggestedName: z.string().min(1).max(200), kind: SaveKind }),
     z.strictObject({ handle: FileHandle, name: z.string() }).nullable(),
     { unlocked: true },
   ),

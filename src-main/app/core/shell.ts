@@ -19,6 +19,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONTRACT, type Contract } from '../../../shared/ipc/contract.js';
 import { findCall, type CallError, type Implementation, type Result } from '../../../shared/ipc/kit.js';
 import type { EventName, EventPayload, LockedEvent } from '../../../shared/ipc/events.js';
+import type { ChosenFile, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { isVaultError, VaultError } from '../../../shared/errors.js';
 import { describeZodError } from '../../../shared/zod-message.js';
 import type { ProgressReport } from '../../engine/api/call-context.js';
@@ -36,12 +37,11 @@ export interface EngineLink {
   openRead(evidenceId: string): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>>;
 }
 
-export type SaveKind = 'evidence' | 'custody-json' | 'custody-csv';
 
 /** What the shell needs from its host (Electron, or the harness's stand-ins). */
 export interface ShellHost {
   /** native open dialog; resolves to a path or null when cancelled */
-  chooseOpenFile(): Promise<string | null>;
+  chooseOpenFile(kind: OpenKind): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
   /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
@@ -209,6 +209,27 @@ export class Shell {
 
   // --- the clipboard -------------------------------------------------------------------------
 
+  /**
+   * An open dialog in main. A lock while the dialog is open wins: the answer is dropped, so no
+   * handle outlives the session that asked for it.
+   */
+  async #chooseOpen(kind: OpenKind): Promise<ChosenFile | null> {
+    const epoch = this.#lockEpoch;
+    const path = await this.opts.host.chooseOpenFile(kind);
+    if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
+    const unreadable = kind === 'evidence' ? 'EVIDENCE_UNREADABLE' : 'FILE_UNREADABLE';
+    let size: number;
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) throw new VaultError(unreadable, 'That is not a file. Choose a file.');
+      size = st.size;
+    } catch (e) {
+      if (isVaultError(e)) throw e;
+      throw new VaultError(unreadable, 'That file cannot be read. Check that it still exists and that you may read it.');
+    }
+    return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
+  }
+
   async #clearClipboardSecret(clear: boolean): Promise<void> {
     if (this.#clipboardTimer) clearTimeout(this.#clipboardTimer);
     this.#clipboardTimer = null;
@@ -245,21 +266,8 @@ export class Shell {
       },
     },
     files: {
-      chooseEvidence: async () => {
-        const epoch = this.#lockEpoch;
-        const path = await this.opts.host.chooseOpenFile();
-        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
-        let size: number;
-        try {
-          const st = statSync(path);
-          if (!st.isFile()) throw new VaultError('EVIDENCE_UNREADABLE', 'That is not a file. Choose a file.');
-          size = st.size;
-        } catch (e) {
-          if (isVaultError(e)) throw e;
-          throw new VaultError('EVIDENCE_UNREADABLE', 'That file cannot be read. Check that it still exists and that you may read it.');
-        }
-        return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
-      },
+      chooseEvidence: () => this.#chooseOpen('evidence'),
+      chooseOpen: ({ kind }) => this.#chooseOpen(kind),
       chooseSaveTarget: async ({ suggestedName, kind }) => {
         const epoch = this.#lockEpoch;
         const path = await this.opts.host.chooseSaveFile(suggestedName, kind);

@@ -2,11 +2,11 @@
  * The Electron side of the core's ShellHost: native dialogs parented to the app's window, the
  * system clipboard, the system idle time, events to the app's windows, and the log.
  */
-import { clipboard, dialog, powerMonitor, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { SaveKind, ShellHost } from '../core/shell.js';
-import type { Language } from '../../../shared/ipc/areas/app.js';
+import { clipboard, dialog, powerMonitor, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import type { ShellHost } from '../core/shell.js';
+import type { Language, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { eventChannel, type EventName, type EventPayload } from '../../../shared/ipc/events.js';
-import { NATIVE_LABELS } from './labels.js';
+import { NATIVE_LABELS, type NativeLabels } from './labels.js';
 import { viewerUrl } from './protocols.js';
 import type { AppWindows } from './window.js';
 
@@ -21,9 +21,11 @@ export interface ElectronHostOptions {
 export class ElectronHost implements ShellHost {
   constructor(private readonly opts: ElectronHostOptions) {}
 
-  async chooseOpenFile(): Promise<string | null> {
+  async chooseOpenFile(kind: OpenKind): Promise<string | null> {
     // No defaultPath: the dialog opens where the system chooses; nothing from the renderer steers it.
-    const options: OpenDialogOptions = { title: NATIVE_LABELS[this.opts.language()].chooseEvidence, properties: ['openFile'] };
+    const labels = NATIVE_LABELS[this.opts.language()];
+    const { title, filters } = openDialogFor(kind, labels);
+    const options: OpenDialogOptions = { title, ...(filters.length > 0 ? { filters } : {}), properties: ['openFile'] };
     const parent = this.opts.windows.main();
     const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
     return answer.canceled ? null : (answer.filePaths[0] ?? null);
@@ -36,7 +38,7 @@ export class ElectronHost implements ShellHost {
    */
   async chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {
     const labels = NATIVE_LABELS[this.opts.language()];
-    const filters = kind === 'custody-json' ? [{ name: labels.jsonFiles, extensions: ['json'] }] : kind === 'custody-csv' ? [{ name: labels.csvFiles, extensions: ['csv'] }] : [];
+    const filters = saveFiltersFor(kind, labels);
     const name = safeFileName(suggestedName);
     const options: SaveDialogOptions = { title: labels.saveAs, filters, properties: ['createDirectory', 'showOverwriteConfirmation'], ...(name ? { defaultPath: name } : {}) };
     const parent = this.opts.windows.main();
@@ -73,4 +75,44 @@ export class ElectronHost implements ShellHost {
 export function safeFileName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '').trim();
   return cleaned.slice(0, 120);
+}
+
+/** The title and file-type filter of each open dialog. Evidence may be any kind of file. */
+export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: string; filters: FileFilter[] } {
+  switch (kind) {
+    case 'evidence':
+      return { title: labels.chooseEvidence, filters: [] };
+    case 'contact-card':
+      return { title: labels.chooseCard, filters: [{ name: labels.cardFiles, extensions: ['cvcard', 'json'] }] };
+    case 'bundle':
+      return { title: labels.chooseBundle, filters: [{ name: labels.bundleFiles, extensions: ['cvbundle', 'age'] }] };
+    case 'receipt':
+      return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
+  }
+}
+
+/** The file-type filter of each save dialog (none for an evidence copy: it keeps its own type). */
+export function saveFiltersFor(kind: SaveKind, labels: NativeLabels): FileFilter[] {
+  switch (kind) {
+    case 'evidence':
+      return [];
+    case 'custody-json':
+    case 'receipt':
+      return [{ name: labels.jsonFiles, extensions: ['json'] }];
+    case 'custody-csv':
+    case 'report-csv':
+      return [{ name: labels.csvFiles, extensions: ['csv'] }];
+    case 'contact-card':
+      return [{ name: labels.cardFiles, extensions: ['cvcard'] }];
+    case 'qr-png':
+      return [{ name: labels.pngFiles, extensions: ['png'] }];
+    case 'qr-svg':
+      return [{ name: labels.svgFiles, extensions: ['svg'] }];
+    case 'bundle':
+      return [{ name: labels.bundleFiles, extensions: ['cvbundle'] }];
+    case 'report-pdf':
+      return [{ name: labels.pdfFiles, extensions: ['pdf'] }];
+    case 'report-html':
+      return [{ name: labels.htmlFiles, extensions: ['html'] }];
+  }
 }

@@ -18,7 +18,8 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { build } from 'esbuild';
-import { Shell, type ShellHost, type SaveKind } from '../../../src-main/app/core/shell.js';
+import { Shell, type ShellHost } from '../../../src-main/app/core/shell.js';
+import type { OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { EngineClient } from '../../../src-main/app/core/engine-client.js';
 import { SettingsStore } from '../../../src-main/app/core/settings-store.js';
 import { appCsp, appHeaders, resolveAppPath } from '../../../src-main/app/core/app-protocol.js';
@@ -36,7 +37,10 @@ export class HarnessHost implements ShellHost {
   idleSeconds = 0;
   readonly logs: string[] = [];
   readonly clients = new Set<ServerResponse>();
-  async chooseOpenFile(): Promise<string | null> {
+  /** the kinds the app asked to open, in order (tests check the dialog was the right one) */
+  readonly openKinds: OpenKind[] = [];
+  async chooseOpenFile(kind: OpenKind): Promise<string | null> {
+    this.openKinds.push(kind);
     return this.openQueue.shift() ?? null;
   }
   async chooseSaveFile(_n: string, _k: SaveKind): Promise<string | null> {
