@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CountryCode, Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText, text } from './common.js';
+import { MAX_CARD_BYTES } from './identity.js';
 
 export const PARTNER_KINDS = ['ngo', 'npm', 'nhri', 'lawyer', 'other'] as const;
 export const PartnerKind = z.enum(PARTNER_KINDS);
@@ -397,7 +398,107 @@ export const Partner = RecordMeta.extend({
 }).strict();
 export type Partner = z.infer<typeof Partner>;
 
+// ---------------------------------------------------------------------------------------------
+// Partner keys: the identity keys a partner's vaults presented in contact cards, and how each
+// was verified (engine/partners/partner-keys.ts; docs/security.md "Identity keys and
+// verification").
+
+/** unverified: known from a card, safety number not compared; replaced: superseded by a newer key of the same vault */
+export const PARTNER_KEY_STATUSES = ['unverified', 'verified', 'replaced'] as const;
+export const PartnerKeyStatus = z.enum(PARTNER_KEY_STATUSES);
+export type PartnerKeyStatus = z.infer<typeof PartnerKeyStatus>;
+
+/** How the safety number was compared. */
+export const KEY_VERIFICATION_METHODS = ['read-aloud', 'scanned', 'in-person'] as const;
+export const KeyVerificationMethod = z.enum(KEY_VERIFICATION_METHODS);
+export type KeyVerificationMethod = z.infer<typeof KeyVerificationMethod>;
+
+/**
+ * A partner's key state at a glance: none (no key yet), verified (every current key
+ * verified), changed (a current key is unverified and replaced an earlier key of the same
+ * vault: the partner's key CHANGED and must be verified again), unverified (otherwise).
+ */
+export const PARTNER_KEY_STATES = ['none', 'unverified', 'verified', 'changed'] as const;
+export const PartnerKeyState = z.enum(PARTNER_KEY_STATES);
+export type PartnerKeyState = z.infer<typeof PartnerKeyState>;
+
+export const PartnerKey = z.strictObject({
+  id: z.string(),
+  partnerId: z.string(),
+  /** the partner vault that presented the key */
+  vaultId: z.string(),
+  /** base64 of the 33-byte libsignal public key */
+  publicKey: z.string(),
+  /** first 16 bytes of SHA-256(public key), hex in groups of 4 */
+  fingerprint: z.string(),
+  /** as the partner's card said */
+  name: z.string(),
+  organisation: z.string(),
+  cardCreatedAt: z.string(),
+  status: PartnerKeyStatus,
+  addedAt: z.string(),
+  verifiedAt: z.string().nullable(),
+  verifiedBy: z.string().nullable(),
+  verifiedHow: KeyVerificationMethod.nullable(),
+  replacedAt: z.string().nullable(),
+});
+export type PartnerKey = z.infer<typeof PartnerKey>;
+
+/** The state of a partner's keys (newest last or in any order). */
+export function partnerKeyState(keys: ReadonlyArray<Pick<PartnerKey, 'vaultId' | 'status'>>): PartnerKeyState {
+  const current = keys.filter((k) => k.status !== 'replaced');
+  if (current.length === 0) return 'none';
+  const unverified = current.filter((k) => k.status === 'unverified');
+  if (unverified.length === 0) return 'verified';
+  const changed = unverified.some((k) => keys.some((o) => o.status === 'replaced' && o.vaultId === k.vaultId));
+  return changed ? 'changed' : 'unverified';
+}
+
+/**
+ * Import a partner's contact card (the text of a `.cvcard` file). `partnerId` attaches an
+ * unknown vault's key to an existing partner; `kind` and `ddTier` are used only when a new
+ * partner is created for it.
+ */
+export const ImportContactCardInput = z.strictObject({
+  card: z.string().max(4 * MAX_CARD_BYTES, 'is far too large to be a contact card'),
+  partnerId: Id.optional(),
+  kind: PartnerKind.optional(),
+  ddTier: DdTier.optional(),
+});
+export type ImportContactCardInput = z.input<typeof ImportContactCardInput>;
+
+export const CARD_IMPORT_CHANGES = ['new-partner', 'new-key', 'unchanged', 'key-changed'] as const;
+export const CardImportChange = z.enum(CARD_IMPORT_CHANGES);
+export type CardImportChange = z.infer<typeof CardImportChange>;
+
+/**
+ * Mark a key verified after comparing the safety number: typed (`safetyNumber`, 60 digits;
+ * spaces and line breaks ignored) or scanned from the other side's screen (`scanned`, base64
+ * of its scannable code). Exactly one of the two. `how` defaults to 'scanned' for a scanned
+ * code and 'read-aloud' otherwise; `verifiedBy` names the person who compared.
+ */
+export const VerifyPartnerKeyInput = z
+  .strictObject({
+    keyId: Id,
+    safetyNumber: z.string().max(400).optional(),
+    scanned: z.string().max(1000).optional(),
+    how: KeyVerificationMethod.optional(),
+    verifiedBy: ShortText,
+  })
+  .refine((v) => (v.safetyNumber === undefined) !== (v.scanned === undefined), { message: 'give the safety number you compared, or the scanned code (one of the two)', path: ['safetyNumber'] });
+export type VerifyPartnerKeyInput = z.input<typeof VerifyPartnerKeyInput>;
+
 export const PartnerDetail = Partner.extend({
   agreements: z.array(PartnerAgreement),
+  /** every key, current and replaced, oldest first */
+  keys: z.array(PartnerKey),
+  keyState: PartnerKeyState,
 }).strict();
 export type PartnerDetail = z.infer<typeof PartnerDetail>;
+
+export const CardImportResult = z.strictObject({
+  partner: Partner,
+  key: PartnerKey,
+  change: CardImportChange,
+});
+export type CardImportResult = z.infer<typeof CardImportResult>;

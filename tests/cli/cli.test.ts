@@ -1,4 +1,5 @@
 // The CLI contract, exercised through ./bin/case-vault as a user or a script would.
+import { loadMigrations } from '../../src-main/engine/db/migrations.js';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -82,7 +83,7 @@ describe('case-vault CLI', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
       const st = JSON.parse(r.stdout);
-      expect(st).toMatchObject({ vaultId: s.vaultId, formatVersion: 1, schemaVersion: 2, counts: { blobs: 0, auditEntries: 1 } });
+      expect(st).toMatchObject({ vaultId: s.vaultId, formatVersion: 1, schemaVersion: loadMigrations().length, counts: { blobs: 0, auditEntries: 2 } });
     }
     const human = cv(['status', '--vault', s.vault, '--passphrase-file', s.pw]);
     expect(human.stdout).toContain(s.vaultId);

@@ -62,7 +62,7 @@ describe('vault.* through the router', () => {
     const page = await v.ok<{ items: Array<{ seq: number; action: string }>; total: number }>('audit.list', { limit: 10 });
     expect(page.total).toBeGreaterThan(0);
     expect(page.items[0]!.seq).toBe(page.total);
-    expect(await v.ok('audit.verify')).toEqual({ ok: true, entries: page.total, headHash: expect.any(String) });
+    expect(await v.ok('audit.verify')).toEqual({ ok: true, entries: page.total, headHash: expect.any(String), checkpoints: { count: expect.any(Number), lastSeq: expect.toBeOneOf([null, expect.any(Number)]), problems: [] } });
   });
 });
 

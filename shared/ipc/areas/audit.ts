@@ -22,9 +22,22 @@ export const AuditPage = z.strictObject({
 });
 export type AuditPage = z.infer<typeof AuditPage>;
 
+/** The signed checkpoints of the log (engine/identity/audit-checkpoints.ts). */
+export const CheckpointReportOutput = z.strictObject({
+  count: z.number().int(),
+  lastSeq: z.number().int().nullable(),
+  problems: z.array(
+    z.strictObject({
+      seq: z.number().int(),
+      problem: z.enum(['foreign-key', 'bad-signature', 'missing-entry', 'hash-mismatch']),
+      message: z.string(),
+    }),
+  ),
+});
+
 export const ChainVerdictOutput = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), entries: z.number().int(), headHash: z.string().nullable() }),
-  z.strictObject({ ok: z.literal(false), entries: z.number().int(), firstBrokenSeq: z.number().int(), reason: z.string() }),
+  z.strictObject({ ok: z.literal(true), entries: z.number().int(), headHash: z.string().nullable(), checkpoints: CheckpointReportOutput }),
+  z.strictObject({ ok: z.literal(false), entries: z.number().int(), firstBrokenSeq: z.number().int(), reason: z.string(), checkpoints: CheckpointReportOutput }),
 ]);
 export type ChainVerdictOutput = z.infer<typeof ChainVerdictOutput>;
 

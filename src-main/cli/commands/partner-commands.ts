@@ -1,4 +1,4 @@
-/** partner add | list | show | update | agreement add | agreement update | profile */
+/** partner add | list | show | update | agreement add | agreement update | profile (keys: identity-commands.ts) */
 import type { AddAgreementInput, CreatePartnerInput, ListPartnersQuery, Partner, PartnerAgreement, PartnerDetail, SetSharingProfileInput, SharingProfile, UpdateAgreementInput, UpdatePartnerInput } from '../../../shared/domain/partners.js';
 import { DEFAULT_SHARING_FIELDS, SHARING_KINDS } from '../../../shared/domain/partners.js';
 import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../engine/partners/partner-service.js';
@@ -6,6 +6,7 @@ import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
 import { UsageError } from '../io.js';
+import { addPartnerFromCard, keyStateText } from './identity-commands.js';
 
 // Helpers shared by the partner, deadline, outcome and risk commands.
 
@@ -75,14 +76,22 @@ function agreementText(a: PartnerAgreement): string {
 function printPartner(ctx: CommandContext, p: Partner | PartnerDetail): void {
   const lines = partnerLines(p);
   if ('agreements' in p) lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
+  if ('keyState' in p) lines.splice(2, 0, ['keys', keyStateText(p)]);
   printRecord(ctx, p, lines);
 }
 
 const add: Command = {
   path: ['partner', 'add'],
-  summary: 'Add a partner organisation with its due diligence.',
-  options: PARTNER_OPTIONS,
+  summary: 'Add a partner organisation with its due diligence, or from its contact card (--card FILE).',
+  options: {
+    ...PARTNER_OPTIONS,
+    card: { type: 'string', description: "import the partner's contact card (.cvcard): a new partner, or a key for --partner", valueName: 'FILE' },
+    partner: { type: 'string', description: 'with --card: attach the key to this existing partner', valueName: 'ID' },
+  },
   async run(ctx) {
+    const card = stringOpt(ctx, 'card');
+    if (card !== undefined) return addPartnerFromCard(ctx, card);
+    if (stringOpt(ctx, 'partner') !== undefined) throw new UsageError('--partner goes with --card FILE.');
     const input = dropUndefined({
       name: stringOpt(ctx, 'name'),
       kind: stringOpt(ctx, 'kind'),

@@ -12,6 +12,8 @@ export const SUBKEY_LABELS = {
   database: 'case-vault/v1/sqlcipher-key',
   /** HMAC-SHA256 key that authenticates vault.json */
   vaultFileMac: 'case-vault/v1/vault-file-mac',
+  /** XChaCha20-Poly1305 key that seals the vault identity's private key (engine/identity/) */
+  identity: 'case-vault/v1/identity-key-seal',
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY_LABELS;

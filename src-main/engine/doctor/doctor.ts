@@ -6,7 +6,8 @@
  *   cipher         PRAGMA cipher_integrity_check: every page's HMAC (SQLCipher)
  *   sqlite         PRAGMA integrity_check and foreign_key_check
  *   schema         user_version equals the migrations this build knows
- *   audit-chain    the hash chain from genesis to head; names the first broken entry
+ *   audit-chain    the hash chain from genesis to head; names the first broken entry; then
+ *                  the signed checkpoints (engine/identity/audit-checkpoints.ts)
  *   blobs          every row's file exists and has the length its size implies;
  *                  with deep: decrypts every file and compares SHA-256 and size
  *   orphans        files under blobs/ that no row names (a crash between file and row, an
@@ -19,7 +20,8 @@ import { isVaultError } from '../../../shared/errors.js';
 import { isWeak } from '../crypto/argon2.js';
 import { all, sql } from '../db/sql.js';
 import { loadMigrations, schemaVersion } from '../db/migrations.js';
-import { appendAudit, verifyAuditChain } from '../audit/audit-log.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { verifyAuditLog } from '../identity/audit-checkpoints.js';
 import { expectedFileSize } from '../evidence-store/blob-format.js';
 import type { Vault } from '../vault/vault.js';
 
@@ -88,11 +90,12 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
   });
 
   await guard('audit-chain', add, () => {
-    const chain = verifyAuditChain(db, vault.id, (done) => opts.onProgress?.({ check: 'audit-chain', done, total: 0 }));
+    const chain = verifyAuditLog(db, vault.id, vault.identity.publicKey, (done) => opts.onProgress?.({ check: 'audit-chain', done, total: 0 }));
+    const checkpoints = { count: chain.checkpoints.count, lastSeq: chain.checkpoints.lastSeq, problems: chain.checkpoints.problems.slice(0, 10).map(({ seq, problem }) => ({ seq, problem })) };
     add(
       chain.ok
-        ? { check: 'audit-chain', level: 'ok', message: `The audit log's ${chain.entries} entries form an unbroken chain.`, details: { entries: chain.entries, headHash: chain.headHash } }
-        : { check: 'audit-chain', level: 'fail', message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`, details: { firstBrokenSeq: chain.firstBrokenSeq } },
+        ? { check: 'audit-chain', level: 'ok', message: `The audit log's ${chain.entries} entries form an unbroken chain.`, details: { entries: chain.entries, headHash: chain.headHash, checkpoints } }
+        : { check: 'audit-chain', level: 'fail', message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`, details: { firstBrokenSeq: chain.firstBrokenSeq, checkpoints } },
     );
   });
 

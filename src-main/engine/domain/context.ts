@@ -14,12 +14,16 @@ import { VaultError } from '../../../shared/errors.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { WritableDB } from '../db/sql.js';
 import type { BlobStore } from '../evidence-store/blob-store.js';
+import type { VaultIdentityKeys } from '../identity/vault-identity.js';
+import { checkpointIfDue } from '../identity/audit-checkpoints.js';
 import type { Vault } from '../vault/vault.js';
 
 export interface DomainContext {
   readonly db: WritableDB;
   readonly vaultId: string;
   readonly blobs: BlobStore;
+  /** the vault's identity key pair (signing contact cards, manifests, receipts; age) */
+  readonly identity: VaultIdentityKeys;
   /** the clock; tests pass a fixed one to check expiry and "overdue" */
   now(): Date;
 }
@@ -31,6 +35,9 @@ export function domainContext(vault: Vault, now: () => Date = () => new Date()):
     },
     get blobs() {
       return vault.blobs;
+    },
+    get identity() {
+      return vault.identity;
     },
     vaultId: vault.id,
     now,
@@ -68,6 +75,8 @@ export function mutate<T>(ctx: DomainContext, fn: (audit: (note: AuditNote) => v
     const notes: AuditNote[] = [];
     const value = fn((n) => notes.push(n));
     for (const n of notes) appendAudit(db, ctx.vaultId, { action: n.action, subject: n.subject, details: n.details ?? {} });
+    // Every CHECKPOINT_INTERVAL entries, the log's head is signed in the same transaction.
+    if (notes.length > 0) checkpointIfDue(db, () => ctx.identity);
     return value;
   })();
 }

@@ -3,7 +3,8 @@
  * agreements (MoU, confidentiality, data sharing) and the sharing profile the bundle export
  * applies to every record it sends them (shared/domain/partners.ts: applySharingProfile).
  *
- * Partner keys (identity, safety-number verification) come with the exchange work, not here.
+ * Partner keys (contact cards, safety-number verification) are partner-keys.ts; a partner's
+ * detail lists them with the state they add up to (keyState: 'changed' is the key-change warning).
  */
 import {
   AddAgreementInput,
@@ -20,6 +21,7 @@ import {
   type PartnerDetail,
   type PartnerKind,
   parseSharingProfile,
+  partnerKeyState,
   SetSharingProfileInput,
   type SharingProfile,
   tierForAmount,
@@ -31,6 +33,7 @@ import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
 import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
+import { listPartnerKeys } from './partner-keys.js';
 
 interface PartnerRow {
   id: string;
@@ -201,7 +204,8 @@ export function getPartner(ctx: DomainContext, id: string): PartnerDetail {
   const day = today(ctx);
   const partner = toPartner(requirePartner(ctx.db, id), day);
   const agreements = all<AgreementRow>(ctx.db, sql`SELECT * FROM partner_agreements WHERE partner_id = ${id} ORDER BY signed_on IS NULL, signed_on, created_at, id`).map((r) => toAgreement(r, day));
-  return { ...partner, agreements };
+  const keys = listPartnerKeys(ctx, id);
+  return { ...partner, agreements, keys, keyState: partnerKeyState(keys) };
 }
 
 /** Partners by name, optionally of one kind, country or due-diligence tier. */

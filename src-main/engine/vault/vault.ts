@@ -6,7 +6,8 @@
  *   <vault>/blobs/ab/id  encrypted evidence (see evidence-store/)
  *
  * The master key is 32 random bytes in sodium_malloc memory for as long as the vault is
- * unlocked; lock() closes the database and zeroes it and every sub-key.
+ * unlocked; lock() closes the database and zeroes it and every sub-key. The vault's identity
+ * key pair (engine/identity/vault-identity.ts) is opened on unlock and zeroed on lock too.
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -22,6 +23,8 @@ import { type Migration, loadMigrations, migrate, schemaVersion } from '../db/mi
 import { get, run, sql, type WritableDB } from '../db/sql.js';
 import { appendAudit, countAudit } from '../audit/audit-log.js';
 import { BlobStore } from '../evidence-store/blob-store.js';
+import { type VaultIdentityKeys, ensureIdentity } from '../identity/vault-identity.js';
+import { writeCheckpoint } from '../identity/audit-checkpoints.js';
 import { isoNow, uuidv7 } from '../util/ids.js';
 import { fsyncDir } from '../util/durable-fs.js';
 import {
@@ -169,16 +172,19 @@ export class Vault {
   #db: WritableDB | null;
   #doc: VaultFileDoc;
   #blobs: BlobStore | null;
+  #identity: VaultIdentityKeys | null;
 
   private constructor(
     readonly dir: string,
     doc: VaultFileDoc,
     master: SecretBuffer,
     db: WritableDB,
+    identity: VaultIdentityKeys | null,
   ) {
     this.#doc = doc;
     this.#master = master;
     this.#db = db;
+    this.#identity = identity;
     this.#blobs = new BlobStore(db, doc.vaultId, path.join(dir, BLOBS_DIR_NAME));
   }
 
@@ -199,6 +205,16 @@ export class Vault {
   get blobs(): BlobStore {
     if (!this.#blobs) throw lockedError();
     return this.#blobs;
+  }
+
+  /**
+   * The vault's identity key pair (signing, age). VAULT_LOCKED after lock(); IDENTITY_MISSING
+   * only for a database older than schema 3, which tests build on purpose.
+   */
+  get identity(): VaultIdentityKeys {
+    if (!this.#db) throw lockedError();
+    if (!this.#identity) throw new VaultError('IDENTITY_MISSING', 'This vault has no identity key yet; unlock it with this version of Case Vault to create one.');
+    return this.#identity;
   }
 
   get file(): VaultFileDoc {
@@ -250,6 +266,9 @@ export class Vault {
         db.transaction(() => {
           run(db, sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${now})`);
           appendAudit(db, vaultId, { action: 'vault.created', subject: { kind: 'vault', id: vaultId }, details: { schemaVersion: schemaVersion(db) } });
+          // The identity is born with the vault (audited identity.created, reason 'init'); the
+          // keys are opened again by the unlock below, so this copy is zeroed at once.
+          ensureIdentity(db, master, vaultId, 'init')?.wipe();
         })();
       } finally {
         closeDatabase(db);
@@ -296,6 +315,7 @@ export class Vault {
       const dbKey = deriveMasterSubkey(master, doc.vaultId, 'database');
       const db = openKeyedDatabase(dbFile, dbKey);
       wipe(dbKey);
+      let identity: VaultIdentityKeys | null = null;
       try {
         opts.onProgress?.({ phase: 'migrating' });
         const result = migrate(db, opts.migrations ?? loadMigrations());
@@ -306,13 +326,17 @@ export class Vault {
         if (result.applied.length > 0) {
           db.transaction(() => appendAudit(db, doc.vaultId, { action: 'vault.migrated', details: { from: result.from, to: result.to } }))();
         }
+        // A vault made before schema 3 gets its identity on the unlock that applied 0003
+        // (audited identity.created, reason 'migration'); otherwise the sealed key is opened.
+        identity = ensureIdentity(db, master, doc.vaultId, 'migration');
       } catch (e) {
+        identity?.wipe();
         db.close();
         throw e;
       }
       fs.mkdirSync(path.join(dir, BLOBS_DIR_NAME), { recursive: true, mode: 0o700 });
       opts.onProgress?.({ phase: 'ready' });
-      return new Vault(dir, doc, master, db);
+      return new Vault(dir, doc, master, db, identity);
     } catch (e) {
       wipe(master);
       throw e;
@@ -321,6 +345,18 @@ export class Vault {
 
   /** Close the database and zero every key held in memory. Idempotent. */
   lock(): void {
+    if (this.#db && this.#identity) {
+      // Sign the audit log's head (engine/identity/audit-checkpoints.ts). Locking must always
+      // succeed (it is what zeroes the keys), so a failure here is not allowed to stop it; the
+      // next lock or mutation signs the head instead.
+      try {
+        writeCheckpoint(this.#db, this.#identity);
+      } catch {
+        // nothing to do: see above
+      }
+    }
+    this.#identity?.wipe();
+    this.#identity = null;
     if (this.#db) {
       try {
         closeDatabase(this.#db);

@@ -1,5 +1,6 @@
-/** audit.* — the audit log viewer: pages newest first, and the chain check. */
-import { listAuditPage, verifyAuditChain, countAudit } from '../../audit/audit-log.js';
+/** audit.* — the audit log viewer: pages newest first, and the chain check (with its signed checkpoints). */
+import { listAuditPage, countAudit } from '../../audit/audit-log.js';
+import { verifyAuditLog } from '../../identity/audit-checkpoints.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const auditHandlers: EngineImplementation['audit'] = {
@@ -12,6 +13,6 @@ export const auditHandlers: EngineImplementation['audit'] = {
   verify: (_input, cx) => {
     const vault = cx.session.vault;
     const total = countAudit(vault.db);
-    return verifyAuditChain(vault.db, vault.id, (done) => cx.progress({ phase: 'verifying', done, total }));
+    return verifyAuditLog(vault.db, vault.id, vault.identity.publicKey, (done) => cx.progress({ phase: 'verifying', done, total }));
   },
 };
