@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ageBench } from './age.js';
+import { bundleBench } from './bundle.js';
 import { appBench } from './app.js';
 import { caseListBench } from './case-list.js';
 import { dbWorkloadBench } from './db-workload.js';
@@ -20,7 +21,7 @@ import { type Bench, type BenchContext, type Measurement, Reporter, makeTempDir,
 import { searchBench } from './search.js';
 import { unlockBench } from './unlock.js';
 
-const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, ageBench, searchBench, caseListBench, demoBench, appBench];
+const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, ageBench, bundleBench, searchBench, caseListBench, demoBench, appBench];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
 function usage(): string {

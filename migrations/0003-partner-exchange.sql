@@ -104,9 +104,27 @@ CREATE TABLE received_records (
   origin_vault      TEXT NOT NULL,
   bundle_id         TEXT NOT NULL REFERENCES bundles(id),
   received_version  INTEGER NOT NULL CHECK (received_version >= 1),
+  -- the local row's version right after a bundle (or taking an incoming version) wrote it: a
+  -- row still at local_version was not edited here since (the versions of the two vaults are
+  -- separate counters, so received_version alone cannot tell)
+  local_version     INTEGER NOT NULL CHECK (local_version >= 1),
   received_at       TEXT NOT NULL,
   PRIMARY KEY (kind, record_id)
 ) STRICT, WITHOUT ROWID;
+
+-- Evidence a partner described without sending its file (their sharing profile or their
+-- choice left the file out). The evidence table needs a stored file for every row, so the
+-- description waits here, as received, until a later bundle brings the file; the import then
+-- moves it into evidence. Never edited here.
+CREATE TABLE received_evidence_metadata (
+  id            TEXT PRIMARY KEY,
+  case_id       TEXT NOT NULL REFERENCES cases(id),
+  record        TEXT NOT NULL CHECK (json_valid(record)),
+  version       INTEGER NOT NULL CHECK (version >= 1),
+  origin_vault  TEXT NOT NULL,
+  received_at   TEXT NOT NULL
+) STRICT;
+CREATE INDEX received_evidence_metadata_case ON received_evidence_metadata(case_id);
 
 -- A received version of a record that was also edited here. The local record is left as it is
 -- and the incoming one kept beside it until the user chooses.

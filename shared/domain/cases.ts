@@ -53,6 +53,8 @@ export const CreateCaseInput = z.strictObject({
   summary: LongText.default(''),
   strategy: LongText.default(''),
   project: text(100).optional(),
+  /** the donor code (grant, funding agreement) the case is reported under: donor reports select by it */
+  donorCode: text(100, 1).optional(),
   openedOn: Day.optional(),
   tags: z.array(Tag).max(50).default([]),
   team: z.array(TeamMember).max(50).default([]),
@@ -72,6 +74,7 @@ export const UpdateCaseInput = z.strictObject({
   summary: LongText.optional(),
   strategy: LongText.optional(),
   project: text(100).nullable().optional(),
+  donorCode: text(100, 1).nullable().optional(),
   tags: z.array(Tag).max(50).optional(),
   team: z.array(TeamMember).max(50).optional(),
 });
@@ -93,6 +96,8 @@ export const ListCasesQuery = z.strictObject({
   forum: Forum.optional(),
   country: CountryCode.optional(),
   tag: Tag.optional(),
+  /** cases reported under this donor code (exact match) */
+  donorCode: text(100, 1).optional(),
   /** cases with an open deadline due on or before this day (overdue ones included) */
   deadlineDueBy: Day.optional(),
   /** words to find in the title, summary or strategy (full-text, accent-insensitive) */
@@ -115,6 +120,7 @@ export const Case = RecordMeta.extend({
   summary: z.string(),
   strategy: z.string(),
   project: z.string().nullable(),
+  donorCode: z.string().nullable(),
   openedOn: z.string(),
   closedOn: z.string().nullable(),
   closureReason: z.string().nullable(),

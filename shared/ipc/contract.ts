@@ -20,6 +20,9 @@ import { deadlinesArea } from './areas/deadlines.js';
 import { outcomesArea } from './areas/outcomes.js';
 import { partnersArea } from './areas/partners.js';
 import { risksArea } from './areas/risks.js';
+import { identityArea } from './areas/identity.js';
+import { bundlesArea } from './areas/bundles.js';
+import { reportsArea } from './areas/reports.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -41,6 +44,9 @@ export const CONTRACT = {
   outcomes: outcomesArea,
   partners: partnersArea,
   risks: risksArea,
+  identity: identityArea,
+  bundles: bundlesArea,
+  reports: reportsArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

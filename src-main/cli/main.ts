@@ -26,8 +26,11 @@ import { evidenceCommands } from './commands/evidence-commands.js';
 import { noteSearchCommands } from './commands/note-search-commands.js';
 import { outcomeCommands } from './commands/outcome-commands.js';
 import { partnerCommands } from './commands/partner-commands.js';
+import { bundleCommands } from './commands/bundle-commands.js';
+import { identityCommands, partnerKeyCommands } from './commands/identity-commands.js';
 import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
+import { reportCommands } from './commands/report-commands.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -43,7 +46,11 @@ export const COMMANDS: Command[] = [
   ...deadlineCommands,
   ...outcomeCommands,
   ...partnerCommands,
+  ...bundleCommands,
+  ...partnerKeyCommands,
+  ...identityCommands,
   ...riskCommands,
+  ...reportCommands,
   ...demoCommands,
 ];
 

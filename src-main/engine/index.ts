@@ -19,5 +19,7 @@ export * as search from './search/search-service.js';
 export * as deadlines from './deadlines/deadline-service.js';
 export * as outcomes from './outcomes/outcome-service.js';
 export * as partners from './partners/partner-service.js';
+export * as bundles from './bundles/index.js';
 export * as risks from './risks/risk-service.js';
 export * as demo from './demo/demo-generator.js';
+export * as reports from './reports/donor-report.js';

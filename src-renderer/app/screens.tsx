@@ -15,6 +15,10 @@ import { EnquiryDetail } from '../features/enquiries/EnquiryDetail.js';
 import { PartnerList } from '../features/partners/PartnerList.js';
 import { PartnerDetail } from '../features/partners/PartnerDetail.js';
 import { RiskRegister } from '../features/risks/RiskRegister.js';
+import { IdentityScreen } from '../features/exchange/IdentityScreen.js';
+import { ShareWizard } from '../features/exchange/ShareWizard.js';
+import { ImportInbox } from '../features/exchange/ImportInbox.js';
+import { ReportScreen } from '../features/reports/ReportScreen.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
@@ -30,6 +34,10 @@ export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   partners: PartnerList,
   partner: PartnerDetail,
   risks: RiskRegister,
+  identity: IdentityScreen,
+  share: ShareWizard,
+  inbox: ImportInbox,
+  reports: ReportScreen,
   // feature screens (one line per route)
 };
 
@@ -39,7 +47,11 @@ export const NAV_ITEMS: Array<{ route: Route; label: MessageKey; match: RouteNam
   { route: { name: 'search' }, label: 'nav.search', match: ['search'] },
   { route: { name: 'partners' }, label: 'nav.partners', match: ['partners', 'partner'] },
   { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
+  { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
   { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
   { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
+  { route: { name: 'share' }, label: 'nav.share', match: ['share'] },
+  { route: { name: 'inbox' }, label: 'nav.inbox', match: ['inbox'] },
+  { route: { name: 'identity' }, label: 'nav.identity', match: ['identity'] },
   // top-level navigation (one line per feature, in menu order)
 ];

@@ -19,6 +19,8 @@ import { outcomesMessages } from '../features/outcomes/messages.js';
 import { enquiriesMessages } from '../features/enquiries/messages.js';
 import { partnersMessages } from '../features/partners/messages.js';
 import { risksMessages } from '../features/risks/messages.js';
+import { exchangeMessages } from '../features/exchange/messages.js';
+import { reportsMessages } from '../features/reports/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -44,6 +46,8 @@ export const CATALOGUE = merge(
   enquiriesMessages,
   partnersMessages,
   risksMessages,
+  exchangeMessages,
+  reportsMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -65,5 +69,7 @@ export type MessageKey =
   | KeysOf<typeof enquiriesMessages>
   | KeysOf<typeof partnersMessages>
   | KeysOf<typeof risksMessages>
+  | KeysOf<typeof exchangeMessages>
+  | KeysOf<typeof reportsMessages>
   // feature catalogues (one union member per feature)
   ;

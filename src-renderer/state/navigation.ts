@@ -14,7 +14,11 @@ export type Route =
   | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'enquiry'; id: string }
-  | { name: 'partner'; id: string };
+  | { name: 'partner'; id: string }
+  | { name: 'identity' }
+  | { name: 'share'; caseId?: string }
+  | { name: 'inbox' }
+  | { name: 'reports' };
 
 interface NavState {
   route: Route;

@@ -39,6 +39,7 @@ describe('cases.* through the router', () => {
       summary: '',
       strategy: '',
       project: null,
+      donorCode: null,
       openedOn: '2026-03-10',
       closedOn: null,
       closureReason: null,

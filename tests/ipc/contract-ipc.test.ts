@@ -125,7 +125,22 @@ describe('the IPC contract', () => {
 
   it('declares file fields on exactly the calls that take a chosen file, with progress on the long evidence calls', () => {
     const withFiles = Object.fromEntries(calls.filter((c) => Object.keys(c.spec.fileFields).length > 0).map((c) => [c.channel, { ...c.spec.fileFields }]));
-    expect(withFiles).toEqual({ 'evidence.add': { file: 'open' }, 'evidence.addCopy': { file: 'open' }, 'evidence.export': { target: 'save' }, 'evidence.exportCustodyLog': { target: 'save' } });
+    expect(withFiles).toEqual({
+      'evidence.add': { file: 'open' },
+      'evidence.addCopy': { file: 'open' },
+      'evidence.export': { target: 'save' },
+      'evidence.exportCustodyLog': { target: 'save' },
+      // partner exchange (issue 5)
+      'identity.exportCard': { target: 'save' },
+      'partners.importCard': { file: 'open' },
+      'bundles.export': { target: 'save' },
+      'bundles.verify': { file: 'open' },
+      'bundles.import': { file: 'open' },
+      'bundles.saveReceipt': { target: 'save' },
+      'bundles.importReceipt': { file: 'open' },
+      // donor reports (issue 6)
+      'reports.write': { target: 'save' },
+    });
     const progress = calls.filter((c) => CASE_DOMAIN_AREAS.includes(c.area) && c.spec.progress).map((c) => c.channel);
     expect(progress).toEqual(['evidence.add', 'evidence.addCopy', 'evidence.export', 'evidence.verify']);
     // every file field is a FileHandle: a path is refused

@@ -64,7 +64,7 @@ describe('partners.* through the router', () => {
     expect(shared.sharingProfile).toEqual({ cases: ['reference', 'title'], notes: ['body'] });
     expect(shared.version).toBe(3);
 
-    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...shared, agreements: [signed] });
+    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...shared, agreements: [signed], keys: [], keyState: 'none' });
   });
 
   it('refuses a tier that contradicts the amount, a signature in the future and a stale profile, writing nothing', async () => {
@@ -78,7 +78,7 @@ describe('partners.* through the router', () => {
     expect(await v.call('partners.setSharingProfile', { partnerId: p.id, allow: [{ kind: 'cases', fields: ['passwords'] }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     expect(await v.ok<Partner[]>('partners.list', {})).toEqual([p]);
-    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...p, agreements: [] });
+    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...p, agreements: [], keys: [], keyState: 'none' });
     expect(await auditTotal(v)).toBe(before);
   });
 });

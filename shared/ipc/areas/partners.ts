@@ -1,18 +1,27 @@
-/** Partners: due diligence, agreements and the sharing profile. */
+/**
+ * Partners: due diligence, agreements, the sharing profile, and (issue 5) their identity keys:
+ * a contact card imported from a file chosen in main's open dialog, the safety number of each
+ * key for reading aloud or scanning, and the verification that records who compared, when and how.
+ */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
+import { SafetyNumber } from '../../domain/identity.js';
 import {
   AddAgreementInput,
+  CardImportResult,
   CreatePartnerInput,
   ListPartnersQuery,
   Partner,
   PartnerAgreement,
   PartnerDetail,
+  PartnerKey,
   SetSharingProfileInput,
   UpdateAgreementInput,
   UpdatePartnerInput,
+  VerifyPartnerKeyInput,
 } from '../../domain/partners.js';
 import { engineCall } from '../kit.js';
+import { FileHandle } from './app.js';
 
 export const partnersArea = {
   /** by name */
@@ -26,4 +35,16 @@ export const partnersArea = {
   updateAgreement: engineCall(UpdateAgreementInput, PartnerAgreement),
   /** replace the sharing profile (an empty `allow` shares nothing) */
   setSharingProfile: engineCall(SetSharingProfileInput, Partner),
+  /**
+   * Import a contact card (`file` from files.chooseOpen({kind: 'contact-card'})): a new partner,
+   * a new key for `partnerId`, a refresh, or a KEY CHANGE (the old key replaced, the new one
+   * unverified). Every imported key starts unverified.
+   */
+  importCard: engineCall(z.strictObject({ file: FileHandle, partnerId: Id.optional() }), CardImportResult, { fileFields: { file: 'open' } }),
+  /** every key of the partner, current and replaced, oldest first */
+  keys: engineCall(z.strictObject({ partnerId: Id }), z.array(PartnerKey)),
+  /** the 60-digit safety number of (our key, this key), its 12 groups, and its scannable form with a QR code (SVG) */
+  safetyNumber: engineCall(z.strictObject({ keyId: Id }), SafetyNumber),
+  /** mark a key verified after comparing the safety number; a mismatch is SAFETY_NUMBER_MISMATCH and writes nothing */
+  verifyKey: engineCall(VerifyPartnerKeyInput, PartnerKey),
 } as const;

@@ -4,6 +4,8 @@
  * very same rules.
  */
 import { resolve, sep, extname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { CSS as REPORT_STYLESHEET } from '../../engine/reports/render-html.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'case-vault';
@@ -14,13 +16,23 @@ export const EVIDENCE_SCHEME = 'case-evidence';
  * The policy sent as a header with every app:// response. Scripts and styles only from the app
  * itself; evidence (images, PDF, text, media) only from the evidence protocol; no plugins, no
  * framing of the app, no form posts, no connections anywhere else.
+ *
+ * Images may also be `data:` URLs: the QR codes of the contact card and of a safety number are
+ * drawn by the engine as SVG text and shown in an <img> (an SVG loaded as an image runs no script
+ * and loads nothing). `data:` is allowed for images only — never for scripts, styles, frames,
+ * media or connections.
+ *
+ * Styles may also be the donor report's own stylesheet, and only it, admitted by its SHA-256
+ * (REPORT_STYLE_SOURCE): the report screen previews the engine's self-contained HTML report in an
+ * `<iframe sandbox="" srcdoc=…>`, and a srcdoc document inherits this policy, so without the hash
+ * its inline `<style>` would be refused. No 'unsafe-inline', no style attributes, no other sheet.
  */
 export function appCsp(evidenceSource: string = `${EVIDENCE_SCHEME}:`): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
-    `img-src 'self' ${evidenceSource}`,
+    `style-src 'self' ${REPORT_STYLE_SOURCE}`,
+    `img-src 'self' data: ${evidenceSource}`,
     `media-src ${evidenceSource}`,
     `frame-src ${evidenceSource}`,
     `connect-src 'self' ${evidenceSource}`,
@@ -31,6 +43,9 @@ export function appCsp(evidenceSource: string = `${EVIDENCE_SCHEME}:`): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/** The CSP source that admits the donor report's inline stylesheet (render-html.ts) and nothing else. */
+export const REPORT_STYLE_SOURCE = `'sha256-${createHash('sha256').update(REPORT_STYLESHEET, 'utf8').digest('base64')}'`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

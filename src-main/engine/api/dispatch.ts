@@ -27,6 +27,9 @@ import { deadlinesHandlers } from './handlers/deadlines-handlers.js';
 import { outcomesHandlers } from './handlers/outcomes-handlers.js';
 import { partnersHandlers } from './handlers/partners-handlers.js';
 import { risksHandlers } from './handlers/risks-handlers.js';
+import { identityHandlers } from './handlers/identity-handlers.js';
+import { bundlesHandlers } from './handlers/bundles-handlers.js';
+import { reportsHandlers } from './handlers/reports-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -45,6 +48,9 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   outcomes: outcomesHandlers,
   partners: partnersHandlers,
   risks: risksHandlers,
+  identity: identityHandlers,
+  bundles: bundlesHandlers,
+  reports: reportsHandlers,
 };
 
 export const INTERNAL_MESSAGE = 'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';

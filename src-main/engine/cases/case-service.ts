@@ -23,6 +23,7 @@ interface CaseRow {
   summary: string;
   strategy: string;
   project: string | null;
+  donor_code: string | null;
   opened_on: string;
   closed_on: string | null;
   closure_reason: string | null;
@@ -64,6 +65,7 @@ function toCase(db: ReadableDB, r: CaseRow): Case {
     summary: r.summary,
     strategy: r.strategy,
     project: r.project,
+    donorCode: r.donor_code,
     openedOn: r.opened_on,
     closedOn: r.closed_on,
     closureReason: r.closure_reason,
@@ -132,8 +134,8 @@ export function createCase(ctx: DomainContext, input: CreateCaseInput, extra: { 
     const openedOn = p.openedOn ?? today(ctx);
     run(
       ctx.db,
-      sql`INSERT INTO cases (id, reference, title, status, forum, country, jurisdiction, stage, sensitivity, summary, strategy, project, opened_on, enquiry_id, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${reference}, ${p.title}, ${p.status}, ${p.forum ?? null}, ${p.country ?? null}, ${p.jurisdiction ?? null}, ${p.stage ?? null}, ${p.sensitivity}, ${p.summary}, ${p.strategy}, ${p.project ?? null}, ${openedOn}, ${extra.enquiryId ?? null}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      sql`INSERT INTO cases (id, reference, title, status, forum, country, jurisdiction, stage, sensitivity, summary, strategy, project, donor_code, opened_on, enquiry_id, created_at, updated_at, version, origin_vault)
+          VALUES (${id}, ${reference}, ${p.title}, ${p.status}, ${p.forum ?? null}, ${p.country ?? null}, ${p.jurisdiction ?? null}, ${p.stage ?? null}, ${p.sensitivity}, ${p.summary}, ${p.strategy}, ${p.project ?? null}, ${p.donorCode ?? null}, ${openedOn}, ${extra.enquiryId ?? null}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
     writeTagsAndTeam(ctx, id, p.tags, p.team);
     recordHistory(ctx, id, 1, at, { status: { from: null, to: p.status } });
@@ -157,6 +159,7 @@ const SET_COLUMN: Readonly<Record<string, (v: string | null) => SqlFragment>> = 
   summary: (v) => sql`summary = ${v}`,
   strategy: (v) => sql`strategy = ${v}`,
   project: (v) => sql`project = ${v}`,
+  donorCode: (v) => sql`donor_code = ${v}`,
 };
 
 export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
@@ -236,8 +239,8 @@ export function caseHistory(ctx: DomainContext, id: string): CaseHistoryEntry[] 
 const PROBE_ABOVE = 2000;
 
 /**
- * The case list. Every filter is an indexed condition (status, forum, country: their own
- * indexes; tag: case_tags(tag); deadline: cases(next_deadline_on); text: the FTS index), and
+ * The case list. Every filter is an indexed condition (status, forum, country, donor code: their
+ * own indexes; tag: case_tags(tag); deadline: cases(next_deadline_on); text: the FTS index), and
  * the page is cut before the per-row extras (tags) are looked up.
  */
 export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): CaseList {
@@ -247,6 +250,7 @@ export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): Case
   if (q.forum) plain.push(sql`forum = ${q.forum}`);
   if (q.country) plain.push(sql`country = ${q.country}`);
   if (q.tag) plain.push(sql`id IN (SELECT case_id FROM case_tags WHERE tag = ${q.tag.toLowerCase()})`);
+  if (q.donorCode) plain.push(sql`donor_code = ${q.donorCode}`);
   // next_deadline_on is the earliest open deadline (kept by triggers on deadlines)
   if (q.deadlineDueBy) plain.push(sql`next_deadline_on <= ${q.deadlineDueBy}`);
   // Filters whose IN lists can be large (thousands of cases).

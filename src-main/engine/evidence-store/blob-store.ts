@@ -62,8 +62,16 @@ interface BlobRow {
   created_at: string;
 }
 
-/** How many sealed chunks are gathered before one write() call. */
-const WRITE_BATCH_CHUNKS = 16;
+/**
+ * How many sealed chunks are gathered before one write() call (4 MiB): few large writes, each
+ * running on libuv's pool while the next batch is encrypted (two batches, one write in flight).
+ */
+const WRITE_BATCH_CHUNKS = 64;
+/**
+ * How many sealed chunks one read() of get() takes (4 MiB). The next block is read while this
+ * one is decrypted; a 64 KiB read per chunk made reading cost a thread-pool round trip per chunk.
+ */
+const READ_BLOCK_CHUNKS = 64;
 /**
  * Start flushing written data to the disk every this many bytes, in the background, while the
  * next chunks are encrypted. Without it, a 1 GiB intake ends with one fsync of 1 GiB (~3 s
@@ -95,6 +103,10 @@ export class BlobStore {
     const hash = createHash('sha256');
     const fh = await fsp.open(tmp, 'wx', 0o600);
     const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
+    // Two batches of sealed chunks: one is being written while the other fills. A batch is
+    // only refilled after the write that read it has completed (see flush).
+    const batches = [Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES), Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES)];
+    let writing: Promise<unknown> = Promise.resolve();
     let syncing: Promise<void> = Promise.resolve();
     let size = 0;
     try {
@@ -102,24 +114,34 @@ export class BlobStore {
       sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, key);
       await fh.write(Buffer.concat([BLOB_MAGIC, header]));
 
-      const batch = Buffer.alloc(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES);
+      let current = 0;
+      let batch = batches[current]!;
       let batchUsed = 0;
       let pendingUsed = 0;
       let unsynced = 0;
+      let position = PREFIX_BYTES;
+      /** Starts writing the current batch (after the previous write ended) and switches to the other. */
       const flush = async () => {
-        if (batchUsed > 0) await fh.write(batch, 0, batchUsed);
-        unsynced += batchUsed;
+        await writing; // the other batch's write: done before that batch is refilled
+        if (batchUsed > 0) {
+          writing = handled(fh.write(batch, 0, batchUsed, position));
+          position += batchUsed;
+          unsynced += batchUsed;
+        }
+        current ^= 1;
+        batch = batches[current]!;
         batchUsed = 0;
         if (unsynced >= BACKGROUND_SYNC_BYTES) {
           await syncing; // at most one background flush in flight
-          syncing = fh.datasync();
+          syncing = handled(writing.then(() => fh.datasync()));
           unsynced = 0;
         }
       };
-      const seal = async (plain: Buffer, tag: number) => {
+      /** Seals one chunk into the batch; true when the batch is full (the caller flushes it). */
+      const seal = (plain: Buffer, tag: number): boolean => {
         sodium.crypto_secretstream_xchacha20poly1305_push(state, batch.subarray(batchUsed, batchUsed + plain.length + ABYTES), plain, null, tag);
         batchUsed += plain.length + ABYTES;
-        if (batchUsed + SEALED_CHUNK_BYTES > batch.length) await flush();
+        return batchUsed + SEALED_CHUNK_BYTES > batch.length;
       };
 
       for await (const piece of source) {
@@ -133,13 +155,13 @@ export class BlobStore {
           pendingUsed += n;
           off = n;
           if (pendingUsed === CHUNK_BYTES) {
-            await seal(pending, TAG_MESSAGE);
+            if (seal(pending, TAG_MESSAGE)) await flush();
             pendingUsed = 0;
           }
         }
         // Whole chunks straight from the input, without a copy.
         while (buf.length - off >= CHUNK_BYTES) {
-          await seal(buf.subarray(off, off + CHUNK_BYTES), TAG_MESSAGE);
+          if (seal(buf.subarray(off, off + CHUNK_BYTES), TAG_MESSAGE)) await flush();
           off += CHUNK_BYTES;
         }
         if (off < buf.length) {
@@ -148,11 +170,14 @@ export class BlobStore {
         }
         onProgress?.(size);
       }
-      await seal(pending.subarray(0, pendingUsed), TAG_FINAL);
+      seal(pending.subarray(0, pendingUsed), TAG_FINAL);
       await flush();
+      await writing;
       await syncing;
       await fh.sync();
     } catch (e) {
+      // never close (or remove) the file under a write or flush still running
+      await writing.catch(() => {});
       await syncing.catch(() => {});
       await fh.close().catch(() => {});
       await fsp.rm(tmp, { force: true });
@@ -209,8 +234,13 @@ export class BlobStore {
    * tampered chunk throws BLOB_TAMPERED, a cut file BLOB_TRUNCATED, and — because the plaintext
    * is hashed on the way — a stored hash that no longer matches throws BLOB_HASH_MISMATCH at the
    * end. A consumer must treat the whole stream as failed on any throw.
+   *
+   * Pieces are up to 4 MiB (a block of chunks). By default each is a new Buffer the consumer may
+   * keep. With `reuseBuffer`, every piece is lent from one buffer: it is valid only until the
+   * next piece is pulled (then overwritten), and is zeroed when the stream ends — for consumers
+   * that use each piece at once (hash, encrypt), which then allocate nothing per piece.
    */
-  async *get(blobId: string, opts: { verifyHash?: boolean; onProgress?: ByteProgress } = {}): AsyncGenerator<Buffer, void, undefined> {
+  async *get(blobId: string, opts: { verifyHash?: boolean; onProgress?: ByteProgress; reuseBuffer?: boolean } = {}): AsyncGenerator<Buffer, void, undefined> {
     const row = get<BlobRow>(this.db, sql`SELECT * FROM blobs WHERE id = ${blobId}`);
     if (!row) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
     const file = this.pathFor(blobId);
@@ -228,6 +258,10 @@ export class BlobStore {
     const key = secureAlloc(KEY_BYTES);
     Buffer.from(row.key).copy(key);
     const state = secureAlloc(STATE_BYTES);
+    /** The read of the next block, in flight while the current one is decrypted. */
+    let reading: Promise<number> | null = null;
+    /** The one plaintext buffer, with reuseBuffer. */
+    let lent: Buffer | null = null;
     try {
       const actual = (await fh.stat()).size;
       const expected = expectedFileSize(size);
@@ -243,31 +277,61 @@ export class BlobStore {
         throw tampered('its header is invalid');
       }
       const hash = opts.verifyHash === false ? null : createHash('sha256');
-      const sealed = Buffer.alloc(SEALED_CHUNK_BYTES);
+      // Ciphertext blocks (whole sealed chunks), read alternately: block k+1 is read into one
+      // while block k is decrypted from the other. They never leave this function.
+      const blocks = [Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES), Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES)];
+      const readBlock = (buf: Buffer, at: number): Promise<number> => {
+        const n = Math.min(buf.length, actual - at);
+        return handled(readExactly(fh, buf.subarray(0, n), at).then(() => n));
+      };
       const tag = Buffer.alloc(1);
       let pos = PREFIX_BYTES;
+      let current = 0;
       let done = 0;
-      for (;;) {
-        const want = Math.min(SEALED_CHUNK_BYTES, actual - pos);
-        if (want < ABYTES) throw truncated();
-        await readExactly(fh, sealed.subarray(0, want), pos);
-        pos += want;
-        const plain = Buffer.alloc(want - ABYTES);
-        try {
-          sodium.crypto_secretstream_xchacha20poly1305_pull(state, plain, tag, sealed.subarray(0, want), null);
-        } catch {
-          throw tampered(`chunk at byte ${pos - want} fails authentication`);
+      reading = readBlock(blocks[current]!, pos);
+      for (let finished = false; !finished; ) {
+        const blockStart = pos;
+        const blockBytes: number = await reading!;
+        const block = blocks[current]!;
+        const blockEnd: number = blockStart + blockBytes;
+        current ^= 1;
+        reading = blockEnd < actual ? readBlock(blocks[current]!, blockEnd) : null;
+        // A fresh buffer for each block's plaintext (the consumer may keep what it was given),
+        // or the lent one. Only its decrypted (authenticated) prefix is ever handed out.
+        const plain = opts.reuseBuffer ? (lent ??= Buffer.allocUnsafe(blocks[0]!.length)) : Buffer.allocUnsafe(blockBytes);
+        let used = 0;
+        let inBlock = 0;
+        while (inBlock < blockBytes) {
+          const at = blockStart + inBlock;
+          const want = Math.min(SEALED_CHUNK_BYTES, actual - at);
+          if (want < ABYTES) throw truncated();
+          const sealed = block.subarray(inBlock, inBlock + want);
+          inBlock += want;
+          pos = at + want;
+          const out = plain.subarray(used, used + want - ABYTES);
+          try {
+            sodium.crypto_secretstream_xchacha20poly1305_pull(state, out, tag, sealed, null);
+          } catch {
+            throw tampered(`chunk at byte ${at} fails authentication`);
+          }
+          const isFinal = tag[0] === TAG_FINAL;
+          if (!isFinal && tag[0] !== TAG_MESSAGE) throw tampered('a chunk carries an unexpected tag');
+          if (isFinal && pos !== actual) throw tampered('data follows the end of the stream');
+          if (!isFinal && want < SEALED_CHUNK_BYTES) throw truncated();
+          used += out.length;
+          done += out.length;
+          opts.onProgress?.(done);
+          if (isFinal) {
+            finished = true;
+            break;
+          }
+          if (pos >= actual) throw truncated();
         }
-        const isFinal = tag[0] === TAG_FINAL;
-        if (!isFinal && tag[0] !== TAG_MESSAGE) throw tampered('a chunk carries an unexpected tag');
-        if (isFinal && pos !== actual) throw tampered('data follows the end of the stream');
-        if (!isFinal && want < SEALED_CHUNK_BYTES) throw truncated();
-        hash?.update(plain);
-        done += plain.length;
-        opts.onProgress?.(done);
-        if (plain.length > 0) yield plain;
-        if (isFinal) break;
-        if (pos >= actual) throw truncated();
+        if (used > 0) {
+          const piece = plain.subarray(0, used);
+          hash?.update(piece);
+          yield piece;
+        }
       }
       if (done !== size) throw tampered('its length differs from the recorded size');
       if (hash && hash.digest('hex') !== row.sha256) {
@@ -276,6 +340,9 @@ export class BlobStore {
     } finally {
       wipe(key);
       wipe(state);
+      wipe(lent);
+      // never close the file under a read still running (a consumer that stopped early, a throw)
+      await reading?.catch(() => {});
       await fh.close();
     }
   }
@@ -325,6 +392,12 @@ export class BlobStore {
       return null;
     }
   }
+}
+
+/** The promise, marked as handled: it is awaited later, and a failure must not crash the process before that. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 async function readExactly(fh: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {

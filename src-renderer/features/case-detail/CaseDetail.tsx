@@ -68,6 +68,11 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
           )}
         </h1>
         {kase && <StatusBadge status={kase.status} labelled />}
+        {kase && (
+          <Button className="share-button" onClick={() => go({ name: 'share', caseId: kase.id })}>
+            {t('share.fromCase')}
+          </Button>
+        )}
       </header>
       <ErrorNotice error={error} onRetry={() => void load()} />
       {kase && (

@@ -1,6 +1,7 @@
 /**
  * One partner: who they are, their due diligence (the tier the engine derived from the amount),
- * their agreements with dates and state, and the sharing profile.
+ * their keys and how each was verified (features/exchange), their agreements with dates and
+ * state, and the sharing profile. A key change is announced loudly at the top of the page.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
@@ -15,6 +16,7 @@ import { PartnerDialog } from './PartnerDialog.js';
 import { AgreementDialog } from './AgreementDialog.js';
 import { SharingProfileEditor } from './SharingProfileEditor.js';
 import { usePartners } from './partner-store.js';
+import { KeyChangedWarning, PartnerKeys } from '../exchange/PartnerKeys.js';
 
 export function PartnerDetail() {
   const route = useNav((s) => s.route);
@@ -44,8 +46,8 @@ function PartnerView({ id }: { id: string }) {
     void load();
   }, [load]);
 
-  /** A partner answer (edit, sharing profile) keeps the agreements we already hold. */
-  const updated = (p: Partner) => setPartner((prev) => (prev ? { ...p, agreements: prev.agreements } : prev));
+  /** A partner answer (edit, sharing profile) keeps the agreements and keys we already hold. */
+  const updated = (p: Partner) => setPartner((prev) => (prev ? { ...p, agreements: prev.agreements, keys: prev.keys, keyState: prev.keyState } : prev));
 
   return (
     <section className="screen screen-partner" aria-labelledby="partner-title">
@@ -65,6 +67,7 @@ function PartnerView({ id }: { id: string }) {
         )}
       </header>
       <ErrorNotice error={error} onRetry={() => void load()} />
+      {partner?.keyState === 'changed' && <KeyChangedWarning />}
       {!partner ? (
         !error && <Loading />
       ) : (
@@ -107,6 +110,8 @@ function PartnerView({ id }: { id: string }) {
               </dl>
             </section>
           </div>
+
+          <PartnerKeys partner={partner} onChanged={() => void load()} />
 
           <section className="card" aria-labelledby="partner-agreements">
             <h2 id="partner-agreements">{t('partner.agreements.title')}</h2>

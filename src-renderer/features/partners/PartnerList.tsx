@@ -8,6 +8,7 @@ import { DD_TIERS, PARTNER_KINDS, type DdTier, type PartnerKind } from '../../..
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
 import { PartnerDialog } from './PartnerDialog.js';
+import { useImportCard } from '../exchange/use-import-card.js';
 
 export function PartnerList() {
   const t = useT();
@@ -15,6 +16,7 @@ export function PartnerList() {
   const go = useNav((s) => s.go);
   const { partners, agreements, filters, error, setFilters, refresh } = usePartners();
   const [creating, setCreating] = useState(false);
+  const cardImport = useImportCard();
 
   useEffect(() => {
     void refresh();
@@ -29,10 +31,14 @@ export function PartnerList() {
         <p className="count" aria-live="polite">
           {partners ? t('partners.count', { count: partners.length }) : ''}
         </p>
+        <Button onClick={() => void cardImport.importCard(undefined, (r) => go({ name: 'partner', id: r.partner.id }))} disabled={cardImport.busy} aria-busy={cardImport.busy}>
+          {t('keys.importNew')}
+        </Button>
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('partners.new')}
         </Button>
       </header>
+      <ErrorNotice error={cardImport.error} />
       <div role="search" className="filters" aria-label={t('partners.filters')}>
         <SelectField
           label={t('partners.filter.kind')}

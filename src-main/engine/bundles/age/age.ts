@@ -3,13 +3,14 @@
  * Case Vault bundle, so that any partner can open a bundle with the stock `age` tool.
  *
  *   encryptAge(plaintext, recipients)   → ciphertext pieces (binary, or armored on request)
- *   decryptAge(ciphertext, identities)  → plaintext, one authenticated 64 KiB chunk at a time
+ *   decryptAge(ciphertext, identities)  → plaintext, in batches of authenticated 64 KiB chunks
  *   readAgeHeader(ciphertext)           → the parsed header, reading nothing past it
  *   isAgeAddressedTo(header, identities) → whether we can open it (and its MAC is right)
  *
- * Memory stays flat: at most one 64 KiB chunk (plus the source's own piece) is held at a time,
- * whatever the file size. Keys (file key, payload key, wrap keys) live in sodium_malloc memory
- * and are zeroed as soon as they are no longer needed, including when a consumer stops early.
+ * Memory stays flat: at most one batch of chunks (4 MiB, stream.ts) plus the source's own
+ * piece is held at a time, whatever the file size. Keys (file key, payload key, wrap keys) live
+ * in sodium_malloc memory and are zeroed as soon as they are no longer needed, including when
+ * a consumer stops early.
  *
  * How a file is opened, in the order of the spec and of the reference implementation:
  *   1. parse the header strictly (format.ts);
@@ -33,6 +34,11 @@ export type AgeSource = ByteSource;
 export interface AgeEncryptOptions {
   /** Write the ASCII-armored form (PEM, "AGE ENCRYPTED FILE"). Default: binary. */
   armor?: boolean;
+  /**
+   * Lend the payload's batches from one buffer (binary only): each yielded piece is then valid
+   * only until the next is pulled. For a consumer that copies or writes every piece at once.
+   */
+  reuseBuffer?: boolean;
 }
 
 export interface AgeDecryptOptions {
@@ -53,11 +59,11 @@ export async function* encryptAge(source: AgeSource, recipients: readonly AgeRec
   if (recipients.length > 1 && recipients.some((r) => r.mustBeAlone)) {
     throw new VaultError('AGE_SCRYPT_NOT_ALONE', 'A passphrase-protected age file can have no other recipient.');
   }
-  const binary = encryptBinary(source, recipients);
-  yield* opts.armor ? encodeArmor(binary) : binary;
+  if (opts.armor) yield* encodeArmor(encryptBinary(source, recipients, false));
+  else yield* encryptBinary(source, recipients, opts.reuseBuffer === true);
 }
 
-async function* encryptBinary(source: AgeSource, recipients: readonly AgeRecipient[]): AsyncGenerator<Buffer, void, undefined> {
+async function* encryptBinary(source: AgeSource, recipients: readonly AgeRecipient[], reuseBuffer: boolean): AsyncGenerator<Buffer, void, undefined> {
   // "The file key MUST be generated as 16 bytes of CSPRNG output. It MUST NOT be reused across
   // multiple files."
   const fileKey = secureRandom(FILE_KEY_BYTES);
@@ -73,7 +79,7 @@ async function* encryptBinary(source: AgeSource, recipients: readonly AgeRecipie
     key = payloadKey(fileKey, nonce);
     wipe(fileKey);
     yield Buffer.concat([header, nonce]);
-    yield* encryptChunks(buffersOf(source), key);
+    yield* encryptChunks(buffersOf(source), key, reuseBuffer);
   } finally {
     wipe(fileKey);
     wipe(key);

@@ -1,0 +1,352 @@
+/**
+ * bundle export | verify | import | receipt import | list | show | quarantine accept |
+ * quarantine discard | conflicts | conflict resolve   (docs/cli.md, docs/bundle-format.md)
+ */
+import type { BundleExport, BundleLedgerEntry, BundlePlan, BundleVerification, ImportConflict, ImportResult, KindCounts, ListBundlesQuery } from '../../../shared/domain/bundles.js';
+import { SHARING_KINDS } from '../../../shared/domain/partners.js';
+import {
+  acceptQuarantined,
+  discardQuarantined,
+  exportBundle,
+  getBundle,
+  importBundle,
+  importReceipt,
+  listBundles,
+  listImportConflicts,
+  planBundle,
+  resolveImportConflict,
+  verifyBundle,
+  writeReceipt,
+} from '../../engine/bundles/index.js';
+import type { Command, CommandContext } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { UsageError, formatBytes } from '../io.js';
+
+function countsText(c: KindCounts): string {
+  const parts = SHARING_KINDS.filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+function progressFor(ctx: CommandContext, label: string): { update: (done: number, total: number) => void; done: () => void } {
+  const bar = ctx.out.progress(label);
+  return { update: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`), done: () => bar.done() };
+}
+
+function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unknown> {
+  const to = stringOpt(ctx, 'to');
+  if (to === undefined) throw new UsageError('say which partner the bundle is for: --to PARTNER_ID.');
+  const out = stringOpt(ctx, 'out');
+  if (withOut && out === undefined) throw new UsageError('say where to write the bundle: --out FILE (e.g. on a USB stick).');
+  return dropUndefined({
+    partnerId: to,
+    caseIds: listOpt(ctx, 'case'),
+    evidenceIds: listOpt(ctx, 'evidence'),
+    purpose: stringOpt(ctx, 'purpose'),
+    expiresInDays: intOpt(ctx, 'expires-in-days'),
+    onMissingConsent: boolOpt(ctx, 'leave-out') ? 'leave-out' : 'refuse',
+    out,
+  });
+}
+
+const EXPORT_OPTIONS = {
+  to: { type: 'string', description: 'the partner the bundle is for (its id; its key must be verified)', valueName: 'PARTNER' },
+  case: { type: 'string', multiple: true, description: 'a case to share (repeat for several)', valueName: 'ID' },
+  evidence: { type: 'string', multiple: true, description: 'an evidence item whose FILE goes in too (repeat; default: descriptions only)', valueName: 'ID' },
+  purpose: { type: 'string', description: 'why it is shared: shown to the recipient (≤ 500 characters)', valueName: 'TEXT' },
+  'leave-out': { type: 'boolean', description: 'leave out people who did not consent (default: refuse, naming them)' },
+  'expires-in-days': { type: 'string', description: 'the recipient cannot import it after this many days (default 30)', valueName: 'N' },
+} as const;
+
+function printPlan(ctx: CommandContext, plan: BundlePlan): void {
+  printRecord(ctx, plan, [
+    ['partner', `${plan.partner.name} (${plan.partner.id})`],
+    ['verified keys', plan.verifiedKeys.length],
+    ['cases', plan.cases.map((c) => c.reference)],
+    ['records', countsText(plan.included)],
+    ['files', plan.evidenceFiles.length ? `${plan.evidenceFiles.length} (${formatBytes(plan.evidenceFiles.reduce((n, f) => n + f.size, 0))})` : 'none'],
+    ['left out', plan.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${l.pseudonym})` : ''} in case ${l.caseId}: ${l.reason}`)],
+    ['consents', plan.consentIds.length],
+    ['size', formatBytes(plan.totalBytes)],
+    ['blockers', plan.blockers.map((b) => `${b.code}: ${b.message}`)],
+  ]);
+}
+
+const exportCommand: Command = {
+  path: ['bundle', 'export'],
+  summary: 'Write a signed, encrypted bundle of cases for a partner (after the consent check and their sharing profile).',
+  options: {
+    ...EXPORT_OPTIONS,
+    out: { type: 'string', description: 'the file to write (never overwritten), e.g. /media/usb/case.cvbundle', valueName: 'FILE' },
+    'dry-run': { type: 'boolean', description: 'show what would go in and what is left out; write nothing' },
+  },
+  async run(ctx) {
+    if (boolOpt(ctx, 'dry-run')) {
+      const input = exportInput(ctx, false);
+      const plan = await withDomain(ctx, (d) => planBundle(d, input));
+      return printPlan(ctx, plan);
+    }
+    const input = exportInput(ctx, true);
+    const progress = progressFor(ctx, 'Exporting');
+    let r: BundleExport;
+    try {
+      r = await withDomain(ctx, (d) => exportBundle(d, input, (p) => progress.update(p.done, p.total)));
+    } finally {
+      progress.done();
+    }
+    printRecord(ctx, r, [
+      ['bundle', r.bundleId],
+      ['file', r.path],
+      ['size', `${formatBytes(r.bytes)} (${r.bytes} bytes)`],
+      ['records', countsText(r.included)],
+      ['files', r.files],
+      ['left out', r.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${l.pseudonym})` : ''} in case ${l.caseId}: ${l.reason}`)],
+      ['encrypted to', r.recipients.map((x) => x.vaultId)],
+      ['manifest sha256', r.manifestSha256],
+    ]);
+  },
+};
+
+function verificationLines(v: BundleVerification): Array<[string, unknown]> {
+  const who = [v.sender.card.organisation, v.sender.card.name].filter((s) => s.length > 0).join(' — ') || '(no name on the card)';
+  const state: Record<string, string> = {
+    verified: 'VERIFIED (safety number compared)',
+    unverified: 'NOT VERIFIED: compare the safety number before trusting it (it would go to quarantine)',
+    replaced: 'KEY REPLACED: this key is no longer the partner’s key (it would go to quarantine)',
+    unknown: 'UNKNOWN sender (it would go to quarantine)',
+  };
+  return [
+    ['bundle', v.bundleId],
+    ['from', `${who} (vault ${v.sender.card.vaultId})`],
+    ['partner', v.sender.partner ? `${v.sender.partner.name} (${v.sender.partner.id})` : 'not a known partner'],
+    ['sender key', state[v.sender.keyStatus]],
+    ['purpose', v.purpose],
+    ['created', v.createdAt],
+    ['expires', `${v.expiresAt}${v.expired ? ' (EXPIRED)' : ''}`],
+    ['records', countsText(v.contents)],
+    ['files', `${v.files} (${formatBytes(v.bytes)} in all)`],
+    ['consents relied on', v.consentIds],
+    ['already imported', v.alreadyImported ? 'yes' : 'no'],
+  ];
+}
+
+const verifyCommand: Command = {
+  path: ['bundle', 'verify'],
+  summary: 'Check a bundle completely (signature, every entry) and show who sent it and what is in it; changes nothing.',
+  args: 'FILE',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const file = arg(ctx);
+    const v = await withDomain(ctx, (d) => verifyBundle(d, file));
+    printRecord(ctx, v, verificationLines(v));
+  },
+};
+
+function importLines(r: ImportResult, receiptPath: string | null): Array<[string, unknown]> {
+  const result = { imported: 'imported', quarantined: 'QUARANTINED: the sender is not verified; verify their key, then "bundle quarantine accept"', 'already-imported': 'already imported earlier: nothing changed' }[r.result];
+  return [
+    ['bundle', r.bundleId],
+    ['result', result],
+    ['created', countsText(r.counts.created)],
+    ['updated', countsText(r.counts.updated)],
+    ['unchanged', countsText(r.counts.unchanged)],
+    ['files stored', r.counts.files],
+    ['skipped', r.skipped.map((s) => `${s.kind} ${s.id}: ${s.reason}`)],
+    ['conflicts', r.conflicts.map((c) => `${c.kind} ${c.recordId} (conflict ${c.id}): see "bundle conflicts"`)],
+    ['receipt', receiptPath ?? undefined],
+  ];
+}
+
+async function importAndReceipt(ctx: CommandContext, run: (onProgress: (p: { done: number; total: number }) => void) => Promise<ImportResult>, receiptOut: string | null): Promise<void> {
+  const progress = progressFor(ctx, 'Verifying and importing');
+  let r: ImportResult;
+  try {
+    r = await run((p) => progress.update(p.done, p.total));
+  } finally {
+    progress.done();
+  }
+  const written = receiptOut ? await writeReceipt(r.receipt, receiptOut) : null;
+  if (ctx.out.json) return ctx.out.printJson({ ...r, receiptPath: written });
+  printRecord(ctx, r, importLines(r, written));
+  if (written) ctx.out.print(`Give the receipt file to the sender ("bundle receipt import ${terminalSafe(written)}").`);
+}
+
+const importCommand: Command = {
+  path: ['bundle', 'import'],
+  summary: 'Verify and import a bundle (a bundle from an unverified sender goes to quarantine); writes a signed receipt.',
+  args: 'FILE',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    'receipt-out': { type: 'string', description: 'where to write the receipt (default: FILE.receipt.json)', valueName: 'FILE' },
+  },
+  async run(ctx) {
+    const file = arg(ctx);
+    const receiptOut = stringOpt(ctx, 'receipt-out') ?? `${file}.receipt.json`;
+    await withDomain(ctx, (d) => importAndReceipt(ctx, (onProgress) => importBundle(d, file, (p) => onProgress(p)), receiptOut));
+  },
+};
+
+const receiptImportCommand: Command = {
+  path: ['bundle', 'receipt', 'import'],
+  summary: "Import a partner's signed receipt for a bundle this vault sent (marks it delivered).",
+  args: 'FILE',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const file = arg(ctx);
+    const r = await withDomain(ctx, (d) => importReceipt(d, file));
+    printRecord(ctx, r, [
+      ['bundle', r.bundleId],
+      ['status', r.status],
+      ['changed', r.changed ? 'yes' : 'no (this receipt was imported before)'],
+      ['custody events', r.custodyEvents],
+    ]);
+  },
+};
+
+const listCommand: Command = {
+  path: ['bundle', 'list'],
+  summary: 'The ledger of bundles sent and received, newest first.',
+  options: {
+    direction: { type: 'string', description: 'sent or received', valueName: 'D' },
+    status: { type: 'string', description: 'sent, delivered, quarantined, imported, discarded', valueName: 'S' },
+  },
+  async run(ctx) {
+    const query = dropUndefined({ direction: stringOpt(ctx, 'direction'), status: stringOpt(ctx, 'status') }) as ListBundlesQuery;
+    const items = await withDomain(ctx, (d) => listBundles(d, query));
+    printTable<BundleLedgerEntry>(
+      ctx,
+      items,
+      [
+        ['id', (b) => b.id],
+        ['direction', (b) => b.direction],
+        ['status', (b) => b.status],
+        ['partner', (b) => b.partnerId ?? '(unknown)'],
+        ['created', (b) => b.createdAt],
+        ['size', (b) => formatBytes(b.bytes)],
+        ['purpose', (b) => b.purpose],
+      ],
+      'No bundles sent or received yet.',
+    );
+  },
+};
+
+const showCommand: Command = {
+  path: ['bundle', 'show'],
+  summary: 'One ledger entry with its signed manifest and receipt.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const id = arg(ctx);
+    const b = await withDomain(ctx, (d) => getBundle(d, id));
+    printRecord(ctx, b, [
+      ['id', b.id],
+      ['direction', b.direction],
+      ['status', b.status],
+      ['partner', b.partnerId],
+      ['sender vault', b.senderVault],
+      ['purpose', b.purpose],
+      ['created', b.createdAt],
+      ['expires', b.expiresAt],
+      ['entries', b.entries],
+      ['size', formatBytes(b.bytes)],
+      ['manifest sha256', b.manifestSha256],
+      ['receipt', b.receipt ? `${b.receipt.receipt.result} at ${b.receipt.receipt.receivedAt}` : 'none'],
+    ]);
+  },
+};
+
+const acceptCommand: Command = {
+  path: ['bundle', 'quarantine', 'accept'],
+  summary: "Import a quarantined bundle once its sender's key is verified; writes a new receipt.",
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    'receipt-out': { type: 'string', description: 'where to write the receipt (default: none)', valueName: 'FILE' },
+  },
+  async run(ctx) {
+    const id = arg(ctx);
+    const receiptOut = stringOpt(ctx, 'receipt-out') ?? null;
+    await withDomain(ctx, (d) => importAndReceipt(ctx, (onProgress) => acceptQuarantined(d, id, (p) => onProgress(p)), receiptOut));
+  },
+};
+
+const discardCommand: Command = {
+  path: ['bundle', 'quarantine', 'discard'],
+  summary: 'Delete a quarantined bundle (the ledger keeps it as discarded).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const id = arg(ctx);
+    const r = await withDomain(ctx, (d) => discardQuarantined(d, id));
+    printRecord(ctx, r, [
+      ['bundle', r.bundleId],
+      ['status', r.status],
+    ]);
+  },
+};
+
+const conflictsCommand: Command = {
+  path: ['bundle', 'conflicts'],
+  summary: 'Received versions of records that were also edited here, waiting for a decision.',
+  options: { all: { type: 'boolean', description: 'resolved ones too' } },
+  async run(ctx) {
+    const items = await withDomain(ctx, (d) => listImportConflicts(d, { all: boolOpt(ctx, 'all') }));
+    printTable<ImportConflict>(
+      ctx,
+      items,
+      [
+        ['id', (c) => c.id],
+        ['kind', (c) => c.kind],
+        ['record', (c) => c.recordId],
+        ['incoming v', (c) => c.incomingVersion],
+        ['local v', (c) => c.localVersion],
+        ['detected', (c) => c.detectedAt],
+        ['resolution', (c) => c.resolution ?? 'open'],
+      ],
+      'No import conflicts.',
+    );
+  },
+};
+
+const resolveCommand: Command = {
+  path: ['bundle', 'conflict', 'resolve'],
+  summary: 'Decide an import conflict: keep the local record, or take the incoming version.',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    keep: { type: 'boolean', description: 'keep the local record (kept-local)' },
+    take: { type: 'boolean', description: 'take the incoming version (took-incoming)' },
+  },
+  async run(ctx) {
+    const id = arg(ctx);
+    if (boolOpt(ctx, 'keep') === boolOpt(ctx, 'take')) throw new UsageError('say --keep (the local record) or --take (the incoming version).');
+    const resolution = boolOpt(ctx, 'keep') ? 'kept-local' : 'took-incoming';
+    const c = await withDomain(ctx, (d) => resolveImportConflict(d, { id, resolution }));
+    printRecord(ctx, c, [
+      ['conflict', c.id],
+      ['record', `${c.kind} ${c.recordId}`],
+      ['resolution', c.resolution],
+      ['resolved', c.resolvedAt],
+    ]);
+  },
+};
+
+export const bundleCommands: Command[] = [
+  exportCommand,
+  verifyCommand,
+  importCommand,
+  receiptImportCommand,
+  listCommand,
+  showCommand,
+  acceptCommand,
+  discardCommand,
+  conflictsCommand,
+  resolveCommand,
+];

@@ -1,0 +1,68 @@
+/**
+ * bundles.* — signed case bundles (engine/bundles) behind the contract's bundles area.
+ *
+ * `target` and `file` arrive as paths (main swapped the dialogs' handles for them); answers
+ * leave paths out. Long calls relay the engine's byte progress, thinned to about one report per
+ * percent (the first and the last always go out).
+ */
+import { Manifest } from '../../../../shared/domain/bundles.js';
+import { VaultError } from '../../../../shared/errors.js';
+import {
+  acceptQuarantined,
+  discardQuarantined,
+  exportBundle,
+  getBundle,
+  importBundle,
+  importReceipt,
+  listBundles,
+  listImportConflicts,
+  planBundle,
+  resolveImportConflict,
+  verifyBundle,
+  writeReceipt,
+} from '../../bundles/index.js';
+import type { CallContext } from '../call-context.js';
+import type { EngineImplementation } from '../dispatch.js';
+
+/** The engine's { phase, done, total } as `progress` reports, about one per percent per phase. */
+function relay(cx: CallContext): (p: { phase: string; done: number; total: number }) => void {
+  let phase = '';
+  let last = -1;
+  return ({ phase: ph, done, total }) => {
+    if (ph === phase && last >= 0 && done < total && (done - last) * 100 < total) return;
+    phase = ph;
+    last = done;
+    cx.progress({ phase: ph, done, total });
+  };
+}
+
+export const bundlesHandlers: EngineImplementation['bundles'] = {
+  plan: (input, { session }) => planBundle(session.ctx, input),
+  export: async ({ target, ...input }, cx) => {
+    const { path: _path, ...written } = await exportBundle(cx.session.ctx, { ...input, out: target }, relay(cx));
+    return written;
+  },
+  verify: ({ file }, { session }) => verifyBundle(session.ctx, file),
+  import: ({ file }, cx) => importBundle(cx.session.ctx, file, relay(cx)),
+  saveReceipt: async ({ bundleId, target }, { session }) => {
+    const bundle = getBundle(session.ctx, bundleId);
+    // our receipt exists for bundles we received (imported or quarantined); a sent bundle holds
+    // the partner's receipt, which is theirs to give, not ours to write out
+    if (bundle.direction !== 'received' || bundle.receipt === null) {
+      throw new VaultError('NOT_FOUND', 'This vault holds no receipt of its own for that bundle: receipts are written for bundles received here.');
+    }
+    await writeReceipt(bundle.receipt, target);
+    return { bundleId: bundle.id };
+  },
+  importReceipt: ({ file }, { session }) => importReceipt(session.ctx, file),
+  list: (query, { session }) => listBundles(session.ctx, query),
+  get: ({ id }, { session }) => {
+    // the ledger keeps the exact signed manifest text; the answer gives it its schema
+    const bundle = getBundle(session.ctx, id);
+    return { ...bundle, manifest: Manifest.parse(bundle.manifest) };
+  },
+  acceptQuarantined: ({ id }, cx) => acceptQuarantined(cx.session.ctx, id, relay(cx)),
+  discardQuarantined: ({ id }, { session }) => discardQuarantined(session.ctx, id),
+  conflicts: ({ all }, { session }) => listImportConflicts(session.ctx, all !== undefined ? { all } : {}),
+  resolveConflict: (input, { session }) => resolveImportConflict(session.ctx, input),
+};

@@ -1,0 +1,169 @@
+/**
+ * Receipts close the loop: the recipient signs what it received, the sender imports that.
+ *
+ * A receipt file is UTF-8 JSON `{ "receipt": R, "signature": S }` where
+ *   R = { format: "case-vault/bundle-receipt", formatVersion: 1, bundleId, manifestSha256 (hex),
+ *         result: "imported" | "quarantined", receivedAt, recipient: <recipient's contact card>,
+ *         counts: { records: {kind: n…}, files: n } }
+ *   S = base64 of XEdDSA by the recipient card's key over signatureDigest('receipt', canonicalJson(R))
+ *
+ * On the sender, importReceipt checks, in order (nothing written on any failure):
+ *   the file (≤ 64 KiB, strict JSON, strict schema)                    → RECEIPT_INVALID
+ *   a 'sent' ledger row with that bundle id                            → RECEIPT_UNKNOWN_BUNDLE
+ *   the same manifest SHA-256 as that row                              → RECEIPT_MISMATCH
+ *   the recipient card is self-signed, its key is one the bundle was
+ *   encrypted to (other than ours), and S verifies with it             → RECEIPT_SIGNATURE_INVALID
+ * then, for result 'imported': status 'delivered', the receipt stored, custody 'delivered' for
+ * every evidence item the bundle carried (metadata or file), audit. A 'quarantined' receipt is
+ * stored (the partner has the bundle but has not accepted it yet); the status stays 'sent'.
+ * The same receipt twice changes nothing.
+ */
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { canonicalJson } from '../../../shared/canonical-json.js';
+import {
+  BUNDLE_LIMITS,
+  type KindCounts,
+  Manifest,
+  RECEIPT_FORMAT,
+  RECEIPT_FORMAT_VERSION,
+  type Receipt,
+  ReceiptFile,
+  type ReceiptImport,
+  parseEntryName,
+} from '../../../shared/domain/bundles.js';
+import { VaultError, isVaultError } from '../../../shared/errors.js';
+import { describeZodError } from '../../../shared/zod-message.js';
+import { run, sql } from '../db/sql.js';
+import { type DomainContext, mutate, nowIso } from '../domain/context.js';
+import { appendCustodyEvent } from '../evidence/custody-log.js';
+import { cardPublicKey, contactCardOf, parseContactCard } from '../identity/contact-card.js';
+import { checkNewFileTarget, stageNewFile } from '../identity/new-file.js';
+import { verifySignature } from '../identity/vault-identity.js';
+import { ledgerRow } from './ledger.js';
+import { parseStrictJson } from './strict-json.js';
+
+/** Our signed receipt for a bundle. */
+export function makeReceipt(ctx: DomainContext, r: { bundleId: string; manifestSha256: string; result: 'imported' | 'quarantined'; records: KindCounts; files: number }): ReceiptFile {
+  const receipt: Receipt = {
+    format: RECEIPT_FORMAT,
+    formatVersion: RECEIPT_FORMAT_VERSION,
+    bundleId: r.bundleId,
+    manifestSha256: r.manifestSha256,
+    result: r.result,
+    receivedAt: nowIso(ctx),
+    recipient: contactCardOf(ctx),
+    counts: { records: r.records, files: r.files },
+  };
+  const signature = ctx.identity.sign('receipt', Buffer.from(canonicalJson(receipt), 'utf8')).toString('base64');
+  return { receipt, signature };
+}
+
+export function receiptText(file: ReceiptFile): string {
+  return JSON.stringify(file, null, 2) + '\n';
+}
+
+/**
+ * Write a receipt file (never over another file; the same receipt already there is fine, so
+ * that importing a bundle twice can write its receipt twice).
+ */
+export async function writeReceipt(file: ReceiptFile, out: string): Promise<string> {
+  const text = receiptText(file);
+  try {
+    const st = await fsp.lstat(out);
+    if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text) return path.resolve(out);
+  } catch {
+    // absent (or unreadable): write it, which reports the problem if there is one
+  }
+  checkNewFileTarget(out);
+  const staged = stageNewFile(out, text);
+  try {
+    staged.publish();
+  } finally {
+    staged.discard();
+  }
+  return staged.dest;
+}
+
+function receiptInvalid(why: string): VaultError {
+  return new VaultError('RECEIPT_INVALID', `This is not a valid Case Vault bundle receipt: ${why}.`);
+}
+
+/** Import a partner's receipt for a bundle we sent (see the rules at the top). */
+export async function importReceipt(ctx: DomainContext, file: string): Promise<ReceiptImport> {
+  let bytes: Buffer;
+  try {
+    const fh = await fsp.open(file, 'r');
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) throw receiptInvalid('it is not a file');
+      if (st.size > BUNDLE_LIMITS.receiptBytes) throw receiptInvalid(`it is larger than ${BUNDLE_LIMITS.receiptBytes} bytes`);
+      // read at most the cap (and one byte more): a file that grows meanwhile is refused too
+      const buf = Buffer.alloc(BUNDLE_LIMITS.receiptBytes + 1);
+      let n = 0;
+      for (;;) {
+        const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+        if (bytesRead === 0) break;
+        n += bytesRead;
+        if (n === buf.length) throw receiptInvalid(`it is larger than ${BUNDLE_LIMITS.receiptBytes} bytes`);
+      }
+      bytes = buf.subarray(0, n);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    if (isVaultError(e)) throw e;
+    throw new VaultError('IO_ERROR', 'The receipt file cannot be read.', { cause: e });
+  }
+  const json = parseStrictJson(bytes);
+  if (!json.ok) throw receiptInvalid(json.problem);
+  const parsed = ReceiptFile.safeParse(json.value);
+  if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
+  const { receipt, signature } = parsed.data;
+
+  const row = ledgerRow(ctx, receipt.bundleId);
+  if (!row || row.direction !== 'sent') throw new VaultError('RECEIPT_UNKNOWN_BUNDLE', `This receipt is for bundle ${receipt.bundleId}, which this vault did not send.`);
+  if (Buffer.from(row.manifest_hash).toString('hex') !== receipt.manifestSha256) {
+    throw new VaultError('RECEIPT_MISMATCH', `This receipt names bundle ${receipt.bundleId} but a different manifest than the one this vault sent; it is not a receipt for that bundle.`);
+  }
+  const manifest = Manifest.parse(JSON.parse(row.manifest));
+  const sigInvalid = (why: string) => new VaultError('RECEIPT_SIGNATURE_INVALID', `This receipt's signature cannot be trusted: ${why}.`);
+  let card;
+  try {
+    card = parseContactCard(receipt.recipient);
+  } catch {
+    throw sigInvalid("the recipient's contact card in it is not validly signed");
+  }
+  const ours = ctx.identity.publicKey.toString('base64');
+  if (card.publicKey === ours || !manifest.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)) {
+    throw sigInvalid('it was signed by a key the bundle was not sent to');
+  }
+  if (!verifySignature(cardPublicKey(card), 'receipt', Buffer.from(canonicalJson(receipt), 'utf8'), Buffer.from(signature, 'base64'))) {
+    throw sigInvalid('it does not verify with the recipient key');
+  }
+
+  const stored = row.receipt === null ? null : (JSON.parse(row.receipt) as unknown);
+  const incoming = canonicalJson(parsed.data);
+  if (stored !== null && canonicalJson(stored) === incoming) return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+  if (row.status === 'delivered' && receipt.result === 'quarantined') return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+
+  return mutate(ctx, (audit) => {
+    const at = nowIso(ctx);
+    let events = 0;
+    if (receipt.result === 'imported' && row.status !== 'delivered') {
+      run(ctx.db, sql`UPDATE bundles SET status = 'delivered', receipt = ${incoming}, updated_at = ${at} WHERE id = ${row.id}`);
+      for (const e of manifest.entries) {
+        const n = parseEntryName(e.name);
+        if (!n || n.type !== 'record' || n.kind !== 'evidence') continue;
+        const event = appendCustodyEvent(ctx, n.id, 'delivered', { bundleId: row.id, partnerId: row.partner_id, receivedAt: receipt.receivedAt });
+        audit({ action: 'evidence.delivered', subject: { kind: 'evidence', id: n.id }, details: { bundleId: row.id, custodyHash: event.hash } });
+        events++;
+      }
+    } else {
+      run(ctx.db, sql`UPDATE bundles SET receipt = ${incoming}, updated_at = ${at} WHERE id = ${row.id}`);
+    }
+    audit({ action: 'bundle.receipt-imported', subject: { kind: 'bundle', id: row.id }, details: { result: receipt.result, partnerId: row.partner_id, custodyEvents: events } });
+    const status = receipt.result === 'imported' ? 'delivered' : row.status;
+    return { bundleId: row.id, status, changed: true, custodyEvents: events };
+  });
+}

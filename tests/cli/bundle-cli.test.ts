@@ -1,0 +1,132 @@
+// `case-vault bundle …` through the real CLI binary: two vaults exchange cards, verify each
+// other, and a case goes from one to the other and a receipt comes back. Each CLI run unlocks a
+// vault (about a second here), and these stories need dozens: hence the longer timeouts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliVault, expectCliError } from './run-cli.js';
+
+/** Two CLI vaults that exchanged contact cards and verified each other's key. */
+function pair(opts: { verifyRecipient?: boolean } = {}) {
+  const a = cliVault();
+  const b = cliVault();
+  a.json('identity', 'set', '--organisation', 'Haki Litigation Centre');
+  b.json('identity', 'set', '--organisation', 'Partner Legal Aid');
+  const aCard = path.join(a.base, 'a.cvcard');
+  const bCard = path.join(b.base, 'b.cvcard');
+  a.json('identity', 'export-card', '--out', aCard);
+  b.json('identity', 'export-card', '--out', bCard);
+  const bInA = a.json('partner', 'add', '--card', bCard).partner.id as string;
+  const aInB = b.json('partner', 'add', '--card', aCard).partner.id as string;
+  const digits = a.json('partner', 'safety-number', bInA).digits as string;
+  a.json('partner', 'verify', bInA, '--safety-number', digits.replace(/(\d{5})/g, '$1 '), '--by', 'Asha');
+  if (opts.verifyRecipient !== false) b.json('partner', 'verify', aInB, '--safety-number', digits, '--by', 'Tomás');
+  return { a, b, bInA, aInB, digits };
+}
+
+/** A case with a consenting survivor and an evidence file, on vault `a`, shareable with partner `p`. */
+function seed(a: ReturnType<typeof cliVault>, partnerId: string) {
+  a.json('partner', 'profile', partnerId, '--allow', 'cases:reference,title,status', '--allow', 'people', '--allow', 'consents', '--allow', 'evidence:title,type,size,sha256,file', '--allow', 'notes');
+  const c = a.json('case', 'add', '--title', 'Detention at Kilima', '--summary', 'Not for the partner');
+  const p = a.json('person', 'add', '--name', 'Amina Bekele', '--pseudonym', 'AB-1');
+  a.json('person', 'link', '--person', p.id, '--case', c.id, '--role', 'survivor');
+  a.json('consent', 'add', '--person', p.id, '--case', c.id, '--purpose', 'sharing', '--recipient', partnerId, '--method', 'written', '--given-at', '2026-01-10');
+  const file = path.join(a.base, 'statement.txt');
+  fs.writeFileSync(file, 'The statement of AB-1.\n'.repeat(5000));
+  const e = a.json('evidence', 'add', file, '--case', c.id, '--type', 'testimony');
+  return { caseId: c.id as string, personId: p.id as string, evidenceId: e.id as string, file };
+}
+
+describe('case-vault bundle', () => {
+  it('export → verify → import → receipt import, with the shapes scripts rely on', () => {
+    const { a, b, bInA, aInB } = pair();
+    const s = seed(a, bInA);
+    const out = path.join(a.base, 'case.cvbundle');
+
+    const dry = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--evidence', s.evidenceId, '--purpose', 'Referral', '--dry-run');
+    expect(dry).toMatchObject({ blockers: [], leftOut: [], included: { cases: 1, people: 1, consents: 1, evidence: 1, notes: 0 }, evidenceFiles: [{ id: s.evidenceId }] });
+    expect(fs.existsSync(out)).toBe(false);
+
+    const ex = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--evidence', s.evidenceId, '--purpose', 'Referral to the commission', '--out', out);
+    expect(ex).toMatchObject({ path: out, files: 1, included: { cases: 1, people: 1 }, entries: 5 });
+    expect(fs.statSync(out).size).toBe(ex.bytes);
+    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'again', '--out', out), 'EXPORT_TARGET_EXISTS');
+
+    const v = b.json('bundle', 'verify', out);
+    expect(v).toMatchObject({ bundleId: ex.bundleId, purpose: 'Referral to the commission', files: 1, alreadyImported: false, sender: { keyStatus: 'verified', partner: { id: aInB } } });
+    const human = b.raw('bundle', 'verify', out);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/^sender key:\s+VERIFIED/m);
+    expect(human.stdout).toMatch(/^from:\s+Haki Litigation Centre/m);
+
+    const imp = b.json('bundle', 'import', out);
+    expect(imp).toMatchObject({ bundleId: ex.bundleId, result: 'imported', counts: { files: 1, created: { cases: 1, people: 1, consents: 1, evidence: 1 } }, receiptPath: `${out}.receipt.json` });
+    expect(JSON.parse(fs.readFileSync(`${out}.receipt.json`, 'utf8'))).toEqual(imp.receipt);
+    const again = b.json('bundle', 'import', out);
+    expect(again).toMatchObject({ result: 'already-imported', receipt: imp.receipt });
+
+    // the imported evidence reads back byte for byte (with its custody log)
+    const copy = path.join(b.base, 'copy.txt');
+    b.json('evidence', 'export', s.evidenceId, '--out', copy, '--reason', 'check');
+    expect(fs.readFileSync(copy).equals(fs.readFileSync(s.file))).toBe(true);
+
+    const rec = a.json('bundle', 'receipt', 'import', `${out}.receipt.json`);
+    expect(rec).toEqual({ bundleId: ex.bundleId, status: 'delivered', changed: true, custodyEvents: 1 });
+    expect(a.json('bundle', 'list')).toMatchObject([{ id: ex.bundleId, direction: 'sent', status: 'delivered', hasReceipt: true }]);
+    expect(b.json('bundle', 'list', '--direction', 'received')).toMatchObject([{ id: ex.bundleId, status: 'imported' }]);
+    expect(b.json('bundle', 'show', ex.bundleId)).toMatchObject({ id: ex.bundleId, manifest: { format: 'case-vault/bundle', purpose: 'Referral to the commission' } });
+    expect(b.json('bundle', 'conflicts')).toEqual([]);
+    const table = a.raw('bundle', 'list');
+    expect(table.stdout).toMatch(/^id\s+direction\s+status/m);
+    expect(table.stdout).toContain('delivered');
+  }, 240_000);
+
+  it('refusals: consent missing names the person; usage errors; a tampered file; unknown ids', () => {
+    const { a, b, bInA } = pair();
+    const s = seed(a, bInA);
+    const w = a.json('person', 'add', '--name', 'Juma Otieno', '--pseudonym', 'W-2');
+    a.json('person', 'link', '--person', w.id, '--case', s.caseId, '--role', 'witness');
+    const out = path.join(a.base, 'x.cvbundle');
+    const refused = a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'Referral', '--out', out);
+    expectCliError(refused, 'BUNDLE_CONSENT_MISSING');
+    expect(refused.stderr).toContain(w.id);
+    expect(refused.stderr).not.toContain('Juma');
+    expect(fs.existsSync(out)).toBe(false);
+    const left = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'Referral', '--out', out, '--leave-out');
+    expect(left.leftOut).toMatchObject([{ personId: w.id, pseudonym: 'W-2', reason: 'absent' }]);
+
+    expectCliError(a.raw('bundle', 'export', '--case', s.caseId, '--purpose', 'x', '--out', out), 'USAGE', 2);
+    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'x'), 'USAGE', 2);
+    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--purpose', 'x', '--out', path.join(a.base, 'y')), 'INVALID_INPUT');
+    expectCliError(a.raw('bundle', 'conflict', 'resolve', '01900000-0000-7000-8000-000000000000'), 'USAGE', 2);
+
+    const bad = Buffer.from(fs.readFileSync(out));
+    bad[bad.length - 100] = bad[bad.length - 100]! ^ 1;
+    const tampered = path.join(b.base, 'tampered.cvbundle');
+    fs.writeFileSync(tampered, bad);
+    expectCliError(b.raw('bundle', 'import', tampered), 'AGE_PAYLOAD_CORRUPT');
+    expect(fs.existsSync(`${tampered}.receipt.json`)).toBe(false);
+    expect(b.json('bundle', 'list')).toEqual([]);
+    expectCliError(b.raw('bundle', 'quarantine', 'accept', '01900000-0000-7000-8000-000000000000'), 'NOT_FOUND');
+    expectCliError(a.raw('bundle', 'verify', out), 'BUNDLE_FROM_SELF');
+    expectCliError(b.raw('bundle', 'receipt', 'import', tampered), 'RECEIPT_INVALID');
+  }, 240_000);
+
+  it('quarantine: an unverified sender, then verify and accept (receipt written)', () => {
+    const { a, b, bInA, aInB, digits } = pair({ verifyRecipient: false });
+    const s = seed(a, bInA);
+    const out = path.join(a.base, 'q.cvbundle');
+    const ex = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'Referral', '--out', out);
+    const human = b.raw('bundle', 'import', out);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/^result:\s+QUARANTINED/m);
+    expect(b.json('bundle', 'list', '--status', 'quarantined')).toMatchObject([{ id: ex.bundleId }]);
+    expectCliError(b.raw('bundle', 'quarantine', 'accept', ex.bundleId), 'BUNDLE_SENDER_NOT_VERIFIED');
+    b.json('partner', 'verify', aInB, '--safety-number', digits);
+    const receipt = path.join(b.base, 'accepted.receipt.json');
+    const acc = b.json('bundle', 'quarantine', 'accept', ex.bundleId, '--receipt-out', receipt);
+    expect(acc).toMatchObject({ result: 'imported', counts: { created: { cases: 1 } }, receiptPath: receipt });
+    expect(a.json('bundle', 'receipt', 'import', receipt)).toMatchObject({ status: 'delivered', changed: true });
+    expectCliError(b.raw('bundle', 'quarantine', 'discard', ex.bundleId), 'INVALID_TRANSITION');
+  }, 240_000);
+});
