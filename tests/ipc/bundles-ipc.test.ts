@@ -226,6 +226,10 @@ describe('bundles.* through the router', () => {
     expect((await b.ok<{ total: number }>('cases.list', {})).total).toBe(0);
     expect((await b.ok<BundleLedgerEntry[]>('bundles.list', { status: 'quarantined' })).map((x) => x.id).sort()).toEqual([q1.bundleId, q2.bundleId].sort());
 
+    // the sender is a partner here already (its card was imported): adding it from the card the
+    // bundle carries finds the same key, unverified, and changes nothing
+    expect(await b.ok('bundles.addSender', { bundleId: q1.bundleId })).toMatchObject({ change: 'unchanged', key: { id: p.bSeesA.key.id, status: 'unverified' } });
+
     // not verified yet: accept refused, nothing written
     const total = await auditTotal(b);
     expect(await b.call('bundles.acceptQuarantined', { id: q1.bundleId })).toMatchObject({ ok: false, error: { code: 'BUNDLE_SENDER_NOT_VERIFIED' } });

@@ -33,6 +33,7 @@ import {
   ReceiptImport,
   ResolveImportConflictInput,
 } from '../../domain/bundles.js';
+import { CardImportResult } from '../../domain/partners.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
 
@@ -64,6 +65,11 @@ export const bundlesArea = {
   get: engineCall(ById, BundleDetail.extend({ manifest: Manifest })),
   /** import a quarantined bundle once its sender's key is verified (else BUNDLE_SENDER_NOT_VERIFIED) */
   acceptQuarantined: engineCall(ById, ImportResult, { progress: true }),
+  /**
+   * add the sender of a quarantined bundle as an UNVERIFIED partner key, from the contact card
+   * the bundle carries (or to an existing partner), so that its safety number can be compared
+   */
+  addSender: engineCall(z.strictObject({ bundleId: Id, partnerId: Id.optional() }), CardImportResult),
   /** delete a quarantined bundle without importing it (the ledger keeps it as 'discarded') */
   discardQuarantined: engineCall(ById, z.strictObject({ bundleId: z.string(), status: z.literal('discarded') })),
   /** open conflicts between received and local versions of records (all of them with `all`) */

@@ -6,6 +6,7 @@ import type { BundleExport, BundleLedgerEntry, BundlePlan, BundleVerification, I
 import { SHARING_KINDS } from '../../../shared/domain/partners.js';
 import {
   acceptQuarantined,
+  adoptQuarantinedSender,
   discardQuarantined,
   exportBundle,
   getBundle,
@@ -18,6 +19,7 @@ import {
   verifyBundle,
   writeReceipt,
 } from '../../engine/bundles/index.js';
+import { printCardImport } from './identity-commands.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
@@ -291,6 +293,23 @@ const discardCommand: Command = {
   },
 };
 
+const addSenderCommand: Command = {
+  path: ['bundle', 'quarantine', 'add-sender'],
+  summary: "Add the sender of a quarantined bundle as a partner key (unverified) from the card the bundle carries, so that it can be verified.",
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    partner: { type: 'string', description: 'attach the key to this existing partner instead of creating one', valueName: 'ID' },
+  },
+  async run(ctx) {
+    const id = arg(ctx);
+    const partnerId = stringOpt(ctx, 'partner');
+    const r = await withDomain(ctx, (d) => adoptQuarantinedSender(d, { bundleId: id, ...(partnerId !== undefined ? { partnerId } : {}) }));
+    printCardImport(ctx, r);
+  },
+};
+
 const conflictsCommand: Command = {
   path: ['bundle', 'conflicts'],
   summary: 'Received versions of records that were also edited here, waiting for a decision.',
@@ -346,6 +365,7 @@ export const bundleCommands: Command[] = [
   listCommand,
   showCommand,
   acceptCommand,
+  addSenderCommand,
   discardCommand,
   conflictsCommand,
   resolveCommand,

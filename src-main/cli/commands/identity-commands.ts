@@ -3,7 +3,7 @@
  * partner keys | safety-number | verify (and `partner add --card`, called from partner-commands).
  */
 import fs from 'node:fs';
-import type { KeyVerificationMethod, PartnerDetail, PartnerKey } from '../../../shared/domain/partners.js';
+import type { CardImportResult, KeyVerificationMethod, PartnerDetail, PartnerKey } from '../../../shared/domain/partners.js';
 import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../../engine/audit/audit-log.js';
 import { exportAgeKey } from '../../engine/identity/age-key-export.js';
@@ -145,6 +145,11 @@ export async function addPartnerFromCard(ctx: CommandContext, file: string): Pro
   }
   const input = dropUndefined({ card: text, partnerId: stringOpt(ctx, 'partner'), kind: stringOpt(ctx, 'kind'), ddTier: stringOpt(ctx, 'tier') });
   const r = await withDomain(ctx, (d) => importContactCard(d, input as { card: string }));
+  printCardImport(ctx, r);
+}
+
+/** What importing a card did (also used when the sender of a quarantined bundle is added). */
+export function printCardImport(ctx: CommandContext, r: CardImportResult): void {
   if (ctx.out.json) return ctx.out.printJson(r);
   const who = terminalSafe(r.key.organisation || r.key.name || r.key.vaultId);
   const head: Record<typeof r.change, string> = {

@@ -3,4 +3,5 @@ export { type BundleProgress, exportBundle } from './export.js';
 export { type ImportProgress, acceptQuarantined, discardQuarantined, importBundle, verifyBundle } from './import.js';
 export { getBundle, listBundles, listImportConflicts, resolveImportConflict } from './ledger.js';
 export { planBundle } from './plan.js';
+export { type AdoptSenderInput, adoptQuarantinedSender } from './quarantine-sender.js';
 export { importReceipt, makeReceipt, receiptText, writeReceipt } from './receipts.js';

@@ -21,21 +21,27 @@ import { useSaveReceipt } from './use-save-receipt.js';
 interface Lists {
   bundles: BundleLedgerEntry[];
   partnerNames: Record<string, string>;
-  /** public key (base64) → whether that key is verified in this vault */
+  /** public keys (base64) verified in this vault */
   verifiedKeys: Set<string>;
+  /** public keys (base64) this vault holds for a partner in any state (a replaced key is known: it is never adopted again) */
+  knownKeys: Set<string>;
   conflicts: ImportConflict[];
 }
 
 async function loadLists(): Promise<Lists> {
   const [bundles, partners, conflicts] = await Promise.all([call('bundles', 'list', {}), call('partners', 'list', {}), call('bundles', 'conflicts', {})]);
   const verifiedKeys = new Set<string>();
+  const knownKeys = new Set<string>();
   // Accepting from quarantine needs the sender's key verified: look the keys up only when
   // something waits there (partners are counted in tens).
   if (bundles.some((b) => b.status === 'quarantined')) {
     const keys = await Promise.all(partners.map((p) => call('partners', 'keys', { partnerId: p.id })));
-    for (const k of keys.flat()) if (k.status === 'verified') verifiedKeys.add(k.publicKey);
+    for (const k of keys.flat()) {
+      if (k.status === 'verified') verifiedKeys.add(k.publicKey);
+      knownKeys.add(k.publicKey);
+    }
   }
-  return { bundles, partnerNames: Object.fromEntries(partners.map((p) => [p.id, p.name])), verifiedKeys, conflicts };
+  return { bundles, partnerNames: Object.fromEntries(partners.map((p) => [p.id, p.name])), verifiedKeys, knownKeys, conflicts };
 }
 
 export function InboxLists({ generation, onChanged }: { generation: number; onChanged: () => void }) {
@@ -150,6 +156,17 @@ function Quarantine({ items, lists, onChanged }: { items: BundleLedgerEntry[]; l
   const { busy, error, run } = useAction();
   const [discarding, setDiscarding] = useState<BundleLedgerEntry | null>(null);
   const [done, setDone] = useState<'accepted' | 'discarded' | null>(null);
+  const { go } = useNav();
+
+  // An unknown sender: take the card the bundle carries as an unverified key of a new partner,
+  // then go to that partner's page, where the safety number is compared.
+  const addSender = (b: BundleLedgerEntry) =>
+    run(async () => {
+      setDone(null);
+      const added = await call('bundles', 'addSender', { bundleId: b.id });
+      onChanged();
+      go({ name: 'partner', id: added.partner.id });
+    });
 
   const accept = (b: BundleLedgerEntry) =>
     run(async () => {
@@ -187,6 +204,7 @@ function Quarantine({ items, lists, onChanged }: { items: BundleLedgerEntry[]; l
           <tbody>
             {items.map((b) => {
               const verified = lists.verifiedKeys.has(b.senderKey);
+              const known = lists.knownKeys.has(b.senderKey);
               const created = f.instant(b.createdAt);
               const whyId = `quarantine-why-${b.id}`;
               return (
@@ -202,12 +220,17 @@ function Quarantine({ items, lists, onChanged }: { items: BundleLedgerEntry[]; l
                     <Button variant="primary" onClick={() => void accept(b)} disabled={busy || !verified} aria-label={t('inbox.quarantine.acceptItem', { created })} aria-describedby={verified ? undefined : whyId}>
                       {t('inbox.quarantine.accept')}
                     </Button>
+                    {!known && (
+                      <Button onClick={() => void addSender(b)} disabled={busy} aria-label={t('inbox.quarantine.addSenderItem', { created })}>
+                        {t('inbox.quarantine.addSender')}
+                      </Button>
+                    )}
                     <Button variant="danger" onClick={() => setDiscarding(b)} disabled={busy} aria-label={t('inbox.quarantine.discardItem', { created })}>
                       {t('inbox.quarantine.discard')}
                     </Button>
                     {!verified && (
                       <p className="field-hint" id={whyId}>
-                        {t('inbox.quarantine.acceptWhy')}
+                        {t(known ? 'inbox.quarantine.acceptWhy' : 'inbox.quarantine.unknownWhy')}
                       </p>
                     )}
                   </td>

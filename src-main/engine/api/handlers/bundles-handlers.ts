@@ -9,6 +9,7 @@ import { Manifest } from '../../../../shared/domain/bundles.js';
 import { VaultError } from '../../../../shared/errors.js';
 import {
   acceptQuarantined,
+  adoptQuarantinedSender,
   discardQuarantined,
   exportBundle,
   getBundle,
@@ -63,6 +64,7 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
   },
   acceptQuarantined: ({ id }, cx) => acceptQuarantined(cx.session.ctx, id, relay(cx)),
   discardQuarantined: ({ id }, { session }) => discardQuarantined(session.ctx, id),
+  addSender: (input, { session }) => adoptQuarantinedSender(session.ctx, input),
   conflicts: ({ all }, { session }) => listImportConflicts(session.ctx, all !== undefined ? { all } : {}),
   resolveConflict: (input, { session }) => resolveImportConflict(session.ctx, input),
 };
