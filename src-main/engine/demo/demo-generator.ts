@@ -162,6 +162,18 @@ function pickStatus(rng: SeededRng): (typeof STATUS_PLAN)[number][0] {
   return 'active';
 }
 
+const DEMO_PROJECTS = ['EU-2025-ACT', 'UNVFVT-26', 'OAK-LIT-3'] as const;
+const DONOR_CODE_OF_PROJECT: Readonly<Record<(typeof DEMO_PROJECTS)[number], string>> = {
+  'EU-2025-ACT': 'EIDHR-2025-014',
+  'UNVFVT-26': 'UNVFVT-G26-118',
+  'OAK-LIT-3': 'OAK-OCAY-2024-7',
+};
+
+/** Each demo project is funded under one donor code (what donor reports select by). */
+function fundedBy(project: (typeof DEMO_PROJECTS)[number]): { project: string; donorCode: string } {
+  return { project, donorCode: DONOR_CODE_OF_PROJECT[project] };
+}
+
 function oneCase(
   ctx: DomainContext,
   rng: SeededRng,
@@ -185,7 +197,8 @@ function oneCase(
     sensitivity: rng.pick(['standard', 'high', 'high', 'extreme'] as const),
     summary: rng.pick(lang.summaries),
     strategy: 'Exhaust domestic remedies, then petition the competent international body; seek rehabilitation as well as compensation.',
-    project: rng.pick(['EU-2025-ACT', 'UNVFVT-26', 'OAK-LIT-3']),
+    // picked where the project always was, so the random sequence (and every demo vault) is unchanged
+    ...fundedBy(rng.pick(DEMO_PROJECTS)),
     openedOn: day(openedMs),
     tags: [lang.code, forum === 'un-treaty-body' ? 'uncat' : 'domestic', rng.pick(['detention', 'protest', 'border', 'custody-death', 'disappearance'])],
     team: [{ member: rng.pick(['Lead counsel A', 'Lead counsel B', 'Lead counsel C']), role: 'lead' }],
