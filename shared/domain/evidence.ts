@@ -193,3 +193,49 @@ export const CustodyLogExport = z.strictObject({
   bytes: z.number().int(),
 });
 export type CustodyLogExport = z.infer<typeof CustodyLogExport>;
+
+/** Which case's received descriptions to list (evidence.receivedDescriptions). */
+export const ListReceivedDescriptionsQuery = z.strictObject({ caseId: Id });
+export type ListReceivedDescriptionsQuery = z.input<typeof ListReceivedDescriptionsQuery>;
+
+/**
+ * An evidence item a partner described without sending its file (docs/bundle-format.md,
+ * "Evidence without its file"): read-only, as received. Each field of the description is
+ * present only when the sender's sharing profile let it through; an absent key means "not
+ * shared", never a placeholder.
+ */
+export const ReceivedEvidenceDescription = z.strictObject({
+  id: z.string(),
+  caseId: z.string(),
+  /** the vault that created the item (and holds its file) */
+  originVault: z.string(),
+  /** the partner one of whose keys belongs to that vault, when there is one in this vault */
+  originPartner: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  /** the sender's version of the description */
+  version: z.number().int(),
+  /** when this vault received the description (the import of the bundle that last wrote it) */
+  receivedAt: z.string(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  type: EvidenceType.optional(),
+  fileName: z.string().optional(),
+  mediaType: z.string().optional(),
+  size: z.number().int().optional(),
+  sha256: z.string().optional(),
+  source: z.string().optional(),
+  collector: z.string().optional(),
+  method: z.string().optional(),
+  /** a day (YYYY-MM-DD) or an instant; null: the sender does not know it */
+  collectedAt: z.string().nullable().optional(),
+  place: z.string().optional(),
+  /** when the sender took the item in (their record's `receivedAt`) */
+  senderReceivedAt: z.string().optional(),
+  lastVerifiedAt: z.string().nullable().optional(),
+  /** the item (in the sender's vault) this one is a working copy of, and why it was made */
+  derivedFrom: z.string().nullable().optional(),
+  derivationReason: z.string().nullable().optional(),
+  /** when the sender recorded and last changed it (profile field `recorded-at`) */
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+});
+export type ReceivedEvidenceDescription = z.infer<typeof ReceivedEvidenceDescription>;

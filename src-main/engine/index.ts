@@ -14,6 +14,7 @@ export * as enquiries from './enquiries/enquiry-service.js';
 export * as consents from './consents/consent-service.js';
 export * as consentGate from './consents/consent-gate.js';
 export * as evidence from './evidence/evidence-service.js';
+export * as receivedEvidence from './evidence/received-descriptions.js';
 export * as notes from './notes/note-service.js';
 export * as search from './search/search-service.js';
 export * as deadlines from './deadlines/deadline-service.js';

@@ -17,6 +17,8 @@ import {
   EvidenceVerification,
   ExportEvidenceInput,
   ListEvidenceQuery,
+  ListReceivedDescriptionsQuery,
+  ReceivedEvidenceDescription,
 } from '../../domain/evidence.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
@@ -44,4 +46,6 @@ export const evidenceArea = {
   exportCustodyLog: engineCall(z.strictObject({ id: Id, format: CustodyLogFormat, target: FileHandle }), CustodyLogExport.omit({ path: true }), {
     fileFields: { target: 'save' },
   }),
+  /** items a partner described without sending the file (read-only, as received), oldest arrival first */
+  receivedDescriptions: engineCall(ListReceivedDescriptionsQuery, z.array(ReceivedEvidenceDescription)),
 } as const;

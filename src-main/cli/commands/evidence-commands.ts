@@ -1,4 +1,4 @@
-/** evidence add | list | show | verify | custody | export | copy */
+/** evidence add | list | show | verify | custody | export | copy | received */
 import type { AddDerivedCopyInput, AddEvidenceInput, CustodyLogFormat, Evidence, ListEvidenceQuery } from '../../../shared/domain/evidence.js';
 import {
   addDerivedCopy,
@@ -11,6 +11,7 @@ import {
   listEvidence,
   verifyEvidence,
 } from '../../engine/evidence/evidence-service.js';
+import { listReceivedDescriptions } from '../../engine/evidence/received-descriptions.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, printRecord, printTable, withDomain } from '../domain-cli.js';
@@ -259,4 +260,32 @@ const exportCmd: Command = {
   },
 };
 
-export const evidenceCommands: Command[] = [add, list, show, verify, custody, exportCmd, copy];
+const received: Command = {
+  path: ['evidence', 'received'],
+  summary: 'List evidence a partner described without sending its file (read-only, as received).',
+  options: {
+    case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
+  },
+  async run(ctx) {
+    const caseId = stringOpt(ctx, 'case') as string;
+    const items = await withDomain(ctx, (d) => listReceivedDescriptions(d, { caseId }));
+    // a field the sender's profile left out is shown as "-" (absent from --json)
+    const shown = (v: string | undefined) => v ?? '-';
+    printTable(
+      ctx,
+      items,
+      [
+        ['ID', (e) => e.id],
+        ['TYPE', (e) => shown(e.type)],
+        ['TITLE', (e) => shown(e.title)],
+        ['SIZE', (e) => (e.size === undefined ? '-' : formatBytes(e.size))],
+        ['SHA-256', (e) => (e.sha256 === undefined ? '-' : e.sha256.slice(0, 16))],
+        ['FROM', (e) => e.originPartner?.name ?? `vault ${e.originVault.slice(0, 8)}`],
+        ['RECEIVED', (e) => e.receivedAt],
+      ],
+      'No evidence described without its file in this case.',
+    );
+  },
+};
+
+export const evidenceCommands: Command[] = [add, list, show, verify, custody, exportCmd, copy, received];

@@ -1,7 +1,8 @@
 /**
  * A case's evidence: the items in the order they were received, intake of a new item or of a
  * working copy (a file chosen in main's native dialog; the renderer only holds its handle), and
- * per item the viewer, verification, export of a decrypted copy and the chain of custody.
+ * per item the viewer, verification, export of a decrypted copy and the chain of custody; below,
+ * the items a partner described without sending the file (ReceivedDescriptions, read-only).
  * Record data lives in component state: the lock unmounts the whole app frame.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -19,6 +20,7 @@ import { VerifyDialog } from './VerifyDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { CustodyDialog } from './CustodyDialog.js';
 import { shortHash } from './evidence-format.js';
+import { ReceivedDescriptions } from './ReceivedDescriptions.js';
 
 type ItemDialog = 'view' | 'verify' | 'export' | 'custody';
 
@@ -155,6 +157,7 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
           </table>
         </div>
       )}
+      <ReceivedDescriptions caseId={caseId} />
 
       <IntakeDialog
         caseId={caseId}

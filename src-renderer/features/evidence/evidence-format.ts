@@ -5,6 +5,11 @@ export function shortHash(hex: string): string {
   return hex.length > 12 ? `${hex.slice(0, 12)}…` : hex;
 }
 
+/** The first 8 characters of a vault id (as bundle import prefixes received references), for a vault no partner key names. */
+export function shortVault(vaultId: string): string {
+  return vaultId.slice(0, 8);
+}
+
 export type ViewKind = 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'other';
 
 /** How the viewer shows a media type (main only issues URLs for types it serves safely). */

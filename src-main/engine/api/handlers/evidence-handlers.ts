@@ -16,6 +16,7 @@ import {
   verifyEvidence,
   type EvidenceProgress,
 } from '../../evidence/evidence-service.js';
+import { listReceivedDescriptions } from '../../evidence/received-descriptions.js';
 import type { CallContext } from '../call-context.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -44,4 +45,5 @@ export const evidenceHandlers: EngineImplementation['evidence'] = {
     const { path: _path, ...written } = await exportCustodyLogToFile(session.ctx, id, format, target);
     return written;
   },
+  receivedDescriptions: (query, { session }) => listReceivedDescriptions(session.ctx, query),
 };
