@@ -33,7 +33,8 @@ import { partnerKeyBytes } from '../partners/partner-keys.js';
 import { uuidv7 } from '../util/ids.js';
 import { X25519Recipient, encryptAge } from './age/index.js';
 import { insertLedgerRow } from './ledger.js';
-import { writeNewFile } from './out-file.js';
+import { WriteBehind, writeNewFile } from './out-file.js';
+import { HashThread, localSha256, parallelHashTuning } from './parallel-hash.js';
 import { type PlannedBundle, planBundleInternal, tarEntryBytes } from './plan.js';
 import { TAR_END, type TarEntrySource, writeTar } from './tar/tar.js';
 
@@ -42,8 +43,6 @@ export interface BundleProgress {
 }
 
 const DAY_MS = 86_400_000;
-/** Flush the bundle file to the disk in the background every this many bytes (see fill). */
-const BACKGROUND_SYNC_BYTES = 64 * 1024 * 1024;
 
 /** The first blocker as the error to throw (the plan lists them all). */
 function blockerError(planned: PlannedBundle): VaultError | null {
@@ -112,24 +111,33 @@ export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProg
     onProgress?.({ phase: 'exporting', done, total });
   };
 
-  // The evidence file, streamed from the store and hashed on the way out.
+  // Large exports hash on a second thread (parallel-hash.ts), small ones here: starting a
+  // worker costs tens of milliseconds.
+  const fileBytes = planned.files.reduce((n, f) => n + f.size, 0);
+  let thread: HashThread | null = null; // started by fill, which also stops it
+
+  // The evidence file, streamed from the store and hashed on the way out. Its pieces are lent
+  // (valid until the next is pulled): hashed (or copied to the hashing thread) and encrypted
+  // downstream before the next is read.
   async function* evidenceFile(f: PlannedBundle['files'][number]): AsyncGenerator<Buffer> {
-    const hash = createHash('sha256');
+    const hash = thread ? thread.sha256() : localSha256();
     let size = 0;
+    let sha256: string;
     try {
       // the store's own hash check is redundant with ours (one SHA-256 pass is enough)
-      for await (const piece of ctx.blobs.get(f.blobId, { verifyHash: false })) {
-        hash.update(piece);
+      for await (const piece of ctx.blobs.get(f.blobId, { verifyHash: false, reuseBuffer: true })) {
+        await hash.update(piece);
         size += piece.length;
         yield piece;
       }
+      sha256 = await hash.digest();
     } catch (e) {
       if (isVaultError(e) && e.code.startsWith('BLOB_')) {
         throw new VaultError('EVIDENCE_HASH_MISMATCH', `The stored file of evidence ${f.evidenceId} cannot be read intact (${e.code}); nothing was exported. Run "evidence verify ${f.evidenceId}".`);
       }
       throw e;
     }
-    if (size !== f.size || hash.digest('hex') !== f.sha256) {
+    if (size !== f.size || sha256 !== f.sha256) {
       throw new VaultError('EVIDENCE_HASH_MISMATCH', `The stored file of evidence ${f.evidenceId} no longer matches the SHA-256 recorded when it was taken in; nothing was exported. Run "evidence verify ${f.evidenceId}".`);
     }
   }
@@ -149,35 +157,19 @@ export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProg
   }
 
   let bytes = 0;
-  // Write-behind: one write in flight while the next piece is read, hashed and encrypted, and
-  // a background flush to the disk every BACKGROUND_SYNC_BYTES, so the final fsync (in
-  // writeNewFile) only has the last stretch left — the same trick as the blob store's intake.
+  // The pieces are lent: the blob's plaintext is hashed and encrypted before the next is read;
+  // the age batches come from two buffers in turn, so one is written while the next is sealed.
   const fill = async (fh: fsp.FileHandle) => {
-    let writing: Promise<unknown> = Promise.resolve();
-    let syncing: Promise<unknown> = Promise.resolve();
-    let unsynced = 0;
+    const writer = new WriteBehind(fh);
+    if (fileBytes >= parallelHashTuning.minBytes) thread = new HashThread();
     try {
-      for await (const piece of encryptAge(counted(), recipients)) {
-        await writing;
-        // marked handled at once: a failed write is thrown by the next await, not as an
-        // unhandled rejection while the next piece is encrypted
-        writing = fh.write(piece);
-        writing.catch(() => {});
-        bytes += piece.length;
-        unsynced += piece.length;
-        if (unsynced >= BACKGROUND_SYNC_BYTES) {
-          await syncing;
-          syncing = writing.then(() => fh.datasync());
-          syncing.catch(() => {});
-          unsynced = 0;
-        }
-      }
-      await writing;
-      await syncing;
+      for await (const piece of encryptAge(counted(), recipients, { reuseBuffer: true })) await writer.write(piece);
+      await writer.end();
+      bytes = writer.bytes;
     } finally {
       // never leave an operation running on a handle the caller is about to close
-      await writing.catch(() => {});
-      await syncing.catch(() => {});
+      await writer.settle();
+      await thread?.close();
     }
   };
 

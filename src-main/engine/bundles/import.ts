@@ -123,6 +123,9 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
   let sender: SenderState = { keyStatus: 'unknown' };
   let committed = false;
   const phase = () => (st.mode === 'import' ? 'importing' : 'verifying');
+  // a first report at once: a small bundle is read in one piece, and the caller should know
+  // the work has started before its end
+  opts.onProgress?.({ phase: phase(), done: 0, total: opts.bytes });
   try {
     const summary = await readBundle(ctx, opts.source, {
       expiryAt: opts.fromQuarantine ? new Date(opts.fromQuarantine.recorded_at) : undefined,
@@ -148,12 +151,13 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
       onRecord: (item) => {
         if (st.mode === 'import') records.push(item);
       },
-      onFile: async (entry, content) => {
+      onFile: async (entry, content, newHash) => {
         if (st.mode !== 'import' || files.has(entry.sha256)) {
           for await (const piece of content) void piece;
           return;
         }
-        const pending = await ctx.blobs.write(content);
+        // the store computes its own SHA-256 of what it encrypts (on the reader's hashing thread)
+        const pending = await ctx.blobs.write(content, undefined, { hash: newHash() });
         files.set(entry.sha256, { pending, used: false });
       },
     });
@@ -298,7 +302,7 @@ export async function acceptQuarantined(ctx: DomainContext, bundleId: string, on
   }
   const blobId = row.quarantine_blob!;
   const size = ctx.blobs.info(blobId).size;
-  return runImport(ctx, { source: () => ctx.blobs.get(blobId), bytes: size, onProgress, fromQuarantine: row });
+  return runImport(ctx, { source: () => ctx.blobs.get(blobId, { reuseBuffer: true }), bytes: size, onProgress, fromQuarantine: row });
 }
 
 /** Delete a quarantined bundle (its encrypted copy); the ledger keeps the row as 'discarded'. */

@@ -36,7 +36,7 @@
  * entry is read: the importer uses it to stop early for a bundle it already imported.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import { describeZodError } from '../../../shared/zod-message.js';
 import {
   BUNDLE_LIMITS,
@@ -57,17 +57,56 @@ import { cardPublicKey, parseContactCard } from '../identity/contact-card.js';
 import { verifySignature } from '../identity/vault-identity.js';
 import { decryptAge } from './age/index.js';
 import type { AnyRecord } from './apply.js';
+import { HashThread, type StreamHash, localSha256, parallelHashTuning } from './parallel-hash.js';
 import { parseStrictJson } from './strict-json.js';
 import { TarReader } from './tar/tar.js';
 
+/**
+ * The bytes of a bundle, from the start each time it is called. Its pieces may be lent: each is
+ * valid only until the next is pulled (every consumer here uses a piece before pulling more).
+ */
 export type BundleSource = () => AsyncIterable<Uint8Array>;
 
+/** Bytes per read of a bundle file. */
+const READ_BYTES = 4 * 1024 * 1024;
+
 /**
- * A bundle file as a source: 4 MiB reads (the stream reads the next while this one is
- * decrypted), so that a gigabyte costs a few hundred reads and hops, not thousands.
+ * A bundle file as a source: 4 MiB reads into two buffers, the next read running while the
+ * piece just read is decrypted; the pieces are lent from those buffers (no allocation per
+ * piece), so a gigabyte costs a few hundred reads and no garbage.
  */
 export function fileSource(file: string): BundleSource {
-  return () => fs.createReadStream(file, { highWaterMark: 4 * 1024 * 1024 });
+  return () => readFileLent(file);
+}
+
+async function* readFileLent(file: string): AsyncGenerator<Buffer, void, undefined> {
+  const fh = await fsp.open(file, 'r');
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+  let current = 0;
+  let position = 0;
+  const readInto = (buf: Buffer, at: number) => {
+    const p = fh.read(buf, 0, buf.length, at);
+    p.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+    return p;
+  };
+  let reading: Promise<{ bytesRead: number }> | null = readInto(buffers[current]!, position);
+  try {
+    for (;;) {
+      const { bytesRead } = await reading;
+      reading = null;
+      if (bytesRead === 0) return;
+      const piece = buffers[current]!.subarray(0, bytesRead);
+      position += bytesRead;
+      // read ahead into the other buffer: it holds the piece lent before, which the consumer
+      // has pulled past (this code runs only when it asks for the next piece)
+      current ^= 1;
+      reading = readInto(buffers[current]!, position);
+      yield piece;
+    }
+  } finally {
+    await reading?.catch(() => {});
+    await fh.close();
+  }
 }
 
 export interface TrustedManifest {
@@ -86,9 +125,11 @@ export interface ReadHandlers {
   /**
    * each file's content; the pass checks size and SHA-256 as the consumer reads and throws
    * BUNDLE_ENTRY_HASH at the end of a mismatching file — a consumer must not keep what it
-   * read unless the whole pass succeeds
+   * read unless the whole pass succeeds. The pieces are lent: each is valid until the next is
+   * pulled. `newHash` gives a SHA-256 of the consumer's own, computed where the pass computes
+   * its (on a second thread for large bundles).
    */
-  onFile?(entry: { sha256: string; size: number }, content: AsyncIterable<Buffer>): Promise<void>;
+  onFile?(entry: { sha256: string; size: number }, content: AsyncIterable<Buffer>, newHash: () => StreamHash): Promise<void>;
   onProgress?(bytesRead: number): void;
   /** the moment the expiry is judged at (default now): a quarantined bundle is judged as of its arrival */
   expiryAt?: Date;
@@ -202,6 +243,7 @@ async function readSmall(tar: TarReader, size: number): Promise<Buffer> {
 export async function readBundle(ctx: DomainContext, source: BundleSource, handlers: ReadHandlers = {}): Promise<ReadSummary> {
   const identity = ctx.identity.ageIdentity();
   let tar: TarReader | null = null;
+  let thread: HashThread | null = null;
   let bytesRead = 0;
   try {
     // progress counts the bytes of the file read so far (its size is the total)
@@ -214,7 +256,9 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
     })();
     const plaintext = (async function* () {
       try {
-        yield* decryptAge(counted, [identity]);
+        // batches lent from one buffer: the tar reader and the consumers of entries use
+        // every piece before pulling the next (what must outlive a pull is copied)
+        yield* decryptAge(counted, [identity], { reuseBuffer: true, lentSource: true });
       } catch (e) {
         if (isVaultError(e) && e.code === 'AGE_NO_IDENTITY_MATCHED') {
           throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is not addressed to this vault: none of its recipients is this vault’s key. Nothing was read.');
@@ -222,7 +266,7 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
         throw e;
       }
     })();
-    tar = new TarReader(plaintext);
+    tar = new TarReader(plaintext, { lent: true });
 
     const first = await tar.next();
     if (!first || first.name !== MANIFEST_ENTRY) throw bundleError('BUNDLE_MANIFEST_INVALID', `This bundle does not begin with its manifest (${MANIFEST_ENTRY}); it is not a Case Vault bundle. Nothing was imported.`);
@@ -240,6 +284,10 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
       return summary;
     }
 
+    // large files are hashed on a second thread (parallel-hash.ts): the same digest, checked here
+    const fileBytes = trusted.manifest.entries.reduce((n, e) => n + (e.name.startsWith('files/') ? e.size : 0), 0);
+    if (fileBytes >= parallelHashTuning.minBytes) thread = new HashThread();
+    const newHash = (): StreamHash => (thread ? thread.sha256() : localSha256());
     const listed = trusted.manifest.entries.map((e) => e.name);
     // evidence records by the file they name: a file entry must belong to one of them
     const claimed = new Map<string, number>();
@@ -270,17 +318,18 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
         const claimedSize = claimed.get(name.sha256);
         if (claimedSize === undefined) throw recordInvalid(e.name, 'no evidence record in the bundle names this file');
         if (claimedSize !== e.size) throw recordInvalid(e.name, 'the evidence record that names this file gives another size');
-        const hash = createHash('sha256');
+        const hash = newHash();
         let got = 0;
+        // pieces are lent (valid until the next is pulled): hashed, then used by the consumer
         const content = (async function* () {
           for await (const piece of tar.content()) {
-            hash.update(piece);
+            await hash.update(piece);
             got += piece.length;
             yield piece;
           }
-          if (got !== e.size || hash.digest('hex') !== want.sha256) throw hashError(e.name);
+          if (got !== e.size || (await hash.digest()) !== want.sha256) throw hashError(e.name);
         })();
-        if (handlers.onFile) await handlers.onFile({ sha256: name.sha256, size: e.size }, content);
+        if (handlers.onFile) await handlers.onFile({ sha256: name.sha256, size: e.size }, content, newHash);
         else for await (const piece of content) void piece;
         if (got !== e.size) throw hashError(e.name); // a consumer that stopped early
         summary.files++;
@@ -296,6 +345,7 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
   } finally {
     identity.dispose();
     await tar?.close().catch(() => {});
+    await thread?.close();
   }
 }
 

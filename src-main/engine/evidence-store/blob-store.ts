@@ -54,6 +54,17 @@ export interface ByteProgress {
   (bytesDone: number): void;
 }
 
+/**
+ * A SHA-256 fed in order and read once at the end, possibly computed on another thread (the
+ * bundle import's, engine/bundles/parallel-hash.ts). update() may keep a reference to its bytes
+ * only until the promise it returns (if any) settles.
+ */
+export interface StreamHash {
+  update(bytes: Uint8Array): void | Promise<void>;
+  /** the hex digest */
+  digest(): string | Promise<string>;
+}
+
 interface BlobRow {
   id: string;
   key: Uint8Array;
@@ -63,21 +74,29 @@ interface BlobRow {
 }
 
 /**
- * How many sealed chunks are gathered before one write() call (4 MiB): few large writes, each
- * running on libuv's pool while the next batch is encrypted (two batches, one write in flight).
+ * How many sealed chunks are gathered before one write() call (1 MiB). Two batches: one is
+ * written on libuv's pool while the next is encrypted (one write in flight). Larger batches
+ * (4 MiB) were no faster.
  */
-const WRITE_BATCH_CHUNKS = 64;
+const WRITE_BATCH_CHUNKS = 16;
 /**
  * How many sealed chunks one read() of get() takes (4 MiB). The next block is read while this
  * one is decrypted; a 64 KiB read per chunk made reading cost a thread-pool round trip per chunk.
  */
 const READ_BLOCK_CHUNKS = 64;
 /**
+ * Chunks per piece that get() hands out as a new Buffer (1 MiB). Larger fresh pieces were
+ * faster to hand out but left more garbage for V8 to collect late (RSS); a lent piece is a
+ * whole block.
+ */
+const PIECE_CHUNKS = 16;
+/**
  * Start flushing written data to the disk every this many bytes, in the background, while the
  * next chunks are encrypted. Without it, a 1 GiB intake ends with one fsync of 1 GiB (~3 s
- * here) after all the CPU work; with it, the final fsync only has the last stretch to flush.
+ * here) after all the CPU work; with it, the final fsync only has the last stretch to flush
+ * (16 MiB: the bundle import ran ~10 % faster than with 64 MiB, docs/performance.md).
  */
-const BACKGROUND_SYNC_BYTES = 64 * 1024 * 1024;
+const BACKGROUND_SYNC_BYTES = 16 * 1024 * 1024;
 
 export class BlobStore {
   constructor(
@@ -91,8 +110,13 @@ export class BlobStore {
     return path.join(this.dir, blobId.slice(0, 2), blobId);
   }
 
-  /** Encrypt a stream into a new blob file. Nothing in the database changes. */
-  async write(source: BlobSource, onProgress?: ByteProgress): Promise<PendingBlob> {
+  /**
+   * Encrypt a stream into a new blob file. Nothing in the database changes. Each piece of the
+   * source is used (hashed, encrypted, its tail copied) before the next is pulled, so a source
+   * may lend its pieces from one buffer. `opts.hash` computes the SHA-256 of the plaintext
+   * elsewhere (another thread); by default node:crypto does it here.
+   */
+  async write(source: BlobSource, onProgress?: ByteProgress, opts: { hash?: StreamHash } = {}): Promise<PendingBlob> {
     const blobId = newBlobId();
     const file = this.pathFor(blobId);
     const shard = path.dirname(file);
@@ -100,7 +124,9 @@ export class BlobStore {
     const tmp = `${file}.tmp`;
     const key = secureRandom(KEY_BYTES);
     const state = secureAlloc(STATE_BYTES);
-    const hash = createHash('sha256');
+    const node = opts.hash ? null : createHash('sha256');
+    const hash: StreamHash = opts.hash ?? { update: (b) => void node!.update(b), digest: () => node!.digest('hex') };
+    let sha256 = '';
     const fh = await fsp.open(tmp, 'wx', 0o600);
     const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
     // Two batches of sealed chunks: one is being written while the other fills. A batch is
@@ -124,7 +150,7 @@ export class BlobStore {
       const flush = async () => {
         await writing; // the other batch's write: done before that batch is refilled
         if (batchUsed > 0) {
-          writing = handled(fh.write(batch, 0, batchUsed, position));
+          writing = handled(writeAll(fh, batch.subarray(0, batchUsed), position));
           position += batchUsed;
           unsynced += batchUsed;
         }
@@ -146,7 +172,8 @@ export class BlobStore {
 
       for await (const piece of source) {
         const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-        hash.update(buf);
+        const hashing = hash.update(buf);
+        if (hashing) await hashing;
         size += buf.length;
         let off = 0;
         if (pendingUsed > 0) {
@@ -175,6 +202,7 @@ export class BlobStore {
       await writing;
       await syncing;
       await fh.sync();
+      sha256 = await hash.digest();
     } catch (e) {
       // never close (or remove) the file under a write or flush still running
       await writing.catch(() => {});
@@ -190,7 +218,7 @@ export class BlobStore {
     await fh.close();
     await fsp.rename(tmp, file);
     await fsyncDir(shard);
-    return { blobId, sha256: hash.digest('hex'), size, key, file };
+    return { blobId, sha256, size, key, file };
   }
 
   /** Insert the key row of a written blob. Must run inside a transaction of the caller's. */
@@ -235,10 +263,10 @@ export class BlobStore {
    * is hashed on the way — a stored hash that no longer matches throws BLOB_HASH_MISMATCH at the
    * end. A consumer must treat the whole stream as failed on any throw.
    *
-   * Pieces are up to 4 MiB (a block of chunks). By default each is a new Buffer the consumer may
-   * keep. With `reuseBuffer`, every piece is lent from one buffer: it is valid only until the
-   * next piece is pulled (then overwritten), and is zeroed when the stream ends — for consumers
-   * that use each piece at once (hash, encrypt), which then allocate nothing per piece.
+   * By default each piece is a new Buffer of up to 1 MiB the consumer may keep. With
+   * `reuseBuffer`, every piece (up to 4 MiB) is lent from one buffer: it is valid only until
+   * the next piece is pulled (then overwritten), and is zeroed when the stream ends — for
+   * consumers that use each piece at once (hash, encrypt), which then allocate nothing per piece.
    */
   async *get(blobId: string, opts: { verifyHash?: boolean; onProgress?: ByteProgress; reuseBuffer?: boolean } = {}): AsyncGenerator<Buffer, void, undefined> {
     const row = get<BlobRow>(this.db, sql`SELECT * FROM blobs WHERE id = ${blobId}`);
@@ -284,6 +312,7 @@ export class BlobStore {
         const n = Math.min(buf.length, actual - at);
         return handled(readExactly(fh, buf.subarray(0, n), at).then(() => n));
       };
+      const newPiece = () => (opts.reuseBuffer ? (lent ??= Buffer.allocUnsafe(READ_BLOCK_CHUNKS * CHUNK_BYTES)) : Buffer.allocUnsafe(PIECE_CHUNKS * CHUNK_BYTES));
       const tag = Buffer.alloc(1);
       let pos = PREFIX_BYTES;
       let current = 0;
@@ -296,15 +325,23 @@ export class BlobStore {
         const blockEnd: number = blockStart + blockBytes;
         current ^= 1;
         reading = blockEnd < actual ? readBlock(blocks[current]!, blockEnd) : null;
-        // A fresh buffer for each block's plaintext (the consumer may keep what it was given),
-        // or the lent one. Only its decrypted (authenticated) prefix is ever handed out.
-        const plain = opts.reuseBuffer ? (lent ??= Buffer.allocUnsafe(blocks[0]!.length)) : Buffer.allocUnsafe(blockBytes);
+        // A fresh buffer for each piece of plaintext (the consumer may keep what it was given),
+        // or the lent one. Only its decrypted (authenticated) part is ever handed out.
+        let plain = newPiece();
         let used = 0;
         let inBlock = 0;
         while (inBlock < blockBytes) {
           const at = blockStart + inBlock;
           const want = Math.min(SEALED_CHUNK_BYTES, actual - at);
           if (want < ABYTES) throw truncated();
+          if (used + want - ABYTES > plain.length) {
+            // the piece is full (fresh pieces hold PIECE_CHUNKS chunks): hand it over
+            const piece = plain.subarray(0, used);
+            hash?.update(piece);
+            yield piece;
+            plain = newPiece();
+            used = 0;
+          }
           const sealed = block.subarray(inBlock, inBlock + want);
           inBlock += want;
           pos = at + want;
@@ -398,6 +435,15 @@ export class BlobStore {
 function handled<T>(p: Promise<T>): Promise<T> {
   p.catch(() => {});
   return p;
+}
+
+/** fh.write may write less than asked (it is one write(2)): loop until all of it is written. */
+async function writeAll(fh: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await fh.write(buf, off, buf.length - off, position + off);
+    off += bytesWritten;
+  }
 }
 
 async function readExactly(fh: fsp.FileHandle, buf: Buffer, position: number): Promise<void> {

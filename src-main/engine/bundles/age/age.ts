@@ -35,8 +35,9 @@ export interface AgeEncryptOptions {
   /** Write the ASCII-armored form (PEM, "AGE ENCRYPTED FILE"). Default: binary. */
   armor?: boolean;
   /**
-   * Lend the payload's batches from one buffer (binary only): each yielded piece is then valid
-   * only until the next is pulled. For a consumer that copies or writes every piece at once.
+   * Lend the payload's batches from two buffers in turn (binary only): a yielded piece is then
+   * valid while the next is pulled, until the one after it is pulled. For a consumer that
+   * writes one piece while the next is sealed (one write in flight).
    */
   reuseBuffer?: boolean;
 }
@@ -44,6 +45,16 @@ export interface AgeEncryptOptions {
 export interface AgeDecryptOptions {
   /** Whether the input is armored; 'auto' (the default) looks at its first bytes. */
   armor?: boolean | 'auto';
+  /**
+   * Lend the plaintext batches from one buffer: each yielded piece is then valid only until the
+   * next is pulled. For a consumer that uses every piece at once.
+   */
+  reuseBuffer?: boolean;
+  /**
+   * The source lends its pieces (each valid only until the next is pulled): what must outlive
+   * a pull is copied (ByteReader, `lent`).
+   */
+  lentSource?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,8 +105,8 @@ interface Input {
   close(): Promise<void>;
 }
 
-async function openInput(source: AgeSource, armor: boolean | 'auto' = 'auto'): Promise<Input> {
-  const raw = new ByteReader(source);
+async function openInput(source: AgeSource, armor: boolean | 'auto' = 'auto', lent = false): Promise<Input> {
+  const raw = new ByteReader(source, { lent });
   try {
     const armored = armor === 'auto' ? await looksArmored(raw) : armor;
     if (!armored) return { reader: raw, close: () => raw.close() };
@@ -143,7 +154,7 @@ function verifyMac(header: AgeHeader, fileKey: SecretBuffer): void {
  */
 export async function* decryptAge(source: AgeSource, identities: readonly AgeIdentity[], opts: AgeDecryptOptions = {}): AsyncGenerator<Buffer, void, undefined> {
   requireIdentities(identities);
-  const input = await openInput(source, opts.armor);
+  const input = await openInput(source, opts.armor, opts.lentSource === true);
   let fileKey: SecretBuffer | null = null;
   let key: SecretBuffer | null = null;
   try {
@@ -156,7 +167,7 @@ export async function* decryptAge(source: AgeSource, identities: readonly AgeIde
     }
     key = payloadKey(fileKey, nonce);
     wipe(fileKey);
-    yield* decryptChunks(input.reader, key);
+    yield* decryptChunks(input.reader, key, opts.reuseBuffer === true);
   } finally {
     wipe(fileKey);
     wipe(key);
@@ -170,7 +181,7 @@ export async function* decryptAge(source: AgeSource, identities: readonly AgeIde
  * file key, by isAgeAddressedTo.
  */
 export async function readAgeHeader(source: AgeSource, opts: AgeDecryptOptions = {}): Promise<AgeHeader> {
-  const input = await openInput(source, opts.armor);
+  const input = await openInput(source, opts.armor, opts.lentSource === true);
   try {
     const header = await readHeader(input.reader);
     checkScryptAlone(header.stanzas);

@@ -4,7 +4,11 @@
  * what the caller asked for plus at most one piece of the source.
  *
  * Pieces are referenced, not copied, until a read spans two of them; so a source must not
- * change a piece after yielding it (Node streams never do).
+ * change a piece after yielding it (Node streams never do) — unless the reader is told that the
+ * source lends its pieces (`lent`: each is valid only until the next is pulled). Then, before
+ * pulling, the reader copies what is left of the last piece (few bytes: it pulls only when it
+ * holds fewer than were asked for), and what take(), read() and readLine() return is in turn
+ * valid only until the next call that may pull.
  */
 import { VaultError } from '../../../../shared/errors.js';
 
@@ -29,14 +33,44 @@ export class ByteReader {
   private ended = false;
   /** Total bytes handed out so far (for error messages and tests). */
   position = 0;
+  private readonly lent: boolean;
+  /** The last piece pulled is still the source's (lent), not a copy of ours. */
+  private tailLent = false;
 
-  constructor(source: ByteSource) {
+  constructor(source: ByteSource, opts: { lent?: boolean } = {}) {
     const asyncIt = (source as AsyncIterable<unknown>)[Symbol.asyncIterator];
     this.iterator = asyncIt ? asyncIt.call(source) : (source as Iterable<unknown>)[Symbol.iterator]();
+    this.lent = opts.lent === true;
+  }
+
+  /**
+   * Replaces what is left of the last (lent) piece by a copy of our own. Only the last piece
+   * can be lent: every earlier one was copied before the pull that followed it, so a byte is
+   * copied once — or again when many small pieces are merged into one.
+   */
+  private keepRest(): void {
+    const last = this.pieces.length - 1;
+    if (!this.tailLent || last < 0) return;
+    this.tailLent = false;
+    if (last >= 8) {
+      // many small pieces (a source that lends a few bytes at a time): one buffer instead
+      const rest = Buffer.allocUnsafe(this.buffered);
+      let at = 0;
+      for (let i = 0; i <= last; i++) at += this.pieces[i]!.copy(rest, at, i === 0 ? this.offset : 0);
+      this.pieces.length = 0;
+      this.pieces.push(rest);
+      this.offset = 0;
+      return;
+    }
+    const start = last === 0 ? this.offset : 0;
+    this.pieces[last] = Buffer.from(this.pieces[last]!.subarray(start));
+    if (last === 0) this.offset = 0;
   }
 
   /** Pulls one more non-empty piece; false at the end of the source. */
   private async pull(): Promise<boolean> {
+    if (this.lent && this.buffered > 0 && !this.ended) this.keepRest();
+    this.tailLent = false;
     while (!this.ended) {
       const next = await this.iterator.next();
       if (next.done) {
@@ -47,6 +81,7 @@ export class ByteReader {
       if (piece.length === 0) continue;
       this.pieces.push(piece);
       this.buffered += piece.length;
+      this.tailLent = this.lent;
       return true;
     }
     return false;

@@ -98,7 +98,7 @@ export async function readHeader(reader: ByteReader): Promise<AgeHeader> {
     }
     size += line.length;
     if (size > MAX_HEADER_BYTES) throw new VaultError('AGE_HEADER_TOO_LARGE', `This age file's header is larger than ${MAX_HEADER_BYTES / 1024} KiB, more than Case Vault accepts.`);
-    parts.push(line);
+    parts.push(Buffer.from(line)); // a copy: the reader may lend its pieces (ByteReader, `lent`)
     return text(line.subarray(0, line.length - 1));
   };
 

@@ -44,7 +44,7 @@ export const CHUNK_BYTES = 64 * 1024;
 export const SEALED_CHUNK_BYTES = CHUNK_BYTES + AEAD_TAG_BYTES;
 /**
  * Chunks per yielded buffer (4 MiB of plaintext): few large writes downstream, and few hops
- * through the async generators of a pipeline (each costs far more than sealing a byte).
+ * through the async generators of a pipeline (a few microseconds each, per batch not per chunk).
  */
 const BATCH_CHUNKS = 64;
 /** The 11-byte counter could go to 2^88; a JS number is exact to 2^53, far beyond any file. */
@@ -98,16 +98,22 @@ function sealInto(out: Buffer, offset: number, plain: Uint8Array, nonce: ChunkNo
  * empty final chunk. Sealed chunks are yielded up to BATCH_CHUNKS (4 MiB) at a time, so that
  * a file writer downstream makes few large writes rather than many small ones.
  *
- * Each yielded buffer is new, unless `reuseBuffer`: then every batch is lent from one buffer,
- * valid only until the next is pulled (for a consumer that copies or writes it at once).
+ * Each yielded buffer is new, unless `reuseBuffer`: then the batches are lent from two buffers
+ * in turn — a batch stays valid while the next is pulled, until the one after it is pulled —
+ * so that a consumer can write one batch while the next is sealed, without copying it.
  * Each source piece is used only until the next one is pulled (what is left of it is copied),
  * so a source may lend its pieces the same way.
  */
 export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretBuffer, reuseBuffer = false): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
   const pending = Buffer.allocUnsafe(CHUNK_BYTES);
-  let lent: Buffer | null = null;
-  const outBuffer = (bytes: number) => (reuseBuffer ? (lent ??= Buffer.allocUnsafe(BATCH_CHUNKS * SEALED_CHUNK_BYTES)).subarray(0, bytes) : Buffer.allocUnsafe(bytes));
+  const lent: Buffer[] = [];
+  let turn = 0;
+  const outBuffer = (bytes: number): Buffer => {
+    if (!reuseBuffer) return Buffer.allocUnsafe(bytes);
+    turn ^= 1;
+    return (lent[turn] ??= Buffer.allocUnsafe(BATCH_CHUNKS * SEALED_CHUNK_BYTES)).subarray(0, bytes);
+  };
   let filled = 0;
   try {
     for await (const piece of source) {
@@ -153,22 +159,30 @@ export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretB
  * buffered are decrypted into one buffer of up to BATCH_CHUNKS (4 MiB) and yielded together;
  * the batch is yielded as soon as the next chunk would have to wait for the source, and before
  * any error is thrown, so what is released never depends on how the source is split.
+ *
+ * Each batch is a new buffer, unless `reuseBuffer`: then every batch is lent from one buffer,
+ * valid only until the next is pulled.
  */
-export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): AsyncGenerator<Buffer, void, undefined> {
+export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reuseBuffer = false): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
   // A chunk that spans two source pieces is reassembled here: it never leaves this function
   // (only its decryption does, in a fresh buffer), so one buffer serves every chunk.
   const scratch = Buffer.allocUnsafe(SEALED_CHUNK_BYTES);
   /** Plaintext of chunks that have authenticated, not yet handed over. */
   const batch: { buf: Buffer | null; used: number } = { buf: null, used: 0 };
+  let lent: Buffer | null = null;
   /** Opens a sealed chunk into the batch; false (and nothing kept) when it does not authenticate. */
   const open = (sealed: Buffer, last: boolean): boolean => {
     const size = sealed.length - AEAD_TAG_BYTES;
     let buf = batch.buf;
     if (buf && batch.used > 0 && buf.length - batch.used < size) throw new Error('age: a full batch was not released (bug)');
     if (!buf || buf.length - batch.used < size) {
-      const chunks = Math.max(1, Math.min(BATCH_CHUNKS, Math.floor(reader.available / SEALED_CHUNK_BYTES) + 1));
-      buf = batch.buf = Buffer.allocUnsafe(Math.max(size, chunks * CHUNK_BYTES));
+      if (reuseBuffer) {
+        buf = batch.buf = lent ??= Buffer.allocUnsafe(BATCH_CHUNKS * CHUNK_BYTES);
+      } else {
+        const chunks = Math.max(1, Math.min(BATCH_CHUNKS, Math.floor(reader.available / SEALED_CHUNK_BYTES) + 1));
+        buf = batch.buf = Buffer.allocUnsafe(Math.max(size, chunks * CHUNK_BYTES));
+      }
       batch.used = 0;
     }
     nonce.setLast(last);
@@ -177,7 +191,7 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): Asy
     return true;
   };
   const full = () => batch.buf !== null && batch.used === batch.buf.length;
-  /** The authenticated plaintext so far, handed over (that buffer is not written again). */
+  /** The authenticated plaintext so far, handed over (that buffer is not written again, unless lent). */
   const release = (): Buffer | null => {
     if (!batch.buf || batch.used === 0) return null;
     const out = batch.buf.subarray(0, batch.used);
@@ -193,56 +207,64 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer): Asy
       nonce.index === 0 ? 'This age file is truncated: its payload has no chunks.' : `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`,
     );
 
-  let failure: VaultError | null = null;
-  for (;;) {
-    if (reader.available <= SEALED_CHUNK_BYTES) {
-      // The next chunk (or the knowledge of whether it is the last) needs the source: hand
-      // over what has authenticated before waiting.
-      const ready = release();
-      if (ready) yield ready;
-    }
-    // (no await when the bytes are already buffered: one less turn of the event loop per chunk)
-    const have = reader.available > SEALED_CHUNK_BYTES ? reader.available : await reader.fill(SEALED_CHUNK_BYTES);
-    if (have === 0) {
-      failure = truncated();
-      break;
-    }
-    if (have < SEALED_CHUNK_BYTES) {
-      // A short chunk can only be the final one.
-      if (have < AEAD_TAG_BYTES) {
-        failure = new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`);
-      } else if (have === AEAD_TAG_BYTES && nonce.index > 0) {
-        failure = new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
-      } else if (!open(reader.take(have, scratch), true)) {
-        failure = corrupt();
+  try {
+    let failure: VaultError | null = null;
+    for (;;) {
+      if (reader.available <= SEALED_CHUNK_BYTES) {
+        // The next chunk (or the knowledge of whether it is the last) needs the source: hand
+        // over what has authenticated before waiting.
+        const ready = release();
+        if (ready) yield ready;
       }
-      break;
-    }
-    // A full-size chunk: final or not depends on whether anything follows it.
-    const sealed = reader.take(SEALED_CHUNK_BYTES, scratch);
-    const more = reader.available > 0 || (await reader.fill(1)) > 0;
-    if (more) {
-      if (open(sealed, false)) {
-        nonce.next();
-        if (full()) yield release()!;
-        continue;
-      }
-      failure = open(sealed, true)
-        ? new VaultError('AGE_TRAILING_DATA', 'This age file has data after its final chunk; it was altered after it was written.')
-        : corrupt();
-      break;
-    }
-    if (!open(sealed, true)) {
-      if (open(sealed, false)) {
-        nonce.next();
+      // A chunk and one byte more: whether a full chunk is the final one depends on whether
+      // anything follows it. (No await when the bytes are already buffered: one less turn of
+      // the event loop per chunk. Everything is filled before anything is taken, so what take()
+      // returns is used before the reader pulls again: a lent source is fine.)
+      const have = reader.available > SEALED_CHUNK_BYTES ? reader.available : await reader.fill(SEALED_CHUNK_BYTES + 1);
+      if (have === 0) {
         failure = truncated();
-      } else {
-        failure = corrupt();
+        break;
       }
+      if (have < SEALED_CHUNK_BYTES) {
+        // A short chunk can only be the final one.
+        if (have < AEAD_TAG_BYTES) {
+          failure = new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`);
+        } else if (have === AEAD_TAG_BYTES && nonce.index > 0) {
+          failure = new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
+        } else if (!open(reader.take(have, scratch), true)) {
+          failure = corrupt();
+        }
+        break;
+      }
+      // A full-size chunk: final or not depends on whether anything follows it.
+      const more = have > SEALED_CHUNK_BYTES;
+      const sealed = reader.take(SEALED_CHUNK_BYTES, scratch);
+      if (more) {
+        if (open(sealed, false)) {
+          nonce.next();
+          if (full()) yield release()!;
+          continue;
+        }
+        failure = open(sealed, true)
+          ? new VaultError('AGE_TRAILING_DATA', 'This age file has data after its final chunk; it was altered after it was written.')
+          : corrupt();
+        break;
+      }
+      if (!open(sealed, true)) {
+        if (open(sealed, false)) {
+          nonce.next();
+          failure = truncated();
+        } else {
+          failure = corrupt();
+        }
+      }
+      break;
     }
-    break;
+    const rest = release();
+    if (rest) yield rest;
+    if (failure) throw failure;
+  } finally {
+    // the lent batch held plaintext: not left in memory
+    wipe(lent);
   }
-  const rest = release();
-  if (rest) yield rest;
-  if (failure) throw failure;
 }

@@ -192,8 +192,12 @@ export class TarReader {
   private index = 0;
   private finished = false;
 
-  constructor(source: ByteSource) {
-    this.reader = new ByteReader(source);
+  /**
+   * `lent`: the source lends its pieces (each valid only until the next is pulled, like the
+   * pieces content() yields); the reader copies what it must keep across a pull.
+   */
+  constructor(source: ByteSource, opts: { lent?: boolean } = {}) {
+    this.reader = new ByteReader(source, opts);
   }
 
   private async block(what: string): Promise<Buffer> {
