@@ -38,7 +38,7 @@ import { run, sql } from '../db/sql.js';
 import { type DomainContext, mutate, nowIso } from '../domain/context.js';
 import { appendCustodyEvent } from '../evidence/custody-log.js';
 import { cardPublicKey, contactCardOf, parseContactCard } from '../identity/contact-card.js';
-import { checkNewFileTarget, stageNewFile } from '../identity/new-file.js';
+import { checkNewFileTarget, stageNewFile } from '../util/new-file.js';
 import { verifySignature } from '../identity/vault-identity.js';
 import { ledgerRow } from './ledger.js';
 import { parseStrictJson } from './strict-json.js';

@@ -11,7 +11,7 @@
  * Every custody event written here also records its hash in the audit entry of the same
  * transaction (details.custodyHash): see custody-log.ts for why.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -45,10 +45,10 @@ import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import type { BlobSource, PendingBlob } from '../evidence-store/blob-store.js';
-import { fsyncDir } from '../util/durable-fs.js';
 import { uuidv7 } from '../util/ids.js';
 import { appendCustodyEvent, listCustodyEvents, verifyCustodyChain } from './custody-log.js';
 import { HEAD_BYTES, detectMediaType } from './media-type.js';
+import { writeNewFile } from '../util/new-file.js';
 
 /** Progress of a long read or write: bytes done of the total. */
 export type EvidenceProgress = (done: number, total: number) => void;
@@ -501,110 +501,6 @@ export function readEvidence(ctx: DomainContext, id: string, opts: ReadEvidenceO
       throw e;
     }
   })();
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing new files outside the vault (exports): temp file in the same folder, fsync, then
-// publish under the final name without ever replacing an existing file.
-
-interface NewFileTarget {
-  dest: string;
-  dir: string;
-  tmp: string;
-}
-
-function targetExists(dest: string): VaultError {
-  return new VaultError('EXPORT_TARGET_EXISTS', `${quoted(path.basename(dest))} already exists in that folder; choose a new file name (Case Vault never overwrites a file when exporting).`);
-}
-
-async function prepareTarget(destPath: string): Promise<NewFileTarget> {
-  const dest = path.resolve(destPath);
-  const dir = path.dirname(dest);
-  try {
-    await fsp.lstat(dest);
-    throw targetExists(dest);
-  } catch (e) {
-    if (isVaultError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') throw ioError(`${quoted(path.basename(dest))} cannot be written`, e);
-  }
-  let st: fs.Stats;
-  try {
-    st = await fsp.stat(dir);
-  } catch (e) {
-    throw ioError(`The folder to write ${quoted(path.basename(dest))} into does not exist or cannot be read`, e);
-  }
-  if (!st.isDirectory()) throw new VaultError('IO_ERROR', `The folder to write ${quoted(path.basename(dest))} into is not a folder.`);
-  // An unguessable name, hidden on Unix, that no user file will have.
-  return { dest, dir, tmp: path.join(dir, `.case-vault-export-${randomBytes(16).toString('hex')}.part`) };
-}
-
-/**
- * Give the finished temp file its final name, refusing if that name exists. A hard link is
- * atomic and never replaces a file; file systems without hard links (FAT and exFAT USB sticks)
- * fall back to a check and a rename, which leaves a moment in which a file created by another
- * program could be replaced. Synchronous, so it can run inside a transaction.
- */
-function publish(t: NewFileTarget): void {
-  try {
-    fs.linkSync(t.tmp, t.dest);
-    return;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw targetExists(t.dest);
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV', 'EINVAL'].includes(code ?? '')) {
-      throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
-    }
-  }
-  if (fs.existsSync(t.dest)) throw targetExists(t.dest);
-  try {
-    fs.renameSync(t.tmp, t.dest);
-  } catch (e) {
-    throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
-  }
-}
-
-async function openTemp(t: NewFileTarget): Promise<fsp.FileHandle> {
-  try {
-    return await fsp.open(t.tmp, 'wx', 0o600);
-  } catch (e) {
-    throw ioError(`${quoted(path.basename(t.dest))} cannot be written into that folder`, e);
-  }
-}
-
-/**
- * Write `fill`'s output to a new file at destPath, atomically: nothing appears under the final
- * name until it is complete and fsynced, an existing file is never replaced, and on any failure
- * nothing is left behind. `commit` runs once the data is durable; the file is published inside
- * it (so a transaction around it and the new file succeed or fail together).
- */
-async function writeNewFile<T>(destPath: string, fill: (fh: fsp.FileHandle) => Promise<void>, commit: (publishNow: () => void) => T): Promise<T> {
-  const t = await prepareTarget(destPath);
-  const fh = await openTemp(t);
-  let closed = false;
-  let published = false;
-  let done = false;
-  try {
-    await fill(fh);
-    try {
-      await fh.sync();
-      await fh.close();
-      closed = true;
-    } catch (e) {
-      throw ioError(`${quoted(path.basename(t.dest))} could not be written`, e);
-    }
-    const value = commit(() => {
-      publish(t);
-      published = true;
-    });
-    done = true;
-    return value;
-  } finally {
-    if (!closed) await fh.close().catch(() => {});
-    if (published && !done) await fsp.rm(t.dest, { force: true }).catch(() => {});
-    await fsp.rm(t.tmp, { force: true }).catch(() => {});
-    if (published) await fsyncDir(t.dir).catch(() => {});
-  }
 }
 
 /**

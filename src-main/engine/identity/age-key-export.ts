@@ -16,7 +16,7 @@
 import { wipe } from '../crypto/secure-memory.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { type DomainContext, nowIso } from '../domain/context.js';
-import { checkNewFileTarget, stageNewFile, unpublish } from './new-file.js';
+import { checkNewFileTarget, stageNewFile, unpublish } from '../util/new-file.js';
 import { keyFingerprint } from './vault-identity.js';
 
 export const AGE_KEY_WARNING =

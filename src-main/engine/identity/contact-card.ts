@@ -41,7 +41,7 @@ import { describeZodError } from '../../../shared/zod-message.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { get, sql } from '../db/sql.js';
 import { type DomainContext, nowIso } from '../domain/context.js';
-import { stageNewFile, unpublish } from './new-file.js';
+import { stageNewFile, unpublish } from '../util/new-file.js';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, isPublicKey, keyFingerprint, verifySignature } from './vault-identity.js';
 
 export { type ContactCard } from '../../../shared/domain/identity.js';

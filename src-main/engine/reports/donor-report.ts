@@ -36,7 +36,7 @@ import {
 import { formatMinor } from '../../../shared/domain/outcomes.js';
 import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
-import { checkNewFileTarget, stageNewFile, type StagedFile, unpublish } from '../identity/new-file.js';
+import { checkNewFileTarget, stageNewFile, type StagedFile, unpublish } from '../util/new-file.js';
 import { aggregate, enquiriesInPeriod, type RawAggregates } from './aggregates.js';
 import { type CatalogueKey, countryName, dayLabel, isRtl, monthLabel, t } from './catalogue.js';
 import { hasData } from './layout.js';

@@ -9,7 +9,7 @@
 import { appendAudit } from '../../audit/audit-log.js';
 import { cardPublicKey, cardQr, contactCardOf, exportContactCard } from '../../identity/contact-card.js';
 import { getIdentity, updateIdentity } from '../../identity/identity-service.js';
-import { stageNewFile, unpublish } from '../../identity/new-file.js';
+import { stageNewFile, unpublish } from '../../util/new-file.js';
 import { keyFingerprint } from '../../identity/vault-identity.js';
 import type { DomainContext } from '../../domain/context.js';
 import type { EngineImplementation } from '../dispatch.js';
