@@ -39,7 +39,7 @@ import { X25519Identity, decryptAge, encryptAge } from '../src-main/engine/bundl
 import { type Bench, type BenchContext, GIB, MIB, atLeast, atMost, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
 
 const execFileP = promisify(execFile);
-const AGE = '/usr/bin/age';
+export const AGE = '/usr/bin/age';
 const TIME = '/usr/bin/time';
 const PIECE_BYTES = 4 * MIB;
 /** DESIGN.md, "Budgets": streaming memory growth ≤ 100 MiB. */
@@ -65,7 +65,7 @@ async function sha256sum(file: string): Promise<string> {
 }
 
 /** Runs age under /usr/bin/time; returns its peak RSS in bytes. */
-async function timedAge(args: string[]): Promise<number> {
+export async function timedAge(args: string[]): Promise<number> {
   const { stderr } = await execFileP(TIME, ['-f', 'maxrss_kib=%M', AGE, ...args], { maxBuffer: 16 * MIB });
   const m = /maxrss_kib=(\d+)/.exec(stderr);
   if (!m) throw new Error(`no RSS from /usr/bin/time: ${stderr.slice(0, 300)}`);
@@ -73,7 +73,7 @@ async function timedAge(args: string[]): Promise<number> {
 }
 
 /** Our side of a comparison: time, RSS peak and growth over a post-GC baseline. */
-async function ours<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peak: number; growth: number }> {
+export async function ours<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peak: number; growth: number }> {
   getGc()?.();
   await sleep(100);
   const baseline = process.memoryUsage().rss;

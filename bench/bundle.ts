@@ -42,11 +42,10 @@ import { getPartner, setSharingProfile } from '../src-main/engine/partners/partn
 import { importContactCard, verifyPartnerKey } from '../src-main/engine/partners/partner-keys.js';
 import { createPerson, linkPerson } from '../src-main/engine/people/person-service.js';
 import { Vault } from '../src-main/engine/vault/vault.js';
-import { type Bench, type BenchContext, GIB, MIB, atLeast, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
+import { AGE, ours, timedAge } from './age.js';
+import { type Bench, type BenchContext, GIB, MIB, atLeast, mibPerSecond, timed } from './lib.js';
 
 const execFileP = promisify(execFile);
-const AGE = '/usr/bin/age';
-const TIME = '/usr/bin/time';
 /** Synthetic, not a secret: it only guards throw-away vaults in a temp dir. */
 const PASSPHRASE = 'bench correct horse battery staple';
 /** The KDF is not what this bench measures. */
@@ -75,24 +74,6 @@ async function fsyncFile(file: string): Promise<void> {
   } finally {
     await fh.close();
   }
-}
-
-/** Runs age under /usr/bin/time; returns its peak RSS in bytes. */
-async function timedAge(args: string[]): Promise<number> {
-  const { stderr } = await execFileP(TIME, ['-f', 'maxrss_kib=%M', AGE, ...args], { maxBuffer: 16 * MIB });
-  const m = /maxrss_kib=(\d+)/.exec(stderr);
-  if (!m) throw new Error(`no RSS from /usr/bin/time: ${stderr.slice(0, 300)}`);
-  return Number(m[1]) * 1024;
-}
-
-async function ours<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peak: number; growth: number }> {
-  getGc()?.();
-  await sleep(100);
-  const baseline = process.memoryUsage().rss;
-  const sampler = sampleRss(20);
-  const { result, ms } = await timed(fn);
-  const { peak } = sampler.stop();
-  return { result, ms, peak, growth: peak - baseline };
 }
 
 interface Side {
