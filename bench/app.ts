@@ -72,7 +72,10 @@ async function verifiedPartner(h: Awaited<ReturnType<typeof startHarness>>, dir:
   const imported = await ok<{ partner: { id: string; version: number }; key: { id: string } }>('partners.importCard', { file: chosen.handle });
   const number = await ok<{ digits: string }>('partners.safetyNumber', { keyId: imported.key.id });
   await ok('partners.verifyKey', { keyId: imported.key.id, safetyNumber: number.digits, how: 'in-person', verifiedBy: 'bench' });
-  await ok('partners.setSharingProfile', { partnerId: imported.partner.id, expectedVersion: imported.partner.version, allow: [{ kind: 'cases' }, { kind: 'evidence', fields: ['type', 'size', 'sha256', 'file'] }] });
+  // cleared under the default partner policy: due diligence approved, a signed confidentiality agreement
+  await ok('partners.update', { id: imported.partner.id, expectedVersion: imported.partner.version, ddOutcome: 'approved' });
+  await ok('partners.addAgreement', { partnerId: imported.partner.id, kind: 'confidentiality', signedOn: '2025-01-05' });
+  await ok('partners.setSharingProfile', { partnerId: imported.partner.id, expectedVersion: imported.partner.version + 1, allow: [{ kind: 'cases' }, { kind: 'evidence', fields: ['type', 'size', 'sha256', 'file'] }] });
   return imported.partner.id;
 }
 

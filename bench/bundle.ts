@@ -38,7 +38,7 @@ import { type DomainContext, domainContext } from '../src-main/engine/domain/con
 import { addEvidence } from '../src-main/engine/evidence/evidence-service.js';
 import { cardFileText, contactCardOf } from '../src-main/engine/identity/contact-card.js';
 import { safetyNumberDigits } from '../src-main/engine/identity/safety-number.js';
-import { getPartner, setSharingProfile } from '../src-main/engine/partners/partner-service.js';
+import { addAgreement, getPartner, setSharingProfile, updatePartner } from '../src-main/engine/partners/partner-service.js';
 import { importContactCard, verifyPartnerKey } from '../src-main/engine/partners/partner-keys.js';
 import { createPerson, linkPerson } from '../src-main/engine/people/person-service.js';
 import { Vault } from '../src-main/engine/vault/vault.js';
@@ -91,6 +91,10 @@ function introduce(a: Side, b: Side): string {
   const r = importContactCard(a.ctx, { card: cardFileText(contactCardOf(b.ctx)), kind: 'ngo' });
   const digits = safetyNumberDigits({ vaultId: a.ctx.vaultId, publicKey: a.ctx.identity.publicKey }, { vaultId: b.ctx.vaultId, publicKey: b.ctx.identity.publicKey }).digits;
   verifyPartnerKey(a.ctx, { keyId: r.key.id, safetyNumber: digits, verifiedBy: 'bench', how: 'in-person' });
+  // cleared under the default partner policy: due diligence approved, a signed confidentiality agreement
+  const partner = getPartner(a.ctx, r.partner.id);
+  updatePartner(a.ctx, { id: partner.id, expectedVersion: partner.version, ddOutcome: 'approved' });
+  addAgreement(a.ctx, { partnerId: partner.id, kind: 'confidentiality', signedOn: '2025-01-05' });
   return r.partner.id;
 }
 

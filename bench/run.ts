@@ -14,6 +14,7 @@ import { ageBench } from './age.js';
 import { bundleBench } from './bundle.js';
 import { appBench } from './app.js';
 import { caseListBench } from './case-list.js';
+import { conflictCheckBench } from './conflict-check.js';
 import { dbWorkloadBench } from './db-workload.js';
 import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
@@ -21,7 +22,7 @@ import { type Bench, type BenchContext, type Measurement, Reporter, makeTempDir,
 import { searchBench } from './search.js';
 import { unlockBench } from './unlock.js';
 
-const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, ageBench, bundleBench, searchBench, caseListBench, demoBench, appBench];
+const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, ageBench, bundleBench, searchBench, caseListBench, conflictCheckBench, demoBench, appBench];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
 function usage(): string {

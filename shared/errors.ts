@@ -81,6 +81,20 @@ export const ERROR_CODES = [
   'BUNDLE_ENTRY_TOO_LARGE',
   'BUNDLE_RECORD_INVALID',
   'BUNDLE_SENDER_NOT_VERIFIED',
+  // authority over what arrives (docs/bundle-format.md, "Authority")
+  'BUNDLE_ORIGIN_MISMATCH',
+  'BUNDLE_NOT_ORIGINATOR',
+  'BUNDLE_FOREIGN_LINK',
+  'BUNDLE_EVIDENCE_CHANGED',
+  'BUNDLE_RECORD_COLLISION',
+  'BUNDLE_NOT_YET_VALID',
+  // what leaves: nothing to share, the partner gate
+  'BUNDLE_EMPTY',
+  'PARTNER_NOT_CLEARED',
+  // recall notices after a consent withdrawal
+  'RECALL_NOTHING_TO_RECALL',
+  'RECALL_INVALID',
+  'RECALL_UNKNOWN',
   'RECEIPT_INVALID',
   'RECEIPT_UNKNOWN_BUNDLE',
   'RECEIPT_MISMATCH',

@@ -35,14 +35,20 @@ export async function openVault(dir: string, credential: { passphrase: string } 
   return v;
 }
 
-/** Every file under dir with its bytes: for "nothing changed" assertions. */
+/**
+ * Every file under dir with its bytes, and every folder (its relative path with a trailing
+ * "/", as an empty buffer): for "nothing changed" assertions, in which an empty folder left
+ * behind counts as a change too.
+ */
 export function snapshot(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.set(path.relative(dir, p), fs.readFileSync(p));
+      if (e.isDirectory()) {
+        out.set(path.relative(dir, p).split(path.sep).join('/') + '/', Buffer.alloc(0));
+        walk(p);
+      } else out.set(path.relative(dir, p), fs.readFileSync(p));
     }
   };
   walk(dir);

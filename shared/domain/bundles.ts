@@ -23,6 +23,7 @@ import { ContactCard } from './identity.js';
 import { OutcomeCategory, OutcomeKind } from './outcomes.js';
 import { SHARING_KINDS, SharingKind, SharingProfileSchema } from './partners.js';
 import { Gender, ROLES, Vulnerability } from './people.js';
+import { PartnerClearance } from './policy.js';
 
 export const BUNDLE_FORMAT = 'case-vault/bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
@@ -361,12 +362,28 @@ const KeyStatus = z.enum(['unknown', 'unverified', 'verified', 'replaced']);
 
 export const BundleBlocker = z.strictObject({ code: z.string(), message: z.string() });
 
+/**
+ * Why records of the chosen cases stay out of a bundle (besides consent: `leftOut`):
+ * - received: they came from another vault; received records are never forwarded;
+ * - received-case: this vault's own people and consents in a case a partner sent us (only
+ *   notes, deadlines, outcomes and evidence made here go back to the case's originator);
+ * - not-in-profile: the partner's sharing profile does not let this kind through.
+ */
+export const WITHHELD_REASONS = ['received', 'received-case', 'not-in-profile'] as const;
+export const WithheldReason = z.enum(WITHHELD_REASONS);
+export type WithheldReason = z.infer<typeof WithheldReason>;
+
 export const BundlePlan = z.strictObject({
   partner: z.strictObject({ id: z.string(), name: z.string() }),
   verifiedKeys: z.array(z.strictObject({ id: z.string(), vaultId: z.string(), publicKey: z.string() })),
-  cases: z.array(z.strictObject({ id: z.string(), reference: z.string() })),
+  /** the chosen cases; `originatedHere` false: a case a partner sent us (only our additions to it go) */
+  cases: z.array(z.strictObject({ id: z.string(), reference: z.string(), originatedHere: z.boolean() })),
+  /** the organisation's partner gate for this partner (a refusal is also the blocker PARTNER_NOT_CLEARED) */
+  clearance: PartnerClearance,
   /** records that will be written, per kind */
   included: KindCounts,
+  /** records of the chosen cases that stay out, per kind and reason (counts only) */
+  withheld: z.array(z.strictObject({ kind: SharingKind, reason: WithheldReason, count: z.number().int() })),
   /** people whose consent does not allow this share, and why (the gate's words) */
   leftOut: z.array(z.strictObject({ personId: z.string(), pseudonym: z.string().nullable(), caseId: z.string(), reason: z.string(), message: z.string() })),
   consentIds: z.array(z.string()),
@@ -412,14 +429,31 @@ export type BundleVerification = z.infer<typeof BundleVerification>;
 
 export const ImportConflictItem = z.strictObject({ id: z.string(), kind: SharingKind, recordId: z.string(), incomingVersion: z.number().int(), localVersion: z.number().int() });
 
+export const ADDITION_KINDS = ['notes', 'deadlines', 'outcomes', 'evidence'] as const;
+export const AdditionKind = z.enum(ADDITION_KINDS);
+export type AdditionKind = z.infer<typeof AdditionKind>;
+
+/** A partner's note, deadline, outcome or evidence item on a case it did not create, waiting for a person (import result). */
+export const ProposedAdditionItem = z.strictObject({ id: z.string(), kind: AdditionKind, recordId: z.string(), caseId: z.string(), version: z.number().int() });
+
 export const ImportResult = z.strictObject({
   bundleId: z.string(),
   /** already-imported: the same bundle came before; nothing changed */
   result: z.enum(['imported', 'quarantined', 'already-imported']),
-  counts: z.strictObject({ created: KindCounts, updated: KindCounts, unchanged: KindCounts, skipped: KindCounts, conflicts: z.number().int(), files: z.number().int() }),
+  counts: z.strictObject({
+    created: KindCounts,
+    updated: KindCounts,
+    unchanged: KindCounts,
+    skipped: KindCounts,
+    conflicts: z.number().int(),
+    files: z.number().int(),
+    /** additions to cases the sender did not create: they wait in the inbox for a person's decision */
+    proposed: z.number().int(),
+  }),
   /** records not stored, with why (e.g. the case they belong to is not in the vault) */
   skipped: z.array(z.strictObject({ kind: SharingKind, id: z.string(), reason: z.string() })),
   conflicts: z.array(ImportConflictItem),
+  proposed: z.array(ProposedAdditionItem),
   receipt: ReceiptFile,
 });
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -465,3 +499,57 @@ export type ImportConflict = z.infer<typeof ImportConflict>;
 /** delivered after an 'imported' receipt; a 'quarantined' receipt is stored and the status stays 'sent' */
 export const ReceiptImport = z.strictObject({ bundleId: z.string(), status: BundleStatus, changed: z.boolean(), custodyEvents: z.number().int() });
 export type ReceiptImport = z.infer<typeof ReceiptImport>;
+
+// ---------------------------------------------------------------------------------------------
+// Proposed additions (docs/bundle-format.md, "Authority")
+
+export const PROPOSAL_STATUSES = ['pending', 'accepted', 'rejected', 'superseded'] as const;
+export const ProposalStatus = z.enum(PROPOSAL_STATUSES);
+export type ProposalStatus = z.infer<typeof ProposalStatus>;
+
+export const ListProposalsQuery = z.strictObject({ status: ProposalStatus.optional(), caseId: Id.optional() });
+export type ListProposalsQuery = z.input<typeof ListProposalsQuery>;
+
+export const DecideProposalInput = z.strictObject({
+  id: Id,
+  /** who decided (shown in the inbox and the audit log as given; default "Vault owner") */
+  decidedBy: z.string().trim().min(1).max(200).optional(),
+});
+export type DecideProposalInput = z.input<typeof DecideProposalInput>;
+
+/** What a proposal carries, in the words a person reads before deciding (absent: not shared or not of this kind). */
+export const ProposalPreview = z.strictObject({
+  title: z.string().nullable(),
+  text: z.string().nullable(),
+  /** the deadline's kind, the outcome's kind, the evidence type */
+  subtype: z.string().nullable(),
+  /** a deadline's due day, an outcome's day achieved, evidence collected at */
+  day: z.string().nullable(),
+  fileName: z.string().nullable(),
+  size: z.number().int().nullable(),
+  hasFile: z.boolean(),
+  currency: z.string().nullable(),
+  amountAwardedMinor: z.number().int().nullable(),
+});
+export type ProposalPreview = z.infer<typeof ProposalPreview>;
+
+export const ProposedAddition = z.strictObject({
+  id: z.string(),
+  kind: AdditionKind,
+  recordId: z.string(),
+  version: z.number().int(),
+  caseId: z.string(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  fromVault: z.string(),
+  partner: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
+  bundleId: z.string(),
+  status: ProposalStatus,
+  receivedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  /** a later version of a record already accepted into the case */
+  isUpdate: z.boolean(),
+  preview: ProposalPreview.nullable(),
+});
+export type ProposedAddition = z.infer<typeof ProposedAddition>;

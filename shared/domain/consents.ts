@@ -252,6 +252,11 @@ export type Consent = z.infer<typeof Consent>;
 export const ConsentWithStatus = Consent.extend({
   status: ConsentStatus,
   current: z.boolean(),
+  /**
+   * recorded by a partner and received in a bundle: their record of what the person told them.
+   * It decides nothing in this vault and cannot be withdrawn or renewed here.
+   */
+  received: z.boolean(),
 }).strict();
 export type ConsentWithStatus = z.infer<typeof ConsentWithStatus>;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Day, Id, LongText, pageOf, RecordMeta, ShortText, text } from './common.js';
 import { CreateCaseInput } from './cases.js';
-import { CaseRole, Role } from './people.js';
+import { CaseRole, Role, ROLES } from './people.js';
 
 export const CHANNELS = ['phone', 'email', 'in-person', 'letter', 'messaging', 'referral', 'other'] as const;
 export const Channel = z.enum(CHANNELS);
@@ -13,6 +13,9 @@ export const ENQUIRY_STATUSES = ['open', 'accepted', 'referred', 'declined'] as 
 export const EnquiryStatus = z.enum(ENQUIRY_STATUSES);
 export type EnquiryStatus = z.infer<typeof EnquiryStatus>;
 
+/** A name mentioned in an enquiry, with the role the enquiry gives that person (e.g. alleged perpetrator). */
+export const NamedPersonInput = z.strictObject({ name: ShortText, role: Role });
+
 export const CreateEnquiryInput = z.strictObject({
   receivedOn: Day.optional(),
   channel: Channel,
@@ -20,8 +23,12 @@ export const CreateEnquiryInput = z.strictObject({
   /** who made contact */
   enquirerName: ShortText,
   enquirerContact: text(2000).default(''),
-  /** other people named (survivor, family, alleged perpetrators): all go through the conflict check */
-  namesMentioned: z.array(ShortText).max(50).default([]),
+  /**
+   * other people named (survivor, family, alleged perpetrators): all go through the conflict
+   * check, and later enquiries are checked against them. A name alone, or with the role the
+   * enquiry gives that person.
+   */
+  namesMentioned: z.array(z.union([ShortText, NamedPersonInput])).max(50).default([]),
 });
 export type CreateEnquiryInput = z.input<typeof CreateEnquiryInput>;
 
@@ -51,16 +58,44 @@ export const ListEnquiriesQuery = z.strictObject({
 });
 export type ListEnquiriesQuery = z.input<typeof ListEnquiriesQuery>;
 
-/** A name of the enquiry that matches someone already in the vault (the conflict check). */
+/** How a name matched (docs/names.md): exact, partial (every word of the shorter name in the longer), transliteration, similar. */
+export const MATCH_KINDS = ['exact', 'partial', 'transliteration', 'similar'] as const;
+export const MatchKind = z.enum(MATCH_KINDS);
+export type MatchKind = z.infer<typeof MatchKind>;
+
+/**
+ * A name of the enquiry that matches someone already in the vault (the conflict check): a person
+ * (by name or alias), or a name given in an earlier enquiry (who made contact, or a name it
+ * mentioned with the role it gave them), whatever was decided on that enquiry.
+ */
 export const ConflictMatch = z.strictObject({
   /** the name that was checked */
   query: z.string(),
-  personId: z.string(),
+  /** the person matched; null when the match is a name in an earlier enquiry */
+  personId: z.string().nullable(),
   /** the name or alias it matched */
   matchedName: z.string(),
-  matchedKind: z.enum(['name', 'alias']),
-  match: z.enum(['exact', 'partial']),
+  /** name / alias of a person; enquirer / named: who made contact with, or a name mentioned in, an earlier enquiry */
+  matchedKind: z.enum(['name', 'alias', 'enquirer', 'named']),
+  match: MatchKind,
+  /** 1 for exact, lower for looser matches; results are sorted by match kind, then score */
+  score: z.number(),
+  /** in words (English, for the CLI and logs): "similar: Ouazani ~ Ouazzani" */
+  reason: z.string(),
+  /** the words that differ between the two names, as written */
+  pairs: z.array(z.strictObject({ query: z.string(), matched: z.string() })),
+  /** the person's roles in cases (none for an enquiry's name) */
   roles: z.array(CaseRole),
+  /** the earlier enquiry, when the match is one of its names */
+  enquiry: z
+    .strictObject({
+      id: z.string(),
+      receivedOn: z.string(),
+      status: EnquiryStatus,
+      /** the role that enquiry gave the person it named, if any */
+      role: z.enum(ROLES).nullable(),
+    })
+    .nullable(),
 });
 export type ConflictMatch = z.infer<typeof ConflictMatch>;
 
@@ -72,6 +107,8 @@ export const Enquiry = RecordMeta.extend({
   enquirerName: z.string(),
   enquirerContact: z.string(),
   namesMentioned: z.array(z.string()),
+  /** the names mentioned with the role the enquiry gives each (null: none given), in the same order */
+  namedPeople: z.array(z.strictObject({ name: z.string(), role: z.enum(ROLES).nullable() })),
   status: EnquiryStatus,
   decisionReason: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -84,6 +84,11 @@ export const Person = RecordMeta.extend({
   vulnerabilities: z.array(Vulnerability),
   notes: z.string(),
   roles: z.array(CaseRole),
+  /**
+   * present (true) when the partner this person's record came from recalled it after a consent
+   * withdrawal (a recall notice, action restrict): it is never shared again nor reported
+   */
+  restricted: z.literal(true).optional(),
 }).strict();
 export type Person = z.infer<typeof Person>;
 
@@ -99,6 +104,7 @@ export const PersonSummary = Person.pick({
   roles: true,
   version: true,
   updatedAt: true,
+  restricted: true,
 }).strict();
 export type PersonSummary = z.infer<typeof PersonSummary>;
 

@@ -22,7 +22,9 @@ import { partnersArea } from './areas/partners.js';
 import { risksArea } from './areas/risks.js';
 import { identityArea } from './areas/identity.js';
 import { bundlesArea } from './areas/bundles.js';
+import { proposalsArea } from './areas/proposals.js';
 import { reportsArea } from './areas/reports.js';
+import { policyArea } from './areas/policy.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -46,7 +48,9 @@ export const CONTRACT = {
   risks: risksArea,
   identity: identityArea,
   bundles: bundlesArea,
+  proposals: proposalsArea,
   reports: reportsArea,
+  policy: policyArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

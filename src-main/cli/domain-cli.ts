@@ -9,6 +9,7 @@ import type { Vault } from '../engine/index.js';
 import { type DomainContext, domainContext } from '../engine/domain/context.js';
 import type { CommandContext } from './command.js';
 import { UsageError } from './io.js';
+import { terminalSafe, terminalText } from './terminal-text.js';
 
 /** Unlock, run `fn` with a domain context, lock again whatever happens. */
 export async function withDomain<T>(ctx: CommandContext, fn: (d: DomainContext, vault: Vault) => Promise<T> | T): Promise<T> {
@@ -43,22 +44,24 @@ export function arg(ctx: CommandContext, i = 0): string {
 }
 
 /**
- * Text from the vault shown on a terminal: control characters (an escape sequence in a title
- * could rewrite the screen or hide a line) become spaces. Tabs and newlines stay.
+ * Text from the vault or from outside shown on a terminal (terminal-text.ts): controls,
+ * bidi and invisible format characters neutralised; terminalSafe makes one line of it.
  */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-export function terminalSafe(text: string): string {
-  return text.replace(CONTROL_CHARS, ' ');
-}
+export { terminalSafe, terminalText } from './terminal-text.js';
 
-/** Print one record: JSON as is, or `label: value` lines. */
+/**
+ * Print one record: JSON as is, or `label: value` lines. Every value is made terminal-safe;
+ * a value of several lines (a note's text) has its further lines indented under the value, so
+ * that no value can begin a line of its own that reads like another label.
+ */
 export function printRecord(ctx: CommandContext, record: unknown, lines: Array<[string, unknown]>): void {
   if (ctx.out.json) return ctx.out.printJson(record);
   const width = Math.max(...lines.map(([k]) => k.length));
+  const indent = '\n' + ' '.repeat(width + 2);
   ctx.out.print(
     lines
       .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${terminalSafe(Array.isArray(v) ? v.join(', ') : String(v))}`)
+      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${terminalText(Array.isArray(v) ? v.join(', ') : String(v)).replace(/\r?\n/g, indent)}`)
       .join('\n'),
   );
 }
@@ -70,7 +73,7 @@ export function printTable<T>(ctx: CommandContext, items: T[], columns: Array<[s
   const cells = items.map((it) => columns.map(([, f]) => {
     const v = f(it);
     // one line per row: newlines and tabs in a cell become spaces too
-    return v === undefined || v === null ? '' : terminalSafe(Array.isArray(v) ? v.join(',') : String(v)).replace(/[\n\t]/g, ' ');
+    return v === undefined || v === null ? '' : terminalSafe(Array.isArray(v) ? v.join(',') : String(v));
   }));
   const widths = columns.map(([h], i) => Math.min(60, Math.max(h.length, ...cells.map((r) => r[i]!.length))));
   const fmt = (row: string[]) => row.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -3,6 +3,7 @@
  * on a TTY and never with --json (so stdout stays one JSON document and stderr stays quiet).
  */
 import { isVaultError } from '../../shared/errors.js';
+import { escapeInvisibleInJson, neutraliseInvisible, terminalSafe } from './terminal-text.js';
 
 export class UsageError extends Error {}
 
@@ -27,14 +28,15 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
   const tty = !json && stderr.isTTY === true;
   return {
     json,
+    // whatever a command prints: no bidi or invisible format characters (terminal-text.ts)
     print: (text) => {
-      if (!json) stdout.write(text.endsWith('\n') ? text : text + '\n');
+      if (!json) stdout.write(neutraliseInvisible(text.endsWith('\n') ? text : text + '\n'));
     },
     printJson: (value) => {
-      if (json) stdout.write(JSON.stringify(value, null, 2) + '\n');
+      if (json) stdout.write(escapeInvisibleInJson(JSON.stringify(value, null, 2)) + '\n');
     },
     note: (text) => {
-      if (!json) stderr.write(text.endsWith('\n') ? text : text + '\n');
+      if (!json) stderr.write(neutraliseInvisible(text.endsWith('\n') ? text : text + '\n'));
     },
     progress: (label) => (tty ? new TtyProgress(label, stderr) : silentProgress),
   };
@@ -78,11 +80,15 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(i === 0 ? 0 : 1)} ${units[i]}`;
 }
 
-/** The single stderr line for a failure, and the exit status that goes with it. */
+/**
+ * The single stderr line for a failure, and the exit status that goes with it. A message may
+ * quote outside text (an entry name, a file name, a partner's name): made one terminal-safe
+ * line, so that it stays one line and cannot forge another.
+ */
 export function describeFailure(e: unknown): { line: string; exitCode: number } {
-  if (e instanceof UsageError) return { line: `error: USAGE: ${e.message}`, exitCode: 2 };
-  if (isVaultError(e)) return { line: `error: ${e.code}: ${e.message}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
+  if (e instanceof UsageError) return { line: `error: USAGE: ${terminalSafe(e.message)}`, exitCode: 2 };
+  if (isVaultError(e)) return { line: `error: ${e.code}: ${terminalSafe(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
   // A bug. Say so plainly; the message of a system error may name a path but never a secret.
-  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  return { line: `error: INTERNAL: Case Vault hit an unexpected problem (${msg}). Nothing was half-written; please report this.`, exitCode: 1 };
+  const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+  return { line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalSafe(msg)}). Nothing was half-written; please report this.`, exitCode: 1 };
 }

@@ -26,7 +26,9 @@ import { evidenceCommands } from './commands/evidence-commands.js';
 import { noteSearchCommands } from './commands/note-search-commands.js';
 import { outcomeCommands } from './commands/outcome-commands.js';
 import { partnerCommands } from './commands/partner-commands.js';
+import { policyCommands } from './commands/policy-commands.js';
 import { bundleCommands } from './commands/bundle-commands.js';
+import { proposalCommands } from './commands/proposal-commands.js';
 import { identityCommands, partnerKeyCommands } from './commands/identity-commands.js';
 import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
@@ -46,7 +48,9 @@ export const COMMANDS: Command[] = [
   ...deadlineCommands,
   ...outcomeCommands,
   ...partnerCommands,
+  ...policyCommands,
   ...bundleCommands,
+  ...proposalCommands,
   ...partnerKeyCommands,
   ...identityCommands,
   ...riskCommands,

@@ -21,6 +21,7 @@ import { partnersMessages } from '../features/partners/messages.js';
 import { risksMessages } from '../features/risks/messages.js';
 import { exchangeMessages } from '../features/exchange/messages.js';
 import { reportsMessages } from '../features/reports/messages.js';
+import { proposalsMessages } from '../features/proposals/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -48,6 +49,7 @@ export const CATALOGUE = merge(
   risksMessages,
   exchangeMessages,
   reportsMessages,
+  proposalsMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -71,5 +73,6 @@ export type MessageKey =
   | KeysOf<typeof risksMessages>
   | KeysOf<typeof exchangeMessages>
   | KeysOf<typeof reportsMessages>
+  | KeysOf<typeof proposalsMessages>
   // feature catalogues (one union member per feature)
   ;

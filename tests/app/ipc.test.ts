@@ -184,7 +184,7 @@ describe('native dialogs', () => {
     const file = join(t.root, 'from-partner.cvbundle');
     writeFileSync(file, Buffer.alloc(10));
     const expected = {
-      bundle: { title: 'Choose a case bundle', filters: [{ name: 'Case bundles', extensions: ['cvbundle', 'age'] }], properties: ['openFile'] },
+      bundle: { title: 'Choose a case bundle', filters: [{ name: 'Case bundles', extensions: ['cvbundle', 'cvrecall', 'age'] }], properties: ['openFile'] },
       'contact-card': { title: 'Choose a contact card', filters: [{ name: 'Contact cards', extensions: ['cvcard', 'json'] }], properties: ['openFile'] },
       receipt: { title: 'Choose a bundle receipt', filters: [{ name: 'JSON files', extensions: ['json'] }], properties: ['openFile'] },
     };
@@ -203,6 +203,7 @@ describe('native dialogs', () => {
     t = await startTestApp({ unlocked: true });
     for (const [kind, filter] of [
       ['bundle', { name: 'Case bundles', extensions: ['cvbundle'] }],
+      ['recall', { name: 'Recall notices', extensions: ['cvrecall'] }],
       ['report-pdf', { name: 'PDF documents', extensions: ['pdf'] }],
       ['report-html', { name: 'Web pages', extensions: ['html'] }],
       ['qr-png', { name: 'PNG images', extensions: ['png'] }],

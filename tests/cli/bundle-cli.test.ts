@@ -4,25 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliVault, expectCliError } from './run-cli.js';
-
-/** Two CLI vaults that exchanged contact cards and verified each other's key. */
-function pair(opts: { verifyRecipient?: boolean } = {}) {
-  const a = cliVault();
-  const b = cliVault();
-  a.json('identity', 'set', '--organisation', 'Haki Litigation Centre');
-  b.json('identity', 'set', '--organisation', 'Partner Legal Aid');
-  const aCard = path.join(a.base, 'a.cvcard');
-  const bCard = path.join(b.base, 'b.cvcard');
-  a.json('identity', 'export-card', '--out', aCard);
-  b.json('identity', 'export-card', '--out', bCard);
-  const bInA = a.json('partner', 'add', '--card', bCard).partner.id as string;
-  const aInB = b.json('partner', 'add', '--card', aCard).partner.id as string;
-  const digits = a.json('partner', 'safety-number', bInA).digits as string;
-  a.json('partner', 'verify', bInA, '--safety-number', digits.replace(/(\d{5})/g, '$1 '), '--by', 'Asha');
-  if (opts.verifyRecipient !== false) b.json('partner', 'verify', aInB, '--safety-number', digits, '--by', 'Tomás');
-  return { a, b, bInA, aInB, digits };
-}
+import { type cliVault, cliPair as pair, expectCliError } from './run-cli.js';
 
 /** A case with a consenting survivor and an evidence file, on vault `a`, shareable with partner `p`. */
 function seed(a: ReturnType<typeof cliVault>, partnerId: string) {
@@ -110,6 +92,54 @@ describe('case-vault bundle', () => {
     expectCliError(b.raw('bundle', 'quarantine', 'accept', '01900000-0000-7000-8000-000000000000'), 'NOT_FOUND');
     expectCliError(a.raw('bundle', 'verify', out), 'BUNDLE_FROM_SELF');
     expectCliError(b.raw('bundle', 'receipt', 'import', tampered), 'RECEIPT_INVALID');
+  }, 240_000);
+
+  it('refuses a partner the policy does not clear (PARTNER_NOT_CLEARED) and a bundle with nothing in it (BUNDLE_EMPTY); no file either time', () => {
+    const { a, bInA } = pair({ clear: false });
+    const c = a.json('case', 'add', '--title', 'Detention at Kilima');
+    const out = path.join(a.base, 'x.cvbundle');
+    const exportArgs = ['bundle', 'export', '--to', bInA, '--case', c.id, '--purpose', 'Referral', '--out', out];
+
+    // due diligence pending, no agreement
+    const notCleared = a.raw(...exportArgs);
+    expectCliError(notCleared, 'PARTNER_NOT_CLEARED');
+    expect(notCleared.stderr).toContain('“Partner Legal Aid”');
+    expect(notCleared.stderr).toContain('due diligence of “Partner Legal Aid” is still pending');
+    expect(notCleared.stderr).toContain(`case-vault partner update ${bInA} --dd-outcome approved`);
+    expect(notCleared.stderr).toContain('no confidentiality or data-sharing agreement');
+    expect(notCleared.stderr).toContain(`case-vault partner agreement add ${bInA} --kind confidentiality`);
+    expect(fs.existsSync(out)).toBe(false);
+    const dry = a.json('bundle', 'export', ...exportArgs.slice(2, -2), '--dry-run');
+    expect(dry.clearance).toMatchObject({ cleared: false, reasons: [{ reason: 'due-diligence-pending' }, { reason: 'agreement-missing' }] });
+    expect(dry.blockers.map((b: { code: string }) => b.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_EMPTY']);
+
+    // approved with conditions, agreement signed: still refused until the conditions are cleared
+    a.json('partner', 'update', bInA, '--dd-outcome', 'approved-with-conditions');
+    a.json('partner', 'agreement', 'add', bInA, '--kind', 'data-sharing', '--signed-on', '2025-03-01');
+    const conditions = a.raw(...exportArgs);
+    expectCliError(conditions, 'PARTNER_NOT_CLEARED');
+    expect(conditions.stderr).toMatch(/approved with conditions\. The conditions must be cleared first/);
+    expect(fs.existsSync(out)).toBe(false);
+
+    // cleared, but the sharing profile is empty (the default): nothing to share
+    a.json('partner', 'update', bInA, '--dd-outcome', 'approved');
+    const empty = a.raw(...exportArgs);
+    expectCliError(empty, 'BUNDLE_EMPTY');
+    expect(empty.stderr).toContain('The sharing profile of “Partner Legal Aid” lets nothing of the chosen cases through');
+    expect(empty.stderr).toContain(`case-vault partner profile ${bInA} --allow`);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(a.base).filter((f) => f.includes('cvbundle'))).toEqual([]);
+    expect(a.json('bundle', 'list')).toEqual([]);
+    const human = a.raw(...exportArgs.slice(0, -2), '--dry-run');
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/^partner gate:\s+cleared$/m);
+    expect(human.stdout).toMatch(/^withheld:\s+1 cases: not in the partner’s sharing profile$/m);
+    expect(human.stdout).toMatch(/^blockers:\s+BUNDLE_EMPTY: /m);
+
+    // with a profile, the bundle is written
+    a.json('partner', 'profile', bInA, '--allow', 'cases');
+    expect(a.json(...exportArgs)).toMatchObject({ path: out, included: { cases: 1 } });
+    expect(fs.existsSync(out)).toBe(true);
   }, 240_000);
 
   it('quarantine: an unverified sender, then verify and accept (receipt written)', () => {

@@ -51,3 +51,40 @@ export function cliVault() {
   };
   return { base, vault, pw, raw, json };
 }
+
+type CliVault = ReturnType<typeof cliVault>;
+
+/**
+ * Clear a partner under the default partner policy (docs/partners.md): due diligence approved,
+ * a signed confidentiality agreement.
+ */
+export function clearCliPartner(v: CliVault, partnerId: string): void {
+  v.json('partner', 'update', partnerId, '--dd-outcome', 'approved');
+  v.json('partner', 'agreement', 'add', partnerId, '--kind', 'confidentiality', '--signed-on', '2025-01-05');
+}
+
+/**
+ * Two CLI vaults as two organisations: each exported its card and added the other's; A verified
+ * B's key (and B A's, unless told otherwise) by the safety number; each cleared the other under
+ * the partner policy unless told otherwise.
+ */
+export function cliPair(opts: { verifyRecipient?: boolean; clear?: boolean } = {}) {
+  const a = cliVault();
+  const b = cliVault();
+  a.json('identity', 'set', '--organisation', 'Haki Litigation Centre');
+  b.json('identity', 'set', '--organisation', 'Partner Legal Aid');
+  const aCard = path.join(a.base, 'a.cvcard');
+  const bCard = path.join(b.base, 'b.cvcard');
+  a.json('identity', 'export-card', '--out', aCard);
+  b.json('identity', 'export-card', '--out', bCard);
+  const bInA = a.json('partner', 'add', '--card', bCard).partner.id as string;
+  const aInB = b.json('partner', 'add', '--card', aCard).partner.id as string;
+  const digits = a.json('partner', 'safety-number', bInA).digits as string;
+  a.json('partner', 'verify', bInA, '--safety-number', digits.replace(/(\d{5})/g, '$1 '), '--by', 'Asha');
+  if (opts.verifyRecipient !== false) b.json('partner', 'verify', aInB, '--safety-number', digits, '--by', 'Tomás');
+  if (opts.clear !== false) {
+    clearCliPartner(a, bInA);
+    clearCliPartner(b, aInB);
+  }
+  return { a, b, bInA, aInB, digits };
+}

@@ -318,7 +318,8 @@ async function walk(lang: Lang) {
   await dlg.waitFor({ state: 'hidden' });
   await expect.poll(async () => plain(await sharing.getByTestId('consent-state').textContent())).toBe(L('consents.state.withdrawn'));
   expect(plain(await sharing.textContent())).toContain(d.reason);
-  expect(await sharing.getByRole('button').count()).toBe(0);
+  // no withdraw or renew any more: only the recall to partners (none received this person here)
+  expect(await sharing.getByRole('button').allTextContents()).toEqual([L('consents.recall.open')]);
   expect(plain(await page.locator('.consents-tab .live-notice').textContent())).toBe(L('consents.withdrawn'));
   const consents = await ok<ConsentWithStatus[]>(h, 'consents.list', { caseId: seeded.id });
   expect(consents.map((c) => [c.purpose, c.status, c.version])).toEqual([

@@ -8,8 +8,12 @@
  * - each opens "Verify…" on the other's key: A reads its safety number out, B types it — once
  *   wrongly (refused, in words, nothing recorded), then rightly; then the other way round;
  * - A shares a case through the wizard (from the case page): the file ticked, B chosen (an
- *   unverified partner is shown disabled with the reason), leave-out mode; the consent check
- *   shows the witness without consent as left out; the bundle is saved (save dialog);
+ *   unverified partner is shown disabled with the reason) — and the partner gate says at once
+ *   that B is not cleared (due diligence pending, no agreement) and that B's sharing profile is
+ *   empty; the check says the same in words (PARTNER_NOT_CLEARED, nothing to share) and cannot
+ *   go on; A records the due diligence, the agreement and the profile, "Check again" clears B;
+ *   leave-out mode; the consent check shows the witness without consent as left out; the bundle
+ *   is saved (save dialog);
  * - B's inbox opens the bundle, previews it (sender verified), imports it, saves the receipt;
  * - A's inbox imports the receipt and the sent bundle shows as delivered;
  * - then a card for A's vault with ANOTHER key reaches B (an impostor, or a reinstalled
@@ -29,7 +33,7 @@ import { IdentityKeyPair } from '@signalapp/libsignal-client';
 import { cardSignedBytes } from '../../src-main/engine/identity/contact-card.js';
 import { signatureDigest } from '../../src-main/engine/identity/vault-identity.js';
 import { startHarness, type Harness } from './harness/server.js';
-import { checkScreen, launchChromium } from './browser.js';
+import { SCREENSHOT_DIR, checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage } from '../../src-renderer/i18n/format-message.js';
 import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
@@ -245,12 +249,8 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     A.h.host.openQueue.push(src);
     const chosen = await ok<{ handle: string }>(A.h, 'files.chooseEvidence');
     await ok(A.h, 'evidence.add', { caseId: kase.id, file: chosen.handle, type: 'testimony', title: d.evidence });
-    const bDetail = await ok<PartnerDetail>(A.h, 'partners.get', { id: bPartnerInA.id });
-    await ok(A.h, 'partners.setSharingProfile', {
-      partnerId: bPartnerInA.id,
-      expectedVersion: bDetail.version,
-      allow: [{ kind: 'cases', fields: ['reference', 'title', 'status'] }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'file'] }],
-    });
+    // B is not cleared yet under A's partner policy (on by default), and B's profile is empty:
+    // the wizard says so as soon as B is chosen
     // a partner without a verified key: shown in the wizard, disabled, with the reason
     await ok(A.h, 'partners.add', { name: d.stranger, kind: 'ngo' });
 
@@ -280,8 +280,50 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     await bRadio.focus();
     await A.page.keyboard.press('Space');
     expect(await bRadio.isChecked()).toBe(true);
+    // --- the partner gate, at once: not cleared (two reasons), and nothing in the profile
+    const gate = panel.locator('[data-testid="partner-gate"]');
+    await waitForText(gate.locator('[data-testid="gate-blocked"]'), msg(lang, 'share.gate.blocked', { partner: d.bOrg }));
+    const blockedText = await text(gate.locator('[data-testid="gate-blocked"]'));
+    expect(blockedText).toContain(msg(lang, 'share.gate.reason.due-diligence-pending'));
+    expect(blockedText).toContain(msg(lang, 'share.gate.reason.agreement-missing'));
+    expect(blockedText).toContain(msg(lang, 'share.gate.where.agreement', { partner: d.bOrg }));
+    expect(await text(gate.locator('[data-testid="gate-profile-empty"]'))).toContain(msg(lang, 'share.gate.profileEmpty', { partner: d.bOrg }));
+    expect(await gate.getByRole('button', { name: msg(lang, 'share.gate.open'), exact: true }).count()).toBe(1);
     await panel.getByLabel(msg(lang, 'share.purpose'), { exact: true }).fill(d.purpose);
     await A.page.getByRole('radio', { name: msg(lang, 'share.missing.leave-out'), exact: true }).check();
+    await checkScreen(A.page, `exchange-share-partner-gate-${lang}`);
+    // the same at a laptop's 1366×768, the gate in view
+    await A.page.setViewportSize({ width: 1366, height: 768 });
+    await gate.scrollIntoViewIfNeeded();
+    await A.page.screenshot({ path: join(SCREENSHOT_DIR, `exchange-share-partner-gate-1366x768-${lang}.png`) });
+    await A.page.setViewportSize({ width: 1280, height: 900 });
+
+    // --- going on anyway: the check says it in words, and there is no way forward but the fix
+    await panel.getByRole('button', { name: msg(lang, 'share.check.button'), exact: true }).click();
+    await waitForText(panel.locator('h2'), msg(lang, 'share.stepOf', { n: 3, name: msg(lang, 'share.step.check') }));
+    const blockers = panel.locator('[data-testid="plan-blockers"]');
+    await waitForText(blockers, msg(lang, 'share.gate.blocked', { partner: d.bOrg }));
+    expect(await text(blockers.locator('[data-testid="plan-empty"]'))).toContain(msg(lang, 'share.plan.empty.profile', { partner: d.bOrg }));
+    expect(await text(panel.locator('[data-testid="plan-withheld"]'))).toContain(msg(lang, 'share.plan.withheld.not-in-profile', { kind: msg(lang, 'partners.sharingKind.cases'), count: 1 }));
+    expect(await panel.getByRole('button', { name: msg(lang, 'share.next'), exact: true }).isDisabled()).toBe(true);
+    await checkScreen(A.page, `exchange-share-check-blocked-${lang}`);
+    await panel.getByRole('button', { name: msg(lang, 'action.back'), exact: true }).click();
+    await waitForText(panel.locator('h2'), msg(lang, 'share.stepOf', { n: 2, name: msg(lang, 'share.step.partner') }));
+
+    // --- A fixes it (as on B's partner page): due diligence approved, a confidentiality
+    // agreement, a sharing profile; "Check again" clears B
+    const before = await ok<PartnerDetail>(A.h, 'partners.get', { id: bPartnerInA.id });
+    await ok(A.h, 'partners.update', { id: bPartnerInA.id, expectedVersion: before.version, ddOutcome: 'approved' });
+    await ok(A.h, 'partners.addAgreement', { partnerId: bPartnerInA.id, kind: 'confidentiality', signedOn: '2025-01-05' });
+    await ok(A.h, 'partners.setSharingProfile', {
+      partnerId: bPartnerInA.id,
+      expectedVersion: before.version + 1,
+      allow: [{ kind: 'cases', fields: ['reference', 'title', 'status'] }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'file'] }],
+    });
+    await panel.locator('[data-testid="partner-gate"]').getByRole('button', { name: msg(lang, 'share.gate.recheck'), exact: true }).click();
+    await waitForText(panel.locator('[data-testid="gate-cleared"]'), msg(lang, 'share.gate.cleared', { partner: d.bOrg }));
+    expect(await panel.locator('[data-testid="gate-profile-empty"]').count()).toBe(0);
+    expect(await panel.getByLabel(msg(lang, 'share.purpose'), { exact: true }).inputValue()).toBe(d.purpose);
     await checkScreen(A.page, `exchange-share-partner-${lang}`);
     await panel.getByRole('button', { name: msg(lang, 'share.check.button'), exact: true }).click();
 
@@ -343,6 +385,24 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     expect((await ok<BundleLedgerEntry[]>(A.h, 'bundles.list', { direction: 'sent' }))[0]).toMatchObject({ id: bundleId, status: 'delivered' });
     await checkScreen(A.page, `exchange-inbox-delivered-${lang}`);
     expect(await A.page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+
+    // --- Settings → Partner policy: on by default; a rule turned off warns, is saved and recorded
+    await goTo(A.page, lang, 'nav.settings', 'settings.title');
+    const policy = A.page.locator('[data-testid="settings-policy"]');
+    await waitForText(policy, msg(lang, 'settings.policy.default'));
+    const agreementBox = policy.getByRole('checkbox', { name: msg(lang, 'settings.policy.agreement'), exact: true });
+    expect(await policy.getByRole('checkbox', { name: msg(lang, 'settings.policy.dueDiligence'), exact: true }).isChecked()).toBe(true);
+    expect(await agreementBox.isChecked()).toBe(true);
+    await agreementBox.uncheck();
+    await waitForText(policy.locator('[data-testid="settings-policy-off"]'), msg(lang, 'settings.policy.offWarning'));
+    await policy.getByRole('button', { name: msg(lang, 'settings.policy.save'), exact: true }).click();
+    await waitForText(policy.locator('[role="status"]'), msg(lang, 'settings.policy.saved'));
+    await waitForText(policy, d.aName); // "Last changed … by Asha Njeri." (the name on A's card)
+    expect(await ok(A.h, 'policy.show')).toMatchObject({ requireDueDiligence: true, requireAgreement: false, updatedBy: d.aName });
+    await checkScreen(A.page, `settings-partner-policy-${lang}`);
+    await agreementBox.check();
+    await policy.getByRole('button', { name: msg(lang, 'settings.policy.save'), exact: true }).click();
+    await expect.poll(async () => (await ok<{ requireAgreement: boolean }>(A.h, 'policy.show')).requireAgreement).toBe(true);
 
     // --- a card for A's vault with another key reaches B: a KEY CHANGE, announced loudly
     const aIdentity = await ok<{ vaultId: string }>(A.h, 'identity.show');

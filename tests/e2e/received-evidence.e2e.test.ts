@@ -21,7 +21,7 @@ import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
 import type { PartnerKey } from '../../shared/domain/partners.js';
 import type { IpcVault } from '../ipc/ipc-helpers.js';
-import { exportCard, importCard, namedVault, safetyNumberOf, stick } from '../ipc/exchange-ipc-helpers.js';
+import { clearPartner, exportCard, importCard, namedVault, safetyNumberOf, stick } from '../ipc/exchange-ipc-helpers.js';
 import { describedWithoutFiles } from '../ipc/received-evidence-scenario.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -82,6 +82,8 @@ describe('evidence tab: described by a partner, file not received', () => {
     const readOutByB = (await safetyNumberOf(b, bSeesA.key.id)).groups.join(' ');
     await a.ok<PartnerKey>('partners.verifyKey', { keyId: aSeesB.key.id, safetyNumber: readOutByB, how: 'read-aloud', verifiedBy: 'Asha' });
     await b.ok<PartnerKey>('partners.verifyKey', { keyId: bSeesA.key.id, safetyNumber: readOutByA, how: 'read-aloud', verifiedBy: 'Tomás' });
+    // the partner policy (on by default): due diligence approved, an agreement signed
+    await clearPartner(a, aSeesB.partner.id);
     const s = await describedWithoutFiles({ a, b, aSeesB, bSeesA, dir });
     expect(s.imported.counts.files).toBe(0);
     // a case of B's own, without descriptions from anyone

@@ -103,7 +103,9 @@ describe('bundles.* through the router', () => {
     const plan = await a.ok<BundlePlan>('bundles.plan', await shareInput(p, s, 'refuse'));
     expect(plan.partner).toEqual({ id: p.aSeesB.partner.id, name: 'Partner Legal Aid' });
     expect(plan.verifiedKeys.map((k) => k.id)).toEqual([p.aSeesB.key.id]);
-    expect(plan.cases).toEqual([{ id: s.caseId, reference: 'KE-2026-7' }]);
+    expect(plan.cases).toEqual([{ id: s.caseId, reference: 'KE-2026-7', originatedHere: true }]);
+    expect(plan.clearance).toEqual({ partnerId: p.aSeesB.partner.id, cleared: true, policy: { requireDueDiligence: true, requireAgreement: true }, reasons: [] });
+    expect(plan.withheld).toEqual([]);
     expect(plan.leftOut).toEqual([{ personId: s.witnessId, pseudonym: 'W-2', caseId: s.caseId, reason: 'absent', message: expect.any(String) }]);
     expect(plan.included).toEqual({ cases: 1, people: 1, consents: 1, evidence: 1, notes: 0, deadlines: 0, outcomes: 0 });
     expect(plan.evidenceFiles).toEqual([{ id: s.evidenceId, size: s.fileBytes.length }]);
@@ -310,10 +312,11 @@ describe('bundles.* through the router', () => {
     const list = raw.value as BundleLedgerEntry[];
     expect(CONTRACT.bundles.list.output.safeParse(list).success).toBe(true);
     expect(CONTRACT.bundles.list.output.safeParse([{ ...list[0], quarantineBlob: 'x' }]).success).toBe(false);
-    // a partner whose key is not verified cannot be chosen: the plan says why
+    // a partner whose key is not verified cannot be chosen: the plan says why (and that the
+    // partner policy does not clear them yet, and that their empty profile lets nothing through)
     const stranger = await importCard(a, await exportCard(await keepVault(await namedVault('Chen Wei', 'Third Party')), stick()));
     const plan = await a.ok<BundlePlan>('bundles.plan', { ...(await shareInput(p, s, 'leave-out')), partnerId: stranger.partner.id, evidenceIds: [] });
-    expect(plan.blockers.map((x) => x.code)).toEqual(['BUNDLE_PARTNER_NOT_VERIFIED']);
+    expect(plan.blockers.map((x) => x.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_PARTNER_NOT_VERIFIED', 'BUNDLE_EMPTY']);
   });
 });
 

@@ -60,6 +60,7 @@ describe('consents.* through the router', () => {
       notes: '',
       status: 'given',
       current: true,
+      received: false,
       createdAt: '2026-03-10T09:00:00.000Z',
       updatedAt: '2026-03-10T09:00:00.000Z',
       version: 1,

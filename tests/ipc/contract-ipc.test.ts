@@ -138,6 +138,10 @@ describe('the IPC contract', () => {
       'bundles.import': { file: 'open' },
       'bundles.saveReceipt': { target: 'save' },
       'bundles.importReceipt': { file: 'open' },
+      // recall notices (issue 12)
+      'bundles.peek': { file: 'open' },
+      'bundles.writeRecall': { target: 'save' },
+      'bundles.saveRecallReceipt': { target: 'save' },
       // donor reports (issue 6)
       'reports.write': { target: 'save' },
     });

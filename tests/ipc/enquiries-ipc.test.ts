@@ -28,7 +28,7 @@ describe('enquiries.* through the router', () => {
       summary: 'Arrested at a protest.',
       enquirerName: 'Grace Wanjiru',
       enquirerContact: 'via the clinic',
-      namesMentioned: ['john kamau'],
+      namesMentioned: ['john kamau', { name: 'Hassan Ouazzani', role: 'witness' }],
     });
     expect(e).toEqual({
       id: expect.any(String),
@@ -37,7 +37,11 @@ describe('enquiries.* through the router', () => {
       summary: 'Arrested at a protest.',
       enquirerName: 'Grace Wanjiru',
       enquirerContact: 'via the clinic',
-      namesMentioned: ['john kamau'],
+      namesMentioned: ['john kamau', 'Hassan Ouazzani'],
+      namedPeople: [
+        { name: 'john kamau', role: null },
+        { name: 'Hassan Ouazzani', role: 'witness' },
+      ],
       status: 'open',
       decisionReason: null,
       decidedAt: null,
@@ -51,7 +55,11 @@ describe('enquiries.* through the router', () => {
           matchedName: 'John Kamau',
           matchedKind: 'name',
           match: 'exact',
+          score: 1,
+          reason: 'exact',
+          pairs: [],
           roles: [{ caseId: c.id, caseReference: 'R-1', role: 'alleged-perpetrator', addedAt: '2026-03-10T09:00:00.000Z' }],
+          enquiry: null,
         },
       ],
       createdAt: '2026-03-10T09:00:00.000Z',
@@ -59,8 +67,22 @@ describe('enquiries.* through the router', () => {
       version: 1,
       originVault: expect.any(String),
     });
-    const other = await v.ok<Enquiry>('enquiries.add', { channel: 'email', summary: 'Eviction.', enquirerName: 'Peter Ochieng', receivedOn: '2026-03-01' });
-    expect(other.conflicts).toEqual([]);
+    const other = await v.ok<Enquiry>('enquiries.add', { channel: 'email', summary: 'Eviction.', enquirerName: 'Peter Ochieng', receivedOn: '2026-03-01', namesMentioned: ['Hassan Ouazani'] });
+    // a name the first enquiry mentioned, with the role it gave
+    expect(other.conflicts).toEqual([
+      {
+        query: 'Hassan Ouazani',
+        personId: null,
+        matchedName: 'Hassan Ouazzani',
+        matchedKind: 'named',
+        match: 'similar',
+        score: 0.98,
+        reason: 'similar: Ouazani ~ Ouazzani',
+        pairs: [{ query: 'Ouazani', matched: 'Ouazzani' }],
+        roles: [],
+        enquiry: { id: e.id, receivedOn: '2026-03-10', status: 'open', role: 'witness' },
+      },
+    ]);
 
     const page = await v.ok<EnquiryList>('enquiries.list', {});
     expect(page).toMatchObject({ total: 2, limit: 100, offset: 0 });
@@ -70,7 +92,8 @@ describe('enquiries.* through the router', () => {
 
     const rechecked = await v.ok<Enquiry>('enquiries.checkConflicts', { id: e.id });
     expect(rechecked.version).toBe(2);
-    expect(rechecked.conflicts).toEqual(e.conflicts);
+    // now also the other enquiry's name
+    expect(rechecked.conflicts).toEqual([...e.conflicts, expect.objectContaining({ query: 'Hassan Ouazzani', matchedName: 'Hassan Ouazani', matchedKind: 'named', match: 'similar', enquiry: expect.objectContaining({ id: other.id, role: null }) })]);
 
     const accepted = await v.ok<Enquiry>('enquiries.decide', { id: e.id, decision: 'accept', acknowledgeConflicts: true, case: { title: 'Protest arrests' }, enquirerRole: 'survivor' });
     expect(accepted).toMatchObject({ status: 'accepted', decidedAt: '2026-03-10T09:00:00.000Z', caseId: expect.any(String) });

@@ -65,10 +65,22 @@ export interface Pair {
 }
 
 /**
- * A and B exchange cards through files; unless told otherwise each verifies the other by typing
- * the 60 digits the other side reads out, in groups, as a person would.
+ * Clear a partner under the default partner policy (docs/partners.md, "The partner policy"), as
+ * a person does on the partner's page: due diligence recorded as approved, a signed
+ * confidentiality agreement added.
  */
-export async function pair(opts: { verifyOnA?: boolean; verifyOnB?: boolean; now?: () => Date } = {}): Promise<Pair> {
+export async function clearPartner(v: IpcVault, partnerId: string): Promise<void> {
+  const p = await v.ok<{ version: number }>('partners.get', { id: partnerId });
+  await v.ok('partners.update', { id: partnerId, expectedVersion: p.version, ddOutcome: 'approved' });
+  await v.ok('partners.addAgreement', { partnerId, kind: 'confidentiality', signedOn: '2025-01-05' });
+}
+
+/**
+ * A and B exchange cards through files; unless told otherwise each verifies the other by typing
+ * the 60 digits the other side reads out, in groups, as a person would, and each clears the
+ * other under the partner policy.
+ */
+export async function pair(opts: { verifyOnA?: boolean; verifyOnB?: boolean; clear?: boolean; now?: () => Date } = {}): Promise<Pair> {
   const dir = stick();
   const a = await namedVault('Asha Njeri', 'Haki Litigation Centre', opts.now);
   const b = await namedVault('Tomás Ruiz', 'Partner Legal Aid', opts.now);
@@ -80,6 +92,10 @@ export async function pair(opts: { verifyOnA?: boolean; verifyOnB?: boolean; now
   const readOutByB = (await safetyNumberOf(b, bSeesA.key.id)).groups.join(' ');
   if (opts.verifyOnA !== false) await a.ok<PartnerKey>('partners.verifyKey', { keyId: aSeesB.key.id, safetyNumber: readOutByB, how: 'read-aloud', verifiedBy: 'Asha' });
   if (opts.verifyOnB !== false) await b.ok<PartnerKey>('partners.verifyKey', { keyId: bSeesA.key.id, safetyNumber: readOutByA, how: 'read-aloud', verifiedBy: 'Tomás' });
+  if (opts.clear !== false) {
+    await clearPartner(a, aSeesB.partner.id);
+    await clearPartner(b, bSeesA.partner.id);
+  }
   return { a, b, aSeesB, bSeesA, dir };
 }
 

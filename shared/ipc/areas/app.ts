@@ -36,7 +36,7 @@ export type ChosenFile = z.infer<typeof ChosenFile>;
  * What a save dialog is for: it sets the dialog's file-type filter. The renderer only suggests a
  * file name; main's dialog picks the place (for a bundle, typically a removable drive).
  */
-export const SAVE_KINDS = ['evidence', 'custody-json', 'custody-csv', 'contact-card', 'qr-png', 'qr-svg', 'bundle', 'receipt', 'report-pdf', 'report-csv', 'report-html'] as const;
+export const SAVE_KINDS = ['evidence', 'custody-json', 'custody-csv', 'contact-card', 'qr-png', 'qr-svg', 'bundle', 'receipt', 'report-pdf', 'report-csv', 'report-html', 'recall'] as const;
 export const SaveKind = z.enum(SAVE_KINDS);
 export type SaveKind = z.infer<typeof SaveKind>;
 

@@ -10,6 +10,11 @@
  * removable drive. The partner's signed receipt comes back through `importReceipt`, which marks
  * the bundle delivered.
  *
+ * Recall notices (docs/bundle-format.md, "Recall notices"): after a consent withdrawal,
+ * `recallPlan` says which partners received the person and `writeRecall` writes each partner's
+ * signed notice; `import` applies a partner's notice (restrict or erase what that partner sent
+ * us) and `saveRecallReceipt` writes our receipt; `recalls` lists both directions.
+ *
  * Receiving: `verify` checks a bundle and shows who sent it and what it holds without changing
  * anything; `import` imports it (progress) — or puts it in quarantine when the sender's key is
  * not verified — and answers with the signed receipt, which `saveReceipt` writes to a file for
@@ -34,6 +39,7 @@ import {
   ResolveImportConflictInput,
 } from '../../domain/bundles.js';
 import { CardImportResult } from '../../domain/partners.js';
+import { ListRecallsQuery, PlanRecallInput, RecallImportResult, RecallLedgerEntry, RecallPlan, RecallReceiptImport, RecallWritten, WriteRecallInput } from '../../domain/recall.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
 
@@ -50,15 +56,21 @@ export const bundlesArea = {
   }),
   /** check a bundle (`file` from files.chooseOpen({kind: 'bundle'})) and show what it holds; changes nothing */
   verify: engineCall(AFile, BundleVerification, { fileFields: { file: 'open' } }),
+  /** what a file from a partner is, by its first archive entry (decrypts only its start): a bundle or a recall notice */
+  peek: engineCall(AFile, z.strictObject({ kind: z.enum(['bundle', 'recall']) }), { fileFields: { file: 'open' } }),
   /**
-   * import a bundle, or put it in quarantine when its sender's key is not verified; answers with
-   * our signed receipt; progress: 'verifying' then 'importing', bytes
+   * import a bundle, or put it in quarantine when its sender's key is not verified; or apply a
+   * recall notice from a verified partner (the answer then has `noticeId`); answers with our
+   * signed receipt; progress (bundles): 'verifying' then 'importing', bytes
    */
-  import: engineCall(AFile, ImportResult, { progress: true, fileFields: { file: 'open' } }),
+  import: engineCall(AFile, z.union([ImportResult, RecallImportResult]), { progress: true, fileFields: { file: 'open' } }),
   /** our signed receipt for a received bundle, to a new file for the sender */
   saveReceipt: engineCall(z.strictObject({ bundleId: Id, target: FileHandle }), z.strictObject({ bundleId: z.string() }), { fileFields: { target: 'save' } }),
-  /** the partner's receipt for a bundle we sent (`file` from files.chooseOpen({kind: 'receipt'})): the bundle becomes delivered */
-  importReceipt: engineCall(AFile, ReceiptImport, { fileFields: { file: 'open' } }),
+  /**
+   * the partner's receipt for a bundle or a recall notice we sent (`file` from
+   * files.chooseOpen({kind: 'receipt'})): it becomes delivered (a recall receipt's answer has `noticeId`)
+   */
+  importReceipt: engineCall(AFile, z.union([ReceiptImport, RecallReceiptImport]), { fileFields: { file: 'open' } }),
   /** the ledger of sent and received bundles, newest first */
   list: engineCall(ListBundlesQuery, z.array(BundleLedgerEntry)),
   /** one bundle with its signed manifest and receipt */
@@ -76,4 +88,12 @@ export const bundlesArea = {
   conflicts: engineCall(z.strictObject({ all: z.boolean().optional() }), z.array(ImportConflict)),
   /** keep our version or take the partner's */
   resolveConflict: engineCall(ResolveImportConflictInput, ImportConflict),
+  /** after a consent withdrawal: which partners received the person in a bundle (the prompt); changes nothing */
+  recallPlan: engineCall(PlanRecallInput, RecallPlan),
+  /** write one signed recall notice for one partner (`target` from files.chooseSaveTarget({kind: 'recall'})) */
+  writeRecall: engineCall(WriteRecallInput.omit({ out: true }).extend({ target: FileHandle }), RecallWritten.omit({ file: true }), { fileFields: { target: 'save' } }),
+  /** recall notices sent (sent, delivered) and received (applied), newest first */
+  recalls: engineCall(ListRecallsQuery, z.array(RecallLedgerEntry)),
+  /** our signed receipt for a recall notice we applied, to a new file for its sender */
+  saveRecallReceipt: engineCall(z.strictObject({ noticeId: Id, target: FileHandle }), z.strictObject({ noticeId: z.string() }), { fileFields: { target: 'save' } }),
 } as const;

@@ -20,6 +20,7 @@ import {
   UpdatePartnerInput,
   VerifyPartnerKeyInput,
 } from '../../domain/partners.js';
+import { PartnerClearance } from '../../domain/policy.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
 
@@ -35,6 +36,12 @@ export const partnersArea = {
   updateAgreement: engineCall(UpdateAgreementInput, PartnerAgreement),
   /** replace the sharing profile (an empty `allow` shares nothing) */
   setSharingProfile: engineCall(SetSharingProfileInput, Partner),
+  /**
+   * the partner gate: whether the organisation's partner policy lets anything be shared with
+   * this partner now (due diligence approved, an agreement in force), and if not, every reason
+   * with where to fix it — the same answer the bundle plan gives as PARTNER_NOT_CLEARED
+   */
+  clearance: engineCall(z.strictObject({ partnerId: Id }), PartnerClearance),
   /**
    * Import a contact card (`file` from files.chooseOpen({kind: 'contact-card'})): a new partner,
    * a new key for `partnerId`, a refresh, or a KEY CHANGE (the old key replaced, the new one

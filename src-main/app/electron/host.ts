@@ -5,6 +5,7 @@
 import { clipboard, dialog, powerMonitor, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { ShellHost } from '../core/shell.js';
 import type { Language, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
+import { safeFileName } from '../../../shared/file-name.js';
 import { eventChannel, type EventName, type EventPayload } from '../../../shared/ipc/events.js';
 import { NATIVE_LABELS, type NativeLabels } from './labels.js';
 import { viewerUrl } from './protocols.js';
@@ -33,13 +34,14 @@ export class ElectronHost implements ShellHost {
 
   /**
    * The renderer's suggested name becomes the dialog's proposed *file name* only: reduced to a
-   * bare name (no separators, no "..", no control characters), so it cannot steer the folder. The
-   * user still confirms or changes it.
+   * bare, safe name (shared/file-name.ts: no separators, no leading dots, no control, bidi or
+   * invisible characters, no Windows device name, bounded, its extension kept), so it cannot
+   * steer the folder or disguise itself. The user still confirms or changes it.
    */
   async chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {
     const labels = NATIVE_LABELS[this.opts.language()];
     const filters = saveFiltersFor(kind, labels);
-    const name = safeFileName(suggestedName);
+    const name = safeFileName(suggestedName, { fallback: '' });
     const options: SaveDialogOptions = { title: labels.saveAs, filters, properties: ['createDirectory', 'showOverwriteConfirmation'], ...(name ? { defaultPath: name } : {}) };
     const parent = this.opts.windows.main();
     const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
@@ -71,11 +73,6 @@ export class ElectronHost implements ShellHost {
   }
 }
 
-/** A proposed file name with nothing that could name a folder: separators, dots in front, controls. */
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/^[.\s]+/, '').trim();
-  return cleaned.slice(0, 120);
-}
 
 /** The title and file-type filter of each open dialog. Evidence may be any kind of file. */
 export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: string; filters: FileFilter[] } {
@@ -85,7 +82,8 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
     case 'contact-card':
       return { title: labels.chooseCard, filters: [{ name: labels.cardFiles, extensions: ['cvcard', 'json'] }] };
     case 'bundle':
-      return { title: labels.chooseBundle, filters: [{ name: labels.bundleFiles, extensions: ['cvbundle', 'age'] }] };
+      // the same import takes a partner's recall notice (.cvrecall)
+      return { title: labels.chooseBundle, filters: [{ name: labels.bundleFiles, extensions: ['cvbundle', 'cvrecall', 'age'] }] };
     case 'receipt':
       return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
   }
@@ -110,6 +108,8 @@ export function saveFiltersFor(kind: SaveKind, labels: NativeLabels): FileFilter
       return [{ name: labels.svgFiles, extensions: ['svg'] }];
     case 'bundle':
       return [{ name: labels.bundleFiles, extensions: ['cvbundle'] }];
+    case 'recall':
+      return [{ name: labels.recallFiles, extensions: ['cvrecall'] }];
     case 'report-pdf':
       return [{ name: labels.pdfFiles, extensions: ['pdf'] }];
     case 'report-html':

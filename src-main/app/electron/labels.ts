@@ -17,6 +17,7 @@ export interface NativeLabels {
   csvFiles: string;
   cardFiles: string;
   bundleFiles: string;
+  recallFiles: string;
   pngFiles: string;
   svgFiles: string;
   pdfFiles: string;
@@ -24,8 +25,8 @@ export interface NativeLabels {
 }
 
 export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
-  en: { vaultMenu: 'Vault', lock: 'Lock', quit: 'Quit', chooseEvidence: 'Choose evidence', chooseCard: 'Choose a contact card', chooseBundle: 'Choose a case bundle', chooseReceipt: 'Choose a bundle receipt', saveAs: 'Save as', jsonFiles: 'JSON files', csvFiles: 'CSV files', cardFiles: 'Contact cards', bundleFiles: 'Case bundles', pngFiles: 'PNG images', svgFiles: 'SVG images', pdfFiles: 'PDF documents', htmlFiles: 'Web pages' },
-  fr: { vaultMenu: 'Coffre', lock: 'Verrouiller', quit: 'Quitter', chooseEvidence: 'Choisir une pièce', chooseCard: 'Choisir une carte de contact', chooseBundle: 'Choisir un lot de dossier', chooseReceipt: 'Choisir un accusé de réception', saveAs: 'Enregistrer sous', jsonFiles: 'Fichiers JSON', csvFiles: 'Fichiers CSV', cardFiles: 'Cartes de contact', bundleFiles: 'Lots de dossiers', pngFiles: 'Images PNG', svgFiles: 'Images SVG', pdfFiles: 'Documents PDF', htmlFiles: 'Pages web' },
-  es: { vaultMenu: 'Bóveda', lock: 'Bloquear', quit: 'Salir', chooseEvidence: 'Elegir una prueba', chooseCard: 'Elegir una tarjeta de contacto', chooseBundle: 'Elegir un paquete de caso', chooseReceipt: 'Elegir un acuse de recibo', saveAs: 'Guardar como', jsonFiles: 'Archivos JSON', csvFiles: 'Archivos CSV', cardFiles: 'Tarjetas de contacto', bundleFiles: 'Paquetes de casos', pngFiles: 'Imágenes PNG', svgFiles: 'Imágenes SVG', pdfFiles: 'Documentos PDF', htmlFiles: 'Páginas web' },
-  ar: { vaultMenu: 'الخزنة', lock: 'قفل', quit: 'إنهاء', chooseEvidence: 'اختيار دليل', chooseCard: 'اختيار بطاقة اتصال', chooseBundle: 'اختيار حزمة قضية', chooseReceipt: 'اختيار إيصال استلام', saveAs: 'حفظ باسم', jsonFiles: 'ملفات JSON', csvFiles: 'ملفات CSV', cardFiles: 'بطاقات الاتصال', bundleFiles: 'حزم القضايا', pngFiles: 'صور PNG', svgFiles: 'صور SVG', pdfFiles: 'مستندات PDF', htmlFiles: 'صفحات ويب' },
+  en: { vaultMenu: 'Vault', lock: 'Lock', quit: 'Quit', chooseEvidence: 'Choose evidence', chooseCard: 'Choose a contact card', chooseBundle: 'Choose a case bundle', chooseReceipt: 'Choose a bundle receipt', saveAs: 'Save as', jsonFiles: 'JSON files', csvFiles: 'CSV files', cardFiles: 'Contact cards', bundleFiles: 'Case bundles', recallFiles: 'Recall notices', pngFiles: 'PNG images', svgFiles: 'SVG images', pdfFiles: 'PDF documents', htmlFiles: 'Web pages' },
+  fr: { vaultMenu: 'Coffre', lock: 'Verrouiller', quit: 'Quitter', chooseEvidence: 'Choisir une pièce', chooseCard: 'Choisir une carte de contact', chooseBundle: 'Choisir un lot de dossier', chooseReceipt: 'Choisir un accusé de réception', saveAs: 'Enregistrer sous', jsonFiles: 'Fichiers JSON', csvFiles: 'Fichiers CSV', cardFiles: 'Cartes de contact', bundleFiles: 'Lots de dossiers', recallFiles: 'Avis de rappel', pngFiles: 'Images PNG', svgFiles: 'Images SVG', pdfFiles: 'Documents PDF', htmlFiles: 'Pages web' },
+  es: { vaultMenu: 'Bóveda', lock: 'Bloquear', quit: 'Salir', chooseEvidence: 'Elegir una prueba', chooseCard: 'Elegir una tarjeta de contacto', chooseBundle: 'Elegir un paquete de caso', chooseReceipt: 'Elegir un acuse de recibo', saveAs: 'Guardar como', jsonFiles: 'Archivos JSON', csvFiles: 'Archivos CSV', cardFiles: 'Tarjetas de contacto', bundleFiles: 'Paquetes de casos', recallFiles: 'Avisos de retirada', pngFiles: 'Imágenes PNG', svgFiles: 'Imágenes SVG', pdfFiles: 'Documentos PDF', htmlFiles: 'Páginas web' },
+  ar: { vaultMenu: 'الخزنة', lock: 'قفل', quit: 'إنهاء', chooseEvidence: 'اختيار دليل', chooseCard: 'اختيار بطاقة اتصال', chooseBundle: 'اختيار حزمة قضية', chooseReceipt: 'اختيار إيصال استلام', saveAs: 'حفظ باسم', jsonFiles: 'ملفات JSON', csvFiles: 'ملفات CSV', cardFiles: 'بطاقات الاتصال', bundleFiles: 'حزم القضايا', recallFiles: 'إشعارات الاسترداد', pngFiles: 'صور PNG', svgFiles: 'صور SVG', pdfFiles: 'مستندات PDF', htmlFiles: 'صفحات ويب' },
 };

@@ -11,7 +11,6 @@ import {
   exportBundle,
   getBundle,
   importBundle,
-  importReceipt,
   listBundles,
   listImportConflicts,
   planBundle,
@@ -19,7 +18,10 @@ import {
   verifyBundle,
   writeReceipt,
 } from '../../engine/bundles/index.js';
+import { importAnyReceipt, isRecallReceiptImport, peekKind } from '../../engine/bundles/import-any.js';
+import { importRecallNotice } from '../../engine/bundles/recall/index.js';
 import { printCardImport } from './identity-commands.js';
+import { printRecallImport, printRecallReceiptImport, recallCommands } from './recall-commands.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
@@ -60,14 +62,22 @@ const EXPORT_OPTIONS = {
   'expires-in-days': { type: 'string', description: 'the recipient cannot import it after this many days (default 30)', valueName: 'N' },
 } as const;
 
+const WITHHELD_TEXT: Record<BundlePlan['withheld'][number]['reason'], string> = {
+  received: 'received from partners (never forwarded)',
+  'received-case': 'in a case received from a partner',
+  'not-in-profile': 'not in the partner’s sharing profile',
+};
+
 function printPlan(ctx: CommandContext, plan: BundlePlan): void {
   printRecord(ctx, plan, [
-    ['partner', `${plan.partner.name} (${plan.partner.id})`],
+    ['partner', `${terminalSafe(plan.partner.name)} (${plan.partner.id})`],
+    ['partner gate', plan.clearance.cleared ? 'cleared' : `NOT CLEARED: ${plan.clearance.reasons.map((r) => r.reason).join(', ')}`],
     ['verified keys', plan.verifiedKeys.length],
-    ['cases', plan.cases.map((c) => c.reference)],
+    ['cases', plan.cases.map((c) => (c.originatedHere ? c.reference : `${c.reference} (from a partner: only what was added here goes)`))],
     ['records', countsText(plan.included)],
+    ['withheld', plan.withheld.map((w) => `${w.count} ${w.kind}: ${WITHHELD_TEXT[w.reason]}`)],
     ['files', plan.evidenceFiles.length ? `${plan.evidenceFiles.length} (${formatBytes(plan.evidenceFiles.reduce((n, f) => n + f.size, 0))})` : 'none'],
-    ['left out', plan.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${l.pseudonym})` : ''} in case ${l.caseId}: ${l.reason}`)],
+    ['left out', plan.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`)],
     ['consents', plan.consentIds.length],
     ['size', formatBytes(plan.totalBytes)],
     ['blockers', plan.blockers.map((b) => `${b.code}: ${b.message}`)],
@@ -102,7 +112,7 @@ const exportCommand: Command = {
       ['size', `${formatBytes(r.bytes)} (${r.bytes} bytes)`],
       ['records', countsText(r.included)],
       ['files', r.files],
-      ['left out', r.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${l.pseudonym})` : ''} in case ${l.caseId}: ${l.reason}`)],
+      ['left out', r.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`)],
       ['encrypted to', r.recipients.map((x) => x.vaultId)],
       ['manifest sha256', r.manifestSha256],
     ]);
@@ -110,7 +120,9 @@ const exportCommand: Command = {
 };
 
 function verificationLines(v: BundleVerification): Array<[string, unknown]> {
-  const who = [v.sender.card.organisation, v.sender.card.name].filter((s) => s.length > 0).join(' — ') || '(no name on the card)';
+  // the card and the purpose are the sender's words: one terminal-safe line each, so that
+  // none of them can print a line of its own (a forged "sender key: VERIFIED")
+  const who = [v.sender.card.organisation, v.sender.card.name].filter((s) => s.length > 0).map(terminalSafe).join(' — ') || '(no name on the card)';
   const state: Record<string, string> = {
     verified: 'VERIFIED (safety number compared)',
     unverified: 'NOT VERIFIED: compare the safety number before trusting it (it would go to quarantine)',
@@ -120,9 +132,9 @@ function verificationLines(v: BundleVerification): Array<[string, unknown]> {
   return [
     ['bundle', v.bundleId],
     ['from', `${who} (vault ${v.sender.card.vaultId})`],
-    ['partner', v.sender.partner ? `${v.sender.partner.name} (${v.sender.partner.id})` : 'not a known partner'],
+    ['partner', v.sender.partner ? `${terminalSafe(v.sender.partner.name)} (${v.sender.partner.id})` : 'not a known partner'],
     ['sender key', state[v.sender.keyStatus]],
-    ['purpose', v.purpose],
+    ['purpose', terminalSafe(v.purpose)],
     ['created', v.createdAt],
     ['expires', `${v.expiresAt}${v.expired ? ' (EXPIRED)' : ''}`],
     ['records', countsText(v.contents)],
@@ -154,8 +166,9 @@ function importLines(r: ImportResult, receiptPath: string | null): Array<[string
     ['updated', countsText(r.counts.updated)],
     ['unchanged', countsText(r.counts.unchanged)],
     ['files stored', r.counts.files],
-    ['skipped', r.skipped.map((s) => `${s.kind} ${s.id}: ${s.reason}`)],
+    ['skipped', r.skipped.map((s) => `${s.kind} ${s.id}: ${terminalSafe(s.reason)}`)],
     ['conflicts', r.conflicts.map((c) => `${c.kind} ${c.recordId} (conflict ${c.id}): see "bundle conflicts"`)],
+    ['proposed', r.proposed.map((p) => `${p.kind} ${p.recordId} for case ${p.caseId} (proposal ${p.id}): waits for your decision, see "bundle proposals"`)],
     ['receipt', receiptPath ?? undefined],
   ];
 }
@@ -176,7 +189,7 @@ async function importAndReceipt(ctx: CommandContext, run: (onProgress: (p: { don
 
 const importCommand: Command = {
   path: ['bundle', 'import'],
-  summary: 'Verify and import a bundle (a bundle from an unverified sender goes to quarantine); writes a signed receipt.',
+  summary: 'Verify and import a bundle (a bundle from an unverified sender goes to quarantine), or apply a recall notice from a verified partner; writes a signed receipt.',
   args: 'FILE',
   minArgs: 1,
   maxArgs: 1,
@@ -186,19 +199,25 @@ const importCommand: Command = {
   async run(ctx) {
     const file = arg(ctx);
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? `${file}.receipt.json`;
-    await withDomain(ctx, (d) => importAndReceipt(ctx, (onProgress) => importBundle(d, file, (p) => onProgress(p)), receiptOut));
+    // the same command applies a partner's recall notice (import-any.ts tells them apart)
+    await withDomain(ctx, async (d) => {
+      if ((await peekKind(d, file)) === 'recall') return printRecallImport(ctx, await importRecallNotice(d, file), receiptOut);
+      return importAndReceipt(ctx, (onProgress) => importBundle(d, file, (p) => onProgress(p)), receiptOut);
+    });
   },
 };
 
 const receiptImportCommand: Command = {
   path: ['bundle', 'receipt', 'import'],
-  summary: "Import a partner's signed receipt for a bundle this vault sent (marks it delivered).",
+  summary: "Import a partner's signed receipt for a bundle or a recall notice this vault sent (marks it delivered).",
   args: 'FILE',
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
     const file = arg(ctx);
-    const r = await withDomain(ctx, (d) => importReceipt(d, file));
+    const any = await withDomain(ctx, (d) => importAnyReceipt(d, file));
+    if (isRecallReceiptImport(any)) return printRecallReceiptImport(ctx, any);
+    const r = any;
     printRecord(ctx, r, [
       ['bundle', r.bundleId],
       ['status', r.status],
@@ -250,7 +269,7 @@ const showCommand: Command = {
       ['status', b.status],
       ['partner', b.partnerId],
       ['sender vault', b.senderVault],
-      ['purpose', b.purpose],
+      ['purpose', terminalSafe(b.purpose)],
       ['created', b.createdAt],
       ['expires', b.expiresAt],
       ['entries', b.entries],
@@ -369,4 +388,5 @@ export const bundleCommands: Command[] = [
   discardCommand,
   conflictsCommand,
   resolveCommand,
+  ...recallCommands,
 ];

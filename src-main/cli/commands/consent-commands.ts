@@ -9,7 +9,7 @@ import { addConsent, consentHistory, getConsent, listConsents, renewConsent, wit
 import { requireConsent } from '../../engine/consents/consent-gate.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { arg, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { arg, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -33,6 +33,7 @@ function consentLines(c: ConsentWithStatus): Array<[string, unknown]> {
     ['series', c.seriesId],
     ['version', `${c.version}${c.current ? '' : ' (not the current version)'}`],
     ['status', c.status],
+    ['received', c.received ? `from a partner (vault ${c.originVault}): their record; it decides nothing in this vault` : undefined],
     ['state', c.state],
     ['person', c.personId],
     ['case', c.caseId],
@@ -228,7 +229,8 @@ const checkCommand: Command = {
     for (const k of Object.keys(query)) if (query[k] === undefined) delete query[k];
     const r = await withDomain(ctx, (d) => requireConsent(d, query as CheckConsentQuery));
     if (ctx.out.json) return ctx.out.printJson(r);
-    ctx.out.print(`Allowed. ${r.message}\nconsent: ${r.consentId} (series ${r.seriesId})`);
+    // the gate's sentence names the partner (whose name may come from its card): one safe line
+    ctx.out.print(`Allowed. ${terminalSafe(r.message)}\nconsent: ${r.consentId} (series ${r.seriesId})`);
   },
 };
 

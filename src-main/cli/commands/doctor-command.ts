@@ -2,6 +2,7 @@
 import { VaultError, runDoctor } from '../../engine/index.js';
 import type { Command } from '../command.js';
 import { boolOpt } from '../command.js';
+import { terminalSafe } from '../terminal-text.js';
 
 export const doctorCommand: Command = {
   path: ['doctor'],
@@ -27,7 +28,7 @@ export const doctorCommand: Command = {
     if (ctx.out.json) ctx.out.printJson(report);
     else {
       const mark = { ok: 'ok  ', warn: 'WARN', fail: 'FAIL' } as const;
-      ctx.out.print(report.findings.map((f) => `${mark[f.level]}  ${f.check.padEnd(12)} ${f.message}`).join('\n'));
+      ctx.out.print(report.findings.map((f) => `${mark[f.level]}  ${f.check.padEnd(12)} ${terminalSafe(f.message)}`).join('\n'));
     }
     const failed = report.findings.filter((f) => f.level === 'fail');
     if (failed.length > 0) {

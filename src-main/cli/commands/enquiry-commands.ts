@@ -1,9 +1,10 @@
 /** enquiry add | list | show | check | decide */
-import type { CreateEnquiryInput, Enquiry } from '../../../shared/domain/enquiries.js';
+import type { ConflictMatch, CreateEnquiryInput, Enquiry } from '../../../shared/domain/enquiries.js';
+import { ROLES } from '../../../shared/domain/people.js';
 import { addEnquiry, checkEnquiryConflicts, decideEnquiry, getEnquiry, listEnquiries } from '../../engine/enquiries/enquiry-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 function enquiryLines(e: Enquiry): Array<[string, unknown]> {
@@ -12,7 +13,7 @@ function enquiryLines(e: Enquiry): Array<[string, unknown]> {
     ['received', `${e.receivedOn} (${e.channel})`],
     ['from', e.enquirerName],
     ['contact', e.enquirerContact],
-    ['names', e.namesMentioned],
+    ['names', e.namedPeople.map((n) => (n.role ? `${n.name} (${n.role})` : n.name))],
     ['summary', e.summary],
     ['status', e.status],
     ['reason', e.decisionReason],
@@ -22,13 +23,31 @@ function enquiryLines(e: Enquiry): Array<[string, unknown]> {
   ];
 }
 
+/** Who or what a match points at: a person and their roles in cases, or an earlier enquiry and the role it gave. */
+function matchTarget(m: ConflictMatch): string {
+  if (m.enquiry) {
+    const as = m.matchedKind === 'enquirer' ? 'who made contact' : m.enquiry.role ? `named as ${m.enquiry.role}` : 'named';
+    return `${as} in enquiry ${m.enquiry.id} of ${m.enquiry.receivedOn} (${m.enquiry.status})`;
+  }
+  const roles = m.roles.length ? m.roles.map((r) => `${r.role} in ${terminalSafe(r.caseReference)}`).join('; ') : 'no role in a case';
+  return `${roles} — person ${m.personId}`;
+}
+
 function printConflicts(ctx: CommandContext, e: Enquiry): void {
   if (ctx.out.json || e.conflicts.length === 0) return;
   ctx.out.print('\nPossible conflicts (review before accepting):');
   for (const m of e.conflicts) {
-    const roles = m.roles.length ? m.roles.map((r) => `${r.role} in ${r.caseReference}`).join('; ') : 'no role in a case';
-    ctx.out.print(`  "${m.query}" ~ ${m.matchedName} (${m.matchedKind}, ${m.match}) — ${roles} — person ${m.personId}`);
+    // names and references may have come from a partner's bundle: one terminal-safe line
+    const how = m.match === 'exact' || m.match === 'partial' ? m.match : `${terminalSafe(m.reason)}, score ${m.score.toFixed(2)}`;
+    ctx.out.print(`  "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${how}) — ${matchTarget(m)}`);
   }
+}
+
+/** `--name N`, or `--name ROLE:N` for the role the enquiry gives that person (alleged-perpetrator:Sgt. Peter Kamau). */
+function namedPerson(v: string): string | { name: string; role: string } {
+  const i = v.indexOf(':');
+  const role = i > 0 ? v.slice(0, i).trim().toLowerCase() : '';
+  return (ROLES as readonly string[]).includes(role) || role === 'client' ? { name: v.slice(i + 1).trim(), role } : v;
 }
 
 const add: Command = {
@@ -39,7 +58,12 @@ const add: Command = {
     summary: { type: 'string', description: 'what the enquiry is about (required)', valueName: 'TEXT' },
     from: { type: 'string', description: 'who made contact (required)', valueName: 'NAME' },
     contact: { type: 'string', description: 'how to reach them', valueName: 'TEXT' },
-    name: { type: 'string', multiple: true, description: 'another person named in the enquiry, for the conflict check (repeat)', valueName: 'N' },
+    name: {
+      type: 'string',
+      multiple: true,
+      description: 'another person named in the enquiry, for the conflict check (repeat); ROLE:N gives the role the enquiry gives them, e.g. alleged-perpetrator:N',
+      valueName: 'N',
+    },
     'received-on': { type: 'string', description: 'date received (default today)', valueName: 'DATE' },
   },
   async run(ctx) {
@@ -48,7 +72,7 @@ const add: Command = {
       summary: stringOpt(ctx, 'summary'),
       enquirerName: stringOpt(ctx, 'from'),
       enquirerContact: stringOpt(ctx, 'contact'),
-      namesMentioned: ctx.values.name !== undefined ? (ctx.values.name as string[]) : undefined,
+      namesMentioned: ctx.values.name !== undefined ? (ctx.values.name as string[]).map(namedPerson) : undefined,
       receivedOn: stringOpt(ctx, 'received-on'),
     });
     const e = await withDomain(ctx, (d) => addEnquiry(d, input as CreateEnquiryInput));

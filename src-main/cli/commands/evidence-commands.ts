@@ -14,7 +14,7 @@ import {
 import { listReceivedDescriptions } from '../../engine/evidence/received-descriptions.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { arg, dropUndefined, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { formatBytes } from '../io.js';
 
 function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unknown]> {
@@ -203,8 +203,8 @@ const custody: Command = {
         const r = await exportCustodyLogToFile(d, id, (format ?? 'json') as CustodyLogFormat, out);
         const { chain } = custodyLog(d, id);
         if (ctx.out.json) return ctx.out.printJson({ ...r, chain });
-        ctx.out.print(`Custody log of ${id} written to ${r.path} (${r.format}, ${r.bytes} bytes).`);
-        if (!chain.ok) ctx.out.note(`warning: the custody chain is broken: ${chain.reason}.`);
+        ctx.out.print(`Custody log of ${id} written to ${terminalSafe(r.path)} (${r.format}, ${r.bytes} bytes).`);
+        if (!chain.ok) ctx.out.note(`warning: the custody chain is broken: ${terminalSafe(chain.reason)}.`);
         return;
       }
       if (format !== undefined) {
@@ -228,7 +228,7 @@ const custody: Command = {
         ],
         'No custody events.',
       );
-      ctx.out.print(log.chain.ok ? `Hash chain intact (${log.chain.events} events).` : `HASH CHAIN BROKEN: ${log.chain.reason}.`);
+      ctx.out.print(log.chain.ok ? `Hash chain intact (${log.chain.events} events).` : `HASH CHAIN BROKEN: ${terminalSafe(log.chain.reason)}.`);
     });
   },
 };
@@ -256,7 +256,7 @@ const exportCmd: Command = {
       progress.done();
     }
     if (ctx.out.json) return ctx.out.printJson(r);
-    ctx.out.print(`Exported ${r.id} to ${r.path} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`);
+    ctx.out.print(`Exported ${r.id} to ${terminalSafe(r.path)} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`);
   },
 };
 

@@ -48,7 +48,7 @@ function noteLines(n: Note): Array<[string, unknown]> {
     ['created', n.createdAt],
     ['updated', n.updatedAt !== n.createdAt ? n.updatedAt : null],
     ['version', n.version],
-    ['text', terminalSafe(n.body)],
+    ['text', n.body], // several lines: printRecord makes it safe and indents them
   ];
 }
 

@@ -1,7 +1,9 @@
 /** partner add | list | show | update | agreement add | agreement update | profile (keys: identity-commands.ts) */
 import type { AddAgreementInput, CreatePartnerInput, ListPartnersQuery, Partner, PartnerAgreement, PartnerDetail, SetSharingProfileInput, SharingProfile, UpdateAgreementInput, UpdatePartnerInput } from '../../../shared/domain/partners.js';
 import { DEFAULT_SHARING_FIELDS, SHARING_KINDS } from '../../../shared/domain/partners.js';
+import type { PartnerClearance } from '../../../shared/domain/policy.js';
 import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../engine/partners/partner-service.js';
+import { partnerClearance } from '../../engine/policy/policy-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
@@ -73,10 +75,16 @@ function agreementText(a: PartnerAgreement): string {
   return `${a.kind}: ${a.state}${dates ? ` (${dates})` : ''} [${a.id}]`;
 }
 
-function printPartner(ctx: CommandContext, p: Partner | PartnerDetail): void {
+/** The partner gate in a line (docs/partners.md, "The partner policy"); every reason says where to fix it. */
+function gateText(c: PartnerClearance): string {
+  return c.cleared ? 'cleared (the partner policy allows sharing)' : `NOT CLEARED: ${c.reasons.map((r) => r.message).join(' ')}`;
+}
+
+function printPartner(ctx: CommandContext, p: Partner | PartnerDetail, gate?: PartnerClearance): void {
   const lines = partnerLines(p);
   if ('agreements' in p) lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
   if ('keyState' in p) lines.splice(2, 0, ['keys', keyStateText(p)]);
+  if (gate) lines.splice('keyState' in p ? 3 : 2, 0, ['partner gate', gateText(gate)]);
   printRecord(ctx, p, lines);
 }
 
@@ -136,13 +144,13 @@ const list: Command = {
 
 const show: Command = {
   path: ['partner', 'show'],
-  summary: 'Show a partner with its agreements (and whether each is active) and sharing profile.',
+  summary: 'Show a partner with its agreements (and whether each is active), sharing profile and whether the partner policy clears them.',
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const p = await withDomain(ctx, (d) => getPartner(d, arg(ctx)));
-    printPartner(ctx, p);
+    const { p, gate } = await withDomain(ctx, (d) => ({ p: getPartner(d, arg(ctx)), gate: partnerClearance(d, arg(ctx)) }));
+    printPartner(ctx, p, gate);
   },
 };
 

@@ -1,9 +1,9 @@
 /** person add | list | show | update | link | unlink */
 import type { CreatePersonInput, ListPeopleQuery, Person, UpdatePersonInput } from '../../../shared/domain/people.js';
-import { createPerson, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../engine/people/person-service.js';
+import { createPerson, findPossibleDuplicates, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../engine/people/person-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 const FIELDS: Record<string, OptionSpec> = {
@@ -60,8 +60,15 @@ const add: Command = {
   options: { name: { type: 'string', description: 'full name (required)', valueName: 'N' }, ...FIELDS },
   async run(ctx) {
     const input = { fullName: stringOpt(ctx, 'name'), ...fieldInput(ctx, false) };
-    const p = await withDomain(ctx, (d) => createPerson(d, input as CreatePersonInput));
+    const { p, similar } = await withDomain(ctx, (d) => {
+      const created = createPerson(d, input as CreatePersonInput);
+      return { p: created, similar: findPossibleDuplicates(d, created.id) };
+    });
     printRecord(ctx, p, personLines(p));
+    // duplicate detection: on stderr, so that --json output stays the record
+    for (const m of similar) {
+      ctx.out.note(`possible duplicate: "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${terminalSafe(m.reason)}) — person ${m.personId}`);
+    }
   },
 };
 

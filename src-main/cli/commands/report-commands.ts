@@ -3,7 +3,7 @@ import type { DonorReportInput, LeftOutCase, Redaction } from '../../../shared/d
 import { buildDonorReport, exportDonorReport } from '../../engine/reports/donor-report.js';
 import type { Command } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 function cellText(c: { state: string; value?: number }, k: number): string {
@@ -45,7 +45,7 @@ const donor: Command = {
       const preview = await withDomain(ctx, (d) => buildDonorReport(d, input));
       if (ctx.out.json) return ctx.out.printJson(preview);
       const m = preview.model;
-      ctx.out.print(`${m.title} — ${m.period.label} — ${m.scope.label} — k = ${m.k}`);
+      ctx.out.print(`${terminalSafe(m.title)} — ${terminalSafe(m.period.label)} — ${terminalSafe(m.scope.label)} — k = ${m.k}`);
       ctx.out.print('');
       printTable(ctx, [...m.summary, ...(m.enquiries.included ? m.enquiries.rows : [])], [
         ['COUNT', (r) => r.label],

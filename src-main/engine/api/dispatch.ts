@@ -29,7 +29,9 @@ import { partnersHandlers } from './handlers/partners-handlers.js';
 import { risksHandlers } from './handlers/risks-handlers.js';
 import { identityHandlers } from './handlers/identity-handlers.js';
 import { bundlesHandlers } from './handlers/bundles-handlers.js';
+import { proposalsHandlers } from './handlers/proposals-handlers.js';
 import { reportsHandlers } from './handlers/reports-handlers.js';
+import { policyHandlers } from './handlers/policy-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -50,7 +52,9 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   risks: risksHandlers,
   identity: identityHandlers,
   bundles: bundlesHandlers,
+  proposals: proposalsHandlers,
   reports: reportsHandlers,
+  policy: policyHandlers,
 };
 
 export const INTERNAL_MESSAGE = 'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';

@@ -1,11 +1,17 @@
 /**
  * Writing received records into this vault (inside the import's one transaction).
  *
- * Origin: a received record keeps its id, its origin vault and the version it was sent with;
- * received_records remembers which bundle last wrote it, the version received
+ * Authority comes first (authority.ts, checked before the transaction opens): every record is
+ * the signer's own, and the signer changes only records it created. So every local row met
+ * here was created by the signer.
+ *
+ * Origin: a received record keeps its id, its origin vault (the signer) and the version it was
+ * sent with; received_records remembers which bundle last wrote it, the version received
  * (received_version) and the local row's version right after that write (local_version).
  *
  * For each incoming record (version v):
+ *   a note, deadline, outcome or evidence item on a case the signer did not create
+ *                                         → a proposed addition (proposals.ts), not written
  *   no local row                          → created (when what it hangs on is here, see below)
  *   local row, written by an earlier bundle:
  *     v ≤ received_version                → unchanged (an older or the same version)
@@ -13,9 +19,7 @@
  *                                           local ones, fields it lacks are kept; version := v
  *     otherwise (edited here since)       → conflict: an import_conflicts row keeps the incoming
  *                                           record, the local row is untouched
- *   local row never received (made here, or our own record coming back):
- *     our own record, v ≤ local version   → unchanged
- *     otherwise                           → conflict
+ *   local row never written by a bundle   → conflict
  *   consents are versioned: each version is its own record and is never updated.
  *   evidence known only by its description whose file this bundle brings → moved into
  *   evidence with its file, whatever the version.
@@ -27,8 +31,9 @@
  * given-at; a deadline without its due date; an outcome without its kind.
  *
  * Placeholders for NOT NULL columns whose field the sender's profile removed (docs/bundle-format.md):
- *   cases      reference: the sender's if free here, else "<first 8 of origin vault>-<reference>"
- *              (a number suffix if that is taken too); absent: "<origin8>-<case id>";
+ *   cases      reference: the sender's if free here and not of our form ("CV-…"), else
+ *              "<last 8 of origin vault>-<reference>" (a number suffix if that is taken too);
+ *              absent: "<origin8>-<case id>";
  *              title "Not shared"; status 'active'; sensitivity 'extreme' (unknown sensitivity
  *              is treated with the most care); opened_on the day of the import
  *   people     full_name: the pseudonym, else "Not shared" (no name row for the conflict check)
@@ -59,14 +64,21 @@ import {
   type PersonRecord,
   zeroCounts,
 } from '../../../shared/domain/bundles.js';
-import type { SharingKind } from '../../../shared/domain/partners.js';
-import { type SqlFragment, get, pluck, run, sql } from '../db/sql.js';
+import { SHARING_KINDS, type SharingKind } from '../../../shared/domain/partners.js';
+import { get, pluck, run, sql } from '../db/sql.js';
 import type { DomainContext } from '../domain/context.js';
 import { appendCustodyEvent } from '../evidence/custody-log.js';
 import type { PendingBlob } from '../evidence-store/blob-store.js';
-import { nameKey } from '../people/person-service.js';
+import { insertPersonName } from '../names/store.js';
 import { uuidv7 } from '../util/ids.js';
 import type { AuditNote } from '../domain/context.js';
+import { isAdditionKind, isForeignCase } from './authority.js';
+import { RECORD_TABLE } from './record-tables.js';
+import { type AdditionRecord, proposeAddition } from './proposals.js';
+
+function isAddition(item: AnyRecord): item is AdditionRecord {
+  return isAdditionKind(item.kind);
+}
 
 export const NOT_SHARED = 'Not shared';
 
@@ -81,7 +93,10 @@ export interface StagedFile {
 export interface ApplyContext {
   ctx: DomainContext;
   bundleId: string;
+  /** the signer: the origin of every record of the bundle (read.ts checked each record says so) */
   senderVault: string;
+  /** the signer's partner here (a verified key's partner) */
+  senderPartner: string | null;
   at: string;
   audit: (note: AuditNote) => void;
   /** staged blobs by SHA-256 */
@@ -95,8 +110,14 @@ export interface ApplyOutcome {
   skipped: KindCounts;
   skippedList: ImportResult['skipped'];
   conflicts: ImportResult['conflicts'];
+  /** additions to cases the sender did not create, waiting for a person (proposals.ts) */
+  proposed: ImportResult['proposed'];
   /** evidence files newly stored */
   files: number;
+}
+
+function emptyOutcome(): ApplyOutcome {
+  return { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), skippedList: [], conflicts: [], proposed: [], files: 0 };
 }
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -106,31 +127,12 @@ function pick<T>(rec: object, key: string, current: T | undefined, fallback: T):
   return current !== undefined ? current : fallback;
 }
 
-function localVersion(ctx: DomainContext, kind: SharingKind, id: string): number | undefined {
-  let q: SqlFragment;
-  switch (kind) {
-    case 'cases':
-      q = sql`SELECT version FROM cases WHERE id = ${id}`;
-      break;
-    case 'people':
-      q = sql`SELECT version FROM people WHERE id = ${id}`;
-      break;
-    case 'consents':
-      q = sql`SELECT version FROM consents WHERE id = ${id}`;
-      break;
-    case 'evidence':
-      q = sql`SELECT coalesce((SELECT version FROM evidence WHERE id = ${id}), (SELECT version FROM received_evidence_metadata WHERE id = ${id}))`;
-      break;
-    case 'notes':
-      q = sql`SELECT version FROM notes WHERE id = ${id}`;
-      break;
-    case 'deadlines':
-      q = sql`SELECT version FROM deadlines WHERE id = ${id}`;
-      break;
-    case 'outcomes':
-      q = sql`SELECT version FROM outcomes WHERE id = ${id}`;
-      break;
-  }
+/** The version of a record here (for evidence: also a description waiting for its file), or undefined. */
+export function localVersion(ctx: DomainContext, kind: SharingKind, id: string): number | undefined {
+  const q =
+    kind === 'evidence'
+      ? sql`SELECT coalesce((SELECT version FROM evidence WHERE id = ${id}), (SELECT version FROM received_evidence_metadata WHERE id = ${id}))`
+      : sql`SELECT version FROM ${RECORD_TABLE[kind]} WHERE id = ${id}`;
   const v = pluck<number | bigint | null>(ctx.db, q);
   return v === undefined || v === null ? undefined : Number(v);
 }
@@ -144,16 +146,23 @@ const exists = {
 // ---------------------------------------------------------------------------------------------
 // Per kind: write (insert or overwrite) the row from the record and the current row.
 
-type Mode = { insert: true } | { insert: false; version: number };
+export type Mode = { insert: true } | { insert: false; version: number };
 
+/**
+ * A received case's reference never takes a place in this vault's own numbering
+ * (CV-YYYY-NNNNNN, case-service nextReference): one that could be mistaken for ours (any
+ * reference starting "CV-", in any case) or that is taken here is stored with the last 8
+ * characters of the origin vault id before it, and then a number if need be.
+ */
 function caseReference(ctx: DomainContext, rec: CaseRecord, current: { reference: string } | undefined): string {
-  const origin8 = rec.originVault.slice(0, 8);
+  // the last 8 characters: a UUIDv7 begins with its creation time, which vaults made the same
+  // day share; it ends in random bits
+  const origin8 = rec.originVault.slice(-8);
   if (rec.reference === undefined) return current?.reference ?? `${origin8}-${rec.id}`;
   if (current && current.reference === rec.reference) return current.reference;
   const free = (ref: string) => pluck(ctx.db, sql`SELECT 1 FROM cases WHERE reference = ${ref} AND id != ${rec.id}`) === undefined;
-  // A received reference is kept as it is when free; it never gets a suffix, which would sort
-  // it into this vault's own numbering (CV-YYYY-NNNNNN, case-service nextReference).
-  if (free(rec.reference)) return rec.reference;
+  const looksOurs = /^cv-/i.test(rec.reference);
+  if (!looksOurs && free(rec.reference)) return rec.reference;
   if (current && current.reference.endsWith(rec.reference)) return current.reference;
   const base = `${origin8}-${rec.reference}`;
   if (free(base)) return base;
@@ -248,13 +257,13 @@ function writePerson(a: ApplyContext, rec: PersonRecord, mode: Mode): string[] {
   // names for the enquiry conflict check: the real name and aliases, never a placeholder
   if (rec.fullName !== undefined) {
     run(ctx.db, sql`DELETE FROM person_names WHERE person_id = ${rec.id} AND kind = 'name'`);
-    run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${rec.id}, 'name', ${rec.fullName}, ${nameKey(rec.fullName)})`);
+    insertPersonName(ctx.db, rec.id, 'name', rec.fullName);
   }
   if (rec.aliases) {
     run(ctx.db, sql`DELETE FROM person_names WHERE person_id = ${rec.id} AND kind = 'alias'`);
     for (const alias of new Set(rec.aliases)) {
       if (alias === rec.fullName) continue;
-      run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${rec.id}, 'alias', ${alias}, ${nameKey(alias)})`);
+      insertPersonName(ctx.db, rec.id, 'alias', alias);
     }
   }
   // roles: links to cases that are here; others are reported
@@ -465,7 +474,8 @@ function unstorable(ctx: DomainContext, item: AnyRecord): string | null {
   }
 }
 
-function write(a: ApplyContext, item: AnyRecord, mode: Mode, out: ApplyOutcome): void {
+/** Write one record (insert, or overwrite the fields it carries); exported for accepting a proposal. */
+export function writeRecord(a: ApplyContext, item: AnyRecord, mode: Mode, out: ApplyOutcome = emptyOutcome()): void {
   switch (item.kind) {
     case 'cases':
       return writeCase(a, item.record, mode);
@@ -488,7 +498,7 @@ function write(a: ApplyContext, item: AnyRecord, mode: Mode, out: ApplyOutcome):
   }
 }
 
-function recordOrigin(a: ApplyContext, item: AnyRecord, localVer: number): void {
+export function recordOrigin(a: ApplyContext, item: AnyRecord, localVer: number): void {
   const r = item.record;
   run(
     a.ctx.db,
@@ -502,8 +512,11 @@ function recordOrigin(a: ApplyContext, item: AnyRecord, localVer: number): void 
 /** Apply every record, in order. Runs inside the caller's transaction. */
 export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): ApplyOutcome {
   const { ctx } = a;
-  const out: ApplyOutcome = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), skippedList: [], conflicts: [], files: 0 };
-  for (const item of items) {
+  const out = emptyOutcome();
+  // what a record hangs on first (cases, people, then the rest), whatever order the bundle lists
+  const order = (k: SharingKind) => SHARING_KINDS.indexOf(k);
+  const sorted = [...items].sort((x, y) => order(x.kind) - order(y.kind));
+  for (const item of sorted) {
     const r = item.record;
     const why = unstorable(ctx, item);
     if (why) {
@@ -511,9 +524,16 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
       out.skippedList.push({ kind: item.kind, id: r.id, reason: why });
       continue;
     }
+    if (isAddition(item) && isForeignCase(ctx, item.record.caseId, a.senderVault)) {
+      // on a case the sender did not create: waits for a person's decision (proposals.ts)
+      const p = proposeAddition(a, item);
+      if (p.result === 'unchanged') out.unchanged[item.kind]++;
+      else out.proposed.push({ id: p.id, kind: item.kind, recordId: r.id, caseId: item.record.caseId, version: r.version });
+      continue;
+    }
     const local = localVersion(ctx, item.kind, r.id);
     if (local === undefined) {
-      write(a, item, { insert: true }, out);
+      writeRecord(a, item, { insert: true }, out);
       recordOrigin(a, item, r.version);
       out.created[item.kind]++;
       continue;
@@ -523,7 +543,7 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
       // described before without its file; the file is here now (whatever the version): it
       // moves into evidence, described by what this bundle says
       const version = Math.max(local, r.version);
-      write(a, item, { insert: false, version }, out);
+      writeRecord(a, item, { insert: false, version }, out);
       if (!rr || r.version >= Number(rr.received_version)) recordOrigin(a, item, version);
       out.updated[item.kind]++;
       continue;
@@ -538,14 +558,11 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
         continue;
       }
       if (local === Number(rr.local_version)) {
-        write(a, item, { insert: false, version: r.version }, out);
+        writeRecord(a, item, { insert: false, version: r.version }, out);
         recordOrigin(a, item, r.version);
         out.updated[item.kind]++;
         continue;
       }
-    } else if (r.originVault === ctx.vaultId && r.version <= local) {
-      out.unchanged[item.kind]++;
-      continue;
     }
     // the same incoming version already waits for a decision: not a second conflict
     const open = pluck(ctx.db, sql`SELECT 1 FROM import_conflicts WHERE kind = ${item.kind} AND record_id = ${r.id} AND incoming_version >= ${r.version} AND resolved_at IS NULL`);
@@ -570,8 +587,7 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
  */
 export function applyIncoming(a: ApplyContext, item: AnyRecord, localVer: number): number {
   const next = localVer + 1;
-  const out: ApplyOutcome = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), skippedList: [], conflicts: [], files: 0 };
-  write(a, item, { insert: false, version: next }, out);
+  writeRecord(a, item, { insert: false, version: next });
   run(
     a.ctx.db,
     sql`INSERT INTO received_records (kind, record_id, origin_vault, bundle_id, received_version, local_version, received_at)

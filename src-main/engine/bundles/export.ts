@@ -84,8 +84,9 @@ function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Da
 
 /**
  * Write a bundle for a partner. Refuses (nothing written) on any blocker of the plan —
- * BUNDLE_PARTNER_NOT_VERIFIED, NOT_FOUND, BUNDLE_CONSENT_MISSING in refuse mode, … — and when
- * `out` exists (EXPORT_TARGET_EXISTS).
+ * PARTNER_NOT_CLEARED (the organisation's partner gate), BUNDLE_PARTNER_NOT_VERIFIED,
+ * NOT_FOUND, BUNDLE_CONSENT_MISSING in refuse mode, BUNDLE_EMPTY (nothing would go in), … —
+ * and when `out` exists (EXPORT_TARGET_EXISTS).
  */
 export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProgress?: BundleProgress): Promise<BundleExport> {
   const input = parseInput(ExportBundleInput, rawInput);

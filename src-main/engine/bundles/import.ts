@@ -30,6 +30,7 @@ import { run, sql } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { findKeyByPublicKey } from '../partners/partner-keys.js';
 import { type AnyRecord, type StagedFile, applyRecords } from './apply.js';
+import { checkAuthority } from './authority.js';
 import { insertLedgerRow, ledgerRow, type LedgerRow } from './ledger.js';
 import { type BundleSource, type TrustedManifest, bundleError, fileSource, readBundle } from './read.js';
 import { makeReceipt } from './receipts.js';
@@ -86,13 +87,16 @@ export async function verifyBundle(ctx: DomainContext, path: string): Promise<Bu
   };
 }
 
+function noCounts(): ImportResult['counts'] {
+  return { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), conflicts: 0, files: 0, proposed: 0 };
+}
+
 function storedReceipt(row: LedgerRow): ReceiptFile {
   return ReceiptFile.parse(JSON.parse(row.receipt!));
 }
 
 function sameBundleResult(row: LedgerRow, result: 'already-imported' | 'quarantined'): ImportResult {
-  const counts = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), conflicts: 0, files: 0 };
-  return { bundleId: row.id, result, counts, skipped: [], conflicts: [], receipt: storedReceipt(row) };
+  return { bundleId: row.id, result, counts: noCounts(), skipped: [], conflicts: [], proposed: [], receipt: storedReceipt(row) };
 }
 
 /** Remove a blob row (in the caller's transaction); the file goes after the commit. */
@@ -205,14 +209,16 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
       return {
         bundleId: t.manifest.bundleId,
         result: 'quarantined',
-        counts: { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), conflicts: 0, files: 0 },
+        counts: noCounts(),
         skipped: [],
         conflicts: [],
+        proposed: [],
         receipt,
       };
     }
 
-    // import
+    // import: authority first (reads only, so a refusal leaves the vault as it was)
+    checkAuthority(ctx, t.card.vaultId, records);
     const oldBlob = existing?.quarantine_blob ?? null;
     const result = mutate(ctx, (audit) => {
       const at = nowIso(ctx);
@@ -240,7 +246,7 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
           quarantineBlob: null,
         });
       }
-      const outcome = applyRecords({ ctx, bundleId: t.manifest.bundleId, senderVault: t.card.vaultId, at, audit, files }, records);
+      const outcome = applyRecords({ ctx, bundleId: t.manifest.bundleId, senderVault: t.card.vaultId, senderPartner: sender.partner?.id ?? null, at, audit, files }, records);
       const receipt = makeReceipt(ctx, { bundleId: t.manifest.bundleId, manifestSha256: t.manifestSha256, result: 'imported', records: t.contents, files: t.files });
       run(ctx.db, sql`UPDATE bundles SET receipt = ${canonicalJson(receipt)} WHERE id = ${t.manifest.bundleId}`);
       audit({
@@ -255,6 +261,7 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
           unchanged: { ...outcome.unchanged },
           skipped: { ...outcome.skipped },
           conflicts: outcome.conflicts.length,
+          proposed: outcome.proposed.length,
           files: outcome.files,
           fromQuarantine: opts.fromQuarantine !== undefined,
         },
@@ -262,9 +269,18 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
       return {
         bundleId: t.manifest.bundleId,
         result: 'imported' as const,
-        counts: { created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged, skipped: outcome.skipped, conflicts: outcome.conflicts.length, files: outcome.files },
+        counts: {
+          created: outcome.created,
+          updated: outcome.updated,
+          unchanged: outcome.unchanged,
+          skipped: outcome.skipped,
+          conflicts: outcome.conflicts.length,
+          files: outcome.files,
+          proposed: outcome.proposed.length,
+        },
         skipped: outcome.skippedList,
         conflicts: outcome.conflicts,
+        proposed: outcome.proposed,
         receipt,
       };
     });

@@ -5,3 +5,4 @@ export { getBundle, listBundles, listImportConflicts, resolveImportConflict } fr
 export { planBundle } from './plan.js';
 export { type AdoptSenderInput, adoptQuarantinedSender } from './quarantine-sender.js';
 export { importReceipt, makeReceipt, receiptText, writeReceipt } from './receipts.js';
+export { acceptProposal, getProposal, listProposals, rejectProposal } from './proposals.js';

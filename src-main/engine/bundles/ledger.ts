@@ -23,6 +23,7 @@ import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, type SqlFragment, sqlJoin } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { type AnyRecord, applyIncoming } from './apply.js';
+import { RECORD_TABLE } from './record-tables.js';
 
 export interface LedgerRowInput {
   id: string;
@@ -157,15 +158,7 @@ export function listImportConflicts(ctx: DomainContext, opts: { all?: boolean } 
 }
 
 function currentVersion(ctx: DomainContext, kind: SharingKind, id: string): number | undefined {
-  const q = {
-    cases: sql`SELECT version FROM cases WHERE id = ${id}`,
-    people: sql`SELECT version FROM people WHERE id = ${id}`,
-    consents: sql`SELECT version FROM consents WHERE id = ${id}`,
-    evidence: sql`SELECT version FROM evidence WHERE id = ${id}`,
-    notes: sql`SELECT version FROM notes WHERE id = ${id}`,
-    deadlines: sql`SELECT version FROM deadlines WHERE id = ${id}`,
-    outcomes: sql`SELECT version FROM outcomes WHERE id = ${id}`,
-  }[kind];
+  const q = sql`SELECT version FROM ${RECORD_TABLE[kind]} WHERE id = ${id}`;
   const v = get<{ version: number }>(ctx.db, q)?.version;
   return v === undefined ? undefined : Number(v);
 }
@@ -190,8 +183,8 @@ export function resolveImportConflict(ctx: DomainContext, input: ResolveImportCo
         throw new VaultError('CONFLICT', `The local record changed again since this conflict was found (version ${local}, was ${Number(row.local_version)}). Look at it again before taking the incoming version.`);
       }
       const record = BUNDLE_RECORD_SCHEMAS[row.kind].parse(JSON.parse(row.incoming)) as AnyRecord['record'];
-      const sender = get<{ sender_vault: string }>(ctx.db, sql`SELECT sender_vault FROM bundles WHERE id = ${row.bundle_id}`)?.sender_vault ?? '';
-      applyIncoming({ ctx, bundleId: row.bundle_id, senderVault: sender, at, audit, files: new Map() }, { kind: row.kind, record } as AnyRecord, local);
+      const sender = get<{ sender_vault: string; partner_id: string | null }>(ctx.db, sql`SELECT sender_vault, partner_id FROM bundles WHERE id = ${row.bundle_id}`);
+      applyIncoming({ ctx, bundleId: row.bundle_id, senderVault: sender?.sender_vault ?? '', senderPartner: sender?.partner_id ?? null, at, audit, files: new Map() }, { kind: row.kind, record } as AnyRecord, local);
     } else {
       run(
         ctx.db,

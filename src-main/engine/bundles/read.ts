@@ -9,13 +9,15 @@
  *   2. the archive is the strict ustar subset (tar/tar.ts)                  → BUNDLE_TAR_INVALID
  *   3. entry 1 is manifest.json, at most 1 MiB                              → BUNDLE_MANIFEST_INVALID
  *      entry 2 is manifest.sig                                              → BUNDLE_UNSIGNED
- *   4. manifest: UTF-8 JSON, no __proto__/constructor/prototype key, strict schema
- *                                                                           → BUNDLE_MANIFEST_INVALID
+ *   4. manifest: strict JSON (strict-json.ts: no BOM, UTF-8, no duplicate key, no lone
+ *      surrogate, no __proto__/constructor/prototype key), strict schema, expiresAt at most
+ *      3650 days after createdAt                                            → BUNDLE_MANIFEST_INVALID
  *   5. signature: the sender card is self-signed, its key is one of the manifest's recipients,
  *      and manifest.sig (64 bytes) verifies with that key over signatureDigest('manifest',
  *      the manifest's exact bytes)                                          → BUNDLE_SIGNATURE_INVALID
  *   6. our vault id and key are among the recipients                        → BUNDLE_NOT_LISTED
- *   7. not expired (now < expiresAt)                                        → BUNDLE_EXPIRED
+ *   7. not made in the future (createdAt ≤ now + 24 h)                       → BUNDLE_NOT_YET_VALID
+ *      not expired (now < expiresAt)                                        → BUNDLE_EXPIRED
  *   8. the sender is not this vault                                         → BUNDLE_FROM_SELF
  *   9. the manifest's entries: names of the two exact forms                 → BUNDLE_ENTRY_NAME
  *      sizes within the caps (also: all records ≤ 256 MiB together)         → BUNDLE_ENTRY_TOO_LARGE
@@ -147,6 +149,11 @@ export function bundleError(code: ConstructorParameters<typeof VaultError>[0], m
   return new VaultError(code, message);
 }
 
+/** How far a bundle's `createdAt` may lie ahead of the moment it is judged at (clocks drift). */
+const MANIFEST_FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+/** The longest a bundle may be valid: `expiresAt` at most this long after `createdAt` (docs, "Limits"). */
+export const MAX_BUNDLE_VALIDITY_DAYS = 3650;
+
 /** The manifest checks (steps 4–9): bytes and signature → a manifest we may act on. */
 export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signature: Buffer, expiryAt: Date = ctx.now()): TrustedManifest {
   const invalid = (why: string) => bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is not valid: ${why}. Nothing was imported.`);
@@ -155,6 +162,10 @@ export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signatu
   const parsed = Manifest.safeParse(json.value);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   const manifest = parsed.data;
+  const createdAt = Date.parse(manifest.createdAt);
+  if (Date.parse(manifest.expiresAt) - createdAt > MAX_BUNDLE_VALIDITY_DAYS * 86_400_000) {
+    throw invalid(`its expiresAt is more than ${MAX_BUNDLE_VALIDITY_DAYS} days after its createdAt, longer than a bundle may be valid`);
+  }
 
   let card: ContactCard;
   try {
@@ -174,6 +185,12 @@ export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signatu
   const ourKey = ctx.identity.publicKey.toString('base64');
   if (!manifest.recipients.some((r) => r.vaultId === ctx.vaultId && r.publicKey === ourKey)) {
     throw bundleError('BUNDLE_NOT_LISTED', "This bundle's signed manifest does not name this vault as a recipient, so it was not meant for it. Nothing was imported.");
+  }
+  if (createdAt - expiryAt.getTime() > MANIFEST_FUTURE_TOLERANCE_MS) {
+    throw bundleError(
+      'BUNDLE_NOT_YET_VALID',
+      `This bundle says it was made on ${manifest.createdAt}, more than a day after ${expiryAt.toISOString()}: it was made in the future. Check this computer's clock and the sender's. Nothing was imported.`,
+    );
   }
   if (expiryAt.getTime() >= Date.parse(manifest.expiresAt)) {
     throw bundleError('BUNDLE_EXPIRED', `This bundle expired on ${manifest.expiresAt}. Ask the sender for a new one. Nothing was imported.`);
@@ -310,6 +327,7 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
         if (!parsed.success) throw recordInvalid(e.name, describeZodError(parsed.error));
         if (parsed.data.id !== name.id) throw recordInvalid(e.name, 'its id is not the one in its name');
         const item = { kind: name.kind, record: parsed.data } as AnyRecord;
+        checkRecordClaims(trusted, e.name, item);
         if (item.kind === 'evidence' && item.record.sha256 !== undefined) claimed.set(item.record.sha256, item.record.size ?? -1);
         summary.contents[name.kind]++;
         summary.bytes += e.size;
@@ -346,6 +364,29 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
     identity.dispose();
     await tar?.close().catch(() => {});
     await thread?.close();
+  }
+}
+
+/** How far a record's own times may run ahead of the bundle's: clocks of air-gapped laptops drift. */
+const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What a record may claim, judged from the bundle alone (so `bundle verify` finds it too): its
+ * origin is the signer — a record never speaks for another vault — and it was not written after
+ * the bundle that carries it. Authority over records already in the vault is apply.ts's.
+ */
+function checkRecordClaims(t: TrustedManifest, name: string, item: AnyRecord): void {
+  const r = item.record;
+  if (r.originVault !== t.card.vaultId) {
+    throw bundleError(
+      'BUNDLE_ORIGIN_MISMATCH',
+      `The record ${shown(name)} in this bundle claims to come from another vault than the one that signed the bundle. A partner may only send records it created itself. Nothing was imported.`,
+    );
+  }
+  const latest = Date.parse(t.manifest.createdAt) + CLOCK_SKEW_MS;
+  for (const key of ['createdAt', 'updatedAt'] as const) {
+    const v = r[key];
+    if (v !== undefined && Date.parse(v) > latest) throw recordInvalid(name, `its ${key} is later than the bundle itself was made`);
   }
 }
 

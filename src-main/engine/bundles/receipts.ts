@@ -8,7 +8,8 @@
  *   S = base64 of XEdDSA by the recipient card's key over signatureDigest('receipt', canonicalJson(R))
  *
  * On the sender, importReceipt checks, in order (nothing written on any failure):
- *   the file (≤ 64 KiB, strict JSON, strict schema)                    → RECEIPT_INVALID
+ *   the file (≤ 64 KiB, strict JSON, strict schema, receivedAt not more
+ *   than 24 hours from now)                                            → RECEIPT_INVALID
  *   a 'sent' ledger row with that bundle id                            → RECEIPT_UNKNOWN_BUNDLE
  *   the same manifest SHA-256 as that row                              → RECEIPT_MISMATCH
  *   the recipient card is self-signed, its key is one the bundle was
@@ -85,6 +86,9 @@ export async function writeReceipt(file: ReceiptFile, out: string): Promise<stri
   return staged.dest;
 }
 
+/** How far a receipt's `receivedAt` may lie ahead of now (clocks drift). */
+const RECEIPT_FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 function receiptInvalid(why: string): VaultError {
   return new VaultError('RECEIPT_INVALID', `This is not a valid Case Vault bundle receipt: ${why}.`);
 }
@@ -120,6 +124,9 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
   const parsed = ReceiptFile.safeParse(json.value);
   if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
   const { receipt, signature } = parsed.data;
+  if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > RECEIPT_FUTURE_TOLERANCE_MS) {
+    throw receiptInvalid(`it says the bundle was received on ${receipt.receivedAt}, more than a day from now: it was made in the future. Check this computer's clock and the partner's`);
+  }
 
   const row = ledgerRow(ctx, receipt.bundleId);
   if (!row || row.direction !== 'sent') throw new VaultError('RECEIPT_UNKNOWN_BUNDLE', `This receipt is for bundle ${receipt.bundleId}, which this vault did not send.`);

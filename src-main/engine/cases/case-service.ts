@@ -90,12 +90,20 @@ export function getCase(ctx: DomainContext, id: string): Case {
   return toCase(ctx.db, requireCase(ctx.db, id));
 }
 
-/** CV-YYYY-NNNNNN: the next free number of the year (six digits keep the index order right). */
+/**
+ * CV-YYYY-NNNNNN: the number after the highest of the year of exactly that form (six digits keep
+ * the index order right), skipping any that is taken. A reference of another form (typed by a
+ * person, like "CV-2026-000009x") never stops the numbering; received cases never have this
+ * form (bundles/apply.ts caseReference).
+ */
 function nextReference(db: ReadableDB, year: string): string {
   const prefix = `CV-${year}-`;
-  const last = pluck<string>(db, sql`SELECT reference FROM cases WHERE reference >= ${prefix} AND reference < ${`CV-${year}.`} ORDER BY reference DESC LIMIT 1`);
-  const n = last && /^\d{6}$/.test(last.slice(prefix.length)) ? Number(last.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(n).padStart(6, '0')}`;
+  const last = pluck<string>(db, sql`SELECT reference FROM cases WHERE reference GLOB ${`${prefix}[0-9][0-9][0-9][0-9][0-9][0-9]`} ORDER BY reference DESC LIMIT 1`);
+  const taken = (ref: string) => pluck(db, sql`SELECT 1 FROM cases WHERE reference = ${ref}`) !== undefined;
+  for (let n = last ? Number(last.slice(prefix.length)) + 1 : 1; ; n++) {
+    const ref = `${prefix}${String(n).padStart(6, '0')}`;
+    if (!taken(ref)) return ref;
+  }
 }
 
 function writeTagsAndTeam(ctx: DomainContext, caseId: string, tags?: readonly string[], team?: readonly TeamMember[]): void {

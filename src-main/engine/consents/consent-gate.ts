@@ -7,6 +7,11 @@
  * case; every consent version recorded for them) and the query; `checkConsent` loads the facts
  * from the vault and calls it. The rules (docs/consents.md has them as a table):
  *
+ * 0. Only consents recorded in this vault decide (origin_vault = this vault). A consent received in
+ *    a partner's bundle is the partner's record of what the person told *them*: it is kept and
+ *    shown, but it never allows or denies anything here — not onward sharing, not donor
+ *    reporting (docs/bundle-format.md, "Authority"). Any use here of a received person's data
+ *    needs a consent recorded here.
  * 1. The person is not linked to the case → person-not-in-case.
  * 2. Matching series: same person, case and purpose, and a recipient that covers the query's: a
  *    consent naming partner P covers only P; one for the class `partner` covers every partner
@@ -324,10 +329,18 @@ export function checkConsent(ctx: DomainContext, query: CheckConsentQueryT): Con
   const partnerNames: Record<string, string> = {};
   if (q.recipient && 'partnerId' in q.recipient) partnerNames[q.recipient.partnerId] = requirePartner(ctx.db, q.recipient.partnerId).name;
   const linked = personInCase(ctx, q.personId, q.caseId);
+  // only consents recorded here decide (rule 0 at the top); a received one is the partner's record
   const rows = linked
-    ? all<ConsentFactRow>(ctx.db, sql`SELECT * FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} ORDER BY series_id, version`)
+    ? all<ConsentFactRow>(ctx.db, sql`SELECT * FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault = ${ctx.vaultId} ORDER BY series_id, version`)
     : [];
-  return decideConsent({ personInCase: linked, consents: rows.map(factFromRow), partnerNames }, { personId: q.personId, caseId: q.caseId, purpose: q.purpose, recipient: q.recipient, at: q.at ?? nowIso(ctx) });
+  const decision = decideConsent({ personInCase: linked, consents: rows.map(factFromRow), partnerNames }, { personId: q.personId, caseId: q.caseId, purpose: q.purpose, recipient: q.recipient, at: q.at ?? nowIso(ctx) });
+  if (!decision.allowed && decision.reason === 'absent' && linked) {
+    const received = pluck(ctx.db, sql`SELECT 1 FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault != ${ctx.vaultId} LIMIT 1`);
+    if (received !== undefined) {
+      return { ...decision, message: `${decision.message} A consent received from a partner organisation is their record and never decides anything in this vault.` };
+    }
+  }
+  return decision;
 }
 
 /** checkConsent, or CONSENT_DENIED with the gate's sentence. Bundles, donor reports and publication call this. */

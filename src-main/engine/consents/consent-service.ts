@@ -79,7 +79,7 @@ export function seriesStatus(rows: readonly ConsentRow[], at: string): ConsentSt
   return 'given';
 }
 
-function withStatus(rows: readonly ConsentRow[], at: string): ConsentWithStatus[] {
+function withStatus(ctx: DomainContext, rows: readonly ConsentRow[], at: string): ConsentWithStatus[] {
   const bySeries = new Map<string, ConsentRow[]>();
   for (const r of rows) {
     const list = bySeries.get(r.series_id) ?? [];
@@ -89,7 +89,7 @@ function withStatus(rows: readonly ConsentRow[], at: string): ConsentWithStatus[
   const summary = new Map([...bySeries].map(([id, series]) => [id, { status: seriesStatus(series, at), latest: Math.max(...series.map((s) => s.version)) }]));
   return rows.map((r) => {
     const s = summary.get(r.series_id)!;
-    return { ...toConsent(r), status: s.status, current: r.version === s.latest };
+    return { ...toConsent(r), status: s.status, current: r.version === s.latest, received: r.origin_vault !== ctx.vaultId };
   });
 }
 
@@ -122,7 +122,7 @@ function auditNote(action: string, r: ConsentRow): AuditNote {
 
 function one(ctx: DomainContext, id: string): ConsentWithStatus {
   const row = requireConsentRow(ctx.db, id);
-  return withStatus(seriesRows(ctx.db, row.series_id), nowIso(ctx)).find((c) => c.id === id)!;
+  return withStatus(ctx, seriesRows(ctx.db, row.series_id), nowIso(ctx)).find((c) => c.id === id)!;
 }
 
 /**
@@ -183,6 +183,21 @@ function latestOf(db: ReadableDB, id: string): ConsentRow {
   return rows[rows.length - 1]!;
 }
 
+/**
+ * A consent received from a partner is the partner's record of what the person told them: it is
+ * never continued here (a version of ours in their series would mix two organisations' records,
+ * and the partner's later versions could no longer arrive). A decision taken here is a consent
+ * recorded here.
+ */
+function refuseReceived(ctx: DomainContext, row: ConsentRow, what: string): void {
+  if (row.origin_vault !== ctx.vaultId) {
+    throw new VaultError(
+      'INVALID_TRANSITION',
+      `This consent was recorded by a partner organisation and received in a bundle; it cannot be ${what} here. Record the person's decision as a new consent in this vault.`,
+    );
+  }
+}
+
 function refuseFuture(ctx: DomainContext, at: string, what: string): void {
   if (startOf(at) > ctx.now().getTime()) throw new VaultError('INVALID_INPUT', `at: ${what} cannot be dated in the future (${at}).`);
 }
@@ -195,6 +210,7 @@ export function withdrawConsent(ctx: DomainContext, input: WithdrawConsentInputT
   const p = parseInput(WithdrawConsentInput, input);
   return mutate(ctx, (audit) => {
     const latest = latestOf(ctx.db, p.id);
+    refuseReceived(ctx, latest, 'withdrawn');
     if (latest.state === 'withdrawn') {
       throw new VaultError('CONSENT_ALREADY_WITHDRAWN', `This consent was already withdrawn on ${latest.withdrawn_at!} (version ${latest.version}); nothing was changed.`);
     }
@@ -233,6 +249,7 @@ export function renewConsent(ctx: DomainContext, input: RenewConsentInputT): Con
   const p = parseInput(RenewConsentInput, input);
   return mutate(ctx, (audit) => {
     const latest = latestOf(ctx.db, p.id);
+    refuseReceived(ctx, latest, 'renewed');
     if (latest.state !== 'given') {
       throw new VaultError('INVALID_TRANSITION', `A ${latest.state} consent cannot be renewed; record the person's new decision with a new consent instead.`);
     }
@@ -272,7 +289,7 @@ export function getConsent(ctx: DomainContext, id: string): ConsentWithStatus {
 /** Every version of the series that `id` (a version id or the series id) belongs to, oldest first. */
 export function consentHistory(ctx: DomainContext, id: string): ConsentWithStatus[] {
   const row = requireConsentRow(ctx.db, parseInput(IdArg, { id }).id);
-  return withStatus(seriesRows(ctx.db, row.series_id), nowIso(ctx));
+  return withStatus(ctx, seriesRows(ctx.db, row.series_id), nowIso(ctx));
 }
 
 /**
@@ -289,6 +306,6 @@ export function listConsents(ctx: DomainContext, query: ListConsentsQueryT = {})
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
   // series in the order they were recorded (version 1's time, then insertion order), versions in order
   const rows = all<ConsentRow>(ctx.db, sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`);
-  const items = withStatus(rows, nowIso(ctx));
+  const items = withStatus(ctx, rows, nowIso(ctx));
   return q.allVersions ? items : items.filter((c) => c.current);
 }

@@ -1,16 +1,21 @@
 /**
  * Enquiries: the path from first contact to a case. Record the enquiry, check it for conflicts
- * against everyone already in the vault (names and aliases, including alleged perpetrators),
- * then decide once: accept (opens a case), refer (to a partner, with a reason) or decline
- * (with a reason). A decided enquiry cannot be decided again.
+ * against everyone already in the vault (names and aliases, including alleged perpetrators, and
+ * the names given in every other enquiry, whatever was decided on it; across scripts and
+ * spellings: engine/names/, docs/names.md), then decide once: accept (opens a case), refer (to a
+ * partner, with a reason) or decline (with a reason). A decided enquiry cannot be decided again.
+ * Every name an enquiry gives is kept in enquiry_names (with the role it gives a name mentioned),
+ * so that later enquiries are checked against it.
  */
 import { type ConflictMatch, CreateEnquiryInput, DecideEnquiryInput, type Enquiry, type EnquiryStatus, ListEnquiriesQuery, type ListEnquiriesQuery as ListEnquiriesQueryT } from '../../../shared/domain/enquiries.js';
 import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
-import { all, get, pluck, run, sql, type ReadableDB } from '../db/sql.js';
+import type { Role } from '../../../shared/domain/people.js';
+import { all, get, pluck, run, sql, sqlIn, type ReadableDB } from '../db/sql.js';
 import { createCase } from '../cases/case-service.js';
 import { type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
-import { createPerson, findNameMatches, linkPerson } from '../people/person-service.js';
+import { createPerson, linkPerson } from '../people/person-service.js';
+import { ensureNameKeys, findNameMatches, writeEnquiryNames } from '../names/store.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface EnquiryRow {
@@ -34,7 +39,39 @@ interface EnquiryRow {
   origin_vault: string;
 }
 
-function toEnquiry(r: EnquiryRow): Enquiry {
+/**
+ * A stored conflict match, brought to the current shape: checks stored before migration 0007
+ * have no score, reason, word pairs or enquiry (they only ever matched people).
+ */
+function storedMatch(m: Partial<ConflictMatch> & Pick<ConflictMatch, 'query' | 'matchedName' | 'match'>): ConflictMatch {
+  return {
+    query: m.query,
+    personId: m.personId ?? null,
+    matchedName: m.matchedName,
+    matchedKind: m.matchedKind ?? 'name',
+    match: m.match,
+    score: m.score ?? (m.match === 'exact' ? 1 : 0.92),
+    reason: m.reason ?? m.match,
+    pairs: m.pairs ?? [],
+    roles: m.roles ?? [],
+    enquiry: m.enquiry ?? null,
+  };
+}
+
+/** The roles each enquiry gave the names it mentions, by enquiry and position. */
+function namedRoles(db: ReadableDB, ids: readonly string[]): Map<string, Map<number, Role | null>> {
+  const out = new Map<string, Map<number, Role | null>>();
+  if (ids.length === 0) return out;
+  for (const r of all<{ enquiry_id: string; position: number; role: Role | null }>(db, sql`SELECT enquiry_id, position, role FROM enquiry_names WHERE enquiry_id IN ${sqlIn(ids)} AND position > 0`)) {
+    const m = out.get(r.enquiry_id) ?? new Map<number, Role | null>();
+    m.set(r.position, r.role);
+    out.set(r.enquiry_id, m);
+  }
+  return out;
+}
+
+function toEnquiry(r: EnquiryRow, roles: Map<number, Role | null> | undefined): Enquiry {
+  const names = jsonArray<string>(r.names_mentioned);
   return {
     id: r.id,
     receivedOn: r.received_on,
@@ -42,14 +79,15 @@ function toEnquiry(r: EnquiryRow): Enquiry {
     summary: r.summary,
     enquirerName: r.enquirer_name,
     enquirerContact: r.enquirer_contact,
-    namesMentioned: jsonArray(r.names_mentioned),
+    namesMentioned: names,
+    namedPeople: names.map((name, i) => ({ name, role: roles?.get(i + 1) ?? null })),
     status: r.status,
     decisionReason: r.decision_reason,
     decidedAt: r.decided_at,
     caseId: r.case_id,
     referredPartnerId: r.referred_partner_id,
     conflictCheckedAt: r.conflict_checked_at,
-    conflicts: jsonArray<ConflictMatch>(r.conflict_matches),
+    conflicts: jsonArray<ConflictMatch>(r.conflict_matches).map(storedMatch),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -64,7 +102,7 @@ function requireEnquiry(db: ReadableDB, id: string): EnquiryRow {
 }
 
 export function getEnquiry(ctx: DomainContext, id: string): Enquiry {
-  return toEnquiry(requireEnquiry(ctx.db, id));
+  return toEnquiry(requireEnquiry(ctx.db, id), namedRoles(ctx.db, [id]).get(id));
 }
 
 function namesToCheck(r: Pick<EnquiryRow, 'enquirer_name' | 'names_mentioned'>): string[] {
@@ -73,7 +111,8 @@ function namesToCheck(r: Pick<EnquiryRow, 'enquirer_name' | 'names_mentioned'>):
 
 /** Store a fresh conflict check on the enquiry (inside the caller's transaction). */
 function storeConflictCheck(ctx: DomainContext, r: EnquiryRow, version: number): ConflictMatch[] {
-  const matches = findNameMatches(ctx.db, namesToCheck(r));
+  ensureNameKeys(ctx.db);
+  const matches = findNameMatches(ctx.db, namesToCheck(r), { excludeEnquiryId: r.id });
   const at = nowIso(ctx);
   run(ctx.db, sql`UPDATE enquiries SET conflict_checked_at = ${at}, conflict_matches = ${JSON.stringify(matches)}, updated_at = ${at}, version = ${version} WHERE id = ${r.id}`);
   return matches;
@@ -82,14 +121,16 @@ function storeConflictCheck(ctx: DomainContext, r: EnquiryRow, version: number):
 /** Record an enquiry; the conflict check runs at once and its result comes back with it. */
 export function addEnquiry(ctx: DomainContext, input: CreateEnquiryInput): Enquiry {
   const p = parseInput(CreateEnquiryInput, input);
+  const named = p.namesMentioned.map((n) => (typeof n === 'string' ? { name: n, role: null } : n));
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
     const id = uuidv7(ctx.now().getTime());
     run(
       ctx.db,
       sql`INSERT INTO enquiries (id, received_on, channel, summary, enquirer_name, enquirer_contact, names_mentioned, status, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${p.receivedOn ?? today(ctx)}, ${p.channel}, ${p.summary}, ${p.enquirerName}, ${p.enquirerContact}, ${JSON.stringify(p.namesMentioned)}, 'open', ${at}, ${at}, 1, ${ctx.vaultId})`,
+          VALUES (${id}, ${p.receivedOn ?? today(ctx)}, ${p.channel}, ${p.summary}, ${p.enquirerName}, ${p.enquirerContact}, ${JSON.stringify(named.map((n) => n.name))}, 'open', ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
+    writeEnquiryNames(ctx.db, id, p.enquirerName, named);
     const matches = storeConflictCheck(ctx, requireEnquiry(ctx.db, id), 1);
     audit({ action: 'enquiry.added', subject: { kind: 'enquiry', id }, details: { channel: p.channel, conflicts: matches.length } });
     return getEnquiry(ctx, id);
@@ -163,5 +204,6 @@ export function listEnquiries(ctx: DomainContext, query: ListEnquiriesQueryT = {
   const where = q.status ? sql` WHERE status = ${q.status}` : sql``;
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM enquiries${where}`) ?? 0;
   const rows = all<EnquiryRow>(ctx.db, sql`SELECT * FROM enquiries${where} ORDER BY received_on DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
-  return { items: rows.map(toEnquiry), total, limit: q.limit, offset: q.offset };
+  const roles = namedRoles(ctx.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => toEnquiry(r, roles.get(r.id))), total, limit: q.limit, offset: q.offset };
 }

@@ -48,6 +48,13 @@ export interface PendingBlob extends StoredBlob {
   /** the file's key, in secure memory until commit() or discard() */
   key: SecretBuffer;
   file: string;
+  /**
+   * The folder created for this pending write (its fan-out folder blobs/xx/, or blobs/ itself
+   * if that was missing too), or null when the folder existed before: an uncommitted blob's
+   * release removes it again once empty, so that a refused import leaves the vault folder
+   * exactly as it was.
+   */
+  createdDir?: string | null;
 }
 
 export interface ByteProgress {
@@ -99,6 +106,13 @@ const PIECE_CHUNKS = 16;
 const BACKGROUND_SYNC_BYTES = 16 * 1024 * 1024;
 
 export class BlobStore {
+  /**
+   * Fan-out folders created by writes not yet committed, with how many such writes are in
+   * each: the last of them to be abandoned removes the folder again (a refused import leaves
+   * the vault folder exactly as it was); a commit into it takes it off this list for good.
+   */
+  readonly #fresh = new Map<string, number>();
+
   constructor(
     private readonly db: WritableDB,
     private readonly vaultId: string,
@@ -120,14 +134,13 @@ export class BlobStore {
     const blobId = newBlobId();
     const file = this.pathFor(blobId);
     const shard = path.dirname(file);
-    await fsp.mkdir(shard, { recursive: true, mode: 0o700 });
     const tmp = `${file}.tmp`;
+    const { fh, createdDir } = await this.openInShard(shard, tmp);
     const key = secureRandom(KEY_BYTES);
     const state = secureAlloc(STATE_BYTES);
     const node = opts.hash ? null : createHash('sha256');
     const hash: StreamHash = opts.hash ?? { update: (b) => void node!.update(b), digest: () => node!.digest('hex') };
     let sha256 = '';
-    const fh = await fsp.open(tmp, 'wx', 0o600);
     const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
     // Two batches of sealed chunks: one is being written while the other fills. A batch is
     // only refilled after the write that read it has completed (see flush).
@@ -209,6 +222,7 @@ export class BlobStore {
       await syncing.catch(() => {});
       await fh.close().catch(() => {});
       await fsp.rm(tmp, { force: true });
+      await this.abandonDirs(shard, createdDir);
       wipe(key);
       throw e;
     } finally {
@@ -218,7 +232,60 @@ export class BlobStore {
     await fh.close();
     await fsp.rename(tmp, file);
     await fsyncDir(shard);
-    return { blobId, sha256, size, key, file };
+    return { blobId, sha256, size, key, file, createdDir };
+  }
+
+  /**
+   * Create the fan-out folder (if need be) and the temp file in it. The clean-up of another
+   * abandoned write may remove the folder between the two, when it was empty for a moment:
+   * then it is created again and the open retried (the temp file, once there, keeps the folder
+   * from being removed). Returns the folder this write may remove again if it is abandoned (see
+   * #fresh), or null.
+   */
+  private async openInShard(shard: string, tmp: string): Promise<{ fh: fsp.FileHandle; createdDir: string | null }> {
+    let createdDir: string | null = null;
+    for (let attempt = 0; ; attempt++) {
+      const made = await fsp.mkdir(shard, { recursive: true, mode: 0o700 });
+      // no await between the mkdir and this bookkeeping: a clean-up sees this write counted
+      if (createdDir === null && (made !== undefined || this.#fresh.has(shard))) {
+        this.#fresh.set(shard, (this.#fresh.get(shard) ?? 0) + 1);
+        createdDir = made ?? shard;
+      }
+      try {
+        return { fh: await fsp.open(tmp, 'wx', 0o600), createdDir };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 8) {
+          await this.abandonDirs(shard, createdDir);
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * An abandoned write's folders: when it was the last pending write in a folder created for
+   * pending writes (and none of them committed), remove that folder and those above it up to
+   * `createdDir`, each only if empty (ENOTEMPTY, ENOENT and any other failure leave it: a
+   * folder left behind is harmless). Folders that existed before are never touched.
+   */
+  private async abandonDirs(shard: string, createdDir: string | null | undefined): Promise<void> {
+    if (!createdDir) return;
+    const left = (this.#fresh.get(shard) ?? 0) - 1;
+    if (left > 0) {
+      this.#fresh.set(shard, left);
+      return;
+    }
+    if (!this.#fresh.delete(shard)) return; // a blob was committed into it meanwhile
+    const stop = path.resolve(createdDir);
+    for (let dir = path.resolve(shard); ; dir = path.dirname(dir)) {
+      if (dir !== stop && !dir.startsWith(stop + path.sep)) return; // never above what was created
+      try {
+        await fsp.rmdir(dir);
+      } catch {
+        return;
+      }
+      if (dir === stop) return;
+    }
   }
 
   /** Insert the key row of a written blob. Must run inside a transaction of the caller's. */
@@ -226,10 +293,18 @@ export class BlobStore {
     run(db, sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blob.blobId}, ${blob.key}, ${blob.sha256}, ${blob.size}, ${at})`);
   }
 
-  /** After commit (or on abandoning a write): zero the key; remove the file if it was never committed. */
+  /**
+   * After commit (or on abandoning a write): zero the key; remove the file if it was never
+   * committed, and with it the folders its write created, if they are now empty.
+   */
   async release(blob: PendingBlob, committed: boolean): Promise<void> {
     wipe(blob.key);
-    if (!committed) await fsp.rm(blob.file, { force: true });
+    if (committed) {
+      if (blob.createdDir) this.#fresh.delete(path.dirname(blob.file)); // it holds a committed blob now: never removed
+      return;
+    }
+    await fsp.rm(blob.file, { force: true });
+    await this.abandonDirs(path.dirname(blob.file), blob.createdDir);
   }
 
   async put(source: BlobSource, onProgress?: ByteProgress): Promise<StoredBlob> {

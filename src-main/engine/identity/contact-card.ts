@@ -25,7 +25,9 @@
  *
  * Parsing is strict, one code per way of failing, checked in this order:
  *   CARD_TOO_LARGE           more than MAX_CARD_BYTES (16 KiB) of input
- *   CARD_INVALID             not UTF-8 / not JSON / not an object / a `__proto__`,
+ *   CARD_INVALID             not strict JSON (engine/bundles/strict-json.ts: a byte-order
+ *                            mark, not UTF-8, a duplicate key, a lone surrogate, …) / not an
+ *                            object / a `__proto__`,
  *                            `constructor` or `prototype` key anywhere / `format` is not
  *                            "case-vault/contact-card" / a member missing, extra or of the
  *                            wrong type or form
@@ -33,7 +35,6 @@
  *   CARD_KEY_INVALID         `publicKey` is not canonical base64 of a 33-byte Curve25519 key
  *   CARD_SIGNATURE_INVALID   `signature` is not 64 bytes or does not verify
  */
-import QRCode from 'qrcode';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { CONTACT_CARD_FORMAT, CONTACT_CARD_VERSION, ContactCard, MAX_CARD_BYTES } from '../../../shared/domain/identity.js';
 import { VaultError } from '../../../shared/errors.js';
@@ -42,6 +43,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { get, sql } from '../db/sql.js';
 import { type DomainContext, nowIso } from '../domain/context.js';
 import { stageNewFile, unpublish } from '../util/new-file.js';
+import { parseStrictJson } from '../bundles/strict-json.js';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, isPublicKey, keyFingerprint, verifySignature } from './vault-identity.js';
 
 export { type ContactCard } from '../../../shared/domain/identity.js';
@@ -104,17 +106,10 @@ export function parseContactCard(input: string | Uint8Array | unknown): ContactC
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     if (bytes.length > MAX_CARD_BYTES) throw new VaultError('CARD_TOO_LARGE', `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      throw invalid('it is not UTF-8 text');
-    }
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw invalid('it is not JSON');
-    }
+    // strict: no byte-order mark, UTF-8, RFC 8259, no duplicate key, no lone surrogate
+    const json = parseStrictJson(bytes);
+    if (!json.ok) throw invalid(json.problem);
+    value = json.value;
   } else {
     let size: number;
     try {
@@ -167,6 +162,8 @@ export async function cardQr(card: ContactCard, type: 'svg' | 'png'): Promise<st
 /** A QR code of `data` in byte mode, error correction M. */
 export async function qrOf(data: Uint8Array, type: 'svg' | 'png'): Promise<string | Buffer> {
   const segments = [{ data: Buffer.from(data), mode: 'byte' as const }];
+  // loaded on first use, not with the engine (every CLI command would pay for it)
+  const QRCode = (await import('qrcode')).default;
   if (type === 'svg') return QRCode.toString(segments, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
   return QRCode.toBuffer(segments, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
 }

@@ -46,6 +46,10 @@ export const SIGNATURE_DOMAINS = {
   manifest: 'case-vault/bundle-manifest/v1',
   receipt: 'case-vault/bundle-receipt/v1',
   auditCheckpoint: 'case-vault/audit-checkpoint/v1',
+  /** a recall notice's notice.json (docs/bundle-format.md, "Recall notices") */
+  recall: 'case-vault/recall-notice/v1',
+  /** the recipient's receipt for a recall notice */
+  recallReceipt: 'case-vault/recall-receipt/v1',
 } as const;
 export type SignatureDomain = keyof typeof SIGNATURE_DOMAINS;
 

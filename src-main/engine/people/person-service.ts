@@ -1,10 +1,11 @@
 /**
- * People and their roles in cases, and the name matching behind the enquiry conflict check.
+ * People and their roles in cases.
  *
  * A person exists once in the vault and may hold several roles in several cases (a witness in
  * one case, a survivor in another). Every name a person is known by — full name and aliases —
- * is kept in person_names with a matching key, so that a new enquiry can be checked against
- * everyone already in the vault, including alleged perpetrators.
+ * is kept in person_names with its index keys (engine/names/), so that a new enquiry can be
+ * checked against everyone already in the vault, including alleged perpetrators, however the
+ * name is written.
  */
 import { type CaseRole, CreatePersonInput, LinkPersonInput, ListPeopleQuery, type ListPeopleQuery as ListPeopleQueryT, type Person, type PersonSummary, type Role, UpdatePersonInput } from '../../../shared/domain/people.js';
 import type { Page } from '../../../shared/domain/common.js';
@@ -13,6 +14,12 @@ import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFra
 import { requireCase } from '../cases/case-service.js';
 import { changedFields, checkVersion, type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
+import { isRestricted, restrictedIds } from '../bundles/recall/restricted.js';
+import { ensureNameKeys, findNameMatches, nameKey, writePersonNames } from '../names/store.js';
+
+export { findNameMatches, nameKey };
+import type { ConflictMatch as NameMatch } from '../../../shared/domain/enquiries.js';
+export type { NameMatch };
 
 interface PersonRow {
   id: string;
@@ -29,20 +36,6 @@ interface PersonRow {
   updated_at: string;
   version: number;
   origin_vault: string;
-}
-
-/**
- * The matching key of a name: compatibility-decomposed, combining marks removed (é → e,
- * Arabic harakat dropped), lower case, anything but letters and digits turned into single
- * spaces. "  José  MARTÍNEZ-López " → "jose martinez lopez".
- */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 }
 
 export function requirePerson(db: ReadableDB, id: string): PersonRow {
@@ -96,20 +89,12 @@ function toPerson(db: ReadableDB, r: PersonRow): Person {
     updatedAt: r.updated_at,
     version: r.version,
     originVault: r.origin_vault,
+    ...(isRestricted({ db }, 'people', r.id) ? { restricted: true as const } : {}),
   };
 }
 
 export function getPerson(ctx: DomainContext, id: string): Person {
   return toPerson(ctx.db, requirePerson(ctx.db, id));
-}
-
-function writeNames(ctx: DomainContext, personId: string, fullName: string, aliases: readonly string[]): void {
-  run(ctx.db, sql`DELETE FROM person_names WHERE person_id = ${personId}`);
-  run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${personId}, 'name', ${fullName}, ${nameKey(fullName)})`);
-  for (const a of new Set(aliases)) {
-    if (a === fullName) continue;
-    run(ctx.db, sql`INSERT INTO person_names (person_id, kind, name, name_key) VALUES (${personId}, 'alias', ${a}, ${nameKey(a)})`);
-  }
 }
 
 export function createPerson(ctx: DomainContext, input: CreatePersonInput): Person {
@@ -123,7 +108,7 @@ export function createPerson(ctx: DomainContext, input: CreatePersonInput): Pers
           VALUES (${id}, ${p.fullName}, ${p.pseudonym ?? null}, ${p.gender ?? null}, ${p.birthDate ?? null}, ${p.country ?? null}, ${p.contact}, ${p.safetyNotes},
                   ${JSON.stringify([...new Set(p.vulnerabilities)].sort())}, ${p.notes}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
-    writeNames(ctx, id, p.fullName, p.aliases);
+    writePersonNames(ctx.db, id, p.fullName, p.aliases);
     audit({ action: 'person.added', subject: { kind: 'person', id }, details: { aliases: p.aliases.length, vulnerabilities: p.vulnerabilities.length } });
     return getPerson(ctx, id);
   });
@@ -146,7 +131,7 @@ export function updatePerson(ctx: DomainContext, input: UpdatePersonInput): Pers
           contact = ${next.contact}, safety_notes = ${next.safetyNotes}, vulnerabilities = ${JSON.stringify(next.vulnerabilities)}, notes = ${next.notes},
           updated_at = ${at}, version = ${before.version + 1} WHERE id = ${id}`,
     );
-    if (changed.includes('fullName') || changed.includes('aliases')) writeNames(ctx, id, next.fullName, next.aliases);
+    if (changed.includes('fullName') || changed.includes('aliases')) writePersonNames(ctx.db, id, next.fullName, next.aliases);
     audit({ action: 'person.updated', subject: { kind: 'person', id }, details: { fields: changed, version: before.version + 1 } });
     return getPerson(ctx, id);
   });
@@ -202,6 +187,7 @@ export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Pa
   const ids = rows.map((r) => r.id);
   const roles = rolesOf(ctx.db, ids);
   const aliases = aliasesOf(ctx.db, ids);
+  const restricted = rows.length > 0 ? restrictedIds(ctx, 'people') : new Set<string>();
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -214,6 +200,7 @@ export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Pa
       roles: roles.get(r.id) ?? [],
       version: r.version,
       updatedAt: r.updated_at,
+      ...(restricted.has(r.id) ? { restricted: true as const } : {}),
     })),
     total,
     limit: q.limit,
@@ -221,63 +208,14 @@ export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Pa
   };
 }
 
-type NameRow = { person_id: string; kind: 'name' | 'alias'; name: string; name_key: string };
-
-/** Every name in the vault, read a page at a time so that memory stays flat in a large vault. */
-function* allNames(db: ReadableDB, pageSize = 5000): Generator<NameRow> {
-  let after: NameRow | null = null;
-  for (;;) {
-    const page: NameRow[] = after
-      ? all<NameRow>(db, sql`SELECT person_id, kind, name, name_key FROM person_names WHERE (person_id, kind, name) > (${after.person_id}, ${after.kind}, ${after.name}) ORDER BY person_id, kind, name LIMIT ${pageSize}`)
-      : all<NameRow>(db, sql`SELECT person_id, kind, name, name_key FROM person_names ORDER BY person_id, kind, name LIMIT ${pageSize}`);
-    yield* page;
-    if (page.length < pageSize) return;
-    after = page[page.length - 1]!;
-  }
-}
-
-export interface NameMatch {
-  /** the name that was checked */
-  query: string;
-  personId: string;
-  /** the name or alias it matched */
-  matchedName: string;
-  matchedKind: 'name' | 'alias';
-  /** exact: same name once case, accents and punctuation are set aside; partial: every word of the shorter name appears in the longer (at least two words) */
-  match: 'exact' | 'partial';
-  roles: CaseRole[];
-}
-
 /**
- * Everyone in the vault whose name or alias matches one of `names`. Matching is deliberately
- * generous (a missed conflict is worse than a false alarm) and the user decides.
+ * Duplicate detection: other people whose name or alias matches this person's name or one of its
+ * aliases (the conflict check's matching, docs/names.md), best first. Earlier enquiries are not
+ * looked at here.
  */
-export function findNameMatches(db: ReadableDB, names: readonly string[]): NameMatch[] {
-  const queries = names.map((n) => ({ query: n, key: nameKey(n) })).filter((q) => q.key.length > 0);
-  if (queries.length === 0) return [];
-  const found = new Map<string, NameMatch>();
-  const qTokens = queries.map((q) => new Set(q.key.split(' ')));
-  for (const row of allNames(db)) {
-    const rowTokens = row.name_key.split(' ');
-    queries.forEach((q, i) => {
-      let match: NameMatch['match'] | null = null;
-      if (row.name_key === q.key) match = 'exact';
-      else {
-        const a = qTokens[i]!;
-        const b = new Set(rowTokens);
-        const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-        if (small.size >= 2 && [...small].every((t) => large.has(t))) match = 'partial';
-      }
-      if (!match) return;
-      const k = `${q.query}\0${row.person_id}`;
-      const prev = found.get(k);
-      if (!prev || (prev.match === 'partial' && match === 'exact')) {
-        found.set(k, { query: q.query, personId: row.person_id, matchedName: row.name, matchedKind: row.kind, match, roles: [] });
-      }
-    });
-  }
-  const matches = [...found.values()];
-  const roles = rolesOf(db, [...new Set(matches.map((m) => m.personId))]);
-  for (const m of matches) m.roles = roles.get(m.personId) ?? [];
-  return matches.sort((a, b) => (a.match === b.match ? a.matchedName.localeCompare(b.matchedName) : a.match === 'exact' ? -1 : 1));
+export function findPossibleDuplicates(ctx: DomainContext, personId: string): NameMatch[] {
+  ctx.db.transaction(() => ensureNameKeys(ctx.db))();
+  const names = all<{ name: string }>(ctx.db, sql`SELECT name FROM person_names WHERE person_id = ${personId} ORDER BY kind DESC, name`).map((r) => r.name);
+  if (names.length === 0) requirePerson(ctx.db, personId);
+  return findNameMatches(ctx.db, names, { enquiries: false }).filter((m) => m.personId !== personId);
 }

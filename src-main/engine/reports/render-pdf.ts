@@ -12,7 +12,7 @@
  * The document information holds the title, "Case Vault" as creator and producer, and the first
  * day of the month the report was made as its dates — no exact time. Streams are compressed.
  */
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 import type { DonorReportModel, ReportCell, ReportRow, ReportTable } from '../../../shared/domain/reports.js';
 import { VaultError } from '../../../shared/errors.js';
 import { type CatalogueKey, t } from './catalogue.js';
@@ -213,6 +213,9 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
     throw new VaultError('REPORT_LANGUAGE_UNSUPPORTED', 'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.');
   }
   const made = new Date(`${model.prepared.month}-01T00:00:00.000Z`);
+  // loaded when a PDF is made, not with the engine: it is the slowest module to load, and every
+  // CLI command and worker start would pay for it
+  const PDFDocument = (await import('pdfkit')).default as typeof PDFDocumentType;
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

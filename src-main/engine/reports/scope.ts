@@ -29,6 +29,7 @@ import type { LeftOutReason } from '../../../shared/domain/reports.js';
 import type { Role } from '../../../shared/domain/people.js';
 import { all, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { type ConsentFactRow, decideConsent, factFromRow } from '../consents/consent-gate.js';
+import { restrictedIds } from '../bundles/recall/restricted.js';
 
 export interface ScopeFilters {
   tags: readonly string[];
@@ -154,7 +155,8 @@ function firstReason(denials: readonly ConsentDenialReason[]): LeftOutReason {
 /**
  * Ask the consent gate about every person linked to each case, for donor reporting at `at`.
  * The facts are read in two queries for all the cases; the decision is the gate's own pure
- * function (decideConsent), the one every other use of personal data goes through.
+ * function (decideConsent), the one every other use of personal data goes through. As there, only
+ * consents recorded in this vault decide (a partner's received consent never does).
  */
 export function consentOfCases(db: ReadableDB, cases: readonly ScopeCase[], at: string): Map<string, CaseConsent> {
   const ids = cases.map((c) => c.id);
@@ -165,13 +167,17 @@ export function consentOfCases(db: ReadableDB, cases: readonly ScopeCase[], at: 
     links.set(r.case_id, people);
   }
   const facts = new Map<string, ReturnType<typeof factFromRow>[]>();
-  for (const r of all<ConsentFactRow>(db, sql`SELECT * FROM consents WHERE case_id IN ${idsIn(ids)} AND purpose = 'donor-reporting' ORDER BY series_id, version`)) {
+  for (const r of all<ConsentFactRow>(db, sql`SELECT * FROM consents WHERE case_id IN ${idsIn(ids)} AND purpose = 'donor-reporting'
+                AND origin_vault = (SELECT value FROM vault_meta WHERE key = 'vault_id') ORDER BY series_id, version`)) {
     const key = `${r.case_id}\u0000${r.person_id}`;
     facts.set(key, [...(facts.get(key) ?? []), factFromRow(r)]);
   }
+  const restricted = restrictedIds({ db }, 'people');
   const out = new Map<string, CaseConsent>();
   for (const c of cases) {
     const people: PersonLink[] = [...(links.get(c.id) ?? new Map<string, Role[]>())].map(([personId, roles]) => {
+      // a person whose origin recalled them (recall notice, restrict) is never reported: as if withdrawn
+      if (restricted.has(personId)) return { personId, roles, allowed: false, denial: 'withdrawn' as const };
       const decision = decideConsent(
         { personInCase: true, consents: facts.get(`${c.id}\u0000${personId}`) ?? [] },
         { personId, caseId: c.id, purpose: 'donor-reporting', recipient: { class: 'donor' }, at },

@@ -10,12 +10,16 @@
  * them anyway). The Signal tokenizer then folds case and accents and splits CJK and Thai, on
  * both sides of the match.
  *
- * Arabic and Hebrew: the tokenizer does not fold harakat (short-vowel marks), tatweel or niqqud,
- * so a word typed with them is searched as typed OR without them (`"تَعْذِيبُ"` finds `تعذيب`
- * too). The other way round cannot be done from the query: a word typed without marks does not
- * find a text that was written with them (docs/search.md).
+ * Arabic: the index holds Arabic folded (migration 0007: harakat and tatweel dropped, alef / ya /
+ * hamza-carrier variants and ta marbuta folded), and the query is folded the same way
+ * (foldArabicSearch), so marks and letter variants do not matter either way. An Arabic word is
+ * also searched with and without the article and its attached prepositions (ال، وال، بال، كال،
+ * فال، لل) and the conjunction و: الضرب finds ضرب and والضرب (arabicForms).
+ * Hebrew: the tokenizer does not fold niqqud, so a word typed with them is searched as typed OR
+ * without them (docs/search.md).
  */
 import { VaultError } from '../../../shared/errors.js';
+import { foldArabicSearch } from '../names/normalise.js';
 
 const WORD_RE = /"([^"]*)"|(\S+)/g;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -42,9 +46,28 @@ interface Term {
   phrase: boolean;
 }
 
+/** Attached article and prepositions an Arabic word may carry, longest first ("light" prefix handling: no suffixes, no single ب ل ك ف). */
+const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'] as const;
+const ARABIC_WORD = /^[\u0621-\u064A]+$/u;
+
+/**
+ * The forms an Arabic word is searched in: without its article or preposition+article (at least
+ * three letters left) or its conjunction و (at least four left), then that stem with each of
+ * them. Other words: themselves.
+ */
+export function arabicForms(word: string): string[] {
+  if (!ARABIC_WORD.test(word)) return [word];
+  const len = [...word].length;
+  let stem = word;
+  const p = ARABIC_PREFIXES.find((x) => word.startsWith(x) && len - x.length >= 3);
+  if (p) stem = word.slice(p.length);
+  else if (word.startsWith('و') && len - 1 >= 4) stem = word.slice(1);
+  return [...new Set([word, stem, ...ARABIC_PREFIXES.map((x) => x + stem), `و${stem}`])];
+}
+
 function parseTerms(input: string): Term[] {
   const terms: Term[] = [];
-  for (const m of input.normalize('NFC').replace(CONTROL_CHARS, ' ').matchAll(WORD_RE)) {
+  for (const m of foldArabicSearch(input.normalize('NFC')).replace(CONTROL_CHARS, ' ').matchAll(WORD_RE)) {
     const text = (m[1] ?? m[2] ?? '').trim();
     if (HAS_WORD_CHAR.test(text)) terms.push({ text, phrase: m[1] !== undefined });
   }
@@ -63,6 +86,8 @@ function render(terms: readonly Term[], prefixLast: boolean): string {
       const prefix = prefixLast && i === terms.length - 1 && !t.phrase && prefixable(t.text);
       const bare = t.text.replace(VOWEL_MARKS, '');
       if (bare !== t.text && HAS_WORD_CHAR.test(bare)) return `(${quote(t.text, prefix)} OR ${quote(bare, prefix)})`;
+      const forms = t.phrase ? [t.text] : arabicForms(t.text);
+      if (forms.length > 1) return `(${forms.map((f) => quote(f, prefix)).join(' OR ')})`;
       return quote(t.text, prefix);
     })
     .join(' AND ');
@@ -81,6 +106,12 @@ export interface ParsedQuery {
   /** the spellings of the last word to complete (as typed, and without vowel marks); empty when `prefixed` is null */
   prefixWords: string[];
   /**
+   * the other forms of an Arabic last word (with and without its article, arabicForms), searched
+   * as they are beside the completions: completing each of them too would read the vocabulary
+   * once per form
+   */
+  lastForms: string[];
+  /**
    * `exact` with the last word replaced by "any of these": each alternative is a word or a
    * phrase of the tokenizer's tokens (a completion of the prefix), quoted like any input.
    */
@@ -95,11 +126,13 @@ export function parseQuery(input: string): ParsedQuery {
   const last = terms.at(-1)!;
   const bare = last.text.replace(VOWEL_MARKS, '');
   const prefixWords = prefixed === exact ? [] : bare !== last.text && HAS_WORD_CHAR.test(bare) ? [last.text, bare] : [last.text];
+  const lastForms = last.phrase ? [] : arabicForms(last.text).slice(1);
   const head = render(terms.slice(0, -1), false);
   return {
     exact,
     prefixed: prefixed === exact ? null : prefixed,
     prefixWords,
+    lastForms,
     withLastAlternatives(alternatives) {
       if (alternatives.length === 0) throw new Error('withLastAlternatives: no alternatives');
       const any = alternatives.length === 1 ? quote(alternatives[0]!, false) : `(${alternatives.map((a) => quote(a, false)).join(' OR ')})`;

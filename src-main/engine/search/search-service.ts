@@ -1,6 +1,7 @@
 /**
  * Full-text search over notes, cases (title, summary, strategy) and evidence (title,
- * description): the FTS5 tables of migration 0002, tokenized by the Signal tokenizer.
+ * description, source): the FTS5 tables of migrations 0002 and 0007, tokenized by the Signal
+ * tokenizer, Arabic folded on both sides (0007 and fts-query.ts).
  *
  * How a search runs (docs/search.md has the user's view, docs/performance.md the numbers):
  *
@@ -32,6 +33,7 @@ import { MAX_SEARCH_OFFSET, SEARCH_KINDS, SearchQuery, type SearchHit, type Sear
 import { all, pluck, run, sql, sqlIn, type SqlFragment, type WritableDB } from '../db/sql.js';
 import { type DomainContext, parseInput } from '../domain/context.js';
 import { parseQuery } from './fts-query.js';
+import { foldArabicSearch } from '../names/normalise.js';
 
 /** How many of the most recent matches of each source are scored. */
 export const SEARCH_WINDOW = 1000;
@@ -82,7 +84,7 @@ function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseI
               ORDER BY rowid DESC LIMIT ${window + 1}`;
       break;
     case 'evidence':
-      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(evidence_fts, 2.0, 1.0)` : sql`0`} AS rank FROM evidence_fts
+      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(evidence_fts, 2.0, 1.0, 1.0)` : sql`0`} AS rank FROM evidence_fts
               WHERE evidence_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT seq FROM evidence WHERE case_id = ${caseId})` : sql``}
               ORDER BY rowid DESC LIMIT ${window + 1}`;
       break;
@@ -90,6 +92,19 @@ function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseI
   const rows = all<{ seq: number; rank: number }>(db, q);
   const complete = rows.length <= window;
   return { candidates: rows.slice(0, window).map((r) => ({ kind, seq: r.seq, rank: r.rank })), complete };
+}
+
+/**
+ * A source's matches, scored by bm25 when it has at most `window` of them; otherwise its `window`
+ * most recent, newest first, unscored (rank 0: after every scored match of the other sources).
+ * bm25 counts, once per query, every record that holds each phrase of the query, over the whole
+ * index — 4–5 ms per phrase of a word in a sixth of a million notes, and a completed prefix is up
+ * to 17 phrases: that count was most of the time of a search for common words, spent to order
+ * the most recent 1000 of thousands of matches. `walk`: the unscored walk, when already done.
+ */
+function scoredIfFew(db: WritableDB, kind: SearchKind, match: string, caseId: string | undefined, window: number, walk?: SourceResult): SourceResult {
+  const w = walk ?? sourceCandidates(db, kind, match, caseId, window, false);
+  return w.complete ? sourceCandidates(db, kind, match, caseId, window, true) : w;
 }
 
 /** The scratch tables of a connection, in its temp schema (memory; gone with the connection). */
@@ -167,11 +182,11 @@ function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number
       }
       break;
     case 'evidence':
-      for (const r of all<{ seq: number; id: string; case_id: string; title: string; description: string; reference: string; case_title: string }>(
+      for (const r of all<{ seq: number; id: string; case_id: string; title: string; description: string; source: string; reference: string; case_title: string }>(
         db,
-        sql`SELECT e.seq, e.id, e.case_id, e.title, e.description, c.reference, c.title AS case_title FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.seq IN ${sqlIn(seqs)}`,
+        sql`SELECT e.seq, e.id, e.case_id, e.title, e.description, e.source, c.reference, c.title AS case_title FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.seq IN ${sqlIn(seqs)}`,
       )) {
-        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.case_title, title: r.title, columns: [r.title, r.description, ''] });
+        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.case_title, title: r.title, columns: [r.title, r.description, r.source] });
       }
       break;
   }
@@ -194,7 +209,7 @@ function caseRecordCount(db: WritableDB, caseId: string, kinds: readonly SearchK
  * vault's index for a word found in 170 000 notes to keep the case's few would cost 50–80 ms at a
  * million notes. bm25's document frequencies are then those of the case: within a case, the
  * better measure of what is rare. Columns: c0 the title (weighted double), c1 the body,
- * summary or description, c2 the strategy.
+ * summary or description, c2 the strategy or the evidence source.
  */
 function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[], match: string): SourceResult {
   const records: Array<{ kind: SearchKind; seq: number; c: [string, string, string] }> = [];
@@ -207,15 +222,16 @@ function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[]
     for (const r of all<{ seq: number; body: string }>(db, sql`SELECT seq, body FROM notes WHERE case_id = ${caseId}`)) records.push({ kind: 'note', seq: r.seq, c: ['', r.body, ''] });
   }
   if (kinds.includes('evidence')) {
-    for (const r of all<{ seq: number; title: string; description: string }>(db, sql`SELECT seq, title, description FROM evidence WHERE case_id = ${caseId}`)) {
-      records.push({ kind: 'evidence', seq: r.seq, c: [r.title, r.description, ''] });
+    for (const r of all<{ seq: number; title: string; description: string; source: string }>(db, sql`SELECT seq, title, description, source FROM evidence WHERE case_id = ${caseId}`)) {
+      records.push({ kind: 'evidence', seq: r.seq, c: [r.title, r.description, r.source] });
     }
   }
   const candidates: Candidate[] = [];
   if (records.length === 0) return { candidates, complete: true };
   db.transaction(() => {
     try {
-      records.forEach((r, i) => run(db, sql`INSERT INTO temp.search_scope (rowid, c0, c1, c2) VALUES (${i + 1}, ${r.c[0]}, ${r.c[1]}, ${r.c[2]})`));
+      // folded as the vault's index is (migration 0007)
+      records.forEach((r, i) => run(db, sql`INSERT INTO temp.search_scope (rowid, c0, c1, c2) VALUES (${i + 1}, ${foldArabicSearch(r.c[0])}, ${foldArabicSearch(r.c[1])}, ${foldArabicSearch(r.c[2])})`));
       for (const row of all<{ i: number; rank: number }>(db, sql`SELECT rowid AS i, bm25(search_scope, 2.0, 1.0, 1.0) AS rank FROM temp.search_scope WHERE search_scope MATCH ${match}`)) {
         const r = records[row.i - 1]!;
         candidates.push({ kind: r.kind, seq: r.seq, rank: row.rank });
@@ -227,9 +243,13 @@ function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[]
   return { candidates, complete: true };
 }
 
-/** Control characters (our markers among them) become spaces: a space tokenizes as they did. */
+/**
+ * Control characters (our markers among them) become spaces: a space tokenizes as they did. Arabic
+ * is folded as the index folds it (marks dropped, letter variants folded), so that the snippet
+ * highlights what the search found; the snippet then shows the Arabic without its marks.
+ */
 function sanitize(text: string): string {
-  return text.replace(CONTROL_CHARS, ' ');
+  return foldArabicSearch(text.replace(CONTROL_CHARS, ' '));
 }
 
 /** Splits a snippet at our markers into segments; whitespace runs become one space. */
@@ -305,12 +325,13 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
     sources = [searchCase(db, q.caseId, kinds, snippetMatch)];
   } else {
     // Exact words, or the last one completed? Decided on the lazy, unscored walk of each source.
-    const narrow = parsed.prefixed !== null && kinds.every((k) => sourceCandidates(db, k, parsed.exact, q.caseId, window, false).complete);
+    const walks = new Map(kinds.map((k) => [k, sourceCandidates(db, k, parsed.exact, q.caseId, window, false)]));
+    const narrow = parsed.prefixed !== null && kinds.every((k) => walks.get(k)!.complete);
     snippetMatch = narrow ? parsed.prefixed! : parsed.exact;
     sources = kinds.map((k) => {
-      if (!narrow) return sourceCandidates(db, k, parsed.exact, q.caseId, window);
-      const alternatives = completions(db, k, parsed.prefixWords);
-      return alternatives.length ? sourceCandidates(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
+      if (!narrow) return scoredIfFew(db, k, parsed.exact, q.caseId, window, walks.get(k)!);
+      const alternatives = [...new Set([...completions(db, k, parsed.prefixWords), ...parsed.lastForms])];
+      return alternatives.length ? scoredIfFew(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
     });
   }
 

@@ -12,6 +12,7 @@ import { StatusBadge } from './StatusBadge.js';
 import { EditCaseDialog } from './EditCaseDialog.js';
 import { StatusDialog } from './StatusDialog.js';
 import { CaseHistory } from './CaseHistory.js';
+import { CaseProposalsBanner } from '../proposals/CaseProposalsBanner.js';
 
 export function CaseOverview({ kase, onChanged, onReload }: { kase: Case; onChanged: (c: Case) => void; onReload: () => Promise<void> }) {
   const t = useT();
@@ -80,6 +81,7 @@ export function CaseOverview({ kase, onChanged, onReload }: { kase: Case; onChan
 
   return (
     <div className="case-overview">
+      <CaseProposalsBanner caseId={kase.id} />
       <section className="card" aria-labelledby="case-details-title">
         <div className="section-header">
           <h2 id="case-details-title">{t('caseDetail.details')}</h2>

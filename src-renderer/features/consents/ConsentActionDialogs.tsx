@@ -17,7 +17,8 @@ interface Props {
   consent: ConsentWithStatus | null;
   personName: string;
   onClose: () => void;
-  onDone: () => void;
+  /** with the version just recorded (the withdrawal or the renewal) */
+  onDone: (recorded: ConsentWithStatus) => void;
 }
 
 export function WithdrawConsentDialog({ consent, personName, onClose, onDone }: Props) {
@@ -29,7 +30,7 @@ export function WithdrawConsentDialog({ consent, personName, onClose, onDone }: 
   );
 }
 
-function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: () => void }) {
+function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: (recorded: ConsentWithStatus) => void }) {
   const t = useT();
   const [reason, setReason] = useState('');
   const [at, setAt] = useState('');
@@ -38,8 +39,7 @@ function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: Cons
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await call('consents', 'withdraw', { id: consent.id, reason, ...(at ? { at } : {}) });
-      onDone();
+      onDone(await call('consents', 'withdraw', { id: consent.id, reason, ...(at ? { at } : {}) }));
     });
   };
 
@@ -68,7 +68,7 @@ export function RenewConsentDialog({ consent, personName, onClose, onDone }: Pro
   );
 }
 
-function RenewForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: () => void }) {
+function RenewForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: (recorded: ConsentWithStatus) => void }) {
   const t = useT();
   const [expiresAt, setExpiresAt] = useState('');
   const [at, setAt] = useState('');
@@ -77,8 +77,7 @@ function RenewForm({ consent, personName, onCancel, onDone }: { consent: Consent
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await call('consents', 'renew', { id: consent.id, expiresAt, ...(at ? { at } : {}) });
-      onDone();
+      onDone(await call('consents', 'renew', { id: consent.id, expiresAt, ...(at ? { at } : {}) }));
     });
   };
 

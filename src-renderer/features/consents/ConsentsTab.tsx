@@ -20,6 +20,7 @@ import { ConsentStateBadge, RecipientLabel, useWhen } from './consent-parts.js';
 import { RecordConsentDialog } from './RecordConsentDialog.js';
 import { RenewConsentDialog, WithdrawConsentDialog } from './ConsentActionDialogs.js';
 import { ConsentCheck } from './ConsentCheck.js';
+import { RecallPromptDialog, type RecallTarget, recallTargetFor } from './RecallPrompt.js';
 
 interface Loaded {
   consents: ConsentWithStatus[];
@@ -40,6 +41,9 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
   const [error, setError] = useState<CallError | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState('');
+  /** after a withdrawal: the partners that received the person (the recall prompt) */
+  const [recall, setRecall] = useState<RecallTarget | null>(null);
+  const [recallError, setRecallError] = useState<CallError | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -74,6 +78,24 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
   const purposeName = (c: ConsentWithStatus) => t(`consents.purpose.${c.purpose}` as MessageKey);
   const personName = (id: string) => data?.names.get(id) ?? '';
 
+  /** Did a sent bundle carry this person? Then prompt for recall notices (else say so when asked). */
+  const offerRecall = async (c: ConsentWithStatus, name: string, asked: boolean) => {
+    setRecallError(null);
+    try {
+      const target = await recallTargetFor(c.id, name);
+      if (target) setRecall(target);
+      else if (asked) setNotice(t('consents.recall.nobody'));
+    } catch (e) {
+      setRecallError(asCallError(e));
+    }
+  };
+
+  const withdrawn = async (c: ConsentWithStatus) => {
+    const name = personName(c.personId);
+    await done(t('consents.withdrawn'));
+    await offerRecall(c, name, false);
+  };
+
   return (
     <div className="consents-tab">
       <section aria-labelledby="consents-title" className="tab-section">
@@ -90,6 +112,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
           {notice}
         </p>
         <ErrorNotice error={error} onRetry={() => void load()} />
+        <ErrorNotice error={recallError} />
         {data === null && !error && <Loading />}
         {data && data.consents.length === 0 && <p className="empty">{data.people.length ? t('consents.none') : t('consents.noPeople')}</p>}
         {data && data.consents.length > 0 && (
@@ -123,6 +146,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                       </td>
                       <td>
                         <ConsentStateBadge status={c.status} />
+                        {c.received && <span className="cell-detail">{t('consents.received')}</span>}
                         {c.state === 'withdrawn' && c.withdrawnAt && <span className="cell-detail">{t('consents.withdrawnOn', { date: when(c.withdrawnAt) })}</span>}
                         {(c.withdrawalReason ?? c.refusalReason) && (
                           <span className="cell-detail">
@@ -147,13 +171,20 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                       </td>
                       <td>{missing.length === 0 ? t('consents.toldAll') : <span className="warn-text">{t('consents.toldMissing', { list: list(missing.map((m) => t(`consents.told.${m}` as MessageKey))) })}</span>}</td>
                       <td>
-                        {c.state === 'given' && (
+                        {!c.received && c.state === 'given' && (
                           <div className="row-actions">
                             <Button variant="link" onClick={() => setOpen({ kind: 'withdraw', consent: c })} aria-label={t('consents.withdrawLabel', { name, purpose: purposeName(c) })}>
                               {t('consents.withdraw')}
                             </Button>
                             <Button variant="link" onClick={() => setOpen({ kind: 'renew', consent: c })} aria-label={t('consents.renewLabel', { name, purpose: purposeName(c) })}>
                               {t('consents.renew')}
+                            </Button>
+                          </div>
+                        )}
+                        {!c.received && c.state === 'withdrawn' && (
+                          <div className="row-actions">
+                            <Button variant="link" onClick={() => void offerRecall(c, name, true)} aria-label={t('consents.recall.openLabel', { name, purpose: purposeName(c) })}>
+                              {t('consents.recall.open')}
                             </Button>
                           </div>
                         )}
@@ -174,7 +205,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
         consent={open?.kind === 'withdraw' ? open.consent : null}
         personName={open?.kind === 'withdraw' ? personName(open.consent.personId) : ''}
         onClose={() => setOpen(null)}
-        onDone={() => void done(t('consents.withdrawn'))}
+        onDone={(c) => void withdrawn(c)}
       />
       <RenewConsentDialog
         consent={open?.kind === 'renew' ? open.consent : null}
@@ -182,6 +213,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
         onClose={() => setOpen(null)}
         onDone={() => void done(t('consents.renewed'))}
       />
+      <RecallPromptDialog target={recall} onClose={() => setRecall(null)} />
     </div>
   );
 }

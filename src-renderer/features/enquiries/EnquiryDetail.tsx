@@ -90,13 +90,14 @@ function EnquiryView({ id }: { id: string }) {
               </dd>
               <dt>{t('enquiry.names')}</dt>
               <dd>
-                {enquiry.namesMentioned.length === 0 ? (
+                {enquiry.namedPeople.length === 0 ? (
                   t('state.none')
                 ) : (
                   <ul className="plain-list">
-                    {enquiry.namesMentioned.map((n) => (
-                      <li key={n}>
-                        <bdi>{n}</bdi>
+                    {enquiry.namedPeople.map((n, i) => (
+                      <li key={`${i}\u0000${n.name}`}>
+                        <bdi>{n.name}</bdi>
+                        {n.role && <span className="muted"> ({t(`enquiries.role.${n.role}` as MessageKey)})</span>}
                       </li>
                     ))}
                   </ul>

@@ -28,6 +28,12 @@ export function namesFrom(text: string): string[] {
   return [...new Set(text.split('\n').map((s) => s.trim()).filter(Boolean))];
 }
 
+/** The names mentioned: those of the first list as they are, those of the second as alleged perpetrators (a name in both counts once, with the role). */
+export function namedFrom(names: string, perpetrators: string): Array<string | { name: string; role: 'alleged-perpetrator' }> {
+  const accused = namesFrom(perpetrators);
+  return [...namesFrom(names).filter((n) => !accused.includes(n)), ...accused.map((name) => ({ name, role: 'alleged-perpetrator' as const }))];
+}
+
 function NewEnquiryForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const go = useNav((s) => s.go);
@@ -37,6 +43,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
   const [enquirerContact, setEnquirerContact] = useState('');
   const [summary, setSummary] = useState('');
   const [names, setNames] = useState('');
+  const [perpetrators, setPerpetrators] = useState('');
   const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
@@ -47,7 +54,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
         summary,
         enquirerName,
         enquirerContact,
-        namesMentioned: namesFrom(names),
+        namesMentioned: namedFrom(names, perpetrators),
         ...(receivedOn ? { receivedOn } : {}),
       });
       void useInbox.getState().refresh();
@@ -68,6 +75,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
       <TextField label={t('enquiries.form.receivedOn')} hint={t('enquiries.form.receivedOnHint')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
       <TextArea label={t('enquiries.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} required />
       <TextArea label={t('enquiries.form.names')} hint={t('enquiries.form.namesHint')} value={names} onChange={(e) => setNames(e.target.value)} rows={4} />
+      <TextArea label={t('enquiries.form.perpetrators')} hint={t('enquiries.form.perpetratorsHint')} value={perpetrators} onChange={(e) => setPerpetrators(e.target.value)} rows={2} />
       <TextArea label={t('enquiries.form.enquirerContact')} hint={t('enquiries.form.enquirerContactHint')} value={enquirerContact} onChange={(e) => setEnquirerContact(e.target.value)} rows={2} />
       <ErrorNotice error={error} />
       <div className="form-actions">

@@ -2,8 +2,10 @@
  * The exchange inbox (route `inbox`): open a bundle (main's open dialog) → the preview from
  * `bundles.verify` (nothing changes) → Import, with progress → the result: imported,
  * quarantined (verify the sender's key first) or already imported; then "Save the receipt…"
- * for the sender. "Import a receipt…" closes the loop for a bundle we sent. Below: received
- * bundles, the quarantine, sent bundles with their delivery state, and open conflicts.
+ * for the sender. "Import a receipt…" closes the loop for a bundle (or a recall notice) we sent.
+ * A partner's recall notice opens through the same button (`bundles.peek` tells them apart) and
+ * gets its own card (RecallNotices.tsx). Below: received bundles, the quarantine, sent bundles
+ * with their delivery state, open conflicts, and recall notices sent and received.
  */
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
@@ -18,6 +20,9 @@ import { SHARING_KINDS } from '../../../shared/domain/partners.js';
 import { BundlePreview } from './BundlePreview.js';
 import { InboxLists } from './InboxLists.js';
 import { useSaveReceipt } from './use-save-receipt.js';
+import { RecallList, RecallNoticeCard } from './RecallNotices.js';
+import { ProposedAdditions } from '../proposals/ProposedAdditions.js';
+import { ProposedAfterImport } from '../proposals/ProposedAfterImport.js';
 
 /** Records an import wrote (created or updated), all kinds together. */
 export function recordsWritten(r: ImportResult): number {
@@ -29,7 +34,10 @@ export function ImportInbox() {
   const importProgress = useProgress('bundles.import');
   const [opened, setOpened] = useState<{ file: ChosenFile; v: BundleVerification } | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [receiptDone, setReceiptDone] = useState(false);
+  /** the file opened is a partner's recall notice (not a bundle) */
+  const [recallFile, setRecallFile] = useState<ChosenFile | null>(null);
+  /** the receipt imported last: for a bundle or for a recall notice */
+  const [receiptDone, setReceiptDone] = useState<false | 'bundle' | 'recall'>(false);
   const [generation, setGeneration] = useState(0);
   const open = useAction();
   const doImport = useAction();
@@ -43,7 +51,13 @@ export function ImportInbox() {
       if (!file) return;
       setOpened(null);
       setResult(null);
+      setRecallFile(null);
       setReceiptDone(false);
+      // the same dialog opens a recall notice: it has its own card (no bundle preview)
+      if ((await call('bundles', 'peek', { file: file.handle })).kind === 'recall') {
+        setRecallFile(file);
+        return;
+      }
       const v = await call('bundles', 'verify', { file: file.handle });
       setOpened({ file, v });
     });
@@ -53,7 +67,7 @@ export function ImportInbox() {
       if (!opened) return;
       useSession.getState().clearProgress('bundles.import');
       const r = await call('bundles', 'import', { file: opened.file.handle });
-      setResult(r);
+      if (!('noticeId' in r)) setResult(r);
       refresh();
     });
 
@@ -62,8 +76,8 @@ export function ImportInbox() {
       setReceiptDone(false);
       const file = await call('files', 'chooseOpen', { kind: 'receipt' });
       if (!file) return;
-      await call('bundles', 'importReceipt', { file: file.handle });
-      setReceiptDone(true);
+      const r = await call('bundles', 'importReceipt', { file: file.handle });
+      setReceiptDone('noticeId' in r ? 'recall' : 'bundle');
       refresh();
     });
 
@@ -88,9 +102,11 @@ export function ImportInbox() {
       <ErrorNotice error={receiptIn.error} />
       {receiptDone && (
         <p className="notice notice-ok" role="status" data-testid="receipt-imported">
-          {t('inbox.receipt.imported')}
+          {receiptDone === 'recall' ? t('inbox.recall.receiptImported') : t('inbox.receipt.imported')}
         </p>
       )}
+
+      {recallFile && <RecallNoticeCard key={recallFile.handle} file={recallFile} onApplied={refresh} />}
 
       {opened && (
         <section className="card" aria-labelledby="inbox-preview">
@@ -116,6 +132,7 @@ export function ImportInbox() {
                 </p>
               )}
               {result.conflicts.length > 0 && <p className="notice notice-warn">{t('inbox.result.conflicts', { count: result.conflicts.length })}</p>}
+              <ProposedAfterImport result={result} />
               <h3>{t('inbox.receipt.title')}</h3>
               <p className="hint">{t('inbox.receipt.hint')}</p>
               <ErrorNotice error={receiptOut.error} />
@@ -140,7 +157,9 @@ export function ImportInbox() {
         </section>
       )}
 
+      <ProposedAdditions generation={generation} />
       <InboxLists generation={generation} onChanged={refresh} />
+      <RecallList generation={generation} />
     </section>
   );
 }

@@ -1,7 +1,10 @@
 /**
  * Share wizard, step 3: the consent check, as `bundles.plan` answered it. Who goes in (records
- * per kind, evidence files, total size), who is left out and the consent gate's reason, what the
- * partner's sharing profile removes, and anything that blocks the bundle. Nothing is written.
+ * per kind, evidence files, total size), who is left out and the consent gate's reason, what
+ * stays out because it was received from a partner or the profile does not let it through, what
+ * the partner's sharing profile removes, and anything that blocks the bundle — the partner gate
+ * (PARTNER_NOT_CLEARED) and nothing-to-share (BUNDLE_EMPTY) each said in words with the way out.
+ * Nothing is written.
  */
 import { useEffect, useState } from 'react';
 import { useT, useFormat, hasMessage } from '../../i18n/i18n.js';
@@ -13,10 +16,11 @@ import { SHARING_FIELDS, SHARING_KINDS, profileAllows, type SharingKind } from '
 import { isErrorCode } from '../../../shared/errors.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { ShareChoices } from './ShareWizard.js';
+import { OpenPartnerPage, PartnerGate, profileIsEmpty } from './SharePartnerGate.js';
 
 /** Blockers the step explains in its own words (the rest are shown as errors). */
 function explained(plan: BundlePlan, choices: ShareChoices, code: string): boolean {
-  if (code === 'BUNDLE_CONSENT_MISSING') return true;
+  if (code === 'BUNDLE_CONSENT_MISSING' || code === 'PARTNER_NOT_CLEARED' || code === 'BUNDLE_EMPTY') return true;
   return code === 'INVALID_INPUT' && choices.evidenceIds.length > 0 && choices.partner !== null && !profileAllows(choices.partner.sharingProfile, 'evidence', 'file');
 }
 
@@ -58,6 +62,9 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
   }).filter((x): x is string => x !== null);
 
   const otherBlockers = plan.blockers.filter((b) => !explained(plan, choices, b.code));
+  const notCleared = plan.blockers.some((b) => b.code === 'PARTNER_NOT_CLEARED');
+  const empty = plan.blockers.find((b) => b.code === 'BUNDLE_EMPTY');
+  const receivedCases = plan.cases.filter((c) => !c.originatedHere);
 
   return (
     <div className="share-check" data-testid="share-check">
@@ -65,9 +72,26 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
         <strong>{t('share.plan.to', { partner: plan.partner.name })}</strong> {t('share.plan.keys', { count: plan.verifiedKeys.length })}
       </p>
 
-      {(otherBlockers.length > 0 || refuseBlocked || filesOut) && (
-        <div className="plan-blockers">
+      {(otherBlockers.length > 0 || refuseBlocked || filesOut || notCleared || empty) && (
+        <div className="plan-blockers" data-testid="plan-blockers">
           <h3>{t('share.plan.blockers')}</h3>
+          {notCleared && <PartnerGate partner={partner} clearance={plan.clearance} showProfile={false} actions={false} />}
+          {empty && (
+            <div className="notice notice-error" role="alert" data-testid="plan-empty">
+              <p className="notice-title">{t('share.plan.empty.title')}</p>
+              <p>{t(profileIsEmpty(partner.sharingProfile) ? 'share.plan.empty.profile' : 'share.plan.empty.other', { partner: plan.partner.name })}</p>
+              <details className="small">
+                <summary>{t('error.details')}</summary>
+                <bdi>{empty.message}</bdi>
+              </details>
+            </div>
+          )}
+          {(notCleared || empty) && (
+            <div className="form-actions gate-actions">
+              <OpenPartnerPage partnerId={plan.partner.id} />
+              <p className="field-hint">{t('share.plan.fixHint')}</p>
+            </div>
+          )}
           {refuseBlocked && (
             <p className="notice notice-error" role="alert">
               {t('share.plan.refuseBlocked')}
@@ -108,6 +132,22 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
       <p>
         {t('share.plan.files', { count: plan.evidenceFiles.length })} · {t('share.plan.total', { size: f.bytes(plan.totalBytes) })} · {t('share.plan.consents', { count: plan.consentIds.length })}
       </p>
+
+      {receivedCases.map((c) => (
+        <p key={c.id} className="notice" data-testid="plan-received-case">
+          {t('share.plan.receivedCase', { reference: c.reference })}
+        </p>
+      ))}
+      {plan.withheld.length > 0 && (
+        <>
+          <h3>{t('share.plan.withheld')}</h3>
+          <ul className="plan-withheld" data-testid="plan-withheld">
+            {plan.withheld.map((w) => (
+              <li key={`${w.kind}-${w.reason}`}>{t(`share.plan.withheld.${w.reason}` as MessageKey, { kind: t(`partners.sharingKind.${w.kind}` as MessageKey), count: w.count })}</li>
+            ))}
+          </ul>
+        </>
+      )}
 
       <h3>{t('share.plan.leftOut')}</h3>
       {plan.leftOut.length === 0 ? (

@@ -1,8 +1,10 @@
 /**
  * Share wizard, step 2: the partner (only one with a verified key can be chosen; the others are
- * listed, disabled, with the reason), the purpose shown to the partner, how many days the bundle
- * can be imported, and what to do when someone has not consented. "Check consent" runs
- * `bundles.plan`, which changes nothing.
+ * listed, disabled, with the reason), and at once the partner gate for the chosen one — whether
+ * the organisation's partner policy clears them (`partners.clearance`) and whether their
+ * sharing profile lets anything through — with the way to fix it; then the purpose shown to the
+ * partner, how many days the bundle can be imported, and what to do when someone has not
+ * consented. "Check consent" runs `bundles.plan`, which changes nothing.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
@@ -14,8 +16,10 @@ import type { CallError } from '../../../shared/ipc/kit.js';
 import type { BundlePlan } from '../../../shared/domain/bundles.js';
 import { MISSING_CONSENT_MODES } from '../../../shared/domain/bundles.js';
 import type { PartnerDetail } from '../../../shared/domain/partners.js';
+import type { PartnerClearance } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { digitsOf } from './exchange-format.js';
+import { PartnerGate } from './SharePartnerGate.js';
 import type { ShareChoices } from './ShareWizard.js';
 
 /** Whether a partner can receive a bundle: at least one current key is verified. */
@@ -35,6 +39,10 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
   const [loadError, setLoadError] = useState<CallError | null>(null);
   const [problems, setProblems] = useState<{ partner?: string; purpose?: string; expiry?: string }>({});
   const { busy, error, run } = useAction();
+  const [clearance, setClearance] = useState<PartnerClearance | null>(null);
+  const [gateError, setGateError] = useState<CallError | null>(null);
+  const [rechecking, setRechecking] = useState(false);
+  const chosenId = choices.partner?.id;
 
   useEffect(() => {
     let live = true;
@@ -47,6 +55,37 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
       live = false;
     };
   }, []);
+
+  // The partner gate of the chosen partner, asked as soon as one is chosen.
+  useEffect(() => {
+    let live = true;
+    setClearance(null);
+    setGateError(null);
+    if (chosenId === undefined) return;
+    call('partners', 'clearance', { partnerId: chosenId })
+      .then((c) => live && setClearance(c))
+      .catch((e: unknown) => live && setGateError(asCallError(e)));
+    return () => {
+      live = false;
+    };
+  }, [chosenId]);
+
+  // After fixing the partner elsewhere: read the partner (its profile) and the gate again.
+  const recheck = async () => {
+    if (chosenId === undefined) return;
+    setRechecking(true);
+    setGateError(null);
+    try {
+      const [fresh, c] = await Promise.all([call('partners', 'get', { id: chosenId }), call('partners', 'clearance', { partnerId: chosenId })]);
+      setPartners((list) => list && list.map((p) => (p.id === fresh.id ? fresh : p)));
+      onChange({ partner: fresh });
+      setClearance(c);
+    } catch (e) {
+      setGateError(asCallError(e));
+    } finally {
+      setRechecking(false);
+    }
+  };
 
   const check = async () => {
     const days = digitsOf(choices.expiryDays);
@@ -113,6 +152,12 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
         <p className="field-error" id="share-partner-missing" role="alert">
           {problems.partner}
         </p>
+      )}
+      {choices.partner && canReceive(choices.partner) && (
+        <>
+          <PartnerGate partner={choices.partner} clearance={clearance} onRecheck={() => void recheck()} busy={rechecking} />
+          <ErrorNotice error={gateError} />
+        </>
       )}
       <TextArea label={t('share.purpose')} hint={t('share.purposeHint')} error={problems.purpose} value={choices.purpose} onChange={(e) => onChange({ purpose: e.target.value })} rows={2} maxLength={500} required />
       <TextField label={t('share.expiry')} hint={t('share.expiryHint')} error={problems.expiry} value={choices.expiryDays} onChange={(e) => onChange({ expiryDays: e.target.value })} inputMode="numeric" dir="ltr" />

@@ -98,6 +98,11 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                 <tr key={p.id}>
                   <td>
                     <bdi className="person-name">{p.fullName}</bdi>
+                    {p.restricted && (
+                      <span className="badge badge-withdrawn person-restricted" title={t('people.restrictedHint')}>
+                        {t('people.restricted')}
+                      </span>
+                    )}
                     {p.aliases.length > 0 && (
                       <span className="aliases">
                         {t('people.aliases')}{' '}

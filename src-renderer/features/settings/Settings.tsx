@@ -1,20 +1,22 @@
 /**
- * Settings: the app's language (each named in itself), the auto-lock time, a passphrase change
- * (current + new + confirmation, with progress while the key is derived), and what the vault is
- * (`vault.info`). Language and lock time are app settings kept by main; the passphrase is the
- * engine's.
+ * Settings: the app's language (each named in itself), the auto-lock time, the organisation's
+ * partner policy (`policy.show` / `policy.set`: what a partner needs before anything is shared),
+ * a passphrase change (current + new + confirmation, with progress while the key is derived), and
+ * what the vault is (`vault.info`). Language and lock time are app settings kept by main; the
+ * partner policy and the passphrase are the engine's.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { isRtl, translate, useFormat, useT } from '../../i18n/i18n.js';
 import { LOCALES, type Locale } from '../../i18n/define.js';
-import { Button, Field, TextField } from '../../components/controls.js';
+import { Button, Checkbox, Field, TextField } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { KdfProgress } from '../vault/KdfProgress.js';
 import { call, asCallError } from '../../vault.js';
 import { useSession } from '../../state/session.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { VaultInfo } from '../../../shared/ipc/areas/vault.js';
+import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 export const MIN_PASSPHRASE_CHARS = 12;
@@ -45,6 +47,7 @@ export function Settings() {
       </header>
       <LanguageSection />
       <AutoLockSection />
+      <PartnerPolicySection />
       <PassphraseSection onChanged={() => setInfoVersion((v) => v + 1)} />
       <VaultInfoSection version={infoVersion} />
     </section>
@@ -144,6 +147,100 @@ function AutoLockSection() {
         {saved !== null ? t('settings.autoLock.saved', { minutes: saved }) : ''}
       </p>
       <ErrorNotice error={error} />
+    </section>
+  );
+}
+
+function PartnerPolicySection() {
+  const t = useT();
+  const f = useFormat();
+  const [policy, setPolicy] = useState<OrgPolicy | null>(null);
+  const [dueDiligence, setDueDiligence] = useState(true);
+  const [agreement, setAgreement] = useState(true);
+  const [loadError, setLoadError] = useState<CallError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const { busy, error, run } = useAction();
+
+  const show = (p: OrgPolicy) => {
+    setPolicy(p);
+    setDueDiligence(p.requireDueDiligence);
+    setAgreement(p.requireAgreement);
+  };
+
+  useEffect(() => {
+    let live = true;
+    call('policy', 'show', {})
+      .then((p) => live && show(p))
+      .catch((e: unknown) => live && setLoadError(asCallError(e)));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    await run(async () => {
+      show(await call('policy', 'set', { requireDueDiligence: dueDiligence, requireAgreement: agreement }));
+      setSaved(true);
+    });
+  };
+
+  return (
+    <section className="card settings-section" aria-labelledby="settings-policy-title" data-testid="settings-policy">
+      <h2 id="settings-policy-title">{t('settings.policy.title')}</h2>
+      <p className="hint">{t('settings.policy.intro')}</p>
+      <ErrorNotice error={loadError} />
+      {!policy && !loadError && <Loading />}
+      {policy && (
+        <form onSubmit={submit} noValidate aria-busy={busy}>
+          <Checkbox
+            label={t('settings.policy.dueDiligence')}
+            checked={dueDiligence}
+            onChange={(e) => {
+              setDueDiligence(e.target.checked);
+              setSaved(false);
+            }}
+            aria-describedby="settings-policy-dd-hint"
+          />
+          <p className="field-hint settings-policy-hint" id="settings-policy-dd-hint">
+            {t('settings.policy.dueDiligenceHint')}
+          </p>
+          <Checkbox
+            label={t('settings.policy.agreement')}
+            checked={agreement}
+            onChange={(e) => {
+              setAgreement(e.target.checked);
+              setSaved(false);
+            }}
+            aria-describedby="settings-policy-agreement-hint"
+          />
+          <p className="field-hint settings-policy-hint" id="settings-policy-agreement-hint">
+            {t('settings.policy.agreementHint')}
+          </p>
+          {(!dueDiligence || !agreement) && (
+            <p className="notice notice-warn" data-testid="settings-policy-off">
+              {t('settings.policy.offWarning')}
+            </p>
+          )}
+          <ErrorNotice error={error} />
+          <div className="form-actions">
+            <Button variant="primary" type="submit" disabled={busy}>
+              {t('settings.policy.save')}
+            </Button>
+          </div>
+          <p className="hint">
+            {policy.updatedAt === null
+              ? t('settings.policy.default')
+              : policy.updatedBy
+                ? t('settings.policy.changed', { date: f.instant(policy.updatedAt), who: policy.updatedBy })
+                : t('settings.policy.changedNoName', { date: f.instant(policy.updatedAt) })}
+          </p>
+        </form>
+      )}
+      <p role="status" className="settings-status">
+        {saved ? t('settings.policy.saved') : ''}
+      </p>
     </section>
   );
 }

@@ -20,7 +20,7 @@ import { safetyNumberDigits } from '../../../src-main/engine/identity/safety-num
 import { signatureDigest } from '../../../src-main/engine/identity/vault-identity.js';
 import { addNote } from '../../../src-main/engine/notes/note-service.js';
 import { addOutcome } from '../../../src-main/engine/outcomes/outcome-service.js';
-import { getPartner, setSharingProfile } from '../../../src-main/engine/partners/partner-service.js';
+import { addAgreement, getPartner, setSharingProfile, updatePartner } from '../../../src-main/engine/partners/partner-service.js';
 import { importContactCard, verifyPartnerKey } from '../../../src-main/engine/partners/partner-keys.js';
 import { createPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
 import { uuidv7 as uuid7 } from '../../../src-main/engine/util/ids.js';
@@ -55,7 +55,7 @@ async function persistentVault(): Promise<{ vault: Vault; dir: string }> {
   return { vault, dir };
 }
 
-async function side(name: string, organisation: string, persistent: boolean): Promise<Omit<Side, 'partnerId'> & { partnerId: string }> {
+export async function side(name: string, organisation: string, persistent: boolean): Promise<Omit<Side, 'partnerId'> & { partnerId: string }> {
   const { vault, dir } = persistent ? await persistentVault() : await newVault();
   let now = new Date('2026-11-21T12:00:00.000Z');
   let current = vault;
@@ -94,8 +94,21 @@ async function side(name: string, organisation: string, persistent: boolean): Pr
   return s;
 }
 
-/** Sender and recipient: each imported the other's card and verified it (safety number). */
-export async function twoVaults(opts: { verify?: { sender?: boolean; recipient?: boolean }; persistent?: boolean } = {}): Promise<{ sender: Side; recipient: Side }> {
+/**
+ * Clear a partner under the default partner policy (docs/partners.md): due diligence approved
+ * and a signed confidentiality agreement with no end date.
+ */
+export function clearPartner(ctx: DomainContext, partnerId: string): void {
+  const p = getPartner(ctx, partnerId);
+  if (p.ddOutcome !== 'approved') updatePartner(ctx, { id: partnerId, expectedVersion: p.version, ddOutcome: 'approved' });
+  addAgreement(ctx, { partnerId, kind: 'confidentiality', signedOn: '2026-01-05' });
+}
+
+/**
+ * Sender and recipient: each imported the other's card and verified it (safety number), and
+ * each cleared the other under the partner policy (unless `clear: false`).
+ */
+export async function twoVaults(opts: { verify?: { sender?: boolean; recipient?: boolean }; persistent?: boolean; clear?: boolean } = {}): Promise<{ sender: Side; recipient: Side }> {
   const sender = await side('Asha Njeri', 'Haki Litigation Centre', opts.persistent === true);
   const recipient = await side('Tomás Ruiz', 'Partner Legal Aid', opts.persistent === true);
   const a = importContactCard(sender.ctx, { card: cardFileText(contactCardOf(recipient.ctx)), kind: 'ngo' });
@@ -105,6 +118,10 @@ export async function twoVaults(opts: { verify?: { sender?: boolean; recipient?:
   const digits = safetyNumberDigits({ vaultId: sender.ctx.vaultId, publicKey: sender.ctx.identity.publicKey }, { vaultId: recipient.ctx.vaultId, publicKey: recipient.ctx.identity.publicKey }).digits;
   if (opts.verify?.sender !== false) verifyPartnerKey(sender.ctx, { keyId: a.key.id, safetyNumber: digits, verifiedBy: 'Asha', how: 'in-person' });
   if (opts.verify?.recipient !== false) verifyPartnerKey(recipient.ctx, { keyId: b.key.id, safetyNumber: digits, verifiedBy: 'Tomás', how: 'in-person' });
+  if (opts.clear !== false) {
+    clearPartner(sender.ctx, sender.partnerId);
+    clearPartner(recipient.ctx, recipient.partnerId);
+  }
   return { sender, recipient };
 }
 

@@ -335,7 +335,7 @@ describe('bundle export and import', () => {
     createCase(recipient.ctx, { title: 'Our own case', reference: ref });
     const r1 = await importBundle(recipient.ctx, (await exportBundle(sender.ctx, exportInput(sender, seed.caseId))).path);
     expect(r1.counts.created.evidence).toBe(2);
-    expect(get(recipient.ctx.db, sql`SELECT reference FROM cases WHERE id = ${seed.caseId}`)).toEqual({ reference: `${sender.ctx.vaultId.slice(0, 8)}-${ref}` });
+    expect(get(recipient.ctx.db, sql`SELECT reference FROM cases WHERE id = ${seed.caseId}`)).toEqual({ reference: `${sender.ctx.vaultId.slice(-8)}-${ref}` });
     expect(get(recipient.ctx.db, sql`SELECT count(*) AS n FROM received_evidence_metadata`)).toEqual({ n: 2 });
     // this vault's own numbering still works
     expect(createCase(recipient.ctx, { title: 'Next' }).reference).toMatch(/^CV-\d{4}-\d{6}$/);

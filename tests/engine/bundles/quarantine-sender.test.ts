@@ -9,7 +9,7 @@ import { cardFileText, contactCardOf } from '../../../src-main/engine/identity/c
 import { safetyNumberDigits } from '../../../src-main/engine/identity/safety-number.js';
 import { importContactCard, verifyPartnerKey } from '../../../src-main/engine/partners/partner-keys.js';
 import { getPartner } from '../../../src-main/engine/partners/partner-service.js';
-import { outPath, seedCase, twoVaults, type Side } from './bundle-helpers.js';
+import { clearPartner, outPath, seedCase, twoVaults, type Side } from './bundle-helpers.js';
 
 /** `stranger` learns `recipient`'s card and verifies it; `recipient` knows nothing of `stranger`. */
 async function strangerAndRecipient(): Promise<{ stranger: Side; recipient: Side }> {
@@ -18,6 +18,7 @@ async function strangerAndRecipient(): Promise<{ stranger: Side; recipient: Side
   const known = importContactCard(stranger.ctx, { card: cardFileText(contactCardOf(recipient.ctx)), kind: 'ngo' });
   const digits = safetyNumberDigits({ vaultId: stranger.ctx.vaultId, publicKey: stranger.ctx.identity.publicKey }, { vaultId: recipient.ctx.vaultId, publicKey: recipient.ctx.identity.publicKey }).digits;
   verifyPartnerKey(stranger.ctx, { keyId: known.key.id, safetyNumber: digits, verifiedBy: 'S', how: 'in-person' });
+  clearPartner(stranger.ctx, known.partner.id);
   stranger.partnerId = known.partner.id;
   return { stranger, recipient };
 }

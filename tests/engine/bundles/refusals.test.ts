@@ -65,8 +65,8 @@ const noteId = uuidv7();
 const evidenceId = uuidv7();
 const fileData = randomBytes(70_000);
 
-function baseParts(): Part[] {
-  const origin = sender.ctx.vaultId;
+/** The parts of a legitimate bundle; every record's origin is its signer (`origin`). */
+function baseParts(origin: string = sender.ctx.vaultId): Part[] {
   return [
     recordPart('cases', { id: caseId, version: 1, originVault: origin, reference: 'CV-2026-000042', title: 'A case', status: 'active' }),
     recordPart('evidence', { id: evidenceId, version: 1, originVault: origin, caseId, type: 'photo', sha256: sha256(fileData), size: fileData.length }),
@@ -111,7 +111,7 @@ function flipB64(b: Buffer, at: number): Buffer {
 describe('the refusal suite', () => {
   it('control: a successful import does change the snapshot (the method can fail)', async () => {
     const { sender: s2, recipient: r2 } = await twoVaults();
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts()), parts: baseParts(), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
+    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)), parts: baseParts(s2.ctx.vaultId), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
     const before = await r2.frozen();
     expect((await importBundle(r2.ctx, file)).result).toBe('imported');
     expect(() => expectSameSnapshot(before, snapshotNow(r2))).toThrow(/vault files changed/);
@@ -380,7 +380,7 @@ describe('the refusal suite', () => {
 
   it('a failure inside the final transaction removes the staged blobs and leaves no row', async () => {
     const { sender: s2, recipient: r2 } = await twoVaults();
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts()), parts: baseParts(), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
+    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)), parts: baseParts(s2.ctx.vaultId), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
     const before = await r2.frozen();
     // a temporary trigger (connection-only: nothing of it reaches the vault files) makes the
     // note insert fail after the evidence file was staged and committed in the transaction

@@ -99,6 +99,7 @@ describe('addConsent', () => {
       originVault: s.vault.id,
       status: 'given',
       current: true,
+      received: false,
     });
     const row = all(s.ctx.db, sql`SELECT * FROM consents WHERE id = ${c.id}`)[0]!;
     expect(row).toMatchObject({ series_id: c.id, version: 1, state: 'given', told_nature: 1, told_purpose: 1, told_use: 1, told_consequences: 0, told_right_to_refuse: 0, told_right_to_withdraw: 0, recipient_partner_id: s.partnerA, recipient_class: null });

@@ -62,4 +62,45 @@ describe('enquiries', () => {
     createPerson(d.ctx, { fullName: 'Fatuma Ali' });
     expect(checkEnquiryConflicts(d.ctx, e.id).conflicts).toEqual([expect.objectContaining({ match: 'exact', matchedName: 'Fatuma Ali' })]);
   });
+
+  it('checks every name against the names of earlier enquiries, whatever was decided, with the role each gave', async () => {
+    const { d } = await withPartner();
+    const first = addEnquiry(d.ctx, {
+      ...base,
+      enquirerName: 'Amina Yusuf',
+      namesMentioned: ['Omar Ali', { name: 'Sgt. Youssef El-Amrani', role: 'alleged-perpetrator' }],
+    });
+    expect(first.namedPeople).toEqual([
+      { name: 'Omar Ali', role: null },
+      { name: 'Sgt. Youssef El-Amrani', role: 'alleged-perpetrator' },
+    ]);
+    expect(first.namesMentioned).toEqual(['Omar Ali', 'Sgt. Youssef El-Amrani']);
+    // its own names are not conflicts with itself
+    expect(first.conflicts).toEqual([]);
+    decideEnquiry(d.ctx, { id: first.id, decision: 'decline', reason: 'Outside our mandate' });
+    d.setNow('2026-11-22');
+    const second = addEnquiry(d.ctx, { ...base, enquirerName: 'امينة يوسف', namesMentioned: ['Yousef Elamrani'] });
+    expect(second.conflicts).toEqual([
+      expect.objectContaining({
+        query: 'Yousef Elamrani',
+        personId: null,
+        matchedName: 'Sgt. Youssef El-Amrani',
+        matchedKind: 'named',
+        match: 'transliteration',
+        roles: [],
+        enquiry: { id: first.id, receivedOn: '2026-11-21', status: 'declined', role: 'alleged-perpetrator' },
+      }),
+      expect.objectContaining({ query: 'امينة يوسف', matchedName: 'Amina Yusuf', matchedKind: 'enquirer', match: 'transliteration', enquiry: expect.objectContaining({ id: first.id, role: null }) }),
+    ]);
+    for (const m of second.conflicts) expect(m.reason).toMatch(/^transliteration: /);
+    expect(listEnquiries(d.ctx, {}).items.find((x) => x.id === first.id)?.namedPeople[1]).toEqual({ name: 'Sgt. Youssef El-Amrani', role: 'alleged-perpetrator' });
+  });
+
+  it('reads conflict checks stored before scores and reasons existed', async () => {
+    const d = await newDomain();
+    const e = addEnquiry(d.ctx, base);
+    const old = [{ query: 'Omar Ali', personId: '01900000-0000-7000-8000-000000000001', matchedName: 'Omar Ali', matchedKind: 'name', match: 'exact', roles: [] }];
+    d.ctx.db.prepare('UPDATE enquiries SET conflict_matches = ? WHERE id = ?').run([JSON.stringify(old), e.id]);
+    expect(listEnquiries(d.ctx, {}).items[0]!.conflicts).toEqual([{ ...old[0], score: 1, reason: 'exact', pairs: [], enquiry: null }]);
+  });
 });

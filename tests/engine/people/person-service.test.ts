@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../src-main/engine/cases/case-service.js';
-import { createPerson, findNameMatches, getPerson, linkPerson, listPeople, nameKey, unlinkPerson, updatePerson } from '../../../src-main/engine/people/person-service.js';
+import { createPerson, findNameMatches, findPossibleDuplicates, getPerson, linkPerson, listPeople, nameKey, unlinkPerson, updatePerson } from '../../../src-main/engine/people/person-service.js';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
 import { codeOfSync as codeOf, newDomain } from '../domain-helpers.js';
 
@@ -56,12 +56,13 @@ describe('people', () => {
     linkPerson(d.ctx, { personId: officer.id, caseId: c.id, role: 'alleged-perpetrator' });
     createPerson(d.ctx, { fullName: 'Maria Lopez' });
     const m = findNameMatches(d.ctx.db, ['jose martinez lopez', 'Martínez José', 'el jefe', 'Lopez']);
-    expect(m.map((x) => [x.query, x.matchedName, x.match])).toEqual([
-      ['el jefe', 'El Jefe', 'exact'],
-      ['jose martinez lopez', 'José Martínez López', 'exact'],
-      ['Martínez José', 'José Martínez López', 'partial'],
+    // exact on a name, then exact on an alias, then partial
+    expect(m.map((x) => [x.query, x.matchedName, x.matchedKind, x.match])).toEqual([
+      ['jose martinez lopez', 'José Martínez López', 'name', 'exact'],
+      ['el jefe', 'El Jefe', 'alias', 'exact'],
+      ['Martínez José', 'José Martínez López', 'name', 'partial'],
     ]);
-    expect(m[0]!.roles).toEqual([expect.objectContaining({ role: 'alleged-perpetrator', caseId: c.id })]);
+    expect(m[1]!.roles).toEqual([expect.objectContaining({ role: 'alleged-perpetrator', caseId: c.id })]);
   });
 
   it('searches by part of a name or pseudonym', async () => {
@@ -71,5 +72,15 @@ describe('people', () => {
     expect(listPeople(d.ctx, { name: 'elodie' }).items.map((x) => x.id)).toEqual([a.id]);
     expect(listPeople(d.ctx, { name: 'witness 7' }).items.map((x) => x.id)).toEqual([a.id]);
     expect(listPeople(d.ctx, {}).total).toBe(2);
+  });
+
+  it('finds possible duplicates of a person by name and alias, across scripts, never the person itself', async () => {
+    const d = await newDomain();
+    const a = createPerson(d.ctx, { fullName: 'Youssef El-Amrani' });
+    createPerson(d.ctx, { fullName: 'Peter Kamau' });
+    const b = createPerson(d.ctx, { fullName: 'يوسف العمراني', aliases: ['Abou Youssef'] });
+    expect(findPossibleDuplicates(d.ctx, b.id).map((m) => [m.personId, m.match])).toEqual([[a.id, 'transliteration']]);
+    expect(findPossibleDuplicates(d.ctx, a.id).map((m) => [m.personId, m.matchedName])).toEqual([[b.id, 'يوسف العمراني']]);
+    expect(codeOf(() => findPossibleDuplicates(d.ctx, '01900000-0000-7000-8000-000000000000'))).toBe('NOT_FOUND');
   });
 });

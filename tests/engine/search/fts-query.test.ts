@@ -1,6 +1,6 @@
 import Database from '@signalapp/sqlcipher';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_WORDS, parseQuery, toFtsQuery } from '../../../src-main/engine/search/fts-query.js';
+import { arabicForms, MAX_QUERY_WORDS, parseQuery, toFtsQuery } from '../../../src-main/engine/search/fts-query.js';
 
 function code(fn: () => unknown): string | undefined {
   try {
@@ -40,10 +40,17 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('de\u0301tenu')).toBe('"détenu"*');
   });
 
-  it('an Arabic word with harakat is also searched without them', () => {
-    expect(toFtsQuery('تَعْذِيبُ المعتقل')).toBe('("تَعْذِيبُ" OR "تعذيب") AND "المعتقل"*');
-    expect(toFtsQuery('تَعْذِيبُ')).toBe('("تَعْذِيبُ"* OR "تعذيب"*)');
-    expect(toFtsQuery('ـتعـذيب', { prefixLast: false })).toBe('("ـتعـذيب" OR "تعذيب")');
+  it('Arabic is folded (marks, tatweel, letter variants) and searched with and without its article or conjunction', () => {
+    const forms = (w: string) => `(${arabicForms(w).map((f) => `"${f}"`).join(' OR ')})`;
+    expect(arabicForms('الضرب')).toEqual(['الضرب', 'ضرب', 'والضرب', 'بالضرب', 'كالضرب', 'فالضرب', 'للضرب', 'وضرب']);
+    expect(arabicForms('واجبر')).toEqual(['واجبر', 'اجبر', 'والاجبر', 'بالاجبر', 'كالاجبر', 'فالاجبر', 'للاجبر', 'الاجبر']);
+    // too short to lose a letter
+    expect(arabicForms('ولد')).toEqual(['ولد', 'والولد', 'بالولد', 'كالولد', 'فالولد', 'للولد', 'الولد', 'وولد']);
+    expect(toFtsQuery('تَعْذِيبُ المعتقل', { prefixLast: false })).toBe(`${forms('تعذيب')} AND ${forms('المعتقل')}`);
+    expect(toFtsQuery('ـتعـذيب', { prefixLast: false })).toBe(forms('تعذيب'));
+    expect(toFtsQuery('وَأُجبِر', { prefixLast: false })).toBe(forms('واجبر'));
+    expect(toFtsQuery('مدرسة', { prefixLast: false })).toBe(forms('مدرسه'));
+    expect(toFtsQuery('"الضرب المبرح"')).toBe('"الضرب المبرح"');
   });
 
   it('a Hebrew word with niqqud is also searched without it', () => {
@@ -106,9 +113,10 @@ describe('parseQuery', () => {
     }
   });
 
-  it('completes both spellings of an Arabic word with harakat', () => {
-    expect(parseQuery('تَعْذِيبُ').prefixWords).toEqual(['تَعْذِيبُ', 'تعذيب']);
-    expect(parseQuery('شاهد تَعْذِيبُ').withLastAlternatives(['تعذيب'])).toBe('"شاهد" AND "تعذيب"');
+  it('completes the folded spelling of an Arabic word with harakat, and keeps its other forms', () => {
+    expect(parseQuery('تَعْذِيبُ').prefixWords).toEqual(['تعذيب']);
+    expect(parseQuery('تَعْذِيبُ').lastForms).toEqual(arabicForms('تعذيب').slice(1));
+    expect(parseQuery('شاهد تَعْذِيبُ').withLastAlternatives(['تعذيب'])).toBe(`(${arabicForms('شاهد').map((f) => `"${f}"`).join(' OR ')}) AND "تعذيب"`);
   });
 
   it('alternatives are quoted like any input', () => {

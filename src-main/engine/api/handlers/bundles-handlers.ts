@@ -13,8 +13,6 @@ import {
   discardQuarantined,
   exportBundle,
   getBundle,
-  importBundle,
-  importReceipt,
   listBundles,
   listImportConflicts,
   planBundle,
@@ -22,6 +20,8 @@ import {
   verifyBundle,
   writeReceipt,
 } from '../../bundles/index.js';
+import { importAny, importAnyReceipt, peekKind } from '../../bundles/import-any.js';
+import { listRecalls, ourRecallReceipt, planRecall, writeRecall, writeRecallReceipt } from '../../bundles/recall/index.js';
 import type { CallContext } from '../call-context.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -44,7 +44,9 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
     return written;
   },
   verify: ({ file }, { session }) => verifyBundle(session.ctx, file),
-  import: ({ file }, cx) => importBundle(cx.session.ctx, file, relay(cx)),
+  peek: async ({ file }, { session }) => ({ kind: await peekKind(session.ctx, file) }),
+  // a bundle or a partner's recall notice (import-any.ts tells them apart)
+  import: ({ file }, cx) => importAny(cx.session.ctx, file, relay(cx)),
   saveReceipt: async ({ bundleId, target }, { session }) => {
     const bundle = getBundle(session.ctx, bundleId);
     // our receipt exists for bundles we received (imported or quarantined); a sent bundle holds
@@ -55,7 +57,7 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
     await writeReceipt(bundle.receipt, target);
     return { bundleId: bundle.id };
   },
-  importReceipt: ({ file }, { session }) => importReceipt(session.ctx, file),
+  importReceipt: ({ file }, { session }) => importAnyReceipt(session.ctx, file),
   list: (query, { session }) => listBundles(session.ctx, query),
   get: ({ id }, { session }) => {
     // the ledger keeps the exact signed manifest text; the answer gives it its schema
@@ -67,4 +69,14 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
   addSender: (input, { session }) => adoptQuarantinedSender(session.ctx, input),
   conflicts: ({ all }, { session }) => listImportConflicts(session.ctx, all !== undefined ? { all } : {}),
   resolveConflict: (input, { session }) => resolveImportConflict(session.ctx, input),
+  recallPlan: (input, { session }) => planRecall(session.ctx, input),
+  writeRecall: async ({ target, ...input }, { session }) => {
+    const { file: _file, ...written } = await writeRecall(session.ctx, { ...input, out: target });
+    return written;
+  },
+  recalls: (query, { session }) => listRecalls(session.ctx, query),
+  saveRecallReceipt: async ({ noticeId, target }, { session }) => {
+    await writeRecallReceipt(ourRecallReceipt(session.ctx, noticeId), target);
+    return { noticeId };
+  },
 };

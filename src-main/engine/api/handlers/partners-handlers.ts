@@ -10,6 +10,7 @@ import { MAX_CARD_BYTES } from '../../../../shared/domain/identity.js';
 import { VaultError } from '../../../../shared/errors.js';
 import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../partners/partner-service.js';
 import { importContactCard, listPartnerKeys, partnerSafetyNumber, verifyPartnerKey } from '../../partners/partner-keys.js';
+import { partnerClearance } from '../../policy/policy-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 /** The text of a contact-card file: at most MAX_CARD_BYTES, valid UTF-8. */
@@ -50,6 +51,7 @@ export const partnersHandlers: EngineImplementation['partners'] = {
   addAgreement: (input, { session }) => addAgreement(session.ctx, input),
   updateAgreement: (input, { session }) => updateAgreement(session.ctx, input),
   setSharingProfile: (input, { session }) => setSharingProfile(session.ctx, input),
+  clearance: ({ partnerId }, { session }) => partnerClearance(session.ctx, partnerId),
   importCard: async ({ file, partnerId }, { session }) => {
     const card = await readCardFile(file);
     return importContactCard(session.ctx, { card, ...(partnerId !== undefined ? { partnerId } : {}) });
