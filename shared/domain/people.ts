@@ -51,6 +51,13 @@ export const UpdatePersonInput = z.strictObject({
 });
 export type UpdatePersonInput = z.input<typeof UpdatePersonInput>;
 
+/** A name about to be given to a new person (and its aliases): who in the vault may be the same person. */
+export const PossibleDuplicatesInput = z.strictObject({
+  fullName: ShortText,
+  aliases: Aliases.default([]),
+});
+export type PossibleDuplicatesInput = z.input<typeof PossibleDuplicatesInput>;
+
 export const LinkPersonInput = z.strictObject({ personId: Id, caseId: Id, role: Role });
 export type LinkPersonInput = z.input<typeof LinkPersonInput>;
 

@@ -45,7 +45,7 @@ export type NoteList = z.infer<typeof NoteList>;
 // ---------------------------------------------------------------------------------------------
 // Search
 
-export const SEARCH_KINDS = ['note', 'case', 'evidence'] as const;
+export const SEARCH_KINDS = ['note', 'case', 'evidence', 'person'] as const;
 export const SearchKind = z.enum(SEARCH_KINDS);
 export type SearchKind = z.infer<typeof SearchKind>;
 
@@ -55,7 +55,7 @@ export const MAX_SEARCH_OFFSET = 1000;
 export const SearchQuery = z.strictObject({
   /** words as typed: every word must occur; "a phrase" in double quotes; the last word also as a prefix */
   query: text(500, 1),
-  /** which records to search; all three when absent */
+  /** which records to search; all kinds when absent */
   kinds: z.array(SearchKind).min(1).max(SEARCH_KINDS.length).optional(),
   /** only this case's records */
   caseId: Id.optional(),
@@ -76,12 +76,13 @@ export type SnippetSegment = z.infer<typeof SnippetSegment>;
 
 export const SearchHit = z.strictObject({
   kind: SearchKind,
-  /** the note's, the case's or the evidence item's id */
+  /** the note's, the case's, the evidence item's or the person's id */
   id: z.string(),
+  /** the record's case; for a person, the first case they were added to ('' when in none) */
   caseId: z.string(),
   caseReference: z.string(),
   caseTitle: z.string(),
-  /** the case's title for a case, the item's title for evidence; absent for a note */
+  /** the case's title for a case, the item's title for evidence, the full name for a person; absent for a note */
   title: z.string().optional(),
   snippet: z.array(SnippetSegment),
   /** bm25 score, lower is better (FTS5's convention: negative numbers) */

@@ -112,6 +112,17 @@ describe('case-vault search', () => {
     expect(v.raw('search', 'zzzz').stdout).toBe('Nothing found.\n');
   });
 
+  it('prints the kind of each hit: a person found by an alias, with the first case; a case found by a tag', () => {
+    const v = cliVault();
+    const c = v.json('case', 'add', '--title', 'Port detention', '--reference', 'KE-9', '--tag', 'Torture');
+    const p = v.json('person', 'add', '--name', 'Hassan Ouazzani', '--alias', 'Abu Ali');
+    v.json('person', 'link', '--person', p.id, '--case', c.id, '--role', 'witness');
+    const r = v.raw('search', 'abu', 'ali');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`person   Hassan Ouazzani  (first case KE-9 Port detention)  (${p.id})\n    Hassan Ouazzani · [Abu] [Ali]\n`);
+    expect(v.json('search', 'torture').map((h: { kind: string; id: string }) => [h.kind, h.id])).toEqual([['case', c.id]]);
+  });
+
   it('marks matches in bold on a terminal', () => {
     const { v } = seeded();
     const r = spawnSync('python3', ['tests/fixtures/pty_run.py', '[]', process.execPath, path.resolve('bin/case-vault'), 'search', 'officer', '--vault', v.vault, '--passphrase-file', v.pw], {
@@ -127,9 +138,9 @@ describe('case-vault search', () => {
     const { v, c } = seeded();
     expectCliError(v.raw('search', '   '), 'INVALID_INPUT');
     expectCliError(v.raw('search', '!!!'), 'INVALID_INPUT');
-    const kind = v.raw('search', 'police', '--kind', 'person');
+    const kind = v.raw('search', 'police', '--kind', 'tag');
     expectCliError(kind, 'INVALID_INPUT');
-    expect(kind.stderr).toMatch(/kinds\.0: must be one of: note, case, evidence/);
+    expect(kind.stderr).toMatch(/kinds\.0: must be one of: note, case, evidence, person/);
     expectCliError(v.raw('search', 'police', '--limit', '101'), 'INVALID_INPUT');
     expectCliError(v.raw('search', 'police', '--case', 'KE-7'), 'INVALID_INPUT');
     expectCliError(v.raw('search', 'police', '--limit', 'x'), 'USAGE', 2);

@@ -203,7 +203,16 @@ async function walk(lang: Lang) {
   await page.getByRole('button', { name: L('people.add') }).click();
   await dlg.waitFor();
   await checkScreen(page, `case-detail-add-person-dialog-${lang}`);
+  // a name already in the vault: a notice lists who it may be (with how it matched), never a block
+  await dlg.getByLabel(L('people.form.fullName'), { exact: true }).fill(d.existing);
+  const duplicates = dlg.locator('.possible-duplicates');
+  await duplicates.waitFor();
+  expect(await duplicates.getByTestId('conflict-match').count()).toBe(1);
+  expect(plain(await duplicates.locator('.notice-title').textContent())).toBe(L('people.dup.title', { count: 1 }));
+  expect(plain(await duplicates.getByTestId('conflict-match').textContent())).toContain(L('enquiry.conflicts.match.exact'));
+  await checkScreen(page, `case-detail-add-person-duplicate-${lang}`);
   await dlg.getByLabel(L('people.form.fullName'), { exact: true }).fill(d.person);
+  await duplicates.waitFor({ state: 'hidden' });
   await dlg.getByLabel(L('people.form.role'), { exact: true }).selectOption('survivor');
   await dlg.getByLabel(L('people.form.pseudonym'), { exact: true }).fill('Witness A');
   await dlg.getByLabel(L('people.form.gender'), { exact: true }).selectOption('female');

@@ -136,6 +136,34 @@ describe('global search', () => {
   });
 });
 
+describe('global search: people and tags', () => {
+  it('groups people under their own heading; a person found by the Arabic name without marks opens their case on the People tab; a tag finds its case', async () => {
+    const { h, page } = await openApp();
+    const c = await ok<{ id: string }>(h, 'cases.create', { title: 'Port detention', reference: 'KE-9', tags: ['Torture'] });
+    const person = await ok<{ id: string }>(h, 'people.create', { fullName: 'يُوسُف العَمْرَانِي', aliases: ['Abou Youssef'] });
+    await ok(h, 'people.link', { personId: person.id, caseId: c.id, role: 'witness' });
+
+    await nav(page).getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Words to find').fill('torture');
+    const caseGroup = page.locator('.search-group[data-kind="case"]');
+    await caseGroup.locator('.search-hit').first().waitFor();
+    expect(plain(await caseGroup.locator('.search-hit-open').textContent())).toBe('KE-9 Port detention');
+
+    await page.getByLabel('Words to find').fill('يوسف');
+    const peopleGroup = page.locator('.search-group[data-kind="person"]');
+    await peopleGroup.locator('mark').first().waitFor();
+    expect(await peopleGroup.getByRole('heading', { level: 2 }).textContent()).toContain('People');
+    expect(await page.locator('.search-group[data-kind="note"] .empty').count()).toBe(1);
+    const open = peopleGroup.locator('.search-hit-open');
+    expect(plain(await open.textContent())).toBe('يُوسُف العَمْرَانِي');
+    await checkScreen(page, 'search-results-people-en');
+    await open.click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent !== 'Search');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Port detention');
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('People');
+  });
+});
+
 describe('audit log viewer', () => {
   it('lists entries newest first, pages through them, and verifies the chain (English and Arabic)', async () => {
     const { h, page } = await openApp();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
 import type { Case } from '../../shared/domain/cases.js';
+import type { ConflictMatch } from '../../shared/domain/enquiries.js';
 import type { Person, PersonList } from '../../shared/domain/people.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
@@ -92,5 +93,30 @@ describe('people.* through the router', () => {
 
     expect(await v.ok<Person>('people.get', { id: p.id })).toEqual(p);
     expect(await auditTotal(v)).toBe(before);
+  });
+
+  it('possibleDuplicates: who in the vault may be the person about to be added, one match per person, with roles; nothing written', async () => {
+    v = await ipcVault({ now: () => NOW });
+    const c = await v.ok<Case>('cases.create', { title: 'Case', reference: 'R-1' });
+    const youssef = await v.ok<Person>('people.create', { fullName: 'Youssef El-Amrani', aliases: ['Abou Youssef'] });
+    await v.ok('people.link', { personId: youssef.id, caseId: c.id, role: 'alleged-perpetrator' });
+    const hassan = await v.ok<Person>('people.create', { fullName: 'Hassan Ouazzani' });
+    await v.ok<Person>('people.create', { fullName: 'Bakari Otieno' });
+    const before = await auditTotal(v);
+
+    const arabic = await v.ok<ConflictMatch[]>('people.possibleDuplicates', { fullName: 'يوسف العمراني' });
+    expect(arabic).toEqual([
+      expect.objectContaining({ personId: youssef.id, matchedName: 'Youssef El-Amrani', matchedKind: 'name', match: 'transliteration', roles: [expect.objectContaining({ caseId: c.id, role: 'alleged-perpetrator' })] }),
+    ]);
+    const both = await v.ok<ConflictMatch[]>('people.possibleDuplicates', { fullName: 'Yousef El Amrani', aliases: ['Hassan Ouazani'] });
+    expect(both.map((m) => m.personId).sort()).toEqual([youssef.id, hassan.id].sort());
+    const similar = both.find((m) => m.personId === hassan.id)!;
+    expect(similar).toMatchObject({ match: 'similar', reason: expect.stringContaining('Ouazani') });
+    expect(await v.ok<ConflictMatch[]>('people.possibleDuplicates', { fullName: 'Maria Gonzalez' })).toEqual([]);
+    expect(await auditTotal(v)).toBe(before);
+
+    const bad = await v.call('people.possibleDuplicates', { fullName: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('people.possibleDuplicates', { fullName: 'A', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

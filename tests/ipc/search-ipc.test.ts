@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
 import type { Case } from '../../shared/domain/cases.js';
 import type { Evidence } from '../../shared/domain/evidence.js';
+import type { Person } from '../../shared/domain/people.js';
 import type { Note, SearchResult } from '../../shared/domain/search.js';
 import type { ChosenFile } from '../../shared/ipc/areas/app.js';
 
@@ -77,5 +78,20 @@ describe('search.query through the router', () => {
     expect(await v.call('search.query', { query: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^query: /) } });
     expect(await v.call('search.query', { query: '"!!" ...' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await v.call('search.query', { query: 'x', offset: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^offset: /) } });
+  });
+
+  it('finds people by name, alias or pseudonym (Arabic marks folded) and cases by a tag, each with its kind', async () => {
+    v = await ipcVault();
+    const c = await v.ok<Case>('cases.create', { title: 'Port detention', reference: 'R-9', tags: ['Torture'] });
+    const p = await v.ok<Person>('people.create', { fullName: 'يُوسُف العَمْرَانِي', aliases: ['Abou Youssef'] });
+    await v.ok('people.link', { personId: p.id, caseId: c.id, role: 'witness' });
+    const byName = await v.ok<SearchResult>('search.query', { query: 'يوسف', kinds: ['person'] });
+    expect(byName.items).toEqual([
+      expect.objectContaining({ kind: 'person', id: p.id, title: 'يُوسُف العَمْرَانِي', caseId: c.id, caseReference: 'R-9', caseTitle: 'Port detention' }),
+    ]);
+    expect((await v.ok<SearchResult>('search.query', { query: 'abou youssef' })).items.map((h) => [h.kind, h.id])).toEqual([['person', p.id]]);
+    expect((await v.ok<SearchResult>('search.query', { query: 'torture' })).items.map((h) => [h.kind, h.id])).toEqual([['case', c.id]]);
+    const bad = await v.call('search.query', { query: 'x', kinds: ['tag'] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

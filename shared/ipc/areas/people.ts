@@ -1,7 +1,8 @@
 /** People and their roles in cases. */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
-import { CreatePersonInput, LinkPersonInput, ListPeopleQuery, Person, PersonList, UpdatePersonInput } from '../../domain/people.js';
+import { ConflictMatch } from '../../domain/enquiries.js';
+import { CreatePersonInput, LinkPersonInput, ListPeopleQuery, Person, PersonList, PossibleDuplicatesInput, UpdatePersonInput } from '../../domain/people.js';
 import { engineCall } from '../kit.js';
 
 export const peopleArea = {
@@ -14,4 +15,10 @@ export const peopleArea = {
   link: engineCall(LinkPersonInput, Person),
   /** take that role away again (NOT_FOUND if they do not hold it) */
   unlink: engineCall(LinkPersonInput, Person),
+  /**
+   * before adding a person: the people already in the vault whose name or alias matches the name
+   * or an alias given (the conflict check's matching, docs/names.md), one match per person, best
+   * first. Nothing is written but the name index keys the check may still need to compute.
+   */
+  possibleDuplicates: engineCall(PossibleDuplicatesInput, z.array(ConflictMatch)),
 } as const;

@@ -128,19 +128,23 @@ export function renderSnippet(segments: readonly SnippetSegment[], terminal: boo
 }
 
 function hitHeading(h: SearchHit): string {
-  const what = h.kind === 'note' ? 'note' : h.kind === 'case' ? 'case' : 'evidence';
+  const what = h.kind;
+  if (h.kind === 'person') {
+    const inCase = h.caseId ? `  (first case ${terminalSafe(h.caseReference)} ${terminalSafe(h.caseTitle)})` : '  (in no case)';
+    return `${what.padEnd(8)} ${terminalSafe(h.title ?? '')}${inCase}  (${h.id})`;
+  }
   const title = h.kind === 'case' ? h.caseTitle : h.title ? `${h.caseTitle} — ${h.title}` : h.caseTitle;
   return `${what.padEnd(8)} ${terminalSafe(h.caseReference)}  ${terminalSafe(title)}  (${h.id})`;
 }
 
 const searchCommand: Command = {
   path: ['search'],
-  summary: 'Search notes, cases and evidence descriptions (words, "a phrase", the last word also as a prefix).',
+  summary: 'Search notes, cases (and their tags), evidence and people’s names (words, "a phrase", the last word also as a prefix).',
   args: 'QUERY',
   minArgs: 1,
   maxArgs: 64,
   options: {
-    kind: { type: 'string', multiple: true, description: 'only note, case or evidence (repeat, or comma-separated)', valueName: 'K' },
+    kind: { type: 'string', multiple: true, description: 'only note, case, evidence or person (repeat, or comma-separated)', valueName: 'K' },
     case: { type: 'string', description: "only this case's records", valueName: 'ID' },
     limit: { type: 'string', description: 'at most N hits (default 20, max 100)', valueName: 'N' },
     offset: { type: 'string', description: 'skip the first N hits (max 1000)', valueName: 'N' },

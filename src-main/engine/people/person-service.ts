@@ -7,7 +7,7 @@
  * checked against everyone already in the vault, including alleged perpetrators, however the
  * name is written.
  */
-import { type CaseRole, CreatePersonInput, LinkPersonInput, ListPeopleQuery, type ListPeopleQuery as ListPeopleQueryT, type Person, type PersonSummary, type Role, UpdatePersonInput } from '../../../shared/domain/people.js';
+import { type CaseRole, CreatePersonInput, LinkPersonInput, ListPeopleQuery, type ListPeopleQuery as ListPeopleQueryT, type Person, type PersonSummary, PossibleDuplicatesInput, type PossibleDuplicatesInput as PossibleDuplicatesInputT, type Role, UpdatePersonInput } from '../../../shared/domain/people.js';
 import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
@@ -218,4 +218,20 @@ export function findPossibleDuplicates(ctx: DomainContext, personId: string): Na
   const names = all<{ name: string }>(ctx.db, sql`SELECT name FROM person_names WHERE person_id = ${personId} ORDER BY kind DESC, name`).map((r) => r.name);
   if (names.length === 0) requirePerson(ctx.db, personId);
   return findNameMatches(ctx.db, names, { enquiries: false }).filter((m) => m.personId !== personId);
+}
+
+/**
+ * Before adding a person: the people already in the vault whose name or alias matches the name or
+ * one of the aliases about to be given (the conflict check's matching, docs/names.md), the best
+ * match of each person, best first. Earlier enquiries are not looked at here.
+ */
+export function findPossibleDuplicatesOfName(ctx: DomainContext, input: PossibleDuplicatesInputT): NameMatch[] {
+  const p = parseInput(PossibleDuplicatesInput, input);
+  ctx.db.transaction(() => ensureNameKeys(ctx.db))();
+  const seen = new Set<string>();
+  return findNameMatches(ctx.db, [p.fullName, ...p.aliases], { enquiries: false }).filter((m) => {
+    if (m.personId === null || seen.has(m.personId)) return false;
+    seen.add(m.personId);
+    return true;
+  });
 }

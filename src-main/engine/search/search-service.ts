@@ -1,7 +1,8 @@
 /**
- * Full-text search over notes, cases (title, summary, strategy) and evidence (title,
- * description, source): the FTS5 tables of migrations 0002 and 0007, tokenized by the Signal
- * tokenizer, Arabic folded on both sides (0007 and fts-query.ts).
+ * Full-text search over notes, cases (title, summary, strategy; and their tags), evidence (title,
+ * description, source) and people (full name, aliases, pseudonym): the FTS5 tables of migrations
+ * 0002, 0007 and 0008, tokenized by the Signal tokenizer, Arabic folded on both sides (0007 and
+ * fts-query.ts). Tags are matched whole (caseTagMatches), not through an index.
  *
  * How a search runs (docs/search.md has the user's view, docs/performance.md the numbers):
  *
@@ -48,7 +49,9 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const PER_CHARACTER_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const SNIPPET_TOKENS = 24;
 const SNIPPET_TOKENS_PER_CHARACTER = 48;
-const KIND_ORDER: Record<SearchKind, number> = { case: 0, evidence: 1, note: 2 };
+const KIND_ORDER: Record<SearchKind, number> = { case: 0, person: 1, evidence: 2, note: 3 };
+/** The rank of a case found by one of its tags: before the cases found by their text. */
+export const TAG_RANK = -1000;
 
 interface Candidate {
   kind: SearchKind;
@@ -88,6 +91,12 @@ function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseI
               WHERE evidence_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT seq FROM evidence WHERE case_id = ${caseId})` : sql``}
               ORDER BY rowid DESC LIMIT ${window + 1}`;
       break;
+    case 'person':
+      // people_fts's rowid is the person's rowid in people (migration 0008); a name counts double.
+      q = sql`SELECT rowid AS seq, ${scored ? sql`bm25(people_fts, 2.0, 1.0)` : sql`0`} AS rank FROM people_fts
+              WHERE people_fts MATCH ${match}${caseId ? sql` AND +rowid IN (SELECT p.rowid FROM people p JOIN case_people cp ON cp.person_id = p.id WHERE cp.case_id = ${caseId})` : sql``}
+              ORDER BY rowid DESC LIMIT ${window + 1}`;
+      break;
   }
   const rows = all<{ seq: number; rank: number }>(db, q);
   const complete = rows.length <= window;
@@ -117,6 +126,7 @@ function ensureScratch(db: WritableDB): void {
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.notes_fts_vocab USING fts5vocab(main, notes_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.cases_fts_vocab USING fts5vocab(main, cases_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_fts_vocab USING fts5vocab(main, evidence_fts, 'row')`);
+  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.people_fts_vocab USING fts5vocab(main, people_fts, 'row')`);
   scratchReady.add(db);
 }
 
@@ -128,7 +138,9 @@ function vocabulary(db: WritableDB, kind: SearchKind, token: string): string[] {
       ? sql`SELECT term FROM temp.notes_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`
       : kind === 'case'
         ? sql`SELECT term FROM temp.cases_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`
-        : sql`SELECT term FROM temp.evidence_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`;
+        : kind === 'evidence'
+          ? sql`SELECT term FROM temp.evidence_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`
+          : sql`SELECT term FROM temp.people_fts_vocab WHERE term >= ${token} AND term < ${below} ORDER BY doc DESC, term LIMIT ${PREFIX_COMPLETIONS}`;
   return all<{ term: string }>(db, q).map((r) => r.term);
 }
 
@@ -189,6 +201,20 @@ function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number
         out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.case_title, title: r.title, columns: [r.title, r.description, r.source] });
       }
       break;
+    case 'person':
+      // The first case the person was added to (their case, for the hit to open), if any.
+      for (const r of all<{ seq: number; id: string; full_name: string; pseudonym: string | null; names: string | null; case_id: string | null; reference: string | null; case_title: string | null }>(
+        db,
+        sql`SELECT p.rowid AS seq, p.id, p.full_name, p.pseudonym,
+                   (SELECT group_concat(name, ' · ') FROM (SELECT name FROM person_names WHERE person_id = p.id ORDER BY kind DESC, name)) AS names,
+                   c.id AS case_id, c.reference, c.title AS case_title
+              FROM people p
+              LEFT JOIN cases c ON c.id = (SELECT cp.case_id FROM case_people cp WHERE cp.person_id = p.id ORDER BY cp.added_at, cp.case_id LIMIT 1)
+             WHERE p.rowid IN ${sqlIn(seqs)}`,
+      )) {
+        out.set(r.seq, { id: r.id, caseId: r.case_id ?? '', caseReference: r.reference ?? '', caseTitle: r.case_title ?? '', title: r.full_name, columns: [r.names ?? r.full_name, r.pseudonym ?? '', ''] });
+      }
+      break;
   }
   return out;
 }
@@ -200,6 +226,29 @@ function caseRecordCount(db: WritableDB, caseId: string, kinds: readonly SearchK
   if (kinds.includes('note')) n += pluck<number>(db, sql`SELECT count(*) FROM notes WHERE case_id = ${caseId}`) ?? 0;
   if (kinds.includes('evidence')) n += pluck<number>(db, sql`SELECT count(*) FROM evidence WHERE case_id = ${caseId}`) ?? 0;
   return n;
+}
+
+/** Lower case, accents and Arabic marks folded: how a tag is compared with the query. */
+function tagKey(s: string): string {
+  return foldArabicSearch(s.normalize('NFD').replace(/\p{Mn}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()).normalize('NFC');
+}
+
+/**
+ * Cases found by a tag: the whole query (quotes left out) equals one of their tags, folded as
+ * search folds (case, accents, Arabic marks and letter variants). Tags are few (distinct tags of
+ * the vault, read from their index), so they are compared here rather than indexed for FTS.
+ */
+function caseTagMatches(db: WritableDB, query: string, caseId: string | undefined): Candidate[] {
+  const key = tagKey(query.replace(/"/g, ' '));
+  if (key === '') return [];
+  const tags = all<{ tag: string }>(db, sql`SELECT DISTINCT tag FROM case_tags`)
+    .map((r) => r.tag)
+    .filter((t) => tagKey(t) === key);
+  if (tags.length === 0) return [];
+  return all<{ seq: number }>(
+    db,
+    sql`SELECT DISTINCT c.seq FROM case_tags t JOIN cases c ON c.id = t.case_id WHERE t.tag IN ${sqlIn(tags)}${caseId ? sql` AND c.id = ${caseId}` : sql``} ORDER BY c.seq DESC LIMIT ${SEARCH_WINDOW}`,
+  ).map((r) => ({ kind: 'case' as const, seq: r.seq, rank: TAG_RANK }));
 }
 
 /**
@@ -320,7 +369,8 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
 
   let snippetMatch: string;
   let sources: SourceResult[];
-  if (q.caseId !== undefined && caseRecordCount(db, q.caseId, kinds) <= window) {
+  const smallCase = q.caseId !== undefined && caseRecordCount(db, q.caseId, kinds) <= window;
+  if (smallCase && q.caseId !== undefined) {
     snippetMatch = parsed.prefixed ?? parsed.exact;
     sources = [searchCase(db, q.caseId, kinds, snippetMatch)];
   } else {
@@ -335,7 +385,17 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
     });
   }
 
-  const merged = sources.flatMap((s) => s.candidates);
+  if (smallCase && kinds.includes('person')) {
+    // people are not in the case's scratch table: their own index, filtered to the case
+    sources.push(scoredIfFew(db, 'person', snippetMatch, q.caseId, window));
+  }
+  const byKey = new Map<string, Candidate>();
+  for (const c of sources.flatMap((s) => s.candidates)) byKey.set(`${c.kind}:${c.seq}`, c);
+  if (kinds.includes('case')) {
+    // a case found by a tag comes first, whether or not its text matched as well
+    for (const c of caseTagMatches(db, q.query, q.caseId)) byKey.set(`case:${c.seq}`, c);
+  }
+  const merged = [...byKey.values()];
   merged.sort((a, b) => a.rank - b.rank || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.seq - a.seq);
   const page = merged.slice(q.offset, q.offset + q.limit);
 

@@ -10,14 +10,15 @@ import { useNav } from '../../state/navigation.js';
 import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
-export function ConflictTable({ matches, caption }: { matches: ConflictMatch[]; caption?: string }) {
+/** `queryHeading`: the heading of the first column (the name that was checked), when it is not an enquiry's. */
+export function ConflictTable({ matches, caption, queryHeading }: { matches: ConflictMatch[]; caption?: string; queryHeading?: string }) {
   const t = useT();
   const go = useNav((s) => s.go);
   return (
     <table className="data conflicts-table" aria-label={caption ?? t('enquiry.conflicts.label')}>
       <thead>
         <tr>
-          <th scope="col">{t('enquiry.conflicts.col.name')}</th>
+          <th scope="col">{queryHeading ?? t('enquiry.conflicts.col.name')}</th>
           <th scope="col">{t('enquiry.conflicts.col.matched')}</th>
           <th scope="col">{t('enquiry.conflicts.col.match')}</th>
           <th scope="col">{t('enquiry.conflicts.col.roles')}</th>

@@ -1,8 +1,9 @@
 /**
  * Global search: a field (Ctrl+K focuses it from anywhere), results grouped by source — notes,
- * cases, evidence — each with highlighted passages and its own "more". The engine cuts each
+ * cases, evidence, people — each with highlighted passages and its own "more". The engine cuts each
  * passage into `{text, match}` segments; matches are shown in <mark>, and every piece is a text
- * node (nothing is ever parsed as HTML). A result opens its case on the matching tab.
+ * node (nothing is ever parsed as HTML). A result opens its case on the matching tab; a person
+ * (there is no person page) opens the first case they are in, on its People tab.
  */
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
@@ -15,7 +16,7 @@ import { isSearchable, useSearch } from './search-store.js';
 
 const TYPING_DELAY_MS = 300;
 
-const TAB_OF: Record<SearchKind, CaseTab> = { note: 'notes', case: 'overview', evidence: 'evidence' };
+const TAB_OF: Record<SearchKind, CaseTab> = { note: 'notes', case: 'overview', evidence: 'evidence', person: 'people' };
 
 export function SearchScreen() {
   const t = useT();
@@ -147,6 +148,23 @@ function Hit({ hit }: { hit: SearchHit }) {
   const t = useT();
   const go = useNav((s) => s.go);
   const open = () => go({ name: 'case', id: hit.caseId, tab: TAB_OF[hit.kind] });
+  if (hit.kind === 'person') {
+    return (
+      <li className="search-hit">
+        {hit.caseId !== '' ? (
+          <button type="button" className="row-link search-hit-open" onClick={open}>
+            <bdi>{hit.title ?? ''}</bdi>
+          </button>
+        ) : (
+          <p className="search-hit-open">
+            <bdi>{hit.title ?? ''}</bdi>
+          </p>
+        )}
+        <p className="search-hit-case">{hit.caseId !== '' ? t('search.hit.personCase', { reference: hit.caseReference, title: hit.caseTitle }) : t('search.hit.personNoCase')}</p>
+        <Snippet segments={hit.snippet} />
+      </li>
+    );
+  }
   return (
     <li className="search-hit">
       <button type="button" className="row-link search-hit-open" onClick={open}>

@@ -46,7 +46,7 @@ export function isSearchable(query: string): boolean {
 }
 
 const emptyGroup = (): SearchGroup => ({ items: [], total: undefined, hasMore: false, loadingMore: false, error: null });
-const emptyGroups = (): Record<SearchKind, SearchGroup> => ({ note: emptyGroup(), case: emptyGroup(), evidence: emptyGroup() });
+const emptyGroups = (): Record<SearchKind, SearchGroup> => ({ note: emptyGroup(), case: emptyGroup(), evidence: emptyGroup(), person: emptyGroup() });
 
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',

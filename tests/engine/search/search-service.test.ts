@@ -5,6 +5,7 @@ import { createCase, updateCase } from '../../../src-main/engine/cases/case-serv
 import { run, sql } from '../../../src-main/engine/db/sql.js';
 import type { DomainContext } from '../../../src-main/engine/domain/context.js';
 import { addNote, updateNote } from '../../../src-main/engine/notes/note-service.js';
+import { createPerson, linkPerson, updatePerson } from '../../../src-main/engine/people/person-service.js';
 import { SEARCH_WINDOW, search, snippetSegments } from '../../../src-main/engine/search/search-service.js';
 import { uuidv7 } from '../../../src-main/engine/util/ids.js';
 import { codeOfSync as codeOf, newDomain } from '../domain-helpers.js';
@@ -213,7 +214,7 @@ describe('search: the query is text, never FTS syntax', () => {
     [{ query: 'x', limit: 101 }, 'limit'],
     [{ query: 'x', offset: -1 }, 'offset'],
     [{ query: 'x', offset: 1001 }, 'offset'],
-    [{ query: 'x', kinds: ['person'] }, 'kinds.0'],
+    [{ query: 'x', kinds: ['tag'] }, 'kinds.0'],
     [{ query: 'x', kinds: [] }, 'kinds'],
     [{ query: 'x', caseId: 'KE-7' }, 'caseId'],
     [{ query: 'x'.repeat(501) }, 'query'],
@@ -431,5 +432,53 @@ describe('search: prefixes and very common words', () => {
     expect(matches(r.items[1]!)).toEqual(['kestrels']);
     expect(ids(ctx, { query: 'kamiti', caseId: c.id })).toEqual([c.id]);
     expect(ids(ctx, { query: 'kamiti', caseId: c.id, kinds: ['note'] })).toEqual([]);
+  });
+});
+
+describe('search: people and tags', () => {
+  it('finds a person stored in Arabic by the name with or without marks, by an alias and by the pseudonym; the hit carries the first case', async () => {
+    const { ctx, c } = await withCase();
+    const p = createPerson(ctx, { fullName: 'يُوسُف العَمْرَانِي', aliases: ['Abou Youssef'], pseudonym: 'Witness K' });
+    linkPerson(ctx, { personId: p.id, caseId: c.id, role: 'witness' });
+    const other = createPerson(ctx, { fullName: 'Hassan Ouazzani' });
+    expect(ids(ctx, { query: 'يوسف العمراني', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'يُوسُف', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'abou youssef', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'witness k', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'ouazz', kinds: ['person'] })).toEqual([other.id]);
+    const hit = search(ctx, { query: 'العمراني' }).items.find((h) => h.kind === 'person')!;
+    expect(hit).toMatchObject({ kind: 'person', id: p.id, title: 'يُوسُف العَمْرَانِي', caseId: c.id, caseReference: 'KE-7' });
+    expect(matches(hit)).toEqual(['العمراني']);
+    const unlinked = search(ctx, { query: 'Hassan' }).items.find((h) => h.id === other.id)!;
+    expect(unlinked).toMatchObject({ kind: 'person', caseId: '', caseReference: '', title: 'Hassan Ouazzani' });
+    // within a case: only its people
+    expect(ids(ctx, { query: 'Hassan', caseId: c.id })).toEqual([]);
+    expect(ids(ctx, { query: 'Youssef', caseId: c.id })).toEqual([p.id]);
+  });
+
+  it('follows a change of name, alias or pseudonym', async () => {
+    const { ctx } = await withCase();
+    const p = createPerson(ctx, { fullName: 'Amina Yusuf', aliases: ['Umm Ali'] });
+    updatePerson(ctx, { id: p.id, expectedVersion: 1, fullName: 'Amina Benali', aliases: ['Umm Omar'], pseudonym: 'Client B' });
+    expect(ids(ctx, { query: 'Yusuf', kinds: ['person'] })).toEqual([]);
+    expect(ids(ctx, { query: '"Umm Ali"', kinds: ['person'] })).toEqual([]);
+    expect(ids(ctx, { query: 'Benali', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'omar', kinds: ['person'] })).toEqual([p.id]);
+    expect(ids(ctx, { query: 'client b', kinds: ['person'] })).toEqual([p.id]);
+  });
+
+  it('finds a case by one of its tags (case, accents and Arabic marks folded), first', async () => {
+    const d = await newDomain();
+    const tagged = createCase(d.ctx, { title: 'Port detention', tags: ['Torture', 'تَعْذِيب'] });
+    const texty = createCase(d.ctx, { title: 'Torture at the port' });
+    const hits = search(d.ctx, { query: 'torture' }).items;
+    expect(hits.map((h) => [h.kind, h.id])).toEqual([
+      ['case', tagged.id],
+      ['case', texty.id],
+    ]);
+    expect(ids(d.ctx, 'TÓRTURE')[0]).toBe(tagged.id);
+    expect(ids(d.ctx, 'تعذيب')).toEqual([tagged.id]);
+    expect(ids(d.ctx, { query: 'torture', kinds: ['note'] })).toEqual([]);
+    expect(ids(d.ctx, { query: 'torture', caseId: texty.id })).toEqual([texty.id]);
   });
 });

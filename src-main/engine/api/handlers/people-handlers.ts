@@ -1,5 +1,5 @@
 /** people.* — the person service (engine/people) behind the contract's people area. */
-import { createPerson, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../people/person-service.js';
+import { createPerson, findPossibleDuplicatesOfName, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../people/person-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const peopleHandlers: EngineImplementation['people'] = {
@@ -9,4 +9,5 @@ export const peopleHandlers: EngineImplementation['people'] = {
   update: (input, { session }) => updatePerson(session.ctx, input),
   link: (input, { session }) => linkPerson(session.ctx, input),
   unlink: (input, { session }) => unlinkPerson(session.ctx, input),
+  possibleDuplicates: (input, { session }) => findPossibleDuplicatesOfName(session.ctx, input),
 };
