@@ -1,5 +1,5 @@
 /**
- * Partners: due diligence, agreements, the sharing profile, and (issue 5) their identity keys:
+ * Partners: due diligence, agreements, the sharing profile, and their identity keys:
  * a contact card imported from a file chosen in main's open dialog, the safety number of each
  * key for reading aloud or scanning, and the verification that records who compared, when and how.
  */

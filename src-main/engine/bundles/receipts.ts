@@ -60,16 +60,21 @@ export function makeReceipt(ctx: DomainContext, r: { bundleId: string; manifestS
   return { receipt, signature };
 }
 
-export function receiptText(file: ReceiptFile): string {
+/** A signed receipt as its file holds it (bundle and recall receipts alike). */
+export function receiptText(file: ReceiptFile | { receipt: unknown; signature: string }): string {
   return JSON.stringify(file, null, 2) + '\n';
 }
 
-/**
- * Write a receipt file (never over another file; the same receipt already there is fine, so
- * that importing a bundle twice can write its receipt twice).
- */
+/** Write a receipt file; see writeReceiptText. */
 export async function writeReceipt(file: ReceiptFile, out: string): Promise<string> {
-  const text = receiptText(file);
+  return writeReceiptText(receiptText(file), out);
+}
+
+/**
+ * Write the text of a receipt file (never over another file; the same receipt already there is
+ * fine, so that importing a bundle or a recall notice twice can write its receipt twice).
+ */
+export async function writeReceiptText(text: string, out: string): Promise<string> {
   try {
     const st = await fsp.lstat(out);
     if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text) return path.resolve(out);

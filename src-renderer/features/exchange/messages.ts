@@ -1,5 +1,5 @@
 /**
- * Partner exchange (issue 5): our identity and contact card, partner keys and their
+ * Partner exchange: our identity and contact card, partner keys and their
  * verification by safety number, the share wizard, and the import inbox. Also the sentences for
  * the error codes of the exchange (cards, safety numbers, bundles, receipts, the age layer), so
  * that <ErrorNotice> says in words what went wrong instead of the generic sentence.

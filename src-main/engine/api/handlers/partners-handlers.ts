@@ -1,6 +1,6 @@
 /**
  * partners.* — the partner service (engine/partners) behind the contract's partners area, and
- * (issue 5) partner keys: card import, safety numbers, verification (engine/partners/partner-keys.ts).
+ * partner keys: card import, safety numbers, verification (engine/partners/partner-keys.ts).
  *
  * `importCard`'s `file` arrives as a path (main swapped the open dialog's handle for it). The
  * card is read with a bound: a file larger than a card can be is refused before it is read.

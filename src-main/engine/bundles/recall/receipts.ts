@@ -17,8 +17,6 @@
  * then the notice becomes 'delivered' with the receipt and its counts stored, audited
  * (`recall.delivered`). The same receipt twice changes nothing.
  */
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import { canonicalJson } from '../../../../shared/canonical-json.js';
 import {
   RECALL_LIMITS,
@@ -38,7 +36,7 @@ import { get, run, sql } from '../../db/sql.js';
 import { type DomainContext, mutate, nowIso } from '../../domain/context.js';
 import { cardPublicKey, contactCardOf, parseContactCard } from '../../identity/contact-card.js';
 import { verifySignature } from '../../identity/vault-identity.js';
-import { checkNewFileTarget, stageNewFile } from '../../util/new-file.js';
+import { receiptText, writeReceiptText } from '../receipts.js';
 import { parseStrictJson } from '../strict-json.js';
 
 /** Our signed receipt for a notice we applied. */
@@ -59,29 +57,12 @@ export function makeRecallReceipt(ctx: DomainContext, r: { noticeId: string; not
 }
 
 export function recallReceiptText(file: RecallReceiptFile): string {
-  return JSON.stringify(file, null, 2) + '\n';
+  return receiptText(file);
 }
 
-/**
- * Write a recall receipt file (never over another file; the same receipt already there is
- * fine, so that importing a notice twice can write its receipt twice).
- */
+/** Write a recall receipt file (never over another file; the same receipt again is fine). */
 export async function writeRecallReceipt(file: RecallReceiptFile, out: string): Promise<string> {
-  const text = recallReceiptText(file);
-  try {
-    const st = await fsp.lstat(out);
-    if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text) return path.resolve(out);
-  } catch {
-    // absent (or unreadable): write it, which reports the problem if there is one
-  }
-  checkNewFileTarget(out);
-  const staged = stageNewFile(out, text);
-  try {
-    staged.publish();
-  } finally {
-    staged.discard();
-  }
-  return staged.dest;
+  return writeReceiptText(recallReceiptText(file), out);
 }
 
 function receiptInvalid(why: string): VaultError {
