@@ -227,14 +227,19 @@ export async function rejectProposal(ctx: DomainContext, input: DecideProposalIn
     const row = requirePending(ctx, p.id);
     const at = nowIso(ctx);
     run(ctx.db, sql`UPDATE proposed_additions SET status = 'rejected', record = '{}', blob_id = NULL, decided_at = ${at}, decided_by = ${p.decidedBy ?? DEFAULT_DECIDER} WHERE id = ${row.id}`);
-    if (row.blob_id !== null) {
+    // the file is erased unless another item holds the same bytes (one blob serves identical files)
+    const sharedFile =
+      row.blob_id !== null &&
+      (pluck(ctx.db, sql`SELECT 1 FROM evidence WHERE blob_id = ${row.blob_id}`) !== undefined ||
+        pluck(ctx.db, sql`SELECT 1 FROM proposed_additions WHERE blob_id = ${row.blob_id} AND id != ${row.id}`) !== undefined);
+    if (row.blob_id !== null && !sharedFile) {
       run(ctx.db, sql`DELETE FROM blobs WHERE id = ${row.blob_id}`);
       erased = row.blob_id;
     }
     audit({
       action: 'bundle.proposal-rejected',
       subject: { kind: 'case', id: row.case_id },
-      details: { proposalId: row.id, kind: row.kind, recordId: row.record_id, bundleId: row.bundle_id, fromVault: row.from_vault, fileErased: row.blob_id !== null },
+      details: { proposalId: row.id, kind: row.kind, recordId: row.record_id, bundleId: row.bundle_id, fromVault: row.from_vault, fileErased: erased !== null },
     });
     return toProposal(ctx, get<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE id = ${row.id}`)!);
   });

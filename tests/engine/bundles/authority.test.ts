@@ -343,6 +343,28 @@ describe('additions to our cases are proposals a person decides', () => {
     expect(JSON.parse(custody.details)).toMatchObject({ fromVault: P.ctx.vaultId, sha256: hash });
   });
 
+  it('two proposed evidence items with the same bytes share one stored file: rejecting one keeps it for the other', async () => {
+    const bytes = randomBytes(1500);
+    const hash = sha256(bytes);
+    const [one, two] = [uuidv7(Date.now()), uuidv7(Date.now())];
+    await importBundle(
+      V.ctx,
+      await craft([
+        rec('evidence', { id: one, caseId: vSeed.caseId, fileName: 'a.jpg', sha256: hash, size: bytes.length }),
+        rec('evidence', { id: two, caseId: vSeed.caseId, fileName: 'b.jpg', sha256: hash, size: bytes.length }),
+        { name: `files/${hash}`, data: bytes },
+      ]),
+    );
+    const waiting = listProposals(V.ctx, { caseId: vSeed.caseId });
+    const p1 = waiting.find((p) => p.recordId === one)!;
+    const p2 = waiting.find((p) => p.recordId === two)!;
+    expect(p1.preview?.hasFile && p2.preview?.hasFile).toBe(true);
+    await rejectProposal(V.ctx, { id: p1.id });
+    acceptProposal(V.ctx, { id: p2.id });
+    expect(get(V.ctx.db, sql`SELECT sha256, size FROM evidence WHERE id = ${two}`)).toEqual({ sha256: hash, size: 1500 });
+    expect(pluck(V.ctx.db, sql`SELECT 1 FROM evidence WHERE id = ${one}`)).toBeUndefined();
+  });
+
   it("additions to a third partner's case are proposals too", async () => {
     const r = await importBundle(V.ctx, await craft([rec('notes', { id: uuidv7(Date.now()), caseId: tCase.caseId, body: 'about T' })]));
     expect(r.counts.proposed).toBe(1);
