@@ -116,7 +116,8 @@ export function ImportInbox() {
           <ErrorNotice error={doImport.error} />
           {result ? (
             <div className="import-result" data-testid="import-result">
-              {result.result === 'imported' && (
+              {/* when everything arrived as proposed additions, the line below them says so instead */}
+              {result.result === 'imported' && (recordsWritten(result) > 0 || result.counts.files > 0 || result.counts.proposed === 0) && (
                 <p className="notice notice-ok" role="status">
                   {t('inbox.result.imported', { count: recordsWritten(result), files: result.counts.files })}
                 </p>
