@@ -4,15 +4,51 @@
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
-  'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 const securityRules = {
-  'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Never for anything secret: use sodium randombytes_buf or node:crypto.' }],
+  'no-restricted-properties': [
+    'error',
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'Never for anything secret: use sodium randombytes_buf or node:crypto.',
+    },
+  ],
   'no-restricted-syntax': [
     'error',
-    ...["callee.name='createCipheriv'", "callee.property.name='createCipheriv'", "callee.name='createDecipheriv'", "callee.property.name='createDecipheriv'"].map((callee) => ({
+    ...[
+      "callee.name='createCipheriv'",
+      "callee.property.name='createCipheriv'",
+      "callee.name='createDecipheriv'",
+      "callee.property.name='createDecipheriv'",
+    ].map((callee) => ({
       selector: `CallExpression[${callee}] > Literal[value=/chacha20/i]`,
       message: "Electron's BoringSSL has no chacha20-poly1305: use sodium-native.",
     })),
@@ -29,13 +65,22 @@ export default tseslint.config(
   {
     rules: {
       ...securityRules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
     files: ['src-main/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The engine is plain Node: it never imports electron.' }], patterns: ['electron/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The engine is plain Node: it never imports electron.' }],
+          patterns: ['electron/*'],
+        },
+      ],
     },
   },
   {
@@ -44,8 +89,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'shared/ is imported by the renderer: no electron.' }, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is imported by the renderer: no Node built-ins.' }))],
-          patterns: [{ group: ['node:*'], message: 'shared/ is imported by the renderer: no Node built-ins.' }, { group: ['electron/*'] }, { group: ['**/src-main/**', '**/src-renderer/**'], message: 'shared/ depends on nothing of ours.' }],
+          paths: [
+            { name: 'electron', message: 'shared/ is imported by the renderer: no electron.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'shared/ is imported by the renderer: no Node built-ins.',
+            })),
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is imported by the renderer: no Node built-ins.' },
+            { group: ['electron/*'] },
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'shared/ depends on nothing of ours.' },
+          ],
         },
       ],
     },
@@ -56,8 +111,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer only talks to window.vault.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
-          patterns: [{ group: ['**/src-main/**', '**/src-main'], message: 'The renderer never imports src-main/: go through the IPC contract in shared/.' }, { group: ['node:*'], message: 'The renderer has no Node.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer only talks to window.vault.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
+          ],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-main'],
+              message: 'The renderer never imports src-main/: go through the IPC contract in shared/.',
+            },
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+          ],
         },
       ],
     },

@@ -36,7 +36,19 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { X25519Identity, decryptAge, encryptAge } from '../src-main/engine/bundles/age/index.js';
-import { type Bench, type BenchContext, GIB, MIB, atLeast, atMost, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
+import {
+  type Bench,
+  type BenchContext,
+  GIB,
+  MIB,
+  atLeast,
+  atMost,
+  getGc,
+  mibPerSecond,
+  sampleRss,
+  sleep,
+  timed,
+} from './lib.js';
 
 const execFileP = promisify(execFile);
 export const AGE = '/usr/bin/age';
@@ -48,7 +60,7 @@ const RSS_GROWTH_TARGET = atMost(100);
 async function writeRandomFile(file: string, size: number): Promise<void> {
   const fh = await fsp.open(file, 'wx', 0o600);
   try {
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const piece = randomBytes(Math.min(PIECE_BYTES, size - done));
       await fh.write(piece, 0, piece.length);
       done += piece.length;
@@ -106,14 +118,19 @@ interface Best {
 
 function keepBest(best: Best | null, run: { ms: number; peak: number; growth: number }): Best {
   if (!best) return { ms: run.ms, peak: run.peak, growth: run.growth };
-  return { ms: Math.min(best.ms, run.ms), peak: Math.max(best.peak, run.peak), growth: Math.max(best.growth, run.growth) };
+  return {
+    ms: Math.min(best.ms, run.ms),
+    peak: Math.max(best.peak, run.peak),
+    growth: Math.max(best.growth, run.growth),
+  };
 }
 
 export const ageBench: Bench = {
   name: 'age',
   summary: 'age v1 encrypt/decrypt throughput and memory vs the age CLI',
   async run(ctx: BenchContext) {
-    if (!fs.existsSync(AGE) || !fs.existsSync(TIME)) throw new Error(`${AGE} and ${TIME} are needed (apt-get install age time)`);
+    if (!fs.existsSync(AGE) || !fs.existsSync(TIME))
+      throw new Error(`${AGE} and ${TIME} are needed (apt-get install age time)`);
     const size = ctx.quick ? 256 * MIB : GIB;
     const runs = ctx.quick ? 2 : 3;
     const dir = await ctx.tempDir('age');
@@ -129,28 +146,43 @@ export const ageBench: Bench = {
     const ageFile = path.join(dir, 'by-age.age');
     await execFileP(AGE, ['-r', recipient.toString(), '-o', ageFile, src]);
 
-    const best: Record<'ourEnc' | 'ageEnc' | 'ourDec' | 'ageDec', Best | null> = { ourEnc: null, ageEnc: null, ourDec: null, ageDec: null };
+    const best: Record<'ourEnc' | 'ageEnc' | 'ourDec' | 'ageDec', Best | null> = {
+      ourEnc: null,
+      ageEnc: null,
+      ourDec: null,
+      ageDec: null,
+    };
     for (let run = 0; run < runs; run++) {
       const encOurs = async () => {
         const r = await ours(() => devNull(encryptAge(fs.createReadStream(src, { highWaterMark: MIB }), [recipient])));
         best.ourEnc = keepBest(best.ourEnc, r);
-        ctx.log(`run ${run + 1}: encryptAge ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`);
+        ctx.log(
+          `run ${run + 1}: encryptAge ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`,
+        );
       };
       const encAge = async () => {
         const r = await timed(() => timedAge(['-r', recipient.toString(), '-o', '/dev/null', src]));
         best.ageEnc = keepBest(best.ageEnc, { ms: r.ms, peak: r.result, growth: 0 });
-        ctx.log(`run ${run + 1}: age -r     ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.result / MIB).toFixed(0)} MiB`);
+        ctx.log(
+          `run ${run + 1}: age -r     ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.result / MIB).toFixed(0)} MiB`,
+        );
       };
       const decOurs = async () => {
-        const r = await ours(() => devNull(decryptAge(fs.createReadStream(ageFile, { highWaterMark: MIB }), [identity])));
+        const r = await ours(() =>
+          devNull(decryptAge(fs.createReadStream(ageFile, { highWaterMark: MIB }), [identity])),
+        );
         if (r.result !== size) throw new Error(`decryptAge returned ${r.result} bytes, expected ${size}`);
         best.ourDec = keepBest(best.ourDec, r);
-        ctx.log(`run ${run + 1}: decryptAge ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`);
+        ctx.log(
+          `run ${run + 1}: decryptAge ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`,
+        );
       };
       const decAge = async () => {
         const r = await timed(() => timedAge(['-d', '-i', keyFile, '-o', '/dev/null', ageFile]));
         best.ageDec = keepBest(best.ageDec, { ms: r.ms, peak: r.result, growth: 0 });
-        ctx.log(`run ${run + 1}: age -d     ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.result / MIB).toFixed(0)} MiB`);
+        ctx.log(
+          `run ${run + 1}: age -d     ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.result / MIB).toFixed(0)} MiB`,
+        );
       };
       const order = run % 2 === 0 ? [encAge, encOurs, decOurs, decAge] : [encOurs, encAge, decAge, decOurs];
       for (const step of order) await step();
@@ -158,7 +190,11 @@ export const ageBench: Bench = {
 
     // Untimed: the stock tool opens a file we wrote, to the right bytes.
     const ourFile = path.join(dir, 'by-us.age');
-    await pipeline(fs.createReadStream(src, { highWaterMark: MIB }), (s) => encryptAge(s, [recipient]), fs.createWriteStream(ourFile));
+    await pipeline(
+      fs.createReadStream(src, { highWaterMark: MIB }),
+      (s) => encryptAge(s, [recipient]),
+      fs.createWriteStream(ourFile),
+    );
     const check = path.join(dir, 'check.bin');
     await execFileP(AGE, ['-d', '-i', keyFile, '-o', check, ourFile]);
     if ((await sha256sum(check)) !== sourceSha) throw new Error('age -d did not return the source from our file');
@@ -168,7 +204,12 @@ export const ageBench: Bench = {
       if (!b) throw new Error('a measurement is missing');
       return b;
     };
-    const [oe, ae, od, ad] = [measured(best.ourEnc), measured(best.ageEnc), measured(best.ourDec), measured(best.ageDec)];
+    const [oe, ae, od, ad] = [
+      measured(best.ourEnc),
+      measured(best.ageEnc),
+      measured(best.ourDec),
+      measured(best.ageDec),
+    ];
     const encOurs = mibPerSecond(size, oe.ms);
     const encAge = mibPerSecond(size, ae.ms);
     const decOurs = mibPerSecond(size, od.ms);

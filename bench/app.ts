@@ -60,7 +60,10 @@ async function verifiedPartner(h: Awaited<ReturnType<typeof startHarness>>, dir:
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
     return r.value as T;
   };
-  const { vault: other } = await Vault.create(path.join(dir, 'partner-vault'), { passphrase: BENCH_PASSPHRASE, kdf: BENCH_KDF });
+  const { vault: other } = await Vault.create(path.join(dir, 'partner-vault'), {
+    passphrase: BENCH_PASSPHRASE,
+    kdf: BENCH_KDF,
+  });
   const cardFile = path.join(dir, 'partner.cvcard');
   try {
     await writeFile(cardFile, cardFileText(contactCardOf(domainContext(other))));
@@ -69,19 +72,39 @@ async function verifiedPartner(h: Awaited<ReturnType<typeof startHarness>>, dir:
   }
   h.host.openQueue.push(cardFile);
   const chosen = await ok<{ handle: string }>('files.chooseOpen', { kind: 'contact-card' });
-  const imported = await ok<{ partner: { id: string; version: number }; key: { id: string } }>('partners.importCard', { file: chosen.handle });
+  const imported = await ok<{ partner: { id: string; version: number }; key: { id: string } }>('partners.importCard', {
+    file: chosen.handle,
+  });
   const number = await ok<{ digits: string }>('partners.safetyNumber', { keyId: imported.key.id });
-  await ok('partners.verifyKey', { keyId: imported.key.id, safetyNumber: number.digits, how: 'in-person', verifiedBy: 'bench' });
+  await ok('partners.verifyKey', {
+    keyId: imported.key.id,
+    safetyNumber: number.digits,
+    how: 'in-person',
+    verifiedBy: 'bench',
+  });
   // cleared under the default partner policy: due diligence approved, a signed confidentiality agreement
-  await ok('partners.update', { id: imported.partner.id, expectedVersion: imported.partner.version, ddOutcome: 'approved' });
-  await ok('partners.addAgreement', { partnerId: imported.partner.id, kind: 'confidentiality', signedOn: '2025-01-05' });
-  await ok('partners.setSharingProfile', { partnerId: imported.partner.id, expectedVersion: imported.partner.version + 1, allow: [{ kind: 'cases' }, { kind: 'evidence', fields: ['type', 'size', 'sha256', 'file'] }] });
+  await ok('partners.update', {
+    id: imported.partner.id,
+    expectedVersion: imported.partner.version,
+    ddOutcome: 'approved',
+  });
+  await ok('partners.addAgreement', {
+    partnerId: imported.partner.id,
+    kind: 'confidentiality',
+    signedOn: '2025-01-05',
+  });
+  await ok('partners.setSharingProfile', {
+    partnerId: imported.partner.id,
+    expectedVersion: imported.partner.version + 1,
+    allow: [{ kind: 'cases' }, { kind: 'evidence', fields: ['type', 'size', 'sha256', 'file'] }],
+  });
   return imported.partner.id;
 }
 
 export const appBench: Bench = {
   name: 'app',
-  summary: 'desktop app in the harness: unlock → first painted case list at 100 k cases, list scrolling, main-loop stalls during a long engine task',
+  summary:
+    'desktop app in the harness: unlock → first painted case list at 100 k cases, list scrolling, main-loop stalls during a long engine task',
   async run(ctx: BenchContext) {
     const s = ctx.quick ? QUICK : FULL;
     execFileSync(process.execPath, ['build/build-app.mjs', '--renderer-only'], { stdio: 'inherit' });
@@ -118,7 +141,7 @@ export const appBench: Bench = {
       const jumps: number[] = [];
       const rowHeight = 44;
       for (let i = 0; i < s.jumps; i++) {
-        const index = Math.floor(((i * 7919) % 997) / 997 * (s.cases - 50));
+        const index = Math.floor((((i * 7919) % 997) / 997) * (s.cases - 50));
         // A string, not a function: bench/ is compiled without the DOM library.
         const ms = (await page.evaluate(`(async () => {
           const body = document.querySelector('[data-testid="case-rows"]');
@@ -133,7 +156,9 @@ export const appBench: Bench = {
         if (ms < 0) throw new Error(`row ${index} never painted`);
         jumps.push(ms);
       }
-      ctx.log(`scroll jumps: p50 ${median(jumps).toFixed(1)} ms, p95 ${p95(jumps).toFixed(1)} ms, max ${max(jumps).toFixed(1)} ms`);
+      ctx.log(
+        `scroll jumps: p50 ${median(jumps).toFixed(1)} ms, p95 ${p95(jumps).toFixed(1)} ms, max ${max(jumps).toFixed(1)} ms`,
+      );
       ctx.report('scroll_p95_ms', p95(jumps), 'ms', atMost(100));
 
       // Main-loop stalls while the worker takes in a large evidence file.
@@ -147,12 +172,19 @@ export const appBench: Bench = {
       const histogram = monitorEventLoopDelay({ resolution: 10 });
       histogram.enable();
       const t1 = Date.now();
-      const added = await h.shell.handle(true, 'evidence.add', { caseId: (created.value as { id: string }).id, file: (chosen.value as { handle: string }).handle, title: 'Bench file', type: 'document' });
+      const added = await h.shell.handle(true, 'evidence.add', {
+        caseId: (created.value as { id: string }).id,
+        file: (chosen.value as { handle: string }).handle,
+        title: 'Bench file',
+        type: 'document',
+      });
       const intakeMs = Date.now() - t1;
       histogram.disable();
       if (!added.ok) throw new Error(`evidence.add: ${added.error.code} ${added.error.message}`);
       const maxStall = histogram.max / 1e6;
-      ctx.log(`intake of ${s.intakeBytes / MIB} MiB in ${intakeMs} ms; main loop: max stall ${maxStall.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms`);
+      ctx.log(
+        `intake of ${s.intakeBytes / MIB} MiB in ${intakeMs} ms; main loop: max stall ${maxStall.toFixed(1)} ms, p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms`,
+      );
       ctx.report('intake_mib_per_s', s.intakeBytes / MIB / (intakeMs / 1000), 'MiB/s');
       ctx.report('main_loop_max_stall_ms', maxStall, 'ms', atMost(50));
 
@@ -162,7 +194,10 @@ export const appBench: Bench = {
       const evidenceId = (added.value as { id: string }).id;
       const partnerId = await verifiedPartner(h, dir);
       h.host.saveQueue.push(path.join(dir, 'bench.cvbundle'));
-      const target = await h.shell.handle(true, 'files.chooseSaveTarget', { suggestedName: 'bench.cvbundle', kind: 'bundle' });
+      const target = await h.shell.handle(true, 'files.chooseSaveTarget', {
+        suggestedName: 'bench.cvbundle',
+        kind: 'bundle',
+      });
       if (!target.ok || !target.value) throw new Error('no save handle');
       const exportHistogram = monitorEventLoopDelay({ resolution: 10 });
       exportHistogram.enable();
@@ -179,7 +214,9 @@ export const appBench: Bench = {
       exportHistogram.disable();
       if (!exported.ok) throw new Error(`bundles.export: ${exported.error.code} ${exported.error.message}`);
       const exportStall = exportHistogram.max / 1e6;
-      ctx.log(`bundle export of ${s.intakeBytes / MIB} MiB in ${exportMs} ms; main loop: max stall ${exportStall.toFixed(1)} ms, p99 ${(exportHistogram.percentile(99) / 1e6).toFixed(1)} ms`);
+      ctx.log(
+        `bundle export of ${s.intakeBytes / MIB} MiB in ${exportMs} ms; main loop: max stall ${exportStall.toFixed(1)} ms, p99 ${(exportHistogram.percentile(99) / 1e6).toFixed(1)} ms`,
+      );
       ctx.report('bundle_export_main_loop_max_stall_ms', exportStall, 'ms', atMost(50));
     } finally {
       await browser.close();

@@ -38,7 +38,12 @@ import { type DomainContext, domainContext } from '../src-main/engine/domain/con
 import { addEvidence } from '../src-main/engine/evidence/evidence-service.js';
 import { cardFileText, contactCardOf } from '../src-main/engine/identity/contact-card.js';
 import { safetyNumberDigits } from '../src-main/engine/identity/safety-number.js';
-import { addAgreement, getPartner, setSharingProfile, updatePartner } from '../src-main/engine/partners/partner-service.js';
+import {
+  addAgreement,
+  getPartner,
+  setSharingProfile,
+  updatePartner,
+} from '../src-main/engine/partners/partner-service.js';
 import { importContactCard, verifyPartnerKey } from '../src-main/engine/partners/partner-keys.js';
 import { createPerson, linkPerson } from '../src-main/engine/people/person-service.js';
 import { Vault } from '../src-main/engine/vault/vault.js';
@@ -56,7 +61,7 @@ const PIECE_BYTES = 4 * MIB;
 async function writeRandomFile(file: string, size: number): Promise<void> {
   const fh = await fsp.open(file, 'wx', 0o600);
   try {
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const piece = randomBytes(Math.min(PIECE_BYTES, size - done));
       await fh.write(piece, 0, piece.length);
       done += piece.length;
@@ -89,7 +94,10 @@ async function newSide(dir: string, name: string): Promise<Side> {
 /** `a` knows and has verified `b`'s key; returns b's partner id in a. */
 function introduce(a: Side, b: Side): string {
   const r = importContactCard(a.ctx, { card: cardFileText(contactCardOf(b.ctx)), kind: 'ngo' });
-  const digits = safetyNumberDigits({ vaultId: a.ctx.vaultId, publicKey: a.ctx.identity.publicKey }, { vaultId: b.ctx.vaultId, publicKey: b.ctx.identity.publicKey }).digits;
+  const digits = safetyNumberDigits(
+    { vaultId: a.ctx.vaultId, publicKey: a.ctx.identity.publicKey },
+    { vaultId: b.ctx.vaultId, publicKey: b.ctx.identity.publicKey },
+  ).digits;
   verifyPartnerKey(a.ctx, { keyId: r.key.id, safetyNumber: digits, verifiedBy: 'bench', how: 'in-person' });
   // cleared under the default partner policy: due diligence approved, a signed confidentiality agreement
   const partner = getPartner(a.ctx, r.partner.id);
@@ -106,7 +114,11 @@ interface Best {
 
 function keepBest(best: Best | null, run: Best): Best {
   if (!best) return run;
-  return { ms: Math.min(best.ms, run.ms), peak: Math.max(best.peak, run.peak), growth: Math.max(best.growth, run.growth) };
+  return {
+    ms: Math.min(best.ms, run.ms),
+    peak: Math.max(best.peak, run.peak),
+    growth: Math.max(best.growth, run.growth),
+  };
 }
 
 export const bundleBench: Bench = {
@@ -133,14 +145,27 @@ export const bundleBench: Bench = {
         setSharingProfile(sender.ctx, {
           partnerId,
           expectedVersion: partner.version,
-          allow: [{ kind: 'cases' }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'received-at', 'file'] }],
+          allow: [
+            { kind: 'cases' },
+            { kind: 'people' },
+            { kind: 'consents' },
+            { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'received-at', 'file'] },
+          ],
         });
         partnerIds.push(partnerId);
       }
       const c = createCase(sender.ctx, { title: 'Bench case' });
       const p = createPerson(sender.ctx, { fullName: 'Bench Person', pseudonym: 'B-1' });
       linkPerson(sender.ctx, { personId: p.id, caseId: c.id, role: 'survivor' });
-      addConsent(sender.ctx, { personId: p.id, caseId: c.id, purpose: 'sharing', recipient: { class: 'partner' }, told: ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'], method: 'written', givenAt: '2026-01-10' });
+      addConsent(sender.ctx, {
+        personId: p.id,
+        caseId: c.id,
+        purpose: 'sharing',
+        recipient: { class: 'partner' },
+        told: ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'],
+        method: 'written',
+        givenAt: '2026-01-10',
+      });
       const sources: string[] = [];
       const evidenceIds: string[] = [];
       for (let i = 0; i < FILES; i++) {
@@ -152,7 +177,12 @@ export const bundleBench: Bench = {
       ctx.log(`set up: ${FILES} evidence files of ${fileSize / MIB} MiB taken in; ${runs} recipient vault(s)`);
       const senderRecipient = sender.ctx.identity.ageRecipient().toString();
 
-      const best: Record<'ourExp' | 'ageEnc' | 'ourImp' | 'ageDec', Best | null> = { ourExp: null, ageEnc: null, ourImp: null, ageDec: null };
+      const best: Record<'ourExp' | 'ageEnc' | 'ourImp' | 'ageDec', Best | null> = {
+        ourExp: null,
+        ageEnc: null,
+        ourImp: null,
+        ageDec: null,
+      };
       let lastBundle = '';
       let lastKey = '';
       for (let run = 0; run < runs; run++) {
@@ -166,26 +196,45 @@ export const bundleBench: Bench = {
         const ageOut = sources.map((s) => `${s}.run-${run}.age`);
 
         const expOurs = async () => {
-          const r = await ours(() => exportBundle(sender.ctx, { partnerId: partnerIds[run]!, caseIds: [c.id], evidenceIds, purpose: 'Bench', onMissingConsent: 'refuse', out: bundleFile }));
+          const r = await ours(() =>
+            exportBundle(sender.ctx, {
+              partnerId: partnerIds[run]!,
+              caseIds: [c.id],
+              evidenceIds,
+              purpose: 'Bench',
+              onMissingConsent: 'refuse',
+              out: bundleFile,
+            }),
+          );
           best.ourExp = keepBest(best.ourExp, r);
-          ctx.log(`run ${run + 1}: exportBundle ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`);
+          ctx.log(
+            `run ${run + 1}: exportBundle ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`,
+          );
         };
         const encAge = async () => {
           let peak = 0;
           const r = await timed(async () => {
             for (let i = 0; i < FILES; i++) {
-              peak = Math.max(peak, await timedAge(['-r', targetRecipient, '-r', senderRecipient, '-o', ageOut[i]!, sources[i]!]));
+              peak = Math.max(
+                peak,
+                await timedAge(['-r', targetRecipient, '-r', senderRecipient, '-o', ageOut[i]!, sources[i]!]),
+              );
               await fsyncFile(ageOut[i]!);
             }
           });
           best.ageEnc = keepBest(best.ageEnc, { ms: r.ms, peak, growth: 0 });
-          ctx.log(`run ${run + 1}: age -r       ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(peak / MIB).toFixed(0)} MiB`);
+          ctx.log(
+            `run ${run + 1}: age -r       ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(peak / MIB).toFixed(0)} MiB`,
+          );
         };
         const impOurs = async () => {
           const r = await ours(() => importBundle(target.ctx, bundleFile));
-          if (r.result.result !== 'imported' || r.result.counts.files !== FILES) throw new Error(`import: ${r.result.result}, ${r.result.counts.files} files`);
+          if (r.result.result !== 'imported' || r.result.counts.files !== FILES)
+            throw new Error(`import: ${r.result.result}, ${r.result.counts.files} files`);
           best.ourImp = keepBest(best.ourImp, r);
-          ctx.log(`run ${run + 1}: importBundle ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`);
+          ctx.log(
+            `run ${run + 1}: importBundle ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(r.peak / MIB).toFixed(0)} MiB (+${(r.growth / MIB).toFixed(0)})`,
+          );
         };
         const decAge = async () => {
           let peak = 0;
@@ -197,7 +246,9 @@ export const bundleBench: Bench = {
             }
           });
           best.ageDec = keepBest(best.ageDec, { ms: r.ms, peak, growth: 0 });
-          ctx.log(`run ${run + 1}: age -d       ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(peak / MIB).toFixed(0)} MiB`);
+          ctx.log(
+            `run ${run + 1}: age -d       ${(r.ms / 1000).toFixed(2)} s, peak RSS ${(peak / MIB).toFixed(0)} MiB`,
+          );
           for (let i = 0; i < FILES; i++) await fsp.rm(`${ageOut[i]!}.dec`, { force: true });
         };
         const order = run % 2 === 0 ? [encAge, expOurs, impOurs, decAge] : [expOurs, encAge, decAge, impOurs];
@@ -213,7 +264,11 @@ export const bundleBench: Bench = {
       await execFileP(AGE, ['-d', '-i', lastKey, '-o', plain, lastBundle]);
       const { stdout } = await execFileP('tar', ['-tf', plain], { maxBuffer: 16 * MIB });
       const names = stdout.trim().split('\n');
-      if (names[0] !== 'manifest.json' || names[1] !== 'manifest.sig' || names.filter((n) => n.startsWith('files/')).length !== FILES) {
+      if (
+        names[0] !== 'manifest.json' ||
+        names[1] !== 'manifest.sig' ||
+        names.filter((n) => n.startsWith('files/')).length !== FILES
+      ) {
         throw new Error(`tar -tf listed an unexpected archive: ${names.slice(0, 5).join(', ')}`);
       }
 
@@ -221,7 +276,12 @@ export const bundleBench: Bench = {
         if (!b) throw new Error('a measurement is missing');
         return b;
       };
-      const [oe, ae, oi, ad] = [measured(best.ourExp), measured(best.ageEnc), measured(best.ourImp), measured(best.ageDec)];
+      const [oe, ae, oi, ad] = [
+        measured(best.ourExp),
+        measured(best.ageEnc),
+        measured(best.ourImp),
+        measured(best.ageDec),
+      ];
       const exp = mibPerSecond(size, oe.ms);
       const enc = mibPerSecond(size, ae.ms);
       const imp = mibPerSecond(size, oi.ms);

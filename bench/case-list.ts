@@ -33,11 +33,79 @@ interface Sizes {
 const FULL: Sizes = { cases: 100_000, runsPerFilter: 40 };
 const QUICK: Sizes = { cases: 20_000, runsPerFilter: 20 };
 
-export const COUNTRIES = ['KE', 'UG', 'TZ', 'RW', 'CD', 'NG', 'GH', 'SN', 'ML', 'CM', 'ZW', 'ZA', 'EG', 'TN', 'MA', 'SD', 'ET', 'SO', 'TR', 'RU', 'UA', 'BY', 'GE', 'AZ', 'KZ', 'UZ', 'TJ', 'CN', 'TH', 'MM', 'PH', 'ID', 'MX', 'CO', 'VE', 'PE', 'BR', 'GT', 'HN', 'NI'] as const;
+export const COUNTRIES = [
+  'KE',
+  'UG',
+  'TZ',
+  'RW',
+  'CD',
+  'NG',
+  'GH',
+  'SN',
+  'ML',
+  'CM',
+  'ZW',
+  'ZA',
+  'EG',
+  'TN',
+  'MA',
+  'SD',
+  'ET',
+  'SO',
+  'TR',
+  'RU',
+  'UA',
+  'BY',
+  'GE',
+  'AZ',
+  'KZ',
+  'UZ',
+  'TJ',
+  'CN',
+  'TH',
+  'MM',
+  'PH',
+  'ID',
+  'MX',
+  'CO',
+  'VE',
+  'PE',
+  'BR',
+  'GT',
+  'HN',
+  'NI',
+] as const;
 export const TAGS = [
-  'torture', 'detention', 'disappearance', 'gbv', 'children', 'migrants', 'lgbti', 'journalists', 'protest', 'police',
-  'military', 'prison-conditions', 'medical', 'istanbul-protocol', 'reparations', 'compensation', 'strategic', 'urgent',
-  'interim-measures', 'follow-up', 'refugees', 'minorities', 'land', 'extrajudicial', 'solitary', 'death-penalty', 'defenders', 'women', 'pilot', 'archived',
+  'torture',
+  'detention',
+  'disappearance',
+  'gbv',
+  'children',
+  'migrants',
+  'lgbti',
+  'journalists',
+  'protest',
+  'police',
+  'military',
+  'prison-conditions',
+  'medical',
+  'istanbul-protocol',
+  'reparations',
+  'compensation',
+  'strategic',
+  'urgent',
+  'interim-measures',
+  'follow-up',
+  'refugees',
+  'minorities',
+  'land',
+  'extrajudicial',
+  'solitary',
+  'death-penalty',
+  'defenders',
+  'women',
+  'pilot',
+  'archived',
 ] as const;
 
 export interface SyntheticCase {
@@ -59,7 +127,14 @@ const DAY_MS = 86_400_000;
  * summaries are multilingual text from corpus.ts. `today` anchors the deadlines: about a third
  * of the cases have open deadlines from 60 days ago to 300 days ahead, some have met ones.
  */
-export function insertSyntheticCases(db: WritableDB, vaultId: string, count: number, seed: number, today: string, batch = 10_000): SyntheticCase[] {
+export function insertSyntheticCases(
+  db: WritableDB,
+  vaultId: string,
+  count: number,
+  seed: number,
+  today: string,
+  batch = 10_000,
+): SyntheticCase[] {
   const rng = new SeededRng(seed);
   const out: SyntheticCase[] = [];
   const todayMs = Date.parse(`${today}T00:00:00.000Z`);
@@ -84,7 +159,10 @@ export function insertSyntheticCases(db: WritableDB, vaultId: string, count: num
         const seq = first + i;
         const id = syntheticId(1, seq);
         const openedMs = start + rng.int(0, 6 * 365) * DAY_MS;
-        const updatedMs = Math.min(todayMs + DAY_MS - 1, openedMs + rng.int(0, 2 * 365) * DAY_MS + rng.int(0, DAY_MS - 1));
+        const updatedMs = Math.min(
+          todayMs + DAY_MS - 1,
+          openedMs + rng.int(0, 2 * 365) * DAY_MS + rng.int(0, DAY_MS - 1),
+        );
         const opened = new Date(openedMs).toISOString();
         const updated = new Date(updatedMs).toISOString();
         const reference = `CV-${opened.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
@@ -92,7 +170,22 @@ export function insertSyntheticCases(db: WritableDB, vaultId: string, count: num
         const forum = roll < 0.1 ? null : rng.pick(FORUMS);
         const country = rng.next() < 0.05 ? null : rng.pick(COUNTRIES);
         const stage = rng.next() < 0.3 ? null : rng.pick(STAGES);
-        insertCase.run([seq, id, reference, texts[i]!.title, rng.pick(CASE_STATUSES), forum, country, stage, rng.pick(SENSITIVITIES), texts[i]!.body, opened.slice(0, 10), opened, updated, vaultId]);
+        insertCase.run([
+          seq,
+          id,
+          reference,
+          texts[i]!.title,
+          rng.pick(CASE_STATUSES),
+          forum,
+          country,
+          stage,
+          rng.pick(SENSITIVITIES),
+          texts[i]!.body,
+          opened.slice(0, 10),
+          opened,
+          updated,
+          vaultId,
+        ]);
         const tagCount = rng.int(0, 3);
         const tags = new Set<string>();
         for (let t = 0; t < tagCount; t++) tags.add(rng.pick(TAGS));
@@ -102,7 +195,18 @@ export function insertSyntheticCases(db: WritableDB, vaultId: string, count: num
           const open = rng.next() < 0.7;
           const due = new Date(todayMs + rng.int(-60, 300) * DAY_MS).toISOString().slice(0, 10);
           deadlineN++;
-          insertDeadline.run([syntheticId(2, deadlineN), id, rng.pick(kinds), 'Deadline', due, open ? 'open' : 'met', open ? null : due, opened, updated, vaultId]);
+          insertDeadline.run([
+            syntheticId(2, deadlineN),
+            id,
+            rng.pick(kinds),
+            'Deadline',
+            due,
+            open ? 'open' : 'met',
+            open ? null : due,
+            opened,
+            updated,
+            vaultId,
+          ]);
         }
         out.push({ seq, id, reference });
       }
@@ -118,7 +222,9 @@ interface Filter {
 
 function filters(today: string, rng: SeededRng, runs: number, cases: number): Filter[] {
   const inDays = (d: number) => new Date(Date.parse(`${today}T00:00:00.000Z`) + d * DAY_MS).toISOString().slice(0, 10);
-  const words = makeNotes(50, 0x5eed).flatMap((n) => n.title.split(/\s+/)).filter((w) => [...w].length >= 3);
+  const words = makeNotes(50, 0x5eed)
+    .flatMap((n) => n.title.split(/\s+/))
+    .filter((w) => [...w].length >= 3);
   const out: Filter[] = [];
   const deepest = Math.max(0, cases - 50);
   for (let i = 0; i < runs; i++) {
@@ -130,11 +236,17 @@ function filters(today: string, rng: SeededRng, runs: number, cases: number): Fi
     out.push({ name: 'tag', query: { tag: rng.pick(TAGS) } });
     out.push({ name: 'deadline', query: { deadlineDueBy: inDays(rng.int(0, 30)) } });
     out.push({ name: 'text', query: { text: rng.pick(words) } });
-    out.push({ name: 'combo', query: { status: ['active', 'accepted'], country: rng.pick(COUNTRIES), tag: rng.pick(TAGS) } });
+    out.push({
+      name: 'combo',
+      query: { status: ['active', 'accepted'], country: rng.pick(COUNTRIES), tag: rng.pick(TAGS) },
+    });
     out.push({ name: 'combo_text', query: { status: ['active'], text: rng.pick(words) } });
     out.push({ name: 'combo_deadline', query: { forum: rng.pick(FORUMS), deadlineDueBy: inDays(rng.int(0, 60)) } });
     out.push({ name: 'offset_deep', query: { offset: rng.int(Math.floor(deepest / 2), deepest) } });
-    out.push({ name: 'offset_status', query: { status: [rng.pick(CASE_STATUSES)], offset: rng.int(1000, Math.max(1000, Math.floor(cases / 10))) } });
+    out.push({
+      name: 'offset_status',
+      query: { status: [rng.pick(CASE_STATUSES)], offset: rng.int(1000, Math.max(1000, Math.floor(cases / 10))) },
+    });
     out.push({ name: 'sort_reference', query: { sort: 'reference', offset: rng.int(0, deepest) } });
     out.push({ name: 'sort_opened', query: { sort: 'opened', country: rng.pick(COUNTRIES) } });
   }
@@ -178,7 +290,9 @@ export const caseListBench: Bench = {
         every.push(ms);
       }
       for (const [name, t] of times) {
-        ctx.log(`${name.padEnd(15)} p50 ${median(t).toFixed(1)} ms, p95 ${p95(t).toFixed(1)} ms, max ${max(t).toFixed(1)} ms`);
+        ctx.log(
+          `${name.padEnd(15)} p50 ${median(t).toFixed(1)} ms, p95 ${p95(t).toFixed(1)} ms, max ${max(t).toFixed(1)} ms`,
+        );
         ctx.report(`${name}_p95_ms`, p95(t), 'ms', atMost(P95_TARGET_MS));
       }
       ctx.report('all_p50_ms', median(every), 'ms');

@@ -15,7 +15,12 @@
  */
 import path from 'node:path';
 import { run, sql, transaction, type WritableDB } from '../src-main/engine/db/sql.js';
-import { ensureNameKeys, findNameMatches, insertPersonName, writeEnquiryNames } from '../src-main/engine/names/store.js';
+import {
+  ensureNameKeys,
+  findNameMatches,
+  insertPersonName,
+  writeEnquiryNames,
+} from '../src-main/engine/names/store.js';
 import { Vault } from '../src-main/engine/vault/vault.js';
 import { BENCH_KDF, BENCH_PASSPHRASE, syntheticId } from './case-list.js';
 import { type Bench, type BenchContext, SeededRng, atMost, max, median, timedSync } from './lib.js';
@@ -26,20 +31,158 @@ const QUICK = { people: 20_000, enquiries: 2_000, queries: 100 };
 
 /** Spellings of one name: the first is written most. */
 const LATIN_FIRST: string[][] = [
-  ['Mohamed', 'Mohammed', 'Muhammad', 'Mohamad', 'Mohammad', 'Mehmet'], ['Ahmed', 'Ahmad', 'Ahmet'], ['Youssef', 'Yousef', 'Yusuf', 'Youcef'], ['Ali', 'Aly'],
-  ['Khaled', 'Khalid'], ['Said', 'Saeed', 'Saïd'], ['Hassan', 'Hasan'], ['Hussein', 'Husain', 'Hocine'], ['Omar', 'Umar'], ['Fatima', 'Fatma', 'Fatimah'],
-  ['Aicha', 'Aisha'], ['Mariam', 'Maryam', 'Meryem'], ['Karim', 'Kareem'], ['Rachid', 'Rashid'], ['Nabil', 'Nabeel'], ['Abdelkader', 'Abd al-Qadir'],
-  ['Abdallah', 'Abdullah'], ['Mustafa', 'Moustafa', 'Mostafa'], ['Ibrahim', 'Brahim'], ['Amina', 'Aminah'], ['Zainab', 'Zaynab', 'Zeinab'], ['Samir'],
-  ['Samira'], ['Layla', 'Leila'], ['Walid', 'Oualid'], ['Jamal', 'Djamel', 'Gamal'], ['Othman', 'Osman', 'Othmane'], ['Yasmin', 'Yasmine'],
-  ['Peter'], ['Grace'], ['John'], ['Mary'], ['Joseph'], ['Wanjiru'], ['Achieng'], ['Esther'], ['David'], ['Sarah'], ['Daniel'], ['Anna'],
-  ['Maria'], ['José'], ['Jean'], ['Marie'], ['Thi Huong'], ['Van Duc'], ['Olena'], ['Andriy', 'Andrii'], ['Serhiy', 'Serhii', 'Sergey'], ['Oleksandr', 'Aleksandr', 'Alexander'],
+  ['Mohamed', 'Mohammed', 'Muhammad', 'Mohamad', 'Mohammad', 'Mehmet'],
+  ['Ahmed', 'Ahmad', 'Ahmet'],
+  ['Youssef', 'Yousef', 'Yusuf', 'Youcef'],
+  ['Ali', 'Aly'],
+  ['Khaled', 'Khalid'],
+  ['Said', 'Saeed', 'Saïd'],
+  ['Hassan', 'Hasan'],
+  ['Hussein', 'Husain', 'Hocine'],
+  ['Omar', 'Umar'],
+  ['Fatima', 'Fatma', 'Fatimah'],
+  ['Aicha', 'Aisha'],
+  ['Mariam', 'Maryam', 'Meryem'],
+  ['Karim', 'Kareem'],
+  ['Rachid', 'Rashid'],
+  ['Nabil', 'Nabeel'],
+  ['Abdelkader', 'Abd al-Qadir'],
+  ['Abdallah', 'Abdullah'],
+  ['Mustafa', 'Moustafa', 'Mostafa'],
+  ['Ibrahim', 'Brahim'],
+  ['Amina', 'Aminah'],
+  ['Zainab', 'Zaynab', 'Zeinab'],
+  ['Samir'],
+  ['Samira'],
+  ['Layla', 'Leila'],
+  ['Walid', 'Oualid'],
+  ['Jamal', 'Djamel', 'Gamal'],
+  ['Othman', 'Osman', 'Othmane'],
+  ['Yasmin', 'Yasmine'],
+  ['Peter'],
+  ['Grace'],
+  ['John'],
+  ['Mary'],
+  ['Joseph'],
+  ['Wanjiru'],
+  ['Achieng'],
+  ['Esther'],
+  ['David'],
+  ['Sarah'],
+  ['Daniel'],
+  ['Anna'],
+  ['Maria'],
+  ['José'],
+  ['Jean'],
+  ['Marie'],
+  ['Thi Huong'],
+  ['Van Duc'],
+  ['Olena'],
+  ['Andriy', 'Andrii'],
+  ['Serhiy', 'Serhii', 'Sergey'],
+  ['Oleksandr', 'Aleksandr', 'Alexander'],
 ];
-const ARABIC_FIRST = ['محمد', 'أحمد', 'يوسف', 'علي', 'خالد', 'سعيد', 'حسن', 'حسين', 'عمر', 'فاطمة', 'عائشة', 'مريم', 'كريم', 'رشيد', 'نبيل', 'عبد القادر', 'عبد الله', 'مصطفى', 'إبراهيم', 'أمينة', 'زينب', 'سمير', 'ليلى', 'وليد', 'جمال'];
-const CYRILLIC_FIRST = ['Олександр', 'Сергій', 'Андрій', 'Олена', 'Юлія', 'Дмитро', 'Ірина', 'Сергей', 'Наталья', 'Дмитрий', 'Михайло', 'Анна'];
+const ARABIC_FIRST = [
+  'محمد',
+  'أحمد',
+  'يوسف',
+  'علي',
+  'خالد',
+  'سعيد',
+  'حسن',
+  'حسين',
+  'عمر',
+  'فاطمة',
+  'عائشة',
+  'مريم',
+  'كريم',
+  'رشيد',
+  'نبيل',
+  'عبد القادر',
+  'عبد الله',
+  'مصطفى',
+  'إبراهيم',
+  'أمينة',
+  'زينب',
+  'سمير',
+  'ليلى',
+  'وليد',
+  'جمال',
+];
+const CYRILLIC_FIRST = [
+  'Олександр',
+  'Сергій',
+  'Андрій',
+  'Олена',
+  'Юлія',
+  'Дмитро',
+  'Ірина',
+  'Сергей',
+  'Наталья',
+  'Дмитрий',
+  'Михайло',
+  'Анна',
+];
 
-const SYL = ['ba', 'ka', 'ma', 'na', 'ra', 'sa', 'ta', 'la', 'da', 'ha', 'za', 'fa', 'ja', 'wa', 'ya', 'bo', 'ko', 'mo', 'no', 'ro', 'ri', 'ni', 'mi', 'li', 'di', 'ki', 'si', 'ti', 'mu', 'nu', 'ru', 'ku', 'lu', 'du', 'hu', 'wu'];
+const SYL = [
+  'ba',
+  'ka',
+  'ma',
+  'na',
+  'ra',
+  'sa',
+  'ta',
+  'la',
+  'da',
+  'ha',
+  'za',
+  'fa',
+  'ja',
+  'wa',
+  'ya',
+  'bo',
+  'ko',
+  'mo',
+  'no',
+  'ro',
+  'ri',
+  'ni',
+  'mi',
+  'li',
+  'di',
+  'ki',
+  'si',
+  'ti',
+  'mu',
+  'nu',
+  'ru',
+  'ku',
+  'lu',
+  'du',
+  'hu',
+  'wu',
+];
 const AR_SYL = ['ب', 'ك', 'م', 'ن', 'ر', 'س', 'ت', 'ل', 'د', 'ه', 'ز', 'ف', 'ج', 'ق', 'ش', 'ع', 'ح', 'ط'];
-const CY_SYL = ['ко', 'ва', 'лен', 'шев', 'чен', 'мель', 'ник', 'бон', 'да', 'ре', 'ткач', 'пет', 'ро', 'іва', 'сид', 'ор', 'гри', 'щук'];
+const CY_SYL = [
+  'ко',
+  'ва',
+  'лен',
+  'шев',
+  'чен',
+  'мель',
+  'ник',
+  'бон',
+  'да',
+  'ре',
+  'ткач',
+  'пет',
+  'ро',
+  'іва',
+  'сид',
+  'ор',
+  'гри',
+  'щук',
+];
 
 /** Latin surnames: synthetic, of several shapes (Ben X, El X, X-i, X-enko, X-ov), a long tail. */
 function makeSurnames(rng: SeededRng, n: number): string[] {
@@ -49,7 +192,19 @@ function makeSurnames(rng: SeededRng, n: number): string[] {
     for (let i = rng.int(2, 3); i > 0; i--) w += rng.pick(SYL);
     w = w[0]!.toUpperCase() + w.slice(1);
     const shape = rng.next();
-    out.add(shape < 0.15 ? `Ben ${w}` : shape < 0.3 ? `El-${w}` : shape < 0.4 ? `${w}i` : shape < 0.5 ? `${w}enko` : shape < 0.55 ? `${w}ov` : w);
+    out.add(
+      shape < 0.15
+        ? `Ben ${w}`
+        : shape < 0.3
+          ? `El-${w}`
+          : shape < 0.4
+            ? `${w}i`
+            : shape < 0.5
+              ? `${w}enko`
+              : shape < 0.55
+                ? `${w}ov`
+                : w,
+    );
   }
   return [...out];
 }
@@ -81,7 +236,10 @@ function personName(rng: SeededRng, pools: Pools): { name: string; aliases: stri
   if (roll < 0.15) {
     const first = ARABIC_FIRST[zipf(rng, ARABIC_FIRST.length)]!;
     const last = `ال${pools.arabicSurnames[rng.int(0, pools.arabicSurnames.length - 1)]!}`;
-    return { name: `${first} ${last}`, aliases: rng.next() < 0.4 ? [`${first} ${rng.pick(ARABIC_FIRST)} ${last}`] : [] };
+    return {
+      name: `${first} ${last}`,
+      aliases: rng.next() < 0.4 ? [`${first} ${rng.pick(ARABIC_FIRST)} ${last}`] : [],
+    };
   }
   if (roll < 0.3) {
     const first = CYRILLIC_FIRST[zipf(rng, CYRILLIC_FIRST.length)]!;
@@ -131,7 +289,10 @@ export function populate(db: WritableDB, vaultId: string, rng: SeededRng, people
   const cases = 1000;
   transaction(db, () => {
     for (let c = 0; c < cases; c++) {
-      run(db, sql`INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES (${syntheticId(1, c)}, ${`CV-2026-${String(c).padStart(6, '0')}`}, 'Case', 'active', 'high', '2026-01-01', ${at}, ${at}, ${vaultId})`);
+      run(
+        db,
+        sql`INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES (${syntheticId(1, c)}, ${`CV-2026-${String(c).padStart(6, '0')}`}, 'Case', 'active', 'high', '2026-01-01', ${at}, ${at}, ${vaultId})`,
+      );
     }
   });
   const roles = ['survivor', 'witness', 'family', 'alleged-perpetrator', 'lawyer', 'expert'] as const;
@@ -141,11 +302,17 @@ export function populate(db: WritableDB, vaultId: string, rng: SeededRng, people
         const id = syntheticId(2, i);
         const { name, aliases } = personName(rng, pools);
         names.push(name);
-        run(db, sql`INSERT INTO people (id, full_name, created_at, updated_at, origin_vault) VALUES (${id}, ${name}, ${at}, ${at}, ${vaultId})`);
+        run(
+          db,
+          sql`INSERT INTO people (id, full_name, created_at, updated_at, origin_vault) VALUES (${id}, ${name}, ${at}, ${at}, ${vaultId})`,
+        );
         insertPersonName(db, id, 'name', name);
         for (const a of new Set(aliases)) if (a !== name) insertPersonName(db, id, 'alias', a);
         if (rng.next() < 0.25) {
-          run(db, sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${syntheticId(1, rng.int(0, cases - 1))}, ${id}, ${rng.pick(roles)}, ${at})`);
+          run(
+            db,
+            sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${syntheticId(1, rng.int(0, cases - 1))}, ${id}, ${rng.pick(roles)}, ${at})`,
+          );
         }
       }
     });
@@ -191,7 +358,9 @@ export const conflictCheckBench: Bench = {
       const keyRows = (db.prepare('SELECT count(*) AS n FROM person_name_keys').get() as { n: number }).n;
       const pageSize = Number(db.pragma('page_size', { simple: true }));
       const pagesAfter = Number(db.pragma('page_count', { simple: true }));
-      ctx.log(`${s.people} people (${nameRows} names and aliases), ${s.enquiries} enquiries, in ${(setup.ms / 1000).toFixed(1)} s; ${keyRows} index keys; database ${(((pagesAfter - pagesBefore) * pageSize) / 1048576).toFixed(1)} MiB`);
+      ctx.log(
+        `${s.people} people (${nameRows} names and aliases), ${s.enquiries} enquiries, in ${(setup.ms / 1000).toFixed(1)} s; ${keyRows} index keys; database ${(((pagesAfter - pagesBefore) * pageSize) / 1048576).toFixed(1)} MiB`,
+      );
       ctx.report('people', s.people, 'rows');
       ctx.report('person_names', nameRows, 'rows');
       ctx.report('name_index_keys', keyRows, 'rows');
@@ -216,11 +385,16 @@ export const conflictCheckBench: Bench = {
         const c1 = process.cpuUsage(c0);
         cpu.push((c1.user + c1.system) / 1000);
         times.push(t.ms);
-        if (process.env.BENCH_VERBOSE) ctx.log(`${t.ms.toFixed(1)} ms (cpu ${((c1.user + c1.system) / 1000).toFixed(1)}) ${t.result.length} matches: ${q.join(' | ')}`);
+        if (process.env.BENCH_VERBOSE)
+          ctx.log(
+            `${t.ms.toFixed(1)} ms (cpu ${((c1.user + c1.system) / 1000).toFixed(1)}) ${t.result.length} matches: ${q.join(' | ')}`,
+          );
         matches += t.result.length;
         if (t.result.some((m) => m.query === q[0])) found++;
       }
-      ctx.log(`p50 ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms, max ${max(times).toFixed(1)} ms; ${(matches / queries.length).toFixed(1)} matches per enquiry; the vault's person found for ${found} of ${queries.length}`);
+      ctx.log(
+        `p50 ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms, max ${max(times).toFixed(1)} ms; ${(matches / queries.length).toFixed(1)} matches per enquiry; the vault's person found for ${found} of ${queries.length}`,
+      );
       ctx.report('matches_per_enquiry', matches / queries.length, 'matches');
       ctx.report('variant_found_share', found / queries.length, 'ratio');
       ctx.report('p50_ms', median(times), 'ms');

@@ -12,7 +12,12 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from '@signalapp/sqlcipher';
-import { CACHE_SIZE_KIB, applyConnectionSettings, closeDatabase, openKeyedDatabase } from '../src-main/engine/db/database.js';
+import {
+  CACHE_SIZE_KIB,
+  applyConnectionSettings,
+  closeDatabase,
+  openKeyedDatabase,
+} from '../src-main/engine/db/database.js';
 import { all, get, pluck, run, sql, transaction, type WritableDB } from '../src-main/engine/db/sql.js';
 import { type Note, makeFtsQueries, makeLikePatterns, makeNotes, makePointIds } from './corpus.js';
 import { type Bench, type BenchContext, MIB, atMost, min, removeTempDir, timedSync } from './lib.js';
@@ -54,7 +59,16 @@ interface RunOutcome {
 }
 
 /** Pragmas whose effective values must be identical in both variants. */
-const COMPARED_PRAGMAS = ['journal_mode', 'synchronous', 'temp_store', 'cache_size', 'locking_mode', 'secure_delete', 'foreign_keys', 'page_size'];
+const COMPARED_PRAGMAS = [
+  'journal_mode',
+  'synchronous',
+  'temp_store',
+  'cache_size',
+  'locking_mode',
+  'secure_delete',
+  'foreign_keys',
+  'page_size',
+];
 
 const SCHEMA = `
   CREATE TABLE notes (
@@ -92,7 +106,10 @@ function runPhases(db: WritableDB, w: Workload): { ms: Record<Phase, number>; di
       const batch = w.notes.slice(i, i + w.batch);
       transaction(db, () => {
         for (const n of batch) {
-          run(db, sql`INSERT INTO notes (id, case_id, created_at, title, body) VALUES (${n.id}, ${n.caseId}, ${n.createdAt}, ${n.title}, ${n.body})`);
+          run(
+            db,
+            sql`INSERT INTO notes (id, case_id, created_at, title, body) VALUES (${n.id}, ${n.caseId}, ${n.createdAt}, ${n.title}, ${n.body})`,
+          );
         }
       });
     }
@@ -101,7 +118,10 @@ function runPhases(db: WritableDB, w: Workload): { ms: Record<Phase, number>; di
   const point = timedSync(() => {
     let chars = 0;
     for (const id of w.pointIds) {
-      const row = get<{ id: number; body: string }>(db, sql`SELECT id, case_id, created_at, title, body FROM notes WHERE id = ${id}`);
+      const row = get<{ id: number; body: string }>(
+        db,
+        sql`SELECT id, case_id, created_at, title, body FROM notes WHERE id = ${id}`,
+      );
       if (!row) throw new Error(`note ${id} not found`);
       chars += row.body.length;
     }
@@ -124,7 +144,8 @@ function runPhases(db: WritableDB, w: Workload): { ms: Record<Phase, number>; di
 
   const scan = timedSync(() => {
     let matches = 0;
-    for (const pattern of w.likePatterns) matches += Number(pluck<number>(db, sql`SELECT count(*) FROM notes WHERE body LIKE ${pattern}`) ?? 0);
+    for (const pattern of w.likePatterns)
+      matches += Number(pluck<number>(db, sql`SELECT count(*) FROM notes WHERE body LIKE ${pattern}`) ?? 0);
     return matches;
   });
 
@@ -158,7 +179,8 @@ async function runOnce(ctx: BenchContext, variant: Variant, w: Workload): Promis
     }
     const header = fs.readFileSync(file).subarray(0, 16).toString('latin1');
     const plain = header === 'SQLite format 3\0';
-    if (plain !== (variant === 'unkeyed')) throw new Error(`the ${variant} database file ${plain ? 'is' : 'is not'} plaintext SQLite`);
+    if (plain !== (variant === 'unkeyed'))
+      throw new Error(`the ${variant} database file ${plain ? 'is' : 'is not'} plaintext SQLite`);
     const total = PHASES.reduce((sum, p) => sum + outcome.ms[p], 0);
     return { ...outcome, total, pragmas, fileBytes: fs.statSync(file).size };
   } finally {
@@ -180,7 +202,9 @@ export const dbWorkloadBench: Bench = {
       likePatterns: makeLikePatterns(s.fullScans, 0x11ce),
     };
     const avgChars = w.notes.reduce((sum, n) => sum + n.body.length, 0) / w.notes.length;
-    ctx.log(`generated ${s.notes} notes (mean body ${avgChars.toFixed(0)} chars) in ${(performance.now() - t0).toFixed(0)} ms`);
+    ctx.log(
+      `generated ${s.notes} notes (mean body ${avgChars.toFixed(0)} chars) in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
 
     const runs: Record<Variant, RunOutcome[]> = { keyed: [], unkeyed: [] };
     for (let r = 0; r < s.repeats; r++) {
@@ -197,12 +221,16 @@ export const dbWorkloadBench: Bench = {
     const everyRun = [...runs.keyed, ...runs.unkeyed];
     const first = everyRun[0]!;
     for (const o of everyRun) {
-      if (o.digest !== first.digest) throw new Error(`the variants returned different results: ${o.digest} vs ${first.digest}`);
+      if (o.digest !== first.digest)
+        throw new Error(`the variants returned different results: ${o.digest} vs ${first.digest}`);
       if (JSON.stringify(o.pragmas) !== JSON.stringify(first.pragmas)) {
-        throw new Error(`the variants run with different pragmas: ${JSON.stringify(o.pragmas)} vs ${JSON.stringify(first.pragmas)}`);
+        throw new Error(
+          `the variants run with different pragmas: ${JSON.stringify(o.pragmas)} vs ${JSON.stringify(first.pragmas)}`,
+        );
       }
     }
-    if (first.pragmas.cache_size !== String(-CACHE_SIZE_KIB)) throw new Error(`cache_size in effect is ${first.pragmas.cache_size}, expected -${CACHE_SIZE_KIB}`);
+    if (first.pragmas.cache_size !== String(-CACHE_SIZE_KIB))
+      throw new Error(`cache_size in effect is ${first.pragmas.cache_size}, expected -${CACHE_SIZE_KIB}`);
     ctx.log(`pragmas in effect (both variants): ${JSON.stringify(first.pragmas)}; results ${first.digest}`);
 
     ctx.report('cache_size_kib', CACHE_SIZE_KIB, 'KiB');

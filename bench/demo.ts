@@ -32,7 +32,14 @@ export const demoBench: Bench = {
       const half = marks.find((m) => m.done >= cases / 2)!;
       const firstRate = half.done / (half.ms / 1000);
       const secondRate = (cases - half.done) / ((totalMs - half.ms) / 1000);
-      const records = summary.cases + summary.people + summary.consents + summary.notes + summary.deadlines + summary.outcomes + summary.indicators;
+      const records =
+        summary.cases +
+        summary.people +
+        summary.consents +
+        summary.notes +
+        summary.deadlines +
+        summary.outcomes +
+        summary.indicators;
       ctx.log(`${cases} cases, ${records} records in ${(totalMs / 1000).toFixed(1)} s`);
       // 100 000 cases in under 15 minutes
       ctx.report('cases_per_s', cases / (totalMs / 1000), 'cases/s', atLeast(111));

@@ -14,7 +14,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Argon2Params } from '../src-main/engine/crypto/argon2.js';
 import { Vault } from '../src-main/engine/vault/vault.js';
-import { type Bench, type BenchContext, GIB, MIB, atMost, getGc, mibPerSecond, sampleRss, sleep, timed } from './lib.js';
+import {
+  type Bench,
+  type BenchContext,
+  GIB,
+  MIB,
+  atMost,
+  getGc,
+  mibPerSecond,
+  sampleRss,
+  sleep,
+  timed,
+} from './lib.js';
 
 const execFileP = promisify(execFile);
 
@@ -28,7 +39,7 @@ const RSS_GROWTH_TARGET = atMost(100);
 async function writeRandomFile(file: string, size: number): Promise<void> {
   const fh = await fsp.open(file, 'wx', 0o600);
   try {
-    for (let done = 0; done < size; ) {
+    for (let done = 0; done < size;) {
       const piece = randomBytes(Math.min(PIECE_BYTES, size - done));
       await fh.write(piece, 0, piece.length);
       done += piece.length;
@@ -70,9 +81,12 @@ export const intakeBench: Bench = {
       const putSampler = sampleRss(20);
       const put = await timed(() => vault.blobs.put(fs.createReadStream(source, { highWaterMark: MIB })));
       const putMem = putSampler.stop();
-      ctx.log(`put: ${(put.ms / 1000).toFixed(2)} s, ${putMem.samples} RSS samples, peak ${(putMem.peak / MIB).toFixed(0)} MiB over a baseline of ${(putBaseline / MIB).toFixed(0)} MiB`);
+      ctx.log(
+        `put: ${(put.ms / 1000).toFixed(2)} s, ${putMem.samples} RSS samples, peak ${(putMem.peak / MIB).toFixed(0)} MiB over a baseline of ${(putBaseline / MIB).toFixed(0)} MiB`,
+      );
       if (put.result.size !== size) throw new Error(`put stored ${put.result.size} bytes, expected ${size}`);
-      if (put.result.sha256 !== hashed.result) throw new Error(`put hashed ${put.result.sha256}, sha256sum says ${hashed.result}`);
+      if (put.result.sha256 !== hashed.result)
+        throw new Error(`put hashed ${put.result.sha256}, sha256sum says ${hashed.result}`);
 
       gc?.();
       await sleep(100);

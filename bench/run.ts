@@ -18,11 +18,30 @@ import { conflictCheckBench } from './conflict-check.js';
 import { dbWorkloadBench } from './db-workload.js';
 import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
-import { type Bench, type BenchContext, type Measurement, Reporter, makeTempDir, removeAllTempDirs, removeAllTempDirsSync } from './lib.js';
+import {
+  type Bench,
+  type BenchContext,
+  type Measurement,
+  Reporter,
+  makeTempDir,
+  removeAllTempDirs,
+  removeAllTempDirsSync,
+} from './lib.js';
 import { searchBench } from './search.js';
 import { unlockBench } from './unlock.js';
 
-const BENCHES: readonly Bench[] = [unlockBench, dbWorkloadBench, intakeBench, ageBench, bundleBench, searchBench, caseListBench, conflictCheckBench, demoBench, appBench];
+const BENCHES: readonly Bench[] = [
+  unlockBench,
+  dbWorkloadBench,
+  intakeBench,
+  ageBench,
+  bundleBench,
+  searchBench,
+  caseListBench,
+  conflictCheckBench,
+  demoBench,
+  appBench,
+];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
 function usage(): string {
@@ -37,12 +56,19 @@ function usage(): string {
 function parseCli(argv: string[]): { quick: boolean; selected: Bench[] } | null {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     strict: true,
     allowPositionals: false,
   });
   if (values.help) return null;
-  const names = (values.only ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  const names = (values.only ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   const unknown = names.filter((n) => !BENCHES.some((b) => b.name === n));
   if (unknown.length > 0) throw new Error(`unknown bench: ${unknown.join(', ')}`);
   const selected = names.length === 0 ? [...BENCHES] : BENCHES.filter((b) => names.includes(b.name));
@@ -57,9 +83,20 @@ function formatValue(v: number): string {
 
 function table(measurements: readonly Measurement[]): string {
   const header = ['bench', 'metric', 'value', 'unit', 'target', 'result'];
-  const rows = measurements.map((m) => [m.bench, m.metric, formatValue(m.value), m.unit, m.target ?? '', m.pass === null ? '' : m.pass ? 'PASS' : 'MISS']);
+  const rows = measurements.map((m) => [
+    m.bench,
+    m.metric,
+    formatValue(m.value),
+    m.unit,
+    m.target ?? '',
+    m.pass === null ? '' : m.pass ? 'PASS' : 'MISS',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

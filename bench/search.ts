@@ -19,7 +19,18 @@ import { type Bench, type BenchContext, MIB, SeededRng, atMost, max, median, tim
  * Rare words, each planted in RARE_COPIES notes spread over the corpus: names and places a
  * litigator would look up, which the generated vocabulary never contains.
  */
-export const RARE_WORDS = ['Nyirabahire', 'Zhanaozen', 'Tindouf', 'Okonkwo', 'Bakhtiyar', 'Kasaï', 'Ouagadougou', 'Hrushevsky', 'Sūrya', 'Quetzaltenango'] as const;
+export const RARE_WORDS = [
+  'Nyirabahire',
+  'Zhanaozen',
+  'Tindouf',
+  'Okonkwo',
+  'Bakhtiyar',
+  'Kasaï',
+  'Ouagadougou',
+  'Hrushevsky',
+  'Sūrya',
+  'Quetzaltenango',
+] as const;
 const RARE_COPIES = 5;
 
 export interface SearchCorpus {
@@ -33,11 +44,18 @@ export interface SearchCorpus {
  * spread over them, and evidence rows (with the minimal blob rows they reference). The FTS
  * triggers of migration 0002 index everything as it goes in.
  */
-export function populateSearchCorpus(db: WritableDB, vaultId: string, sizes: { cases: number; notes: number; evidence: number }, onProgress?: (done: number) => void): SearchCorpus {
+export function populateSearchCorpus(
+  db: WritableDB,
+  vaultId: string,
+  sizes: { cases: number; notes: number; evidence: number },
+  onProgress?: (done: number) => void,
+): SearchCorpus {
   const today = '2026-11-21';
   const cases = insertSyntheticCases(db, vaultId, sizes.cases, 0x5ea4c4, today);
   const rng = new SeededRng(0xa07e5);
-  const insertNote = db.prepare(`INSERT INTO notes (seq, id, case_id, body, author, created_at, updated_at, version, origin_vault) VALUES (?, ?, ?, ?, '', ?, ?, 1, ?)`);
+  const insertNote = db.prepare(
+    `INSERT INTO notes (seq, id, case_id, body, author, created_at, updated_at, version, origin_vault) VALUES (?, ?, ?, ?, '', ?, ?, 1, ?)`,
+  );
   const chunk = 25_000;
   const rareStep = Math.max(1, Math.floor(sizes.notes / (RARE_WORDS.length * RARE_COPIES)));
   const start = Date.parse('2020-01-01T00:00:00.000Z');
@@ -62,7 +80,16 @@ export function populateSearchCorpus(db: WritableDB, vaultId: string, sizes: { c
     `INSERT INTO evidence (seq, id, case_id, blob_id, title, description, type, file_name, media_type, size, sha256, received_at, created_at, updated_at, version, origin_vault)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'application/pdf', 1000, ?, ?, ?, ?, 1, ?)`,
   );
-  const types = ['testimony', 'medical-report', 'photo', 'video', 'audio', 'document', 'court-filing', 'other'] as const;
+  const types = [
+    'testimony',
+    'medical-report',
+    'photo',
+    'video',
+    'audio',
+    'document',
+    'court-filing',
+    'other',
+  ] as const;
   const texts = makeNotes(sizes.evidence, 0xe51de);
   transaction(db, () => {
     for (let i = 0; i < sizes.evidence; i++) {
@@ -71,7 +98,21 @@ export function populateSearchCorpus(db: WritableDB, vaultId: string, sizes: { c
       const sha = randomBytes(32).toString('hex');
       const at = new Date(start + Math.floor((span * seq) / sizes.evidence)).toISOString();
       insertBlob.run([blobId, randomBytes(32), sha, 1000, at]);
-      insertEvidence.run([seq, syntheticId(4, seq), rng.pick(cases).id, blobId, texts[i]!.title, texts[i]!.body.slice(0, 200), rng.pick(types), `item-${seq}.pdf`, sha, at, at, at, vaultId]);
+      insertEvidence.run([
+        seq,
+        syntheticId(4, seq),
+        rng.pick(cases).id,
+        blobId,
+        texts[i]!.title,
+        texts[i]!.body.slice(0, 200),
+        rng.pick(types),
+        `item-${seq}.pdf`,
+        sha,
+        at,
+        at,
+        at,
+        vaultId,
+      ]);
     }
   });
   run(db, sql`ANALYZE`);
@@ -112,7 +153,10 @@ export function makeSearchQueries(count: number, seed: number): { mix: BenchQuer
   const words = spaced.flat();
   const frequency = new Map<string, number>();
   for (const w of words) frequency.set(w.toLowerCase(), (frequency.get(w.toLowerCase()) ?? 0) + 1);
-  const common = [...frequency.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w]) => w);
+  const common = [...frequency.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([w]) => w);
   const arabic = words.filter((w) => ARABIC.test(w));
   const chinese = titles.filter((t) => HAN.test(t));
   const long = words.filter((w) => [...w].length >= 6);
@@ -202,7 +246,8 @@ function describe(label: string, t: readonly Timing[]): string {
 
 export const searchBench: Bench = {
   name: 'search',
-  summary: 'search() over 1 M notes (+ cases, evidence): words, phrases of two, prefixes, Arabic, Chinese, rare and common words',
+  summary:
+    'search() over 1 M notes (+ cases, evidence): words, phrases of two, prefixes, Arabic, Chinese, rare and common words',
   async run(ctx: BenchContext) {
     const s = ctx.quick ? QUICK : FULL;
     const dir = await ctx.tempDir('search');
@@ -230,7 +275,8 @@ export const searchBench: Bench = {
       const timings = runQueries(d, mix);
       for (const t of timings) {
         if (t.query.kind === 'rare' && t.items === 0) throw new Error(`the rare word "${t.query.text}" was not found`);
-        if (t.query.kind === 'common' && t.items !== 20) throw new Error(`the common word "${t.query.text}" gave ${t.items} hits`);
+        if (t.query.kind === 'common' && t.items !== 20)
+          throw new Error(`the common word "${t.query.text}" gave ${t.items} hits`);
       }
       for (const kind of QUERY_KINDS) {
         const of = timings.filter((t) => t.query.kind === kind);
@@ -259,7 +305,9 @@ export const searchBench: Bench = {
       });
       ctx.report('optimize_ms', opt.ms, 'ms');
       const optimized = runQueries(d, mix).map((t) => t.ms);
-      ctx.log(`after optimize: p50 ${median(optimized).toFixed(1)} ms, p95 ${p95(optimized).toFixed(1)} ms, max ${max(optimized).toFixed(1)} ms`);
+      ctx.log(
+        `after optimize: p50 ${median(optimized).toFixed(1)} ms, p95 ${p95(optimized).toFixed(1)} ms, max ${max(optimized).toFixed(1)} ms`,
+      );
       ctx.report('optimized_p95_ms', p95(optimized), 'ms');
     } finally {
       vault.lock();

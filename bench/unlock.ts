@@ -51,7 +51,11 @@ export const unlockBench: Bench = {
     for (let i = 0; i < opens; i++) {
       const at = new Map<UnlockPhase, number>();
       const start = performance.now();
-      const opened = await Vault.open(dir, { passphrase: PASSPHRASE }, { onProgress: (p) => at.set(p.phase, performance.now()) });
+      const opened = await Vault.open(
+        dir,
+        { passphrase: PASSPHRASE },
+        { onProgress: (p) => at.set(p.phase, performance.now()) },
+      );
       const ms = performance.now() - start;
       opened.lock();
       totals.push(ms);

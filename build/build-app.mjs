@@ -11,7 +11,14 @@ const common = { bundle: true, sourcemap: 'linked', logLevel: 'warning', target:
 
 const jobs = [
   // The engine worker: plain Node, ESM (import.meta.url finds migrations/ next to package.json).
-  build({ ...common, entryPoints: ['src-main/engine/api/worker.ts'], outfile: 'dist/app/engine-worker.mjs', platform: 'node', format: 'esm', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: ['src-main/engine/api/worker.ts'],
+    outfile: 'dist/app/engine-worker.mjs',
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+  }),
   // The renderer: React + zustand, no Node.
   (async () => {
     rmSync('dist/renderer', { recursive: true, force: true });
@@ -33,8 +40,22 @@ const jobs = [
 
 if (!args.has('--renderer-only')) {
   jobs.push(
-    build({ ...common, entryPoints: ['src-main/app/electron/main.ts'], outfile: 'dist/app/main.js', platform: 'node', format: 'esm', packages: 'external' }),
-    build({ ...common, entryPoints: ['src-main/preload/preload.ts'], outfile: 'dist/app/preload.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
+    build({
+      ...common,
+      entryPoints: ['src-main/app/electron/main.ts'],
+      outfile: 'dist/app/main.js',
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+    }),
+    build({
+      ...common,
+      entryPoints: ['src-main/preload/preload.ts'],
+      outfile: 'dist/app/preload.cjs',
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+    }),
   );
 }
 

@@ -17,14 +17,19 @@ async function main(): Promise<void> {
   const passphrase = process.env.CASE_VAULT_PASSPHRASE ?? DEMO_PASSPHRASE;
   const { vault, recoveryKey } = await Vault.create(dir, { passphrase });
   try {
-    const summary = await generateDemo(domainContext(vault), { cases, onProgress: (done, total) => process.stderr.write(`\r${done}/${total} cases`) });
+    const summary = await generateDemo(domainContext(vault), {
+      cases,
+      onProgress: (done, total) => process.stderr.write(`\r${done}/${total} cases`),
+    });
     process.stderr.write('\n');
     const report = await runDoctor(vault, { deep: true });
     const rel = path.relative(process.cwd(), dir) || '.';
     console.log(`Demo vault at ${dir}`);
     console.log(`passphrase: ${process.env.CASE_VAULT_PASSPHRASE ? '(from CASE_VAULT_PASSPHRASE)' : DEMO_PASSPHRASE}`);
     console.log(`recovery key: ${recoveryKey}`);
-    console.log(`${summary.cases} cases, ${summary.people} people, ${summary.consents} consents, ${summary.evidence} evidence files; doctor: ${report.ok ? 'ok' : 'FAILED'}`);
+    console.log(
+      `${summary.cases} cases, ${summary.people} people, ${summary.consents} consents, ${summary.evidence} evidence files; doctor: ${report.ok ? 'ok' : 'FAILED'}`,
+    );
     console.log(`\nTry: ./bin/case-vault case list --vault ${rel}`);
     console.log(`     ./bin/case-vault search détenu --vault ${rel}`);
   } finally {
@@ -33,6 +38,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(isVaultError(e) ? `error: ${e.code}: ${e.message}\n` : `error: INTERNAL: ${(e as Error).message}\n`);
+  process.stderr.write(
+    isVaultError(e) ? `error: ${e.code}: ${e.message}\n` : `error: INTERNAL: ${(e as Error).message}\n`,
+  );
   process.exitCode = 1;
 });

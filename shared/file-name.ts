@@ -55,7 +55,8 @@ export function safeFileName(name: string, opts: SafeFileNameOptions = {}): stri
   const stem = ext ? s.slice(0, lastDot) : s;
   const fit = (reserve: number): string => {
     const room = { chars: maxLength - reserve - [...ext].length, bytes: maxBytes - reserve - utf8Length(ext) };
-    if (room.chars < 1 || room.bytes < 1) return cut(s, maxLength - reserve, maxBytes - reserve).replace(/[.\s]+$/u, '');
+    if (room.chars < 1 || room.bytes < 1)
+      return cut(s, maxLength - reserve, maxBytes - reserve).replace(/[.\s]+$/u, '');
     const cutStem = cut(stem, room.chars, room.bytes).replace(/[.\s]+$/u, '');
     return cutStem ? cutStem + ext : '';
   };

@@ -25,11 +25,23 @@ export class CallFailure extends Error {
 }
 
 type Areas = keyof Contract;
-export type Input<A extends Areas, M extends keyof Contract[A]> = Contract[A][M] extends { input: infer I extends z.ZodType } ? z.input<I> : never;
-export type Output<A extends Areas, M extends keyof Contract[A]> = Contract[A][M] extends { output: infer O extends z.ZodType } ? z.output<O> : never;
+export type Input<A extends Areas, M extends keyof Contract[A]> = Contract[A][M] extends {
+  input: infer I extends z.ZodType;
+}
+  ? z.input<I>
+  : never;
+export type Output<A extends Areas, M extends keyof Contract[A]> = Contract[A][M] extends {
+  output: infer O extends z.ZodType;
+}
+  ? z.output<O>
+  : never;
 
 /** Call `area.method` and return its value, or throw a CallFailure. */
-export async function call<A extends Areas, M extends keyof Contract[A] & string>(area: A, method: M, input: Input<A, M>): Promise<Output<A, M>> {
+export async function call<A extends Areas, M extends keyof Contract[A] & string>(
+  area: A,
+  method: M,
+  input: Input<A, M>,
+): Promise<Output<A, M>> {
   const fn = (window.vault[area] as unknown as Record<string, (i: unknown) => Promise<Result<unknown>>>)[method]!;
   const r = await fn(input);
   if (!r.ok) throw new CallFailure(r.error);

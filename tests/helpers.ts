@@ -29,7 +29,10 @@ export async function newVault(): Promise<{ vault: Vault; dir: string; recoveryK
   return { vault, dir, recoveryKey };
 }
 
-export async function openVault(dir: string, credential: { passphrase: string } | { recoveryKey: string } = { passphrase: PASSPHRASE }): Promise<Vault> {
+export async function openVault(
+  dir: string,
+  credential: { passphrase: string } | { recoveryKey: string } = { passphrase: PASSPHRASE },
+): Promise<Vault> {
   const v = await Vault.open(dir, credential);
   open.push(v);
   return v;

@@ -11,19 +11,54 @@ declare module 'sodium-native' {
     sodium_memcmp(a: Bytes, b: Bytes): boolean;
     randombytes_buf(buf: Bytes): void;
 
-    crypto_pwhash_async(out: Bytes, passwd: Bytes, salt: Bytes, opslimit: number, memlimit: number, alg: number): Promise<void>;
+    crypto_pwhash_async(
+      out: Bytes,
+      passwd: Bytes,
+      salt: Bytes,
+      opslimit: number,
+      memlimit: number,
+      alg: number,
+    ): Promise<void>;
     crypto_pwhash_ALG_ARGON2ID13: number;
     crypto_pwhash_SALTBYTES: number;
 
-    crypto_aead_xchacha20poly1305_ietf_encrypt(c: Bytes, m: Bytes, ad: Bytes | null, nsec: null, npub: Bytes, k: Bytes): number;
-    crypto_aead_xchacha20poly1305_ietf_decrypt(m: Bytes, nsec: null, c: Bytes, ad: Bytes | null, npub: Bytes, k: Bytes): number;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+      c: Bytes,
+      m: Bytes,
+      ad: Bytes | null,
+      nsec: null,
+      npub: Bytes,
+      k: Bytes,
+    ): number;
+    crypto_aead_xchacha20poly1305_ietf_decrypt(
+      m: Bytes,
+      nsec: null,
+      c: Bytes,
+      ad: Bytes | null,
+      npub: Bytes,
+      k: Bytes,
+    ): number;
     crypto_aead_xchacha20poly1305_ietf_NPUBBYTES: number;
     crypto_aead_xchacha20poly1305_ietf_ABYTES: number;
     crypto_aead_xchacha20poly1305_ietf_KEYBYTES: number;
 
-    crypto_aead_chacha20poly1305_ietf_encrypt(c: Bytes, m: Bytes, ad: Bytes | null, nsec: null, npub: Bytes, k: Bytes): number;
+    crypto_aead_chacha20poly1305_ietf_encrypt(
+      c: Bytes,
+      m: Bytes,
+      ad: Bytes | null,
+      nsec: null,
+      npub: Bytes,
+      k: Bytes,
+    ): number;
     /** throws when the ciphertext does not authenticate (libsodium then leaves m zeroed) */
-    crypto_aead_chacha20poly1305_ietf_decrypt(m: Bytes, nsec: null, c: Bytes, ad: Bytes | null, npub: Bytes, k: Bytes): number;
+    crypto_aead_chacha20poly1305_ietf_decrypt(
+      m: Bytes,
+      nsec: null,
+      c: Bytes,
+      ad: Bytes | null,
+      npub: Bytes,
+      k: Bytes,
+    ): number;
     crypto_aead_chacha20poly1305_ietf_NPUBBYTES: number;
     crypto_aead_chacha20poly1305_ietf_ABYTES: number;
     crypto_aead_chacha20poly1305_ietf_KEYBYTES: number;

@@ -54,7 +54,8 @@ export const BUNDLE_LIMITS = {
 export const DEFAULT_EXPIRY_DAYS = 30;
 
 /** `records/<kind>/<uuid>.json` and `files/<sha256>`: the only entry names a bundle may have. */
-export const RECORD_ENTRY_RE = /^records\/(cases|people|consents|evidence|notes|deadlines|outcomes)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
+export const RECORD_ENTRY_RE =
+  /^records\/(cases|people|consents|evidence|notes|deadlines|outcomes)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/;
 export const FILE_ENTRY_RE = /^files\/([0-9a-f]{64})$/;
 
 export function recordEntryName(kind: SharingKind, id: string): string {
@@ -117,12 +118,16 @@ export const Manifest = z
     entries: z.array(ManifestEntry).max(BUNDLE_LIMITS.entries),
   })
   .superRefine((m, ctx) => {
-    if (Date.parse(m.expiresAt) <= Date.parse(m.createdAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must come after createdAt' });
+    if (Date.parse(m.expiresAt) <= Date.parse(m.createdAt))
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must come after createdAt' });
     const keys = new Set(m.recipients.map((r) => r.publicKey));
-    if (keys.size !== m.recipients.length) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'must not name a key twice' });
+    if (keys.size !== m.recipients.length)
+      ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'must not name a key twice' });
     const names = new Set(m.entries.map((e) => e.name));
-    if (names.size !== m.entries.length) ctx.addIssue({ code: 'custom', path: ['entries'], message: 'must not name an entry twice' });
-    if (new Set(m.consents).size !== m.consents.length) ctx.addIssue({ code: 'custom', path: ['consents'], message: 'must not name a consent twice' });
+    if (names.size !== m.entries.length)
+      ctx.addIssue({ code: 'custom', path: ['entries'], message: 'must not name an entry twice' });
+    if (new Set(m.consents).size !== m.consents.length)
+      ctx.addIssue({ code: 'custom', path: ['consents'], message: 'must not name a consent twice' });
   });
 export type Manifest = z.infer<typeof Manifest>;
 
@@ -279,7 +284,9 @@ export interface BundleRecordOf {
 }
 
 /** Counts per kind (every kind present, zero when none). */
-export const KindCounts = z.strictObject(Object.fromEntries(SHARING_KINDS.map((k) => [k, z.number().int().min(0)])) as Record<SharingKind, z.ZodNumber>);
+export const KindCounts = z.strictObject(
+  Object.fromEntries(SHARING_KINDS.map((k) => [k, z.number().int().min(0)])) as Record<SharingKind, z.ZodNumber>,
+);
 export type KindCounts = z.infer<typeof KindCounts>;
 
 export function zeroCounts(): KindCounts {
@@ -330,8 +337,18 @@ const PlanFields = {
   purpose: z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(BUNDLE_LIMITS.purposeChars, `must be at most ${BUNDLE_LIMITS.purposeChars} characters`)),
-  expiresInDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').default(DEFAULT_EXPIRY_DAYS),
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(BUNDLE_LIMITS.purposeChars, `must be at most ${BUNDLE_LIMITS.purposeChars} characters`),
+    ),
+  expiresInDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(3650, 'must be at most 3650 days')
+    .default(DEFAULT_EXPIRY_DAYS),
   onMissingConsent: MissingConsentMode.default('refuse'),
 };
 
@@ -347,7 +364,10 @@ export const BUNDLE_STATUSES = ['sent', 'delivered', 'quarantined', 'imported', 
 export const BundleStatus = z.enum(BUNDLE_STATUSES);
 export type BundleStatus = z.infer<typeof BundleStatus>;
 
-export const ListBundlesQuery = z.strictObject({ direction: BundleDirection.optional(), status: BundleStatus.optional() });
+export const ListBundlesQuery = z.strictObject({
+  direction: BundleDirection.optional(),
+  status: BundleStatus.optional(),
+});
 export type ListBundlesQuery = z.input<typeof ListBundlesQuery>;
 
 export const CONFLICT_RESOLUTIONS = ['kept-local', 'took-incoming'] as const;
@@ -385,7 +405,15 @@ export const BundlePlan = z.strictObject({
   /** records of the chosen cases that stay out, per kind and reason (counts only) */
   withheld: z.array(z.strictObject({ kind: SharingKind, reason: WithheldReason, count: z.number().int() })),
   /** people whose consent does not allow this share, and why (the gate's words) */
-  leftOut: z.array(z.strictObject({ personId: z.string(), pseudonym: z.string().nullable(), caseId: z.string(), reason: z.string(), message: z.string() })),
+  leftOut: z.array(
+    z.strictObject({
+      personId: z.string(),
+      pseudonym: z.string().nullable(),
+      caseId: z.string(),
+      reason: z.string(),
+      message: z.string(),
+    }),
+  ),
   consentIds: z.array(z.string()),
   evidenceFiles: z.array(z.strictObject({ id: z.string(), size: z.number().int() })),
   /** the bundle's plaintext size (tar), before encryption */
@@ -427,14 +455,26 @@ export const BundleVerification = z.strictObject({
 });
 export type BundleVerification = z.infer<typeof BundleVerification>;
 
-export const ImportConflictItem = z.strictObject({ id: z.string(), kind: SharingKind, recordId: z.string(), incomingVersion: z.number().int(), localVersion: z.number().int() });
+export const ImportConflictItem = z.strictObject({
+  id: z.string(),
+  kind: SharingKind,
+  recordId: z.string(),
+  incomingVersion: z.number().int(),
+  localVersion: z.number().int(),
+});
 
 export const ADDITION_KINDS = ['notes', 'deadlines', 'outcomes', 'evidence'] as const;
 export const AdditionKind = z.enum(ADDITION_KINDS);
 export type AdditionKind = z.infer<typeof AdditionKind>;
 
 /** A partner's note, deadline, outcome or evidence item on a case it did not create, waiting for a person (import result). */
-export const ProposedAdditionItem = z.strictObject({ id: z.string(), kind: AdditionKind, recordId: z.string(), caseId: z.string(), version: z.number().int() });
+export const ProposedAdditionItem = z.strictObject({
+  id: z.string(),
+  kind: AdditionKind,
+  recordId: z.string(),
+  caseId: z.string(),
+  version: z.number().int(),
+});
 
 export const ImportResult = z.strictObject({
   bundleId: z.string(),
@@ -497,7 +537,12 @@ export const ImportConflict = z.strictObject({
 export type ImportConflict = z.infer<typeof ImportConflict>;
 
 /** delivered after an 'imported' receipt; a 'quarantined' receipt is stored and the status stays 'sent' */
-export const ReceiptImport = z.strictObject({ bundleId: z.string(), status: BundleStatus, changed: z.boolean(), custodyEvents: z.number().int() });
+export const ReceiptImport = z.strictObject({
+  bundleId: z.string(),
+  status: BundleStatus,
+  changed: z.boolean(),
+  custodyEvents: z.number().int(),
+});
 export type ReceiptImport = z.infer<typeof ReceiptImport>;
 
 // ---------------------------------------------------------------------------------------------

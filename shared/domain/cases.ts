@@ -23,11 +23,26 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]
 /** The statuses a case may be created in (`case add`); later ones come by transition. */
 export const INITIAL_CASE_STATUSES = ['enquiry', 'assessment', 'accepted', 'active'] as const;
 
-export const FORUMS = ['domestic-court', 'regional-commission', 'regional-court', 'un-treaty-body', 'un-special-procedure', 'other'] as const;
+export const FORUMS = [
+  'domestic-court',
+  'regional-commission',
+  'regional-court',
+  'un-treaty-body',
+  'un-special-procedure',
+  'other',
+] as const;
 export const Forum = z.enum(FORUMS);
 export type Forum = z.infer<typeof Forum>;
 
-export const STAGES = ['preparation', 'filed', 'admissibility', 'merits', 'judgment', 'implementation', 'follow-up'] as const;
+export const STAGES = [
+  'preparation',
+  'filed',
+  'admissibility',
+  'merits',
+  'judgment',
+  'implementation',
+  'follow-up',
+] as const;
 export const Stage = z.enum(STAGES);
 export type Stage = z.infer<typeof Stage>;
 
@@ -38,7 +53,9 @@ export type Sensitivity = z.infer<typeof Sensitivity>;
 export const TeamMember = z.strictObject({ member: ShortText, role: text(100).default('') });
 export type TeamMember = z.infer<typeof TeamMember>;
 
-const Reference = text(40, 1).pipe(z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u, 'may hold letters, digits and . _ / - only'));
+const Reference = text(40, 1).pipe(
+  z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u, 'may hold letters, digits and . _ / - only'),
+);
 
 export const CreateCaseInput = z.strictObject({
   title: ShortText,
@@ -144,10 +161,12 @@ export const CaseSummary = Case.pick({
   updatedAt: true,
   version: true,
   tags: true,
-}).extend({
-  /** the earliest open deadline, if any */
-  nextDeadline: z.string().nullable(),
-}).strict();
+})
+  .extend({
+    /** the earliest open deadline, if any */
+    nextDeadline: z.string().nullable(),
+  })
+  .strict();
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
 export const CaseList = pageOf(CaseSummary);

@@ -14,7 +14,9 @@
  */
 import { z } from 'zod';
 
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a record id (UUID)');
+export const Id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a record id (UUID)');
 export type Id = z.infer<typeof Id>;
 
 function isRealDay(s: string): boolean {
@@ -44,11 +46,17 @@ export const DayOrInstant = z
   .transform((s, ctx) => {
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
       if (isRealDay(s)) return s;
-    } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isRealDay(s.slice(0, 10))) {
+    } else if (
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      isRealDay(s.slice(0, 10))
+    ) {
       const t = new Date(s);
       if (!Number.isNaN(t.getTime())) return t.toISOString();
     }
-    ctx.addIssue({ code: 'custom', message: 'must be a date (YYYY-MM-DD) or a time with its zone (YYYY-MM-DDTHH:MM[:SS]Z or ±HH:MM)' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a date (YYYY-MM-DD) or a time with its zone (YYYY-MM-DDTHH:MM[:SS]Z or ±HH:MM)',
+    });
     return z.NEVER;
   });
 

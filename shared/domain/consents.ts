@@ -13,7 +13,14 @@
 import { z } from 'zod';
 import { DayOrInstant, Id, LongText, endOf, RecordMeta, text } from './common.js';
 
-export const CONSENT_PURPOSES = ['representation', 'processing', 'sharing', 'donor-reporting', 'media', 'publication'] as const;
+export const CONSENT_PURPOSES = [
+  'representation',
+  'processing',
+  'sharing',
+  'donor-reporting',
+  'media',
+  'publication',
+] as const;
 export const ConsentPurpose = z.enum(CONSENT_PURPOSES);
 export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
 
@@ -22,7 +29,12 @@ export const RecipientClass = z.enum(RECIPIENT_CLASSES);
 export type RecipientClass = z.infer<typeof RecipientClass>;
 
 /** The classes a `sharing` consent may name (donors, the media and the public have their own purposes). */
-export const SHARING_CLASSES = ['court', 'un-body', 'regional-body', 'partner'] as const satisfies readonly RecipientClass[];
+export const SHARING_CLASSES = [
+  'court',
+  'un-body',
+  'regional-body',
+  'partner',
+] as const satisfies readonly RecipientClass[];
 
 /** Purposes whose recipient is fixed: recorded (and checked) as this class. */
 export const IMPLIED_CLASS: Readonly<Partial<Record<ConsentPurpose, RecipientClass>>> = {
@@ -58,7 +70,14 @@ export type ConsentStatus = z.infer<typeof ConsentStatus>;
  * the nature of the process, why the evidence is sought (purpose), how it will be used,
  * the possible consequences, that they may refuse, and that they may withdraw later.
  */
-export const TOLD_ELEMENTS = ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const;
+export const TOLD_ELEMENTS = [
+  'nature',
+  'purpose',
+  'use',
+  'consequences',
+  'right-to-refuse',
+  'right-to-withdraw',
+] as const;
 export const ToldElement = z.enum(TOLD_ELEMENTS);
 export type ToldElement = z.infer<typeof ToldElement>;
 
@@ -68,13 +87,19 @@ export function normaliseTold(told: readonly ToldElement[]): ToldElement[] {
 }
 
 /** A recipient as stored and as queried: a named partner organisation, or a class of recipient. */
-export const ConsentRecipient = z.union([z.strictObject({ partnerId: z.string() }), z.strictObject({ class: RecipientClass })]);
+export const ConsentRecipient = z.union([
+  z.strictObject({ partnerId: z.string() }),
+  z.strictObject({ class: RecipientClass }),
+]);
 export type ConsentRecipient = z.infer<typeof ConsentRecipient>;
 
 /** Exactly one of partnerId or class. */
 export const RecipientInput = z
   .strictObject({ partnerId: Id.optional(), class: RecipientClass.optional() })
-  .refine((r) => (r.partnerId === undefined) !== (r.class === undefined), 'give either a partner id or a class of recipient, not both and not neither');
+  .refine(
+    (r) => (r.partnerId === undefined) !== (r.class === undefined),
+    'give either a partner id or a class of recipient, not both and not neither',
+  );
 export type RecipientInput = z.input<typeof RecipientInput>;
 
 /** undefined: no recipient given; null: a malformed one (RecipientInput reports it). */
@@ -85,14 +110,21 @@ function asRecipient(r: z.output<typeof RecipientInput> | undefined): ConsentRec
   return null;
 }
 
-function checkRecipient(purpose: ConsentPurpose, given: z.output<typeof RecipientInput> | undefined, ctx: z.RefinementCtx): void {
+function checkRecipient(
+  purpose: ConsentPurpose,
+  given: z.output<typeof RecipientInput> | undefined,
+  ctx: z.RefinementCtx,
+): void {
   const recipient = asRecipient(given);
   if (recipient === null) return;
   const r = resolveRecipient(purpose, recipient);
   if (!r.ok) ctx.addIssue({ code: 'custom', path: ['recipient'], message: r.message });
 }
 
-function resolvedRecipient(purpose: ConsentPurpose, given: z.output<typeof RecipientInput> | undefined): ConsentRecipient | null {
+function resolvedRecipient(
+  purpose: ConsentPurpose,
+  given: z.output<typeof RecipientInput> | undefined,
+): ConsentRecipient | null {
   const recipient = asRecipient(given);
   const r = recipient === null ? null : resolveRecipient(purpose, recipient);
   // only reached when the refinements passed
@@ -114,7 +146,10 @@ const PURPOSE_NOUN: Record<ConsentPurpose, string> = {
  * one of the sharing classes; donor-reporting, media and publication imply donor, media and
  * public (given or not). Returns the recipient to store/match, or a message about `recipient`.
  */
-export function resolveRecipient(purpose: ConsentPurpose, recipient: ConsentRecipient | undefined): { ok: true; recipient: ConsentRecipient | null } | { ok: false; message: string } {
+export function resolveRecipient(
+  purpose: ConsentPurpose,
+  recipient: ConsentRecipient | undefined,
+): { ok: true; recipient: ConsentRecipient | null } | { ok: false; message: string } {
   if (NO_RECIPIENT_PURPOSES.includes(purpose)) {
     if (recipient) return { ok: false, message: `consent to ${PURPOSE_NOUN[purpose]} has no recipient; leave it out` };
     return { ok: true, recipient: null };
@@ -122,12 +157,19 @@ export function resolveRecipient(purpose: ConsentPurpose, recipient: ConsentReci
   const implied = IMPLIED_CLASS[purpose];
   if (implied) {
     if (recipient && !('class' in recipient && recipient.class === implied)) {
-      return { ok: false, message: `${PURPOSE_NOUN[purpose]} is always to the class ${implied}; leave the recipient out or give ${implied}` };
+      return {
+        ok: false,
+        message: `${PURPOSE_NOUN[purpose]} is always to the class ${implied}; leave the recipient out or give ${implied}`,
+      };
     }
     return { ok: true, recipient: { class: implied } };
   }
   // sharing
-  if (!recipient) return { ok: false, message: `consent to sharing must name a partner (its id) or a class of recipient: ${SHARING_CLASSES.join(', ')}` };
+  if (!recipient)
+    return {
+      ok: false,
+      message: `consent to sharing must name a partner (its id) or a class of recipient: ${SHARING_CLASSES.join(', ')}`,
+    };
   if ('class' in recipient && !(SHARING_CLASSES as readonly string[]).includes(recipient.class)) {
     return {
       ok: false,
@@ -137,7 +179,9 @@ export function resolveRecipient(purpose: ConsentPurpose, recipient: ConsentReci
   return { ok: true, recipient };
 }
 
-const LanguageTag = text(35, 1).pipe(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'must be a language tag such as en, fr, ar or pt-BR'));
+const LanguageTag = text(35, 1).pipe(
+  z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'must be a language tag such as en, fr, ar or pt-BR'),
+);
 
 export const AddConsentInput = z
   .strictObject({
@@ -163,17 +207,31 @@ export const AddConsentInput = z
   })
   .superRefine((v, ctx) => {
     if (v.method === 'oral-witnessed' && !v.witness) {
-      ctx.addIssue({ code: 'custom', path: ['witness'], message: 'is required when consent is given orally before a witness (method oral-witnessed)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['witness'],
+        message: 'is required when consent is given orally before a witness (method oral-witnessed)',
+      });
     }
     if (v.decision === 'refused' && !v.refusalReason) {
-      ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'is required for a refusal: say why the person refused' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refusalReason'],
+        message: 'is required for a refusal: say why the person refused',
+      });
     }
     if (v.decision === 'given' && v.refusalReason !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['refusalReason'], message: 'only a refusal has a reason; leave it out when consent is given' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refusalReason'],
+        message: 'only a refusal has a reason; leave it out when consent is given',
+      });
     }
     if (v.expiresAt !== undefined) {
-      if (v.decision === 'refused') ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'a refusal does not expire; leave it out' });
-      else if (endOf(v.expiresAt) <= endOf(v.givenAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `must be after givenAt (${v.givenAt})` });
+      if (v.decision === 'refused')
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'a refusal does not expire; leave it out' });
+      else if (endOf(v.expiresAt) <= endOf(v.givenAt))
+        ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `must be after givenAt (${v.givenAt})` });
     }
     checkRecipient(v.purpose, v.recipient, ctx);
   })
@@ -260,13 +318,26 @@ export const ConsentWithStatus = Consent.extend({
 }).strict();
 export type ConsentWithStatus = z.infer<typeof ConsentWithStatus>;
 
-export const CONSENT_DENIAL_REASONS = ['absent', 'withdrawn', 'refused', 'expired', 'not-informed', 'person-not-in-case'] as const;
+export const CONSENT_DENIAL_REASONS = [
+  'absent',
+  'withdrawn',
+  'refused',
+  'expired',
+  'not-informed',
+  'person-not-in-case',
+] as const;
 export const ConsentDenialReason = z.enum(CONSENT_DENIAL_REASONS);
 export type ConsentDenialReason = z.infer<typeof ConsentDenialReason>;
 
 /** The consent gate's decision (engine/consents/consent-gate.ts). */
 export const ConsentGateResult = z.discriminatedUnion('allowed', [
-  z.strictObject({ allowed: z.literal(true), consentId: z.string(), seriesId: z.string(), expiresAt: z.string().nullable(), message: z.string() }),
+  z.strictObject({
+    allowed: z.literal(true),
+    consentId: z.string(),
+    seriesId: z.string(),
+    expiresAt: z.string().nullable(),
+    message: z.string(),
+  }),
   z.strictObject({
     allowed: z.literal(false),
     reason: ConsentDenialReason,

@@ -28,7 +28,10 @@ export const CreateEnquiryInput = z.strictObject({
    * check, and later enquiries are checked against them. A name alone, or with the role the
    * enquiry gives that person.
    */
-  namesMentioned: z.array(z.union([ShortText, NamedPersonInput])).max(50).default([]),
+  namesMentioned: z
+    .array(z.union([ShortText, NamedPersonInput]))
+    .max(50)
+    .default([]),
 });
 export type CreateEnquiryInput = z.input<typeof CreateEnquiryInput>;
 

@@ -11,11 +11,30 @@ import { z } from 'zod';
 import { DayOrInstant, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
 /** medical-report: a medical or psychological report under the Istanbul Protocol. */
-export const EVIDENCE_TYPES = ['testimony', 'medical-report', 'photo', 'video', 'audio', 'document', 'court-filing', 'other'] as const;
+export const EVIDENCE_TYPES = [
+  'testimony',
+  'medical-report',
+  'photo',
+  'video',
+  'audio',
+  'document',
+  'court-filing',
+  'other',
+] as const;
 export const EvidenceType = z.enum(EVIDENCE_TYPES);
 export type EvidenceType = z.infer<typeof EvidenceType>;
 
-export const CUSTODY_ACTIONS = ['received', 'viewed', 'copied', 'derived', 'exported', 'shared', 'delivered', 'verified', 'verification-failed'] as const;
+export const CUSTODY_ACTIONS = [
+  'received',
+  'viewed',
+  'copied',
+  'derived',
+  'exported',
+  'shared',
+  'delivered',
+  'verified',
+  'verification-failed',
+] as const;
 export const CustodyAction = z.enum(CUSTODY_ACTIONS);
 export type CustodyAction = z.infer<typeof CustodyAction>;
 
@@ -32,7 +51,10 @@ export const MediaType = z
   .trim()
   .toLowerCase()
   .max(255, 'must be at most 255 characters')
-  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9!#$&^_.+-]+=[a-z0-9!#$&^_.+-]+)*$/, 'must be a media type such as image/jpeg or application/pdf');
+  .regex(
+    /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;\s*[a-z0-9!#$&^_.+-]+=[a-z0-9!#$&^_.+-]+)*$/,
+    'must be a media type such as image/jpeg or application/pdf',
+  );
 
 const Provenance = text(500);
 
@@ -155,12 +177,28 @@ export type CustodyEvent = z.infer<typeof CustodyEvent>;
 
 export const CustodyChainVerdict = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), events: z.number().int() }),
-  z.strictObject({ ok: z.literal(false), events: z.number().int(), brokenAt: z.number().int().nullable(), reason: z.string() }),
+  z.strictObject({
+    ok: z.literal(false),
+    events: z.number().int(),
+    brokenAt: z.number().int().nullable(),
+    reason: z.string(),
+  }),
 ]);
 export type CustodyChainVerdict = z.infer<typeof CustodyChainVerdict>;
 
 export const CustodyLog = z.strictObject({
-  evidence: Evidence.pick({ id: true, caseId: true, type: true, title: true, fileName: true, mediaType: true, size: true, sha256: true, derivedFrom: true, receivedAt: true }).strict(),
+  evidence: Evidence.pick({
+    id: true,
+    caseId: true,
+    type: true,
+    title: true,
+    fileName: true,
+    mediaType: true,
+    size: true,
+    sha256: true,
+    derivedFrom: true,
+    receivedAt: true,
+  }).strict(),
   events: z.array(CustodyEvent),
   chain: CustodyChainVerdict,
 });

@@ -41,7 +41,9 @@ export const CONTACT_CARD_VERSION = 1;
 export const MAX_CARD_BYTES = 16 * 1024;
 
 const Base64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'must be base64');
-const InstantMs = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be a UTC time as YYYY-MM-DDTHH:MM:SS.sssZ');
+const InstantMs = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be a UTC time as YYYY-MM-DDTHH:MM:SS.sssZ');
 /** The card's own text fields: bounded, and as they were signed (no trimming on parse). */
 const SignedText = z.string().max(200, 'must be at most 200 characters');
 

@@ -9,7 +9,17 @@
 import { z } from 'zod';
 import { Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
-export const OUTCOME_KINDS = ['declaratory', 'truth-telling', 'restitution', 'compensation', 'rehabilitation', 'satisfaction', 'non-repetition', 'movement', 'attitudes'] as const;
+export const OUTCOME_KINDS = [
+  'declaratory',
+  'truth-telling',
+  'restitution',
+  'compensation',
+  'rehabilitation',
+  'satisfaction',
+  'non-repetition',
+  'movement',
+  'attitudes',
+] as const;
 export const OutcomeKind = z.enum(OUTCOME_KINDS);
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
 
@@ -38,7 +48,24 @@ export function kindsOfCategory(category: OutcomeCategory): OutcomeKind[] {
 // Money
 
 /** ISO 4217 currencies without a minor unit. */
-export const ZERO_DECIMAL_CURRENCIES: readonly string[] = ['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'];
+export const ZERO_DECIMAL_CURRENCIES: readonly string[] = [
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+];
 /** ISO 4217 currencies with three decimals (fils, baisa, millimes): 1.250 KWD is 1250 minor units. */
 export const THREE_DECIMAL_CURRENCIES: readonly string[] = ['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'];
 
@@ -50,7 +77,10 @@ export function currencyDecimals(currency: string): number {
 }
 
 export const CurrencyCode = z
-  .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a three-letter ISO 4217 currency code, e.g. EUR or KES') })
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? 'is required' : 'must be a three-letter ISO 4217 currency code, e.g. EUR or KES',
+  })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code, e.g. EUR or KES');
@@ -76,12 +106,19 @@ export function toMinorUnits(amount: Amount, currency: string): MinorUnits {
   }
   if (s.startsWith('-')) return { ok: false, message: 'must not be negative' };
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) return { ok: false, message: 'must be an amount like 1500 or 1500.50 (digits, and a point before the decimals)' };
+  if (!m)
+    return { ok: false, message: 'must be an amount like 1500 or 1500.50 (digits, and a point before the decimals)' };
   const whole = m[1]!;
   const fraction = (m[2] ?? '').replace(/0+$/, '');
   const decimals = currencyDecimals(currency);
   if (fraction.length > decimals) {
-    return { ok: false, message: decimals === 0 ? `must be a whole amount: ${currency} has no minor unit` : `has more than ${decimals} decimal places for ${currency}` };
+    return {
+      ok: false,
+      message:
+        decimals === 0
+          ? `must be a whole amount: ${currency} has no minor unit`
+          : `has more than ${decimals} decimal places for ${currency}`,
+    };
   }
   const minor = BigInt(whole + fraction.padEnd(decimals, '0'));
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'is too large' };

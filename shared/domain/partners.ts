@@ -45,7 +45,10 @@ export const AGREEMENT_STATES = ['active', 'expired', 'not-signed'] as const;
 export const AgreementState = z.enum(AGREEMENT_STATES);
 export type AgreementState = z.infer<typeof AgreementState>;
 
-export function agreementState(a: { signedOn: string | null; expiresOn: string | null }, today: string): AgreementState {
+export function agreementState(
+  a: { signedOn: string | null; expiresOn: string | null },
+  today: string,
+): AgreementState {
   if (a.signedOn === null) return 'not-signed';
   if (a.expiresOn !== null && a.expiresOn < today) return 'expired';
   return 'active';
@@ -129,10 +132,75 @@ export type SharingKind = z.infer<typeof SharingKind>;
  * record of that kind (FIELD_KEYS); `recorded-at` is when the record was created and changed.
  */
 export const SHARING_FIELDS = {
-  cases: ['reference', 'title', 'status', 'forum', 'country', 'jurisdiction', 'stage', 'sensitivity', 'summary', 'strategy', 'project', 'opened-on', 'closed-on', 'closure-reason', 'tags', 'team', 'recorded-at'],
-  people: ['full-name', 'aliases', 'pseudonym', 'gender', 'birth-date', 'birth-year', 'country', 'contact', 'safety-notes', 'vulnerabilities', 'notes', 'roles', 'recorded-at'],
-  consents: ['purpose', 'recipient', 'state', 'told', 'method', 'language', 'witness', 'given-at', 'expires-at', 'refusal-reason', 'withdrawn-at', 'withdrawal-reason', 'notes', 'recorded-at'],
-  evidence: ['title', 'description', 'type', 'file-name', 'media-type', 'size', 'sha256', 'source', 'collector', 'method', 'collected-at', 'place', 'received-at', 'last-verified-at', 'derivation', 'file', 'recorded-at'],
+  cases: [
+    'reference',
+    'title',
+    'status',
+    'forum',
+    'country',
+    'jurisdiction',
+    'stage',
+    'sensitivity',
+    'summary',
+    'strategy',
+    'project',
+    'opened-on',
+    'closed-on',
+    'closure-reason',
+    'tags',
+    'team',
+    'recorded-at',
+  ],
+  people: [
+    'full-name',
+    'aliases',
+    'pseudonym',
+    'gender',
+    'birth-date',
+    'birth-year',
+    'country',
+    'contact',
+    'safety-notes',
+    'vulnerabilities',
+    'notes',
+    'roles',
+    'recorded-at',
+  ],
+  consents: [
+    'purpose',
+    'recipient',
+    'state',
+    'told',
+    'method',
+    'language',
+    'witness',
+    'given-at',
+    'expires-at',
+    'refusal-reason',
+    'withdrawn-at',
+    'withdrawal-reason',
+    'notes',
+    'recorded-at',
+  ],
+  evidence: [
+    'title',
+    'description',
+    'type',
+    'file-name',
+    'media-type',
+    'size',
+    'sha256',
+    'source',
+    'collector',
+    'method',
+    'collected-at',
+    'place',
+    'received-at',
+    'last-verified-at',
+    'derivation',
+    'file',
+    'recorded-at',
+  ],
   notes: ['body', 'author', 'recorded-at'],
   deadlines: ['kind', 'title', 'due-on', 'status', 'completed-on', 'notes', 'recorded-at'],
   outcomes: ['kind', 'description', 'achieved-on', 'amount-awarded', 'amount-paid', 'recorded-at'],
@@ -209,7 +277,15 @@ const FIELD_KEYS: { [K in SharingKind]: Record<SharingField<K>, readonly string[
     purpose: ['purpose'],
     recipient: ['recipientPartnerId', 'recipientClass'],
     state: ['state'],
-    told: ['told', 'toldNature', 'toldPurpose', 'toldUse', 'toldConsequences', 'toldRightToRefuse', 'toldRightToWithdraw'],
+    told: [
+      'told',
+      'toldNature',
+      'toldPurpose',
+      'toldUse',
+      'toldConsequences',
+      'toldRightToRefuse',
+      'toldRightToWithdraw',
+    ],
     method: ['method'],
     language: ['language'],
     witness: ['witness'],
@@ -265,7 +341,9 @@ const FIELD_KEYS: { [K in SharingKind]: Record<SharingField<K>, readonly string[
 export type SharingProfile = { [K in SharingKind]?: Array<SharingField<K>> };
 
 function fieldList<K extends SharingKind>(kind: K) {
-  return z.array(z.enum(SHARING_FIELDS[kind] as unknown as [SharingField<K>, ...Array<SharingField<K>>])).max(SHARING_FIELDS[kind].length);
+  return z
+    .array(z.enum(SHARING_FIELDS[kind] as unknown as [SharingField<K>, ...Array<SharingField<K>>]))
+    .max(SHARING_FIELDS[kind].length);
 }
 
 /** The stored form, as read back from the database (anything else is treated as "share nothing"). */
@@ -296,15 +374,19 @@ export const SetSharingProfileInput = z.strictObject({
   expectedVersion: ExpectedVersion,
   allow: z
     .array(
-      z.discriminatedUnion('kind', [
-        allowEntry('cases'),
-        allowEntry('people'),
-        allowEntry('consents'),
-        allowEntry('evidence'),
-        allowEntry('notes'),
-        allowEntry('deadlines'),
-        allowEntry('outcomes'),
-      ], { error: `must be one of: ${SHARING_KINDS.join(', ')}` }),
+      z.discriminatedUnion(
+        'kind',
+        [
+          allowEntry('cases'),
+          allowEntry('people'),
+          allowEntry('consents'),
+          allowEntry('evidence'),
+          allowEntry('notes'),
+          allowEntry('deadlines'),
+          allowEntry('outcomes'),
+        ],
+        { error: `must be one of: ${SHARING_KINDS.join(', ')}` },
+      ),
     )
     .max(100),
 });
@@ -314,7 +396,9 @@ export type SetSharingProfileInput = z.input<typeof SetSharingProfileInput>;
  * Turn `allow` entries into a stored profile: defaults resolved now (so that a later change
  * of the defaults never widens an existing profile), fields de-duplicated, in list order.
  */
-export function buildSharingProfile(allow: ReadonlyArray<{ kind: SharingKind; fields?: readonly string[] | undefined }>): SharingProfile {
+export function buildSharingProfile(
+  allow: ReadonlyArray<{ kind: SharingKind; fields?: readonly string[] | undefined }>,
+): SharingProfile {
   const profile: Partial<Record<SharingKind, Set<string>>> = {};
   for (const entry of allow) {
     const set = (profile[entry.kind] ??= new Set<string>());
@@ -335,7 +419,11 @@ export function parseSharingProfile(value: unknown): SharingProfile {
 }
 
 /** Whether a profile lets `field` of `kind` through (e.g. evidence `file`, the bytes themselves). */
-export function profileAllows<K extends SharingKind>(profile: SharingProfile, kind: K, field: SharingField<K>): boolean {
+export function profileAllows<K extends SharingKind>(
+  profile: SharingProfile,
+  kind: K,
+  field: SharingField<K>,
+): boolean {
   const fields = profile[kind] as readonly string[] | undefined;
   return fields !== undefined && fields.includes(field) && (SHARING_FIELDS[kind] as readonly string[]).includes(field);
 }
@@ -345,7 +433,11 @@ export function profileAllows<K extends SharingKind>(profile: SharingProfile, ki
  * the allowed fields — or null when the partner may not receive this kind at all. Pure: the
  * record is not changed, and values are copied, not shared.
  */
-export function applySharingProfile(profile: SharingProfile, kind: SharingKind, record: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+export function applySharingProfile(
+  profile: SharingProfile,
+  kind: SharingKind,
+  record: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | null {
   if (!(SHARING_KINDS as readonly string[]).includes(kind)) return null;
   const fields = profile[kind] as readonly string[] | undefined;
   if (!Array.isArray(fields)) return null;
@@ -353,7 +445,8 @@ export function applySharingProfile(profile: SharingProfile, kind: SharingKind, 
   const keysOf = FIELD_KEYS[kind] as Record<string, readonly string[]>;
   const out: Record<string, unknown> = {};
   const copy = (key: string) => {
-    if (Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined) out[key] = structuredClone(record[key]);
+    if (Object.prototype.hasOwnProperty.call(record, key) && record[key] !== undefined)
+      out[key] = structuredClone(record[key]);
   };
   for (const key of STRUCTURAL_KEYS[kind]) copy(key);
   for (const field of fields) {
@@ -485,7 +578,10 @@ export const VerifyPartnerKeyInput = z
     how: KeyVerificationMethod.optional(),
     verifiedBy: ShortText,
   })
-  .refine((v) => (v.safetyNumber === undefined) !== (v.scanned === undefined), { message: 'give the safety number you compared, or the scanned code (one of the two)', path: ['safetyNumber'] });
+  .refine((v) => (v.safetyNumber === undefined) !== (v.scanned === undefined), {
+    message: 'give the safety number you compared, or the scanned code (one of the two)',
+    path: ['safetyNumber'],
+  });
 export type VerifyPartnerKeyInput = z.input<typeof VerifyPartnerKeyInput>;
 
 export const PartnerDetail = Partner.extend({

@@ -12,12 +12,25 @@ export const Gender = z.enum(GENDERS);
 export type Gender = z.infer<typeof Gender>;
 
 /** Flags that change how the team works with a person (interviews, contact, security). */
-export const VULNERABILITIES = ['minor', 'disability', 'detained', 'displaced', 'trauma', 'reprisal-risk', 'health', 'language-barrier', 'other'] as const;
+export const VULNERABILITIES = [
+  'minor',
+  'disability',
+  'detained',
+  'displaced',
+  'trauma',
+  'reprisal-risk',
+  'health',
+  'language-barrier',
+  'other',
+] as const;
 export const Vulnerability = z.enum(VULNERABILITIES);
 export type Vulnerability = z.infer<typeof Vulnerability>;
 
 /** A birth date as precise as it is known: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const BirthDate = z.union([Day, z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')]);
+export const BirthDate = z.union([
+  Day,
+  z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+]);
 
 const Aliases = z.array(ShortText).max(50);
 

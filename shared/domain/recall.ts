@@ -76,15 +76,31 @@ export const RecallNotice = z
     reason: z.string().min(1).max(RECALL_LIMITS.reasonChars).optional(),
   })
   .superRefine((n, ctx) => {
-    if (n.expiresAt !== undefined && Date.parse(n.expiresAt) <= Date.parse(n.createdAt)) ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must come after createdAt' });
-    if (n.expiresAt !== undefined && Date.parse(n.expiresAt) - Date.parse(n.createdAt) > RECALL_LIMITS.expiryDays * 86_400_000) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `must be at most ${RECALL_LIMITS.expiryDays} days after createdAt` });
+    if (n.expiresAt !== undefined && Date.parse(n.expiresAt) <= Date.parse(n.createdAt))
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must come after createdAt' });
+    if (
+      n.expiresAt !== undefined &&
+      Date.parse(n.expiresAt) - Date.parse(n.createdAt) > RECALL_LIMITS.expiryDays * 86_400_000
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        message: `must be at most ${RECALL_LIMITS.expiryDays} days after createdAt`,
+      });
     }
-    if (new Set(n.recipients.map((r) => r.publicKey)).size !== n.recipients.length) ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'must not name a key twice' });
-    if (new Set(n.bundles).size !== n.bundles.length) ctx.addIssue({ code: 'custom', path: ['bundles'], message: 'must not name a bundle twice' });
-    if (new Set(n.records.map((r) => `${r.kind}/${r.id}`)).size !== n.records.length) ctx.addIssue({ code: 'custom', path: ['records'], message: 'must not name a record twice' });
+    if (new Set(n.recipients.map((r) => r.publicKey)).size !== n.recipients.length)
+      ctx.addIssue({ code: 'custom', path: ['recipients'], message: 'must not name a key twice' });
+    if (new Set(n.bundles).size !== n.bundles.length)
+      ctx.addIssue({ code: 'custom', path: ['bundles'], message: 'must not name a bundle twice' });
+    if (new Set(n.records.map((r) => `${r.kind}/${r.id}`)).size !== n.records.length)
+      ctx.addIssue({ code: 'custom', path: ['records'], message: 'must not name a record twice' });
     n.records.forEach((r, i) => {
-      if (r.kind === 'people' && r.id !== n.personId) ctx.addIssue({ code: 'custom', path: ['records', i, 'id'], message: 'a people record must be the person the notice is about (personId)' });
+      if (r.kind === 'people' && r.id !== n.personId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['records', i, 'id'],
+          message: 'a people record must be the person the notice is about (personId)',
+        });
     });
   });
 export type RecallNotice = z.infer<typeof RecallNotice>;
@@ -138,7 +154,12 @@ const RecallFields = {
   reason: z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(RECALL_LIMITS.reasonChars, `must be at most ${RECALL_LIMITS.reasonChars} characters`))
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(RECALL_LIMITS.reasonChars, `must be at most ${RECALL_LIMITS.reasonChars} characters`),
+    )
     .optional(),
 };
 
@@ -196,7 +217,11 @@ export const RecallWritten = z.strictObject({
 });
 export type RecallWritten = z.infer<typeof RecallWritten>;
 
-export const RecallIgnored = z.strictObject({ kind: RecallRecordKind, id: z.string(), reason: z.enum(['other-origin', 'not-this-person', 'kept-for-records-here']) });
+export const RecallIgnored = z.strictObject({
+  kind: RecallRecordKind,
+  id: z.string(),
+  reason: z.enum(['other-origin', 'not-this-person', 'kept-for-records-here']),
+});
 export type RecallIgnored = z.infer<typeof RecallIgnored>;
 
 export const RecallImportResult = z.strictObject({
@@ -233,5 +258,10 @@ export const RecallLedgerEntry = z.strictObject({
 });
 export type RecallLedgerEntry = z.infer<typeof RecallLedgerEntry>;
 
-export const RecallReceiptImport = z.strictObject({ noticeId: z.string(), status: RecallStatus, changed: z.boolean(), counts: RecallCounts });
+export const RecallReceiptImport = z.strictObject({
+  noticeId: z.string(),
+  status: RecallStatus,
+  changed: z.boolean(),
+  counts: RecallCounts,
+});
 export type RecallReceiptImport = z.infer<typeof RecallReceiptImport>;

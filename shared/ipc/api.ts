@@ -18,11 +18,17 @@ export interface VaultEvents {
 export type VaultApi = ApiOf<Contract> & { readonly events: VaultEvents };
 
 /** One frozen object per area, one function per call; the functions only ever call `invoke`. */
-export function buildVaultApi<C extends ContractShape>(contract: C, invoke: Invoke, subscribe: Subscribe): ApiOf<C> & { readonly events: VaultEvents } {
+export function buildVaultApi<C extends ContractShape>(
+  contract: C,
+  invoke: Invoke,
+  subscribe: Subscribe,
+): ApiOf<C> & { readonly events: VaultEvents } {
   const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
   for (const { area, method, channel } of listCalls(contract)) {
     (api[area] ??= {})[method] = (input: unknown) => invoke(channel, input ?? {});
   }
   for (const area of Object.keys(api)) Object.freeze(api[area]);
-  return Object.freeze({ ...api, events: Object.freeze({ on: subscribe }) }) as unknown as ApiOf<C> & { readonly events: VaultEvents };
+  return Object.freeze({ ...api, events: Object.freeze({ on: subscribe }) }) as unknown as ApiOf<C> & {
+    readonly events: VaultEvents;
+  };
 }

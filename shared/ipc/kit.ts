@@ -23,7 +23,11 @@ export type Handler = 'engine' | 'main';
 /** Which native dialog a file handle came from. */
 export type FilePurpose = 'open' | 'save';
 
-export interface CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, H extends Handler = Handler> {
+export interface CallSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  H extends Handler = Handler,
+> {
   readonly input: I;
   readonly output: O;
   readonly handler: H;
@@ -48,13 +52,35 @@ interface CallOptions {
 }
 
 /** A call answered by the engine worker. Most need an unlocked vault. */
-export function engineCall<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: CallOptions = {}): CallSpec<I, O, 'engine'> {
-  return { input, output, handler: 'engine', progress: opts.progress ?? false, unlocked: opts.unlocked ?? true, fileFields: opts.fileFields ?? {} };
+export function engineCall<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  opts: CallOptions = {},
+): CallSpec<I, O, 'engine'> {
+  return {
+    input,
+    output,
+    handler: 'engine',
+    progress: opts.progress ?? false,
+    unlocked: opts.unlocked ?? true,
+    fileFields: opts.fileFields ?? {},
+  };
 }
 
 /** A call answered by main (native dialogs, app settings, clipboard, the lock). */
-export function mainCall<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, opts: Omit<CallOptions, 'fileFields'> = {}): CallSpec<I, O, 'main'> {
-  return { input, output, handler: 'main', progress: opts.progress ?? false, unlocked: opts.unlocked ?? false, fileFields: {} };
+export function mainCall<I extends z.ZodType, O extends z.ZodType>(
+  input: I,
+  output: O,
+  opts: Omit<CallOptions, 'fileFields'> = {},
+): CallSpec<I, O, 'main'> {
+  return {
+    input,
+    output,
+    handler: 'main',
+    progress: opts.progress ?? false,
+    unlocked: opts.unlocked ?? false,
+    fileFields: {},
+  };
 }
 
 /** Calls that take nothing take an empty object, so that every input is an object. */
@@ -83,7 +109,9 @@ export type CallError = { code: ErrorCode; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: CallError };
 
 /** Every (area, method, channel, spec) of a contract, in a stable order. */
-export function listCalls(contract: ContractShape): Array<{ area: string; method: string; channel: string; spec: CallSpec }> {
+export function listCalls(
+  contract: ContractShape,
+): Array<{ area: string; method: string; channel: string; spec: CallSpec }> {
   const out: Array<{ area: string; method: string; channel: string; spec: CallSpec }> = [];
   for (const area of Object.keys(contract).sort()) {
     for (const method of Object.keys(contract[area]!).sort()) {
@@ -120,6 +148,9 @@ export type MethodsBy<C extends ContractShape, A extends keyof C, H extends Hand
 /** The implementation a side (engine or main) must provide for every call it answers. */
 export type Implementation<C extends ContractShape, H extends Handler, Cx> = {
   [A in keyof C as MethodsBy<C, A, H> extends never ? never : A]: {
-    [M in MethodsBy<C, A, H>]: (input: z.output<C[A][M]['input']>, cx: Cx) => Promise<z.input<C[A][M]['output']>> | z.input<C[A][M]['output']>;
+    [M in MethodsBy<C, A, H>]: (
+      input: z.output<C[A][M]['input']>,
+      cx: Cx,
+    ) => Promise<z.input<C[A][M]['output']>> | z.input<C[A][M]['output']>;
   };
 };

@@ -2,7 +2,13 @@
 import type { Output } from './io.js';
 import type { Vault } from '../engine/index.js';
 
-export type OptionSpec = { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string; valueName?: string };
+export type OptionSpec = {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  description: string;
+  valueName?: string;
+};
 
 export interface CommandContext {
   vaultDir: string;

@@ -12,7 +12,10 @@ import { UsageError } from './io.js';
 import { terminalSafe, terminalText } from './terminal-text.js';
 
 /** Unlock, run `fn` with a domain context, lock again whatever happens. */
-export async function withDomain<T>(ctx: CommandContext, fn: (d: DomainContext, vault: Vault) => Promise<T> | T): Promise<T> {
+export async function withDomain<T>(
+  ctx: CommandContext,
+  fn: (d: DomainContext, vault: Vault) => Promise<T> | T,
+): Promise<T> {
   const vault = await ctx.openVault();
   try {
     return await fn(domainContext(vault), vault);
@@ -24,8 +27,15 @@ export async function withDomain<T>(ctx: CommandContext, fn: (d: DomainContext, 
 /** A repeatable option (`--tag a --tag b`), also accepting `--tag a,b`. */
 export function listOpt(ctx: CommandContext, name: string): string[] {
   const v = ctx.values[name];
-  const raw = Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
-  return raw.flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  const raw = Array.isArray(v)
+    ? (v as unknown[]).filter((x): x is string => typeof x === 'string')
+    : typeof v === 'string'
+      ? [v]
+      : [];
+  return raw
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** A whole-number option, or a usage error naming it. */
@@ -61,22 +71,36 @@ export function printRecord(ctx: CommandContext, record: unknown, lines: Array<[
   ctx.out.print(
     lines
       .filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${(k + ':').padEnd(width + 1)} ${terminalText(Array.isArray(v) ? v.join(', ') : String(v)).replace(/\r?\n/g, indent)}`)
+      .map(
+        ([k, v]) =>
+          `${(k + ':').padEnd(width + 1)} ${terminalText(Array.isArray(v) ? v.join(', ') : String(v)).replace(/\r?\n/g, indent)}`,
+      )
       .join('\n'),
   );
 }
 
 /** Print a list: a JSON array, or a table with the given columns (empty: a short note). */
-export function printTable<T>(ctx: CommandContext, items: T[], columns: Array<[string, (item: T) => unknown]>, empty = 'Nothing found.'): void {
+export function printTable<T>(
+  ctx: CommandContext,
+  items: T[],
+  columns: Array<[string, (item: T) => unknown]>,
+  empty = 'Nothing found.',
+): void {
   if (ctx.out.json) return ctx.out.printJson(items);
   if (items.length === 0) return ctx.out.print(empty);
-  const cells = items.map((it) => columns.map(([, f]) => {
-    const v = f(it);
-    // one line per row: newlines and tabs in a cell become spaces too
-    return v === undefined || v === null ? '' : terminalSafe(Array.isArray(v) ? v.join(',') : String(v));
-  }));
+  const cells = items.map((it) =>
+    columns.map(([, f]) => {
+      const v = f(it);
+      // one line per row: newlines and tabs in a cell become spaces too
+      return v === undefined || v === null ? '' : terminalSafe(Array.isArray(v) ? v.join(',') : String(v));
+    }),
+  );
   const widths = columns.map(([h], i) => Math.min(60, Math.max(h.length, ...cells.map((r) => r[i]!.length))));
-  const fmt = (row: string[]) => row.map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const fmt = (row: string[]) =>
+    row
+      .map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   ctx.out.print([fmt(columns.map(([h]) => h)), ...cells.map(fmt)].join('\n'));
 }
 

@@ -87,8 +87,12 @@ export function formatBytes(n: number): string {
  */
 export function describeFailure(e: unknown): { line: string; exitCode: number } {
   if (e instanceof UsageError) return { line: `error: USAGE: ${terminalSafe(e.message)}`, exitCode: 2 };
-  if (isVaultError(e)) return { line: `error: ${e.code}: ${terminalSafe(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
+  if (isVaultError(e))
+    return { line: `error: ${e.code}: ${terminalSafe(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
   // A bug. Say so plainly; the message of a system error may name a path but never a secret.
   const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-  return { line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalSafe(msg)}). Nothing was half-written; please report this.`, exitCode: 1 };
+  return {
+    line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalSafe(msg)}). Nothing was half-written; please report this.`,
+    exitCode: 1,
+  };
 }

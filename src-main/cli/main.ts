@@ -59,10 +59,22 @@ export const COMMANDS: Command[] = [
 ];
 
 const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  vault: { type: 'string', description: 'vault folder (default: $CASE_VAULT_DIR, else the app-data folder)', valueName: 'DIR' },
+  vault: {
+    type: 'string',
+    description: 'vault folder (default: $CASE_VAULT_DIR, else the app-data folder)',
+    valueName: 'DIR',
+  },
   json: { type: 'boolean', description: 'print one JSON document on stdout, no progress' },
-  'passphrase-file': { type: 'string', description: 'file whose first line is the passphrase (else $CASE_VAULT_PASSPHRASE, else asked)', valueName: 'FILE' },
-  'recovery-key-file': { type: 'string', description: 'unlock with the recovery key in FILE instead of the passphrase', valueName: 'FILE' },
+  'passphrase-file': {
+    type: 'string',
+    description: 'file whose first line is the passphrase (else $CASE_VAULT_PASSPHRASE, else asked)',
+    valueName: 'FILE',
+  },
+  'recovery-key-file': {
+    type: 'string',
+    description: 'unlock with the recovery key in FILE instead of the passphrase',
+    valueName: 'FILE',
+  },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
 
@@ -100,7 +112,10 @@ export function helpText(cmd?: Command): string {
 
 function parseOptionsFor(opts: Record<string, OptionSpec>) {
   return Object.fromEntries(
-    Object.entries(opts).map(([k, o]) => [k, { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries(opts).map(([k, o]) => [
+      k,
+      { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) },
+    ]),
   );
 }
 
@@ -118,7 +133,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // Find the command words among the positionals, wherever global options stand
     // (`case-vault --vault DIR status` and `case-vault status --vault DIR` are the same).
-    const { tokens } = parseArgs({ args: argv, options: parseOptionsFor(GLOBAL_OPTIONS), strict: false, allowPositionals: true, tokens: true });
+    const { tokens } = parseArgs({
+      args: argv,
+      options: parseOptionsFor(GLOBAL_OPTIONS),
+      strict: false,
+      allowPositionals: true,
+      tokens: true,
+    });
     const positionalTokens = tokens.filter((t) => t.kind === 'positional');
     const words = positionalTokens.map((t) => t.value);
     const helpAsked = argv.includes('--help') || argv.includes('-h');
@@ -134,8 +155,15 @@ export async function main(argv: string[]): Promise<number> {
     const found = findCommand(words);
     if (!found) {
       const group = COMMANDS.filter((c) => c.path[0] === words[0]);
-      if (group.length > 0) throw new UsageError(`"${words.join(' ')}" needs one of: ${group.map((c) => c.path.slice(1).join(' ')).join(', ')}.`);
-      throw new UsageError(words.length ? `unknown command "${words[0]}". Run "case-vault --help" for the list.` : 'no command given. Run "case-vault --help" for the list.');
+      if (group.length > 0)
+        throw new UsageError(
+          `"${words.join(' ')}" needs one of: ${group.map((c) => c.path.slice(1).join(' ')).join(', ')}.`,
+        );
+      throw new UsageError(
+        words.length
+          ? `unknown command "${words[0]}". Run "case-vault --help" for the list.`
+          : 'no command given. Run "case-vault --help" for the list.',
+      );
     }
     const { cmd } = found;
     const options = { ...GLOBAL_OPTIONS, ...(cmd.options ?? {}) };
@@ -155,7 +183,9 @@ export async function main(argv: string[]): Promise<number> {
     const positionals = parsed.positionals;
     if (positionals.length < (cmd.minArgs ?? 0) || positionals.length > (cmd.maxArgs ?? 0)) {
       throw new UsageError(
-        cmd.maxArgs ? `"${cmd.path.join(' ')}" takes ${cmd.args}; got ${positionals.length} argument(s).` : `"${cmd.path.join(' ')}" takes no arguments; got "${positionals.join(' ')}".`,
+        cmd.maxArgs
+          ? `"${cmd.path.join(' ')}" takes ${cmd.args}; got ${positionals.length} argument(s).`
+          : `"${cmd.path.join(' ')}" takes no arguments; got "${positionals.join(' ')}".`,
       );
     }
     const values = parsed.values as CommandContext['values'];
@@ -174,7 +204,8 @@ export async function main(argv: string[]): Promise<number> {
         const t0 = Date.now();
         try {
           return await Vault.open(vaultDir, credential, {
-            onProgress: (p) => progress.update(p.expectedMs ? Math.min(Date.now() - t0, p.expectedMs) : 0, p.expectedMs, p.phase),
+            onProgress: (p) =>
+              progress.update(p.expectedMs ? Math.min(Date.now() - t0, p.expectedMs) : 0, p.expectedMs, p.phase),
           });
         } finally {
           progress.done();

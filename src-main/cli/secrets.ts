@@ -23,7 +23,8 @@ export function readSecretFile(file: string, what: string): string {
         const got = fs.readSync(fd, buf, n, buf.length - n, null);
         if (got === 0) break;
         n += got;
-        if (n > MAX_SECRET_FILE_BYTES) throw new VaultError('INVALID_INPUT', `The ${what} file is too large to be a ${what}.`);
+        if (n > MAX_SECRET_FILE_BYTES)
+          throw new VaultError('INVALID_INPUT', `The ${what} file is too large to be a ${what}.`);
       }
       text = buf.subarray(0, n).toString('utf8');
       buf.fill(0);
@@ -33,7 +34,14 @@ export function readSecretFile(file: string, what: string): string {
   } catch (e) {
     if (e instanceof VaultError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'I/O error');
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'I/O error');
     throw new VaultError('INVALID_INPUT', `The ${what} file could not be read (${why}).`);
   }
   const firstLine = text.split(/\r?\n/)[0] ?? '';
@@ -101,8 +109,12 @@ export async function readNewPassphrase(file: string | undefined, envName: strin
   if (canPrompt()) {
     const first = await promptHidden('New passphrase: ');
     const second = await promptHidden('Repeat it: ');
-    if (first !== second) throw new VaultError('PASSPHRASE_MISMATCH', 'The two passphrases differ; nothing was changed.');
+    if (first !== second)
+      throw new VaultError('PASSPHRASE_MISMATCH', 'The two passphrases differ; nothing was changed.');
     return first;
   }
-  throw new VaultError('PASSPHRASE_REQUIRED', `A new passphrase is needed: use a passphrase file, set ${envName}, or run in a terminal to be asked.`);
+  throw new VaultError(
+    'PASSPHRASE_REQUIRED',
+    `A new passphrase is needed: use a passphrase file, set ${envName}, or run in a terminal to be asked.`,
+  );
 }

@@ -49,7 +49,10 @@ export function terminalText(text: string): string {
  * ESC sequences of bold search matches; outside text has lost them already (terminalSafe).
  */
 export function neutraliseInvisible(text: string): string {
-  return text.replace(/[\u0080-\u009F]/g, ' ').replace(SEPARATORS, ' ').replace(INVISIBLE, REPLACEMENT);
+  return text
+    .replace(/[\u0080-\u009F]/g, ' ')
+    .replace(SEPARATORS, ' ')
+    .replace(INVISIBLE, REPLACEMENT);
 }
 
 /**

@@ -10,14 +10,22 @@ import { buildVaultApi, type Invoke, type Subscribe } from '../../shared/ipc/api
 import { EVENTS, eventChannel, type EventName } from '../../shared/ipc/events.js';
 import type { Result } from '../../shared/ipc/kit.js';
 
-const unreachable: Result<unknown> = { ok: false, error: { code: 'INTERNAL', message: 'The app could not reach the vault. Restart the app.' } };
+const unreachable: Result<unknown> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The app could not reach the vault. Restart the app.' },
+};
 
-const invoke: Invoke = (channel, input) => ipcRenderer.invoke(channel, input).then((r: Result<unknown>) => r, () => unreachable);
+const invoke: Invoke = (channel, input) =>
+  ipcRenderer.invoke(channel, input).then(
+    (r: Result<unknown>) => r,
+    () => unreachable,
+  );
 
 const subscribe: Subscribe = (name, listener) => {
   if (!Object.hasOwn(EVENTS, name)) return () => undefined;
   const channel = eventChannel(name as EventName);
-  const relay = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as Parameters<typeof listener>[0]);
+  const relay = (_event: IpcRendererEvent, payload: unknown): void =>
+    listener(payload as Parameters<typeof listener>[0]);
   ipcRenderer.on(channel, relay);
   return () => {
     ipcRenderer.removeListener(channel, relay);

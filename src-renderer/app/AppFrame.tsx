@@ -41,7 +41,13 @@ export function AppFrame() {
       </a>
       <header className="topbar">
         <p className="brand">{t('app.name')}</p>
-        <button type="button" className="btn btn-secondary lock-button" onClick={() => void lock()} title={t('lock.hint')} aria-keyshortcuts="Control+L">
+        <button
+          type="button"
+          className="btn btn-secondary lock-button"
+          onClick={() => void lock()}
+          title={t('lock.hint')}
+          aria-keyshortcuts="Control+L"
+        >
           {t('lock.button')}
         </button>
       </header>

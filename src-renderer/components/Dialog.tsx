@@ -6,7 +6,17 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.js';
 
-export function Dialog({ title, open, onClose, children }: { title: string; open: boolean; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const t = useT();
   useEffect(() => {
@@ -16,12 +26,20 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
       d.showModal();
       // React's autoFocus ran before showModal() moved focus to the dialog's first button (the
       // close button); put it on the first field, where the user means to type.
-      d.querySelector<HTMLElement>('.dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea')?.focus();
+      d.querySelector<HTMLElement>(
+        '.dialog-body input:not([type=hidden]), .dialog-body select, .dialog-body textarea',
+      )?.focus();
     }
     if (!open && d.open) d.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={open ? 'dialog-title' : undefined} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={open ? 'dialog-title' : undefined}
+      onClose={onClose}
+      onCancel={onClose}
+    >
       {open && (
         <>
           <header className="dialog-header">

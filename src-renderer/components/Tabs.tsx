@@ -7,7 +7,21 @@ export interface TabDef<K extends string> {
   label: string;
 }
 
-export function Tabs<K extends string>({ label, tabs, current, onChange, children, idPrefix }: { label: string; tabs: TabDef<K>[]; current: K; onChange: (k: K) => void; children: ReactNode; idPrefix: string }) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  current,
+  onChange,
+  children,
+  idPrefix,
+}: {
+  label: string;
+  tabs: TabDef<K>[];
+  current: K;
+  onChange: (k: K) => void;
+  children: ReactNode;
+  idPrefix: string;
+}) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
   const rtl = isRtl(useLocale());
   const onKey = (e: KeyboardEvent, i: number) => {

@@ -2,9 +2,19 @@
  * Form controls with their labels, hints and errors wired for screen readers: every input has a
  * visible <label>, hints and errors are linked with aria-describedby, errors are announced.
  */
-import { useId, type ReactNode, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes, type ButtonHTMLAttributes } from 'react';
+import {
+  useId,
+  type ReactNode,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  type ButtonHTMLAttributes,
+} from 'react';
 
-export function Button({ variant = 'secondary', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
+export function Button({
+  variant = 'secondary',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' | 'link' }) {
   return <button type="button" {...rest} className={`btn btn-${variant} ${rest.className ?? ''}`} />;
 }
 
@@ -38,18 +48,32 @@ export function Field({ label, hint, error, children }: FieldProps) {
   );
 }
 
-export function TextField({ label, hint, error, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; hint?: string; error?: string | null }) {
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; hint?: string; error?: string | null }) {
   return (
     <Field label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />}
+      {({ id, describedBy, invalid }) => (
+        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+      )}
     </Field>
   );
 }
 
-export function TextArea({ label, hint, error, ...input }: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; hint?: string; error?: string | null }) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  ...input
+}: Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; hint?: string; error?: string | null }) {
   return (
     <Field label={label} hint={hint} error={error}>
-      {({ id, describedBy, invalid }) => <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />}
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+      )}
     </Field>
   );
 }
@@ -60,7 +84,12 @@ export function SelectField({
   error,
   options,
   ...select
-}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { label: string; hint?: string; error?: string | null; options: Array<{ value: string; label: string }> }) {
+}: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  options: Array<{ value: string; label: string }>;
+}) {
   return (
     <Field label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
@@ -76,7 +105,10 @@ export function SelectField({
   );
 }
 
-export function Checkbox({ label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'> & { label: string }) {
+export function Checkbox({
+  label,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'> & { label: string }) {
   const id = useId();
   return (
     <div className="checkbox">

@@ -73,6 +73,5 @@ export type MessageKey =
   | KeysOf<typeof risksMessages>
   | KeysOf<typeof exchangeMessages>
   | KeysOf<typeof reportsMessages>
-  | KeysOf<typeof proposalsMessages>
-  // feature catalogues (one union member per feature)
-  ;
+  | KeysOf<typeof proposalsMessages>;
+// feature catalogues (one union member per feature)

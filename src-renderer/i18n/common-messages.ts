@@ -54,9 +54,12 @@ export const commonMessages = defineMessages({
     'error.PERSON_NOT_IN_CASE': 'That person is not part of this case. Link them to the case first.',
     'error.CONSENT_ALREADY_WITHDRAWN': 'This consent was already withdrawn.',
     'error.CONSENT_REFUSED_CANNOT_WITHDRAW': 'A refused consent cannot be withdrawn: nothing was given.',
-    'error.CONFLICT_CHECK_UNRESOLVED': 'The conflict check found matches. Review and acknowledge them before accepting.',
-    'error.EXPORT_TARGET_EXISTS': 'A file with that name already exists. Choose another name: nothing is ever overwritten.',
-    'error.EVIDENCE_HASH_MISMATCH': 'The stored file no longer matches its fingerprint. Do not rely on it; run the vault check.',
+    'error.CONFLICT_CHECK_UNRESOLVED':
+      'The conflict check found matches. Review and acknowledge them before accepting.',
+    'error.EXPORT_TARGET_EXISTS':
+      'A file with that name already exists. Choose another name: nothing is ever overwritten.',
+    'error.EVIDENCE_HASH_MISMATCH':
+      'The stored file no longer matches its fingerprint. Do not rely on it; run the vault check.',
     'error.IO_ERROR': 'The file could not be read or written. Check the drive and try again.',
   },
   fr: {
@@ -96,11 +99,14 @@ export const commonMessages = defineMessages({
     'error.VAULT_LOCKED': 'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
     'error.BAD_PASSPHRASE': 'Cette phrase secrète ou clé de récupération ne déverrouille pas ce coffre.',
     'error.WEAK_PASSPHRASE': 'La phrase secrète est trop courte : au moins 12 caractères.',
-    'error.RECOVERY_KEY_MALFORMED': 'Cela ne ressemble pas à une clé de récupération. Vérifiez chaque groupe de caractères.',
-    'error.VAULT_BUSY': "Le coffre est ouvert dans un autre programme (peut-être l'outil en ligne de commande). Fermez-le d'abord.",
+    'error.RECOVERY_KEY_MALFORMED':
+      'Cela ne ressemble pas à une clé de récupération. Vérifiez chaque groupe de caractères.',
+    'error.VAULT_BUSY':
+      "Le coffre est ouvert dans un autre programme (peut-être l'outil en ligne de commande). Fermez-le d'abord.",
     'error.INVALID_INPUT': "Une partie de la saisie n'est pas valide.",
     'error.NOT_FOUND': "Cet enregistrement n'existe plus.",
-    'error.CONFLICT': "Quelqu'un d'autre a modifié cet enregistrement entre-temps. Rechargez-le et refaites votre modification.",
+    'error.CONFLICT':
+      "Quelqu'un d'autre a modifié cet enregistrement entre-temps. Rechargez-le et refaites votre modification.",
     'error.CONSENT_DENIED': 'Le consentement enregistré ne le permet pas.',
     'error.INVALID_TRANSITION': "Ce changement de statut n'est pas permis depuis le statut actuel.",
     'error.DUPLICATE': 'Cela existe déjà.',
@@ -111,9 +117,12 @@ export const commonMessages = defineMessages({
     'error.PERSON_NOT_IN_CASE': "Cette personne ne fait pas partie du dossier. Liez-la d'abord au dossier.",
     'error.CONSENT_ALREADY_WITHDRAWN': 'Ce consentement a déjà été retiré.',
     'error.CONSENT_REFUSED_CANNOT_WITHDRAW': "Un consentement refusé ne peut pas être retiré : rien n'a été donné.",
-    'error.CONFLICT_CHECK_UNRESOLVED': "La vérification des conflits a trouvé des correspondances. Examinez-les et confirmez-les avant d'accepter.",
-    'error.EXPORT_TARGET_EXISTS': "Un fichier de ce nom existe déjà. Choisissez un autre nom : rien n'est jamais écrasé.",
-    'error.EVIDENCE_HASH_MISMATCH': 'Le fichier conservé ne correspond plus à son empreinte. Ne vous y fiez pas ; lancez la vérification du coffre.',
+    'error.CONFLICT_CHECK_UNRESOLVED':
+      "La vérification des conflits a trouvé des correspondances. Examinez-les et confirmez-les avant d'accepter.",
+    'error.EXPORT_TARGET_EXISTS':
+      "Un fichier de ce nom existe déjà. Choisissez un autre nom : rien n'est jamais écrasé.",
+    'error.EVIDENCE_HASH_MISMATCH':
+      'Le fichier conservé ne correspond plus à son empreinte. Ne vous y fiez pas ; lancez la vérification du coffre.',
     'error.IO_ERROR': "Le fichier n'a pas pu être lu ou écrit. Vérifiez le disque et réessayez.",
   },
   es: {
@@ -154,7 +163,8 @@ export const commonMessages = defineMessages({
     'error.BAD_PASSPHRASE': 'Esa frase de contraseña o clave de recuperación no desbloquea esta bóveda.',
     'error.WEAK_PASSPHRASE': 'La frase de contraseña es demasiado corta: use al menos 12 caracteres.',
     'error.RECOVERY_KEY_MALFORMED': 'Eso no parece una clave de recuperación. Revise cada grupo de caracteres.',
-    'error.VAULT_BUSY': 'La bóveda está abierta en otro programa (quizá la herramienta de línea de comandos). Ciérrela primero.',
+    'error.VAULT_BUSY':
+      'La bóveda está abierta en otro programa (quizá la herramienta de línea de comandos). Ciérrela primero.',
     'error.INVALID_INPUT': 'Parte de lo introducido no es válido.',
     'error.NOT_FOUND': 'Ese registro ya no existe.',
     'error.CONFLICT': 'Otra persona cambió este registro mientras tanto. Recárguelo y vuelva a hacer el cambio.',
@@ -168,9 +178,11 @@ export const commonMessages = defineMessages({
     'error.PERSON_NOT_IN_CASE': 'Esa persona no forma parte de este caso. Vincúlela primero al caso.',
     'error.CONSENT_ALREADY_WITHDRAWN': 'Este consentimiento ya fue retirado.',
     'error.CONSENT_REFUSED_CANNOT_WITHDRAW': 'Un consentimiento rechazado no se puede retirar: no se dio nada.',
-    'error.CONFLICT_CHECK_UNRESOLVED': 'La comprobación de conflictos encontró coincidencias. Revíselas y confírmelas antes de aceptar.',
+    'error.CONFLICT_CHECK_UNRESOLVED':
+      'La comprobación de conflictos encontró coincidencias. Revíselas y confírmelas antes de aceptar.',
     'error.EXPORT_TARGET_EXISTS': 'Ya existe un archivo con ese nombre. Elija otro nombre: nunca se sobrescribe nada.',
-    'error.EVIDENCE_HASH_MISMATCH': 'El archivo guardado ya no coincide con su huella. No confíe en él; ejecute la comprobación de la bóveda.',
+    'error.EVIDENCE_HASH_MISMATCH':
+      'El archivo guardado ya no coincide con su huella. No confíe en él; ejecute la comprobación de la bóveda.',
     'error.IO_ERROR': 'No se pudo leer o escribir el archivo. Revise la unidad e inténtelo de nuevo.',
   },
   ar: {

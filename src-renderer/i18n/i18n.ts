@@ -57,7 +57,12 @@ export function formatBytes(locale: Locale, bytes: number): string {
     v /= 1024;
     u++;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[u], unitDisplay: 'short', maximumFractionDigits: u === 0 ? 0 : 1 }).format(v);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[u],
+    unitDisplay: 'short',
+    maximumFractionDigits: u === 0 ? 0 : 1,
+  }).format(v);
 }
 
 /** Hooks binding the formatters to the current language. */

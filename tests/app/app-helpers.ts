@@ -33,7 +33,11 @@ export interface TestApp {
   /** a call from the window's main frame (the app's page) */
   call(channel: string, input?: unknown): Promise<Result<unknown>>;
   /** a call from another frame or page */
-  callFrom(from: { sender: unknown; senderFrame: FakeFrame | null }, channel: string, input?: unknown): Promise<Result<unknown>>;
+  callFrom(
+    from: { sender: unknown; senderFrame: FakeFrame | null },
+    channel: string,
+    input?: unknown,
+  ): Promise<Result<unknown>>;
   ok<T = unknown>(channel: string, input?: unknown): Promise<T>;
   /** events the window received: [channel, payload] */
   sent(): Array<{ channel: string; payload: unknown }>;
@@ -52,7 +56,10 @@ export interface TestAppOptions {
 export function writeRenderer(root: string): string {
   const rendererRoot = join(root, 'renderer');
   mkdirSync(join(rendererRoot, 'assets'), { recursive: true });
-  writeFileSync(join(rendererRoot, 'index.html'), '<!doctype html><title>Case Vault</title><script type="module" src="app.js"></script>');
+  writeFileSync(
+    join(rendererRoot, 'index.html'),
+    '<!doctype html><title>Case Vault</title><script type="module" src="app.js"></script>',
+  );
   writeFileSync(join(rendererRoot, 'app.js'), 'console.log("app");');
   writeFileSync(join(rendererRoot, 'assets', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(join(root, 'secret.js'), 'outside the renderer');
@@ -85,9 +92,11 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const window = FakeBrowserWindow.instances[0];
   if (!window) throw new Error('no window');
   const e = engine;
-  const callFrom = (from: { sender: unknown; senderFrame: FakeFrame | null }, channel: string, input: unknown = {}) => standin.invoke(channel, input, from) as Promise<Result<unknown>>;
-  const call = (channel: string, input: unknown = {}) => callFrom({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, channel, input);
-  const ok = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
+  const callFrom = (from: { sender: unknown; senderFrame: FakeFrame | null }, channel: string, input: unknown = {}) =>
+    standin.invoke(channel, input, from) as Promise<Result<unknown>>;
+  const call = (channel: string, input: unknown = {}) =>
+    callFrom({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, channel, input);
+  const ok = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const r = await call(channel, input);
     if (!r.ok) throw new Error(`${channel} failed: ${r.error.code}: ${r.error.message}`);
     return r.value as T;

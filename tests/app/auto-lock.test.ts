@@ -19,7 +19,10 @@ afterEach(() => {
 const LOCKED = { ok: true, value: { state: 'locked', vaultId: null } };
 
 function lockedEvents(app: TestApp): unknown[] {
-  return app.sent().filter((s) => s.channel === 'event:locked').map((s) => s.payload);
+  return app
+    .sent()
+    .filter((s) => s.channel === 'event:locked')
+    .map((s) => s.payload);
 }
 
 describe('auto-lock', () => {
@@ -60,21 +63,24 @@ describe('auto-lock', () => {
     expect(t.sent()).toEqual([]);
   });
 
-  test.each(['suspend', 'lock-screen', 'idle'])('an open file dialog does not hold off the lock (%s); when it closes, no handle is issued', async (trigger) => {
-    t = await startTestApp({ unlocked: true, autoLockPollMs: 10 });
-    const file = join(t.root, 'evidence.pdf');
-    writeFileSync(file, '%PDF-1.4');
-    const choosing = t.call('files.chooseEvidence');
-    await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
-    if (trigger === 'idle') standin.powerMonitor.idleSeconds = 3600;
-    else standin.powerMonitor.emit(trigger);
-    await vi.waitFor(() => expect(lockedEvents(t!)).toHaveLength(1));
-    expect(await t.call('vault.status')).toEqual(LOCKED);
-    // the user picks a file in the dialog that stayed open
-    standin.dialog.calls[0]!.answer.resolve({ canceled: false, filePaths: [file] });
-    expect(await choosing).toEqual({ ok: true, value: null });
-    expect(t.running.shell.handles.size).toBe(0);
-  });
+  test.each(['suspend', 'lock-screen', 'idle'])(
+    'an open file dialog does not hold off the lock (%s); when it closes, no handle is issued',
+    async (trigger) => {
+      t = await startTestApp({ unlocked: true, autoLockPollMs: 10 });
+      const file = join(t.root, 'evidence.pdf');
+      writeFileSync(file, '%PDF-1.4');
+      const choosing = t.call('files.chooseEvidence');
+      await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
+      if (trigger === 'idle') standin.powerMonitor.idleSeconds = 3600;
+      else standin.powerMonitor.emit(trigger);
+      await vi.waitFor(() => expect(lockedEvents(t!)).toHaveLength(1));
+      expect(await t.call('vault.status')).toEqual(LOCKED);
+      // the user picks a file in the dialog that stayed open
+      standin.dialog.calls[0]!.answer.resolve({ canceled: false, filePaths: [file] });
+      expect(await choosing).toEqual({ ok: true, value: null });
+      expect(t.running.shell.handles.size).toBe(0);
+    },
+  );
 
   test('a dialog opened before a lock yields no handle even if the vault was unlocked again meanwhile', async () => {
     t = await startTestApp({ unlocked: true });

@@ -22,7 +22,10 @@ describe('clipboard', () => {
   test('a copied secret is cleared after 30 seconds, not before', async () => {
     t = await startTestApp();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    expect(await t.call('clipboard.copySecret', { text: SECRET })).toEqual({ ok: true, value: { clearsInSeconds: 30 } });
+    expect(await t.call('clipboard.copySecret', { text: SECRET })).toEqual({
+      ok: true,
+      value: { clearsInSeconds: 30 },
+    });
     expect(standin.clipboard.text).toBe(SECRET);
     await vi.advanceTimersByTimeAsync(29_999);
     expect(standin.clipboard.text).toBe(SECRET);

@@ -244,7 +244,10 @@ export const standin = {
   dialog: { calls: [] as DialogCall[] },
   clipboard: { text: '', writes: [] as string[], clears: 0 },
   contextBridge: { exposed: new Map<string, unknown>() },
-  ipcRenderer: Object.assign(new EventEmitter(), { invocations: [] as Array<{ channel: string; args: unknown[] }>, answer: (_channel: string, ..._args: unknown[]): unknown => ({ ok: true, value: null }) }),
+  ipcRenderer: Object.assign(new EventEmitter(), {
+    invocations: [] as Array<{ channel: string; args: unknown[] }>,
+    answer: (_channel: string, ..._args: unknown[]): unknown => ({ ok: true, value: null }),
+  }),
   shell: { openExternalCalls: [] as string[] },
 
   reset(): void {
@@ -270,7 +273,11 @@ export const standin = {
   },
 
   /** Invoke a registered ipcMain handler as Electron would, from `frame` of `sender`. */
-  async invoke(channel: string, input: unknown, from: { sender: unknown; senderFrame: FakeFrame | null }): Promise<unknown> {
+  async invoke(
+    channel: string,
+    input: unknown,
+    from: { sender: unknown; senderFrame: FakeFrame | null },
+  ): Promise<unknown> {
     const h = this.ipcMain.handlers.get(channel);
     if (!h) throw new Error(`No handler registered for '${channel}'`);
     return h({ sender: from.sender, senderFrame: from.senderFrame, processId: 0, frameId: 0 }, input);
@@ -278,7 +285,10 @@ export const standin = {
 };
 
 function menuItems(template: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
-  return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? menuItems(item.submenu as Array<Record<string, unknown>>) : [])]);
+  return template.flatMap((item) => [
+    item,
+    ...(Array.isArray(item.submenu) ? menuItems(item.submenu as Array<Record<string, unknown>>) : []),
+  ]);
 }
 
 /** A menu item of the application menu, by id. */
@@ -306,7 +316,8 @@ const electron = {
   },
   ipcMain: {
     handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) {
-      if (standin.ipcMain.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+      if (standin.ipcMain.handlers.has(channel))
+        throw new Error(`Attempted to register a second handler for '${channel}'`);
       standin.ipcMain.handlers.set(channel, handler);
     },
   },

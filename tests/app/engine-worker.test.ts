@@ -29,7 +29,9 @@ function tempRoot(): string {
 }
 
 /** Run `work` while watching main's event loop: its longest delay, and how often a 10 ms timer fired. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; maxDelayMs: number; elapsedMs: number; ticks: number }> {
+async function measured<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; maxDelayMs: number; elapsedMs: number; ticks: number }> {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   let ticks = 0;
   const ticker = setInterval(() => ticks++, 10);
@@ -64,7 +66,11 @@ describe('the engine worker', () => {
     }
     try {
       const progress: Array<{ channel: string; phase: string }> = [];
-      const created = await measured(() => client.call('vault.create', { passphrase: PASSPHRASE }, (channel, r) => progress.push({ channel, phase: r.phase })));
+      const created = await measured(() =>
+        client.call('vault.create', { passphrase: PASSPHRASE }, (channel, r) =>
+          progress.push({ channel, phase: r.phase }),
+        ),
+      );
       expect(created.result.ok).toBe(true);
       expect(created.result.ok && typeof (created.result.value as { recoveryKey: unknown }).recoveryKey).toBe('string');
       expect(progress.length).toBeGreaterThan(0);
@@ -90,7 +96,9 @@ describe('the engine worker', () => {
       expect(status).toEqual({ ok: true, value: { state: 'unlocked', vaultId: expect.any(String) } });
       await client.lock();
       expect(await client.call('vault.status', {})).toEqual({ ok: true, value: { state: 'locked', vaultId: null } });
-      expect(await client.call('vault.unlock', { passphrase: 'not the passphrase at all' })).toMatchObject({ ok: false });
+      expect(await client.call('vault.unlock', { passphrase: 'not the passphrase at all' })).toMatchObject({
+        ok: false,
+      });
       expect(await client.call('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: null });
       expect(await client.call('vault.status', {})).toEqual(status);
     } finally {
@@ -104,22 +112,38 @@ describe('the engine worker', () => {
     const root = tempRoot();
     mkdirSync(join(root, 'user-data'));
     standin.app.userData = join(root, 'user-data');
-    const running = startApp({ workerPath: WORKER, preloadPath: join(root, 'preload.cjs'), rendererRoot: join(root, 'renderer'), vaultDir: join(root, 'vault'), log: () => undefined });
+    const running = startApp({
+      workerPath: WORKER,
+      preloadPath: join(root, 'preload.cjs'),
+      rendererRoot: join(root, 'renderer'),
+      vaultDir: join(root, 'vault'),
+      log: () => undefined,
+    });
     if (!running) throw new Error('the app did not start');
     standin.app.makeReady();
     await running.ready;
     const win = FakeBrowserWindow.instances[0]!;
     const from = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
     expect(await standin.invoke('vault.create', { passphrase: PASSPHRASE }, from)).toMatchObject({ ok: true });
-    expect(await standin.invoke('vault.status', {}, from)).toEqual({ ok: true, value: { state: 'unlocked', vaultId: expect.any(String) } });
-    expect(win.webContents.sent.some((s) => s.channel === 'event:progress' && (s.payload as { channel: string }).channel === 'vault.create')).toBe(true);
+    expect(await standin.invoke('vault.status', {}, from)).toEqual({
+      ok: true,
+      value: { state: 'unlocked', vaultId: expect.any(String) },
+    });
+    expect(
+      win.webContents.sent.some(
+        (s) => s.channel === 'event:progress' && (s.payload as { channel: string }).channel === 'vault.create',
+      ),
+    ).toBe(true);
     expect(existsSync(join(running.vaultDir, 'vault.json'))).toBe(true);
 
     standin.app.emit('before-quit', new FakeEvent());
     await vi.waitFor(() => expect(standin.app.quitCalls).toBe(1));
     expect(win.webContents.sent.at(-1)).toEqual({ channel: 'event:locked', payload: { reason: 'shutdown' } });
     // the worker is gone: a call now starts a fresh one, which knows the vault only as locked
-    expect(await running.engine.call('vault.status', {})).toEqual({ ok: true, value: { state: 'locked', vaultId: null } });
+    expect(await running.engine.call('vault.status', {})).toEqual({
+      ok: true,
+      value: { state: 'locked', vaultId: null },
+    });
     await running.engine.close();
   });
 });

@@ -57,23 +57,38 @@ describe('the window', () => {
     expect(standin.session.defaultSession.cancels('devtools://devtools/bundled/inspector.html')).toBe(true);
   });
 
-  test.each(DEBUGGING_SWITCHES)('a packaged build started with --%s exits at once, having registered nothing', (name) => {
-    standin.reset();
-    standin.app.isPackaged = true;
-    standin.app.commandLine.switches.add(name);
-    expect(startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' })).toBeNull();
-    expect(standin.app.exitCodes).toEqual([1]);
-    expect(standin.app.lockRequests).toBe(0);
-    expect(standin.ipcMain.handlers.size).toBe(0);
-    expect(standin.protocol.schemes).toEqual([]);
-  });
+  test.each(DEBUGGING_SWITCHES)(
+    'a packaged build started with --%s exits at once, having registered nothing',
+    (name) => {
+      standin.reset();
+      standin.app.isPackaged = true;
+      standin.app.commandLine.switches.add(name);
+      expect(
+        startApp({
+          workerPath: '/nonexistent/worker.mjs',
+          preloadPath: '/nonexistent/preload.cjs',
+          rendererRoot: '/nonexistent',
+          vaultDir: '/nonexistent/vault',
+        }),
+      ).toBeNull();
+      expect(standin.app.exitCodes).toEqual([1]);
+      expect(standin.app.lockRequests).toBe(0);
+      expect(standin.ipcMain.handlers.size).toBe(0);
+      expect(standin.protocol.schemes).toEqual([]);
+    },
+  );
 
   test('a development build may be debugged', () => {
     standin.reset();
     standin.app.commandLine.switches.add('remote-debugging-port');
     standin.app.userData = '/nonexistent/user-data';
     // the worker starts on the first call only: none is made here
-    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' });
+    const running = startApp({
+      workerPath: '/nonexistent/worker.mjs',
+      preloadPath: '/nonexistent/preload.cjs',
+      rendererRoot: '/nonexistent',
+      vaultDir: '/nonexistent/vault',
+    });
     expect(running).not.toBeNull();
     expect(standin.ipcMain.handlers.size).toBeGreaterThan(20);
     expect(standin.app.exitCodes).toEqual([]);
@@ -89,14 +104,40 @@ describe('the window', () => {
 });
 
 describe('permissions', () => {
-  const PERMISSIONS = ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'display-capture', 'hid', 'serial', 'usb', 'midi', 'midiSysex', 'pointerLock', 'fileSystem', 'idle-detection', 'local-fonts', 'unknown'];
+  const PERMISSIONS = [
+    'media',
+    'geolocation',
+    'notifications',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'openExternal',
+    'fullscreen',
+    'display-capture',
+    'hid',
+    'serial',
+    'usb',
+    'midi',
+    'midiSysex',
+    'pointerLock',
+    'fileSystem',
+    'idle-detection',
+    'local-fonts',
+    'unknown',
+  ];
 
   test('every permission request is refused, once', async () => {
     t = await startTestApp();
-    const request = standin.session.defaultSession.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: (granted: boolean) => void, d: unknown) => void;
+    const request = standin.session.defaultSession.permissionRequestHandler as unknown as (
+      wc: unknown,
+      p: string,
+      cb: (granted: boolean) => void,
+      d: unknown,
+    ) => void;
     for (const permission of PERMISSIONS) {
       const answers: boolean[] = [];
-      request(t.window.webContents, permission, (granted) => answers.push(granted), { requestingUrl: 'app://case-vault/' });
+      request(t.window.webContents, permission, (granted) => answers.push(granted), {
+        requestingUrl: 'app://case-vault/',
+      });
       expect(answers, permission).toEqual([false]);
     }
   });
@@ -104,10 +145,17 @@ describe('permissions', () => {
   test('every permission check, device permission and screen capture request is refused', async () => {
     t = await startTestApp();
     const ses = standin.session.defaultSession;
-    const check = ses.permissionCheckHandler as unknown as (wc: unknown, p: string, origin: string, d: unknown) => boolean;
-    for (const permission of PERMISSIONS) expect(check(t.window.webContents, permission, 'app://case-vault', {}), permission).toBe(false);
+    const check = ses.permissionCheckHandler as unknown as (
+      wc: unknown,
+      p: string,
+      origin: string,
+      d: unknown,
+    ) => boolean;
+    for (const permission of PERMISSIONS)
+      expect(check(t.window.webContents, permission, 'app://case-vault', {}), permission).toBe(false);
     const device = ses.devicePermissionHandler as unknown as (d: unknown) => boolean;
-    for (const deviceType of ['hid', 'serial', 'usb']) expect(device({ deviceType, origin: 'app://case-vault' })).toBe(false);
+    for (const deviceType of ['hid', 'serial', 'usb'])
+      expect(device({ deviceType, origin: 'app://case-vault' })).toBe(false);
     const display = ses.displayMediaRequestHandler as unknown as (r: unknown, cb: (streams: unknown) => void) => void;
     const streams: unknown[] = [];
     display({ frame: null, securityOrigin: 'app://case-vault' }, (s) => streams.push(s));
@@ -133,7 +181,12 @@ describe('network', () => {
     'app://user:pw@case-vault/index.html',
     'not a url',
   ];
-  const ALLOWED = ['app://case-vault/', 'app://case-vault/app.js', `case-evidence://view/${'ab'.repeat(24)}`, `${PDF_VIEWER_ORIGIN}/index.html`];
+  const ALLOWED = [
+    'app://case-vault/',
+    'app://case-vault/app.js',
+    `case-evidence://view/${'ab'.repeat(24)}`,
+    `${PDF_VIEWER_ORIGIN}/index.html`,
+  ];
 
   test('every request that is not the app, the evidence protocol or the PDF viewer is cancelled', async () => {
     t = await startTestApp({ packaged: true });
@@ -149,7 +202,11 @@ describe('network', () => {
     expect(other.session.cancels('https://example.org/')).toBe(true);
     expect(other.session.cancels('app://case-vault/')).toBe(false);
     const answers: boolean[] = [];
-    (other.session.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: (g: boolean) => void) => void)(other, 'media', (g) => answers.push(g));
+    (other.session.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: (g: boolean) => void) => void)(
+      other,
+      'media',
+      (g) => answers.push(g),
+    );
     expect(answers).toEqual([false]);
   });
 });
@@ -158,7 +215,14 @@ describe('navigation and new windows', () => {
   test('the page can navigate only within the app origin', async () => {
     t = await startTestApp();
     const wc = t.window.webContents;
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other/', 'case-evidence://view/abc', 'javascript:alert(1)', 'about:blank']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/',
+      'case-evidence://view/abc',
+      'javascript:alert(1)',
+      'about:blank',
+    ]) {
       expect(wc.navigate('will-navigate', url), url).toBe(true);
       expect(wc.navigate('will-frame-navigate', url, true), url).toBe(true);
       expect(wc.navigate('will-redirect', url, true), url).toBe(true);
@@ -178,7 +242,8 @@ describe('navigation and new windows', () => {
   test('window.open is denied, whatever the URL', async () => {
     t = await startTestApp();
     const open = t.window.webContents.windowOpenHandler!;
-    for (const url of ['https://evil.example/', 'app://case-vault/', 'about:blank']) expect(open({ url })).toEqual({ action: 'deny' });
+    for (const url of ['https://evil.example/', 'app://case-vault/', 'about:blank'])
+      expect(open({ url })).toEqual({ action: 'deny' });
   });
 
   test('a <webview> is never attached; Bluetooth device pickers are cancelled', async () => {
@@ -209,7 +274,12 @@ describe('single instance', () => {
   test('a second instance quits at once and registers nothing', () => {
     standin.reset();
     standin.app.gotLock = false;
-    const running = startApp({ workerPath: '/nonexistent/worker.mjs', preloadPath: '/nonexistent/preload.cjs', rendererRoot: '/nonexistent', vaultDir: '/nonexistent/vault' });
+    const running = startApp({
+      workerPath: '/nonexistent/worker.mjs',
+      preloadPath: '/nonexistent/preload.cjs',
+      rendererRoot: '/nonexistent',
+      vaultDir: '/nonexistent/vault',
+    });
     expect(running).toBeNull();
     expect(standin.app.lockRequests).toBe(1);
     expect(standin.app.quitCalls).toBe(1);
@@ -243,7 +313,10 @@ describe('no URL is ever handed to the operating system', () => {
     expect(files.length).toBeGreaterThan(50);
     const offenders = files.filter((f) => {
       const text = readFileSync(f, 'utf8');
-      return /openExternal|openPath|showItemInFolder/.test(text) || /import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*['"]electron['"]/.test(text);
+      return (
+        /openExternal|openPath|showItemInFolder/.test(text) ||
+        /import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*['"]electron['"]/.test(text)
+      );
     });
     expect(offenders).toEqual([]);
   });
@@ -262,7 +335,9 @@ describe('the menu', () => {
     expect(lock.accelerator).toBe(LOCK_ACCELERATOR);
     expect(LOCK_ACCELERATOR).toBe('CmdOrCtrl+L');
     expect(lock.label).toBe('Lock');
-    const roles = JSON.stringify(standin.menu.application!.template, (k, v: unknown) => (k === 'click' ? undefined : v));
+    const roles = JSON.stringify(standin.menu.application!.template, (k, v: unknown) =>
+      k === 'click' ? undefined : v,
+    );
     expect(roles).not.toMatch(/viewMenu|toggleDevTools|reload|forceReload/);
     (lock.click as () => void)();
     await vi.waitFor(async () => expect(await t!.ok('vault.status')).toEqual({ state: 'locked', vaultId: null }));

@@ -26,11 +26,27 @@ function foreignSenders(app: TestApp): Array<{ name: string; sender: unknown; se
   const main = wc.mainFrame;
   const stranger = new FakeWebContents(new FakeSession(), 'app://case-vault/');
   return [
-    { name: 'the main frame after navigating elsewhere', sender: wc, senderFrame: new FakeFrame('https://evil.example/', null, main.processId, main.routingId) },
-    { name: 'the main frame on a look-alike host', sender: wc, senderFrame: new FakeFrame('app://case-vault.evil/', null, main.processId, main.routingId) },
-    { name: 'the main frame on the evidence protocol', sender: wc, senderFrame: new FakeFrame('case-evidence://view/00', null, main.processId, main.routingId) },
+    {
+      name: 'the main frame after navigating elsewhere',
+      sender: wc,
+      senderFrame: new FakeFrame('https://evil.example/', null, main.processId, main.routingId),
+    },
+    {
+      name: 'the main frame on a look-alike host',
+      sender: wc,
+      senderFrame: new FakeFrame('app://case-vault.evil/', null, main.processId, main.routingId),
+    },
+    {
+      name: 'the main frame on the evidence protocol',
+      sender: wc,
+      senderFrame: new FakeFrame('case-evidence://view/00', null, main.processId, main.routingId),
+    },
     { name: 'a subframe showing the app origin', sender: wc, senderFrame: wc.subframe('app://case-vault/') },
-    { name: 'a frame of another document in the same window', sender: wc, senderFrame: new FakeFrame('app://case-vault/', null, main.processId, main.routingId + 7) },
+    {
+      name: 'a frame of another document in the same window',
+      sender: wc,
+      senderFrame: new FakeFrame('app://case-vault/', null, main.processId, main.routingId + 7),
+    },
     { name: 'a frame that is gone', sender: wc, senderFrame: null },
     { name: 'a webContents that is not an app window', sender: stranger, senderFrame: stranger.mainFrame },
   ];
@@ -162,7 +178,10 @@ describe('native dialogs', () => {
 
   test('a save dialog takes only a bare file name from the renderer, never a folder', async () => {
     t = await startTestApp({ unlocked: true });
-    const choosing = t.call('files.chooseSaveTarget', { suggestedName: '../../../home/user/.bashrc', kind: 'custody-csv' });
+    const choosing = t.call('files.chooseSaveTarget', {
+      suggestedName: '../../../home/user/.bashrc',
+      kind: 'custody-csv',
+    });
     await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
     const call = standin.dialog.calls[0]!;
     expect(call.kind).toBe('save');
@@ -184,9 +203,21 @@ describe('native dialogs', () => {
     const file = join(t.root, 'from-partner.cvbundle');
     writeFileSync(file, Buffer.alloc(10));
     const expected = {
-      bundle: { title: 'Choose a case bundle', filters: [{ name: 'Case bundles', extensions: ['cvbundle', 'cvrecall', 'age'] }], properties: ['openFile'] },
-      'contact-card': { title: 'Choose a contact card', filters: [{ name: 'Contact cards', extensions: ['cvcard', 'json'] }], properties: ['openFile'] },
-      receipt: { title: 'Choose a bundle receipt', filters: [{ name: 'JSON files', extensions: ['json'] }], properties: ['openFile'] },
+      bundle: {
+        title: 'Choose a case bundle',
+        filters: [{ name: 'Case bundles', extensions: ['cvbundle', 'cvrecall', 'age'] }],
+        properties: ['openFile'],
+      },
+      'contact-card': {
+        title: 'Choose a contact card',
+        filters: [{ name: 'Contact cards', extensions: ['cvcard', 'json'] }],
+        properties: ['openFile'],
+      },
+      receipt: {
+        title: 'Choose a bundle receipt',
+        filters: [{ name: 'JSON files', extensions: ['json'] }],
+        properties: ['openFile'],
+      },
     };
     for (const [kind, options] of Object.entries(expected)) {
       standin.dialog.calls.length = 0;
@@ -194,9 +225,15 @@ describe('native dialogs', () => {
       await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
       expect(standin.dialog.calls[0]!.options).toEqual(options);
       standin.dialog.calls[0]!.answer.resolve({ canceled: false, filePaths: [file] });
-      expect(await choosing).toEqual({ ok: true, value: { handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'from-partner.cvbundle', size: 10 } });
+      expect(await choosing).toEqual({
+        ok: true,
+        value: { handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'from-partner.cvbundle', size: 10 },
+      });
     }
-    expect(await t.call('files.chooseOpen', { kind: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call('files.chooseOpen', { kind: '../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   test('saving a bundle or a report: the filter names its file type', async () => {

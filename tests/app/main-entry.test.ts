@@ -31,7 +31,9 @@ describe('main.ts', () => {
     standin.app.makeReady();
     await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1));
     const mainDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../src-main/app/electron');
-    expect((FakeBrowserWindow.instances[0]!.options.webPreferences as { preload: string }).preload).toBe(join(mainDir, 'preload.cjs'));
+    expect((FakeBrowserWindow.instances[0]!.options.webPreferences as { preload: string }).preload).toBe(
+      join(mainDir, 'preload.cjs'),
+    );
     expect(FakeBrowserWindow.instances[0]!.loadedUrl).toBe('app://case-vault/');
   });
 });

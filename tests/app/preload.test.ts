@@ -66,13 +66,18 @@ async function checkCalls(api: Api): Promise<void> {
   for (const { area, method, channel } of listCalls(CONTRACT)) {
     expect(await api[area]![method]!({ probe: channel })).toEqual({ ok: true, value: `answer to ${channel}` });
   }
-  expect(standin.ipcRenderer.invocations).toEqual(listCalls(CONTRACT).map(({ channel }) => ({ channel, args: [{ probe: channel }] })));
+  expect(standin.ipcRenderer.invocations).toEqual(
+    listCalls(CONTRACT).map(({ channel }) => ({ channel, args: [{ probe: channel }] })),
+  );
   standin.ipcRenderer.invocations = [];
   await api.vault!.status!();
   expect(standin.ipcRenderer.invocations).toEqual([{ channel: 'vault.status', args: [{}] }]);
   // a rejected invoke (no handler, main gone) is a Result like any other, not an exception
   standin.ipcRenderer.answer = () => Promise.reject(new Error("No handler registered for 'vault.status'"));
-  expect(await api.vault!.status!()).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The app could not reach the vault. Restart the app.' } });
+  expect(await api.vault!.status!()).toEqual({
+    ok: false,
+    error: { code: 'INTERNAL', message: 'The app could not reach the vault. Restart the app.' },
+  });
   standin.ipcRenderer.answer = () => ({ ok: true, value: null });
 }
 
@@ -122,7 +127,16 @@ describe('the built preload (dist/app/preload.cjs as build-app.mjs makes it)', (
     const dir = mkdtempSync(join(tmpdir(), 'cv-preload-'));
     try {
       // the options of build/build-app.mjs for the preload
-      await build({ entryPoints: ['src-main/preload/preload.ts'], outfile: join(dir, 'preload.cjs'), bundle: true, platform: 'node', format: 'cjs', external: ['electron'], target: 'es2022', logLevel: 'warning' });
+      await build({
+        entryPoints: ['src-main/preload/preload.ts'],
+        outfile: join(dir, 'preload.cjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        external: ['electron'],
+        target: 'es2022',
+        logLevel: 'warning',
+      });
       code = readFileSync(join(dir, 'preload.cjs'), 'utf8');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -88,7 +88,13 @@ describe('app://', () => {
 
   test('another host, a port, credentials, another scheme or another method get nothing', async () => {
     t = await startTestApp();
-    for (const url of ['app://evil/index.html', 'app://case-vault.evil/index.html', 'app://case-vault:8080/index.html', 'app://user:pw@case-vault/index.html', 'https://case-vault/index.html']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://case-vault.evil/index.html',
+      'app://case-vault:8080/index.html',
+      'app://user:pw@case-vault/index.html',
+      'https://case-vault/index.html',
+    ]) {
       expect((await fetchApp(url)).status, url).toBe(404);
     }
     expect((await fetchApp('app://case-vault/index.html', 'POST')).status).toBe(405);
@@ -113,7 +119,10 @@ describe('case-evidence://', () => {
     await vi.waitFor(() => expect(standin.dialog.calls).toHaveLength(1));
     standin.dialog.calls[0]!.answer.resolve({ canceled: false, filePaths: [file] });
     const { handle } = await choosing;
-    const evidence = await app.ok<{ id: string; mediaType: string }>('evidence.add', { caseId: created.id, file: handle });
+    const evidence = await app.ok<{ id: string; mediaType: string }>('evidence.add', {
+      caseId: created.id,
+      file: handle,
+    });
     expect(evidence.mediaType).toBe('text/plain; charset=utf-8');
     return evidence.id;
   }
@@ -138,7 +147,14 @@ describe('case-evidence://', () => {
     const evidenceId = await withEvidence(t, 'secret');
     const { url } = await t.ok<{ url: string }>('viewer.open', { evidenceId });
     const token = url.slice('case-evidence://view/'.length);
-    for (const bad of [`case-evidence://other/${token}`, `case-evidence://view/${token}?x=1`, `case-evidence://view/${token}/x`, `case-evidence://view/${token.toUpperCase()}`, 'case-evidence://view/', 'case-evidence://view/../x']) {
+    for (const bad of [
+      `case-evidence://other/${token}`,
+      `case-evidence://view/${token}?x=1`,
+      `case-evidence://view/${token}/x`,
+      `case-evidence://view/${token.toUpperCase()}`,
+      'case-evidence://view/',
+      'case-evidence://view/../x',
+    ]) {
       expect((await fetchEvidence(bad)).status, bad).toBe(404);
     }
     expect((await fetchEvidence(url, 'POST')).status).toBe(404);

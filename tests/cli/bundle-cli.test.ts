@@ -8,11 +8,40 @@ import { type cliVault, cliPair as pair, expectCliError } from './run-cli.js';
 
 /** A case with a consenting survivor and an evidence file, on vault `a`, shareable with partner `p`. */
 function seed(a: ReturnType<typeof cliVault>, partnerId: string) {
-  a.json('partner', 'profile', partnerId, '--allow', 'cases:reference,title,status', '--allow', 'people', '--allow', 'consents', '--allow', 'evidence:title,type,size,sha256,file', '--allow', 'notes');
+  a.json(
+    'partner',
+    'profile',
+    partnerId,
+    '--allow',
+    'cases:reference,title,status',
+    '--allow',
+    'people',
+    '--allow',
+    'consents',
+    '--allow',
+    'evidence:title,type,size,sha256,file',
+    '--allow',
+    'notes',
+  );
   const c = a.json('case', 'add', '--title', 'Detention at Kilima', '--summary', 'Not for the partner');
   const p = a.json('person', 'add', '--name', 'Amina Bekele', '--pseudonym', 'AB-1');
   a.json('person', 'link', '--person', p.id, '--case', c.id, '--role', 'survivor');
-  a.json('consent', 'add', '--person', p.id, '--case', c.id, '--purpose', 'sharing', '--recipient', partnerId, '--method', 'written', '--given-at', '2026-01-10');
+  a.json(
+    'consent',
+    'add',
+    '--person',
+    p.id,
+    '--case',
+    c.id,
+    '--purpose',
+    'sharing',
+    '--recipient',
+    partnerId,
+    '--method',
+    'written',
+    '--given-at',
+    '2026-01-10',
+  );
   const file = path.join(a.base, 'statement.txt');
   fs.writeFileSync(file, 'The statement of AB-1.\n'.repeat(5000));
   const e = a.json('evidence', 'add', file, '--case', c.id, '--type', 'testimony');
@@ -25,24 +54,68 @@ describe('case-vault bundle', () => {
     const s = seed(a, bInA);
     const out = path.join(a.base, 'case.cvbundle');
 
-    const dry = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--evidence', s.evidenceId, '--purpose', 'Referral', '--dry-run');
-    expect(dry).toMatchObject({ blockers: [], leftOut: [], included: { cases: 1, people: 1, consents: 1, evidence: 1, notes: 0 }, evidenceFiles: [{ id: s.evidenceId }] });
+    const dry = a.json(
+      'bundle',
+      'export',
+      '--to',
+      bInA,
+      '--case',
+      s.caseId,
+      '--evidence',
+      s.evidenceId,
+      '--purpose',
+      'Referral',
+      '--dry-run',
+    );
+    expect(dry).toMatchObject({
+      blockers: [],
+      leftOut: [],
+      included: { cases: 1, people: 1, consents: 1, evidence: 1, notes: 0 },
+      evidenceFiles: [{ id: s.evidenceId }],
+    });
     expect(fs.existsSync(out)).toBe(false);
 
-    const ex = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--evidence', s.evidenceId, '--purpose', 'Referral to the commission', '--out', out);
+    const ex = a.json(
+      'bundle',
+      'export',
+      '--to',
+      bInA,
+      '--case',
+      s.caseId,
+      '--evidence',
+      s.evidenceId,
+      '--purpose',
+      'Referral to the commission',
+      '--out',
+      out,
+    );
     expect(ex).toMatchObject({ path: out, files: 1, included: { cases: 1, people: 1 }, entries: 5 });
     expect(fs.statSync(out).size).toBe(ex.bytes);
-    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'again', '--out', out), 'EXPORT_TARGET_EXISTS');
+    expectCliError(
+      a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'again', '--out', out),
+      'EXPORT_TARGET_EXISTS',
+    );
 
     const v = b.json('bundle', 'verify', out);
-    expect(v).toMatchObject({ bundleId: ex.bundleId, purpose: 'Referral to the commission', files: 1, alreadyImported: false, sender: { keyStatus: 'verified', partner: { id: aInB } } });
+    expect(v).toMatchObject({
+      bundleId: ex.bundleId,
+      purpose: 'Referral to the commission',
+      files: 1,
+      alreadyImported: false,
+      sender: { keyStatus: 'verified', partner: { id: aInB } },
+    });
     const human = b.raw('bundle', 'verify', out);
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/^sender key:\s+VERIFIED/m);
     expect(human.stdout).toMatch(/^from:\s+Haki Litigation Centre/m);
 
     const imp = b.json('bundle', 'import', out);
-    expect(imp).toMatchObject({ bundleId: ex.bundleId, result: 'imported', counts: { files: 1, created: { cases: 1, people: 1, consents: 1, evidence: 1 } }, receiptPath: `${out}.receipt.json` });
+    expect(imp).toMatchObject({
+      bundleId: ex.bundleId,
+      result: 'imported',
+      counts: { files: 1, created: { cases: 1, people: 1, consents: 1, evidence: 1 } },
+      receiptPath: `${out}.receipt.json`,
+    });
     expect(JSON.parse(fs.readFileSync(`${out}.receipt.json`, 'utf8'))).toEqual(imp.receipt);
     const again = b.json('bundle', 'import', out);
     expect(again).toMatchObject({ result: 'already-imported', receipt: imp.receipt });
@@ -54,9 +127,16 @@ describe('case-vault bundle', () => {
 
     const rec = a.json('bundle', 'receipt', 'import', `${out}.receipt.json`);
     expect(rec).toEqual({ bundleId: ex.bundleId, status: 'delivered', changed: true, custodyEvents: 1 });
-    expect(a.json('bundle', 'list')).toMatchObject([{ id: ex.bundleId, direction: 'sent', status: 'delivered', hasReceipt: true }]);
-    expect(b.json('bundle', 'list', '--direction', 'received')).toMatchObject([{ id: ex.bundleId, status: 'imported' }]);
-    expect(b.json('bundle', 'show', ex.bundleId)).toMatchObject({ id: ex.bundleId, manifest: { format: 'case-vault/bundle', purpose: 'Referral to the commission' } });
+    expect(a.json('bundle', 'list')).toMatchObject([
+      { id: ex.bundleId, direction: 'sent', status: 'delivered', hasReceipt: true },
+    ]);
+    expect(b.json('bundle', 'list', '--direction', 'received')).toMatchObject([
+      { id: ex.bundleId, status: 'imported' },
+    ]);
+    expect(b.json('bundle', 'show', ex.bundleId)).toMatchObject({
+      id: ex.bundleId,
+      manifest: { format: 'case-vault/bundle', purpose: 'Referral to the commission' },
+    });
     expect(b.json('bundle', 'conflicts')).toEqual([]);
     const table = a.raw('bundle', 'list');
     expect(table.stdout).toMatch(/^id\s+direction\s+status/m);
@@ -74,12 +154,27 @@ describe('case-vault bundle', () => {
     expect(refused.stderr).toContain(w.id);
     expect(refused.stderr).not.toContain('Juma');
     expect(fs.existsSync(out)).toBe(false);
-    const left = a.json('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'Referral', '--out', out, '--leave-out');
+    const left = a.json(
+      'bundle',
+      'export',
+      '--to',
+      bInA,
+      '--case',
+      s.caseId,
+      '--purpose',
+      'Referral',
+      '--out',
+      out,
+      '--leave-out',
+    );
     expect(left.leftOut).toMatchObject([{ personId: w.id, pseudonym: 'W-2', reason: 'absent' }]);
 
     expectCliError(a.raw('bundle', 'export', '--case', s.caseId, '--purpose', 'x', '--out', out), 'USAGE', 2);
     expectCliError(a.raw('bundle', 'export', '--to', bInA, '--case', s.caseId, '--purpose', 'x'), 'USAGE', 2);
-    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--purpose', 'x', '--out', path.join(a.base, 'y')), 'INVALID_INPUT');
+    expectCliError(
+      a.raw('bundle', 'export', '--to', bInA, '--purpose', 'x', '--out', path.join(a.base, 'y')),
+      'INVALID_INPUT',
+    );
     expectCliError(a.raw('bundle', 'conflict', 'resolve', '01900000-0000-7000-8000-000000000000'), 'USAGE', 2);
 
     const bad = Buffer.from(fs.readFileSync(out));
@@ -110,7 +205,10 @@ describe('case-vault bundle', () => {
     expect(notCleared.stderr).toContain(`case-vault partner agreement add ${bInA} --kind confidentiality`);
     expect(fs.existsSync(out)).toBe(false);
     const dry = a.json('bundle', 'export', ...exportArgs.slice(2, -2), '--dry-run');
-    expect(dry.clearance).toMatchObject({ cleared: false, reasons: [{ reason: 'due-diligence-pending' }, { reason: 'agreement-missing' }] });
+    expect(dry.clearance).toMatchObject({
+      cleared: false,
+      reasons: [{ reason: 'due-diligence-pending' }, { reason: 'agreement-missing' }],
+    });
     expect(dry.blockers.map((b: { code: string }) => b.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_EMPTY']);
 
     // approved with conditions, agreement signed: still refused until the conditions are cleared
@@ -125,7 +223,9 @@ describe('case-vault bundle', () => {
     a.json('partner', 'update', bInA, '--dd-outcome', 'approved');
     const empty = a.raw(...exportArgs);
     expectCliError(empty, 'BUNDLE_EMPTY');
-    expect(empty.stderr).toContain('The sharing profile of “Partner Legal Aid” lets nothing of the chosen cases through');
+    expect(empty.stderr).toContain(
+      'The sharing profile of “Partner Legal Aid” lets nothing of the chosen cases through',
+    );
     expect(empty.stderr).toContain(`case-vault partner profile ${bInA} --allow`);
     expect(fs.existsSync(out)).toBe(false);
     expect(fs.readdirSync(a.base).filter((f) => f.includes('cvbundle'))).toEqual([]);

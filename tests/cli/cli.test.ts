@@ -83,7 +83,12 @@ describe('case-vault CLI', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
       const st = JSON.parse(r.stdout);
-      expect(st).toMatchObject({ vaultId: s.vaultId, formatVersion: 1, schemaVersion: loadMigrations().length, counts: { blobs: 0, auditEntries: 2 } });
+      expect(st).toMatchObject({
+        vaultId: s.vaultId,
+        formatVersion: 1,
+        schemaVersion: loadMigrations().length,
+        counts: { blobs: 0, auditEntries: 2 },
+      });
     }
     const human = cv(['status', '--vault', s.vault, '--passphrase-file', s.pw]);
     expect(human.stdout).toContain(s.vaultId);
@@ -103,7 +108,10 @@ describe('case-vault CLI', () => {
     expectError(cv(['status', '--vault', s.vault, '--passphrase-file', bad]), 'BAD_PASSPHRASE');
     expectError(cv(['status', '--vault', path.join(s.base, 'missing'), '--passphrase-file', s.pw]), 'VAULT_NOT_FOUND');
     expectError(cv(['status', '--vault', s.vault]), 'PASSPHRASE_REQUIRED');
-    expectError(cv(['status', '--vault', s.vault, '--passphrase-file', path.join(s.base, 'nope.txt')]), 'INVALID_INPUT');
+    expectError(
+      cv(['status', '--vault', s.vault, '--passphrase-file', path.join(s.base, 'nope.txt')]),
+      'INVALID_INPUT',
+    );
     const short = path.join(s.base, 'short.txt');
     fs.writeFileSync(short, 'short\n');
     expectError(cv(['init', '--vault', path.join(s.base, 'v2'), '--passphrase-file', short]), 'WEAK_PASSPHRASE');
@@ -166,7 +174,17 @@ describe('case-vault CLI', () => {
     const s = init();
     const next = path.join(s.base, 'next.txt');
     fs.writeFileSync(next, 'the new and longer passphrase\n');
-    const r = cv(['passphrase', 'change', '--vault', s.vault, '--passphrase-file', s.pw, '--new-passphrase-file', next, '--json']);
+    const r = cv([
+      'passphrase',
+      'change',
+      '--vault',
+      s.vault,
+      '--passphrase-file',
+      s.pw,
+      '--new-passphrase-file',
+      next,
+      '--json',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ changed: true });
     expectError(cv(['status', '--vault', s.vault, '--passphrase-file', s.pw]), 'BAD_PASSPHRASE');
@@ -175,7 +193,10 @@ describe('case-vault CLI', () => {
     // A forgotten passphrase: the recovery key unlocks, and a new passphrase is set.
     const third = path.join(s.base, 'third.txt');
     fs.writeFileSync(third, 'a third passphrase, remembered\n');
-    expect(cv(['passphrase', 'change', '--vault', s.vault, '--recovery-key-file', s.rk, '--new-passphrase-file', third]).status).toBe(0);
+    expect(
+      cv(['passphrase', 'change', '--vault', s.vault, '--recovery-key-file', s.rk, '--new-passphrase-file', third])
+        .status,
+    ).toBe(0);
     expect(cv(['status', '--vault', s.vault, '--passphrase-file', third]).status).toBe(0);
     expectError(cv(['passphrase', 'change', '--vault', s.vault, '--passphrase-file', third]), 'PASSPHRASE_REQUIRED');
   });
@@ -193,10 +214,17 @@ describe('case-vault CLI argument order', () => {
 
   it('reads a secret from a pipe', () => {
     const s = init();
-    const r = spawnSync('bash', ['-c', `printf '%s\\n' "$PW" | "${process.execPath}" "${BIN}" status --json --vault "${s.vault}" --passphrase-file /dev/stdin`], {
-      encoding: 'utf8',
-      env: { ...process.env, PW: PASSPHRASE },
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `printf '%s\\n' "$PW" | "${process.execPath}" "${BIN}" status --json --vault "${s.vault}" --passphrase-file /dev/stdin`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PW: PASSPHRASE },
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).vaultId).toBe(s.vaultId);
   });

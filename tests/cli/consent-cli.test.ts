@@ -17,20 +17,37 @@ async function world() {
     const at = new Date().toISOString();
     const person = (name: string) => {
       const id = uuidv7();
-      run(ctx.db, sql`INSERT INTO people (id, full_name, created_at, updated_at, version, origin_vault) VALUES (${id}, ${name}, ${at}, ${at}, 1, ${ctx.vaultId})`);
+      run(
+        ctx.db,
+        sql`INSERT INTO people (id, full_name, created_at, updated_at, version, origin_vault) VALUES (${id}, ${name}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      );
       return id;
     };
     const partner = (name: string) => {
       const id = uuidv7();
-      run(ctx.db, sql`INSERT INTO partners (id, name, kind, dd_tier, created_at, updated_at, version, origin_vault) VALUES (${id}, ${name}, 'ngo', 'small', ${at}, ${at}, 1, ${ctx.vaultId})`);
+      run(
+        ctx.db,
+        sql`INSERT INTO partners (id, name, kind, dd_tier, created_at, updated_at, version, origin_vault) VALUES (${id}, ${name}, 'ngo', 'small', ${at}, ${at}, 1, ${ctx.vaultId})`,
+      );
       return id;
     };
     const caseId = createCase(ctx, { title: 'Detention case' }).id;
     const otherCase = createCase(ctx, { title: 'Other case' }).id;
     const personId = person('Amina Yusuf');
     const unlinked = person('Someone Else');
-    run(ctx.db, sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${caseId}, ${personId}, 'survivor', ${at})`);
-    return { ...cv, caseId, otherCase, personId, unlinked, partnerA: partner('Legal Aid Nairobi'), partnerB: partner('Rights Watch Kampala') };
+    run(
+      ctx.db,
+      sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${caseId}, ${personId}, 'survivor', ${at})`,
+    );
+    return {
+      ...cv,
+      caseId,
+      otherCase,
+      personId,
+      unlinked,
+      partnerA: partner('Legal Aid Nairobi'),
+      partnerB: partner('Rights Watch Kampala'),
+    };
   } finally {
     vault.lock();
   }
@@ -40,7 +57,21 @@ describe('case-vault consent', () => {
   it('add → check allowed → withdraw → check denied, with the exact shapes scripts rely on', async () => {
     const w = await world();
     const who = ['--person', w.personId, '--case', w.caseId];
-    const c = w.json('consent', 'add', ...who, '--purpose', 'sharing', '--recipient', w.partnerA.toUpperCase(), '--method', 'written', '--given-at', '2026-01-10', '--language', 'fr');
+    const c = w.json(
+      'consent',
+      'add',
+      ...who,
+      '--purpose',
+      'sharing',
+      '--recipient',
+      w.partnerA.toUpperCase(),
+      '--method',
+      'written',
+      '--given-at',
+      '2026-01-10',
+      '--language',
+      'fr',
+    );
     expect(c).toMatchObject({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       version: 1,
@@ -70,32 +101,64 @@ describe('case-vault consent', () => {
     });
     const human = w.raw('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', w.partnerA);
     expect(human.status).toBe(0);
-    expect(human.stdout).toBe(`Allowed. Consent to sharing with the partner “Legal Aid Nairobi” (${w.partnerA}) was given on 2026-01-10 and has no expiry date.\nconsent: ${c.id} (series ${c.id})\n`);
+    expect(human.stdout).toBe(
+      `Allowed. Consent to sharing with the partner “Legal Aid Nairobi” (${w.partnerA}) was given on 2026-01-10 and has no expiry date.\nconsent: ${c.id} (series ${c.id})\n`,
+    );
 
     // another partner, another case, a class: denied, one stderr line, nothing on stdout
     const other = w.raw('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', w.partnerB, '--json');
     expectCliError(other, 'CONSENT_DENIED');
     expect(other.stdout).toBe('');
-    expect(other.stderr).toBe(`error: CONSENT_DENIED: There is no consent from this person in this case for sharing with the partner “Rights Watch Kampala” (${w.partnerB}). Record their informed consent before going ahead.\n`);
-    expectCliError(w.raw('consent', 'check', '--person', w.personId, '--case', w.otherCase, '--purpose', 'sharing', '--recipient', w.partnerA), 'CONSENT_DENIED');
+    expect(other.stderr).toBe(
+      `error: CONSENT_DENIED: There is no consent from this person in this case for sharing with the partner “Rights Watch Kampala” (${w.partnerB}). Record their informed consent before going ahead.\n`,
+    );
+    expectCliError(
+      w.raw(
+        'consent',
+        'check',
+        '--person',
+        w.personId,
+        '--case',
+        w.otherCase,
+        '--purpose',
+        'sharing',
+        '--recipient',
+        w.partnerA,
+      ),
+      'CONSENT_DENIED',
+    );
     expectCliError(w.raw('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', 'court'), 'CONSENT_DENIED');
 
     const wd = w.json('consent', 'withdraw', c.id, '--reason', 'Afraid of reprisals', '--at', '2026-03-01');
-    expect(wd).toMatchObject({ seriesId: c.id, version: 2, state: 'withdrawn', withdrawnAt: '2026-03-01', withdrawalReason: 'Afraid of reprisals', status: 'withdrawn', current: true });
+    expect(wd).toMatchObject({
+      seriesId: c.id,
+      version: 2,
+      state: 'withdrawn',
+      withdrawnAt: '2026-03-01',
+      withdrawalReason: 'Afraid of reprisals',
+      status: 'withdrawn',
+      current: true,
+    });
 
     const denied = w.raw('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', w.partnerA);
     expectCliError(denied, 'CONSENT_DENIED');
     expect(denied.stdout).toBe('');
-    expect(denied.stderr).toBe(`error: CONSENT_DENIED: The person withdrew their consent to sharing with the partner “Legal Aid Nairobi” (${w.partnerA}) on 2026-03-01. Their data may not be used for this.\n`);
+    expect(denied.stderr).toBe(
+      `error: CONSENT_DENIED: The person withdrew their consent to sharing with the partner “Legal Aid Nairobi” (${w.partnerA}) on 2026-03-01. Their data may not be used for this.\n`,
+    );
     // time travel: before the withdrawal it was allowed
-    expect(w.json('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', w.partnerA, '--at', '2026-02-28')).toMatchObject({ allowed: true, consentId: c.id });
+    expect(
+      w.json('consent', 'check', ...who, '--purpose', 'sharing', '--recipient', w.partnerA, '--at', '2026-02-28'),
+    ).toMatchObject({ allowed: true, consentId: c.id });
 
     const again = w.raw('consent', 'withdraw', wd.id, '--reason', 'again');
     expectCliError(again, 'CONSENT_ALREADY_WITHDRAWN');
 
     const shown = w.json('consent', 'show', c.id);
     expect(shown).toMatchObject({ id: c.id, version: 1, state: 'given', status: 'withdrawn', current: false });
-    expect(shown.versions.map((v: { id: string; version: number; state: string }) => [v.id, v.version, v.state])).toEqual([
+    expect(
+      shown.versions.map((v: { id: string; version: number; state: string }) => [v.id, v.version, v.state]),
+    ).toEqual([
       [c.id, 1, 'given'],
       [wd.id, 2, 'withdrawn'],
     ]);
@@ -105,8 +168,12 @@ describe('case-vault consent', () => {
     expect(shownHuman.stdout).toContain('withdrawal reason: Afraid of reprisals');
     expect(shownHuman.stdout).toMatch(/Versions:\nVERSION +ID +STATE/);
 
-    expect(w.json('consent', 'list', '--case', w.caseId).map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[wd.id, 'withdrawn']]);
-    expect(w.json('consent', 'list', '--person', w.personId, '--all-versions').map((x: { id: string }) => x.id)).toEqual([c.id, wd.id]);
+    expect(
+      w.json('consent', 'list', '--case', w.caseId).map((x: { id: string; status: string }) => [x.id, x.status]),
+    ).toEqual([[wd.id, 'withdrawn']]);
+    expect(
+      w.json('consent', 'list', '--person', w.personId, '--all-versions').map((x: { id: string }) => x.id),
+    ).toEqual([c.id, wd.id]);
     const table = w.raw('consent', 'list');
     expect(table.status).toBe(0);
     expect(table.stdout.split('\n')[0]).toMatch(/^ID +PERSON +CASE +PURPOSE +RECIPIENT +STATUS +GIVEN +EXPIRES$/);
@@ -116,24 +183,74 @@ describe('case-vault consent', () => {
   it('--told records only the elements covered, and the gate then denies as not informed', async () => {
     const w = await world();
     const who = ['--person', w.personId, '--case', w.caseId];
-    const c = w.json('consent', 'add', ...who, '--purpose', 'publication', '--method', 'recorded', '--given-at', '2026-01-10', '--told', 'nature,purpose,use,right-to-refuse');
+    const c = w.json(
+      'consent',
+      'add',
+      ...who,
+      '--purpose',
+      'publication',
+      '--method',
+      'recorded',
+      '--given-at',
+      '2026-01-10',
+      '--told',
+      'nature,purpose,use,right-to-refuse',
+    );
     expect(c).toMatchObject({ told: ['nature', 'purpose', 'use', 'right-to-refuse'], recipient: { class: 'public' } });
     const r = w.raw('consent', 'check', ...who, '--purpose', 'publication');
     expectCliError(r, 'CONSENT_DENIED');
     expect(r.stderr).toBe(
       'error: CONSENT_DENIED: The consent to publication given on 2026-01-10 is not informed consent: the record does not show that the person was told the possible consequences and their right to withdraw. Explain it to them and record their consent again.\n',
     );
-    expectCliError(w.raw('consent', 'add', ...who, '--purpose', 'media', '--method', 'written', '--given-at', '2026-01-10', '--told', 'nature,gossip'), 'INVALID_INPUT');
+    expectCliError(
+      w.raw(
+        'consent',
+        'add',
+        ...who,
+        '--purpose',
+        'media',
+        '--method',
+        'written',
+        '--given-at',
+        '2026-01-10',
+        '--told',
+        'nature,gossip',
+      ),
+      'INVALID_INPUT',
+    );
   });
 
   it('a refusal: recorded with its reason, checked as refused, cannot be withdrawn', async () => {
     const w = await world();
     const who = ['--person', w.personId, '--case', w.caseId];
-    const c = w.json('consent', 'add', ...who, '--purpose', 'media', '--method', 'oral-witnessed', '--witness', 'Grace Otieno', '--given-at', '2026-02-01', '--refused', '--reason', 'Does not want to be seen');
-    expect(c).toMatchObject({ state: 'refused', refusalReason: 'Does not want to be seen', witness: 'Grace Otieno', recipient: { class: 'media' }, status: 'refused' });
+    const c = w.json(
+      'consent',
+      'add',
+      ...who,
+      '--purpose',
+      'media',
+      '--method',
+      'oral-witnessed',
+      '--witness',
+      'Grace Otieno',
+      '--given-at',
+      '2026-02-01',
+      '--refused',
+      '--reason',
+      'Does not want to be seen',
+    );
+    expect(c).toMatchObject({
+      state: 'refused',
+      refusalReason: 'Does not want to be seen',
+      witness: 'Grace Otieno',
+      recipient: { class: 'media' },
+      status: 'refused',
+    });
     const r = w.raw('consent', 'check', ...who, '--purpose', 'media', '--recipient', 'media');
     expectCliError(r, 'CONSENT_DENIED');
-    expect(r.stderr).toBe('error: CONSENT_DENIED: The person refused consent to use in the media on 2026-02-01. Their data may not be used for this.\n');
+    expect(r.stderr).toBe(
+      'error: CONSENT_DENIED: The person refused consent to use in the media on 2026-02-01. Their data may not be used for this.\n',
+    );
     expectCliError(w.raw('consent', 'withdraw', c.id, '--reason', 'x'), 'CONSENT_REFUSED_CANNOT_WITHDRAW');
   });
 
@@ -146,18 +263,60 @@ describe('case-vault consent', () => {
     expect(r.stderr).toMatch(/^error: INVALID_INPUT: witness: is required/);
     r = add('--purpose', 'sharing', '--recipient', 'police', '--method', 'written');
     expectCliError(r, 'INVALID_INPUT');
-    expect(r.stderr).toMatch(/^error: INVALID_INPUT: recipient\.class: must be one of: court, un-body, regional-body, partner, donor, media, public/);
+    expect(r.stderr).toMatch(
+      /^error: INVALID_INPUT: recipient\.class: must be one of: court, un-body, regional-body, partner, donor, media, public/,
+    );
     r = add('--purpose', 'representation', '--recipient', 'court', '--method', 'written');
     expect(r.stderr).toMatch(/^error: INVALID_INPUT: recipient: consent to representation has no recipient/);
     r = add('--purpose', 'representation', '--method', 'written', '--expires-at', '2025-01-01');
     expect(r.stderr).toMatch(/^error: INVALID_INPUT: expiresAt: must be after givenAt/);
     r = add('--purpose', 'representation', '--method', 'written', '--refused');
     expect(r.stderr).toMatch(/^error: INVALID_INPUT: refusalReason: is required for a refusal/);
-    expectCliError(add('--purpose', 'sharing', '--recipient', '01900000-0000-7000-8000-0000000000ff', '--method', 'written'), 'NOT_FOUND');
-    expectCliError(w.raw('consent', 'add', '--person', w.unlinked, '--case', w.caseId, '--purpose', 'representation', '--method', 'written', '--given-at', '2026-01-10'), 'PERSON_NOT_IN_CASE');
+    expectCliError(
+      add('--purpose', 'sharing', '--recipient', '01900000-0000-7000-8000-0000000000ff', '--method', 'written'),
+      'NOT_FOUND',
+    );
+    expectCliError(
+      w.raw(
+        'consent',
+        'add',
+        '--person',
+        w.unlinked,
+        '--case',
+        w.caseId,
+        '--purpose',
+        'representation',
+        '--method',
+        'written',
+        '--given-at',
+        '2026-01-10',
+      ),
+      'PERSON_NOT_IN_CASE',
+    );
     expectCliError(w.raw('consent', 'show', '01900000-0000-7000-8000-0000000000ff'), 'NOT_FOUND');
-    expectCliError(w.raw('consent', 'check', '--person', '01900000-0000-7000-8000-0000000000ff', '--case', w.caseId, '--purpose', 'representation'), 'NOT_FOUND');
-    const notInCase = w.raw('consent', 'check', '--person', w.unlinked, '--case', w.caseId, '--purpose', 'representation');
+    expectCliError(
+      w.raw(
+        'consent',
+        'check',
+        '--person',
+        '01900000-0000-7000-8000-0000000000ff',
+        '--case',
+        w.caseId,
+        '--purpose',
+        'representation',
+      ),
+      'NOT_FOUND',
+    );
+    const notInCase = w.raw(
+      'consent',
+      'check',
+      '--person',
+      w.unlinked,
+      '--case',
+      w.caseId,
+      '--purpose',
+      'representation',
+    );
     expectCliError(notInCase, 'CONSENT_DENIED');
     expect(notInCase.stderr).toContain('not linked to this case');
     expectCliError(w.raw('consent', 'withdraw', '--reason', 'x'), 'USAGE', 2);

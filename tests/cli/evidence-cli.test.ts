@@ -26,10 +26,37 @@ describe('evidence CLI', () => {
     const v = setup();
     const data = randomBytes(200_000);
     const file = v.write('photo.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), data]));
-    const e = v.json<{ id: string; sha256: string; size: number; mediaType: string; type: string; title: string; collectedAt: string }>(
-      'evidence', 'add', file, '--case', v.caseId, '--type', 'photo', '--source', 'survivor', '--collected-at', '2026-03-01', '--place', 'Mombasa',
+    const e = v.json<{
+      id: string;
+      sha256: string;
+      size: number;
+      mediaType: string;
+      type: string;
+      title: string;
+      collectedAt: string;
+    }>(
+      'evidence',
+      'add',
+      file,
+      '--case',
+      v.caseId,
+      '--type',
+      'photo',
+      '--source',
+      'survivor',
+      '--collected-at',
+      '2026-03-01',
+      '--place',
+      'Mombasa',
     );
-    expect(e).toMatchObject({ sha256: sha(fs.readFileSync(file)), size: data.length + 4, mediaType: 'image/jpeg', type: 'photo', title: 'photo.jpg', collectedAt: '2026-03-01' });
+    expect(e).toMatchObject({
+      sha256: sha(fs.readFileSync(file)),
+      size: data.length + 4,
+      mediaType: 'image/jpeg',
+      type: 'photo',
+      title: 'photo.jpg',
+      collectedAt: '2026-03-01',
+    });
     expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const list = v.json<Array<{ id: string }>>('evidence', 'list', '--case', v.caseId);
@@ -53,7 +80,13 @@ describe('evidence CLI', () => {
 
   it('verify: exit 1 with one error line when the stored file was altered', () => {
     const v = setup();
-    const e = v.json<{ id: string; blobId: string }>('evidence', 'add', v.write('a.txt', 'x'.repeat(100_000)), '--case', v.caseId);
+    const e = v.json<{ id: string; blobId: string }>(
+      'evidence',
+      'add',
+      v.write('a.txt', 'x'.repeat(100_000)),
+      '--case',
+      v.caseId,
+    );
     const blob = path.join(v.vault, 'blobs', e.blobId.slice(0, 2), e.blobId);
     const b = fs.readFileSync(blob);
     b[200]! ^= 1;
@@ -61,8 +94,15 @@ describe('evidence CLI', () => {
     const r = v.raw('evidence', 'verify', e.id);
     expectCliError(r, 'BLOB_TAMPERED');
     expect(r.stdout).toBe('');
-    const log = v.json<{ events: Array<{ action: string; details: Record<string, unknown> }> }>('evidence', 'custody', e.id);
-    expect(log.events.at(-1)).toMatchObject({ action: 'verification-failed', details: { code: 'BLOB_TAMPERED', during: 'verify' } });
+    const log = v.json<{ events: Array<{ action: string; details: Record<string, unknown> }> }>(
+      'evidence',
+      'custody',
+      e.id,
+    );
+    expect(log.events.at(-1)).toMatchObject({
+      action: 'verification-failed',
+      details: { code: 'BLOB_TAMPERED', during: 'verify' },
+    });
   });
 
   it('refuses unknown cases and ids, bad fields and unreadable files with their codes', () => {
@@ -87,29 +127,69 @@ describe('evidence CLI', () => {
   it('export writes the exact bytes to a new file, refuses an existing one, and is in the custody log', () => {
     const v = setup();
     const data = randomBytes(150_000);
-    const e = v.json<{ id: string; sha256: string }>('evidence', 'add', v.write('clip.mp4', data), '--case', v.caseId, '--type', 'video');
+    const e = v.json<{ id: string; sha256: string }>(
+      'evidence',
+      'add',
+      v.write('clip.mp4', data),
+      '--case',
+      v.caseId,
+      '--type',
+      'video',
+    );
     const out = path.join(v.base, 'out');
     fs.mkdirSync(out);
     const dest = path.join(out, 'clip-for-court.mp4');
-    const r = v.json<{ path: string; sha256: string; size: number }>('evidence', 'export', e.id, '--out', dest, '--reason', 'exhibit 4');
+    const r = v.json<{ path: string; sha256: string; size: number }>(
+      'evidence',
+      'export',
+      e.id,
+      '--out',
+      dest,
+      '--reason',
+      'exhibit 4',
+    );
     expect(r).toMatchObject({ path: dest, sha256: e.sha256, size: data.length });
     expect(fs.readFileSync(dest).equals(data)).toBe(true);
     expectCliError(v.raw('evidence', 'export', e.id, '--out', dest, '--reason', 'again'), 'EXPORT_TARGET_EXISTS');
     expectCliError(v.raw('evidence', 'export', e.id, '--out', path.join(out, 'x.mp4')), 'INVALID_INPUT');
     expect(fs.readdirSync(out)).toEqual(['clip-for-court.mp4']);
-    const log = v.json<{ events: Array<{ action: string; details: Record<string, unknown> }> }>('evidence', 'custody', e.id);
+    const log = v.json<{ events: Array<{ action: string; details: Record<string, unknown> }> }>(
+      'evidence',
+      'custody',
+      e.id,
+    );
     expect(log.events.map((x) => x.action)).toEqual(['received', 'exported']);
     expect(log.events[1]!.details).toEqual({ sha256: e.sha256, size: data.length, reason: 'exhibit 4' });
   });
 
   it('copy takes in a working copy linked to its original', () => {
     const v = setup();
-    const e = v.json<{ id: string }>('evidence', 'add', v.write('statement.txt', 'full statement'), '--case', v.caseId, '--type', 'testimony');
-    const c = v.json<{ id: string; derivedFrom: string; derivationReason: string; type: string; caseId: string }>(
-      'evidence', 'copy', e.id, v.write('statement-redacted.txt', 'redacted statement'), '--reason', 'names redacted',
+    const e = v.json<{ id: string }>(
+      'evidence',
+      'add',
+      v.write('statement.txt', 'full statement'),
+      '--case',
+      v.caseId,
+      '--type',
+      'testimony',
     );
-    expect(c).toMatchObject({ derivedFrom: e.id, derivationReason: 'names redacted', type: 'testimony', caseId: v.caseId });
-    expect(v.json<Array<{ id: string }>>('evidence', 'list', '--case', v.caseId, '--originals-only').map((x) => x.id)).toEqual([e.id]);
+    const c = v.json<{ id: string; derivedFrom: string; derivationReason: string; type: string; caseId: string }>(
+      'evidence',
+      'copy',
+      e.id,
+      v.write('statement-redacted.txt', 'redacted statement'),
+      '--reason',
+      'names redacted',
+    );
+    expect(c).toMatchObject({
+      derivedFrom: e.id,
+      derivationReason: 'names redacted',
+      type: 'testimony',
+      caseId: v.caseId,
+    });
+    expect(
+      v.json<Array<{ id: string }>>('evidence', 'list', '--case', v.caseId, '--originals-only').map((x) => x.id),
+    ).toEqual([e.id]);
     const show = v.raw('evidence', 'show', e.id);
     expect(show.stdout).toMatch(new RegExp(`^copies: +${c.id}$`, 'm'));
     expectCliError(v.raw('evidence', 'copy', e.id, v.write('x.txt', 'x')), 'INVALID_INPUT');
@@ -131,12 +211,24 @@ describe('evidence CLI', () => {
     expect(lines[0]).toBe('evidence_id,seq,at,actor,action,details,prev_hash,hash');
     expect(lines).toHaveLength(4); // header, two events, and the empty string after the last CRLF
 
-    const doc = JSON.parse(v.raw('evidence', 'custody', e.id, '--format', 'json').stdout) as { format: string; events: unknown[]; chain: { ok: boolean } };
+    const doc = JSON.parse(v.raw('evidence', 'custody', e.id, '--format', 'json').stdout) as {
+      format: string;
+      events: unknown[];
+      chain: { ok: boolean };
+    };
     expect(doc).toMatchObject({ format: 'case-vault/custody-log/v1', chain: { ok: true, events: 2 } });
     expect(doc.events).toHaveLength(2);
 
     const out = path.join(v.base, 'custody.csv');
-    const w = v.json<{ path: string; format: string; chain: { ok: boolean } }>('evidence', 'custody', e.id, '--format', 'csv', '--out', out);
+    const w = v.json<{ path: string; format: string; chain: { ok: boolean } }>(
+      'evidence',
+      'custody',
+      e.id,
+      '--format',
+      'csv',
+      '--out',
+      out,
+    );
     expect(w).toMatchObject({ path: out, format: 'csv', chain: { ok: true } });
     expect(fs.readFileSync(out, 'utf8')).toBe(csv.stdout);
     expectCliError(v.raw('evidence', 'custody', e.id, '--out', out), 'EXPORT_TARGET_EXISTS');
@@ -147,9 +239,27 @@ describe('evidence CLI', () => {
   it('shows a progress bar on a terminal and nothing of it with --json', () => {
     const v = setup();
     const file = v.write('big.bin', randomBytes(3 * 1024 * 1024));
-    const r = spawnSync('python3', ['tests/fixtures/pty_run.py', '[]', process.execPath, path.resolve('bin/case-vault'), 'evidence', 'add', file, '--case', v.caseId, '--vault', v.vault, '--passphrase-file', v.pw], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'python3',
+      [
+        'tests/fixtures/pty_run.py',
+        '[]',
+        process.execPath,
+        path.resolve('bin/case-vault'),
+        'evidence',
+        'add',
+        file,
+        '--case',
+        v.caseId,
+        '--vault',
+        v.vault,
+        '--passphrase-file',
+        v.pw,
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/Taking in \[#+\] 100%/);
     const j = v.raw('evidence', 'add', file, '--case', v.caseId, '--json');

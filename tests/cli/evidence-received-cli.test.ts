@@ -31,7 +31,20 @@ describe('evidence received', () => {
     expect(items.map((d) => d.id).sort()).toEqual([s.statement.id, s.photo.id].sort());
     const statement = items.find((d) => d.id === s.statement.id)!;
     expect(Object.keys(statement).sort()).toEqual(
-      ['caseId', 'collectedAt', 'id', 'originPartner', 'originVault', 'receivedAt', 'senderReceivedAt', 'sha256', 'size', 'title', 'type', 'version'].sort(),
+      [
+        'caseId',
+        'collectedAt',
+        'id',
+        'originPartner',
+        'originVault',
+        'receivedAt',
+        'senderReceivedAt',
+        'sha256',
+        'size',
+        'title',
+        'type',
+        'version',
+      ].sort(),
     );
     expect(statement).toMatchObject({
       caseId: s.caseId,
@@ -52,7 +65,11 @@ describe('evidence received', () => {
     expect(lines[0]).toMatch(/^ID +TYPE +TITLE +SIZE +SHA-256 +FROM +RECEIVED$/);
     expect(lines).toHaveLength(3);
     const row = lines.find((l) => l.startsWith(s.statement.id))!;
-    expect(row).toMatch(new RegExp(`^${s.statement.id} +testimony +Statement of AB-1 +5\\.3 KiB +${s.statement.sha256.slice(0, 16)} +Haki Litigation Centre +${statement.receivedAt as string}$`));
+    expect(row).toMatch(
+      new RegExp(
+        `^${s.statement.id} +testimony +Statement of AB-1 +5\\.3 KiB +${s.statement.sha256.slice(0, 16)} +Haki Litigation Centre +${statement.receivedAt as string}$`,
+      ),
+    );
 
     expectCliError(cli('evidence', 'received', '--case', '01900000-0000-7000-8000-000000000000'), 'NOT_FOUND');
   });

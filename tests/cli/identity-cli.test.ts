@@ -23,7 +23,12 @@ describe('case-vault identity', () => {
     });
     expect(Buffer.from(id.publicKey, 'base64')).toHaveLength(33);
     const set = v.json('identity', 'set', '--name', 'Amina Odhiambo', '--organisation', 'Legal Aid Nairobi');
-    expect(set).toMatchObject({ name: 'Amina Odhiambo', organisation: 'Legal Aid Nairobi', publicKey: id.publicKey, fingerprint: id.fingerprint });
+    expect(set).toMatchObject({
+      name: 'Amina Odhiambo',
+      organisation: 'Legal Aid Nairobi',
+      publicKey: id.publicKey,
+      fingerprint: id.fingerprint,
+    });
     const human = v.raw('identity', 'show');
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/^vault id:\s+[0-9a-f-]{36}$/m);
@@ -40,7 +45,12 @@ describe('case-vault identity', () => {
     const out = path.join(v.base, 'me.cvcard');
     const qr = path.join(v.base, 'me.png');
     const r = v.json('identity', 'export-card', '--out', out, '--qr', qr);
-    expect(r).toMatchObject({ out, qr, fingerprint: v.json('identity', 'show').fingerprint, card: { format: 'case-vault/contact-card', version: 1, organisation: 'Legal Aid Nairobi' } });
+    expect(r).toMatchObject({
+      out,
+      qr,
+      fingerprint: v.json('identity', 'show').fingerprint,
+      card: { format: 'case-vault/contact-card', version: 1, organisation: 'Legal Aid Nairobi' },
+    });
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(r.card);
     expect(fs.readFileSync(qr).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expectCliError(v.raw('identity', 'export-card', '--out', out), 'EXPORT_TARGET_EXISTS');
@@ -57,7 +67,9 @@ describe('case-vault identity', () => {
     const key = path.join(v.base, 'vault-key.txt');
     const r = v.raw('identity', 'export-age-key', '--out', key, '--json');
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/WARNING: this file is the private key of this vault\. Whoever holds it can read every bundle sent to this vault, and it is NOT protected by the vault passphrase/);
+    expect(r.stderr).toMatch(
+      /WARNING: this file is the private key of this vault\. Whoever holds it can read every bundle sent to this vault, and it is NOT protected by the vault passphrase/,
+    );
     const out = JSON.parse(r.stdout);
     const id = v.json('identity', 'show');
     expect(out).toMatchObject({ out: key, recipient: id.ageRecipient, fingerprint: id.fingerprint });
@@ -106,14 +118,25 @@ describe('case-vault partner keys', () => {
     const added = us.json('partner', 'add', '--card', card, '--kind', 'ngo');
     expect(added.change).toBe('new-partner');
     expect(added.partner).toMatchObject({ name: 'Haki Centre', kind: 'ngo' });
-    expect(added.key).toMatchObject({ status: 'unverified', vaultId: them.json('identity', 'show').vaultId, name: 'Grace Mwangi' });
+    expect(added.key).toMatchObject({
+      status: 'unverified',
+      vaultId: them.json('identity', 'show').vaultId,
+      name: 'Grace Mwangi',
+    });
     const pid = added.partner.id;
     expect(us.json('partner', 'add', '--card', card).change).toBe('unchanged');
     expect(us.json('partner', 'keys', pid)).toEqual([added.key]);
     expect(us.json('partner', 'show', pid)).toMatchObject({ keyState: 'unverified', keys: [added.key] });
 
     const sn = us.json('partner', 'safety-number', pid);
-    expect(sn).toEqual({ partnerId: pid, keyId: added.key.id, status: 'unverified', digits: expect.stringMatching(/^\d{60}$/), groups: expect.any(Array), scannable: expect.any(String) });
+    expect(sn).toEqual({
+      partnerId: pid,
+      keyId: added.key.id,
+      status: 'unverified',
+      digits: expect.stringMatching(/^\d{60}$/),
+      groups: expect.any(Array),
+      scannable: expect.any(String),
+    });
     expect(sn.groups.join('')).toBe(sn.digits);
     // the same number on their side
     const ourCard = path.join(us.base, 'us.cvcard');
@@ -125,12 +148,33 @@ describe('case-vault partner keys', () => {
     expectCliError(us.raw('partner', 'verify', pid, '--safety-number', wrong), 'SAFETY_NUMBER_MISMATCH');
     expect(us.json('partner', 'show', pid).keyState).toBe('unverified');
     expectCliError(us.raw('partner', 'verify', pid), 'USAGE', 2);
-    expectCliError(us.raw('partner', 'verify', pid, '--safety-number', sn.digits, '--how', 'telepathy'), 'INVALID_INPUT');
+    expectCliError(
+      us.raw('partner', 'verify', pid, '--safety-number', sn.digits, '--how', 'telepathy'),
+      'INVALID_INPUT',
+    );
 
-    const verified = us.json('partner', 'verify', pid, '--safety-number', sn.groups.join(' '), '--how', 'in-person', '--by', 'Amina O.');
-    expect(verified).toMatchObject({ id: added.key.id, status: 'verified', verifiedBy: 'Amina O.', verifiedHow: 'in-person' });
+    const verified = us.json(
+      'partner',
+      'verify',
+      pid,
+      '--safety-number',
+      sn.groups.join(' '),
+      '--how',
+      'in-person',
+      '--by',
+      'Amina O.',
+    );
+    expect(verified).toMatchObject({
+      id: added.key.id,
+      status: 'verified',
+      verifiedBy: 'Amina O.',
+      verifiedHow: 'in-person',
+    });
     // --by defaults to the identity's name
-    expect(us.json('partner', 'verify', pid, '--safety-number', sn.digits)).toMatchObject({ verifiedBy: 'Amina', verifiedHow: 'read-aloud' });
+    expect(us.json('partner', 'verify', pid, '--safety-number', sn.digits)).toMatchObject({
+      verifiedBy: 'Amina',
+      verifiedHow: 'read-aloud',
+    });
     expect(us.json('partner', 'show', pid).keyState).toBe('verified');
     expect(us.json('partner', 'safety-number', pid, '--key', added.key.id).status).toBe('verified');
   });
@@ -179,9 +223,15 @@ describe('case-vault partner keys', () => {
     const { canonicalJson } = await import('../../shared/canonical-json.js');
     const { signatureDigest } = await import('../../src-main/engine/identity/vault-identity.js');
     const key = PrivateKey.generate();
-    const body = { ...JSON.parse(fs.readFileSync(card, 'utf8')), publicKey: Buffer.from(key.getPublicKey().serialize()).toString('base64'), createdAt: '2030-01-01T00:00:00.000Z' };
+    const body = {
+      ...JSON.parse(fs.readFileSync(card, 'utf8')),
+      publicKey: Buffer.from(key.getPublicKey().serialize()).toString('base64'),
+      createdAt: '2030-01-01T00:00:00.000Z',
+    };
     delete body.signature;
-    const signature = Buffer.from(key.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body)))))).toString('base64');
+    const signature = Buffer.from(
+      key.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body))))),
+    ).toString('base64');
     const changed = path.join(them.base, 'changed.cvcard');
     fs.writeFileSync(changed, JSON.stringify({ ...body, signature }));
     const r = us.raw('partner', 'add', '--card', changed);
@@ -189,7 +239,10 @@ describe('case-vault partner keys', () => {
     expect(r.stdout).toMatch(/^WARNING: KEY CHANGED\. /m);
     expect(us.raw('partner', 'show', pid).stdout).toMatch(/^keys:\s+KEY CHANGED: /m);
     expect(us.json('partner', 'show', pid).keyState).toBe('changed');
-    expect(us.json('partner', 'keys', pid).map((k: { status: string }) => k.status)).toEqual(['replaced', 'unverified']);
+    expect(us.json('partner', 'keys', pid).map((k: { status: string }) => k.status)).toEqual([
+      'replaced',
+      'unverified',
+    ]);
     // the old safety number no longer verifies
     expectCliError(us.raw('partner', 'verify', pid, '--safety-number', sn.digits), 'SAFETY_NUMBER_MISMATCH');
   });

@@ -12,8 +12,18 @@ describe('case-vault policy', () => {
     const v = cliVault();
     const shown = v.raw('policy', 'show', '--json');
     expect(shown.status).toBe(0);
-    expect(JSON.parse(shown.stdout)).toEqual({ requireDueDiligence: true, requireAgreement: true, updatedAt: null, updatedBy: null });
-    expect(Object.keys(JSON.parse(shown.stdout))).toEqual(['requireDueDiligence', 'requireAgreement', 'updatedAt', 'updatedBy']);
+    expect(JSON.parse(shown.stdout)).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: true,
+      updatedAt: null,
+      updatedBy: null,
+    });
+    expect(Object.keys(JSON.parse(shown.stdout))).toEqual([
+      'requireDueDiligence',
+      'requireAgreement',
+      'updatedAt',
+      'updatedBy',
+    ]);
     const human = v.raw('policy', 'show');
     expect(human.stdout).toMatch(/^require due diligence:\s+on \(/m);
     expect(human.stdout).toMatch(/^require agreement:\s+on \(/m);
@@ -25,7 +35,12 @@ describe('case-vault policy', () => {
     expectCliError(v.raw('policy', 'show', 'extra'), 'USAGE', 2);
 
     const set = v.json('policy', 'set', '--require-agreement', 'off', '--by', 'Programme director');
-    expect(set).toEqual({ requireDueDiligence: true, requireAgreement: false, updatedAt: expect.stringMatching(/Z$/) as string, updatedBy: 'Programme director' });
+    expect(set).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: false,
+      updatedAt: expect.stringMatching(/Z$/) as string,
+      updatedBy: 'Programme director',
+    });
     expect(v.json('policy', 'show')).toEqual(set);
     expect(v.raw('policy', 'show').stdout).toMatch(/^require agreement:\s+off$/m);
     const both = v.json('policy', 'set', '--require-due-diligence', 'off', '--require-agreement', 'on');
@@ -35,8 +50,18 @@ describe('case-vault policy', () => {
     try {
       const changes = listAudit(vault.db).filter((e) => e.action === 'policy.changed');
       expect(changes.map((e) => e.details)).toEqual([
-        { changed: ['requireAgreement'], requireDueDiligence: true, requireAgreement: false, was: { requireDueDiligence: true, requireAgreement: true } },
-        { changed: ['requireDueDiligence', 'requireAgreement'], requireDueDiligence: false, requireAgreement: true, was: { requireDueDiligence: true, requireAgreement: false } },
+        {
+          changed: ['requireAgreement'],
+          requireDueDiligence: true,
+          requireAgreement: false,
+          was: { requireDueDiligence: true, requireAgreement: true },
+        },
+        {
+          changed: ['requireDueDiligence', 'requireAgreement'],
+          requireDueDiligence: false,
+          requireAgreement: true,
+          was: { requireDueDiligence: true, requireAgreement: false },
+        },
       ]);
       expect(JSON.stringify(changes)).not.toContain('Programme director');
     } finally {
@@ -51,12 +76,24 @@ describe('case-vault policy', () => {
     v.json('partner', 'profile', p.id, '--allow', 'cases');
     const c = v.json('case', 'add', '--title', 'A case');
     const dry = () => v.json('bundle', 'export', '--to', p.id, '--case', c.id, '--purpose', 'x', '--dry-run');
-    expect(dry().blockers.map((b: { code: string }) => b.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_PARTNER_NOT_VERIFIED']);
-    expect(v.raw('partner', 'show', p.id).stdout).toMatch(/^partner gate:\s+NOT CLEARED: The due diligence of “Kilima Legal Aid” is still pending\./m);
+    expect(dry().blockers.map((b: { code: string }) => b.code)).toEqual([
+      'PARTNER_NOT_CLEARED',
+      'BUNDLE_PARTNER_NOT_VERIFIED',
+    ]);
+    expect(v.raw('partner', 'show', p.id).stdout).toMatch(
+      /^partner gate:\s+NOT CLEARED: The due diligence of “Kilima Legal Aid” is still pending\./m,
+    );
     expect(v.json('partner', 'show', p.id)).not.toHaveProperty('clearance');
     v.json('policy', 'set', '--require-due-diligence', 'off');
-    expect(v.raw('partner', 'show', p.id).stdout).toMatch(/^partner gate:\s+cleared \(the partner policy allows sharing\)$/m);
-    expect(dry().clearance).toEqual({ partnerId: p.id, cleared: true, policy: { requireDueDiligence: false, requireAgreement: true }, reasons: [] });
+    expect(v.raw('partner', 'show', p.id).stdout).toMatch(
+      /^partner gate:\s+cleared \(the partner policy allows sharing\)$/m,
+    );
+    expect(dry().clearance).toEqual({
+      partnerId: p.id,
+      cleared: true,
+      policy: { requireDueDiligence: false, requireAgreement: true },
+      reasons: [],
+    });
     expect(dry().blockers.map((b: { code: string }) => b.code)).toEqual(['BUNDLE_PARTNER_NOT_VERIFIED']);
   }, 120_000);
 });

@@ -9,8 +9,28 @@ import { cliPair, expectCliError } from './run-cli.js';
 
 function pair() {
   const p = cliPair();
-  p.a.json('partner', 'profile', p.bInA, '--allow', 'cases:reference,title,status', '--allow', 'notes', '--allow', 'deadlines');
-  p.b.json('partner', 'profile', p.aInB, '--allow', 'cases:reference,title,status', '--allow', 'notes', '--allow', 'deadlines');
+  p.a.json(
+    'partner',
+    'profile',
+    p.bInA,
+    '--allow',
+    'cases:reference,title,status',
+    '--allow',
+    'notes',
+    '--allow',
+    'deadlines',
+  );
+  p.b.json(
+    'partner',
+    'profile',
+    p.aInB,
+    '--allow',
+    'cases:reference,title,status',
+    '--allow',
+    'notes',
+    '--allow',
+    'deadlines',
+  );
   return p;
 }
 
@@ -23,7 +43,18 @@ describe('case-vault bundle proposals', () => {
     b.json('bundle', 'import', toB);
 
     const note = b.json('note', 'add', '--case', c.id, '--text', 'We spoke to the witness on Monday.');
-    const deadline = b.json('deadline', 'add', '--case', c.id, '--kind', 'hearing', '--title', 'Hearing in Nairobi', '--due', '2027-03-01');
+    const deadline = b.json(
+      'deadline',
+      'add',
+      '--case',
+      c.id,
+      '--kind',
+      'hearing',
+      '--title',
+      'Hearing in Nairobi',
+      '--due',
+      '2027-03-01',
+    );
     const toA = path.join(b.base, 'to-a.cvbundle');
     b.json('bundle', 'export', '--to', aInB, '--case', c.id, '--purpose', 'Our work on your case', '--out', toA);
 
@@ -32,7 +63,12 @@ describe('case-vault bundle proposals', () => {
     expect(imported.counts.created).toMatchObject({ cases: 0, notes: 0, deadlines: 0 });
     expect(a.json('note', 'list', '--case', c.id)).toEqual([]);
 
-    const waiting = a.json('bundle', 'proposals') as Array<{ id: string; kind: string; recordId: string; partner: { id: string } }>;
+    const waiting = a.json('bundle', 'proposals') as Array<{
+      id: string;
+      kind: string;
+      recordId: string;
+      partner: { id: string };
+    }>;
     expect(waiting.map((p) => [p.kind, p.recordId]).sort()).toEqual([
       ['deadlines', deadline.id],
       ['notes', note.id],
@@ -44,9 +80,17 @@ describe('case-vault bundle proposals', () => {
 
     const noteProposal = waiting.find((p) => p.kind === 'notes')!;
     const deadlineProposal = waiting.find((p) => p.kind === 'deadlines')!;
-    expect(a.json('bundle', 'proposal', 'accept', noteProposal.id, '--by', 'Asha')).toMatchObject({ status: 'accepted', decidedBy: 'Asha' });
-    expect(a.json('bundle', 'proposal', 'reject', deadlineProposal.id)).toMatchObject({ status: 'rejected', preview: null });
-    expect((a.json('note', 'list', '--case', c.id) as Array<{ body: string }>).map((n) => n.body)).toEqual(['We spoke to the witness on Monday.']);
+    expect(a.json('bundle', 'proposal', 'accept', noteProposal.id, '--by', 'Asha')).toMatchObject({
+      status: 'accepted',
+      decidedBy: 'Asha',
+    });
+    expect(a.json('bundle', 'proposal', 'reject', deadlineProposal.id)).toMatchObject({
+      status: 'rejected',
+      preview: null,
+    });
+    expect((a.json('note', 'list', '--case', c.id) as Array<{ body: string }>).map((n) => n.body)).toEqual([
+      'We spoke to the witness on Monday.',
+    ]);
     expect(a.json('bundle', 'proposals')).toEqual([]);
     expectCliError(a.raw('bundle', 'proposal', 'accept', deadlineProposal.id), 'INVALID_TRANSITION');
     expect(fs.existsSync(toA)).toBe(true);

@@ -25,11 +25,33 @@ async function reportVault() {
   const ctx = domainContext(vault);
   const refs: string[] = [];
   for (let i = 1; i <= 6; i++) {
-    const c = createCase(ctx, { title: `Case ${i}`, reference: `R-${i}`, project: 'P1', donorCode: 'D1', openedOn: '2026-02-01', forum: 'domestic-court', stage: 'merits', summary: `${NAMES[i - 1]!.split(' ')[0]!} was detained. The court heard the complaint.` });
+    const c = createCase(ctx, {
+      title: `Case ${i}`,
+      reference: `R-${i}`,
+      project: 'P1',
+      donorCode: 'D1',
+      openedOn: '2026-02-01',
+      forum: 'domestic-court',
+      stage: 'merits',
+      summary: `${NAMES[i - 1]!.split(' ')[0]!} was detained. The court heard the complaint.`,
+    });
     const p = createPerson(ctx, { fullName: NAMES[i - 1]!, gender: 'female', birthDate: '1990-04-12', country: 'KE' });
     linkPerson(ctx, { personId: p.id, caseId: c.id, role: 'survivor' });
-    if (i <= 5) addConsent(ctx, { personId: p.id, caseId: c.id, purpose: 'donor-reporting', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
-    addOutcome(ctx, { caseId: c.id, kind: 'declaratory', description: 'The detention was declared unlawful.', achievedOn: '2026-03-02' });
+    if (i <= 5)
+      addConsent(ctx, {
+        personId: p.id,
+        caseId: c.id,
+        purpose: 'donor-reporting',
+        told: [...TOLD_ELEMENTS],
+        method: 'written',
+        givenAt: '2026-01-10',
+      });
+    addOutcome(ctx, {
+      caseId: c.id,
+      kind: 'declaratory',
+      description: 'The detention was declared unlawful.',
+      achievedOn: '2026-03-02',
+    });
     refs.push(c.reference);
   }
   vault.lock();
@@ -57,22 +79,61 @@ describe('case-vault report donor', () => {
       ['cases-closed', { state: 'value', value: 0 }],
       ['people-supported', { state: 'value', value: 5 }],
     ]);
-    expect(preview.leftOut).toEqual([{ caseId: expect.any(String), caseReference: 'R-6', from: 'report', reason: 'consent-absent', people: 1 }]);
-    expect(preview.model.vignettes[0].paragraphs).toEqual(['Person A was detained. The court heard the complaint.', 'The detention was declared unlawful.']);
-    const plain = v.json('report', 'donor', ...PERIOD, '--project', 'P1', '--preview', '--no-vignettes', '--k', '6', '--language', 'fr');
+    expect(preview.leftOut).toEqual([
+      { caseId: expect.any(String), caseReference: 'R-6', from: 'report', reason: 'consent-absent', people: 1 },
+    ]);
+    expect(preview.model.vignettes[0].paragraphs).toEqual([
+      'Person A was detained. The court heard the complaint.',
+      'The detention was declared unlawful.',
+    ]);
+    const plain = v.json(
+      'report',
+      'donor',
+      ...PERIOD,
+      '--project',
+      'P1',
+      '--preview',
+      '--no-vignettes',
+      '--k',
+      '6',
+      '--language',
+      'fr',
+    );
     expect(plain.model).toMatchObject({ vignettes: [], k: 6, language: 'fr', title: 'Rapport aux bailleurs de fonds' });
     const human = v.raw('report', 'donor', ...PERIOD, '--donor-code', 'D1', '--preview');
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/^Donor report — January 1, 2026 to December 31, 2026 — Donor codes: D1 — k = 5/);
     expect(human.stdout).toMatch(/Cases active\s+5/);
-    expect(human.stdout).toMatch(/Cases left out \(1\):\nCASE\s+LEFT OUT OF\s+REASON\s+PEOPLE\nR-6\s+the report\s+consent-absent\s+1/);
+    expect(human.stdout).toMatch(
+      /Cases left out \(1\):\nCASE\s+LEFT OUT OF\s+REASON\s+PEOPLE\nR-6\s+the report\s+consent-absent\s+1/,
+    );
     expect(human.stderr).toMatch(/Nothing was written/);
 
     for (const format of ['html', 'csv', 'pdf']) {
       const file = path.join(out, `report.${format}`);
-      const r = v.json('report', 'donor', ...PERIOD, '--project', 'P1', '--format', format, '--out', file, '--title', 'Annual report 2026');
+      const r = v.json(
+        'report',
+        'donor',
+        ...PERIOD,
+        '--project',
+        'P1',
+        '--format',
+        format,
+        '--out',
+        file,
+        '--title',
+        'Annual report 2026',
+      );
       const bytes = fs.readFileSync(file);
-      expect(r).toEqual({ file, format, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), vignettes: 5, redactions: expect.any(Number), leftOut: 1 });
+      expect(r).toEqual({
+        file,
+        format,
+        bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        vignettes: 5,
+        redactions: expect.any(Number),
+        leftOut: 1,
+      });
       expect(bytes.toString('latin1')).not.toMatch(ANY_NAME);
       expect(bytes.toString('latin1')).not.toMatch(/R-\d|1990-04-12/);
     }
@@ -127,6 +188,20 @@ describe('case-vault report donor', () => {
     const v = cliVault();
     const help = v.raw('help', 'report', 'donor');
     expect(help.status).toBe(0);
-    for (const opt of ['--from DATE', '--to DATE', '--tag T', '--project P', '--donor-code D', '--format F', '--out FILE', '--k N', '--no-vignettes', '--title TEXT', '--language L', '--preview']) expect(help.stdout).toContain(opt);
+    for (const opt of [
+      '--from DATE',
+      '--to DATE',
+      '--tag T',
+      '--project P',
+      '--donor-code D',
+      '--format F',
+      '--out FILE',
+      '--k N',
+      '--no-vignettes',
+      '--title TEXT',
+      '--language L',
+      '--preview',
+    ])
+      expect(help.stdout).toContain(opt);
   });
 });

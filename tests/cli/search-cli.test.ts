@@ -12,15 +12,25 @@ describe('case-vault note', () => {
     const v = cliVault();
     const c = v.json('case', 'add', '--title', 'Kamiti detention', '--reference', 'KE-7');
     const a = v.json('note', 'add', '--case', c.id, '--text', 'Met the witness at the clinic.', '--author', 'AK');
-    expect(a).toMatchObject({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), caseId: c.id, body: 'Met the witness at the clinic.', author: 'AK', version: 1 });
+    expect(a).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      caseId: c.id,
+      body: 'Met the witness at the clinic.',
+      author: 'AK',
+      version: 1,
+    });
     const file = path.join(v.base, 'note.txt');
     fs.writeFileSync(file, '\ufeffLe détenu a été frappé.\nСвидетель задержан.\n');
     const b = v.json('note', 'add', '--case', c.id, '--file', file);
     expect(b.body).toBe('Le détenu a été frappé.\nСвидетель задержан.');
     expect(v.json('note', 'list', '--case', c.id).map((n: { id: string }) => n.id)).toEqual([b.id, a.id]);
-    expect(v.json('note', 'list', '--case', c.id, '--limit', '1', '--offset', '1').map((n: { id: string }) => n.id)).toEqual([a.id]);
+    expect(
+      v.json('note', 'list', '--case', c.id, '--limit', '1', '--offset', '1').map((n: { id: string }) => n.id),
+    ).toEqual([a.id]);
     expect(v.json('note', 'show', a.id)).toEqual(a);
-    expect(v.json('note', 'update', a.id, '--text', 'Met the witness at home.', '--expected-version', '1')).toMatchObject({ body: 'Met the witness at home.', version: 2 });
+    expect(
+      v.json('note', 'update', a.id, '--text', 'Met the witness at home.', '--expected-version', '1'),
+    ).toMatchObject({ body: 'Met the witness at home.', version: 2 });
     expectCliError(v.raw('note', 'update', a.id, '--text', 'stale', '--expected-version', '1'), 'CONFLICT');
 
     const human = v.raw('note', 'list', '--case', c.id);
@@ -60,7 +70,16 @@ describe('case-vault note', () => {
 describe('case-vault search', () => {
   function seeded() {
     const v = cliVault();
-    const c = v.json('case', 'add', '--title', 'Kamiti detention', '--reference', 'KE-7', '--summary', 'Beaten by police at the checkpoint');
+    const c = v.json(
+      'case',
+      'add',
+      '--title',
+      'Kamiti detention',
+      '--reference',
+      'KE-7',
+      '--summary',
+      'Beaten by police at the checkpoint',
+    );
     const other = v.json('case', 'add', '--title', 'Other', '--reference', 'UG-1');
     const n1 = v.json('note', 'add', '--case', c.id, '--text', 'The police officer beat the détenu.');
     const n2 = v.json('note', 'add', '--case', other.id, '--text', 'Police denied everything.');
@@ -86,7 +105,12 @@ describe('case-vault search', () => {
       rank: expect.any(Number),
     });
     expect(v.json('search', 'detenu').map((h: { id: string }) => h.id)).toEqual([n1.id]);
-    expect(v.json('search', 'police', '--kind', 'note').map((h: { id: string }) => h.id).sort()).toEqual([n1.id, n2.id].sort());
+    expect(
+      v
+        .json('search', 'police', '--kind', 'note')
+        .map((h: { id: string }) => h.id)
+        .sort(),
+    ).toEqual([n1.id, n2.id].sort());
     expect(v.json('search', 'police', '--kind', 'case,evidence').map((h: { id: string }) => h.id)).toEqual([c.id]);
     expect(v.json('search', 'police', '--case', other.id).map((h: { id: string }) => h.id)).toEqual([n2.id]);
     expect(v.json('search', 'police', '--limit', '1')).toHaveLength(1);
@@ -119,16 +143,35 @@ describe('case-vault search', () => {
     v.json('person', 'link', '--person', p.id, '--case', c.id, '--role', 'witness');
     const r = v.raw('search', 'abu', 'ali');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`person   Hassan Ouazzani  (first case KE-9 Port detention)  (${p.id})\n    Hassan Ouazzani · [Abu] [Ali]\n`);
-    expect(v.json('search', 'torture').map((h: { kind: string; id: string }) => [h.kind, h.id])).toEqual([['case', c.id]]);
+    expect(r.stdout).toBe(
+      `person   Hassan Ouazzani  (first case KE-9 Port detention)  (${p.id})\n    Hassan Ouazzani · [Abu] [Ali]\n`,
+    );
+    expect(v.json('search', 'torture').map((h: { kind: string; id: string }) => [h.kind, h.id])).toEqual([
+      ['case', c.id],
+    ]);
   });
 
   it('marks matches in bold on a terminal', () => {
     const { v } = seeded();
-    const r = spawnSync('python3', ['tests/fixtures/pty_run.py', '[]', process.execPath, path.resolve('bin/case-vault'), 'search', 'officer', '--vault', v.vault, '--passphrase-file', v.pw], {
-      encoding: 'utf8',
-      env: { ...process.env, CASE_VAULT_PASSPHRASE: '', NO_COLOR: '' },
-    });
+    const r = spawnSync(
+      'python3',
+      [
+        'tests/fixtures/pty_run.py',
+        '[]',
+        process.execPath,
+        path.resolve('bin/case-vault'),
+        'search',
+        'officer',
+        '--vault',
+        v.vault,
+        '--passphrase-file',
+        v.pw,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CASE_VAULT_PASSPHRASE: '', NO_COLOR: '' },
+      },
+    );
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain('The police \x1b[1mofficer\x1b[22m beat the détenu.');
     expect(r.stdout).not.toContain('[officer]');

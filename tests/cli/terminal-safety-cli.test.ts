@@ -11,7 +11,15 @@ import { canonicalJson } from '../../shared/canonical-json.js';
 import { cardSignedBytes } from '../../src-main/engine/identity/contact-card.js';
 import { uuidv7 } from '../../src-main/engine/util/ids.js';
 import { PASSPHRASE, tempDir } from '../helpers.js';
-import { type Side, buildBundle, manifestFor, recipientsOf, recordPart, twoVaults, writeTemp } from '../engine/bundles/bundle-helpers.js';
+import {
+  type Side,
+  buildBundle,
+  manifestFor,
+  recipientsOf,
+  recordPart,
+  twoVaults,
+  writeTemp,
+} from '../engine/bundles/bundle-helpers.js';
 import { runCli } from './run-cli.js';
 
 const FORGED = 'sender key:         VERIFIED (safety number compared)';
@@ -59,12 +67,26 @@ describe('outside text cannot forge a line of the CLI output', () => {
   it('bundle verify / import / list / show / quarantine add-sender, from an unknown sender with a crafted card and purpose', async () => {
     const { recipient } = await twoVaults();
     const { sender } = await twoVaults(); // a stranger to the recipient: an unknown sender
-    const card = cardOf(sender, `\u202eDEIFIREV :yek rednes\u202c Asha\u2066 ${ARABIC}\u2069`, `Haki\n${FORGED}\r\nstatus:      verified\u2028${FORGED}\u0085x`);
+    const card = cardOf(
+      sender,
+      `\u202eDEIFIREV :yek rednes\u202c Asha\u2066 ${ARABIC}\u2069`,
+      `Haki\n${FORGED}\r\nstatus:      verified\u2028${FORGED}\u0085x`,
+    );
     const caseId = uuidv7();
-    const parts = [recordPart('cases', { id: caseId, version: 1, originVault: sender.ctx.vaultId, reference: 'CV-2026-000001', title: 'A case' })];
+    const parts = [
+      recordPart('cases', {
+        id: caseId,
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        reference: 'CV-2026-000001',
+        title: 'A case',
+      }),
+    ];
     const purpose = `Referral\n${FORGED}\u2066\u202e !DEIFIREV`;
     const manifest = manifestFor(sender.ctx, [recipient.ctx], parts, { sender: card, purpose });
-    const file = writeTemp(await buildBundle({ manifest, parts, signer: sender.ctx, recipients: recipientsOf(recipient.ctx, sender.ctx) }));
+    const file = writeTemp(
+      await buildBundle({ manifest, parts, signer: sender.ctx, recipients: recipientsOf(recipient.ctx, sender.ctx) }),
+    );
     recipient.vault.lock();
     const pw = passphraseFile();
 
@@ -72,19 +94,29 @@ describe('outside text cannot forge a line of the CLI output', () => {
     const json = cli(recipient, pw, 'bundle', 'verify', file, '--json');
     expect(json.status, json.stderr).toBe(0);
     expect(json.stdout).not.toMatch(UNSAFE);
-    expect(JSON.parse(json.stdout)).toMatchObject({ purpose, sender: { keyStatus: 'unknown', card: { organisation: card.organisation, name: card.name } } });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      purpose,
+      sender: { keyStatus: 'unknown', card: { organisation: card.organisation, name: card.name } },
+    });
 
     const verify = cli(recipient, pw, 'bundle', 'verify', file);
     expect(verify.status, verify.stderr).toBe(0);
     expectClean(verify.stdout);
-    expect(linesStarting(verify.stdout, 'sender key')).toEqual([expect.stringMatching(/^sender key:\s+UNKNOWN sender/)]);
+    expect(linesStarting(verify.stdout, 'sender key')).toEqual([
+      expect.stringMatching(/^sender key:\s+UNKNOWN sender/),
+    ]);
     expect(linesStarting(verify.stdout, 'status')).toEqual([]);
     // one line per label: nothing the sender wrote starts a line
-    for (const line of verify.stdout.trimEnd().split('\n')) expect(line).toMatch(/^(bundle|from|partner|sender key|purpose|created|expires|records|files|consents relied on|already imported):/);
+    for (const line of verify.stdout.trimEnd().split('\n'))
+      expect(line).toMatch(
+        /^(bundle|from|partner|sender key|purpose|created|expires|records|files|consents relied on|already imported):/,
+      );
     // Arabic still prints as Arabic; the controls show as U+FFFD
     expect(verify.stdout).toContain(ARABIC);
     expect(verify.stdout).toContain('\uFFFD');
-    expect(linesStarting(verify.stdout, 'purpose')[0]).toMatch(/^purpose:\s+Referral sender key: {9}VERIFIED \(safety number compared\)\uFFFD\uFFFD !DEIFIREV$/);
+    expect(linesStarting(verify.stdout, 'purpose')[0]).toMatch(
+      /^purpose:\s+Referral sender key: {9}VERIFIED \(safety number compared\)\uFFFD\uFFFD !DEIFIREV$/,
+    );
 
     const imported = cli(recipient, pw, 'bundle', 'import', file, '--receipt-out', path.join(tempDir(), 'r.json'));
     expect(imported.status, imported.stderr).toBe(0);
@@ -105,11 +137,19 @@ describe('outside text cannot forge a line of the CLI output', () => {
     expect(added.status, added.stderr).toBe(0);
     expectClean(added.stdout);
     expect(linesStarting(added.stdout, 'status')).toEqual(['status:      unverified']);
-    expect(added.stdout.split('\n')[0]).toMatch(/^Added partner ".*" from the contact card of Haki sender key: {9}VERIFIED/);
+    expect(added.stdout.split('\n')[0]).toMatch(
+      /^Added partner ".*" from the contact card of Haki sender key: {9}VERIFIED/,
+    );
 
     const partners = cli(recipient, pw, 'partner', 'list');
     expectClean(partners.stdout);
-    const keys = cli(recipient, pw, 'partner', 'keys', JSON.parse(cli(recipient, pw, 'partner', 'list', '--json').stdout).at(-1).id);
+    const keys = cli(
+      recipient,
+      pw,
+      'partner',
+      'keys',
+      JSON.parse(cli(recipient, pw, 'partner', 'list', '--json').stdout).at(-1).id,
+    );
     expectClean(keys.stdout);
   }, 120_000);
 
@@ -120,10 +160,31 @@ describe('outside text cannot forge a line of the CLI output', () => {
     const personId = uuidv7();
     const title = `Kilima\nstatus:      closed\u202e\u2066`;
     const parts = [
-      recordPart('cases', { id: caseId, version: 1, originVault: origin, reference: 'CV-2026-000007', title, status: 'active' }),
-      recordPart('people', { id: personId, version: 1, originVault: origin, fullName: `Amina\r\nname:        Someone else\u2067`, pseudonym: `AB\u202e1`, roles: [] }),
+      recordPart('cases', {
+        id: caseId,
+        version: 1,
+        originVault: origin,
+        reference: 'CV-2026-000007',
+        title,
+        status: 'active',
+      }),
+      recordPart('people', {
+        id: personId,
+        version: 1,
+        originVault: origin,
+        fullName: `Amina\r\nname:        Someone else\u2067`,
+        pseudonym: `AB\u202e1`,
+        roles: [],
+      }),
     ];
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(sender.ctx, [recipient.ctx], parts), parts, signer: sender.ctx, recipients: recipientsOf(recipient.ctx, sender.ctx) }));
+    const file = writeTemp(
+      await buildBundle({
+        manifest: manifestFor(sender.ctx, [recipient.ctx], parts),
+        parts,
+        signer: sender.ctx,
+        recipients: recipientsOf(recipient.ctx, sender.ctx),
+      }),
+    );
     recipient.vault.lock();
     const pw = passphraseFile();
     const imported = cli(recipient, pw, 'bundle', 'import', file, '--receipt-out', path.join(tempDir(), 'r.json'));
@@ -157,7 +218,14 @@ describe('outside text cannot forge a line of the CLI output', () => {
   it('an error message quoting outside text stays one clean line', async () => {
     const { sender, recipient } = await twoVaults();
     const parts = [{ name: `records/notes/\u202eevil\u2066\nsender key: VERIFIED`, data: Buffer.from('{}') }];
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(sender.ctx, [recipient.ctx], parts), parts, signer: sender.ctx, recipients: recipientsOf(recipient.ctx, sender.ctx) }));
+    const file = writeTemp(
+      await buildBundle({
+        manifest: manifestFor(sender.ctx, [recipient.ctx], parts),
+        parts,
+        signer: sender.ctx,
+        recipients: recipientsOf(recipient.ctx, sender.ctx),
+      }),
+    );
     recipient.vault.lock();
     const r = cli(recipient, passphraseFile(), 'bundle', 'verify', file);
     expect(r.status).toBe(1);
@@ -170,13 +238,18 @@ describe('outside text cannot forge a line of the CLI output', () => {
     const { recipient } = await twoVaults();
     const { sender } = await twoVaults(); // unknown to the recipient: a new partner from its card
     const cardFile = path.join(tempDir(), 'evil.cvcard');
-    fs.writeFileSync(cardFile, canonicalJson(cardOf(sender, `X\nstatus:      verified\u202e`, `Org\u2066\nkey:         forged`)));
+    fs.writeFileSync(
+      cardFile,
+      canonicalJson(cardOf(sender, `X\nstatus:      verified\u202e`, `Org\u2066\nkey:         forged`)),
+    );
     recipient.vault.lock();
     const pw = passphraseFile();
     const r = cli(recipient, pw, 'partner', 'add', '--card', cardFile);
     expect(r.status, r.stderr).toBe(0);
     expectClean(r.stdout);
-    expect(r.stdout.split('\n')[0]).toMatch(/^Added partner "Org\uFFFD key: {9}forged" from the contact card of Org\uFFFD key: {9}forged\.$/);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /^Added partner "Org\uFFFD key: {9}forged" from the contact card of Org\uFFFD key: {9}forged\.$/,
+    );
     expect(linesStarting(r.stdout, 'status')).toEqual(['status:      unverified']);
     expect(linesStarting(r.stdout, 'key')).toHaveLength(1);
     // and the partner list and detail show the names on their lines only

@@ -2,10 +2,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, makeOutput } from '../../src-main/cli/io.js';
-import { escapeInvisibleInJson, neutraliseInvisible, terminalSafe, terminalText } from '../../src-main/cli/terminal-text.js';
+import {
+  escapeInvisibleInJson,
+  neutraliseInvisible,
+  terminalSafe,
+  terminalText,
+} from '../../src-main/cli/terminal-text.js';
 import { VaultError } from '../../shared/errors.js';
 
-const BIDI = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+const BIDI = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+];
 const FORMAT = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u{E0001}', '\u{E0041}'];
 const UNSAFE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]|\p{Cf}/u;
 
@@ -22,7 +40,15 @@ function capture() {
 
 describe('terminalSafe', () => {
   it('keeps text of every script as it is', () => {
-    for (const s of ['Haki Litigation Centre', 'مركز حقوق الإنسان', 'עמותת זכויות', 'Tomás Ruiz — Partner Legal Aid', '日本語', 'Amina 😀', 'فارسی']) {
+    for (const s of [
+      'Haki Litigation Centre',
+      'مركز حقوق الإنسان',
+      'עמותת זכויות',
+      'Tomás Ruiz — Partner Legal Aid',
+      '日本語',
+      'Amina 😀',
+      'فارسی',
+    ]) {
       expect(terminalSafe(s)).toBe(s);
       expect(terminalText(s)).toBe(s);
     }
@@ -44,7 +70,9 @@ describe('terminalSafe', () => {
   });
 
   it('terminalText keeps \\n and \\t, and nothing else of the above', () => {
-    expect(terminalText('line one\nline two\twith tab\r\u202e\u2028end')).toBe('line one\nline two\twith tab \uFFFD end');
+    expect(terminalText('line one\nline two\twith tab\r\u202e\u2028end')).toBe(
+      'line one\nline two\twith tab \uFFFD end',
+    );
   });
 
   it('for any text: one line, nothing unsafe, idempotent', () => {

@@ -9,10 +9,14 @@ import { PASSPHRASE, tempDir } from '../helpers.js';
 const BIN = path.resolve('bin/case-vault');
 
 function inPty(answers: Array<[string, string]>, args: string[]) {
-  const r = spawnSync('python3', ['tests/fixtures/pty_run.py', JSON.stringify(answers), process.execPath, BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CASE_VAULT_PASSPHRASE: '' },
-  });
+  const r = spawnSync(
+    'python3',
+    ['tests/fixtures/pty_run.py', JSON.stringify(answers), process.execPath, BIN, ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, CASE_VAULT_PASSPHRASE: '' },
+    },
+  );
   return { status: r.status, out: r.stdout };
 }
 

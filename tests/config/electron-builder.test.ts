@@ -24,7 +24,11 @@ interface BuilderConfig {
 }
 
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { main?: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  main?: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const NATIVES = ['@signalapp/sqlcipher', '@signalapp/libsignal-client', 'sodium-native'];
 
 /**
@@ -34,7 +38,7 @@ const NATIVES = ['@signalapp/sqlcipher', '@signalapp/libsignal-client', 'sodium-
 function globToRegExp(glob: string): RegExp {
   if (/[?[\]{}()+@!]/.test(glob)) throw new Error(`unsupported glob syntax in electron-builder.yml: ${glob}`);
   let re = '';
-  for (let i = 0; i < glob.length; ) {
+  for (let i = 0; i < glob.length;) {
     if (glob.startsWith('**/', i)) {
       re += '(?:[^/]+/)*';
       i += 3;
@@ -79,7 +83,9 @@ const scheme = JSON.parse(readFileSync('node_modules/app-builder-lib/scheme.json
 describe('electron-builder.yml', () => {
   test('uses only keys electron-builder knows', () => {
     expect(Object.keys(config).filter((k) => !(k in scheme.properties))).toEqual([]);
-    expect(Object.keys(config.electronFuses).filter((k) => !(k in scheme.definitions.FuseOptionsV1!.properties!))).toEqual([]);
+    expect(
+      Object.keys(config.electronFuses).filter((k) => !(k in scheme.definitions.FuseOptionsV1!.properties!)),
+    ).toEqual([]);
   });
 
   test('targets: Linux AppImage and deb, Windows NSIS, macOS dmg', () => {
@@ -94,7 +100,10 @@ describe('electron-builder.yml', () => {
     for (const native of NATIVES) {
       expect(pkg.dependencies[native], native).toBeDefined();
       expect(existsSync(join('node_modules', native, 'package.json')), native).toBe(true);
-      expect(walk(join('node_modules', native)).some((f) => f.endsWith('.node')), `${native} has a native addon`).toBe(true);
+      expect(
+        walk(join('node_modules', native)).some((f) => f.endsWith('.node')),
+        `${native} has a native addon`,
+      ).toBe(true);
     }
     expect(config.npmRebuild).toBe(false);
   });
@@ -114,7 +123,16 @@ describe('electron-builder.yml', () => {
   test('files: the built app, the renderer, the migrations and package.json are packed', () => {
     const migrations = readdirSync('migrations').filter((f) => f.endsWith('.sql'));
     expect(migrations.length).toBeGreaterThan(0);
-    for (const path of ['dist/app/main.js', 'dist/app/preload.cjs', 'dist/app/engine-worker.mjs', 'dist/renderer/index.html', 'dist/renderer/app.js', 'dist/renderer/fonts/x.woff2', 'package.json', ...migrations.map((m) => `migrations/${m}`)]) {
+    for (const path of [
+      'dist/app/main.js',
+      'dist/app/preload.cjs',
+      'dist/app/engine-worker.mjs',
+      'dist/renderer/index.html',
+      'dist/renderer/app.js',
+      'dist/renderer/fonts/x.woff2',
+      'package.json',
+      ...migrations.map((m) => `migrations/${m}`),
+    ]) {
       expect(packed(path), path).toBe(true);
     }
   });
@@ -160,7 +178,17 @@ describe('package.json', () => {
     const imported = new Set<string>();
     for (const entry of ['src-main/app/electron/main.ts', 'src-main/engine/api/worker.ts']) {
       // the options of build/build-app.mjs for main and the worker, without writing anything
-      const result = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, metafile: true, outdir: 'out', logLevel: 'silent' });
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        write: false,
+        metafile: true,
+        outdir: 'out',
+        logLevel: 'silent',
+      });
       for (const output of Object.values(result.metafile.outputs)) {
         for (const imp of output.imports) {
           if (!imp.external || builtins.has(imp.path)) continue;

@@ -17,7 +17,13 @@ export async function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
@@ -54,6 +60,9 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   const bad = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length > 0) {
-    throw new Error(`axe found ${bad.length} serious/critical violation(s) on ${name}:\n` + bad.map((v) => `- ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`).join('\n'));
+    throw new Error(
+      `axe found ${bad.length} serious/critical violation(s) on ${name}:\n` +
+        bad.map((v) => `- ${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).join(', ')}`).join('\n'),
+    );
   }
 }

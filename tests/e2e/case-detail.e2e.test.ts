@@ -61,8 +61,20 @@ function messages(lang: Lang) {
 }
 
 const DATA = {
-  en: { title: 'Detention of journalists in Sidi Bouzid', person: 'Layla Mansour', existing: 'Karim Haddad', search: 'Karim', reason: 'The person fears reprisals against her family.' },
-  ar: { title: 'احتجاز الصحفيين في سيدي بوزيد', person: 'ليلى منصور', existing: 'كريم حداد', search: 'كريم', reason: 'تخشى الشخص أعمالًا انتقامية ضد أسرتها.' },
+  en: {
+    title: 'Detention of journalists in Sidi Bouzid',
+    person: 'Layla Mansour',
+    existing: 'Karim Haddad',
+    search: 'Karim',
+    reason: 'The person fears reprisals against her family.',
+  },
+  ar: {
+    title: 'احتجاز الصحفيين في سيدي بوزيد',
+    person: 'ليلى منصور',
+    existing: 'كريم حداد',
+    search: 'كريم',
+    reason: 'تخشى الشخص أعمالًا انتقامية ضد أسرتها.',
+  },
 } as const;
 
 /** The text of the <dd> that follows the <dt> with this label. */
@@ -105,8 +117,12 @@ async function walk(lang: Lang) {
   await expect.poll(async () => plain(await h1.textContent())).toContain(d.title);
   expect(plain(await h1.textContent())).toContain('TN-2026-7');
   const headerBadge = page.locator('.case-header [data-testid="case-status"]');
-  expect(plain(await headerBadge.textContent())).toBe(L('caseDetail.statusBadge', { status: L('cases.status.accepted') }));
-  expect(await page.getByRole('tab', { name: L('caseDetail.tab.overview') }).getAttribute('aria-selected')).toBe('true');
+  expect(plain(await headerBadge.textContent())).toBe(
+    L('caseDetail.statusBadge', { status: L('cases.status.accepted') }),
+  );
+  expect(await page.getByRole('tab', { name: L('caseDetail.tab.overview') }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
   expect(await page.getByRole('tab').count()).toBe(7);
 
   // ---- overview: every field, in words
@@ -139,7 +155,12 @@ async function walk(lang: Lang) {
   expect(newest).toContain(L('caseDetail.field.jurisdiction'));
   expect(newest).toContain(L('caseDetail.stage.merits'));
   let stored = await ok<Case>(h, 'cases.get', { id: seeded.id });
-  expect(stored).toMatchObject({ version: 2, jurisdiction: 'Tunisia — Court of Cassation', stage: 'merits', title: d.title });
+  expect(stored).toMatchObject({
+    version: 2,
+    jurisdiction: 'Tunisia — Court of Cassation',
+    stage: 'merits',
+    title: d.title,
+  });
 
   // ---- a stale edit: someone else changes the case while the dialog is open → CONFLICT, nothing written
   await page.getByRole('button', { name: L('caseDetail.edit') }).click();
@@ -147,12 +168,17 @@ async function walk(lang: Lang) {
   await ok(h, 'cases.update', { id: seeded.id, expectedVersion: 2, summary: 'Changed elsewhere meanwhile.' });
   await dlg.getByLabel(L('cases.form.title'), { exact: true }).fill('A title that must not be saved');
   await dlg.getByRole('button', { name: L('caseDetail.form.save') }).click();
-  await dlg.getByRole('alert').filter({ hasText: L('error.CONFLICT') }).waitFor();
+  await dlg
+    .getByRole('alert')
+    .filter({ hasText: L('error.CONFLICT') })
+    .waitFor();
   stored = await ok<Case>(h, 'cases.get', { id: seeded.id });
   expect(stored).toMatchObject({ version: 3, title: d.title, summary: 'Changed elsewhere meanwhile.' });
   await dlg.getByRole('button', { name: L('caseDetail.conflict.reload') }).click();
   // the form starts again from the latest version
-  await expect.poll(() => dlg.getByLabel(L('caseDetail.field.summary'), { exact: true }).inputValue()).toBe('Changed elsewhere meanwhile.');
+  await expect
+    .poll(() => dlg.getByLabel(L('caseDetail.field.summary'), { exact: true }).inputValue())
+    .toBe('Changed elsewhere meanwhile.');
   expect(await dlg.getByLabel(L('cases.form.title'), { exact: true }).inputValue()).toBe(d.title);
   await dlg.getByRole('button', { name: L('action.cancel') }).click();
   await dlg.waitFor({ state: 'hidden' });
@@ -161,7 +187,10 @@ async function walk(lang: Lang) {
   await page.getByRole('button', { name: L('caseDetail.status.change') }).click();
   await dlg.waitFor();
   const to = dlg.getByLabel(L('caseDetail.status.to'), { exact: true });
-  expect(await to.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['active', 'closed']);
+  expect(await to.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    'active',
+    'closed',
+  ]);
   await checkScreen(page, `case-detail-status-dialog-${lang}`);
   await to.selectOption('closed');
   await dlg.getByText(L('caseDetail.status.reasonRequired')).waitFor();
@@ -173,7 +202,9 @@ async function walk(lang: Lang) {
   await dlg.getByText(L('caseDetail.status.reasonOptional')).waitFor();
   await dlg.getByRole('button', { name: L('caseDetail.status.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await headerBadge.textContent())).toBe(L('caseDetail.statusBadge', { status: L('cases.status.active') }));
+  await expect
+    .poll(async () => plain(await headerBadge.textContent()))
+    .toBe(L('caseDetail.statusBadge', { status: L('cases.status.active') }));
   // close with a reason, then reopen with one
   await page.getByRole('button', { name: L('caseDetail.status.change') }).click();
   await dlg.waitFor();
@@ -181,18 +212,31 @@ async function walk(lang: Lang) {
   await dlg.getByLabel(L('caseDetail.status.reason'), { exact: true }).fill('Friendly settlement reached.');
   await dlg.getByRole('button', { name: L('caseDetail.status.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await headerBadge.textContent())).toBe(L('caseDetail.statusBadge', { status: L('cases.status.closed') }));
+  await expect
+    .poll(async () => plain(await headerBadge.textContent()))
+    .toBe(L('caseDetail.statusBadge', { status: L('cases.status.closed') }));
   expect(await fieldValue(page, L('caseDetail.field.closureReason'))).toBe('Friendly settlement reached.');
   expect(await fieldValue(page, L('caseDetail.field.closedOn'))).not.toBe(L('state.none'));
   await page.getByRole('button', { name: L('caseDetail.status.change') }).click();
   await dlg.waitFor();
-  expect(await to.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['active']);
+  expect(await to.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    'active',
+  ]);
   await dlg.getByLabel(L('caseDetail.status.reason'), { exact: true }).fill('The settlement was not honoured.');
   await dlg.getByRole('button', { name: L('caseDetail.status.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await headerBadge.textContent())).toBe(L('caseDetail.statusBadge', { status: L('cases.status.active') }));
+  await expect
+    .poll(async () => plain(await headerBadge.textContent()))
+    .toBe(L('caseDetail.statusBadge', { status: L('cases.status.active') }));
   const history = await ok<CaseHistoryEntry[]>(h, 'cases.history', { id: seeded.id });
-  expect(history.map((e) => e.changes.status?.to ?? null)).toEqual(['accepted', null, null, 'active', 'closed', 'active']);
+  expect(history.map((e) => e.changes.status?.to ?? null)).toEqual([
+    'accepted',
+    null,
+    null,
+    'active',
+    'closed',
+    'active',
+  ]);
   expect(history[5]!.changes.reason).toEqual({ from: null, to: 'The settlement was not honoured.' });
   await expect.poll(() => page!.getByTestId('case-history').locator('tbody tr').count()).toBe(6);
 
@@ -209,7 +253,9 @@ async function walk(lang: Lang) {
   await duplicates.waitFor();
   expect(await duplicates.getByTestId('conflict-match').count()).toBe(1);
   expect(plain(await duplicates.locator('.notice-title').textContent())).toBe(L('people.dup.title', { count: 1 }));
-  expect(plain(await duplicates.getByTestId('conflict-match').textContent())).toContain(L('enquiry.conflicts.match.exact'));
+  expect(plain(await duplicates.getByTestId('conflict-match').textContent())).toContain(
+    L('enquiry.conflicts.match.exact'),
+  );
   await checkScreen(page, `case-detail-add-person-duplicate-${lang}`);
   await dlg.getByLabel(L('people.form.fullName'), { exact: true }).fill(d.person);
   await duplicates.waitFor({ state: 'hidden' });
@@ -251,7 +297,12 @@ async function walk(lang: Lang) {
   await karim.waitFor({ state: 'detached' });
   const linked = await ok<PersonList>(h, 'people.list', { caseId: seeded.id });
   expect(linked.items.map((p) => [p.fullName, p.roles.map((r) => r.role)])).toEqual([[d.person, ['survivor']]]);
-  expect(linked.items[0]).toMatchObject({ pseudonym: 'Witness A', gender: 'female', country: 'TN', vulnerabilities: ['reprisal-risk'] });
+  expect(linked.items[0]).toMatchObject({
+    pseudonym: 'Witness A',
+    gender: 'female',
+    country: 'TN',
+    vulnerabilities: ['reprisal-risk'],
+  });
 
   // ---- consents: record one with every element, one not fully informed; ask the gate; withdraw
   await page.getByRole('tab', { name: L('caseDetail.tab.consents') }).click();
@@ -291,7 +342,9 @@ async function walk(lang: Lang) {
   await dlg.waitFor({ state: 'hidden' });
   const representation = consentsTable.locator('tbody tr').filter({ hasText: L('consents.purpose.representation') });
   await representation.waitFor();
-  expect(plain(await representation.textContent())).toContain(L('consents.toldMissing', { list: L('consents.told.right-to-withdraw') }));
+  expect(plain(await representation.textContent())).toContain(
+    L('consents.toldMissing', { list: L('consents.told.right-to-withdraw') }),
+  );
   expect(plain(await representation.textContent())).toContain('Samia B.');
 
   // the gate: sharing with UN bodies is allowed; representation is not (not informed)
@@ -301,11 +354,15 @@ async function walk(lang: Lang) {
   await gate.getByRole('button', { name: L('consents.check.submit') }).click();
   const verdict = page.getByTestId('gate-result');
   await expect.poll(async () => plain(await verdict.textContent())).toContain(L('consents.check.allowed'));
-  expect(plain(await verdict.textContent())).toContain(L('consents.check.until', { date: plain(await sharing.locator('td').nth(5).textContent()) }));
+  expect(plain(await verdict.textContent())).toContain(
+    L('consents.check.until', { date: plain(await sharing.locator('td').nth(5).textContent()) }),
+  );
   await gate.getByLabel(L('consents.form.purpose'), { exact: true }).selectOption('representation');
   await gate.getByRole('button', { name: L('consents.check.submit') }).click();
   await expect.poll(async () => plain(await verdict.textContent())).toContain(L('consents.deny.not-informed'));
-  expect(plain(await verdict.textContent())).toContain(L('consents.check.missing', { list: L('consents.told.right-to-withdraw') }));
+  expect(plain(await verdict.textContent())).toContain(
+    L('consents.check.missing', { list: L('consents.told.right-to-withdraw') }),
+  );
 
   // the renew dialog opens on a given consent (screenshot, then cancel)
   await representation.getByRole('button', { name: new RegExp(`^${escape(L('consents.renew'))}`) }).click();
@@ -321,11 +378,16 @@ async function walk(lang: Lang) {
   await dlg.getByRole('button', { name: L('consents.withdraw.submit') }).click();
   // the reason is required: nothing is sent without it
   expect(await dlg.isVisible()).toBe(true);
-  expect((await ok<ConsentWithStatus[]>(h, 'consents.list', { caseId: seeded.id })).map((c) => c.status)).toEqual(['given', 'given']);
+  expect((await ok<ConsentWithStatus[]>(h, 'consents.list', { caseId: seeded.id })).map((c) => c.status)).toEqual([
+    'given',
+    'given',
+  ]);
   await dlg.getByLabel(L('consents.withdraw.reason'), { exact: true }).fill(d.reason);
   await dlg.getByRole('button', { name: L('consents.withdraw.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await sharing.getByTestId('consent-state').textContent())).toBe(L('consents.state.withdrawn'));
+  await expect
+    .poll(async () => plain(await sharing.getByTestId('consent-state').textContent()))
+    .toBe(L('consents.state.withdrawn'));
   expect(plain(await sharing.textContent())).toContain(d.reason);
   // no withdraw or renew any more: only the recall to partners (none received this person here)
   expect(await sharing.getByRole('button').allTextContents()).toEqual([L('consents.recall.open')]);
@@ -335,7 +397,12 @@ async function walk(lang: Lang) {
     ['sharing', 'withdrawn', 2],
     ['representation', 'given', 1],
   ]);
-  expect(consents[0]).toMatchObject({ withdrawalReason: d.reason, recipient: { class: 'un-body' }, language: 'ar', expiresAt: '2099-12-31' });
+  expect(consents[0]).toMatchObject({
+    withdrawalReason: d.reason,
+    recipient: { class: 'un-body' },
+    language: 'ar',
+    expiresAt: '2099-12-31',
+  });
   expect(consents[1]).toMatchObject({ method: 'oral-witnessed', witness: 'Samia B.', recipient: null });
 
   // the gate now says withdrawn
@@ -354,7 +421,9 @@ async function walk(lang: Lang) {
   expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('tab');
   await page.keyboard.press('Home');
   await page.getByRole('heading', { level: 2, name: L('caseDetail.details') }).waitFor();
-  expect(await page.getByRole('tab', { name: L('caseDetail.tab.overview') }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.getByRole('tab', { name: L('caseDetail.tab.overview') }).getAttribute('aria-selected')).toBe(
+    'true',
+  );
 
   // ---- back to the case list
   await page.getByRole('button', { name: L('caseDetail.back') }).click();

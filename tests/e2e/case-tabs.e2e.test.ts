@@ -70,7 +70,12 @@ function messages(lang: Lang) {
   /** The message in the walk's language, as the screen shows it (isolates removed). */
   const L = (key: MessageKey, values?: MessageValues) => plain(formatMessage(lang, CATALOGUE[lang][key]!, values));
   /** The same message as an exact accessible name, isolates or not. */
-  const N = (key: MessageKey, values?: MessageValues) => new RegExp(`^${escape(formatMessage(lang, CATALOGUE[lang][key]!, values)).replace(/\u2068/g, '\u2068?').replace(/\u2069/g, '\u2069?')}$`);
+  const N = (key: MessageKey, values?: MessageValues) =>
+    new RegExp(
+      `^${escape(formatMessage(lang, CATALOGUE[lang][key]!, values))
+        .replace(/\u2068/g, '\u2068?')
+        .replace(/\u2069/g, '\u2069?')}$`,
+    );
   return { L, N };
 }
 
@@ -95,7 +100,12 @@ function png(w: number, hgt: number): Buffer {
     for (let x = 0; x < w; x++) row.set([(x * 255) / w, (y * 255) / hgt, 160], 1 + x * 3);
     rows.push(row);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function dayOffset(days: number): string {
@@ -142,12 +152,22 @@ function dialog(p: Page): Locator {
 }
 
 async function closeDialog(p: Page, L: (k: MessageKey) => string) {
-  await dialog(p).getByRole('button', { name: L('action.close') }).first().click();
+  await dialog(p)
+    .getByRole('button', { name: L('action.close') })
+    .first()
+    .click();
   await dialog(p).waitFor({ state: 'hidden' });
 }
 
 /** Add a file through the UI: queue it in main's open dialog, fill the form, submit. */
-async function addEvidence(p: Page, harness: Harness, lang: Lang, file: string, title: string, type: string): Promise<void> {
+async function addEvidence(
+  p: Page,
+  harness: Harness,
+  lang: Lang,
+  file: string,
+  title: string,
+  type: string,
+): Promise<void> {
   const { L } = messages(lang);
   harness.host.openQueue.push(file);
   await p.getByRole('button', { name: L('evidence.add'), exact: true }).click();
@@ -176,7 +196,13 @@ async function walk(lang: Lang) {
   h = await startHarness();
   await ok(h, 'vault.create', { passphrase: PASSPHRASE });
   if (lang !== 'en') await ok(h, 'settings.set', { language: lang });
-  const kase = await ok<Case>(h, 'cases.create', { title: d.case, reference: 'TN-2026-11', status: 'active', forum: 'regional-court', country: 'TN' });
+  const kase = await ok<Case>(h, 'cases.create', {
+    title: d.case,
+    reference: 'TN-2026-11',
+    status: 'active',
+    forum: 'regional-court',
+    country: 'TN',
+  });
   // an overdue deadline, seeded, to see that state
   await ok(h, 'deadlines.add', { caseId: kase.id, kind: 'response', title: d.overdue, dueOn: dayOffset(-5) });
 
@@ -213,7 +239,12 @@ async function walk(lang: Lang) {
         if (v !== null) seen.push(Number(v));
       }
     };
-    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+    new MutationObserver(look).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['aria-valuenow'],
+    });
   });
   await intake.getByRole('button', { name: L('evidence.intake.submit') }).click();
   await intake.waitFor({ state: 'hidden' });
@@ -247,7 +278,9 @@ async function walk(lang: Lang) {
   const img = viewer.locator('img.viewer-image');
   await img.waitFor();
   expect(await img.getAttribute('alt')).toBe(d.photo);
-  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), POLL).toBe(48);
+  await expect
+    .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), POLL)
+    .toBe(48);
   await checkScreen(page, `case-tabs-evidence-viewer-image-${lang}`);
   await closeDialog(page, L);
 
@@ -262,7 +295,15 @@ async function walk(lang: Lang) {
 
   // each opening is a new one-time URL: the image again
   await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.photo }) }).click();
-  await expect.poll(() => dialog(page!).locator('img.viewer-image').evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth), POLL).toBe(48);
+  await expect
+    .poll(
+      () =>
+        dialog(page!)
+          .locator('img.viewer-image')
+          .evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth),
+      POLL,
+    )
+    .toBe(48);
   await closeDialog(page, L);
 
   // the viewer on a type it cannot show offers an export
@@ -294,7 +335,12 @@ async function walk(lang: Lang) {
   const custody = dialog(page);
   await custody.locator('.custody-table').waitFor();
   const actions = (await custody.locator('.custody-table tbody tr td:nth-child(3)').allTextContents()).map(plain);
-  expect(actions).toEqual([L('evidence.custody.action.received'), L('evidence.custody.action.viewed'), L('evidence.custody.action.viewed'), L('evidence.custody.action.verified')]);
+  expect(actions).toEqual([
+    L('evidence.custody.action.received'),
+    L('evidence.custody.action.viewed'),
+    L('evidence.custody.action.viewed'),
+    L('evidence.custody.action.verified'),
+  ]);
   await custody.getByText(L('evidence.custody.chainOk'), { exact: true }).waitFor();
   await checkScreen(page, `case-tabs-evidence-custody-dialog-${lang}`);
   // …exported as CSV through a save handle
@@ -303,12 +349,22 @@ async function walk(lang: Lang) {
   await custody.getByRole('button', { name: L('evidence.custody.exportCsv') }).click();
   await custody.getByRole('status').filter({ hasText: 'photo-custody.csv' }).waitFor();
   expect(existsSync(csv)).toBe(true);
-  expect(readFileSync(csv, 'utf8').split('\n').filter((l) => l.includes('viewed')).length).toBe(2);
+  expect(
+    readFileSync(csv, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('viewed')).length,
+  ).toBe(2);
   await closeDialog(page, L);
 
   // the statement's log shows the view and the export with its reason recorded
-  const statementId = (await ok<Evidence[]>(h, 'evidence.list', { caseId: kase.id })).find((e) => e.title === d.statement)!.id;
-  const log = await ok<{ events: Array<{ action: string; details: Record<string, unknown> }> }>(h, 'evidence.custodyLog', { id: statementId });
+  const statementId = (await ok<Evidence[]>(h, 'evidence.list', { caseId: kase.id })).find(
+    (e) => e.title === d.statement,
+  )!.id;
+  const log = await ok<{ events: Array<{ action: string; details: Record<string, unknown> }> }>(
+    h,
+    'evidence.custodyLog',
+    { id: statementId },
+  );
   expect(log.events.map((e) => e.action)).toEqual(['received', 'viewed', 'exported']);
   expect(JSON.stringify(log.events[2]!.details)).toContain(d.reason);
 
@@ -325,9 +381,15 @@ async function walk(lang: Lang) {
   await page.getByText(L('notes.saved')).waitFor();
   await page.getByText(N('notes.count', { count: 1 })).waitFor();
   // edit it
-  await notes.first().getByRole('button', { name: L('action.edit') }).click();
+  await notes
+    .first()
+    .getByRole('button', { name: L('action.edit') })
+    .click();
   await notes.first().getByLabel(L('notes.form.body'), { exact: true }).fill(d.noteEdit);
-  await notes.first().getByRole('button', { name: L('action.save') }).click();
+  await notes
+    .first()
+    .getByRole('button', { name: L('action.save') })
+    .click();
   await expect.poll(async () => plain(await notes.first().locator('.note-body').textContent()), POLL).toBe(d.noteEdit);
   const noteList = await ok<{ items: Array<{ body: string; version: number }> }>(h, 'notes.list', { caseId: kase.id });
   expect(noteList.items.map((n) => [n.body, n.version])).toEqual([[d.noteEdit, 2]]);
@@ -360,7 +422,9 @@ async function walk(lang: Lang) {
   await checkScreen(page, `case-tabs-deadlines-done-dialog-${lang}`);
   await done.getByRole('button', { name: L('deadlines.complete.submit') }).click();
   await done.waitFor({ state: 'hidden' });
-  await expect.poll(async () => plain(await newRow.locator('.badge').textContent()), POLL).toBe(L('deadlines.state.met'));
+  await expect
+    .poll(async () => plain(await newRow.locator('.badge').textContent()), POLL)
+    .toBe(L('deadlines.state.met'));
   expect(await newRow.getByRole('button').count()).toBe(0);
   const dls = await ok<DeadlineItem[]>(h, 'deadlines.list', { caseId: kase.id });
   expect(dls.map((x) => [x.title, x.status])).toEqual([
@@ -385,14 +449,21 @@ async function walk(lang: Lang) {
   const oRow = page.locator('.outcomes-table tbody tr', { hasText: d.outcome });
   await oRow.waitFor();
   const money = await page.evaluate((l) => {
-    const f = new Intl.NumberFormat(l, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const f = new Intl.NumberFormat(l, {
+      style: 'currency',
+      currency: 'EUR',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     return [f.format(1500.5), f.format(500)];
   }, lang);
   expect(plain(await oRow.locator('td').nth(3).textContent())).toBe(money[0]);
   expect(plain(await oRow.locator('td').nth(4).textContent())).toBe(money[1]);
   expect(plain(await oRow.textContent())).toContain(L('outcomes.kind.compensation'));
   const outcomes = await ok<OutcomeItem[]>(h, 'outcomes.list', { caseId: kase.id });
-  expect(outcomes.map((o) => [o.kind, o.currency, o.amountAwardedMinor, o.amountPaidMinor])).toEqual([['compensation', 'EUR', 150050, 50000]]);
+  expect(outcomes.map((o) => [o.kind, o.currency, o.amountAwardedMinor, o.amountPaidMinor])).toEqual([
+    ['compensation', 'EUR', 150050, 50000],
+  ]);
 
   // an indicator, then two observations through its form
   await page.getByRole('button', { name: L('outcomes.indicators.add'), exact: true }).click();
@@ -425,12 +496,29 @@ async function walk(lang: Lang) {
   await svg.waitFor();
   const labelled = (await svg.getAttribute('aria-labelledby'))!.split(' ');
   expect(labelled).toHaveLength(2);
-  expect(plain(await svg.locator('title').textContent())).toBe(L('outcomes.chart.titleUnit', { name: d.indicator, unit: d.unit }));
-  const fmtDay = (day: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00.000Z`));
+  expect(plain(await svg.locator('title').textContent())).toBe(
+    L('outcomes.chart.titleUnit', { name: d.indicator, unit: d.unit }),
+  );
+  const fmtDay = (day: string) =>
+    new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00.000Z`));
   const num = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n);
   const desc = plain(await svg.locator('desc').textContent());
-  expect(desc).toBe(L('outcomes.chart.desc', { count: 2, first: fmtDay(first), last: fmtDay(last), min: num(22), max: num(34), latest: num(22), baseline: num(40), target: num(10) }));
-  expect(await card.locator('table.visually-hidden tbody tr td:nth-child(2)').allTextContents()).toEqual([num(34), num(22)]);
+  expect(desc).toBe(
+    L('outcomes.chart.desc', {
+      count: 2,
+      first: fmtDay(first),
+      last: fmtDay(last),
+      min: num(22),
+      max: num(34),
+      latest: num(22),
+      baseline: num(40),
+      target: num(10),
+    }),
+  );
+  expect(await card.locator('table.visually-hidden tbody tr td:nth-child(2)').allTextContents()).toEqual([
+    num(34),
+    num(22),
+  ]);
   expect(await svg.locator('circle').count()).toBe(2);
   expect(await svg.locator('polyline').count()).toBe(1);
   // progress (40 → 10, latest 22: 60 % of the way)
@@ -450,7 +538,9 @@ async function walk(lang: Lang) {
   await page.evaluate(() => document.querySelector('#indicators-heading')?.scrollIntoView({ block: 'start' }));
   await checkScreen(page, `case-tabs-outcomes-indicators-${lang}`);
   const detail = await ok<IndicatorDetail[]>(h, 'outcomes.listIndicators', { caseId: kase.id });
-  expect(detail.map((i) => [i.name, i.latestValue, i.observationCount, i.outcomeId])).toEqual([[d.indicator, 22, 2, outcomes[0]!.id]]);
+  expect(detail.map((i) => [i.name, i.latestValue, i.observationCount, i.outcomeId])).toEqual([
+    [d.indicator, 22, 2, outcomes[0]!.id],
+  ]);
 
   // the case evaluation
   await page.getByLabel(L('outcomes.evaluation.summary'), { exact: true }).fill(d.evaluation);

@@ -99,7 +99,10 @@ function dialog(p: Page): Locator {
 }
 
 async function goTo(p: Page, lang: Lang, navKey: string, titleKey: string): Promise<void> {
-  await p.locator('nav.sidebar').getByRole('link', { name: msg(lang, navKey), exact: true }).click();
+  await p
+    .locator('nav.sidebar')
+    .getByRole('link', { name: msg(lang, navKey), exact: true })
+    .click();
   await waitForText(h1(p), msg(lang, titleKey));
 }
 
@@ -146,7 +149,15 @@ const DATA = {
 } as const;
 
 /** Our identity screen: name the card, then save it as a file through the save dialog. */
-async function nameAndSaveCard(lang: Lang, h: Harness, page: Page, name: string, org: string, path: string, screenshot: string | null): Promise<void> {
+async function nameAndSaveCard(
+  lang: Lang,
+  h: Harness,
+  page: Page,
+  name: string,
+  org: string,
+  path: string,
+  screenshot: string | null,
+): Promise<void> {
   await goTo(page, lang, 'nav.identity', 'identity.title');
   await page.locator('[data-testid="card-qr"]').waitFor();
   await page.getByLabel(msg(lang, 'identity.name'), { exact: true }).fill(name);
@@ -154,13 +165,22 @@ async function nameAndSaveCard(lang: Lang, h: Harness, page: Page, name: string,
   await page.getByRole('button', { name: msg(lang, 'action.save'), exact: true }).click();
   await waitForText(page.locator('main'), msg(lang, 'identity.saved'));
   // the QR code is an image from a data: URL, and it loaded under the app's CSP
-  const qrLoaded = await page.locator('[data-testid="card-qr"]').evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
+  const qrLoaded = await page
+    .locator('[data-testid="card-qr"]')
+    .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0);
   expect(qrLoaded).toBe(true);
   if (screenshot) await checkScreen(page, screenshot);
   h.host.saveQueue.push(path);
   await page.getByRole('button', { name: msg(lang, 'identity.export.card'), exact: true }).click();
-  await waitForText(page.locator('[data-testid="card-exported"]'), msg(lang, 'identity.export.done', { name: path.split('/').pop()! }));
-  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'case-vault/contact-card', name, organisation: org });
+  await waitForText(
+    page.locator('[data-testid="card-exported"]'),
+    msg(lang, 'identity.export.done', { name: path.split('/').pop()! }),
+  );
+  expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({
+    format: 'case-vault/contact-card',
+    name,
+    organisation: org,
+  });
 }
 
 /** The partner list: "Add a partner from a contact card…" with `path` in the open dialog; lands on the partner's page. */
@@ -243,7 +263,15 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     const witness = await ok<{ id: string }>(A.h, 'people.create', { fullName: d.witness });
     await ok(A.h, 'people.link', { personId: survivor.id, caseId: kase.id, role: 'survivor' });
     await ok(A.h, 'people.link', { personId: witness.id, caseId: kase.id, role: 'witness' });
-    await ok(A.h, 'consents.add', { personId: survivor.id, caseId: kase.id, purpose: 'sharing', recipient: { partnerId: bPartnerInA.id }, told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
+    await ok(A.h, 'consents.add', {
+      personId: survivor.id,
+      caseId: kase.id,
+      purpose: 'sharing',
+      recipient: { partnerId: bPartnerInA.id },
+      told: [...TOLD_ELEMENTS],
+      method: 'written',
+      givenAt: '2026-01-10',
+    });
     const src = join(stick, 'statement.pdf');
     writeFileSync(src, '%PDF-1.4\n' + 'statement\n'.repeat(20_000));
     A.h.host.openQueue.push(src);
@@ -282,12 +310,17 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     expect(await bRadio.isChecked()).toBe(true);
     // --- the partner gate, at once: not cleared (two reasons), and nothing in the profile
     const gate = panel.locator('[data-testid="partner-gate"]');
-    await waitForText(gate.locator('[data-testid="gate-blocked"]'), msg(lang, 'share.gate.blocked', { partner: d.bOrg }));
+    await waitForText(
+      gate.locator('[data-testid="gate-blocked"]'),
+      msg(lang, 'share.gate.blocked', { partner: d.bOrg }),
+    );
     const blockedText = await text(gate.locator('[data-testid="gate-blocked"]'));
     expect(blockedText).toContain(msg(lang, 'share.gate.reason.due-diligence-pending'));
     expect(blockedText).toContain(msg(lang, 'share.gate.reason.agreement-missing'));
     expect(blockedText).toContain(msg(lang, 'share.gate.where.agreement', { partner: d.bOrg }));
-    expect(await text(gate.locator('[data-testid="gate-profile-empty"]'))).toContain(msg(lang, 'share.gate.profileEmpty', { partner: d.bOrg }));
+    expect(await text(gate.locator('[data-testid="gate-profile-empty"]'))).toContain(
+      msg(lang, 'share.gate.profileEmpty', { partner: d.bOrg }),
+    );
     expect(await gate.getByRole('button', { name: msg(lang, 'share.gate.open'), exact: true }).count()).toBe(1);
     await panel.getByLabel(msg(lang, 'share.purpose'), { exact: true }).fill(d.purpose);
     await A.page.getByRole('radio', { name: msg(lang, 'share.missing.leave-out'), exact: true }).check();
@@ -303,8 +336,12 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     await waitForText(panel.locator('h2'), msg(lang, 'share.stepOf', { n: 3, name: msg(lang, 'share.step.check') }));
     const blockers = panel.locator('[data-testid="plan-blockers"]');
     await waitForText(blockers, msg(lang, 'share.gate.blocked', { partner: d.bOrg }));
-    expect(await text(blockers.locator('[data-testid="plan-empty"]'))).toContain(msg(lang, 'share.plan.empty.profile', { partner: d.bOrg }));
-    expect(await text(panel.locator('[data-testid="plan-withheld"]'))).toContain(msg(lang, 'share.plan.withheld.not-in-profile', { kind: msg(lang, 'partners.sharingKind.cases'), count: 1 }));
+    expect(await text(blockers.locator('[data-testid="plan-empty"]'))).toContain(
+      msg(lang, 'share.plan.empty.profile', { partner: d.bOrg }),
+    );
+    expect(await text(panel.locator('[data-testid="plan-withheld"]'))).toContain(
+      msg(lang, 'share.plan.withheld.not-in-profile', { kind: msg(lang, 'partners.sharingKind.cases'), count: 1 }),
+    );
     expect(await panel.getByRole('button', { name: msg(lang, 'share.next'), exact: true }).isDisabled()).toBe(true);
     await checkScreen(A.page, `exchange-share-check-blocked-${lang}`);
     await panel.getByRole('button', { name: msg(lang, 'action.back'), exact: true }).click();
@@ -314,14 +351,29 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     // agreement, a sharing profile; "Check again" clears B
     const before = await ok<PartnerDetail>(A.h, 'partners.get', { id: bPartnerInA.id });
     await ok(A.h, 'partners.update', { id: bPartnerInA.id, expectedVersion: before.version, ddOutcome: 'approved' });
-    await ok(A.h, 'partners.addAgreement', { partnerId: bPartnerInA.id, kind: 'confidentiality', signedOn: '2025-01-05' });
+    await ok(A.h, 'partners.addAgreement', {
+      partnerId: bPartnerInA.id,
+      kind: 'confidentiality',
+      signedOn: '2025-01-05',
+    });
     await ok(A.h, 'partners.setSharingProfile', {
       partnerId: bPartnerInA.id,
       expectedVersion: before.version + 1,
-      allow: [{ kind: 'cases', fields: ['reference', 'title', 'status'] }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'file'] }],
+      allow: [
+        { kind: 'cases', fields: ['reference', 'title', 'status'] },
+        { kind: 'people' },
+        { kind: 'consents' },
+        { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'file'] },
+      ],
     });
-    await panel.locator('[data-testid="partner-gate"]').getByRole('button', { name: msg(lang, 'share.gate.recheck'), exact: true }).click();
-    await waitForText(panel.locator('[data-testid="gate-cleared"]'), msg(lang, 'share.gate.cleared', { partner: d.bOrg }));
+    await panel
+      .locator('[data-testid="partner-gate"]')
+      .getByRole('button', { name: msg(lang, 'share.gate.recheck'), exact: true })
+      .click();
+    await waitForText(
+      panel.locator('[data-testid="gate-cleared"]'),
+      msg(lang, 'share.gate.cleared', { partner: d.bOrg }),
+    );
     expect(await panel.locator('[data-testid="gate-profile-empty"]').count()).toBe(0);
     expect(await panel.getByLabel(msg(lang, 'share.purpose'), { exact: true }).inputValue()).toBe(d.purpose);
     await checkScreen(A.page, `exchange-share-partner-${lang}`);
@@ -366,7 +418,10 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     const receiptPath = join(stick, `${bundleId}.receipt.json`);
     B.h.host.saveQueue.push(receiptPath);
     await result.getByRole('button', { name: msg(lang, 'inbox.receipt.save'), exact: true }).click();
-    await waitForText(B.page.locator('[data-testid="receipt-saved"]'), msg(lang, 'inbox.receipt.saved', { name: `${bundleId}.receipt.json` }));
+    await waitForText(
+      B.page.locator('[data-testid="receipt-saved"]'),
+      msg(lang, 'inbox.receipt.saved', { name: `${bundleId}.receipt.json` }),
+    );
     expect(JSON.parse(readFileSync(receiptPath, 'utf8')).receipt).toMatchObject({ bundleId, result: 'imported' });
     await waitForText(B.page.locator('[data-testid="received-bundles"]'), msg(lang, 'inbox.status.imported'));
     await checkScreen(B.page, `exchange-inbox-imported-${lang}`);
@@ -382,7 +437,10 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     await waitForText(A.page.locator('[data-testid="receipt-imported"]'), msg(lang, 'inbox.receipt.imported'));
     await waitForText(sent, msg(lang, 'inbox.status.delivered'));
     expect(A.h.host.openKinds.at(-1)).toBe('receipt');
-    expect((await ok<BundleLedgerEntry[]>(A.h, 'bundles.list', { direction: 'sent' }))[0]).toMatchObject({ id: bundleId, status: 'delivered' });
+    expect((await ok<BundleLedgerEntry[]>(A.h, 'bundles.list', { direction: 'sent' }))[0]).toMatchObject({
+      id: bundleId,
+      status: 'delivered',
+    });
     await checkScreen(A.page, `exchange-inbox-delivered-${lang}`);
     expect(await A.page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
 
@@ -391,18 +449,26 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     const policy = A.page.locator('[data-testid="settings-policy"]');
     await waitForText(policy, msg(lang, 'settings.policy.default'));
     const agreementBox = policy.getByRole('checkbox', { name: msg(lang, 'settings.policy.agreement'), exact: true });
-    expect(await policy.getByRole('checkbox', { name: msg(lang, 'settings.policy.dueDiligence'), exact: true }).isChecked()).toBe(true);
+    expect(
+      await policy.getByRole('checkbox', { name: msg(lang, 'settings.policy.dueDiligence'), exact: true }).isChecked(),
+    ).toBe(true);
     expect(await agreementBox.isChecked()).toBe(true);
     await agreementBox.uncheck();
     await waitForText(policy.locator('[data-testid="settings-policy-off"]'), msg(lang, 'settings.policy.offWarning'));
     await policy.getByRole('button', { name: msg(lang, 'settings.policy.save'), exact: true }).click();
     await waitForText(policy.locator('[role="status"]'), msg(lang, 'settings.policy.saved'));
     await waitForText(policy, d.aName); // "Last changed … by Asha Njeri." (the name on A's card)
-    expect(await ok(A.h, 'policy.show')).toMatchObject({ requireDueDiligence: true, requireAgreement: false, updatedBy: d.aName });
+    expect(await ok(A.h, 'policy.show')).toMatchObject({
+      requireDueDiligence: true,
+      requireAgreement: false,
+      updatedBy: d.aName,
+    });
     await checkScreen(A.page, `settings-partner-policy-${lang}`);
     await agreementBox.check();
     await policy.getByRole('button', { name: msg(lang, 'settings.policy.save'), exact: true }).click();
-    await expect.poll(async () => (await ok<{ requireAgreement: boolean }>(A.h, 'policy.show')).requireAgreement).toBe(true);
+    await expect
+      .poll(async () => (await ok<{ requireAgreement: boolean }>(A.h, 'policy.show')).requireAgreement)
+      .toBe(true);
 
     // --- a card for A's vault with another key reaches B: a KEY CHANGE, announced loudly
     const aIdentity = await ok<{ vaultId: string }>(A.h, 'identity.show');
@@ -416,7 +482,9 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
       publicKey: Buffer.from(impostor.publicKey.serialize()).toString('base64'),
       createdAt: new Date(Date.now() + 60_000).toISOString(),
     };
-    const signature = Buffer.from(impostor.privateKey.sign(signatureDigest('card', cardSignedBytes(body)) as Uint8Array<ArrayBuffer>)).toString('base64');
+    const signature = Buffer.from(
+      impostor.privateKey.sign(signatureDigest('card', cardSignedBytes(body)) as Uint8Array<ArrayBuffer>),
+    ).toString('base64');
     const changedCard = join(stick, 'haki-new.cvcard');
     writeFileSync(changedCard, JSON.stringify({ ...body, signature }, null, 2) + '\n');
     await goTo(B.page, lang, 'nav.partners', 'partners.title');
@@ -433,8 +501,17 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     // --- A's next bundle is signed with the key B no longer trusts: quarantine, not importable
     const second = join(stick, 'second.cvbundle');
     A.h.host.saveQueue.push(second);
-    const target = await ok<{ handle: string }>(A.h, 'files.chooseSaveTarget', { suggestedName: 'second.cvbundle', kind: 'bundle' });
-    await ok(A.h, 'bundles.export', { partnerId: bPartnerInA.id, caseIds: [kase.id], purpose: d.purpose, onMissingConsent: 'leave-out', target: target.handle });
+    const target = await ok<{ handle: string }>(A.h, 'files.chooseSaveTarget', {
+      suggestedName: 'second.cvbundle',
+      kind: 'bundle',
+    });
+    await ok(A.h, 'bundles.export', {
+      partnerId: bPartnerInA.id,
+      caseIds: [kase.id],
+      purpose: d.purpose,
+      onMissingConsent: 'leave-out',
+      target: target.handle,
+    });
     await goTo(B.page, lang, 'nav.inbox', 'inbox.title');
     B.h.host.openQueue.push(second);
     await B.page.getByRole('button', { name: msg(lang, 'inbox.open'), exact: true }).click();
@@ -445,7 +522,9 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     const quarantine = B.page.locator('[data-testid="quarantined-bundles"]');
     await quarantine.waitFor();
     expect(await quarantine.locator('tbody tr').count()).toBe(1);
-    expect(await quarantine.getByRole('button', { name: new RegExp(msg(lang, 'inbox.quarantine.accept')) }).isDisabled()).toBe(true);
+    expect(
+      await quarantine.getByRole('button', { name: new RegExp(msg(lang, 'inbox.quarantine.accept')) }).isDisabled(),
+    ).toBe(true);
     expect(await text(quarantine)).toContain(msg(lang, 'inbox.quarantine.acceptWhy'));
     await checkScreen(B.page, `exchange-inbox-quarantine-${lang}`);
     await quarantine.getByRole('button', { name: new RegExp(msg(lang, 'inbox.quarantine.discard')) }).click();
@@ -455,7 +534,9 @@ describe.each(['en', 'ar'] as const)('partner exchange between two vaults (%s)',
     await confirm.getByRole('button', { name: msg(lang, 'inbox.quarantine.discardConfirm'), exact: true }).click();
     await waitForText(B.page.locator('main'), msg(lang, 'inbox.quarantine.discarded'));
     await waitForText(B.page.locator('main'), msg(lang, 'inbox.quarantine.none'));
-    const statuses = (await ok<BundleLedgerEntry[]>(B.h, 'bundles.list', { direction: 'received' })).map((x) => x.status).sort();
+    const statuses = (await ok<BundleLedgerEntry[]>(B.h, 'bundles.list', { direction: 'received' }))
+      .map((x) => x.status)
+      .sort();
     expect(statuses).toEqual(['discarded', 'imported']);
   });
 });

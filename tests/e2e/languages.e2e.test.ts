@@ -35,20 +35,48 @@ async function ok<T = unknown>(h: Harness, channel: string, input: unknown = {})
 /** A vault with a record of every kind the screens show. */
 async function seed(h: Harness): Promise<void> {
   await ok(h, 'vault.create', { passphrase: 'correct horse battery staple' });
-  const c = await ok<{ id: string }>(h, 'cases.create', { title: 'Detention in Gulu barracks', country: 'UG', forum: 'regional-commission', tags: ['detention'] });
+  const c = await ok<{ id: string }>(h, 'cases.create', {
+    title: 'Detention in Gulu barracks',
+    country: 'UG',
+    forum: 'regional-commission',
+    tags: ['detention'],
+  });
   const p = await ok<{ id: string }>(h, 'people.create', { fullName: 'Okello Peter', pseudonym: 'Client O' });
   await ok(h, 'people.link', { personId: p.id, caseId: c.id, role: 'survivor' });
-  await ok(h, 'consents.add', { personId: p.id, caseId: c.id, purpose: 'representation', told: ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'], method: 'written', givenAt: '2026-01-10' });
+  await ok(h, 'consents.add', {
+    personId: p.id,
+    caseId: c.id,
+    purpose: 'representation',
+    told: ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'],
+    method: 'written',
+    givenAt: '2026-01-10',
+  });
   const file = join(scratch, `statement-${Date.now()}.txt`);
   writeFileSync(file, 'Statement taken at the office.');
   h.host.openQueue.push(file);
   const chosen = await ok<{ handle: string }>(h, 'files.chooseEvidence');
   await ok(h, 'evidence.add', { caseId: c.id, file: chosen.handle, title: 'Statement', type: 'testimony' });
   await ok(h, 'notes.add', { caseId: c.id, body: 'Met the client in Gulu; barracks visit planned.' });
-  await ok(h, 'deadlines.add', { caseId: c.id, kind: 'filing', title: 'Communication to the Commission', dueOn: '2099-01-15' });
-  await ok(h, 'enquiries.add', { channel: 'phone', summary: 'A relative asks for help after an arrest.', enquirerName: 'Akello Grace' });
+  await ok(h, 'deadlines.add', {
+    caseId: c.id,
+    kind: 'filing',
+    title: 'Communication to the Commission',
+    dueOn: '2099-01-15',
+  });
+  await ok(h, 'enquiries.add', {
+    channel: 'phone',
+    summary: 'A relative asks for help after an arrest.',
+    enquirerName: 'Akello Grace',
+  });
   await ok(h, 'partners.add', { name: 'Legal Aid Network', kind: 'ngo', country: 'UG' });
-  await ok(h, 'risks.add', { threat: 'Laptop seized at a checkpoint', category: 'device', likelihood: 3, impact: 5, owner: 'Field lead', reviewOn: '2099-03-01' });
+  await ok(h, 'risks.add', {
+    threat: 'Laptop seized at a checkpoint',
+    category: 'device',
+    likelihood: 3,
+    impact: 5,
+    owner: 'Field lead',
+    reviewOn: '2099-03-01',
+  });
 }
 
 describe('every screen in every language', () => {
@@ -61,7 +89,10 @@ describe('every screen in every language', () => {
         await seed(h);
         await page.goto(h.url);
         await page.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
-        expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([lang, lang === 'ar' ? 'rtl' : 'ltr']);
+        expect(await page.evaluate('[document.documentElement.lang, document.documentElement.dir]')).toEqual([
+          lang,
+          lang === 'ar' ? 'rtl' : 'ltr',
+        ]);
         await page.locator('[data-index="0"] button').waitFor();
         await checkScreen(page, `lang-cases-${lang}`);
 
@@ -79,7 +110,11 @@ describe('every screen in every language', () => {
         const nav = page.getByRole('navigation');
         for (const item of ['enquiries', 'search', 'partners', 'risks', 'audit', 'settings'] as const) {
           await nav.getByRole('link', { name: L(`nav.${item}` as MessageKey), exact: true }).click();
-          await expect.poll(() => nav.getByRole('link', { name: L(`nav.${item}` as MessageKey), exact: true }).getAttribute('aria-current')).toBe('page');
+          await expect
+            .poll(() =>
+              nav.getByRole('link', { name: L(`nav.${item}` as MessageKey), exact: true }).getAttribute('aria-current'),
+            )
+            .toBe('page');
           await page.waitForLoadState('networkidle');
           await checkScreen(page, `lang-${item}-${lang}`);
         }

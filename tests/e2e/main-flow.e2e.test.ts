@@ -115,7 +115,10 @@ async function walk(lang: Lang): Promise<void> {
   }
   await dlg.getByRole('button', { name: L('consents.form.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
-  const consent = p.getByTestId('consents-table').locator('tbody tr').filter({ hasText: L('consents.purpose.sharing') });
+  const consent = p
+    .getByTestId('consents-table')
+    .locator('tbody tr')
+    .filter({ hasText: L('consents.purpose.sharing') });
   await consent.waitFor();
   expect(plain(await consent.getByTestId('consent-state').textContent())).toBe(L('consents.state.given'));
   await checkScreen(p, `flow-consents-${lang}`);
@@ -130,7 +133,9 @@ async function walk(lang: Lang): Promise<void> {
   await p.getByRole('tab', { name: L('caseDetail.tab.evidence') }).click();
   await p.getByRole('button', { name: L('evidence.add') }).click();
   await dlg.waitFor();
-  await dlg.getByLabel(L('evidence.form.title'), { exact: true }).fill(lang === 'en' ? 'Statement recording' : 'تسجيل الإفادة');
+  await dlg
+    .getByLabel(L('evidence.form.title'), { exact: true })
+    .fill(lang === 'en' ? 'Statement recording' : 'تسجيل الإفادة');
   await dlg.getByRole('button', { name: L('evidence.intake.submit') }).click();
   const bar = p.getByRole('progressbar');
   await bar.waitFor();
@@ -144,7 +149,10 @@ async function walk(lang: Lang): Promise<void> {
   await checkScreen(p, `flow-evidence-${lang}`);
 
   // ---- search
-  await p.getByRole('navigation').getByRole('link', { name: L('nav.search') }).click();
+  await p
+    .getByRole('navigation')
+    .getByRole('link', { name: L('nav.search') })
+    .click();
   await p.getByLabel(L('search.field'), { exact: true }).fill(d.word);
   await p.getByLabel(L('search.field'), { exact: true }).press('Enter');
   const mark = p.locator('mark').filter({ hasText: d.word }).first();

@@ -95,7 +95,10 @@ async function openApp(lang: Lang): Promise<{ h: Harness; page: Page }> {
 
 /** An instant as the page formats it (in the browser's time zone and locale). */
 function instant(p: Page, lang: Lang, at: string): Promise<string> {
-  return p.evaluate(([l, i]) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(i)), [lang, at] as const);
+  return p.evaluate(
+    ([l, i]) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(i)),
+    [lang, at] as const,
+  );
 }
 
 function h1(p: Page): Locator {
@@ -103,7 +106,10 @@ function h1(p: Page): Locator {
 }
 
 async function goTo(p: Page, lang: Lang, navKey: string, titleKey: string): Promise<void> {
-  await p.locator('nav.sidebar').getByRole('link', { name: msg(lang, navKey), exact: true }).click();
+  await p
+    .locator('nav.sidebar')
+    .getByRole('link', { name: msg(lang, navKey), exact: true })
+    .click();
   await waitForText(h1(p), msg(lang, titleKey));
 }
 
@@ -113,8 +119,18 @@ function dialog(p: Page): Locator {
 
 /** Names per language: Arabic runs use Arabic record data too, so bidi is exercised. */
 const DATA = {
-  en: { enquirer: 'Amina Wanjiru', caseTitle: 'Wanjiru v. State', partner: 'Haki Legal Aid', threat: 'Laptop seized at a border crossing' },
-  ar: { enquirer: 'أمينة وانجيرو', caseTitle: 'وانجيرو ضد الدولة', partner: 'منظمة حقي للمساعدة القانونية', threat: 'مصادرة الحاسوب المحمول عند المعبر الحدودي' },
+  en: {
+    enquirer: 'Amina Wanjiru',
+    caseTitle: 'Wanjiru v. State',
+    partner: 'Haki Legal Aid',
+    threat: 'Laptop seized at a border crossing',
+  },
+  ar: {
+    enquirer: 'أمينة وانجيرو',
+    caseTitle: 'وانجيرو ضد الدولة',
+    partner: 'منظمة حقي للمساعدة القانونية',
+    threat: 'مصادرة الحاسوب المحمول عند المعبر الحدودي',
+  },
 } as const;
 
 const PERPETRATOR = 'Joseph Kamau Otieno';
@@ -125,7 +141,10 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
   it('enquiries: conflict match, a refused accept, an accept that opens the case, a referral and a decline', async () => {
     const { h, page } = await openApp(lang);
     // A case in which Joseph Kamau Otieno is the alleged perpetrator, and a partner to refer to.
-    const seeded = await ok<{ id: string; reference: string }>(h, 'cases.create', { title: 'Detention at Kamiti', reference: 'KE-7' });
+    const seeded = await ok<{ id: string; reference: string }>(h, 'cases.create', {
+      title: 'Detention at Kamiti',
+      reference: 'KE-7',
+    });
     const person = await ok<{ id: string }>(h, 'people.create', { fullName: PERPETRATOR });
     await ok(h, 'people.link', { personId: person.id, caseId: seeded.id, role: 'alleged-perpetrator' });
     const partner = await ok<{ id: string }>(h, 'partners.add', { name: d.partner, kind: 'ngo', country: 'KE' });
@@ -152,7 +171,9 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await form.getByLabel(msg(lang, 'enquiries.form.enquirerName'), { exact: true }).fill(d.enquirer);
     await form.getByLabel(msg(lang, 'enquiries.form.channel'), { exact: true }).selectOption('in-person');
     await form.getByLabel(msg(lang, 'enquiries.form.receivedOn'), { exact: true }).fill('2026-02-03');
-    await form.getByLabel(msg(lang, 'enquiries.form.summary'), { exact: true }).fill('Her brother was detained without charge in Nairobi.');
+    await form
+      .getByLabel(msg(lang, 'enquiries.form.summary'), { exact: true })
+      .fill('Her brother was detained without charge in Nairobi.');
     await form.getByLabel(msg(lang, 'enquiries.form.names'), { exact: true }).fill(`${PERPETRATOR}\nPeter Wanjiru`);
     await checkScreen(page, `org-enquiry-new-${lang}`);
     await form.getByRole('button', { name: msg(lang, 'enquiries.form.submit'), exact: true }).click();
@@ -165,7 +186,12 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     const row = await text(matches.first());
     expect(row).toContain(PERPETRATOR);
     expect(row).toContain(msg(lang, 'enquiry.conflicts.match.exact'));
-    expect(row).toContain(msg(lang, 'enquiry.conflicts.roleIn', { role: msg(lang, 'enquiries.role.alleged-perpetrator'), reference: 'KE-7' }));
+    expect(row).toContain(
+      msg(lang, 'enquiry.conflicts.roleIn', {
+        role: msg(lang, 'enquiries.role.alleged-perpetrator'),
+        reference: 'KE-7',
+      }),
+    );
     expect(await text(page.locator('main'))).toContain(msg(lang, 'enquiry.conflicts.found', { count: 1 }));
     await checkScreen(page, `org-enquiry-detail-${lang}`);
 
@@ -190,17 +216,33 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await waitForText(h1(page), d.caseTitle);
     const accepted = await ok<Enquiry>(h, 'enquiries.get', { id: enquiry!.id });
     expect(accepted.status).toBe('accepted');
-    const opened = await ok<{ id: string; title: string; status: string; enquiryId: string | null }>(h, 'cases.get', { id: accepted.caseId });
+    const opened = await ok<{ id: string; title: string; status: string; enquiryId: string | null }>(h, 'cases.get', {
+      id: accepted.caseId,
+    });
     expect(opened).toMatchObject({ title: d.caseTitle, status: 'accepted', enquiryId: enquiry!.id });
     expect(await text(h1(page))).toContain(d.caseTitle);
     expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toBe(msg(lang, 'nav.cases'));
     // The enquirer was recorded in the new case as the survivor.
-    const people = await ok<{ items: Array<{ fullName: string; roles: Array<{ caseId: string; role: string }> }> }>(h, 'people.list', { caseId: opened.id });
+    const people = await ok<{ items: Array<{ fullName: string; roles: Array<{ caseId: string; role: string }> }> }>(
+      h,
+      'people.list',
+      { caseId: opened.id },
+    );
     expect(people.items.map((p) => [p.fullName, p.roles.map((r) => r.role)])).toEqual([[d.enquirer, ['survivor']]]);
 
     // Two more enquiries: one to refer, one to decline.
-    const toRefer = await ok<Enquiry>(h, 'enquiries.add', { channel: 'email', summary: 'Asks for help with a land dispute.', enquirerName: 'Grace Achieng', receivedOn: '2026-02-05' });
-    const toDecline = await ok<Enquiry>(h, 'enquiries.add', { channel: 'phone', summary: 'A commercial contract question.', enquirerName: 'Samuel Kiprop', receivedOn: '2026-02-06' });
+    const toRefer = await ok<Enquiry>(h, 'enquiries.add', {
+      channel: 'email',
+      summary: 'Asks for help with a land dispute.',
+      enquirerName: 'Grace Achieng',
+      receivedOn: '2026-02-05',
+    });
+    const toDecline = await ok<Enquiry>(h, 'enquiries.add', {
+      channel: 'phone',
+      summary: 'A commercial contract question.',
+      enquirerName: 'Samuel Kiprop',
+      receivedOn: '2026-02-06',
+    });
     expect(toRefer.conflicts).toEqual([]);
 
     await goTo(page, lang, 'nav.enquiries', 'enquiries.title');
@@ -227,33 +269,65 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     const decision = page.locator('[data-testid="enquiry-decision"]');
     await waitForText(decision, d.partner);
     const referred = await ok<Enquiry>(h, 'enquiries.get', { id: toRefer.id });
-    expect(referred).toMatchObject({ status: 'referred', referredPartnerId: partner.id, decisionReason: 'Land law is their speciality.', caseId: null });
-    expect(await text(decision)).toBe(msg(lang, 'enquiry.decided.referred', { partner: d.partner, date: await instant(page, lang, referred.decidedAt!) }));
+    expect(referred).toMatchObject({
+      status: 'referred',
+      referredPartnerId: partner.id,
+      decisionReason: 'Land law is their speciality.',
+      caseId: null,
+    });
+    expect(await text(decision)).toBe(
+      msg(lang, 'enquiry.decided.referred', {
+        partner: d.partner,
+        date: await instant(page, lang, referred.decidedAt!),
+      }),
+    );
     expect(await page.getByRole('button', { name: msg(lang, 'enquiry.accept'), exact: true }).count()).toBe(0);
     await checkScreen(page, `org-enquiry-referred-${lang}`);
 
     // Decline Samuel Kiprop's: the reason is required by the form, then recorded.
     await page.getByRole('button', { name: msg(lang, 'enquiry.back'), exact: true }).click();
-    await page.getByRole('table', { name: msg(lang, 'enquiries.undecided.label'), exact: true }).getByRole('button', { name: 'Samuel Kiprop', exact: true }).click();
+    await page
+      .getByRole('table', { name: msg(lang, 'enquiries.undecided.label'), exact: true })
+      .getByRole('button', { name: 'Samuel Kiprop', exact: true })
+      .click();
     await waitForText(h1(page), msg(lang, 'enquiry.headingFrom', { name: 'Samuel Kiprop' }));
     await page.getByRole('button', { name: msg(lang, 'enquiry.decline'), exact: true }).click();
     const decline = dialog(page);
-    await decline.getByLabel(msg(lang, 'enquiry.decline.reason'), { exact: true }).fill('Outside our mandate: a commercial matter.');
+    await decline
+      .getByLabel(msg(lang, 'enquiry.decline.reason'), { exact: true })
+      .fill('Outside our mandate: a commercial matter.');
     await checkScreen(page, `org-enquiry-decline-${lang}`);
     await decline.getByRole('button', { name: msg(lang, 'enquiry.decline.submit'), exact: true }).click();
     await page.locator('[data-testid="enquiry-decision"]').waitFor();
     const declined = await ok<Enquiry>(h, 'enquiries.get', { id: toDecline.id });
-    expect(declined).toMatchObject({ status: 'declined', decisionReason: 'Outside our mandate: a commercial matter.', caseId: null, referredPartnerId: null });
-    expect(await text(page.locator('[data-testid="enquiry-decision"]'))).toBe(msg(lang, 'enquiry.decided.declined', { date: await instant(page, lang, declined.decidedAt!) }));
+    expect(declined).toMatchObject({
+      status: 'declined',
+      decisionReason: 'Outside our mandate: a commercial matter.',
+      caseId: null,
+      referredPartnerId: null,
+    });
+    expect(await text(page.locator('[data-testid="enquiry-decision"]'))).toBe(
+      msg(lang, 'enquiry.decided.declined', { date: await instant(page, lang, declined.decidedAt!) }),
+    );
     await checkScreen(page, `org-enquiry-declined-${lang}`);
 
     // The inbox: nothing awaits a decision; three decided, each with its state in words.
     await goTo(page, lang, 'nav.enquiries', 'enquiries.title');
     await waitForText(page.locator('main'), msg(lang, 'enquiries.undecided.none'));
-    const finalRows = page.getByRole('table', { name: msg(lang, 'enquiries.decided.label'), exact: true }).locator('tbody tr');
+    const finalRows = page
+      .getByRole('table', { name: msg(lang, 'enquiries.decided.label'), exact: true })
+      .locator('tbody tr');
     expect(await finalRows.count()).toBe(3);
-    const states = await finalRows.evaluateAll((rows) => rows.map((r) => (r.lastElementChild?.textContent ?? '').trim()));
-    expect(states.sort()).toEqual([msg(lang, 'enquiries.status.accepted'), msg(lang, 'enquiries.status.declined'), msg(lang, 'enquiries.status.referred')].sort());
+    const states = await finalRows.evaluateAll((rows) =>
+      rows.map((r) => (r.lastElementChild?.textContent ?? '').trim()),
+    );
+    expect(states.sort()).toEqual(
+      [
+        msg(lang, 'enquiries.status.accepted'),
+        msg(lang, 'enquiries.status.declined'),
+        msg(lang, 'enquiries.status.referred'),
+      ].sort(),
+    );
   });
 
   it('partners: add one (tier from the amount), a refused amount, an agreement, the sharing profile, an edit', async () => {
@@ -281,7 +355,14 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await waitForText(h1(page), d.partner);
     await waitForText(page.locator('[data-testid="partner-tier"]'), msg(lang, 'partners.tier.medium'));
     const [stored] = await ok<PartnerDetail[]>(h, 'partners.list', {});
-    expect(stored).toMatchObject({ name: d.partner, kind: 'ngo', country: 'KE', ddAmountGbp: 5000, ddTier: 'medium', sharingProfile: {} });
+    expect(stored).toMatchObject({
+      name: d.partner,
+      kind: 'ngo',
+      country: 'KE',
+      ddAmountGbp: 5000,
+      ddTier: 'medium',
+      sharingProfile: {},
+    });
     await checkScreen(page, `org-partner-detail-${lang}`);
 
     // An agreement whose expiry comes before its signature: the engine refuses, nothing stored.
@@ -299,7 +380,14 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     const agreements = page.getByRole('table', { name: msg(lang, 'partner.agreements.label'), exact: true });
     await waitForText(agreements, msg(lang, 'partners.agreementState.active'));
     expect(await text(agreements.locator('tbody'))).toContain(msg(lang, 'partners.agreementKind.data-sharing'));
-    expect((await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).agreements.map((a) => [a.kind, a.signedOn, a.expiresOn, a.state])).toEqual([['data-sharing', '2025-01-15', '2030-01-14', 'active']]);
+    expect(
+      (await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).agreements.map((a) => [
+        a.kind,
+        a.signedOn,
+        a.expiresOn,
+        a.state,
+      ]),
+    ).toEqual([['data-sharing', '2025-01-15', '2030-01-14', 'active']]);
 
     // Sharing profile: cases with their default fields; people with defaults, minus roles, plus full name.
     const cases = page.getByRole('group', { name: msg(lang, 'partners.sharingKind.cases'), exact: true });
@@ -322,7 +410,9 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await cases.getByLabel(msg(lang, 'partner.sharing.allow'), { exact: true }).uncheck();
     await page.getByRole('button', { name: msg(lang, 'partner.sharing.save'), exact: true }).click();
     await waitForText(page.locator('.saved-note'), msg(lang, 'partner.sharing.saved'));
-    expect(Object.keys((await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).sharingProfile)).toEqual(['people']);
+    expect(Object.keys((await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).sharingProfile)).toEqual([
+      'people',
+    ]);
 
     // Edit: £1,500 makes the tier small.
     await page.getByRole('button', { name: msg(lang, 'partners.edit'), exact: true }).click();
@@ -331,14 +421,24 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await checkScreen(page, `org-partner-edit-${lang}`);
     await edit.getByRole('button', { name: msg(lang, 'action.save'), exact: true }).click();
     await waitForText(page.locator('[data-testid="partner-tier"]'), msg(lang, 'partners.tier.small'));
-    expect(await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).toMatchObject({ ddAmountGbp: 1500, ddTier: 'small', sharingProfile: { people: ['full-name', 'pseudonym', 'gender', 'birth-year', 'country'] } });
+    expect(await ok<PartnerDetail>(h, 'partners.get', { id: stored!.id })).toMatchObject({
+      ddAmountGbp: 1500,
+      ddTier: 'small',
+      sharingProfile: { people: ['full-name', 'pseudonym', 'gender', 'birth-year', 'country'] },
+    });
 
     // The list: name, kind, country, tier, agreement state.
     await page.getByRole('button', { name: msg(lang, 'partner.back'), exact: true }).click();
     const list = page.getByRole('table', { name: msg(lang, 'partners.list.label'), exact: true });
     await waitForText(list, msg(lang, 'partners.agreementState.active'));
     const cells = await list.locator('tbody tr').first().locator('td').allTextContents();
-    expect(cells.slice(0, 5).map(plain)).toEqual([d.partner, msg(lang, 'partners.kind.ngo'), 'KE', msg(lang, 'partners.tier.small'), msg(lang, 'partners.agreementState.active')]);
+    expect(cells.slice(0, 5).map(plain)).toEqual([
+      d.partner,
+      msg(lang, 'partners.kind.ngo'),
+      'KE',
+      msg(lang, 'partners.tier.small'),
+      msg(lang, 'partners.agreementState.active'),
+    ]);
     await checkScreen(page, `org-partners-${lang}`);
   });
 
@@ -355,8 +455,13 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await form.getByLabel(msg(lang, 'risks.form.category'), { exact: true }).selectOption('device');
     await form.getByLabel(msg(lang, 'risks.form.likelihood'), { exact: true }).selectOption('4');
     await form.getByLabel(msg(lang, 'risks.form.impact'), { exact: true }).selectOption('5');
-    await waitForText(form, msg(lang, 'risks.form.levelPreview', { level: msg(lang, 'risks.level.critical'), score: 20 }));
-    await form.getByLabel(msg(lang, 'risks.form.mitigations'), { exact: true }).fill('Full-disk encryption; travel laptop with no case files.');
+    await waitForText(
+      form,
+      msg(lang, 'risks.form.levelPreview', { level: msg(lang, 'risks.level.critical'), score: 20 }),
+    );
+    await form
+      .getByLabel(msg(lang, 'risks.form.mitigations'), { exact: true })
+      .fill('Full-disk encryption; travel laptop with no case files.');
     await form.getByLabel(msg(lang, 'risks.form.owner'), { exact: true }).fill('Security lead');
     await form.getByLabel(msg(lang, 'risks.form.reviewOn'), { exact: true }).fill('2030-06-30');
     const caseSelect = form.getByLabel(msg(lang, 'risks.case.label'), { exact: true });
@@ -369,9 +474,21 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await waitForText(table, d.threat);
     await waitForText(table, 'KE-7');
     const row = table.locator('tbody tr').first();
-    expect(await text(row)).toContain(msg(lang, 'risks.levelScore', { level: msg(lang, 'risks.level.critical'), score: 20 }));
+    expect(await text(row)).toContain(
+      msg(lang, 'risks.levelScore', { level: msg(lang, 'risks.level.critical'), score: 20 }),
+    );
     const [risk] = await ok<Risk[]>(h, 'risks.list', {});
-    expect(risk).toMatchObject({ threat: d.threat, likelihood: 4, impact: 5, score: 20, level: 'critical', status: 'open', caseId: kase.id, owner: 'Security lead', reviewOn: '2030-06-30' });
+    expect(risk).toMatchObject({
+      threat: d.threat,
+      likelihood: 4,
+      impact: 5,
+      score: 20,
+      level: 'critical',
+      status: 'open',
+      caseId: kase.id,
+      owner: 'Security lead',
+      reviewOn: '2030-06-30',
+    });
     await checkScreen(page, `org-risks-${lang}`);
 
     // Re-rate: impact 2 makes it medium (8).
@@ -381,10 +498,17 @@ describe.each(['en', 'ar'] as const)('enquiries, partners and risks (%s)', (lang
     await checkScreen(page, `org-risk-edit-${lang}`);
     await edit.getByRole('button', { name: msg(lang, 'action.save'), exact: true }).click();
     await waitForText(row, msg(lang, 'risks.levelScore', { level: msg(lang, 'risks.level.medium'), score: 8 }));
-    expect(await ok<Risk>(h, 'risks.get', { id: risk!.id })).toMatchObject({ impact: 2, score: 8, level: 'medium', version: 2 });
+    expect(await ok<Risk>(h, 'risks.get', { id: risk!.id })).toMatchObject({
+      impact: 2,
+      score: 8,
+      level: 'medium',
+      version: 2,
+    });
 
     // Close it; the open filter then shows none, the closed filter shows it, the case filter too.
-    await page.getByRole('button', { name: accName(lang, 'risks.closeNamed', { threat: d.threat }), exact: true }).click();
+    await page
+      .getByRole('button', { name: accName(lang, 'risks.closeNamed', { threat: d.threat }), exact: true })
+      .click();
     await waitForText(row, msg(lang, 'risks.status.closed'));
     expect((await ok<Risk>(h, 'risks.get', { id: risk!.id })).status).toBe('closed');
     const filters = page.getByRole('search', { name: msg(lang, 'risks.filters'), exact: true });

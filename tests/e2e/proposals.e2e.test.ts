@@ -36,7 +36,17 @@ import type { SafetyNumber } from '../../shared/domain/identity.js';
 import type { DomainContext } from '../../src-main/engine/domain/context.js';
 import { cardFileText, contactCardOf } from '../../src-main/engine/identity/contact-card.js';
 import { uuidv7 } from '../../src-main/engine/util/ids.js';
-import { type Part, type Side, buildBundle, closePersistent, manifestFor, recipientsOf, recordPart, sha256, side } from '../engine/bundles/bundle-helpers.js';
+import {
+  type Part,
+  type Side,
+  buildBundle,
+  closePersistent,
+  manifestFor,
+  recipientsOf,
+  recordPart,
+  sha256,
+  side,
+} from '../engine/bundles/bundle-helpers.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SHOTS = '/tmp/shots';
@@ -84,7 +94,9 @@ async function ok<T = unknown>(harness: Harness, channel: string, input: unknown
 }
 
 async function waitForText(l: Locator, want: string): Promise<void> {
-  await expect.poll(async () => ((await l.count()) > 0 ? plain(await l.first().textContent()) : ''), { timeout: 15_000 }).toContain(want);
+  await expect
+    .poll(async () => ((await l.count()) > 0 ? plain(await l.first().textContent()) : ''), { timeout: 15_000 })
+    .toContain(want);
 }
 
 async function openPage(harness: Harness, lang: Lang): Promise<Page> {
@@ -98,7 +110,10 @@ async function openPage(harness: Harness, lang: Lang): Promise<Page> {
 }
 
 async function goToInbox(page: Page, lang: Lang): Promise<Locator> {
-  await page.locator('nav.sidebar').getByRole('link', { name: L(lang, 'nav.inbox'), exact: true }).click();
+  await page
+    .locator('nav.sidebar')
+    .getByRole('link', { name: L(lang, 'nav.inbox'), exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: L(lang, 'inbox.title') }).waitFor();
   const section = page.locator('[data-testid="proposals"]');
   await section.getByRole('heading', { level: 2, name: L(lang, 'proposals.title') }).waitFor();
@@ -125,7 +140,12 @@ const proposalIds = new Map<string, string>();
 
 /** Rows of a card's definition lists, as "label: value". */
 async function rowsOf(c: Locator): Promise<string[]> {
-  return c.locator('.proposal-row').evaluateAll((rows) => rows.map((r) => `${r.querySelector('dt')?.textContent ?? ''}: ${r.querySelector('dd')?.textContent ?? ''}`)).then((rows) => rows.map(plain));
+  return c
+    .locator('.proposal-row')
+    .evaluateAll((rows) =>
+      rows.map((r) => `${r.querySelector('dt')?.textContent ?? ''}: ${r.querySelector('dd')?.textContent ?? ''}`),
+    )
+    .then((rows) => rows.map(plain));
 }
 
 describe('proposed additions: a partner adds to our cases, a person decides', () => {
@@ -134,7 +154,10 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     await ok(h, 'vault.create', { passphrase: PASSPHRASE });
     await ok(h, 'identity.update', { name: 'Tomás Ruiz', organisation: 'Partner Legal Aid' });
     const B = await ok<IdentityProfile>(h, 'identity.show');
-    const bCtx = { vaultId: B.vaultId, identity: { publicKey: Buffer.from(B.publicKey, 'base64') } } as unknown as DomainContext;
+    const bCtx = {
+      vaultId: B.vaultId,
+      identity: { publicKey: Buffer.from(B.publicKey, 'base64') },
+    } as unknown as DomainContext;
 
     // A, the partner: its card reaches B by file, B verifies it (the safety number read out)
     A = await side('Asha Njeri', 'Haki Litigation Centre', true);
@@ -146,7 +169,12 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     const chosen = await ok<{ handle: string }>(h, 'files.chooseOpen', { kind: 'contact-card' });
     const bSeesA = await ok<CardImportResult>(h, 'partners.importCard', { file: chosen.handle });
     const sn = await ok<SafetyNumber>(h, 'partners.safetyNumber', { keyId: bSeesA.key.id });
-    await ok<PartnerKey>(h, 'partners.verifyKey', { keyId: bSeesA.key.id, safetyNumber: sn.groups.join(' '), how: 'in-person', verifiedBy: 'Tomás' });
+    await ok<PartnerKey>(h, 'partners.verifyKey', {
+      keyId: bSeesA.key.id,
+      safetyNumber: sn.groups.join(' '),
+      how: 'in-person',
+      verifiedBy: 'Tomás',
+    });
     const partnerName = bSeesA.partner.name;
 
     // B's own cases
@@ -156,13 +184,25 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     // A's crafted bundle: four additions to B's cases, signed with A's real key
     const fileBytes = randomBytes(48_213);
     const fileHash = sha256(fileBytes);
-    const ids = { note: uuidv7(Date.now()), deadline: uuidv7(Date.now()), outcome: uuidv7(Date.now()), evidence: uuidv7(Date.now()) };
-    const rec = (kind: string, fields: Record<string, unknown>, version = 1): Part => recordPart(kind, { version, originVault: A!.ctx.vaultId, ...fields });
-    const NOTE = 'We met the second witness in Kisumu on 2 December.\nShe is willing to give a statement if her name is withheld.';
+    const ids = {
+      note: uuidv7(Date.now()),
+      deadline: uuidv7(Date.now()),
+      outcome: uuidv7(Date.now()),
+      evidence: uuidv7(Date.now()),
+    };
+    const rec = (kind: string, fields: Record<string, unknown>, version = 1): Part =>
+      recordPart(kind, { version, originVault: A!.ctx.vaultId, ...fields });
+    const NOTE =
+      'We met the second witness in Kisumu on 2 December.\nShe is willing to give a statement if her name is withheld.';
     const craft = async (parts: Part[], name: string): Promise<string> => {
       const records = parts.filter((p) => p.name.startsWith('records/')).sort((a, b) => a.name.localeCompare(b.name));
       const ordered = [...records, ...parts.filter((p) => p.name.startsWith('files/'))];
-      const bytes = await buildBundle({ manifest: manifestFor(A!.ctx, [bCtx], ordered, { purpose: 'Follow-up on the joint cases' }), parts: ordered, signer: A!.ctx, recipients: recipientsOf(bCtx, A!.ctx) });
+      const bytes = await buildBundle({
+        manifest: manifestFor(A!.ctx, [bCtx], ordered, { purpose: 'Follow-up on the joint cases' }),
+        parts: ordered,
+        signer: A!.ctx,
+        recipients: recipientsOf(bCtx, A!.ctx),
+      });
       const path = join(stick, name);
       writeFileSync(path, bytes);
       return path;
@@ -170,9 +210,31 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     const first = await craft(
       [
         rec('notes', { id: ids.note, caseId: kilima.id, body: NOTE, author: 'Asha Njeri' }),
-        rec('deadlines', { id: ids.deadline, caseId: kilima.id, kind: 'hearing', title: 'Hearing before the Commission', dueOn: '2027-01-15', notes: 'Bring the medical report and two copies of the application.' }),
-        rec('outcomes', { id: ids.outcome, caseId: river.id, kind: 'compensation', description: 'Compensation ordered for the families evicted in March', currency: 'KES', amountAwardedMinor: 15_000_000 }),
-        rec('evidence', { id: ids.evidence, caseId: river.id, fileName: 'medical-report-AB1.pdf', title: 'Medical report of AB-1', type: 'medical-report', sha256: fileHash, size: fileBytes.length }),
+        rec('deadlines', {
+          id: ids.deadline,
+          caseId: kilima.id,
+          kind: 'hearing',
+          title: 'Hearing before the Commission',
+          dueOn: '2027-01-15',
+          notes: 'Bring the medical report and two copies of the application.',
+        }),
+        rec('outcomes', {
+          id: ids.outcome,
+          caseId: river.id,
+          kind: 'compensation',
+          description: 'Compensation ordered for the families evicted in March',
+          currency: 'KES',
+          amountAwardedMinor: 15_000_000,
+        }),
+        rec('evidence', {
+          id: ids.evidence,
+          caseId: river.id,
+          fileName: 'medical-report-AB1.pdf',
+          title: 'Medical report of AB-1',
+          type: 'medical-report',
+          sha256: fileHash,
+          size: fileBytes.length,
+        }),
         { name: `files/${fileHash}`, data: fileBytes },
       ],
       'follow-up.cvbundle',
@@ -205,7 +267,10 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     expect(noteRows[0]).toBe(`${L('en', 'proposals.field.case')}: ${kilima.reference} Detention at Kilima station`);
     expect(noteRows[1]).toBe(`${L('en', 'proposals.field.from')}: ${partnerName}`);
     expect(noteRows[2]).toMatch(new RegExp(`^${L('en', 'proposals.field.received')}: \\S`));
-    expect(noteRows.slice(3)).toEqual([`${L('en', 'proposals.field.author')}: Asha Njeri`, `${L('en', 'proposals.field.text')}: ${NOTE}`]);
+    expect(noteRows.slice(3)).toEqual([
+      `${L('en', 'proposals.field.author')}: Asha Njeri`,
+      `${L('en', 'proposals.field.text')}: ${NOTE}`,
+    ]);
     expect((await rowsOf(card(section, byKind('deadlines')))).slice(3)).toEqual([
       `${L('en', 'proposals.field.title')}: Hearing before the Commission`,
       `${L('en', 'proposals.field.kind')}: ${L('en', 'deadlines.kind.hearing')}`,
@@ -226,9 +291,17 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
       `${L('en', 'proposals.field.file')}: ${L('en', 'proposals.file.included')}`,
     ]);
     // buttons say which proposal; keyboard reaches them (Tab from the case link and partner link)
-    const acceptNote = section.getByRole('button', { name: R('en', 'proposals.acceptItem.notes', { reference: kilima.reference }), exact: true });
+    const acceptNote = section.getByRole('button', {
+      name: R('en', 'proposals.acceptItem.notes', { reference: kilima.reference }),
+      exact: true,
+    });
     await acceptNote.waitFor();
-    await section.getByRole('button', { name: R('en', 'proposals.rejectItem.evidence', { reference: river.reference }), exact: true }).waitFor();
+    await section
+      .getByRole('button', {
+        name: R('en', 'proposals.rejectItem.evidence', { reference: river.reference }),
+        exact: true,
+      })
+      .waitFor();
 
     await section.locator('h2').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'proposals-en.png') });
@@ -244,14 +317,24 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     const arNote = card(arSection, byKind('notes'));
     expect(plain(await arNote.locator('h3').textContent())).toBe(L('ar', 'proposals.kind.notes'));
     expect(await arNote.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
-    await arSection.getByRole('button', { name: R('ar', 'proposals.acceptItem.notes', { reference: kilima.reference }), exact: true }).waitFor();
+    await arSection
+      .getByRole('button', {
+        name: R('ar', 'proposals.acceptItem.notes', { reference: kilima.reference }),
+        exact: true,
+      })
+      .waitFor();
     await arSection.locator('h2').scrollIntoViewIfNeeded();
     await ar.screenshot({ path: join(SHOTS, 'proposals-ar.png') });
     await arSection.locator('article.proposal').last().scrollIntoViewIfNeeded();
     await ar.screenshot({ path: join(SHOTS, 'proposals-ar-2.png') });
     await checkScreen(ar, 'proposals-inbox-ar');
     // the confirmation, in Arabic; Escape leaves everything as it was
-    await arSection.getByRole('button', { name: R('ar', 'proposals.rejectItem.evidence', { reference: river.reference }), exact: true }).click();
+    await arSection
+      .getByRole('button', {
+        name: R('ar', 'proposals.rejectItem.evidence', { reference: river.reference }),
+        exact: true,
+      })
+      .click();
     const arDialog = ar.locator('dialog[open]');
     await waitForText(arDialog, L('ar', 'proposals.reject.file'));
     await ar.screenshot({ path: join(SHOTS, 'proposals-ar-reject.png') });
@@ -272,7 +355,12 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('proposals-title');
 
     // reject the evidence item: the dialog says what is dropped and that the file is erased
-    await section.getByRole('button', { name: R('en', 'proposals.rejectItem.evidence', { reference: river.reference }), exact: true }).click();
+    await section
+      .getByRole('button', {
+        name: R('en', 'proposals.rejectItem.evidence', { reference: river.reference }),
+        exact: true,
+      })
+      .click();
     const dialog = page.locator('dialog[open]');
     await dialog.getByRole('heading', { name: L('en', 'proposals.reject.title') }).waitFor();
     await waitForText(dialog, L('en', 'proposals.reject.body', { reference: river.reference }));
@@ -302,23 +390,55 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     section = page.locator('[data-testid="proposals"]');
 
     // decide the rest: the empty state says nothing waits
-    await section.getByRole('button', { name: R('en', 'proposals.acceptItem.deadlines', { reference: kilima.reference }), exact: true }).click();
+    await section
+      .getByRole('button', {
+        name: R('en', 'proposals.acceptItem.deadlines', { reference: kilima.reference }),
+        exact: true,
+      })
+      .click();
     await expect.poll(() => section.locator('article.proposal').count()).toBe(1);
-    await section.getByRole('button', { name: R('en', 'proposals.acceptItem.outcomes', { reference: river.reference }), exact: true }).click();
+    await section
+      .getByRole('button', {
+        name: R('en', 'proposals.acceptItem.outcomes', { reference: river.reference }),
+        exact: true,
+      })
+      .click();
     await section.getByText(L('en', 'proposals.none.pending')).waitFor();
     expect(await section.locator('article.proposal').count()).toBe(0);
 
     // a later version of the accepted note: a change, which enters only once accepted
-    const second = await craft([rec('notes', { id: ids.note, caseId: kilima.id, body: 'Correction: we met her in Kisii, not Kisumu.', author: 'Asha Njeri' }, 2)], 'correction.cvbundle');
+    const second = await craft(
+      [
+        rec(
+          'notes',
+          {
+            id: ids.note,
+            caseId: kilima.id,
+            body: 'Correction: we met her in Kisii, not Kisumu.',
+            author: 'Asha Njeri',
+          },
+          2,
+        ),
+      ],
+      'correction.cvbundle',
+    );
     const result2 = await importThroughInbox(page, 'en', second);
-    await waitForText(result2.locator('[data-testid="import-proposed"]'), L('en', 'proposals.afterImport', { count: 1 }));
+    await waitForText(
+      result2.locator('[data-testid="import-proposed"]'),
+      L('en', 'proposals.afterImport', { count: 1 }),
+    );
     const update = (await ok<ProposedAddition[]>(h, 'proposals.list', {}))[0]!;
     expect(update).toMatchObject({ recordId: ids.note, isUpdate: true, version: 2 });
     proposalIds.set(ids.note, update.id);
     const updateCard = card(section, { recordId: ids.note });
     await waitForText(updateCard.locator('h3'), L('en', 'proposals.update.notes'));
     await checkScreen(page, 'proposals-update-en');
-    await updateCard.getByRole('button', { name: R('en', 'proposals.acceptItem.notes', { reference: kilima.reference }), exact: true }).click();
+    await updateCard
+      .getByRole('button', {
+        name: R('en', 'proposals.acceptItem.notes', { reference: kilima.reference }),
+        exact: true,
+      })
+      .click();
     await section.getByText(L('en', 'proposals.none.pending')).waitFor();
 
     // what was accepted, with who decided and when
@@ -326,7 +446,9 @@ describe('proposed additions: a partner adds to our cases, a person decides', ()
     await expect.poll(() => section.locator('article.proposal').count()).toBe(4);
     const acceptedNote = section.locator(`[data-proposal-id="${update.id}"]`);
     await waitForText(acceptedNote.locator('h3'), L('en', 'proposals.status.accepted'));
-    expect((await rowsOf(acceptedNote)).find((r) => r.startsWith(L('en', 'proposals.field.decided')))).toMatch(/, by Vault owner$/);
+    expect((await rowsOf(acceptedNote)).find((r) => r.startsWith(L('en', 'proposals.field.decided')))).toMatch(
+      /, by Vault owner$/,
+    );
     await checkScreen(page, 'proposals-accepted-en');
     await page.getByRole('link', { name: L('en', 'nav.cases'), exact: true }).click();
     await page.getByRole('button', { name: new RegExp(kilima.reference) }).click();

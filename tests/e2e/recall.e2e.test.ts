@@ -109,11 +109,25 @@ async function partnersWithASharedCase(A: Harness, B: Harness, stick: string, su
   const bCard = join(stick, 'b.cvcard');
   await ok(A, 'identity.exportCard', { target: await save(A, aCard, 'contact-card'), format: 'card' });
   await ok(B, 'identity.exportCard', { target: await save(B, bCard, 'contact-card'), format: 'card' });
-  const bInA = await ok<{ partner: { id: string }; key: { id: string } }>(A, 'partners.importCard', { file: await open(A, bCard, 'contact-card') });
-  const aInB = await ok<{ partner: { id: string }; key: { id: string } }>(B, 'partners.importCard', { file: await open(B, aCard, 'contact-card') });
+  const bInA = await ok<{ partner: { id: string }; key: { id: string } }>(A, 'partners.importCard', {
+    file: await open(A, bCard, 'contact-card'),
+  });
+  const aInB = await ok<{ partner: { id: string }; key: { id: string } }>(B, 'partners.importCard', {
+    file: await open(B, aCard, 'contact-card'),
+  });
   const digits = (await ok<{ groups: string[] }>(A, 'partners.safetyNumber', { keyId: bInA.key.id })).groups.join(' ');
-  await ok(A, 'partners.verifyKey', { keyId: bInA.key.id, safetyNumber: digits, how: 'read-aloud', verifiedBy: 'Asha' });
-  await ok(B, 'partners.verifyKey', { keyId: aInB.key.id, safetyNumber: digits, how: 'read-aloud', verifiedBy: 'Tomás' });
+  await ok(A, 'partners.verifyKey', {
+    keyId: bInA.key.id,
+    safetyNumber: digits,
+    how: 'read-aloud',
+    verifiedBy: 'Asha',
+  });
+  await ok(B, 'partners.verifyKey', {
+    keyId: aInB.key.id,
+    safetyNumber: digits,
+    how: 'read-aloud',
+    verifiedBy: 'Tomás',
+  });
   for (const [h, id] of [
     [A, bInA.partner.id],
     [B, aInB.partner.id],
@@ -123,13 +137,30 @@ async function partnersWithASharedCase(A: Harness, B: Harness, stick: string, su
     await ok(h, 'partners.addAgreement', { partnerId: id, kind: 'confidentiality', signedOn: '2025-01-05' });
   }
   const p = await ok<{ version: number }>(A, 'partners.get', { id: bInA.partner.id });
-  await ok(A, 'partners.setSharingProfile', { partnerId: bInA.partner.id, expectedVersion: p.version, allow: [{ kind: 'cases' }, { kind: 'people', fields: ['pseudonym'] }, { kind: 'consents' }] });
+  await ok(A, 'partners.setSharingProfile', {
+    partnerId: bInA.partner.id,
+    expectedVersion: p.version,
+    allow: [{ kind: 'cases' }, { kind: 'people', fields: ['pseudonym'] }, { kind: 'consents' }],
+  });
   const c = await ok<{ id: string }>(A, 'cases.create', { title, status: 'active' });
   const person = await ok<{ id: string }>(A, 'people.create', { fullName: survivor, pseudonym: 'AB-1' });
   await ok(A, 'people.link', { personId: person.id, caseId: c.id, role: 'survivor' });
-  await ok(A, 'consents.add', { personId: person.id, caseId: c.id, purpose: 'sharing', recipient: { partnerId: bInA.partner.id }, told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
+  await ok(A, 'consents.add', {
+    personId: person.id,
+    caseId: c.id,
+    purpose: 'sharing',
+    recipient: { partnerId: bInA.partner.id },
+    told: [...TOLD_ELEMENTS],
+    method: 'written',
+    givenAt: '2026-01-10',
+  });
   const bundle = join(stick, 'case.cvbundle');
-  await ok(A, 'bundles.export', { partnerId: bInA.partner.id, caseIds: [c.id], purpose: 'Referral', target: await save(A, bundle, 'bundle') });
+  await ok(A, 'bundles.export', {
+    partnerId: bInA.partner.id,
+    caseIds: [c.id],
+    purpose: 'Referral',
+    target: await save(A, bundle, 'bundle'),
+  });
   await ok(B, 'bundles.import', { file: await open(B, bundle, 'bundle') });
   return { personId: person.id, caseId: c.id };
 }
@@ -154,9 +185,19 @@ describe.each(['en', 'ar'] as const)('a withdrawal reaches the partner (%s)', (l
     await A.page.getByRole('button', { name: new RegExp(d.title) }).click();
     await A.page.getByRole('tab', { name: msg(lang, 'caseDetail.tab.consents') }).click();
     await A.page.locator('[data-testid="consents-table"]').waitFor();
-    await A.page.getByRole('button', { name: exactName(lang, 'consents.withdrawLabel', { name: d.survivor, purpose: msg(lang, 'consents.purpose.sharing') }) }).click();
+    await A.page
+      .getByRole('button', {
+        name: exactName(lang, 'consents.withdrawLabel', {
+          name: d.survivor,
+          purpose: msg(lang, 'consents.purpose.sharing'),
+        }),
+      })
+      .click();
     await A.page.locator('dialog[open]').getByLabel(msg(lang, 'consents.withdraw.reason')).fill(d.reason);
-    await A.page.locator('dialog[open]').getByRole('button', { name: msg(lang, 'consents.withdraw.submit'), exact: true }).click();
+    await A.page
+      .locator('dialog[open]')
+      .getByRole('button', { name: msg(lang, 'consents.withdraw.submit'), exact: true })
+      .click();
 
     // the prompt: one partner received this person's data
     const prompt = A.page.locator('[data-testid="recall-prompt"]');
@@ -172,7 +213,10 @@ describe.each(['en', 'ar'] as const)('a withdrawal reaches the partner (%s)', (l
     await prompt.getByRole('button', { name: msg(lang, 'consents.recall.close'), exact: true }).click();
 
     // --- B: the inbox opens the notice and applies it
-    await B.page.locator('nav.sidebar').getByRole('link', { name: msg(lang, 'nav.inbox'), exact: true }).click();
+    await B.page
+      .locator('nav.sidebar')
+      .getByRole('link', { name: msg(lang, 'nav.inbox'), exact: true })
+      .click();
     await waitForText(B.page.locator('main h1').first(), msg(lang, 'inbox.title'));
     B.h.host.openQueue.push(noticePath);
     await B.page.getByRole('button', { name: msg(lang, 'inbox.open'), exact: true }).click();
@@ -180,7 +224,10 @@ describe.each(['en', 'ar'] as const)('a withdrawal reaches the partner (%s)', (l
     await waitForText(card, msg(lang, 'inbox.recall.title'));
     await checkScreen(B.page, `recall-inbox-notice-${lang}`);
     await card.getByRole('button', { name: msg(lang, 'inbox.recall.apply'), exact: true }).click();
-    await waitForText(card.locator('[data-testid="recall-result"]'), msg(lang, 'inbox.recall.applied.restrict', { count: 2 }));
+    await waitForText(
+      card.locator('[data-testid="recall-result"]'),
+      msg(lang, 'inbox.recall.applied.restrict', { count: 2 }),
+    );
     expect(await ok(B.h, 'people.get', { id: s.personId })).toMatchObject({ restricted: true });
     const receiptPath = join(stick, 'recall.receipt.json');
     B.h.host.saveQueue.push(receiptPath);
@@ -190,7 +237,10 @@ describe.each(['en', 'ar'] as const)('a withdrawal reaches the partner (%s)', (l
     await checkScreen(B.page, `recall-inbox-applied-${lang}`);
 
     // --- A: the receipt comes back; the recall is delivered
-    await A.page.locator('nav.sidebar').getByRole('link', { name: msg(lang, 'nav.inbox'), exact: true }).click();
+    await A.page
+      .locator('nav.sidebar')
+      .getByRole('link', { name: msg(lang, 'nav.inbox'), exact: true })
+      .click();
     await waitForText(A.page.locator('main h1').first(), msg(lang, 'inbox.title'));
     await waitForText(A.page.locator('[data-testid="recall-notices"]'), msg(lang, 'inbox.recalls.status.sent'));
     A.h.host.openQueue.push(receiptPath);

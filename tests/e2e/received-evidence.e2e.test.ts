@@ -21,7 +21,14 @@ import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
 import type { PartnerKey } from '../../shared/domain/partners.js';
 import type { IpcVault } from '../ipc/ipc-helpers.js';
-import { clearPartner, exportCard, importCard, namedVault, safetyNumberOf, stick } from '../ipc/exchange-ipc-helpers.js';
+import {
+  clearPartner,
+  exportCard,
+  importCard,
+  namedVault,
+  safetyNumberOf,
+  stick,
+} from '../ipc/exchange-ipc-helpers.js';
 import { describedWithoutFiles } from '../ipc/received-evidence-scenario.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -64,7 +71,14 @@ function asIpcVault(harness: Harness): IpcVault {
     if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
     return r.value;
   };
-  return { dir: harness.vaultDir, shell: harness.shell, host: harness.host, call, ok, cleanup: () => undefined } as unknown as IpcVault;
+  return {
+    dir: harness.vaultDir,
+    shell: harness.shell,
+    host: harness.host,
+    call,
+    ok,
+    cleanup: () => undefined,
+  } as unknown as IpcVault;
 }
 
 describe('evidence tab: described by a partner, file not received', () => {
@@ -80,8 +94,18 @@ describe('evidence tab: described by a partner, file not received', () => {
     const aSeesB = await importCard(a, await exportCard(b, dir, 'partner.cvcard'));
     const readOutByA = (await safetyNumberOf(a, aSeesB.key.id)).groups.join(' ');
     const readOutByB = (await safetyNumberOf(b, bSeesA.key.id)).groups.join(' ');
-    await a.ok<PartnerKey>('partners.verifyKey', { keyId: aSeesB.key.id, safetyNumber: readOutByB, how: 'read-aloud', verifiedBy: 'Asha' });
-    await b.ok<PartnerKey>('partners.verifyKey', { keyId: bSeesA.key.id, safetyNumber: readOutByA, how: 'read-aloud', verifiedBy: 'Tomás' });
+    await a.ok<PartnerKey>('partners.verifyKey', {
+      keyId: aSeesB.key.id,
+      safetyNumber: readOutByB,
+      how: 'read-aloud',
+      verifiedBy: 'Asha',
+    });
+    await b.ok<PartnerKey>('partners.verifyKey', {
+      keyId: bSeesA.key.id,
+      safetyNumber: readOutByA,
+      how: 'read-aloud',
+      verifiedBy: 'Tomás',
+    });
     // the partner policy (on by default): due diligence approved, an agreement signed
     await clearPartner(a, aSeesB.partner.id);
     const s = await describedWithoutFiles({ a, b, aSeesB, bSeesA, dir });
@@ -98,13 +122,18 @@ describe('evidence tab: described by a partner, file not received', () => {
 
       // --- B's own case: the evidence tab has no such section
       await page.getByRole('button', { name: /KE-2026-9/ }).click();
-      await expect.poll(async () => plain(await page!.locator('main h1').textContent()), POLL).toContain('Eviction of the Kibera families');
+      await expect
+        .poll(async () => plain(await page!.locator('main h1').textContent()), POLL)
+        .toContain('Eviction of the Kibera families');
       await page.getByRole('tab', { name: L(lang, 'caseDetail.tab.evidence') }).click();
       await page.getByText(L(lang, 'evidence.none')).waitFor();
       expect(await page.getByRole('heading', { name: L(lang, 'evidence.received.title') }).count()).toBe(0);
 
       // --- the shared case (its title was not shared: found by its reference)
-      await page.locator('nav.sidebar').getByRole('link', { name: L(lang, 'nav.cases'), exact: true }).click();
+      await page
+        .locator('nav.sidebar')
+        .getByRole('link', { name: L(lang, 'nav.cases'), exact: true })
+        .click();
       await page.getByRole('heading', { level: 1, name: L(lang, 'cases.title') }).waitFor();
       await page.getByRole('button', { name: /KE-2026-7/ }).click();
       await expect.poll(async () => plain(await page!.locator('main h1').textContent()), POLL).toContain('KE-2026-7');
@@ -114,7 +143,14 @@ describe('evidence tab: described by a partner, file not received', () => {
       await section.getByRole('heading', { level: 3, name: L(lang, 'evidence.received.title') }).waitFor();
       const table = section.getByRole('table', { name: L(lang, 'evidence.received.caption') });
       const heads = (await table.locator('thead th').allTextContents()).map(plain);
-      expect(heads).toEqual([L(lang, 'evidence.col.title'), L(lang, 'evidence.col.type'), L(lang, 'evidence.col.size'), L(lang, 'evidence.col.sha256'), L(lang, 'evidence.received.col.from'), L(lang, 'evidence.col.received')]);
+      expect(heads).toEqual([
+        L(lang, 'evidence.col.title'),
+        L(lang, 'evidence.col.type'),
+        L(lang, 'evidence.col.size'),
+        L(lang, 'evidence.col.sha256'),
+        L(lang, 'evidence.received.col.from'),
+        L(lang, 'evidence.col.received'),
+      ]);
       expect(await table.locator('tbody tr').count()).toBe(2);
 
       const row = table.locator('tbody tr', { hasText: 'Statement of AB-1' });
@@ -124,14 +160,26 @@ describe('evidence tab: described by a partner, file not received', () => {
       // the short form shown, the whole value for screen readers and in the tooltip
       const hash = row.locator('td').nth(3).locator('bdi.code');
       expect(await hash.getAttribute('title')).toBe(s.statement.sha256);
-      expect(plain(await hash.locator('[aria-hidden="true"]').textContent())).toBe(`${s.statement.sha256.slice(0, 12)}…`);
+      expect(plain(await hash.locator('[aria-hidden="true"]').textContent())).toBe(
+        `${s.statement.sha256.slice(0, 12)}…`,
+      );
       expect(plain(await hash.locator('.visually-hidden').textContent())).toBe(s.statement.sha256);
       expect(cells[4]).toBe('Haki Litigation Centre');
       expect(cells[5]).not.toBe('');
       // what A's profile left out is not on the screen in any form
       const text = plain(await section.textContent());
-      for (const secret of ['Names the officers', 'AB-1, in person', 'Kilima', 'statement.pdf', 'application/pdf', 'image/jpeg']) expect(text).not.toContain(secret);
-      expect(plain(await table.locator('tbody tr', { hasText: 'cell-4.jpg' }).locator('td').nth(1).textContent())).toBe(L(lang, 'evidence.type.photo'));
+      for (const secret of [
+        'Names the officers',
+        'AB-1, in person',
+        'Kilima',
+        'statement.pdf',
+        'application/pdf',
+        'image/jpeg',
+      ])
+        expect(text).not.toContain(secret);
+      expect(plain(await table.locator('tbody tr', { hasText: 'cell-4.jpg' }).locator('td').nth(1).textContent())).toBe(
+        L(lang, 'evidence.type.photo'),
+      );
 
       await checkScreen(page, `received-evidence-${lang}`);
       await page.close();

@@ -107,14 +107,39 @@ async function seed(harness: Harness, lang: Lang): Promise<Seeded> {
       forum: 'domestic-court',
       stage: 'merits',
     });
-    const p = await ok<{ id: string }>(harness, 'people.create', { fullName, gender: i <= 8 ? 'female' : i <= 14 ? 'male' : 'non-binary', birthDate: '1990', country: 'KE' });
+    const p = await ok<{ id: string }>(harness, 'people.create', {
+      fullName,
+      gender: i <= 8 ? 'female' : i <= 14 ? 'male' : 'non-binary',
+      birthDate: '1990',
+      country: 'KE',
+    });
     await ok(harness, 'people.link', { personId: p.id, caseId: c.id, role: 'survivor' });
-    await ok(harness, 'consents.add', { personId: p.id, caseId: c.id, purpose: 'donor-reporting', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-05' });
+    await ok(harness, 'consents.add', {
+      personId: p.id,
+      caseId: c.id,
+      purpose: 'donor-reporting',
+      told: [...TOLD_ELEMENTS],
+      method: 'written',
+      givenAt: '2026-01-05',
+    });
     names.push(fullName);
   }
   const other = `${n.other} ${MARK}NC`;
-  const c = await ok<{ id: string }>(harness, 'cases.create', { title: `Case ${MARK}NC`, reference: 'RB-1', project: 'P1', tags: ['land'], openedOn: '2026-02-10', forum: 'domestic-court', stage: 'merits' });
-  const p = await ok<{ id: string }>(harness, 'people.create', { fullName: other, gender: 'male', birthDate: '1980', country: 'TZ' });
+  const c = await ok<{ id: string }>(harness, 'cases.create', {
+    title: `Case ${MARK}NC`,
+    reference: 'RB-1',
+    project: 'P1',
+    tags: ['land'],
+    openedOn: '2026-02-10',
+    forum: 'domestic-court',
+    stage: 'merits',
+  });
+  const p = await ok<{ id: string }>(harness, 'people.create', {
+    fullName: other,
+    gender: 'male',
+    birthDate: '1980',
+    country: 'TZ',
+  });
   await ok(harness, 'people.link', { personId: p.id, caseId: c.id, role: 'survivor' });
   names.push(other);
   return { names };
@@ -148,7 +173,8 @@ function button(p: Page, lang: Lang, key: string): Locator {
 function expectClean(text: string, seeded: Seeded): void {
   expect(text).not.toContain(MARK);
   for (const name of seeded.names) expect(text).not.toContain(name);
-  for (const part of [...new Set(seeded.names.flatMap((n) => n.split(' ')))].filter((w) => !w.startsWith(MARK))) expect(text, part).not.toContain(part);
+  for (const part of [...new Set(seeded.names.flatMap((n) => n.split(' ')))].filter((w) => !w.startsWith(MARK)))
+    expect(text, part).not.toContain(part);
   expect(text).not.toContain('RA-1');
   expect(text).not.toContain('RB-1');
 }
@@ -167,15 +193,28 @@ describe.each(['en', 'ar'] as const)('donor report screen (%s)', (lang) => {
     const { h, page, seeded } = await openApp(lang);
     folder = mkdtempSync(join(tmpdir(), 'cv-e2e-report-'));
 
-    await page.locator('nav.sidebar').getByRole('link', { name: msg(lang, 'reports.nav'), exact: true }).click();
+    await page
+      .locator('nav.sidebar')
+      .getByRole('link', { name: msg(lang, 'reports.nav'), exact: true })
+      .click();
     await waitForText(h1(page), msg(lang, 'reports.title'));
     expect(await page.locator('nav.sidebar a[aria-current="page"]').textContent()).toBe(msg(lang, 'reports.nav'));
     // the pickers offer what the cases carry
     const tags = page.getByRole('group', { name: msg(lang, 'reports.scope.tags'), exact: true });
     await tags.getByLabel('wash', { exact: true }).waitFor();
     expect(await tags.getByRole('checkbox').count()).toBe(2);
-    expect(await page.getByRole('group', { name: msg(lang, 'reports.scope.projects'), exact: true }).getByRole('checkbox').count()).toBe(1);
-    expect(await page.getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true }).getByRole('checkbox').count()).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: msg(lang, 'reports.scope.projects'), exact: true })
+        .getByRole('checkbox')
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true })
+        .getByRole('checkbox')
+        .count(),
+    ).toBe(1);
     expect(await field(page, lang, 'reports.scope.language').inputValue()).toBe(lang);
     expect(await field(page, lang, 'reports.scope.format').inputValue()).toBe(lang === 'ar' ? 'html' : 'pdf');
     expect(plain(await page.locator('main').textContent())).toContain(msg(lang, 'reports.preview.none'));
@@ -195,12 +234,18 @@ describe.each(['en', 'ar'] as const)('donor report screen (%s)', (lang) => {
 
     // an empty scope: tag "land" AND donor code D-77 match no case
     await tags.getByLabel('land', { exact: true }).check();
-    await page.getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true }).getByLabel('D-77', { exact: true }).check();
+    await page
+      .getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true })
+      .getByLabel('D-77', { exact: true })
+      .check();
     await button(page, lang, 'reports.preview.submit').click();
     await waitForText(page.locator('.report-scope .notice-error'), msg(lang, 'error.REPORT_EMPTY_SCOPE'));
     await checkScreen(page, `reports-empty-scope-${lang}`);
     await tags.getByLabel('land', { exact: true }).uncheck();
-    await page.getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true }).getByLabel('D-77', { exact: true }).uncheck();
+    await page
+      .getByRole('group', { name: msg(lang, 'reports.scope.donorCodes'), exact: true })
+      .getByLabel('D-77', { exact: true })
+      .uncheck();
 
     // a period with no data
     await field(page, lang, 'reports.scope.from').fill('2019-01-01');
@@ -212,7 +257,10 @@ describe.each(['en', 'ar'] as const)('donor report screen (%s)', (lang) => {
     await field(page, lang, 'reports.scope.to').fill('2026-06-30');
 
     // the preview, by keyboard: project P1, then Enter on "Preview"
-    await page.getByRole('group', { name: msg(lang, 'reports.scope.projects'), exact: true }).getByLabel('P1', { exact: true }).check();
+    await page
+      .getByRole('group', { name: msg(lang, 'reports.scope.projects'), exact: true })
+      .getByLabel('P1', { exact: true })
+      .check();
     await button(page, lang, 'reports.preview.submit').focus();
     await page.keyboard.press('Enter');
     const preview = page.locator('[data-testid="report-preview"]');
@@ -221,19 +269,34 @@ describe.each(['en', 'ar'] as const)('donor report screen (%s)', (lang) => {
 
     // the case left out for lack of consent, with its reason
     const leftOut = page.getByRole('table', { name: msg(lang, 'reports.leftOut.caption'), exact: true });
-    const leftRows = await leftOut.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim())));
-    expect(leftRows.map((r) => r.map(plain))).toEqual([['RB-1', msg(lang, 'reports.leftOut.from.report'), msg(lang, 'reports.leftOut.reason.consent-absent'), await page.evaluate((l) => new Intl.NumberFormat(l).format(1), lang)]]);
+    const leftRows = await leftOut
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim())));
+    expect(leftRows.map((r) => r.map(plain))).toEqual([
+      [
+        'RB-1',
+        msg(lang, 'reports.leftOut.from.report'),
+        msg(lang, 'reports.leftOut.reason.consent-absent'),
+        await page.evaluate((l) => new Intl.NumberFormat(l).format(1), lang),
+      ],
+    ]);
     // the redactions: the survivor's name in case RA-1's story, the small count and the count hidden with it
     const redactions = page.getByRole('table', { name: msg(lang, 'reports.redactions.caption'), exact: true });
-    const kinds = await redactions.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-kind'), (r.children[2]?.textContent ?? '').trim()]));
+    const kinds = await redactions
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-kind'), (r.children[2]?.textContent ?? '').trim()]));
     // RA-1's story named its survivor: replaced by a pseudonym — or, in Arabic, where names are
     // matched anywhere in a word and the first name is shared by fifteen people, the sentence dropped
     expect(kinds).toContainEqual([lang === 'en' ? 'name' : 'other-name', 'RA-1']);
     expect(kinds).toContainEqual(['small-cell', plain(msg(lang, 'state.none'))]);
     expect(kinds).toContainEqual(['hidden-cell', plain(msg(lang, 'state.none'))]);
     const nameKind = lang === 'en' ? 'name' : 'other-name';
-    expect(plain(await redactions.locator(`tbody tr[data-kind="${nameKind}"]`).first().textContent())).toContain(msg(lang, `reports.redaction.${nameKind}`));
-    expect(plain(await page.locator('.report-checks-summary').textContent())).toBe(msg(lang, 'reports.preview.summary', { redactions: kinds.length, leftOut: 1 }));
+    expect(plain(await redactions.locator(`tbody tr[data-kind="${nameKind}"]`).first().textContent())).toContain(
+      msg(lang, `reports.redaction.${nameKind}`),
+    );
+    expect(plain(await page.locator('.report-checks-summary').textContent())).toBe(
+      msg(lang, 'reports.preview.summary', { redactions: kinds.length, leftOut: 1 }),
+    );
 
     // the report itself, in a sandboxed frame with no scripts, styled by its own sheet under the app's CSP
     const frameEl = page.locator('iframe.report-frame');

@@ -63,8 +63,16 @@ async function h1Text(p: Page): Promise<string> {
 }
 
 async function seedCaseAndNote(harness: Harness) {
-  const c = await ok<{ id: string; reference: string }>(harness, 'cases.create', { title: 'Detention at Kamiti', reference: 'KE-7', summary: 'Habeas corpus for two detainees.' });
-  const note = await ok<{ id: string }>(harness, 'notes.add', { caseId: c.id, body: `Met the witness near the ${WORD} quarry; she described the <b>cell</b> in detail.`, author: 'AK' });
+  const c = await ok<{ id: string; reference: string }>(harness, 'cases.create', {
+    title: 'Detention at Kamiti',
+    reference: 'KE-7',
+    summary: 'Habeas corpus for two detainees.',
+  });
+  const note = await ok<{ id: string }>(harness, 'notes.add', {
+    caseId: c.id,
+    body: `Met the witness near the ${WORD} quarry; she described the <b>cell</b> in detail.`,
+    author: 'AK',
+  });
   return { caseId: c.id, noteId: note.id };
 }
 
@@ -116,7 +124,8 @@ describe('global search', () => {
   it('pages each source with its own "more", and works in Arabic', async () => {
     const { h, page } = await openApp({ language: 'ar' });
     const { caseId } = await seedCaseAndNote(h);
-    for (let i = 0; i < 12; i++) await ok(h, 'notes.add', { caseId, body: `ملاحظة رقم ${i}: ${WORD} مرة أخرى في المحضر.` });
+    for (let i = 0; i < 12; i++)
+      await ok(h, 'notes.add', { caseId, body: `ملاحظة رقم ${i}: ${WORD} مرة أخرى في المحضر.` });
 
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await nav(page).getByRole('link', { name: 'البحث' }).click();
@@ -139,8 +148,15 @@ describe('global search', () => {
 describe('global search: people and tags', () => {
   it('groups people under their own heading; a person found by the Arabic name without marks opens their case on the People tab; a tag finds its case', async () => {
     const { h, page } = await openApp();
-    const c = await ok<{ id: string }>(h, 'cases.create', { title: 'Port detention', reference: 'KE-9', tags: ['Torture'] });
-    const person = await ok<{ id: string }>(h, 'people.create', { fullName: 'يُوسُف العَمْرَانِي', aliases: ['Abou Youssef'] });
+    const c = await ok<{ id: string }>(h, 'cases.create', {
+      title: 'Port detention',
+      reference: 'KE-9',
+      tags: ['Torture'],
+    });
+    const person = await ok<{ id: string }>(h, 'people.create', {
+      fullName: 'يُوسُف العَمْرَانِي',
+      aliases: ['Abou Youssef'],
+    });
     await ok(h, 'people.link', { personId: person.id, caseId: c.id, role: 'witness' });
 
     await nav(page).getByRole('link', { name: 'Search' }).click();
@@ -169,7 +185,11 @@ describe('audit log viewer', () => {
     const { h, page } = await openApp();
     const { caseId } = await seedCaseAndNote(h);
     for (let i = 0; i < 55; i++) await ok(h, 'notes.add', { caseId, body: `Call log ${i}` });
-    const { total, items } = await ok<{ total: number; items: Array<{ seq: number; action: string }> }>(h, 'audit.list', { limit: 1, offset: 0 });
+    const { total, items } = await ok<{ total: number; items: Array<{ seq: number; action: string }> }>(
+      h,
+      'audit.list',
+      { limit: 1, offset: 0 },
+    );
     expect(total).toBeGreaterThan(57);
     expect(items[0]!.action).toBe('note.added');
 
@@ -210,7 +230,10 @@ describe('audit log viewer', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     const at = (await rows.first().locator('time').getAttribute('datetime'))!;
     const expected = await page.evaluate(
-      ([iso, n]) => ({ time: new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), seq: new Intl.NumberFormat('ar', { useGrouping: false }).format(n) }),
+      ([iso, n]) => ({
+        time: new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+        seq: new Intl.NumberFormat('ar', { useGrouping: false }).format(n),
+      }),
       [at, total] as const,
     );
     expect(await rows.first().locator('time').textContent()).toBe(expected.time);
@@ -290,11 +313,19 @@ describe('settings', () => {
     // Numbers and dates in the vault information, formatted for Arabic.
     await page.locator('.vault-info time').waitFor();
     const created = (await page.locator('.vault-info time').getAttribute('datetime'))!;
-    const expectedDate = await page.evaluate((iso) => new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), created);
+    const expectedDate = await page.evaluate(
+      (iso) => new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+      created,
+    );
     expect(await page.locator('.vault-info time').textContent()).toBe(expectedDate);
     expect(await page.locator('.vault-info').textContent()).toContain('طرق الفتح');
     // Each language keeps its own name in the menu.
-    expect(await page.locator('select option').allTextContents()).toEqual(['English', 'Français', 'Español', 'العربية']);
+    expect(await page.locator('select option').allTextContents()).toEqual([
+      'English',
+      'Français',
+      'Español',
+      'العربية',
+    ]);
     await checkScreen(page, 'settings-ar');
   });
 });
@@ -317,7 +348,12 @@ describe('keyboard only', () => {
     const focused = () =>
       p.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
-        return { tag: el?.tagName ?? '', text: el?.textContent?.trim() ?? '', inNav: Boolean(el?.closest('nav.sidebar')), outline: el ? getComputedStyle(el).outlineStyle : 'none' };
+        return {
+          tag: el?.tagName ?? '',
+          text: el?.textContent?.trim() ?? '',
+          inNav: Boolean(el?.closest('nav.sidebar')),
+          outline: el ? getComputedStyle(el).outlineStyle : 'none',
+        };
       });
 
     for (const [label, heading] of [

@@ -14,7 +14,10 @@ import { expectSameSnapshot, newVault, snapshot } from '../helpers.js';
 let forcedShard: string | null = null;
 vi.mock('../../src-main/engine/util/ids.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src-main/engine/util/ids.js')>();
-  return { ...real, newBlobId: () => (forcedShard === null ? real.newBlobId() : forcedShard + real.newBlobId().slice(2)) };
+  return {
+    ...real,
+    newBlobId: () => (forcedShard === null ? real.newBlobId() : forcedShard + real.newBlobId().slice(2)),
+  };
 });
 
 afterEach(() => {

@@ -27,7 +27,9 @@ describe('evidence store', () => {
     const a = await vault.blobs.put([data]);
     const b = await vault.blobs.put([data]);
     expect(a.sha256).toBe(b.sha256);
-    expect(fs.readFileSync(vault.blobs.pathFor(a.blobId)).equals(fs.readFileSync(vault.blobs.pathFor(b.blobId)))).toBe(false);
+    expect(fs.readFileSync(vault.blobs.pathFor(a.blobId)).equals(fs.readFileSync(vault.blobs.pathFor(b.blobId)))).toBe(
+      false,
+    );
   });
 
   it('records the put in the audit log with hash and size only', async () => {
@@ -140,7 +142,10 @@ describe('evidence store', () => {
     expect(await codeOf(collect(vault.blobs.get(blobId)))).toBe('BLOB_NOT_FOUND');
     expect(await codeOf(vault.blobs.erase(blobId, 'again'))).toBe('BLOB_NOT_FOUND');
     const { listAudit } = await import('../../src-main/engine/audit/audit-log.js');
-    expect(listAudit(vault.db).at(-1)).toMatchObject({ action: 'blob.erased', details: { reason: 'consent withdrawn' } });
+    expect(listAudit(vault.db).at(-1)).toMatchObject({
+      action: 'blob.erased',
+      details: { reason: 'consent withdrawn' },
+    });
   });
 
   it('streams with flat memory: 256 MiB in, far less held', async () => {
@@ -155,7 +160,10 @@ describe('evidence store', () => {
     let peak = 0;
     const { blobId } = await vault.blobs.put(source(), () => {
       const m = process.memoryUsage();
-      peak = Math.max(peak, m.heapUsed + m.external + m.arrayBuffers - (before.heapUsed + before.external + before.arrayBuffers));
+      peak = Math.max(
+        peak,
+        m.heapUsed + m.external + m.arrayBuffers - (before.heapUsed + before.external + before.arrayBuffers),
+      );
     });
     // 256 MiB passed through; what is held at any moment is a few buffers.
     expect(peak).toBeLessThan(64 * 1024 * 1024);

@@ -8,7 +8,9 @@ import { PASSPHRASE, newVault, openVault } from '../helpers.js';
 
 function runUntilKilled(dir: string, killAfterAcks: number): Promise<{ blobs: Map<string, string>; audits: number[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-writer.ts', dir, PASSPHRASE], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-writer.ts', dir, PASSPHRASE], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const blobs = new Map<string, string>();
     const audits: number[] = [];
     let buf = '';

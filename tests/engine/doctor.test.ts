@@ -15,7 +15,15 @@ describe('doctor', () => {
     for (const deep of [false, true]) {
       const r = await runDoctor(vault, { deep });
       expect(r.ok).toBe(true);
-      expect(r.findings.map((f) => f.check)).toEqual(['key-file', 'cipher', 'sqlite', 'schema', 'audit-chain', 'blobs', 'orphans']);
+      expect(r.findings.map((f) => f.check)).toEqual([
+        'key-file',
+        'cipher',
+        'sqlite',
+        'schema',
+        'audit-chain',
+        'blobs',
+        'orphans',
+      ]);
       expect(r.findings.every((f) => f.level === 'ok')).toBe(true);
     }
   });
@@ -45,7 +53,10 @@ describe('doctor', () => {
     fs.writeFileSync(fc, bytes);
 
     const shallow = await runDoctor(vault);
-    expect(finding(shallow, 'blobs')).toMatchObject({ level: 'fail', details: { missing: [a.blobId], wrongSize: [b.blobId], unreadable: [] } });
+    expect(finding(shallow, 'blobs')).toMatchObject({
+      level: 'fail',
+      details: { missing: [a.blobId], wrongSize: [b.blobId], unreadable: [] },
+    });
     const deep = await runDoctor(vault, { deep: true });
     expect(finding(deep, 'blobs').details).toMatchObject({ unreadable: [{ blobId: c.blobId, code: 'BLOB_TAMPERED' }] });
   });
@@ -55,7 +66,9 @@ describe('doctor', () => {
     const a = await vault.blobs.put([randomBytes(1000)]);
     run(vault.db, sql`UPDATE blobs SET sha256 = ${'0'.repeat(64)} WHERE id = ${a.blobId}`);
     const r = await runDoctor(vault, { deep: true });
-    expect(finding(r, 'blobs').details).toMatchObject({ unreadable: [{ blobId: a.blobId, code: 'BLOB_HASH_MISMATCH' }] });
+    expect(finding(r, 'blobs').details).toMatchObject({
+      unreadable: [{ blobId: a.blobId, code: 'BLOB_HASH_MISMATCH' }],
+    });
   });
 
   it('lists orphan files, and --repair removes them (with an audit entry)', async () => {

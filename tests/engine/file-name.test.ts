@@ -55,11 +55,23 @@ describe('safeFileName', () => {
   });
 
   it('puts "_" before a Windows device name, with or without an extension, in any case', () => {
-    for (const n of ['CON', 'con', 'Prn.txt', 'aux.tar.gz', 'NUL', 'com1.log', 'COM9', 'lpt1', 'LPT9.pdf', 'com¹.txt']) {
+    for (const n of [
+      'CON',
+      'con',
+      'Prn.txt',
+      'aux.tar.gz',
+      'NUL',
+      'com1.log',
+      'COM9',
+      'lpt1',
+      'LPT9.pdf',
+      'com¹.txt',
+    ]) {
       expect(safeFileName(n)).toBe(`_${n}`);
     }
     expect(safeFileName('nul .txt')).toBe('_nul.txt'); // a space before the extension goes too
-    for (const n of ['console.txt', 'com10', 'lpt', 'connect.pdf', 'auxiliary.doc', 'my con.txt']) expect(safeFileName(n)).toBe(n);
+    for (const n of ['console.txt', 'com10', 'lpt', 'connect.pdf', 'auxiliary.doc', 'my con.txt'])
+      expect(safeFileName(n)).toBe(n);
   });
 
   it('bounds the length, in characters and UTF-8 bytes, keeping the extension', () => {
@@ -92,18 +104,22 @@ describe('safeFileName', () => {
 
   it('for any text: one bare, bounded, clean name', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: 8, max: 200 }), (text, maxLength) => {
-        const r = safeFileName(text, { maxLength });
-        expect(r.length).toBeGreaterThan(0);
-        expect([...r].length).toBeLessThanOrEqual(maxLength);
-        expect(utf8Bytes(r)).toBeLessThanOrEqual(240);
-        expect(r).not.toMatch(/[/\\:*?"<>|\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
-        expect(r).not.toMatch(/\p{Cf}/u);
-        expect(wellFormed(r)).toBe(true);
-        expect(r).not.toMatch(/^[.\s]|[.\s]$/u);
-        expect(r.split('.')[0]!.trimEnd()).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i);
-        expect(safeFileName(r, { maxLength })).toBe(r); // stable
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 400 }),
+        fc.integer({ min: 8, max: 200 }),
+        (text, maxLength) => {
+          const r = safeFileName(text, { maxLength });
+          expect(r.length).toBeGreaterThan(0);
+          expect([...r].length).toBeLessThanOrEqual(maxLength);
+          expect(utf8Bytes(r)).toBeLessThanOrEqual(240);
+          expect(r).not.toMatch(/[/\\:*?"<>|\u0000-\u001F\u007F-\u009F\u2028\u2029]/);
+          expect(r).not.toMatch(/\p{Cf}/u);
+          expect(wellFormed(r)).toBe(true);
+          expect(r).not.toMatch(/^[.\s]|[.\s]$/u);
+          expect(r.split('.')[0]!.trimEnd()).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i);
+          expect(safeFileName(r, { maxLength })).toBe(r); // stable
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -23,9 +23,15 @@ describe('migration runner', () => {
 
   it('refuses gaps, bad names and self-managed transactions', () => {
     const base = tempDir();
-    expect(() => loadMigrations(writeMigrations(path.join(base, 'a'), { '0001-a.sql': 'SELECT 1;', '0003-c.sql': 'SELECT 1;' }))).toThrow(/out of sequence/);
-    expect(() => loadMigrations(writeMigrations(path.join(base, 'b'), { '1-a.sql': 'SELECT 1;' }))).toThrow(/NNNN-slug/);
-    expect(() => loadMigrations(writeMigrations(path.join(base, 'c'), { '0001-a.sql': 'BEGIN;\nCREATE TABLE x(a);\nCOMMIT;' }))).toThrow(/own transaction/);
+    expect(() =>
+      loadMigrations(writeMigrations(path.join(base, 'a'), { '0001-a.sql': 'SELECT 1;', '0003-c.sql': 'SELECT 1;' })),
+    ).toThrow(/out of sequence/);
+    expect(() => loadMigrations(writeMigrations(path.join(base, 'b'), { '1-a.sql': 'SELECT 1;' }))).toThrow(
+      /NNNN-slug/,
+    );
+    expect(() =>
+      loadMigrations(writeMigrations(path.join(base, 'c'), { '0001-a.sql': 'BEGIN;\nCREATE TABLE x(a);\nCOMMIT;' })),
+    ).toThrow(/own transaction/);
   });
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', () => {
@@ -64,14 +70,24 @@ describe('migration runner', () => {
     const shipped = loadMigrations();
     const base = tempDir();
     const dir = path.join(base, 'v');
-    const { vault } = await Vault.create(dir, { passphrase: PASSPHRASE, kdf: { opsLimit: 1, memLimitBytes: 64 << 20 }, migrations: shipped });
+    const { vault } = await Vault.create(dir, {
+      passphrase: PASSPHRASE,
+      kdf: { opsLimit: 1, memLimitBytes: 64 << 20 },
+      migrations: shipped,
+    });
     vault.lock();
-    const next = [...shipped, { version: shipped.length + 1, name: 'future', sql: 'CREATE TABLE future_feature (id TEXT PRIMARY KEY) STRICT;' }];
+    const next = [
+      ...shipped,
+      { version: shipped.length + 1, name: 'future', sql: 'CREATE TABLE future_feature (id TEXT PRIMARY KEY) STRICT;' },
+    ];
     const v = await Vault.open(dir, { passphrase: PASSPHRASE }, { migrations: next });
     try {
       expect(schemaVersion(v.db)).toBe(next.length);
       const { listAudit } = await import('../../src-main/engine/audit/audit-log.js');
-      expect(listAudit(v.db).at(-1)).toMatchObject({ action: 'vault.migrated', details: { from: shipped.length, to: next.length } });
+      expect(listAudit(v.db).at(-1)).toMatchObject({
+        action: 'vault.migrated',
+        details: { from: shipped.length, to: next.length },
+      });
     } finally {
       v.lock();
     }

@@ -15,7 +15,12 @@ const MARKER = 'SURVIVOR-MARKER-7f3a9c-Zahra-al-Khatib';
 
 function forms(s: string): Buffer[] {
   const utf8 = Buffer.from(s, 'utf8');
-  return [utf8, Buffer.from(s, 'utf16le'), Buffer.from(utf8.toString('base64').slice(0, 24)), Buffer.from(utf8.toString('hex'))];
+  return [
+    utf8,
+    Buffer.from(s, 'utf16le'),
+    Buffer.from(utf8.toString('base64').slice(0, 24)),
+    Buffer.from(utf8.toString('hex')),
+  ];
 }
 
 function assertAbsent(dir: string, needles: Buffer[], label: string): void {
@@ -54,10 +59,19 @@ describe('nothing stored is on disk in clear', () => {
     const doc = await readVaultFile(dir);
     const slot = doc.slots.find((s): s is PassphraseSlot => s.kind === 'passphrase')!;
     const kek = await deriveFromPassphrase(PASSPHRASE, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
-    const master = unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot))!;
+    const master = unwrapKey(
+      kek,
+      Buffer.from(slot.nonce, 'base64'),
+      Buffer.from(slot.wrappedKey, 'base64'),
+      slotAssociatedData(doc, slot),
+    )!;
     expect(master).not.toBeNull();
     const dbKey = deriveMasterSubkey(master, doc.vaultId, 'database');
-    const needles = [master, dbKey].flatMap((k) => [Buffer.from(k), Buffer.from(k.toString('hex')), Buffer.from(k.toString('base64'))]);
+    const needles = [master, dbKey].flatMap((k) => [
+      Buffer.from(k),
+      Buffer.from(k.toString('hex')),
+      Buffer.from(k.toString('base64')),
+    ]);
     needles.push(Buffer.from(recoveryKey), Buffer.from(recoveryKey.replace(/-/g, '')));
     const v = await Vault.open(dir, { passphrase: PASSPHRASE });
     v.audit('touch');

@@ -18,10 +18,14 @@ describe('recovery key', () => {
   });
 
   it('matches fixed vectors (checked by hand: SHA-256 of 30 zero bytes starts 06 79 24 → 0SWJ)', () => {
-    expect(formatRecoveryKey(Buffer.alloc(30, 0))).toBe('0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0SWJ');
+    expect(formatRecoveryKey(Buffer.alloc(30, 0))).toBe(
+      '0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0000-0SWJ',
+    );
     const seq = Buffer.from(Array.from({ length: 30 }, (_, i) => i));
     expect(formatRecoveryKey(seq)).toBe('000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-Y8CJ');
-    expect(Buffer.from(parseRecoveryKey('000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-Y8CJ')).equals(seq)).toBe(true);
+    expect(
+      Buffer.from(parseRecoveryKey('000G-40R4-0M30-E209-185G-R38E-1W81-24GK-2GAH-C5RR-34D1-P70X-Y8CJ')).equals(seq),
+    ).toBe(true);
   });
 
   it('catches a single mistyped character with the checksum', () => {

@@ -3,7 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../src-main/engine/index.js';
 import { VaultError } from '../../shared/errors.js';
-import { FAST_KDF, PASSPHRASE, codeOf, expectSameSnapshot, newVault, openVault, snapshot, tempDir } from '../helpers.js';
+import {
+  FAST_KDF,
+  PASSPHRASE,
+  codeOf,
+  expectSameSnapshot,
+  newVault,
+  openVault,
+  snapshot,
+  tempDir,
+} from '../helpers.js';
 
 describe('create / open / lock', () => {
   it('creates vault.json, vault.db and blobs/, and nothing else', async () => {
@@ -115,9 +124,19 @@ describe('bad input changes nothing', () => {
       ['empty', () => ''],
       ['not JSON', () => 'hello'],
       ['a KDF parameter lowered', (t) => t.replace(/"opsLimit": \d+/, '"opsLimit": 2')],
-      ['the vault id changed', (t) => t.replace(/"vaultId": "([0-9a-f])/, (_m, c: string) => `"vaultId": "${c === '0' ? '1' : '0'}`)],
+      [
+        'the vault id changed',
+        (t) => t.replace(/"vaultId": "([0-9a-f])/, (_m, c: string) => `"vaultId": "${c === '0' ? '1' : '0'}`),
+      ],
       ['an unknown field added', (t) => t.replace('{', '{"extra": 1,')],
-      ['a slot removed', (t) => { const d = JSON.parse(t); d.slots.pop(); return JSON.stringify(d); }],
+      [
+        'a slot removed',
+        (t) => {
+          const d = JSON.parse(t);
+          d.slots.pop();
+          return JSON.stringify(d);
+        },
+      ],
       ['a __proto__ key', (t) => t.replace('{', '{"__proto__": {"polluted": true},')],
     ];
     for (const [name, edit] of edits) {
@@ -172,7 +191,9 @@ describe('passphrase change', () => {
     const before = JSON.parse(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8'));
     await vault.changePassphrase('a whole new passphrase here', { kdf: FAST_KDF });
     const after = JSON.parse(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8'));
-    expect(after.slots.find((s: { kind: string }) => s.kind === 'recovery')).toEqual(before.slots.find((s: { kind: string }) => s.kind === 'recovery'));
+    expect(after.slots.find((s: { kind: string }) => s.kind === 'recovery')).toEqual(
+      before.slots.find((s: { kind: string }) => s.kind === 'recovery'),
+    );
     expect(after.slots[0].wrappedKey).not.toBe(before.slots[0].wrappedKey);
     expect(after.slots[0].kdf.salt).not.toBe(before.slots[0].kdf.salt);
     vault.lock();

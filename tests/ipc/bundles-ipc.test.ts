@@ -20,11 +20,31 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
 import { SHARING_KINDS } from '../../shared/domain/partners.js';
-import type { BundleLedgerEntry, BundlePlan, BundleVerification, ImportConflict, ImportResult, ReceiptImport } from '../../shared/domain/bundles.js';
+import type {
+  BundleLedgerEntry,
+  BundlePlan,
+  BundleVerification,
+  ImportConflict,
+  ImportResult,
+  ReceiptImport,
+} from '../../shared/domain/bundles.js';
 import { CONTRACT } from '../../shared/ipc/contract.js';
 import { expectSameSnapshot, snapshot } from '../helpers.js';
 import type { IpcVault } from './ipc-helpers.js';
-import { PASSPHRASE, auditActions, auditTotal, namedVault, openHandle, pair, saveHandle, stick, exportCard, importCard, safetyNumberOf, type Pair } from './exchange-ipc-helpers.js';
+import {
+  PASSPHRASE,
+  auditActions,
+  auditTotal,
+  namedVault,
+  openHandle,
+  pair,
+  saveHandle,
+  stick,
+  exportCard,
+  importCard,
+  safetyNumberOf,
+  type Pair,
+} from './exchange-ipc-helpers.js';
 
 const open: IpcVault[] = [];
 afterEach(() => {
@@ -55,19 +75,47 @@ async function seed(p: Pair): Promise<Seed> {
   await a.ok('partners.setSharingProfile', {
     partnerId: aSeesB.partner.id,
     expectedVersion: partner.version,
-    allow: [{ kind: 'cases' }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'received-at', 'file'] }],
+    allow: [
+      { kind: 'cases' },
+      { kind: 'people' },
+      { kind: 'consents' },
+      { kind: 'evidence', fields: ['title', 'type', 'media-type', 'size', 'sha256', 'received-at', 'file'] },
+    ],
   });
-  const c = await a.ok<{ id: string; reference: string }>('cases.create', { title: 'Detention at Kilima station', reference: 'KE-2026-7' });
+  const c = await a.ok<{ id: string; reference: string }>('cases.create', {
+    title: 'Detention at Kilima station',
+    reference: 'KE-2026-7',
+  });
   const survivor = await a.ok<{ id: string }>('people.create', { fullName: 'Amina Bekele', pseudonym: 'AB-1' });
   const witness = await a.ok<{ id: string }>('people.create', { fullName: 'Juma Otieno', pseudonym: 'W-2' });
   await a.ok('people.link', { personId: survivor.id, caseId: c.id, role: 'survivor' });
   await a.ok('people.link', { personId: witness.id, caseId: c.id, role: 'witness' });
-  await a.ok('consents.add', { personId: survivor.id, caseId: c.id, purpose: 'sharing', recipient: { partnerId: aSeesB.partner.id }, told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
+  await a.ok('consents.add', {
+    personId: survivor.id,
+    caseId: c.id,
+    purpose: 'sharing',
+    recipient: { partnerId: aSeesB.partner.id },
+    told: [...TOLD_ELEMENTS],
+    method: 'written',
+    givenAt: '2026-01-10',
+  });
   const fileBytes = Buffer.from('%PDF-1.4\n' + 'statement of AB-1\n'.repeat(5000));
   const src = join(p.dir, 'statement.pdf');
   writeFileSync(src, fileBytes);
-  const ev = await a.ok<{ id: string }>('evidence.add', { caseId: c.id, file: await evidenceHandle(a, src), type: 'testimony', title: 'Statement of AB-1' });
-  return { caseId: c.id, reference: c.reference, survivorId: survivor.id, witnessId: witness.id, evidenceId: ev.id, fileBytes };
+  const ev = await a.ok<{ id: string }>('evidence.add', {
+    caseId: c.id,
+    file: await evidenceHandle(a, src),
+    type: 'testimony',
+    title: 'Statement of AB-1',
+  });
+  return {
+    caseId: c.id,
+    reference: c.reference,
+    survivorId: survivor.id,
+    witnessId: witness.id,
+    evidenceId: ev.id,
+    fileBytes,
+  };
 }
 
 async function evidenceHandle(v: IpcVault, path: string): Promise<string> {
@@ -77,7 +125,9 @@ async function evidenceHandle(v: IpcVault, path: string): Promise<string> {
 }
 
 function progressOf(v: IpcVault, channel: string): Array<{ phase: string; done: number; total: number | null }> {
-  return v.host.events.filter((e) => e.name === 'progress' && (e.payload as { channel: string }).channel === channel).map((e) => e.payload as { phase: string; done: number; total: number | null });
+  return v.host.events
+    .filter((e) => e.name === 'progress' && (e.payload as { channel: string }).channel === channel)
+    .map((e) => e.payload as { phase: string; done: number; total: number | null });
 }
 
 /** Lock, snapshot the whole vault folder, unlock again. */
@@ -89,7 +139,14 @@ async function frozen(v: IpcVault): Promise<Map<string, Buffer>> {
 }
 
 async function shareInput(p: Pair, s: Seed, mode: 'refuse' | 'leave-out') {
-  return { partnerId: p.aSeesB.partner.id, caseIds: [s.caseId], evidenceIds: [s.evidenceId], purpose: '  Joint submission to the Special Rapporteur  ', expiresInDays: 14, onMissingConsent: mode };
+  return {
+    partnerId: p.aSeesB.partner.id,
+    caseIds: [s.caseId],
+    evidenceIds: [s.evidenceId],
+    purpose: '  Joint submission to the Special Rapporteur  ',
+    expiresInDays: 14,
+    onMissingConsent: mode,
+  };
 }
 
 describe('bundles.* through the router', () => {
@@ -104,28 +161,60 @@ describe('bundles.* through the router', () => {
     expect(plan.partner).toEqual({ id: p.aSeesB.partner.id, name: 'Partner Legal Aid' });
     expect(plan.verifiedKeys.map((k) => k.id)).toEqual([p.aSeesB.key.id]);
     expect(plan.cases).toEqual([{ id: s.caseId, reference: 'KE-2026-7', originatedHere: true }]);
-    expect(plan.clearance).toEqual({ partnerId: p.aSeesB.partner.id, cleared: true, policy: { requireDueDiligence: true, requireAgreement: true }, reasons: [] });
+    expect(plan.clearance).toEqual({
+      partnerId: p.aSeesB.partner.id,
+      cleared: true,
+      policy: { requireDueDiligence: true, requireAgreement: true },
+      reasons: [],
+    });
     expect(plan.withheld).toEqual([]);
-    expect(plan.leftOut).toEqual([{ personId: s.witnessId, pseudonym: 'W-2', caseId: s.caseId, reason: 'absent', message: expect.any(String) }]);
-    expect(plan.included).toEqual({ cases: 1, people: 1, consents: 1, evidence: 1, notes: 0, deadlines: 0, outcomes: 0 });
+    expect(plan.leftOut).toEqual([
+      { personId: s.witnessId, pseudonym: 'W-2', caseId: s.caseId, reason: 'absent', message: expect.any(String) },
+    ]);
+    expect(plan.included).toEqual({
+      cases: 1,
+      people: 1,
+      consents: 1,
+      evidence: 1,
+      notes: 0,
+      deadlines: 0,
+      outcomes: 0,
+    });
     expect(plan.evidenceFiles).toEqual([{ id: s.evidenceId, size: s.fileBytes.length }]);
     expect(plan.blockers.map((x) => x.code)).toEqual(['BUNDLE_CONSENT_MISSING']);
     expect(await auditTotal(a)).toBe(before);
     expect((await a.ok<BundlePlan>('bundles.plan', await shareInput(p, s, 'leave-out'))).blockers).toEqual([]);
     // the plan takes no path, and no file field
-    expect(await a.call('bundles.plan', { ...(await shareInput(p, s, 'leave-out')), out: '/tmp/x.cvbundle' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await a.call('bundles.plan', { ...(await shareInput(p, s, 'leave-out')), out: '/tmp/x.cvbundle' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     // --- refuse mode: refused, no file
     const refusedPath = join(p.dir, 'refused.cvbundle');
-    const refused = await a.call('bundles.export', { ...(await shareInput(p, s, 'refuse')), target: await saveHandle(a, refusedPath, 'bundle') });
+    const refused = await a.call('bundles.export', {
+      ...(await shareInput(p, s, 'refuse')),
+      target: await saveHandle(a, refusedPath, 'bundle'),
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'BUNDLE_CONSENT_MISSING' } });
     expect(existsSync(refusedPath)).toBe(false);
     expect(await a.ok<BundleLedgerEntry[]>('bundles.list', {})).toEqual([]);
 
     // --- leave-out mode: written, with progress
     const bundlePath = join(p.dir, 'ke-2026-7.cvbundle');
-    const exported = await a.ok<Record<string, unknown>>('bundles.export', { ...(await shareInput(p, s, 'leave-out')), target: await saveHandle(a, bundlePath, 'bundle') });
-    expect(Object.keys(exported).sort()).toEqual(['bundleId', 'bytes', 'entries', 'files', 'included', 'leftOut', 'manifestSha256', 'recipients']);
+    const exported = await a.ok<Record<string, unknown>>('bundles.export', {
+      ...(await shareInput(p, s, 'leave-out')),
+      target: await saveHandle(a, bundlePath, 'bundle'),
+    });
+    expect(Object.keys(exported).sort()).toEqual([
+      'bundleId',
+      'bytes',
+      'entries',
+      'files',
+      'included',
+      'leftOut',
+      'manifestSha256',
+      'recipients',
+    ]);
     // entries: the manifest's (4 records and 1 file), manifest.json and manifest.sig aside
     expect(exported).toMatchObject({ files: 1, entries: 4 + 1, bytes: readFileSync(bundlePath).length });
     const bundleId = exported.bundleId as string;
@@ -135,14 +224,26 @@ describe('bundles.* through the router', () => {
     expect(exportProgress.at(-1)!.done).toBe(exportProgress.at(-1)!.total);
     expect(readFileSync(bundlePath).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
     const sent = await a.ok<BundleLedgerEntry[]>('bundles.list', { direction: 'sent' });
-    expect(sent).toEqual([expect.objectContaining({ id: bundleId, status: 'sent', partnerId: p.aSeesB.partner.id, purpose: 'Joint submission to the Special Rapporteur', hasReceipt: false })]);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        id: bundleId,
+        status: 'sent',
+        partnerId: p.aSeesB.partner.id,
+        purpose: 'Joint submission to the Special Rapporteur',
+        hasReceipt: false,
+      }),
+    ]);
 
     // --- B previews it: nothing changes
     const bTotal = await auditTotal(b);
     const v = await b.ok<BundleVerification>('bundles.verify', { file: await openHandle(b, bundlePath, 'bundle') });
     expect(v).toMatchObject({
       bundleId,
-      sender: { card: { name: 'Asha Njeri', organisation: 'Haki Litigation Centre' }, partner: { id: p.bSeesA.partner.id, name: 'Haki Litigation Centre' }, keyStatus: 'verified' },
+      sender: {
+        card: { name: 'Asha Njeri', organisation: 'Haki Litigation Centre' },
+        partner: { id: p.bSeesA.partner.id, name: 'Haki Litigation Centre' },
+        keyStatus: 'verified',
+      },
       purpose: 'Joint submission to the Special Rapporteur',
       expired: false,
       contents: { cases: 1, people: 1, consents: 1, evidence: 1, notes: 0, deadlines: 0, outcomes: 0 },
@@ -171,13 +272,21 @@ describe('bundles.* through the router', () => {
     expect(last.done).toBeGreaterThan(fileSize * 0.99);
     expect(last.done).toBeLessThanOrEqual(fileSize);
     const received = await b.ok<BundleLedgerEntry[]>('bundles.list', { direction: 'received' });
-    expect(received).toEqual([expect.objectContaining({ id: bundleId, status: 'imported', hasReceipt: true, partnerId: p.bSeesA.partner.id })]);
+    expect(received).toEqual([
+      expect.objectContaining({ id: bundleId, status: 'imported', hasReceipt: true, partnerId: p.bSeesA.partner.id }),
+    ]);
     // the evidence file arrived intact (its bytes verified by the recipient's own check)
     const cases = await b.ok<{ items: Array<{ id: string; reference: string }> }>('cases.list', {});
     expect(cases.items.map((c) => c.reference)).toEqual(['KE-2026-7']);
-    const items = await b.ok<Array<{ id: string; sha256: string; size: number }>>('evidence.list', { caseId: cases.items[0]!.id });
+    const items = await b.ok<Array<{ id: string; sha256: string; size: number }>>('evidence.list', {
+      caseId: cases.items[0]!.id,
+    });
     expect(items.map((e) => e.size)).toEqual([s.fileBytes.length]);
-    expect(await b.ok('evidence.verify', { id: items[0]!.id })).toMatchObject({ result: 'match', sha256: createHash('sha256').update(s.fileBytes).digest('hex'), size: s.fileBytes.length });
+    expect(await b.ok('evidence.verify', { id: items[0]!.id })).toMatchObject({
+      result: 'match',
+      sha256: createHash('sha256').update(s.fileBytes).digest('hex'),
+      size: s.fileBytes.length,
+    });
 
     // --- the same bundle again: nothing changes
     const again = await b.ok<ImportResult>('bundles.import', { file: bundleHandle });
@@ -185,26 +294,47 @@ describe('bundles.* through the router', () => {
 
     // --- B saves the receipt for A; A imports it: delivered
     const receiptPath = join(p.dir, `${bundleId}.receipt.json`);
-    expect(await b.ok('bundles.saveReceipt', { bundleId, target: await saveHandle(b, receiptPath, 'receipt') })).toEqual({ bundleId });
+    expect(
+      await b.ok('bundles.saveReceipt', { bundleId, target: await saveHandle(b, receiptPath, 'receipt') }),
+    ).toEqual({ bundleId });
     expect(JSON.parse(readFileSync(receiptPath, 'utf8'))).toEqual(imported.receipt);
     // a receipt for a bundle this vault sent is not ours to write
-    expect(await a.call('bundles.saveReceipt', { bundleId, target: await saveHandle(a, join(p.dir, 'mine.json'), 'receipt') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await a.call('bundles.saveReceipt', {
+        bundleId,
+        target: await saveHandle(a, join(p.dir, 'mine.json'), 'receipt'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(existsSync(join(p.dir, 'mine.json'))).toBe(false);
 
-    const delivered = await a.ok<ReceiptImport>('bundles.importReceipt', { file: await openHandle(a, receiptPath, 'receipt') });
+    const delivered = await a.ok<ReceiptImport>('bundles.importReceipt', {
+      file: await openHandle(a, receiptPath, 'receipt'),
+    });
     expect(delivered).toEqual({ bundleId, status: 'delivered', changed: true, custodyEvents: 1 });
-    expect((await a.ok<BundleLedgerEntry[]>('bundles.list', { direction: 'sent' }))[0]).toMatchObject({ id: bundleId, status: 'delivered', hasReceipt: true });
-    expect((await a.ok<ReceiptImport>('bundles.importReceipt', { file: await openHandle(a, receiptPath, 'receipt') })).changed).toBe(false);
+    expect((await a.ok<BundleLedgerEntry[]>('bundles.list', { direction: 'sent' }))[0]).toMatchObject({
+      id: bundleId,
+      status: 'delivered',
+      hasReceipt: true,
+    });
+    expect(
+      (await a.ok<ReceiptImport>('bundles.importReceipt', { file: await openHandle(a, receiptPath, 'receipt') }))
+        .changed,
+    ).toBe(false);
     const custody = await a.ok<{ events: Array<{ action: string }> }>('evidence.custodyLog', { id: s.evidenceId });
     expect(custody.events.map((e) => e.action).slice(-2)).toEqual(['shared', 'delivered']);
 
     // --- one bundle in full, its manifest through a strict schema
-    const detail = await a.ok<{ manifest: { bundleId: string; entries: unknown[] }; receipt: unknown }>('bundles.get', { id: bundleId });
+    const detail = await a.ok<{ manifest: { bundleId: string; entries: unknown[] }; receipt: unknown }>('bundles.get', {
+      id: bundleId,
+    });
     expect(detail.manifest.bundleId).toBe(bundleId);
     expect(detail.manifest.entries).toHaveLength(5);
     expect(detail.receipt).toEqual(imported.receipt);
     expect(await b.ok<ImportConflict[]>('bundles.conflicts', {})).toEqual([]);
-    expect(await b.call('bundles.resolveConflict', { id: bundleId, resolution: 'kept-local' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.call('bundles.resolveConflict', { id: bundleId, resolution: 'kept-local' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('puts a bundle from a sender not verified yet in quarantine; accepts it once the key is verified; discards another', async () => {
@@ -213,7 +343,10 @@ describe('bundles.* through the router', () => {
     const s = await seed(p);
     const write = async (name: string) => {
       const path = join(p.dir, name);
-      await a.ok('bundles.export', { ...(await shareInput(p, s, 'leave-out')), target: await saveHandle(a, path, 'bundle') });
+      await a.ok('bundles.export', {
+        ...(await shareInput(p, s, 'leave-out')),
+        target: await saveHandle(a, path, 'bundle'),
+      });
       return path;
     };
     const first = await write('first.cvbundle');
@@ -226,28 +359,46 @@ describe('bundles.* through the router', () => {
     expect([q1.result, q2.result]).toEqual(['quarantined', 'quarantined']);
     expect(q1.receipt.receipt.result).toBe('quarantined');
     expect((await b.ok<{ total: number }>('cases.list', {})).total).toBe(0);
-    expect((await b.ok<BundleLedgerEntry[]>('bundles.list', { status: 'quarantined' })).map((x) => x.id).sort()).toEqual([q1.bundleId, q2.bundleId].sort());
+    expect(
+      (await b.ok<BundleLedgerEntry[]>('bundles.list', { status: 'quarantined' })).map((x) => x.id).sort(),
+    ).toEqual([q1.bundleId, q2.bundleId].sort());
 
     // the sender is a partner here already (its card was imported): adding it from the card the
     // bundle carries finds the same key, unverified, and changes nothing
-    expect(await b.ok('bundles.addSender', { bundleId: q1.bundleId })).toMatchObject({ change: 'unchanged', key: { id: p.bSeesA.key.id, status: 'unverified' } });
+    expect(await b.ok('bundles.addSender', { bundleId: q1.bundleId })).toMatchObject({
+      change: 'unchanged',
+      key: { id: p.bSeesA.key.id, status: 'unverified' },
+    });
 
     // not verified yet: accept refused, nothing written
     const total = await auditTotal(b);
-    expect(await b.call('bundles.acceptQuarantined', { id: q1.bundleId })).toMatchObject({ ok: false, error: { code: 'BUNDLE_SENDER_NOT_VERIFIED' } });
+    expect(await b.call('bundles.acceptQuarantined', { id: q1.bundleId })).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_SENDER_NOT_VERIFIED' },
+    });
     expect(await auditTotal(b)).toBe(total);
 
     // discard the second (after the user confirmed in the app)
-    expect(await b.ok('bundles.discardQuarantined', { id: q2.bundleId })).toEqual({ bundleId: q2.bundleId, status: 'discarded' });
+    expect(await b.ok('bundles.discardQuarantined', { id: q2.bundleId })).toEqual({
+      bundleId: q2.bundleId,
+      status: 'discarded',
+    });
     expect(await auditActions(b, 1)).toEqual(['bundle.discarded']);
 
     // verify the sender's key (A reads out the number), then accept the first
     const readOut = (await safetyNumberOf(a, p.aSeesB.key.id)).groups.join(' ');
-    await b.ok('partners.verifyKey', { keyId: p.bSeesA.key.id, safetyNumber: readOut, how: 'read-aloud', verifiedBy: 'Tomás' });
+    await b.ok('partners.verifyKey', {
+      keyId: p.bSeesA.key.id,
+      safetyNumber: readOut,
+      how: 'read-aloud',
+      verifiedBy: 'Tomás',
+    });
     const accepted = await b.ok<ImportResult>('bundles.acceptQuarantined', { id: q1.bundleId });
     expect(accepted).toMatchObject({ bundleId: q1.bundleId, result: 'imported' });
     expect(progressOf(b, 'bundles.acceptQuarantined').length).toBeGreaterThan(0);
-    const statuses = Object.fromEntries((await b.ok<BundleLedgerEntry[]>('bundles.list', {})).map((x) => [x.id, x.status]));
+    const statuses = Object.fromEntries(
+      (await b.ok<BundleLedgerEntry[]>('bundles.list', {})).map((x) => [x.id, x.status]),
+    );
     expect(statuses).toEqual({ [q1.bundleId]: 'imported', [q2.bundleId]: 'discarded' });
     expect((await b.ok<{ total: number }>('cases.list', {})).total).toBe(1);
   });
@@ -257,7 +408,10 @@ describe('bundles.* through the router', () => {
     const { a, b } = p;
     const s = await seed(p);
     const good = join(p.dir, 'good.cvbundle');
-    await a.ok('bundles.export', { ...(await shareInput(p, s, 'leave-out')), target: await saveHandle(a, good, 'bundle') });
+    await a.ok('bundles.export', {
+      ...(await shareInput(p, s, 'leave-out')),
+      target: await saveHandle(a, good, 'bundle'),
+    });
     const bytes = readFileSync(good);
 
     const flipped = Buffer.from(bytes);
@@ -281,7 +435,10 @@ describe('bundles.* through the router', () => {
     open.push(c);
     const before = await frozen(c);
     const r = await c.call('bundles.verify', { file: await openHandle(c, good, 'bundle') });
-    expect(r).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(BUNDLE_NOT_FOR_US|AGE_NO_IDENTITY_MATCHED)$/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: expect.stringMatching(/^(BUNDLE_NOT_FOR_US|AGE_NO_IDENTITY_MATCHED)$/) },
+    });
     const r2 = await c.call('bundles.import', { file: await openHandle(c, good, 'bundle') });
     expect(r2).toMatchObject({ ok: false, error: { code: (r as { error: { code: string } }).error.code } });
     expectSameSnapshot(before, await frozen(c));
@@ -291,7 +448,10 @@ describe('bundles.* through the router', () => {
     await b.ok('bundles.import', { file: await openHandle(b, good, 'bundle') });
     expect(() => expectSameSnapshot(control, snapshot(b.dir))).toThrow(/vault files changed/);
     // and the sender cannot import its own bundle
-    expect(await a.call('bundles.import', { file: await openHandle(a, good, 'bundle') })).toMatchObject({ ok: false, error: { code: 'BUNDLE_FROM_SELF' } });
+    expect(await a.call('bundles.import', { file: await openHandle(a, good, 'bundle') })).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_FROM_SELF' },
+    });
   });
 
   it('takes files only as handles from the right dialog, and answers through strict schemas', async () => {
@@ -300,12 +460,26 @@ describe('bundles.* through the router', () => {
     const s = await seed(p);
     // a save-dialog handle is not a bundle to read; an open-dialog handle is not a target
     const path = join(p.dir, 'x.cvbundle');
-    expect(await a.call('bundles.verify', { file: await saveHandle(a, path, 'bundle') })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    expect(await a.call('bundles.verify', { file: await saveHandle(a, path, 'bundle') })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_HANDLE_INVALID' },
+    });
     const cardPath = await exportCard(a, stick());
-    expect(await a.call('bundles.export', { ...(await shareInput(p, s, 'leave-out')), target: await openHandle(a, cardPath, 'contact-card') })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
-    expect(await a.call('bundles.import', { file: path })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await a.call('bundles.export', {
+        ...(await shareInput(p, s, 'leave-out')),
+        target: await openHandle(a, cardPath, 'contact-card'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    expect(await a.call('bundles.import', { file: path })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     // the answer of an export never carries the path
-    const out = await a.ok<Record<string, unknown>>('bundles.export', { ...(await shareInput(p, s, 'leave-out')), target: await saveHandle(a, path, 'bundle') });
+    const out = await a.ok<Record<string, unknown>>('bundles.export', {
+      ...(await shareInput(p, s, 'leave-out')),
+      target: await saveHandle(a, path, 'bundle'),
+    });
     expect(JSON.stringify(out)).not.toContain(p.dir);
     const raw = await a.engine.call('bundles.list', {});
     if (!raw.ok) throw new Error(raw.error.code);
@@ -314,9 +488,20 @@ describe('bundles.* through the router', () => {
     expect(CONTRACT.bundles.list.output.safeParse([{ ...list[0], quarantineBlob: 'x' }]).success).toBe(false);
     // a partner whose key is not verified cannot be chosen: the plan says why (and that the
     // partner policy does not clear them yet, and that their empty profile lets nothing through)
-    const stranger = await importCard(a, await exportCard(await keepVault(await namedVault('Chen Wei', 'Third Party')), stick()));
-    const plan = await a.ok<BundlePlan>('bundles.plan', { ...(await shareInput(p, s, 'leave-out')), partnerId: stranger.partner.id, evidenceIds: [] });
-    expect(plan.blockers.map((x) => x.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_PARTNER_NOT_VERIFIED', 'BUNDLE_EMPTY']);
+    const stranger = await importCard(
+      a,
+      await exportCard(await keepVault(await namedVault('Chen Wei', 'Third Party')), stick()),
+    );
+    const plan = await a.ok<BundlePlan>('bundles.plan', {
+      ...(await shareInput(p, s, 'leave-out')),
+      partnerId: stranger.partner.id,
+      evidenceIds: [],
+    });
+    expect(plan.blockers.map((x) => x.code)).toEqual([
+      'PARTNER_NOT_CLEARED',
+      'BUNDLE_PARTNER_NOT_VERIFIED',
+      'BUNDLE_EMPTY',
+    ]);
   });
 });
 

@@ -79,8 +79,18 @@ describe('cases.* through the router', () => {
 
     expect(await v.ok<Case>('cases.get', { id: created.id })).toEqual(created);
 
-    const updated = await v.ok<Case>('cases.update', { id: created.id, expectedVersion: 1, stage: 'filed', summary: 'Held without charge.' });
-    expect(updated).toMatchObject({ version: 2, stage: 'filed', summary: 'Held without charge.', title: 'Detention of A.' });
+    const updated = await v.ok<Case>('cases.update', {
+      id: created.id,
+      expectedVersion: 1,
+      stage: 'filed',
+      summary: 'Held without charge.',
+    });
+    expect(updated).toMatchObject({
+      version: 2,
+      stage: 'filed',
+      summary: 'Held without charge.',
+      title: 'Detention of A.',
+    });
 
     const accepted = await v.ok<Case>('cases.transition', { id: created.id, to: 'accepted', expectedVersion: 2 });
     expect(accepted).toMatchObject({ status: 'accepted', version: 3 });
@@ -89,9 +99,20 @@ describe('cases.* through the router', () => {
 
     const history = await v.ok<CaseHistoryEntry[]>('cases.history', { id: created.id });
     expect(history.map((h) => h.version)).toEqual([1, 2, 3, 4]);
-    expect(history[0]).toEqual({ version: 1, at: '2026-03-10T09:00:00.000Z', actor: expect.any(String), changes: { status: { from: null, to: 'enquiry' } } });
-    expect(history[1]!.changes).toEqual({ stage: { from: null, to: 'filed' }, summary: { from: '', to: 'Held without charge.' } });
-    expect(history[3]!.changes).toEqual({ status: { from: 'accepted', to: 'closed' }, reason: { from: null, to: 'Settled.' } });
+    expect(history[0]).toEqual({
+      version: 1,
+      at: '2026-03-10T09:00:00.000Z',
+      actor: expect.any(String),
+      changes: { status: { from: null, to: 'enquiry' } },
+    });
+    expect(history[1]!.changes).toEqual({
+      stage: { from: null, to: 'filed' },
+      summary: { from: '', to: 'Held without charge.' },
+    });
+    expect(history[3]!.changes).toEqual({
+      status: { from: 'accepted', to: 'closed' },
+      reason: { from: null, to: 'Settled.' },
+    });
   });
 
   it('refuses a transition off the workflow, a stale edit and an unknown case, and writes nothing', async () => {
@@ -99,10 +120,22 @@ describe('cases.* through the router', () => {
     const c = await v.ok<Case>('cases.create', { title: 'Case', status: 'enquiry' });
     const before = await auditTotal(v);
 
-    expect(await v.call('cases.transition', { id: c.id, to: 'closed', reason: 'x' })).toEqual({ ok: false, error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('enquiry') } });
-    expect(await v.call('cases.update', { id: c.id, expectedVersion: 7, title: 'New' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await v.call('cases.get', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await v.call('cases.history', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await v.call('cases.transition', { id: c.id, to: 'closed', reason: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('enquiry') },
+    });
+    expect(await v.call('cases.update', { id: c.id, expectedVersion: 7, title: 'New' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await v.call('cases.get', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await v.call('cases.history', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     expect(await v.ok<Case>('cases.get', { id: c.id })).toEqual(c);
     expect(await v.ok<CaseHistoryEntry[]>('cases.history', { id: c.id })).toHaveLength(1);
@@ -112,9 +145,18 @@ describe('cases.* through the router', () => {
 
   it('refuses bad input in main, naming the field, before the engine sees it', async () => {
     v = await ipcVault();
-    expect(await v.call('cases.create', { title: '   ' })).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^title: /) } });
-    expect(await v.call('cases.create', { title: 'T', secret: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('secret') } });
-    expect(await v.call('cases.get', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^id: /) } });
+    expect(await v.call('cases.create', { title: '   ' })).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^title: /) },
+    });
+    expect(await v.call('cases.create', { title: 'T', secret: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('secret') },
+    });
+    expect(await v.call('cases.get', { id: '../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^id: /) },
+    });
     expect(await v.call('cases.list', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await v.ok<CaseList>('cases.list')).total).toBe(0);
   });

@@ -11,7 +11,19 @@ import { dispatch, ENGINE_HANDLERS } from '../../src-main/engine/api/dispatch.js
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
 import type { Case } from '../../shared/domain/cases.js';
 
-const CASE_DOMAIN_AREAS = ['cases', 'people', 'enquiries', 'consents', 'evidence', 'notes', 'search', 'deadlines', 'outcomes', 'partners', 'risks'];
+const CASE_DOMAIN_AREAS = [
+  'cases',
+  'people',
+  'enquiries',
+  'consents',
+  'evidence',
+  'notes',
+  'search',
+  'deadlines',
+  'outcomes',
+  'partners',
+  'risks',
+];
 
 type Def = { type: string; [key: string]: unknown };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -35,7 +47,8 @@ function outputProblems(schema: z.ZodType, path = '$', seen = new Set<z.ZodType>
     case 'object': {
       const catchall = def.catchall as z.ZodType | undefined;
       const out = !catchall || defOf(catchall).type !== 'never' ? [`${path}: not a strict object`] : [];
-      for (const [k, v] of Object.entries(def.shape as Record<string, z.ZodType>)) out.push(...outputProblems(v, `${path}.${k}`, seen));
+      for (const [k, v] of Object.entries(def.shape as Record<string, z.ZodType>))
+        out.push(...outputProblems(v, `${path}.${k}`, seen));
       return out;
     }
     case 'array':
@@ -46,7 +59,10 @@ function outputProblems(schema: z.ZodType, path = '$', seen = new Set<z.ZodType>
     case 'union':
       return (def.options as z.ZodType[]).flatMap((o) => outputProblems(o, path, seen));
     case 'record':
-      return [...outputProblems(def.keyType as z.ZodType, `${path}{key}`, seen), ...outputProblems(def.valueType as z.ZodType, `${path}{}`, seen)];
+      return [
+        ...outputProblems(def.keyType as z.ZodType, `${path}{key}`, seen),
+        ...outputProblems(def.valueType as z.ZodType, `${path}{}`, seen),
+      ];
     case 'lazy':
       return outputProblems((def.getter as () => z.ZodType)(), path, seen);
     default:
@@ -87,9 +103,14 @@ describe('the IPC contract', () => {
     for (const area of CASE_DOMAIN_AREAS) {
       const inArea = calls.filter((c) => c.area === area);
       expect(inArea.length, area).toBeGreaterThan(0);
-      expect(inArea.every((c) => c.spec.handler === 'engine' && c.spec.unlocked), area).toBe(true);
+      expect(
+        inArea.every((c) => c.spec.handler === 'engine' && c.spec.unlocked),
+        area,
+      ).toBe(true);
     }
-    expect(calls.map((c) => c.channel)).toEqual(expect.arrayContaining(['cases.list', 'evidence.get', 'search.query', 'evidence.add']));
+    expect(calls.map((c) => c.channel)).toEqual(
+      expect.arrayContaining(['cases.list', 'evidence.get', 'search.query', 'evidence.add']),
+    );
   });
 
   it('has exactly one implementation per channel: an engine handler for engine calls, none for main calls', () => {
@@ -104,27 +125,39 @@ describe('the IPC contract', () => {
     }
     // and no engine handler answers a channel the contract does not have
     const channels = new Set(calls.filter((c) => c.spec.handler === 'engine').map((c) => c.channel));
-    const handled = Object.entries(handlers).flatMap(([area, methods]) => Object.keys(methods).map((m) => `${area}.${m}`));
+    const handled = Object.entries(handlers).flatMap(([area, methods]) =>
+      Object.keys(methods).map((m) => `${area}.${m}`),
+    );
     expect(handled.filter((ch) => !channels.has(ch))).toEqual([]);
     expect(handled).toHaveLength(channels.size);
   });
 
   it('has a strictness check that catches loose schemas', () => {
     expect(outputProblems(z.object({ a: z.string() }))).toEqual(['$: not a strict object']);
-    expect(outputProblems(z.array(z.strictObject({ a: z.any(), b: z.unknown() })))).toEqual(['$[].a: any is not allowed in an answer', '$[].b: unknown is not allowed in an answer']);
-    expect(outputProblems(z.strictObject({ n: z.string().transform((x) => x.length) }))).toEqual(['$.n: pipe is not allowed in an answer']);
+    expect(outputProblems(z.array(z.strictObject({ a: z.any(), b: z.unknown() })))).toEqual([
+      '$[].a: any is not allowed in an answer',
+      '$[].b: unknown is not allowed in an answer',
+    ]);
+    expect(outputProblems(z.strictObject({ n: z.string().transform((x) => x.length) }))).toEqual([
+      '$.n: pipe is not allowed in an answer',
+    ]);
     expect(outputProblems(z.strictObject({ d: z.record(z.string(), z.json()) }))).toEqual([]);
     expect(topLevelOk(z.unknown())).toBe(false);
     expect(topLevelOk(z.strictObject({}).nullable())).toBe(true);
   });
 
   it('answers through strict schemas only', () => {
-    const problems = calls.flatMap(({ channel, spec }) => [...(topLevelOk(spec.output) ? [] : [`${channel}: top level`]), ...outputProblems(spec.output).map((p) => `${channel} ${p}`)]);
+    const problems = calls.flatMap(({ channel, spec }) => [
+      ...(topLevelOk(spec.output) ? [] : [`${channel}: top level`]),
+      ...outputProblems(spec.output).map((p) => `${channel} ${p}`),
+    ]);
     expect(problems).toEqual([]);
   });
 
   it('declares file fields on exactly the calls that take a chosen file, with progress on the long evidence calls', () => {
-    const withFiles = Object.fromEntries(calls.filter((c) => Object.keys(c.spec.fileFields).length > 0).map((c) => [c.channel, { ...c.spec.fileFields }]));
+    const withFiles = Object.fromEntries(
+      calls.filter((c) => Object.keys(c.spec.fileFields).length > 0).map((c) => [c.channel, { ...c.spec.fileFields }]),
+    );
     expect(withFiles).toEqual({
       'evidence.add': { file: 'open' },
       'evidence.addCopy': { file: 'open' },
@@ -168,6 +201,9 @@ describe('the IPC contract', () => {
     const list = await dispatch('cases.list', {}, { session: v.engine.session, progress: () => {} });
     if (!list.ok) throw new Error(list.error.code);
     const page = list.value as { items: object[] };
-    expect(CONTRACT.cases.list.output.safeParse({ ...page, items: page.items.map((i) => ({ ...i, summary: 'long text' })) }).success).toBe(false);
+    expect(
+      CONTRACT.cases.list.output.safeParse({ ...page, items: page.items.map((i) => ({ ...i, summary: 'long text' })) })
+        .success,
+    ).toBe(false);
   });
 });

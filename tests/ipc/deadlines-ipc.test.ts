@@ -18,7 +18,12 @@ describe('deadlines.* through the router', () => {
   it('adds, lists with days to go and overdue flags, reads and completes', async () => {
     v = await ipcVault({ now: () => NOW });
     const c = await v.ok<Case>('cases.create', { title: 'Case', reference: 'R-1' });
-    const filing = await v.ok<Deadline>('deadlines.add', { caseId: c.id, kind: 'filing', title: 'Reply brief', dueOn: '2026-03-17' });
+    const filing = await v.ok<Deadline>('deadlines.add', {
+      caseId: c.id,
+      kind: 'filing',
+      title: 'Reply brief',
+      dueOn: '2026-03-17',
+    });
     expect(filing).toEqual({
       id: expect.any(String),
       caseId: c.id,
@@ -33,7 +38,13 @@ describe('deadlines.* through the router', () => {
       version: 1,
       originVault: expect.any(String),
     });
-    const late = await v.ok<Deadline>('deadlines.add', { caseId: c.id, kind: 'response', title: 'Answer the registry', dueOn: '2026-03-05', notes: 'By post.' });
+    const late = await v.ok<Deadline>('deadlines.add', {
+      caseId: c.id,
+      kind: 'response',
+      title: 'Answer the registry',
+      dueOn: '2026-03-05',
+      notes: 'By post.',
+    });
     await v.ok<Deadline>('deadlines.add', { caseId: c.id, kind: 'hearing', title: 'Hearing', dueOn: '2026-06-01' });
 
     const all = await v.ok<DeadlineItem[]>('deadlines.list', { caseId: c.id });
@@ -46,7 +57,9 @@ describe('deadlines.* through the router', () => {
     expect((await v.ok<DeadlineItem[]>('deadlines.list', { upcomingDays: 30 })).map((d) => d.id)).toEqual([filing.id]);
     expect((await v.ok<DeadlineItem[]>('deadlines.list', { overdue: true })).map((d) => d.id)).toEqual([late.id]);
     // the case list knows the earliest open deadline
-    expect((await v.ok<CaseList>('cases.list', { deadlineDueBy: '2026-03-06' })).items.map((x) => x.nextDeadline)).toEqual(['2026-03-05']);
+    expect(
+      (await v.ok<CaseList>('cases.list', { deadlineDueBy: '2026-03-06' })).items.map((x) => x.nextDeadline),
+    ).toEqual(['2026-03-05']);
 
     expect(await v.ok<Deadline>('deadlines.get', { id: late.id })).toEqual(late);
     const met = await v.ok<Deadline>('deadlines.complete', { id: late.id, expectedVersion: 1 });
@@ -59,13 +72,29 @@ describe('deadlines.* through the router', () => {
     const c = await v.ok<Case>('cases.create', { title: 'Case' });
     const d = await v.ok<Deadline>('deadlines.add', { caseId: c.id, kind: 'other', title: 'T', dueOn: '2026-03-20' });
     const done = await v.ok<Deadline>('deadlines.complete', { id: d.id, status: 'cancelled' });
-    const other = await v.ok<Deadline>('deadlines.add', { caseId: c.id, kind: 'other', title: 'U', dueOn: '2026-03-21' });
+    const other = await v.ok<Deadline>('deadlines.add', {
+      caseId: c.id,
+      kind: 'other',
+      title: 'U',
+      dueOn: '2026-03-21',
+    });
     const before = await auditTotal(v);
 
-    expect(await v.call('deadlines.complete', { id: d.id })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(await v.call('deadlines.complete', { id: other.id, completedOn: '2026-03-11' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^completedOn: /) } });
-    expect(await v.call('deadlines.list', { upcomingDays: 7, status: 'met' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^status: /) } });
-    expect(await v.call('deadlines.add', { caseId: c.id, kind: 'other', title: 'T', dueOn: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^dueOn: /) } });
+    expect(await v.call('deadlines.complete', { id: d.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    expect(await v.call('deadlines.complete', { id: other.id, completedOn: '2026-03-11' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^completedOn: /) },
+    });
+    expect(await v.call('deadlines.list', { upcomingDays: 7, status: 'met' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^status: /) },
+    });
+    expect(
+      await v.call('deadlines.add', { caseId: c.id, kind: 'other', title: 'T', dueOn: '2026-02-30' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^dueOn: /) } });
 
     expect(await v.ok<Deadline>('deadlines.get', { id: d.id })).toEqual(done);
     expect(await v.ok<Deadline>('deadlines.get', { id: other.id })).toEqual(other);

@@ -58,7 +58,9 @@ describe('enquiries.* through the router', () => {
           score: 1,
           reason: 'exact',
           pairs: [],
-          roles: [{ caseId: c.id, caseReference: 'R-1', role: 'alleged-perpetrator', addedAt: '2026-03-10T09:00:00.000Z' }],
+          roles: [
+            { caseId: c.id, caseReference: 'R-1', role: 'alleged-perpetrator', addedAt: '2026-03-10T09:00:00.000Z' },
+          ],
           enquiry: null,
         },
       ],
@@ -67,7 +69,13 @@ describe('enquiries.* through the router', () => {
       version: 1,
       originVault: expect.any(String),
     });
-    const other = await v.ok<Enquiry>('enquiries.add', { channel: 'email', summary: 'Eviction.', enquirerName: 'Peter Ochieng', receivedOn: '2026-03-01', namesMentioned: ['Hassan Ouazani'] });
+    const other = await v.ok<Enquiry>('enquiries.add', {
+      channel: 'email',
+      summary: 'Eviction.',
+      enquirerName: 'Peter Ochieng',
+      receivedOn: '2026-03-01',
+      namesMentioned: ['Hassan Ouazani'],
+    });
     // a name the first enquiry mentioned, with the role it gave
     expect(other.conflicts).toEqual([
       {
@@ -93,23 +101,59 @@ describe('enquiries.* through the router', () => {
     const rechecked = await v.ok<Enquiry>('enquiries.checkConflicts', { id: e.id });
     expect(rechecked.version).toBe(2);
     // now also the other enquiry's name
-    expect(rechecked.conflicts).toEqual([...e.conflicts, expect.objectContaining({ query: 'Hassan Ouazzani', matchedName: 'Hassan Ouazani', matchedKind: 'named', match: 'similar', enquiry: expect.objectContaining({ id: other.id, role: null }) })]);
+    expect(rechecked.conflicts).toEqual([
+      ...e.conflicts,
+      expect.objectContaining({
+        query: 'Hassan Ouazzani',
+        matchedName: 'Hassan Ouazani',
+        matchedKind: 'named',
+        match: 'similar',
+        enquiry: expect.objectContaining({ id: other.id, role: null }),
+      }),
+    ]);
 
-    const accepted = await v.ok<Enquiry>('enquiries.decide', { id: e.id, decision: 'accept', acknowledgeConflicts: true, case: { title: 'Protest arrests' }, enquirerRole: 'survivor' });
-    expect(accepted).toMatchObject({ status: 'accepted', decidedAt: '2026-03-10T09:00:00.000Z', caseId: expect.any(String) });
+    const accepted = await v.ok<Enquiry>('enquiries.decide', {
+      id: e.id,
+      decision: 'accept',
+      acknowledgeConflicts: true,
+      case: { title: 'Protest arrests' },
+      enquirerRole: 'survivor',
+    });
+    expect(accepted).toMatchObject({
+      status: 'accepted',
+      decidedAt: '2026-03-10T09:00:00.000Z',
+      caseId: expect.any(String),
+    });
     const opened = await v.ok<Case>('cases.get', { id: accepted.caseId });
     expect(opened).toMatchObject({ title: 'Protest arrests', status: 'accepted', enquiryId: e.id });
 
-    const declined = await v.ok<Enquiry>('enquiries.decide', { id: other.id, decision: 'decline', reason: 'Outside our mandate.' });
+    const declined = await v.ok<Enquiry>('enquiries.decide', {
+      id: other.id,
+      decision: 'decline',
+      reason: 'Outside our mandate.',
+    });
     expect(declined).toMatchObject({ status: 'declined', decisionReason: 'Outside our mandate.', caseId: null });
   });
 
   it('refers to a partner', async () => {
     v = await ipcVault({ now: () => NOW });
     const partner = await v.ok<Partner>('partners.add', { name: 'Legal Aid Network', kind: 'ngo' });
-    const e = await v.ok<Enquiry>('enquiries.add', { channel: 'letter', summary: 'Land dispute.', enquirerName: 'Ruth Akinyi' });
-    const referred = await v.ok<Enquiry>('enquiries.decide', { id: e.id, decision: 'refer', partnerId: partner.id, reason: 'They cover land cases.' });
-    expect(referred).toMatchObject({ status: 'referred', referredPartnerId: partner.id, decisionReason: 'They cover land cases.' });
+    const e = await v.ok<Enquiry>('enquiries.add', {
+      channel: 'letter',
+      summary: 'Land dispute.',
+      enquirerName: 'Ruth Akinyi',
+    });
+    const referred = await v.ok<Enquiry>('enquiries.decide', {
+      id: e.id,
+      decision: 'refer',
+      partnerId: partner.id,
+      reason: 'They cover land cases.',
+    });
+    expect(referred).toMatchObject({
+      status: 'referred',
+      referredPartnerId: partner.id,
+      decisionReason: 'They cover land cases.',
+    });
   });
 
   it('refuses to accept over unacknowledged conflicts, and to decide twice, writing nothing', async () => {
@@ -119,15 +163,24 @@ describe('enquiries.* through the router', () => {
     expect(e.conflicts).toHaveLength(1);
     const before = await auditTotal(v);
 
-    expect(await v.call('enquiries.decide', { id: e.id, decision: 'accept' })).toMatchObject({ ok: false, error: { code: 'CONFLICT_CHECK_UNRESOLVED' } });
+    expect(await v.call('enquiries.decide', { id: e.id, decision: 'accept' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT_CHECK_UNRESOLVED' },
+    });
     expect(await v.ok<Enquiry>('enquiries.get', { id: e.id })).toEqual(e);
     expect((await v.ok<CaseList>('cases.list')).total).toBe(0);
     expect(await auditTotal(v)).toBe(before);
 
     await v.ok('enquiries.decide', { id: e.id, decision: 'decline', reason: 'No capacity.' });
     const after = await auditTotal(v);
-    expect(await v.call('enquiries.decide', { id: e.id, decision: 'decline', reason: 'Again.' })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(await v.call('enquiries.decide', { id: e.id, decision: 'refer', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('enquiries.decide', { id: e.id, decision: 'decline', reason: 'Again.' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    expect(await v.call('enquiries.decide', { id: e.id, decision: 'refer', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await auditTotal(v)).toBe(after);
   });
 });

@@ -30,7 +30,9 @@ async function auditTotal(vault: IpcVault): Promise<number> {
 }
 
 function progressOf(vault: IpcVault, channel: string): ProgressEvent[] {
-  return vault.host.events.filter((e) => e.name === 'progress' && (e.payload as ProgressEvent).channel === channel).map((e) => e.payload as ProgressEvent);
+  return vault.host.events
+    .filter((e) => e.name === 'progress' && (e.payload as ProgressEvent).channel === channel)
+    .map((e) => e.payload as ProgressEvent);
 }
 
 /** Every file of the vault folder except the database (which a read may touch). */
@@ -56,9 +58,16 @@ async function choose(vault: IpcVault, path: string): Promise<ChosenFile> {
   return chosen;
 }
 
-async function saveTarget(vault: IpcVault, path: string, kind: 'evidence' | 'custody-json' | 'custody-csv'): Promise<string> {
+async function saveTarget(
+  vault: IpcVault,
+  path: string,
+  kind: 'evidence' | 'custody-json' | 'custody-csv',
+): Promise<string> {
   vault.host.saveQueue.push(path);
-  const t = await vault.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', { suggestedName: 'export', kind });
+  const t = await vault.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', {
+    suggestedName: 'export',
+    kind,
+  });
   if (!t) throw new Error('no target chosen');
   return t.handle;
 }
@@ -73,8 +82,18 @@ describe('evidence.* through the router', () => {
     writeFileSync(file, bytes);
 
     const chosen = await choose(v, file);
-    expect(chosen).toEqual({ handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/), name: 'report.pdf', size: bytes.length });
-    const e = await v.ok<Evidence>('evidence.add', { caseId: c.id, file: chosen.handle, type: 'medical-report', source: 'District clinic', collectedAt: '2026-03-01' });
+    expect(chosen).toEqual({
+      handle: expect.stringMatching(/^fh_[0-9a-f]{32}$/),
+      name: 'report.pdf',
+      size: bytes.length,
+    });
+    const e = await v.ok<Evidence>('evidence.add', {
+      caseId: c.id,
+      file: chosen.handle,
+      type: 'medical-report',
+      source: 'District clinic',
+      collectedAt: '2026-03-01',
+    });
     expect(e).toEqual({
       id: expect.any(String),
       caseId: c.id,
@@ -111,7 +130,13 @@ describe('evidence.* through the router', () => {
     expect(await v.ok<Evidence[]>('evidence.list', { caseId: c.id })).toEqual([e]);
     expect(await v.ok<Evidence>('evidence.get', { id: e.id })).toEqual(e);
 
-    expect(await v.ok<EvidenceVerification>('evidence.verify', { id: e.id })).toEqual({ id: e.id, result: 'match', sha256: sha256(bytes), size: bytes.length, verifiedAt: '2026-03-10T09:00:00.000Z' });
+    expect(await v.ok<EvidenceVerification>('evidence.verify', { id: e.id })).toEqual({
+      id: e.id,
+      result: 'match',
+      sha256: sha256(bytes),
+      size: bytes.length,
+      verifiedAt: '2026-03-10T09:00:00.000Z',
+    });
     const verifying = progressOf(v, 'evidence.verify');
     expect(verifying.length).toBeGreaterThanOrEqual(2);
     // about one report per percent, not one per 64 KiB chunk
@@ -121,21 +146,57 @@ describe('evidence.* through the router', () => {
 
     const target = join(folder, 'copy for court.pdf');
     const handle = await saveTarget(v, target, 'evidence');
-    const exported = await v.ok<Record<string, unknown>>('evidence.export', { id: e.id, target: handle, reason: 'Filed with the court.' });
-    expect(exported).toEqual({ id: e.id, sha256: sha256(bytes), size: bytes.length, exportedAt: '2026-03-10T09:00:00.000Z' });
+    const exported = await v.ok<Record<string, unknown>>('evidence.export', {
+      id: e.id,
+      target: handle,
+      reason: 'Filed with the court.',
+    });
+    expect(exported).toEqual({
+      id: e.id,
+      sha256: sha256(bytes),
+      size: bytes.length,
+      exportedAt: '2026-03-10T09:00:00.000Z',
+    });
     expect(readFileSync(target).equals(bytes)).toBe(true);
-    expect(progressOf(v, 'evidence.export').at(-1)).toEqual({ channel: 'evidence.export', phase: 'exporting', done: bytes.length, total: bytes.length });
+    expect(progressOf(v, 'evidence.export').at(-1)).toEqual({
+      channel: 'evidence.export',
+      phase: 'exporting',
+      done: bytes.length,
+      total: bytes.length,
+    });
     // never over an existing file
-    expect(await v.call('evidence.export', { id: e.id, target: handle, reason: 'Again.' })).toMatchObject({ ok: false, error: { code: 'EXPORT_TARGET_EXISTS' } });
+    expect(await v.call('evidence.export', { id: e.id, target: handle, reason: 'Again.' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_TARGET_EXISTS' },
+    });
 
     const log = await v.ok<CustodyLog>('evidence.custodyLog', { id: e.id });
-    expect(log.evidence).toEqual({ id: e.id, caseId: c.id, type: 'medical-report', title: 'report.pdf', fileName: 'report.pdf', mediaType: 'application/pdf', size: bytes.length, sha256: sha256(bytes), derivedFrom: null, receivedAt: e.receivedAt });
+    expect(log.evidence).toEqual({
+      id: e.id,
+      caseId: c.id,
+      type: 'medical-report',
+      title: 'report.pdf',
+      fileName: 'report.pdf',
+      mediaType: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+      derivedFrom: null,
+      receivedAt: e.receivedAt,
+    });
     expect(log.events.map((x) => x.action)).toEqual(['received', 'verified', 'exported']);
-    expect(log.events[2]!.details).toEqual({ sha256: sha256(bytes), size: bytes.length, reason: 'Filed with the court.' });
+    expect(log.events[2]!.details).toEqual({
+      sha256: sha256(bytes),
+      size: bytes.length,
+      reason: 'Filed with the court.',
+    });
     expect(log.chain).toEqual({ ok: true, events: 3 });
 
     const csvTarget = join(folder, 'custody.csv');
-    const written = await v.ok<{ format: string; bytes: number }>('evidence.exportCustodyLog', { id: e.id, format: 'csv', target: await saveTarget(v, csvTarget, 'custody-csv') });
+    const written = await v.ok<{ format: string; bytes: number }>('evidence.exportCustodyLog', {
+      id: e.id,
+      format: 'csv',
+      target: await saveTarget(v, csvTarget, 'custody-csv'),
+    });
     const csv = readFileSync(csvTarget, 'utf8');
     expect(written).toEqual({ format: 'csv', bytes: Buffer.byteLength(csv) });
     expect(csv.split('\r\n')[0]).toBe('evidence_id,seq,at,actor,action,details,prev_hash,hash');
@@ -143,9 +204,22 @@ describe('evidence.* through the router', () => {
 
     const redacted = Buffer.from('%PDF-1.7\nredacted');
     writeFileSync(join(folder, 'redacted.pdf'), redacted);
-    const copy = await v.ok<Evidence>('evidence.addCopy', { originalId: e.id, file: (await choose(v, join(folder, 'redacted.pdf'))).handle, reason: 'Names of witnesses removed.' });
-    expect(copy).toMatchObject({ caseId: c.id, type: 'medical-report', derivedFrom: e.id, derivationReason: 'Names of witnesses removed.', size: redacted.length, sha256: sha256(redacted) });
-    expect((await v.ok<Evidence[]>('evidence.list', { caseId: c.id, includeCopies: false })).map((x) => x.id)).toEqual([e.id]);
+    const copy = await v.ok<Evidence>('evidence.addCopy', {
+      originalId: e.id,
+      file: (await choose(v, join(folder, 'redacted.pdf'))).handle,
+      reason: 'Names of witnesses removed.',
+    });
+    expect(copy).toMatchObject({
+      caseId: c.id,
+      type: 'medical-report',
+      derivedFrom: e.id,
+      derivationReason: 'Names of witnesses removed.',
+      size: redacted.length,
+      sha256: sha256(redacted),
+    });
+    expect((await v.ok<Evidence[]>('evidence.list', { caseId: c.id, includeCopies: false })).map((x) => x.id)).toEqual([
+      e.id,
+    ]);
   });
 
   it('refuses a forged or expired file handle, and a path in place of a handle, writing nothing', async () => {
@@ -162,9 +236,18 @@ describe('evidence.* through the router', () => {
     const auditBefore = await auditTotal(v);
     const expired = await v.call('evidence.add', { caseId: c.id, file: stale.handle });
     expect(expired).toEqual({ ok: false, error: { code: 'FILE_HANDLE_INVALID', message: expect.any(String) } });
-    expect(await v.call('evidence.add', { caseId: c.id, file: `fh_${'0'.repeat(32)}` })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
-    expect(await v.call('evidence.add', { caseId: c.id, file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^file: /) } });
-    expect(await v.call('evidence.add', { caseId: c.id, filePath: file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('evidence.add', { caseId: c.id, file: `fh_${'0'.repeat(32)}` })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_HANDLE_INVALID' },
+    });
+    expect(await v.call('evidence.add', { caseId: c.id, file })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^file: /) },
+    });
+    expect(await v.call('evidence.add', { caseId: c.id, filePath: file })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     // the message names no path
     expect(JSON.stringify(expired)).not.toContain(folder);
 
@@ -179,15 +262,25 @@ describe('evidence.* through the router', () => {
     const folder = userFolder();
     const c = await v.ok<Case>('cases.create', { title: 'Case' });
     writeFileSync(join(folder, 'statement.txt'), 'I was held for nine days.');
-    const e = await v.ok<Evidence>('evidence.add', { caseId: c.id, file: (await choose(v, join(folder, 'statement.txt'))).handle, type: 'testimony' });
+    const e = await v.ok<Evidence>('evidence.add', {
+      caseId: c.id,
+      file: (await choose(v, join(folder, 'statement.txt'))).handle,
+      type: 'testimony',
+    });
     expect(e.mediaType).toBe('text/plain; charset=utf-8');
 
     const opened = await v.ok<{ url: string; mediaType: string }>('viewer.open', { evidenceId: e.id });
-    expect(opened).toEqual({ url: expect.stringMatching(/^case-evidence:\/\/view\/[0-9a-f]{48}$/), mediaType: e.mediaType });
+    expect(opened).toEqual({
+      url: expect.stringMatching(/^case-evidence:\/\/view\/[0-9a-f]{48}$/),
+      mediaType: e.mediaType,
+    });
     const res = await v.shell.serveEvidence(opened.url.slice('case-evidence://view/'.length));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('I was held for nine days.');
-    expect((await v.ok<CustodyLog>('evidence.custodyLog', { id: e.id })).events.map((x) => x.action)).toEqual(['received', 'viewed']);
+    expect((await v.ok<CustodyLog>('evidence.custodyLog', { id: e.id })).events.map((x) => x.action)).toEqual([
+      'received',
+      'viewed',
+    ]);
   });
 
   it('refuses an export to a forged target, and an item that is not there', async () => {
@@ -195,13 +288,27 @@ describe('evidence.* through the router', () => {
     const folder = userFolder();
     const c = await v.ok<Case>('cases.create', { title: 'Case' });
     writeFileSync(join(folder, 'a.txt'), 'statement');
-    const e = await v.ok<Evidence>('evidence.add', { caseId: c.id, file: (await choose(v, join(folder, 'a.txt'))).handle });
+    const e = await v.ok<Evidence>('evidence.add', {
+      caseId: c.id,
+      file: (await choose(v, join(folder, 'a.txt'))).handle,
+    });
     const before = await v.ok<CustodyLog>('evidence.custodyLog', { id: e.id });
 
-    expect(await v.call('evidence.export', { id: e.id, target: `fh_${'a'.repeat(32)}`, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
-    expect(await v.call('evidence.exportCustodyLog', { id: e.id, format: 'json', target: `fh_${'a'.repeat(32)}` })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
-    expect(await v.call('evidence.get', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await v.call('evidence.verify', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await v.call('evidence.export', { id: e.id, target: `fh_${'a'.repeat(32)}`, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_HANDLE_INVALID' },
+    });
+    expect(
+      await v.call('evidence.exportCustodyLog', { id: e.id, format: 'json', target: `fh_${'a'.repeat(32)}` }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    expect(await v.call('evidence.get', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await v.call('evidence.verify', { id: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
 
     expect(readdirSync(folder)).toEqual(['a.txt']);
     expect(await v.ok<CustodyLog>('evidence.custodyLog', { id: e.id })).toEqual(before);

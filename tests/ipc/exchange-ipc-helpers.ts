@@ -27,13 +27,20 @@ export async function namedVault(name: string, organisation: string, now?: () =>
 /** A new file through the save dialog: the handle main issues for `path`. */
 export async function saveHandle(v: IpcVault, path: string, kind: string): Promise<string> {
   v.host.saveQueue.push(path);
-  const chosen = await v.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', { suggestedName: 'x', kind });
+  const chosen = await v.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', {
+    suggestedName: 'x',
+    kind,
+  });
   if (!chosen) throw new Error('the save dialog was cancelled');
   return chosen.handle;
 }
 
 /** A file through the open dialog. */
-export async function openHandle(v: IpcVault, path: string, kind: 'contact-card' | 'bundle' | 'receipt'): Promise<string> {
+export async function openHandle(
+  v: IpcVault,
+  path: string,
+  kind: 'contact-card' | 'bundle' | 'receipt',
+): Promise<string> {
   v.host.openQueue.push(path);
   const chosen = await v.ok<{ handle: string } | null>('files.chooseOpen', { kind });
   if (!chosen) throw new Error('the open dialog was cancelled');
@@ -48,7 +55,10 @@ export async function exportCard(v: IpcVault, dir: string, file = 'card.cvcard')
 }
 
 export async function importCard(v: IpcVault, path: string, partnerId?: string): Promise<CardImportResult> {
-  return v.ok<CardImportResult>('partners.importCard', { file: await openHandle(v, path, 'contact-card'), ...(partnerId ? { partnerId } : {}) });
+  return v.ok<CardImportResult>('partners.importCard', {
+    file: await openHandle(v, path, 'contact-card'),
+    ...(partnerId ? { partnerId } : {}),
+  });
 }
 
 export async function safetyNumberOf(v: IpcVault, keyId: string): Promise<SafetyNumber> {
@@ -80,7 +90,9 @@ export async function clearPartner(v: IpcVault, partnerId: string): Promise<void
  * the 60 digits the other side reads out, in groups, as a person would, and each clears the
  * other under the partner policy.
  */
-export async function pair(opts: { verifyOnA?: boolean; verifyOnB?: boolean; clear?: boolean; now?: () => Date } = {}): Promise<Pair> {
+export async function pair(
+  opts: { verifyOnA?: boolean; verifyOnB?: boolean; clear?: boolean; now?: () => Date } = {},
+): Promise<Pair> {
   const dir = stick();
   const a = await namedVault('Asha Njeri', 'Haki Litigation Centre', opts.now);
   const b = await namedVault('Tomás Ruiz', 'Partner Legal Aid', opts.now);
@@ -90,8 +102,20 @@ export async function pair(opts: { verifyOnA?: boolean; verifyOnB?: boolean; cle
   const aSeesB = await importCard(a, bCard);
   const readOutByA = (await safetyNumberOf(a, aSeesB.key.id)).groups.join(' ');
   const readOutByB = (await safetyNumberOf(b, bSeesA.key.id)).groups.join(' ');
-  if (opts.verifyOnA !== false) await a.ok<PartnerKey>('partners.verifyKey', { keyId: aSeesB.key.id, safetyNumber: readOutByB, how: 'read-aloud', verifiedBy: 'Asha' });
-  if (opts.verifyOnB !== false) await b.ok<PartnerKey>('partners.verifyKey', { keyId: bSeesA.key.id, safetyNumber: readOutByA, how: 'read-aloud', verifiedBy: 'Tomás' });
+  if (opts.verifyOnA !== false)
+    await a.ok<PartnerKey>('partners.verifyKey', {
+      keyId: aSeesB.key.id,
+      safetyNumber: readOutByB,
+      how: 'read-aloud',
+      verifiedBy: 'Asha',
+    });
+  if (opts.verifyOnB !== false)
+    await b.ok<PartnerKey>('partners.verifyKey', {
+      keyId: bSeesA.key.id,
+      safetyNumber: readOutByA,
+      how: 'read-aloud',
+      verifiedBy: 'Tomás',
+    });
   if (opts.clear !== false) {
     await clearPartner(a, aSeesB.partner.id);
     await clearPartner(b, bSeesA.partner.id);

@@ -18,7 +18,18 @@ import { signatureDigest } from '../../src-main/engine/identity/vault-identity.j
 import type { IdentityProfile, SafetyNumber } from '../../shared/domain/identity.js';
 import type { CardImportResult, Partner, PartnerDetail, PartnerKey } from '../../shared/domain/partners.js';
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
-import { auditActions, auditTotal, exportCard, importCard, namedVault, openHandle, pair, safetyNumberOf, saveHandle, stick } from './exchange-ipc-helpers.js';
+import {
+  auditActions,
+  auditTotal,
+  exportCard,
+  importCard,
+  namedVault,
+  openHandle,
+  pair,
+  safetyNumberOf,
+  saveHandle,
+  stick,
+} from './exchange-ipc-helpers.js';
 
 const open: IpcVault[] = [];
 afterEach(() => {
@@ -42,15 +53,24 @@ describe('identity.* through the router', () => {
       fingerprint: expect.stringMatching(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/),
       ageRecipient: expect.stringMatching(/^age1[02-9ac-hj-np-z]{58}$/),
     });
-    const after = await v.ok<IdentityProfile>('identity.update', { name: 'Asha Njeri', organisation: 'Haki Litigation Centre' });
+    const after = await v.ok<IdentityProfile>('identity.update', {
+      name: 'Asha Njeri',
+      organisation: 'Haki Litigation Centre',
+    });
     expect(after).toEqual({ ...before, name: 'Asha Njeri', organisation: 'Haki Litigation Centre' });
     expect(await auditActions(v, 1)).toEqual(['identity.updated']);
-    expect(await v.call('identity.update', { name: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('identity.update', { name: 'x'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const { svg } = await v.ok<{ svg: string }>('identity.cardQr', { format: 'svg' });
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 (\d+) \1"/);
     expect(svg).not.toMatch(/<script|on\w+=/i);
-    expect(await v.call('identity.cardQr', { format: 'png' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('identity.cardQr', { format: 'png' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('exports the card as a .cvcard file, a PNG and an SVG through the save dialog, and never over an existing file', async () => {
@@ -59,15 +79,35 @@ describe('identity.* through the router', () => {
     const dir = stick();
 
     const cardPath = join(dir, 'haki.cvcard');
-    expect(await v.ok('identity.exportCard', { target: await saveHandle(v, cardPath, 'contact-card'), format: 'card' })).toEqual({ format: 'card', fingerprint: me.fingerprint });
+    expect(
+      await v.ok('identity.exportCard', { target: await saveHandle(v, cardPath, 'contact-card'), format: 'card' }),
+    ).toEqual({ format: 'card', fingerprint: me.fingerprint });
     const text = readFileSync(cardPath, 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     const card = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(card).sort()).toEqual(['createdAt', 'format', 'name', 'organisation', 'publicKey', 'signature', 'vaultId', 'version']);
-    expect(card).toMatchObject({ format: 'case-vault/contact-card', version: 1, vaultId: me.vaultId, name: 'Asha Njeri', organisation: 'Haki Litigation Centre', publicKey: me.publicKey });
+    expect(Object.keys(card).sort()).toEqual([
+      'createdAt',
+      'format',
+      'name',
+      'organisation',
+      'publicKey',
+      'signature',
+      'vaultId',
+      'version',
+    ]);
+    expect(card).toMatchObject({
+      format: 'case-vault/contact-card',
+      version: 1,
+      vaultId: me.vaultId,
+      name: 'Asha Njeri',
+      organisation: 'Haki Litigation Centre',
+      publicKey: me.publicKey,
+    });
 
     const pngPath = join(dir, 'haki.png');
-    expect(await v.ok('identity.exportCard', { target: await saveHandle(v, pngPath, 'qr-png'), format: 'png' })).toEqual({ format: 'png', fingerprint: me.fingerprint });
+    expect(
+      await v.ok('identity.exportCard', { target: await saveHandle(v, pngPath, 'qr-png'), format: 'png' }),
+    ).toEqual({ format: 'png', fingerprint: me.fingerprint });
     expect(readFileSync(pngPath).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 
     const svgPath = join(dir, 'haki.svg');
@@ -78,12 +118,22 @@ describe('identity.* through the router', () => {
     // an existing file is never replaced, and a refused export is not audited
     const total = await auditTotal(v);
     writeFileSync(join(dir, 'taken.png'), 'not mine to overwrite');
-    expect(await v.call('identity.exportCard', { target: await saveHandle(v, join(dir, 'taken.png'), 'qr-png'), format: 'png' })).toMatchObject({ ok: false, error: { code: 'EXPORT_TARGET_EXISTS' } });
+    expect(
+      await v.call('identity.exportCard', {
+        target: await saveHandle(v, join(dir, 'taken.png'), 'qr-png'),
+        format: 'png',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'EXPORT_TARGET_EXISTS' } });
     expect(readFileSync(join(dir, 'taken.png'), 'utf8')).toBe('not mine to overwrite');
     expect(await auditTotal(v)).toBe(total);
     // a path is not a handle, and an open-dialog handle is not a save target
-    expect(await v.call('identity.exportCard', { target: join(dir, 'x.cvcard'), format: 'card' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await v.call('identity.exportCard', { target: await openHandle(v, cardPath, 'contact-card'), format: 'card' })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    expect(await v.call('identity.exportCard', { target: join(dir, 'x.cvcard'), format: 'card' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await v.call('identity.exportCard', { target: await openHandle(v, cardPath, 'contact-card'), format: 'card' }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
   });
 
   it('has no call that exports the private key (the age identity is the command line’s, on purpose)', () => {
@@ -93,7 +143,11 @@ describe('identity.* through the router', () => {
   });
 
   it('the app’s CSP lets images come from data: URLs (the QR codes) and nothing else from data:', () => {
-    const directives = new Map(appCsp().split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const));
+    const directives = new Map(
+      appCsp()
+        .split('; ')
+        .map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const),
+    );
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'case-evidence:']);
     for (const [name, sources] of directives) if (name !== 'img-src') expect(sources, name).not.toContain('data:');
     expect(directives.get('script-src')).toEqual(["'self'"]);
@@ -137,24 +191,56 @@ describe('partner keys through the router', () => {
     // a wrong number (one digit off) is refused in words and writes nothing
     const wrong = onA.digits.slice(0, 59) + String((Number(onA.digits[59]) + 1) % 10);
     const total = await auditTotal(p.b);
-    const r = await p.b.call('partners.verifyKey', { keyId: p.bSeesA.key.id, safetyNumber: wrong, how: 'read-aloud', verifiedBy: 'Tomás' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'SAFETY_NUMBER_MISMATCH', message: expect.stringContaining('does not match') } });
+    const r = await p.b.call('partners.verifyKey', {
+      keyId: p.bSeesA.key.id,
+      safetyNumber: wrong,
+      how: 'read-aloud',
+      verifiedBy: 'Tomás',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'SAFETY_NUMBER_MISMATCH', message: expect.stringContaining('does not match') },
+    });
     expect(await auditTotal(p.b)).toBe(total);
-    expect((await p.b.ok<PartnerKey[]>('partners.keys', { partnerId: p.bSeesA.partner.id }))[0]!.status).toBe('unverified');
+    expect((await p.b.ok<PartnerKey[]>('partners.keys', { partnerId: p.bSeesA.partner.id }))[0]!.status).toBe(
+      'unverified',
+    );
     // too few digits: refused before any comparison
-    expect(await p.b.call('partners.verifyKey', { keyId: p.bSeesA.key.id, safetyNumber: onA.groups.slice(0, 11).join(' '), how: 'read-aloud', verifiedBy: 'Tomás' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await p.b.call('partners.verifyKey', {
+        keyId: p.bSeesA.key.id,
+        safetyNumber: onA.groups.slice(0, 11).join(' '),
+        how: 'read-aloud',
+        verifiedBy: 'Tomás',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     // what A reads out, typed on B with spaces and a line break
     const typed = `${onA.groups.slice(0, 6).join(' ')}\n${onA.groups.slice(6).join('  ')}`;
-    const verified = await p.b.ok<PartnerKey>('partners.verifyKey', { keyId: p.bSeesA.key.id, safetyNumber: typed, how: 'read-aloud', verifiedBy: 'Tomás Ruiz' });
-    expect(verified).toMatchObject({ status: 'verified', verifiedBy: 'Tomás Ruiz', verifiedHow: 'read-aloud', verifiedAt: expect.any(String) });
+    const verified = await p.b.ok<PartnerKey>('partners.verifyKey', {
+      keyId: p.bSeesA.key.id,
+      safetyNumber: typed,
+      how: 'read-aloud',
+      verifiedBy: 'Tomás Ruiz',
+    });
+    expect(verified).toMatchObject({
+      status: 'verified',
+      verifiedBy: 'Tomás Ruiz',
+      verifiedHow: 'read-aloud',
+      verifiedAt: expect.any(String),
+    });
     expect(await auditActions(p.b, 1)).toEqual(['partner-key.verified']);
     const detail = await p.b.ok<PartnerDetail>('partners.get', { id: p.bSeesA.partner.id });
     expect(detail.keyState).toBe('verified');
     expect(detail.keys.map((k) => k.status)).toEqual(['verified']);
 
     // in person: the user confirms the number on this screen matches the other screen
-    const inPerson = await p.a.ok<PartnerKey>('partners.verifyKey', { keyId: p.aSeesB.key.id, safetyNumber: onA.digits, how: 'in-person', verifiedBy: 'Asha' });
+    const inPerson = await p.a.ok<PartnerKey>('partners.verifyKey', {
+      keyId: p.aSeesB.key.id,
+      safetyNumber: onA.digits,
+      how: 'in-person',
+      verifiedBy: 'Asha',
+    });
     expect(inPerson).toMatchObject({ status: 'verified', verifiedHow: 'in-person' });
   });
 
@@ -175,7 +261,9 @@ describe('partner keys through the router', () => {
       publicKey: Buffer.from(fresh.publicKey.serialize()).toString('base64'),
       createdAt: new Date(Date.now() + 60_000).toISOString(),
     };
-    const signature = Buffer.from(fresh.privateKey.sign(signatureDigest('card', cardSignedBytes(body)) as Uint8Array<ArrayBuffer>)).toString('base64');
+    const signature = Buffer.from(
+      fresh.privateKey.sign(signatureDigest('card', cardSignedBytes(body)) as Uint8Array<ArrayBuffer>),
+    ).toString('base64');
     const path = join(p.dir, 'changed.cvcard');
     writeFileSync(path, JSON.stringify({ ...body, signature }, null, 2) + '\n');
 
@@ -192,9 +280,21 @@ describe('partner keys through the router', () => {
     expect(detail.keys[0]!.replacedAt).toEqual(expect.any(String));
     // the replaced key can no longer be verified
     const old = await safetyNumberOf(p.b, r.key.id);
-    expect(await p.b.call('partners.verifyKey', { keyId: p.bSeesA.key.id, safetyNumber: old.digits, how: 'in-person', verifiedBy: 'Tomás' })).toMatchObject({ ok: false, error: { code: 'KEY_REPLACED' } });
+    expect(
+      await p.b.call('partners.verifyKey', {
+        keyId: p.bSeesA.key.id,
+        safetyNumber: old.digits,
+        how: 'in-person',
+        verifiedBy: 'Tomás',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'KEY_REPLACED' } });
     // the new key, verified, ends the warning
-    await p.b.ok('partners.verifyKey', { keyId: r.key.id, safetyNumber: old.digits, how: 'in-person', verifiedBy: 'Tomás' });
+    await p.b.ok('partners.verifyKey', {
+      keyId: r.key.id,
+      safetyNumber: old.digits,
+      how: 'in-person',
+      verifiedBy: 'Tomás',
+    });
     expect((await p.b.ok<PartnerDetail>('partners.get', { id: p.bSeesA.partner.id })).keyState).toBe('verified');
   });
 
@@ -210,10 +310,18 @@ describe('partner keys through the router', () => {
     const partners = await b.ok<Partner[]>('partners.list', {});
     const refusals: Array<[string, string | Buffer, string]> = [
       ['notes.txt', 'Meeting notes, not a card', 'CARD_INVALID'],
-      ['tampered.cvcard', readFileSync(aCard, 'utf8').replace('Haki Litigation Centre', 'Haki Litigation Centr3'), 'CARD_SIGNATURE_INVALID'],
+      [
+        'tampered.cvcard',
+        readFileSync(aCard, 'utf8').replace('Haki Litigation Centre', 'Haki Litigation Centr3'),
+        'CARD_SIGNATURE_INVALID',
+      ],
       ['huge.cvcard', Buffer.alloc(20_000, 0x20), 'CARD_TOO_LARGE'],
       ['latin1.cvcard', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), 'CARD_INVALID'],
-      ['proto.cvcard', canonicalJson({ __proto__: null, format: 'case-vault/contact-card' }).replace('{', '{"__proto__":{},'), 'CARD_INVALID'],
+      [
+        'proto.cvcard',
+        canonicalJson({ __proto__: null, format: 'case-vault/contact-card' }).replace('{', '{"__proto__":{},'),
+        'CARD_INVALID',
+      ],
     ];
     for (const [name, content, code] of refusals) {
       const path = join(dir, name);
@@ -221,15 +329,22 @@ describe('partner keys through the router', () => {
       const r = await b.call('partners.importCard', { file: await openHandle(b, path, 'contact-card') });
       expect(r, name).toMatchObject({ ok: false, error: { code } });
     }
-    expect(await b.call('partners.importCard', { file: await openHandle(b, bCard, 'contact-card') })).toMatchObject({ ok: false, error: { code: 'CARD_IS_OWN' } });
-    expect(await b.call('partners.importCard', { file: await saveHandle(b, join(dir, 'new.cvcard'), 'contact-card') })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+    expect(await b.call('partners.importCard', { file: await openHandle(b, bCard, 'contact-card') })).toMatchObject({
+      ok: false,
+      error: { code: 'CARD_IS_OWN' },
+    });
+    expect(
+      await b.call('partners.importCard', { file: await saveHandle(b, join(dir, 'new.cvcard'), 'contact-card') }),
+    ).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
     expect(existsSync(join(dir, 'new.cvcard'))).toBe(false);
     expect(await auditTotal(b)).toBe(total);
     expect(await b.ok<Partner[]>('partners.list', {})).toEqual(partners);
 
     const attached = await importCard(b, aCard, existing.id);
     expect(attached).toMatchObject({ change: 'new-key', partner: { id: existing.id, name: 'Haki (Nairobi office)' } });
-    expect((await b.ok<PartnerKey[]>('partners.keys', { partnerId: existing.id })).map((k) => k.id)).toEqual([attached.key.id]);
+    expect((await b.ok<PartnerKey[]>('partners.keys', { partnerId: existing.id })).map((k) => k.id)).toEqual([
+      attached.key.id,
+    ]);
     // the same card again changes nothing
     expect((await importCard(b, aCard)).change).toBe('unchanged');
     expect((await b.ok<Partner[]>('partners.list', {})).length).toBe(partners.length);
@@ -246,7 +361,9 @@ describe('partner keys through the router', () => {
     expect(CONTRACT.partners.safetyNumber.output.safeParse({ ...sn, theirKey: 'x' }).success).toBe(false);
     const key = (await p.b.ok<PartnerKey[]>('partners.keys', { partnerId: p.bSeesA.partner.id }))[0]!;
     expect(CONTRACT.partners.keys.output.safeParse([{ ...key, card: '{}' }]).success).toBe(false);
-    const imported = await p.b.ok<CardImportResult>('partners.importCard', { file: await openHandle(p.b, join(p.dir, 'haki.cvcard'), 'contact-card') });
+    const imported = await p.b.ok<CardImportResult>('partners.importCard', {
+      file: await openHandle(p.b, join(p.dir, 'haki.cvcard'), 'contact-card'),
+    });
     expect(imported.change).toBe('unchanged');
   });
 });

@@ -23,13 +23,22 @@ export class InProcessEngine implements EngineLink {
   constructor(vaultDir: string, now?: () => Date) {
     this.session = new EngineSession(vaultDir, now);
   }
-  call(channel: string, input: unknown, onProgress?: (channel: string, report: { phase: string; done?: number; total?: number | null; expectedMs?: number }) => void): Promise<Result<unknown>> {
+  call(
+    channel: string,
+    input: unknown,
+    onProgress?: (
+      channel: string,
+      report: { phase: string; done?: number; total?: number | null; expectedMs?: number },
+    ) => void,
+  ): Promise<Result<unknown>> {
     return dispatch(channel, input, { session: this.session, progress: (r) => onProgress?.(channel, r) });
   }
   async lock(): Promise<void> {
     this.session.lock();
   }
-  async openRead(evidenceId: string): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>> {
+  async openRead(
+    evidenceId: string,
+  ): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>> {
     try {
       const ctx = this.session.ctx;
       const item = getEvidence(ctx, evidenceId);
@@ -107,9 +116,14 @@ export async function ipcVault(opts: { unlocked?: boolean; now?: () => Date } = 
   const dir = join(root, 'vault');
   const host = new TestHost();
   const engine = new InProcessEngine(dir, opts.now);
-  const shell = new Shell({ engine, settings: new SettingsStore(join(root, 'settings.json')), host, autoLockPollMs: 3_600_000 });
+  const shell = new Shell({
+    engine,
+    settings: new SettingsStore(join(root, 'settings.json')),
+    host,
+    autoLockPollMs: 3_600_000,
+  });
   const call = (channel: Channel, input: unknown = {}) => shell.handle(true, channel, input);
-  const ok = async <T,>(channel: Channel, input: unknown = {}): Promise<T> => {
+  const ok = async <T>(channel: Channel, input: unknown = {}): Promise<T> => {
     const r = await call(channel, input);
     if (!r.ok) throw new Error(`${channel} failed: ${r.error.code}: ${r.error.message}`);
     return r.value as T;

@@ -34,10 +34,19 @@ describe('notes.* through the router', () => {
 
     const page = await v.ok<NoteList>('notes.list', { caseId: c.id });
     expect(page).toEqual({ items: [second, first], total: 2, limit: 50, offset: 0 });
-    expect(await v.ok<NoteList>('notes.list', { caseId: c.id, limit: 1, offset: 1 })).toEqual({ items: [first], total: 2, limit: 1, offset: 1 });
+    expect(await v.ok<NoteList>('notes.list', { caseId: c.id, limit: 1, offset: 1 })).toEqual({
+      items: [first],
+      total: 2,
+      limit: 1,
+      offset: 1,
+    });
     expect(await v.ok<Note>('notes.get', { id: first.id })).toEqual(first);
 
-    const updated = await v.ok<Note>('notes.update', { id: first.id, body: 'Called the clinic twice.', expectedVersion: 1 });
+    const updated = await v.ok<Note>('notes.update', {
+      id: first.id,
+      body: 'Called the clinic twice.',
+      expectedVersion: 1,
+    });
     expect(updated).toEqual({ ...first, body: 'Called the clinic twice.', version: 2 });
   });
 
@@ -48,9 +57,18 @@ describe('notes.* through the router', () => {
     await v.ok('notes.update', { id: n.id, body: 'Text, edited.', expectedVersion: 1 });
     const before = await auditTotal(v);
 
-    expect(await v.call('notes.update', { id: n.id, body: 'Lost edit.', expectedVersion: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await v.call('notes.add', { caseId: '01900000-0000-7000-8000-000000000000', body: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await v.call('notes.add', { caseId: c.id, body: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^body: /) } });
+    expect(await v.call('notes.update', { id: n.id, body: 'Lost edit.', expectedVersion: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await v.call('notes.add', { caseId: '01900000-0000-7000-8000-000000000000', body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await v.call('notes.add', { caseId: c.id, body: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^body: /) },
+    });
 
     expect(await v.ok<Note>('notes.get', { id: n.id })).toMatchObject({ body: 'Text, edited.', version: 2 });
     expect((await v.ok<NoteList>('notes.list', { caseId: c.id })).total).toBe(1);

@@ -16,7 +16,13 @@ async function auditTotal(vault: IpcVault): Promise<number> {
 describe('partners.* through the router', () => {
   it('adds, lists, reads, updates, keeps agreements and sets the sharing profile', async () => {
     v = await ipcVault({ now: () => NOW });
-    const p = await v.ok<Partner>('partners.add', { name: 'Legal Aid Network', kind: 'ngo', country: 'ke', ddAmountGbp: 5000, ddReviewOn: '2026-03-01' });
+    const p = await v.ok<Partner>('partners.add', {
+      name: 'Legal Aid Network',
+      kind: 'ngo',
+      country: 'ke',
+      ddAmountGbp: 5000,
+      ddReviewOn: '2026-03-01',
+    });
     expect(p).toEqual({
       id: expect.any(String),
       name: 'Legal Aid Network',
@@ -40,7 +46,12 @@ describe('partners.* through the router', () => {
     expect((await v.ok<Partner[]>('partners.list', {})).map((x) => x.id)).toEqual([b.id, p.id]);
     expect((await v.ok<Partner[]>('partners.list', { tier: 'medium' })).map((x) => x.id)).toEqual([p.id]);
 
-    const updated = await v.ok<Partner>('partners.update', { id: p.id, expectedVersion: 1, ddOutcome: 'approved', ddReviewOn: '2027-03-01' });
+    const updated = await v.ok<Partner>('partners.update', {
+      id: p.id,
+      expectedVersion: 1,
+      ddOutcome: 'approved',
+      ddReviewOn: '2027-03-01',
+    });
     expect(updated).toMatchObject({ version: 2, ddOutcome: 'approved', ddReviewOverdue: false });
 
     const draft = await v.ok<PartnerAgreement>('partners.addAgreement', { partnerId: p.id, kind: 'data-sharing' });
@@ -57,14 +68,28 @@ describe('partners.* through the router', () => {
       version: 1,
       originVault: expect.any(String),
     });
-    const signed = await v.ok<PartnerAgreement>('partners.updateAgreement', { id: draft.id, expectedVersion: 1, signedOn: '2026-03-09', expiresOn: '2027-03-09' });
+    const signed = await v.ok<PartnerAgreement>('partners.updateAgreement', {
+      id: draft.id,
+      expectedVersion: 1,
+      signedOn: '2026-03-09',
+      expiresOn: '2027-03-09',
+    });
     expect(signed).toMatchObject({ state: 'active', version: 2, signedOn: '2026-03-09' });
 
-    const shared = await v.ok<Partner>('partners.setSharingProfile', { partnerId: p.id, expectedVersion: 2, allow: [{ kind: 'cases', fields: ['reference', 'title'] }, { kind: 'notes' }] });
+    const shared = await v.ok<Partner>('partners.setSharingProfile', {
+      partnerId: p.id,
+      expectedVersion: 2,
+      allow: [{ kind: 'cases', fields: ['reference', 'title'] }, { kind: 'notes' }],
+    });
     expect(shared.sharingProfile).toEqual({ cases: ['reference', 'title'], notes: ['body'] });
     expect(shared.version).toBe(3);
 
-    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...shared, agreements: [signed], keys: [], keyState: 'none' });
+    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({
+      ...shared,
+      agreements: [signed],
+      keys: [],
+      keyState: 'none',
+    });
   });
 
   it('refuses a tier that contradicts the amount, a signature in the future and a stale profile, writing nothing', async () => {
@@ -72,13 +97,29 @@ describe('partners.* through the router', () => {
     const p = await v.ok<Partner>('partners.add', { name: 'N', kind: 'nhri' });
     const before = await auditTotal(v);
 
-    expect(await v.call('partners.add', { name: 'M', kind: 'ngo', ddTier: 'small', ddAmountGbp: 20000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^ddTier: /) } });
-    expect(await v.call('partners.addAgreement', { partnerId: p.id, kind: 'mou', signedOn: '2026-03-11' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^signedOn: /) } });
-    expect(await v.call('partners.setSharingProfile', { partnerId: p.id, expectedVersion: 2, allow: [{ kind: 'people' }] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await v.call('partners.setSharingProfile', { partnerId: p.id, allow: [{ kind: 'cases', fields: ['passwords'] }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('partners.add', { name: 'M', kind: 'ngo', ddTier: 'small', ddAmountGbp: 20000 })).toMatchObject(
+      { ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^ddTier: /) } },
+    );
+    expect(
+      await v.call('partners.addAgreement', { partnerId: p.id, kind: 'mou', signedOn: '2026-03-11' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^signedOn: /) } });
+    expect(
+      await v.call('partners.setSharingProfile', { partnerId: p.id, expectedVersion: 2, allow: [{ kind: 'people' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await v.call('partners.setSharingProfile', {
+        partnerId: p.id,
+        allow: [{ kind: 'cases', fields: ['passwords'] }],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     expect(await v.ok<Partner[]>('partners.list', {})).toEqual([p]);
-    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({ ...p, agreements: [], keys: [], keyState: 'none' });
+    expect(await v.ok<PartnerDetail>('partners.get', { id: p.id })).toEqual({
+      ...p,
+      agreements: [],
+      keys: [],
+      keyState: 'none',
+    });
     expect(await auditTotal(v)).toBe(before);
   });
 });

@@ -50,7 +50,9 @@ describe('people.* through the router', () => {
     await v.ok<Person>('people.create', { fullName: 'Bakari Otieno' });
 
     const linked = await v.ok<Person>('people.link', { personId: amina.id, caseId: c.id, role: 'client' });
-    expect(linked.roles).toEqual([{ caseId: c.id, caseReference: 'R-1', role: 'survivor', addedAt: '2026-03-10T09:00:00.000Z' }]);
+    expect(linked.roles).toEqual([
+      { caseId: c.id, caseReference: 'R-1', role: 'survivor', addedAt: '2026-03-10T09:00:00.000Z' },
+    ]);
 
     const all = await v.ok<PersonList>('people.list', {});
     expect(all.total).toBe(2);
@@ -73,7 +75,12 @@ describe('people.* through the router', () => {
 
     expect(await v.ok<Person>('people.get', { id: amina.id })).toEqual(linked);
 
-    const updated = await v.ok<Person>('people.update', { id: amina.id, expectedVersion: linked.version, pseudonym: 'Witness A', gender: null });
+    const updated = await v.ok<Person>('people.update', {
+      id: amina.id,
+      expectedVersion: linked.version,
+      pseudonym: 'Witness A',
+      gender: null,
+    });
     expect(updated).toMatchObject({ pseudonym: 'Witness A', gender: null, version: linked.version + 1 });
 
     const unlinked = await v.ok<Person>('people.unlink', { personId: amina.id, caseId: c.id, role: 'survivor' });
@@ -86,10 +93,21 @@ describe('people.* through the router', () => {
     const p = await v.ok<Person>('people.create', { fullName: 'Amina Yusuf' });
     const before = await auditTotal(v);
 
-    expect(await v.call('people.unlink', { personId: p.id, caseId: c.id, role: 'witness' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await v.call('people.update', { id: p.id, expectedVersion: 3, notes: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await v.call('people.link', { personId: p.id, caseId: '01900000-0000-7000-8000-000000000000', role: 'witness' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await v.call('people.link', { personId: p.id, caseId: c.id, role: 'judge' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^role: /) } });
+    expect(await v.call('people.unlink', { personId: p.id, caseId: c.id, role: 'witness' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await v.call('people.update', { id: p.id, expectedVersion: 3, notes: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(
+      await v.call('people.link', { personId: p.id, caseId: '01900000-0000-7000-8000-000000000000', role: 'witness' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await v.call('people.link', { personId: p.id, caseId: c.id, role: 'judge' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^role: /) },
+    });
 
     expect(await v.ok<Person>('people.get', { id: p.id })).toEqual(p);
     expect(await auditTotal(v)).toBe(before);
@@ -106,9 +124,18 @@ describe('people.* through the router', () => {
 
     const arabic = await v.ok<ConflictMatch[]>('people.possibleDuplicates', { fullName: 'يوسف العمراني' });
     expect(arabic).toEqual([
-      expect.objectContaining({ personId: youssef.id, matchedName: 'Youssef El-Amrani', matchedKind: 'name', match: 'transliteration', roles: [expect.objectContaining({ caseId: c.id, role: 'alleged-perpetrator' })] }),
+      expect.objectContaining({
+        personId: youssef.id,
+        matchedName: 'Youssef El-Amrani',
+        matchedKind: 'name',
+        match: 'transliteration',
+        roles: [expect.objectContaining({ caseId: c.id, role: 'alleged-perpetrator' })],
+      }),
     ]);
-    const both = await v.ok<ConflictMatch[]>('people.possibleDuplicates', { fullName: 'Yousef El Amrani', aliases: ['Hassan Ouazani'] });
+    const both = await v.ok<ConflictMatch[]>('people.possibleDuplicates', {
+      fullName: 'Yousef El Amrani',
+      aliases: ['Hassan Ouazani'],
+    });
     expect(both.map((m) => m.personId).sort()).toEqual([youssef.id, hassan.id].sort());
     const similar = both.find((m) => m.personId === hassan.id)!;
     expect(similar).toMatchObject({ match: 'similar', reason: expect.stringContaining('Ouazani') });
@@ -117,6 +144,9 @@ describe('people.* through the router', () => {
 
     const bad = await v.call('people.possibleDuplicates', { fullName: '' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await v.call('people.possibleDuplicates', { fullName: 'A', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('people.possibleDuplicates', { fullName: 'A', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -22,21 +22,42 @@ describe('policy.* through the router', () => {
   it('shows the default, changes it (audited without the name), and refuses a change that says nothing', async () => {
     const v = await ipcVault();
     open.push(v);
-    expect(await v.ok<OrgPolicy>('policy.show')).toEqual({ requireDueDiligence: true, requireAgreement: true, updatedAt: null, updatedBy: null });
+    expect(await v.ok<OrgPolicy>('policy.show')).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: true,
+      updatedAt: null,
+      updatedBy: null,
+    });
 
     const total = await auditTotal(v);
     expect(await v.call('policy.set', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await v.call('policy.set', { requireAgreement: 'off' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await v.call('policy.set', { requireAgreement: false, who: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.call('policy.set', { requireAgreement: 'off' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await v.call('policy.set', { requireAgreement: false, who: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(await auditTotal(v)).toBe(total);
     expect((await v.ok<OrgPolicy>('policy.show')).updatedAt).toBeNull();
 
     const changed = await v.ok<OrgPolicy>('policy.set', { requireAgreement: false, updatedBy: 'Programme director' });
-    expect(changed).toEqual({ requireDueDiligence: true, requireAgreement: false, updatedAt: expect.stringMatching(/Z$/) as string, updatedBy: 'Programme director' });
+    expect(changed).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: false,
+      updatedAt: expect.stringMatching(/Z$/) as string,
+      updatedBy: 'Programme director',
+    });
     expect(await v.ok<OrgPolicy>('policy.show')).toEqual(changed);
     expect(await auditActions(v, 1)).toEqual(['policy.changed']);
     const entry = (await v.ok<{ items: Array<{ details: unknown }> }>('audit.list', { limit: 1 })).items[0]!;
-    expect(entry.details).toEqual({ changed: ['requireAgreement'], requireDueDiligence: true, requireAgreement: false, was: { requireDueDiligence: true, requireAgreement: true } });
+    expect(entry.details).toEqual({
+      changed: ['requireAgreement'],
+      requireDueDiligence: true,
+      requireAgreement: false,
+      was: { requireDueDiligence: true, requireAgreement: true },
+    });
     // the same again: nothing written
     expect(await v.ok<OrgPolicy>('policy.set', { requireAgreement: false })).toEqual(changed);
     expect(await auditTotal(v)).toBe(total + 1);
@@ -57,23 +78,43 @@ describe('partners.clearance and the gate on bundles.*', () => {
     const { a, aSeesB } = await uncleared();
     const id = aSeesB.partner.id;
     const first = await a.ok<PartnerClearance>('partners.clearance', { partnerId: id });
-    expect(first).toMatchObject({ partnerId: id, cleared: false, policy: { requireDueDiligence: true, requireAgreement: true } });
+    expect(first).toMatchObject({
+      partnerId: id,
+      cleared: false,
+      policy: { requireDueDiligence: true, requireAgreement: true },
+    });
     expect(first.reasons.map((r) => r.reason)).toEqual(['due-diligence-pending', 'agreement-missing']);
     expect(first.reasons[0]!.message).toContain('Partners → Partner Legal Aid → Edit the partner → Due diligence');
 
     await a.ok('policy.set', { requireDueDiligence: false, requireAgreement: false });
-    expect(await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).toEqual({ partnerId: id, cleared: true, policy: { requireDueDiligence: false, requireAgreement: false }, reasons: [] });
+    expect(await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).toEqual({
+      partnerId: id,
+      cleared: true,
+      policy: { requireDueDiligence: false, requireAgreement: false },
+      reasons: [],
+    });
     await a.ok('policy.set', { requireDueDiligence: true, requireAgreement: true });
 
     const partner = await a.ok<Partner>('partners.get', { id });
     await a.ok('partners.update', { id, expectedVersion: partner.version, ddOutcome: 'approved-with-conditions' });
-    expect((await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).reasons.map((r) => r.reason)).toEqual(['due-diligence-conditions', 'agreement-missing']);
+    expect(
+      (await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).reasons.map((r) => r.reason),
+    ).toEqual(['due-diligence-conditions', 'agreement-missing']);
     await a.ok('partners.update', { id, expectedVersion: partner.version + 1, ddOutcome: 'approved' });
     await a.ok('partners.addAgreement', { partnerId: id, kind: 'data-sharing', signedOn: '2025-06-01' });
-    expect(await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).toMatchObject({ cleared: true, reasons: [] });
+    expect(await a.ok<PartnerClearance>('partners.clearance', { partnerId: id })).toMatchObject({
+      cleared: true,
+      reasons: [],
+    });
 
-    expect(await a.call('partners.clearance', { partnerId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await a.call('partners.clearance', { partnerId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await a.call('partners.clearance', { partnerId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await a.call('partners.clearance', { partnerId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('refuses the export to a partner not cleared, then one with nothing in it; no file, no ledger row', async () => {
@@ -87,14 +128,23 @@ describe('partners.clearance and the gate on bundles.*', () => {
     const target = join(p.dir, 'case.cvbundle');
     const total = await auditTotal(a);
     const refused = await a.call('bundles.export', { ...share, target: await saveHandle(a, target, 'bundle') });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'PARTNER_NOT_CLEARED', message: expect.stringContaining('Partner Legal Aid') as string } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'PARTNER_NOT_CLEARED', message: expect.stringContaining('Partner Legal Aid') as string },
+    });
     expect(existsSync(target)).toBe(false);
 
     const partner = await a.ok<Partner>('partners.get', { id: aSeesB.partner.id });
     await a.ok('partners.update', { id: partner.id, expectedVersion: partner.version, ddOutcome: 'approved' });
     await a.ok('partners.addAgreement', { partnerId: partner.id, kind: 'confidentiality', signedOn: '2025-06-01' });
     const empty = await a.call('bundles.export', { ...share, target: await saveHandle(a, target, 'bundle') });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'BUNDLE_EMPTY', message: expect.stringContaining(`case-vault partner profile ${partner.id} --allow`) as string } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BUNDLE_EMPTY',
+        message: expect.stringContaining(`case-vault partner profile ${partner.id} --allow`) as string,
+      },
+    });
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(p.dir).filter((f) => f.endsWith('.cvbundle'))).toEqual([]);
     expect(await a.ok('bundles.list', {})).toEqual([]);

@@ -17,11 +17,22 @@ afterEach(() => {
 
 async function allow(v: IpcVault, partnerId: string): Promise<void> {
   const partner = await v.ok<{ version: number }>('partners.get', { id: partnerId });
-  await v.ok('partners.setSharingProfile', { partnerId, expectedVersion: partner.version, allow: [{ kind: 'cases' }, { kind: 'notes' }, { kind: 'outcomes' }] });
+  await v.ok('partners.setSharingProfile', {
+    partnerId,
+    expectedVersion: partner.version,
+    allow: [{ kind: 'cases' }, { kind: 'notes' }, { kind: 'outcomes' }],
+  });
 }
 
 async function send(from: IpcVault, partnerId: string, caseId: string, file: string): Promise<void> {
-  await from.ok('bundles.export', { partnerId, caseIds: [caseId], evidenceIds: [], purpose: 'Coordination', onMissingConsent: 'refuse', target: await saveHandle(from, file, 'bundle') });
+  await from.ok('bundles.export', {
+    partnerId,
+    caseIds: [caseId],
+    evidenceIds: [],
+    purpose: 'Coordination',
+    onMissingConsent: 'refuse',
+    target: await saveHandle(from, file, 'bundle'),
+  });
 }
 
 describe('proposals.* (a partner’s additions to our case)', () => {
@@ -36,8 +47,18 @@ describe('proposals.* (a partner’s additions to our case)', () => {
     await send(a, aSeesB.partner.id, c.id, toB);
     await b.ok('bundles.import', { file: await openHandle(b, toB, 'bundle') });
 
-    const note = await b.ok<{ id: string }>('notes.add', { caseId: c.id, body: 'Hearing moved to March.', author: 'TR' });
-    await b.ok('outcomes.add', { caseId: c.id, kind: 'compensation', description: 'Awarded by the court', currency: 'KES', amountAwarded: '150000.00' });
+    const note = await b.ok<{ id: string }>('notes.add', {
+      caseId: c.id,
+      body: 'Hearing moved to March.',
+      author: 'TR',
+    });
+    await b.ok('outcomes.add', {
+      caseId: c.id,
+      kind: 'compensation',
+      description: 'Awarded by the court',
+      currency: 'KES',
+      amountAwarded: '150000.00',
+    });
     const toA = join(p.dir, 'to-a.cvbundle');
     await send(b, bSeesA.partner.id, c.id, toA);
     const imported = await a.ok<ImportResult>('bundles.import', { file: await openHandle(a, toA, 'bundle') });
@@ -48,11 +69,19 @@ describe('proposals.* (a partner’s additions to our case)', () => {
     expect(await a.ok<unknown[]>('outcomes.list', { caseId: c.id })).toEqual([]);
     const waiting = await a.ok<ProposedAddition[]>('proposals.list', { caseId: c.id });
     expect(waiting).toHaveLength(2);
-    expect(waiting.every((x) => x.status === 'pending' && x.partner?.id === aSeesB.partner.id && x.caseReference === c.reference)).toBe(true);
+    expect(
+      waiting.every(
+        (x) => x.status === 'pending' && x.partner?.id === aSeesB.partner.id && x.caseReference === c.reference,
+      ),
+    ).toBe(true);
     const noteProposal = waiting.find((x) => x.kind === 'notes')!;
     const outcomeProposal = waiting.find((x) => x.kind === 'outcomes')!;
     expect(noteProposal.preview).toMatchObject({ text: 'Hearing moved to March.' });
-    expect(outcomeProposal.preview).toMatchObject({ subtype: 'compensation', currency: 'KES', amountAwardedMinor: 15000000 });
+    expect(outcomeProposal.preview).toMatchObject({
+      subtype: 'compensation',
+      currency: 'KES',
+      amountAwardedMinor: 15000000,
+    });
 
     const accepted = await a.ok<ProposedAddition>('proposals.accept', { id: noteProposal.id });
     expect(accepted).toMatchObject({ status: 'accepted', decidedBy: 'Vault owner' });
@@ -62,7 +91,13 @@ describe('proposals.* (a partner’s additions to our case)', () => {
     expect(notes.items.map((n) => [n.id, n.body])).toEqual([[note.id, 'Hearing moved to March.']]);
     expect(await a.ok<unknown[]>('outcomes.list', { caseId: c.id })).toEqual([]);
     expect(await a.ok<unknown[]>('proposals.list', {})).toEqual([]);
-    expect(await a.call('proposals.accept', { id: outcomeProposal.id })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(await a.call('proposals.get', { id: '01234567-89ab-7def-8123-456789abcdef' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await a.call('proposals.accept', { id: outcomeProposal.id })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    expect(await a.call('proposals.get', { id: '01234567-89ab-7def-8123-456789abcdef' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

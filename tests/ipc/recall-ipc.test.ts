@@ -35,13 +35,30 @@ async function frozen(v: IpcVault): Promise<Map<string, Buffer>> {
 async function sharedThenWithdrawn(p: Pair) {
   const { a, b, aSeesB } = p;
   const partner = await a.ok<{ version: number }>('partners.get', { id: aSeesB.partner.id });
-  await a.ok('partners.setSharingProfile', { partnerId: aSeesB.partner.id, expectedVersion: partner.version, allow: [{ kind: 'cases' }, { kind: 'people', fields: ['pseudonym'] }, { kind: 'consents' }] });
+  await a.ok('partners.setSharingProfile', {
+    partnerId: aSeesB.partner.id,
+    expectedVersion: partner.version,
+    allow: [{ kind: 'cases' }, { kind: 'people', fields: ['pseudonym'] }, { kind: 'consents' }],
+  });
   const c = await a.ok<{ id: string }>('cases.create', { title: 'Detention at Kilima station' });
   const survivor = await a.ok<{ id: string }>('people.create', { fullName: 'Amina Bekele', pseudonym: 'AB-1' });
   await a.ok('people.link', { personId: survivor.id, caseId: c.id, role: 'survivor' });
-  const consent = await a.ok<{ id: string }>('consents.add', { personId: survivor.id, caseId: c.id, purpose: 'sharing', recipient: { partnerId: aSeesB.partner.id }, told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
+  const consent = await a.ok<{ id: string }>('consents.add', {
+    personId: survivor.id,
+    caseId: c.id,
+    purpose: 'sharing',
+    recipient: { partnerId: aSeesB.partner.id },
+    told: [...TOLD_ELEMENTS],
+    method: 'written',
+    givenAt: '2026-01-10',
+  });
   const bundlePath = join(p.dir, 'case.cvbundle');
-  await a.ok('bundles.export', { partnerId: aSeesB.partner.id, caseIds: [c.id], purpose: 'Referral', target: await saveHandle(a, bundlePath, 'bundle') });
+  await a.ok('bundles.export', {
+    partnerId: aSeesB.partner.id,
+    caseIds: [c.id],
+    purpose: 'Referral',
+    target: await saveHandle(a, bundlePath, 'bundle'),
+  });
   await b.ok('bundles.import', { file: await openHandle(b, bundlePath, 'bundle') });
   const withdrawn = await a.ok<{ id: string }>('consents.withdraw', { id: consent.id, reason: 'Afraid of reprisals' });
   return { survivorId: survivor.id, consentId: consent.id, withdrawnId: withdrawn.id, bundlePath };
@@ -58,30 +75,80 @@ describe('recall notices through the router', () => {
       consentId: s.withdrawnId,
       personId: s.survivorId,
       withdrawn: true,
-      partners: [{ partnerId: p.aSeesB.partner.id, name: 'Partner Legal Aid', bundles: [expect.any(String)], records: [{ kind: 'people', id: s.survivorId }, { kind: 'consents', id: s.consentId }], verifiedKeys: 1, sentBefore: 0 }],
+      partners: [
+        {
+          partnerId: p.aSeesB.partner.id,
+          name: 'Partner Legal Aid',
+          bundles: [expect.any(String)],
+          records: [
+            { kind: 'people', id: s.survivorId },
+            { kind: 'consents', id: s.consentId },
+          ],
+          verifiedKeys: 1,
+          sentBefore: 0,
+        },
+      ],
     });
 
     const noticePath = join(p.dir, 'partner-legal-aid.cvrecall');
-    const written = await a.ok<Record<string, unknown>>('bundles.writeRecall', { consentId: s.consentId, partnerId: p.aSeesB.partner.id, target: await saveHandle(a, noticePath, 'recall') });
+    const written = await a.ok<Record<string, unknown>>('bundles.writeRecall', {
+      consentId: s.consentId,
+      partnerId: p.aSeesB.partner.id,
+      target: await saveHandle(a, noticePath, 'recall'),
+    });
     expect(Object.keys(written).sort()).toEqual(['action', 'bundles', 'noticeId', 'partnerId', 'records']); // no path in the answer
     expect(written).toMatchObject({ partnerId: p.aSeesB.partner.id, action: 'restrict', bundles: 1, records: 2 });
     expect(existsSync(noticePath)).toBe(true);
     // a path instead of a handle is refused
-    expect(await a.call('bundles.writeRecall', { consentId: s.consentId, partnerId: p.aSeesB.partner.id, target: noticePath })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await a.call('bundles.writeRecall', {
+        consentId: s.consentId,
+        partnerId: p.aSeesB.partner.id,
+        target: noticePath,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     const file = await openHandle(b, noticePath, 'bundle');
     expect(await b.ok('bundles.peek', { file })).toEqual({ kind: 'recall' });
-    expect(await b.ok('bundles.peek', { file: await openHandle(b, s.bundlePath, 'bundle') })).toEqual({ kind: 'bundle' });
+    expect(await b.ok('bundles.peek', { file: await openHandle(b, s.bundlePath, 'bundle') })).toEqual({
+      kind: 'bundle',
+    });
     const applied = await b.ok<RecallImportResult>('bundles.import', { file });
-    expect(applied).toMatchObject({ noticeId: written.noticeId, result: 'applied', action: 'restrict', personId: s.survivorId, partner: { id: p.bSeesA.partner.id, name: 'Haki Litigation Centre' }, counts: { restricted: 2, erased: 0, absent: 0, ignored: 0 } });
+    expect(applied).toMatchObject({
+      noticeId: written.noticeId,
+      result: 'applied',
+      action: 'restrict',
+      personId: s.survivorId,
+      partner: { id: p.bSeesA.partner.id, name: 'Haki Litigation Centre' },
+      counts: { restricted: 2, erased: 0, absent: 0, ignored: 0 },
+    });
     expect(await b.ok('people.get', { id: s.survivorId })).toMatchObject({ restricted: true });
-    expect(await b.ok<RecallLedgerEntry[]>('bundles.recalls', {})).toMatchObject([{ id: written.noticeId, direction: 'received', status: 'applied' }]);
+    expect(await b.ok<RecallLedgerEntry[]>('bundles.recalls', {})).toMatchObject([
+      { id: written.noticeId, direction: 'received', status: 'applied' },
+    ]);
 
     const receiptPath = join(p.dir, 'recall.receipt.json');
-    expect(await b.ok('bundles.saveRecallReceipt', { noticeId: written.noticeId, target: await saveHandle(b, receiptPath, 'receipt') })).toEqual({ noticeId: written.noticeId });
-    expect(await b.call('bundles.saveRecallReceipt', { noticeId: '01900000-0000-7000-8000-000000000000', target: await saveHandle(b, join(p.dir, 'no.json'), 'receipt') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await a.ok('bundles.importReceipt', { file: await openHandle(a, receiptPath, 'receipt') })).toEqual({ noticeId: written.noticeId, status: 'delivered', changed: true, counts: applied.counts });
-    expect(await a.ok<RecallLedgerEntry[]>('bundles.recalls', { direction: 'sent' })).toMatchObject([{ id: written.noticeId, status: 'delivered', counts: applied.counts }]);
+    expect(
+      await b.ok('bundles.saveRecallReceipt', {
+        noticeId: written.noticeId,
+        target: await saveHandle(b, receiptPath, 'receipt'),
+      }),
+    ).toEqual({ noticeId: written.noticeId });
+    expect(
+      await b.call('bundles.saveRecallReceipt', {
+        noticeId: '01900000-0000-7000-8000-000000000000',
+        target: await saveHandle(b, join(p.dir, 'no.json'), 'receipt'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await a.ok('bundles.importReceipt', { file: await openHandle(a, receiptPath, 'receipt') })).toEqual({
+      noticeId: written.noticeId,
+      status: 'delivered',
+      changed: true,
+      counts: applied.counts,
+    });
+    expect(await a.ok<RecallLedgerEntry[]>('bundles.recalls', { direction: 'sent' })).toMatchObject([
+      { id: written.noticeId, status: 'delivered', counts: applied.counts },
+    ]);
   });
 
   it('refuses: no withdrawal, nothing to recall, an unverified sender (nothing written)', async () => {
@@ -91,19 +158,46 @@ describe('recall notices through the router', () => {
     const other = await a.ok<{ id: string }>('people.create', { fullName: 'Juma Otieno' });
     const c = await a.ok<{ id: string }>('cases.create', { title: 'Kept here' });
     await a.ok('people.link', { personId: other.id, caseId: c.id, role: 'witness' });
-    const given = await a.ok<{ id: string }>('consents.add', { personId: other.id, caseId: c.id, purpose: 'sharing', recipient: { class: 'partner' }, told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-10' });
+    const given = await a.ok<{ id: string }>('consents.add', {
+      personId: other.id,
+      caseId: c.id,
+      purpose: 'sharing',
+      recipient: { class: 'partner' },
+      told: [...TOLD_ELEMENTS],
+      method: 'written',
+      givenAt: '2026-01-10',
+    });
     let n = 0;
     const target = () => saveHandle(a, join(p.dir, `x-${++n}.cvrecall`), 'recall');
-    expect(await a.call('bundles.writeRecall', { consentId: given.id, partnerId: p.aSeesB.partner.id, target: await target() })).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(
+      await a.call('bundles.writeRecall', {
+        consentId: given.id,
+        partnerId: p.aSeesB.partner.id,
+        target: await target(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
     await a.ok('consents.withdraw', { id: given.id, reason: 'changed their mind' });
-    expect(await a.call('bundles.writeRecall', { consentId: given.id, partnerId: p.aSeesB.partner.id, target: await target() })).toMatchObject({ ok: false, error: { code: 'RECALL_NOTHING_TO_RECALL' } });
+    expect(
+      await a.call('bundles.writeRecall', {
+        consentId: given.id,
+        partnerId: p.aSeesB.partner.id,
+        target: await target(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'RECALL_NOTHING_TO_RECALL' } });
     expect((await a.ok<RecallPlan>('bundles.recallPlan', { consentId: given.id })).partners).toEqual([]);
     expect(readdirSync(p.dir).filter((f) => f.endsWith('.cvrecall'))).toEqual([]);
 
     const noticePath = join(p.dir, 'n.cvrecall');
-    await a.ok('bundles.writeRecall', { consentId: s.consentId, partnerId: p.aSeesB.partner.id, target: await saveHandle(a, noticePath, 'recall') });
+    await a.ok('bundles.writeRecall', {
+      consentId: s.consentId,
+      partnerId: p.aSeesB.partner.id,
+      target: await saveHandle(a, noticePath, 'recall'),
+    });
     const before = await frozen(b);
-    expect(await b.call('bundles.import', { file: await openHandle(b, noticePath, 'bundle') })).toMatchObject({ ok: false, error: { code: 'BUNDLE_SENDER_NOT_VERIFIED' } });
+    expect(await b.call('bundles.import', { file: await openHandle(b, noticePath, 'bundle') })).toMatchObject({
+      ok: false,
+      error: { code: 'BUNDLE_SENDER_NOT_VERIFIED' },
+    });
     expectSameSnapshot(before, await frozen(b));
   });
 });

@@ -29,7 +29,15 @@ describe('evidence.receivedDescriptions', () => {
     const { a, b, bSeesA, aSeesB } = s.p;
     open.push(a, b);
     expect(s.imported).toMatchObject({ result: 'imported', counts: { files: 0, conflicts: 0 }, skipped: [] });
-    expect(s.imported.counts.created).toEqual({ cases: 1, people: 0, consents: 0, evidence: 2, notes: 0, deadlines: 0, outcomes: 0 });
+    expect(s.imported.counts.created).toEqual({
+      cases: 1,
+      people: 0,
+      consents: 0,
+      evidence: 2,
+      notes: 0,
+      deadlines: 0,
+      outcomes: 0,
+    });
     const [ledger] = await b.ok<BundleLedgerEntry[]>('bundles.list', { direction: 'received' });
 
     // no file came: nothing in B's evidence table
@@ -38,7 +46,12 @@ describe('evidence.receivedDescriptions', () => {
     const before = await auditTotal(b);
     const listed = await b.ok<ReceivedEvidenceDescription[]>('evidence.receivedDescriptions', { caseId: s.caseId });
     const from = { id: bSeesA.partner.id, name: 'Haki Litigation Centre' };
-    const common = { caseId: s.caseId, originVault: bSeesA.key.vaultId, originPartner: from, receivedAt: ledger!.recordedAt };
+    const common = {
+      caseId: s.caseId,
+      originVault: bSeesA.key.vaultId,
+      originPartner: from,
+      receivedAt: ledger!.recordedAt,
+    };
     expect(listed).toStrictEqual(
       [
         {
@@ -69,16 +82,34 @@ describe('evidence.receivedDescriptions', () => {
     expect(s.statement.size).toBe(9 + 18 * 300);
     // what the profile left out is not there in any form
     const wire = JSON.stringify(listed);
-    for (const secret of ['Names the officers', 'AB-1, in person', 'Asha', 'Kilima', 'statement.pdf', 'application/pdf', 'image/jpeg', 'Not shared', 'not-shared']) {
+    for (const secret of [
+      'Names the officers',
+      'AB-1, in person',
+      'Asha',
+      'Kilima',
+      'statement.pdf',
+      'application/pdf',
+      'image/jpeg',
+      'Not shared',
+      'not-shared',
+    ]) {
       expect(wire).not.toContain(secret);
     }
     // looking writes nothing
     expect(await auditTotal(b)).toBe(before);
 
     // refusals
-    expect(await b.call('evidence.receivedDescriptions', { caseId: '01900000-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await b.call('evidence.receivedDescriptions', { caseId: 'KE-2026-7' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await b.call('evidence.receivedDescriptions', { caseId: s.caseId, all: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await b.call('evidence.receivedDescriptions', { caseId: '01900000-0000-7000-8000-000000000000' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await b.call('evidence.receivedDescriptions', { caseId: 'KE-2026-7' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await b.call('evidence.receivedDescriptions', { caseId: s.caseId, all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     // A has no such descriptions of its own case: its items have their files
     expect(await a.ok('evidence.receivedDescriptions', { caseId: s.caseId })).toEqual([]);
 
@@ -87,7 +118,10 @@ describe('evidence.receivedDescriptions', () => {
     await a.ok('partners.setSharingProfile', {
       partnerId: aSeesB.partner.id,
       expectedVersion: partner.version,
-      allow: [{ kind: 'cases' }, { kind: 'evidence', fields: ['title', 'type', 'size', 'sha256', 'collected-at', 'received-at', 'file'] }],
+      allow: [
+        { kind: 'cases' },
+        { kind: 'evidence', fields: ['title', 'type', 'size', 'sha256', 'collected-at', 'received-at', 'file'] },
+      ],
     });
     const second = join(s.p.dir, 'with-file.cvbundle');
     await a.ok('bundles.export', {
@@ -99,7 +133,9 @@ describe('evidence.receivedDescriptions', () => {
     });
     const again = await b.ok<ImportResult>('bundles.import', { file: await openHandle(b, second, 'bundle') });
     expect(again.counts.files).toBe(1);
-    expect((await b.ok<Evidence[]>('evidence.list', { caseId: s.caseId })).map((e) => [e.id, e.title, e.sha256])).toEqual([[s.statement.id, 'Statement of AB-1', s.statement.sha256]]);
+    expect(
+      (await b.ok<Evidence[]>('evidence.list', { caseId: s.caseId })).map((e) => [e.id, e.title, e.sha256]),
+    ).toEqual([[s.statement.id, 'Statement of AB-1', s.statement.sha256]]);
     const left = await b.ok<ReceivedEvidenceDescription[]>('evidence.receivedDescriptions', { caseId: s.caseId });
     expect(left.map((d) => d.id)).toEqual([s.photo.id]);
     expect(left[0]).toMatchObject({ title: 'cell-4.jpg', originPartner: from });
@@ -112,8 +148,19 @@ describe('evidence.receivedDescriptions', () => {
     const db = b.engine.session.ctx.db;
     const listed = await b.ok<ReceivedEvidenceDescription[]>('evidence.receivedDescriptions', { caseId: s.caseId });
     expect(listed).toHaveLength(2);
-    const good = (JSON.parse(JSON.stringify(listed.find((d) => d.id === s.photo.id))) as Record<string, unknown>);
-    const stored = { id: s.photo.id, version: s.photo.version, originVault: good.originVault, caseId: s.caseId, title: 'cell-4.jpg', type: 'photo', size: 2052, sha256: s.photo.sha256, collectedAt: null, receivedAt: s.photo.receivedAt };
+    const good = JSON.parse(JSON.stringify(listed.find((d) => d.id === s.photo.id))) as Record<string, unknown>;
+    const stored = {
+      id: s.photo.id,
+      version: s.photo.version,
+      originVault: good.originVault,
+      caseId: s.caseId,
+      title: 'cell-4.jpg',
+      type: 'photo',
+      size: 2052,
+      sha256: s.photo.sha256,
+      collectedAt: null,
+      receivedAt: s.photo.receivedAt,
+    };
 
     const cases: Array<[string, Record<string, unknown> | string, string]> = [
       ['an unknown key', { ...stored, whisper: 'the name of the witness' }, 'a field no bundle carries'],
@@ -123,7 +170,10 @@ describe('evidence.receivedDescriptions', () => {
       ['a prototype key', `{"__proto__":{"x":1},${JSON.stringify(stored).slice(1)}`, '__proto__'],
     ];
     for (const [what, record, why] of cases) {
-      run(db, sql`UPDATE received_evidence_metadata SET record = ${typeof record === 'string' ? record : JSON.stringify(record)} WHERE id = ${s.photo.id}`);
+      run(
+        db,
+        sql`UPDATE received_evidence_metadata SET record = ${typeof record === 'string' ? record : JSON.stringify(record)} WHERE id = ${s.photo.id}`,
+      );
       const r = await b.call('evidence.receivedDescriptions', { caseId: s.caseId });
       expect(r, what).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT' } });
       const message = (r as { error: { message: string } }).error.message;
@@ -133,6 +183,10 @@ describe('evidence.receivedDescriptions', () => {
     }
     // restored as it was stored, it lists again
     run(db, sql`UPDATE received_evidence_metadata SET record = ${JSON.stringify(stored)} WHERE id = ${s.photo.id}`);
-    expect((await b.ok<ReceivedEvidenceDescription[]>('evidence.receivedDescriptions', { caseId: s.caseId })).find((d) => d.id === s.photo.id)).toStrictEqual(good);
+    expect(
+      (await b.ok<ReceivedEvidenceDescription[]>('evidence.receivedDescriptions', { caseId: s.caseId })).find(
+        (d) => d.id === s.photo.id,
+      ),
+    ).toStrictEqual(good);
   });
 });

@@ -41,7 +41,10 @@ export async function describedWithoutFiles(p?: Pair): Promise<Described> {
     expectedVersion: partner.version,
     allow: [{ kind: 'cases' }, { kind: 'evidence', fields: [...EVIDENCE_FIELDS_SHARED] }],
   });
-  const c = await a.ok<{ id: string }>('cases.create', { title: 'Detention at Kilima station', reference: 'KE-2026-7' });
+  const c = await a.ok<{ id: string }>('cases.create', {
+    title: 'Detention at Kilima station',
+    reference: 'KE-2026-7',
+  });
   const pdf = join(p.dir, 'statement.pdf');
   writeFileSync(pdf, '%PDF-1.4\n' + 'statement of AB-1\n'.repeat(300));
   const statement = await a.ok<Evidence>('evidence.add', {
@@ -57,7 +60,11 @@ export async function describedWithoutFiles(p?: Pair): Promise<Described> {
   });
   const jpg = join(p.dir, 'cell-4.jpg');
   writeFileSync(jpg, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]));
-  const photo = await a.ok<Evidence>('evidence.add', { caseId: c.id, file: await evidenceHandle(a, jpg), type: 'photo' });
+  const photo = await a.ok<Evidence>('evidence.add', {
+    caseId: c.id,
+    file: await evidenceHandle(a, jpg),
+    type: 'photo',
+  });
   const bundlePath = join(p.dir, 'ke-2026-7.cvbundle');
   const bundle = await a.ok<BundleExport>('bundles.export', {
     partnerId: aSeesB.partner.id,

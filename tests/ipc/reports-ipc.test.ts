@@ -39,9 +39,16 @@ function userFolder(): string {
   return outside;
 }
 
-async function saveHandle(vault: IpcVault, path: string, kind: 'report-pdf' | 'report-csv' | 'report-html'): Promise<string> {
+async function saveHandle(
+  vault: IpcVault,
+  path: string,
+  kind: 'report-pdf' | 'report-csv' | 'report-html',
+): Promise<string> {
   vault.host.saveQueue.push(path);
-  const t = await vault.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', { suggestedName: 'donor-report', kind });
+  const t = await vault.ok<{ handle: string; name: string } | null>('files.chooseSaveTarget', {
+    suggestedName: 'donor-report',
+    kind,
+  });
   if (!t) throw new Error('no target chosen');
   return t.handle;
 }
@@ -63,19 +70,59 @@ async function seed(vault: IpcVault): Promise<{ cases: Case[]; withoutConsent: C
   const people: Person[] = [];
   for (let i = 1; i <= 15; i++) {
     const summary = i === 1 ? `Amina ${MARK}1 Otieno was detained for three weeks. The court ordered her release.` : '';
-    const c = await vault.ok<Case>('cases.create', { title: `Case ${MARK}${i}`, reference: `RA-${i}`, project: 'P1', donorCode: 'D-77', tags: ['wash'], summary, openedOn: '2026-02-10', forum: 'domestic-court', stage: 'merits' });
+    const c = await vault.ok<Case>('cases.create', {
+      title: `Case ${MARK}${i}`,
+      reference: `RA-${i}`,
+      project: 'P1',
+      donorCode: 'D-77',
+      tags: ['wash'],
+      summary,
+      openedOn: '2026-02-10',
+      forum: 'domestic-court',
+      stage: 'merits',
+    });
     const gender = i <= 8 ? 'female' : i <= 14 ? 'male' : 'non-binary';
-    const p = await vault.ok<Person>('people.create', { fullName: `Amina ${MARK}${i} Otieno`, gender, birthDate: '1990', country: 'KE' });
+    const p = await vault.ok<Person>('people.create', {
+      fullName: `Amina ${MARK}${i} Otieno`,
+      gender,
+      birthDate: '1990',
+      country: 'KE',
+    });
     await vault.ok('people.link', { personId: p.id, caseId: c.id, role: 'survivor' });
-    await vault.ok('consents.add', { personId: p.id, caseId: c.id, purpose: 'donor-reporting', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-05' });
+    await vault.ok('consents.add', {
+      personId: p.id,
+      caseId: c.id,
+      purpose: 'donor-reporting',
+      told: [...TOLD_ELEMENTS],
+      method: 'written',
+      givenAt: '2026-01-05',
+    });
     cases.push(c);
     people.push(p);
   }
-  const withoutConsent = await vault.ok<Case>('cases.create', { title: `Case ${MARK}NC`, reference: 'RB-1', project: 'P1', tags: ['land'], openedOn: '2026-02-10', forum: 'domestic-court', stage: 'merits' });
-  const p = await vault.ok<Person>('people.create', { fullName: `Joseph ${MARK}NC Kamau`, gender: 'male', birthDate: '1980', country: 'TZ' });
+  const withoutConsent = await vault.ok<Case>('cases.create', {
+    title: `Case ${MARK}NC`,
+    reference: 'RB-1',
+    project: 'P1',
+    tags: ['land'],
+    openedOn: '2026-02-10',
+    forum: 'domestic-court',
+    stage: 'merits',
+  });
+  const p = await vault.ok<Person>('people.create', {
+    fullName: `Joseph ${MARK}NC Kamau`,
+    gender: 'male',
+    birthDate: '1980',
+    country: 'TZ',
+  });
   await vault.ok('people.link', { personId: p.id, caseId: withoutConsent.id, role: 'survivor' });
   people.push(p);
-  await vault.ok<Case>('cases.create', { title: 'Other project', reference: 'RC-1', project: 'P2', openedOn: '2026-03-01' });
+  await vault.ok<Case>('cases.create', {
+    title: 'Other project',
+    reference: 'RC-1',
+    project: 'P2',
+    openedOn: '2026-03-01',
+  });
   return { cases, withoutConsent, people };
 }
 
@@ -86,11 +133,16 @@ describe('the reports area of the contract', () => {
     expect(Object.keys(CONTRACT.reports).sort()).toEqual(['preview', 'scopeOptions', 'write']);
     expect(CONTRACT.reports.write.fileFields).toEqual({ target: 'save' });
     expect(CONTRACT.reports.preview.fileFields).toEqual({});
-    for (const spec of Object.values(CONTRACT.reports)) expect(spec).toMatchObject({ handler: 'engine', unlocked: true });
+    for (const spec of Object.values(CONTRACT.reports))
+      expect(spec).toMatchObject({ handler: 'engine', unlocked: true });
   });
 
   it('the app’s CSP admits the report’s own stylesheet by its hash, and no other inline style', () => {
-    const directives = new Map(appCsp().split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const));
+    const directives = new Map(
+      appCsp()
+        .split('; ')
+        .map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const),
+    );
     const hash = `'sha256-${createHash('sha256').update(REPORT_STYLESHEET, 'utf8').digest('base64')}'`;
     expect(REPORT_STYLE_SOURCE).toBe(hash);
     expect(directives.get('style-src')).toEqual(["'self'", hash]);
@@ -107,8 +159,15 @@ describe('reports.* through the router', () => {
     v = await ipcVault({ now: () => NOW });
     expect(await v.ok<ReportScopeOptions>('reports.scopeOptions')).toEqual({ tags: [], projects: [], donorCodes: [] });
     await seed(v);
-    expect(await v.ok<ReportScopeOptions>('reports.scopeOptions')).toEqual({ tags: ['land', 'wash'], projects: ['P1', 'P2'], donorCodes: ['D-77'] });
-    expect(await v.call('reports.scopeOptions', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await v.ok<ReportScopeOptions>('reports.scopeOptions')).toEqual({
+      tags: ['land', 'wash'],
+      projects: ['P1', 'P2'],
+      donorCodes: ['D-77'],
+    });
+    expect(await v.call('reports.scopeOptions', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('previews: the model, its HTML, the redactions and the case left out — and writes nothing', async () => {
@@ -145,8 +204,12 @@ describe('reports.* through the router', () => {
       ]),
     );
     // the one story told: its survivor is "Person A"
-    expect(p.model.vignettes.map((x) => x.paragraphs)).toEqual([['Person A was detained for three weeks. The court ordered her release.']]);
-    expect(p.leftOut).toEqual([{ caseId: withoutConsent.id, caseReference: 'RB-1', from: 'report', reason: 'consent-absent', people: 1 }]);
+    expect(p.model.vignettes.map((x) => x.paragraphs)).toEqual([
+      ['Person A was detained for three weeks. The court ordered her release.'],
+    ]);
+    expect(p.leftOut).toEqual([
+      { caseId: withoutConsent.id, caseReference: 'RB-1', from: 'report', reason: 'consent-absent', people: 1 },
+    ]);
 
     expect(p.html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(p.html).toContain(`<style>${REPORT_STYLESHEET}</style>`);
@@ -169,32 +232,53 @@ describe('reports.* through the router', () => {
     expect(p.html).not.toContain(MARK);
   });
 
-  it.each(['html', 'csv', 'pdf'] as const)('writes the report as %s through a save handle, with an audit entry', async (format) => {
-    v = await ipcVault({ now: () => NOW });
-    await seed(v);
-    const folder = userFolder();
-    const out = join(folder, `donor report.${format}`);
-    const before = await auditActions(v);
-    const target = await saveHandle(v, out, `report-${format}`);
+  it.each(['html', 'csv', 'pdf'] as const)(
+    'writes the report as %s through a save handle, with an audit entry',
+    async (format) => {
+      v = await ipcVault({ now: () => NOW });
+      await seed(v);
+      const folder = userFolder();
+      const out = join(folder, `donor report.${format}`);
+      const before = await auditActions(v);
+      const target = await saveHandle(v, out, `report-${format}`);
 
-    const written = await v.ok<ReportWrittenOutput>('reports.write', { ...PERIOD, projects: ['P1'], donorCodes: ['D-77'], k: 5, language: 'en', format, target });
-    const bytes = readFileSync(out);
-    expect(written).toEqual({ name: `donor report.${format}`, format, bytes: bytes.length, sha256: sha256(bytes), redactions: expect.any(Number), leftOut: 0 });
-    expect(written.redactions).toBeGreaterThan(0);
-    expect(JSON.stringify(written)).not.toContain(folder);
-    expect(readdirSync(folder)).toEqual([`donor report.${format}`]);
-    expect(bytes.includes(Buffer.from(MARK))).toBe(false);
-    if (format === 'pdf') expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    if (format === 'html') expect(bytes.toString('utf8').startsWith('<!DOCTYPE html>')).toBe(true);
-    if (format === 'csv') expect(bytes.toString('utf8')).toMatch(/^\uFEFF?section,/);
+      const written = await v.ok<ReportWrittenOutput>('reports.write', {
+        ...PERIOD,
+        projects: ['P1'],
+        donorCodes: ['D-77'],
+        k: 5,
+        language: 'en',
+        format,
+        target,
+      });
+      const bytes = readFileSync(out);
+      expect(written).toEqual({
+        name: `donor report.${format}`,
+        format,
+        bytes: bytes.length,
+        sha256: sha256(bytes),
+        redactions: expect.any(Number),
+        leftOut: 0,
+      });
+      expect(written.redactions).toBeGreaterThan(0);
+      expect(JSON.stringify(written)).not.toContain(folder);
+      expect(readdirSync(folder)).toEqual([`donor report.${format}`]);
+      expect(bytes.includes(Buffer.from(MARK))).toBe(false);
+      if (format === 'pdf') expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      if (format === 'html') expect(bytes.toString('utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+      if (format === 'csv') expect(bytes.toString('utf8')).toMatch(/^\uFEFF?section,/);
 
-    const after = await auditActions(v);
-    expect(after.length).toBe(before.length + 1);
-    expect(after).toContain('report.donor-written');
-    // a second write through the same handle finds the file there: refused, the first left as it was
-    expect(await v.call('reports.write', { ...PERIOD, format, target })).toMatchObject({ ok: false, error: { code: 'EXPORT_TARGET_EXISTS' } });
-    expect(readFileSync(out).equals(bytes)).toBe(true);
-  });
+      const after = await auditActions(v);
+      expect(after.length).toBe(before.length + 1);
+      expect(after).toContain('report.donor-written');
+      // a second write through the same handle finds the file there: refused, the first left as it was
+      expect(await v.call('reports.write', { ...PERIOD, format, target })).toMatchObject({
+        ok: false,
+        error: { code: 'EXPORT_TARGET_EXISTS' },
+      });
+      expect(readFileSync(out).equals(bytes)).toBe(true);
+    },
+  );
 
   it('refuses k below 5, an empty scope and a period with no data, in words, and writes nothing', async () => {
     v = await ipcVault({ now: () => NOW });
@@ -216,7 +300,10 @@ describe('reports.* through the router', () => {
       for (const format of ['html', 'csv', 'pdf'] as const) {
         const out = join(folder, `r.${format}`);
         const target = await saveHandle(v, out, `report-${format}`);
-        expect(await v.call('reports.write', { ...scope, format, target }), `${code} ${format}`).toMatchObject({ ok: false, error: { code } });
+        expect(await v.call('reports.write', { ...scope, format, target }), `${code} ${format}`).toMatchObject({
+          ok: false,
+          error: { code },
+        });
         expect(existsSync(out)).toBe(false);
       }
     }
@@ -231,7 +318,14 @@ describe('reports.* through the router', () => {
     const before = await auditActions(v);
 
     const pdf = join(folder, 'ar.pdf');
-    expect(await v.call('reports.write', { ...PERIOD, language: 'ar', format: 'pdf', target: await saveHandle(v, pdf, 'report-pdf') })).toMatchObject({
+    expect(
+      await v.call('reports.write', {
+        ...PERIOD,
+        language: 'ar',
+        format: 'pdf',
+        target: await saveHandle(v, pdf, 'report-pdf'),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'REPORT_LANGUAGE_UNSUPPORTED' },
     });
@@ -239,7 +333,13 @@ describe('reports.* through the router', () => {
 
     const existing = join(folder, 'existing.html');
     writeFileSync(existing, 'mine');
-    expect(await v.call('reports.write', { ...PERIOD, format: 'html', target: await saveHandle(v, existing, 'report-html') })).toMatchObject({
+    expect(
+      await v.call('reports.write', {
+        ...PERIOD,
+        format: 'html',
+        target: await saveHandle(v, existing, 'report-html'),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'EXPORT_TARGET_EXISTS' },
     });
@@ -247,9 +347,20 @@ describe('reports.* through the router', () => {
 
     v.host.openQueue.push(existing);
     const opened = await v.ok<{ handle: string }>('files.chooseOpen', { kind: 'bundle' });
-    expect(await v.call('reports.write', { ...PERIOD, format: 'html', target: opened.handle })).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
-    expect(await v.call('reports.write', { ...PERIOD, format: 'html', target: join(folder, 'raw.html') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await v.call('reports.write', { ...PERIOD, format: 'docx', target: await saveHandle(v, join(folder, 'x.docx'), 'report-html') })).toMatchObject({
+    expect(await v.call('reports.write', { ...PERIOD, format: 'html', target: opened.handle })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_HANDLE_INVALID' },
+    });
+    expect(
+      await v.call('reports.write', { ...PERIOD, format: 'html', target: join(folder, 'raw.html') }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await v.call('reports.write', {
+        ...PERIOD,
+        format: 'docx',
+        target: await saveHandle(v, join(folder, 'x.docx'), 'report-html'),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });

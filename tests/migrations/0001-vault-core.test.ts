@@ -20,7 +20,9 @@ describe('migration 0001-vault-core', () => {
     const db = freshDb();
     try {
       expect(schemaVersion(db)).toBe(1);
-      const objects = db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+      const objects = db
+        .prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+        .all();
       expect(objects).toEqual([
         { type: 'table', name: 'audit_log' },
         { type: 'table', name: 'blobs' },
@@ -29,7 +31,9 @@ describe('migration 0001-vault-core', () => {
         { type: 'trigger', name: 'audit_log_no_update' },
       ]);
       expect(() => db.prepare("INSERT INTO blobs VALUES ('short', x'00', 'aa', 1, 'now')").run()).toThrow(/CHECK/);
-      expect(() => db.prepare("INSERT INTO vault_meta VALUES ('k', x'01')").run()).toThrow(/cannot store BLOB value in TEXT column/);
+      expect(() => db.prepare("INSERT INTO vault_meta VALUES ('k', x'01')").run()).toThrow(
+        /cannot store BLOB value in TEXT column/,
+      );
     } finally {
       db.close();
     }

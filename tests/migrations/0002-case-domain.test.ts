@@ -20,7 +20,9 @@ function freshDb(upTo: number) {
 
 /** The values of `CHECK (col IN (...))` for a column of a table, read back from the schema. */
 function checkValues(tableSql: string, column: string): string[] | null {
-  const re = new RegExp(`\\b${column}\\s+(?:TEXT|INTEGER)[^\\n]*?CHECK \\((?:${column} IS NULL OR )?${column} IN \\(([^)]*)\\)\\)`);
+  const re = new RegExp(
+    `\\b${column}\\s+(?:TEXT|INTEGER)[^\\n]*?CHECK \\((?:${column} IS NULL OR )?${column} IN \\(([^)]*)\\)\\)`,
+  );
   const m = re.exec(tableSql);
   return m ? m[1]!.split(',').map((s) => s.trim().replace(/^'|'$/g, '')) : null;
 }
@@ -29,14 +31,45 @@ describe('migration 0002-case-domain', () => {
   it('upgrades a vault at version 1 without touching its audit log or blobs', () => {
     const db = freshDb(1);
     try {
-      db.prepare("INSERT INTO blobs VALUES ('" + 'a'.repeat(32) + "', zeroblob(32), '" + 'b'.repeat(64) + "', 10, 'now')").run();
+      db.prepare(
+        "INSERT INTO blobs VALUES ('" + 'a'.repeat(32) + "', zeroblob(32), '" + 'b'.repeat(64) + "', 10, 'now')",
+      ).run();
       const r = migrate(db, loadMigrations().slice(0, 2));
       expect(r).toMatchObject({ from: 1, to: 2 });
       expect(schemaVersion(db)).toBe(2);
       expect(db.prepare('SELECT count(*) AS n FROM blobs').get()).toEqual({ n: 1 });
-      const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name").all().map((t) => (t as { name: string }).name);
+      const tables = db
+        .prepare(
+          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts_%' ORDER BY name",
+        )
+        .all()
+        .map((t) => (t as { name: string }).name);
       expect(tables).toEqual(
-        expect.arrayContaining(['cases', 'case_tags', 'case_team', 'case_history', 'people', 'person_names', 'case_people', 'enquiries', 'consents', 'evidence', 'custody_events', 'notes', 'notes_fts', 'cases_fts', 'evidence_fts', 'deadlines', 'outcomes', 'indicators', 'indicator_observations', 'case_evaluations', 'partners', 'partner_agreements', 'risks']),
+        expect.arrayContaining([
+          'cases',
+          'case_tags',
+          'case_team',
+          'case_history',
+          'people',
+          'person_names',
+          'case_people',
+          'enquiries',
+          'consents',
+          'evidence',
+          'custody_events',
+          'notes',
+          'notes_fts',
+          'cases_fts',
+          'evidence_fts',
+          'deadlines',
+          'outcomes',
+          'indicators',
+          'indicator_observations',
+          'case_evaluations',
+          'partners',
+          'partner_agreements',
+          'risks',
+        ]),
       );
     } finally {
       db.close();
@@ -46,7 +79,11 @@ describe('migration 0002-case-domain', () => {
   it('every table is STRICT (or a virtual FTS table)', () => {
     const db = freshDb(2);
     try {
-      const rows = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%_fts_%'").all() as Array<{ name: string; sql: string }>;
+      const rows = db
+        .prepare(
+          "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%_fts_%'",
+        )
+        .all() as Array<{ name: string; sql: string }>;
       for (const r of rows) expect(r.sql, r.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     } finally {
       db.close();
@@ -63,22 +100,31 @@ describe('migration 0002-case-domain', () => {
     ['enquiries', 'channel', CHANNELS],
     ['enquiries', 'status', ENQUIRY_STATUSES],
   ];
-  it.each([...local, ...ENUM_COLUMNS])('%s.%s allows exactly the values of the shared enum', (table, column, values) => {
-    const db = freshDb(2);
-    try {
-      const tableSql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get([table]) as { sql: string }).sql;
-      expect(checkValues(tableSql, column)).toEqual([...values]);
-    } finally {
-      db.close();
-    }
-  });
+  it.each([...local, ...ENUM_COLUMNS])(
+    '%s.%s allows exactly the values of the shared enum',
+    (table, column, values) => {
+      const db = freshDb(2);
+      try {
+        const tableSql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get([table]) as { sql: string })
+          .sql;
+        expect(checkValues(tableSql, column)).toEqual([...values]);
+      } finally {
+        db.close();
+      }
+    },
+  );
 
   it('keeps the full-text indexes in step with notes, cases and evidence', () => {
     const db = freshDb(2);
     try {
-      db.prepare("INSERT INTO cases (id, reference, title, status, sensitivity, summary, opened_on, created_at, updated_at, origin_vault) VALUES ('c1', 'R1', 'Torture in detention', 'active', 'high', 'Le détenu', '2026-01-01', 't', 't', 'v')").run();
-      db.prepare("INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES ('n1', 'c1', 'first hearing in Nairobi', 't', 't', 'v')").run();
-      const count = (table: string, q: string) => (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get([q]) as { n: number }).n;
+      db.prepare(
+        "INSERT INTO cases (id, reference, title, status, sensitivity, summary, opened_on, created_at, updated_at, origin_vault) VALUES ('c1', 'R1', 'Torture in detention', 'active', 'high', 'Le détenu', '2026-01-01', 't', 't', 'v')",
+      ).run();
+      db.prepare(
+        "INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES ('n1', 'c1', 'first hearing in Nairobi', 't', 't', 'v')",
+      ).run();
+      const count = (table: string, q: string) =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${table} MATCH ?`).get([q]) as { n: number }).n;
       expect(count('notes_fts', 'nairobi')).toBe(1);
       expect(count('cases_fts', 'detenu')).toBe(1);
       db.prepare("UPDATE notes SET body = 'second hearing in Mombasa' WHERE id = 'n1'").run();
@@ -99,11 +145,18 @@ describe('migration 0002-case-domain', () => {
     const db = freshDb(2);
     try {
       for (const id of ['c1', 'c2']) {
-        db.prepare(`INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES ('${id}', 'R-${id}', 't', 'active', 'high', '2026-01-01', 't', 't', 'v')`).run();
+        db.prepare(
+          `INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES ('${id}', 'R-${id}', 't', 'active', 'high', '2026-01-01', 't', 't', 'v')`,
+        ).run();
       }
-      const next = (id: string) => (db.prepare('SELECT next_deadline_on AS d FROM cases WHERE id = ?').get([id]) as { d: string | null }).d;
+      const next = (id: string) =>
+        (db.prepare('SELECT next_deadline_on AS d FROM cases WHERE id = ?').get([id]) as { d: string | null }).d;
       const add = (id: string, caseId: string, due: string) =>
-        db.prepare("INSERT INTO deadlines (id, case_id, kind, title, due_on, status, created_at, updated_at, origin_vault) VALUES (?, ?, 'filing', 'x', ?, 'open', 't', 't', 'v')").run([id, caseId, due]);
+        db
+          .prepare(
+            "INSERT INTO deadlines (id, case_id, kind, title, due_on, status, created_at, updated_at, origin_vault) VALUES (?, ?, 'filing', 'x', ?, 'open', 't', 't', 'v')",
+          )
+          .run([id, caseId, due]);
       expect(next('c1')).toBeNull();
       add('d1', 'c1', '2026-12-01');
       add('d2', 'c1', '2026-11-25');
@@ -124,8 +177,18 @@ describe('migration 0002-case-domain', () => {
   it('has append-only triggers on consents and custody events (their services test them in use)', () => {
     const db = freshDb(2);
     try {
-      const triggers = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_no_*' ORDER BY name").all().map((t) => (t as { name: string }).name);
-      expect(triggers).toEqual(['audit_log_no_delete', 'audit_log_no_update', 'consents_no_delete', 'consents_no_update', 'custody_events_no_delete', 'custody_events_no_update']);
+      const triggers = db
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name GLOB '*_no_*' ORDER BY name")
+        .all()
+        .map((t) => (t as { name: string }).name);
+      expect(triggers).toEqual([
+        'audit_log_no_delete',
+        'audit_log_no_update',
+        'consents_no_delete',
+        'consents_no_update',
+        'custody_events_no_delete',
+        'custody_events_no_update',
+      ]);
     } finally {
       db.close();
     }

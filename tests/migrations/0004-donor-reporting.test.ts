@@ -29,7 +29,9 @@ describe('migration 0004-donor-reporting', () => {
       db.prepare(insertCase('c1')).run();
       expect(migrate(db, loadMigrations().slice(0, 4))).toMatchObject({ from: 3, to: 4 });
       expect(schemaVersion(db)).toBe(4);
-      expect(db.prepare('SELECT id, project, donor_code FROM cases').all()).toEqual([{ id: 'c1', project: 'P1', donor_code: null }]);
+      expect(db.prepare('SELECT id, project, donor_code FROM cases').all()).toEqual([
+        { id: 'c1', project: 'P1', donor_code: null },
+      ]);
       // the full-text index of cases still works after the new column
       db.prepare("UPDATE cases SET title = 'Detention at the border' WHERE id = 'c1'").run();
       expect(db.prepare("SELECT count(*) AS n FROM cases_fts WHERE cases_fts MATCH 'border'").get()).toEqual({ n: 1 });
@@ -44,7 +46,9 @@ describe('migration 0004-donor-reporting', () => {
       db.prepare(insertCase('c1')).run();
       db.prepare("UPDATE cases SET donor_code = 'EU-2026-ACT' WHERE id = 'c1'").run();
       db.prepare(`UPDATE cases SET donor_code = '${'x'.repeat(100)}' WHERE id = 'c1'`).run();
-      expect(() => db.prepare(`UPDATE cases SET donor_code = '${'x'.repeat(101)}' WHERE id = 'c1'`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`UPDATE cases SET donor_code = '${'x'.repeat(101)}' WHERE id = 'c1'`).run()).toThrow(
+        /CHECK/,
+      );
       expect(() => db.prepare("UPDATE cases SET donor_code = '' WHERE id = 'c1'").run()).toThrow(/CHECK/);
       db.prepare("UPDATE cases SET donor_code = NULL WHERE id = 'c1'").run();
     } finally {
@@ -55,13 +59,20 @@ describe('migration 0004-donor-reporting', () => {
   it('selects by donor code and by project through their indexes', () => {
     const db = freshDb(4);
     try {
-      const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'cases' AND name IN ('cases_donor_code', 'cases_project') ORDER BY name").all();
+      const indexes = db
+        .prepare(
+          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'cases' AND name IN ('cases_donor_code', 'cases_project') ORDER BY name",
+        )
+        .all();
       expect(indexes).toEqual([
         { name: 'cases_donor_code', sql: 'CREATE INDEX cases_donor_code ON cases(donor_code, updated_at DESC, id)' },
         { name: 'cases_project', sql: 'CREATE INDEX cases_project ON cases(project, updated_at DESC, id)' },
       ]);
-      const plan = (q: string) => (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
-      expect(plan("SELECT id FROM cases WHERE donor_code IN ('A', 'B')")).toMatch(/USING (COVERING )?INDEX cases_donor_code/);
+      const plan = (q: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+      expect(plan("SELECT id FROM cases WHERE donor_code IN ('A', 'B')")).toMatch(
+        /USING (COVERING )?INDEX cases_donor_code/,
+      );
       expect(plan("SELECT id FROM cases WHERE project IN ('P1')")).toMatch(/USING (COVERING )?INDEX cases_project/);
     } finally {
       db.close();

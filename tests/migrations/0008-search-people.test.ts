@@ -14,13 +14,23 @@ function freshDb(upTo: number) {
 }
 
 const found = (db: ReturnType<typeof freshDb>, match: string) =>
-  (db.prepare('SELECT p.id FROM people_fts f JOIN people p ON p.rowid = f.rowid WHERE people_fts MATCH ? ORDER BY p.id').all([match]) as Array<{ id: string }>).map((r) => r.id);
+  (
+    db
+      .prepare(
+        'SELECT p.id FROM people_fts f JOIN people p ON p.rowid = f.rowid WHERE people_fts MATCH ? ORDER BY p.id',
+      )
+      .all([match]) as Array<{ id: string }>
+  ).map((r) => r.id);
 
 describe('migration 0008-search-people', () => {
   it('indexes the people already in the vault, Arabic folded', () => {
     const db = freshDb(7);
-    db.prepare("INSERT INTO people (id, full_name, pseudonym, created_at, updated_at, origin_vault) VALUES ('p1', 'يُوسُف العَمْرَانِي', 'Witness K', 't', 't', 'v'), ('p2', 'Hassan Ouazzani', NULL, 't', 't', 'v')").run();
-    db.prepare("INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'name', 'يُوسُف العَمْرَانِي', 'k'), ('p1', 'alias', 'Abou Youssef', 'k'), ('p2', 'name', 'Hassan Ouazzani', 'k')").run();
+    db.prepare(
+      "INSERT INTO people (id, full_name, pseudonym, created_at, updated_at, origin_vault) VALUES ('p1', 'يُوسُف العَمْرَانِي', 'Witness K', 't', 't', 'v'), ('p2', 'Hassan Ouazzani', NULL, 't', 't', 'v')",
+    ).run();
+    db.prepare(
+      "INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'name', 'يُوسُف العَمْرَانِي', 'k'), ('p1', 'alias', 'Abou Youssef', 'k'), ('p2', 'name', 'Hassan Ouazzani', 'k')",
+    ).run();
     migrate(db);
     expect(schemaVersion(db)).toBe(loadMigrations().length);
     expect(found(db, 'يوسف')).toEqual(['p1']);
@@ -33,9 +43,17 @@ describe('migration 0008-search-people', () => {
 
   it('follows inserts, renames, a changed pseudonym and deletions', () => {
     const db = freshDb(8);
-    db.prepare("INSERT INTO people (id, full_name, created_at, updated_at, origin_vault) VALUES ('p1', 'Amina Yusuf', 't', 't', 'v')").run();
-    const seq = Number(db.prepare("INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'name', 'Amina Yusuf', 'k')").run().lastInsertRowid);
-    db.prepare("INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'alias', 'Umm Ali', 'k')").run();
+    db.prepare(
+      "INSERT INTO people (id, full_name, created_at, updated_at, origin_vault) VALUES ('p1', 'Amina Yusuf', 't', 't', 'v')",
+    ).run();
+    const seq = Number(
+      db
+        .prepare("INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'name', 'Amina Yusuf', 'k')")
+        .run().lastInsertRowid,
+    );
+    db.prepare(
+      "INSERT INTO person_names (person_id, kind, name, name_key) VALUES ('p1', 'alias', 'Umm Ali', 'k')",
+    ).run();
     expect(found(db, 'yusuf')).toEqual(['p1']);
     expect(found(db, 'ali')).toEqual(['p1']);
     db.prepare('UPDATE person_names SET name = ? WHERE seq = ?').run(['Amina Benali', seq]);

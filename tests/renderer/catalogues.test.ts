@@ -36,7 +36,8 @@ describe('message catalogues', () => {
       const want = argumentsOf(message);
       for (const l of LOCALES) {
         const got = argumentsOf(CATALOGUE[l][key]!);
-        if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${l} ${key}: ${got.join(',')} ≠ ${want.join(',')}`);
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          problems.push(`${l} ${key}: ${got.join(',')} ≠ ${want.join(',')}`);
       }
     }
     expect(problems).toEqual([]);
@@ -59,14 +60,18 @@ describe('message catalogues', () => {
   });
 
   it('write Arabic in Arabic script', () => {
-    const latinOnly = Object.entries(CATALOGUE.ar).filter(([key, m]) => /\p{L}{3}/u.test(m) && !/\p{Script=Arabic}/u.test(m) && key !== 'app.name');
+    const latinOnly = Object.entries(CATALOGUE.ar).filter(
+      ([key, m]) => /\p{L}{3}/u.test(m) && !/\p{Script=Arabic}/u.test(m) && key !== 'app.name',
+    );
     expect(latinOnly).toEqual([]);
   });
 });
 
 describe('formatMessage', () => {
   it('interpolates values inside Unicode isolates, formatted for the locale', () => {
-    expect(formatMessage('en', 'Open case {reference}', { reference: 'CV-2026-00001' })).toBe('Open case \u2068CV-2026-00001\u2069');
+    expect(formatMessage('en', 'Open case {reference}', { reference: 'CV-2026-00001' })).toBe(
+      'Open case \u2068CV-2026-00001\u2069',
+    );
     expect(formatMessage('fr', '{n} dossiers', { n: 12345 })).toBe('\u206812\u202f345\u2069 dossiers');
   });
 
@@ -77,7 +82,9 @@ describe('formatMessage', () => {
     expect(formatMessage('ar', ar, { n: 5 })).toMatch(/قليلة$/);
     expect(formatMessage('ar', ar, { n: 11 })).toMatch(/كثيرة$/);
     expect(formatMessage('en', '{n, plural, =0 {none} one {# case} other {# cases}}', { n: 0 })).toBe('none');
-    expect(formatMessage('en', '{n, plural, =0 {none} one {# case} other {# cases}}', { n: 1 })).toBe('\u20681\u2069 case');
+    expect(formatMessage('en', '{n, plural, =0 {none} one {# case} other {# cases}}', { n: 1 })).toBe(
+      '\u20681\u2069 case',
+    );
   });
 
   it('refuses a message with a missing value instead of printing a hole', () => {

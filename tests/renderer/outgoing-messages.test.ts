@@ -28,12 +28,17 @@ describe('messages for what leaves the vault', () => {
   });
 
   it('say every new error code in words, in every language', () => {
-    const missing = LOCALES.flatMap((l) => CODES.filter((c) => !(`error.${c}` in CATALOGUE[l])).map((c) => `${l} ${c}`));
+    const missing = LOCALES.flatMap((l) =>
+      CODES.filter((c) => !(`error.${c}` in CATALOGUE[l])).map((c) => `${l} ${c}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('say every reason of the partner gate and every reason a record stays out', () => {
-    const keys = [...CLEARANCE_REASONS.map((r) => `share.gate.reason.${r}`), ...WITHHELD_REASONS.map((r) => `share.plan.withheld.${r}`)];
+    const keys = [
+      ...CLEARANCE_REASONS.map((r) => `share.gate.reason.${r}`),
+      ...WITHHELD_REASONS.map((r) => `share.plan.withheld.${r}`),
+    ];
     const missing = LOCALES.flatMap((l) => keys.filter((k) => !(k in CATALOGUE[l])).map((k) => `${l} ${k}`));
     expect(missing).toEqual([]);
     // the dated reasons carry the day

@@ -36,7 +36,20 @@ export type ChosenFile = z.infer<typeof ChosenFile>;
  * What a save dialog is for: it sets the dialog's file-type filter. The renderer only suggests a
  * file name; main's dialog picks the place (for a bundle, typically a removable drive).
  */
-export const SAVE_KINDS = ['evidence', 'custody-json', 'custody-csv', 'contact-card', 'qr-png', 'qr-svg', 'bundle', 'receipt', 'report-pdf', 'report-csv', 'report-html', 'recall'] as const;
+export const SAVE_KINDS = [
+  'evidence',
+  'custody-json',
+  'custody-csv',
+  'contact-card',
+  'qr-png',
+  'qr-svg',
+  'bundle',
+  'receipt',
+  'report-pdf',
+  'report-csv',
+  'report-html',
+  'recall',
+] as const;
 export const SaveKind = z.enum(SAVE_KINDS);
 export type SaveKind = z.infer<typeof SaveKind>;
 
@@ -70,7 +83,10 @@ export const filesArea = {
 
 export const clipboardArea = {
   /** Copies a secret (the recovery key) and clears the clipboard after `clearsInSeconds` if it still holds it. */
-  copySecret: mainCall(z.strictObject({ text: z.string().min(1).max(500) }), z.strictObject({ clearsInSeconds: z.number().int() })),
+  copySecret: mainCall(
+    z.strictObject({ text: z.string().min(1).max(500) }),
+    z.strictObject({ clearsInSeconds: z.number().int() }),
+  ),
 } as const;
 
 export const viewerArea = {
@@ -78,5 +94,9 @@ export const viewerArea = {
    * A one-time URL on the evidence protocol that streams the decrypted item from memory (never a
    * temp file) and records a 'viewed' custody event. Valid for one load, and never after a lock.
    */
-  open: mainCall(z.strictObject({ evidenceId: z.string().uuid() }), z.strictObject({ url: z.string(), mediaType: z.string() }), { unlocked: true }),
+  open: mainCall(
+    z.strictObject({ evidenceId: z.string().uuid() }),
+    z.strictObject({ url: z.string(), mediaType: z.string() }),
+    { unlocked: true },
+  ),
 } as const;

@@ -36,8 +36,19 @@ export const CheckpointReportOutput = z.strictObject({
 });
 
 export const ChainVerdictOutput = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), entries: z.number().int(), headHash: z.string().nullable(), checkpoints: CheckpointReportOutput }),
-  z.strictObject({ ok: z.literal(false), entries: z.number().int(), firstBrokenSeq: z.number().int(), reason: z.string(), checkpoints: CheckpointReportOutput }),
+  z.strictObject({
+    ok: z.literal(true),
+    entries: z.number().int(),
+    headHash: z.string().nullable(),
+    checkpoints: CheckpointReportOutput,
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    entries: z.number().int(),
+    firstBrokenSeq: z.number().int(),
+    reason: z.string(),
+    checkpoints: CheckpointReportOutput,
+  }),
 ]);
 export type ChainVerdictOutput = z.infer<typeof ChainVerdictOutput>;
 

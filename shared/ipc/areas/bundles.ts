@@ -39,7 +39,16 @@ import {
   ResolveImportConflictInput,
 } from '../../domain/bundles.js';
 import { CardImportResult } from '../../domain/partners.js';
-import { ListRecallsQuery, PlanRecallInput, RecallImportResult, RecallLedgerEntry, RecallPlan, RecallReceiptImport, RecallWritten, WriteRecallInput } from '../../domain/recall.js';
+import {
+  ListRecallsQuery,
+  PlanRecallInput,
+  RecallImportResult,
+  RecallLedgerEntry,
+  RecallPlan,
+  RecallReceiptImport,
+  RecallWritten,
+  WriteRecallInput,
+} from '../../domain/recall.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
 
@@ -50,10 +59,14 @@ export const bundlesArea = {
   /** the share wizard's preview: who is included, who is left out and why, sizes; changes nothing */
   plan: engineCall(PlanBundleInput.omit({ out: true }), BundlePlan),
   /** write the bundle to a new file (`target` from files.chooseSaveTarget({kind: 'bundle'})); progress: 'exporting', bytes */
-  export: engineCall(ExportBundleInput.omit({ out: true }).extend({ target: FileHandle }), BundleExport.omit({ path: true }), {
-    progress: true,
-    fileFields: { target: 'save' },
-  }),
+  export: engineCall(
+    ExportBundleInput.omit({ out: true }).extend({ target: FileHandle }),
+    BundleExport.omit({ path: true }),
+    {
+      progress: true,
+      fileFields: { target: 'save' },
+    },
+  ),
   /** check a bundle (`file` from files.chooseOpen({kind: 'bundle'})) and show what it holds; changes nothing */
   verify: engineCall(AFile, BundleVerification, { fileFields: { file: 'open' } }),
   /** what a file from a partner is, by its first archive entry (decrypts only its start): a bundle or a recall notice */
@@ -63,9 +76,16 @@ export const bundlesArea = {
    * recall notice from a verified partner (the answer then has `noticeId`); answers with our
    * signed receipt; progress (bundles): 'verifying' then 'importing', bytes
    */
-  import: engineCall(AFile, z.union([ImportResult, RecallImportResult]), { progress: true, fileFields: { file: 'open' } }),
+  import: engineCall(AFile, z.union([ImportResult, RecallImportResult]), {
+    progress: true,
+    fileFields: { file: 'open' },
+  }),
   /** our signed receipt for a received bundle, to a new file for the sender */
-  saveReceipt: engineCall(z.strictObject({ bundleId: Id, target: FileHandle }), z.strictObject({ bundleId: z.string() }), { fileFields: { target: 'save' } }),
+  saveReceipt: engineCall(
+    z.strictObject({ bundleId: Id, target: FileHandle }),
+    z.strictObject({ bundleId: z.string() }),
+    { fileFields: { target: 'save' } },
+  ),
   /**
    * the partner's receipt for a bundle or a recall notice we sent (`file` from
    * files.chooseOpen({kind: 'receipt'})): it becomes delivered (a recall receipt's answer has `noticeId`)
@@ -91,9 +111,17 @@ export const bundlesArea = {
   /** after a consent withdrawal: which partners received the person in a bundle (the prompt); changes nothing */
   recallPlan: engineCall(PlanRecallInput, RecallPlan),
   /** write one signed recall notice for one partner (`target` from files.chooseSaveTarget({kind: 'recall'})) */
-  writeRecall: engineCall(WriteRecallInput.omit({ out: true }).extend({ target: FileHandle }), RecallWritten.omit({ file: true }), { fileFields: { target: 'save' } }),
+  writeRecall: engineCall(
+    WriteRecallInput.omit({ out: true }).extend({ target: FileHandle }),
+    RecallWritten.omit({ file: true }),
+    { fileFields: { target: 'save' } },
+  ),
   /** recall notices sent (sent, delivered) and received (applied), newest first */
   recalls: engineCall(ListRecallsQuery, z.array(RecallLedgerEntry)),
   /** our signed receipt for a recall notice we applied, to a new file for its sender */
-  saveRecallReceipt: engineCall(z.strictObject({ noticeId: Id, target: FileHandle }), z.strictObject({ noticeId: z.string() }), { fileFields: { target: 'save' } }),
+  saveRecallReceipt: engineCall(
+    z.strictObject({ noticeId: Id, target: FileHandle }),
+    z.strictObject({ noticeId: z.string() }),
+    { fileFields: { target: 'save' } },
+  ),
 } as const;

@@ -1,7 +1,15 @@
 /** Cases: the case list (filters, paging), a case, its creation, edits, status workflow and history. */
 import { z } from 'zod';
 import { Id, text } from '../../domain/common.js';
-import { Case, CaseHistoryEntry, CaseList, CreateCaseInput, ListCasesQuery, TransitionCaseInput, UpdateCaseInput } from '../../domain/cases.js';
+import {
+  Case,
+  CaseHistoryEntry,
+  CaseList,
+  CreateCaseInput,
+  ListCasesQuery,
+  TransitionCaseInput,
+  UpdateCaseInput,
+} from '../../domain/cases.js';
 import { engineCall } from '../kit.js';
 
 const ById = z.strictObject({ id: Id });

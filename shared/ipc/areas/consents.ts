@@ -1,7 +1,15 @@
 /** Consents: record a decision, withdraw, renew, read back with where it stands, and ask the gate. */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
-import { AddConsentInput, CheckConsentQuery, ConsentGateResult, ConsentWithStatus, ListConsentsQuery, RenewConsentInput, WithdrawConsentInput } from '../../domain/consents.js';
+import {
+  AddConsentInput,
+  CheckConsentQuery,
+  ConsentGateResult,
+  ConsentWithStatus,
+  ListConsentsQuery,
+  RenewConsentInput,
+  WithdrawConsentInput,
+} from '../../domain/consents.js';
 import { engineCall } from '../kit.js';
 
 const ById = z.strictObject({ id: Id });

@@ -1,7 +1,13 @@
 /** Deadlines: what is coming up, what has slipped, and marking one met, missed or cancelled. */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
-import { AddDeadlineInput, CompleteDeadlineInput, Deadline, DeadlineItem, ListDeadlinesQuery } from '../../domain/deadlines.js';
+import {
+  AddDeadlineInput,
+  CompleteDeadlineInput,
+  Deadline,
+  DeadlineItem,
+  ListDeadlinesQuery,
+} from '../../domain/deadlines.js';
 import { engineCall } from '../kit.js';
 
 export const deadlinesArea = {

@@ -1,7 +1,13 @@
 /** Enquiries: the inbox, intake (the conflict check runs at once), a fresh check, and the decision. */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
-import { CreateEnquiryInput, DecideEnquiryInput, Enquiry, EnquiryList, ListEnquiriesQuery } from '../../domain/enquiries.js';
+import {
+  CreateEnquiryInput,
+  DecideEnquiryInput,
+  Enquiry,
+  EnquiryList,
+  ListEnquiriesQuery,
+} from '../../domain/enquiries.js';
 import { engineCall } from '../kit.js';
 
 const ById = z.strictObject({ id: Id });

@@ -30,22 +30,36 @@ export const evidenceArea = {
   list: engineCall(ListEvidenceQuery, z.array(Evidence)),
   get: engineCall(ById, Evidence),
   /** take a file in (`file` from files.chooseEvidence); progress: 'encrypting', bytes */
-  add: engineCall(AddEvidenceInput.omit({ filePath: true }).extend({ file: FileHandle }), Evidence, { progress: true, fileFields: { file: 'open' } }),
+  add: engineCall(AddEvidenceInput.omit({ filePath: true }).extend({ file: FileHandle }), Evidence, {
+    progress: true,
+    fileFields: { file: 'open' },
+  }),
   /** a working copy (e.g. redacted) of an item, from a chosen file; progress: 'encrypting' */
-  addCopy: engineCall(AddDerivedCopyInput.omit({ filePath: true }).extend({ file: FileHandle }), Evidence, { progress: true, fileFields: { file: 'open' } }),
+  addCopy: engineCall(AddDerivedCopyInput.omit({ filePath: true }).extend({ file: FileHandle }), Evidence, {
+    progress: true,
+    fileFields: { file: 'open' },
+  }),
   /** re-read the stored item and compare its SHA-256; progress: 'verifying' */
   verify: engineCall(ById, EvidenceVerification, { progress: true }),
   /** a decrypted copy to a new file (`target` from files.chooseSaveTarget); progress: 'exporting' */
-  export: engineCall(ExportEvidenceInput.omit({ destPath: true }).extend({ target: FileHandle }), EvidenceExport.omit({ path: true }), {
-    progress: true,
-    fileFields: { target: 'save' },
-  }),
+  export: engineCall(
+    ExportEvidenceInput.omit({ destPath: true }).extend({ target: FileHandle }),
+    EvidenceExport.omit({ path: true }),
+    {
+      progress: true,
+      fileFields: { target: 'save' },
+    },
+  ),
   /** the item's custody events and the verdict on their hash chain */
   custodyLog: engineCall(ById, CustodyLog),
   /** the custody log as JSON or CSV to a new file (`target` from files.chooseSaveTarget) */
-  exportCustodyLog: engineCall(z.strictObject({ id: Id, format: CustodyLogFormat, target: FileHandle }), CustodyLogExport.omit({ path: true }), {
-    fileFields: { target: 'save' },
-  }),
+  exportCustodyLog: engineCall(
+    z.strictObject({ id: Id, format: CustodyLogFormat, target: FileHandle }),
+    CustodyLogExport.omit({ path: true }),
+    {
+      fileFields: { target: 'save' },
+    },
+  ),
   /** items a partner described without sending the file (read-only, as received), oldest arrival first */
   receivedDescriptions: engineCall(ListReceivedDescriptionsQuery, z.array(ReceivedEvidenceDescription)),
 } as const;

@@ -47,7 +47,9 @@ export const partnersArea = {
    * a new key for `partnerId`, a refresh, or a KEY CHANGE (the old key replaced, the new one
    * unverified). Every imported key starts unverified.
    */
-  importCard: engineCall(z.strictObject({ file: FileHandle, partnerId: Id.optional() }), CardImportResult, { fileFields: { file: 'open' } }),
+  importCard: engineCall(z.strictObject({ file: FileHandle, partnerId: Id.optional() }), CardImportResult, {
+    fileFields: { file: 'open' },
+  }),
   /** every key of the partner, current and replaced, oldest first */
   keys: engineCall(z.strictObject({ partnerId: Id }), z.array(PartnerKey)),
   /** the 60-digit safety number of (our key, this key), its 12 groups, and its scannable form with a QR code (SVG) */

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
 import { ConflictMatch } from '../../domain/enquiries.js';
-import { CreatePersonInput, LinkPersonInput, ListPeopleQuery, Person, PersonList, PossibleDuplicatesInput, UpdatePersonInput } from '../../domain/people.js';
+import {
+  CreatePersonInput,
+  LinkPersonInput,
+  ListPeopleQuery,
+  Person,
+  PersonList,
+  PossibleDuplicatesInput,
+  UpdatePersonInput,
+} from '../../domain/people.js';
 import { engineCall } from '../kit.js';
 
 export const peopleArea = {

@@ -30,13 +30,15 @@ export type VaultInfo = z.infer<typeof VaultInfo>;
 export const vaultArea = {
   status: engineCall(NoInput, VaultStatusOutput, { unlocked: false }),
   /** Makes the vault and leaves it unlocked; the answer is the recovery key, shown once. */
-  create: engineCall(
-    z.strictObject({ passphrase: Passphrase }),
-    z.strictObject({ recoveryKey: z.string() }),
-    { unlocked: false, progress: true },
-  ),
+  create: engineCall(z.strictObject({ passphrase: Passphrase }), z.strictObject({ recoveryKey: z.string() }), {
+    unlocked: false,
+    progress: true,
+  }),
   unlock: engineCall(z.strictObject({ passphrase: Passphrase }), Nothing, { unlocked: false, progress: true }),
-  unlockWithRecoveryKey: engineCall(z.strictObject({ recoveryKey: RecoveryKey }), Nothing, { unlocked: false, progress: true }),
+  unlockWithRecoveryKey: engineCall(z.strictObject({ recoveryKey: RecoveryKey }), Nothing, {
+    unlocked: false,
+    progress: true,
+  }),
   info: engineCall(NoInput, VaultInfo),
   changePassphrase: engineCall(z.strictObject({ current: Passphrase, next: Passphrase }), Nothing, { progress: true }),
 } as const;

@@ -8,7 +8,10 @@ import type { CallError, Result } from '../../../shared/ipc/kit.js';
 import type { FromWorker, ToWorker, WorkerOptions } from '../../engine/api/worker-protocol.js';
 import type { ProgressReport } from '../../engine/api/call-context.js';
 
-const WORKER_GONE: { ok: false; error: CallError } = { ok: false, error: { code: 'INTERNAL', message: 'The vault engine stopped unexpectedly; the vault is locked. Unlock it again.' } };
+const WORKER_GONE: { ok: false; error: CallError } = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'The vault engine stopped unexpectedly; the vault is locked. Unlock it again.' },
+};
 
 interface PendingCall {
   resolve(r: Result<unknown>): void;
@@ -39,7 +42,9 @@ export class EngineClient {
 
   #ensure(): Worker {
     if (this.#worker) return this.#worker;
-    const w = new Worker(this.opts.workerPath, { workerData: { vaultDir: this.opts.vaultDir } satisfies WorkerOptions });
+    const w = new Worker(this.opts.workerPath, {
+      workerData: { vaultDir: this.opts.vaultDir } satisfies WorkerOptions,
+    });
     w.on('message', (m: FromWorker) => this.#onMessage(m));
     w.on('error', () => {
       /* 'exit' follows; handled there */
@@ -99,7 +104,11 @@ export class EngineClient {
   }
 
   /** Forward one (already validated) call. Never rejects. */
-  call(channel: string, input: unknown, onProgress?: (channel: string, report: ProgressReport) => void): Promise<Result<unknown>> {
+  call(
+    channel: string,
+    input: unknown,
+    onProgress?: (channel: string, report: ProgressReport) => void,
+  ): Promise<Result<unknown>> {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#calls.set(id, { resolve, onProgress });
@@ -121,7 +130,9 @@ export class EngineClient {
    * Open a decrypted read of an evidence item (a 'viewed' custody event is recorded). The stream
    * pulls one chunk from the worker per read, so a large video never sits in memory whole.
    */
-  async openRead(evidenceId: string): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>> {
+  async openRead(
+    evidenceId: string,
+  ): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>> {
     const id = this.#nextId++;
     const read: PendingRead = {};
     this.#reads.set(id, read);

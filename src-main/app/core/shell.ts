@@ -32,11 +32,16 @@ import { statSync } from 'node:fs';
 
 /** What the shell needs from the engine (EngineClient in the app and the harness). */
 export interface EngineLink {
-  call(channel: string, input: unknown, onProgress?: (channel: string, report: ProgressReport) => void): Promise<Result<unknown>>;
+  call(
+    channel: string,
+    input: unknown,
+    onProgress?: (channel: string, report: ProgressReport) => void,
+  ): Promise<Result<unknown>>;
   lock(): Promise<void>;
-  openRead(evidenceId: string): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>>;
+  openRead(
+    evidenceId: string,
+  ): Promise<Result<{ mediaType: string; size: number; stream: ReadableStream<Uint8Array> }>>;
 }
-
 
 /** What the shell needs from its host (Electron, or the harness's stand-ins). */
 export interface ShellHost {
@@ -82,7 +87,11 @@ export class Shell {
 
   constructor(private readonly opts: ShellOptions) {
     this.autoLock = new AutoLock(
-      { systemIdleSeconds: () => opts.host.systemIdleSeconds(), lock: (reason) => void this.lock(reason), pollMs: opts.autoLockPollMs },
+      {
+        systemIdleSeconds: () => opts.host.systemIdleSeconds(),
+        lock: (reason) => void this.lock(reason),
+        pollMs: opts.autoLockPollMs,
+      },
       opts.settings.get().autoLockMinutes,
     );
   }
@@ -98,12 +107,20 @@ export class Shell {
       return { ok: false, error: forbidden };
     }
     const spec = findCall(CONTRACT, channel);
-    if (!spec) return { ok: false, error: { code: 'UNKNOWN_CALL', message: 'The app asked for something the vault does not offer.' } };
+    if (!spec)
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CALL', message: 'The app asked for something the vault does not offer.' },
+      };
     const name = channel as string;
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
+    if (!parsed.success)
+      return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
     if (spec.unlocked && !this.#unlocked) {
-      return { ok: false, error: { code: 'VAULT_LOCKED', message: 'The vault is locked. Unlock it with its passphrase or recovery key.' } };
+      return {
+        ok: false,
+        error: { code: 'VAULT_LOCKED', message: 'The vault is locked. Unlock it with its passphrase or recovery key.' },
+      };
     }
     let input = parsed.data as Record<string, unknown>;
     const fileFields = Object.entries(spec.fileFields);
@@ -112,7 +129,11 @@ export class Shell {
       for (const [field, purpose] of fileFields) {
         if (input[field] === undefined) continue;
         const path = this.handles.resolve(input[field], purpose);
-        if (!path) return { ok: false, error: { code: 'FILE_HANDLE_INVALID', message: 'That file choice has expired. Choose the file again.' } };
+        if (!path)
+          return {
+            ok: false,
+            error: { code: 'FILE_HANDLE_INVALID', message: 'That file choice has expired. Choose the file again.' },
+          };
         input[field] = path;
       }
     }
@@ -130,8 +151,16 @@ export class Shell {
     this.#afterSuccess(name);
     const out = spec.output.safeParse(result.value);
     if (!out.success) {
-      this.opts.host.log(`ipc ${name}: answer does not match the contract at ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`);
-      return { ok: false, error: { code: 'INTERNAL', message: 'The vault answered in an unexpected form. Nothing was shown; please report this.' } };
+      this.opts.host.log(
+        `ipc ${name}: answer does not match the contract at ${out.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'The vault answered in an unexpected form. Nothing was shown; please report this.',
+        },
+      };
     }
     return { ok: true, value: out.data };
   }
@@ -155,8 +184,14 @@ export class Shell {
 
   async #callMain(channel: string, input: unknown): Promise<Result<unknown>> {
     const [area, method] = channel.split('.') as [string, string];
-    const impl = (this.#main as unknown as Record<string, Record<string, (i: unknown, s: Shell) => unknown>>)[area]?.[method];
-    if (!impl) return { ok: false, error: { code: 'UNKNOWN_CALL', message: 'The app asked for something the vault does not offer.' } };
+    const impl = (this.#main as unknown as Record<string, Record<string, (i: unknown, s: Shell) => unknown>>)[area]?.[
+      method
+    ];
+    if (!impl)
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CALL', message: 'The app asked for something the vault does not offer.' },
+      };
     try {
       return { ok: true, value: await impl(input, this) };
     } catch (e) {
@@ -196,9 +231,14 @@ export class Shell {
   async serveEvidence(token: string): Promise<Response> {
     const entry = this.#viewerTokens.get(token);
     this.#viewerTokens.delete(token);
-    if (!entry || entry.expires < Date.now() || !this.#unlocked) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    if (!entry || entry.expires < Date.now() || !this.#unlocked)
+      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
     const opened = await this.opts.engine.openRead(entry.evidenceId);
-    if (!opened.ok) return new Response(opened.error.code, { status: opened.error.code === 'NOT_FOUND' ? 404 : 500, headers: { 'content-type': 'text/plain' } });
+    if (!opened.ok)
+      return new Response(opened.error.code, {
+        status: opened.error.code === 'NOT_FOUND' ? 404 : 500,
+        headers: { 'content-type': 'text/plain' },
+      });
     const contentType = viewableContentType(opened.value.mediaType);
     if (!contentType) {
       await opened.value.stream.cancel();
@@ -225,7 +265,10 @@ export class Shell {
       size = st.size;
     } catch (e) {
       if (isVaultError(e)) throw e;
-      throw new VaultError(unreadable, 'That file cannot be read. Check that it still exists and that you may read it.');
+      throw new VaultError(
+        unreadable,
+        'That file cannot be read. Check that it still exists and that you may read it.',
+      );
     }
     return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
   }
@@ -292,7 +335,10 @@ export class Shell {
         if (!info.ok) throw new VaultError(info.error.code, info.error.message);
         const mediaType = (info.value as { mediaType: string }).mediaType;
         if (!viewableContentType(mediaType)) {
-          throw new VaultError('EVIDENCE_UNREADABLE', 'This kind of file cannot be shown inside the vault. Export a copy to open it with another program.');
+          throw new VaultError(
+            'EVIDENCE_UNREADABLE',
+            'This kind of file cannot be shown inside the vault. Export a copy to open it with another program.',
+          );
         }
         const token = randomBytes(24).toString('hex');
         this.#viewerTokens.set(token, { evidenceId, expires: Date.now() + (this.opts.viewerTokenTtlMs ?? 60_000) });

@@ -33,7 +33,9 @@ function parse(url: string): URL | undefined {
 /** Is this URL the app's own origin (`app://case-vault`, no port, no credentials)? */
 export function isAppUrl(url: string): boolean {
   const u = parse(url);
-  return u !== undefined && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  return (
+    u !== undefined && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === ''
+  );
 }
 
 /** Is this URL one of the evidence viewer's one-time URLs? */
@@ -129,7 +131,14 @@ export function closeDevToolsWhenPackaged(contents: WebContents, opts: Hardening
  * Command-line switches that open a debugger onto the renderer or main (Chromium's remote
  * debugging, Node's inspector). The fuses switch off Node's; Chromium's are refused here.
  */
-export const DEBUGGING_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address', 'inspect', 'inspect-brk', 'inspect-port'] as const;
+export const DEBUGGING_SWITCHES = [
+  'remote-debugging-port',
+  'remote-debugging-pipe',
+  'remote-debugging-address',
+  'inspect',
+  'inspect-brk',
+  'inspect-port',
+] as const;
 
 /** Was a packaged build started with a debugging switch? (Then it must not start at all.) */
 export function debuggingRequested(opts: HardeningOptions): boolean {

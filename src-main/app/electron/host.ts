@@ -2,7 +2,14 @@
  * The Electron side of the core's ShellHost: native dialogs parented to the app's window, the
  * system clipboard, the system idle time, events to the app's windows, and the log.
  */
-import { clipboard, dialog, powerMonitor, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import {
+  clipboard,
+  dialog,
+  powerMonitor,
+  type FileFilter,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
 import type { ShellHost } from '../core/shell.js';
 import type { Language, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { safeFileName } from '../../../shared/file-name.js';
@@ -42,7 +49,12 @@ export class ElectronHost implements ShellHost {
     const labels = NATIVE_LABELS[this.opts.language()];
     const filters = saveFiltersFor(kind, labels);
     const name = safeFileName(suggestedName, { fallback: '' });
-    const options: SaveDialogOptions = { title: labels.saveAs, filters, properties: ['createDirectory', 'showOverwriteConfirmation'], ...(name ? { defaultPath: name } : {}) };
+    const options: SaveDialogOptions = {
+      title: labels.saveAs,
+      filters,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+      ...(name ? { defaultPath: name } : {}),
+    };
     const parent = this.opts.windows.main();
     const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return answer.canceled || !answer.filePath ? null : answer.filePath;
@@ -73,7 +85,6 @@ export class ElectronHost implements ShellHost {
   }
 }
 
-
 /** The title and file-type filter of each open dialog. Evidence may be any kind of file. */
 export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: string; filters: FileFilter[] } {
   switch (kind) {
@@ -83,7 +94,10 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
       return { title: labels.chooseCard, filters: [{ name: labels.cardFiles, extensions: ['cvcard', 'json'] }] };
     case 'bundle':
       // the same import takes a partner's recall notice (.cvrecall)
-      return { title: labels.chooseBundle, filters: [{ name: labels.bundleFiles, extensions: ['cvbundle', 'cvrecall', 'age'] }] };
+      return {
+        title: labels.chooseBundle,
+        filters: [{ name: labels.bundleFiles, extensions: ['cvbundle', 'cvrecall', 'age'] }],
+      };
     case 'receipt':
       return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
   }

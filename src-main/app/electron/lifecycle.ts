@@ -87,7 +87,13 @@ export function startApp(opts: AppOptions): RunningApp | null {
       onCrash,
       onUnexpected: (channel, errorName) => host.log(`engine ${channel}: unexpected ${errorName}`),
     });
-  const shell = new Shell({ engine, settings, host, autoLockPollMs: opts.autoLockPollMs, clipboardClearSeconds: opts.clipboardClearSeconds });
+  const shell = new Shell({
+    engine,
+    settings,
+    host,
+    autoLockPollMs: opts.autoLockPollMs,
+    clipboardClearSeconds: opts.clipboardClearSeconds,
+  });
   link.shell = shell;
   const lockNow = (): void => void shell.lock('user');
 

@@ -10,11 +10,18 @@ import { NATIVE_LABELS } from './labels.js';
 
 export const LOCK_ACCELERATOR = 'CmdOrCtrl+L';
 
-export function menuTemplate(language: Language, onLock: () => void, platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  language: Language,
+  onLock: () => void,
+  platform: NodeJS.Platform = process.platform,
+): MenuItemConstructorOptions[] {
   const labels = NATIVE_LABELS[language];
   const vault: MenuItemConstructorOptions = {
     label: labels.vaultMenu,
-    submenu: [{ id: 'lock', label: labels.lock, accelerator: LOCK_ACCELERATOR, click: () => onLock() }, ...(platform === 'darwin' ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: labels.quit }])],
+    submenu: [
+      { id: 'lock', label: labels.lock, accelerator: LOCK_ACCELERATOR, click: () => onLock() },
+      ...(platform === 'darwin' ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: labels.quit }]),
+    ],
   };
   return platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }, vault] : [vault];
 }

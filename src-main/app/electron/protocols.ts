@@ -31,19 +31,24 @@ export function registerPrivilegedSchemes(): void {
 type RequestLike = Pick<Request, 'url' | 'method'>;
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
+  return new Response('Not found', {
+    status: 404,
+    headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' },
+  });
 }
 
 /** Answer one app:// request from `rendererRoot`. */
 export async function serveApp(rendererRoot: string, request: RequestLike): Promise<Response> {
-  if (request.method !== 'GET') return new Response('Method not allowed', { status: 405, headers: { 'content-type': 'text/plain' } });
+  if (request.method !== 'GET')
+    return new Response('Method not allowed', { status: 405, headers: { 'content-type': 'text/plain' } });
   let url: URL;
   try {
     url = new URL(request.url);
   } catch {
     return notFound();
   }
-  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '') return notFound();
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username !== '' || url.password !== '')
+    return notFound();
   const file = resolveAppPath(rendererRoot, url.pathname);
   if (!file) return notFound();
   let body: Buffer;
@@ -65,7 +70,8 @@ export function evidenceToken(requestUrl: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (url.protocol !== `${EVIDENCE_SCHEME}:` || url.host !== EVIDENCE_HOST || url.search !== '' || url.username !== '') return undefined;
+  if (url.protocol !== `${EVIDENCE_SCHEME}:` || url.host !== EVIDENCE_HOST || url.search !== '' || url.username !== '')
+    return undefined;
   const token = url.pathname.replace(/^\//, '');
   return TOKEN.test(token) ? token : undefined;
 }

@@ -2,7 +2,16 @@
  * bundle export | verify | import | receipt import | list | show | quarantine accept |
  * quarantine discard | conflicts | conflict resolve   (docs/cli.md, docs/bundle-format.md)
  */
-import type { BundleExport, BundleLedgerEntry, BundlePlan, BundleVerification, ImportConflict, ImportResult, KindCounts, ListBundlesQuery } from '../../../shared/domain/bundles.js';
+import type {
+  BundleExport,
+  BundleLedgerEntry,
+  BundlePlan,
+  BundleVerification,
+  ImportConflict,
+  ImportResult,
+  KindCounts,
+  ListBundlesQuery,
+} from '../../../shared/domain/bundles.js';
 import { SHARING_KINDS } from '../../../shared/domain/partners.js';
 import {
   acceptQuarantined,
@@ -24,7 +33,16 @@ import { printCardImport } from './identity-commands.js';
 import { printRecallImport, printRecallReceiptImport, recallCommands } from './recall-commands.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import {
+  arg,
+  dropUndefined,
+  intOpt,
+  listOpt,
+  printRecord,
+  printTable,
+  terminalSafe,
+  withDomain,
+} from '../domain-cli.js';
 import { UsageError, formatBytes } from '../io.js';
 
 function countsText(c: KindCounts): string {
@@ -32,16 +50,23 @@ function countsText(c: KindCounts): string {
   return parts.length ? parts.join(', ') : 'none';
 }
 
-function progressFor(ctx: CommandContext, label: string): { update: (done: number, total: number) => void; done: () => void } {
+function progressFor(
+  ctx: CommandContext,
+  label: string,
+): { update: (done: number, total: number) => void; done: () => void } {
   const bar = ctx.out.progress(label);
-  return { update: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`), done: () => bar.done() };
+  return {
+    update: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`),
+    done: () => bar.done(),
+  };
 }
 
 function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unknown> {
   const to = stringOpt(ctx, 'to');
   if (to === undefined) throw new UsageError('say which partner the bundle is for: --to PARTNER_ID.');
   const out = stringOpt(ctx, 'out');
-  if (withOut && out === undefined) throw new UsageError('say where to write the bundle: --out FILE (e.g. on a USB stick).');
+  if (withOut && out === undefined)
+    throw new UsageError('say where to write the bundle: --out FILE (e.g. on a USB stick).');
   return dropUndefined({
     partnerId: to,
     caseIds: listOpt(ctx, 'case'),
@@ -54,12 +79,29 @@ function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unkn
 }
 
 const EXPORT_OPTIONS = {
-  to: { type: 'string', description: 'the partner the bundle is for (its id; its key must be verified)', valueName: 'PARTNER' },
+  to: {
+    type: 'string',
+    description: 'the partner the bundle is for (its id; its key must be verified)',
+    valueName: 'PARTNER',
+  },
   case: { type: 'string', multiple: true, description: 'a case to share (repeat for several)', valueName: 'ID' },
-  evidence: { type: 'string', multiple: true, description: 'an evidence item whose FILE goes in too (repeat; default: descriptions only)', valueName: 'ID' },
-  purpose: { type: 'string', description: 'why it is shared: shown to the recipient (≤ 500 characters)', valueName: 'TEXT' },
+  evidence: {
+    type: 'string',
+    multiple: true,
+    description: 'an evidence item whose FILE goes in too (repeat; default: descriptions only)',
+    valueName: 'ID',
+  },
+  purpose: {
+    type: 'string',
+    description: 'why it is shared: shown to the recipient (≤ 500 characters)',
+    valueName: 'TEXT',
+  },
   'leave-out': { type: 'boolean', description: 'leave out people who did not consent (default: refuse, naming them)' },
-  'expires-in-days': { type: 'string', description: 'the recipient cannot import it after this many days (default 30)', valueName: 'N' },
+  'expires-in-days': {
+    type: 'string',
+    description: 'the recipient cannot import it after this many days (default 30)',
+    valueName: 'N',
+  },
 } as const;
 
 const WITHHELD_TEXT: Record<BundlePlan['withheld'][number]['reason'], string> = {
@@ -71,13 +113,32 @@ const WITHHELD_TEXT: Record<BundlePlan['withheld'][number]['reason'], string> = 
 function printPlan(ctx: CommandContext, plan: BundlePlan): void {
   printRecord(ctx, plan, [
     ['partner', `${terminalSafe(plan.partner.name)} (${plan.partner.id})`],
-    ['partner gate', plan.clearance.cleared ? 'cleared' : `NOT CLEARED: ${plan.clearance.reasons.map((r) => r.reason).join(', ')}`],
+    [
+      'partner gate',
+      plan.clearance.cleared ? 'cleared' : `NOT CLEARED: ${plan.clearance.reasons.map((r) => r.reason).join(', ')}`,
+    ],
     ['verified keys', plan.verifiedKeys.length],
-    ['cases', plan.cases.map((c) => (c.originatedHere ? c.reference : `${c.reference} (from a partner: only what was added here goes)`))],
+    [
+      'cases',
+      plan.cases.map((c) =>
+        c.originatedHere ? c.reference : `${c.reference} (from a partner: only what was added here goes)`,
+      ),
+    ],
     ['records', countsText(plan.included)],
     ['withheld', plan.withheld.map((w) => `${w.count} ${w.kind}: ${WITHHELD_TEXT[w.reason]}`)],
-    ['files', plan.evidenceFiles.length ? `${plan.evidenceFiles.length} (${formatBytes(plan.evidenceFiles.reduce((n, f) => n + f.size, 0))})` : 'none'],
-    ['left out', plan.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`)],
+    [
+      'files',
+      plan.evidenceFiles.length
+        ? `${plan.evidenceFiles.length} (${formatBytes(plan.evidenceFiles.reduce((n, f) => n + f.size, 0))})`
+        : 'none',
+    ],
+    [
+      'left out',
+      plan.leftOut.map(
+        (l) =>
+          `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`,
+      ),
+    ],
     ['consents', plan.consentIds.length],
     ['size', formatBytes(plan.totalBytes)],
     ['blockers', plan.blockers.map((b) => `${b.code}: ${b.message}`)],
@@ -86,10 +147,15 @@ function printPlan(ctx: CommandContext, plan: BundlePlan): void {
 
 const exportCommand: Command = {
   path: ['bundle', 'export'],
-  summary: 'Write a signed, encrypted bundle of cases for a partner (after the consent check and their sharing profile).',
+  summary:
+    'Write a signed, encrypted bundle of cases for a partner (after the consent check and their sharing profile).',
   options: {
     ...EXPORT_OPTIONS,
-    out: { type: 'string', description: 'the file to write (never overwritten), e.g. /media/usb/case.cvbundle', valueName: 'FILE' },
+    out: {
+      type: 'string',
+      description: 'the file to write (never overwritten), e.g. /media/usb/case.cvbundle',
+      valueName: 'FILE',
+    },
     'dry-run': { type: 'boolean', description: 'show what would go in and what is left out; write nothing' },
   },
   async run(ctx) {
@@ -112,7 +178,13 @@ const exportCommand: Command = {
       ['size', `${formatBytes(r.bytes)} (${r.bytes} bytes)`],
       ['records', countsText(r.included)],
       ['files', r.files],
-      ['left out', r.leftOut.map((l) => `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`)],
+      [
+        'left out',
+        r.leftOut.map(
+          (l) =>
+            `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`,
+        ),
+      ],
       ['encrypted to', r.recipients.map((x) => x.vaultId)],
       ['manifest sha256', r.manifestSha256],
     ]);
@@ -122,7 +194,11 @@ const exportCommand: Command = {
 function verificationLines(v: BundleVerification): Array<[string, unknown]> {
   // the card and the purpose are the sender's words: one terminal-safe line each, so that
   // none of them can print a line of its own (a forged "sender key: VERIFIED")
-  const who = [v.sender.card.organisation, v.sender.card.name].filter((s) => s.length > 0).map(terminalSafe).join(' — ') || '(no name on the card)';
+  const who =
+    [v.sender.card.organisation, v.sender.card.name]
+      .filter((s) => s.length > 0)
+      .map(terminalSafe)
+      .join(' — ') || '(no name on the card)';
   const state: Record<string, string> = {
     verified: 'VERIFIED (safety number compared)',
     unverified: 'NOT VERIFIED: compare the safety number before trusting it (it would go to quarantine)',
@@ -132,7 +208,10 @@ function verificationLines(v: BundleVerification): Array<[string, unknown]> {
   return [
     ['bundle', v.bundleId],
     ['from', `${who} (vault ${v.sender.card.vaultId})`],
-    ['partner', v.sender.partner ? `${terminalSafe(v.sender.partner.name)} (${v.sender.partner.id})` : 'not a known partner'],
+    [
+      'partner',
+      v.sender.partner ? `${terminalSafe(v.sender.partner.name)} (${v.sender.partner.id})` : 'not a known partner',
+    ],
     ['sender key', state[v.sender.keyStatus]],
     ['purpose', terminalSafe(v.purpose)],
     ['created', v.createdAt],
@@ -146,7 +225,8 @@ function verificationLines(v: BundleVerification): Array<[string, unknown]> {
 
 const verifyCommand: Command = {
   path: ['bundle', 'verify'],
-  summary: 'Check a bundle completely (signature, every entry) and show who sent it and what is in it; changes nothing.',
+  summary:
+    'Check a bundle completely (signature, every entry) and show who sent it and what is in it; changes nothing.',
   args: 'FILE',
   minArgs: 1,
   maxArgs: 1,
@@ -158,7 +238,11 @@ const verifyCommand: Command = {
 };
 
 function importLines(r: ImportResult, receiptPath: string | null): Array<[string, unknown]> {
-  const result = { imported: 'imported', quarantined: 'QUARANTINED: the sender is not verified; verify their key, then "bundle quarantine accept"', 'already-imported': 'already imported earlier: nothing changed' }[r.result];
+  const result = {
+    imported: 'imported',
+    quarantined: 'QUARANTINED: the sender is not verified; verify their key, then "bundle quarantine accept"',
+    'already-imported': 'already imported earlier: nothing changed',
+  }[r.result];
   return [
     ['bundle', r.bundleId],
     ['result', result],
@@ -168,12 +252,22 @@ function importLines(r: ImportResult, receiptPath: string | null): Array<[string
     ['files stored', r.counts.files],
     ['skipped', r.skipped.map((s) => `${s.kind} ${s.id}: ${terminalSafe(s.reason)}`)],
     ['conflicts', r.conflicts.map((c) => `${c.kind} ${c.recordId} (conflict ${c.id}): see "bundle conflicts"`)],
-    ['proposed', r.proposed.map((p) => `${p.kind} ${p.recordId} for case ${p.caseId} (proposal ${p.id}): waits for your decision, see "bundle proposals"`)],
+    [
+      'proposed',
+      r.proposed.map(
+        (p) =>
+          `${p.kind} ${p.recordId} for case ${p.caseId} (proposal ${p.id}): waits for your decision, see "bundle proposals"`,
+      ),
+    ],
     ['receipt', receiptPath ?? undefined],
   ];
 }
 
-async function importAndReceipt(ctx: CommandContext, run: (onProgress: (p: { done: number; total: number }) => void) => Promise<ImportResult>, receiptOut: string | null): Promise<void> {
+async function importAndReceipt(
+  ctx: CommandContext,
+  run: (onProgress: (p: { done: number; total: number }) => void) => Promise<ImportResult>,
+  receiptOut: string | null,
+): Promise<void> {
   const progress = progressFor(ctx, 'Verifying and importing');
   let r: ImportResult;
   try {
@@ -189,19 +283,25 @@ async function importAndReceipt(ctx: CommandContext, run: (onProgress: (p: { don
 
 const importCommand: Command = {
   path: ['bundle', 'import'],
-  summary: 'Verify and import a bundle (a bundle from an unverified sender goes to quarantine), or apply a recall notice from a verified partner; writes a signed receipt.',
+  summary:
+    'Verify and import a bundle (a bundle from an unverified sender goes to quarantine), or apply a recall notice from a verified partner; writes a signed receipt.',
   args: 'FILE',
   minArgs: 1,
   maxArgs: 1,
   options: {
-    'receipt-out': { type: 'string', description: 'where to write the receipt (default: FILE.receipt.json)', valueName: 'FILE' },
+    'receipt-out': {
+      type: 'string',
+      description: 'where to write the receipt (default: FILE.receipt.json)',
+      valueName: 'FILE',
+    },
   },
   async run(ctx) {
     const file = arg(ctx);
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? `${file}.receipt.json`;
     // the same command applies a partner's recall notice (import-any.ts tells them apart)
     await withDomain(ctx, async (d) => {
-      if ((await peekKind(d, file)) === 'recall') return printRecallImport(ctx, await importRecallNotice(d, file), receiptOut);
+      if ((await peekKind(d, file)) === 'recall')
+        return printRecallImport(ctx, await importRecallNotice(d, file), receiptOut);
       return importAndReceipt(ctx, (onProgress) => importBundle(d, file, (p) => onProgress(p)), receiptOut);
     });
   },
@@ -235,7 +335,10 @@ const listCommand: Command = {
     status: { type: 'string', description: 'sent, delivered, quarantined, imported, discarded', valueName: 'S' },
   },
   async run(ctx) {
-    const query = dropUndefined({ direction: stringOpt(ctx, 'direction'), status: stringOpt(ctx, 'status') }) as ListBundlesQuery;
+    const query = dropUndefined({
+      direction: stringOpt(ctx, 'direction'),
+      status: stringOpt(ctx, 'status'),
+    }) as ListBundlesQuery;
     const items = await withDomain(ctx, (d) => listBundles(d, query));
     printTable<BundleLedgerEntry>(
       ctx,
@@ -292,7 +395,9 @@ const acceptCommand: Command = {
   async run(ctx) {
     const id = arg(ctx);
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? null;
-    await withDomain(ctx, (d) => importAndReceipt(ctx, (onProgress) => acceptQuarantined(d, id, (p) => onProgress(p)), receiptOut));
+    await withDomain(ctx, (d) =>
+      importAndReceipt(ctx, (onProgress) => acceptQuarantined(d, id, (p) => onProgress(p)), receiptOut),
+    );
   },
 };
 
@@ -314,17 +419,24 @@ const discardCommand: Command = {
 
 const addSenderCommand: Command = {
   path: ['bundle', 'quarantine', 'add-sender'],
-  summary: "Add the sender of a quarantined bundle as a partner key (unverified) from the card the bundle carries, so that it can be verified.",
+  summary:
+    'Add the sender of a quarantined bundle as a partner key (unverified) from the card the bundle carries, so that it can be verified.',
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
   options: {
-    partner: { type: 'string', description: 'attach the key to this existing partner instead of creating one', valueName: 'ID' },
+    partner: {
+      type: 'string',
+      description: 'attach the key to this existing partner instead of creating one',
+      valueName: 'ID',
+    },
   },
   async run(ctx) {
     const id = arg(ctx);
     const partnerId = stringOpt(ctx, 'partner');
-    const r = await withDomain(ctx, (d) => adoptQuarantinedSender(d, { bundleId: id, ...(partnerId !== undefined ? { partnerId } : {}) }));
+    const r = await withDomain(ctx, (d) =>
+      adoptQuarantinedSender(d, { bundleId: id, ...(partnerId !== undefined ? { partnerId } : {}) }),
+    );
     printCardImport(ctx, r);
   },
 };
@@ -364,7 +476,8 @@ const resolveCommand: Command = {
   },
   async run(ctx) {
     const id = arg(ctx);
-    if (boolOpt(ctx, 'keep') === boolOpt(ctx, 'take')) throw new UsageError('say --keep (the local record) or --take (the incoming version).');
+    if (boolOpt(ctx, 'keep') === boolOpt(ctx, 'take'))
+      throw new UsageError('say --keep (the local record) or --take (the incoming version).');
     const resolution = boolOpt(ctx, 'keep') ? 'kept-local' : 'took-incoming';
     const c = await withDomain(ctx, (d) => resolveImportConflict(d, { id, resolution }));
     printRecord(ctx, c, [

@@ -1,6 +1,14 @@
 /** case add | list | show | update | status | close | history */
 import type { CreateCaseInput, ListCasesQuery, TeamMember, UpdateCaseInput } from '../../../shared/domain/cases.js';
-import { caseHistory, closeCase, createCase, getCase, listCases, transitionCase, updateCase } from '../../engine/cases/case-service.js';
+import {
+  caseHistory,
+  closeCase,
+  createCase,
+  getCase,
+  listCases,
+  transitionCase,
+  updateCase,
+} from '../../engine/cases/case-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
@@ -8,17 +16,30 @@ import { UsageError } from '../io.js';
 import type { Case } from '../../../shared/domain/cases.js';
 
 const FIELD_OPTIONS: Record<string, OptionSpec> = {
-  forum: { type: 'string', description: 'domestic-court, regional-commission, regional-court, un-treaty-body, un-special-procedure, other', valueName: 'F' },
+  forum: {
+    type: 'string',
+    description: 'domestic-court, regional-commission, regional-court, un-treaty-body, un-special-procedure, other',
+    valueName: 'F',
+  },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
   jurisdiction: { type: 'string', description: 'court or body, place', valueName: 'TEXT' },
-  stage: { type: 'string', description: 'preparation, filed, admissibility, merits, judgment, implementation, follow-up', valueName: 'S' },
+  stage: {
+    type: 'string',
+    description: 'preparation, filed, admissibility, merits, judgment, implementation, follow-up',
+    valueName: 'S',
+  },
   sensitivity: { type: 'string', description: 'standard, high (default), extreme', valueName: 'S' },
   summary: { type: 'string', description: 'what the case is about', valueName: 'TEXT' },
   strategy: { type: 'string', description: 'the litigation strategy', valueName: 'TEXT' },
   project: { type: 'string', description: 'the project the case belongs to', valueName: 'CODE' },
   'donor-code': { type: 'string', description: 'the donor code (grant) the case is reported under', valueName: 'CODE' },
   tag: { type: 'string', multiple: true, description: 'a tag (repeat, or comma-separated)', valueName: 'T' },
-  team: { type: 'string', multiple: true, description: 'a team member as "Name" or "Name:role" (repeat)', valueName: 'M' },
+  team: {
+    type: 'string',
+    multiple: true,
+    description: 'a team member as "Name" or "Name:role" (repeat)',
+    valueName: 'M',
+  },
 };
 
 function teamOpt(ctx: CommandContext): TeamMember[] | undefined {
@@ -97,13 +118,26 @@ const list: Command = {
   path: ['case', 'list'],
   summary: 'List cases, newest change first, with filters.',
   options: {
-    status: { type: 'string', multiple: true, description: 'only cases in this status (repeat for several)', valueName: 'S' },
+    status: {
+      type: 'string',
+      multiple: true,
+      description: 'only cases in this status (repeat for several)',
+      valueName: 'S',
+    },
     forum: FIELD_OPTIONS.forum!,
     country: FIELD_OPTIONS.country!,
     tag: { type: 'string', description: 'only cases with this tag', valueName: 'T' },
     'donor-code': { type: 'string', description: 'only cases reported under this donor code', valueName: 'CODE' },
-    'deadline-due': { type: 'string', description: 'only cases with an open deadline due on or before DATE', valueName: 'DATE' },
-    'due-within': { type: 'string', description: 'only cases with an open deadline due within DAYS days (overdue included)', valueName: 'DAYS' },
+    'deadline-due': {
+      type: 'string',
+      description: 'only cases with an open deadline due on or before DATE',
+      valueName: 'DATE',
+    },
+    'due-within': {
+      type: 'string',
+      description: 'only cases with an open deadline due within DAYS days (overdue included)',
+      valueName: 'DAYS',
+    },
     text: { type: 'string', description: 'words in the title, summary or strategy', valueName: 'Q' },
     sort: { type: 'string', description: 'updated (default), opened or reference', valueName: 'S' },
     limit: { type: 'string', description: 'at most N cases (default 50, max 1000)', valueName: 'N' },
@@ -111,31 +145,42 @@ const list: Command = {
   },
   async run(ctx) {
     const within = intOpt(ctx, 'due-within');
-    if (within !== undefined && stringOpt(ctx, 'deadline-due')) throw new UsageError('give --deadline-due or --due-within, not both.');
+    if (within !== undefined && stringOpt(ctx, 'deadline-due'))
+      throw new UsageError('give --deadline-due or --due-within, not both.');
     const query = dropUndefined({
       status: listOpt(ctx, 'status').length ? listOpt(ctx, 'status') : undefined,
       forum: stringOpt(ctx, 'forum'),
       country: stringOpt(ctx, 'country'),
       tag: stringOpt(ctx, 'tag'),
       donorCode: stringOpt(ctx, 'donor-code'),
-      deadlineDueBy: within !== undefined ? new Date(Date.now() + within * 86_400_000).toISOString().slice(0, 10) : stringOpt(ctx, 'deadline-due'),
+      deadlineDueBy:
+        within !== undefined
+          ? new Date(Date.now() + within * 86_400_000).toISOString().slice(0, 10)
+          : stringOpt(ctx, 'deadline-due'),
       text: stringOpt(ctx, 'text'),
       sort: stringOpt(ctx, 'sort'),
       limit: intOpt(ctx, 'limit'),
       offset: intOpt(ctx, 'offset'),
     }) as ListCasesQuery;
     const page = await withDomain(ctx, (d) => listCases(d, query));
-    printTable(ctx, page.items, [
-      ['REFERENCE', (c) => c.reference],
-      ['STATUS', (c) => c.status],
-      ['FORUM', (c) => c.forum],
-      ['CC', (c) => c.country],
-      ['NEXT DEADLINE', (c) => c.nextDeadline],
-      ['TITLE', (c) => c.title],
-      ['ID', (c) => c.id],
-    ], 'No cases match.');
+    printTable(
+      ctx,
+      page.items,
+      [
+        ['REFERENCE', (c) => c.reference],
+        ['STATUS', (c) => c.status],
+        ['FORUM', (c) => c.forum],
+        ['CC', (c) => c.country],
+        ['NEXT DEADLINE', (c) => c.nextDeadline],
+        ['TITLE', (c) => c.title],
+        ['ID', (c) => c.id],
+      ],
+      'No cases match.',
+    );
     if (!ctx.out.json && page.total > page.items.length) {
-      ctx.out.note(`Showing ${page.offset + 1}–${page.offset + page.items.length} of ${page.total}; use --offset and --limit for more.`);
+      ctx.out.note(
+        `Showing ${page.offset + 1}–${page.offset + page.items.length} of ${page.total}; use --offset and --limit for more.`,
+      );
     }
   },
 };
@@ -160,7 +205,11 @@ const update: Command = {
   maxArgs: 1,
   options: {
     title: { type: 'string', description: 'new title', valueName: 'T' },
-    'expected-version': { type: 'string', description: 'refuse if the case is no longer at this version', valueName: 'N' },
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the case is no longer at this version',
+      valueName: 'N',
+    },
     ...FIELD_OPTIONS,
   },
   async run(ctx) {
@@ -180,7 +229,8 @@ const update: Command = {
       tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined,
       team: teamOpt(ctx),
     });
-    if (Object.keys(input).length <= 1) throw new UsageError('say what to change, e.g. --title or --stage (see "case-vault help case update").');
+    if (Object.keys(input).length <= 1)
+      throw new UsageError('say what to change, e.g. --title or --stage (see "case-vault help case update").');
     const c = await withDomain(ctx, (d) => updateCase(d, input as UpdateCaseInput));
     printRecord(ctx, c, caseLines(c));
   },
@@ -197,7 +247,12 @@ const status: Command = {
     reason: { type: 'string', description: 'why (required to refer, decline, close or reopen)', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const c = await withDomain(ctx, (d) => transitionCase(d, dropUndefined({ id: arg(ctx), to: stringOpt(ctx, 'to'), reason: stringOpt(ctx, 'reason') }) as never));
+    const c = await withDomain(ctx, (d) =>
+      transitionCase(
+        d,
+        dropUndefined({ id: arg(ctx), to: stringOpt(ctx, 'to'), reason: stringOpt(ctx, 'reason') }) as never,
+      ),
+    );
     printRecord(ctx, c, caseLines(c));
   },
 };

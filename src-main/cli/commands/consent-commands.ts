@@ -3,9 +3,23 @@
  * (docs/consents.md). `consent check` exits 0 when the gate allows and 1 with
  * `error: CONSENT_DENIED: <why>` when it does not, so scripts can branch on it.
  */
-import type { AddConsentInput, CheckConsentQuery, ConsentRecipient, ConsentWithStatus, RecipientClass, ToldElement } from '../../../shared/domain/consents.js';
+import type {
+  AddConsentInput,
+  CheckConsentQuery,
+  ConsentRecipient,
+  ConsentWithStatus,
+  RecipientClass,
+  ToldElement,
+} from '../../../shared/domain/consents.js';
 import { TOLD_ELEMENTS } from '../../../shared/domain/consents.js';
-import { addConsent, consentHistory, getConsent, listConsents, renewConsent, withdrawConsent } from '../../engine/consents/consent-service.js';
+import {
+  addConsent,
+  consentHistory,
+  getConsent,
+  listConsents,
+  renewConsent,
+  withdrawConsent,
+} from '../../engine/consents/consent-service.js';
 import { requireConsent } from '../../engine/consents/consent-gate.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
@@ -33,7 +47,12 @@ function consentLines(c: ConsentWithStatus): Array<[string, unknown]> {
     ['series', c.seriesId],
     ['version', `${c.version}${c.current ? '' : ' (not the current version)'}`],
     ['status', c.status],
-    ['received', c.received ? `from a partner (vault ${c.originVault}): their record; it decides nothing in this vault` : undefined],
+    [
+      'received',
+      c.received
+        ? `from a partner (vault ${c.originVault}): their record; it decides nothing in this vault`
+        : undefined,
+    ],
     ['state', c.state],
     ['person', c.personId],
     ['case', c.caseId],
@@ -76,18 +95,35 @@ const addCommand: Command = {
   options: {
     person: { type: 'string', description: 'the person (id); must be linked to the case', valueName: 'ID' },
     case: { type: 'string', description: 'the case (id)', valueName: 'ID' },
-    purpose: { type: 'string', description: 'representation, processing, sharing, donor-reporting, media or publication', valueName: 'PURPOSE' },
+    purpose: {
+      type: 'string',
+      description: 'representation, processing, sharing, donor-reporting, media or publication',
+      valueName: 'PURPOSE',
+    },
     recipient: recipientOption,
-    method: { type: 'string', description: 'written, oral-witnessed (needs --witness) or recorded', valueName: 'METHOD' },
+    method: {
+      type: 'string',
+      description: 'written, oral-witnessed (needs --witness) or recorded',
+      valueName: 'METHOD',
+    },
     'given-at': { type: 'string', description: 'the date (YYYY-MM-DD) or time of the decision', valueName: 'DATE' },
-    'expires-at': { type: 'string', description: 'when the consent ends (a date covers its whole day)', valueName: 'DATE' },
-    language: { type: 'string', description: 'the language the person was informed in, e.g. en, fr, pt-BR', valueName: 'LANG' },
+    'expires-at': {
+      type: 'string',
+      description: 'when the consent ends (a date covers its whole day)',
+      valueName: 'DATE',
+    },
+    language: {
+      type: 'string',
+      description: 'the language the person was informed in, e.g. en, fr, pt-BR',
+      valueName: 'LANG',
+    },
     witness: { type: 'string', description: 'who witnessed an oral consent', valueName: 'NAME' },
     refused: { type: 'boolean', description: 'the person refused (needs --reason)' },
     reason: { type: 'string', description: 'why the person refused', valueName: 'TEXT' },
     told: {
       type: 'string',
-      description: 'what the person was told (default: all of nature,purpose,use,consequences,right-to-refuse,right-to-withdraw)',
+      description:
+        'what the person was told (default: all of nature,purpose,use,consequences,right-to-refuse,right-to-withdraw)',
       valueName: 'LIST',
     },
     notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
@@ -114,7 +150,10 @@ const addCommand: Command = {
     const c = await withDomain(ctx, (d) => addConsent(d, input as AddConsentInput));
     if (ctx.out.json) return ctx.out.printJson(c);
     printRecord(ctx, c, consentLines(c));
-    if (c.state === 'given' && c.told.length < TOLD_ELEMENTS.length) ctx.out.note('Note: not every element of informed consent is recorded as told; the consent gate will deny until it is.');
+    if (c.state === 'given' && c.told.length < TOLD_ELEMENTS.length)
+      ctx.out.note(
+        'Note: not every element of informed consent is recorded as told; the consent gate will deny until it is.',
+      );
   },
 };
 
@@ -139,7 +178,9 @@ const listCommand: Command = {
       items,
       [
         ['ID', (c) => c.id],
-        ...(boolOpt(ctx, 'all-versions') ? ([['V', (c: ConsentWithStatus) => c.version]] as Array<[string, (c: ConsentWithStatus) => unknown]>) : []),
+        ...(boolOpt(ctx, 'all-versions')
+          ? ([['V', (c: ConsentWithStatus) => c.version]] as Array<[string, (c: ConsentWithStatus) => unknown]>)
+          : []),
         ['PERSON', (c) => c.personId],
         ['CASE', (c) => c.caseId],
         ['PURPOSE', (c) => c.purpose],
@@ -178,12 +219,20 @@ const withdrawCommand: Command = {
   maxArgs: 1,
   options: {
     reason: { type: 'string', description: 'why (required)', valueName: 'TEXT' },
-    at: { type: 'string', description: 'when the person withdrew (default: now; not in the future)', valueName: 'DATE' },
+    at: {
+      type: 'string',
+      description: 'when the person withdrew (default: now; not in the future)',
+      valueName: 'DATE',
+    },
   },
   async run(ctx) {
     const id = arg(ctx);
     const c = await withDomain(ctx, (d) =>
-      withdrawConsent(d, { id, reason: stringOpt(ctx, 'reason') as string, ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}) }),
+      withdrawConsent(d, {
+        id,
+        reason: stringOpt(ctx, 'reason') as string,
+        ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
+      }),
     );
     printRecord(ctx, c, consentLines(c));
   },
@@ -202,7 +251,11 @@ const renewCommand: Command = {
   async run(ctx) {
     const id = arg(ctx);
     const c = await withDomain(ctx, (d) =>
-      renewConsent(d, { id, expiresAt: stringOpt(ctx, 'expires-at') as string, ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}) }),
+      renewConsent(d, {
+        id,
+        expiresAt: stringOpt(ctx, 'expires-at') as string,
+        ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
+      }),
     );
     printRecord(ctx, c, consentLines(c));
   },
@@ -214,9 +267,17 @@ const checkCommand: Command = {
   options: {
     person: { type: 'string', description: 'the person (id)', valueName: 'ID' },
     case: { type: 'string', description: 'the case (id)', valueName: 'ID' },
-    purpose: { type: 'string', description: 'representation, processing, sharing, donor-reporting, media or publication', valueName: 'PURPOSE' },
+    purpose: {
+      type: 'string',
+      description: 'representation, processing, sharing, donor-reporting, media or publication',
+      valueName: 'PURPOSE',
+    },
     recipient: recipientOption,
-    at: { type: 'string', description: 'decide as of this date or time (default: now; a date means its end)', valueName: 'DATE' },
+    at: {
+      type: 'string',
+      description: 'decide as of this date or time (default: now; a date means its end)',
+      valueName: 'DATE',
+    },
   },
   async run(ctx) {
     const query: Record<string, unknown> = {
@@ -234,4 +295,11 @@ const checkCommand: Command = {
   },
 };
 
-export const consentCommands: Command[] = [addCommand, listCommand, showCommand, withdrawCommand, renewCommand, checkCommand];
+export const consentCommands: Command[] = [
+  addCommand,
+  listCommand,
+  showCommand,
+  withdrawCommand,
+  renewCommand,
+  checkCommand,
+];

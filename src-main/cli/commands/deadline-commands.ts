@@ -1,5 +1,11 @@
 /** deadline add | list | show | done */
-import type { AddDeadlineInput, CompleteDeadlineInput, Deadline, DeadlineItem, ListDeadlinesQuery } from '../../../shared/domain/deadlines.js';
+import type {
+  AddDeadlineInput,
+  CompleteDeadlineInput,
+  Deadline,
+  DeadlineItem,
+  ListDeadlinesQuery,
+} from '../../../shared/domain/deadlines.js';
 import { addDeadline, completeDeadline, getDeadline, listDeadlines } from '../../engine/deadlines/deadline-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
@@ -38,7 +44,13 @@ const add: Command = {
     notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const input = dropUndefined({ caseId: stringOpt(ctx, 'case'), kind: stringOpt(ctx, 'kind'), title: stringOpt(ctx, 'title'), dueOn: stringOpt(ctx, 'due'), notes: stringOpt(ctx, 'notes') });
+    const input = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      kind: stringOpt(ctx, 'kind'),
+      title: stringOpt(ctx, 'title'),
+      dueOn: stringOpt(ctx, 'due'),
+      notes: stringOpt(ctx, 'notes'),
+    });
     const d = await withDomain(ctx, (dc) => addDeadline(dc, input as AddDeadlineInput));
     printDeadline(ctx, d);
   },
@@ -99,10 +111,19 @@ const done: Command = {
   options: {
     status: { type: 'string', description: 'met (default), missed, cancelled', valueName: 'S' },
     on: { type: 'string', description: 'the day it was completed (default today)', valueName: 'DATE' },
-    'expected-version': { type: 'string', description: 'refuse if the deadline is no longer at this version', valueName: 'N' },
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the deadline is no longer at this version',
+      valueName: 'N',
+    },
   },
   async run(ctx) {
-    const input = dropUndefined({ id: arg(ctx), status: stringOpt(ctx, 'status'), completedOn: stringOpt(ctx, 'on'), expectedVersion: intOpt(ctx, 'expected-version') });
+    const input = dropUndefined({
+      id: arg(ctx),
+      status: stringOpt(ctx, 'status'),
+      completedOn: stringOpt(ctx, 'on'),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+    });
     const d = await withDomain(ctx, (dc) => completeDeadline(dc, input as CompleteDeadlineInput));
     printDeadline(ctx, d);
   },

@@ -9,7 +9,11 @@ const demo: Command = {
   options: {
     cases: { type: 'string', description: 'how many cases (default 50; 100 000 takes a few minutes)', valueName: 'N' },
     seed: { type: 'string', description: 'seed for reproducible content (default fixed)', valueName: 'S' },
-    'evidence-cases': { type: 'string', description: 'how many of the first cases get evidence files (default 10)', valueName: 'N' },
+    'evidence-cases': {
+      type: 'string',
+      description: 'how many of the first cases get evidence files (default 10)',
+      valueName: 'N',
+    },
   },
   async run(ctx) {
     const cases = intOpt(ctx, 'cases') ?? 50;
@@ -18,7 +22,12 @@ const demo: Command = {
     const summary = await withDomain(ctx, async (d) => {
       const progress = ctx.out.progress('Generating demo cases');
       try {
-        return await generateDemo(d, { cases, ...(seed !== undefined ? { seed } : {}), ...(evidenceCases !== undefined ? { casesWithEvidence: evidenceCases } : {}), onProgress: (done, total) => progress.update(done, total, `${done}/${total}`) });
+        return await generateDemo(d, {
+          cases,
+          ...(seed !== undefined ? { seed } : {}),
+          ...(evidenceCases !== undefined ? { casesWithEvidence: evidenceCases } : {}),
+          onProgress: (done, total) => progress.update(done, total, `${done}/${total}`),
+        });
       } finally {
         progress.done();
       }

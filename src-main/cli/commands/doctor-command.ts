@@ -28,11 +28,16 @@ export const doctorCommand: Command = {
     if (ctx.out.json) ctx.out.printJson(report);
     else {
       const mark = { ok: 'ok  ', warn: 'WARN', fail: 'FAIL' } as const;
-      ctx.out.print(report.findings.map((f) => `${mark[f.level]}  ${f.check.padEnd(12)} ${terminalSafe(f.message)}`).join('\n'));
+      ctx.out.print(
+        report.findings.map((f) => `${mark[f.level]}  ${f.check.padEnd(12)} ${terminalSafe(f.message)}`).join('\n'),
+      );
     }
     const failed = report.findings.filter((f) => f.level === 'fail');
     if (failed.length > 0) {
-      throw new VaultError('DOCTOR_FAILED', `The vault has ${failed.length} problem(s): ${failed.map((f) => f.check).join(', ')}. See the report above.`);
+      throw new VaultError(
+        'DOCTOR_FAILED',
+        `The vault has ${failed.length} problem(s): ${failed.map((f) => f.check).join(', ')}. See the report above.`,
+      );
     }
   },
 };

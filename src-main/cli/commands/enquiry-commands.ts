@@ -1,10 +1,25 @@
 /** enquiry add | list | show | check | decide */
 import type { ConflictMatch, CreateEnquiryInput, Enquiry } from '../../../shared/domain/enquiries.js';
 import { ROLES } from '../../../shared/domain/people.js';
-import { addEnquiry, checkEnquiryConflicts, decideEnquiry, getEnquiry, listEnquiries } from '../../engine/enquiries/enquiry-service.js';
+import {
+  addEnquiry,
+  checkEnquiryConflicts,
+  decideEnquiry,
+  getEnquiry,
+  listEnquiries,
+} from '../../engine/enquiries/enquiry-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import {
+  arg,
+  dropUndefined,
+  intOpt,
+  listOpt,
+  printRecord,
+  printTable,
+  terminalSafe,
+  withDomain,
+} from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 function enquiryLines(e: Enquiry): Array<[string, unknown]> {
@@ -19,17 +34,25 @@ function enquiryLines(e: Enquiry): Array<[string, unknown]> {
     ['reason', e.decisionReason],
     ['case', e.caseId],
     ['referred to', e.referredPartnerId],
-    ['conflicts', e.conflicts.length === 0 ? `none found (${e.conflictCheckedAt ?? 'not checked'})` : `${e.conflicts.length} possible`],
+    [
+      'conflicts',
+      e.conflicts.length === 0
+        ? `none found (${e.conflictCheckedAt ?? 'not checked'})`
+        : `${e.conflicts.length} possible`,
+    ],
   ];
 }
 
 /** Who or what a match points at: a person and their roles in cases, or an earlier enquiry and the role it gave. */
 function matchTarget(m: ConflictMatch): string {
   if (m.enquiry) {
-    const as = m.matchedKind === 'enquirer' ? 'who made contact' : m.enquiry.role ? `named as ${m.enquiry.role}` : 'named';
+    const as =
+      m.matchedKind === 'enquirer' ? 'who made contact' : m.enquiry.role ? `named as ${m.enquiry.role}` : 'named';
     return `${as} in enquiry ${m.enquiry.id} of ${m.enquiry.receivedOn} (${m.enquiry.status})`;
   }
-  const roles = m.roles.length ? m.roles.map((r) => `${r.role} in ${terminalSafe(r.caseReference)}`).join('; ') : 'no role in a case';
+  const roles = m.roles.length
+    ? m.roles.map((r) => `${r.role} in ${terminalSafe(r.caseReference)}`).join('; ')
+    : 'no role in a case';
   return `${roles} — person ${m.personId}`;
 }
 
@@ -38,8 +61,11 @@ function printConflicts(ctx: CommandContext, e: Enquiry): void {
   ctx.out.print('\nPossible conflicts (review before accepting):');
   for (const m of e.conflicts) {
     // names and references may have come from a partner's bundle: one terminal-safe line
-    const how = m.match === 'exact' || m.match === 'partial' ? m.match : `${terminalSafe(m.reason)}, score ${m.score.toFixed(2)}`;
-    ctx.out.print(`  "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${how}) — ${matchTarget(m)}`);
+    const how =
+      m.match === 'exact' || m.match === 'partial' ? m.match : `${terminalSafe(m.reason)}, score ${m.score.toFixed(2)}`;
+    ctx.out.print(
+      `  "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${how}) — ${matchTarget(m)}`,
+    );
   }
 }
 
@@ -54,14 +80,19 @@ const add: Command = {
   path: ['enquiry', 'add'],
   summary: 'Record an enquiry; the conflict check runs at once.',
   options: {
-    channel: { type: 'string', description: 'phone, email, in-person, letter, messaging, referral, other', valueName: 'C' },
+    channel: {
+      type: 'string',
+      description: 'phone, email, in-person, letter, messaging, referral, other',
+      valueName: 'C',
+    },
     summary: { type: 'string', description: 'what the enquiry is about (required)', valueName: 'TEXT' },
     from: { type: 'string', description: 'who made contact (required)', valueName: 'NAME' },
     contact: { type: 'string', description: 'how to reach them', valueName: 'TEXT' },
     name: {
       type: 'string',
       multiple: true,
-      description: 'another person named in the enquiry, for the conflict check (repeat); ROLE:N gives the role the enquiry gives them, e.g. alleged-perpetrator:N',
+      description:
+        'another person named in the enquiry, for the conflict check (repeat); ROLE:N gives the role the enquiry gives them, e.g. alleged-perpetrator:N',
       valueName: 'N',
     },
     'received-on': { type: 'string', description: 'date received (default today)', valueName: 'DATE' },
@@ -90,15 +121,29 @@ const list: Command = {
     offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
   },
   async run(ctx) {
-    const page = await withDomain(ctx, (d) => listEnquiries(d, dropUndefined({ status: stringOpt(ctx, 'status'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') }) as never));
-    printTable(ctx, page.items, [
-      ['RECEIVED', (e) => e.receivedOn],
-      ['STATUS', (e) => e.status],
-      ['CHANNEL', (e) => e.channel],
-      ['CONFLICTS', (e) => e.conflicts.length],
-      ['FROM', (e) => e.enquirerName],
-      ['ID', (e) => e.id],
-    ], 'No enquiries.');
+    const page = await withDomain(ctx, (d) =>
+      listEnquiries(
+        d,
+        dropUndefined({
+          status: stringOpt(ctx, 'status'),
+          limit: intOpt(ctx, 'limit'),
+          offset: intOpt(ctx, 'offset'),
+        }) as never,
+      ),
+    );
+    printTable(
+      ctx,
+      page.items,
+      [
+        ['RECEIVED', (e) => e.receivedOn],
+        ['STATUS', (e) => e.status],
+        ['CHANNEL', (e) => e.channel],
+        ['CONFLICTS', (e) => e.conflicts.length],
+        ['FROM', (e) => e.enquirerName],
+        ['ID', (e) => e.id],
+      ],
+      'No enquiries.',
+    );
   },
 };
 
@@ -143,18 +188,36 @@ const decide: Command = {
     forum: { type: 'string', description: 'accept: forum of the new case', valueName: 'F' },
     country: { type: 'string', description: 'accept: country of the new case', valueName: 'CC' },
     tag: { type: 'string', multiple: true, description: 'accept: tags of the new case', valueName: 'T' },
-    'enquirer-role': { type: 'string', description: 'accept: also add the enquirer to the case with this role', valueName: 'R' },
+    'enquirer-role': {
+      type: 'string',
+      description: 'accept: also add the enquirer to the case with this role',
+      valueName: 'R',
+    },
     'conflicts-reviewed': { type: 'boolean', description: 'accept: confirm you reviewed the conflict-check matches' },
   },
   async run(ctx) {
-    const chosen = [boolOpt(ctx, 'accept'), stringOpt(ctx, 'refer') !== undefined, boolOpt(ctx, 'decline')].filter(Boolean).length;
+    const chosen = [boolOpt(ctx, 'accept'), stringOpt(ctx, 'refer') !== undefined, boolOpt(ctx, 'decline')].filter(
+      Boolean,
+    ).length;
     if (chosen !== 1) throw new UsageError('give exactly one of --accept, --refer PARTNER_ID or --decline.');
     const id = arg(ctx);
     const reason = stringOpt(ctx, 'reason');
     let input: Record<string, unknown>;
     if (boolOpt(ctx, 'accept')) {
-      const caseFields = dropUndefined({ title: stringOpt(ctx, 'title'), forum: stringOpt(ctx, 'forum'), country: stringOpt(ctx, 'country'), tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined });
-      input = dropUndefined({ id, decision: 'accept', reason, case: caseFields, enquirerRole: stringOpt(ctx, 'enquirer-role'), acknowledgeConflicts: boolOpt(ctx, 'conflicts-reviewed') });
+      const caseFields = dropUndefined({
+        title: stringOpt(ctx, 'title'),
+        forum: stringOpt(ctx, 'forum'),
+        country: stringOpt(ctx, 'country'),
+        tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined,
+      });
+      input = dropUndefined({
+        id,
+        decision: 'accept',
+        reason,
+        case: caseFields,
+        enquirerRole: stringOpt(ctx, 'enquirer-role'),
+        acknowledgeConflicts: boolOpt(ctx, 'conflicts-reviewed'),
+      });
     } else if (stringOpt(ctx, 'refer') !== undefined) {
       input = { id, decision: 'refer', partnerId: stringOpt(ctx, 'refer'), reason };
     } else {

@@ -1,5 +1,11 @@
 /** evidence add | list | show | verify | custody | export | copy | received */
-import type { AddDerivedCopyInput, AddEvidenceInput, CustodyLogFormat, Evidence, ListEvidenceQuery } from '../../../shared/domain/evidence.js';
+import type {
+  AddDerivedCopyInput,
+  AddEvidenceInput,
+  CustodyLogFormat,
+  Evidence,
+  ListEvidenceQuery,
+} from '../../../shared/domain/evidence.js';
 import {
   addDerivedCopy,
   addEvidence,
@@ -42,9 +48,15 @@ function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unk
 }
 
 /** A progress bar for a long read or write (silent with --json or off a terminal). */
-function progressFor(ctx: CommandContext, label: string): { onProgress: (done: number, total: number) => void; done: () => void } {
+function progressFor(
+  ctx: CommandContext,
+  label: string,
+): { onProgress: (done: number, total: number) => void; done: () => void } {
   const bar = ctx.out.progress(label);
-  return { onProgress: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`), done: () => bar.done() };
+  return {
+    onProgress: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`),
+    done: () => bar.done(),
+  };
 }
 
 const add: Command = {
@@ -55,7 +67,11 @@ const add: Command = {
   maxArgs: 1,
   options: {
     case: { type: 'string', description: 'the case it belongs to (required)', valueName: 'ID' },
-    type: { type: 'string', description: 'testimony, medical-report, photo, video, audio, document (default), court-filing, other', valueName: 'T' },
+    type: {
+      type: 'string',
+      description: 'testimony, medical-report, photo, video, audio, document (default), court-filing, other',
+      valueName: 'T',
+    },
     title: { type: 'string', description: "a title (default: the file's name)", valueName: 'TEXT' },
     description: { type: 'string', description: 'what it shows or says', valueName: 'TEXT' },
     source: { type: 'string', description: 'who or where it came from', valueName: 'TEXT' },
@@ -63,7 +79,11 @@ const add: Command = {
     method: { type: 'string', description: 'how it was obtained', valueName: 'TEXT' },
     'collected-at': { type: 'string', description: 'when: YYYY-MM-DD, or a time with its zone', valueName: 'DATE' },
     place: { type: 'string', description: 'where it was collected', valueName: 'TEXT' },
-    'media-type': { type: 'string', description: 'e.g. application/pdf (default: detected from the content)', valueName: 'TYPE' },
+    'media-type': {
+      type: 'string',
+      description: 'e.g. application/pdf (default: detected from the content)',
+      valueName: 'TYPE',
+    },
   },
   async run(ctx) {
     const input = dropUndefined({
@@ -100,7 +120,11 @@ const copy: Command = {
     reason: { type: 'string', description: 'why the copy was made (required)', valueName: 'TEXT' },
     title: { type: 'string', description: "a title (default: the file's name)", valueName: 'TEXT' },
     description: { type: 'string', description: 'what differs from the item it was made from', valueName: 'TEXT' },
-    'media-type': { type: 'string', description: 'e.g. application/pdf (default: detected from the content)', valueName: 'TYPE' },
+    'media-type': {
+      type: 'string',
+      description: 'e.g. application/pdf (default: detected from the content)',
+      valueName: 'TYPE',
+    },
   },
   async run(ctx) {
     const input = dropUndefined({
@@ -114,7 +138,9 @@ const copy: Command = {
     const progress = progressFor(ctx, 'Taking in');
     let e: Evidence;
     try {
-      e = await withDomain(ctx, (d) => addDerivedCopy(d, input as AddDerivedCopyInput, { onProgress: progress.onProgress }));
+      e = await withDomain(ctx, (d) =>
+        addDerivedCopy(d, input as AddDerivedCopyInput, { onProgress: progress.onProgress }),
+      );
     } finally {
       progress.done();
     }
@@ -131,7 +157,11 @@ const list: Command = {
     'originals-only': { type: 'boolean', description: 'leave out working copies' },
   },
   async run(ctx) {
-    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), type: stringOpt(ctx, 'type'), includeCopies: boolOpt(ctx, 'originals-only') ? false : undefined });
+    const query = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      type: stringOpt(ctx, 'type'),
+      includeCopies: boolOpt(ctx, 'originals-only') ? false : undefined,
+    });
     const items = await withDomain(ctx, (d) => listEvidence(d, query as ListEvidenceQuery));
     printTable(
       ctx,
@@ -191,8 +221,16 @@ const custody: Command = {
   minArgs: 1,
   maxArgs: 1,
   options: {
-    format: { type: 'string', description: 'json or csv: print (or write) the custody log as a document', valueName: 'F' },
-    out: { type: 'string', description: 'write the document to FILE (must not exist; default format json)', valueName: 'FILE' },
+    format: {
+      type: 'string',
+      description: 'json or csv: print (or write) the custody log as a document',
+      valueName: 'F',
+    },
+    out: {
+      type: 'string',
+      description: 'write the document to FILE (must not exist; default format json)',
+      valueName: 'FILE',
+    },
   },
   async run(ctx) {
     const id = arg(ctx);
@@ -209,7 +247,8 @@ const custody: Command = {
       }
       if (format !== undefined) {
         const doc = exportCustodyLog(d, id, format as CustodyLogFormat);
-        if (ctx.out.json) return ctx.out.printJson(format === 'json' ? (JSON.parse(doc) as unknown) : { format, content: doc });
+        if (ctx.out.json)
+          return ctx.out.printJson(format === 'json' ? (JSON.parse(doc) as unknown) : { format, content: doc });
         ctx.out.print(doc);
         return;
       }
@@ -224,11 +263,21 @@ const custody: Command = {
           ['AT', (e) => e.at],
           ['ACTOR', (e) => e.actor],
           ['ACTION', (e) => e.action],
-          ['DETAILS', (e) => Object.entries(e.details).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')],
+          [
+            'DETAILS',
+            (e) =>
+              Object.entries(e.details)
+                .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                .join(' '),
+          ],
         ],
         'No custody events.',
       );
-      ctx.out.print(log.chain.ok ? `Hash chain intact (${log.chain.events} events).` : `HASH CHAIN BROKEN: ${terminalSafe(log.chain.reason)}.`);
+      ctx.out.print(
+        log.chain.ok
+          ? `Hash chain intact (${log.chain.events} events).`
+          : `HASH CHAIN BROKEN: ${terminalSafe(log.chain.reason)}.`,
+      );
     });
   },
 };
@@ -241,7 +290,11 @@ const exportCmd: Command = {
   maxArgs: 1,
   options: {
     out: { type: 'string', description: 'the file to write (required; must not exist)', valueName: 'FILE' },
-    reason: { type: 'string', description: 'why it leaves the vault (required; kept in the custody log)', valueName: 'TEXT' },
+    reason: {
+      type: 'string',
+      description: 'why it leaves the vault (required; kept in the custody log)',
+      valueName: 'TEXT',
+    },
   },
   async run(ctx) {
     const id = arg(ctx);
@@ -256,7 +309,9 @@ const exportCmd: Command = {
       progress.done();
     }
     if (ctx.out.json) return ctx.out.printJson(r);
-    ctx.out.print(`Exported ${r.id} to ${terminalSafe(r.path)} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`);
+    ctx.out.print(
+      `Exported ${r.id} to ${terminalSafe(r.path)} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`,
+    );
   },
 };
 

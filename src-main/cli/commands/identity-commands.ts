@@ -3,13 +3,24 @@
  * partner keys | safety-number | verify (and `partner add --card`, called from partner-commands).
  */
 import fs from 'node:fs';
-import type { CardImportResult, KeyVerificationMethod, PartnerDetail, PartnerKey } from '../../../shared/domain/partners.js';
+import type {
+  CardImportResult,
+  KeyVerificationMethod,
+  PartnerDetail,
+  PartnerKey,
+} from '../../../shared/domain/partners.js';
 import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../../engine/audit/audit-log.js';
 import { exportAgeKey } from '../../engine/identity/age-key-export.js';
 import { exportContactCard } from '../../engine/identity/contact-card.js';
 import { getIdentity, updateIdentity } from '../../engine/identity/identity-service.js';
-import { currentKeyOf, importContactCard, listPartnerKeys, partnerSafetyNumber, verifyPartnerKey } from '../../engine/partners/partner-keys.js';
+import {
+  currentKeyOf,
+  importContactCard,
+  listPartnerKeys,
+  partnerSafetyNumber,
+  verifyPartnerKey,
+} from '../../engine/partners/partner-keys.js';
 import { MAX_CARD_BYTES } from '../../../shared/domain/identity.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
@@ -48,7 +59,10 @@ const set: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({ name: stringOpt(ctx, 'name'), organisation: stringOpt(ctx, 'organisation') });
-    if (Object.keys(input).length === 0) throw new UsageError('say what to change, e.g. --organisation "Legal Aid Nairobi" (see "case-vault help identity set").');
+    if (Object.keys(input).length === 0)
+      throw new UsageError(
+        'say what to change, e.g. --organisation "Legal Aid Nairobi" (see "case-vault help identity set").',
+      );
     const id = await withDomain(ctx, (d) => updateIdentity(d, input));
     printRecord(ctx, id, [
       ['name', id.name],
@@ -82,9 +96,14 @@ const exportCard: Command = {
 
 const exportAgeKeyCommand: Command = {
   path: ['identity', 'export-age-key'],
-  summary: "DANGER: write this vault's PRIVATE key as an age identity file, so the stock age tool can open bundles sent to it.",
+  summary:
+    "DANGER: write this vault's PRIVATE key as an age identity file, so the stock age tool can open bundles sent to it.",
   options: {
-    out: { type: 'string', description: 'the key file to write (must not exist; written mode 0600)', valueName: 'FILE' },
+    out: {
+      type: 'string',
+      description: 'the key file to write (must not exist; written mode 0600)',
+      valueName: 'FILE',
+    },
   },
   async run(ctx) {
     const out = requireOpt(ctx, 'out', '--out vault-key.txt');
@@ -92,7 +111,12 @@ const exportAgeKeyCommand: Command = {
     // On stderr whatever the output mode: a script that asked for --json must still show it.
     process.stderr.write(`${r.warning}\n`);
     if (ctx.out.json) return ctx.out.printJson(r);
-    ctx.out.print([`Private key written to ${terminalSafe(r.out)} (mode 0600).`, `It opens files encrypted to ${r.recipient}:  age -d -i ${terminalSafe(r.out)} FILE`].join('\n'));
+    ctx.out.print(
+      [
+        `Private key written to ${terminalSafe(r.out)} (mode 0600).`,
+        `It opens files encrypted to ${r.recipient}:  age -d -i ${terminalSafe(r.out)} FILE`,
+      ].join('\n'),
+    );
   },
 };
 
@@ -131,19 +155,34 @@ function keyLines(k: PartnerKey): Array<[string, unknown]> {
 /** `partner add --card FILE [--partner ID] [--kind K] [--tier T]` */
 export async function addPartnerFromCard(ctx: CommandContext, file: string): Promise<void> {
   for (const name of ['name', 'country', 'contact', 'notes', 'amount', 'review-on', 'dd-outcome', 'dd-notes']) {
-    if (stringOpt(ctx, name) !== undefined) throw new UsageError(`--${name} cannot be given with --card: the card names the partner; change it afterwards with "partner update".`);
+    if (stringOpt(ctx, name) !== undefined)
+      throw new UsageError(
+        `--${name} cannot be given with --card: the card names the partner; change it afterwards with "partner update".`,
+      );
   }
   let text: string;
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) throw new VaultError('CARD_INVALID', 'That is not a file.');
-    if (st.size > MAX_CARD_BYTES) throw new VaultError('CARD_TOO_LARGE', `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`);
+    if (st.size > MAX_CARD_BYTES)
+      throw new VaultError(
+        'CARD_TOO_LARGE',
+        `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`,
+      );
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    throw new VaultError('IO_ERROR', `The card file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`);
+    throw new VaultError(
+      'IO_ERROR',
+      `The card file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`,
+    );
   }
-  const input = dropUndefined({ card: text, partnerId: stringOpt(ctx, 'partner'), kind: stringOpt(ctx, 'kind'), ddTier: stringOpt(ctx, 'tier') });
+  const input = dropUndefined({
+    card: text,
+    partnerId: stringOpt(ctx, 'partner'),
+    kind: stringOpt(ctx, 'kind'),
+    ddTier: stringOpt(ctx, 'tier'),
+  });
   const r = await withDomain(ctx, (d) => importContactCard(d, input as { card: string }));
   printCardImport(ctx, r);
 }
@@ -165,7 +204,9 @@ export function printCardImport(ctx: CommandContext, r: CardImportResult): void 
       `key:         ${r.key.id}`,
       `fingerprint: ${r.key.fingerprint}`,
       `status:      ${r.key.status}`,
-      ...(r.key.status === 'verified' ? [] : [`Next: compare the safety number with them: case-vault partner safety-number ${r.partner.id}`]),
+      ...(r.key.status === 'verified'
+        ? []
+        : [`Next: compare the safety number with them: case-vault partner safety-number ${r.partner.id}`]),
     ].join('\n'),
   );
 }
@@ -200,14 +241,24 @@ const safetyNumberCommand: Command = {
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { key: { type: 'string', description: 'which key, when the partner has several vaults', valueName: 'KEYID' } },
+  options: {
+    key: { type: 'string', description: 'which key, when the partner has several vaults', valueName: 'KEYID' },
+  },
   async run(ctx) {
     const partnerId = arg(ctx);
     const { key, sn } = await withDomain(ctx, async (d) => {
       const key = currentKeyOf(d, partnerId, stringOpt(ctx, 'key'));
       return { key, sn: await partnerSafetyNumber(d, key.id) };
     });
-    if (ctx.out.json) return ctx.out.printJson({ partnerId, keyId: key.id, status: key.status, digits: sn.digits, groups: sn.groups, scannable: sn.scannable });
+    if (ctx.out.json)
+      return ctx.out.printJson({
+        partnerId,
+        keyId: key.id,
+        status: key.status,
+        digits: sn.digits,
+        groups: sn.groups,
+        scannable: sn.scannable,
+      });
     const rows = [0, 4, 8].map((i) => '    ' + sn.groups.slice(i, i + 4).join('  '));
     ctx.out.print(
       [
@@ -232,7 +283,7 @@ const verify: Command = {
   maxArgs: 1,
   options: {
     'safety-number': { type: 'string', description: 'the 60 digits you compared', valueName: 'DIGITS' },
-    scanned: { type: 'string', description: "instead: the code scanned from their screen (base64)", valueName: 'CODE' },
+    scanned: { type: 'string', description: 'instead: the code scanned from their screen (base64)', valueName: 'CODE' },
     how: { type: 'string', description: `how you compared: ${HOWS.join(', ')} (default read-aloud)`, valueName: 'HOW' },
     by: { type: 'string', description: "who compared (default: this vault's identity name)", valueName: 'NAME' },
     key: { type: 'string', description: 'which key, when the partner has several vaults', valueName: 'KEYID' },
@@ -241,11 +292,18 @@ const verify: Command = {
     const partnerId = arg(ctx);
     const safetyNumber = stringOpt(ctx, 'safety-number');
     const scanned = stringOpt(ctx, 'scanned');
-    if ((safetyNumber === undefined) === (scanned === undefined)) throw new UsageError('give --safety-number DIGITS (or --scanned CODE): the number you compared with them.');
+    if ((safetyNumber === undefined) === (scanned === undefined))
+      throw new UsageError('give --safety-number DIGITS (or --scanned CODE): the number you compared with them.');
     const k = await withDomain(ctx, (d) => {
       const key = currentKeyOf(d, partnerId, stringOpt(ctx, 'key'));
       const by = stringOpt(ctx, 'by') ?? (getIdentity(d).name || LOCAL_ACTOR);
-      return verifyPartnerKey(d, dropUndefined({ keyId: key.id, safetyNumber, scanned, how: stringOpt(ctx, 'how'), verifiedBy: by }) as { keyId: string; verifiedBy: string });
+      return verifyPartnerKey(
+        d,
+        dropUndefined({ keyId: key.id, safetyNumber, scanned, how: stringOpt(ctx, 'how'), verifiedBy: by }) as {
+          keyId: string;
+          verifiedBy: string;
+        },
+      );
     });
     printRecord(ctx, k, keyLines(k));
   },

@@ -1,17 +1,33 @@
 /** note add | list | show | update, and search: case notes and full-text search. */
 import fs from 'node:fs';
-import type { AddNoteInput, ListNotesQuery, Note, SearchHit, SearchQuery, SnippetSegment, UpdateNoteInput } from '../../../shared/domain/search.js';
+import type {
+  AddNoteInput,
+  ListNotesQuery,
+  Note,
+  SearchHit,
+  SearchQuery,
+  SnippetSegment,
+  UpdateNoteInput,
+} from '../../../shared/domain/search.js';
 import { VaultError } from '../../../shared/errors.js';
 import { addNote, getNote, listNotes, updateNote } from '../../engine/notes/note-service.js';
 import { search } from '../../engine/search/search-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import {
+  arg,
+  dropUndefined,
+  intOpt,
+  listOpt,
+  printRecord,
+  printTable,
+  terminalSafe,
+  withDomain,
+} from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 /** A note file is read whole; anything this large is not a note (the limit is 20 000 characters). */
 const MAX_NOTE_FILE_BYTES = 1024 * 1024;
-
 
 /** --text, or the UTF-8 contents of --file (not both). Undefined when neither: the engine says the body is required. */
 function noteBody(ctx: CommandContext): string | undefined {
@@ -22,11 +38,15 @@ function noteBody(ctx: CommandContext): string | undefined {
   let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
-    if (size > MAX_NOTE_FILE_BYTES) throw new VaultError('INVALID_INPUT', `body: the file is ${size} bytes; a note holds at most 20000 characters.`);
+    if (size > MAX_NOTE_FILE_BYTES)
+      throw new VaultError('INVALID_INPUT', `body: the file is ${size} bytes; a note holds at most 20000 characters.`);
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    throw new VaultError('IO_ERROR', `The note file ${file} could not be read (${(e as { code?: string }).code ?? 'I/O error'}).`);
+    throw new VaultError(
+      'IO_ERROR',
+      `The note file ${file} could not be read (${(e as { code?: string }).code ?? 'I/O error'}).`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -61,7 +81,11 @@ const add: Command = {
     author: { type: 'string', description: 'who wrote it (e.g. initials)', valueName: 'NAME' },
   },
   async run(ctx) {
-    const input = dropUndefined({ caseId: stringOpt(ctx, 'case'), body: noteBody(ctx), author: stringOpt(ctx, 'author') });
+    const input = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      body: noteBody(ctx),
+      author: stringOpt(ctx, 'author'),
+    });
     const note = await withDomain(ctx, (d) => addNote(d, input as AddNoteInput));
     printRecord(ctx, note, noteLines(note));
   },
@@ -76,7 +100,11 @@ const list: Command = {
     offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
   },
   async run(ctx) {
-    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') });
+    const query = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      limit: intOpt(ctx, 'limit'),
+      offset: intOpt(ctx, 'offset'),
+    });
     const page = await withDomain(ctx, (d) => listNotes(d, query as ListNotesQuery));
     printTable(
       ctx,
@@ -89,7 +117,8 @@ const list: Command = {
       ],
       'No notes.',
     );
-    if (!ctx.out.json && page.total > page.offset + page.items.length) ctx.out.note(`${page.total} notes in all; next: --offset ${page.offset + page.items.length}`);
+    if (!ctx.out.json && page.total > page.offset + page.items.length)
+      ctx.out.note(`${page.total} notes in all; next: --offset ${page.offset + page.items.length}`);
   },
 };
 
@@ -113,10 +142,18 @@ const update: Command = {
   maxArgs: 1,
   options: {
     ...BODY_OPTIONS,
-    'expected-version': { type: 'string', description: 'refuse (CONFLICT) if the note has changed since this version', valueName: 'N' },
+    'expected-version': {
+      type: 'string',
+      description: 'refuse (CONFLICT) if the note has changed since this version',
+      valueName: 'N',
+    },
   },
   async run(ctx) {
-    const input = dropUndefined({ id: arg(ctx), body: noteBody(ctx), expectedVersion: intOpt(ctx, 'expected-version') });
+    const input = dropUndefined({
+      id: arg(ctx),
+      body: noteBody(ctx),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+    });
     const note = await withDomain(ctx, (d) => updateNote(d, input as UpdateNoteInput));
     printRecord(ctx, note, noteLines(note));
   },
@@ -124,13 +161,23 @@ const update: Command = {
 
 /** A snippet for a person: matches in bold on a terminal (unless NO_COLOR), in [brackets] otherwise. */
 export function renderSnippet(segments: readonly SnippetSegment[], terminal: boolean): string {
-  return segments.map((s) => (s.match ? (terminal ? `\x1b[1m${terminalSafe(s.text)}\x1b[22m` : `[${terminalSafe(s.text)}]`) : terminalSafe(s.text))).join('');
+  return segments
+    .map((s) =>
+      s.match
+        ? terminal
+          ? `\x1b[1m${terminalSafe(s.text)}\x1b[22m`
+          : `[${terminalSafe(s.text)}]`
+        : terminalSafe(s.text),
+    )
+    .join('');
 }
 
 function hitHeading(h: SearchHit): string {
   const what = h.kind;
   if (h.kind === 'person') {
-    const inCase = h.caseId ? `  (first case ${terminalSafe(h.caseReference)} ${terminalSafe(h.caseTitle)})` : '  (in no case)';
+    const inCase = h.caseId
+      ? `  (first case ${terminalSafe(h.caseReference)} ${terminalSafe(h.caseTitle)})`
+      : '  (in no case)';
     return `${what.padEnd(8)} ${terminalSafe(h.title ?? '')}${inCase}  (${h.id})`;
   }
   const title = h.kind === 'case' ? h.caseTitle : h.title ? `${h.caseTitle} — ${h.title}` : h.caseTitle;
@@ -139,12 +186,18 @@ function hitHeading(h: SearchHit): string {
 
 const searchCommand: Command = {
   path: ['search'],
-  summary: 'Search notes, cases (and their tags), evidence and people’s names (words, "a phrase", the last word also as a prefix).',
+  summary:
+    'Search notes, cases (and their tags), evidence and people’s names (words, "a phrase", the last word also as a prefix).',
   args: 'QUERY',
   minArgs: 1,
   maxArgs: 64,
   options: {
-    kind: { type: 'string', multiple: true, description: 'only note, case, evidence or person (repeat, or comma-separated)', valueName: 'K' },
+    kind: {
+      type: 'string',
+      multiple: true,
+      description: 'only note, case, evidence or person (repeat, or comma-separated)',
+      valueName: 'K',
+    },
     case: { type: 'string', description: "only this case's records", valueName: 'ID' },
     limit: { type: 'string', description: 'at most N hits (default 20, max 100)', valueName: 'N' },
     offset: { type: 'string', description: 'skip the first N hits (max 1000)', valueName: 'N' },
@@ -165,7 +218,8 @@ const searchCommand: Command = {
     ctx.out.print(result.items.map((h) => `${hitHeading(h)}\n    ${renderSnippet(h.snippet, terminal)}`).join('\n'));
     const shown = `${result.offset + 1}–${result.offset + result.items.length}`;
     ctx.out.note(
-      `${shown} of ${result.total ?? 'many (the best of the most recent matches; add words to narrow)'}` + (result.hasMore ? `; next: --offset ${result.offset + result.items.length}` : ''),
+      `${shown} of ${result.total ?? 'many (the best of the most recent matches; add words to narrow)'}` +
+        (result.hasMore ? `; next: --offset ${result.offset + result.items.length}` : ''),
     );
   },
 };

@@ -14,14 +14,26 @@ import type {
   UpdateOutcomeInput,
   UpsertEvaluationInput,
 } from '../../../shared/domain/outcomes.js';
-import { addIndicator, addOutcome, getEvaluation, getIndicator, getOutcome, listIndicators, listOutcomes, observeIndicator, updateOutcome, upsertEvaluation } from '../../engine/outcomes/outcome-service.js';
+import {
+  addIndicator,
+  addOutcome,
+  getEvaluation,
+  getIndicator,
+  getOutcome,
+  listIndicators,
+  listOutcomes,
+  observeIndicator,
+  updateOutcome,
+  upsertEvaluation,
+} from '../../engine/outcomes/outcome-service.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { stringOpt } from '../command.js';
 import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
 import { nullableOpt, numberOpt, requireSomeChange } from './partner-commands.js';
 
-const KIND = 'declaratory, truth-telling, restitution, compensation, rehabilitation, satisfaction, non-repetition, movement, attitudes';
+const KIND =
+  'declaratory, truth-telling, restitution, compensation, rehabilitation, satisfaction, non-repetition, movement, attitudes';
 
 function money(o: Outcome, which: 'awarded' | 'paid'): string | null {
   const v = which === 'awarded' ? o.amountAwarded : o.amountPaid;
@@ -75,10 +87,18 @@ const list: Command = {
   options: {
     case: { type: 'string', description: 'only this case', valueName: 'ID' },
     kind: { type: 'string', description: 'only this kind', valueName: 'K' },
-    category: { type: 'string', description: 'declaratory, truth-telling, material, movement, attitudes', valueName: 'C' },
+    category: {
+      type: 'string',
+      description: 'declaratory, truth-telling, material, movement, attitudes',
+      valueName: 'C',
+    },
   },
   async run(ctx) {
-    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), kind: stringOpt(ctx, 'kind'), category: stringOpt(ctx, 'category') }) as ListOutcomesQuery;
+    const query = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      kind: stringOpt(ctx, 'kind'),
+      category: stringOpt(ctx, 'category'),
+    }) as ListOutcomesQuery;
     const items = await withDomain(ctx, (d) => listOutcomes(d, query));
     printTable(
       ctx,
@@ -116,7 +136,14 @@ const update: Command = {
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { ...OUTCOME_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the outcome is no longer at this version', valueName: 'N' } },
+  options: {
+    ...OUTCOME_OPTIONS,
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the outcome is no longer at this version',
+      valueName: 'N',
+    },
+  },
   async run(ctx) {
     const input = dropUndefined({
       id: arg(ctx),
@@ -153,7 +180,11 @@ function printIndicator(ctx: CommandContext, i: Indicator | IndicatorDetail): vo
     ['latest', i.latestValue === null ? 'no observation yet' : `${i.latestValue}${unit} on ${i.latestObservedOn}`],
     ['progress', progressText(i)],
   ];
-  if ('observations' in i) lines.push(['observations', i.observations.map((o) => `${o.observedOn}: ${o.value}${unit}${o.note ? ` (${o.note})` : ''}`)]);
+  if ('observations' in i)
+    lines.push([
+      'observations',
+      i.observations.map((o) => `${o.observedOn}: ${o.value}${unit}${o.note ? ` (${o.note})` : ''}`),
+    ]);
   lines.push(['version', i.version]);
   printRecord(ctx, i, lines);
 }
@@ -197,7 +228,12 @@ const indicatorObserve: Command = {
     note: { type: 'string', description: 'source or remark', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const input = dropUndefined({ indicatorId: arg(ctx), value: numberOpt(ctx, 'value'), observedOn: stringOpt(ctx, 'on'), note: stringOpt(ctx, 'note') });
+    const input = dropUndefined({
+      indicatorId: arg(ctx),
+      value: numberOpt(ctx, 'value'),
+      observedOn: stringOpt(ctx, 'on'),
+      note: stringOpt(ctx, 'note'),
+    });
     const i = await withDomain(ctx, (d) => observeIndicator(d, input as ObserveIndicatorInput));
     printIndicator(ctx, i);
   },
@@ -212,7 +248,11 @@ const indicatorList: Command = {
     dimension: { type: 'string', description: 'survivor, community, policy, society', valueName: 'D' },
   },
   async run(ctx) {
-    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), outcomeId: stringOpt(ctx, 'outcome'), dimension: stringOpt(ctx, 'dimension') }) as ListIndicatorsQuery;
+    const query = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      outcomeId: stringOpt(ctx, 'outcome'),
+      dimension: stringOpt(ctx, 'dimension'),
+    }) as ListIndicatorsQuery;
     const items = await withDomain(ctx, (d) => listIndicators(d, query));
     printTable(
       ctx,
@@ -248,12 +288,17 @@ const indicatorShow: Command = {
 const EVALUATION_OPTIONS = ['survivor', 'community', 'policy', 'society', 'summary'] as const;
 
 function printEvaluation(ctx: CommandContext, e: CaseEvaluation): void {
-  printRecord(ctx, e, [['case', e.caseId], ...EVALUATION_OPTIONS.map((f): [string, unknown] => [f, e[f]]), ['version', e.version], ['updated', e.updatedAt]]);
+  printRecord(ctx, e, [
+    ['case', e.caseId],
+    ...EVALUATION_OPTIONS.map((f): [string, unknown] => [f, e[f]]),
+    ['version', e.version],
+    ['updated', e.updatedAt],
+  ]);
 }
 
 const evaluate: Command = {
   path: ['outcome', 'evaluate'],
-  summary: "Write the impact evaluation of a case (fields left out keep their text); without texts, show it.",
+  summary: 'Write the impact evaluation of a case (fields left out keep their text); without texts, show it.',
   options: {
     case: { type: 'string', description: 'the case id', valueName: 'ID' },
     survivor: { type: 'string', description: 'impact on the survivor', valueName: 'TEXT' },
@@ -261,7 +306,11 @@ const evaluate: Command = {
     policy: { type: 'string', description: 'impact on law and policy', valueName: 'TEXT' },
     society: { type: 'string', description: 'impact on society', valueName: 'TEXT' },
     summary: { type: 'string', description: 'overall assessment', valueName: 'TEXT' },
-    'expected-version': { type: 'string', description: 'refuse if the evaluation is no longer at this version', valueName: 'N' },
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the evaluation is no longer at this version',
+      valueName: 'N',
+    },
   },
   async run(ctx) {
     const texts = dropUndefined(Object.fromEntries(EVALUATION_OPTIONS.map((f) => [f, stringOpt(ctx, f)])));
@@ -269,13 +318,30 @@ const evaluate: Command = {
     const e = await withDomain(ctx, (d) => {
       if (Object.keys(texts).length === 0 && caseId !== undefined) {
         const found = getEvaluation(d, caseId);
-        if (!found) throw new VaultError('NOT_FOUND', 'This case has no evaluation yet; write one with --survivor, --community, --policy, --society or --summary.');
+        if (!found)
+          throw new VaultError(
+            'NOT_FOUND',
+            'This case has no evaluation yet; write one with --survivor, --community, --policy, --society or --summary.',
+          );
         return found;
       }
-      return upsertEvaluation(d, dropUndefined({ caseId, expectedVersion: intOpt(ctx, 'expected-version'), ...texts }) as UpsertEvaluationInput);
+      return upsertEvaluation(
+        d,
+        dropUndefined({ caseId, expectedVersion: intOpt(ctx, 'expected-version'), ...texts }) as UpsertEvaluationInput,
+      );
     });
     printEvaluation(ctx, e);
   },
 };
 
-export const outcomeCommands: Command[] = [add, list, show, update, evaluate, indicatorAdd, indicatorObserve, indicatorList, indicatorShow];
+export const outcomeCommands: Command[] = [
+  add,
+  list,
+  show,
+  update,
+  evaluate,
+  indicatorAdd,
+  indicatorObserve,
+  indicatorList,
+  indicatorShow,
+];

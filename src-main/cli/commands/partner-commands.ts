@@ -1,8 +1,27 @@
 /** partner add | list | show | update | agreement add | agreement update | profile (keys: identity-commands.ts) */
-import type { AddAgreementInput, CreatePartnerInput, ListPartnersQuery, Partner, PartnerAgreement, PartnerDetail, SetSharingProfileInput, SharingProfile, UpdateAgreementInput, UpdatePartnerInput } from '../../../shared/domain/partners.js';
+import type {
+  AddAgreementInput,
+  CreatePartnerInput,
+  ListPartnersQuery,
+  Partner,
+  PartnerAgreement,
+  PartnerDetail,
+  SetSharingProfileInput,
+  SharingProfile,
+  UpdateAgreementInput,
+  UpdatePartnerInput,
+} from '../../../shared/domain/partners.js';
 import { DEFAULT_SHARING_FIELDS, SHARING_KINDS } from '../../../shared/domain/partners.js';
 import type { PartnerClearance } from '../../../shared/domain/policy.js';
-import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../engine/partners/partner-service.js';
+import {
+  addAgreement,
+  addPartner,
+  getPartner,
+  listPartners,
+  setSharingProfile,
+  updateAgreement,
+  updatePartner,
+} from '../../engine/partners/partner-service.js';
 import { partnerClearance } from '../../engine/policy/policy-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
@@ -29,20 +48,38 @@ export function nullableOpt(ctx: CommandContext, name: string): string | null | 
 }
 
 /** An update with nothing to change is a usage error rather than a silent no-op. */
-export function requireSomeChange(input: Record<string, unknown>, keys: number, example: string, command: string): void {
-  if (Object.keys(input).length <= keys) throw new UsageError(`say what to change, e.g. ${example} (see "case-vault help ${command}").`);
+export function requireSomeChange(
+  input: Record<string, unknown>,
+  keys: number,
+  example: string,
+  command: string,
+): void {
+  if (Object.keys(input).length <= keys)
+    throw new UsageError(`say what to change, e.g. ${example} (see "case-vault help ${command}").`);
 }
 
 const PARTNER_OPTIONS: Record<string, OptionSpec> = {
   name: { type: 'string', description: 'organisation name', valueName: 'N' },
-  kind: { type: 'string', description: 'ngo, npm (national preventive mechanism), nhri, lawyer, other', valueName: 'K' },
+  kind: {
+    type: 'string',
+    description: 'ngo, npm (national preventive mechanism), nhri, lawyer, other',
+    valueName: 'K',
+  },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
   contact: { type: 'string', description: 'how to reach them', valueName: 'TEXT' },
   notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
-  tier: { type: 'string', description: 'due-diligence tier: small (≤ £2,000), medium (≤ £10,000), large', valueName: 'T' },
+  tier: {
+    type: 'string',
+    description: 'due-diligence tier: small (≤ £2,000), medium (≤ £10,000), large',
+    valueName: 'T',
+  },
   amount: { type: 'string', description: 'amount involved, whole pounds: sets the tier', valueName: 'GBP' },
   'review-on': { type: 'string', description: 'due-diligence review date', valueName: 'DATE' },
-  'dd-outcome': { type: 'string', description: 'pending, approved, approved-with-conditions, rejected', valueName: 'O' },
+  'dd-outcome': {
+    type: 'string',
+    description: 'pending, approved, approved-with-conditions, rejected',
+    valueName: 'O',
+  },
   'dd-notes': { type: 'string', description: 'due-diligence notes', valueName: 'TEXT' },
 };
 
@@ -71,18 +108,23 @@ function partnerLines(p: Partner): Array<[string, unknown]> {
 }
 
 function agreementText(a: PartnerAgreement): string {
-  const dates = [a.signedOn ? `signed ${a.signedOn}` : null, a.expiresOn ? `expires ${a.expiresOn}` : null].filter(Boolean).join(', ');
+  const dates = [a.signedOn ? `signed ${a.signedOn}` : null, a.expiresOn ? `expires ${a.expiresOn}` : null]
+    .filter(Boolean)
+    .join(', ');
   return `${a.kind}: ${a.state}${dates ? ` (${dates})` : ''} [${a.id}]`;
 }
 
 /** The partner gate in a line (docs/partners.md, "The partner policy"); every reason says where to fix it. */
 function gateText(c: PartnerClearance): string {
-  return c.cleared ? 'cleared (the partner policy allows sharing)' : `NOT CLEARED: ${c.reasons.map((r) => r.message).join(' ')}`;
+  return c.cleared
+    ? 'cleared (the partner policy allows sharing)'
+    : `NOT CLEARED: ${c.reasons.map((r) => r.message).join(' ')}`;
 }
 
 function printPartner(ctx: CommandContext, p: Partner | PartnerDetail, gate?: PartnerClearance): void {
   const lines = partnerLines(p);
-  if ('agreements' in p) lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
+  if ('agreements' in p)
+    lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
   if ('keyState' in p) lines.splice(2, 0, ['keys', keyStateText(p)]);
   if (gate) lines.splice('keyState' in p ? 3 : 2, 0, ['partner gate', gateText(gate)]);
   printRecord(ctx, p, lines);
@@ -93,7 +135,11 @@ const add: Command = {
   summary: 'Add a partner organisation with its due diligence, or from its contact card (--card FILE).',
   options: {
     ...PARTNER_OPTIONS,
-    card: { type: 'string', description: "import the partner's contact card (.cvcard): a new partner, or a key for --partner", valueName: 'FILE' },
+    card: {
+      type: 'string',
+      description: "import the partner's contact card (.cvcard): a new partner, or a key for --partner",
+      valueName: 'FILE',
+    },
     partner: { type: 'string', description: 'with --card: attach the key to this existing partner', valueName: 'ID' },
   },
   async run(ctx) {
@@ -122,7 +168,11 @@ const list: Command = {
   summary: 'List partners by name.',
   options: { kind: PARTNER_OPTIONS.kind!, country: PARTNER_OPTIONS.country!, tier: PARTNER_OPTIONS.tier! },
   async run(ctx) {
-    const query = dropUndefined({ kind: stringOpt(ctx, 'kind'), country: stringOpt(ctx, 'country'), tier: stringOpt(ctx, 'tier') }) as ListPartnersQuery;
+    const query = dropUndefined({
+      kind: stringOpt(ctx, 'kind'),
+      country: stringOpt(ctx, 'country'),
+      tier: stringOpt(ctx, 'tier'),
+    }) as ListPartnersQuery;
     const items = await withDomain(ctx, (d) => listPartners(d, query));
     printTable(
       ctx,
@@ -144,12 +194,16 @@ const list: Command = {
 
 const show: Command = {
   path: ['partner', 'show'],
-  summary: 'Show a partner with its agreements (and whether each is active), sharing profile and whether the partner policy clears them.',
+  summary:
+    'Show a partner with its agreements (and whether each is active), sharing profile and whether the partner policy clears them.',
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const { p, gate } = await withDomain(ctx, (d) => ({ p: getPartner(d, arg(ctx)), gate: partnerClearance(d, arg(ctx)) }));
+    const { p, gate } = await withDomain(ctx, (d) => ({
+      p: getPartner(d, arg(ctx)),
+      gate: partnerClearance(d, arg(ctx)),
+    }));
     printPartner(ctx, p, gate);
   },
 };
@@ -160,7 +214,14 @@ const update: Command = {
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { ...PARTNER_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the partner is no longer at this version', valueName: 'N' } },
+  options: {
+    ...PARTNER_OPTIONS,
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the partner is no longer at this version',
+      valueName: 'N',
+    },
+  },
   async run(ctx) {
     const amount = stringOpt(ctx, 'amount') === '' ? null : numberOpt(ctx, 'amount');
     const input = dropUndefined({
@@ -177,7 +238,12 @@ const update: Command = {
       ddOutcome: stringOpt(ctx, 'dd-outcome'),
       ddNotes: stringOpt(ctx, 'dd-notes'),
     });
-    requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--dd-outcome or --review-on', 'partner update');
+    requireSomeChange(
+      input,
+      input.expectedVersion === undefined ? 1 : 2,
+      '--dd-outcome or --review-on',
+      'partner update',
+    );
     const p = await withDomain(ctx, (d) => updatePartner(d, input as UpdatePartnerInput));
     printPartner(ctx, p);
   },
@@ -229,7 +295,14 @@ const agreementUpdate: Command = {
   args: 'AGREEMENT_ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { ...AGREEMENT_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the agreement is no longer at this version', valueName: 'N' } },
+  options: {
+    ...AGREEMENT_OPTIONS,
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the agreement is no longer at this version',
+      valueName: 'N',
+    },
+  },
   async run(ctx) {
     const input = dropUndefined({
       id: arg(ctx),
@@ -265,7 +338,8 @@ function allowEntries(ctx: CommandContext): Array<{ kind: string; fields?: strin
 
 const profile: Command = {
   path: ['partner', 'profile'],
-  summary: 'Set what a partner may receive: --allow KIND (default fields) or KIND:field,field (repeat). Replaces the profile; without options shows it.',
+  summary:
+    'Set what a partner may receive: --allow KIND (default fields) or KIND:field,field (repeat). Replaces the profile; without options shows it.',
   args: 'PARTNER_ID',
   minArgs: 1,
   maxArgs: 1,
@@ -277,7 +351,11 @@ const profile: Command = {
       valueName: 'KIND[:F,F]',
     },
     clear: { type: 'boolean', description: 'share nothing with this partner' },
-    'expected-version': { type: 'string', description: 'refuse if the partner is no longer at this version', valueName: 'N' },
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the partner is no longer at this version',
+      valueName: 'N',
+    },
   },
   async run(ctx) {
     const allow = allowEntries(ctx);
@@ -287,7 +365,14 @@ const profile: Command = {
     const p = await withDomain(ctx, (d) =>
       allow.length === 0 && !clear
         ? getPartner(d, partnerId)
-        : setSharingProfile(d, dropUndefined({ partnerId, expectedVersion: intOpt(ctx, 'expected-version'), allow }) as SetSharingProfileInput),
+        : setSharingProfile(
+            d,
+            dropUndefined({
+              partnerId,
+              expectedVersion: intOpt(ctx, 'expected-version'),
+              allow,
+            }) as SetSharingProfileInput,
+          ),
     );
     printRecord(ctx, p, [['id', p.id], ['name', p.name], ...profileLines(p.sharingProfile), ['version', p.version]]);
   },

@@ -1,20 +1,48 @@
 /** person add | list | show | update | link | unlink */
 import type { CreatePersonInput, ListPeopleQuery, Person, UpdatePersonInput } from '../../../shared/domain/people.js';
-import { createPerson, findPossibleDuplicates, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../engine/people/person-service.js';
+import {
+  createPerson,
+  findPossibleDuplicates,
+  getPerson,
+  linkPerson,
+  listPeople,
+  unlinkPerson,
+  updatePerson,
+} from '../../engine/people/person-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import {
+  arg,
+  dropUndefined,
+  intOpt,
+  listOpt,
+  printRecord,
+  printTable,
+  terminalSafe,
+  withDomain,
+} from '../domain-cli.js';
 import { UsageError } from '../io.js';
 
 const FIELDS: Record<string, OptionSpec> = {
-  alias: { type: 'string', multiple: true, description: 'another name the person is known by (repeat)', valueName: 'A' },
+  alias: {
+    type: 'string',
+    multiple: true,
+    description: 'another name the person is known by (repeat)',
+    valueName: 'A',
+  },
   pseudonym: { type: 'string', description: 'the name used in anything that leaves the vault', valueName: 'P' },
   gender: { type: 'string', description: 'female, male, non-binary, other, undisclosed', valueName: 'G' },
   'birth-date': { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD', valueName: 'DATE' },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
   contact: { type: 'string', description: 'how to reach the person safely', valueName: 'TEXT' },
   'safety-notes': { type: 'string', description: 'what to be careful of when contacting them', valueName: 'TEXT' },
-  vulnerability: { type: 'string', multiple: true, description: 'minor, disability, detained, displaced, trauma, reprisal-risk, health, language-barrier, other (repeat)', valueName: 'V' },
+  vulnerability: {
+    type: 'string',
+    multiple: true,
+    description:
+      'minor, disability, detained, displaced, trauma, reprisal-risk, health, language-barrier, other (repeat)',
+    valueName: 'V',
+  },
   notes: { type: 'string', description: 'other notes', valueName: 'TEXT' },
 };
 
@@ -67,7 +95,9 @@ const add: Command = {
     printRecord(ctx, p, personLines(p));
     // duplicate detection: on stderr, so that --json output stays the record
     for (const m of similar) {
-      ctx.out.note(`possible duplicate: "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${terminalSafe(m.reason)}) — person ${m.personId}`);
+      ctx.out.note(
+        `possible duplicate: "${terminalSafe(m.query)}" ~ ${terminalSafe(m.matchedName)} (${m.matchedKind}, ${terminalSafe(m.reason)}) — person ${m.personId}`,
+      );
     }
   },
 };
@@ -83,14 +113,25 @@ const list: Command = {
     offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
   },
   async run(ctx) {
-    const query = dropUndefined({ caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role'), name: stringOpt(ctx, 'name'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') });
+    const query = dropUndefined({
+      caseId: stringOpt(ctx, 'case'),
+      role: stringOpt(ctx, 'role'),
+      name: stringOpt(ctx, 'name'),
+      limit: intOpt(ctx, 'limit'),
+      offset: intOpt(ctx, 'offset'),
+    });
     const page = await withDomain(ctx, (d) => listPeople(d, query as ListPeopleQuery));
-    printTable(ctx, page.items, [
-      ['NAME', (p) => p.fullName],
-      ['PSEUDONYM', (p) => p.pseudonym],
-      ['ROLES', (p) => p.roles.map((r) => `${r.role}@${r.caseReference}`)],
-      ['ID', (p) => p.id],
-    ], 'No people match.');
+    printTable(
+      ctx,
+      page.items,
+      [
+        ['NAME', (p) => p.fullName],
+        ['PSEUDONYM', (p) => p.pseudonym],
+        ['ROLES', (p) => p.roles.map((r) => `${r.role}@${r.caseReference}`)],
+        ['ID', (p) => p.id],
+      ],
+      'No people match.',
+    );
   },
 };
 
@@ -112,10 +153,20 @@ const update: Command = {
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { name: { type: 'string', description: 'new full name', valueName: 'N' }, 'expected-version': { type: 'string', description: 'refuse if no longer at this version', valueName: 'N' }, ...FIELDS },
+  options: {
+    name: { type: 'string', description: 'new full name', valueName: 'N' },
+    'expected-version': { type: 'string', description: 'refuse if no longer at this version', valueName: 'N' },
+    ...FIELDS,
+  },
   async run(ctx) {
-    const input = dropUndefined({ id: arg(ctx), expectedVersion: intOpt(ctx, 'expected-version'), fullName: stringOpt(ctx, 'name'), ...fieldInput(ctx, true) });
-    if (Object.keys(input).length <= 1) throw new UsageError('say what to change (see "case-vault help person update").');
+    const input = dropUndefined({
+      id: arg(ctx),
+      expectedVersion: intOpt(ctx, 'expected-version'),
+      fullName: stringOpt(ctx, 'name'),
+      ...fieldInput(ctx, true),
+    });
+    if (Object.keys(input).length <= 1)
+      throw new UsageError('say what to change (see "case-vault help person update").');
     const p = await withDomain(ctx, (d) => updatePerson(d, input as UpdatePersonInput));
     printRecord(ctx, p, personLines(p));
   },
@@ -124,7 +175,11 @@ const update: Command = {
 const LINK_OPTIONS: Record<string, OptionSpec> = {
   person: { type: 'string', description: 'the person (required)', valueName: 'ID' },
   case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
-  role: { type: 'string', description: 'survivor (or client), witness, family, alleged-perpetrator, lawyer, expert', valueName: 'R' },
+  role: {
+    type: 'string',
+    description: 'survivor (or client), witness, family, alleged-perpetrator, lawyer, expert',
+    valueName: 'R',
+  },
 };
 
 const link: Command = {

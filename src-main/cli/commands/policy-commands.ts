@@ -20,8 +20,14 @@ function onOff(ctx: CommandContext, name: string): boolean | undefined {
 
 function printPolicy(ctx: CommandContext, p: OrgPolicy): void {
   printRecord(ctx, p, [
-    ['require due diligence', p.requireDueDiligence ? 'on (a share needs the partner’s due diligence approved, its review not overdue)' : 'off'],
-    ['require agreement', p.requireAgreement ? 'on (a share needs a signed confidentiality or data-sharing agreement in force)' : 'off'],
+    [
+      'require due diligence',
+      p.requireDueDiligence ? 'on (a share needs the partner’s due diligence approved, its review not overdue)' : 'off',
+    ],
+    [
+      'require agreement',
+      p.requireAgreement ? 'on (a share needs a signed confidentiality or data-sharing agreement in force)' : 'off',
+    ],
     ['changed', p.updatedAt ?? 'never (the default)'],
     ['changed by', p.updatedBy],
   ]);
@@ -41,9 +47,21 @@ const set: Command = {
   summary: 'Change the partner policy (audited): --require-due-diligence on|off, --require-agreement on|off.',
   maxArgs: 0,
   options: {
-    'require-due-diligence': { type: 'string', description: 'on: a share needs the partner’s due diligence approved and its review not overdue', valueName: 'on|off' },
-    'require-agreement': { type: 'string', description: 'on: a share needs a signed confidentiality or data-sharing agreement in force', valueName: 'on|off' },
-    by: { type: 'string', description: 'who decided (default: the name on this vault’s contact card)', valueName: 'NAME' },
+    'require-due-diligence': {
+      type: 'string',
+      description: 'on: a share needs the partner’s due diligence approved and its review not overdue',
+      valueName: 'on|off',
+    },
+    'require-agreement': {
+      type: 'string',
+      description: 'on: a share needs a signed confidentiality or data-sharing agreement in force',
+      valueName: 'on|off',
+    },
+    by: {
+      type: 'string',
+      description: 'who decided (default: the name on this vault’s contact card)',
+      valueName: 'NAME',
+    },
   },
   async run(ctx) {
     const input = dropUndefined({

@@ -9,7 +9,12 @@ import { stringOpt } from '../command.js';
 import { arg, printRecord, printTable, withDomain } from '../domain-cli.js';
 import { UsageError, formatBytes } from '../io.js';
 
-const KIND_NOUN: Record<ProposedAddition['kind'], string> = { notes: 'note', deadlines: 'deadline', outcomes: 'outcome', evidence: 'evidence' };
+const KIND_NOUN: Record<ProposedAddition['kind'], string> = {
+  notes: 'note',
+  deadlines: 'deadline',
+  outcomes: 'outcome',
+  evidence: 'evidence',
+};
 
 function from(p: ProposedAddition): string {
   return p.partner ? `${p.partner.name} (${p.partner.id})` : `vault ${p.fromVault}`;
@@ -19,7 +24,14 @@ function from(p: ProposedAddition): string {
 function gist(p: ProposedAddition): string {
   const v = p.preview;
   if (!v) return p.status === 'superseded' ? '(replaced by a later version)' : '(content dropped)';
-  const parts = [v.subtype, v.day, v.title, v.fileName, v.size !== null ? formatBytes(v.size) : null, v.text ? v.text.slice(0, 80) : null].filter((x): x is string => !!x);
+  const parts = [
+    v.subtype,
+    v.day,
+    v.title,
+    v.fileName,
+    v.size !== null ? formatBytes(v.size) : null,
+    v.text ? v.text.slice(0, 80) : null,
+  ].filter((x): x is string => !!x);
   return parts.join(' · ');
 }
 
@@ -27,7 +39,10 @@ function lines(p: ProposedAddition): Array<[string, unknown]> {
   const v = p.preview;
   return [
     ['proposal', p.id],
-    ['what', `${KIND_NOUN[p.kind]} ${p.recordId} (version ${p.version})${p.isUpdate ? ': a change to one already accepted' : ''}`],
+    [
+      'what',
+      `${KIND_NOUN[p.kind]} ${p.recordId} (version ${p.version})${p.isUpdate ? ': a change to one already accepted' : ''}`,
+    ],
     ['case', `${p.caseReference} ${p.caseTitle}`],
     ['from', from(p)],
     ['bundle', p.bundleId],
@@ -37,24 +52,42 @@ function lines(p: ProposedAddition): Array<[string, unknown]> {
     ['title', v?.title ?? undefined],
     ['kind', v?.subtype ?? undefined],
     ['day', v?.day ?? undefined],
-    ['file', v?.fileName ? `${v.fileName}${v.size !== null ? ` (${formatBytes(v.size)})` : ''}${v.hasFile ? '' : ', file not received'}` : undefined],
-    ['amount', v?.currency && v.amountAwardedMinor !== null ? `${v.amountAwardedMinor} (minor units of ${v.currency})` : undefined],
+    [
+      'file',
+      v?.fileName
+        ? `${v.fileName}${v.size !== null ? ` (${formatBytes(v.size)})` : ''}${v.hasFile ? '' : ', file not received'}`
+        : undefined,
+    ],
+    [
+      'amount',
+      v?.currency && v.amountAwardedMinor !== null
+        ? `${v.amountAwardedMinor} (minor units of ${v.currency})`
+        : undefined,
+    ],
     ['text', v?.text ?? undefined],
   ];
 }
 
 const listCommand: Command = {
   path: ['bundle', 'proposals'],
-  summary: "A partner's notes, deadlines, outcomes and evidence for cases it did not create, waiting for your decision.",
+  summary:
+    "A partner's notes, deadlines, outcomes and evidence for cases it did not create, waiting for your decision.",
   options: {
-    status: { type: 'string', description: `which: ${PROPOSAL_STATUSES.join(', ')} (default pending)`, valueName: 'STATUS' },
+    status: {
+      type: 'string',
+      description: `which: ${PROPOSAL_STATUSES.join(', ')} (default pending)`,
+      valueName: 'STATUS',
+    },
     case: { type: 'string', description: 'only those for this case', valueName: 'ID' },
   },
   async run(ctx) {
     const status = stringOpt(ctx, 'status');
-    if (status !== undefined && !(PROPOSAL_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${PROPOSAL_STATUSES.join(', ')}.`);
+    if (status !== undefined && !(PROPOSAL_STATUSES as readonly string[]).includes(status))
+      throw new UsageError(`--status must be one of ${PROPOSAL_STATUSES.join(', ')}.`);
     const caseId = stringOpt(ctx, 'case');
-    const items = await withDomain(ctx, (d) => listProposals(d, { ...(status ? { status: status as ProposalStatus } : {}), ...(caseId ? { caseId } : {}) }));
+    const items = await withDomain(ctx, (d) =>
+      listProposals(d, { ...(status ? { status: status as ProposalStatus } : {}), ...(caseId ? { caseId } : {}) }),
+    );
     printTable<ProposedAddition>(
       ctx,
       items,
@@ -94,12 +127,20 @@ function decideCommand(decision: 'accept' | 'reject'): Command {
     args: 'ID',
     minArgs: 1,
     maxArgs: 1,
-    options: { by: { type: 'string', description: 'who decides (recorded with the decision; default "Vault owner")', valueName: 'NAME' } },
+    options: {
+      by: {
+        type: 'string',
+        description: 'who decides (recorded with the decision; default "Vault owner")',
+        valueName: 'NAME',
+      },
+    },
     async run(ctx: CommandContext) {
       const id = arg(ctx);
       const by = stringOpt(ctx, 'by');
       const input = { id, ...(by !== undefined ? { decidedBy: by } : {}) };
-      const p = await withDomain(ctx, (d) => (decision === 'accept' ? acceptProposal(d, input) : rejectProposal(d, input)));
+      const p = await withDomain(ctx, (d) =>
+        decision === 'accept' ? acceptProposal(d, input) : rejectProposal(d, input),
+      );
       printRecord(ctx, p, [
         ['proposal', p.id],
         ['what', `${KIND_NOUN[p.kind]} ${p.recordId}`],

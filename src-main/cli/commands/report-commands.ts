@@ -12,20 +12,43 @@ function cellText(c: { state: string; value?: number }, k: number): string {
 
 const donor: Command = {
   path: ['report', 'donor'],
-  summary: 'Write a redacted donor report (PDF, CSV or HTML), or --preview what it holds, every redaction and every case left out.',
+  summary:
+    'Write a redacted donor report (PDF, CSV or HTML), or --preview what it holds, every redaction and every case left out.',
   options: {
     from: { type: 'string', description: 'first day of the period (YYYY-MM-DD, required)', valueName: 'DATE' },
     to: { type: 'string', description: 'last day of the period, included (required)', valueName: 'DATE' },
-    tag: { type: 'string', multiple: true, description: 'only cases with this tag (repeat: any of them)', valueName: 'T' },
-    project: { type: 'string', multiple: true, description: 'only cases of this project (repeat: any of them)', valueName: 'P' },
-    'donor-code': { type: 'string', multiple: true, description: 'only cases under this donor code (repeat: any of them)', valueName: 'D' },
+    tag: {
+      type: 'string',
+      multiple: true,
+      description: 'only cases with this tag (repeat: any of them)',
+      valueName: 'T',
+    },
+    project: {
+      type: 'string',
+      multiple: true,
+      description: 'only cases of this project (repeat: any of them)',
+      valueName: 'P',
+    },
+    'donor-code': {
+      type: 'string',
+      multiple: true,
+      description: 'only cases under this donor code (repeat: any of them)',
+      valueName: 'D',
+    },
     format: { type: 'string', description: 'pdf, csv (aggregates only) or html', valueName: 'F' },
     out: { type: 'string', description: 'the file to create (an existing file is never replaced)', valueName: 'FILE' },
     k: { type: 'string', description: 'counts below N show as "< N" (default 5; never below 5)', valueName: 'N' },
     'no-vignettes': { type: 'boolean', description: 'leave out the case stories' },
-    title: { type: 'string', description: 'the report title (no name, place, contact or exact date)', valueName: 'TEXT' },
+    title: {
+      type: 'string',
+      description: 'the report title (no name, place, contact or exact date)',
+      valueName: 'TEXT',
+    },
     language: { type: 'string', description: 'en (default), fr, es or ar (ar: HTML or CSV only)', valueName: 'L' },
-    preview: { type: 'boolean', description: 'write nothing: print the report’s numbers, every redaction and every case left out' },
+    preview: {
+      type: 'boolean',
+      description: 'write nothing: print the report’s numbers, every redaction and every case left out',
+    },
   },
   async run(ctx) {
     const input = dropUndefined({
@@ -41,37 +64,62 @@ const donor: Command = {
     }) as DonorReportInput;
 
     if (boolOpt(ctx, 'preview')) {
-      if (stringOpt(ctx, 'out') !== undefined) throw new UsageError('--preview writes nothing: leave out --out, or leave out --preview to write the report.');
+      if (stringOpt(ctx, 'out') !== undefined)
+        throw new UsageError('--preview writes nothing: leave out --out, or leave out --preview to write the report.');
       const preview = await withDomain(ctx, (d) => buildDonorReport(d, input));
       if (ctx.out.json) return ctx.out.printJson(preview);
       const m = preview.model;
-      ctx.out.print(`${terminalSafe(m.title)} — ${terminalSafe(m.period.label)} — ${terminalSafe(m.scope.label)} — k = ${m.k}`);
+      ctx.out.print(
+        `${terminalSafe(m.title)} — ${terminalSafe(m.period.label)} — ${terminalSafe(m.scope.label)} — k = ${m.k}`,
+      );
       ctx.out.print('');
-      printTable(ctx, [...m.summary, ...(m.enquiries.included ? m.enquiries.rows : [])], [
-        ['COUNT', (r) => r.label],
-        ['SHOWN AS', (r) => cellText(r.cell, m.k)],
-      ]);
+      printTable(
+        ctx,
+        [...m.summary, ...(m.enquiries.included ? m.enquiries.rows : [])],
+        [
+          ['COUNT', (r) => r.label],
+          ['SHOWN AS', (r) => cellText(r.cell, m.k)],
+        ],
+      );
       ctx.out.print('');
       ctx.out.print(`Redactions (${preview.redactions.length}):`);
-      printTable<Redaction>(ctx, preview.redactions, [
-        ['KIND', (r) => r.kind],
-        ['WHERE', (r) => r.where],
-        ['CASE', (r) => r.caseReference],
-        ['TIMES', (r) => r.count],
-      ], '  none');
+      printTable<Redaction>(
+        ctx,
+        preview.redactions,
+        [
+          ['KIND', (r) => r.kind],
+          ['WHERE', (r) => r.where],
+          ['CASE', (r) => r.caseReference],
+          ['TIMES', (r) => r.count],
+        ],
+        '  none',
+      );
       ctx.out.print('');
       ctx.out.print(`Cases left out (${preview.leftOut.length}):`);
-      printTable<LeftOutCase>(ctx, preview.leftOut, [
-        ['CASE', (c) => c.caseReference],
-        ['LEFT OUT OF', (c) => (c.from === 'report' ? 'the report' : 'the case stories')],
-        ['REASON', (c) => c.reason],
-        ['PEOPLE', (c) => c.people],
-      ], '  none');
-      ctx.out.note(`Case stories: ${m.vignettes.length}. Nothing was written; run again with --format and --out to write the report.`);
+      printTable<LeftOutCase>(
+        ctx,
+        preview.leftOut,
+        [
+          ['CASE', (c) => c.caseReference],
+          ['LEFT OUT OF', (c) => (c.from === 'report' ? 'the report' : 'the case stories')],
+          ['REASON', (c) => c.reason],
+          ['PEOPLE', (c) => c.people],
+        ],
+        '  none',
+      );
+      ctx.out.note(
+        `Case stories: ${m.vignettes.length}. Nothing was written; run again with --format and --out to write the report.`,
+      );
       return;
     }
 
-    const result = await withDomain(ctx, (d) => exportDonorReport(d, input, dropUndefined({ format: stringOpt(ctx, 'format'), out: stringOpt(ctx, 'out') }) as never));
+    const result = await withDomain(ctx, (d) =>
+      exportDonorReport(
+        d,
+        input,
+        dropUndefined({ format: stringOpt(ctx, 'format'), out: stringOpt(ctx, 'out') }) as never,
+      ),
+    );
     const record = { ...result.written, redactions: result.redactions, leftOut: result.leftOut };
     printRecord(ctx, record, [
       ['file', record.file],
@@ -82,7 +130,8 @@ const donor: Command = {
       ['redactions', record.redactions],
       ['cases left out', record.leftOut],
     ]);
-    if (!ctx.out.json && record.leftOut > 0) ctx.out.note(`${record.leftOut} case(s) were left out for lack of consent; --preview lists them.`);
+    if (!ctx.out.json && record.leftOut > 0)
+      ctx.out.note(`${record.leftOut} case(s) were left out for lack of consent; --preview lists them.`);
   },
 };
 

@@ -9,7 +9,11 @@ import { nullableOpt, numberOpt, requireSomeChange } from './partner-commands.js
 const RISK_OPTIONS: Record<string, OptionSpec> = {
   threat: { type: 'string', description: 'the threat, in a line', valueName: 'T' },
   description: { type: 'string', description: 'more about it', valueName: 'TEXT' },
-  category: { type: 'string', description: 'device, communications, data, physical, legal, people, other', valueName: 'C' },
+  category: {
+    type: 'string',
+    description: 'device, communications, data, physical, legal, people, other',
+    valueName: 'C',
+  },
   likelihood: { type: 'string', description: '1 (rare) to 5 (almost certain)', valueName: 'N' },
   impact: { type: 'string', description: '1 (negligible) to 5 (severe)', valueName: 'N' },
   mitigations: { type: 'string', description: 'what is done about it', valueName: 'TEXT' },
@@ -110,7 +114,14 @@ const update: Command = {
   args: 'ID',
   minArgs: 1,
   maxArgs: 1,
-  options: { ...RISK_OPTIONS, 'expected-version': { type: 'string', description: 'refuse if the risk is no longer at this version', valueName: 'N' } },
+  options: {
+    ...RISK_OPTIONS,
+    'expected-version': {
+      type: 'string',
+      description: 'refuse if the risk is no longer at this version',
+      valueName: 'N',
+    },
+  },
   async run(ctx) {
     const input = dropUndefined({
       id: arg(ctx),

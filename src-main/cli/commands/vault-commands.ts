@@ -17,14 +17,21 @@ export const initCommand: Command = {
     const t0 = Date.now();
     const { vault, recoveryKey } = await Vault.create(ctx.vaultDir, {
       passphrase,
-      onProgress: (p) => progress.update(p.expectedMs ? Math.min(Date.now() - t0, p.expectedMs) : 0, p.expectedMs, p.phase),
+      onProgress: (p) =>
+        progress.update(p.expectedMs ? Math.min(Date.now() - t0, p.expectedMs) : 0, p.expectedMs, p.phase),
     });
     progress.done();
     try {
       const status = vault.status();
       const slot = status.slots.find((s) => s.kind === 'passphrase');
       if (ctx.out.json) {
-        ctx.out.printJson({ vaultId: vault.id, path: vault.dir, recoveryKey, kdf: slot?.kdf ?? null, schemaVersion: status.schemaVersion });
+        ctx.out.printJson({
+          vaultId: vault.id,
+          path: vault.dir,
+          recoveryKey,
+          kdf: slot?.kdf ?? null,
+          schemaVersion: status.schemaVersion,
+        });
         return;
       }
       const groups = recoveryKey.split('-');
@@ -87,7 +94,11 @@ export const passphraseChangeCommand: Command = {
   path: ['passphrase', 'change'],
   summary: 'Set a new passphrase (unlock with the current one or the recovery key).',
   options: {
-    'new-passphrase-file': { type: 'string', description: 'file whose first line is the new passphrase (else $CASE_VAULT_NEW_PASSPHRASE, else asked twice)', valueName: 'FILE' },
+    'new-passphrase-file': {
+      type: 'string',
+      description: 'file whose first line is the new passphrase (else $CASE_VAULT_NEW_PASSPHRASE, else asked twice)',
+      valueName: 'FILE',
+    },
   },
   async run(ctx) {
     const vault = await ctx.openVault();

@@ -57,7 +57,8 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   policy: policyHandlers,
 };
 
-export const INTERNAL_MESSAGE = 'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';
+export const INTERNAL_MESSAGE =
+  'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';
 
 type AnyHandler = (input: unknown, cx: CallContext) => unknown;
 
@@ -70,9 +71,18 @@ function handlerFor(channel: string): AnyHandler | undefined {
 }
 
 /** Run one call. Never throws. `onUnexpected` hears about bugs (by error name only, never the message). */
-export async function dispatch(channel: string, input: unknown, cx: CallContext, onUnexpected?: (channel: string, errorName: string) => void): Promise<Result<unknown>> {
+export async function dispatch(
+  channel: string,
+  input: unknown,
+  cx: CallContext,
+  onUnexpected?: (channel: string, errorName: string) => void,
+): Promise<Result<unknown>> {
   const handler = handlerFor(channel);
-  if (!handler) return { ok: false, error: { code: 'USAGE', message: `The vault engine has no call named "${String(channel).slice(0, 60)}".` } };
+  if (!handler)
+    return {
+      ok: false,
+      error: { code: 'USAGE', message: `The vault engine has no call named "${String(channel).slice(0, 60)}".` },
+    };
   try {
     return { ok: true, value: await handler(input, cx) };
   } catch (e) {

@@ -27,7 +27,8 @@ export class EngineSession {
 
   /** The unlocked vault, or VAULT_LOCKED. */
   get vault(): Vault {
-    if (!this.#vault?.isUnlocked) throw new VaultError('VAULT_LOCKED', 'The vault is locked. Unlock it with its passphrase or recovery key.');
+    if (!this.#vault?.isUnlocked)
+      throw new VaultError('VAULT_LOCKED', 'The vault is locked. Unlock it with its passphrase or recovery key.');
     return this.#vault;
   }
 

@@ -30,8 +30,13 @@ function errorOf(e: unknown): CallError {
 async function onMessage(msg: ToWorker): Promise<void> {
   switch (msg.kind) {
     case 'call': {
-      const cx: CallContext = { session, progress: (report) => post({ kind: 'progress', id: msg.id, channel: msg.channel, report }) };
-      const result = await dispatch(msg.channel, msg.input, cx, (channel, errorName) => post({ kind: 'unexpected', channel, errorName }));
+      const cx: CallContext = {
+        session,
+        progress: (report) => post({ kind: 'progress', id: msg.id, channel: msg.channel, report }),
+      };
+      const result = await dispatch(msg.channel, msg.input, cx, (channel, errorName) =>
+        post({ kind: 'unexpected', channel, errorName }),
+      );
       post({ kind: 'result', id: msg.id, result });
       return;
     }
@@ -40,7 +45,11 @@ async function onMessage(msg: ToWorker): Promise<void> {
         const ctx = session.ctx;
         const item = getEvidence(ctx, msg.evidenceId);
         reads.set(msg.id, readEvidence(ctx, msg.evidenceId, { purpose: 'view' })[Symbol.asyncIterator]());
-        post({ kind: 'read-opened', id: msg.id, result: { ok: true, value: { mediaType: item.mediaType, size: item.size } } });
+        post({
+          kind: 'read-opened',
+          id: msg.id,
+          result: { ok: true, value: { mediaType: item.mediaType, size: item.size } },
+        });
       } catch (e) {
         post({ kind: 'read-opened', id: msg.id, result: { ok: false, error: errorOf(e) } });
       }
@@ -48,7 +57,12 @@ async function onMessage(msg: ToWorker): Promise<void> {
     }
     case 'read-pull': {
       const it = reads.get(msg.id);
-      if (!it) return post({ kind: 'read-error', id: msg.id, error: { code: 'NOT_FOUND', message: 'That evidence view is no longer open.' } });
+      if (!it)
+        return post({
+          kind: 'read-error',
+          id: msg.id,
+          error: { code: 'NOT_FOUND', message: 'That evidence view is no longer open.' },
+        });
       try {
         const next = await it.next();
         if (next.done) {

@@ -44,10 +44,20 @@ export function genesisHash(vaultId: string): Buffer {
 }
 
 function canonicalEntry(e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'details'>): string {
-  return canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, details: e.details });
+  return canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject,
+    details: e.details,
+  });
 }
 
-export function chainHash(prevHash: Uint8Array, e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'details'>): Buffer {
+export function chainHash(
+  prevHash: Uint8Array,
+  e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'details'>,
+): Buffer {
   return createHash('sha256').update(prevHash).update(canonicalEntry(e), 'utf8').digest();
 }
 
@@ -65,7 +75,10 @@ interface AuditRow {
 
 /** Append one entry. Call it inside the transaction of the mutation it records. */
 export function appendAudit(db: WritableDB, vaultId: string, input: AuditInput): AuditEntry {
-  const last = get<{ seq: number; hash: Uint8Array }>(db, sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  const last = get<{ seq: number; hash: Uint8Array }>(
+    db,
+    sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+  );
   const prev = last ? Buffer.from(last.hash) : genesisHash(vaultId);
   const entry = {
     seq: (last?.seq ?? 0) + 1,
@@ -100,7 +113,10 @@ function rowToEntry(r: AuditRow): AuditEntry {
 
 export function listAudit(db: ReadableDB, opts: { afterSeq?: number; limit?: number } = {}): AuditEntry[] {
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
-  return all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE seq > ${opts.afterSeq ?? 0} ORDER BY seq LIMIT ${limit}`).map(rowToEntry);
+  return all<AuditRow>(
+    db,
+    sql`SELECT * FROM audit_log WHERE seq > ${opts.afterSeq ?? 0} ORDER BY seq LIMIT ${limit}`,
+  ).map(rowToEntry);
 }
 
 /** Newest first, a page at a time, optionally for one subject (the audit viewer). */
@@ -110,10 +126,18 @@ export function listAuditPage(
 ): { items: AuditEntry[]; total: number; limit: number; offset: number } {
   const { limit, offset, subject } = opts;
   const rows = subject
-    ? all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id} ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`)
+    ? all<AuditRow>(
+        db,
+        sql`SELECT * FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id} ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`,
+      )
     : all<AuditRow>(db, sql`SELECT * FROM audit_log ORDER BY seq DESC LIMIT ${limit} OFFSET ${offset}`);
   const total = subject
-    ? Number(get<{ n: number }>(db, sql`SELECT count(*) AS n FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id}`)?.n ?? 0)
+    ? Number(
+        get<{ n: number }>(
+          db,
+          sql`SELECT count(*) AS n FROM audit_log WHERE subject_kind = ${subject.kind} AND subject_id = ${subject.id}`,
+        )?.n ?? 0,
+      )
     : countAudit(db);
   return { items: rows.map(rowToEntry), total, limit, offset };
 }
@@ -137,7 +161,12 @@ export function verifyAuditChain(db: ReadableDB, vaultId: string, onProgress?: (
   for (;;) {
     const rows = all<AuditRow>(db, sql`SELECT * FROM audit_log WHERE seq >= ${expectedSeq} ORDER BY seq LIMIT ${PAGE}`);
     for (const r of rows) {
-      const fail = (reason: string): ChainVerdict => ({ ok: false, entries: expectedSeq - 1, firstBrokenSeq: expectedSeq, reason });
+      const fail = (reason: string): ChainVerdict => ({
+        ok: false,
+        entries: expectedSeq - 1,
+        firstBrokenSeq: expectedSeq,
+        reason,
+      });
       if (r.seq !== expectedSeq) return fail(`entry ${expectedSeq} is missing (the next one is ${r.seq})`);
       if (!Buffer.from(r.prev_hash).equals(prev)) return fail(`entry ${r.seq} does not link to the entry before it`);
       let details: AuditEntry['details'];
@@ -146,9 +175,11 @@ export function verifyAuditChain(db: ReadableDB, vaultId: string, onProgress?: (
       } catch {
         return fail(`entry ${r.seq} has unreadable details`);
       }
-      const subject = r.subject_kind !== null && r.subject_id !== null ? { kind: r.subject_kind, id: r.subject_id } : null;
+      const subject =
+        r.subject_kind !== null && r.subject_id !== null ? { kind: r.subject_kind, id: r.subject_id } : null;
       const h = chainHash(prev, { seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject, details });
-      if (!h.equals(Buffer.from(r.hash))) return fail(`entry ${r.seq} was altered after it was written (its hash does not match)`);
+      if (!h.equals(Buffer.from(r.hash)))
+        return fail(`entry ${r.seq} was altered after it was written (its hash does not match)`);
       prev = h;
       expectedSeq++;
     }

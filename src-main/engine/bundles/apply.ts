@@ -117,7 +117,16 @@ export interface ApplyOutcome {
 }
 
 function emptyOutcome(): ApplyOutcome {
-  return { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), skippedList: [], conflicts: [], proposed: [], files: 0 };
+  return {
+    created: zeroCounts(),
+    updated: zeroCounts(),
+    unchanged: zeroCounts(),
+    skipped: zeroCounts(),
+    skippedList: [],
+    conflicts: [],
+    proposed: [],
+    files: 0,
+  };
 }
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
@@ -140,7 +149,8 @@ export function localVersion(ctx: DomainContext, kind: SharingKind, id: string):
 const exists = {
   case: (ctx: DomainContext, id: string) => pluck(ctx.db, sql`SELECT 1 FROM cases WHERE id = ${id}`) !== undefined,
   person: (ctx: DomainContext, id: string) => pluck(ctx.db, sql`SELECT 1 FROM people WHERE id = ${id}`) !== undefined,
-  evidence: (ctx: DomainContext, id: string) => pluck(ctx.db, sql`SELECT 1 FROM evidence WHERE id = ${id}`) !== undefined,
+  evidence: (ctx: DomainContext, id: string) =>
+    pluck(ctx.db, sql`SELECT 1 FROM evidence WHERE id = ${id}`) !== undefined,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -160,7 +170,8 @@ function caseReference(ctx: DomainContext, rec: CaseRecord, current: { reference
   const origin8 = rec.originVault.slice(-8);
   if (rec.reference === undefined) return current?.reference ?? `${origin8}-${rec.id}`;
   if (current && current.reference === rec.reference) return current.reference;
-  const free = (ref: string) => pluck(ctx.db, sql`SELECT 1 FROM cases WHERE reference = ${ref} AND id != ${rec.id}`) === undefined;
+  const free = (ref: string) =>
+    pluck(ctx.db, sql`SELECT 1 FROM cases WHERE reference = ${ref} AND id != ${rec.id}`) === undefined;
   const looksOurs = /^cv-/i.test(rec.reference);
   if (!looksOurs && free(rec.reference)) return rec.reference;
   if (current && current.reference.endsWith(rec.reference)) return current.reference;
@@ -171,7 +182,9 @@ function caseReference(ctx: DomainContext, rec: CaseRecord, current: { reference
 
 function writeCase(a: ApplyContext, rec: CaseRecord, mode: Mode): void {
   const { ctx } = a;
-  const cur = mode.insert ? undefined : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM cases WHERE id = ${rec.id}`);
+  const cur = mode.insert
+    ? undefined
+    : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM cases WHERE id = ${rec.id}`);
   const c = (k: string) => (cur ? (cur[k] as never) : undefined);
   const reference = caseReference(ctx, rec, cur as { reference: string } | undefined);
   const v = {
@@ -223,7 +236,9 @@ function writeCase(a: ApplyContext, rec: CaseRecord, mode: Mode): void {
 
 function writePerson(a: ApplyContext, rec: PersonRecord, mode: Mode): string[] {
   const { ctx } = a;
-  const cur = mode.insert ? undefined : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM people WHERE id = ${rec.id}`);
+  const cur = mode.insert
+    ? undefined
+    : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM people WHERE id = ${rec.id}`);
   const c = (k: string) => (cur ? (cur[k] as never) : undefined);
   const pseudonym = pick<string | null>(rec, 'pseudonym', c('pseudonym'), null);
   const v = {
@@ -235,7 +250,9 @@ function writePerson(a: ApplyContext, rec: PersonRecord, mode: Mode): string[] {
     country: pick(rec, 'country', c('country'), null),
     contact: pick(rec, 'contact', c('contact'), ''),
     safetyNotes: pick(rec, 'safetyNotes', c('safety_notes'), ''),
-    vulnerabilities: rec.vulnerabilities ? JSON.stringify([...new Set(rec.vulnerabilities)].sort()) : (c('vulnerabilities') ?? '[]'),
+    vulnerabilities: rec.vulnerabilities
+      ? JSON.stringify([...new Set(rec.vulnerabilities)].sort())
+      : (c('vulnerabilities') ?? '[]'),
     notes: pick(rec, 'notes', c('notes'), ''),
     createdAt: pick(rec, 'createdAt', c('created_at'), a.at),
     updatedAt: pick(rec, 'updatedAt', undefined, a.at),
@@ -273,7 +290,10 @@ function writePerson(a: ApplyContext, rec: PersonRecord, mode: Mode): string[] {
       missing.push(r.caseId);
       continue;
     }
-    run(ctx.db, sql`INSERT OR IGNORE INTO case_people (case_id, person_id, role, added_at) VALUES (${r.caseId}, ${rec.id}, ${r.role}, ${a.at})`);
+    run(
+      ctx.db,
+      sql`INSERT OR IGNORE INTO case_people (case_id, person_id, role, added_at) VALUES (${r.caseId}, ${rec.id}, ${r.role}, ${a.at})`,
+    );
   }
   return missing;
 }
@@ -299,7 +319,9 @@ function writeConsent(a: ApplyContext, rec: ConsentRecord): void {
 
 function writeNote(a: ApplyContext, rec: NoteRecord, mode: Mode): void {
   const { ctx } = a;
-  const cur = mode.insert ? undefined : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM notes WHERE id = ${rec.id}`);
+  const cur = mode.insert
+    ? undefined
+    : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM notes WHERE id = ${rec.id}`);
   const c = (k: string) => (cur ? (cur[k] as never) : undefined);
   const body = pick(rec, 'body', c('body'), '');
   const author = pick(rec, 'author', c('author'), '');
@@ -310,13 +332,18 @@ function writeNote(a: ApplyContext, rec: NoteRecord, mode: Mode): void {
           VALUES (${rec.id}, ${rec.caseId}, ${body}, ${author}, ${rec.createdAt ?? a.at}, ${rec.updatedAt ?? a.at}, ${rec.version}, ${rec.originVault})`,
     );
   } else {
-    run(ctx.db, sql`UPDATE notes SET body = ${body}, author = ${author}, updated_at = ${rec.updatedAt ?? a.at}, version = ${mode.version} WHERE id = ${rec.id}`);
+    run(
+      ctx.db,
+      sql`UPDATE notes SET body = ${body}, author = ${author}, updated_at = ${rec.updatedAt ?? a.at}, version = ${mode.version} WHERE id = ${rec.id}`,
+    );
   }
 }
 
 function writeDeadline(a: ApplyContext, rec: DeadlineRecord, mode: Mode): void {
   const { ctx } = a;
-  const cur = mode.insert ? undefined : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM deadlines WHERE id = ${rec.id}`);
+  const cur = mode.insert
+    ? undefined
+    : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM deadlines WHERE id = ${rec.id}`);
   const c = (k: string) => (cur ? (cur[k] as never) : undefined);
   const v = {
     kind: pick(rec, 'kind', c('kind'), 'other'),
@@ -343,7 +370,9 @@ function writeDeadline(a: ApplyContext, rec: DeadlineRecord, mode: Mode): void {
 
 function writeOutcome(a: ApplyContext, rec: OutcomeRecord, mode: Mode): void {
   const { ctx } = a;
-  const cur = mode.insert ? undefined : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM outcomes WHERE id = ${rec.id}`);
+  const cur = mode.insert
+    ? undefined
+    : get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM outcomes WHERE id = ${rec.id}`);
   const c = (k: string) => (cur ? (cur[k] as never) : undefined);
   const currency = pick<string | null>(rec, 'currency', c('currency'), null);
   const v = {
@@ -376,7 +405,9 @@ function writeOutcome(a: ApplyContext, rec: OutcomeRecord, mode: Mode): void {
 function writeEvidence(a: ApplyContext, rec: EvidenceRecord, mode: Mode): boolean {
   const { ctx } = a;
   const cur = get<Record<string, unknown>>(ctx.db, sql`SELECT * FROM evidence WHERE id = ${rec.id}`);
-  const meta = cur ? undefined : get<{ record: string }>(ctx.db, sql`SELECT record FROM received_evidence_metadata WHERE id = ${rec.id}`);
+  const meta = cur
+    ? undefined
+    : get<{ record: string }>(ctx.db, sql`SELECT record FROM received_evidence_metadata WHERE id = ${rec.id}`);
   const version = mode.insert ? rec.version : mode.version;
   const staged = rec.sha256 !== undefined ? a.files.get(rec.sha256) : undefined;
   if (!cur && !staged) {
@@ -408,7 +439,9 @@ function writeEvidence(a: ApplyContext, rec: EvidenceRecord, mode: Mode): boolea
     place: pick(r, 'place', c('place'), ''),
     receivedAt: pick(r, 'receivedAt', c('received_at'), a.at),
     derivedFrom: derived ? derivedFrom : null,
-    derivationReason: derived ? (pick<string | null>(r, 'derivationReason', c('derivation_reason'), null) ?? NOT_SHARED) : null,
+    derivationReason: derived
+      ? (pick<string | null>(r, 'derivationReason', c('derivation_reason'), null) ?? NOT_SHARED)
+      : null,
   };
   if (cur) {
     run(
@@ -433,11 +466,22 @@ function writeEvidence(a: ApplyContext, rec: EvidenceRecord, mode: Mode): boolea
                 ${v.mediaType}, ${file.pending.size}, ${file.pending.sha256}, ${v.source}, ${v.collector}, ${v.method}, ${v.collectedAt}, ${v.place}, ${v.receivedAt},
                 NULL, ${r.createdAt ?? a.at}, ${r.updatedAt ?? a.at}, ${version}, ${rec.originVault})`,
   );
-  const event = appendCustodyEvent(ctx, rec.id, 'received', { bundleId: a.bundleId, fromVault: a.senderVault, sha256: file.pending.sha256, size: file.pending.size });
+  const event = appendCustodyEvent(ctx, rec.id, 'received', {
+    bundleId: a.bundleId,
+    fromVault: a.senderVault,
+    sha256: file.pending.sha256,
+    size: file.pending.size,
+  });
   a.audit({
     action: 'evidence.received',
     subject: { kind: 'evidence', id: rec.id },
-    details: { bundleId: a.bundleId, fromVault: a.senderVault, sha256: file.pending.sha256, size: file.pending.size, custodyHash: event.hash },
+    details: {
+      bundleId: a.bundleId,
+      fromVault: a.senderVault,
+      sha256: file.pending.sha256,
+      size: file.pending.size,
+      custodyHash: event.hash,
+    },
   });
   return true;
 }
@@ -481,7 +525,12 @@ export function writeRecord(a: ApplyContext, item: AnyRecord, mode: Mode, out: A
       return writeCase(a, item.record, mode);
     case 'people': {
       const missing = writePerson(a, item.record, mode);
-      for (const caseId of missing) out.skippedList.push({ kind: 'people', id: item.record.id, reason: `its role in case ${caseId}: that case is not in this vault` });
+      for (const caseId of missing)
+        out.skippedList.push({
+          kind: 'people',
+          id: item.record.id,
+          reason: `its role in case ${caseId}: that case is not in this vault`,
+        });
       return;
     }
     case 'consents':
@@ -528,7 +577,14 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
       // on a case the sender did not create: waits for a person's decision (proposals.ts)
       const p = proposeAddition(a, item);
       if (p.result === 'unchanged') out.unchanged[item.kind]++;
-      else out.proposed.push({ id: p.id, kind: item.kind, recordId: r.id, caseId: item.record.caseId, version: r.version });
+      else
+        out.proposed.push({
+          id: p.id,
+          kind: item.kind,
+          recordId: r.id,
+          caseId: item.record.caseId,
+          version: r.version,
+        });
       continue;
     }
     const local = localVersion(ctx, item.kind, r.id);
@@ -538,7 +594,10 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
       out.created[item.kind]++;
       continue;
     }
-    const rr = get<{ received_version: number; local_version: number }>(ctx.db, sql`SELECT received_version, local_version FROM received_records WHERE kind = ${item.kind} AND record_id = ${r.id}`);
+    const rr = get<{ received_version: number; local_version: number }>(
+      ctx.db,
+      sql`SELECT received_version, local_version FROM received_records WHERE kind = ${item.kind} AND record_id = ${r.id}`,
+    );
     if (item.kind === 'evidence' && fileArrives(a, item.record)) {
       // described before without its file; the file is here now (whatever the version): it
       // moves into evidence, described by what this bundle says
@@ -565,7 +624,10 @@ export function applyRecords(a: ApplyContext, items: readonly AnyRecord[]): Appl
       }
     }
     // the same incoming version already waits for a decision: not a second conflict
-    const open = pluck(ctx.db, sql`SELECT 1 FROM import_conflicts WHERE kind = ${item.kind} AND record_id = ${r.id} AND incoming_version >= ${r.version} AND resolved_at IS NULL`);
+    const open = pluck(
+      ctx.db,
+      sql`SELECT 1 FROM import_conflicts WHERE kind = ${item.kind} AND record_id = ${r.id} AND incoming_version >= ${r.version} AND resolved_at IS NULL`,
+    );
     if (open !== undefined) {
       out.unchanged[item.kind]++;
       continue;

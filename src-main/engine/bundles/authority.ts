@@ -51,21 +51,33 @@ export function originOf(ctx: DomainContext, kind: SharingKind, id: string): str
 /** The case a record of an addition kind hangs on here (its row, a waiting description or a proposal). */
 function storedCaseOf(ctx: DomainContext, kind: AdditionKind, id: string): string | undefined {
   const here = sql`SELECT case_id FROM ${RECORD_TABLE[kind]} WHERE id = ${id}`;
-  const q = kind === 'evidence' ? sql`SELECT coalesce((${here}), (SELECT case_id FROM received_evidence_metadata WHERE id = ${id}))` : here;
+  const q =
+    kind === 'evidence'
+      ? sql`SELECT coalesce((${here}), (SELECT case_id FROM received_evidence_metadata WHERE id = ${id}))`
+      : here;
   return (
     pluck<string | null>(ctx.db, q) ??
-    pluck<string>(ctx.db, sql`SELECT case_id FROM proposed_additions WHERE record_id = ${id} AND kind = ${kind} ORDER BY version DESC LIMIT 1`) ??
+    pluck<string>(
+      ctx.db,
+      sql`SELECT case_id FROM proposed_additions WHERE record_id = ${id} AND kind = ${kind} ORDER BY version DESC LIMIT 1`,
+    ) ??
     undefined
   );
 }
 
 /** The SHA-256 and size an evidence item's origin declared before (stored file, waiting description, or proposal). */
 function declaredFile(ctx: DomainContext, id: string): { sha256?: string; size?: number } | undefined {
-  const row = get<{ sha256: string; size: number | bigint }>(ctx.db, sql`SELECT sha256, size FROM evidence WHERE id = ${id}`);
+  const row = get<{ sha256: string; size: number | bigint }>(
+    ctx.db,
+    sql`SELECT sha256, size FROM evidence WHERE id = ${id}`,
+  );
   if (row) return { sha256: row.sha256, size: Number(row.size) };
   const texts = [
     pluck<string>(ctx.db, sql`SELECT record FROM received_evidence_metadata WHERE id = ${id}`),
-    ...all<{ record: string }>(ctx.db, sql`SELECT record FROM proposed_additions WHERE record_id = ${id} AND kind = 'evidence' AND status IN ('pending', 'accepted') ORDER BY version`).map((r) => r.record),
+    ...all<{ record: string }>(
+      ctx.db,
+      sql`SELECT record FROM proposed_additions WHERE record_id = ${id} AND kind = 'evidence' AND status IN ('pending', 'accepted') ORDER BY version`,
+    ).map((r) => r.record),
   ].filter((t): t is string => typeof t === 'string');
   const declared: { sha256?: string; size?: number } = {};
   for (const t of texts) {
@@ -90,7 +102,10 @@ function who(ctx: DomainContext, origin: string): string {
   return origin === ctx.vaultId ? 'this vault' : 'another vault';
 }
 
-function refuse(code: 'BUNDLE_NOT_ORIGINATOR' | 'BUNDLE_FOREIGN_LINK' | 'BUNDLE_RECORD_COLLISION' | 'BUNDLE_EVIDENCE_CHANGED', message: string): never {
+function refuse(
+  code: 'BUNDLE_NOT_ORIGINATOR' | 'BUNDLE_FOREIGN_LINK' | 'BUNDLE_RECORD_COLLISION' | 'BUNDLE_EVIDENCE_CHANGED',
+  message: string,
+): never {
   throw new VaultError(code, `${message} Nothing was imported.`);
 }
 
@@ -100,7 +115,15 @@ function refuse(code: 'BUNDLE_NOT_ORIGINATOR' | 'BUNDLE_FOREIGN_LINK' | 'BUNDLE_
  */
 export function checkAuthority(ctx: DomainContext, signer: string, items: readonly AnyRecord[]): void {
   // what the bundle itself brings counts as the signer's (its records are all of origin S)
-  const inBundle: Record<SharingKind, Set<string>> = { cases: new Set(), people: new Set(), consents: new Set(), evidence: new Set(), notes: new Set(), deadlines: new Set(), outcomes: new Set() };
+  const inBundle: Record<SharingKind, Set<string>> = {
+    cases: new Set(),
+    people: new Set(),
+    consents: new Set(),
+    evidence: new Set(),
+    notes: new Set(),
+    deadlines: new Set(),
+    outcomes: new Set(),
+  };
   for (const { kind, record } of items) inBundle[kind].add(record.id);
   /** is the record `id` of `kind` the signer's: brought by this bundle, or here with origin S (undefined: not here at all) */
   const signers = (kind: SharingKind, id: string): boolean | undefined => {
@@ -115,7 +138,10 @@ export function checkAuthority(ctx: DomainContext, signer: string, items: readon
     const noun = KIND_NOUN[item.kind];
     const origin = originOf(ctx, item.kind, r.id);
     if (origin !== undefined && origin !== signer) {
-      refuse('BUNDLE_NOT_ORIGINATOR', `This bundle changes the ${noun} ${r.id}, which ${who(ctx, origin)} created: a partner may only change what it created itself.`);
+      refuse(
+        'BUNDLE_NOT_ORIGINATOR',
+        `This bundle changes the ${noun} ${r.id}, which ${who(ctx, origin)} created: a partner may only change what it created itself.`,
+      );
     }
     switch (item.kind) {
       case 'cases':
@@ -123,31 +149,61 @@ export function checkAuthority(ctx: DomainContext, signer: string, items: readon
       case 'people':
         for (const role of item.record.roles ?? []) {
           if (signers('cases', role.caseId) === false) {
-            refuse('BUNDLE_FOREIGN_LINK', `This bundle links the person ${r.id} into the case ${role.caseId}, which the sender did not create: a partner cannot add people to another organisation's case.`);
+            refuse(
+              'BUNDLE_FOREIGN_LINK',
+              `This bundle links the person ${r.id} into the case ${role.caseId}, which the sender did not create: a partner cannot add people to another organisation's case.`,
+            );
           }
         }
         break;
       case 'consents': {
         const c = item.record;
-        const seriesOrigin = pluck<string>(ctx.db, sql`SELECT origin_vault FROM consents WHERE series_id = ${c.seriesId} AND origin_vault != ${signer} LIMIT 1`);
+        const seriesOrigin = pluck<string>(
+          ctx.db,
+          sql`SELECT origin_vault FROM consents WHERE series_id = ${c.seriesId} AND origin_vault != ${signer} LIMIT 1`,
+        );
         if (seriesOrigin !== undefined) {
-          refuse('BUNDLE_NOT_ORIGINATOR', `This bundle adds a version to the consent series ${c.seriesId}, which ${who(ctx, seriesOrigin)} recorded: consents are only ever recorded by the vault that holds them.`);
+          refuse(
+            'BUNDLE_NOT_ORIGINATOR',
+            `This bundle adds a version to the consent series ${c.seriesId}, which ${who(ctx, seriesOrigin)} recorded: consents are only ever recorded by the vault that holds them.`,
+          );
         }
         const key = `${c.seriesId}\u0000${c.version}`;
-        const sameVersion = get<{ id: string; person_id: string; case_id: string }>(ctx.db, sql`SELECT id, person_id, case_id FROM consents WHERE series_id = ${c.seriesId} AND version = ${c.version}`);
-        if ((sameVersion && sameVersion.id !== c.id) || (consentVersions.has(key) && consentVersions.get(key) !== c.id)) {
-          refuse('BUNDLE_RECORD_COLLISION', `This bundle has a consent ${c.id} for version ${c.version} of the series ${c.seriesId}, which is already here as another record.`);
+        const sameVersion = get<{ id: string; person_id: string; case_id: string }>(
+          ctx.db,
+          sql`SELECT id, person_id, case_id FROM consents WHERE series_id = ${c.seriesId} AND version = ${c.version}`,
+        );
+        if (
+          (sameVersion && sameVersion.id !== c.id) ||
+          (consentVersions.has(key) && consentVersions.get(key) !== c.id)
+        ) {
+          refuse(
+            'BUNDLE_RECORD_COLLISION',
+            `This bundle has a consent ${c.id} for version ${c.version} of the series ${c.seriesId}, which is already here as another record.`,
+          );
         }
         consentVersions.set(key, c.id);
-        const series = get<{ person_id: string; case_id: string }>(ctx.db, sql`SELECT person_id, case_id FROM consents WHERE series_id = ${c.seriesId} LIMIT 1`);
+        const series = get<{ person_id: string; case_id: string }>(
+          ctx.db,
+          sql`SELECT person_id, case_id FROM consents WHERE series_id = ${c.seriesId} LIMIT 1`,
+        );
         if (series && (series.person_id !== c.personId || series.case_id !== c.caseId)) {
-          refuse('BUNDLE_RECORD_COLLISION', `This bundle's consent ${c.id} belongs to the series ${c.seriesId} but names another person or case than that series.`);
+          refuse(
+            'BUNDLE_RECORD_COLLISION',
+            `This bundle's consent ${c.id} belongs to the series ${c.seriesId} but names another person or case than that series.`,
+          );
         }
         if (signers('people', c.personId) === false) {
-          refuse('BUNDLE_FOREIGN_LINK', `This bundle's consent ${c.id} speaks for the person ${c.personId}, whom the sender did not record: a partner's consent speaks only for its own people.`);
+          refuse(
+            'BUNDLE_FOREIGN_LINK',
+            `This bundle's consent ${c.id} speaks for the person ${c.personId}, whom the sender did not record: a partner's consent speaks only for its own people.`,
+          );
         }
         if (signers('cases', c.caseId) === false) {
-          refuse('BUNDLE_FOREIGN_LINK', `This bundle's consent ${c.id} is in the case ${c.caseId}, which the sender did not create: a partner's consent never decides anything in another organisation's case.`);
+          refuse(
+            'BUNDLE_FOREIGN_LINK',
+            `This bundle's consent ${c.id} is in the case ${c.caseId}, which the sender did not create: a partner's consent never decides anything in another organisation's case.`,
+          );
         }
         break;
       }
@@ -158,16 +214,29 @@ export function checkAuthority(ctx: DomainContext, signer: string, items: readon
         const rec = item.record;
         const storedCase = storedCaseOf(ctx, item.kind, rec.id);
         if (storedCase !== undefined && storedCase !== rec.caseId) {
-          refuse('BUNDLE_RECORD_COLLISION', `This bundle moves the ${noun} ${rec.id} to another case than the one it belongs to here.`);
+          refuse(
+            'BUNDLE_RECORD_COLLISION',
+            `This bundle moves the ${noun} ${rec.id} to another case than the one it belongs to here.`,
+          );
         }
         if (item.kind === 'evidence') {
           const e = item.record;
           if (e.derivedFrom != null && e.derivedFrom !== e.id && signers('evidence', e.derivedFrom) === false) {
-            refuse('BUNDLE_FOREIGN_LINK', `This bundle's evidence item ${e.id} says it was derived from the item ${e.derivedFrom}, which the sender did not create: a partner cannot attach copies under another organisation's originals.`);
+            refuse(
+              'BUNDLE_FOREIGN_LINK',
+              `This bundle's evidence item ${e.id} says it was derived from the item ${e.derivedFrom}, which the sender did not create: a partner cannot attach copies under another organisation's originals.`,
+            );
           }
           const before = declaredFile(ctx, e.id);
-          if (before && ((before.sha256 !== undefined && e.sha256 !== undefined && before.sha256 !== e.sha256) || (before.size !== undefined && e.size !== undefined && before.size !== e.size))) {
-            refuse('BUNDLE_EVIDENCE_CHANGED', `This bundle declares another file (SHA-256 or size) for the evidence item ${e.id} than was declared for it before: an evidence file never changes once described.`);
+          if (
+            before &&
+            ((before.sha256 !== undefined && e.sha256 !== undefined && before.sha256 !== e.sha256) ||
+              (before.size !== undefined && e.size !== undefined && before.size !== e.size))
+          ) {
+            refuse(
+              'BUNDLE_EVIDENCE_CHANGED',
+              `This bundle declares another file (SHA-256 or size) for the evidence item ${e.id} than was declared for it before: an evidence file never changes once described.`,
+            );
           }
         }
         break;

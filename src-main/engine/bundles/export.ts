@@ -76,7 +76,11 @@ function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Da
     consents: planned.plan.consentIds,
     redactionProfile: planned.profile,
     entries: [
-      ...planned.records.map((r) => ({ name: r.name, size: r.bytes.length, sha256: createHash('sha256').update(r.bytes).digest('hex') })),
+      ...planned.records.map((r) => ({
+        name: r.name,
+        size: r.bytes.length,
+        sha256: createHash('sha256').update(r.bytes).digest('hex'),
+      })),
       ...planned.files.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
     ],
   };
@@ -88,7 +92,11 @@ function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Da
  * NOT_FOUND, BUNDLE_CONSENT_MISSING in refuse mode, BUNDLE_EMPTY (nothing would go in), … —
  * and when `out` exists (EXPORT_TARGET_EXISTS).
  */
-export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProgress?: BundleProgress): Promise<BundleExport> {
+export async function exportBundle(
+  ctx: DomainContext,
+  rawInput: unknown,
+  onProgress?: BundleProgress,
+): Promise<BundleExport> {
   const input = parseInput(ExportBundleInput, rawInput);
   const planned = planBundleInternal(ctx, input);
   const blocked = blockerError(planned);
@@ -99,7 +107,10 @@ export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProg
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
   const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
   const signature = ctx.identity.sign('manifest', manifestBytes);
-  const recipients = [...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()];
+  const recipients = [
+    ...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))),
+    ctx.identity.ageRecipient(),
+  ];
 
   const total =
     tarEntryBytes(manifestBytes.length) +
@@ -135,12 +146,18 @@ export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProg
       sha256 = await hash.digest();
     } catch (e) {
       if (isVaultError(e) && e.code.startsWith('BLOB_')) {
-        throw new VaultError('EVIDENCE_HASH_MISMATCH', `The stored file of evidence ${f.evidenceId} cannot be read intact (${e.code}); nothing was exported. Run "evidence verify ${f.evidenceId}".`);
+        throw new VaultError(
+          'EVIDENCE_HASH_MISMATCH',
+          `The stored file of evidence ${f.evidenceId} cannot be read intact (${e.code}); nothing was exported. Run "evidence verify ${f.evidenceId}".`,
+        );
       }
       throw e;
     }
     if (size !== f.size || sha256 !== f.sha256) {
-      throw new VaultError('EVIDENCE_HASH_MISMATCH', `The stored file of evidence ${f.evidenceId} no longer matches the SHA-256 recorded when it was taken in; nothing was exported. Run "evidence verify ${f.evidenceId}".`);
+      throw new VaultError(
+        'EVIDENCE_HASH_MISMATCH',
+        `The stored file of evidence ${f.evidenceId} no longer matches the SHA-256 recorded when it was taken in; nothing was exported. Run "evidence verify ${f.evidenceId}".`,
+      );
     }
   }
 
@@ -197,8 +214,21 @@ export async function exportBundle(ctx: DomainContext, rawInput: unknown, onProg
         quarantineBlob: null,
       });
       for (const e of planned.sharedEvidence) {
-        const event = appendCustodyEvent(ctx, e.id, 'shared', { bundleId: manifest.bundleId, partnerId: planned.plan.partner.id, file: e.file });
-        audit({ action: 'evidence.shared', subject: { kind: 'evidence', id: e.id }, details: { bundleId: manifest.bundleId, partnerId: planned.plan.partner.id, file: e.file, custodyHash: event.hash } });
+        const event = appendCustodyEvent(ctx, e.id, 'shared', {
+          bundleId: manifest.bundleId,
+          partnerId: planned.plan.partner.id,
+          file: e.file,
+        });
+        audit({
+          action: 'evidence.shared',
+          subject: { kind: 'evidence', id: e.id },
+          details: {
+            bundleId: manifest.bundleId,
+            partnerId: planned.plan.partner.id,
+            file: e.file,
+            custodyHash: event.hash,
+          },
+        });
       }
       audit({
         action: 'bundle.exported',

@@ -16,7 +16,13 @@
  */
 import fsp from 'node:fs/promises';
 import type { ImportResult, ReceiptImport } from '../../../shared/domain/bundles.js';
-import { NOTICE_ENTRY, RECALL_LIMITS, RECALL_RECEIPT_FORMAT, type RecallImportResult, type RecallReceiptImport } from '../../../shared/domain/recall.js';
+import {
+  NOTICE_ENTRY,
+  RECALL_LIMITS,
+  RECALL_RECEIPT_FORMAT,
+  type RecallImportResult,
+  type RecallReceiptImport,
+} from '../../../shared/domain/recall.js';
 import { isVaultError } from '../../../shared/errors.js';
 import type { DomainContext } from '../domain/context.js';
 import { decryptAge } from './age/index.js';
@@ -71,7 +77,11 @@ export async function peekKind(ctx: DomainContext, file: string): Promise<'bundl
 }
 
 /** Import a bundle or apply a recall notice, whichever the file is. */
-export async function importAny(ctx: DomainContext, file: string, onProgress?: ImportProgress): Promise<AnyImportResult> {
+export async function importAny(
+  ctx: DomainContext,
+  file: string,
+  onProgress?: ImportProgress,
+): Promise<AnyImportResult> {
   const kind = await peekKind(ctx, file).catch(() => 'bundle' as const);
   if (kind === 'recall') return importRecallNotice(ctx, file);
   return importBundle(ctx, file, onProgress);
@@ -112,7 +122,9 @@ export async function importAnyReceipt(ctx: DomainContext, file: string): Promis
 
 function formatOf(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  const receipt = Object.prototype.hasOwnProperty.call(value, 'receipt') ? (value as { receipt: unknown }).receipt : undefined;
+  const receipt = Object.prototype.hasOwnProperty.call(value, 'receipt')
+    ? (value as { receipt: unknown }).receipt
+    : undefined;
   if (receipt === null || typeof receipt !== 'object' || Array.isArray(receipt)) return undefined;
   return Object.prototype.hasOwnProperty.call(receipt, 'format') ? (receipt as { format: unknown }).format : undefined;
 }

@@ -39,7 +39,13 @@ export interface ImportProgress {
   (p: { phase: 'verifying' | 'importing'; done: number; total: number }): void;
 }
 
-const PathArg = z.strictObject({ path: z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'must not contain a NUL character') });
+const PathArg = z.strictObject({
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((s) => !s.includes('\0'), 'must not contain a NUL character'),
+});
 const IdArg = z.strictObject({ id: Id });
 
 async function fileSize(path: string): Promise<number> {
@@ -49,7 +55,8 @@ async function fileSize(path: string): Promise<number> {
     return st.size;
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('NOT_FOUND', 'There is no file at that path.');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new VaultError('NOT_FOUND', 'There is no file at that path.');
     throw new VaultError('IO_ERROR', 'The bundle file cannot be read.', { cause: e });
   }
 }
@@ -83,12 +90,23 @@ export async function verifyBundle(ctx: DomainContext, path: string): Promise<Bu
     files: s.files,
     bytes: s.bytes,
     consentIds: s.manifest.consents,
-    alreadyImported: row !== undefined && row.status === 'imported' && Buffer.from(row.manifest_hash).toString('hex') === s.manifestSha256,
+    alreadyImported:
+      row !== undefined &&
+      row.status === 'imported' &&
+      Buffer.from(row.manifest_hash).toString('hex') === s.manifestSha256,
   };
 }
 
 function noCounts(): ImportResult['counts'] {
-  return { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts(), skipped: zeroCounts(), conflicts: 0, files: 0, proposed: 0 };
+  return {
+    created: zeroCounts(),
+    updated: zeroCounts(),
+    unchanged: zeroCounts(),
+    skipped: zeroCounts(),
+    conflicts: 0,
+    files: 0,
+    proposed: 0,
+  };
 }
 
 function storedReceipt(row: LedgerRow): ReceiptFile {
@@ -96,7 +114,15 @@ function storedReceipt(row: LedgerRow): ReceiptFile {
 }
 
 function sameBundleResult(row: LedgerRow, result: 'already-imported' | 'quarantined'): ImportResult {
-  return { bundleId: row.id, result, counts: noCounts(), skipped: [], conflicts: [], proposed: [], receipt: storedReceipt(row) };
+  return {
+    bundleId: row.id,
+    result,
+    counts: noCounts(),
+    skipped: [],
+    conflicts: [],
+    proposed: [],
+    receipt: storedReceipt(row),
+  };
 }
 
 /** Remove a blob row (in the caller's transaction); the file goes after the commit. */
@@ -139,11 +165,17 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
         if (existing) {
           const sameManifest = Buffer.from(existing.manifest_hash).toString('hex') === t.manifestSha256;
           if (existing.direction !== 'received' || !sameManifest) {
-            throw new VaultError('DUPLICATE', `A different bundle with the same id (${t.manifest.bundleId}) is already in the ledger; this one cannot be trusted. Nothing was imported.`);
+            throw new VaultError(
+              'DUPLICATE',
+              `A different bundle with the same id (${t.manifest.bundleId}) is already in the ledger; this one cannot be trusted. Nothing was imported.`,
+            );
           }
         }
         if (opts.fromQuarantine && opts.fromQuarantine.id !== t.manifest.bundleId) {
-          throw new VaultError('VAULT_CORRUPT', 'The quarantined copy of this bundle is not the bundle the ledger names.');
+          throw new VaultError(
+            'VAULT_CORRUPT',
+            'The quarantined copy of this bundle is not the bundle the ledger names.',
+          );
         }
         sender = senderState(ctx, t);
         const verified = sender.keyStatus === 'verified';
@@ -166,11 +198,22 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
       },
     });
     const t = summary;
-    if (st.mode === 'same') return sameBundleResult(existing!, existing!.status === 'imported' ? 'already-imported' : 'quarantined');
+    if (st.mode === 'same')
+      return sameBundleResult(existing!, existing!.status === 'imported' ? 'already-imported' : 'quarantined');
 
     if (st.mode === 'quarantine') {
-      if (opts.fromQuarantine) throw bundleError('BUNDLE_SENDER_NOT_VERIFIED', 'The sender of this bundle is not verified; verify their key first.');
-      const receipt = makeReceipt(ctx, { bundleId: t.manifest.bundleId, manifestSha256: t.manifestSha256, result: 'quarantined', records: t.contents, files: t.files });
+      if (opts.fromQuarantine)
+        throw bundleError(
+          'BUNDLE_SENDER_NOT_VERIFIED',
+          'The sender of this bundle is not verified; verify their key first.',
+        );
+      const receipt = makeReceipt(ctx, {
+        bundleId: t.manifest.bundleId,
+        manifestSha256: t.manifestSha256,
+        result: 'quarantined',
+        records: t.contents,
+        files: t.files,
+      });
       const pending = await ctx.blobs.write(opts.source());
       let done = false;
       try {
@@ -199,7 +242,13 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
           audit({
             action: 'bundle.quarantined',
             subject: { kind: 'bundle', id: t.manifest.bundleId },
-            details: { fromVault: t.card.vaultId, partnerId: sender.partner?.id ?? null, keyStatus: sender.keyStatus, manifestSha256: t.manifestSha256, blobId: pending.blobId },
+            details: {
+              fromVault: t.card.vaultId,
+              partnerId: sender.partner?.id ?? null,
+              keyStatus: sender.keyStatus,
+              manifestSha256: t.manifestSha256,
+              blobId: pending.blobId,
+            },
           });
         });
         done = true;
@@ -224,7 +273,10 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
       const at = nowIso(ctx);
       // the ledger row first: received_records and import_conflicts name it
       if (existing) {
-        run(ctx.db, sql`UPDATE bundles SET status = 'imported', partner_id = ${sender.partner?.id ?? null}, quarantine_blob = NULL, updated_at = ${at} WHERE id = ${existing.id}`);
+        run(
+          ctx.db,
+          sql`UPDATE bundles SET status = 'imported', partner_id = ${sender.partner?.id ?? null}, quarantine_blob = NULL, updated_at = ${at} WHERE id = ${existing.id}`,
+        );
         if (oldBlob) dropBlobRow(ctx, oldBlob);
       } else {
         insertLedgerRow(ctx, {
@@ -246,8 +298,25 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
           quarantineBlob: null,
         });
       }
-      const outcome = applyRecords({ ctx, bundleId: t.manifest.bundleId, senderVault: t.card.vaultId, senderPartner: sender.partner?.id ?? null, at, audit, files }, records);
-      const receipt = makeReceipt(ctx, { bundleId: t.manifest.bundleId, manifestSha256: t.manifestSha256, result: 'imported', records: t.contents, files: t.files });
+      const outcome = applyRecords(
+        {
+          ctx,
+          bundleId: t.manifest.bundleId,
+          senderVault: t.card.vaultId,
+          senderPartner: sender.partner?.id ?? null,
+          at,
+          audit,
+          files,
+        },
+        records,
+      );
+      const receipt = makeReceipt(ctx, {
+        bundleId: t.manifest.bundleId,
+        manifestSha256: t.manifestSha256,
+        result: 'imported',
+        records: t.contents,
+        files: t.files,
+      });
       run(ctx.db, sql`UPDATE bundles SET receipt = ${canonicalJson(receipt)} WHERE id = ${t.manifest.bundleId}`);
       audit({
         action: 'bundle.imported',
@@ -293,7 +362,11 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
 }
 
 /** Import a bundle file (see the rules at the top). */
-export async function importBundle(ctx: DomainContext, path: string, onProgress?: ImportProgress): Promise<ImportResult> {
+export async function importBundle(
+  ctx: DomainContext,
+  path: string,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
   const p = parseInput(PathArg, { path });
   const bytes = await fileSize(p.path);
   return runImport(ctx, { source: fileSource(p.path), bytes, onProgress });
@@ -309,27 +382,49 @@ function requireQuarantined(ctx: DomainContext, bundleId: string): LedgerRow {
 }
 
 /** Import a quarantined bundle now that its sender's key is verified; the quarantined copy is deleted. */
-export async function acceptQuarantined(ctx: DomainContext, bundleId: string, onProgress?: ImportProgress): Promise<ImportResult> {
+export async function acceptQuarantined(
+  ctx: DomainContext,
+  bundleId: string,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
   const id = parseInput(IdArg, { id: bundleId }).id;
   const row = requireQuarantined(ctx, id);
   const key = findKeyByPublicKey(ctx, row.sender_key);
   if (!key || key.key.status !== 'verified' || key.key.vaultId !== row.sender_vault) {
-    throw new VaultError('BUNDLE_SENDER_NOT_VERIFIED', "The sender of this bundle is not verified yet. Import their contact card if needed and compare the safety number with them (partner verify), then accept it.");
+    throw new VaultError(
+      'BUNDLE_SENDER_NOT_VERIFIED',
+      'The sender of this bundle is not verified yet. Import their contact card if needed and compare the safety number with them (partner verify), then accept it.',
+    );
   }
   const blobId = row.quarantine_blob!;
   const size = ctx.blobs.info(blobId).size;
-  return runImport(ctx, { source: () => ctx.blobs.get(blobId, { reuseBuffer: true }), bytes: size, onProgress, fromQuarantine: row });
+  return runImport(ctx, {
+    source: () => ctx.blobs.get(blobId, { reuseBuffer: true }),
+    bytes: size,
+    onProgress,
+    fromQuarantine: row,
+  });
 }
 
 /** Delete a quarantined bundle (its encrypted copy); the ledger keeps the row as 'discarded'. */
-export async function discardQuarantined(ctx: DomainContext, bundleId: string): Promise<{ bundleId: string; status: 'discarded' }> {
+export async function discardQuarantined(
+  ctx: DomainContext,
+  bundleId: string,
+): Promise<{ bundleId: string; status: 'discarded' }> {
   const id = parseInput(IdArg, { id: bundleId }).id;
   const row = requireQuarantined(ctx, id);
   const blobId = row.quarantine_blob!;
   mutate(ctx, (audit) => {
-    run(ctx.db, sql`UPDATE bundles SET status = 'discarded', quarantine_blob = NULL, updated_at = ${nowIso(ctx)} WHERE id = ${id}`);
+    run(
+      ctx.db,
+      sql`UPDATE bundles SET status = 'discarded', quarantine_blob = NULL, updated_at = ${nowIso(ctx)} WHERE id = ${id}`,
+    );
     dropBlobRow(ctx, blobId);
-    audit({ action: 'bundle.discarded', subject: { kind: 'bundle', id }, details: { fromVault: row.sender_vault, blobId } });
+    audit({
+      action: 'bundle.discarded',
+      subject: { kind: 'bundle', id },
+      details: { fromVault: row.sender_vault, blobId },
+    });
   });
   await removeBlobFile(ctx, blobId);
   return { bundleId: id, status: 'discarded' };

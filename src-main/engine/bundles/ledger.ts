@@ -116,7 +116,11 @@ export function getBundle(ctx: DomainContext, id: string): BundleDetail {
   const r = ledgerRow(ctx, bundleId);
   if (!r) throw notFound('bundle', bundleId);
   const receipt = r.receipt === null ? null : ReceiptFile.safeParse(JSON.parse(r.receipt));
-  return { ...toEntry(r), manifest: JSON.parse(r.manifest) as unknown, receipt: receipt?.success ? receipt.data : null };
+  return {
+    ...toEntry(r),
+    manifest: JSON.parse(r.manifest) as unknown,
+    receipt: receipt?.success ? receipt.data : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,25 +178,54 @@ export function resolveImportConflict(ctx: DomainContext, input: ResolveImportCo
   return mutate(ctx, (audit) => {
     const row = get<ConflictRow>(ctx.db, sql`SELECT * FROM import_conflicts WHERE id = ${p.id}`);
     if (!row) throw notFound('import conflict', p.id);
-    if (row.resolved_at !== null) throw new VaultError('INVALID_TRANSITION', `This conflict was already resolved (${row.resolution ?? ''}, ${row.resolved_at}).`);
+    if (row.resolved_at !== null)
+      throw new VaultError(
+        'INVALID_TRANSITION',
+        `This conflict was already resolved (${row.resolution ?? ''}, ${row.resolved_at}).`,
+      );
     const at = nowIso(ctx);
     const local = currentVersion(ctx, row.kind, row.record_id);
     if (local === undefined) throw notFound(`${row.kind} record`, row.record_id);
     if (p.resolution === 'took-incoming') {
       if (local !== Number(row.local_version)) {
-        throw new VaultError('CONFLICT', `The local record changed again since this conflict was found (version ${local}, was ${Number(row.local_version)}). Look at it again before taking the incoming version.`);
+        throw new VaultError(
+          'CONFLICT',
+          `The local record changed again since this conflict was found (version ${local}, was ${Number(row.local_version)}). Look at it again before taking the incoming version.`,
+        );
       }
       const record = BUNDLE_RECORD_SCHEMAS[row.kind].parse(JSON.parse(row.incoming)) as AnyRecord['record'];
-      const sender = get<{ sender_vault: string; partner_id: string | null }>(ctx.db, sql`SELECT sender_vault, partner_id FROM bundles WHERE id = ${row.bundle_id}`);
-      applyIncoming({ ctx, bundleId: row.bundle_id, senderVault: sender?.sender_vault ?? '', senderPartner: sender?.partner_id ?? null, at, audit, files: new Map() }, { kind: row.kind, record } as AnyRecord, local);
+      const sender = get<{ sender_vault: string; partner_id: string | null }>(
+        ctx.db,
+        sql`SELECT sender_vault, partner_id FROM bundles WHERE id = ${row.bundle_id}`,
+      );
+      applyIncoming(
+        {
+          ctx,
+          bundleId: row.bundle_id,
+          senderVault: sender?.sender_vault ?? '',
+          senderPartner: sender?.partner_id ?? null,
+          at,
+          audit,
+          files: new Map(),
+        },
+        { kind: row.kind, record } as AnyRecord,
+        local,
+      );
     } else {
       run(
         ctx.db,
         sql`UPDATE received_records SET received_version = max(received_version, ${Number(row.incoming_version)}) WHERE kind = ${row.kind} AND record_id = ${row.record_id}`,
       );
     }
-    run(ctx.db, sql`UPDATE import_conflicts SET resolved_at = ${at}, resolution = ${p.resolution} WHERE id = ${row.id}`);
-    audit({ action: 'bundle.conflict-resolved', subject: { kind: row.kind, id: row.record_id }, details: { conflictId: row.id, bundleId: row.bundle_id, resolution: p.resolution } });
+    run(
+      ctx.db,
+      sql`UPDATE import_conflicts SET resolved_at = ${at}, resolution = ${p.resolution} WHERE id = ${row.id}`,
+    );
+    audit({
+      action: 'bundle.conflict-resolved',
+      subject: { kind: row.kind, id: row.record_id },
+      details: { conflictId: row.id, bundleId: row.bundle_id, resolution: p.resolution },
+    });
     return toConflict(get<ConflictRow>(ctx.db, sql`SELECT * FROM import_conflicts WHERE id = ${row.id}`)!);
   });
 }

@@ -61,7 +61,11 @@ parentPort.on('message', (m) => {
 type FromWorker = { op: 'free'; slot: number } | { op: 'digest'; lane: number; hex: string };
 
 function hashFailed(cause?: unknown): VaultError {
-  return new VaultError('INTERNAL', 'The hash of an evidence file could not be computed (the hashing thread stopped).', cause === undefined ? undefined : { cause });
+  return new VaultError(
+    'INTERNAL',
+    'The hash of an evidence file could not be computed (the hashing thread stopped).',
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** SHA-256 on this thread (node:crypto), as a StreamHash. */
@@ -134,7 +138,7 @@ export class HashThread {
    * then); it waits only when every slot is still being hashed.
    */
   async #update(lane: number, bytes: Uint8Array): Promise<void> {
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const slot = await this.#slot();
       const length = Math.min(SLOT_BYTES, bytes.length - at);
       const offset = slot * SLOT_BYTES;

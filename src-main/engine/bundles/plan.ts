@@ -44,7 +44,13 @@ import {
   recordEntryName,
   zeroCounts,
 } from '../../../shared/domain/bundles.js';
-import { type SharingKind, type SharingProfile, SHARING_KINDS, applySharingProfile, profileAllows } from '../../../shared/domain/partners.js';
+import {
+  type SharingKind,
+  type SharingProfile,
+  SHARING_KINDS,
+  applySharingProfile,
+  profileAllows,
+} from '../../../shared/domain/partners.js';
 import type { PartnerKey } from '../../../shared/domain/partners.js';
 import { VaultError } from '../../../shared/errors.js';
 import { getCase } from '../cases/case-service.js';
@@ -144,13 +150,21 @@ export function tarEntryBytes(size: number): number {
  * Cut a record down with the profile and serialise it; the result is parsed with the receiving
  * side's strict schema first, so this vault never writes a record another vault would refuse.
  */
-function cutRecord(profile: SharingProfile, kind: SharingKind, full: Record<string, unknown>, extra?: (cut: Record<string, unknown>) => void): PlannedRecord | null {
+function cutRecord(
+  profile: SharingProfile,
+  kind: SharingKind,
+  full: Record<string, unknown>,
+  extra?: (cut: Record<string, unknown>) => void,
+): PlannedRecord | null {
   const cut = applySharingProfile(profile, kind, full);
   if (!cut) return null;
   extra?.(cut);
   const checked = BUNDLE_RECORD_SCHEMAS[kind].safeParse(cut);
   if (!checked.success) {
-    throw new VaultError('INTERNAL', `A ${kind} record (${String(full.id)}) does not fit the bundle record format; nothing was written.`);
+    throw new VaultError(
+      'INTERNAL',
+      `A ${kind} record (${String(full.id)}) does not fit the bundle record format; nothing was written.`,
+    );
   }
   const bytes = Buffer.from(canonicalJson(cut), 'utf8');
   return { kind, id: String(full.id), name: recordEntryName(kind, String(full.id)), bytes };
@@ -184,7 +198,13 @@ function listWords(items: string[]): string {
  * The sentence of BUNDLE_EMPTY: nothing of the chosen cases would go in. Says why (the
  * profile, received records, consent) and how to let more through.
  */
-function emptyMessage(partner: { id: string; name: string }, profile: SharingProfile, withheld: Withheld, leftOut: number, cases: Array<{ reference: string; originatedHere: boolean }>): string {
+function emptyMessage(
+  partner: { id: string; name: string },
+  profile: SharingProfile,
+  withheld: Withheld,
+  leftOut: number,
+  cases: Array<{ reference: string; originatedHere: boolean }>,
+): string {
   const setProfile = `case-vault partner profile ${partner.id} --allow KIND[:FIELD,…] (for example --allow cases --allow notes; in the app: Partners → ${partner.name} → Sharing profile)`;
   if (!SHARING_KINDS.some((k) => Array.isArray(profile[k]))) {
     return `The sharing profile of “${partner.name}” lets nothing of the chosen cases through: it is empty, as it is for every new partner until someone decides what they may receive. Set what they may receive: ${setProfile}.`;
@@ -192,14 +212,23 @@ function emptyMessage(partner: { id: string; name: string }, profile: SharingPro
   const why: string[] = [];
   const total = (reason: Withheld[number]['reason']) => withheld.filter((w) => w.reason === reason);
   const notInProfile = total('not-in-profile');
-  if (notInProfile.length > 0) why.push(`the sharing profile of “${partner.name}” does not let ${listWords(notInProfile.map((w) => countOf(w.count, w.kind)))} through`);
+  if (notInProfile.length > 0)
+    why.push(
+      `the sharing profile of “${partner.name}” does not let ${listWords(notInProfile.map((w) => countOf(w.count, w.kind)))} through`,
+    );
   const received = total('received').reduce((n, w) => n + w.count, 0);
-  if (received > 0) why.push(`${received === 1 ? 'one record was' : `${received} records were`} received from partners, and received records are never forwarded`);
+  if (received > 0)
+    why.push(
+      `${received === 1 ? 'one record was' : `${received} records were`} received from partners, and received records are never forwarded`,
+    );
   const foreign = cases.filter((c) => !c.originatedHere).map((c) => c.reference);
   if (foreign.length > 0) {
-    why.push(`${foreign.length === 1 ? `the case ${foreign[0]!} came` : `the cases ${listWords(foreign)} came`} from a partner: only notes, deadlines, outcomes and evidence added in this vault go back to it`);
+    why.push(
+      `${foreign.length === 1 ? `the case ${foreign[0]!} came` : `the cases ${listWords(foreign)} came`} from a partner: only notes, deadlines, outcomes and evidence added in this vault go back to it`,
+    );
   }
-  if (leftOut > 0) why.push(`${leftOut === 1 ? 'one person was' : `${leftOut} people were`} left out for want of consent`);
+  if (leftOut > 0)
+    why.push(`${leftOut === 1 ? 'one person was' : `${leftOut} people were`} left out for want of consent`);
   if (why.length === 0) why.push('the chosen cases hold nothing this vault could share');
   return `Nothing of the chosen cases would go to “${partner.name}”: ${why.join('; ')}. If they should receive more, set what they may receive: ${setProfile}.`;
 }
@@ -222,7 +251,8 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const clearance = partnerClearance(ctx, partner.id);
   const ours = ctx.vaultId;
   const blockers: BundlePlan['blockers'] = [];
-  if (!clearance.cleared) blockers.push({ code: 'PARTNER_NOT_CLEARED', message: notClearedMessage(partner.name, clearance) });
+  if (!clearance.cleared)
+    blockers.push({ code: 'PARTNER_NOT_CLEARED', message: notClearedMessage(partner.name, clearance) });
   if (keys.length === 0) {
     blockers.push({
       code: 'BUNDLE_PARTNER_NOT_VERIFIED',
@@ -233,7 +263,10 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const caseIds = [...new Set(input.caseIds)];
   const cases: BundlePlan['cases'] = [];
   for (const id of caseIds) {
-    const row = get<{ id: string; reference: string; origin_vault: string }>(ctx.db, sql`SELECT id, reference, origin_vault FROM cases WHERE id = ${id}`);
+    const row = get<{ id: string; reference: string; origin_vault: string }>(
+      ctx.db,
+      sql`SELECT id, reference, origin_vault FROM cases WHERE id = ${id}`,
+    );
     if (row) cases.push({ id: row.id, reference: row.reference, originatedHere: row.origin_vault === ours });
     else blockers.push({ code: 'NOT_FOUND', message: `No case with id ${id} in this vault.` });
   }
@@ -245,18 +278,39 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const fileIds = [...new Set(input.evidenceIds)];
   const fileRows: Array<{ id: string; case_id: string; blob_id: string; sha256: string; size: number }> = [];
   for (const id of fileIds) {
-    const row = get<{ id: string; case_id: string; blob_id: string; sha256: string; size: number; origin_vault: string }>(
-      ctx.db,
-      sql`SELECT id, case_id, blob_id, sha256, size, origin_vault FROM evidence WHERE id = ${id}`,
-    );
+    const row = get<{
+      id: string;
+      case_id: string;
+      blob_id: string;
+      sha256: string;
+      size: number;
+      origin_vault: string;
+    }>(ctx.db, sql`SELECT id, case_id, blob_id, sha256, size, origin_vault FROM evidence WHERE id = ${id}`);
     if (!row) blockers.push({ code: 'NOT_FOUND', message: `No evidence item with id ${id} in this vault.` });
-    else if (!chosenCases.has(row.case_id)) blockers.push({ code: 'INVALID_INPUT', message: `evidenceIds: the evidence item ${id} does not belong to any of the chosen cases.` });
+    else if (!chosenCases.has(row.case_id))
+      blockers.push({
+        code: 'INVALID_INPUT',
+        message: `evidenceIds: the evidence item ${id} does not belong to any of the chosen cases.`,
+      });
     else if (row.origin_vault !== ours) {
-      blockers.push({ code: 'INVALID_INPUT', message: `evidenceIds: the evidence item ${id} was received from a partner, and received records are never forwarded; leave its file out.` });
-    } else fileRows.push({ id: row.id, case_id: row.case_id, blob_id: row.blob_id, sha256: row.sha256, size: Number(row.size) });
+      blockers.push({
+        code: 'INVALID_INPUT',
+        message: `evidenceIds: the evidence item ${id} was received from a partner, and received records are never forwarded; leave its file out.`,
+      });
+    } else
+      fileRows.push({
+        id: row.id,
+        case_id: row.case_id,
+        blob_id: row.blob_id,
+        sha256: row.sha256,
+        size: Number(row.size),
+      });
   }
   if (fileRows.length > 0 && !profileAllows(profile, 'evidence', 'file')) {
-    blockers.push({ code: 'INVALID_INPUT', message: `evidenceIds: the sharing profile of “${partner.name}” does not allow evidence files; leave the files out or change the profile.` });
+    blockers.push({
+      code: 'INVALID_INPUT',
+      message: `evidenceIds: the sharing profile of “${partner.name}” does not allow evidence files; leave the files out or change the profile.`,
+    });
   }
 
   // Every (person, case) link of the chosen cases, with the person's origin. Only links of
@@ -278,11 +332,19 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   for (const l of travelling) {
     const k = pairKey(l.personId, l.caseId);
     if (decided.has(k)) continue;
-    const r = checkConsent(ctx, { purpose: 'sharing', personId: l.personId, caseId: l.caseId, recipient: { partnerId: partner.id }, at });
+    const r = checkConsent(ctx, {
+      purpose: 'sharing',
+      personId: l.personId,
+      caseId: l.caseId,
+      recipient: { partnerId: partner.id },
+      at,
+    });
     decided.set(k, r.allowed);
     if (r.allowed) consentIds.add(r.consentId);
     else {
-      const pseudonym = get<{ pseudonym: string | null }>(ctx.db, sql`SELECT pseudonym FROM people WHERE id = ${l.personId}`)?.pseudonym ?? null;
+      const pseudonym =
+        get<{ pseudonym: string | null }>(ctx.db, sql`SELECT pseudonym FROM people WHERE id = ${l.personId}`)
+          ?.pseudonym ?? null;
       leftOut.push({ personId: l.personId, pseudonym, caseId: l.caseId, reason: r.reason, message: r.message });
     }
   }
@@ -290,7 +352,10 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
     const refs = new Map(cases.map((c) => [c.id, c.reference]));
     const who = leftOut
       .slice(0, 5)
-      .map((l) => `person ${personLabel(l.pseudonym, l.personId)} in case ${refs.get(l.caseId) ?? l.caseId} (${l.reason}: ${l.message})`)
+      .map(
+        (l) =>
+          `person ${personLabel(l.pseudonym, l.personId)} in case ${refs.get(l.caseId) ?? l.caseId} (${l.reason}: ${l.message})`,
+      )
       .join('; ');
     const more = leftOut.length > 5 ? `; and ${leftOut.length - 5} more` : '';
     blockers.push({
@@ -305,7 +370,15 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const withhold = (kind: SharingKind, reason: Withheld[number]['reason'], count: number) => {
     if (count > 0) withheld.push({ kind, reason, count });
   };
-  const eligible: Record<SharingKind, string[]> = { cases: [], people: [], consents: [], evidence: [], notes: [], deadlines: [], outcomes: [] };
+  const eligible: Record<SharingKind, string[]> = {
+    cases: [],
+    people: [],
+    consents: [],
+    evidence: [],
+    notes: [],
+    deadlines: [],
+    outcomes: [],
+  };
 
   eligible.cases = [...ownCaseIds].sort();
   withhold('cases', 'received', foundCaseIds.length - ownCaseIds.length);
@@ -321,7 +394,11 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const receivedPeople = new Set(links.filter((l) => l.personOrigin !== ours).map((l) => l.personId));
   const travellingPeople = new Set(travelling.map((l) => l.personId));
   withhold('people', 'received', receivedPeople.size);
-  withhold('people', 'received-case', [...linkedPeople].filter((id) => !receivedPeople.has(id) && !travellingPeople.has(id)).length);
+  withhold(
+    'people',
+    'received-case',
+    [...linkedPeople].filter((id) => !receivedPeople.has(id) && !travellingPeople.has(id)).length,
+  );
 
   const consentRows = all<{ id: string; person_id: string; case_id: string; origin_vault: string }>(
     ctx.db,
@@ -342,12 +419,24 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const caseRecords = (kind: 'evidence' | 'notes' | 'deadlines' | 'outcomes') => {
     const rows =
       kind === 'evidence'
-        ? all<{ id: string; origin_vault: string }>(ctx.db, sql`SELECT id, origin_vault FROM evidence WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`)
+        ? all<{ id: string; origin_vault: string }>(
+            ctx.db,
+            sql`SELECT id, origin_vault FROM evidence WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`,
+          )
         : kind === 'notes'
-          ? all<{ id: string; origin_vault: string }>(ctx.db, sql`SELECT id, origin_vault FROM notes WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`)
+          ? all<{ id: string; origin_vault: string }>(
+              ctx.db,
+              sql`SELECT id, origin_vault FROM notes WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`,
+            )
           : kind === 'deadlines'
-            ? all<{ id: string; origin_vault: string }>(ctx.db, sql`SELECT id, origin_vault FROM deadlines WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`)
-            : all<{ id: string; origin_vault: string }>(ctx.db, sql`SELECT id, origin_vault FROM outcomes WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`);
+            ? all<{ id: string; origin_vault: string }>(
+                ctx.db,
+                sql`SELECT id, origin_vault FROM deadlines WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`,
+              )
+            : all<{ id: string; origin_vault: string }>(
+                ctx.db,
+                sql`SELECT id, origin_vault FROM outcomes WHERE case_id IN ${sqlIn(foundCaseIds)} ORDER BY id`,
+              );
     eligible[kind] = rows.filter((r) => r.origin_vault === ours).map((r) => r.id);
     withhold(kind, 'received', rows.length - eligible[kind].length);
   };
@@ -373,7 +462,8 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
     const before = records.length;
     switch (kind) {
       case 'cases':
-        for (const id of eligible.cases) push(cutRecord(profile, kind, getCase(ctx, id) as unknown as Record<string, unknown>));
+        for (const id of eligible.cases)
+          push(cutRecord(profile, kind, getCase(ctx, id) as unknown as Record<string, unknown>));
         break;
       case 'people':
         for (const personId of eligible.people) {
@@ -393,7 +483,10 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
           const e = { ...(getEvidence(ctx, id) as unknown as Record<string, unknown>) };
           // a derivation names the item it was made from: only when that item was made here too
           if (typeof e.derivedFrom === 'string') {
-            const from = get<{ origin_vault: string }>(ctx.db, sql`SELECT origin_vault FROM evidence WHERE id = ${e.derivedFrom}`);
+            const from = get<{ origin_vault: string }>(
+              ctx.db,
+              sql`SELECT origin_vault FROM evidence WHERE id = ${e.derivedFrom}`,
+            );
             if (from?.origin_vault !== ours) {
               delete e.derivedFrom;
               delete e.derivationReason;
@@ -403,7 +496,14 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
           // a file travels under its SHA-256 (files/<sha256>): the record names the hash and
           // size it must have even when the profile leaves those fields out (they are in the
           // manifest anyway), so the recipient can tie the file to its record
-          push(cutRecord(profile, kind, e, withFile ? (cut) => Object.assign(cut, { sha256: e.sha256, size: e.size }) : undefined));
+          push(
+            cutRecord(
+              profile,
+              kind,
+              e,
+              withFile ? (cut) => Object.assign(cut, { sha256: e.sha256, size: e.size }) : undefined,
+            ),
+          );
           sharedEvidence.push({ id, file: withFile });
         }
         break;
@@ -411,7 +511,8 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
       case 'deadlines':
       case 'outcomes':
         for (const id of eligible[kind]) {
-          const rec = kind === 'notes' ? getNote(ctx, id) : kind === 'deadlines' ? getDeadline(ctx, id) : getOutcome(ctx, id);
+          const rec =
+            kind === 'notes' ? getNote(ctx, id) : kind === 'deadlines' ? getDeadline(ctx, id) : getOutcome(ctx, id);
           push(cutRecord(profile, kind, rec as unknown as Record<string, unknown>));
         }
         break;
@@ -421,14 +522,23 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
 
   for (const r of records) {
     if (r.bytes.length > BUNDLE_LIMITS.recordBytes) {
-      blockers.push({ code: 'BUNDLE_ENTRY_TOO_LARGE', message: `The ${r.kind} record ${r.id} is larger than ${BUNDLE_LIMITS.recordBytes} bytes, the most a bundle record may be.` });
+      blockers.push({
+        code: 'BUNDLE_ENTRY_TOO_LARGE',
+        message: `The ${r.kind} record ${r.id} is larger than ${BUNDLE_LIMITS.recordBytes} bytes, the most a bundle record may be.`,
+      });
     }
   }
   if (records.reduce((n, r) => n + r.bytes.length, 0) > BUNDLE_LIMITS.recordsTotalBytes) {
-    blockers.push({ code: 'BUNDLE_ENTRY_TOO_LARGE', message: `The records of this bundle come to more than ${BUNDLE_LIMITS.recordsTotalBytes} bytes; share fewer cases at a time.` });
+    blockers.push({
+      code: 'BUNDLE_ENTRY_TOO_LARGE',
+      message: `The records of this bundle come to more than ${BUNDLE_LIMITS.recordsTotalBytes} bytes; share fewer cases at a time.`,
+    });
   }
   if (records.length + fileRows.length + 2 > BUNDLE_LIMITS.entries) {
-    blockers.push({ code: 'BUNDLE_ENTRY_TOO_LARGE', message: `This bundle would have more than ${BUNDLE_LIMITS.entries} entries; share fewer cases at a time.` });
+    blockers.push({
+      code: 'BUNDLE_ENTRY_TOO_LARGE',
+      message: `This bundle would have more than ${BUNDLE_LIMITS.entries} entries; share fewer cases at a time.`,
+    });
   }
   // Nothing to share is an error (DESIGN.md): after the origin rules, the consent gate and the profile.
   if (records.length === 0 && cases.length > 0) {
@@ -458,7 +568,11 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
     totalBytes,
     blockers,
   };
-  plan.withheld.sort((a, b) => SHARING_KINDS.indexOf(a.kind) - SHARING_KINDS.indexOf(b.kind) || WITHHELD_REASONS.indexOf(a.reason) - WITHHELD_REASONS.indexOf(b.reason));
+  plan.withheld.sort(
+    (a, b) =>
+      SHARING_KINDS.indexOf(a.kind) - SHARING_KINDS.indexOf(b.kind) ||
+      WITHHELD_REASONS.indexOf(a.reason) - WITHHELD_REASONS.indexOf(b.reason),
+  );
   return { input, plan, profile, keys, records, files, sharedEvidence };
 }
 

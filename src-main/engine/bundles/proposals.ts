@@ -32,7 +32,14 @@ import { all, get, pluck, run, sql } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import type { PendingBlob } from '../evidence-store/blob-store.js';
 import { uuidv7 } from '../util/ids.js';
-import { type AnyRecord, type ApplyContext, type StagedFile, localVersion, recordOrigin, writeRecord } from './apply.js';
+import {
+  type AnyRecord,
+  type ApplyContext,
+  type StagedFile,
+  localVersion,
+  recordOrigin,
+  writeRecord,
+} from './apply.js';
 
 /** Who decided, when the caller does not say. */
 const DEFAULT_DECIDER = 'Vault owner';
@@ -56,7 +63,8 @@ interface ProposalRow {
   decided_by: string | null;
 }
 
-export type ProposeResult = { result: 'proposed'; id: string } | { result: 'unchanged' } | { result: 'file-attached'; id: string };
+export type ProposeResult =
+  { result: 'proposed'; id: string } | { result: 'unchanged' } | { result: 'file-attached'; id: string };
 
 function stagedFor(a: ApplyContext, item: AdditionRecord): StagedFile | undefined {
   if (item.kind !== 'evidence' || item.record.sha256 === undefined) return undefined;
@@ -79,8 +87,14 @@ function takeFile(a: ApplyContext, file: StagedFile): string {
 export function proposeAddition(a: ApplyContext, item: AdditionRecord): ProposeResult {
   const { ctx } = a;
   const r = item.record;
-  const pending = get<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE record_id = ${r.id} AND status = 'pending'`);
-  const lastProposed = Number(pluck<number | bigint | null>(ctx.db, sql`SELECT max(version) FROM proposed_additions WHERE record_id = ${r.id}`) ?? 0);
+  const pending = get<ProposalRow>(
+    ctx.db,
+    sql`SELECT * FROM proposed_additions WHERE record_id = ${r.id} AND status = 'pending'`,
+  );
+  const lastProposed = Number(
+    pluck<number | bigint | null>(ctx.db, sql`SELECT max(version) FROM proposed_additions WHERE record_id = ${r.id}`) ??
+      0,
+  );
   const staged = stagedFor(a, item);
 
   if (r.version <= lastProposed) {
@@ -90,7 +104,8 @@ export function proposeAddition(a: ApplyContext, item: AdditionRecord): ProposeR
       run(ctx.db, sql`UPDATE proposed_additions SET blob_id = ${takeFile(a, staged)} WHERE id = ${pending.id}`);
       return { result: 'file-attached', id: pending.id };
     }
-    const waitingDescription = pluck(ctx.db, sql`SELECT 1 FROM received_evidence_metadata WHERE id = ${r.id}`) !== undefined;
+    const waitingDescription =
+      pluck(ctx.db, sql`SELECT 1 FROM received_evidence_metadata WHERE id = ${r.id}`) !== undefined;
     const inEvidence = pluck(ctx.db, sql`SELECT 1 FROM evidence WHERE id = ${r.id}`) !== undefined;
     if (pending || inEvidence || !waitingDescription) return { result: 'unchanged' };
     // an accepted description whose file comes now: the person sees the file before it enters
@@ -100,7 +115,10 @@ export function proposeAddition(a: ApplyContext, item: AdditionRecord): ProposeR
   if (pending) {
     // the earlier proposal is replaced; a file it held is the same file (authority.ts) and passes on
     blobId = pending.blob_id;
-    run(ctx.db, sql`UPDATE proposed_additions SET status = 'superseded', record = '{}', blob_id = NULL, decided_at = ${a.at}, decided_by = NULL WHERE id = ${pending.id}`);
+    run(
+      ctx.db,
+      sql`UPDATE proposed_additions SET status = 'superseded', record = '{}', blob_id = NULL, decided_at = ${a.at}, decided_by = NULL WHERE id = ${pending.id}`,
+    );
   }
   if (blobId === null && staged) blobId = takeFile(a, staged);
   const id = uuidv7(ctx.now().getTime());
@@ -126,16 +144,40 @@ function num(v: unknown): number | null {
 function previewOf(row: ProposalRow): ProposalPreview | null {
   if (row.status !== 'pending' && row.status !== 'accepted') return null;
   const r = JSON.parse(row.record) as Record<string, unknown>;
-  const base = { title: str(r.title), text: null, subtype: null, day: null, fileName: null, size: null, hasFile: row.blob_id !== null, currency: null, amountAwardedMinor: null };
+  const base = {
+    title: str(r.title),
+    text: null,
+    subtype: null,
+    day: null,
+    fileName: null,
+    size: null,
+    hasFile: row.blob_id !== null,
+    currency: null,
+    amountAwardedMinor: null,
+  };
   switch (row.kind) {
     case 'notes':
       return { ...base, text: str(r.body), title: str(r.author) };
     case 'deadlines':
       return { ...base, subtype: str(r.kind), day: str(r.dueOn), text: str(r.notes) };
     case 'outcomes':
-      return { ...base, subtype: str(r.kind), day: str(r.achievedOn), text: str(r.description), currency: str(r.currency), amountAwardedMinor: num(r.amountAwardedMinor) };
+      return {
+        ...base,
+        subtype: str(r.kind),
+        day: str(r.achievedOn),
+        text: str(r.description),
+        currency: str(r.currency),
+        amountAwardedMinor: num(r.amountAwardedMinor),
+      };
     case 'evidence':
-      return { ...base, subtype: str(r.type), day: str(r.collectedAt), text: str(r.description), fileName: str(r.fileName), size: num(r.size) };
+      return {
+        ...base,
+        subtype: str(r.type),
+        day: str(r.collectedAt),
+        text: str(r.description),
+        fileName: str(r.fileName),
+        size: num(r.size),
+      };
   }
 }
 
@@ -144,8 +186,13 @@ function isUpdate(ctx: DomainContext, row: ProposalRow): boolean {
 }
 
 function toProposal(ctx: DomainContext, row: ProposalRow): ProposedAddition {
-  const c = get<{ reference: string; title: string }>(ctx.db, sql`SELECT reference, title FROM cases WHERE id = ${row.case_id}`);
-  const partner = row.partner_id ? get<{ id: string; name: string }>(ctx.db, sql`SELECT id, name FROM partners WHERE id = ${row.partner_id}`) : undefined;
+  const c = get<{ reference: string; title: string }>(
+    ctx.db,
+    sql`SELECT reference, title FROM cases WHERE id = ${row.case_id}`,
+  );
+  const partner = row.partner_id
+    ? get<{ id: string; name: string }>(ctx.db, sql`SELECT id, name FROM partners WHERE id = ${row.partner_id}`)
+    : undefined;
   return {
     id: row.id,
     kind: row.kind,
@@ -171,8 +218,14 @@ export function listProposals(ctx: DomainContext, query: ListProposalsQuery = {}
   const q = parseInput(ListProposalsQuery, query);
   const status = q.status ?? 'pending';
   const rows = q.caseId
-    ? all<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE status = ${status} AND case_id = ${q.caseId} ORDER BY received_at DESC, id DESC`)
-    : all<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE status = ${status} ORDER BY received_at DESC, id DESC`);
+    ? all<ProposalRow>(
+        ctx.db,
+        sql`SELECT * FROM proposed_additions WHERE status = ${status} AND case_id = ${q.caseId} ORDER BY received_at DESC, id DESC`,
+      )
+    : all<ProposalRow>(
+        ctx.db,
+        sql`SELECT * FROM proposed_additions WHERE status = ${status} ORDER BY received_at DESC, id DESC`,
+      );
   return rows.map((r) => toProposal(ctx, r));
 }
 
@@ -185,7 +238,8 @@ export function getProposal(ctx: DomainContext, id: string): ProposedAddition {
 function requirePending(ctx: DomainContext, id: string): ProposalRow {
   const row = get<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE id = ${id}`);
   if (!row) throw notFound('proposed addition', id);
-  if (row.status !== 'pending') throw new VaultError('INVALID_TRANSITION', `This proposed addition was already decided (it is ${row.status}).`);
+  if (row.status !== 'pending')
+    throw new VaultError('INVALID_TRANSITION', `This proposed addition was already decided (it is ${row.status}).`);
   return row;
 }
 
@@ -201,19 +255,44 @@ export function acceptProposal(ctx: DomainContext, input: DecideProposalInput): 
     if (row.blob_id !== null && item.kind === 'evidence' && item.record.sha256 !== undefined) {
       // the file is in the store already (committed with the proposal): lent to the writer as used
       const blob = ctx.blobs.info(row.blob_id);
-      files.set(item.record.sha256, { pending: { blobId: row.blob_id, sha256: blob.sha256, size: blob.size } as PendingBlob, used: true });
+      files.set(item.record.sha256, {
+        pending: { blobId: row.blob_id, sha256: blob.sha256, size: blob.size } as PendingBlob,
+        used: true,
+      });
     }
-    const a: ApplyContext = { ctx, bundleId: row.bundle_id, senderVault: row.from_vault, senderPartner: row.partner_id, at, audit, files };
+    const a: ApplyContext = {
+      ctx,
+      bundleId: row.bundle_id,
+      senderVault: row.from_vault,
+      senderPartner: row.partner_id,
+      at,
+      audit,
+      files,
+    };
     const local = localVersion(ctx, row.kind, row.record_id);
     const version = local === undefined ? record.version : Math.max(local + 1, record.version);
     writeRecord(a, item, local === undefined ? { insert: true } : { insert: false, version });
     recordOrigin(a, item, local === undefined ? record.version : version);
     const decidedBy = p.decidedBy ?? DEFAULT_DECIDER;
-    run(ctx.db, sql`UPDATE proposed_additions SET status = 'accepted', blob_id = NULL, decided_at = ${at}, decided_by = ${decidedBy} WHERE id = ${row.id}`);
+    run(
+      ctx.db,
+      sql`UPDATE proposed_additions SET status = 'accepted', blob_id = NULL, decided_at = ${at}, decided_by = ${decidedBy} WHERE id = ${row.id}`,
+    );
     audit({
       action: 'bundle.proposal-accepted',
-      subject: { kind: row.kind === 'evidence' ? 'evidence' : 'case', id: row.kind === 'evidence' ? row.record_id : row.case_id },
-      details: { proposalId: row.id, kind: row.kind, recordId: row.record_id, caseId: row.case_id, bundleId: row.bundle_id, fromVault: row.from_vault, file: row.blob_id !== null },
+      subject: {
+        kind: row.kind === 'evidence' ? 'evidence' : 'case',
+        id: row.kind === 'evidence' ? row.record_id : row.case_id,
+      },
+      details: {
+        proposalId: row.id,
+        kind: row.kind,
+        recordId: row.record_id,
+        caseId: row.case_id,
+        bundleId: row.bundle_id,
+        fromVault: row.from_vault,
+        file: row.blob_id !== null,
+      },
     });
     return toProposal(ctx, get<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE id = ${row.id}`)!);
   });
@@ -226,12 +305,16 @@ export async function rejectProposal(ctx: DomainContext, input: DecideProposalIn
   const result = mutate(ctx, (audit) => {
     const row = requirePending(ctx, p.id);
     const at = nowIso(ctx);
-    run(ctx.db, sql`UPDATE proposed_additions SET status = 'rejected', record = '{}', blob_id = NULL, decided_at = ${at}, decided_by = ${p.decidedBy ?? DEFAULT_DECIDER} WHERE id = ${row.id}`);
+    run(
+      ctx.db,
+      sql`UPDATE proposed_additions SET status = 'rejected', record = '{}', blob_id = NULL, decided_at = ${at}, decided_by = ${p.decidedBy ?? DEFAULT_DECIDER} WHERE id = ${row.id}`,
+    );
     // the file is erased unless another item holds the same bytes (one blob serves identical files)
     const sharedFile =
       row.blob_id !== null &&
       (pluck(ctx.db, sql`SELECT 1 FROM evidence WHERE blob_id = ${row.blob_id}`) !== undefined ||
-        pluck(ctx.db, sql`SELECT 1 FROM proposed_additions WHERE blob_id = ${row.blob_id} AND id != ${row.id}`) !== undefined);
+        pluck(ctx.db, sql`SELECT 1 FROM proposed_additions WHERE blob_id = ${row.blob_id} AND id != ${row.id}`) !==
+          undefined);
     if (row.blob_id !== null && !sharedFile) {
       run(ctx.db, sql`DELETE FROM blobs WHERE id = ${row.blob_id}`);
       erased = row.blob_id;
@@ -239,7 +322,14 @@ export async function rejectProposal(ctx: DomainContext, input: DecideProposalIn
     audit({
       action: 'bundle.proposal-rejected',
       subject: { kind: 'case', id: row.case_id },
-      details: { proposalId: row.id, kind: row.kind, recordId: row.record_id, bundleId: row.bundle_id, fromVault: row.from_vault, fileErased: erased !== null },
+      details: {
+        proposalId: row.id,
+        kind: row.kind,
+        recordId: row.record_id,
+        bundleId: row.bundle_id,
+        fromVault: row.from_vault,
+        fileErased: erased !== null,
+      },
     });
     return toProposal(ctx, get<ProposalRow>(ctx.db, sql`SELECT * FROM proposed_additions WHERE id = ${row.id}`)!);
   });

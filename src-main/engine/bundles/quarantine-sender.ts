@@ -31,13 +31,21 @@ export type AdoptSenderInput = z.input<typeof AdoptSenderInput>;
 export function adoptQuarantinedSender(ctx: DomainContext, input: AdoptSenderInput): CardImportResult {
   const p = parseInput(AdoptSenderInput, input);
   const row = ledgerRow(ctx, p.bundleId);
-  if (!row || row.direction !== 'received') throw new VaultError('NOT_FOUND', `No received bundle ${p.bundleId} in this vault.`);
+  if (!row || row.direction !== 'received')
+    throw new VaultError('NOT_FOUND', `No received bundle ${p.bundleId} in this vault.`);
   if (row.status !== 'quarantined') {
-    throw new VaultError('INVALID_TRANSITION', `This bundle is not in quarantine (it is ${row.status}); its sender needs no adding from it.`);
+    throw new VaultError(
+      'INVALID_TRANSITION',
+      `This bundle is not in quarantine (it is ${row.status}); its sender needs no adding from it.`,
+    );
   }
   // The stored manifest passed every check when the bundle was quarantined (signature by this
   // card's key included); the card is parsed and its self-signature checked again all the same.
   const manifest = JSON.parse(row.manifest) as { sender?: JsonValue };
-  if (manifest.sender === undefined) throw new VaultError('VAULT_CORRUPT', 'The stored manifest of this bundle has no sender card.');
-  return importContactCard(ctx, { card: canonicalJson(manifest.sender), ...(p.partnerId !== undefined ? { partnerId: p.partnerId } : {}) });
+  if (manifest.sender === undefined)
+    throw new VaultError('VAULT_CORRUPT', 'The stored manifest of this bundle has no sender card.');
+  return importContactCard(ctx, {
+    card: canonicalJson(manifest.sender),
+    ...(p.partnerId !== undefined ? { partnerId: p.partnerId } : {}),
+  });
 }

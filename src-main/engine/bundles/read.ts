@@ -131,7 +131,11 @@ export interface ReadHandlers {
    * pulled. `newHash` gives a SHA-256 of the consumer's own, computed where the pass computes
    * its (on a second thread for large bundles).
    */
-  onFile?(entry: { sha256: string; size: number }, content: AsyncIterable<Buffer>, newHash: () => StreamHash): Promise<void>;
+  onFile?(
+    entry: { sha256: string; size: number },
+    content: AsyncIterable<Buffer>,
+    newHash: () => StreamHash,
+  ): Promise<void>;
   onProgress?(bytesRead: number): void;
   /** the moment the expiry is judged at (default now): a quarantined bundle is judged as of its arrival */
   expiryAt?: Date;
@@ -155,8 +159,14 @@ const MANIFEST_FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 export const MAX_BUNDLE_VALIDITY_DAYS = 3650;
 
 /** The manifest checks (steps 4–9): bytes and signature → a manifest we may act on. */
-export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signature: Buffer, expiryAt: Date = ctx.now()): TrustedManifest {
-  const invalid = (why: string) => bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is not valid: ${why}. Nothing was imported.`);
+export function checkManifest(
+  ctx: DomainContext,
+  manifestBytes: Buffer,
+  signature: Buffer,
+  expiryAt: Date = ctx.now(),
+): TrustedManifest {
+  const invalid = (why: string) =>
+    bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is not valid: ${why}. Nothing was imported.`);
   const json = parseStrictJson(manifestBytes);
   if (!json.ok) throw invalid(json.problem);
   const parsed = Manifest.safeParse(json.value);
@@ -164,27 +174,43 @@ export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signatu
   const manifest = parsed.data;
   const createdAt = Date.parse(manifest.createdAt);
   if (Date.parse(manifest.expiresAt) - createdAt > MAX_BUNDLE_VALIDITY_DAYS * 86_400_000) {
-    throw invalid(`its expiresAt is more than ${MAX_BUNDLE_VALIDITY_DAYS} days after its createdAt, longer than a bundle may be valid`);
+    throw invalid(
+      `its expiresAt is more than ${MAX_BUNDLE_VALIDITY_DAYS} days after its createdAt, longer than a bundle may be valid`,
+    );
   }
 
   let card: ContactCard;
   try {
     card = parseContactCard(manifest.sender);
   } catch (e) {
-    if (isVaultError(e) && e.code === 'CARD_SIGNATURE_INVALID') throw bundleError('BUNDLE_SIGNATURE_INVALID', "The sender's contact card in this bundle is not validly signed; the bundle cannot be trusted. Nothing was imported.");
+    if (isVaultError(e) && e.code === 'CARD_SIGNATURE_INVALID')
+      throw bundleError(
+        'BUNDLE_SIGNATURE_INVALID',
+        "The sender's contact card in this bundle is not validly signed; the bundle cannot be trusted. Nothing was imported.",
+      );
     if (isVaultError(e) && e.code.startsWith('CARD_')) throw invalid(`its sender card is not valid (${e.code})`);
     throw e;
   }
   const senderKey = cardPublicKey(card);
   const senderListed = manifest.recipients.some((r) => r.vaultId === card.vaultId && r.publicKey === card.publicKey);
-  if (!senderListed) throw bundleError('BUNDLE_SIGNATURE_INVALID', "This bundle's sender does not list its own key among the recipients, as every bundle must; it cannot be trusted. Nothing was imported.");
+  if (!senderListed)
+    throw bundleError(
+      'BUNDLE_SIGNATURE_INVALID',
+      "This bundle's sender does not list its own key among the recipients, as every bundle must; it cannot be trusted. Nothing was imported.",
+    );
   if (!verifySignature(senderKey, 'manifest', manifestBytes, signature)) {
-    throw bundleError('BUNDLE_SIGNATURE_INVALID', "This bundle's signature does not verify with the key of the sender it names: it was changed after it was signed, or signed by someone else. Nothing was imported.");
+    throw bundleError(
+      'BUNDLE_SIGNATURE_INVALID',
+      "This bundle's signature does not verify with the key of the sender it names: it was changed after it was signed, or signed by someone else. Nothing was imported.",
+    );
   }
 
   const ourKey = ctx.identity.publicKey.toString('base64');
   if (!manifest.recipients.some((r) => r.vaultId === ctx.vaultId && r.publicKey === ourKey)) {
-    throw bundleError('BUNDLE_NOT_LISTED', "This bundle's signed manifest does not name this vault as a recipient, so it was not meant for it. Nothing was imported.");
+    throw bundleError(
+      'BUNDLE_NOT_LISTED',
+      "This bundle's signed manifest does not name this vault as a recipient, so it was not meant for it. Nothing was imported.",
+    );
   }
   if (createdAt - expiryAt.getTime() > MANIFEST_FUTURE_TOLERANCE_MS) {
     throw bundleError(
@@ -193,10 +219,16 @@ export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signatu
     );
   }
   if (expiryAt.getTime() >= Date.parse(manifest.expiresAt)) {
-    throw bundleError('BUNDLE_EXPIRED', `This bundle expired on ${manifest.expiresAt}. Ask the sender for a new one. Nothing was imported.`);
+    throw bundleError(
+      'BUNDLE_EXPIRED',
+      `This bundle expired on ${manifest.expiresAt}. Ask the sender for a new one. Nothing was imported.`,
+    );
   }
   if (card.vaultId === ctx.vaultId || constantTimeEqual(senderKey, ctx.identity.publicKey)) {
-    throw bundleError('BUNDLE_FROM_SELF', 'This bundle was made by this vault; there is nothing to import from it. Its copy is in the ledger (bundle list).');
+    throw bundleError(
+      'BUNDLE_FROM_SELF',
+      'This bundle was made by this vault; there is nothing to import from it. Its copy is in the ledger (bundle list).',
+    );
   }
 
   let seenFile = false;
@@ -209,15 +241,28 @@ export function checkManifest(ctx: DomainContext, manifestBytes: Buffer, signatu
       if (e.size > BUNDLE_LIMITS.recordBytes) throw tooLarge(e.name, BUNDLE_LIMITS.recordBytes);
       recordBytes += e.size;
       if (recordBytes > BUNDLE_LIMITS.recordsTotalBytes) {
-        throw bundleError('BUNDLE_ENTRY_TOO_LARGE', `This bundle's records come to more than ${BUNDLE_LIMITS.recordsTotalBytes} bytes, the most one bundle may carry. Nothing was imported.`);
+        throw bundleError(
+          'BUNDLE_ENTRY_TOO_LARGE',
+          `This bundle's records come to more than ${BUNDLE_LIMITS.recordsTotalBytes} bytes, the most one bundle may carry. Nothing was imported.`,
+        );
       }
     } else {
       seenFile = true;
       if (e.size > BUNDLE_LIMITS.fileBytes) throw tooLarge(e.name, BUNDLE_LIMITS.fileBytes);
-      if (parsedName.sha256 !== e.sha256) throw bundleError('BUNDLE_ENTRY_HASH', `The manifest lists the file entry ${e.name} with a different SHA-256 than its name. Nothing was imported.`);
+      if (parsedName.sha256 !== e.sha256)
+        throw bundleError(
+          'BUNDLE_ENTRY_HASH',
+          `The manifest lists the file entry ${e.name} with a different SHA-256 than its name. Nothing was imported.`,
+        );
     }
   }
-  return { manifest, manifestBytes, manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'), card, senderKey };
+  return {
+    manifest,
+    manifestBytes,
+    manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
+    card,
+    senderKey,
+  };
 }
 
 /** An entry name, quoted safely for a message (control characters replaced, length bounded). */
@@ -226,27 +271,53 @@ function shown(name: string): string {
 }
 
 function entryNameError(name: string): VaultError {
-  return bundleError('BUNDLE_ENTRY_NAME', `This bundle has an entry named ${shown(name)}, which is not of the form records/<kind>/<id>.json or files/<sha256>; such a name could reach outside its folder. Nothing was imported.`);
+  return bundleError(
+    'BUNDLE_ENTRY_NAME',
+    `This bundle has an entry named ${shown(name)}, which is not of the form records/<kind>/<id>.json or files/<sha256>; such a name could reach outside its folder. Nothing was imported.`,
+  );
 }
 
 function tooLarge(name: string, cap: number): VaultError {
-  return bundleError('BUNDLE_ENTRY_TOO_LARGE', `The bundle entry ${shown(name)} is larger than ${cap} bytes, the most such an entry may be. Nothing was imported.`);
+  return bundleError(
+    'BUNDLE_ENTRY_TOO_LARGE',
+    `The bundle entry ${shown(name)} is larger than ${cap} bytes, the most such an entry may be. Nothing was imported.`,
+  );
 }
 
 function recordInvalid(name: string, why: string): VaultError {
-  return bundleError('BUNDLE_RECORD_INVALID', `The record ${shown(name)} in this bundle is not valid: ${why}. Nothing was imported.`);
+  return bundleError(
+    'BUNDLE_RECORD_INVALID',
+    `The record ${shown(name)} in this bundle is not valid: ${why}. Nothing was imported.`,
+  );
 }
 
 /** Classify an archive entry found where `expected` should be. */
-async function misplaced(tar: TarReader, found: string, expected: string, listed: readonly string[], index: number): Promise<VaultError> {
+async function misplaced(
+  tar: TarReader,
+  found: string,
+  expected: string,
+  listed: readonly string[],
+  index: number,
+): Promise<VaultError> {
   if (!parseEntryName(found)) return entryNameError(found);
   const at = listed.indexOf(found);
-  if (at < 0 || at < index) return bundleError('BUNDLE_ENTRY_UNEXPECTED', `This bundle contains an entry its manifest does not list (or lists once): ${shown(found)}. Nothing was imported.`);
+  if (at < 0 || at < index)
+    return bundleError(
+      'BUNDLE_ENTRY_UNEXPECTED',
+      `This bundle contains an entry its manifest does not list (or lists once): ${shown(found)}. Nothing was imported.`,
+    );
   // a later entry came early: the expected one is either further on (reordered) or absent
   for (let e = await tar.next(); e; e = await tar.next()) {
-    if (e.name === expected) return bundleError('BUNDLE_ENTRY_ORDER', `The entries of this bundle are not in the order its manifest lists: ${shown(expected)} comes after ${shown(found)}. Nothing was imported.`);
+    if (e.name === expected)
+      return bundleError(
+        'BUNDLE_ENTRY_ORDER',
+        `The entries of this bundle are not in the order its manifest lists: ${shown(expected)} comes after ${shown(found)}. Nothing was imported.`,
+      );
   }
-  return bundleError('BUNDLE_ENTRY_MISSING', `This bundle lacks the entry ${shown(expected)} that its manifest lists. Nothing was imported.`);
+  return bundleError(
+    'BUNDLE_ENTRY_MISSING',
+    `This bundle lacks the entry ${shown(expected)} that its manifest lists. Nothing was imported.`,
+  );
 }
 
 async function readSmall(tar: TarReader, size: number): Promise<Buffer> {
@@ -257,7 +328,11 @@ async function readSmall(tar: TarReader, size: number): Promise<Buffer> {
 }
 
 /** One pass over a bundle (see the list at the top). */
-export async function readBundle(ctx: DomainContext, source: BundleSource, handlers: ReadHandlers = {}): Promise<ReadSummary> {
+export async function readBundle(
+  ctx: DomainContext,
+  source: BundleSource,
+  handlers: ReadHandlers = {},
+): Promise<ReadSummary> {
   const identity = ctx.identity.ageIdentity();
   let tar: TarReader | null = null;
   let thread: HashThread | null = null;
@@ -278,7 +353,10 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
         yield* decryptAge(counted, [identity], { reuseBuffer: true, lentSource: true });
       } catch (e) {
         if (isVaultError(e) && e.code === 'AGE_NO_IDENTITY_MATCHED') {
-          throw bundleError('BUNDLE_NOT_FOR_US', 'This bundle is not addressed to this vault: none of its recipients is this vault’s key. Nothing was read.');
+          throw bundleError(
+            'BUNDLE_NOT_FOR_US',
+            'This bundle is not addressed to this vault: none of its recipients is this vault’s key. Nothing was read.',
+          );
         }
         throw e;
       }
@@ -286,12 +364,28 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
     tar = new TarReader(plaintext, { lent: true });
 
     const first = await tar.next();
-    if (!first || first.name !== MANIFEST_ENTRY) throw bundleError('BUNDLE_MANIFEST_INVALID', `This bundle does not begin with its manifest (${MANIFEST_ENTRY}); it is not a Case Vault bundle. Nothing was imported.`);
-    if (first.size > BUNDLE_LIMITS.manifestBytes) throw bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is larger than ${BUNDLE_LIMITS.manifestBytes} bytes, the most a manifest may be. Nothing was imported.`);
+    if (!first || first.name !== MANIFEST_ENTRY)
+      throw bundleError(
+        'BUNDLE_MANIFEST_INVALID',
+        `This bundle does not begin with its manifest (${MANIFEST_ENTRY}); it is not a Case Vault bundle. Nothing was imported.`,
+      );
+    if (first.size > BUNDLE_LIMITS.manifestBytes)
+      throw bundleError(
+        'BUNDLE_MANIFEST_INVALID',
+        `This bundle's manifest is larger than ${BUNDLE_LIMITS.manifestBytes} bytes, the most a manifest may be. Nothing was imported.`,
+      );
     const manifestBytes = await readSmall(tar, first.size);
     const second = await tar.next();
-    if (!second || second.name !== SIGNATURE_ENTRY) throw bundleError('BUNDLE_UNSIGNED', `This bundle is not signed: ${SIGNATURE_ENTRY} does not follow its manifest. Unsigned bundles are never imported.`);
-    if (second.size !== SIGNATURE_BYTES) throw bundleError('BUNDLE_SIGNATURE_INVALID', `This bundle's signature is ${second.size} bytes, not ${SIGNATURE_BYTES}; it cannot be valid. Nothing was imported.`);
+    if (!second || second.name !== SIGNATURE_ENTRY)
+      throw bundleError(
+        'BUNDLE_UNSIGNED',
+        `This bundle is not signed: ${SIGNATURE_ENTRY} does not follow its manifest. Unsigned bundles are never imported.`,
+      );
+    if (second.size !== SIGNATURE_BYTES)
+      throw bundleError(
+        'BUNDLE_SIGNATURE_INVALID',
+        `This bundle's signature is ${second.size} bytes, not ${SIGNATURE_BYTES}; it cannot be valid. Nothing was imported.`,
+      );
     const signature = await readSmall(tar, second.size);
 
     const trusted = checkManifest(ctx, manifestBytes, signature, handlers.expiryAt);
@@ -311,12 +405,20 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
     for (let i = 0; i < trusted.manifest.entries.length; i++) {
       const want = trusted.manifest.entries[i]!;
       const e = await tar.next();
-      if (!e) throw bundleError('BUNDLE_ENTRY_MISSING', `This bundle ends before the entry ${shown(want.name)} that its manifest lists. Nothing was imported.`);
+      if (!e)
+        throw bundleError(
+          'BUNDLE_ENTRY_MISSING',
+          `This bundle ends before the entry ${shown(want.name)} that its manifest lists. Nothing was imported.`,
+        );
       if (e.name !== want.name) throw await misplaced(tar, e.name, want.name, listed, i);
       const name = parseEntryName(e.name)!;
       const cap = name.type === 'record' ? BUNDLE_LIMITS.recordBytes : BUNDLE_LIMITS.fileBytes;
       if (e.size > cap) throw tooLarge(e.name, cap);
-      if (e.size !== want.size) throw bundleError('BUNDLE_ENTRY_HASH', `The bundle entry ${shown(e.name)} is ${e.size} bytes, not the ${want.size} its manifest lists. Nothing was imported.`);
+      if (e.size !== want.size)
+        throw bundleError(
+          'BUNDLE_ENTRY_HASH',
+          `The bundle entry ${shown(e.name)} is ${e.size} bytes, not the ${want.size} its manifest lists. Nothing was imported.`,
+        );
 
       if (name.type === 'record') {
         const bytes = await readSmall(tar, e.size);
@@ -328,14 +430,16 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
         if (parsed.data.id !== name.id) throw recordInvalid(e.name, 'its id is not the one in its name');
         const item = { kind: name.kind, record: parsed.data } as AnyRecord;
         checkRecordClaims(trusted, e.name, item);
-        if (item.kind === 'evidence' && item.record.sha256 !== undefined) claimed.set(item.record.sha256, item.record.size ?? -1);
+        if (item.kind === 'evidence' && item.record.sha256 !== undefined)
+          claimed.set(item.record.sha256, item.record.size ?? -1);
         summary.contents[name.kind]++;
         summary.bytes += e.size;
         handlers.onRecord?.(item);
       } else {
         const claimedSize = claimed.get(name.sha256);
         if (claimedSize === undefined) throw recordInvalid(e.name, 'no evidence record in the bundle names this file');
-        if (claimedSize !== e.size) throw recordInvalid(e.name, 'the evidence record that names this file gives another size');
+        if (claimedSize !== e.size)
+          throw recordInvalid(e.name, 'the evidence record that names this file gives another size');
         const hash = newHash();
         let got = 0;
         // pieces are lent (valid until the next is pulled): hashed, then used by the consumer
@@ -357,7 +461,10 @@ export async function readBundle(ctx: DomainContext, source: BundleSource, handl
     const extra = await tar.next();
     if (extra) {
       if (!parseEntryName(extra.name)) throw entryNameError(extra.name);
-      throw bundleError('BUNDLE_ENTRY_UNEXPECTED', `This bundle contains an entry its manifest does not list: ${shown(extra.name)}. Nothing was imported.`);
+      throw bundleError(
+        'BUNDLE_ENTRY_UNEXPECTED',
+        `This bundle contains an entry its manifest does not list: ${shown(extra.name)}. Nothing was imported.`,
+      );
     }
     return summary;
   } finally {
@@ -386,10 +493,14 @@ function checkRecordClaims(t: TrustedManifest, name: string, item: AnyRecord): v
   const latest = Date.parse(t.manifest.createdAt) + CLOCK_SKEW_MS;
   for (const key of ['createdAt', 'updatedAt'] as const) {
     const v = r[key];
-    if (v !== undefined && Date.parse(v) > latest) throw recordInvalid(name, `its ${key} is later than the bundle itself was made`);
+    if (v !== undefined && Date.parse(v) > latest)
+      throw recordInvalid(name, `its ${key} is later than the bundle itself was made`);
   }
 }
 
 function hashError(name: string): VaultError {
-  return bundleError('BUNDLE_ENTRY_HASH', `The bundle entry ${shown(name)} does not match the SHA-256 its signed manifest lists: it was changed. Nothing was imported.`);
+  return bundleError(
+    'BUNDLE_ENTRY_HASH',
+    `The bundle entry ${shown(name)} does not match the SHA-256 its signed manifest lists: it was changed. Nothing was imported.`,
+  );
 }

@@ -45,7 +45,16 @@ import { ledgerRow } from './ledger.js';
 import { parseStrictJson } from './strict-json.js';
 
 /** Our signed receipt for a bundle. */
-export function makeReceipt(ctx: DomainContext, r: { bundleId: string; manifestSha256: string; result: 'imported' | 'quarantined'; records: KindCounts; files: number }): ReceiptFile {
+export function makeReceipt(
+  ctx: DomainContext,
+  r: {
+    bundleId: string;
+    manifestSha256: string;
+    result: 'imported' | 'quarantined';
+    records: KindCounts;
+    files: number;
+  },
+): ReceiptFile {
   const receipt: Receipt = {
     format: RECEIPT_FORMAT,
     formatVersion: RECEIPT_FORMAT_VERSION,
@@ -77,7 +86,8 @@ export async function writeReceipt(file: ReceiptFile, out: string): Promise<stri
 export async function writeReceiptText(text: string, out: string): Promise<string> {
   try {
     const st = await fsp.lstat(out);
-    if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text) return path.resolve(out);
+    if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text)
+      return path.resolve(out);
   } catch {
     // absent (or unreadable): write it, which reports the problem if there is one
   }
@@ -106,7 +116,8 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
     try {
       const st = await fh.stat();
       if (!st.isFile()) throw receiptInvalid('it is not a file');
-      if (st.size > BUNDLE_LIMITS.receiptBytes) throw receiptInvalid(`it is larger than ${BUNDLE_LIMITS.receiptBytes} bytes`);
+      if (st.size > BUNDLE_LIMITS.receiptBytes)
+        throw receiptInvalid(`it is larger than ${BUNDLE_LIMITS.receiptBytes} bytes`);
       // read at most the cap (and one byte more): a file that grows meanwhile is refused too
       const buf = Buffer.alloc(BUNDLE_LIMITS.receiptBytes + 1);
       let n = 0;
@@ -130,16 +141,26 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
   if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
   const { receipt, signature } = parsed.data;
   if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > RECEIPT_FUTURE_TOLERANCE_MS) {
-    throw receiptInvalid(`it says the bundle was received on ${receipt.receivedAt}, more than a day from now: it was made in the future. Check this computer's clock and the partner's`);
+    throw receiptInvalid(
+      `it says the bundle was received on ${receipt.receivedAt}, more than a day from now: it was made in the future. Check this computer's clock and the partner's`,
+    );
   }
 
   const row = ledgerRow(ctx, receipt.bundleId);
-  if (!row || row.direction !== 'sent') throw new VaultError('RECEIPT_UNKNOWN_BUNDLE', `This receipt is for bundle ${receipt.bundleId}, which this vault did not send.`);
+  if (!row || row.direction !== 'sent')
+    throw new VaultError(
+      'RECEIPT_UNKNOWN_BUNDLE',
+      `This receipt is for bundle ${receipt.bundleId}, which this vault did not send.`,
+    );
   if (Buffer.from(row.manifest_hash).toString('hex') !== receipt.manifestSha256) {
-    throw new VaultError('RECEIPT_MISMATCH', `This receipt names bundle ${receipt.bundleId} but a different manifest than the one this vault sent; it is not a receipt for that bundle.`);
+    throw new VaultError(
+      'RECEIPT_MISMATCH',
+      `This receipt names bundle ${receipt.bundleId} but a different manifest than the one this vault sent; it is not a receipt for that bundle.`,
+    );
   }
   const manifest = Manifest.parse(JSON.parse(row.manifest));
-  const sigInvalid = (why: string) => new VaultError('RECEIPT_SIGNATURE_INVALID', `This receipt's signature cannot be trusted: ${why}.`);
+  const sigInvalid = (why: string) =>
+    new VaultError('RECEIPT_SIGNATURE_INVALID', `This receipt's signature cannot be trusted: ${why}.`);
   let card;
   try {
     card = parseContactCard(receipt.recipient);
@@ -147,34 +168,61 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
     throw sigInvalid("the recipient's contact card in it is not validly signed");
   }
   const ours = ctx.identity.publicKey.toString('base64');
-  if (card.publicKey === ours || !manifest.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)) {
+  if (
+    card.publicKey === ours ||
+    !manifest.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)
+  ) {
     throw sigInvalid('it was signed by a key the bundle was not sent to');
   }
-  if (!verifySignature(cardPublicKey(card), 'receipt', Buffer.from(canonicalJson(receipt), 'utf8'), Buffer.from(signature, 'base64'))) {
+  if (
+    !verifySignature(
+      cardPublicKey(card),
+      'receipt',
+      Buffer.from(canonicalJson(receipt), 'utf8'),
+      Buffer.from(signature, 'base64'),
+    )
+  ) {
     throw sigInvalid('it does not verify with the recipient key');
   }
 
   const stored = row.receipt === null ? null : (JSON.parse(row.receipt) as unknown);
   const incoming = canonicalJson(parsed.data);
-  if (stored !== null && canonicalJson(stored) === incoming) return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
-  if (row.status === 'delivered' && receipt.result === 'quarantined') return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+  if (stored !== null && canonicalJson(stored) === incoming)
+    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+  if (row.status === 'delivered' && receipt.result === 'quarantined')
+    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
 
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
     let events = 0;
     if (receipt.result === 'imported' && row.status !== 'delivered') {
-      run(ctx.db, sql`UPDATE bundles SET status = 'delivered', receipt = ${incoming}, updated_at = ${at} WHERE id = ${row.id}`);
+      run(
+        ctx.db,
+        sql`UPDATE bundles SET status = 'delivered', receipt = ${incoming}, updated_at = ${at} WHERE id = ${row.id}`,
+      );
       for (const e of manifest.entries) {
         const n = parseEntryName(e.name);
         if (!n || n.type !== 'record' || n.kind !== 'evidence') continue;
-        const event = appendCustodyEvent(ctx, n.id, 'delivered', { bundleId: row.id, partnerId: row.partner_id, receivedAt: receipt.receivedAt });
-        audit({ action: 'evidence.delivered', subject: { kind: 'evidence', id: n.id }, details: { bundleId: row.id, custodyHash: event.hash } });
+        const event = appendCustodyEvent(ctx, n.id, 'delivered', {
+          bundleId: row.id,
+          partnerId: row.partner_id,
+          receivedAt: receipt.receivedAt,
+        });
+        audit({
+          action: 'evidence.delivered',
+          subject: { kind: 'evidence', id: n.id },
+          details: { bundleId: row.id, custodyHash: event.hash },
+        });
         events++;
       }
     } else {
       run(ctx.db, sql`UPDATE bundles SET receipt = ${incoming}, updated_at = ${at} WHERE id = ${row.id}`);
     }
-    audit({ action: 'bundle.receipt-imported', subject: { kind: 'bundle', id: row.id }, details: { result: receipt.result, partnerId: row.partner_id, custodyEvents: events } });
+    audit({
+      action: 'bundle.receipt-imported',
+      subject: { kind: 'bundle', id: row.id },
+      details: { result: receipt.result, partnerId: row.partner_id, custodyEvents: events },
+    });
     const status = receipt.result === 'imported' ? 'delivered' : row.status;
     return { bundleId: row.id, status, changed: true, custodyEvents: events };
   });

@@ -309,7 +309,9 @@ class Parser {
   }
 
   private loneSurrogate(at: number): never {
-    throw new Refusal(`it is not valid JSON text: a \\u escape of half a surrogate pair (a lone surrogate, not a character) at character ${at}`);
+    throw new Refusal(
+      `it is not valid JSON text: a \\u escape of half a surrogate pair (a lone surrogate, not a character) at character ${at}`,
+    );
   }
 
   private number(): number {

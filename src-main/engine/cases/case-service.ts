@@ -2,11 +2,33 @@
  * Cases: create, read, update (with field-by-field history), status transitions, and the
  * filtered, paged case list that must stay fast at 100 000 cases (bench/case-list.ts).
  */
-import { type ListCasesQuery as ListCasesQueryT, CASE_TRANSITIONS, type Case, type CaseHistoryEntry, type CaseList, type CaseStatus, type CaseSummary, CreateCaseInput, ListCasesQuery, type TeamMember, TransitionCaseInput, UpdateCaseInput } from '../../../shared/domain/cases.js';
+import {
+  type ListCasesQuery as ListCasesQueryT,
+  CASE_TRANSITIONS,
+  type Case,
+  type CaseHistoryEntry,
+  type CaseList,
+  type CaseStatus,
+  type CaseSummary,
+  CreateCaseInput,
+  ListCasesQuery,
+  type TeamMember,
+  TransitionCaseInput,
+  UpdateCaseInput,
+} from '../../../shared/domain/cases.js';
 import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../audit/audit-log.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
-import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import {
+  changedFields,
+  checkVersion,
+  type DomainContext,
+  mutate,
+  notFound,
+  nowIso,
+  parseInput,
+  today,
+} from '../domain/context.js';
 import { toFtsQuery } from '../search/fts-query.js';
 import { uuidv7 } from '../util/ids.js';
 
@@ -42,7 +64,10 @@ function normaliseTags(tags: readonly string[]): string[] {
 function loadTags(db: ReadableDB, ids: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
-  for (const r of all<{ case_id: string; tag: string }>(db, sql`SELECT case_id, tag FROM case_tags WHERE case_id IN ${sqlIn(ids)} ORDER BY tag`)) {
+  for (const r of all<{ case_id: string; tag: string }>(
+    db,
+    sql`SELECT case_id, tag FROM case_tags WHERE case_id IN ${sqlIn(ids)} ORDER BY tag`,
+  )) {
     const list = out.get(r.case_id) ?? [];
     list.push(r.tag);
     out.set(r.case_id, list);
@@ -98,7 +123,10 @@ export function getCase(ctx: DomainContext, id: string): Case {
  */
 function nextReference(db: ReadableDB, year: string): string {
   const prefix = `CV-${year}-`;
-  const last = pluck<string>(db, sql`SELECT reference FROM cases WHERE reference GLOB ${`${prefix}[0-9][0-9][0-9][0-9][0-9][0-9]`} ORDER BY reference DESC LIMIT 1`);
+  const last = pluck<string>(
+    db,
+    sql`SELECT reference FROM cases WHERE reference GLOB ${`${prefix}[0-9][0-9][0-9][0-9][0-9][0-9]`} ORDER BY reference DESC LIMIT 1`,
+  );
   const taken = (ref: string) => pluck(db, sql`SELECT 1 FROM cases WHERE reference = ${ref}`) !== undefined;
   for (let n = last ? Number(last.slice(prefix.length)) + 1 : 1; ; n++) {
     const ref = `${prefix}${String(n).padStart(6, '0')}`;
@@ -106,10 +134,16 @@ function nextReference(db: ReadableDB, year: string): string {
   }
 }
 
-function writeTagsAndTeam(ctx: DomainContext, caseId: string, tags?: readonly string[], team?: readonly TeamMember[]): void {
+function writeTagsAndTeam(
+  ctx: DomainContext,
+  caseId: string,
+  tags?: readonly string[],
+  team?: readonly TeamMember[],
+): void {
   if (tags) {
     run(ctx.db, sql`DELETE FROM case_tags WHERE case_id = ${caseId}`);
-    for (const t of normaliseTags(tags)) run(ctx.db, sql`INSERT INTO case_tags (case_id, tag) VALUES (${caseId}, ${t})`);
+    for (const t of normaliseTags(tags))
+      run(ctx.db, sql`INSERT INTO case_tags (case_id, tag) VALUES (${caseId}, ${t})`);
   }
   if (team) {
     run(ctx.db, sql`DELETE FROM case_team WHERE case_id = ${caseId}`);
@@ -122,8 +156,17 @@ function writeTagsAndTeam(ctx: DomainContext, caseId: string, tags?: readonly st
   }
 }
 
-function recordHistory(ctx: DomainContext, caseId: string, version: number, at: string, changes: Record<string, { from: unknown; to: unknown }>): void {
-  run(ctx.db, sql`INSERT INTO case_history (case_id, version, at, actor, changes) VALUES (${caseId}, ${version}, ${at}, ${LOCAL_ACTOR}, ${JSON.stringify(changes)})`);
+function recordHistory(
+  ctx: DomainContext,
+  caseId: string,
+  version: number,
+  at: string,
+  changes: Record<string, { from: unknown; to: unknown }>,
+): void {
+  run(
+    ctx.db,
+    sql`INSERT INTO case_history (case_id, version, at, actor, changes) VALUES (${caseId}, ${version}, ${at}, ${LOCAL_ACTOR}, ${JSON.stringify(changes)})`,
+  );
 }
 
 /**
@@ -137,7 +180,10 @@ export function createCase(ctx: DomainContext, input: CreateCaseInput, extra: { 
     const id = uuidv7(ctx.now().getTime());
     const reference = p.reference ?? nextReference(ctx.db, at.slice(0, 4));
     if (p.reference && pluck(ctx.db, sql`SELECT 1 FROM cases WHERE reference = ${p.reference}`)) {
-      throw new VaultError('DUPLICATE', `A case with reference ${p.reference} already exists; choose another reference.`);
+      throw new VaultError(
+        'DUPLICATE',
+        `A case with reference ${p.reference} already exists; choose another reference.`,
+      );
     }
     const openedOn = p.openedOn ?? today(ctx);
     run(
@@ -151,7 +197,6 @@ export function createCase(ctx: DomainContext, input: CreateCaseInput, extra: { 
     return getCase(ctx, id);
   });
 }
-
 
 /**
  * The SET clause of each plain column an update may change. Column names are written here in
@@ -190,7 +235,12 @@ export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
     }
     sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
     run(ctx.db, sql`UPDATE cases SET ${sqlJoin(sets)} WHERE id = ${id}`);
-    writeTagsAndTeam(ctx, id, changed.includes('tags') ? fields.tags : undefined, changed.includes('team') ? fields.team : undefined);
+    writeTagsAndTeam(
+      ctx,
+      id,
+      changed.includes('tags') ? fields.tags : undefined,
+      changed.includes('team') ? fields.team : undefined,
+    );
     recordHistory(ctx, id, version, at, changes);
     audit({ action: 'case.updated', subject: { kind: 'case', id }, details: { fields: changed, version } });
     return getCase(ctx, id);
@@ -220,11 +270,18 @@ export function transitionCase(ctx: DomainContext, input: TransitionCaseInput): 
     const version = before.version + 1;
     const closedOn = p.to === 'closed' ? today(ctx) : null;
     const closureReason = p.to === 'closed' ? p.reason! : null;
-    run(ctx.db, sql`UPDATE cases SET status = ${p.to}, closed_on = ${closedOn}, closure_reason = ${closureReason}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`);
+    run(
+      ctx.db,
+      sql`UPDATE cases SET status = ${p.to}, closed_on = ${closedOn}, closure_reason = ${closureReason}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`,
+    );
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: before.status, to: p.to } };
     if (p.reason) changes.reason = { from: null, to: p.reason };
     recordHistory(ctx, p.id, version, at, changes);
-    audit({ action: 'case.status-changed', subject: { kind: 'case', id: p.id }, details: { from: before.status, to: p.to, version } });
+    audit({
+      action: 'case.status-changed',
+      subject: { kind: 'case', id: p.id },
+      details: { from: before.status, to: p.to, version },
+    });
     return getCase(ctx, p.id);
   });
 }
@@ -235,7 +292,10 @@ export function closeCase(ctx: DomainContext, id: string, reason: string): Case 
 
 export function caseHistory(ctx: DomainContext, id: string): CaseHistoryEntry[] {
   requireCase(ctx.db, id);
-  return all<{ version: number; at: string; actor: string; changes: string }>(ctx.db, sql`SELECT version, at, actor, changes FROM case_history WHERE case_id = ${id} ORDER BY version`).map((r) => ({
+  return all<{ version: number; at: string; actor: string; changes: string }>(
+    ctx.db,
+    sql`SELECT version, at, actor, changes FROM case_history WHERE case_id = ${id} ORDER BY version`,
+  ).map((r) => ({
     version: r.version,
     at: r.at,
     actor: r.actor,
@@ -264,21 +324,33 @@ export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): Case
   // Filters whose IN lists can be large (thousands of cases).
   const large: SqlFragment[] = [];
   if (q.text) large.push(sql`seq IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ${toFtsQuery(q.text)})`);
-  const whereOf = (conditions: SqlFragment[]) => (conditions.length ? sql` WHERE ${sqlJoin(conditions, ' AND ')}` : sql``);
+  const whereOf = (conditions: SqlFragment[]) =>
+    conditions.length ? sql` WHERE ${sqlJoin(conditions, ' AND ')}` : sql``;
   const whereSql = whereOf([...plain, ...large]);
-  const order = q.sort === 'reference' ? sql`reference` : q.sort === 'opened' ? sql`opened_on DESC, id` : sql`updated_at DESC, id`;
+  const order =
+    q.sort === 'reference' ? sql`reference` : q.sort === 'opened' ? sql`opened_on DESC, id` : sql`updated_at DESC, id`;
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM cases${whereSql}`) ?? 0;
   // For a page of a large match, a unary `+` keeps the planner from starting at the big IN
   // lists (reading and sorting every matching row): it walks the sort order's index instead and
   // probes the lists. For a small match, starting at the list is cheaper; the count tells which.
-  const pageWhere = total > PROBE_ABOVE && large.length > 0 ? whereOf([...plain, ...large.map((f) => sql`+${f}`)]) : whereSql;
+  const pageWhere =
+    total > PROBE_ABOVE && large.length > 0 ? whereOf([...plain, ...large.map((f) => sql`+${f}`)]) : whereSql;
   // Two steps: the page's row numbers (sorting narrow rows only), then those rows in full.
-  const pageSeqs = all<{ seq: number }>(ctx.db, sql`SELECT seq FROM cases${pageWhere} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`).map((r) => r.seq);
+  const pageSeqs = all<{ seq: number }>(
+    ctx.db,
+    sql`SELECT seq FROM cases${pageWhere} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
+  ).map((r) => r.seq);
   const bySeq = new Map(
-    all<CaseRow & { seq: number }>(ctx.db, sql`SELECT * FROM cases WHERE seq IN ${sqlIn(pageSeqs)}`).map((r) => [r.seq, r]),
+    all<CaseRow & { seq: number }>(ctx.db, sql`SELECT * FROM cases WHERE seq IN ${sqlIn(pageSeqs)}`).map((r) => [
+      r.seq,
+      r,
+    ]),
   );
   const rows = pageSeqs.map((s) => bySeq.get(s)!);
-  const tags = loadTags(ctx.db, rows.map((r) => r.id));
+  const tags = loadTags(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const items: CaseSummary[] = rows.map((r) => ({
     id: r.id,
     reference: r.reference,

@@ -98,7 +98,11 @@ function recipientPhrase(r: ConsentRecipient, names: Readonly<Record<string, str
 }
 
 /** "representation", "sharing with a court", "donor reporting", … */
-export function describeConsentScope(purpose: ConsentPurpose, recipient: ConsentRecipient | null, names?: Readonly<Record<string, string>>): string {
+export function describeConsentScope(
+  purpose: ConsentPurpose,
+  recipient: ConsentRecipient | null,
+  names?: Readonly<Record<string, string>>,
+): string {
   switch (purpose) {
     case 'representation':
       return 'legal representation';
@@ -167,7 +171,14 @@ export function seriesStateAt(versions: readonly ConsentVersionFact[], at: strin
   return best;
 }
 
-type Outcome = { allowed: true; v: ConsentVersionFact } | { allowed: false; reason: 'withdrawn' | 'refused' | 'expired' | 'not-informed'; v: ConsentVersionFact; missing?: ToldElement[] };
+type Outcome =
+  | { allowed: true; v: ConsentVersionFact }
+  | {
+      allowed: false;
+      reason: 'withdrawn' | 'refused' | 'expired' | 'not-informed';
+      v: ConsentVersionFact;
+      missing?: ToldElement[];
+    };
 
 /** What one series' standing version says for `at` (rule 5). */
 function outcomeOf(v: ConsentVersionFact, at: string): Outcome {
@@ -190,7 +201,11 @@ const DENIAL_ORDER = ['withdrawn', 'refused', 'expired', 'not-informed'] as cons
 export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): ConsentGateResult {
   const scope = describeConsentScope(query.purpose, query.recipient, facts.partnerNames);
   if (!facts.personInCase) {
-    return { allowed: false, reason: 'person-not-in-case', message: `This person is not linked to this case, so no consent recorded in it can cover ${scope}; link them to the case first.` };
+    return {
+      allowed: false,
+      reason: 'person-not-in-case',
+      message: `This person is not linked to this case, so no consent recorded in it can cover ${scope}; link them to the case first.`,
+    };
   }
   const series = new Map<string, ConsentVersionFact[]>();
   for (const c of facts.consents) {
@@ -212,14 +227,20 @@ export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): Con
   }
   if (standing.length === 0) {
     const from = future.sort((a, b) => startOf(a) - startOf(b))[0]!;
-    return { allowed: false, reason: 'absent', message: `There is no consent from this person in this case for ${scope} as of ${query.at}: the consent recorded for it takes effect only on ${from}.` };
+    return {
+      allowed: false,
+      reason: 'absent',
+      message: `There is no consent from this person in this case for ${scope} as of ${query.at}: the consent recorded for it takes effect only on ${from}.`,
+    };
   }
 
   // rule 4: the most recent decision; those that cannot be ordered against it are tied with it
   const latest = standing.filter((a) => !standing.some((b) => laterThan(b, a)));
   const outcomes = latest.map((v) => outcomeOf(v, query.at));
   const disagree = new Set(outcomes.map((o) => (o.allowed ? 'allowed' : o.reason))).size > 1;
-  const tieNote = disagree ? ` (${latest.length} consent records for this were decided at the same time and do not agree, so the stricter one applies)` : '';
+  const tieNote = disagree
+    ? ` (${latest.length} consent records for this were decided at the same time and do not agree, so the stricter one applies)`
+    : '';
   for (const reason of DENIAL_ORDER) {
     const o = outcomes.find((x) => !x.allowed && x.reason === reason);
     if (!o || o.allowed) continue;
@@ -227,9 +248,19 @@ export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): Con
     const ids = { consentId: v.id, seriesId: v.seriesId };
     switch (o.reason) {
       case 'withdrawn':
-        return { allowed: false, reason: 'withdrawn', ...ids, message: `The person withdrew their consent to ${scope} on ${v.withdrawnAt ?? '?'}${tieNote}. Their data may not be used for this.` };
+        return {
+          allowed: false,
+          reason: 'withdrawn',
+          ...ids,
+          message: `The person withdrew their consent to ${scope} on ${v.withdrawnAt ?? '?'}${tieNote}. Their data may not be used for this.`,
+        };
       case 'refused':
-        return { allowed: false, reason: 'refused', ...ids, message: `The person refused consent to ${scope} on ${v.givenAt}${tieNote}. Their data may not be used for this.` };
+        return {
+          allowed: false,
+          reason: 'refused',
+          ...ids,
+          message: `The person refused consent to ${scope} on ${v.givenAt}${tieNote}. Their data may not be used for this.`,
+        };
       case 'expired':
         return {
           allowed: false,
@@ -250,10 +281,27 @@ export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): Con
     }
   }
   // every tied outcome allows: take the one that lasts longest (no expiry first), then the newest series
-  const allowed = outcomes.map((o) => o.v).sort((a, b) => (a.expiresAt === null ? Infinity : expiryMs(a.expiresAt)) - (b.expiresAt === null ? Infinity : expiryMs(b.expiresAt)) || a.seriesId.localeCompare(b.seriesId));
+  const allowed = outcomes
+    .map((o) => o.v)
+    .sort(
+      (a, b) =>
+        (a.expiresAt === null ? Infinity : expiryMs(a.expiresAt)) -
+          (b.expiresAt === null ? Infinity : expiryMs(b.expiresAt)) || a.seriesId.localeCompare(b.seriesId),
+    );
   const v = allowed[allowed.length - 1]!;
-  const until = v.expiresAt === null ? 'has no expiry date' : v.expiresAt.length === 10 ? `is valid until the end of ${v.expiresAt}` : `is valid until ${v.expiresAt}`;
-  return { allowed: true, consentId: v.id, seriesId: v.seriesId, expiresAt: v.expiresAt, message: `Consent to ${scope} was given on ${v.givenAt} and ${until}.` };
+  const until =
+    v.expiresAt === null
+      ? 'has no expiry date'
+      : v.expiresAt.length === 10
+        ? `is valid until the end of ${v.expiresAt}`
+        : `is valid until ${v.expiresAt}`;
+  return {
+    allowed: true,
+    consentId: v.id,
+    seriesId: v.seriesId,
+    expiresAt: v.expiresAt,
+    message: `Consent to ${scope} was given on ${v.givenAt} and ${until}.`,
+  };
 }
 
 /** The consent columns the gate reads (the service's full row extends it). */
@@ -279,7 +327,17 @@ export interface ConsentFactRow {
 }
 
 /** The `told_*` columns back to the list of elements. */
-export function toldFromRow(r: Pick<ConsentFactRow, 'told_nature' | 'told_purpose' | 'told_use' | 'told_consequences' | 'told_right_to_refuse' | 'told_right_to_withdraw'>): ToldElement[] {
+export function toldFromRow(
+  r: Pick<
+    ConsentFactRow,
+    | 'told_nature'
+    | 'told_purpose'
+    | 'told_use'
+    | 'told_consequences'
+    | 'told_right_to_refuse'
+    | 'told_right_to_withdraw'
+  >,
+): ToldElement[] {
   const flags: Record<ToldElement, number> = {
     nature: r.told_nature,
     purpose: r.told_purpose,
@@ -291,7 +349,10 @@ export function toldFromRow(r: Pick<ConsentFactRow, 'told_nature' | 'told_purpos
   return TOLD_ELEMENTS.filter((e) => Number(flags[e]) === 1);
 }
 
-export function recipientFromRow(r: { recipient_partner_id: string | null; recipient_class: RecipientClass | null }): ConsentRecipient | null {
+export function recipientFromRow(r: {
+  recipient_partner_id: string | null;
+  recipient_class: RecipientClass | null;
+}): ConsentRecipient | null {
   if (r.recipient_partner_id !== null) return { partnerId: r.recipient_partner_id };
   if (r.recipient_class !== null) return { class: r.recipient_class };
   return null;
@@ -315,7 +376,10 @@ export function factFromRow(r: ConsentFactRow): ConsentVersionFact {
 }
 
 export function personInCase(ctx: DomainContext, personId: string, caseId: string): boolean {
-  return pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE case_id = ${caseId} AND person_id = ${personId} LIMIT 1`) !== undefined;
+  return (
+    pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE case_id = ${caseId} AND person_id = ${personId} LIMIT 1`) !==
+    undefined
+  );
 }
 
 /**
@@ -327,24 +391,40 @@ export function checkConsent(ctx: DomainContext, query: CheckConsentQueryT): Con
   requirePerson(ctx.db, q.personId);
   requireCase(ctx.db, q.caseId);
   const partnerNames: Record<string, string> = {};
-  if (q.recipient && 'partnerId' in q.recipient) partnerNames[q.recipient.partnerId] = requirePartner(ctx.db, q.recipient.partnerId).name;
+  if (q.recipient && 'partnerId' in q.recipient)
+    partnerNames[q.recipient.partnerId] = requirePartner(ctx.db, q.recipient.partnerId).name;
   const linked = personInCase(ctx, q.personId, q.caseId);
   // only consents recorded here decide (rule 0 at the top); a received one is the partner's record
   const rows = linked
-    ? all<ConsentFactRow>(ctx.db, sql`SELECT * FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault = ${ctx.vaultId} ORDER BY series_id, version`)
+    ? all<ConsentFactRow>(
+        ctx.db,
+        sql`SELECT * FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault = ${ctx.vaultId} ORDER BY series_id, version`,
+      )
     : [];
-  const decision = decideConsent({ personInCase: linked, consents: rows.map(factFromRow), partnerNames }, { personId: q.personId, caseId: q.caseId, purpose: q.purpose, recipient: q.recipient, at: q.at ?? nowIso(ctx) });
+  const decision = decideConsent(
+    { personInCase: linked, consents: rows.map(factFromRow), partnerNames },
+    { personId: q.personId, caseId: q.caseId, purpose: q.purpose, recipient: q.recipient, at: q.at ?? nowIso(ctx) },
+  );
   if (!decision.allowed && decision.reason === 'absent' && linked) {
-    const received = pluck(ctx.db, sql`SELECT 1 FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault != ${ctx.vaultId} LIMIT 1`);
+    const received = pluck(
+      ctx.db,
+      sql`SELECT 1 FROM consents WHERE person_id = ${q.personId} AND case_id = ${q.caseId} AND purpose = ${q.purpose} AND origin_vault != ${ctx.vaultId} LIMIT 1`,
+    );
     if (received !== undefined) {
-      return { ...decision, message: `${decision.message} A consent received from a partner organisation is their record and never decides anything in this vault.` };
+      return {
+        ...decision,
+        message: `${decision.message} A consent received from a partner organisation is their record and never decides anything in this vault.`,
+      };
     }
   }
   return decision;
 }
 
 /** checkConsent, or CONSENT_DENIED with the gate's sentence. Bundles, donor reports and publication call this. */
-export function requireConsent(ctx: DomainContext, query: CheckConsentQueryT): Extract<ConsentGateResult, { allowed: true }> {
+export function requireConsent(
+  ctx: DomainContext,
+  query: CheckConsentQueryT,
+): Extract<ConsentGateResult, { allowed: true }> {
   const r = checkConsent(ctx, query);
   if (!r.allowed) throw new VaultError('CONSENT_DENIED', r.message);
   return r;

@@ -29,7 +29,15 @@ import { type AuditNote, type DomainContext, mutate, notFound, nowIso, parseInpu
 import { uuidv7 } from '../util/ids.js';
 import { requirePartner } from '../partners/partner-service.js';
 import { requirePerson } from '../people/person-service.js';
-import { type ConsentFactRow, factFromRow, isExpired, personInCase, recipientFromRow, seriesStateAt, toldFromRow } from './consent-gate.js';
+import {
+  type ConsentFactRow,
+  factFromRow,
+  isExpired,
+  personInCase,
+  recipientFromRow,
+  seriesStateAt,
+  toldFromRow,
+} from './consent-gate.js';
 
 /** A full consent row: the columns the gate reads, and the rest of the record. */
 interface ConsentRow extends ConsentFactRow {
@@ -86,10 +94,20 @@ function withStatus(ctx: DomainContext, rows: readonly ConsentRow[], at: string)
     list.push(r);
     bySeries.set(r.series_id, list);
   }
-  const summary = new Map([...bySeries].map(([id, series]) => [id, { status: seriesStatus(series, at), latest: Math.max(...series.map((s) => s.version)) }]));
+  const summary = new Map(
+    [...bySeries].map(([id, series]) => [
+      id,
+      { status: seriesStatus(series, at), latest: Math.max(...series.map((s) => s.version)) },
+    ]),
+  );
   return rows.map((r) => {
     const s = summary.get(r.series_id)!;
-    return { ...toConsent(r), status: s.status, current: r.version === s.latest, received: r.origin_vault !== ctx.vaultId };
+    return {
+      ...toConsent(r),
+      status: s.status,
+      current: r.version === s.latest,
+      received: r.origin_vault !== ctx.vaultId,
+    };
   });
 }
 
@@ -117,7 +135,11 @@ function insertVersion(ctx: DomainContext, r: ConsentRow): void {
 }
 
 function auditNote(action: string, r: ConsentRow): AuditNote {
-  return { action, subject: { kind: 'consent', id: r.id }, details: { purpose: r.purpose, state: r.state, seriesId: r.series_id, version: r.version } };
+  return {
+    action,
+    subject: { kind: 'consent', id: r.id },
+    details: { purpose: r.purpose, state: r.state, seriesId: r.series_id, version: r.version },
+  };
 }
 
 function one(ctx: DomainContext, id: string): ConsentWithStatus {
@@ -136,7 +158,10 @@ export function addConsent(ctx: DomainContext, input: AddConsentInputT): Consent
     requireCase(ctx.db, p.caseId);
     if (p.recipient && 'partnerId' in p.recipient) requirePartner(ctx.db, p.recipient.partnerId);
     if (!personInCase(ctx, p.personId, p.caseId)) {
-      throw new VaultError('PERSON_NOT_IN_CASE', `Person ${p.personId} is not linked to case ${p.caseId}: link them to the case before recording their consent in it.`);
+      throw new VaultError(
+        'PERSON_NOT_IN_CASE',
+        `Person ${p.personId} is not linked to case ${p.caseId}: link them to the case before recording their consent in it.`,
+      );
     }
     const at = nowIso(ctx);
     const id = uuidv7(ctx.now().getTime());
@@ -199,7 +224,8 @@ function refuseReceived(ctx: DomainContext, row: ConsentRow, what: string): void
 }
 
 function refuseFuture(ctx: DomainContext, at: string, what: string): void {
-  if (startOf(at) > ctx.now().getTime()) throw new VaultError('INVALID_INPUT', `at: ${what} cannot be dated in the future (${at}).`);
+  if (startOf(at) > ctx.now().getTime())
+    throw new VaultError('INVALID_INPUT', `at: ${what} cannot be dated in the future (${at}).`);
 }
 
 /**
@@ -212,16 +238,25 @@ export function withdrawConsent(ctx: DomainContext, input: WithdrawConsentInputT
     const latest = latestOf(ctx.db, p.id);
     refuseReceived(ctx, latest, 'withdrawn');
     if (latest.state === 'withdrawn') {
-      throw new VaultError('CONSENT_ALREADY_WITHDRAWN', `This consent was already withdrawn on ${latest.withdrawn_at!} (version ${latest.version}); nothing was changed.`);
+      throw new VaultError(
+        'CONSENT_ALREADY_WITHDRAWN',
+        `This consent was already withdrawn on ${latest.withdrawn_at!} (version ${latest.version}); nothing was changed.`,
+      );
     }
     if (latest.state === 'refused') {
-      throw new VaultError('CONSENT_REFUSED_CANNOT_WITHDRAW', `The person refused this consent on ${latest.given_at}: there is no consent to withdraw. The refusal stands.`);
+      throw new VaultError(
+        'CONSENT_REFUSED_CANNOT_WITHDRAW',
+        `The person refused this consent on ${latest.given_at}: there is no consent to withdraw. The refusal stands.`,
+      );
     }
     const now = nowIso(ctx);
     const at = p.at ?? now;
     refuseFuture(ctx, at, 'a withdrawal');
     if (endOf(at) <= startOf(latest.given_at)) {
-      throw new VaultError('INVALID_INPUT', `at: a consent cannot be withdrawn (${at}) before it was given (${latest.given_at}).`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `at: a consent cannot be withdrawn (${at}) before it was given (${latest.given_at}).`,
+      );
     }
     const row: ConsentRow = {
       ...latest,
@@ -251,18 +286,28 @@ export function renewConsent(ctx: DomainContext, input: RenewConsentInputT): Con
     const latest = latestOf(ctx.db, p.id);
     refuseReceived(ctx, latest, 'renewed');
     if (latest.state !== 'given') {
-      throw new VaultError('INVALID_TRANSITION', `A ${latest.state} consent cannot be renewed; record the person's new decision with a new consent instead.`);
+      throw new VaultError(
+        'INVALID_TRANSITION',
+        `A ${latest.state} consent cannot be renewed; record the person's new decision with a new consent instead.`,
+      );
     }
     if (!personInCase(ctx, latest.person_id, latest.case_id)) {
-      throw new VaultError('PERSON_NOT_IN_CASE', `Person ${latest.person_id} is no longer linked to case ${latest.case_id}: their consent in it cannot be renewed.`);
+      throw new VaultError(
+        'PERSON_NOT_IN_CASE',
+        `Person ${latest.person_id} is no longer linked to case ${latest.case_id}: their consent in it cannot be renewed.`,
+      );
     }
     const now = nowIso(ctx);
     const at = p.at ?? now;
     refuseFuture(ctx, at, 'a renewal');
     if (endOf(at) <= startOf(latest.given_at)) {
-      throw new VaultError('INVALID_INPUT', `at: a renewal (${at}) cannot come before the consent it renews (${latest.given_at}).`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `at: a renewal (${at}) cannot come before the consent it renews (${latest.given_at}).`,
+      );
     }
-    if (endOf(p.expiresAt) <= endOf(at)) throw new VaultError('INVALID_INPUT', `expiresAt: must be after the renewal (${at}).`);
+    if (endOf(p.expiresAt) <= endOf(at))
+      throw new VaultError('INVALID_INPUT', `expiresAt: must be after the renewal (${at}).`);
     const row: ConsentRow = {
       ...latest,
       id: uuidv7(ctx.now().getTime()),
@@ -305,7 +350,10 @@ export function listConsents(ctx: DomainContext, query: ListConsentsQueryT = {})
   if (q.caseId) where.push(sql`c.case_id = ${q.caseId}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
   // series in the order they were recorded (version 1's time, then insertion order), versions in order
-  const rows = all<ConsentRow>(ctx.db, sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`);
+  const rows = all<ConsentRow>(
+    ctx.db,
+    sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`,
+  );
   const items = withStatus(ctx, rows, nowIso(ctx));
   return q.allVersions ? items : items.filter((c) => c.current);
 }

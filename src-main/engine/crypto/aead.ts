@@ -17,11 +17,23 @@ export function wrapKey(kek: SecretBuffer, secret: SecretBuffer, ad: Uint8Array)
 }
 
 /** Returns the unwrapped key in secure memory, or null when the KEK or any bound data is wrong. */
-export function unwrapKey(kek: SecretBuffer, nonce: Uint8Array, wrapped: Uint8Array, ad: Uint8Array): SecretBuffer | null {
+export function unwrapKey(
+  kek: SecretBuffer,
+  nonce: Uint8Array,
+  wrapped: Uint8Array,
+  ad: Uint8Array,
+): SecretBuffer | null {
   if (nonce.length !== WRAP_NONCE_BYTES || wrapped.length <= WRAP_TAG_BYTES) return null;
   const out = secureAlloc(wrapped.length - WRAP_TAG_BYTES);
   try {
-    sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(out, null, Buffer.from(wrapped), Buffer.from(ad), Buffer.from(nonce), kek);
+    sodium.crypto_aead_xchacha20poly1305_ietf_decrypt(
+      out,
+      null,
+      Buffer.from(wrapped),
+      Buffer.from(ad),
+      Buffer.from(nonce),
+      kek,
+    );
     return out;
   } catch {
     sodium.sodium_memzero(out);

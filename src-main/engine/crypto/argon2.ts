@@ -42,12 +42,23 @@ export function passphraseBytes(passphrase: string): Buffer {
   return Buffer.from(passphrase.normalize('NFC'), 'utf8');
 }
 
-export async function deriveFromPassphrase(passphrase: string, salt: Uint8Array, params: Argon2Params): Promise<SecretBuffer> {
+export async function deriveFromPassphrase(
+  passphrase: string,
+  salt: Uint8Array,
+  params: Argon2Params,
+): Promise<SecretBuffer> {
   assertSaneParams(params);
   const pw = passphraseBytes(passphrase);
   const out = secureAlloc(32);
   try {
-    await sodium.crypto_pwhash_async(out, pw, Buffer.from(salt), params.opsLimit, params.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+    await sodium.crypto_pwhash_async(
+      out,
+      pw,
+      Buffer.from(salt),
+      params.opsLimit,
+      params.memLimitBytes,
+      sodium.crypto_pwhash_ALG_ARGON2ID13,
+    );
     return out;
   } catch (e) {
     wipe(out);
@@ -67,7 +78,14 @@ async function timeOnce(params: Argon2Params): Promise<number> {
   const salt = Buffer.alloc(SALT_BYTES, 0x5a);
   const pw = Buffer.from('calibration probe');
   const t0 = performance.now();
-  await sodium.crypto_pwhash_async(out, pw, salt, params.opsLimit, params.memLimitBytes, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  await sodium.crypto_pwhash_async(
+    out,
+    pw,
+    salt,
+    params.opsLimit,
+    params.memLimitBytes,
+    sodium.crypto_pwhash_ALG_ARGON2ID13,
+  );
   const ms = Math.max(1, performance.now() - t0);
   wipe(out);
   return ms;

@@ -52,13 +52,12 @@ export function formatRecoveryKey(raw: Uint8Array): string {
 }
 
 export function parseRecoveryKey(input: string): SecretBuffer {
-  const cleaned = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const malformed = (why: string) =>
-    new VaultError('RECOVERY_KEY_MALFORMED', `That recovery key is not valid: ${why}. Check each group against the paper copy.`);
+    new VaultError(
+      'RECOVERY_KEY_MALFORMED',
+      `That recovery key is not valid: ${why}. Check each group against the paper copy.`,
+    );
   if (cleaned.length !== BODY_CHARS + CHECK_CHARS) {
     throw malformed(`it has ${cleaned.length} characters where ${BODY_CHARS + CHECK_CHARS} are expected`);
   }

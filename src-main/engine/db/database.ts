@@ -58,10 +58,16 @@ export function openKeyedDatabase(file: string, key: Uint8Array): WritableDB {
     }
     const code = sqliteCode(e);
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-      throw new VaultError('VAULT_BUSY', 'This vault is open in another Case Vault window or command. Close it there and try again.');
+      throw new VaultError(
+        'VAULT_BUSY',
+        'This vault is open in another Case Vault window or command. Close it there and try again.',
+      );
     }
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new VaultError('VAULT_CORRUPT', "The vault database cannot be read with this vault's key: it is damaged or belongs to another vault. Nothing was changed.");
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        "The vault database cannot be read with this vault's key: it is damaged or belongs to another vault. Nothing was changed.",
+      );
     }
     throw new VaultError('IO_ERROR', `The vault database could not be opened (${code ?? 'I/O error'}).`);
   }

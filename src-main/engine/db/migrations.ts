@@ -44,14 +44,19 @@ export function loadMigrations(dir?: string): Migration[] {
 }
 
 function readMigrations(dir: string): Migration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const m = FILE_RE.exec(file);
     if (!m) throw new Error(`migration file name ${file} is not of the form NNNN-slug.sql`);
     const version = Number(m[1]);
     if (version !== migrations.length + 1) {
-      throw new Error(`migration ${file} is out of sequence: expected number ${String(migrations.length + 1).padStart(4, '0')}`);
+      throw new Error(
+        `migration ${file} is out of sequence: expected number ${String(migrations.length + 1).padStart(4, '0')}`,
+      );
     }
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     if (/^\s*(BEGIN|COMMIT|ROLLBACK|END)\b/im.test(text.replace(/CREATE\s+TRIGGER[\s\S]*?\bEND\s*;/gi, ''))) {
@@ -95,5 +100,9 @@ export function migrate(db: WritableDB, migrations: readonly Migration[] = loadM
       db.pragma(`user_version = ${m.version}`);
     }
   })();
-  return { from, to: migrations.length, applied: pending.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`) };
+  return {
+    from,
+    to: migrations.length,
+    applied: pending.map((m) => `${String(m.version).padStart(4, '0')}-${m.name}`),
+  };
 }

@@ -27,7 +27,11 @@ export function sql(strings: TemplateStringsArray, ...values: ReadonlyArray<SqlV
       text += v.text;
       out.push(...v.values);
     } else {
-      if (typeof v === 'boolean' || v === undefined || (typeof v === 'object' && v !== null && !(v instanceof Uint8Array))) {
+      if (
+        typeof v === 'boolean' ||
+        v === undefined ||
+        (typeof v === 'object' && v !== null && !(v instanceof Uint8Array))
+      ) {
         throw new TypeError(`sql: unsupported value of type ${typeof v} at position ${i}`);
       }
       text += '?';

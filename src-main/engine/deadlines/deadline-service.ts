@@ -85,15 +85,25 @@ export function completeDeadline(ctx: DomainContext, input: CompleteDeadlineInpu
     const before = requireDeadline(ctx.db, p.id);
     checkVersion(before.version, p.expectedVersion, 'deadline');
     if (before.status !== 'open') {
-      throw new VaultError('INVALID_TRANSITION', `This deadline is already ${before.status}${before.completed_on ? ` (since ${before.completed_on})` : ''}; only an open deadline can be marked ${p.status}.`);
+      throw new VaultError(
+        'INVALID_TRANSITION',
+        `This deadline is already ${before.status}${before.completed_on ? ` (since ${before.completed_on})` : ''}; only an open deadline can be marked ${p.status}.`,
+      );
     }
     const day = today(ctx);
     const completedOn = p.completedOn ?? day;
     if (completedOn > day) throw new VaultError('INVALID_INPUT', `completedOn: ${completedOn} is in the future.`);
     const at = nowIso(ctx);
     const version = before.version + 1;
-    run(ctx.db, sql`UPDATE deadlines SET status = ${p.status}, completed_on = ${completedOn}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`);
-    audit({ action: 'deadline.completed', subject: { kind: 'deadline', id: p.id }, details: { caseId: before.case_id, from: 'open', to: p.status, version } });
+    run(
+      ctx.db,
+      sql`UPDATE deadlines SET status = ${p.status}, completed_on = ${completedOn}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`,
+    );
+    audit({
+      action: 'deadline.completed',
+      subject: { kind: 'deadline', id: p.id },
+      details: { caseId: before.case_id, from: 'open', to: p.status, version },
+    });
     return getDeadline(ctx, p.id);
   });
 }
@@ -106,7 +116,10 @@ export function listDeadlines(ctx: DomainContext, query: ListDeadlinesQueryT = {
   const q = parseInput(ListDeadlinesQuery, query);
   const wantsWindow = q.upcomingDays !== undefined || q.overdue === true;
   if (wantsWindow && q.status !== undefined && q.status !== 'open') {
-    throw new VaultError('INVALID_INPUT', `status: upcoming and overdue deadlines are open ones; ${q.status} cannot be combined with them.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `status: upcoming and overdue deadlines are open ones; ${q.status} cannot be combined with them.`,
+    );
   }
   const day = today(ctx);
   const where: SqlFragment[] = [];
@@ -117,7 +130,8 @@ export function listDeadlines(ctx: DomainContext, query: ListDeadlinesQueryT = {
   if (q.status) where.push(sql`d.status = ${q.status}`);
   if (wantsWindow) {
     const windows: SqlFragment[] = [];
-    if (q.upcomingDays !== undefined) windows.push(sql`(d.due_on >= ${day} AND d.due_on <= ${addDays(day, q.upcomingDays)})`);
+    if (q.upcomingDays !== undefined)
+      windows.push(sql`(d.due_on >= ${day} AND d.due_on <= ${addDays(day, q.upcomingDays)})`);
     if (q.overdue) windows.push(sql`d.due_on < ${day}`);
     where.push(sql`d.status = 'open'`, sql`(${sqlJoin(windows, ' OR ')})`);
   }

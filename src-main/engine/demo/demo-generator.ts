@@ -61,9 +61,14 @@ function day(ms: number): string {
  * cases, people, partners or enquiries yet.
  */
 export function assertEmptyForDemo(ctx: DomainContext): void {
-  const used = ['cases', 'people', 'partners', 'enquiries'].filter((t) => (ctx.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS x`).get() as { x: number }).x === 1);
+  const used = ['cases', 'people', 'partners', 'enquiries'].filter(
+    (t) => (ctx.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS x`).get() as { x: number }).x === 1,
+  );
   if (used.length > 0) {
-    throw new VaultError('VAULT_NOT_EMPTY', `This vault already holds ${used.join(', ')}; demo data goes only into a new, empty vault so that it never mixes with real records.`);
+    throw new VaultError(
+      'VAULT_NOT_EMPTY',
+      `This vault already holds ${used.join(', ')}; demo data goes only into a new, empty vault so that it never mixes with real records.`,
+    );
   }
 }
 
@@ -75,14 +80,38 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
   const t0 = performance.now();
   const rng = new SeededRng(opts.seed ?? 20261121);
   const now = ctx.now().getTime();
-  const counts: Omit<DemoSummary, 'seconds'> = { cases: 0, people: 0, consents: 0, notes: 0, deadlines: 0, outcomes: 0, indicators: 0, evidence: 0, enquiries: 0, partners: 0, risks: 0 };
+  const counts: Omit<DemoSummary, 'seconds'> = {
+    cases: 0,
+    people: 0,
+    consents: 0,
+    notes: 0,
+    deadlines: 0,
+    outcomes: 0,
+    indicators: 0,
+    evidence: 0,
+    enquiries: 0,
+    partners: 0,
+    risks: 0,
+  };
 
   const partnerIds = ctx.db.transaction(() =>
     DEMO_PARTNERS.map((p, i) => {
-      const partner = addPartner(ctx, { ...p, ddReviewOn: day(now - (30 + i * 60) * DAY_MS), ddOutcome: i === 4 ? 'approved-with-conditions' : 'approved' });
-      addAgreement(ctx, { partnerId: partner.id, kind: 'mou', signedOn: day(now - 400 * DAY_MS), expiresOn: day(now + (i - 1) * 200 * DAY_MS) });
+      const partner = addPartner(ctx, {
+        ...p,
+        ddReviewOn: day(now - (30 + i * 60) * DAY_MS),
+        ddOutcome: i === 4 ? 'approved-with-conditions' : 'approved',
+      });
+      addAgreement(ctx, {
+        partnerId: partner.id,
+        kind: 'mou',
+        signedOn: day(now - 400 * DAY_MS),
+        expiresOn: day(now + (i - 1) * 200 * DAY_MS),
+      });
       addAgreement(ctx, { partnerId: partner.id, kind: 'confidentiality', signedOn: day(now - 390 * DAY_MS) });
-      setSharingProfile(ctx, { partnerId: partner.id, allow: [{ kind: 'cases' }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence' }] });
+      setSharingProfile(ctx, {
+        partnerId: partner.id,
+        allow: [{ kind: 'cases' }, { kind: 'people' }, { kind: 'consents' }, { kind: 'evidence' }],
+      });
       counts.partners++;
       return partner.id;
     }),
@@ -90,7 +119,12 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
 
   ctx.db.transaction(() => {
     DEMO_RISKS.forEach((r, i) => {
-      addRisk(ctx, { ...r, owner: 'Security focal point', reviewOn: day(now + (i - 2) * 45 * DAY_MS), status: i === 5 ? 'accepted' : 'open' });
+      addRisk(ctx, {
+        ...r,
+        owner: 'Security focal point',
+        reviewOn: day(now + (i - 2) * 45 * DAY_MS),
+        status: i === 5 ? 'accepted' : 'open',
+      });
       counts.risks++;
     });
   })();
@@ -112,7 +146,21 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
     })();
     for (const job of evidenceJobs) {
       for (const file of demoFiles(job.lang, job.i)) {
-        await addEvidenceFromSource(ctx, { caseId: job.caseId, fileName: file.name, type: file.type, title: file.title, description: file.description, source: 'Demo data', collector: 'Case Vault demo', method: 'Synthetic', mediaType: file.mediaType }, [file.bytes]);
+        await addEvidenceFromSource(
+          ctx,
+          {
+            caseId: job.caseId,
+            fileName: file.name,
+            type: file.type,
+            title: file.title,
+            description: file.description,
+            source: 'Demo data',
+            collector: 'Case Vault demo',
+            method: 'Synthetic',
+            mediaType: file.mediaType,
+          },
+          [file.bytes],
+        );
         counts.evidence++;
       }
     }
@@ -132,7 +180,13 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
       });
       counts.enquiries++;
       if (i === 1) decideEnquiry(ctx, { id: e.id, decision: 'decline', reason: 'Outside the organisation’s mandate.' });
-      if (i === 2) decideEnquiry(ctx, { id: e.id, decision: 'refer', partnerId: partnerIds[0]!, reason: 'The partner has an office in the region.' });
+      if (i === 2)
+        decideEnquiry(ctx, {
+          id: e.id,
+          decision: 'refer',
+          partnerId: partnerIds[0]!,
+          reason: 'The partner has an office in the region.',
+        });
     }
   })();
 
@@ -141,7 +195,9 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
 }
 
 function personName(rng: SeededRng, lang: DemoLanguage): string {
-  return lang.code === 'zh' ? rng.pick(lang.familyNames) + rng.pick(lang.givenNames) + rng.pick(lang.givenNames) : `${rng.pick(lang.givenNames)}${lang.nameJoin}${rng.pick(lang.familyNames)}`;
+  return lang.code === 'zh'
+    ? rng.pick(lang.familyNames) + rng.pick(lang.givenNames) + rng.pick(lang.givenNames)
+    : `${rng.pick(lang.givenNames)}${lang.nameJoin}${rng.pick(lang.familyNames)}`;
 }
 
 const STATUS_PLAN = [
@@ -187,25 +243,50 @@ function oneCase(
 ): string {
   const status = pickStatus(rng);
   const openedMs = now - rng.int(10, 6 * 365) * DAY_MS;
-  const forum = rng.pick(['domestic-court', 'regional-commission', 'regional-court', 'un-treaty-body', 'un-special-procedure'] as const);
+  const forum = rng.pick([
+    'domestic-court',
+    'regional-commission',
+    'regional-court',
+    'un-treaty-body',
+    'un-special-procedure',
+  ] as const);
   const c = createCase(ctx, {
     title: rng.pick(lang.titles),
-    status: status === 'enquiry' || status === 'assessment' || status === 'accepted' ? status : status === 'referred' || status === 'declined' ? 'assessment' : 'active',
+    status:
+      status === 'enquiry' || status === 'assessment' || status === 'accepted'
+        ? status
+        : status === 'referred' || status === 'declined'
+          ? 'assessment'
+          : 'active',
     forum,
     country: rng.pick(lang.countries),
-    stage: rng.pick(['preparation', 'filed', 'admissibility', 'merits', 'judgment', 'implementation', 'follow-up'] as const),
+    stage: rng.pick([
+      'preparation',
+      'filed',
+      'admissibility',
+      'merits',
+      'judgment',
+      'implementation',
+      'follow-up',
+    ] as const),
     sensitivity: rng.pick(['standard', 'high', 'high', 'extreme'] as const),
     summary: rng.pick(lang.summaries),
-    strategy: 'Exhaust domestic remedies, then petition the competent international body; seek rehabilitation as well as compensation.',
+    strategy:
+      'Exhaust domestic remedies, then petition the competent international body; seek rehabilitation as well as compensation.',
     // picked where the project always was, so the random sequence (and every demo vault) is unchanged
     ...fundedBy(rng.pick(DEMO_PROJECTS)),
     openedOn: day(openedMs),
-    tags: [lang.code, forum === 'un-treaty-body' ? 'uncat' : 'domestic', rng.pick(['detention', 'protest', 'border', 'custody-death', 'disappearance'])],
+    tags: [
+      lang.code,
+      forum === 'un-treaty-body' ? 'uncat' : 'domestic',
+      rng.pick(['detention', 'protest', 'border', 'custody-death', 'disappearance']),
+    ],
     team: [{ member: rng.pick(['Lead counsel A', 'Lead counsel B', 'Lead counsel C']), role: 'lead' }],
   });
   counts.cases++;
   if (status === 'closed') transitionCase(ctx, { id: c.id, to: 'closed', reason: 'Proceedings concluded.' });
-  if (status === 'referred' || status === 'declined') transitionCase(ctx, { id: c.id, to: status, reason: 'Assessment completed.' });
+  if (status === 'referred' || status === 'declined')
+    transitionCase(ctx, { id: c.id, to: status, reason: 'Assessment completed.' });
 
   // People: a survivor, often a witness or family member, sometimes a known alleged perpetrator.
   const survivor = createPerson(ctx, {
@@ -242,21 +323,44 @@ function oneCase(
   // Consents of the survivor: representation always; sharing and donor reporting in every state.
   const told = ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const;
   const givenMs = openedMs + rng.int(0, 5) * DAY_MS;
-  const base = { personId: survivor.id, caseId: c.id, told: [...told], method: rng.pick(['written', 'recorded'] as const), language: lang.code, givenAt: day(Math.min(givenMs, now)) };
+  const base = {
+    personId: survivor.id,
+    caseId: c.id,
+    told: [...told],
+    method: rng.pick(['written', 'recorded'] as const),
+    language: lang.code,
+    givenAt: day(Math.min(givenMs, now)),
+  };
   addConsent(ctx, { ...base, purpose: 'representation' });
   counts.consents++;
   const state = rng.pick(['given', 'given', 'expired', 'withdrawn', 'refused'] as const);
-  const sharingRecipient = rng.int(0, 1) === 0 ? { partnerId: rng.pick(partnerIds) } : { class: rng.pick(['partner', 'court', 'un-body'] as const) };
+  const sharingRecipient =
+    rng.int(0, 1) === 0
+      ? { partnerId: rng.pick(partnerIds) }
+      : { class: rng.pick(['partner', 'court', 'un-body'] as const) };
   if (state === 'refused') {
-    addConsent(ctx, { ...base, purpose: 'sharing', recipient: sharingRecipient, decision: 'refused', refusalReason: 'Fears reprisals if the file leaves the office.' });
+    addConsent(ctx, {
+      ...base,
+      purpose: 'sharing',
+      recipient: sharingRecipient,
+      decision: 'refused',
+      refusalReason: 'Fears reprisals if the file leaves the office.',
+    });
   } else {
     const sharing = addConsent(ctx, {
       ...base,
       purpose: 'sharing',
       recipient: sharingRecipient,
-      ...(state === 'expired' ? { expiresAt: day(Math.min(givenMs + 365 * DAY_MS, now - DAY_MS)) } : { expiresAt: day(now + rng.int(30, 900) * DAY_MS) }),
+      ...(state === 'expired'
+        ? { expiresAt: day(Math.min(givenMs + 365 * DAY_MS, now - DAY_MS)) }
+        : { expiresAt: day(now + rng.int(30, 900) * DAY_MS) }),
     });
-    if (state === 'withdrawn') withdrawConsent(ctx, { id: sharing.id, reason: 'The client changed their mind after a threat.', at: day(now - rng.int(0, 5) * DAY_MS) });
+    if (state === 'withdrawn')
+      withdrawConsent(ctx, {
+        id: sharing.id,
+        reason: 'The client changed their mind after a threat.',
+        at: day(now - rng.int(0, 5) * DAY_MS),
+      });
   }
   counts.consents++;
   if (rng.int(0, 2) > 0) {
@@ -271,22 +375,63 @@ function oneCase(
   }
   for (let n = rng.int(0, 2); n > 0; n--) {
     const offset = rng.int(-30, 120);
-    const d = addDeadline(ctx, { caseId: c.id, kind: rng.pick(['limitation', 'filing', 'hearing', 'response'] as const), title: rng.pick(['File the communication', 'Hearing on admissibility', 'Reply to the State’s observations', 'Limitation period ends']), dueOn: day(now + offset * DAY_MS) });
+    const d = addDeadline(ctx, {
+      caseId: c.id,
+      kind: rng.pick(['limitation', 'filing', 'hearing', 'response'] as const),
+      title: rng.pick([
+        'File the communication',
+        'Hearing on admissibility',
+        'Reply to the State’s observations',
+        'Limitation period ends',
+      ]),
+      dueOn: day(now + offset * DAY_MS),
+    });
     if (offset < -10) completeDeadline(ctx, { id: d.id, status: rng.int(0, 4) === 0 ? 'missed' : 'met' });
     counts.deadlines++;
   }
   if (status === 'closed' || (status === 'active' && rng.int(0, 2) === 0)) {
-    const kind = rng.pick(['declaratory', 'truth-telling', 'compensation', 'rehabilitation', 'non-repetition', 'movement', 'attitudes'] as const);
-    const money = kind === 'compensation' ? { currency: 'EUR', amountAwarded: String(rng.int(5, 80) * 1000), amountPaid: String(rng.int(0, 5) * 1000) } : {};
-    const o = addOutcome(ctx, { caseId: c.id, kind, description: 'Finding of a violation and an order to investigate.', achievedOn: day(now - rng.int(0, 300) * DAY_MS), ...money });
+    const kind = rng.pick([
+      'declaratory',
+      'truth-telling',
+      'compensation',
+      'rehabilitation',
+      'non-repetition',
+      'movement',
+      'attitudes',
+    ] as const);
+    const money =
+      kind === 'compensation'
+        ? { currency: 'EUR', amountAwarded: String(rng.int(5, 80) * 1000), amountPaid: String(rng.int(0, 5) * 1000) }
+        : {};
+    const o = addOutcome(ctx, {
+      caseId: c.id,
+      kind,
+      description: 'Finding of a violation and an order to investigate.',
+      achievedOn: day(now - rng.int(0, 300) * DAY_MS),
+      ...money,
+    });
     counts.outcomes++;
     if (rng.int(0, 1) === 0) {
-      const ind = addIndicator(ctx, { caseId: c.id, outcomeId: o.id, name: 'Officers trained on the absolute prohibition of torture', dimension: 'policy', unit: 'officers', baseline: 0, target: 200 });
+      const ind = addIndicator(ctx, {
+        caseId: c.id,
+        outcomeId: o.id,
+        name: 'Officers trained on the absolute prohibition of torture',
+        dimension: 'policy',
+        unit: 'officers',
+        baseline: 0,
+        target: 200,
+      });
       observeIndicator(ctx, { indicatorId: ind.id, observedOn: day(now - 90 * DAY_MS), value: rng.int(0, 120) });
       observeIndicator(ctx, { indicatorId: ind.id, observedOn: day(now - 10 * DAY_MS), value: rng.int(60, 200) });
       counts.indicators++;
     }
-    if (status === 'closed') upsertEvaluation(ctx, { caseId: c.id, survivor: 'Recognition of what happened; access to rehabilitation.', policy: 'Custody safeguards reviewed.', summary: 'Impact beyond the judgment is being followed.' });
+    if (status === 'closed')
+      upsertEvaluation(ctx, {
+        caseId: c.id,
+        survivor: 'Recognition of what happened; access to rehabilitation.',
+        policy: 'Custody safeguards reviewed.',
+        summary: 'Impact beyond the judgment is being followed.',
+      });
   }
   return c.id;
 }
@@ -303,9 +448,30 @@ interface DemoFile {
 /** Three small files per case: a testimony (text), a photo (PNG), a medical report (PDF). */
 function demoFiles(lang: DemoLanguage, i: number): DemoFile[] {
   return [
-    { name: `testimony-${i + 1}.txt`, title: 'Testimony (transcript)', description: lang.summaries[0]!, type: 'testimony', mediaType: 'text/plain; charset=utf-8', bytes: Buffer.from(lang.notes.join('\n\n') + '\n', 'utf8') },
-    { name: `injury-photo-${i + 1}.png`, title: 'Photograph of injuries (synthetic)', description: 'Synthetic image for the demo.', type: 'photo', mediaType: 'image/png', bytes: demoPng(160, 120, i) },
-    { name: `medical-report-${i + 1}.pdf`, title: 'Istanbul Protocol medical report (synthetic)', description: 'Synthetic one-page report for the demo.', type: 'medical-report', mediaType: 'application/pdf', bytes: demoPdf(`Synthetic medical report ${i + 1} - Case Vault demo`) },
+    {
+      name: `testimony-${i + 1}.txt`,
+      title: 'Testimony (transcript)',
+      description: lang.summaries[0]!,
+      type: 'testimony',
+      mediaType: 'text/plain; charset=utf-8',
+      bytes: Buffer.from(lang.notes.join('\n\n') + '\n', 'utf8'),
+    },
+    {
+      name: `injury-photo-${i + 1}.png`,
+      title: 'Photograph of injuries (synthetic)',
+      description: 'Synthetic image for the demo.',
+      type: 'photo',
+      mediaType: 'image/png',
+      bytes: demoPng(160, 120, i),
+    },
+    {
+      name: `medical-report-${i + 1}.pdf`,
+      title: 'Istanbul Protocol medical report (synthetic)',
+      description: 'Synthetic one-page report for the demo.',
+      type: 'medical-report',
+      mediaType: 'application/pdf',
+      bytes: demoPdf(`Synthetic medical report ${i + 1} - Case Vault demo`),
+    },
   ];
 }
 
@@ -333,7 +499,12 @@ export function demoPng(width: number, height: number, i: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A valid one-page PDF with one line of ASCII text, with a correct cross-reference table. */

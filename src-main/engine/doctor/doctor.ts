@@ -53,10 +53,17 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
   const add = (f: Finding) => findings.push(f);
 
   // key-file: parsing, checksum and MAC were verified when the vault was unlocked.
-  const weak = vault.file.slots.filter((s) => s.kind === 'passphrase' && isWeak({ opsLimit: s.kdf.opsLimit, memLimitBytes: s.kdf.memLimitBytes }));
+  const weak = vault.file.slots.filter(
+    (s) => s.kind === 'passphrase' && isWeak({ opsLimit: s.kdf.opsLimit, memLimitBytes: s.kdf.memLimitBytes }),
+  );
   add(
     weak.length > 0
-      ? { check: 'key-file', level: 'warn', message: 'The passphrase slot uses weaker key-stretching than Case Vault requires; change the passphrase to re-calibrate it.' }
+      ? {
+          check: 'key-file',
+          level: 'warn',
+          message:
+            'The passphrase slot uses weaker key-stretching than Case Vault requires; change the passphrase to re-calibrate it.',
+        }
       : { check: 'key-file', level: 'ok', message: 'vault.json is intact and authenticated by the master key.' },
   );
 
@@ -65,17 +72,29 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
     add(
       cipherErrors.length === 0
         ? { check: 'cipher', level: 'ok', message: 'Every database page authenticates (SQLCipher HMAC).' }
-        : { check: 'cipher', level: 'fail', message: `${cipherErrors.length} database page(s) fail authentication: the file was damaged or altered.`, details: { errors: cipherErrors.slice(0, 10).map((r) => Object.values(r).join(' ')) } },
+        : {
+            check: 'cipher',
+            level: 'fail',
+            message: `${cipherErrors.length} database page(s) fail authentication: the file was damaged or altered.`,
+            details: { errors: cipherErrors.slice(0, 10).map((r) => Object.values(r).join(' ')) },
+          },
     );
   });
 
   await guard('sqlite', add, () => {
-    const integrity = (db.pragma('integrity_check') as Array<Record<string, unknown>>).map((r) => String(Object.values(r)[0]));
+    const integrity = (db.pragma('integrity_check') as Array<Record<string, unknown>>).map((r) =>
+      String(Object.values(r)[0]),
+    );
     const fkErrors = db.pragma('foreign_key_check') as unknown[];
     add(
       integrity.length === 1 && integrity[0] === 'ok' && fkErrors.length === 0
         ? { check: 'sqlite', level: 'ok', message: 'The database structure is sound (integrity and foreign keys).' }
-        : { check: 'sqlite', level: 'fail', message: 'The database structure is damaged.', details: { integrity: integrity.slice(0, 10), foreignKeyErrors: fkErrors.length } },
+        : {
+            check: 'sqlite',
+            level: 'fail',
+            message: 'The database structure is damaged.',
+            details: { integrity: integrity.slice(0, 10), foreignKeyErrors: fkErrors.length },
+          },
     );
   });
 
@@ -90,12 +109,28 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
   });
 
   await guard('audit-chain', add, () => {
-    const chain = verifyAuditLog(db, vault.id, vault.identity.publicKey, (done) => opts.onProgress?.({ check: 'audit-chain', done, total: 0 }));
-    const checkpoints = { count: chain.checkpoints.count, lastSeq: chain.checkpoints.lastSeq, problems: chain.checkpoints.problems.slice(0, 10).map(({ seq, problem }) => ({ seq, problem })) };
+    const chain = verifyAuditLog(db, vault.id, vault.identity.publicKey, (done) =>
+      opts.onProgress?.({ check: 'audit-chain', done, total: 0 }),
+    );
+    const checkpoints = {
+      count: chain.checkpoints.count,
+      lastSeq: chain.checkpoints.lastSeq,
+      problems: chain.checkpoints.problems.slice(0, 10).map(({ seq, problem }) => ({ seq, problem })),
+    };
     add(
       chain.ok
-        ? { check: 'audit-chain', level: 'ok', message: `The audit log's ${chain.entries} entries form an unbroken chain.`, details: { entries: chain.entries, headHash: chain.headHash, checkpoints } }
-        : { check: 'audit-chain', level: 'fail', message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`, details: { firstBrokenSeq: chain.firstBrokenSeq, checkpoints } },
+        ? {
+            check: 'audit-chain',
+            level: 'ok',
+            message: `The audit log's ${chain.entries} entries form an unbroken chain.`,
+            details: { entries: chain.entries, headHash: chain.headHash, checkpoints },
+          }
+        : {
+            check: 'audit-chain',
+            level: 'fail',
+            message: `The audit log is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}.`,
+            details: { firstBrokenSeq: chain.firstBrokenSeq, checkpoints },
+          },
     );
   });
 
@@ -104,7 +139,12 @@ export async function runDoctor(vault: Vault, opts: DoctorOptions = {}): Promise
     removed = await checkBlobs(vault, opts, add);
   });
 
-  return { ok: findings.every((f) => f.level !== 'fail'), deep: !!opts.deep, repaired: { orphansRemoved: removed }, findings };
+  return {
+    ok: findings.every((f) => f.level !== 'fail'),
+    deep: !!opts.deep,
+    repaired: { orphansRemoved: removed },
+    findings,
+  };
 }
 
 /**
@@ -146,7 +186,13 @@ async function checkBlobs(vault: Vault, opts: DoctorOptions, add: (f: Finding) =
   const blobProblems = missing.length + wrongSize.length + unreadable.length;
   add(
     blobProblems === 0
-      ? { check: 'blobs', level: 'ok', message: opts.deep ? `All ${rows.length} evidence files decrypt and match their recorded SHA-256.` : `All ${rows.length} evidence files are present with the expected length.` }
+      ? {
+          check: 'blobs',
+          level: 'ok',
+          message: opts.deep
+            ? `All ${rows.length} evidence files decrypt and match their recorded SHA-256.`
+            : `All ${rows.length} evidence files are present with the expected length.`,
+        }
       : {
           check: 'blobs',
           level: 'fail',
@@ -166,14 +212,26 @@ async function checkBlobs(vault: Vault, opts: DoctorOptions, add: (f: Finding) =
       await fsp.rm(path.join(vault.dir, rel), { force: true, recursive: true });
       removed++;
     }
-    db.transaction(() => appendAudit(db, vault.id, { action: 'doctor.repaired', details: { orphansRemoved: removed } }))();
+    db.transaction(() =>
+      appendAudit(db, vault.id, { action: 'doctor.repaired', details: { orphansRemoved: removed } }),
+    )();
   }
   add(
     orphans.length === 0
       ? { check: 'orphans', level: 'ok', message: 'No stray files under blobs/.' }
       : opts.repair
-        ? { check: 'orphans', level: 'ok', message: `Removed ${removed} stray file(s) under blobs/ that no record named.`, details: { removed: orphans } }
-        : { check: 'orphans', level: 'warn', message: `${orphans.length} stray file(s) under blobs/ are named by no record (left by an interrupted write). Run doctor --repair to remove them.`, details: { orphans } },
+        ? {
+            check: 'orphans',
+            level: 'ok',
+            message: `Removed ${removed} stray file(s) under blobs/ that no record named.`,
+            details: { removed: orphans },
+          }
+        : {
+            check: 'orphans',
+            level: 'warn',
+            message: `${orphans.length} stray file(s) under blobs/ are named by no record (left by an interrupted write). Run doctor --repair to remove them.`,
+            details: { orphans },
+          },
   );
   return removed;
 }

@@ -74,7 +74,8 @@ export function mutate<T>(ctx: DomainContext, fn: (audit: (note: AuditNote) => v
   return db.transaction(() => {
     const notes: AuditNote[] = [];
     const value = fn((n) => notes.push(n));
-    for (const n of notes) appendAudit(db, ctx.vaultId, { action: n.action, subject: n.subject, details: n.details ?? {} });
+    for (const n of notes)
+      appendAudit(db, ctx.vaultId, { action: n.action, subject: n.subject, details: n.details ?? {} });
     // Every CHECKPOINT_INTERVAL entries, the log's head is signed in the same transaction.
     if (notes.length > 0) checkpointIfDue(db, () => ctx.identity);
     return value;
@@ -87,7 +88,10 @@ export function mutate<T>(ctx: DomainContext, fn: (audit: (note: AuditNote) => v
  */
 export function checkVersion(current: number, expected: number | undefined, what: string): void {
   if (expected !== undefined && expected !== current) {
-    throw new VaultError('CONFLICT', `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`);
+    throw new VaultError(
+      'CONFLICT',
+      `This ${what} was changed since you opened it (version ${current}, you edited version ${expected}). Reload it and apply your change again.`,
+    );
   }
 }
 
@@ -108,5 +112,7 @@ export function jsonArray<T = string>(v: unknown): T[] {
 
 /** Names of the fields whose values differ, for audit details and case history. */
 export function changedFields<T extends object>(before: T, after: Partial<T>): Array<keyof T & string> {
-  return (Object.keys(after) as Array<keyof T & string>).filter((k) => after[k] !== undefined && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+  return (Object.keys(after) as Array<keyof T & string>).filter(
+    (k) => after[k] !== undefined && JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+  );
 }

@@ -7,7 +7,15 @@
  * Every name an enquiry gives is kept in enquiry_names (with the role it gives a name mentioned),
  * so that later enquiries are checked against it.
  */
-import { type ConflictMatch, CreateEnquiryInput, DecideEnquiryInput, type Enquiry, type EnquiryStatus, ListEnquiriesQuery, type ListEnquiriesQuery as ListEnquiriesQueryT } from '../../../shared/domain/enquiries.js';
+import {
+  type ConflictMatch,
+  CreateEnquiryInput,
+  DecideEnquiryInput,
+  type Enquiry,
+  type EnquiryStatus,
+  ListEnquiriesQuery,
+  type ListEnquiriesQuery as ListEnquiriesQueryT,
+} from '../../../shared/domain/enquiries.js';
 import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { Role } from '../../../shared/domain/people.js';
@@ -43,7 +51,9 @@ interface EnquiryRow {
  * A stored conflict match, brought to the current shape: checks stored before migration 0007
  * have no score, reason, word pairs or enquiry (they only ever matched people).
  */
-function storedMatch(m: Partial<ConflictMatch> & Pick<ConflictMatch, 'query' | 'matchedName' | 'match'>): ConflictMatch {
+function storedMatch(
+  m: Partial<ConflictMatch> & Pick<ConflictMatch, 'query' | 'matchedName' | 'match'>,
+): ConflictMatch {
   return {
     query: m.query,
     personId: m.personId ?? null,
@@ -62,7 +72,10 @@ function storedMatch(m: Partial<ConflictMatch> & Pick<ConflictMatch, 'query' | '
 function namedRoles(db: ReadableDB, ids: readonly string[]): Map<string, Map<number, Role | null>> {
   const out = new Map<string, Map<number, Role | null>>();
   if (ids.length === 0) return out;
-  for (const r of all<{ enquiry_id: string; position: number; role: Role | null }>(db, sql`SELECT enquiry_id, position, role FROM enquiry_names WHERE enquiry_id IN ${sqlIn(ids)} AND position > 0`)) {
+  for (const r of all<{ enquiry_id: string; position: number; role: Role | null }>(
+    db,
+    sql`SELECT enquiry_id, position, role FROM enquiry_names WHERE enquiry_id IN ${sqlIn(ids)} AND position > 0`,
+  )) {
     const m = out.get(r.enquiry_id) ?? new Map<number, Role | null>();
     m.set(r.position, r.role);
     out.set(r.enquiry_id, m);
@@ -114,7 +127,10 @@ function storeConflictCheck(ctx: DomainContext, r: EnquiryRow, version: number):
   ensureNameKeys(ctx.db);
   const matches = findNameMatches(ctx.db, namesToCheck(r), { excludeEnquiryId: r.id });
   const at = nowIso(ctx);
-  run(ctx.db, sql`UPDATE enquiries SET conflict_checked_at = ${at}, conflict_matches = ${JSON.stringify(matches)}, updated_at = ${at}, version = ${version} WHERE id = ${r.id}`);
+  run(
+    ctx.db,
+    sql`UPDATE enquiries SET conflict_checked_at = ${at}, conflict_matches = ${JSON.stringify(matches)}, updated_at = ${at}, version = ${version} WHERE id = ${r.id}`,
+  );
   return matches;
 }
 
@@ -132,7 +148,11 @@ export function addEnquiry(ctx: DomainContext, input: CreateEnquiryInput): Enqui
     );
     writeEnquiryNames(ctx.db, id, p.enquirerName, named);
     const matches = storeConflictCheck(ctx, requireEnquiry(ctx.db, id), 1);
-    audit({ action: 'enquiry.added', subject: { kind: 'enquiry', id }, details: { channel: p.channel, conflicts: matches.length } });
+    audit({
+      action: 'enquiry.added',
+      subject: { kind: 'enquiry', id },
+      details: { channel: p.channel, conflicts: matches.length },
+    });
     return getEnquiry(ctx, id);
   });
 }
@@ -142,7 +162,11 @@ export function checkEnquiryConflicts(ctx: DomainContext, id: string): Enquiry {
   return mutate(ctx, (audit) => {
     const r = requireEnquiry(ctx.db, id);
     const matches = storeConflictCheck(ctx, r, r.version + 1);
-    audit({ action: 'enquiry.conflict-checked', subject: { kind: 'enquiry', id }, details: { conflicts: matches.length } });
+    audit({
+      action: 'enquiry.conflict-checked',
+      subject: { kind: 'enquiry', id },
+      details: { conflicts: matches.length },
+    });
     return getEnquiry(ctx, id);
   });
 }
@@ -152,7 +176,10 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
   return mutate(ctx, (audit) => {
     const r = requireEnquiry(ctx.db, p.id);
     if (r.status !== 'open') {
-      throw new VaultError('INVALID_TRANSITION', `This enquiry was already ${r.status}${r.decided_at ? ` on ${r.decided_at.slice(0, 10)}` : ''}; a decision cannot be changed.`);
+      throw new VaultError(
+        'INVALID_TRANSITION',
+        `This enquiry was already ${r.status}${r.decided_at ? ` on ${r.decided_at.slice(0, 10)}` : ''}; a decision cannot be changed.`,
+      );
     }
     // The decision is taken on a current conflict check, never on a stale one.
     const matches = storeConflictCheck(ctx, r, r.version + 1);
@@ -169,7 +196,12 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
       }
       const opened = createCase(
         ctx,
-        { title: `Enquiry of ${r.received_on}`, ...(p.case ?? {}), status: 'accepted', openedOn: p.case?.openedOn ?? today(ctx) },
+        {
+          title: `Enquiry of ${r.received_on}`,
+          ...(p.case ?? {}),
+          status: 'accepted',
+          openedOn: p.case?.openedOn ?? today(ctx),
+        },
         { enquiryId: r.id },
       );
       caseId = opened.id;
@@ -203,7 +235,13 @@ export function listEnquiries(ctx: DomainContext, query: ListEnquiriesQueryT = {
   const q = parseInput(ListEnquiriesQuery, query);
   const where = q.status ? sql` WHERE status = ${q.status}` : sql``;
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM enquiries${where}`) ?? 0;
-  const rows = all<EnquiryRow>(ctx.db, sql`SELECT * FROM enquiries${where} ORDER BY received_on DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
-  const roles = namedRoles(ctx.db, rows.map((r) => r.id));
+  const rows = all<EnquiryRow>(
+    ctx.db,
+    sql`SELECT * FROM enquiries${where} ORDER BY received_on DESC, id DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
+  const roles = namedRoles(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => toEnquiry(r, roles.get(r.id))), total, limit: q.limit, offset: q.offset };
 }

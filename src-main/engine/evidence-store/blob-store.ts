@@ -144,7 +144,10 @@ export class BlobStore {
     const pending = Buffer.alloc(CHUNK_BYTES); // plaintext waiting to fill a chunk
     // Two batches of sealed chunks: one is being written while the other fills. A batch is
     // only refilled after the write that read it has completed (see flush).
-    const batches = [Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES), Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES)];
+    const batches = [
+      Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES),
+      Buffer.allocUnsafe(WRITE_BATCH_CHUNKS * SEALED_CHUNK_BYTES),
+    ];
     let writing: Promise<unknown> = Promise.resolve();
     let syncing: Promise<void> = Promise.resolve();
     let size = 0;
@@ -178,7 +181,13 @@ export class BlobStore {
       };
       /** Seals one chunk into the batch; true when the batch is full (the caller flushes it). */
       const seal = (plain: Buffer, tag: number): boolean => {
-        sodium.crypto_secretstream_xchacha20poly1305_push(state, batch.subarray(batchUsed, batchUsed + plain.length + ABYTES), plain, null, tag);
+        sodium.crypto_secretstream_xchacha20poly1305_push(
+          state,
+          batch.subarray(batchUsed, batchUsed + plain.length + ABYTES),
+          plain,
+          null,
+          tag,
+        );
         batchUsed += plain.length + ABYTES;
         return batchUsed + SEALED_CHUNK_BYTES > batch.length;
       };
@@ -290,7 +299,10 @@ export class BlobStore {
 
   /** Insert the key row of a written blob. Must run inside a transaction of the caller's. */
   commit(db: WritableDB, blob: PendingBlob, at = isoNow()): void {
-    run(db, sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blob.blobId}, ${blob.key}, ${blob.sha256}, ${blob.size}, ${at})`);
+    run(
+      db,
+      sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blob.blobId}, ${blob.key}, ${blob.sha256}, ${blob.size}, ${at})`,
+    );
   }
 
   /**
@@ -343,19 +355,31 @@ export class BlobStore {
    * the next piece is pulled (then overwritten), and is zeroed when the stream ends — for
    * consumers that use each piece at once (hash, encrypt), which then allocate nothing per piece.
    */
-  async *get(blobId: string, opts: { verifyHash?: boolean; onProgress?: ByteProgress; reuseBuffer?: boolean } = {}): AsyncGenerator<Buffer, void, undefined> {
+  async *get(
+    blobId: string,
+    opts: { verifyHash?: boolean; onProgress?: ByteProgress; reuseBuffer?: boolean } = {},
+  ): AsyncGenerator<Buffer, void, undefined> {
     const row = get<BlobRow>(this.db, sql`SELECT * FROM blobs WHERE id = ${blobId}`);
     if (!row) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
     const file = this.pathFor(blobId);
     const size = Number(row.size);
-    const tampered = (why: string) => new VaultError('BLOB_TAMPERED', `The stored evidence file ${blobId} has been altered (${why}); it cannot be trusted.`);
-    const truncated = () => new VaultError('BLOB_TRUNCATED', `The stored evidence file ${blobId} is incomplete: it was cut short.`);
+    const tampered = (why: string) =>
+      new VaultError(
+        'BLOB_TAMPERED',
+        `The stored evidence file ${blobId} has been altered (${why}); it cannot be trusted.`,
+      );
+    const truncated = () =>
+      new VaultError('BLOB_TRUNCATED', `The stored evidence file ${blobId} is incomplete: it was cut short.`);
 
     let fh: fsp.FileHandle;
     try {
       fh = await fsp.open(file, 'r');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('BLOB_MISSING', `The encrypted file of evidence ${blobId} is missing from the vault folder.`);
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new VaultError(
+          'BLOB_MISSING',
+          `The encrypted file of evidence ${blobId} is missing from the vault folder.`,
+        );
       throw new VaultError('IO_ERROR', `The encrypted file of evidence ${blobId} could not be read.`);
     }
     const key = secureAlloc(KEY_BYTES);
@@ -373,7 +397,8 @@ export class BlobStore {
 
       const prefix = Buffer.alloc(PREFIX_BYTES);
       await readExactly(fh, prefix, 0);
-      if (!prefix.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC)) throw tampered('its header is not that of a Case Vault blob');
+      if (!prefix.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC))
+        throw tampered('its header is not that of a Case Vault blob');
       try {
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(state, prefix.subarray(BLOB_MAGIC.length), key);
       } catch {
@@ -382,18 +407,24 @@ export class BlobStore {
       const hash = opts.verifyHash === false ? null : createHash('sha256');
       // Ciphertext blocks (whole sealed chunks), read alternately: block k+1 is read into one
       // while block k is decrypted from the other. They never leave this function.
-      const blocks = [Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES), Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES)];
+      const blocks = [
+        Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES),
+        Buffer.allocUnsafe(READ_BLOCK_CHUNKS * SEALED_CHUNK_BYTES),
+      ];
       const readBlock = (buf: Buffer, at: number): Promise<number> => {
         const n = Math.min(buf.length, actual - at);
         return handled(readExactly(fh, buf.subarray(0, n), at).then(() => n));
       };
-      const newPiece = () => (opts.reuseBuffer ? (lent ??= Buffer.allocUnsafe(READ_BLOCK_CHUNKS * CHUNK_BYTES)) : Buffer.allocUnsafe(PIECE_CHUNKS * CHUNK_BYTES));
+      const newPiece = () =>
+        opts.reuseBuffer
+          ? (lent ??= Buffer.allocUnsafe(READ_BLOCK_CHUNKS * CHUNK_BYTES))
+          : Buffer.allocUnsafe(PIECE_CHUNKS * CHUNK_BYTES);
       const tag = Buffer.alloc(1);
       let pos = PREFIX_BYTES;
       let current = 0;
       let done = 0;
       reading = readBlock(blocks[current]!, pos);
-      for (let finished = false; !finished; ) {
+      for (let finished = false; !finished;) {
         const blockStart = pos;
         const blockBytes: number = await reading!;
         const block = blocks[current]!;
@@ -447,7 +478,10 @@ export class BlobStore {
       }
       if (done !== size) throw tampered('its length differs from the recorded size');
       if (hash && hash.digest('hex') !== row.sha256) {
-        throw new VaultError('BLOB_HASH_MISMATCH', `Evidence ${blobId} decrypts, but its SHA-256 differs from the hash recorded at intake.`);
+        throw new VaultError(
+          'BLOB_HASH_MISMATCH',
+          `Evidence ${blobId} decrypts, but its SHA-256 differs from the hash recorded at intake.`,
+        );
       }
     } finally {
       wipe(key);
@@ -468,8 +502,13 @@ export class BlobStore {
     const file = this.pathFor(blobId);
     this.db.transaction(() => {
       const res = run(this.db, sql`DELETE FROM blobs WHERE id = ${blobId}`);
-      if (res.changes === 0) throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
-      appendAudit(this.db, this.vaultId, { action: 'blob.erased', subject: { kind: 'blob', id: blobId }, details: { reason } });
+      if (res.changes === 0)
+        throw new VaultError('BLOB_NOT_FOUND', 'No evidence file with that id is stored in this vault.');
+      appendAudit(this.db, this.vaultId, {
+        action: 'blob.erased',
+        subject: { kind: 'blob', id: blobId },
+        details: { reason },
+      });
     })();
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     await fsp.rm(file, { force: true });
@@ -525,7 +564,8 @@ async function readExactly(fh: fsp.FileHandle, buf: Buffer, position: number): P
   let off = 0;
   while (off < buf.length) {
     const { bytesRead } = await fh.read(buf, off, buf.length - off, position + off);
-    if (bytesRead === 0) throw new VaultError('BLOB_TRUNCATED', 'An encrypted evidence file ended early while it was being read.');
+    if (bytesRead === 0)
+      throw new VaultError('BLOB_TRUNCATED', 'An encrypted evidence file ended early while it was being read.');
     off += bytesRead;
   }
 }

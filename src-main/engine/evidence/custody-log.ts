@@ -25,8 +25,17 @@ export function custodyGenesis(evidenceId: string): Buffer {
   return createHash('sha256').update(`case-vault/custody/v1\0${evidenceId}`, 'utf8').digest();
 }
 
-export function custodyHash(prevHash: Uint8Array, e: { evidenceId: string; at: string; actor: string; action: string; details: CustodyDetails }): Buffer {
-  const canonical = canonicalJson({ evidenceId: e.evidenceId, at: e.at, actor: e.actor, action: e.action, details: e.details });
+export function custodyHash(
+  prevHash: Uint8Array,
+  e: { evidenceId: string; at: string; actor: string; action: string; details: CustodyDetails },
+): Buffer {
+  const canonical = canonicalJson({
+    evidenceId: e.evidenceId,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    details: e.details,
+  });
   return createHash('sha256').update(prevHash).update(canonical, 'utf8').digest();
 }
 
@@ -60,10 +69,18 @@ function toEvent(r: CustodyRow): CustodyEvent {
  * runs in a transaction of its own (a savepoint when nested) so the chain is never forked.
  * Details are part of the legal record; keep them to ids, hashes, sizes, codes and short reasons.
  */
-export function appendCustodyEvent(ctx: DomainContext, evidenceId: string, action: CustodyAction, details: CustodyDetails = {}): CustodyEvent {
+export function appendCustodyEvent(
+  ctx: DomainContext,
+  evidenceId: string,
+  action: CustodyAction,
+  details: CustodyDetails = {},
+): CustodyEvent {
   const db = ctx.db;
   return db.transaction(() => {
-    const last = get<{ hash: Uint8Array }>(db, sql`SELECT hash FROM custody_events WHERE evidence_id = ${evidenceId} ORDER BY seq DESC LIMIT 1`);
+    const last = get<{ hash: Uint8Array }>(
+      db,
+      sql`SELECT hash FROM custody_events WHERE evidence_id = ${evidenceId} ORDER BY seq DESC LIMIT 1`,
+    );
     const prev = last ? Buffer.from(last.hash) : custodyGenesis(evidenceId);
     const at = nowIso(ctx);
     const hash = custodyHash(prev, { evidenceId, at, actor: LOCAL_ACTOR, action, details });
@@ -86,7 +103,9 @@ export function appendCustodyEvent(ctx: DomainContext, evidenceId: string, actio
 }
 
 export function listCustodyEvents(db: ReadableDB, evidenceId: string): CustodyEvent[] {
-  return all<CustodyRow>(db, sql`SELECT * FROM custody_events WHERE evidence_id = ${evidenceId} ORDER BY seq`).map(toEvent);
+  return all<CustodyRow>(db, sql`SELECT * FROM custody_events WHERE evidence_id = ${evidenceId} ORDER BY seq`).map(
+    toEvent,
+  );
 }
 
 /**
@@ -101,7 +120,10 @@ export function verifyCustodyChain(db: ReadableDB, evidenceId: string): CustodyC
   let count = 0;
   for (const r of rows) {
     const fail = (reason: string): CustodyChainVerdict => ({ ok: false, events: count, brokenAt: r.seq, reason });
-    if (!Buffer.from(r.prev_hash).equals(prev)) return fail(`custody event ${r.seq} does not follow the event before it (an event was removed, reordered or inserted)`);
+    if (!Buffer.from(r.prev_hash).equals(prev))
+      return fail(
+        `custody event ${r.seq} does not follow the event before it (an event was removed, reordered or inserted)`,
+      );
     let details: CustodyDetails;
     try {
       details = JSON.parse(r.details) as CustodyDetails;
@@ -109,13 +131,17 @@ export function verifyCustodyChain(db: ReadableDB, evidenceId: string): CustodyC
       return fail(`custody event ${r.seq} has unreadable details`);
     }
     const h = custodyHash(prev, { evidenceId: r.evidence_id, at: r.at, actor: r.actor, action: r.action, details });
-    if (!h.equals(Buffer.from(r.hash))) return fail(`custody event ${r.seq} was altered after it was written (its hash does not match)`);
+    if (!h.equals(Buffer.from(r.hash)))
+      return fail(`custody event ${r.seq} was altered after it was written (its hash does not match)`);
     prev = h;
     seen.add(h.toString('hex'));
     count++;
   }
   // The audit log has no index on its subject; this scan is the price of catching a cut tail.
-  const audited = all<{ seq: number; details: string }>(db, sql`SELECT seq, details FROM audit_log WHERE subject_kind = 'evidence' AND subject_id = ${evidenceId} ORDER BY seq`);
+  const audited = all<{ seq: number; details: string }>(
+    db,
+    sql`SELECT seq, details FROM audit_log WHERE subject_kind = 'evidence' AND subject_id = ${evidenceId} ORDER BY seq`,
+  );
   for (const a of audited) {
     let recorded: unknown;
     try {

@@ -133,7 +133,10 @@ export function listEvidence(ctx: DomainContext, query: ListEvidenceQueryT): Evi
   const where: SqlFragment[] = [sql`case_id = ${q.caseId}`];
   if (q.type) where.push(sql`type = ${q.type}`);
   if (!q.includeCopies) where.push(sql`derived_from IS NULL`);
-  return all<EvidenceRow>(ctx.db, sql`SELECT * FROM evidence WHERE ${sqlJoin(where, ' AND ')} ORDER BY received_at, seq`).map(toEvidence);
+  return all<EvidenceRow>(
+    ctx.db,
+    sql`SELECT * FROM evidence WHERE ${sqlJoin(where, ' AND ')} ORDER BY received_at, seq`,
+  ).map(toEvidence);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +180,11 @@ function quoted(fileName: string): string {
 /** EVIDENCE_UNREADABLE naming the file by its base name only, never its folders. */
 function unreadable(fileName: string, reason: string, cause?: unknown): VaultError {
   const shown = fileName.length > 0 ? quoted(fileName) : 'That file';
-  return new VaultError('EVIDENCE_UNREADABLE', `${shown} cannot be taken in: ${reason}. Nothing was added.`, cause === undefined ? undefined : { cause });
+  return new VaultError(
+    'EVIDENCE_UNREADABLE',
+    `${shown} cannot be taken in: ${reason}. Nothing was added.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 function ioError(what: string, e: unknown): VaultError {
@@ -216,7 +223,12 @@ class HeadTap {
  * change while it is read (same size before and after, same modification time): otherwise the
  * recorded hash would describe something that was never the file.
  */
-async function takeIn(ctx: DomainContext, filePath: string, mediaType: string | undefined, onProgress?: EvidenceProgress): Promise<Intake> {
+async function takeIn(
+  ctx: DomainContext,
+  filePath: string,
+  mediaType: string | undefined,
+  onProgress?: EvidenceProgress,
+): Promise<Intake> {
   const absolute = path.resolve(filePath);
   const fileName = path.basename(absolute);
   let fh: fsp.FileHandle;
@@ -251,7 +263,10 @@ async function takeIn(ctx: DomainContext, filePath: string, mediaType: string | 
         throw unreadable(fileName, unreadableReason(e), e);
       }
       if (tap.bytes !== total || after.size !== total || after.mtimeMs !== before.mtimeMs) {
-        throw unreadable(fileName, 'it changed while it was being read (copy it somewhere it is not being written to, then try again)');
+        throw unreadable(
+          fileName,
+          'it changed while it was being read (copy it somewhere it is not being written to, then try again)',
+        );
       }
     }
     let pending: PendingBlob;
@@ -293,7 +308,11 @@ const PROVENANCE_FIELDS = ['description', 'source', 'collector', 'method', 'coll
  * Take a file in as evidence of a case. The file is streamed (never read whole into memory);
  * the SHA-256 recorded is that of the bytes read, which the store computes while encrypting.
  */
-export async function addEvidence(ctx: DomainContext, input: AddEvidenceInputT, opts: { onProgress?: EvidenceProgress } = {}): Promise<Evidence> {
+export async function addEvidence(
+  ctx: DomainContext,
+  input: AddEvidenceInputT,
+  opts: { onProgress?: EvidenceProgress } = {},
+): Promise<Evidence> {
   const p = parseInput(AddEvidenceInput, input);
   requireCase(ctx.db, p.caseId);
   checkCollectedAt(ctx, p.collectedAt);
@@ -304,7 +323,12 @@ export async function addEvidence(ctx: DomainContext, input: AddEvidenceInputT, 
  * Take in evidence from a stream of bytes rather than a file (demo data; bundle import). The
  * same rules as addEvidence; errors of the source pass through as they are.
  */
-export async function addEvidenceFromSource(ctx: DomainContext, input: AddEvidenceFromSourceInputT, source: BlobSource, opts: { onProgress?: (done: number) => void } = {}): Promise<Evidence> {
+export async function addEvidenceFromSource(
+  ctx: DomainContext,
+  input: AddEvidenceFromSourceInputT,
+  source: BlobSource,
+  opts: { onProgress?: (done: number) => void } = {},
+): Promise<Evidence> {
   const p = parseInput(AddEvidenceFromSourceInput, input);
   requireCase(ctx.db, p.caseId);
   checkCollectedAt(ctx, p.collectedAt);
@@ -337,11 +361,24 @@ async function commitIntake(ctx: DomainContext, p: IntakeFields, intake: Intake)
                     ${at}, NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
       );
       const fields = PROVENANCE_FIELDS.filter((f) => p[f] !== undefined && p[f] !== '');
-      const event = appendCustodyEvent(ctx, id, 'received', { sha256: pending.sha256, size: pending.size, mediaType: intake.mediaType, fields: [...fields] });
+      const event = appendCustodyEvent(ctx, id, 'received', {
+        sha256: pending.sha256,
+        size: pending.size,
+        mediaType: intake.mediaType,
+        fields: [...fields],
+      });
       audit({
         action: 'evidence.added',
         subject: { kind: 'evidence', id },
-        details: { caseId: p.caseId, type: p.type, mediaType: intake.mediaType, size: pending.size, sha256: pending.sha256, fields: [...fields], custodyHash: event.hash },
+        details: {
+          caseId: p.caseId,
+          type: p.type,
+          mediaType: intake.mediaType,
+          size: pending.size,
+          sha256: pending.sha256,
+          fields: [...fields],
+          custodyHash: event.hash,
+        },
       });
       return toEvidence(requireEvidence(ctx.db, id));
     });
@@ -358,7 +395,11 @@ async function commitIntake(ctx: DomainContext, p: IntakeFields, intake: Intake)
  * a copy). The copy belongs to the same case and has the same type; the reason is kept in the
  * copy's record. Custody: 'received' on the copy, 'derived' (naming the copy) on the item.
  */
-export async function addDerivedCopy(ctx: DomainContext, input: AddDerivedCopyInputT, opts: { onProgress?: EvidenceProgress } = {}): Promise<Evidence> {
+export async function addDerivedCopy(
+  ctx: DomainContext,
+  input: AddDerivedCopyInputT,
+  opts: { onProgress?: EvidenceProgress } = {},
+): Promise<Evidence> {
   const p = parseInput(AddDerivedCopyInput, input);
   requireEvidence(ctx.db, p.originalId);
   const intake = await takeIn(ctx, p.filePath, p.mediaType, opts.onProgress);
@@ -377,14 +418,31 @@ export async function addDerivedCopy(ctx: DomainContext, input: AddDerivedCopyIn
             VALUES (${id}, ${original.case_id}, ${pending.blobId}, ${original.id}, ${p.reason}, ${p.title ?? titleFrom(intake.fileName)}, ${p.description}, ${original.type},
                     ${intake.fileName}, ${intake.mediaType}, ${pending.size}, ${pending.sha256}, '', '', '', NULL, '', ${at}, NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
       );
-      const received = appendCustodyEvent(ctx, id, 'received', { sha256: pending.sha256, size: pending.size, mediaType: intake.mediaType, derivedFrom: original.id });
+      const received = appendCustodyEvent(ctx, id, 'received', {
+        sha256: pending.sha256,
+        size: pending.size,
+        mediaType: intake.mediaType,
+        derivedFrom: original.id,
+      });
       const derived = appendCustodyEvent(ctx, original.id, 'derived', { copyId: id, sha256: pending.sha256 });
       audit({
         action: 'evidence.copy-added',
         subject: { kind: 'evidence', id },
-        details: { caseId: original.case_id, derivedFrom: original.id, type: original.type, mediaType: intake.mediaType, size: pending.size, sha256: pending.sha256, custodyHash: received.hash },
+        details: {
+          caseId: original.case_id,
+          derivedFrom: original.id,
+          type: original.type,
+          mediaType: intake.mediaType,
+          size: pending.size,
+          sha256: pending.sha256,
+          custodyHash: received.hash,
+        },
       });
-      audit({ action: 'evidence.derived', subject: { kind: 'evidence', id: original.id }, details: { copyId: id, custodyHash: derived.hash } });
+      audit({
+        action: 'evidence.derived',
+        subject: { kind: 'evidence', id: original.id },
+        details: { copyId: id, custodyHash: derived.hash },
+      });
       return toEvidence(requireEvidence(ctx.db, id));
     });
     committed = true;
@@ -397,7 +455,14 @@ export async function addDerivedCopy(ctx: DomainContext, input: AddDerivedCopyIn
 // ---------------------------------------------------------------------------------------------
 // Verification and reading
 
-const STORE_FAILURES: ReadonlySet<string> = new Set(['BLOB_TAMPERED', 'BLOB_TRUNCATED', 'BLOB_MISSING', 'BLOB_NOT_FOUND', 'BLOB_HASH_MISMATCH', 'EVIDENCE_HASH_MISMATCH']);
+const STORE_FAILURES: ReadonlySet<string> = new Set([
+  'BLOB_TAMPERED',
+  'BLOB_TRUNCATED',
+  'BLOB_MISSING',
+  'BLOB_NOT_FOUND',
+  'BLOB_HASH_MISMATCH',
+  'EVIDENCE_HASH_MISMATCH',
+]);
 
 /** The error a failed check of a stored item becomes: same code (hash mismatches: EVIDENCE_HASH_MISMATCH), a sentence about the item. */
 function integrityError(id: string, e: VaultError): VaultError {
@@ -410,13 +475,29 @@ function integrityError(id: string, e: VaultError): VaultError {
         { cause: e },
       );
     case 'BLOB_MISSING':
-      return new VaultError('BLOB_MISSING', `Evidence ${id} failed verification: its encrypted file is missing from the vault folder. Restore it from a backup.`, { cause: e });
+      return new VaultError(
+        'BLOB_MISSING',
+        `Evidence ${id} failed verification: its encrypted file is missing from the vault folder. Restore it from a backup.`,
+        { cause: e },
+      );
     case 'BLOB_NOT_FOUND':
-      return new VaultError('BLOB_NOT_FOUND', `Evidence ${id} failed verification: the key of its encrypted file is no longer in the vault, so it cannot be read.`, { cause: e });
+      return new VaultError(
+        'BLOB_NOT_FOUND',
+        `Evidence ${id} failed verification: the key of its encrypted file is no longer in the vault, so it cannot be read.`,
+        { cause: e },
+      );
     case 'BLOB_TRUNCATED':
-      return new VaultError('BLOB_TRUNCATED', `Evidence ${id} failed verification: its encrypted file has been cut short and cannot be trusted. Restore it from a backup.`, { cause: e });
+      return new VaultError(
+        'BLOB_TRUNCATED',
+        `Evidence ${id} failed verification: its encrypted file has been cut short and cannot be trusted. Restore it from a backup.`,
+        { cause: e },
+      );
     case 'BLOB_TAMPERED':
-      return new VaultError('BLOB_TAMPERED', `Evidence ${id} failed verification: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)} Restore it from a backup.`, { cause: e });
+      return new VaultError(
+        'BLOB_TAMPERED',
+        `Evidence ${id} failed verification: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)} Restore it from a backup.`,
+        { cause: e },
+      );
     default:
       return e;
   }
@@ -426,12 +507,21 @@ function integrityError(id: string, e: VaultError): VaultError {
  * Record a failed check of an item in its own committed transaction, then return the error to
  * throw. If even the record cannot be written, the integrity error is still what is reported.
  */
-function recordFailure(ctx: DomainContext, id: string, e: VaultError, during: 'verify' | 'read' | 'export'): VaultError {
+function recordFailure(
+  ctx: DomainContext,
+  id: string,
+  e: VaultError,
+  during: 'verify' | 'read' | 'export',
+): VaultError {
   const err = integrityError(id, e);
   try {
     mutate(ctx, (audit) => {
       const event = appendCustodyEvent(ctx, id, 'verification-failed', { code: err.code, during });
-      audit({ action: 'evidence.verification-failed', subject: { kind: 'evidence', id }, details: { code: err.code, during, custodyHash: event.hash } });
+      audit({
+        action: 'evidence.verification-failed',
+        subject: { kind: 'evidence', id },
+        details: { code: err.code, during, custodyHash: event.hash },
+      });
     });
   } catch {
     // the database refused too; the integrity error below is the news that matters
@@ -448,14 +538,21 @@ function isStoreFailure(e: unknown): e is VaultError {
  * recorded at intake. A match is recorded ('verified', last_verified_at); a failure is
  * recorded ('verification-failed' with the error code) in a transaction of its own and thrown.
  */
-export async function verifyEvidence(ctx: DomainContext, id: string, opts: { onProgress?: EvidenceProgress } = {}): Promise<EvidenceVerification> {
+export async function verifyEvidence(
+  ctx: DomainContext,
+  id: string,
+  opts: { onProgress?: EvidenceProgress } = {},
+): Promise<EvidenceVerification> {
   const evidenceId = parseId(id);
   const row = requireEvidence(ctx.db, evidenceId);
   const size = Number(row.size);
   const hash = createHash('sha256');
   let done = 0;
   try {
-    for await (const chunk of ctx.blobs.get(row.blob_id, { verifyHash: true, onProgress: opts.onProgress ? (n) => opts.onProgress!(n, size) : undefined })) {
+    for await (const chunk of ctx.blobs.get(row.blob_id, {
+      verifyHash: true,
+      onProgress: opts.onProgress ? (n) => opts.onProgress!(n, size) : undefined,
+    })) {
       hash.update(chunk);
       done += chunk.length;
     }
@@ -471,7 +568,11 @@ export async function verifyEvidence(ctx: DomainContext, id: string, opts: { onP
     const at = nowIso(ctx);
     run(ctx.db, sql`UPDATE evidence SET last_verified_at = ${at} WHERE id = ${evidenceId}`);
     const event = appendCustodyEvent(ctx, evidenceId, 'verified', { sha256, result: 'match' });
-    audit({ action: 'evidence.verified', subject: { kind: 'evidence', id: evidenceId }, details: { result: 'match', custodyHash: event.hash } });
+    audit({
+      action: 'evidence.verified',
+      subject: { kind: 'evidence', id: evidenceId },
+      details: { result: 'match', custodyHash: event.hash },
+    });
     return { id: evidenceId, result: 'match' as const, sha256, size: done, verifiedAt: at };
   });
 }
@@ -490,7 +591,11 @@ export function readEvidence(ctx: DomainContext, id: string, opts: ReadEvidenceO
   mutate(ctx, (audit) => {
     const action = o.purpose === 'view' ? 'viewed' : 'copied';
     const event = appendCustodyEvent(ctx, evidenceId, action, {});
-    audit({ action: `evidence.${action}`, subject: { kind: 'evidence', id: evidenceId }, details: { custodyHash: event.hash } });
+    audit({
+      action: `evidence.${action}`,
+      subject: { kind: 'evidence', id: evidenceId },
+      details: { custodyHash: event.hash },
+    });
   });
   const blobId = row.blob_id;
   return (async function* () {
@@ -508,7 +613,12 @@ export function readEvidence(ctx: DomainContext, id: string, opts: ReadEvidenceO
  * recorded SHA-256 while it is written; it appears under its name only when complete, never
  * replaces an existing file, and the 'exported' custody event commits with it.
  */
-export async function exportEvidence(ctx: DomainContext, id: string, destPath: string, opts: { reason: string; onProgress?: EvidenceProgress }): Promise<EvidenceExport> {
+export async function exportEvidence(
+  ctx: DomainContext,
+  id: string,
+  destPath: string,
+  opts: { reason: string; onProgress?: EvidenceProgress },
+): Promise<EvidenceExport> {
   const p = parseInput(ExportEvidenceInput, { id, destPath, reason: opts.reason } satisfies ExportEvidenceInputT);
   const row = requireEvidence(ctx.db, p.id);
   const size = Number(row.size);
@@ -519,7 +629,10 @@ export async function exportEvidence(ctx: DomainContext, id: string, destPath: s
     p.destPath,
     async (fh) => {
       try {
-        for await (const chunk of ctx.blobs.get(row.blob_id, { verifyHash: true, onProgress: opts.onProgress ? (n) => opts.onProgress!(n, size) : undefined })) {
+        for await (const chunk of ctx.blobs.get(row.blob_id, {
+          verifyHash: true,
+          onProgress: opts.onProgress ? (n) => opts.onProgress!(n, size) : undefined,
+        })) {
           hash.update(chunk);
           try {
             await fh.write(chunk);
@@ -540,7 +653,11 @@ export async function exportEvidence(ctx: DomainContext, id: string, destPath: s
     (publishNow) =>
       mutate(ctx, (audit) => {
         const event = appendCustodyEvent(ctx, p.id, 'exported', { sha256, size: written, reason: p.reason });
-        audit({ action: 'evidence.exported', subject: { kind: 'evidence', id: p.id }, details: { sha256, size: written, custodyHash: event.hash } });
+        audit({
+          action: 'evidence.exported',
+          subject: { kind: 'evidence', id: p.id },
+          details: { sha256, size: written, custodyHash: event.hash },
+        });
         publishNow();
         return { id: p.id, path: path.resolve(p.destPath), sha256, size: written, exportedAt: event.at };
       }),
@@ -576,7 +693,16 @@ function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export const CUSTODY_CSV_HEADER = ['evidence_id', 'seq', 'at', 'actor', 'action', 'details', 'prev_hash', 'hash'] as const;
+export const CUSTODY_CSV_HEADER = [
+  'evidence_id',
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'details',
+  'prev_hash',
+  'hash',
+] as const;
 
 /**
  * The custody log as a document: JSON (pretty, with the item summary and the chain verdict;
@@ -598,7 +724,11 @@ export function exportCustodyLog(ctx: DomainContext, id: string, format: Custody
   }
   const rows = [CUSTODY_CSV_HEADER.join(',')];
   for (const e of log.events) {
-    rows.push([e.evidenceId, String(e.seq), e.at, e.actor, e.action, canonicalJson(e.details), e.prevHash, e.hash].map(csvField).join(','));
+    rows.push(
+      [e.evidenceId, String(e.seq), e.at, e.actor, e.action, canonicalJson(e.details), e.prevHash, e.hash]
+        .map(csvField)
+        .join(','),
+    );
   }
   return rows.join('\r\n') + '\r\n';
 }
@@ -607,7 +737,12 @@ export function exportCustodyLog(ctx: DomainContext, id: string, format: Custody
  * Write the custody log to a new file (atomically; an existing file is refused). Reading the
  * log is not an access to the evidence itself, so no custody event is recorded.
  */
-export async function exportCustodyLogToFile(ctx: DomainContext, id: string, format: CustodyLogFormatT, destPath: string): Promise<{ path: string; format: CustodyLogFormatT; bytes: number }> {
+export async function exportCustodyLogToFile(
+  ctx: DomainContext,
+  id: string,
+  format: CustodyLogFormatT,
+  destPath: string,
+): Promise<{ path: string; format: CustodyLogFormatT; bytes: number }> {
   const out = parseInput(z.strictObject({ destPath: FilePath }), { destPath }).destPath;
   const text = exportCustodyLog(ctx, id, format);
   const bytes = Buffer.from(text, 'utf8');

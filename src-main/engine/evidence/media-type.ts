@@ -182,28 +182,46 @@ export function sniffMediaType(head: Buffer, fileName: string, complete: boolean
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WAVE') return 'audio/wav';
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'AVI ') return 'video/x-msvideo';
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'image/tiff';
-  if (ascii(head, 0, 2) === 'BM' && head.length >= 26 && head.readUInt32LE(2) > 26 && head[6] === 0 && head[7] === 0) return 'image/bmp';
+  if (ascii(head, 0, 2) === 'BM' && head.length >= 26 && head.readUInt32LE(2) > 26 && head[6] === 0 && head[7] === 0)
+    return 'image/bmp';
   if (ascii(head, 0, 5) === '%PDF-') return 'application/pdf';
   const iso = isoMediaType(head);
   if (iso) return iso;
-  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return head.toString('latin1').includes('webm') ? 'video/webm' : 'video/x-matroska';
+  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3]))
+    return head.toString('latin1').includes('webm') ? 'video/webm' : 'video/x-matroska';
   if (ascii(head, 0, 4) === 'OggS') return head.toString('latin1').includes('\x80theora') ? 'video/ogg' : 'audio/ogg';
   if (ascii(head, 0, 4) === 'fLaC') return 'audio/flac';
   if (ascii(head, 0, 6) === '#!AMR\n') return 'audio/amr';
   if (ascii(head, 0, 3) === 'ID3') return 'audio/mpeg';
   // An MPEG audio frame: 11 sync bits, a valid version, layer III, a valid bitrate and rate.
-  if (head.length >= 4 && head[0] === 0xff && (head[1]! & 0xe0) === 0xe0 && (head[1]! & 0x18) !== 0x08 && (head[1]! & 0x06) === 0x02 && (head[2]! & 0xf0) !== 0xf0 && (head[2]! & 0x0c) !== 0x0c) {
+  if (
+    head.length >= 4 &&
+    head[0] === 0xff &&
+    (head[1]! & 0xe0) === 0xe0 &&
+    (head[1]! & 0x18) !== 0x08 &&
+    (head[1]! & 0x06) === 0x02 &&
+    (head[2]! & 0xf0) !== 0xf0 &&
+    (head[2]! & 0x0c) !== 0x0c
+  ) {
     return 'audio/mpeg';
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return zipMediaType(head, fileName);
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     const byExt = mediaTypeFromExtension(fileName);
-    return byExt === BY_EXTENSION.doc || byExt === BY_EXTENSION.xls || byExt === BY_EXTENSION.ppt ? byExt : 'application/x-ole-storage';
+    return byExt === BY_EXTENSION.doc || byExt === BY_EXTENSION.xls || byExt === BY_EXTENSION.ppt
+      ? byExt
+      : 'application/x-ole-storage';
   }
   if (ascii(head, 0, 5) === '{\\rtf') return 'application/rtf';
   if (head.length > 0 && looksLikeUtf8Text(head, complete)) {
     const byExt = mediaTypeFromExtension(fileName);
-    return byExt && (byExt.startsWith('text/') || byExt === 'application/json' || byExt === 'application/xml' || byExt === 'message/rfc822') ? byExt : TEXT_PLAIN;
+    return byExt &&
+      (byExt.startsWith('text/') ||
+        byExt === 'application/json' ||
+        byExt === 'application/xml' ||
+        byExt === 'message/rfc822')
+      ? byExt
+      : TEXT_PLAIN;
   }
   return null;
 }

@@ -59,7 +59,9 @@ function failingField(issues: ReadonlyArray<{ code: string; path: PropertyKey[] 
   const first = issues[0];
   if (!first) return 'its record does not match the evidence schema';
   if (first.code === 'unrecognized_keys') return 'its record has a field no bundle carries';
-  return first.path.length > 0 ? `its field ${first.path.map(String).join('.')} is not valid` : 'its record does not match the evidence schema';
+  return first.path.length > 0
+    ? `its field ${first.path.map(String).join('.')} is not valid`
+    : 'its record does not match the evidence schema';
 }
 
 /** The stored record, parsed strictly and checked against its row; VAULT_CORRUPT otherwise. */
@@ -92,7 +94,11 @@ function partnersByVault(db: ReadableDB, vaults: readonly string[]): Map<string,
   return out;
 }
 
-function toDescription(row: DescriptionRow, rec: EvidenceRecord, partner: { id: string; name: string } | undefined): ReceivedEvidenceDescription {
+function toDescription(
+  row: DescriptionRow,
+  rec: EvidenceRecord,
+  partner: { id: string; name: string } | undefined,
+): ReceivedEvidenceDescription {
   const { id, caseId, originVault, version, receivedAt: senderReceivedAt, ...shared } = rec;
   return {
     id,
@@ -110,7 +116,10 @@ function toDescription(row: DescriptionRow, rec: EvidenceRecord, partner: { id: 
  * The descriptions of evidence received without its file, for one case, oldest arrival first.
  * NOT_FOUND when the case is not in this vault.
  */
-export function listReceivedDescriptions(ctx: DomainContext, query: ListReceivedDescriptionsQueryT): ReceivedEvidenceDescription[] {
+export function listReceivedDescriptions(
+  ctx: DomainContext,
+  query: ListReceivedDescriptionsQueryT,
+): ReceivedEvidenceDescription[] {
   const q = parseInput(ListReceivedDescriptionsQuery, query);
   requireCase(ctx.db, q.caseId);
   const rows = all<DescriptionRow>(

@@ -45,7 +45,12 @@ export function exportAgeKey(ctx: DomainContext, opts: { out: string }): AgeKeyE
     let published = false;
     try {
       ctx.db.transaction(() => {
-        appendAudit(ctx.db, ctx.vaultId, { action: 'identity.age-key-exported', at: nowIso(ctx), subject: { kind: 'vault-identity', id: ctx.vaultId }, details: {} });
+        appendAudit(ctx.db, ctx.vaultId, {
+          action: 'identity.age-key-exported',
+          at: nowIso(ctx),
+          subject: { kind: 'vault-identity', id: ctx.vaultId },
+          details: {},
+        });
         // last, so that a refused or failed publish rolls the audit entry back
         staged.publish();
         published = true;
@@ -57,7 +62,12 @@ export function exportAgeKey(ctx: DomainContext, opts: { out: string }): AgeKeyE
     } finally {
       staged.discard();
     }
-    return { out: staged.dest, recipient, fingerprint: keyFingerprint(ctx.identity.publicKey), warning: AGE_KEY_WARNING };
+    return {
+      out: staged.dest,
+      recipient,
+      fingerprint: keyFingerprint(ctx.identity.publicKey),
+      warning: AGE_KEY_WARNING,
+    };
   } finally {
     wipe(bytes);
     identity.dispose();

@@ -39,7 +39,9 @@ const tableKnown = new WeakMap<object, boolean>();
 function hasCheckpointTable(db: ReadableDB): boolean {
   let known = tableKnown.get(db);
   if (known === undefined) {
-    known = pluck<number>(db, sql`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoints'`) === 1;
+    known =
+      pluck<number>(db, sql`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_checkpoints'`) ===
+      1;
     // Only a positive answer is cached: an older database gains the table when it is migrated.
     if (known) tableKnown.set(db, known);
   }
@@ -62,14 +64,26 @@ export interface Checkpoint {
 export function writeCheckpoint(db: WritableDB, identity: VaultIdentityKeys): Checkpoint | null {
   if (!hasCheckpointTable(db)) return null;
   return db.transaction(() => {
-    const head = get<{ seq: number; hash: Uint8Array }>(db, sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
+    const head = get<{ seq: number; hash: Uint8Array }>(
+      db,
+      sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    );
     if (!head) return null;
     const last = pluck<number | null>(db, sql`SELECT max(seq) FROM audit_checkpoints`) ?? 0;
     if (head.seq <= last) return null;
     const signature = identity.sign('auditCheckpoint', checkpointBytes(identity.vaultId, head.seq, head.hash));
     const at = isoNow();
-    run(db, sql`INSERT INTO audit_checkpoints (seq, hash, at, public_key, signature) VALUES (${head.seq}, ${Buffer.from(head.hash)}, ${at}, ${identity.publicKey}, ${signature})`);
-    return { seq: head.seq, hash: Buffer.from(head.hash).toString('hex'), at, publicKey: identity.publicKey.toString('base64'), signature: signature.toString('base64') };
+    run(
+      db,
+      sql`INSERT INTO audit_checkpoints (seq, hash, at, public_key, signature) VALUES (${head.seq}, ${Buffer.from(head.hash)}, ${at}, ${identity.publicKey}, ${signature})`,
+    );
+    return {
+      seq: head.seq,
+      hash: Buffer.from(head.hash).toString('hex'),
+      at,
+      publicKey: identity.publicKey.toString('base64'),
+      signature: signature.toString('base64'),
+    };
   })();
 }
 
@@ -116,7 +130,13 @@ export function verifyCheckpoints(db: ReadableDB, vaultId: string, publicKey: Ui
   const PAGE = 5000;
   let after = 0;
   for (;;) {
-    const rows = all<{ seq: number; hash: Uint8Array; public_key: Uint8Array; signature: Uint8Array; entry_hash: Uint8Array | null }>(
+    const rows = all<{
+      seq: number;
+      hash: Uint8Array;
+      public_key: Uint8Array;
+      signature: Uint8Array;
+      entry_hash: Uint8Array | null;
+    }>(
       db,
       sql`SELECT c.seq, c.hash, c.public_key, c.signature, a.hash AS entry_hash
           FROM audit_checkpoints c LEFT JOIN audit_log a ON a.seq = c.seq
@@ -127,13 +147,29 @@ export function verifyCheckpoints(db: ReadableDB, vaultId: string, publicKey: Ui
       lastSeq = r.seq;
       after = r.seq;
       if (!key.equals(Buffer.from(r.public_key))) {
-        problems.push({ seq: r.seq, problem: 'foreign-key', message: `the checkpoint at entry ${r.seq} was signed by a key other than this vault's` });
+        problems.push({
+          seq: r.seq,
+          problem: 'foreign-key',
+          message: `the checkpoint at entry ${r.seq} was signed by a key other than this vault's`,
+        });
       } else if (!verifySignature(key, 'auditCheckpoint', checkpointBytes(vaultId, r.seq, r.hash), r.signature)) {
-        problems.push({ seq: r.seq, problem: 'bad-signature', message: `the checkpoint at entry ${r.seq} has a signature that does not verify` });
+        problems.push({
+          seq: r.seq,
+          problem: 'bad-signature',
+          message: `the checkpoint at entry ${r.seq} has a signature that does not verify`,
+        });
       } else if (r.entry_hash === null) {
-        problems.push({ seq: r.seq, problem: 'missing-entry', message: `entry ${r.seq}, which a signed checkpoint covers, is missing` });
+        problems.push({
+          seq: r.seq,
+          problem: 'missing-entry',
+          message: `entry ${r.seq}, which a signed checkpoint covers, is missing`,
+        });
       } else if (!Buffer.from(r.entry_hash).equals(Buffer.from(r.hash))) {
-        problems.push({ seq: r.seq, problem: 'hash-mismatch', message: `entry ${r.seq} no longer has the hash its signed checkpoint records (the log was rewritten)` });
+        problems.push({
+          seq: r.seq,
+          problem: 'hash-mismatch',
+          message: `entry ${r.seq} no longer has the hash its signed checkpoint records (the log was rewritten)`,
+        });
       }
     }
     if (rows.length < PAGE) break;
@@ -147,7 +183,12 @@ export type CheckedChainVerdict = ChainVerdict & { checkpoints: CheckpointReport
  * The audit chain from its genesis, then its signed checkpoints. A chain that holds together
  * but contradicts a checkpoint is broken at the first such checkpoint.
  */
-export function verifyAuditLog(db: ReadableDB, vaultId: string, publicKey: Uint8Array | null, onProgress?: (done: number) => void): CheckedChainVerdict {
+export function verifyAuditLog(
+  db: ReadableDB,
+  vaultId: string,
+  publicKey: Uint8Array | null,
+  onProgress?: (done: number) => void,
+): CheckedChainVerdict {
   const chain = verifyAuditChain(db, vaultId, onProgress);
   const checkpoints = publicKey ? verifyCheckpoints(db, vaultId, publicKey) : { count: 0, lastSeq: null, problems: [] };
   if (chain.ok && checkpoints.problems.length > 0) {

@@ -36,7 +36,12 @@
  *   CARD_SIGNATURE_INVALID   `signature` is not 64 bytes or does not verify
  */
 import { canonicalJson } from '../../../shared/canonical-json.js';
-import { CONTACT_CARD_FORMAT, CONTACT_CARD_VERSION, ContactCard, MAX_CARD_BYTES } from '../../../shared/domain/identity.js';
+import {
+  CONTACT_CARD_FORMAT,
+  CONTACT_CARD_VERSION,
+  ContactCard,
+  MAX_CARD_BYTES,
+} from '../../../shared/domain/identity.js';
 import { VaultError } from '../../../shared/errors.js';
 import { describeZodError } from '../../../shared/zod-message.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -64,8 +69,15 @@ export function cardSignedBytes(card: Omit<ContactCard, 'signature'> & { signatu
 
 /** This vault's card, signed now with its identity key. */
 export function contactCardOf(ctx: DomainContext): ContactCard {
-  const row = get<{ name: string; organisation: string }>(ctx.db, sql`SELECT name, organisation FROM vault_identity WHERE id = 1`);
-  if (!row) throw new VaultError('IDENTITY_MISSING', 'This vault has no identity key yet; unlock it with this version of Case Vault to create one.');
+  const row = get<{ name: string; organisation: string }>(
+    ctx.db,
+    sql`SELECT name, organisation FROM vault_identity WHERE id = 1`,
+  );
+  if (!row)
+    throw new VaultError(
+      'IDENTITY_MISSING',
+      'This vault has no identity key yet; unlock it with this version of Case Vault to create one.',
+    );
   const identity = ctx.identity;
   const body = {
     format: CONTACT_CARD_FORMAT,
@@ -104,8 +116,15 @@ function checkKeys(value: unknown, depth = 0): void {
 export function parseContactCard(input: string | Uint8Array | unknown): ContactCard {
   let value: unknown;
   if (typeof input === 'string' || input instanceof Uint8Array) {
-    const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    if (bytes.length > MAX_CARD_BYTES) throw new VaultError('CARD_TOO_LARGE', `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`);
+    const bytes =
+      typeof input === 'string'
+        ? Buffer.from(input, 'utf8')
+        : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    if (bytes.length > MAX_CARD_BYTES)
+      throw new VaultError(
+        'CARD_TOO_LARGE',
+        `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`,
+      );
     // strict: no byte-order mark, UTF-8, RFC 8259, no duplicate key, no lone surrogate
     const json = parseStrictJson(bytes);
     if (!json.ok) throw invalid(json.problem);
@@ -117,7 +136,11 @@ export function parseContactCard(input: string | Uint8Array | unknown): ContactC
     } catch {
       throw invalid('it is not JSON');
     }
-    if (size > MAX_CARD_BYTES) throw new VaultError('CARD_TOO_LARGE', `This contact card is too large (a card is under ${MAX_CARD_BYTES / 1024} KiB).`);
+    if (size > MAX_CARD_BYTES)
+      throw new VaultError(
+        'CARD_TOO_LARGE',
+        `This contact card is too large (a card is under ${MAX_CARD_BYTES / 1024} KiB).`,
+      );
     value = input;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('it is not a JSON object');
@@ -126,18 +149,33 @@ export function parseContactCard(input: string | Uint8Array | unknown): ContactC
   if (obj.format !== CONTACT_CARD_FORMAT) throw invalid('its "format" is not "case-vault/contact-card"');
   if (obj.version !== CONTACT_CARD_VERSION) {
     const newer = typeof obj.version === 'number' && obj.version > CONTACT_CARD_VERSION;
-    throw new VaultError('CARD_UNSUPPORTED_VERSION', newer ? 'This contact card was made by a newer version of Case Vault; update Case Vault to read it.' : 'This contact card has a version this Case Vault does not know.');
+    throw new VaultError(
+      'CARD_UNSUPPORTED_VERSION',
+      newer
+        ? 'This contact card was made by a newer version of Case Vault; update Case Vault to read it.'
+        : 'This contact card has a version this Case Vault does not know.',
+    );
   }
   const parsed = ContactCard.safeParse(obj);
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   const card = parsed.data;
   const publicKey = decodeCanonicalBase64(card.publicKey);
   if (!publicKey || publicKey.length !== PUBLIC_KEY_BYTES || !isPublicKey(publicKey)) {
-    throw new VaultError('CARD_KEY_INVALID', 'The public key in this contact card is not a valid Case Vault identity key (33 bytes, Curve25519).');
+    throw new VaultError(
+      'CARD_KEY_INVALID',
+      'The public key in this contact card is not a valid Case Vault identity key (33 bytes, Curve25519).',
+    );
   }
   const signature = decodeCanonicalBase64(card.signature);
-  if (!signature || signature.length !== SIGNATURE_BYTES || !verifySignature(publicKey, 'card', cardSignedBytes(card), signature)) {
-    throw new VaultError('CARD_SIGNATURE_INVALID', "This contact card's signature does not match its contents: it was changed after it was made, or damaged. Ask the sender for a new card.");
+  if (
+    !signature ||
+    signature.length !== SIGNATURE_BYTES ||
+    !verifySignature(publicKey, 'card', cardSignedBytes(card), signature)
+  ) {
+    throw new VaultError(
+      'CARD_SIGNATURE_INVALID',
+      "This contact card's signature does not match its contents: it was changed after it was made, or damaged. Ask the sender for a new card.",
+    );
   }
   return { ...card };
 }
@@ -184,7 +222,8 @@ export async function exportContactCard(ctx: DomainContext, opts: { out: string;
   let qrType: 'svg' | 'png' | null = null;
   if (opts.qr !== undefined) {
     const ext = opts.qr.toLowerCase().split('.').pop();
-    if (ext !== 'png' && ext !== 'svg') throw new VaultError('INVALID_INPUT', 'qr: the QR code file must end in .png or .svg.');
+    if (ext !== 'png' && ext !== 'svg')
+      throw new VaultError('INVALID_INPUT', 'qr: the QR code file must end in .png or .svg.');
     qrType = ext;
   }
   const card = contactCardOf(ctx);

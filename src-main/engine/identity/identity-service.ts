@@ -16,8 +16,15 @@ interface IdentityRow {
 }
 
 function readRow(ctx: DomainContext): IdentityRow {
-  const row = get<IdentityRow>(ctx.db, sql`SELECT public_key, name, organisation, created_at FROM vault_identity WHERE id = 1`);
-  if (!row) throw new VaultError('IDENTITY_MISSING', 'This vault has no identity key yet; unlock it with this version of Case Vault to create one.');
+  const row = get<IdentityRow>(
+    ctx.db,
+    sql`SELECT public_key, name, organisation, created_at FROM vault_identity WHERE id = 1`,
+  );
+  if (!row)
+    throw new VaultError(
+      'IDENTITY_MISSING',
+      'This vault has no identity key yet; unlock it with this version of Case Vault to create one.',
+    );
   return row;
 }
 
@@ -42,7 +49,10 @@ export function updateIdentity(ctx: DomainContext, input: UpdateIdentityInput): 
     const before = readRow(ctx);
     const fields = changedFields({ name: before.name, organisation: before.organisation }, patch);
     if (fields.length > 0) {
-      run(ctx.db, sql`UPDATE vault_identity SET name = ${patch.name ?? before.name}, organisation = ${patch.organisation ?? before.organisation} WHERE id = 1`);
+      run(
+        ctx.db,
+        sql`UPDATE vault_identity SET name = ${patch.name ?? before.name}, organisation = ${patch.organisation ?? before.organisation} WHERE id = 1`,
+      );
       audit({ action: 'identity.updated', subject: { kind: 'vault-identity', id: ctx.vaultId }, details: { fields } });
     }
     return getIdentity(ctx);

@@ -48,7 +48,10 @@ function fingerprintOf(local: SafetyNumberSide, remote: SafetyNumberSide): Finge
 }
 
 /** The 60 digits and the scannable form (base64) of (our key, their key). */
-export function safetyNumberDigits(local: SafetyNumberSide, remote: SafetyNumberSide): { digits: string; scannable: string } {
+export function safetyNumberDigits(
+  local: SafetyNumberSide,
+  remote: SafetyNumberSide,
+): { digits: string; scannable: string } {
   const fp = fingerprintOf(local, remote);
   const digits = fp.displayableFingerprint().toString();
   if (!/^\d{60}$/.test(digits)) throw new VaultError('INTERNAL', 'The safety number came out in an unexpected form.');
@@ -74,7 +77,10 @@ export function groupDigits(digits: string): string[] {
 export function normaliseSafetyNumber(typed: string): string {
   const digits = typed.replace(/[\s]/g, '');
   if (!/^\d+$/.test(digits) || digits.length !== SAFETY_NUMBER_DIGITS) {
-    throw new VaultError('INVALID_INPUT', `safetyNumber: a safety number is ${SAFETY_NUMBER_DIGITS} digits (spaces and line breaks are ignored); got ${/^\d*$/.test(digits) ? `${digits.length} digits` : 'something other than digits'}.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `safetyNumber: a safety number is ${SAFETY_NUMBER_DIGITS} digits (spaces and line breaks are ignored); got ${/^\d*$/.test(digits) ? `${digits.length} digits` : 'something other than digits'}.`,
+    );
   }
   return digits;
 }
@@ -88,15 +94,23 @@ export function compareScanned(ours: SafetyNumber | string, theirsScannedBase64:
   const oursB64 = typeof ours === 'string' ? ours : ours.scannable;
   const theirs = Buffer.from(theirsScannedBase64.trim(), 'base64');
   if (theirs.length === 0 || theirs.toString('base64') !== theirsScannedBase64.trim()) {
-    throw new VaultError('INVALID_INPUT', 'scanned: the scanned code is not base64 of a Case Vault safety-number code.');
+    throw new VaultError(
+      'INVALID_INPUT',
+      'scanned: the scanned code is not base64 of a Case Vault safety-number code.',
+    );
   }
   try {
-    return ScannableFingerprint._fromBuffer(plain(Buffer.from(oursB64, 'base64'))).compare(ScannableFingerprint._fromBuffer(plain(theirs)));
+    return ScannableFingerprint._fromBuffer(plain(Buffer.from(oursB64, 'base64'))).compare(
+      ScannableFingerprint._fromBuffer(plain(theirs)),
+    );
   } catch (e) {
     // libsignal throws a generic error for both: a version mismatch (the other side runs
     // another fingerprint version) or a parsing error (not a fingerprint at all).
     if (/version/i.test(e instanceof Error ? e.message : '')) {
-      throw new VaultError('INVALID_INPUT', 'scanned: the scanned code is of a different safety-number version; both sides need the same version of Case Vault.');
+      throw new VaultError(
+        'INVALID_INPUT',
+        'scanned: the scanned code is of a different safety-number version; both sides need the same version of Case Vault.',
+      );
     }
     throw new VaultError('INVALID_INPUT', 'scanned: the scanned code is not a Case Vault safety-number code.');
   }

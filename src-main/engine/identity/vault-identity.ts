@@ -88,10 +88,18 @@ export function isPublicKey(publicKey: Uint8Array): boolean {
  * Whether `signature` is the XEdDSA signature by `publicKey` of signatureDigest(domain, bytes).
  * Never throws: a malformed key or signature is simply not a valid signature.
  */
-export function verifySignature(publicKey: Uint8Array, domain: SignatureDomain, bytes: Uint8Array, signature: Uint8Array): boolean {
+export function verifySignature(
+  publicKey: Uint8Array,
+  domain: SignatureDomain,
+  bytes: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   if (signature.byteLength !== SIGNATURE_BYTES || !isPublicKey(publicKey)) return false;
   try {
-    return PublicKey.deserialize(plain(publicKey)).verify(signatureDigest(domain, bytes) as Uint8Array<ArrayBuffer>, plain(signature));
+    return PublicKey.deserialize(plain(publicKey)).verify(
+      signatureDigest(domain, bytes) as Uint8Array<ArrayBuffer>,
+      plain(signature),
+    );
   } catch {
     return false;
   }
@@ -179,12 +187,17 @@ function sealAd(vaultId: string, publicKey: Uint8Array): Buffer {
 }
 
 function corrupt(): VaultError {
-  return new VaultError('VAULT_CORRUPT', "The vault's identity key cannot be opened or does not match its public key; the database was changed by something other than Case Vault. Nothing was changed; restore it from a backup.");
+  return new VaultError(
+    'VAULT_CORRUPT',
+    "The vault's identity key cannot be opened or does not match its public key; the database was changed by something other than Case Vault. Nothing was changed; restore it from a backup.",
+  );
 }
 
 /** Whether this database has the vault_identity table (schema 3 and later). */
 export function hasIdentityTable(db: ReadableDB): boolean {
-  return pluck<number>(db, sql`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'vault_identity'`) === 1;
+  return (
+    pluck<number>(db, sql`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'vault_identity'`) === 1
+  );
 }
 
 /**
@@ -200,7 +213,10 @@ export function createIdentity(db: WritableDB, master: SecretBuffer, vaultId: st
   const kek = deriveMasterSubkey(master, vaultId, 'identity');
   try {
     const { nonce, wrapped } = wrapKey(kek, secret, sealAd(vaultId, publicKey));
-    run(db, sql`INSERT INTO vault_identity (id, public_key, private_key_nonce, private_key_sealed, created_at) VALUES (1, ${publicKey}, ${nonce}, ${wrapped}, ${at})`);
+    run(
+      db,
+      sql`INSERT INTO vault_identity (id, public_key, private_key_nonce, private_key_sealed, created_at) VALUES (1, ${publicKey}, ${nonce}, ${wrapped}, ${at})`,
+    );
   } catch (e) {
     wipe(secret);
     throw e;
@@ -216,7 +232,11 @@ export function loadIdentity(db: ReadableDB, master: SecretBuffer, vaultId: stri
     db,
     sql`SELECT public_key, private_key_nonce, private_key_sealed FROM vault_identity WHERE id = 1`,
   );
-  if (!row) throw new VaultError('IDENTITY_MISSING', 'This vault has no identity key yet; unlock it with this version of Case Vault to create one.');
+  if (!row)
+    throw new VaultError(
+      'IDENTITY_MISSING',
+      'This vault has no identity key yet; unlock it with this version of Case Vault to create one.',
+    );
   const publicKey = Buffer.from(row.public_key);
   const kek = deriveMasterSubkey(master, vaultId, 'identity');
   const secret = unwrapKey(kek, row.private_key_nonce, row.private_key_sealed, sealAd(vaultId, publicKey));
@@ -228,7 +248,9 @@ export function loadIdentity(db: ReadableDB, master: SecretBuffer, vaultId: stri
   }
   let derived: Uint8Array;
   try {
-    derived = PrivateKey.deserialize(secret as unknown as Uint8Array<ArrayBuffer>).getPublicKey().serialize();
+    derived = PrivateKey.deserialize(secret as unknown as Uint8Array<ArrayBuffer>)
+      .getPublicKey()
+      .serialize();
   } catch {
     wipe(secret);
     throw corrupt();
@@ -245,7 +267,12 @@ export function loadIdentity(db: ReadableDB, master: SecretBuffer, vaultId: stri
  * (`identity.created`, reason 'init' for a new vault, 'migration' for a vault that just gained
  * the table). Null only for a database older than schema 3 (tests that build old vaults).
  */
-export function ensureIdentity(db: WritableDB, master: SecretBuffer, vaultId: string, reason: 'init' | 'migration' = 'migration'): VaultIdentityKeys | null {
+export function ensureIdentity(
+  db: WritableDB,
+  master: SecretBuffer,
+  vaultId: string,
+  reason: 'init' | 'migration' = 'migration',
+): VaultIdentityKeys | null {
   if (!hasIdentityTable(db)) return null;
   const exists = pluck<number>(db, sql`SELECT count(*) FROM vault_identity`) === 1;
   if (exists) return loadIdentity(db, master, vaultId);
@@ -253,7 +280,12 @@ export function ensureIdentity(db: WritableDB, master: SecretBuffer, vaultId: st
     const at = isoNow();
     const keys = createIdentity(db, master, vaultId, at);
     try {
-      appendAudit(db, vaultId, { action: 'identity.created', at, subject: { kind: 'vault-identity', id: vaultId }, details: { reason, fingerprint: keyFingerprint(keys.publicKey) } });
+      appendAudit(db, vaultId, {
+        action: 'identity.created',
+        at,
+        subject: { kind: 'vault-identity', id: vaultId },
+        details: { reason, fingerprint: keyFingerprint(keys.publicKey) },
+      });
     } catch (e) {
       keys.wipe();
       throw e;

@@ -4,8 +4,27 @@
  * and reduced to a consonant skeleton with the vowels between its consonants, and the index keys
  * that find it again however it is written. docs/names.md explains every rule.
  */
-import { APOSTROPHES_RE, ARABIC_AL_EXCEPTIONS, ARABIC_KUNYA, ARABIC_NASAB, LATIN_ABD, LATIN_ARTICLES, LATIN_JOIN_NEXT, LATIN_KUNYA, LATIN_NASAB, LATIN_SUN_ARTICLES } from './tables.js';
-import { foldArabicName, foldLatin, isUkrainian, romaniseArabic, romaniseCyrillic, type Script, scriptOf } from './normalise.js';
+import {
+  APOSTROPHES_RE,
+  ARABIC_AL_EXCEPTIONS,
+  ARABIC_KUNYA,
+  ARABIC_NASAB,
+  LATIN_ABD,
+  LATIN_ARTICLES,
+  LATIN_JOIN_NEXT,
+  LATIN_KUNYA,
+  LATIN_NASAB,
+  LATIN_SUN_ARTICLES,
+} from './tables.js';
+import {
+  foldArabicName,
+  foldLatin,
+  isUkrainian,
+  romaniseArabic,
+  romaniseCyrillic,
+  type Script,
+  scriptOf,
+} from './normalise.js';
 
 export interface NameToken {
   /** the word(s) of the name as written, particles included ("El-Amrani"): what a reason shows */
@@ -49,7 +68,10 @@ function unComma(name: string): string {
   const i = name.indexOf(',');
   if (i <= 0) return name;
   const last = name.slice(0, i).trim();
-  const first = name.slice(i + 1).replace(/,/g, ' ').trim();
+  const first = name
+    .slice(i + 1)
+    .replace(/,/g, ' ')
+    .trim();
   return first ? `${first} ${last}` : last;
 }
 
@@ -90,17 +112,33 @@ function stripArabicArticle(w: string): string {
 }
 
 /** Ben, Bin and Ibn are one word (son of); Bent and Bint (daughter of) another. */
-const NASAB_HEAD: Readonly<Record<string, string>> = { ben: 'ben', bin: 'ben', ibn: 'ben', ibnu: 'ben', bent: 'bent', bint: 'bent', bel: 'bel' };
+const NASAB_HEAD: Readonly<Record<string, string>> = {
+  ben: 'ben',
+  bin: 'ben',
+  ibn: 'ben',
+  ibnu: 'ben',
+  bent: 'bent',
+  bint: 'bent',
+  bel: 'bel',
+};
 
 /** Particles: articles dropped, Abd / Ben / Abu / O / Mc joined to the next word. */
 function settleParticles(words: Word[]): Word[] {
   const out: Word[] = [];
-  const join = (first: Word, next: Word, f: string): Word => ({ src: `${first.src} ${next.src}`, script: next.script, f, hyphen: next.hyphen });
+  const join = (first: Word, next: Word, f: string): Word => ({
+    src: `${first.src} ${next.src}`,
+    script: next.script,
+    f,
+    hyphen: next.hyphen,
+  });
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     let next = words[i + 1];
     if (w.script === 'latin') {
-      if (next && (LATIN_ARTICLES.has(w.f) || (w.hyphen && LATIN_SUN_ARTICLES.has(w.f) && next.f.startsWith(w.f.slice(1))))) {
+      if (
+        next &&
+        (LATIN_ARTICLES.has(w.f) || (w.hyphen && LATIN_SUN_ARTICLES.has(w.f) && next.f.startsWith(w.f.slice(1))))
+      ) {
         words[i + 1] = { ...next, src: `${w.src} ${next.src}` };
         continue;
       }
@@ -128,8 +166,11 @@ function settleParticles(words: Word[]): Word[] {
         const nf = LATIN_ARTICLES.has(next.f) && words[i + 2] ? words[i + 2]!.f : next.f;
         const skip = LATIN_ARTICLES.has(next.f) && words[i + 2] ? 2 : 1;
         const last = words[i + skip]!;
-        const head = w.f === 'mc' ? 'mac' : LATIN_KUNYA.has(w.f) ? 'abu' : NASAB_HEAD[w.f] ?? w.f;
-        const src = words.slice(i, i + skip + 1).map((x) => x.src).join(' ');
+        const head = w.f === 'mc' ? 'mac' : LATIN_KUNYA.has(w.f) ? 'abu' : (NASAB_HEAD[w.f] ?? w.f);
+        const src = words
+          .slice(i, i + skip + 1)
+          .map((x) => x.src)
+          .join(' ');
         out.push({ src, script: 'latin', f: `${head}${nf}`, hyphen: last.hyphen });
         i += skip;
         continue;
@@ -169,7 +210,18 @@ function settleParticles(words: Word[]): Word[] {
 }
 
 /** Latin digraphs that write one consonant: sh / ch (French) → c, zh / dj → j, kh → x, gh → g, ph → f, th → t, dh → d. */
-const DIGRAPHS: Readonly<Record<string, string>> = { sh: 'c', ch: 'c', zh: 'j', dj: 'j', kh: 'x', gh: 'g', ph: 'f', th: 't', dh: 'd', ck: 'k' };
+const DIGRAPHS: Readonly<Record<string, string>> = {
+  sh: 'c',
+  ch: 'c',
+  zh: 'j',
+  dj: 'j',
+  kh: 'x',
+  gh: 'g',
+  ph: 'f',
+  th: 't',
+  dh: 'd',
+  ck: 'k',
+};
 
 /** Consonant skeleton and vowel slots of a romanised word; `unwritten`: short vowels are not written (Arabic). */
 export function skeleton(s: string, unwritten: boolean): { skel: string; slots: string } {
@@ -188,7 +240,7 @@ export function skeleton(s: string, unwritten: boolean): { skel: string; slots: 
     if (tri === 'dzh') [out, step] = ['j', 3];
     else if (tri === 'sch' || tri === 'tch') [out, step] = ['c', 3];
     else if (di !== undefined) [out, step] = [di, 2];
-    else if (i === 0 && (c === 'o' && (n === 'u' || n === 'o')) && isV(s[i + 2])) [out, step] = ['w', 2];
+    else if (i === 0 && c === 'o' && (n === 'u' || n === 'o') && isV(s[i + 2])) [out, step] = ['w', 2];
     else if (VOWELS.includes(c)) groups[g] += c;
     else if (c === 'y') {
       if (i === 0 && isV(n)) out = 'y';
@@ -241,7 +293,8 @@ function latinToken(source: string, f: string): NameToken {
 }
 
 function tokenOf(w: Word, ukrainian: boolean): NameToken {
-  const latin = w.script === 'arabic' ? romaniseArabic(w.f) : w.script === 'cyrillic' ? romaniseCyrillic(w.f, ukrainian) : w.f;
+  const latin =
+    w.script === 'arabic' ? romaniseArabic(w.f) : w.script === 'cyrillic' ? romaniseCyrillic(w.f, ukrainian) : w.f;
   const unwritten = w.script === 'arabic';
   const { skel, slots } = w.script === 'other' ? { skel: '', slots: '' } : skeleton(latin, unwritten);
   const alts: NameToken[] = [];
@@ -299,7 +352,22 @@ export function analyseName(name: string): NameForm {
  * another fall together (b p f v w; t d s z sh; j g k q kh h), so that the index finds
  * Gamal for Jamal, Othman for Osman, Serhiy for Sergey; scoring then decides.
  */
-const COARSE: Readonly<Record<string, string>> = { b: 'b', f: 'b', v: 'b', w: 'b', t: 't', d: 't', s: 't', z: 't', c: 't', j: 'k', g: 'k', k: 'k', x: 'k', h: 'k' };
+const COARSE: Readonly<Record<string, string>> = {
+  b: 'b',
+  f: 'b',
+  v: 'b',
+  w: 'b',
+  t: 't',
+  d: 't',
+  s: 't',
+  z: 't',
+  c: 't',
+  j: 'k',
+  g: 'k',
+  k: 'k',
+  x: 'k',
+  h: 'k',
+};
 
 function coarse(skel: string): string {
   let out = '';

@@ -45,7 +45,6 @@ interface WordMatch {
 const LOOSE = new Set(['gj', 'gh', 'gk', 'dt', 'st', 'dz', 'sz', 'vw', 'fv', 'hx', 'kx', 'cs', 'jz', 'cx']);
 const loosePair = (a: string, b: string) => LOOSE.has(a < b ? a + b : b + a);
 
-
 /**
  * Vowel places that disagree. '*' (unknown or ambiguous) agrees with anything, except that a long
  * vowel written with two Latin letters (upper case: Hussein, Saeed) needs a vowel letter in
@@ -116,7 +115,8 @@ function transliterated(a: NameToken, b: NameToken, endings = true): WordMatch |
   if (a.skel === b.skel) {
     if (vowels === 0) return { kind: 'translit', score: 0.93 };
     // one vowel apart in a long word (Oleksandr / Aleksandr), but two Arabic spellings write the same long vowels
-    if (vowels === 1 && len >= 4 && !(a.script === 'arabic' && b.script === 'arabic')) return { kind: 'translit', score: 0.9 };
+    if (vowels === 1 && len >= 4 && !(a.script === 'arabic' && b.script === 'arabic'))
+      return { kind: 'translit', score: 0.9 };
     return null;
   }
   if (len < 3 || vowels > 0) return null;
@@ -125,7 +125,8 @@ function transliterated(a: NameToken, b: NameToken, endings = true): WordMatch |
     if (a.skel[i] === b.skel[i]) continue;
     if (!loosePair(a.skel[i]!, b.skel[i]!)) return null;
     // g / h: Cyrillic г read two ways (Serhiy / Sergey, Hlib / Gleb); as a first letter only from Cyrillic (not Hassan / Ghassan)
-    if (i === 0 && a.skel[i]! + b.skel[i]! in { gh: 1, hg: 1 } && a.script !== 'cyrillic' && b.script !== 'cyrillic') return null;
+    if (i === 0 && a.skel[i]! + b.skel[i]! in { gh: 1, hg: 1 } && a.script !== 'cyrillic' && b.script !== 'cyrillic')
+      return null;
     swaps++;
   }
   return swaps <= (len >= 5 ? 2 : 1) ? { kind: 'translit', score: 0.9 - 0.02 * swaps } : null;
@@ -161,7 +162,8 @@ function sameKnownName(a: NameToken, b: NameToken): boolean {
       if (t) known.set(t.skel, [...(known.get(t.skel) ?? []), t]);
     }
   }
-  const reads = (x: NameToken, k: NameToken) => x.latin === k.latin || transliterated(x, k, false) !== null || x.dedup === k.dedup;
+  const reads = (x: NameToken, k: NameToken) =>
+    x.latin === k.latin || transliterated(x, k, false) !== null || x.dedup === k.dedup;
   return (known.get(a.skel) ?? []).some((k) => reads(a, k) && reads(b, k));
 }
 
@@ -232,13 +234,26 @@ export function compareForms(q: NameForm, c: NameForm, similarMin = SIMILAR_MIN)
   const full = n === m;
   const mean = chosen.reduce((s, x) => s + x.r.score, 0) / chosen.length;
   const score = Math.round(mean * (full ? 1 : 0.92) * 1000) / 1000;
-  const pairs = chosen.filter((x) => x.r.kind !== 'exact').map((x) => ({ query: q.tokens[x.i]!.source, matched: c.tokens[x.j]!.source }));
+  const pairs = chosen
+    .filter((x) => x.r.kind !== 'exact')
+    .map((x) => ({ query: q.tokens[x.i]!.source, matched: c.tokens[x.j]!.source }));
   const listed = pairs.map((p) => `${p.query} ~ ${p.matched}`).join(', ');
   const part = full ? '' : ` (${short} of ${Math.max(n, m)} words)`;
   if (kinds.size === 1 && kinds.has('exact')) {
-    if (!full) return { match: 'partial', score, reason: `partial: every word of the shorter name is in the other${part}`, pairs: [] };
+    if (!full)
+      return {
+        match: 'partial',
+        score,
+        reason: `partial: every word of the shorter name is in the other${part}`,
+        pairs: [],
+      };
     const reordered = chosen.some((x) => x.i !== x.j);
-    return { match: 'exact', score: 1, reason: reordered ? 'exact: the same words in another order' : 'exact', pairs: [] };
+    return {
+      match: 'exact',
+      score: 1,
+      reason: reordered ? 'exact: the same words in another order' : 'exact',
+      pairs: [],
+    };
   }
   if (kinds.has('close') || kinds.has('doubled')) {
     // every close word must be close enough: one edit in a word of 7 letters or more at 0.85

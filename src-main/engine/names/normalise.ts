@@ -16,7 +16,10 @@ import {
 const LETTER_FOLD = new Map(ARABIC_LETTER_FOLDS);
 const SEARCH_FOLD = new Map([...ARABIC_LETTER_FOLDS, ...ARABIC_SEARCH_FOLDS]);
 const LETTER_FOLD_RE = new RegExp(`[${ARABIC_LETTER_FOLDS.map(([a]) => a).join('')}]`, 'gu');
-const SEARCH_FOLD_RE = new RegExp(`[${[...ARABIC_LETTER_FOLDS, ...ARABIC_SEARCH_FOLDS].map(([a]) => a).join('')}]`, 'gu');
+const SEARCH_FOLD_RE = new RegExp(
+  `[${[...ARABIC_LETTER_FOLDS, ...ARABIC_SEARCH_FOLDS].map(([a]) => a).join('')}]`,
+  'gu',
+);
 const HAS_ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
 /**
@@ -37,8 +40,15 @@ export function foldArabicName(s: string): string {
  * and hamza above and below (U+0653–U+0655), superscript alef (U+0670), tatweel (U+0640). The
  * rarer Quranic marks are left to the tokenizer. The SQL twin in migrations/0007 lists the same.
  */
-export const ARABIC_SEARCH_REMOVED: readonly string[] = [...Array.from({ length: 0x0655 - 0x064b + 1 }, (_, i) => String.fromCodePoint(0x064b + i)), '\u0670', '\u0640'];
-export const ARABIC_SEARCH_REPLACED: ReadonlyArray<readonly [string, string]> = [...ARABIC_LETTER_FOLDS, ...ARABIC_SEARCH_FOLDS];
+export const ARABIC_SEARCH_REMOVED: readonly string[] = [
+  ...Array.from({ length: 0x0655 - 0x064b + 1 }, (_, i) => String.fromCodePoint(0x064b + i)),
+  '\u0670',
+  '\u0640',
+];
+export const ARABIC_SEARCH_REPLACED: ReadonlyArray<readonly [string, string]> = [
+  ...ARABIC_LETTER_FOLDS,
+  ...ARABIC_SEARCH_FOLDS,
+];
 const SEARCH_MARKS_RE = new RegExp(`[${ARABIC_SEARCH_REMOVED.join('')}]`, 'gu');
 
 /**

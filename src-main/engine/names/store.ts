@@ -43,7 +43,10 @@ export function matchKeysJson(name: string): string {
 
 /** One row of person_names with its keys (the bundle importer writes names through this too). */
 export function insertPersonName(db: WritableDB, personId: string, kind: 'name' | 'alias', name: string): void {
-  run(db, sql`INSERT INTO person_names (person_id, kind, name, name_key, match_keys) VALUES (${personId}, ${kind}, ${name}, ${nameKey(name)}, ${matchKeysJson(name)})`);
+  run(
+    db,
+    sql`INSERT INTO person_names (person_id, kind, name, name_key, match_keys) VALUES (${personId}, ${kind}, ${name}, ${nameKey(name)}, ${matchKeysJson(name)})`,
+  );
 }
 
 /** Replace a person's names: the full name and each alias (an alias equal to the name is not repeated). */
@@ -59,17 +62,31 @@ export interface EnquiryName {
 }
 
 /** An enquiry's names: position 0 is who made contact, then the names mentioned in order. */
-export function writeEnquiryNames(db: WritableDB, enquiryId: string, enquirer: string, named: readonly EnquiryName[]): void {
+export function writeEnquiryNames(
+  db: WritableDB,
+  enquiryId: string,
+  enquirer: string,
+  named: readonly EnquiryName[],
+): void {
   run(db, sql`DELETE FROM enquiry_names WHERE enquiry_id = ${enquiryId}`);
-  const rows: Array<[number, string, Role | null]> = [[0, enquirer, null], ...named.map((n, i): [number, string, Role | null] => [i + 1, n.name, n.role])];
+  const rows: Array<[number, string, Role | null]> = [
+    [0, enquirer, null],
+    ...named.map((n, i): [number, string, Role | null] => [i + 1, n.name, n.role]),
+  ];
   for (const [position, name, role] of rows) {
-    run(db, sql`INSERT INTO enquiry_names (enquiry_id, position, name, role, match_keys) VALUES (${enquiryId}, ${position}, ${name}, ${role}, ${matchKeysJson(name)})`);
+    run(
+      db,
+      sql`INSERT INTO enquiry_names (enquiry_id, position, name, role, match_keys) VALUES (${enquiryId}, ${position}, ${name}, ${role}, ${matchKeysJson(name)})`,
+    );
   }
 }
 
 /** The roles an enquiry gave the names it mentions, in order (null where it gave none). */
 export function enquiryNameRoles(db: ReadableDB, enquiryId: string): Array<{ position: number; role: Role | null }> {
-  return all<{ position: number; role: Role | null }>(db, sql`SELECT position, role FROM enquiry_names WHERE enquiry_id = ${enquiryId} AND position > 0 ORDER BY position`);
+  return all<{ position: number; role: Role | null }>(
+    db,
+    sql`SELECT position, role FROM enquiry_names WHERE enquiry_id = ${enquiryId} AND position > 0 ORDER BY position`,
+  );
 }
 
 /**
@@ -82,8 +99,14 @@ export function ensureNameKeys(db: WritableDB): number {
     for (;;) {
       const rows =
         table === 'person_names'
-          ? all<{ seq: number; name: string }>(db, sql`SELECT seq, name FROM person_names WHERE match_keys IS NULL LIMIT 2000`)
-          : all<{ seq: number; name: string }>(db, sql`SELECT seq, name FROM enquiry_names WHERE match_keys IS NULL LIMIT 2000`);
+          ? all<{ seq: number; name: string }>(
+              db,
+              sql`SELECT seq, name FROM person_names WHERE match_keys IS NULL LIMIT 2000`,
+            )
+          : all<{ seq: number; name: string }>(
+              db,
+              sql`SELECT seq, name FROM enquiry_names WHERE match_keys IS NULL LIMIT 2000`,
+            );
       if (rows.length === 0) break;
       for (const r of rows) {
         const keys = matchKeysJson(r.name);
@@ -116,8 +139,14 @@ function candidates(db: ReadableDB, table: 'person' | 'enquiry', form: NameForm)
   if (q.tokens.length === 0) return [];
   const count = (key: string): number =>
     (table === 'person'
-      ? get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM person_name_keys WHERE key = ${key} LIMIT ${RARE + 1})`)
-      : get<{ n: number }>(db, sql`SELECT count(*) AS n FROM (SELECT 1 FROM enquiry_name_keys WHERE key = ${key} LIMIT ${RARE + 1})`))!.n;
+      ? get<{ n: number }>(
+          db,
+          sql`SELECT count(*) AS n FROM (SELECT 1 FROM person_name_keys WHERE key = ${key} LIMIT ${RARE + 1})`,
+        )
+      : get<{ n: number }>(
+          db,
+          sql`SELECT count(*) AS n FROM (SELECT 1 FROM enquiry_name_keys WHERE key = ${key} LIMIT ${RARE + 1})`,
+        ))!.n;
   const use = new Set<string>(q.pairs);
   const single = q.tokens.length === 1;
   for (const t of q.tokens) {
@@ -129,8 +158,14 @@ function candidates(db: ReadableDB, table: 'person' | 'enquiry', form: NameForm)
   const keys = [...use];
   const rows =
     table === 'person'
-      ? all<{ seq: number }>(db, sql`SELECT DISTINCT seq FROM person_name_keys WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)})) LIMIT ${CANDIDATE_CAP}`)
-      : all<{ seq: number }>(db, sql`SELECT DISTINCT seq FROM enquiry_name_keys WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)})) LIMIT ${CANDIDATE_CAP}`);
+      ? all<{ seq: number }>(
+          db,
+          sql`SELECT DISTINCT seq FROM person_name_keys WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)})) LIMIT ${CANDIDATE_CAP}`,
+        )
+      : all<{ seq: number }>(
+          db,
+          sql`SELECT DISTINCT seq FROM enquiry_name_keys WHERE key IN (SELECT value FROM json_each(${JSON.stringify(keys)})) LIMIT ${CANDIDATE_CAP}`,
+        );
   return rows.map((r) => r.seq);
 }
 
@@ -174,26 +209,49 @@ function better(a: NameComparison, b: NameComparison): boolean {
  * best first, each person with their roles in cases. Matching is deliberately generous (a missed
  * conflict is worse than a false alarm) and the user decides.
  */
-export function findNameMatches(db: ReadableDB, names: readonly string[], opts: FindMatchesOptions = {}): ConflictMatch[] {
+export function findNameMatches(
+  db: ReadableDB,
+  names: readonly string[],
+  opts: FindMatchesOptions = {},
+): ConflictMatch[] {
   const found = new Map<string, ConflictMatch>();
   for (const query of new Set(names)) {
     const form = formOf(query);
     if (form.tokens.length === 0) continue;
     for (const part of chunks(candidates(db, 'person', form))) {
-      const rows = all<{ person_id: string; kind: 'name' | 'alias'; name: string }>(db, sql`SELECT person_id, kind, name FROM person_names WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(part)}))`);
+      const rows = all<{ person_id: string; kind: 'name' | 'alias'; name: string }>(
+        db,
+        sql`SELECT person_id, kind, name FROM person_names WHERE seq IN (SELECT value FROM json_each(${JSON.stringify(part)}))`,
+      );
       for (const r of rows) {
         const c = compareForms(form, formOf(r.name));
         if (!c) continue;
-        const m: ConflictMatch = { query, personId: r.person_id, matchedName: r.name, matchedKind: r.kind, ...c, roles: [], enquiry: null };
+        const m: ConflictMatch = {
+          query,
+          personId: r.person_id,
+          matchedName: r.name,
+          matchedKind: r.kind,
+          ...c,
+          roles: [],
+          enquiry: null,
+        };
         const k = `p\0${query}\0${r.person_id}`;
         const prev = found.get(k);
         // the best match per person; on a tie the full name rather than an alias
-        if (!prev || better(c, prev) || (!better(prev, c) && prev.matchedKind === 'alias' && r.kind === 'name')) found.set(k, m);
+        if (!prev || better(c, prev) || (!better(prev, c) && prev.matchedKind === 'alias' && r.kind === 'name'))
+          found.set(k, m);
       }
     }
     if (opts.enquiries === false) continue;
     for (const part of chunks(candidates(db, 'enquiry', form))) {
-      const rows = all<{ enquiry_id: string; position: number; name: string; role: Role | null; received_on: string; status: 'open' | 'accepted' | 'referred' | 'declined' }>(
+      const rows = all<{
+        enquiry_id: string;
+        position: number;
+        name: string;
+        role: Role | null;
+        received_on: string;
+        status: 'open' | 'accepted' | 'referred' | 'declined';
+      }>(
         db,
         sql`SELECT n.enquiry_id, n.position, n.name, n.role, e.received_on, e.status FROM enquiry_names n JOIN enquiries e ON e.id = n.enquiry_id WHERE n.seq IN (SELECT value FROM json_each(${JSON.stringify(part)}))`,
       );
@@ -202,13 +260,13 @@ export function findNameMatches(db: ReadableDB, names: readonly string[], opts: 
         const c = compareForms(form, formOf(r.name));
         if (!c) continue;
         found.set(`e\0${query}\0${r.enquiry_id}\0${r.position}`, {
-            query,
-            personId: null,
-            matchedName: r.name,
-            matchedKind: r.position === 0 ? 'enquirer' : 'named',
-            ...c,
-            roles: [],
-            enquiry: { id: r.enquiry_id, receivedOn: r.received_on, status: r.status, role: r.role },
+          query,
+          personId: null,
+          matchedName: r.name,
+          matchedKind: r.position === 0 ? 'enquirer' : 'named',
+          ...c,
+          roles: [],
+          enquiry: { id: r.enquiry_id, receivedOn: r.received_on, status: r.status, role: r.role },
         });
       }
     }

@@ -88,17 +88,77 @@ export const ARABIC_TO_LATIN: Readonly<Record<string, string>> = {
  * read as Ukrainian (г → h, и → y); otherwise as Russian (г → g, и → i).
  */
 export const CYRILLIC_COMMON: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', д: 'd', е: 'e', ж: 'zh', з: 'z', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ъ: '', ю: 'yu', я: 'ya', ё: 'yo', ы: 'y', э: 'e',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ь: '',
+  ъ: '',
+  ю: 'yu',
+  я: 'ya',
+  ё: 'yo',
+  ы: 'y',
+  э: 'e',
   // Belarusian, Serbian, Macedonian letters that turn up in names
-  ў: 'u', ђ: 'dj', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѓ: 'gj', ќ: 'kj', ѕ: 'dz',
+  ў: 'u',
+  ђ: 'dj',
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  џ: 'dz',
+  ѓ: 'gj',
+  ќ: 'kj',
+  ѕ: 'dz',
 };
-export const CYRILLIC_UKRAINIAN: Readonly<Record<string, string>> = { г: 'h', ґ: 'g', и: 'y', і: 'i', ї: 'yi', є: 'ye' };
+export const CYRILLIC_UKRAINIAN: Readonly<Record<string, string>> = {
+  г: 'h',
+  ґ: 'g',
+  и: 'y',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+};
 export const CYRILLIC_RUSSIAN: Readonly<Record<string, string>> = { г: 'g', ґ: 'g', и: 'i', і: 'i', ї: 'yi', є: 'ye' };
 
 /** Latin letters that NFKD does not decompose, folded to ASCII. */
 export const LATIN_SPECIAL: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŋ: 'ng', ĸ: 'k', ſ: 's', ƒ: 'f', ŀ: 'l', ʒ: 'zh',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'ng',
+  ĸ: 'k',
+  ſ: 's',
+  ƒ: 'f',
+  ŀ: 'l',
+  ʒ: 'zh',
 };
 
 /** Apostrophes and letter-like quote marks inside Latin names (O'Brien, Sa'id, Ma‘mun): dropped, the parts joined. */
@@ -111,10 +171,49 @@ export const LATIN_ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'i
  * The article assimilated to a sun letter (ar-Rahman, as-Sayed, ash-Shami, ad-Din, an-Nour,
  * az-Zahra, at-Tayeb): dropped when the next word begins with the same letter.
  */
-export const LATIN_SUN_ARTICLES: ReadonlySet<string> = new Set(['ad', 'ed', 'ud', 'as', 'es', 'us', 'ash', 'esh', 'at', 'et', 'ut', 'ath', 'an', 'en', 'un', 'ar', 'er', 'ur', 'az', 'ez', 'uz', 'adh', 'ath', 'ats']);
+export const LATIN_SUN_ARTICLES: ReadonlySet<string> = new Set([
+  'ad',
+  'ed',
+  'ud',
+  'as',
+  'es',
+  'us',
+  'ash',
+  'esh',
+  'at',
+  'et',
+  'ut',
+  'ath',
+  'an',
+  'en',
+  'un',
+  'ar',
+  'er',
+  'ur',
+  'az',
+  'ez',
+  'uz',
+  'adh',
+  'ath',
+  'ats',
+]);
 
 /** "Servant of": a word of its own in front of one of the names of God (Abd al-Qadir, Abdel Kader, Abdul Aziz, عبد الله). */
-export const LATIN_ABD: ReadonlySet<string> = new Set(['abd', 'abdel', 'abdal', 'abdul', 'abdoul', 'abdil', 'abdol', 'abdur', 'abdar', 'abder', 'abdes', 'abdell', 'abdoel']);
+export const LATIN_ABD: ReadonlySet<string> = new Set([
+  'abd',
+  'abdel',
+  'abdal',
+  'abdul',
+  'abdoul',
+  'abdil',
+  'abdol',
+  'abdur',
+  'abdar',
+  'abder',
+  'abdes',
+  'abdell',
+  'abdoel',
+]);
 
 /** "Son / daughter of" (and Bel, the Maghreb Ben el-) and "father of", joined to the next word: Ben Ali = Benali = Bin Ali = بن علي; Abu Bakr = Aboubakr. */
 export const LATIN_NASAB: ReadonlySet<string> = new Set(['ben', 'bin', 'ibn', 'bent', 'bint', 'ould', 'ibnu', 'bel']);
@@ -141,6 +240,6 @@ export const KNOWN_GIVEN_NAMES: readonly string[] = (
   'rafiq rida sami sulaiman tahir wail adil anwar ayman aziz badr fadi farid fuad ghassan hadi hamid hatim haytham jabir jafar ' +
   'khalil mahir malik mamun nadir raid rami riyad salah salim samir tawfiq usama yasin yasir zayd zaki amin hassan hussein ' +
   'fatima aisha khadija maryam zaynab amina layla salma nadia samira yasmin huda nur rania sara hajar asma ruqayya sumayya ' +
-  'abdrahman abdkarim abdaziz abdqadir abdlatif abdhamid abdmajid abdsalam abdnasir abdlah ridwan sufyan lamin hasin uthman sulayman '+
+  'abdrahman abdkarim abdaziz abdqadir abdlatif abdhamid abdmajid abdsalam abdnasir abdlah ridwan sufyan lamin hasin uthman sulayman ' +
   'halima karima latifa malika nadira najat naima rashida safiya souad wafa zahra zuhra jamila kalthum hanan ibtisam'
 ).split(' ');

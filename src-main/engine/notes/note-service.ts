@@ -5,7 +5,13 @@
  * A note's body is personal data of the most sensitive kind: the audit trail records that a
  * note was added or changed, to which case, and its length — never a word of it.
  */
-import { AddNoteInput, ListNotesQuery, type Note, type NoteList, UpdateNoteInput } from '../../../shared/domain/search.js';
+import {
+  AddNoteInput,
+  ListNotesQuery,
+  type Note,
+  type NoteList,
+  UpdateNoteInput,
+} from '../../../shared/domain/search.js';
 import { all, get, pluck, run, sql, type ReadableDB } from '../db/sql.js';
 import { checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { requireCase } from '../cases/case-service.js';
@@ -59,7 +65,11 @@ export function addNote(ctx: DomainContext, input: AddNoteInput): Note {
       sql`INSERT INTO notes (id, case_id, body, author, created_at, updated_at, version, origin_vault)
           VALUES (${id}, ${p.caseId}, ${p.body}, ${p.author ?? ''}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
-    audit({ action: 'note.added', subject: { kind: 'note', id }, details: { caseId: p.caseId, length: [...p.body].length } });
+    audit({
+      action: 'note.added',
+      subject: { kind: 'note', id },
+      details: { caseId: p.caseId, length: [...p.body].length },
+    });
     return toNote(requireNote(ctx.db, id));
   });
 }
@@ -69,7 +79,10 @@ export function listNotes(ctx: DomainContext, query: ListNotesQuery): NoteList {
   const q = parseInput(ListNotesQuery, query);
   requireCase(ctx.db, q.caseId);
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM notes WHERE case_id = ${q.caseId}`) ?? 0;
-  const rows = all<NoteRow>(ctx.db, sql`SELECT ${NOTE_COLUMNS} FROM notes WHERE case_id = ${q.caseId} ORDER BY created_at DESC, seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const rows = all<NoteRow>(
+    ctx.db,
+    sql`SELECT ${NOTE_COLUMNS} FROM notes WHERE case_id = ${q.caseId} ORDER BY created_at DESC, seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
   return { items: rows.map(toNote), total, limit: q.limit, offset: q.offset };
 }
 
@@ -86,7 +99,11 @@ export function updateNote(ctx: DomainContext, input: UpdateNoteInput): Note {
     const at = nowIso(ctx);
     const version = before.version + 1;
     run(ctx.db, sql`UPDATE notes SET body = ${p.body}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`);
-    audit({ action: 'note.updated', subject: { kind: 'note', id: p.id }, details: { caseId: before.case_id, length: [...p.body].length, version } });
+    audit({
+      action: 'note.updated',
+      subject: { kind: 'note', id: p.id },
+      details: { caseId: before.case_id, length: [...p.body].length, version },
+    });
     return toNote(requireNote(ctx.db, p.id));
   });
 }

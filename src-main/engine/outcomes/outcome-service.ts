@@ -31,8 +31,28 @@ import {
 } from '../../../shared/domain/outcomes.js';
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
-import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import {
+  all,
+  get,
+  pluck,
+  run,
+  sql,
+  sqlIn,
+  sqlJoin,
+  type ReadableDB,
+  type SqlFragment,
+  type SqlValue,
+} from '../db/sql.js';
+import {
+  changedFields,
+  checkVersion,
+  type DomainContext,
+  mutate,
+  notFound,
+  nowIso,
+  parseInput,
+  today,
+} from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface OutcomeRow {
@@ -88,7 +108,6 @@ interface EvaluationRow {
   origin_vault: string;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Outcomes
 
@@ -103,8 +122,10 @@ function toOutcome(r: OutcomeRow): Outcome {
     currency: r.currency,
     amountAwardedMinor: r.amount_awarded_minor,
     amountPaidMinor: r.amount_paid_minor,
-    amountAwarded: r.currency !== null && r.amount_awarded_minor !== null ? formatMinor(r.amount_awarded_minor, r.currency) : null,
-    amountPaid: r.currency !== null && r.amount_paid_minor !== null ? formatMinor(r.amount_paid_minor, r.currency) : null,
+    amountAwarded:
+      r.currency !== null && r.amount_awarded_minor !== null ? formatMinor(r.amount_awarded_minor, r.currency) : null,
+    amountPaid:
+      r.currency !== null && r.amount_paid_minor !== null ? formatMinor(r.amount_paid_minor, r.currency) : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -126,10 +147,22 @@ export function getOutcome(ctx: DomainContext, id: string): Outcome {
  * The amounts in minor units, checked together: an amount needs a currency, each converts
  * exactly, and no more can have been paid than was awarded.
  */
-function money(currency: string | null, awarded: Amount | null, paid: Amount | null): { awarded: number | null; paid: number | null } {
+function money(
+  currency: string | null,
+  awarded: Amount | null,
+  paid: Amount | null,
+): { awarded: number | null; paid: number | null } {
   if (currency === null) {
-    if (awarded !== null) throw new VaultError('INVALID_INPUT', 'currency: give the currency of the amount awarded (a three-letter code such as EUR).');
-    if (paid !== null) throw new VaultError('INVALID_INPUT', 'currency: give the currency of the amount paid (a three-letter code such as EUR).');
+    if (awarded !== null)
+      throw new VaultError(
+        'INVALID_INPUT',
+        'currency: give the currency of the amount awarded (a three-letter code such as EUR).',
+      );
+    if (paid !== null)
+      throw new VaultError(
+        'INVALID_INPUT',
+        'currency: give the currency of the amount paid (a three-letter code such as EUR).',
+      );
     return { awarded: null, paid: null };
   }
   const convert = (field: string, v: Amount | null): number | null => {
@@ -141,7 +174,10 @@ function money(currency: string | null, awarded: Amount | null, paid: Amount | n
   const a = convert('amountAwarded', awarded);
   const p = convert('amountPaid', paid);
   if (a !== null && p !== null && p > a) {
-    throw new VaultError('INVALID_INPUT', `amountPaid: ${formatMinor(p, currency)} ${currency} is more than the ${formatMinor(a, currency)} ${currency} awarded.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `amountPaid: ${formatMinor(p, currency)} ${currency} is more than the ${formatMinor(a, currency)} ${currency} awarded.`,
+    );
   }
   return { awarded: a, paid: p };
 }
@@ -163,7 +199,11 @@ export function addOutcome(ctx: DomainContext, input: AddOutcomeInput): Outcome 
       sql`INSERT INTO outcomes (id, case_id, kind, description, achieved_on, currency, amount_awarded_minor, amount_paid_minor, created_at, updated_at, version, origin_vault)
           VALUES (${id}, ${p.caseId}, ${p.kind}, ${p.description}, ${p.achievedOn ?? null}, ${p.currency ?? null}, ${m.awarded}, ${m.paid}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
-    audit({ action: 'outcome.added', subject: { kind: 'outcome', id }, details: { caseId: p.caseId, kind: p.kind, category: OUTCOME_CATEGORY_OF[p.kind] } });
+    audit({
+      action: 'outcome.added',
+      subject: { kind: 'outcome', id },
+      details: { caseId: p.caseId, kind: p.kind, category: OUTCOME_CATEGORY_OF[p.kind] },
+    });
     return getOutcome(ctx, id);
   });
 }
@@ -190,10 +230,16 @@ export function updateOutcome(ctx: DomainContext, input: UpdateOutcomeInput): Ou
     const currency = p.currency !== undefined ? p.currency : before.currency;
     if (p.currency !== undefined && p.currency !== before.currency) {
       if (before.amountAwardedMinor !== null && p.amountAwarded === undefined) {
-        throw new VaultError('INVALID_INPUT', 'amountAwarded: give the amount awarded again in the new currency (or null to clear it).');
+        throw new VaultError(
+          'INVALID_INPUT',
+          'amountAwarded: give the amount awarded again in the new currency (or null to clear it).',
+        );
       }
       if (before.amountPaidMinor !== null && p.amountPaid === undefined) {
-        throw new VaultError('INVALID_INPUT', 'amountPaid: give the amount paid again in the new currency (or null to clear it).');
+        throw new VaultError(
+          'INVALID_INPUT',
+          'amountPaid: give the amount paid again in the new currency (or null to clear it).',
+        );
       }
     }
     const m = money(
@@ -216,7 +262,11 @@ export function updateOutcome(ctx: DomainContext, input: UpdateOutcomeInput): Ou
     const sets = changed.map((f) => OUTCOME_SET[f]!(next[f] as SqlValue));
     sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
     run(ctx.db, sql`UPDATE outcomes SET ${sqlJoin(sets)} WHERE id = ${p.id}`);
-    audit({ action: 'outcome.updated', subject: { kind: 'outcome', id: p.id }, details: { caseId: before.caseId, fields: changed, version } });
+    audit({
+      action: 'outcome.updated',
+      subject: { kind: 'outcome', id: p.id },
+      details: { caseId: before.caseId, fields: changed, version },
+    });
     return getOutcome(ctx, p.id);
   });
 }
@@ -248,7 +298,11 @@ function requireIndicator(db: ReadableDB, id: string): IndicatorRow {
   return r;
 }
 
-function toIndicator(r: IndicatorRow, latest: { value: number; observed_on: string } | undefined, count: number): Indicator {
+function toIndicator(
+  r: IndicatorRow,
+  latest: { value: number; observed_on: string } | undefined,
+  count: number,
+): Indicator {
   const latestValue = latest?.value ?? null;
   return {
     id: r.id,
@@ -281,12 +335,23 @@ function withLatest(db: ReadableDB, r: IndicatorRow): Indicator {
 }
 
 function toObservation(r: ObservationRow): IndicatorObservation {
-  return { id: r.id, indicatorId: r.indicator_id, observedOn: r.observed_on, value: r.value, note: r.note, createdAt: r.created_at, originVault: r.origin_vault };
+  return {
+    id: r.id,
+    indicatorId: r.indicator_id,
+    observedOn: r.observed_on,
+    value: r.value,
+    note: r.note,
+    createdAt: r.created_at,
+    originVault: r.origin_vault,
+  };
 }
 
 export function getIndicator(ctx: DomainContext, id: string): IndicatorDetail {
   const r = requireIndicator(ctx.db, id);
-  const observations = all<ObservationRow>(ctx.db, sql`SELECT * FROM indicator_observations WHERE indicator_id = ${id} ORDER BY observed_on, created_at, id`).map(toObservation);
+  const observations = all<ObservationRow>(
+    ctx.db,
+    sql`SELECT * FROM indicator_observations WHERE indicator_id = ${id} ORDER BY observed_on, created_at, id`,
+  ).map(toObservation);
   return { ...withLatest(ctx.db, r), observations };
 }
 
@@ -296,7 +361,11 @@ export function addIndicator(ctx: DomainContext, input: AddIndicatorInput): Indi
     requireCase(ctx.db, p.caseId);
     if (p.outcomeId) {
       const o = requireOutcome(ctx.db, p.outcomeId);
-      if (o.case_id !== p.caseId) throw new VaultError('INVALID_INPUT', 'outcomeId: that outcome belongs to another case; an indicator measures an outcome of its own case.');
+      if (o.case_id !== p.caseId)
+        throw new VaultError(
+          'INVALID_INPUT',
+          'outcomeId: that outcome belongs to another case; an indicator measures an outcome of its own case.',
+        );
     }
     const at = nowIso(ctx);
     const id = uuidv7(ctx.now().getTime());
@@ -305,7 +374,11 @@ export function addIndicator(ctx: DomainContext, input: AddIndicatorInput): Indi
       sql`INSERT INTO indicators (id, case_id, outcome_id, name, dimension, unit, baseline, target, created_at, updated_at, version, origin_vault)
           VALUES (${id}, ${p.caseId}, ${p.outcomeId ?? null}, ${p.name}, ${p.dimension}, ${p.unit}, ${p.baseline}, ${p.target}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
-    audit({ action: 'indicator.added', subject: { kind: 'indicator', id }, details: { caseId: p.caseId, outcomeId: p.outcomeId ?? null, dimension: p.dimension } });
+    audit({
+      action: 'indicator.added',
+      subject: { kind: 'indicator', id },
+      details: { caseId: p.caseId, outcomeId: p.outcomeId ?? null, dimension: p.dimension },
+    });
     return withLatest(ctx.db, requireIndicator(ctx.db, id));
   });
 }
@@ -322,7 +395,11 @@ export function observeIndicator(ctx: DomainContext, input: ObserveIndicatorInpu
       sql`INSERT INTO indicator_observations (id, indicator_id, observed_on, value, note, created_at, origin_vault)
           VALUES (${id}, ${p.indicatorId}, ${p.observedOn}, ${p.value}, ${p.note}, ${at}, ${ctx.vaultId})`,
     );
-    audit({ action: 'indicator.observed', subject: { kind: 'indicator', id: p.indicatorId }, details: { caseId: ind.case_id, observationId: id } });
+    audit({
+      action: 'indicator.observed',
+      subject: { kind: 'indicator', id: p.indicatorId },
+      details: { caseId: ind.case_id, observationId: id },
+    });
     return getIndicator(ctx, p.indicatorId);
   });
 }
@@ -337,7 +414,9 @@ export function listIndicators(ctx: DomainContext, query: ListIndicatorsQueryT =
   if (q.outcomeId) where.push(sql`outcome_id = ${q.outcomeId}`);
   if (q.dimension) where.push(sql`dimension = ${q.dimension}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
-  return all<IndicatorRow>(ctx.db, sql`SELECT * FROM indicators${whereSql} ORDER BY case_id, dimension, name, id`).map((r) => withLatest(ctx.db, r));
+  return all<IndicatorRow>(ctx.db, sql`SELECT * FROM indicators${whereSql} ORDER BY case_id, dimension, name, id`).map(
+    (r) => withLatest(ctx.db, r),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,7 +465,10 @@ export function upsertEvaluation(ctx: DomainContext, input: UpsertEvaluationInpu
     const at = nowIso(ctx);
     if (!before) {
       if (p.expectedVersion !== undefined) {
-        throw new VaultError('CONFLICT', `This case has no evaluation yet, so there is no version ${p.expectedVersion} to edit. Reload and write it again.`);
+        throw new VaultError(
+          'CONFLICT',
+          `This case has no evaluation yet, so there is no version ${p.expectedVersion} to edit. Reload and write it again.`,
+        );
       }
       const given = EVALUATION_FIELDS.filter((f) => p[f] !== undefined && p[f] !== '');
       run(
@@ -394,7 +476,11 @@ export function upsertEvaluation(ctx: DomainContext, input: UpsertEvaluationInpu
         sql`INSERT INTO case_evaluations (case_id, survivor, community, policy, society, summary, created_at, updated_at, version, origin_vault)
             VALUES (${p.caseId}, ${p.survivor ?? ''}, ${p.community ?? ''}, ${p.policy ?? ''}, ${p.society ?? ''}, ${p.summary ?? ''}, ${at}, ${at}, 1, ${ctx.vaultId})`,
       );
-      audit({ action: 'evaluation.created', subject: { kind: 'case-evaluation', id: p.caseId }, details: { caseId: p.caseId, fields: given, version: 1 } });
+      audit({
+        action: 'evaluation.created',
+        subject: { kind: 'case-evaluation', id: p.caseId },
+        details: { caseId: p.caseId, fields: given, version: 1 },
+      });
       return getEvaluation(ctx, p.caseId)!;
     }
     checkVersion(before.version, p.expectedVersion, 'evaluation');
@@ -405,7 +491,11 @@ export function upsertEvaluation(ctx: DomainContext, input: UpsertEvaluationInpu
     const sets = changed.map((f) => EVALUATION_SET[f]!(fields[f as keyof typeof fields] as SqlValue));
     sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
     run(ctx.db, sql`UPDATE case_evaluations SET ${sqlJoin(sets)} WHERE case_id = ${p.caseId}`);
-    audit({ action: 'evaluation.updated', subject: { kind: 'case-evaluation', id: p.caseId }, details: { caseId: p.caseId, fields: changed, version } });
+    audit({
+      action: 'evaluation.updated',
+      subject: { kind: 'case-evaluation', id: p.caseId },
+      details: { caseId: p.caseId, fields: changed, version },
+    });
     return getEvaluation(ctx, p.caseId)!;
   });
 }

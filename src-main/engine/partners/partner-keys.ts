@@ -88,7 +88,9 @@ function requireKeyRow(db: ReadableDB, id: string): KeyRow {
 /** Every key of a partner, current and replaced, oldest first. */
 export function listPartnerKeys(ctx: DomainContext, partnerId: string): PartnerKey[] {
   requirePartner(ctx.db, partnerId);
-  return all<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} ORDER BY added_at, id`).map(toKey);
+  return all<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} ORDER BY added_at, id`).map(
+    toKey,
+  );
 }
 
 export function getPartnerKey(ctx: DomainContext, keyId: string): PartnerKey {
@@ -101,7 +103,10 @@ function partnerOnly(ctx: DomainContext, partnerId: string): Partner {
 }
 
 /** The key (any status) with these 33 bytes, and its partner; null when no partner has it. */
-export function findKeyByPublicKey(ctx: DomainContext, publicKey: Uint8Array): { key: PartnerKey; partner: Partner } | null {
+export function findKeyByPublicKey(
+  ctx: DomainContext,
+  publicKey: Uint8Array,
+): { key: PartnerKey; partner: Partner } | null {
   const r = get<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE public_key = ${Buffer.from(publicKey)}`);
   return r ? { key: toKey(r), partner: partnerOnly(ctx, r.partner_id) } : null;
 }
@@ -109,7 +114,10 @@ export function findKeyByPublicKey(ctx: DomainContext, publicKey: Uint8Array): {
 /** A partner's verified keys: the ones a bundle to them is encrypted to. */
 export function verifiedKeysOf(ctx: DomainContext, partnerId: string): PartnerKey[] {
   requirePartner(ctx.db, partnerId);
-  return all<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} AND status = 'verified' ORDER BY added_at, id`).map(toKey);
+  return all<KeyRow>(
+    ctx.db,
+    sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} AND status = 'verified' ORDER BY added_at, id`,
+  ).map(toKey);
 }
 
 /**
@@ -120,12 +128,24 @@ export function currentKeyOf(ctx: DomainContext, partnerId: string, keyId?: stri
   requirePartner(ctx.db, partnerId);
   if (keyId !== undefined) {
     const key = toKey(requireKeyRow(ctx.db, keyId));
-    if (key.partnerId !== partnerId) throw new VaultError('INVALID_INPUT', `key: ${keyId} is not a key of partner ${partnerId}.`);
+    if (key.partnerId !== partnerId)
+      throw new VaultError('INVALID_INPUT', `key: ${keyId} is not a key of partner ${partnerId}.`);
     return key;
   }
-  const current = all<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} AND status != 'replaced' ORDER BY added_at, id`);
-  if (current.length === 0) throw new VaultError('NOT_FOUND', 'This partner has no key yet: import their contact card first (partner add --card FILE --partner ID).');
-  if (current.length > 1) throw new VaultError('INVALID_INPUT', `key: this partner has ${current.length} current keys (one per vault); say which with its key id.`);
+  const current = all<KeyRow>(
+    ctx.db,
+    sql`SELECT * FROM partner_keys WHERE partner_id = ${partnerId} AND status != 'replaced' ORDER BY added_at, id`,
+  );
+  if (current.length === 0)
+    throw new VaultError(
+      'NOT_FOUND',
+      'This partner has no key yet: import their contact card first (partner add --card FILE --partner ID).',
+    );
+  if (current.length > 1)
+    throw new VaultError(
+      'INVALID_INPUT',
+      `key: this partner has ${current.length} current keys (one per vault); say which with its key id.`,
+    );
   return toKey(current[0]!);
 }
 
@@ -143,21 +163,36 @@ export function importContactCard(ctx: DomainContext, input: ImportContactCardIn
   const card = parseContactCard(p.card);
   const publicKey = cardPublicKey(card);
   if (card.vaultId === ctx.vaultId || constantTimeEqual(publicKey, ctx.identity.publicKey)) {
-    throw new VaultError('CARD_IS_OWN', "This is this vault's own contact card; import the card of the partner's vault instead.");
+    throw new VaultError(
+      'CARD_IS_OWN',
+      "This is this vault's own contact card; import the card of the partner's vault instead.",
+    );
   }
   const cardJson = canonicalJson(card);
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
     const holder = get<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE public_key = ${publicKey}`);
     if (holder && holder.vault_id !== card.vaultId) {
-      throw new VaultError('CARD_KEY_CONFLICT', `This card's key is already known as the key of another partner vault (key ${holder.id}); a key belongs to one vault. Nothing was imported.`);
+      throw new VaultError(
+        'CARD_KEY_CONFLICT',
+        `This card's key is already known as the key of another partner vault (key ${holder.id}); a key belongs to one vault. Nothing was imported.`,
+      );
     }
     if (holder && holder.status === 'replaced') {
-      throw new VaultError('KEY_REPLACED', `This card carries a key that this partner's vault has since replaced (key ${holder.id}); an old key is never trusted again. Ask the partner for their current card.`);
+      throw new VaultError(
+        'KEY_REPLACED',
+        `This card carries a key that this partner's vault has since replaced (key ${holder.id}); an old key is never trusted again. Ask the partner for their current card.`,
+      );
     }
-    const current = get<KeyRow>(ctx.db, sql`SELECT * FROM partner_keys WHERE vault_id = ${card.vaultId} AND status != 'replaced'`);
+    const current = get<KeyRow>(
+      ctx.db,
+      sql`SELECT * FROM partner_keys WHERE vault_id = ${card.vaultId} AND status != 'replaced'`,
+    );
     if (current && p.partnerId !== undefined && current.partner_id !== p.partnerId) {
-      throw new VaultError('INVALID_INPUT', `partnerId: this card's vault already belongs to partner ${current.partner_id}.`);
+      throw new VaultError(
+        'INVALID_INPUT',
+        `partnerId: this card's vault already belongs to partner ${current.partner_id}.`,
+      );
     }
     const insertKey = (partnerId: string): string => {
       const id = uuidv7(ctx.now().getTime());
@@ -178,8 +213,15 @@ export function importContactCard(ctx: DomainContext, input: ImportContactCardIn
       // A newer card of the same key may carry a new name or organisation; an older one is ignored.
       if (card.createdAt > current.card_created_at) {
         const fields = (['name', 'organisation'] as const).filter((f) => card[f] !== current[f]);
-        run(ctx.db, sql`UPDATE partner_keys SET name = ${card.name}, organisation = ${card.organisation}, card_created_at = ${card.createdAt}, card = ${cardJson} WHERE id = ${keyId}`);
-        audit({ action: 'partner-key.card-refreshed', subject: { kind: 'partner-key', id: keyId }, details: { partnerId, fields } });
+        run(
+          ctx.db,
+          sql`UPDATE partner_keys SET name = ${card.name}, organisation = ${card.organisation}, card_created_at = ${card.createdAt}, card = ${cardJson} WHERE id = ${keyId}`,
+        );
+        audit({
+          action: 'partner-key.card-refreshed',
+          subject: { kind: 'partner-key', id: keyId },
+          details: { partnerId, fields },
+        });
       }
     } else if (current) {
       change = 'key-changed';
@@ -189,18 +231,32 @@ export function importContactCard(ctx: DomainContext, input: ImportContactCardIn
       audit({
         action: 'partner-key.changed',
         subject: { kind: 'partner-key', id: keyId },
-        details: { partnerId, vaultId: card.vaultId, replacedKeyId: current.id, previousStatus: current.status, fingerprint: keyFingerprint(publicKey) },
+        details: {
+          partnerId,
+          vaultId: card.vaultId,
+          replacedKeyId: current.id,
+          previousStatus: current.status,
+          fingerprint: keyFingerprint(publicKey),
+        },
       });
     } else {
       if (p.partnerId !== undefined) {
         partnerId = requirePartner(ctx.db, p.partnerId).id;
         change = 'new-key';
       } else {
-        partnerId = addPartner(ctx, { name: defaultPartnerName(card), kind: p.kind ?? 'other', ddTier: p.ddTier ?? 'small' }).id;
+        partnerId = addPartner(ctx, {
+          name: defaultPartnerName(card),
+          kind: p.kind ?? 'other',
+          ddTier: p.ddTier ?? 'small',
+        }).id;
         change = 'new-partner';
       }
       keyId = insertKey(partnerId);
-      audit({ action: 'partner-key.added', subject: { kind: 'partner-key', id: keyId }, details: { partnerId, vaultId: card.vaultId, fingerprint: keyFingerprint(publicKey) } });
+      audit({
+        action: 'partner-key.added',
+        subject: { kind: 'partner-key', id: keyId },
+        details: { partnerId, vaultId: card.vaultId, fingerprint: keyFingerprint(publicKey) },
+      });
     }
     return { partner: partnerOnly(ctx, partnerId), key: toKey(requireKeyRow(ctx.db, keyId)), change };
   });
@@ -230,7 +286,10 @@ export function verifyPartnerKey(ctx: DomainContext, input: VerifyPartnerKeyInpu
   const p = parseInput(VerifyPartnerKeyInput, input);
   const row = requireKeyRow(ctx.db, p.keyId);
   if (row.status === 'replaced') {
-    throw new VaultError('KEY_REPLACED', "This key was replaced by a newer key of the partner's vault; verify the current key instead.");
+    throw new VaultError(
+      'KEY_REPLACED',
+      "This key was replaced by a newer key of the partner's vault; verify the current key instead.",
+    );
   }
   const [local, remote] = sides(ctx, row);
   const ours = safetyNumberDigits(local, remote);
@@ -249,8 +308,15 @@ export function verifyPartnerKey(ctx: DomainContext, input: VerifyPartnerKeyInpu
   const how: KeyVerificationMethod = p.how ?? (p.scanned !== undefined ? 'scanned' : 'read-aloud');
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
-    run(ctx.db, sql`UPDATE partner_keys SET status = 'verified', verified_at = ${at}, verified_by = ${p.verifiedBy}, verified_how = ${how} WHERE id = ${row.id} AND status != 'replaced'`);
-    audit({ action: 'partner-key.verified', subject: { kind: 'partner-key', id: row.id }, details: { partnerId: row.partner_id, how, compared: p.scanned !== undefined ? 'scanned-code' : 'digits' } });
+    run(
+      ctx.db,
+      sql`UPDATE partner_keys SET status = 'verified', verified_at = ${at}, verified_by = ${p.verifiedBy}, verified_how = ${how} WHERE id = ${row.id} AND status != 'replaced'`,
+    );
+    audit({
+      action: 'partner-key.verified',
+      subject: { kind: 'partner-key', id: row.id },
+      details: { partnerId: row.partner_id, how, compared: p.scanned !== undefined ? 'scanned-code' : 'digits' },
+    });
     return toKey(requireKeyRow(ctx.db, row.id));
   });
 }

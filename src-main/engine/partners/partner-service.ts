@@ -31,7 +31,16 @@ import {
 import type { JsonValue } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import {
+  changedFields,
+  checkVersion,
+  type DomainContext,
+  mutate,
+  notFound,
+  nowIso,
+  parseInput,
+  today,
+} from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 import { listPartnerKeys } from './partner-keys.js';
 
@@ -127,7 +136,6 @@ function requireAgreement(db: ReadableDB, id: string): AgreementRow {
   return r;
 }
 
-
 const pounds = (n: number) => `£${n.toLocaleString('en-GB')}`;
 
 /**
@@ -159,7 +167,11 @@ export function addPartner(ctx: DomainContext, input: CreatePartnerInput): Partn
       sql`INSERT INTO partners (id, name, country, kind, contact, notes, dd_tier, dd_amount_gbp, dd_review_on, dd_outcome, dd_notes, sharing_profile, created_at, updated_at, version, origin_vault)
           VALUES (${id}, ${p.name}, ${p.country ?? null}, ${p.kind}, ${p.contact ?? null}, ${p.notes}, ${tier}, ${p.ddAmountGbp ?? null}, ${p.ddReviewOn ?? null}, ${p.ddOutcome}, ${p.ddNotes}, '{}', ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
-    audit({ action: 'partner.added', subject: { kind: 'partner', id }, details: { kind: p.kind, ddTier: tier, ddOutcome: p.ddOutcome } });
+    audit({
+      action: 'partner.added',
+      subject: { kind: 'partner', id },
+      details: { kind: p.kind, ddTier: tier, ddOutcome: p.ddOutcome },
+    });
     return toPartner(requirePartner(ctx.db, id), today(ctx));
   });
 }
@@ -186,7 +198,10 @@ export function updatePartner(ctx: DomainContext, input: UpdatePartnerInput): Pa
     const { id, expectedVersion: _v, ...fields } = p;
     const amount = fields.ddAmountGbp !== undefined ? fields.ddAmountGbp : before.ddAmountGbp;
     const tier = resolveTier(amount, fields.ddTier, before.ddTier);
-    const next: Partial<Partner> = { ...fields, ddTier: amount !== null || fields.ddTier !== undefined ? tier : undefined };
+    const next: Partial<Partner> = {
+      ...fields,
+      ddTier: amount !== null || fields.ddTier !== undefined ? tier : undefined,
+    };
     const order = Object.keys(PARTNER_SET);
     const changed = changedFields(before, next).sort((a, b) => order.indexOf(a) - order.indexOf(b));
     if (changed.length === 0) return before;
@@ -203,7 +218,10 @@ export function updatePartner(ctx: DomainContext, input: UpdatePartnerInput): Pa
 export function getPartner(ctx: DomainContext, id: string): PartnerDetail {
   const day = today(ctx);
   const partner = toPartner(requirePartner(ctx.db, id), day);
-  const agreements = all<AgreementRow>(ctx.db, sql`SELECT * FROM partner_agreements WHERE partner_id = ${id} ORDER BY signed_on IS NULL, signed_on, created_at, id`).map((r) => toAgreement(r, day));
+  const agreements = all<AgreementRow>(
+    ctx.db,
+    sql`SELECT * FROM partner_agreements WHERE partner_id = ${id} ORDER BY signed_on IS NULL, signed_on, created_at, id`,
+  ).map((r) => toAgreement(r, day));
   const keys = listPartnerKeys(ctx, id);
   return { ...partner, agreements, keys, keyState: partnerKeyState(keys) };
 }
@@ -217,15 +235,23 @@ export function listPartners(ctx: DomainContext, query: ListPartnersQueryT = {})
   if (q.tier) where.push(sql`dd_tier = ${q.tier}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
   const day = today(ctx);
-  return all<PartnerRow>(ctx.db, sql`SELECT * FROM partners${whereSql} ORDER BY name COLLATE NOCASE, id`).map((r) => toPartner(r, day));
+  return all<PartnerRow>(ctx.db, sql`SELECT * FROM partners${whereSql} ORDER BY name COLLATE NOCASE, id`).map((r) =>
+    toPartner(r, day),
+  );
 }
 
 function checkAgreementDates(signedOn: string | null, expiresOn: string | null, day: string): void {
   if (signedOn !== null && signedOn > day) {
-    throw new VaultError('INVALID_INPUT', `signedOn: ${signedOn} is in the future; record the signature once the agreement is signed.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `signedOn: ${signedOn} is in the future; record the signature once the agreement is signed.`,
+    );
   }
   if (signedOn !== null && expiresOn !== null && expiresOn <= signedOn) {
-    throw new VaultError('INVALID_INPUT', `expiresOn: an agreement must expire after it is signed (${signedOn}); got ${expiresOn}.`);
+    throw new VaultError(
+      'INVALID_INPUT',
+      `expiresOn: an agreement must expire after it is signed (${signedOn}); got ${expiresOn}.`,
+    );
   }
 }
 
@@ -243,7 +269,11 @@ export function addAgreement(ctx: DomainContext, input: AddAgreementInput): Part
           VALUES (${id}, ${p.partnerId}, ${p.kind}, ${p.signedOn ?? null}, ${p.expiresOn ?? null}, ${p.notes}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
     const agreement = toAgreement(requireAgreement(ctx.db, id), day);
-    audit({ action: 'partner.agreement-added', subject: { kind: 'partner-agreement', id }, details: { partnerId: p.partnerId, kind: p.kind, state: agreement.state } });
+    audit({
+      action: 'partner.agreement-added',
+      subject: { kind: 'partner-agreement', id },
+      details: { partnerId: p.partnerId, kind: p.kind, state: agreement.state },
+    });
     return agreement;
   });
 }
@@ -265,14 +295,22 @@ export function updateAgreement(ctx: DomainContext, input: UpdateAgreementInput)
     const { id, expectedVersion: _v, ...fields } = p;
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
-    checkAgreementDates(fields.signedOn !== undefined ? fields.signedOn : before.signedOn, fields.expiresOn !== undefined ? fields.expiresOn : before.expiresOn, day);
+    checkAgreementDates(
+      fields.signedOn !== undefined ? fields.signedOn : before.signedOn,
+      fields.expiresOn !== undefined ? fields.expiresOn : before.expiresOn,
+      day,
+    );
     const at = nowIso(ctx);
     const version = before.version + 1;
     const sets = changed.map((f) => AGREEMENT_SET[f]!(fields[f as keyof typeof fields] as SqlValue));
     sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
     run(ctx.db, sql`UPDATE partner_agreements SET ${sqlJoin(sets)} WHERE id = ${id}`);
     const after = toAgreement(requireAgreement(ctx.db, id), day);
-    audit({ action: 'partner.agreement-updated', subject: { kind: 'partner-agreement', id }, details: { partnerId: before.partnerId, fields: changed, version, state: after.state } });
+    audit({
+      action: 'partner.agreement-updated',
+      subject: { kind: 'partner-agreement', id },
+      details: { partnerId: before.partnerId, fields: changed, version, state: after.state },
+    });
     return after;
   });
 }
@@ -287,11 +325,18 @@ export function setSharingProfile(ctx: DomainContext, input: SetSharingProfileIn
     if (JSON.stringify(profile) === JSON.stringify(before.sharingProfile)) return before;
     const at = nowIso(ctx);
     const version = before.version + 1;
-    run(ctx.db, sql`UPDATE partners SET sharing_profile = ${JSON.stringify(profile)}, updated_at = ${at}, version = ${version} WHERE id = ${p.partnerId}`);
+    run(
+      ctx.db,
+      sql`UPDATE partners SET sharing_profile = ${JSON.stringify(profile)}, updated_at = ${at}, version = ${version} WHERE id = ${p.partnerId}`,
+    );
     // field names only: what may be shared, never anything shared
     const fields: { [kind: string]: JsonValue } = {};
     for (const [kind, list] of Object.entries(profile)) fields[kind] = [...(list as string[])];
-    audit({ action: 'partner.sharing-profile-set', subject: { kind: 'partner', id: p.partnerId }, details: { kinds: Object.keys(profile), fields, version } });
+    audit({
+      action: 'partner.sharing-profile-set',
+      subject: { kind: 'partner', id: p.partnerId },
+      details: { kinds: Object.keys(profile), fields, version },
+    });
     return toPartner(requirePartner(ctx.db, p.partnerId), today(ctx));
   });
 }

@@ -7,12 +7,33 @@
  * checked against everyone already in the vault, including alleged perpetrators, however the
  * name is written.
  */
-import { type CaseRole, CreatePersonInput, LinkPersonInput, ListPeopleQuery, type ListPeopleQuery as ListPeopleQueryT, type Person, type PersonSummary, PossibleDuplicatesInput, type PossibleDuplicatesInput as PossibleDuplicatesInputT, type Role, UpdatePersonInput } from '../../../shared/domain/people.js';
+import {
+  type CaseRole,
+  CreatePersonInput,
+  LinkPersonInput,
+  ListPeopleQuery,
+  type ListPeopleQuery as ListPeopleQueryT,
+  type Person,
+  type PersonSummary,
+  PossibleDuplicatesInput,
+  type PossibleDuplicatesInput as PossibleDuplicatesInputT,
+  type Role,
+  UpdatePersonInput,
+} from '../../../shared/domain/people.js';
 import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { requireCase } from '../cases/case-service.js';
-import { changedFields, checkVersion, type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import {
+  changedFields,
+  checkVersion,
+  type DomainContext,
+  jsonArray,
+  mutate,
+  notFound,
+  nowIso,
+  parseInput,
+} from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 import { isRestricted, restrictedIds } from '../bundles/recall/restricted.js';
 import { ensureNameKeys, findNameMatches, nameKey, writePersonNames } from '../names/store.js';
@@ -63,7 +84,10 @@ function rolesOf(db: ReadableDB, ids: readonly string[]): Map<string, CaseRole[]
 function aliasesOf(db: ReadableDB, ids: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   if (ids.length === 0) return out;
-  for (const r of all<{ person_id: string; name: string }>(db, sql`SELECT person_id, name FROM person_names WHERE kind = 'alias' AND person_id IN ${sqlIn(ids)} ORDER BY name`)) {
+  for (const r of all<{ person_id: string; name: string }>(
+    db,
+    sql`SELECT person_id, name FROM person_names WHERE kind = 'alias' AND person_id IN ${sqlIn(ids)} ORDER BY name`,
+  )) {
     const list = out.get(r.person_id) ?? [];
     list.push(r.name);
     out.set(r.person_id, list);
@@ -109,7 +133,11 @@ export function createPerson(ctx: DomainContext, input: CreatePersonInput): Pers
                   ${JSON.stringify([...new Set(p.vulnerabilities)].sort())}, ${p.notes}, ${at}, ${at}, 1, ${ctx.vaultId})`,
     );
     writePersonNames(ctx.db, id, p.fullName, p.aliases);
-    audit({ action: 'person.added', subject: { kind: 'person', id }, details: { aliases: p.aliases.length, vulnerabilities: p.vulnerabilities.length } });
+    audit({
+      action: 'person.added',
+      subject: { kind: 'person', id },
+      details: { aliases: p.aliases.length, vulnerabilities: p.vulnerabilities.length },
+    });
     return getPerson(ctx, id);
   });
 }
@@ -123,7 +151,10 @@ export function updatePerson(ctx: DomainContext, input: UpdatePersonInput): Pers
     if (fields.vulnerabilities) fields.vulnerabilities = [...new Set(fields.vulnerabilities)].sort();
     const changed = changedFields(before, fields);
     if (changed.length === 0) return before;
-    const next = { ...before, ...Object.fromEntries(changed.map((k) => [k, fields[k as keyof typeof fields]])) } as Person;
+    const next = {
+      ...before,
+      ...Object.fromEntries(changed.map((k) => [k, fields[k as keyof typeof fields]])),
+    } as Person;
     const at = nowIso(ctx);
     run(
       ctx.db,
@@ -131,8 +162,13 @@ export function updatePerson(ctx: DomainContext, input: UpdatePersonInput): Pers
           contact = ${next.contact}, safety_notes = ${next.safetyNotes}, vulnerabilities = ${JSON.stringify(next.vulnerabilities)}, notes = ${next.notes},
           updated_at = ${at}, version = ${before.version + 1} WHERE id = ${id}`,
     );
-    if (changed.includes('fullName') || changed.includes('aliases')) writePersonNames(ctx.db, id, next.fullName, next.aliases);
-    audit({ action: 'person.updated', subject: { kind: 'person', id }, details: { fields: changed, version: before.version + 1 } });
+    if (changed.includes('fullName') || changed.includes('aliases'))
+      writePersonNames(ctx.db, id, next.fullName, next.aliases);
+    audit({
+      action: 'person.updated',
+      subject: { kind: 'person', id },
+      details: { fields: changed, version: before.version + 1 },
+    });
     return getPerson(ctx, id);
   });
 }
@@ -143,11 +179,23 @@ export function linkPerson(ctx: DomainContext, input: LinkPersonInput): Person {
   return mutate(ctx, (audit) => {
     requirePerson(ctx.db, p.personId);
     requireCase(ctx.db, p.caseId);
-    if (pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`)) {
+    if (
+      pluck(
+        ctx.db,
+        sql`SELECT 1 FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`,
+      )
+    ) {
       throw new VaultError('DUPLICATE', `This person already has the role ${p.role} in this case.`);
     }
-    run(ctx.db, sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${p.caseId}, ${p.personId}, ${p.role}, ${nowIso(ctx)})`);
-    audit({ action: 'person.linked', subject: { kind: 'person', id: p.personId }, details: { caseId: p.caseId, role: p.role } });
+    run(
+      ctx.db,
+      sql`INSERT INTO case_people (case_id, person_id, role, added_at) VALUES (${p.caseId}, ${p.personId}, ${p.role}, ${nowIso(ctx)})`,
+    );
+    audit({
+      action: 'person.linked',
+      subject: { kind: 'person', id: p.personId },
+      details: { caseId: p.caseId, role: p.role },
+    });
     return getPerson(ctx, p.personId);
   });
 }
@@ -161,9 +209,16 @@ export function unlinkPerson(ctx: DomainContext, input: LinkPersonInput): Person
   return mutate(ctx, (audit) => {
     requirePerson(ctx.db, p.personId);
     requireCase(ctx.db, p.caseId);
-    const r = run(ctx.db, sql`DELETE FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`);
+    const r = run(
+      ctx.db,
+      sql`DELETE FROM case_people WHERE case_id = ${p.caseId} AND person_id = ${p.personId} AND role = ${p.role}`,
+    );
     if (r.changes === 0) throw new VaultError('NOT_FOUND', `This person has no role ${p.role} in this case.`);
-    audit({ action: 'person.unlinked', subject: { kind: 'person', id: p.personId }, details: { caseId: p.caseId, role: p.role } });
+    audit({
+      action: 'person.unlinked',
+      subject: { kind: 'person', id: p.personId },
+      details: { caseId: p.caseId, role: p.role },
+    });
     return getPerson(ctx, p.personId);
   });
 }
@@ -173,17 +228,27 @@ export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Pa
   const where: SqlFragment[] = [];
   if (q.caseId) {
     requireCase(ctx.db, q.caseId);
-    where.push(q.role ? sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId} AND role = ${q.role})` : sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId})`);
+    where.push(
+      q.role
+        ? sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId} AND role = ${q.role})`
+        : sql`id IN (SELECT person_id FROM case_people WHERE case_id = ${q.caseId})`,
+    );
   } else if (q.role) {
     where.push(sql`id IN (SELECT person_id FROM case_people WHERE role = ${q.role})`);
   }
   if (q.name) {
     const key = nameKey(q.name);
-    if (key) where.push(sql`(id IN (SELECT person_id FROM person_names WHERE instr(name_key, ${key}) > 0) OR instr(lower(coalesce(pseudonym, '')), ${q.name.toLowerCase()}) > 0)`);
+    if (key)
+      where.push(
+        sql`(id IN (SELECT person_id FROM person_names WHERE instr(name_key, ${key}) > 0) OR instr(lower(coalesce(pseudonym, '')), ${q.name.toLowerCase()}) > 0)`,
+      );
   }
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM people${whereSql}`) ?? 0;
-  const rows = all<PersonRow>(ctx.db, sql`SELECT * FROM people${whereSql} ORDER BY full_name COLLATE NOCASE, id LIMIT ${q.limit} OFFSET ${q.offset}`);
+  const rows = all<PersonRow>(
+    ctx.db,
+    sql`SELECT * FROM people${whereSql} ORDER BY full_name COLLATE NOCASE, id LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
   const ids = rows.map((r) => r.id);
   const roles = rolesOf(ctx.db, ids);
   const aliases = aliasesOf(ctx.db, ids);
@@ -215,7 +280,10 @@ export function listPeople(ctx: DomainContext, query: ListPeopleQueryT = {}): Pa
  */
 export function findPossibleDuplicates(ctx: DomainContext, personId: string): NameMatch[] {
   ctx.db.transaction(() => ensureNameKeys(ctx.db))();
-  const names = all<{ name: string }>(ctx.db, sql`SELECT name FROM person_names WHERE person_id = ${personId} ORDER BY kind DESC, name`).map((r) => r.name);
+  const names = all<{ name: string }>(
+    ctx.db,
+    sql`SELECT name FROM person_names WHERE person_id = ${personId} ORDER BY kind DESC, name`,
+  ).map((r) => r.name);
   if (names.length === 0) requirePerson(ctx.db, personId);
   return findNameMatches(ctx.db, names, { enquiries: false }).filter((m) => m.personId !== personId);
 }

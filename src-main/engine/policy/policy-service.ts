@@ -29,7 +29,10 @@ interface PolicyRow {
 
 /** The policy as it stands. A vault without the row (never written by this code) is treated as all ON. */
 export function getPolicy(ctx: DomainContext): OrgPolicy {
-  const r = get<PolicyRow>(ctx.db, sql`SELECT require_due_diligence, require_agreement, updated_at, updated_by FROM org_policy WHERE id = 1`);
+  const r = get<PolicyRow>(
+    ctx.db,
+    sql`SELECT require_due_diligence, require_agreement, updated_at, updated_by FROM org_policy WHERE id = 1`,
+  );
   if (!r) return { requireDueDiligence: true, requireAgreement: true, updatedAt: null, updatedBy: null };
   return {
     requireDueDiligence: Number(r.require_due_diligence) !== 0,
@@ -107,7 +110,11 @@ export function partnerClearance(ctx: DomainContext, partnerId: string): Partner
 
   if (policy.requireDueDiligence) {
     if (partner.dd_outcome === 'pending') {
-      reasons.push({ reason: 'due-diligence-pending', day: null, message: `The due diligence of ${name} is still pending. Complete it and record the outcome as approved (${ddFix}).` });
+      reasons.push({
+        reason: 'due-diligence-pending',
+        day: null,
+        message: `The due diligence of ${name} is still pending. Complete it and record the outcome as approved (${ddFix}).`,
+      });
     } else if (partner.dd_outcome === 'approved-with-conditions') {
       reasons.push({
         reason: 'due-diligence-conditions',

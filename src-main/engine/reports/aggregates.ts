@@ -11,11 +11,18 @@
  *   (an enquiry belongs to no project until accepted).
  */
 import { FORUMS, STAGES } from '../../../shared/domain/cases.js';
-import { DIMENSIONS, type Dimension, indicatorProgress, OUTCOME_CATEGORIES, OUTCOME_CATEGORY_OF, type OutcomeCategory, type OutcomeKind } from '../../../shared/domain/outcomes.js';
+import {
+  DIMENSIONS,
+  type Dimension,
+  indicatorProgress,
+  OUTCOME_CATEGORIES,
+  OUTCOME_CATEGORY_OF,
+  type OutcomeCategory,
+  type OutcomeKind,
+} from '../../../shared/domain/outcomes.js';
 import { GENDERS } from '../../../shared/domain/people.js';
 import { all, sql, type ReadableDB } from '../db/sql.js';
 import { type CaseConsent, idsIn, inPeriod, type ScopeCase } from './scope.js';
-
 
 export const AGE_BANDS = ['0-17', '18-25', '26-40', '41-60', '61+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -47,7 +54,8 @@ export function ageBand(birth: string | null, day: string): AgeBand | null {
 export type Granularity = 'month' | 'quarter' | 'year';
 
 export function granularityOf(from: string, to: string): Granularity {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) + 1;
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) + 1;
   if (months <= 3) return 'month';
   if (months <= 60) return 'quarter';
   return 'year';
@@ -150,24 +158,46 @@ export function aggregate(db: ReadableDB, a: AggregateInput): RawAggregates {
   // people supported: consented survivors of any active case
   const supported = new Set<string>();
   for (const c of a.active) {
-    for (const p of a.consent.get(c.id)?.people ?? []) if (p.allowed && p.roles.includes('survivor')) supported.add(p.personId);
+    for (const p of a.consent.get(c.id)?.people ?? [])
+      if (p.allowed && p.roles.includes('survivor')) supported.add(p.personId);
   }
-  const people = all<{ id: string; gender: string | null; birth_date: string | null; country: string | null }>(db, sql`SELECT id, gender, birth_date, country FROM people WHERE id IN ${idsIn([...supported])}`);
+  const people = all<{ id: string; gender: string | null; birth_date: string | null; country: string | null }>(
+    db,
+    sql`SELECT id, gender, birth_date, country FROM people WHERE id IN ${idsIn([...supported])}`,
+  );
   const byCountry = countBy(people, [], (p) => p.country ?? 'unknown');
-  const named = byCountry.filter(([code, n]) => code !== 'unknown' && n >= a.k).sort((x, y) => a.countryOrder(x[0]).localeCompare(a.countryOrder(y[0])) || x[0].localeCompare(y[0]));
+  const named = byCountry
+    .filter(([code, n]) => code !== 'unknown' && n >= a.k)
+    .sort((x, y) => a.countryOrder(x[0]).localeCompare(a.countryOrder(y[0])) || x[0].localeCompare(y[0]));
   const other = byCountry.filter(([code, n]) => code !== 'unknown' && n < a.k).reduce((s, [, n]) => s + n, 0);
   const unknownCountry = byCountry.find(([code]) => code === 'unknown')?.[1] ?? 0;
 
   // outcomes achieved in the period, of reported cases
-  const outcomes = all<{ case_id: string; kind: OutcomeKind; achieved_on: string; currency: string | null; amount_awarded_minor: number | null; amount_paid_minor: number | null }>(
+  const outcomes = all<{
+    case_id: string;
+    kind: OutcomeKind;
+    achieved_on: string;
+    currency: string | null;
+    amount_awarded_minor: number | null;
+    amount_paid_minor: number | null;
+  }>(
     db,
     sql`SELECT case_id, kind, achieved_on, currency, amount_awarded_minor, amount_paid_minor FROM outcomes WHERE case_id IN ${idsIn(reportedIds)} AND achieved_on >= ${from} AND achieved_on <= ${to}`,
   );
   const granularity = granularityOf(from, to);
-  const reparations = new Map<string, { cases: Set<string>; awarded: Set<string>; paid: Set<string>; awardedMinor: bigint; paidMinor: bigint }>();
+  const reparations = new Map<
+    string,
+    { cases: Set<string>; awarded: Set<string>; paid: Set<string>; awardedMinor: bigint; paidMinor: bigint }
+  >();
   for (const o of outcomes) {
     if (!o.currency || (o.amount_awarded_minor === null && o.amount_paid_minor === null)) continue;
-    const r = reparations.get(o.currency) ?? { cases: new Set(), awarded: new Set(), paid: new Set(), awardedMinor: 0n, paidMinor: 0n };
+    const r = reparations.get(o.currency) ?? {
+      cases: new Set(),
+      awarded: new Set(),
+      paid: new Set(),
+      awardedMinor: 0n,
+      paidMinor: 0n,
+    };
     r.cases.add(o.case_id);
     if (o.amount_awarded_minor !== null) {
       r.awarded.add(o.case_id);
@@ -187,7 +217,14 @@ export function aggregate(db: ReadableDB, a: AggregateInput): RawAggregates {
   );
 
   // indicators of reported cases: the latest value observed by the end of the period
-  const indicators = all<{ id: string; case_id: string; dimension: Dimension; baseline: number; target: number; latest: number | null }>(
+  const indicators = all<{
+    id: string;
+    case_id: string;
+    dimension: Dimension;
+    baseline: number;
+    target: number;
+    latest: number | null;
+  }>(
     db,
     sql`SELECT i.id, i.case_id, i.dimension, i.baseline, i.target,
           (SELECT o.value FROM indicator_observations o WHERE o.indicator_id = i.id AND o.observed_on <= ${to} ORDER BY o.observed_on DESC, o.created_at DESC, o.id DESC LIMIT 1) AS latest
@@ -205,23 +242,48 @@ export function aggregate(db: ReadableDB, a: AggregateInput): RawAggregates {
     peopleByCountry: [...named, ['other', other], ['unknown', unknownCountry]],
     casesByForum: countBy(reported, [...FORUMS, 'none'], (c) => c.forum ?? 'none'),
     casesByStage: countBy(reported, [...STAGES, 'none'], (c) => c.stage ?? 'none'),
-    outcomesByCategory: countBy(outcomes, OUTCOME_CATEGORIES, (o) => OUTCOME_CATEGORY_OF[o.kind]) as Array<[OutcomeCategory, number]>,
+    outcomesByCategory: countBy(outcomes, OUTCOME_CATEGORIES, (o) => OUTCOME_CATEGORY_OF[o.kind]) as Array<
+      [OutcomeCategory, number]
+    >,
     outcomesOverTime: countBy(outcomes, bucketsOf(from, to, granularity), (o) => bucketOf(o.achieved_on, granularity)),
     granularity,
     deadlines: countBy(deadlines, ['met', 'missed'], (d) => d.status),
     reparations: [...reparations]
       .sort(([x], [y]) => x.localeCompare(y))
-      .map(([currency, r]) => ({ currency, cases: r.cases.size, awardedCases: r.awarded.size, awardedMinor: r.awardedMinor, paidCases: r.paid.size, paidMinor: r.paidMinor })),
+      .map(([currency, r]) => ({
+        currency,
+        cases: r.cases.size,
+        awardedCases: r.awarded.size,
+        awardedMinor: r.awardedMinor,
+        paidCases: r.paid.size,
+        paidMinor: r.paidMinor,
+      })),
     indicators: DIMENSIONS.map((dimension) => {
       const of = indicators.filter((i) => i.dimension === dimension);
-      const progress = of.map((i) => indicatorProgress(i.baseline, i.target, i.latest)).filter((p): p is number => p !== null);
-      return { dimension, cases: new Set(of.map((i) => i.case_id)).size, indicators: of.length, atTarget: progress.filter((p) => p >= 1).length, progress };
+      const progress = of
+        .map((i) => indicatorProgress(i.baseline, i.target, i.latest))
+        .filter((p): p is number => p !== null);
+      return {
+        dimension,
+        cases: new Set(of.map((i) => i.case_id)).size,
+        indicators: of.length,
+        atTarget: progress.filter((p) => p >= 1).length,
+        progress,
+      };
     }),
   };
 }
 
-function countEnquiries(db: ReadableDB, from: string, to: string): { received: number; accepted: number; referred: number; declined: number } {
-  const received = all<{ n: number }>(db, sql`SELECT count(*) AS n FROM enquiries WHERE received_on >= ${from} AND received_on <= ${to}`)[0]?.n ?? 0;
+function countEnquiries(
+  db: ReadableDB,
+  from: string,
+  to: string,
+): { received: number; accepted: number; referred: number; declined: number } {
+  const received =
+    all<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM enquiries WHERE received_on >= ${from} AND received_on <= ${to}`,
+    )[0]?.n ?? 0;
   // decided_at is an instant; its day (UTC) is what falls in the period
   const decided = all<{ status: string; n: number }>(
     db,

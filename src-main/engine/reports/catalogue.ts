@@ -38,7 +38,8 @@ const en = {
   'enquiries.accepted': 'Enquiries accepted',
   'enquiries.referred': 'Enquiries referred to a partner',
   'enquiries.declined': 'Enquiries declined',
-  'enquiries.notScoped': 'Enquiries are counted only in a report on all the cases of the organisation: until it is accepted, an enquiry belongs to no project.',
+  'enquiries.notScoped':
+    'Enquiries are counted only in a report on all the cases of the organisation: until it is accepted, an enquiry belongs to no project.',
   'table.people-by-gender': 'People supported by gender',
   'table.people-by-age': 'People supported by age (at the end of the period)',
   'table.people-by-country': 'People supported by country',
@@ -71,9 +72,11 @@ const en = {
   'cell.notShown': 'not shown',
   'withheld.small-total': 'Fewer than {k} in all: the breakdown is not shown.',
   'withheld.unprotectable': 'The breakdown is not shown: its small numbers could not be hidden safely.',
-  'reparations.note': 'Amounts awarded for outcomes achieved in the period, and what has been paid on them so far, per currency. A currency is shown only when at least {k} cases contribute to it.',
+  'reparations.note':
+    'Amounts awarded for outcomes achieved in the period, and what has been paid on them so far, per currency. A currency is shown only when at least {k} cases contribute to it.',
   'reparations.none': 'No reparation can be shown for this period.',
-  'indicators.note': 'Progress is the latest value measured by the end of the period, from the baseline towards the target (100% = target reached). A dimension is shown only when at least {k} cases contribute to it.',
+  'indicators.note':
+    'Progress is the latest value measured by the end of the period, from the baseline towards the target (100% = target reached). A dimension is shown only when at least {k} cases contribute to it.',
   'gender.female': 'Female',
   'gender.male': 'Male',
   'gender.non-binary': 'Non-binary',
@@ -121,7 +124,8 @@ const en = {
   'vignette.outcomes': 'Outcomes',
   'vignette.person': 'Person {letter}',
   'vignette.place': '[place]',
-  'vignette.pdfScript': '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
+  'vignette.pdfScript':
+    '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
   'role.survivor': 'survivor',
   'role.witness': 'witness',
   'role.family': 'family member',
@@ -134,9 +138,12 @@ const en = {
   'chart.legendShown': 'number shown',
   'chart.legendHidden': 'not shown (small number, or hidden to protect one)',
   'chart.target': 'target',
-  'method.consent': 'Only people who gave informed consent to anonymised reporting to donors are counted. A case counts only when every survivor in it gave that consent; case stories are told only where everyone in the case did.',
-  'method.suppression': 'Numbers from 1 to {k1} are shown as “< {k}”. Where a small number could be worked out from a total, other numbers are hidden too (“hidden”).',
-  'method.dates': 'Dates are given to the month, quarter or year, and places to the country. Names in case stories are replaced by “Person A”, “Person B”, …',
+  'method.consent':
+    'Only people who gave informed consent to anonymised reporting to donors are counted. A case counts only when every survivor in it gave that consent; case stories are told only where everyone in the case did.',
+  'method.suppression':
+    'Numbers from 1 to {k1} are shown as “< {k}”. Where a small number could be worked out from a total, other numbers are hidden too (“hidden”).',
+  'method.dates':
+    'Dates are given to the month, quarter or year, and places to the country. Names in case stories are replaced by “Person A”, “Person B”, …',
   'method.enquiries': 'Enquiry counts say nothing about the people who made them.',
 } as const;
 
@@ -172,7 +179,8 @@ const fr: Catalogue = {
   'enquiries.accepted': 'Demandes acceptées',
   'enquiries.referred': 'Demandes orientées vers un partenaire',
   'enquiries.declined': 'Demandes refusées',
-  'enquiries.notScoped': 'Les demandes ne sont comptées que dans un rapport sur toutes les affaires de l’organisation : tant qu’elle n’est pas acceptée, une demande n’appartient à aucun projet.',
+  'enquiries.notScoped':
+    'Les demandes ne sont comptées que dans un rapport sur toutes les affaires de l’organisation : tant qu’elle n’est pas acceptée, une demande n’appartient à aucun projet.',
   'table.people-by-gender': 'Personnes accompagnées par genre',
   'table.people-by-age': 'Personnes accompagnées par âge (à la fin de la période)',
   'table.people-by-country': 'Personnes accompagnées par pays',
@@ -204,10 +212,13 @@ const fr: Catalogue = {
   'cell.hidden': 'masqué',
   'cell.notShown': 'non affiché',
   'withheld.small-total': 'Moins de {k} au total : la répartition n’est pas affichée.',
-  'withheld.unprotectable': 'La répartition n’est pas affichée : ses petits nombres ne pouvaient pas être masqués sans risque.',
-  'reparations.note': 'Montants accordés pour les résultats obtenus pendant la période, et ce qui a été versé à ce jour, par devise. Une devise n’est affichée que si au moins {k} affaires y contribuent.',
+  'withheld.unprotectable':
+    'La répartition n’est pas affichée : ses petits nombres ne pouvaient pas être masqués sans risque.',
+  'reparations.note':
+    'Montants accordés pour les résultats obtenus pendant la période, et ce qui a été versé à ce jour, par devise. Une devise n’est affichée que si au moins {k} affaires y contribuent.',
   'reparations.none': 'Aucune réparation ne peut être affichée pour cette période.',
-  'indicators.note': 'La progression est la dernière valeur mesurée à la fin de la période, de la valeur de référence vers la cible (100 % = cible atteinte). Une dimension n’est affichée que si au moins {k} affaires y contribuent.',
+  'indicators.note':
+    'La progression est la dernière valeur mesurée à la fin de la période, de la valeur de référence vers la cible (100 % = cible atteinte). Une dimension n’est affichée que si au moins {k} affaires y contribuent.',
   'gender.female': 'Femme',
   'gender.male': 'Homme',
   'gender.non-binary': 'Non binaire',
@@ -255,7 +266,8 @@ const fr: Catalogue = {
   'vignette.outcomes': 'Résultats',
   'vignette.person': 'Personne {letter}',
   'vignette.place': '[lieu]',
-  'vignette.pdfScript': '[Ce paragraphe est écrit dans une écriture que les polices du PDF ne peuvent pas afficher ; voir la version HTML de ce rapport.]',
+  'vignette.pdfScript':
+    '[Ce paragraphe est écrit dans une écriture que les polices du PDF ne peuvent pas afficher ; voir la version HTML de ce rapport.]',
   'role.survivor': 'survivant·e',
   'role.witness': 'témoin',
   'role.family': 'membre de la famille',
@@ -268,9 +280,12 @@ const fr: Catalogue = {
   'chart.legendShown': 'nombre affiché',
   'chart.legendHidden': 'non affiché (petit nombre, ou masqué pour en protéger un)',
   'chart.target': 'cible',
-  'method.consent': 'Seules les personnes qui ont donné leur consentement éclairé à un compte rendu anonymisé aux bailleurs sont comptées. Une affaire n’est comptée que si chaque survivant·e concerné·e a donné ce consentement ; un récit n’est raconté que si toutes les personnes de l’affaire l’ont donné.',
-  'method.suppression': 'Les nombres de 1 à {k1} sont affichés « < {k} ». Lorsqu’un petit nombre pourrait être déduit d’un total, d’autres nombres sont aussi masqués (« masqué »).',
-  'method.dates': 'Les dates sont données au mois, au trimestre ou à l’année, et les lieux au pays. Dans les récits, les noms sont remplacés par « Personne A », « Personne B », …',
+  'method.consent':
+    'Seules les personnes qui ont donné leur consentement éclairé à un compte rendu anonymisé aux bailleurs sont comptées. Une affaire n’est comptée que si chaque survivant·e concerné·e a donné ce consentement ; un récit n’est raconté que si toutes les personnes de l’affaire l’ont donné.',
+  'method.suppression':
+    'Les nombres de 1 à {k1} sont affichés « < {k} ». Lorsqu’un petit nombre pourrait être déduit d’un total, d’autres nombres sont aussi masqués (« masqué »).',
+  'method.dates':
+    'Les dates sont données au mois, au trimestre ou à l’année, et les lieux au pays. Dans les récits, les noms sont remplacés par « Personne A », « Personne B », …',
   'method.enquiries': 'Le nombre de demandes ne dit rien des personnes qui les ont faites.',
 };
 
@@ -303,7 +318,8 @@ const es: Catalogue = {
   'enquiries.accepted': 'Consultas aceptadas',
   'enquiries.referred': 'Consultas derivadas a un socio',
   'enquiries.declined': 'Consultas rechazadas',
-  'enquiries.notScoped': 'Las consultas solo se cuentan en un informe sobre todos los casos de la organización: mientras no se acepta, una consulta no pertenece a ningún proyecto.',
+  'enquiries.notScoped':
+    'Las consultas solo se cuentan en un informe sobre todos los casos de la organización: mientras no se acepta, una consulta no pertenece a ningún proyecto.',
   'table.people-by-gender': 'Personas apoyadas por género',
   'table.people-by-age': 'Personas apoyadas por edad (al final del período)',
   'table.people-by-country': 'Personas apoyadas por país',
@@ -336,9 +352,11 @@ const es: Catalogue = {
   'cell.notShown': 'no se muestra',
   'withheld.small-total': 'Menos de {k} en total: no se muestra el desglose.',
   'withheld.unprotectable': 'No se muestra el desglose: sus números pequeños no podían ocultarse de forma segura.',
-  'reparations.note': 'Montos otorgados por los resultados obtenidos en el período, y lo pagado hasta la fecha, por moneda. Una moneda solo se muestra cuando al menos {k} casos contribuyen a ella.',
+  'reparations.note':
+    'Montos otorgados por los resultados obtenidos en el período, y lo pagado hasta la fecha, por moneda. Una moneda solo se muestra cuando al menos {k} casos contribuyen a ella.',
   'reparations.none': 'No se puede mostrar ninguna reparación para este período.',
-  'indicators.note': 'El avance es el último valor medido al final del período, desde la línea de base hacia la meta (100 % = meta alcanzada). Una dimensión solo se muestra cuando al menos {k} casos contribuyen a ella.',
+  'indicators.note':
+    'El avance es el último valor medido al final del período, desde la línea de base hacia la meta (100 % = meta alcanzada). Una dimensión solo se muestra cuando al menos {k} casos contribuyen a ella.',
   'gender.female': 'Mujer',
   'gender.male': 'Hombre',
   'gender.non-binary': 'No binario',
@@ -386,7 +404,8 @@ const es: Catalogue = {
   'vignette.outcomes': 'Resultados',
   'vignette.person': 'Persona {letter}',
   'vignette.place': '[lugar]',
-  'vignette.pdfScript': '[Este párrafo está en una escritura que las fuentes del PDF no pueden mostrar; véase la versión HTML de este informe.]',
+  'vignette.pdfScript':
+    '[Este párrafo está en una escritura que las fuentes del PDF no pueden mostrar; véase la versión HTML de este informe.]',
   'role.survivor': 'sobreviviente',
   'role.witness': 'testigo',
   'role.family': 'familiar',
@@ -399,9 +418,12 @@ const es: Catalogue = {
   'chart.legendShown': 'número mostrado',
   'chart.legendHidden': 'no se muestra (número pequeño, u oculto para proteger uno)',
   'chart.target': 'meta',
-  'method.consent': 'Solo se cuentan las personas que dieron su consentimiento informado para informes anonimizados a donantes. Un caso solo se cuenta cuando cada sobreviviente del caso dio ese consentimiento; las historias solo se cuentan cuando todas las personas del caso lo dieron.',
-  'method.suppression': 'Los números de 1 a {k1} se muestran como «< {k}». Cuando un número pequeño podría deducirse de un total, también se ocultan otros números («oculto»).',
-  'method.dates': 'Las fechas se dan por mes, trimestre o año, y los lugares por país. En las historias, los nombres se sustituyen por «Persona A», «Persona B», …',
+  'method.consent':
+    'Solo se cuentan las personas que dieron su consentimiento informado para informes anonimizados a donantes. Un caso solo se cuenta cuando cada sobreviviente del caso dio ese consentimiento; las historias solo se cuentan cuando todas las personas del caso lo dieron.',
+  'method.suppression':
+    'Los números de 1 a {k1} se muestran como «< {k}». Cuando un número pequeño podría deducirse de un total, también se ocultan otros números («oculto»).',
+  'method.dates':
+    'Las fechas se dan por mes, trimestre o año, y los lugares por país. En las historias, los nombres se sustituyen por «Persona A», «Persona B», …',
   'method.enquiries': 'El número de consultas no dice nada de las personas que las hicieron.',
 };
 
@@ -434,7 +456,8 @@ const ar: Catalogue = {
   'enquiries.accepted': 'الطلبات المقبولة',
   'enquiries.referred': 'الطلبات المُحالة إلى شريك',
   'enquiries.declined': 'الطلبات المرفوضة',
-  'enquiries.notScoped': 'لا تُحتسب الطلبات إلا في تقرير يشمل جميع قضايا المنظمة: فالطلب لا ينتمي إلى أي مشروع قبل قبوله.',
+  'enquiries.notScoped':
+    'لا تُحتسب الطلبات إلا في تقرير يشمل جميع قضايا المنظمة: فالطلب لا ينتمي إلى أي مشروع قبل قبوله.',
   'table.people-by-gender': 'الأشخاص الذين تلقّوا الدعم حسب النوع الاجتماعي',
   'table.people-by-age': 'الأشخاص الذين تلقّوا الدعم حسب العمر (في نهاية الفترة)',
   'table.people-by-country': 'الأشخاص الذين تلقّوا الدعم حسب البلد',
@@ -467,9 +490,11 @@ const ar: Catalogue = {
   'cell.notShown': 'غير معروض',
   'withheld.small-total': 'أقل من {k} في المجموع: لا يُعرض التوزيع.',
   'withheld.unprotectable': 'لا يُعرض التوزيع: تعذّر إخفاء أعداده الصغيرة بأمان.',
-  'reparations.note': 'المبالغ المحكوم بها عن النتائج المحققة خلال الفترة، وما دُفع منها حتى الآن، حسب العملة. لا تُعرض العملة إلا إذا أسهمت فيها {k} قضايا على الأقل.',
+  'reparations.note':
+    'المبالغ المحكوم بها عن النتائج المحققة خلال الفترة، وما دُفع منها حتى الآن، حسب العملة. لا تُعرض العملة إلا إذا أسهمت فيها {k} قضايا على الأقل.',
   'reparations.none': 'لا يمكن عرض أي جبر للضرر عن هذه الفترة.',
-  'indicators.note': 'التقدم هو آخر قيمة قيست حتى نهاية الفترة، من خط الأساس نحو الهدف (100% = بلوغ الهدف). لا يُعرض البُعد إلا إذا أسهمت فيه {k} قضايا على الأقل.',
+  'indicators.note':
+    'التقدم هو آخر قيمة قيست حتى نهاية الفترة، من خط الأساس نحو الهدف (100% = بلوغ الهدف). لا يُعرض البُعد إلا إذا أسهمت فيه {k} قضايا على الأقل.',
   'gender.female': 'أنثى',
   'gender.male': 'ذكر',
   'gender.non-binary': 'غير ثنائي',
@@ -517,7 +542,8 @@ const ar: Catalogue = {
   'vignette.outcomes': 'النتائج',
   'vignette.person': 'الشخص {letter}',
   'vignette.place': '[مكان]',
-  'vignette.pdfScript': '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
+  'vignette.pdfScript':
+    '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
   'role.survivor': 'ناجٍ',
   'role.witness': 'شاهد',
   'role.family': 'فرد من العائلة',
@@ -530,16 +556,23 @@ const ar: Catalogue = {
   'chart.legendShown': 'عدد معروض',
   'chart.legendHidden': 'غير معروض (عدد صغير، أو مخفي لحماية عدد صغير)',
   'chart.target': 'الهدف',
-  'method.consent': 'لا يُحتسب إلا الأشخاص الذين أعطوا موافقتهم المستنيرة على الإبلاغ المجهول الهوية للجهات المانحة. ولا تُحتسب القضية إلا إذا أعطى كل ناجٍ فيها هذه الموافقة، ولا تُروى قصة قضية إلا إذا أعطاها جميع الأشخاص فيها.',
-  'method.suppression': 'الأعداد من 1 إلى {k1} تظهر بصيغة «< {k}». وحيث يمكن استنتاج عدد صغير من المجموع، تُخفى أعداد أخرى أيضًا («مخفي»).',
-  'method.dates': 'تُذكر التواريخ بالشهر أو الربع أو السنة، والأماكن بالبلد. وفي القصص تُستبدل الأسماء بـ«الشخص A» و«الشخص B» …',
+  'method.consent':
+    'لا يُحتسب إلا الأشخاص الذين أعطوا موافقتهم المستنيرة على الإبلاغ المجهول الهوية للجهات المانحة. ولا تُحتسب القضية إلا إذا أعطى كل ناجٍ فيها هذه الموافقة، ولا تُروى قصة قضية إلا إذا أعطاها جميع الأشخاص فيها.',
+  'method.suppression':
+    'الأعداد من 1 إلى {k1} تظهر بصيغة «< {k}». وحيث يمكن استنتاج عدد صغير من المجموع، تُخفى أعداد أخرى أيضًا («مخفي»).',
+  'method.dates':
+    'تُذكر التواريخ بالشهر أو الربع أو السنة، والأماكن بالبلد. وفي القصص تُستبدل الأسماء بـ«الشخص A» و«الشخص B» …',
   'method.enquiries': 'أعداد الطلبات لا تقول شيئًا عن الأشخاص الذين قدّموها.',
 };
 
 const CATALOGUES: Readonly<Record<ReportLanguage, Catalogue>> = { en, fr, es, ar };
 
 /** The words of `key` in `lang`, with `{name}` placeholders filled. */
-export function t(lang: ReportLanguage, key: CatalogueKey, values: Readonly<Record<string, string | number>> = {}): string {
+export function t(
+  lang: ReportLanguage,
+  key: CatalogueKey,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m));
 }
 
@@ -563,10 +596,17 @@ export function countryName(lang: ReportLanguage, code: string): string {
 
 /** "March 2026" from "2026-03" (UTC, so the month never slips). */
 export function monthLabel(lang: ReportLanguage, yearMonth: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${yearMonth}-01T00:00:00.000Z`));
+  return new Intl.DateTimeFormat(locale(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${yearMonth}-01T00:00:00.000Z`),
+  );
 }
 
 /** "1 March 2026" from a day: only for the report's own period, never for an event. */
 export function dayLabel(lang: ReportLanguage, day: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00.000Z`));
+  return new Intl.DateTimeFormat(locale(lang), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00.000Z`));
 }

@@ -44,7 +44,11 @@ export function cellText(model: Pick<DonorReportModel, 'language' | 'k'>, c: Rep
 
 function tableBars(model: DonorReportModel, table: ReportTable | undefined): ChartBar[] | null {
   if (!table || table.withheld || (table.total.state === 'value' && table.total.value === 0)) return null;
-  return table.rows.map((r) => ({ label: r.label, value: r.cell.state === 'value' ? r.cell.value : null, text: cellText(model, r.cell) }));
+  return table.rows.map((r) => ({
+    label: r.label,
+    value: r.cell.state === 'value' ? r.cell.value : null,
+    text: cellText(model, r.cell),
+  }));
 }
 
 function niceMax(values: readonly (number | null)[]): number {
@@ -55,23 +59,67 @@ function niceMax(values: readonly (number | null)[]): number {
 
 export function chartSpecs(model: DonorReportModel): ChartSpec[] {
   const lang = model.language;
-  const common = { targetLabel: t(lang, 'chart.target'), legendShown: t(lang, 'chart.legendShown'), legendHidden: t(lang, 'chart.legendHidden') };
+  const common = {
+    targetLabel: t(lang, 'chart.target'),
+    legendShown: t(lang, 'chart.legendShown'),
+    legendHidden: t(lang, 'chart.legendHidden'),
+  };
   const describe = (bars: ChartBar[]) => bars.map((b) => `${b.label}: ${b.text}`).join('; ');
   const out: ChartSpec[] = [];
-  const overTime = tableBars(model, model.tables.find((x) => x.id === 'outcomes-over-time'));
-  if (overTime) out.push({ id: 'outcomes-over-time', kind: 'columns', title: t(lang, 'chart.outcomes'), description: describe(overTime), bars: overTime, max: niceMax(overTime.map((b) => b.value)), target: null, ...common });
+  const overTime = tableBars(
+    model,
+    model.tables.find((x) => x.id === 'outcomes-over-time'),
+  );
+  if (overTime)
+    out.push({
+      id: 'outcomes-over-time',
+      kind: 'columns',
+      title: t(lang, 'chart.outcomes'),
+      description: describe(overTime),
+      bars: overTime,
+      max: niceMax(overTime.map((b) => b.value)),
+      target: null,
+      ...common,
+    });
   // stages that were never reached would be a row of zero bars: only the stages with cases
-  const stages = tableBars(model, model.tables.find((x) => x.id === 'cases-by-stage'))?.filter((b) => b.value !== 0);
-  if (stages && stages.length > 0) out.push({ id: 'cases-by-stage', kind: 'bars', title: t(lang, 'chart.stages'), description: describe(stages), bars: stages, max: niceMax(stages.map((b) => b.value)), target: null, ...common });
+  const stages = tableBars(
+    model,
+    model.tables.find((x) => x.id === 'cases-by-stage'),
+  )?.filter((b) => b.value !== 0);
+  if (stages && stages.length > 0)
+    out.push({
+      id: 'cases-by-stage',
+      kind: 'bars',
+      title: t(lang, 'chart.stages'),
+      description: describe(stages),
+      bars: stages,
+      max: niceMax(stages.map((b) => b.value)),
+      target: null,
+      ...common,
+    });
   const ind = model.indicators.rows.filter((r) => !(r.cases.state === 'value' && r.cases.value === 0));
   if (ind.length > 0) {
     const bars = ind.map((r) => ({
       label: r.label,
       // nothing measured yet is an empty bar, not a hatched (suppressed) mark
       value: r.averageProgress ?? (r.cases.state === 'value' ? 0 : null),
-      text: r.averageProgress === null ? (r.cases.state === 'value' ? '–' : cellText(model, r.cases)) : `${Math.round(r.averageProgress * 100)}%`,
+      text:
+        r.averageProgress === null
+          ? r.cases.state === 'value'
+            ? '–'
+            : cellText(model, r.cases)
+          : `${Math.round(r.averageProgress * 100)}%`,
     }));
-    out.push({ id: 'indicators', kind: 'bars', title: t(lang, 'chart.indicators'), description: describe(bars), bars, max: 1, target: 1, ...common });
+    out.push({
+      id: 'indicators',
+      kind: 'bars',
+      title: t(lang, 'chart.indicators'),
+      description: describe(bars),
+      bars,
+      max: 1,
+      target: 1,
+      ...common,
+    });
   }
   return out;
 }
@@ -120,19 +168,27 @@ export function chartSvg(spec: ChartSpec, rtl: boolean): string {
       const y = top + i * rowH;
       parts.push(text(labelW, y + 17, b.label, 'end'));
       if (b.value === null) {
-        parts.push(`<rect x="${X(plotX, HATCH_W).toFixed(1)}" y="${y + 5}" width="${HATCH_W}" height="16" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`);
+        parts.push(
+          `<rect x="${X(plotX, HATCH_W).toFixed(1)}" y="${y + 5}" width="${HATCH_W}" height="16" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`,
+        );
         parts.push(text(plotX + HATCH_W + 6, y + 17, b.text, 'start', NUMBER));
       } else {
         const w = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotW);
-        parts.push(`<rect x="${X(plotX, w).toFixed(1)}" y="${y + 5}" width="${w.toFixed(1)}" height="16" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`);
+        parts.push(
+          `<rect x="${X(plotX, w).toFixed(1)}" y="${y + 5}" width="${w.toFixed(1)}" height="16" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`,
+        );
         parts.push(text(plotX + w + 6, y + 17, b.text, 'start', NUMBER));
       }
     });
     const axisY = top + spec.bars.length * rowH + 4;
-    parts.push(`<line x1="${X(plotX).toFixed(1)}" y1="${top}" x2="${X(plotX).toFixed(1)}" y2="${axisY}" stroke="#000000" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${X(plotX).toFixed(1)}" y1="${top}" x2="${X(plotX).toFixed(1)}" y2="${axisY}" stroke="#000000" stroke-width="1"/>`,
+    );
     if (spec.target !== null) {
       const tx = plotX + (spec.target / spec.max) * plotW;
-      parts.push(`<line x1="${X(tx).toFixed(1)}" y1="${top}" x2="${X(tx).toFixed(1)}" y2="${axisY}" stroke="#000000" stroke-width="1.5" stroke-dasharray="5 3"/>`);
+      parts.push(
+        `<line x1="${X(tx).toFixed(1)}" y1="${top}" x2="${X(tx).toFixed(1)}" y2="${axisY}" stroke="#000000" stroke-width="1.5" stroke-dasharray="5 3"/>`,
+      );
       parts.push(text(tx, axisY + 14, spec.targetLabel, 'middle'));
     }
   } else {
@@ -146,20 +202,28 @@ export function chartSvg(spec: ChartSpec, rtl: boolean): string {
     const rotate = n > 6;
     height = top + plotH + (rotate ? 70 : 30) + 30;
     const baseY = top + plotH;
-    parts.push(`<line x1="${X(left).toFixed(1)}" y1="${baseY}" x2="${X(W - 10).toFixed(1)}" y2="${baseY}" stroke="#000000" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${X(left).toFixed(1)}" y1="${baseY}" x2="${X(W - 10).toFixed(1)}" y2="${baseY}" stroke="#000000" stroke-width="1"/>`,
+    );
     spec.bars.forEach((b, i) => {
       const cx = left + slot * i + slot / 2;
       if (b.value === null) {
-        parts.push(`<rect x="${X(cx - HATCH_W / 2, HATCH_W).toFixed(1)}" y="${baseY - 16}" width="${HATCH_W}" height="16" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`);
+        parts.push(
+          `<rect x="${X(cx - HATCH_W / 2, HATCH_W).toFixed(1)}" y="${baseY - 16}" width="${HATCH_W}" height="16" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`,
+        );
         parts.push(text(cx, baseY - 22, b.text, 'middle', NUMBER));
       } else {
         const h = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotH);
-        parts.push(`<rect x="${X(cx - colW / 2, colW).toFixed(1)}" y="${(baseY - h).toFixed(1)}" width="${colW.toFixed(1)}" height="${h.toFixed(1)}" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`);
+        parts.push(
+          `<rect x="${X(cx - colW / 2, colW).toFixed(1)}" y="${(baseY - h).toFixed(1)}" width="${colW.toFixed(1)}" height="${h.toFixed(1)}" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`,
+        );
         parts.push(text(cx, baseY - h - 6, b.text, 'middle', NUMBER));
       }
       if (rotate) {
         const lx = X(cx);
-        parts.push(`<text x="${lx.toFixed(1)}" y="${baseY + 14}" text-anchor="end" unicode-bidi="plaintext" font-size="11" fill="#000000" transform="rotate(-40 ${lx.toFixed(1)} ${baseY + 14})">${escapeXml(b.label)}</text>`);
+        parts.push(
+          `<text x="${lx.toFixed(1)}" y="${baseY + 14}" text-anchor="end" unicode-bidi="plaintext" font-size="11" fill="#000000" transform="rotate(-40 ${lx.toFixed(1)} ${baseY + 14})">${escapeXml(b.label)}</text>`,
+        );
       } else {
         parts.push(text(cx, baseY + 16, b.label, 'middle'));
       }
@@ -167,9 +231,13 @@ export function chartSvg(spec: ChartSpec, rtl: boolean): string {
   }
   // legend: what solid and hatched mean
   const ly = height - 16;
-  parts.push(`<rect x="${X(10, 14).toFixed(1)}" y="${ly - 10}" width="14" height="12" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`);
+  parts.push(
+    `<rect x="${X(10, 14).toFixed(1)}" y="${ly - 10}" width="14" height="12" fill="${SHOWN_FILL}" stroke="#000000" stroke-width="1"/>`,
+  );
   parts.push(text(30, ly, spec.legendShown, 'start'));
-  parts.push(`<rect x="${X(190, 14).toFixed(1)}" y="${ly - 10}" width="14" height="12" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`);
+  parts.push(
+    `<rect x="${X(190, 14).toFixed(1)}" y="${ly - 10}" width="14" height="12" fill="url(#${hatch})" stroke="#000000" stroke-width="1"/>`,
+  );
   parts.push(text(210, ly, spec.legendHidden, 'start'));
 
   return [

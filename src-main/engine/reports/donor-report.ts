@@ -55,10 +55,17 @@ type Parsed = ReturnType<typeof DonorReportInput.parse>;
 function parseReportInput(input: DonorReportInputT): Parsed {
   const raw = input as { k?: unknown } | null;
   if (raw && typeof raw === 'object' && typeof raw.k === 'number' && Number.isInteger(raw.k) && raw.k < MIN_K) {
-    throw new VaultError('REPORT_K_TOO_SMALL', `k must be at least ${MIN_K}: counts below ${MIN_K} are never shown, and k can only be raised (you gave ${raw.k}).`);
+    throw new VaultError(
+      'REPORT_K_TOO_SMALL',
+      `k must be at least ${MIN_K}: counts below ${MIN_K} are never shown, and k can only be raised (you gave ${raw.k}).`,
+    );
   }
   const p = parseInput(DonorReportInput, input);
-  if (p.from > p.to) throw new VaultError('REPORT_PERIOD_INVALID', `The period ends (${p.to}) before it starts (${p.from}); give --from before --to.`);
+  if (p.from > p.to)
+    throw new VaultError(
+      'REPORT_PERIOD_INVALID',
+      `The period ends (${p.to}) before it starts (${p.from}); give --from before --to.`,
+    );
   return p;
 }
 
@@ -67,11 +74,17 @@ const CODE_TERMS: ReadonlySet<TermKind> = new Set(['person', 'other-person', 'pl
 
 function checkTypedText(p: Parsed, index: TermIndex): void {
   if (p.title && unsafeTextKinds(p.title, index, TITLE_TERMS, { numbers: true }).length > 0) {
-    throw new VaultError('REPORT_UNSAFE_TEXT', 'The title contains a name, place, contact detail, case reference or exact date that this vault knows, or a long number; choose a title without it.');
+    throw new VaultError(
+      'REPORT_UNSAFE_TEXT',
+      'The title contains a name, place, contact detail, case reference or exact date that this vault knows, or a long number; choose a title without it.',
+    );
   }
   for (const code of [...p.projects, ...p.donorCodes]) {
     if (unsafeTextKinds(code, index, CODE_TERMS, { numbers: false }).length > 0) {
-      throw new VaultError('REPORT_UNSAFE_TEXT', 'A project or donor code contains a name, place, contact detail or exact date that this vault knows; such a code cannot be printed in a report.');
+      throw new VaultError(
+        'REPORT_UNSAFE_TEXT',
+        'A project or donor code contains a name, place, contact detail or exact date that this vault knows; such a code cannot be printed in a report.',
+      );
     }
   }
 }
@@ -115,9 +128,7 @@ const ROW_HEADING: Readonly<Record<ReportTableId, CatalogueKey>> = {
 
 class Assembler {
   readonly redactions: Redaction[] = [];
-  constructor(
-    readonly p: Parsed,
-  ) {}
+  constructor(readonly p: Parsed) {}
 
   note(kind: Redaction['kind'], where: string, caseReference: string | null = null): void {
     this.redactions.push({ kind, where, caseReference, count: 1 });
@@ -130,7 +141,10 @@ class Assembler {
   }
 
   table(id: ReportTableId, rows: ReadonlyArray<readonly [string, number]>): ReportTable {
-    const s = suppressLine(rows.map(([, n]) => n), this.p.k);
+    const s = suppressLine(
+      rows.map(([, n]) => n),
+      this.p.k,
+    );
     const lang = this.p.language;
     if (s.withheld) this.note('withheld-table', id);
     if (s.total.state === 'small') this.note('small-cell', `${id} · total`);
@@ -142,11 +156,24 @@ class Assembler {
           if (cell.state === 'hidden') this.note('hidden-cell', `${id} · ${key}`);
           return { key, label: rowLabel(lang, id, key), cell };
         });
-    return { id, title: t(lang, `table.${id}` as CatalogueKey), rowHeading: t(lang, ROW_HEADING[id]), rows: out, total: s.total, withheld: s.withheld };
+    return {
+      id,
+      title: t(lang, `table.${id}` as CatalogueKey),
+      rowHeading: t(lang, ROW_HEADING[id]),
+      rows: out,
+      total: s.total,
+      withheld: s.withheld,
+    };
   }
 }
 
-function buildModel(ctx: DomainContext, p: Parsed, raw: RawAggregates, a: Assembler, vignettes: DonorReportModel['vignettes']): DonorReportModel {
+function buildModel(
+  ctx: DomainContext,
+  p: Parsed,
+  raw: RawAggregates,
+  a: Assembler,
+  vignettes: DonorReportModel['vignettes'],
+): DonorReportModel {
   const lang = p.language;
   const k = p.k;
   const summary = [
@@ -188,21 +215,44 @@ function buildModel(ctx: DomainContext, p: Parsed, raw: RawAggregates, a: Assemb
         a.note('suppressed-sum', `reparations · ${r.currency} · ${what}`);
         return null;
       }
-      return minor <= BigInt(Number.MAX_SAFE_INTEGER) ? formatMinor(Number(minor), r.currency) : formatBigMinor(minor, r.currency);
+      return minor <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? formatMinor(Number(minor), r.currency)
+        : formatBigMinor(minor, r.currency);
     };
-    return [{ currency: r.currency, cases: { state: 'value', value: r.cases } as ReportCell, awarded: sum(r.awardedCases, r.awardedMinor, 'awarded'), paid: sum(r.paidCases, r.paidMinor, 'paid') }];
+    return [
+      {
+        currency: r.currency,
+        cases: { state: 'value', value: r.cases } as ReportCell,
+        awarded: sum(r.awardedCases, r.awardedMinor, 'awarded'),
+        paid: sum(r.paidCases, r.paidMinor, 'paid'),
+      },
+    ];
   });
   const indicators = raw.indicators.map((r) => {
     const label = t(lang, `dimension.${r.dimension}` as CatalogueKey);
     if (r.cases < k) {
       if (r.cases > 0) a.note('suppressed-indicator', `indicators · ${r.dimension}`);
       const hidden: ReportCell = r.cases === 0 ? { state: 'value', value: 0 } : { state: 'hidden' };
-      return { dimension: r.dimension, label, cases: suppressCount(r.cases, k), indicators: hidden, atTarget: hidden, averageProgress: null };
+      return {
+        dimension: r.dimension,
+        label,
+        cases: suppressCount(r.cases, k),
+        indicators: hidden,
+        atTarget: hidden,
+        averageProgress: null,
+      };
     }
     const atTarget = suppressCount(r.atTarget, k);
     if (atTarget.state === 'small') a.note('small-cell', `indicators · ${r.dimension} · at target`);
     const average = r.progress.length ? r.progress.reduce((s, x) => s + x, 0) / r.progress.length : null;
-    return { dimension: r.dimension, label, cases: suppressCount(r.cases, k), indicators: suppressCount(r.indicators, k), atTarget, averageProgress: average };
+    return {
+      dimension: r.dimension,
+      label,
+      cases: suppressCount(r.cases, k),
+      indicators: suppressCount(r.indicators, k),
+      atTarget,
+      averageProgress: average,
+    };
   });
 
   const scopeParts: string[] = [];
@@ -217,10 +267,19 @@ function buildModel(ctx: DomainContext, p: Parsed, raw: RawAggregates, a: Assemb
     language: lang,
     dir: isRtl(lang) ? 'rtl' : 'ltr',
     title: p.title || t(lang, 'title.default'),
-    period: { from: p.from, to: p.to, label: t(lang, 'meta.periodRange', { from: dayLabel(lang, p.from), to: dayLabel(lang, p.to) }) },
+    period: {
+      from: p.from,
+      to: p.to,
+      label: t(lang, 'meta.periodRange', { from: dayLabel(lang, p.from), to: dayLabel(lang, p.to) }),
+    },
     prepared: { month, label: monthLabel(lang, month) },
     k,
-    scope: { projects: [...p.projects], donorCodes: [...p.donorCodes], byTag: p.tags.length > 0, label: scopeParts.length ? scopeParts.join('; ') : t(lang, 'meta.allCases') },
+    scope: {
+      projects: [...p.projects],
+      donorCodes: [...p.donorCodes],
+      byTag: p.tags.length > 0,
+      label: scopeParts.length ? scopeParts.join('; ') : t(lang, 'meta.allCases'),
+    },
     summary,
     enquiries,
     tables,
@@ -247,11 +306,17 @@ export function buildDonorReport(ctx: DomainContext, input: DonorReportInputT): 
   const filtered = hasFilters(filters);
   const cases = selectCases(db, filters);
   if (filtered && cases.length === 0) {
-    throw new VaultError('REPORT_EMPTY_SCOPE', 'No case has the tags, projects or donor codes given, so the report would be empty. Check the spelling (project and donor codes must match exactly), or leave a filter out.');
+    throw new VaultError(
+      'REPORT_EMPTY_SCOPE',
+      'No case has the tags, projects or donor codes given, so the report would be empty. Check the spelling (project and donor codes must match exactly), or leave a filter out.',
+    );
   }
   const inPeriod = cases.filter((c) => overlaps(c, p.from, p.to));
   if (inPeriod.length === 0 && (filtered || enquiriesInPeriod(db, p.from, p.to) === 0)) {
-    throw new VaultError('REPORT_NO_DATA', `Nothing happened in the period ${p.from} to ${p.to} in the cases selected: no case was open then${filtered ? '' : ' and no enquiry came in or was decided'}. Choose another period.`);
+    throw new VaultError(
+      'REPORT_NO_DATA',
+      `Nothing happened in the period ${p.from} to ${p.to} in the cases selected: no case was open then${filtered ? '' : ' and no enquiry came in or was decided'}. Choose another period.`,
+    );
   }
   // the vault's names are read only when there is text to check or stories to scrub
   let termIndex: TermIndex | null = null;
@@ -261,12 +326,21 @@ export function buildDonorReport(ctx: DomainContext, input: DonorReportInputT): 
   const active = inPeriod.filter((c) => c.takenOn);
   const consent = consentOfCases(db, active, nowIso(ctx));
   const lang = p.language;
-  const raw = aggregate(db, { from: p.from, to: p.to, k: p.k, active, consent, withEnquiries: !filtered, countryOrder: (code) => countryName(lang, code) });
+  const raw = aggregate(db, {
+    from: p.from,
+    to: p.to,
+    k: p.k,
+    active,
+    consent,
+    withEnquiries: !filtered,
+    countryOrder: (code) => countryName(lang, code),
+  });
 
   const leftOut: LeftOutCase[] = [];
   for (const c of active) {
     const lo = consent.get(c.id)?.leftOut;
-    if (lo && (lo.from === 'report' || p.vignettes)) leftOut.push({ caseId: c.id, caseReference: c.reference, from: lo.from, reason: lo.reason, people: lo.people });
+    if (lo && (lo.from === 'report' || p.vignettes))
+      leftOut.push({ caseId: c.id, caseReference: c.reference, from: lo.from, reason: lo.reason, people: lo.people });
   }
 
   const a = new Assembler(p);
@@ -288,7 +362,11 @@ export function buildDonorReport(ctx: DomainContext, input: DonorReportInputT): 
 /** An I/O failure at the destination (missing folder, no permission) is REPORT_OUTPUT_UNWRITABLE. */
 function unwritable(e: unknown): unknown {
   if (isVaultError(e) && e.code === 'IO_ERROR') {
-    return new VaultError('REPORT_OUTPUT_UNWRITABLE', `The report cannot be written there: ${e.message} Choose a folder that exists and that you can write to.`, { cause: e });
+    return new VaultError(
+      'REPORT_OUTPUT_UNWRITABLE',
+      `The report cannot be written there: ${e.message} Choose a folder that exists and that you can write to.`,
+      { cause: e },
+    );
   }
   return e;
 }
@@ -317,7 +395,12 @@ async function render(model: DonorReportModel, format: ReportFormat): Promise<Bu
 /** The texts of a model that came from people (not from the catalogue): what the final check reads. */
 function typedTexts(model: DonorReportModel): string[] {
   const title = model.title === t(model.language, 'title.default') ? [] : [model.title];
-  return [...title, ...model.scope.projects, ...model.scope.donorCodes, ...model.vignettes.flatMap((v) => v.paragraphs)];
+  return [
+    ...title,
+    ...model.scope.projects,
+    ...model.scope.donorCodes,
+    ...model.vignettes.flatMap((v) => v.paragraphs),
+  ];
 }
 
 /**
@@ -328,19 +411,32 @@ function typedTexts(model: DonorReportModel): string[] {
  * if the entry cannot be committed). The model is parsed again and its people-typed texts checked
  * against the vault once more: a model is data, and it may come back through the IPC layer.
  */
-export async function writeDonorReport(ctx: DomainContext, modelInput: DonorReportModel, options: WriteDonorReportOptionsT): Promise<DonorReportWritten> {
+export async function writeDonorReport(
+  ctx: DomainContext,
+  modelInput: DonorReportModel,
+  options: WriteDonorReportOptionsT,
+): Promise<DonorReportWritten> {
   const o = parseInput(WriteDonorReportOptions, options);
   const model = parseInput(DonorReportModel, modelInput);
   if (o.format === 'pdf' && model.language === 'ar') {
-    throw new VaultError('REPORT_LANGUAGE_UNSUPPORTED', 'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.');
+    throw new VaultError(
+      'REPORT_LANGUAGE_UNSUPPORTED',
+      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
+    );
   }
   if (!hasData(model)) {
-    throw new VaultError('REPORT_NO_DATA', 'Nothing in this report can be shown: every count is 0 and there is no case story — most often because no case in the period has the donor-reporting consent it needs. The preview (--preview) lists the cases left out and why.');
+    throw new VaultError(
+      'REPORT_NO_DATA',
+      'Nothing in this report can be shown: every count is 0 and there is no case story — most often because no case in the period has the donor-reporting consent it needs. The preview (--preview) lists the cases left out and why.',
+    );
   }
   const typed = typedTexts(model);
   const index = typed.length > 0 ? loadTermIndex(ctx.db) : null;
   if (index && typed.some((s) => index.find(s).length > 0)) {
-    throw new VaultError('REPORT_UNSAFE_TEXT', 'The report contains a name, place, contact detail or case text that this vault knows; build it again (buildDonorReport) instead of editing it.');
+    throw new VaultError(
+      'REPORT_UNSAFE_TEXT',
+      'The report contains a name, place, contact detail or case text that this vault knows; build it again (buildDonorReport) instead of editing it.',
+    );
   }
   const data = await render(model, o.format);
   const sha256 = createHash('sha256').update(data).digest('hex');
@@ -351,7 +447,12 @@ export async function writeDonorReport(ctx: DomainContext, modelInput: DonorRepo
     mutate(ctx, (audit) => {
       staged.publish();
       published = true;
-      const cells = model.tables.flatMap((x) => [...x.rows.map((r) => r.cell), x.total]).concat(model.summary.map((r) => r.cell), model.enquiries.rows.map((r) => r.cell));
+      const cells = model.tables
+        .flatMap((x) => [...x.rows.map((r) => r.cell), x.total])
+        .concat(
+          model.summary.map((r) => r.cell),
+          model.enquiries.rows.map((r) => r.cell),
+        );
       audit({
         action: 'report.donor-written',
         subject: null,
@@ -381,13 +482,20 @@ export async function writeDonorReport(ctx: DomainContext, modelInput: DonorRepo
 }
 
 /** Build, then write: what the CLI and the desktop app call (the model never leaves the engine). */
-export async function exportDonorReport(ctx: DomainContext, input: DonorReportInputT, options: WriteDonorReportOptionsT): Promise<{ written: DonorReportWritten; redactions: number; leftOut: number }> {
+export async function exportDonorReport(
+  ctx: DomainContext,
+  input: DonorReportInputT,
+  options: WriteDonorReportOptionsT,
+): Promise<{ written: DonorReportWritten; redactions: number; leftOut: number }> {
   const o = parseInput(WriteDonorReportOptions, options);
   // refuse a bad destination before the work of building
   outputTarget(o.out);
   const preview = buildDonorReport(ctx, input);
   if (o.format === 'pdf' && preview.model.language === 'ar') {
-    throw new VaultError('REPORT_LANGUAGE_UNSUPPORTED', 'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.');
+    throw new VaultError(
+      'REPORT_LANGUAGE_UNSUPPORTED',
+      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
+    );
   }
   const written = await writeDonorReport(ctx, preview.model, { format: o.format, out: path.resolve(o.out) });
   return { written, redactions: preview.redactions.length, leftOut: preview.leftOut.length };

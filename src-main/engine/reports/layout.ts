@@ -5,7 +5,18 @@
 import type { DonorReportModel, ReportCell } from '../../../shared/domain/reports.js';
 import { t } from './catalogue.js';
 
-export const SECTIONS = ['summary', 'enquiries', 'people', 'cases', 'outcomes', 'reparations', 'indicators', 'deadlines', 'vignettes', 'method'] as const;
+export const SECTIONS = [
+  'summary',
+  'enquiries',
+  'people',
+  'cases',
+  'outcomes',
+  'reparations',
+  'indicators',
+  'deadlines',
+  'vignettes',
+  'method',
+] as const;
 
 const SEPARATORS: Readonly<Record<DonorReportModel['language'], { group: string; decimal: string }>> = {
   en: { group: ',', decimal: '.' },

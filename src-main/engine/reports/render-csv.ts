@@ -27,8 +27,10 @@ export function csvField(value: string): string {
 export function renderCsv(model: DonorReportModel): string {
   const lang = model.language;
   const rows: string[][] = [['section', 'item', 'label', 'value', 'status']];
-  const add = (section: string, item: string, label: string, value: string, status: string) => rows.push([section, item, label, value, status]);
-  const cell = (section: string, item: string, label: string, c: ReportCell) => add(section, item, label, cellText(model, c), c.state);
+  const add = (section: string, item: string, label: string, value: string, status: string) =>
+    rows.push([section, item, label, value, status]);
+  const cell = (section: string, item: string, label: string, c: ReportCell) =>
+    add(section, item, label, cellText(model, c), c.state);
 
   add('report', 'title', 'title', model.title, 'text');
   add('report', 'period-from', t(lang, 'meta.period'), model.period.from, 'text');
@@ -43,15 +45,25 @@ export function renderCsv(model: DonorReportModel): string {
   else if (model.enquiries.note) add('enquiries', 'note', model.enquiries.note, '', 'not-shown');
 
   for (const table of model.tables) {
-    if (table.withheld) add(table.id, 'breakdown', t(lang, `withheld.${table.withheld}` as CatalogueKey, { k: model.k }), '', 'withheld');
+    if (table.withheld)
+      add(table.id, 'breakdown', t(lang, `withheld.${table.withheld}` as CatalogueKey, { k: model.k }), '', 'withheld');
     for (const r of table.rows) cell(table.id, r.key, r.label, r.cell);
     cell(table.id, 'total', t(lang, 'col.total'), table.total);
   }
 
   for (const r of model.reparations.rows) {
     cell('reparations', `${r.currency}.cases`, `${r.currency} · ${t(lang, 'col.cases')}`, r.cases);
-    for (const [what, amount] of [['awarded', r.awarded], ['paid', r.paid]] as const) {
-      add('reparations', `${r.currency}.${what}`, `${r.currency} · ${t(lang, what === 'awarded' ? 'col.awarded' : 'col.paid')}`, amount ?? t(lang, 'cell.notShown'), amount === null ? 'not-shown' : 'value');
+    for (const [what, amount] of [
+      ['awarded', r.awarded],
+      ['paid', r.paid],
+    ] as const) {
+      add(
+        'reparations',
+        `${r.currency}.${what}`,
+        `${r.currency} · ${t(lang, what === 'awarded' ? 'col.awarded' : 'col.paid')}`,
+        amount ?? t(lang, 'cell.notShown'),
+        amount === null ? 'not-shown' : 'value',
+      );
     }
   }
 
@@ -60,7 +72,13 @@ export function renderCsv(model: DonorReportModel): string {
     cell('indicators', `${r.dimension}.indicators`, `${r.label} · ${t(lang, 'col.indicators')}`, r.indicators);
     cell('indicators', `${r.dimension}.at-target`, `${r.label} · ${t(lang, 'col.atTarget')}`, r.atTarget);
     const p = r.averageProgress;
-    add('indicators', `${r.dimension}.average-progress`, `${r.label} · ${t(lang, 'col.progress')}`, p === null ? '' : `${Math.round(p * 100)}%`, p === null ? 'not-shown' : 'value');
+    add(
+      'indicators',
+      `${r.dimension}.average-progress`,
+      `${r.label} · ${t(lang, 'col.progress')}`,
+      p === null ? '' : `${Math.round(p * 100)}%`,
+      p === null ? 'not-shown' : 'value',
+    );
   }
 
   return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -10,7 +10,8 @@ import { type CatalogueKey, t } from './catalogue.js';
 import { cellText, chartSpecs, chartSvg, escapeXml as esc } from './charts.js';
 import { formatAmount, hasEnquiries, SECTIONS } from './layout.js';
 
-export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
+export const HTML_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** The report's one stylesheet (exported: the app's CSP admits it by hash for the preview, app-protocol.ts). */
 export const CSS = `
@@ -48,9 +49,18 @@ function cellTd(model: DonorReportModel, c: ReportCell): string {
 }
 
 /** A table of rows; `hideCaption` when the section's heading already says it (the caption stays for screen readers). */
-function rowsTable(model: DonorReportModel, caption: string, heading: string, rows: readonly ReportRow[], total?: ReportCell, hideCaption = false): string {
+function rowsTable(
+  model: DonorReportModel,
+  caption: string,
+  heading: string,
+  rows: readonly ReportRow[],
+  total?: ReportCell,
+  hideCaption = false,
+): string {
   const body = rows.map((r) => `<tr><th scope="row">${esc(r.label)}</th>${cellTd(model, r.cell)}</tr>`).join('');
-  const foot = total ? `<tr class="total"><th scope="row">${esc(t(model.language, 'col.total'))}</th>${cellTd(model, total)}</tr>` : '';
+  const foot = total
+    ? `<tr class="total"><th scope="row">${esc(t(model.language, 'col.total'))}</th>${cellTd(model, total)}</tr>`
+    : '';
   return `<table><caption${hideCaption ? ' class="same"' : ''}>${esc(caption)}</caption><thead><tr><th scope="col">${esc(heading)}</th><th scope="col" class="num">${esc(t(model.language, 'col.number'))}</th></tr></thead><tbody>${body}${foot}</tbody></table>`;
 }
 
@@ -67,7 +77,9 @@ export function renderHtml(model: DonorReportModel): string {
   const charts = new Map(chartSpecs(model).map((c) => [c.id, c]));
   const figure = (id: 'outcomes-over-time' | 'cases-by-stage' | 'indicators') => {
     const spec = charts.get(id);
-    return spec ? `<figure><figcaption>${esc(spec.title)}</figcaption>${chartSvg(spec, model.dir === 'rtl')}</figure>` : '';
+    return spec
+      ? `<figure><figcaption>${esc(spec.title)}</figcaption>${chartSvg(spec, model.dir === 'rtl')}</figure>`
+      : '';
   };
   const tables = new Map(model.tables.map((x) => [x.id, x]));
   const parts: string[] = [];
@@ -81,27 +93,40 @@ export function renderHtml(model: DonorReportModel): string {
 
   for (const section of SECTIONS) {
     if (section === 'summary') {
-      parts.push(`<section><h2>${tr('section.summary')}</h2>${rowsTable(model, t(lang, 'section.summary'), t(lang, 'col.item'), model.summary, undefined, true)}</section>`);
+      parts.push(
+        `<section><h2>${tr('section.summary')}</h2>${rowsTable(model, t(lang, 'section.summary'), t(lang, 'col.item'), model.summary, undefined, true)}</section>`,
+      );
     } else if (section === 'enquiries') {
       if (!hasEnquiries(model)) continue;
       parts.push(`<section><h2>${tr('section.enquiries')}</h2>`);
-      if (model.enquiries.included) parts.push(rowsTable(model, t(lang, 'section.enquiries'), t(lang, 'col.item'), model.enquiries.rows, undefined, true));
+      if (model.enquiries.included)
+        parts.push(
+          rowsTable(model, t(lang, 'section.enquiries'), t(lang, 'col.item'), model.enquiries.rows, undefined, true),
+        );
       if (model.enquiries.note) parts.push(`<p class="note">${esc(model.enquiries.note)}</p>`);
       parts.push('</section>');
     } else if (section === 'people') {
       parts.push(`<section><h2>${tr('section.people')}</h2>`);
-      for (const id of ['people-by-gender', 'people-by-age', 'people-by-country'] as const) parts.push(countTable(model, tables.get(id)!));
+      for (const id of ['people-by-gender', 'people-by-age', 'people-by-country'] as const)
+        parts.push(countTable(model, tables.get(id)!));
       parts.push('</section>');
     } else if (section === 'cases') {
-      parts.push(`<section><h2>${tr('section.cases')}</h2>${countTable(model, tables.get('cases-by-forum')!)}${countTable(model, tables.get('cases-by-stage')!)}${figure('cases-by-stage')}</section>`);
+      parts.push(
+        `<section><h2>${tr('section.cases')}</h2>${countTable(model, tables.get('cases-by-forum')!)}${countTable(model, tables.get('cases-by-stage')!)}${figure('cases-by-stage')}</section>`,
+      );
     } else if (section === 'outcomes') {
-      parts.push(`<section><h2>${tr('section.outcomes')}</h2>${countTable(model, tables.get('outcomes-by-category')!)}${countTable(model, tables.get('outcomes-over-time')!)}${figure('outcomes-over-time')}</section>`);
+      parts.push(
+        `<section><h2>${tr('section.outcomes')}</h2>${countTable(model, tables.get('outcomes-by-category')!)}${countTable(model, tables.get('outcomes-over-time')!)}${figure('outcomes-over-time')}</section>`,
+      );
     } else if (section === 'reparations') {
       parts.push(`<section><h2>${tr('section.reparations')}</h2>`);
       if (model.reparations.rows.length === 0) parts.push(`<p>${tr('reparations.none')}</p>`);
       else {
         const rows = model.reparations.rows
-          .map((r) => `<tr><th scope="row">${esc(r.currency)}</th>${cellTd(model, r.cases)}<td class="num">${esc(formatAmount(model, r.awarded))}</td><td class="num">${esc(formatAmount(model, r.paid))}</td></tr>`)
+          .map(
+            (r) =>
+              `<tr><th scope="row">${esc(r.currency)}</th>${cellTd(model, r.cases)}<td class="num">${esc(formatAmount(model, r.awarded))}</td><td class="num">${esc(formatAmount(model, r.paid))}</td></tr>`,
+          )
           .join('');
         parts.push(
           `<table><caption class="same">${tr('section.reparations')}</caption><thead><tr><th scope="col">${tr('col.currency')}</th><th scope="col" class="num">${tr('col.cases')}</th><th scope="col" class="num">${tr('col.awarded')}</th><th scope="col" class="num">${tr('col.paid')}</th></tr></thead><tbody>${rows}</tbody></table>`,
@@ -119,18 +144,24 @@ export function renderHtml(model: DonorReportModel): string {
         `<section><h2>${tr('section.indicators')}</h2><table><caption class="same">${tr('section.indicators')}</caption><thead><tr><th scope="col">${tr('col.dimension')}</th><th scope="col" class="num">${tr('col.cases')}</th><th scope="col" class="num">${tr('col.indicators')}</th><th scope="col" class="num">${tr('col.atTarget')}</th><th scope="col" class="num">${tr('col.progress')}</th></tr></thead><tbody>${rows}</tbody></table><p class="note">${esc(model.indicators.note)}</p>${figure('indicators')}</section>`,
       );
     } else if (section === 'deadlines') {
-      parts.push(`<section><h2>${tr('section.deadlines')}</h2>${countTable(model, tables.get('deadlines')!)}</section>`);
+      parts.push(
+        `<section><h2>${tr('section.deadlines')}</h2>${countTable(model, tables.get('deadlines')!)}</section>`,
+      );
     } else if (section === 'vignettes') {
       if (model.vignettes.length === 0) continue;
       parts.push(`<section><h2>${tr('section.vignettes')}</h2>`);
       for (const v of model.vignettes) {
-        parts.push(`<article class="story"><h3>${esc(v.heading)}</h3><dl>${v.facts.map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`).join('')}</dl>`);
+        parts.push(
+          `<article class="story"><h3>${esc(v.heading)}</h3><dl>${v.facts.map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`).join('')}</dl>`,
+        );
         for (const p of v.paragraphs) parts.push(`<p>${esc(p)}</p>`);
         parts.push('</article>');
       }
       parts.push('</section>');
     } else if (section === 'method') {
-      parts.push(`<section><h2>${tr('section.method')}</h2>${model.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</section>`);
+      parts.push(
+        `<section><h2>${tr('section.method')}</h2>${model.notes.map((n) => `<p>${esc(n)}</p>`).join('')}</section>`,
+      );
     }
   }
 

@@ -20,7 +20,10 @@ import { cellText, type ChartSpec, chartSpecs } from './charts.js';
 import { formatAmount, hasEnquiries, SECTIONS } from './layout.js';
 
 /** Unicode characters outside Latin-1 that WinAnsi (and so the standard PDF fonts) can show. */
-const WIN_ANSI_EXTRA = new Set([0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122]);
+const WIN_ANSI_EXTRA = new Set([
+  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c,
+  0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
+]);
 
 export function winAnsiChar(cp: number): boolean {
   return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp);
@@ -66,7 +69,11 @@ class Writer {
 
   text(s: string, opts: PDFKit.Mixins.TextOptions & { font?: string; size?: number } = {}): void {
     const { font = FONT, size = 10, ...rest } = opts;
-    this.doc.font(font).fontSize(size).fillColor('#000000').text(pdfSafe(s), this.left, this.doc.y, { width: this.width, ...rest });
+    this.doc
+      .font(font)
+      .fontSize(size)
+      .fillColor('#000000')
+      .text(pdfSafe(s), this.left, this.doc.y, { width: this.width, ...rest });
   }
 
   heading(s: string, level: 1 | 2 | 3): void {
@@ -76,7 +83,12 @@ class Writer {
     this.text(s, { font: BOLD, size });
     if (level === 2) {
       const y = this.doc.y + 1;
-      this.doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(1.2).strokeColor('#000000').stroke();
+      this.doc
+        .moveTo(this.left, y)
+        .lineTo(this.left + this.width, y)
+        .lineWidth(1.2)
+        .strokeColor('#000000')
+        .stroke();
       this.doc.y = y + 5;
     } else {
       this.doc.moveDown(0.3);
@@ -95,13 +107,29 @@ class Writer {
     /** a body row is one line (long labels end in an ellipsis); the header row wraps */
     const drawRow = (cells: string[], font: string, line: boolean, wrap = false) => {
       doc.font(font).fontSize(9.5);
-      const h = wrap ? Math.max(rowH, ...cells.map((c, i) => doc.heightOfString(pdfSafe(c), { width: colW(i) - 6 }) + 5)) : rowH;
+      const h = wrap
+        ? Math.max(rowH, ...cells.map((c, i) => doc.heightOfString(pdfSafe(c), { width: colW(i) - 6 }) + 5))
+        : rowH;
       this.room(h + 2);
       const y = doc.y;
       cells.forEach((c, i) => {
-        doc.font(font).fontSize(9.5).fillColor('#000000').text(pdfSafe(c), colX(i) + 3, y + 3, { width: colW(i) - 6, align: i === 0 ? 'left' : 'right', ...(wrap ? {} : { lineBreak: false, ellipsis: true }) });
+        doc
+          .font(font)
+          .fontSize(9.5)
+          .fillColor('#000000')
+          .text(pdfSafe(c), colX(i) + 3, y + 3, {
+            width: colW(i) - 6,
+            align: i === 0 ? 'left' : 'right',
+            ...(wrap ? {} : { lineBreak: false, ellipsis: true }),
+          });
       });
-      if (line) doc.moveTo(this.left, y).lineTo(this.left + this.width, y).lineWidth(font === BOLD ? 1.2 : 0.5).strokeColor(font === BOLD ? '#000000' : '#777777').stroke();
+      if (line)
+        doc
+          .moveTo(this.left, y)
+          .lineTo(this.left + this.width, y)
+          .lineWidth(font === BOLD ? 1.2 : 0.5)
+          .strokeColor(font === BOLD ? '#000000' : '#777777')
+          .stroke();
       doc.y = y + h;
     };
     this.room(rowH * Math.min(rows.length + 3, 8));
@@ -112,7 +140,12 @@ class Writer {
     drawRow(headers, BOLD, false, true);
     for (const r of rows) drawRow(r, FONT, true);
     if (total) drawRow(total, BOLD, true);
-    doc.moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).lineWidth(0.5).strokeColor('#777777').stroke();
+    doc
+      .moveTo(this.left, doc.y)
+      .lineTo(this.left + this.width, doc.y)
+      .lineWidth(0.5)
+      .strokeColor('#777777')
+      .stroke();
     doc.moveDown(0.8);
   }
 
@@ -127,7 +160,13 @@ class Writer {
     const doc = this.doc;
     doc.save();
     doc.rect(x, y, w, h).clip();
-    for (let d = -h; d < w; d += 4) doc.moveTo(x + d, y + h).lineTo(x + d + h, y).lineWidth(1).strokeColor('#000000').stroke();
+    for (let d = -h; d < w; d += 4)
+      doc
+        .moveTo(x + d, y + h)
+        .lineTo(x + d + h, y)
+        .lineWidth(1)
+        .strokeColor('#000000')
+        .stroke();
     doc.restore();
     doc.rect(x, y, w, h).lineWidth(0.8).strokeColor('#000000').stroke();
   }
@@ -147,22 +186,54 @@ class Writer {
       const rowH = 18;
       spec.bars.forEach((b, i) => {
         const y = top + i * rowH;
-        doc.font(FONT).fontSize(9).fillColor('#000000').text(pdfSafe(b.label), this.left, y + 4, { width: labelW, align: 'right', lineBreak: false, ellipsis: true });
+        doc
+          .font(FONT)
+          .fontSize(9)
+          .fillColor('#000000')
+          .text(pdfSafe(b.label), this.left, y + 4, {
+            width: labelW,
+            align: 'right',
+            lineBreak: false,
+            ellipsis: true,
+          });
         if (b.value === null) {
           this.hatch(plotX, y + 3, hatchW, 12);
-          doc.font(FONT).fontSize(9).fillColor('#000000').text(pdfSafe(b.text), plotX + hatchW + 4, y + 4, { lineBreak: false });
+          doc
+            .font(FONT)
+            .fontSize(9)
+            .fillColor('#000000')
+            .text(pdfSafe(b.text), plotX + hatchW + 4, y + 4, { lineBreak: false });
         } else {
           const w = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotW);
-          if (w > 0) doc.rect(plotX, y + 3, w, 12).lineWidth(0.8).fillAndStroke(GREY, '#000000');
-          doc.font(FONT).fontSize(9).fillColor('#000000').text(pdfSafe(b.text), plotX + w + 4, y + 4, { lineBreak: false });
+          if (w > 0)
+            doc
+              .rect(plotX, y + 3, w, 12)
+              .lineWidth(0.8)
+              .fillAndStroke(GREY, '#000000');
+          doc
+            .font(FONT)
+            .fontSize(9)
+            .fillColor('#000000')
+            .text(pdfSafe(b.text), plotX + w + 4, y + 4, { lineBreak: false });
         }
       });
       const axisBottom = top + spec.bars.length * rowH + 2;
       doc.moveTo(plotX, top).lineTo(plotX, axisBottom).lineWidth(0.8).strokeColor('#000000').stroke();
       if (spec.target !== null) {
         const tx = plotX + (spec.target / spec.max) * plotW;
-        doc.moveTo(tx, top).lineTo(tx, axisBottom).dash(4, { space: 2 }).lineWidth(1).strokeColor('#000000').stroke().undash();
-        doc.font(FONT).fontSize(8).fillColor('#000000').text(pdfSafe(spec.targetLabel), tx - 30, axisBottom + 2, { width: 60, align: 'center', lineBreak: false });
+        doc
+          .moveTo(tx, top)
+          .lineTo(tx, axisBottom)
+          .dash(4, { space: 2 })
+          .lineWidth(1)
+          .strokeColor('#000000')
+          .stroke()
+          .undash();
+        doc
+          .font(FONT)
+          .fontSize(8)
+          .fillColor('#000000')
+          .text(pdfSafe(spec.targetLabel), tx - 30, axisBottom + 2, { width: 60, align: 'center', lineBreak: false });
       }
       end = axisBottom + 16;
     } else {
@@ -174,7 +245,12 @@ class Writer {
       const slot = plotW / n;
       const colW = Math.min(36, slot * 0.7);
       const rotate = n > 6;
-      doc.moveTo(plotX, baseY).lineTo(plotX + plotW, baseY).lineWidth(0.8).strokeColor('#000000').stroke();
+      doc
+        .moveTo(plotX, baseY)
+        .lineTo(plotX + plotW, baseY)
+        .lineWidth(0.8)
+        .strokeColor('#000000')
+        .stroke();
       spec.bars.forEach((b, i) => {
         const cx = plotX + slot * i + slot / 2;
         let labelY: number;
@@ -183,26 +259,48 @@ class Writer {
           labelY = baseY - 24;
         } else {
           const h = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotH);
-          if (h > 0) doc.rect(cx - colW / 2, baseY - h, colW, h).lineWidth(0.8).fillAndStroke(GREY, '#000000');
+          if (h > 0)
+            doc
+              .rect(cx - colW / 2, baseY - h, colW, h)
+              .lineWidth(0.8)
+              .fillAndStroke(GREY, '#000000');
           labelY = baseY - h - 11;
         }
-        doc.font(FONT).fontSize(8.5).fillColor('#000000').text(pdfSafe(b.text), cx - slot / 2, labelY, { width: slot, align: 'center', lineBreak: false });
+        doc
+          .font(FONT)
+          .fontSize(8.5)
+          .fillColor('#000000')
+          .text(pdfSafe(b.text), cx - slot / 2, labelY, { width: slot, align: 'center', lineBreak: false });
         if (rotate) {
           doc.save();
           doc.rotate(-40, { origin: [cx, baseY + 6] });
-          doc.font(FONT).fontSize(8).text(pdfSafe(b.label), cx - 70, baseY + 2, { width: 70, align: 'right', lineBreak: false });
+          doc
+            .font(FONT)
+            .fontSize(8)
+            .text(pdfSafe(b.label), cx - 70, baseY + 2, { width: 70, align: 'right', lineBreak: false });
           doc.restore();
         } else {
-          doc.font(FONT).fontSize(8.5).text(pdfSafe(b.label), cx - slot / 2, baseY + 4, { width: slot, align: 'center', lineBreak: false });
+          doc
+            .font(FONT)
+            .fontSize(8.5)
+            .text(pdfSafe(b.label), cx - slot / 2, baseY + 4, { width: slot, align: 'center', lineBreak: false });
         }
       });
       end = baseY + (rotate ? 52 : 18);
     }
     // legend
     doc.rect(this.left, end, 12, 9).lineWidth(0.8).fillAndStroke(GREY, '#000000');
-    doc.font(FONT).fontSize(8).fillColor('#000000').text(pdfSafe(spec.legendShown), this.left + 16, end + 1, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor('#000000')
+      .text(pdfSafe(spec.legendShown), this.left + 16, end + 1, { lineBreak: false });
     this.hatch(this.left + 150, end, 12, 9);
-    doc.font(FONT).fontSize(8).fillColor('#000000').text(pdfSafe(spec.legendHidden), this.left + 166, end + 1, { lineBreak: false });
+    doc
+      .font(FONT)
+      .fontSize(8)
+      .fillColor('#000000')
+      .text(pdfSafe(spec.legendHidden), this.left + 166, end + 1, { lineBreak: false });
     doc.x = this.left;
     doc.y = end + 22;
   }
@@ -210,7 +308,10 @@ class Writer {
 
 export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
   if (model.language === 'ar') {
-    throw new VaultError('REPORT_LANGUAGE_UNSUPPORTED', 'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.');
+    throw new VaultError(
+      'REPORT_LANGUAGE_UNSUPPORTED',
+      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
+    );
   }
   const made = new Date(`${model.prepared.month}-01T00:00:00.000Z`);
   // loaded when a PDF is made, not with the engine: it is the slowest module to load, and every
@@ -219,7 +320,13 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
-    info: { Title: pdfSafe(model.title), Creator: 'Case Vault', Producer: 'Case Vault', CreationDate: made, ModDate: made },
+    info: {
+      Title: pdfSafe(model.title),
+      Creator: 'Case Vault',
+      Producer: 'Case Vault',
+      CreationDate: made,
+      ModDate: made,
+    },
     lang: model.language,
     displayTitle: true,
     compress: true,
@@ -258,7 +365,11 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
     [tr('meta.prepared'), model.prepared.label],
     [tr('meta.smallest'), String(model.k)],
   ] as const) {
-    doc.font(BOLD).fontSize(10).fillColor('#000000').text(pdfSafe(`${label}: `), w.left, doc.y, { continued: true, width: w.width });
+    doc
+      .font(BOLD)
+      .fontSize(10)
+      .fillColor('#000000')
+      .text(pdfSafe(`${label}: `), w.left, doc.y, { continued: true, width: w.width });
     doc.font(FONT).text(pdfSafe(value));
   }
 
@@ -276,7 +387,8 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
         break;
       case 'people':
         w.heading(tr('section.people'), 2);
-        for (const id of ['people-by-gender', 'people-by-age', 'people-by-country'] as const) countTable(tables.get(id)!);
+        for (const id of ['people-by-gender', 'people-by-age', 'people-by-country'] as const)
+          countTable(tables.get(id)!);
         break;
       case 'cases':
         w.heading(tr('section.cases'), 2);
@@ -293,7 +405,17 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
       case 'reparations':
         w.heading(tr('section.reparations'), 2);
         if (model.reparations.rows.length === 0) w.note(tr('reparations.none'));
-        else w.table(null, [tr('col.currency'), tr('col.cases'), tr('col.awarded'), tr('col.paid')], model.reparations.rows.map((r) => [r.currency, c(r.cases), formatAmount(model, r.awarded), formatAmount(model, r.paid)]));
+        else
+          w.table(
+            null,
+            [tr('col.currency'), tr('col.cases'), tr('col.awarded'), tr('col.paid')],
+            model.reparations.rows.map((r) => [
+              r.currency,
+              c(r.cases),
+              formatAmount(model, r.awarded),
+              formatAmount(model, r.paid),
+            ]),
+          );
         w.note(model.reparations.note);
         break;
       case 'indicators':
@@ -301,7 +423,17 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
         w.table(
           null,
           [tr('col.dimension'), tr('col.cases'), tr('col.indicators'), tr('col.atTarget'), tr('col.progress')],
-          model.indicators.rows.map((r) => [r.label, c(r.cases), c(r.indicators), c(r.atTarget), r.averageProgress === null ? (r.cases.state === 'value' ? '–' : tr('cell.notShown')) : `${Math.round(r.averageProgress * 100)}%`]),
+          model.indicators.rows.map((r) => [
+            r.label,
+            c(r.cases),
+            c(r.indicators),
+            c(r.atTarget),
+            r.averageProgress === null
+              ? r.cases.state === 'value'
+                ? '–'
+                : tr('cell.notShown')
+              : `${Math.round(r.averageProgress * 100)}%`,
+          ]),
         );
         w.note(model.indicators.note);
         chart('indicators');
@@ -316,7 +448,11 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
         for (const v of model.vignettes) {
           w.heading(v.heading, 3);
           for (const f of v.facts) {
-            doc.font(BOLD).fontSize(9.5).fillColor('#000000').text(pdfSafe(`${f.label}: `), w.left, doc.y, { continued: true, width: w.width });
+            doc
+              .font(BOLD)
+              .fontSize(9.5)
+              .fillColor('#000000')
+              .text(pdfSafe(`${f.label}: `), w.left, doc.y, { continued: true, width: w.width });
             doc.font(FONT).text(pdfSafe(f.value));
           }
           doc.moveDown(0.3);

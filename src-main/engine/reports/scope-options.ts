@@ -17,7 +17,17 @@ export function scopeOptions(db: ReadableDB, limit = 500): ScopeOptions {
   const values = (rows: Array<{ v: string }>) => rows.map((r) => r.v);
   return {
     tags: values(all<{ v: string }>(db, sql`SELECT DISTINCT tag AS v FROM case_tags ORDER BY tag LIMIT ${limit}`)),
-    projects: values(all<{ v: string }>(db, sql`SELECT DISTINCT project AS v FROM cases WHERE project IS NOT NULL AND project <> '' ORDER BY project LIMIT ${limit}`)),
-    donorCodes: values(all<{ v: string }>(db, sql`SELECT DISTINCT donor_code AS v FROM cases WHERE donor_code IS NOT NULL AND donor_code <> '' ORDER BY donor_code LIMIT ${limit}`)),
+    projects: values(
+      all<{ v: string }>(
+        db,
+        sql`SELECT DISTINCT project AS v FROM cases WHERE project IS NOT NULL AND project <> '' ORDER BY project LIMIT ${limit}`,
+      ),
+    ),
+    donorCodes: values(
+      all<{ v: string }>(
+        db,
+        sql`SELECT DISTINCT donor_code AS v FROM cases WHERE donor_code IS NOT NULL AND donor_code <> '' ORDER BY donor_code LIMIT ${limit}`,
+      ),
+    ),
   };
 }

@@ -79,7 +79,8 @@ const TAKEN_ON = new Set(['accepted', 'active']);
 /** The cases the filters select (any period). */
 export function selectCases(db: ReadableDB, f: ScopeFilters): ScopeCase[] {
   const where: SqlFragment[] = [];
-  if (f.tags.length) where.push(sql`id IN (SELECT case_id FROM case_tags WHERE tag IN ${sqlIn(f.tags.map((t) => t.toLowerCase()))})`);
+  if (f.tags.length)
+    where.push(sql`id IN (SELECT case_id FROM case_tags WHERE tag IN ${sqlIn(f.tags.map((t) => t.toLowerCase()))})`);
   if (f.projects.length) where.push(sql`project IN ${sqlIn([...f.projects])}`);
   if (f.donorCodes.length) where.push(sql`donor_code IN ${sqlIn([...f.donorCodes])}`);
   const rows = all<CaseRow>(
@@ -88,7 +89,10 @@ export function selectCases(db: ReadableDB, f: ScopeFilters): ScopeCase[] {
   );
   const history = new Map<string, boolean>();
   const everTakenOn = new Set<string>();
-  for (const h of all<{ case_id: string; changes: string }>(db, sql`SELECT case_id, changes FROM case_history WHERE case_id IN ${idsIn(rows.map((r) => r.id))}`)) {
+  for (const h of all<{ case_id: string; changes: string }>(
+    db,
+    sql`SELECT case_id, changes FROM case_history WHERE case_id IN ${idsIn(rows.map((r) => r.id))}`,
+  )) {
     history.set(h.case_id, true);
     const to = (JSON.parse(h.changes) as { status?: { to?: unknown } }).status?.to;
     if (typeof to === 'string' && TAKEN_ON.has(to)) everTakenOn.add(h.case_id);
@@ -145,7 +149,13 @@ const DENIAL_TO_REASON: Readonly<Record<ConsentDenialReason, LeftOutReason>> = {
 };
 
 /** The most telling reason among several denials (a withdrawal says more than an absence). */
-const REASON_ORDER: readonly LeftOutReason[] = ['consent-withdrawn', 'consent-refused', 'consent-expired', 'consent-not-informed', 'consent-absent'];
+const REASON_ORDER: readonly LeftOutReason[] = [
+  'consent-withdrawn',
+  'consent-refused',
+  'consent-expired',
+  'consent-not-informed',
+  'consent-absent',
+];
 
 function firstReason(denials: readonly ConsentDenialReason[]): LeftOutReason {
   const reasons = new Set(denials.map((d) => DENIAL_TO_REASON[d]));
@@ -161,14 +171,20 @@ function firstReason(denials: readonly ConsentDenialReason[]): LeftOutReason {
 export function consentOfCases(db: ReadableDB, cases: readonly ScopeCase[], at: string): Map<string, CaseConsent> {
   const ids = cases.map((c) => c.id);
   const links = new Map<string, Map<string, Role[]>>();
-  for (const r of all<{ case_id: string; person_id: string; role: Role }>(db, sql`SELECT case_id, person_id, role FROM case_people WHERE case_id IN ${idsIn(ids)} ORDER BY added_at, person_id`)) {
+  for (const r of all<{ case_id: string; person_id: string; role: Role }>(
+    db,
+    sql`SELECT case_id, person_id, role FROM case_people WHERE case_id IN ${idsIn(ids)} ORDER BY added_at, person_id`,
+  )) {
     const people = links.get(r.case_id) ?? new Map<string, Role[]>();
     people.set(r.person_id, [...(people.get(r.person_id) ?? []), r.role]);
     links.set(r.case_id, people);
   }
   const facts = new Map<string, ReturnType<typeof factFromRow>[]>();
-  for (const r of all<ConsentFactRow>(db, sql`SELECT * FROM consents WHERE case_id IN ${idsIn(ids)} AND purpose = 'donor-reporting'
-                AND origin_vault = (SELECT value FROM vault_meta WHERE key = 'vault_id') ORDER BY series_id, version`)) {
+  for (const r of all<ConsentFactRow>(
+    db,
+    sql`SELECT * FROM consents WHERE case_id IN ${idsIn(ids)} AND purpose = 'donor-reporting'
+                AND origin_vault = (SELECT value FROM vault_meta WHERE key = 'vault_id') ORDER BY series_id, version`,
+  )) {
     const key = `${r.case_id}\u0000${r.person_id}`;
     facts.set(key, [...(facts.get(key) ?? []), factFromRow(r)]);
   }
@@ -191,8 +207,14 @@ export function consentOfCases(db: ReadableDB, cases: readonly ScopeCase[], at: 
     const storyAllowed = reportable && denied.length === 0 && c.sensitivity !== 'extreme';
     let leftOut: CaseConsent['leftOut'] = null;
     if (survivors.length === 0) leftOut = { from: 'report', reason: 'no-survivor', people: 0 };
-    else if (!reportable) leftOut = { from: 'report', reason: firstReason(deniedSurvivors.map((p) => p.denial!)), people: deniedSurvivors.length };
-    else if (denied.length > 0) leftOut = { from: 'vignettes', reason: firstReason(denied.map((p) => p.denial!)), people: denied.length };
+    else if (!reportable)
+      leftOut = {
+        from: 'report',
+        reason: firstReason(deniedSurvivors.map((p) => p.denial!)),
+        people: deniedSurvivors.length,
+      };
+    else if (denied.length > 0)
+      leftOut = { from: 'vignettes', reason: firstReason(denied.map((p) => p.denial!)), people: denied.length };
     else if (c.sensitivity === 'extreme') leftOut = { from: 'vignettes', reason: 'extreme-sensitivity', people: 0 };
     out.set(c.id, { caseId: c.id, people, reportable, storyAllowed, leftOut });
   }

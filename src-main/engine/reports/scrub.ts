@@ -58,7 +58,7 @@ const SPECIAL_FOLD: Readonly<Record<string, string>> = {
   ħ: 'h',
   // Arabic: tatweel is decoration; teh marbuta, alef maksura and the Persian yeh and kaf are
   // spelled interchangeably in names
-  'ـ': '',
+  ـ: '',
   ة: 'ه',
   ى: 'ي',
   ی: 'ي',
@@ -66,7 +66,10 @@ const SPECIAL_FOLD: Readonly<Record<string, string>> = {
 };
 
 /** The first code point of each run of ten decimal digits, for the scripts people write numbers in. */
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10];
+const DIGIT_ZEROS = [
+  0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040,
+  0x17e0, 0x1810, 0xff10,
+];
 
 function digitValue(cp: number): number | null {
   for (const z of DIGIT_ZEROS) if (cp >= z && cp <= z + 9) return cp - z;
@@ -81,7 +84,10 @@ export function foldChar(ch: string): string {
   if (special !== undefined) return special;
   const d = digitValue(ch.codePointAt(0)!);
   if (d !== null) return String(d);
-  const once = ch.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const once = ch
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   let out = '';
   for (const c of once.normalize('NFKD').replace(/\p{M}+/gu, '')) out += SPECIAL_FOLD[c] ?? c;
   return out;
@@ -123,7 +129,8 @@ function foldText(s: string, mode: 'punct' | 'words'): FoldedText {
     }
     // in words mode letters and digits are separate words: "amina2" holds the name "amina"
     const kind = /\p{N}/u.test(f) ? 'N' : 'L';
-    if (!pendingSpace && mode === 'words' && lastKind !== null && lastKind !== kind && text.length > 0) pendingSpace = { from: start, to: start };
+    if (!pendingSpace && mode === 'words' && lastKind !== null && lastKind !== kind && text.length > 0)
+      pendingSpace = { from: start, to: start };
     lastKind = kind;
     if (pendingSpace) {
       if (text.length > 0) {
@@ -151,7 +158,8 @@ export function foldKey(s: string): string {
  * Scripts whose words are separated by spaces and do not take attached particles: there a term
  * must match whole words. Every other script is matched anywhere (see the header).
  */
-const SPACED_WORD = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{N}]+$/u;
+const SPACED_WORD =
+  /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{N}]+$/u;
 
 // ---------------------------------------------------------------------------------------------
 // Terms
@@ -189,7 +197,8 @@ interface Token {
 function tokensOf(f: FoldedText): Token[] {
   const out: Token[] = [];
   const re = /[^ ]+/gu;
-  for (let m = re.exec(f.text); m; m = re.exec(f.text)) out.push({ key: m[0], fstart: m.index, fend: m.index + m[0].length });
+  for (let m = re.exec(f.text); m; m = re.exec(f.text))
+    out.push({ key: m[0], fstart: m.index, fend: m.index + m[0].length });
   return out;
 }
 
@@ -228,7 +237,7 @@ export class TermIndex {
     const f = foldText(s, 'words');
     const found: Match[] = [];
     const toks = tokensOf(f);
-    for (let i = 0; i < toks.length; ) {
+    for (let i = 0; i < toks.length;) {
       const entries = this.byFirstWord.get(toks[i]!.key);
       const hit = entries?.find((e) => e.words.every((w, j) => toks[i + j]?.key === w));
       if (hit) {
@@ -278,22 +287,118 @@ function mergeMatches(found: Match[]): Match[] {
 
 const MONTHS_LATIN = [
   // English
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
   // French (folded: février → fevrier)
-  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
-  'janv', 'fevr', 'avr', 'juil',
+  'janvier',
+  'fevrier',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'aout',
+  'septembre',
+  'octobre',
+  'novembre',
+  'decembre',
+  'janv',
+  'fevr',
+  'avr',
+  'juil',
   // Spanish
-  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'setiembre', 'octubre', 'noviembre', 'diciembre',
-  'ene', 'abr', 'ago', 'dic',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+  'ene',
+  'abr',
+  'ago',
+  'dic',
 ] as const;
 
 /** Arabic month names (Egyptian and Levantine usage), folded, for the "number near a month" rule. */
-const MONTHS_ARABIC = ['يناير', 'فبراير', 'مارس', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'اغسطس', 'سبتمبر', 'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'اذار', 'نيسان', 'ايار', 'حزيران', 'تموز', 'اب', 'ايلول', 'تشرين'].map(foldKey);
+const MONTHS_ARABIC = [
+  'يناير',
+  'فبراير',
+  'مارس',
+  'ابريل',
+  'مايو',
+  'يونيو',
+  'يوليو',
+  'اغسطس',
+  'سبتمبر',
+  'اكتوبر',
+  'نوفمبر',
+  'ديسمبر',
+  'كانون',
+  'شباط',
+  'اذار',
+  'نيسان',
+  'ايار',
+  'حزيران',
+  'تموز',
+  'اب',
+  'ايلول',
+  'تشرين',
+].map(foldKey);
 
 const MONTH_WORDS: ReadonlySet<string> = new Set([...MONTHS_LATIN, ...MONTHS_ARABIC]);
 
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo'];
+const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'lunes',
+  'martes',
+  'miercoles',
+  'jueves',
+  'viernes',
+  'sabado',
+  'domingo',
+];
 
 /** Institutions, instruments and their acronyms (folded): capitalised in running text, never a person. */
 const INSTITUTION_WORDS = `
@@ -312,7 +417,9 @@ universel periodic periodique periodico review examen istanbul minnesota princip
 assembly assemblee asamblea general generale secretary secretaire secretario office bureau oficina commissioner commissaire comisionado ombudsman
 defensor defensoria mediateur parliament parlement parlamento senate senat senado law loi ley act code codigo constitution constitucion
 president presidente office high-level fund fonds fondo voluntary victims victimes victimas board
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 /** Common first words of a sentence in English, French and Spanish (folded). */
 const SENTENCE_OPENERS = `
@@ -335,7 +442,9 @@ el los las lo unos unas este esta estos estas ese esa eso esos esas ella ellos e
 al del tras antes despues durante desde hasta pese aunque porque como por para con sin bajo sobre luego finalmente entonces asi tambien pero
 y e o ni dos tres cuatro cinco varios varias cada todos todas algunos algunas ningun ninguna segun gracias sin embargo ademas hoy ayer
 policia autoridades familia victima victimas juez abogado abogada abogados testigo testigos denuncia audiencia decision sobreviviente sobrevivientes
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 let countryWords: ReadonlySet<string> | null = null;
 
@@ -383,7 +492,10 @@ function isCapitalised(word: string): boolean {
 
 const MONTH_ALT = [...MONTHS_LATIN].sort((a, b) => b.length - a.length).join('|');
 /** "3 March", "on 3rd of March", "le 3 mars", "el 3 de marzo" (folded text) */
-const DAY_MONTH = new RegExp(`(?:\\b(on|le|el) )?\\b(\\d{1,2})(?:st|nd|rd|th|er|o)? (?:of |de )?(${MONTH_ALT})\\b`, 'gu');
+const DAY_MONTH = new RegExp(
+  `(?:\\b(on|le|el) )?\\b(\\d{1,2})(?:st|nd|rd|th|er|o)? (?:of |de )?(${MONTH_ALT})\\b`,
+  'gu',
+);
 /** "March 3", "March 3rd, 2024" (folded text) */
 const MONTH_DAY = new RegExp(`\\b(${MONTH_ALT})\\.? (\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d)(?:,(?= \\d{4}))?`, 'gu');
 
@@ -429,7 +541,8 @@ export function coarsenDates(s: string): { text: string; count: number } {
 // Patterns (step 3)
 
 const EMAIL = /[^\s@]+@[^\s@]+|(?:^|\s)@\w/u;
-const URL = /\b(?:https?:\/\/|www\.)|\b[a-z0-9-]+\.(?:com|org|net|info|gov|edu|int|ly|io|me|co|ke|ug|tz|ng|za|uk|fr|es|de)\b/u;
+const URL =
+  /\b(?:https?:\/\/|www\.)|\b[a-z0-9-]+\.(?:com|org|net|info|gov|edu|int|ly|io|me|co|ke|ug|tz|ng|za|uk|fr|es|de)\b/u;
 /** digits joined by single separators: "0700 123 456", "12/03/2024", "+254-700", "500,000" */
 const DIGIT_GROUP = /\+?\d(?:[ .\-/(),']?\d)*/gu;
 
@@ -439,7 +552,8 @@ function patternRejection(folded: string, hasMonth: boolean): RedactionKind | nu
   for (const m of folded.matchAll(DIGIT_GROUP)) {
     const g = m[0];
     const digits = g.replace(/\D/g, '');
-    if (/\d[./-]\d/.test(g)) return /^\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?$/.test(g.replace(/^\+/, '')) ? 'date' : 'number';
+    if (/\d[./-]\d/.test(g))
+      return /^\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?$/.test(g.replace(/^\+/, '')) ? 'date' : 'number';
     if (digits.length >= 5) return 'number';
     if (digits.length === 4) {
       const n = Number(digits);
@@ -455,7 +569,9 @@ function patternRejection(folded: string, hasMonth: boolean): RedactionKind | nu
 
 /** Words whose period does not end a sentence ("Mr. Otieno", "Art. 5", "e.g. the court"). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr st no nos art arts para paras eg ie e.g i.e etc vs prof gen col lt sgt hon jr sr mme mlle me sra dra av ave fig vol p pp cf approx ref'.split(' '),
+  'mr mrs ms dr st no nos art arts para paras eg ie e.g i.e etc vs prof gen col lt sgt hon jr sr mme mlle me sra dra av ave fig vol p pp cf approx ref'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -481,7 +597,8 @@ export function splitSentences(text: string): string[] {
         const before = /([\p{L}.]+)$/u.exec(text.slice(start, m.index))?.[1] ?? '';
         const key = foldKey(before).replace(/ /g, '.');
         // a single letter ("J. Otieno"), an abbreviation, or initials ("U.N.", "U.S.")
-        if ([...key].length === 1 || ABBREVIATIONS.has(key) || key.split('.').every((p) => [...p].length === 1)) continue;
+        if ([...key].length === 1 || ABBREVIATIONS.has(key) || key.split('.').every((p) => [...p].length === 1))
+          continue;
       }
     }
     push(end);
@@ -528,7 +645,10 @@ function judgeMatch(m: Match, opts: ScrubOptions): { replace: string; kind: Reda
 }
 
 /** Scrub one sentence: the rewritten sentence, or the reason it is dropped. */
-export function scrubSentence(sentence: string, opts: ScrubOptions): { text: string; replaced: Map<RedactionKind, number> } | { drop: RedactionKind } {
+export function scrubSentence(
+  sentence: string,
+  opts: ScrubOptions,
+): { text: string; replaced: Map<RedactionKind, number> } | { drop: RedactionKind } {
   const replaced = new Map<RedactionKind, number>();
   const bump = (k: RedactionKind, n = 1) => replaced.set(k, (replaced.get(k) ?? 0) + n);
   const dated = coarsenDates(sentence);
@@ -581,9 +701,12 @@ export function scrubSentence(sentence: string, opts: ScrubOptions): { text: str
 }
 
 /** Name particles that are not a name on their own ("de", "van", "bin", "ابو"). */
-const PARTICLES: ReadonlySet<string> = new Set(
-  [...'de da di do du del della der den des dos das la le lo van von ter ten bin ibn bint al el y e ben abu ould ag mac mc st aw'.split(' '), ...['بن', 'بنت', 'ابو', 'ام', 'ال'].map(foldKey)],
-);
+const PARTICLES: ReadonlySet<string> = new Set([
+  ...'de da di do du del della der den des dos das la le lo van von ter ten bin ibn bint al el y e ben abu ould ag mac mc st aw'.split(
+    ' ',
+  ),
+  ...['بن', 'بنت', 'ابو', 'ام', 'ال'].map(foldKey),
+]);
 
 /** The keys to look for for a person's name or alias: the whole name, then each word that can stand alone. */
 export function nameKeys(name: string): string[] {
@@ -637,12 +760,27 @@ export function scrubParagraph(text: string, opts: ScrubOptions): ScrubResult {
  * What makes a short text the officer typed (a title, a project code) unsafe to print: a term
  * of the given kinds, an e-mail or web address, an exact date, a long number. [] when safe.
  */
-export function unsafeTextKinds(text: string, index: TermIndex, kinds: ReadonlySet<TermKind>, opts: { numbers: boolean }): RedactionKind[] {
+export function unsafeTextKinds(
+  text: string,
+  index: TermIndex,
+  kinds: ReadonlySet<TermKind>,
+  opts: { numbers: boolean },
+): RedactionKind[] {
   const out = new Set<RedactionKind>();
   for (const m of index.find(text)) {
     for (const t of m.terms) {
       if (!kinds.has(t.kind)) continue;
-      out.add(t.kind === 'place' ? 'place' : t.kind === 'contact' ? 'contact' : t.kind === 'case-text' ? 'case-text' : t.kind === 'person' ? 'name' : 'other-name');
+      out.add(
+        t.kind === 'place'
+          ? 'place'
+          : t.kind === 'contact'
+            ? 'contact'
+            : t.kind === 'case-text'
+              ? 'case-text'
+              : t.kind === 'person'
+                ? 'name'
+                : 'other-name',
+      );
     }
   }
   const punct = foldText(text, 'punct').text;

@@ -35,23 +35,40 @@ function* vaultTerms(db: ReadableDB): Generator<Term> {
   for (const r of all<{ person_id: string; name: string }>(db, sql`SELECT person_id, name FROM person_names`)) {
     yield* termsOf('person', r.person_id, nameKeys(r.name));
   }
-  for (const r of all<{ id: string; pseudonym: string | null; contact: string }>(db, sql`SELECT id, pseudonym, contact FROM people`)) {
+  for (const r of all<{ id: string; pseudonym: string | null; contact: string }>(
+    db,
+    sql`SELECT id, pseudonym, contact FROM people`,
+  )) {
     if (r.pseudonym) yield* termsOf('person', r.id, [foldKey(r.pseudonym)]);
     if (r.contact) yield* termsOf('contact', null, freeTextKeys(r.contact));
   }
-  for (const r of all<{ member: string }>(db, sql`SELECT DISTINCT member FROM case_team`)) yield* termsOf('other-person', null, nameKeys(r.member));
-  for (const r of all<{ enquirer_name: string; enquirer_contact: string; names_mentioned: string }>(db, sql`SELECT enquirer_name, enquirer_contact, names_mentioned FROM enquiries`)) {
+  for (const r of all<{ member: string }>(db, sql`SELECT DISTINCT member FROM case_team`))
+    yield* termsOf('other-person', null, nameKeys(r.member));
+  for (const r of all<{ enquirer_name: string; enquirer_contact: string; names_mentioned: string }>(
+    db,
+    sql`SELECT enquirer_name, enquirer_contact, names_mentioned FROM enquiries`,
+  )) {
     yield* termsOf('other-person', null, nameKeys(r.enquirer_name));
     for (const n of jsonArray(r.names_mentioned)) yield* termsOf('other-person', null, nameKeys(n));
     if (r.enquirer_contact) yield* termsOf('contact', null, freeTextKeys(r.enquirer_contact));
   }
-  for (const r of all<{ witness: string }>(db, sql`SELECT DISTINCT witness FROM consents WHERE witness IS NOT NULL AND witness <> ''`)) yield* termsOf('other-person', null, nameKeys(r.witness));
-  for (const r of all<{ source: string; collector: string; place: string }>(db, sql`SELECT source, collector, place FROM evidence`)) {
+  for (const r of all<{ witness: string }>(
+    db,
+    sql`SELECT DISTINCT witness FROM consents WHERE witness IS NOT NULL AND witness <> ''`,
+  ))
+    yield* termsOf('other-person', null, nameKeys(r.witness));
+  for (const r of all<{ source: string; collector: string; place: string }>(
+    db,
+    sql`SELECT source, collector, place FROM evidence`,
+  )) {
     if (r.source) yield* termsOf('other-person', null, freeTextKeys(r.source));
     if (r.collector) yield* termsOf('other-person', null, freeTextKeys(r.collector));
     if (r.place) yield* termsOf('place', null, freeTextKeys(r.place));
   }
-  for (const r of all<{ reference: string; title: string; jurisdiction: string | null }>(db, sql`SELECT reference, title, jurisdiction FROM cases`)) {
+  for (const r of all<{ reference: string; title: string; jurisdiction: string | null }>(
+    db,
+    sql`SELECT reference, title, jurisdiction FROM cases`,
+  )) {
     yield* termsOf('case-text', null, [foldKey(r.reference), foldKey(r.title)]);
     if (r.jurisdiction) yield* termsOf('place', null, freeTextKeys(r.jurisdiction));
   }

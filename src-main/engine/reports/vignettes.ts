@@ -70,10 +70,20 @@ export function buildVignettes(db: ReadableDB, v: VignetteInput): VignetteResult
     sql`SELECT case_id, kind, description, achieved_on FROM outcomes WHERE case_id IN ${idsIn(ids)} AND achieved_on >= ${v.from} AND achieved_on <= ${v.to} ORDER BY achieved_on, id`,
   );
   // the long texts only for the cases that may be told
-  const summaries = new Map(all<{ id: string; summary: string }>(db, sql`SELECT id, summary FROM cases WHERE id IN ${idsIn(ids)}`).map((r) => [r.id, r.summary]));
+  const summaries = new Map(
+    all<{ id: string; summary: string }>(db, sql`SELECT id, summary FROM cases WHERE id IN ${idsIn(ids)}`).map((r) => [
+      r.id,
+      r.summary,
+    ]),
+  );
   const byCase = new Map<string, OutcomeRow[]>();
   for (const o of outcomes) byCase.set(o.case_id, [...(byCase.get(o.case_id) ?? []), o]);
-  const order = [...v.cases].sort((a, b) => (byCase.get(b.id)?.length ?? 0) - (byCase.get(a.id)?.length ?? 0) || b.openedOn.localeCompare(a.openedOn) || a.reference.localeCompare(b.reference));
+  const order = [...v.cases].sort(
+    (a, b) =>
+      (byCase.get(b.id)?.length ?? 0) - (byCase.get(a.id)?.length ?? 0) ||
+      b.openedOn.localeCompare(a.openedOn) ||
+      a.reference.localeCompare(b.reference),
+  );
 
   const out: VignetteResult = { vignettes: [], redactions: [], dropped: [] };
   for (const c of order) {
@@ -82,7 +92,12 @@ export function buildVignettes(db: ReadableDB, v: VignetteInput): VignetteResult
     const story = tellStory(c, summaries.get(c.id) ?? '', byCase.get(c.id) ?? [], v, n);
     if ('dropped' in story) {
       out.dropped.push({ caseId: c.id, caseReference: c.reference, reason: story.dropped });
-      out.redactions.push({ kind: 'vignette', where: `case story (${story.dropped === 'final-check' ? 'dropped by the final check' : 'nothing left after scrubbing'})`, caseReference: c.reference, count: 1 });
+      out.redactions.push({
+        kind: 'vignette',
+        where: `case story (${story.dropped === 'final-check' ? 'dropped by the final check' : 'nothing left after scrubbing'})`,
+        caseReference: c.reference,
+        count: 1,
+      });
       continue;
     }
     out.vignettes.push(story.vignette);
@@ -91,9 +106,17 @@ export function buildVignettes(db: ReadableDB, v: VignetteInput): VignetteResult
   return out;
 }
 
-function tellStory(c: ScopeCase, summary: string, outcomes: readonly OutcomeRow[], v: VignetteInput, n: number): { vignette: Vignette; redactions: Redaction[] } | { dropped: 'nothing-left' | 'final-check' } {
+function tellStory(
+  c: ScopeCase,
+  summary: string,
+  outcomes: readonly OutcomeRow[],
+  v: VignetteInput,
+  n: number,
+): { vignette: Vignette; redactions: Redaction[] } | { dropped: 'nothing-left' | 'final-check' } {
   const lang = v.lang;
-  const people = [...(v.consent.get(c.id)?.people ?? [])].sort((a, b) => Number(b.roles.includes('survivor')) - Number(a.roles.includes('survivor')));
+  const people = [...(v.consent.get(c.id)?.people ?? [])].sort(
+    (a, b) => Number(b.roles.includes('survivor')) - Number(a.roles.includes('survivor')),
+  );
   const labels = new Map(people.map((p, i) => [p.personId, t(lang, 'vignette.person', { letter: personLetter(i) })]));
   const opts = { index: v.index, labels, placeLabel: t(lang, 'vignette.place') };
   const redactions: Redaction[] = [];
@@ -103,7 +126,13 @@ function tellStory(c: ScopeCase, summary: string, outcomes: readonly OutcomeRow[
   let length = 0;
   const addParagraph = (text: string, where: string) => {
     const r = scrubParagraph(text, opts);
-    for (const x of r.redactions) redactions.push({ kind: x.kind, where: `${heading} · ${where} · sentence ${x.sentence}`, caseReference: c.reference, count: x.count });
+    for (const x of r.redactions)
+      redactions.push({
+        kind: x.kind,
+        where: `${heading} · ${where} · sentence ${x.sentence}`,
+        caseReference: c.reference,
+        count: x.count,
+      });
     const kept: string[] = [];
     for (const s of r.sentences) {
       if (length + s.length > MAX_TEXT) break;
@@ -128,12 +157,19 @@ function tellStory(c: ScopeCase, summary: string, outcomes: readonly OutcomeRow[
   facts.push({ label: t(lang, 'vignette.opened'), value: c.openedOn.slice(0, 4) });
   facts.push({
     label: t(lang, 'vignette.people'),
-    value: people.map((p) => `${labels.get(p.personId)!} (${p.roles.map((r) => t(lang, `role.${r}` as CatalogueKey)).join(', ')})`).join('; '),
+    value: people
+      .map((p) => `${labels.get(p.personId)!} (${p.roles.map((r) => t(lang, `role.${r}` as CatalogueKey)).join(', ')})`)
+      .join('; '),
   });
   if (outcomes.length > 0) {
     facts.push({
       label: t(lang, 'vignette.outcomes'),
-      value: outcomes.map((o) => `${t(lang, `category.${OUTCOME_CATEGORY_OF[o.kind]}` as CatalogueKey)} (${monthLabel(lang, o.achieved_on.slice(0, 7))})`).join('; '),
+      value: outcomes
+        .map(
+          (o) =>
+            `${t(lang, `category.${OUTCOME_CATEGORY_OF[o.kind]}` as CatalogueKey)} (${monthLabel(lang, o.achieved_on.slice(0, 7))})`,
+        )
+        .join('; '),
     });
   }
   return { vignette: { heading, facts, paragraphs }, redactions };

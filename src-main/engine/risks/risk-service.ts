@@ -3,10 +3,28 @@
  * score (their product) and level, its mitigations, an owner and a review date. The list puts
  * the highest scores first and flags every risk whose review date has passed.
  */
-import { AddRiskInput, ListRisksQuery, type ListRisksQuery as ListRisksQueryT, type Risk, type RiskCategory, type RiskStatus, riskLevel, UpdateRiskInput } from '../../../shared/domain/risks.js';
+import {
+  AddRiskInput,
+  ListRisksQuery,
+  type ListRisksQuery as ListRisksQueryT,
+  type Risk,
+  type RiskCategory,
+  type RiskStatus,
+  riskLevel,
+  UpdateRiskInput,
+} from '../../../shared/domain/risks.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment, type SqlValue } from '../db/sql.js';
-import { changedFields, checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import {
+  changedFields,
+  checkVersion,
+  type DomainContext,
+  mutate,
+  notFound,
+  nowIso,
+  parseInput,
+  today,
+} from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 
 interface RiskRow {
@@ -76,7 +94,14 @@ export function addRisk(ctx: DomainContext, input: AddRiskInput): Risk {
     audit({
       action: 'risk.added',
       subject: { kind: 'risk', id },
-      details: { category: p.category, likelihood: p.likelihood, impact: p.impact, level: risk.level, status: p.status, caseId: p.caseId ?? null },
+      details: {
+        category: p.category,
+        likelihood: p.likelihood,
+        impact: p.impact,
+        level: risk.level,
+        status: p.status,
+        caseId: p.caseId ?? null,
+      },
     });
     return risk;
   });
@@ -137,5 +162,7 @@ export function listRisks(ctx: DomainContext, query: ListRisksQueryT = {}): Risk
   }
   if (q.reviewDue) where.push(sql`status <> 'closed'`, sql`review_on <= ${day}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
-  return all<RiskRow>(ctx.db, sql`SELECT * FROM risks${whereSql} ORDER BY likelihood * impact DESC, review_on, id`).map((r) => toRisk(r, day));
+  return all<RiskRow>(ctx.db, sql`SELECT * FROM risks${whereSql} ORDER BY likelihood * impact DESC, review_on, id`).map(
+    (r) => toRisk(r, day),
+  );
 }

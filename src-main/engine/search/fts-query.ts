@@ -26,7 +26,8 @@ const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Control characters separate words (a NUL would even end FTS5's reading of a quoted string). */
 const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/g;
 /** Arabic harakat, superscript alef and tatweel, Hebrew niqqud and cantillation: what a search should ignore. */
-const VOWEL_MARKS = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/gu;
+const VOWEL_MARKS =
+  /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED]/gu;
 /**
  * A shorter last word is matched exactly: a one- or two-letter prefix matches half the vault.
  * A Hangul syllable holds two or three letters, so two of them are enough.
@@ -71,8 +72,10 @@ function parseTerms(input: string): Term[] {
     const text = (m[1] ?? m[2] ?? '').trim();
     if (HAS_WORD_CHAR.test(text)) terms.push({ text, phrase: m[1] !== undefined });
   }
-  if (terms.length === 0) throw new VaultError('INVALID_INPUT', 'query: type at least one word (letters or digits) to search for.');
-  if (terms.length > MAX_QUERY_WORDS) throw new VaultError('INVALID_INPUT', `query: use at most ${MAX_QUERY_WORDS} words.`);
+  if (terms.length === 0)
+    throw new VaultError('INVALID_INPUT', 'query: type at least one word (letters or digits) to search for.');
+  if (terms.length > MAX_QUERY_WORDS)
+    throw new VaultError('INVALID_INPUT', `query: use at most ${MAX_QUERY_WORDS} words.`);
   return terms;
 }
 
@@ -125,7 +128,8 @@ export function parseQuery(input: string): ParsedQuery {
   const prefixed = render(terms, true);
   const last = terms.at(-1)!;
   const bare = last.text.replace(VOWEL_MARKS, '');
-  const prefixWords = prefixed === exact ? [] : bare !== last.text && HAS_WORD_CHAR.test(bare) ? [last.text, bare] : [last.text];
+  const prefixWords =
+    prefixed === exact ? [] : bare !== last.text && HAS_WORD_CHAR.test(bare) ? [last.text, bare] : [last.text];
   const lastForms = last.phrase ? [] : arabicForms(last.text).slice(1);
   const head = render(terms.slice(0, -1), false);
   return {
@@ -135,7 +139,10 @@ export function parseQuery(input: string): ParsedQuery {
     lastForms,
     withLastAlternatives(alternatives) {
       if (alternatives.length === 0) throw new Error('withLastAlternatives: no alternatives');
-      const any = alternatives.length === 1 ? quote(alternatives[0]!, false) : `(${alternatives.map((a) => quote(a, false)).join(' OR ')})`;
+      const any =
+        alternatives.length === 1
+          ? quote(alternatives[0]!, false)
+          : `(${alternatives.map((a) => quote(a, false)).join(' OR ')})`;
       return head ? `${head} AND ${any}` : any;
     },
   };

@@ -30,7 +30,15 @@
  * 5. Within one case (`caseId`) of at most WINDOW records, the case's texts are searched and
  *    scored on a scratch table of their own instead (`searchCase`).
  */
-import { MAX_SEARCH_OFFSET, SEARCH_KINDS, SearchQuery, type SearchHit, type SearchKind, type SearchResult, type SnippetSegment } from '../../../shared/domain/search.js';
+import {
+  MAX_SEARCH_OFFSET,
+  SEARCH_KINDS,
+  SearchQuery,
+  type SearchHit,
+  type SearchKind,
+  type SearchResult,
+  type SnippetSegment,
+} from '../../../shared/domain/search.js';
 import { all, pluck, run, sql, sqlIn, type SqlFragment, type WritableDB } from '../db/sql.js';
 import { type DomainContext, parseInput } from '../domain/context.js';
 import { parseQuery } from './fts-query.js';
@@ -46,7 +54,8 @@ const CLOSE = '\u0003';
 /** C0 and C1 control characters except tab, line feed and carriage return; includes OPEN and CLOSE. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 /** Scripts the tokenizer cuts into single characters: a snippet needs more tokens to say something. */
-const PER_CHARACTER_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const PER_CHARACTER_SCRIPTS =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const SNIPPET_TOKENS = 24;
 const SNIPPET_TOKENS_PER_CHARACTER = 48;
 const KIND_ORDER: Record<SearchKind, number> = { case: 0, person: 1, evidence: 2, note: 3 };
@@ -72,7 +81,14 @@ interface SourceResult {
  * than offered to FTS5 as a rowid lookup (which would re-run the MATCH, and bm25's document
  * counts, once per row).
  */
-function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseId: string | undefined, window: number, scored = true): SourceResult {
+function sourceCandidates(
+  db: WritableDB,
+  kind: SearchKind,
+  match: string,
+  caseId: string | undefined,
+  window: number,
+  scored = true,
+): SourceResult {
   let q: SqlFragment;
   switch (kind) {
     case 'note':
@@ -111,7 +127,14 @@ function sourceCandidates(db: WritableDB, kind: SearchKind, match: string, caseI
  * to 17 phrases: that count was most of the time of a search for common words, spent to order
  * the most recent 1000 of thousands of matches. `walk`: the unscored walk, when already done.
  */
-function scoredIfFew(db: WritableDB, kind: SearchKind, match: string, caseId: string | undefined, window: number, walk?: SourceResult): SourceResult {
+function scoredIfFew(
+  db: WritableDB,
+  kind: SearchKind,
+  match: string,
+  caseId: string | undefined,
+  window: number,
+  walk?: SourceResult,
+): SourceResult {
   const w = walk ?? sourceCandidates(db, kind, match, caseId, window, false);
   return w.complete ? sourceCandidates(db, kind, match, caseId, window, true) : w;
 }
@@ -121,8 +144,14 @@ const scratchReady = new WeakSet<object>();
 
 function ensureScratch(db: WritableDB): void {
   if (scratchReady.has(db)) return;
-  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`);
-  run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scope USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`);
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snippets USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`,
+  );
+  run(
+    db,
+    sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_scope USING fts5(c0, c1, c2, tokenize = 'signal_tokenizer')`,
+  );
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.notes_fts_vocab USING fts5vocab(main, notes_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.cases_fts_vocab USING fts5vocab(main, cases_fts, 'row')`);
   run(db, sql`CREATE VIRTUAL TABLE IF NOT EXISTS temp.evidence_fts_vocab USING fts5vocab(main, evidence_fts, 'row')`);
@@ -182,28 +211,70 @@ function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number
         db,
         sql`SELECT n.seq, n.id, n.case_id, n.body, c.reference, c.title FROM notes n JOIN cases c ON c.id = n.case_id WHERE n.seq IN ${sqlIn(seqs)}`,
       )) {
-        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.title, columns: [r.body, '', ''] });
+        out.set(r.seq, {
+          id: r.id,
+          caseId: r.case_id,
+          caseReference: r.reference,
+          caseTitle: r.title,
+          columns: [r.body, '', ''],
+        });
       }
       break;
     case 'case':
-      for (const r of all<{ seq: number; id: string; reference: string; title: string; summary: string; strategy: string }>(
-        db,
-        sql`SELECT seq, id, reference, title, summary, strategy FROM cases WHERE seq IN ${sqlIn(seqs)}`,
-      )) {
-        out.set(r.seq, { id: r.id, caseId: r.id, caseReference: r.reference, caseTitle: r.title, title: r.title, columns: [r.title, r.summary, r.strategy] });
+      for (const r of all<{
+        seq: number;
+        id: string;
+        reference: string;
+        title: string;
+        summary: string;
+        strategy: string;
+      }>(db, sql`SELECT seq, id, reference, title, summary, strategy FROM cases WHERE seq IN ${sqlIn(seqs)}`)) {
+        out.set(r.seq, {
+          id: r.id,
+          caseId: r.id,
+          caseReference: r.reference,
+          caseTitle: r.title,
+          title: r.title,
+          columns: [r.title, r.summary, r.strategy],
+        });
       }
       break;
     case 'evidence':
-      for (const r of all<{ seq: number; id: string; case_id: string; title: string; description: string; source: string; reference: string; case_title: string }>(
+      for (const r of all<{
+        seq: number;
+        id: string;
+        case_id: string;
+        title: string;
+        description: string;
+        source: string;
+        reference: string;
+        case_title: string;
+      }>(
         db,
         sql`SELECT e.seq, e.id, e.case_id, e.title, e.description, e.source, c.reference, c.title AS case_title FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.seq IN ${sqlIn(seqs)}`,
       )) {
-        out.set(r.seq, { id: r.id, caseId: r.case_id, caseReference: r.reference, caseTitle: r.case_title, title: r.title, columns: [r.title, r.description, r.source] });
+        out.set(r.seq, {
+          id: r.id,
+          caseId: r.case_id,
+          caseReference: r.reference,
+          caseTitle: r.case_title,
+          title: r.title,
+          columns: [r.title, r.description, r.source],
+        });
       }
       break;
     case 'person':
       // The first case the person was added to (their case, for the hit to open), if any.
-      for (const r of all<{ seq: number; id: string; full_name: string; pseudonym: string | null; names: string | null; case_id: string | null; reference: string | null; case_title: string | null }>(
+      for (const r of all<{
+        seq: number;
+        id: string;
+        full_name: string;
+        pseudonym: string | null;
+        names: string | null;
+        case_id: string | null;
+        reference: string | null;
+        case_title: string | null;
+      }>(
         db,
         sql`SELECT p.rowid AS seq, p.id, p.full_name, p.pseudonym,
                    (SELECT group_concat(name, ' · ') FROM (SELECT name FROM person_names WHERE person_id = p.id ORDER BY kind DESC, name)) AS names,
@@ -212,7 +283,14 @@ function loadTexts(db: WritableDB, kind: SearchKind, seqs: number[]): Map<number
               LEFT JOIN cases c ON c.id = (SELECT cp.case_id FROM case_people cp WHERE cp.person_id = p.id ORDER BY cp.added_at, cp.case_id LIMIT 1)
              WHERE p.rowid IN ${sqlIn(seqs)}`,
       )) {
-        out.set(r.seq, { id: r.id, caseId: r.case_id ?? '', caseReference: r.reference ?? '', caseTitle: r.case_title ?? '', title: r.full_name, columns: [r.names ?? r.full_name, r.pseudonym ?? '', ''] });
+        out.set(r.seq, {
+          id: r.id,
+          caseId: r.case_id ?? '',
+          caseReference: r.reference ?? '',
+          caseTitle: r.case_title ?? '',
+          title: r.full_name,
+          columns: [r.names ?? r.full_name, r.pseudonym ?? '', ''],
+        });
       }
       break;
   }
@@ -224,13 +302,21 @@ function caseRecordCount(db: WritableDB, caseId: string, kinds: readonly SearchK
   let n = 0;
   if (kinds.includes('case')) n += pluck<number>(db, sql`SELECT count(*) FROM cases WHERE id = ${caseId}`) ?? 0;
   if (kinds.includes('note')) n += pluck<number>(db, sql`SELECT count(*) FROM notes WHERE case_id = ${caseId}`) ?? 0;
-  if (kinds.includes('evidence')) n += pluck<number>(db, sql`SELECT count(*) FROM evidence WHERE case_id = ${caseId}`) ?? 0;
+  if (kinds.includes('evidence'))
+    n += pluck<number>(db, sql`SELECT count(*) FROM evidence WHERE case_id = ${caseId}`) ?? 0;
   return n;
 }
 
 /** Lower case, accents and Arabic marks folded: how a tag is compared with the query. */
 function tagKey(s: string): string {
-  return foldArabicSearch(s.normalize('NFD').replace(/\p{Mn}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()).normalize('NFC');
+  return foldArabicSearch(
+    s
+      .normalize('NFD')
+      .replace(/\p{Mn}+/gu, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ).normalize('NFC');
 }
 
 /**
@@ -263,15 +349,22 @@ function caseTagMatches(db: WritableDB, query: string, caseId: string | undefine
 function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[], match: string): SourceResult {
   const records: Array<{ kind: SearchKind; seq: number; c: [string, string, string] }> = [];
   if (kinds.includes('case')) {
-    for (const r of all<{ seq: number; title: string; summary: string; strategy: string }>(db, sql`SELECT seq, title, summary, strategy FROM cases WHERE id = ${caseId}`)) {
+    for (const r of all<{ seq: number; title: string; summary: string; strategy: string }>(
+      db,
+      sql`SELECT seq, title, summary, strategy FROM cases WHERE id = ${caseId}`,
+    )) {
       records.push({ kind: 'case', seq: r.seq, c: [r.title, r.summary, r.strategy] });
     }
   }
   if (kinds.includes('note')) {
-    for (const r of all<{ seq: number; body: string }>(db, sql`SELECT seq, body FROM notes WHERE case_id = ${caseId}`)) records.push({ kind: 'note', seq: r.seq, c: ['', r.body, ''] });
+    for (const r of all<{ seq: number; body: string }>(db, sql`SELECT seq, body FROM notes WHERE case_id = ${caseId}`))
+      records.push({ kind: 'note', seq: r.seq, c: ['', r.body, ''] });
   }
   if (kinds.includes('evidence')) {
-    for (const r of all<{ seq: number; title: string; description: string; source: string }>(db, sql`SELECT seq, title, description, source FROM evidence WHERE case_id = ${caseId}`)) {
+    for (const r of all<{ seq: number; title: string; description: string; source: string }>(
+      db,
+      sql`SELECT seq, title, description, source FROM evidence WHERE case_id = ${caseId}`,
+    )) {
       records.push({ kind: 'evidence', seq: r.seq, c: [r.title, r.description, r.source] });
     }
   }
@@ -280,8 +373,16 @@ function searchCase(db: WritableDB, caseId: string, kinds: readonly SearchKind[]
   db.transaction(() => {
     try {
       // folded as the vault's index is (migration 0007)
-      records.forEach((r, i) => run(db, sql`INSERT INTO temp.search_scope (rowid, c0, c1, c2) VALUES (${i + 1}, ${foldArabicSearch(r.c[0])}, ${foldArabicSearch(r.c[1])}, ${foldArabicSearch(r.c[2])})`));
-      for (const row of all<{ i: number; rank: number }>(db, sql`SELECT rowid AS i, bm25(search_scope, 2.0, 1.0, 1.0) AS rank FROM temp.search_scope WHERE search_scope MATCH ${match}`)) {
+      records.forEach((r, i) =>
+        run(
+          db,
+          sql`INSERT INTO temp.search_scope (rowid, c0, c1, c2) VALUES (${i + 1}, ${foldArabicSearch(r.c[0])}, ${foldArabicSearch(r.c[1])}, ${foldArabicSearch(r.c[2])})`,
+        ),
+      );
+      for (const row of all<{ i: number; rank: number }>(
+        db,
+        sql`SELECT rowid AS i, bm25(search_scope, 2.0, 1.0, 1.0) AS rank FROM temp.search_scope WHERE search_scope MATCH ${match}`,
+      )) {
         const r = records[row.i - 1]!;
         candidates.push({ kind: r.kind, seq: r.seq, rank: row.rank });
       }
@@ -328,13 +429,23 @@ export function snippetSegments(marked: string): SnippetSegment[] {
  * schema (memory: temp_store=MEMORY; gone when the vault locks), are matched with the same
  * expression, and are deleted again before this returns.
  */
-function makeSnippets(db: WritableDB, match: string, texts: ReadonlyArray<[string, string, string]>, tokens: number): Map<number, SnippetSegment[]> {
+function makeSnippets(
+  db: WritableDB,
+  match: string,
+  texts: ReadonlyArray<[string, string, string]>,
+  tokens: number,
+): Map<number, SnippetSegment[]> {
   const out = new Map<number, SnippetSegment[]>();
   if (texts.length === 0) return out;
   ensureScratch(db);
   db.transaction(() => {
     try {
-      texts.forEach(([a, b, c], i) => run(db, sql`INSERT INTO temp.search_snippets (rowid, c0, c1, c2) VALUES (${i + 1}, ${sanitize(a)}, ${sanitize(b)}, ${sanitize(c)})`));
+      texts.forEach(([a, b, c], i) =>
+        run(
+          db,
+          sql`INSERT INTO temp.search_snippets (rowid, c0, c1, c2) VALUES (${i + 1}, ${sanitize(a)}, ${sanitize(b)}, ${sanitize(c)})`,
+        ),
+      );
       for (const r of all<{ i: number; s: string }>(
         db,
         sql`SELECT rowid AS i, snippet(search_snippets, -1, ${OPEN}, ${CLOSE}, '…', ${tokens}) AS s FROM temp.search_snippets WHERE search_snippets MATCH ${match}`,
@@ -350,7 +461,9 @@ function makeSnippets(db: WritableDB, match: string, texts: ReadonlyArray<[strin
 
 /** The first words of a text, when no snippet could be made (should not happen). */
 function plainStart(columns: readonly string[]): SnippetSegment[] {
-  const text = sanitize(columns.find((c) => c.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+  const text = sanitize(columns.find((c) => c.trim() !== '') ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...text];
   return text ? [{ text: chars.length > 160 ? `${chars.slice(0, 160).join('')}…` : text, match: false }] : [];
 }
@@ -381,7 +494,9 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
     sources = kinds.map((k) => {
       if (!narrow) return scoredIfFew(db, k, parsed.exact, q.caseId, window, walks.get(k)!);
       const alternatives = [...new Set([...completions(db, k, parsed.prefixWords), ...parsed.lastForms])];
-      return alternatives.length ? scoredIfFew(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window) : { candidates: [], complete: true };
+      return alternatives.length
+        ? scoredIfFew(db, k, parsed.withLastAlternatives(alternatives), q.caseId, window)
+        : { candidates: [], complete: true };
     });
   }
 
@@ -400,11 +515,26 @@ export function search(ctx: DomainContext, input: SearchQuery): SearchResult {
   const page = merged.slice(q.offset, q.offset + q.limit);
 
   const texts = new Map<SearchKind, Map<number, HitText>>();
-  for (const kind of kinds) texts.set(kind, loadTexts(db, kind, page.filter((c) => c.kind === kind).map((c) => c.seq)));
-  const found = page.map((c) => ({ c, t: texts.get(c.kind)?.get(c.seq) })).filter((x): x is { c: Candidate; t: HitText } => x.t !== undefined);
+  for (const kind of kinds)
+    texts.set(
+      kind,
+      loadTexts(
+        db,
+        kind,
+        page.filter((c) => c.kind === kind).map((c) => c.seq),
+      ),
+    );
+  const found = page
+    .map((c) => ({ c, t: texts.get(c.kind)?.get(c.seq) }))
+    .filter((x): x is { c: Candidate; t: HitText } => x.t !== undefined);
   const tokens = PER_CHARACTER_SCRIPTS.test(q.query) ? SNIPPET_TOKENS_PER_CHARACTER : SNIPPET_TOKENS;
   // On the scratch table FTS5's own prefix query is cheap, and highlights every completion.
-  const snippets = makeSnippets(db, snippetMatch, found.map((x) => x.t.columns), tokens);
+  const snippets = makeSnippets(
+    db,
+    snippetMatch,
+    found.map((x) => x.t.columns),
+    tokens,
+  );
 
   const items: SearchHit[] = found.map(({ c, t }, i) => ({
     kind: c.kind,

@@ -36,7 +36,10 @@ export function quotedName(dest: string): string {
 }
 
 function targetExists(dest: string): VaultError {
-  return new VaultError('EXPORT_TARGET_EXISTS', `${quotedName(dest)} already exists in that folder; choose a new file name (Case Vault never overwrites a file it writes out).`);
+  return new VaultError(
+    'EXPORT_TARGET_EXISTS',
+    `${quotedName(dest)} already exists in that folder; choose a new file name (Case Vault never overwrites a file it writes out).`,
+  );
 }
 
 export function newFileIoError(what: string, e: unknown): VaultError {
@@ -57,7 +60,8 @@ export function checkNewFileTarget(destPath: string): string {
     throw targetExists(dest);
   } catch (e) {
     if (isVaultError(e)) throw e;
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw newFileIoError(`${quotedName(dest)} cannot be written`, e);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw newFileIoError(`${quotedName(dest)} cannot be written`, e);
   }
   let st: fs.Stats;
   try {
@@ -65,7 +69,8 @@ export function checkNewFileTarget(destPath: string): string {
   } catch (e) {
     throw newFileIoError(`The folder to write ${quotedName(dest)} into does not exist or cannot be read`, e);
   }
-  if (!st.isDirectory()) throw new VaultError('IO_ERROR', `The folder to write ${quotedName(dest)} into is not a folder.`);
+  if (!st.isDirectory())
+    throw new VaultError('IO_ERROR', `The folder to write ${quotedName(dest)} into is not a folder.`);
   return dest;
 }
 
@@ -92,7 +97,8 @@ export function publishNewFile(t: NewFile): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw targetExists(t.dest);
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV', 'EINVAL'].includes(code ?? '')) throw newFileIoError(`${quotedName(t.dest)} could not be written`, e);
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV', 'EINVAL'].includes(code ?? ''))
+      throw newFileIoError(`${quotedName(t.dest)} could not be written`, e);
   }
   if (fs.existsSync(t.dest)) throw targetExists(t.dest);
   try {
@@ -109,7 +115,11 @@ export function publishNewFile(t: NewFile): void {
  * call it inside the transaction that records the export, so the two succeed or fail together.
  * Returns commit's value.
  */
-export async function writeNewFile<T>(destPath: string, fill: (fh: fsp.FileHandle) => Promise<void>, commit: (publish: () => void) => T | Promise<T>): Promise<T> {
+export async function writeNewFile<T>(
+  destPath: string,
+  fill: (fh: fsp.FileHandle) => Promise<void>,
+  commit: (publish: () => void) => T | Promise<T>,
+): Promise<T> {
   const t = await prepareNewFile(destPath);
   const fh = await openNewFile(t);
   let closed = false;

@@ -4,7 +4,6 @@
  * node:crypto / libsodium.
  */
 
-
 /** sfc32: small, fast, good statistical quality; seeded from a 32-bit number via splitmix32. */
 export class SeededRng {
   #a: number;

@@ -60,7 +60,11 @@ const Argon2Kdf = z
   .object({
     name: z.literal('argon2id13'),
     opsLimit: z.number().int().min(1).max(64),
-    memLimitBytes: z.number().int().min(8 * 1024).max(4096 * 1024 * 1024),
+    memLimitBytes: z
+      .number()
+      .int()
+      .min(8 * 1024)
+      .max(4096 * 1024 * 1024),
     salt: b64(16),
   })
   .strict();
@@ -102,9 +106,17 @@ function macOf(macKey: SecretBuffer, body: VaultFileBody): Buffer {
 }
 
 /** The associated data that binds a wrapped master key to its slot and vault. */
-export function slotAssociatedData(body: Pick<VaultFileBody, 'vaultId'>, slot: Pick<KeySlot, 'id' | 'kind' | 'kdf'>): Buffer {
+export function slotAssociatedData(
+  body: Pick<VaultFileBody, 'vaultId'>,
+  slot: Pick<KeySlot, 'id' | 'kind' | 'kdf'>,
+): Buffer {
   return Buffer.from(
-    canonicalJson({ format: VAULT_FORMAT, formatVersion: VAULT_FORMAT_VERSION, vaultId: body.vaultId, slot: { id: slot.id, kind: slot.kind, kdf: slot.kdf } }),
+    canonicalJson({
+      format: VAULT_FORMAT,
+      formatVersion: VAULT_FORMAT_VERSION,
+      vaultId: body.vaultId,
+      slot: { id: slot.id, kind: slot.kind, kdf: slot.kdf },
+    }),
     'utf8',
   );
 }
@@ -124,7 +136,10 @@ export function verifyVaultFileMac(doc: VaultFileDoc, macKey: SecretBuffer): boo
 }
 
 const corrupt = (why: string) =>
-  new VaultError('VAULT_CORRUPT', `The vault's key file (vault.json) is damaged: ${why}. Nothing was changed; restore vault.json from a backup.`);
+  new VaultError(
+    'VAULT_CORRUPT',
+    `The vault's key file (vault.json) is damaged: ${why}. Nothing was changed; restore vault.json from a backup.`,
+  );
 
 /** Parse and check vault.json bytes. Throws VAULT_CORRUPT or VAULT_TOO_NEW; never writes. */
 export function parseVaultFile(bytes: Uint8Array): VaultFileDoc {
@@ -138,7 +153,10 @@ export function parseVaultFile(bytes: Uint8Array): VaultFileDoc {
   if (typeof json === 'object' && json !== null && 'formatVersion' in json) {
     const v = (json as { formatVersion: unknown }).formatVersion;
     if (typeof v === 'number' && v > VAULT_FORMAT_VERSION) {
-      throw new VaultError('VAULT_TOO_NEW', `This vault uses key-file format ${v}, newer than this version of Case Vault understands (${VAULT_FORMAT_VERSION}). Update Case Vault; the vault was not touched.`);
+      throw new VaultError(
+        'VAULT_TOO_NEW',
+        `This vault uses key-file format ${v}, newer than this version of Case Vault understands (${VAULT_FORMAT_VERSION}). Update Case Vault; the vault was not touched.`,
+      );
     }
   }
   const result = VaultFileDoc.safeParse(json);
@@ -148,7 +166,8 @@ export function parseVaultFile(bytes: Uint8Array): VaultFileDoc {
   }
   const doc = result.data;
   if (doc.formatVersion !== VAULT_FORMAT_VERSION) throw corrupt(`unknown format version ${doc.formatVersion}`);
-  if (checksumOf(splitDoc(doc)) !== doc.checksum) throw corrupt('its checksum does not match its contents (edited or partly overwritten)');
+  if (checksumOf(splitDoc(doc)) !== doc.checksum)
+    throw corrupt('its checksum does not match its contents (edited or partly overwritten)');
   const ids = new Set(doc.slots.map((s) => s.id));
   if (ids.size !== doc.slots.length) throw corrupt('two key slots share an id');
   return doc;
@@ -162,7 +181,10 @@ export async function readVaultFile(dir: string): Promise<VaultFileDoc> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new VaultError('VAULT_NOT_FOUND', `No vault was found at this location (there is no vault.json in it).`);
     }
-    throw new VaultError('IO_ERROR', `The vault's key file could not be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`);
+    throw new VaultError(
+      'IO_ERROR',
+      `The vault's key file could not be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`,
+    );
   }
   return parseVaultFile(bytes);
 }

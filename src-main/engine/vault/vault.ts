@@ -14,7 +14,15 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError } from '../../../shared/errors.js';
 import { unwrapKey, wrapKey } from '../crypto/aead.js';
-import { type Argon2Params, type Calibration, DEFAULT_TARGET_MS, FAST_TEST_PARAMS, SALT_BYTES, calibrate, deriveFromPassphrase } from '../crypto/argon2.js';
+import {
+  type Argon2Params,
+  type Calibration,
+  DEFAULT_TARGET_MS,
+  FAST_TEST_PARAMS,
+  SALT_BYTES,
+  calibrate,
+  deriveFromPassphrase,
+} from '../crypto/argon2.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
@@ -84,7 +92,10 @@ export interface VaultStatus {
 
 function checkPassphraseStrength(passphrase: string): void {
   if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
-    throw new VaultError('WEAK_PASSPHRASE', `A vault passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters; a few unrelated words make a good one.`);
+    throw new VaultError(
+      'WEAK_PASSPHRASE',
+      `A vault passphrase needs at least ${MIN_PASSPHRASE_CHARS} characters; a few unrelated words make a good one.`,
+    );
   }
 }
 
@@ -92,20 +103,36 @@ function defaultKdf(): 'calibrate' | Argon2Params {
   return process.env.CASE_VAULT_INSECURE_FAST_KDF === '1' ? FAST_TEST_PARAMS : 'calibrate';
 }
 
-async function makePassphraseSlot(vaultId: string, master: SecretBuffer, passphrase: string, kdf: 'calibrate' | Argon2Params, onProgress?: (p: UnlockProgress) => void): Promise<PassphraseSlot> {
+async function makePassphraseSlot(
+  vaultId: string,
+  master: SecretBuffer,
+  passphrase: string,
+  kdf: 'calibrate' | Argon2Params,
+  onProgress?: (p: UnlockProgress) => void,
+): Promise<PassphraseSlot> {
   if (kdf === 'calibrate') onProgress?.({ phase: 'calibrating', expectedMs: 2 * DEFAULT_TARGET_MS });
   const params: Calibration = kdf === 'calibrate' ? await calibrate() : { ...kdf, expectedMs: 0 };
   const salt = randomBytes(SALT_BYTES);
   const slotHead = {
     id: uuidv7(),
     kind: 'passphrase' as const,
-    kdf: { name: 'argon2id13' as const, opsLimit: params.opsLimit, memLimitBytes: params.memLimitBytes, salt: salt.toString('base64') },
+    kdf: {
+      name: 'argon2id13' as const,
+      opsLimit: params.opsLimit,
+      memLimitBytes: params.memLimitBytes,
+      salt: salt.toString('base64'),
+    },
   };
   onProgress?.({ phase: 'deriving-key', expectedMs: params.expectedMs });
   const kek = await deriveFromPassphrase(passphrase, salt, params);
   try {
     const { nonce, wrapped } = wrapKey(kek, master, slotAssociatedData({ vaultId }, slotHead));
-    return { ...slotHead, createdAt: isoNow(), nonce: nonce.toString('base64'), wrappedKey: wrapped.toString('base64') };
+    return {
+      ...slotHead,
+      createdAt: isoNow(),
+      nonce: nonce.toString('base64'),
+      wrappedKey: wrapped.toString('base64'),
+    };
   } finally {
     wipe(kek);
   }
@@ -114,22 +141,35 @@ async function makePassphraseSlot(vaultId: string, master: SecretBuffer, passphr
 function makeRecoverySlot(vaultId: string, master: SecretBuffer): { slot: RecoverySlot; recoveryKey: string } {
   const { raw, text } = generateRecoveryKey();
   const salt = randomBytes(16);
-  const head = { id: uuidv7(), kind: 'recovery' as const, kdf: { name: 'hkdf-sha256' as const, salt: salt.toString('base64') } };
+  const head = {
+    id: uuidv7(),
+    kind: 'recovery' as const,
+    kdf: { name: 'hkdf-sha256' as const, salt: salt.toString('base64') },
+  };
   const kek = deriveSubkey(raw, salt, RECOVERY_INFO);
   wipe(raw);
   try {
     const { nonce, wrapped } = wrapKey(kek, master, slotAssociatedData({ vaultId }, head));
-    return { slot: { ...head, createdAt: isoNow(), nonce: nonce.toString('base64'), wrappedKey: wrapped.toString('base64') }, recoveryKey: text };
+    return {
+      slot: { ...head, createdAt: isoNow(), nonce: nonce.toString('base64'), wrappedKey: wrapped.toString('base64') },
+      recoveryKey: text,
+    };
   } finally {
     wipe(kek);
   }
 }
 
-async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, onProgress?: (p: UnlockProgress) => void): Promise<SecretBuffer> {
+async function unwrapWithCredential(
+  doc: VaultFileDoc,
+  credential: Credential,
+  onProgress?: (p: UnlockProgress) => void,
+): Promise<SecretBuffer> {
   const bad = () =>
     new VaultError(
       'BAD_PASSPHRASE',
-      'passphrase' in credential ? 'That passphrase does not unlock this vault.' : 'That recovery key does not unlock this vault.',
+      'passphrase' in credential
+        ? 'That passphrase does not unlock this vault.'
+        : 'That recovery key does not unlock this vault.',
     );
   if ('passphrase' in credential) {
     for (const slot of doc.slots) {
@@ -137,7 +177,12 @@ async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, o
       const params = { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes };
       onProgress?.({ phase: 'deriving-key', expectedMs: estimateMs(params) });
       const kek = await deriveFromPassphrase(credential.passphrase, Buffer.from(slot.kdf.salt, 'base64'), params);
-      const master = unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot));
+      const master = unwrapKey(
+        kek,
+        Buffer.from(slot.nonce, 'base64'),
+        Buffer.from(slot.wrappedKey, 'base64'),
+        slotAssociatedData(doc, slot),
+      );
       wipe(kek);
       if (master) return master;
     }
@@ -148,7 +193,12 @@ async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, o
     for (const slot of doc.slots) {
       if (slot.kind !== 'recovery') continue;
       const kek = deriveSubkey(raw, Buffer.from(slot.kdf.salt, 'base64'), RECOVERY_INFO);
-      const master = unwrapKey(kek, Buffer.from(slot.nonce, 'base64'), Buffer.from(slot.wrappedKey, 'base64'), slotAssociatedData(doc, slot));
+      const master = unwrapKey(
+        kek,
+        Buffer.from(slot.nonce, 'base64'),
+        Buffer.from(slot.wrappedKey, 'base64'),
+        slotAssociatedData(doc, slot),
+      );
       wipe(kek);
       if (master) return master;
     }
@@ -163,7 +213,8 @@ async function unwrapWithCredential(doc: VaultFileDoc, credential: Credential, o
  * DEFAULT_TARGET_MS on the machine that made the slot, so that is the best guess here too.
  */
 function estimateMs(p: Argon2Params): number {
-  const atOrBelowTestParams = p.memLimitBytes <= FAST_TEST_PARAMS.memLimitBytes && p.opsLimit <= FAST_TEST_PARAMS.opsLimit;
+  const atOrBelowTestParams =
+    p.memLimitBytes <= FAST_TEST_PARAMS.memLimitBytes && p.opsLimit <= FAST_TEST_PARAMS.opsLimit;
   return atOrBelowTestParams ? FAST_TEST_PARAMS.expectedMs : DEFAULT_TARGET_MS;
 }
 
@@ -213,7 +264,11 @@ export class Vault {
    */
   get identity(): VaultIdentityKeys {
     if (!this.#db) throw lockedError();
-    if (!this.#identity) throw new VaultError('IDENTITY_MISSING', 'This vault has no identity key yet; unlock it with this version of Case Vault to create one.');
+    if (!this.#identity)
+      throw new VaultError(
+        'IDENTITY_MISSING',
+        'This vault has no identity key yet; unlock it with this version of Case Vault to create one.',
+      );
     return this.#identity;
   }
 
@@ -222,7 +277,11 @@ export class Vault {
   }
 
   /** Append an audit entry in its own transaction (services that mutate use their own). */
-  audit(action: string, details: Record<string, string | number | boolean | null> = {}, subject: { kind: string; id: string } | null = null): void {
+  audit(
+    action: string,
+    details: Record<string, string | number | boolean | null> = {},
+    subject: { kind: string; id: string } | null = null,
+  ): void {
     const db = this.db;
     db.transaction(() => appendAudit(db, this.id, { action, details, subject }))();
   }
@@ -243,7 +302,13 @@ export class Vault {
     const master = secureRandom(32);
     let recoveryKey: string;
     try {
-      const passphraseSlot = await makePassphraseSlot(vaultId, master, opts.passphrase, opts.kdf ?? defaultKdf(), opts.onProgress);
+      const passphraseSlot = await makePassphraseSlot(
+        vaultId,
+        master,
+        opts.passphrase,
+        opts.kdf ?? defaultKdf(),
+        opts.onProgress,
+      );
       const recovery = makeRecoverySlot(vaultId, master);
       recoveryKey = recovery.recoveryKey;
       const now = isoNow();
@@ -265,7 +330,11 @@ export class Vault {
         migrate(db, opts.migrations ?? loadMigrations());
         db.transaction(() => {
           run(db, sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${now})`);
-          appendAudit(db, vaultId, { action: 'vault.created', subject: { kind: 'vault', id: vaultId }, details: { schemaVersion: schemaVersion(db) } });
+          appendAudit(db, vaultId, {
+            action: 'vault.created',
+            subject: { kind: 'vault', id: vaultId },
+            details: { schemaVersion: schemaVersion(db) },
+          });
           // The identity is born with the vault (audited identity.created, reason 'init'); the
           // keys are opened again by the unlock below, so this copy is zeroed at once.
           ensureIdentity(db, master, vaultId, 'init')?.wipe();
@@ -294,23 +363,36 @@ export class Vault {
   static async open(dir: string, credential: Credential, opts: OpenOptions = {}): Promise<Vault> {
     const target = path.resolve(dir);
     opts.onProgress?.({ phase: 'reading' });
-    if (!fs.existsSync(target)) throw new VaultError('VAULT_NOT_FOUND', 'No vault was found at this location (the folder does not exist).');
+    if (!fs.existsSync(target))
+      throw new VaultError('VAULT_NOT_FOUND', 'No vault was found at this location (the folder does not exist).');
     const doc = await readVaultFile(target);
     const master = await unwrapWithCredential(doc, credential, opts.onProgress);
     return Vault.#openWithMaster(target, master, opts, doc);
   }
 
-  static async #openWithMaster(dir: string, master: SecretBuffer, opts: OpenOptions, knownDoc?: VaultFileDoc): Promise<Vault> {
+  static async #openWithMaster(
+    dir: string,
+    master: SecretBuffer,
+    opts: OpenOptions,
+    knownDoc?: VaultFileDoc,
+  ): Promise<Vault> {
     try {
       const doc = knownDoc ?? (await readVaultFile(dir));
       const macKey = deriveMasterSubkey(master, doc.vaultId, 'vaultFileMac');
       const macOk = verifyVaultFileMac(doc, macKey);
       wipe(macKey);
       if (!macOk) {
-        throw new VaultError('VAULT_CORRUPT', 'The vault key file (vault.json) was changed by something other than Case Vault. Nothing was changed; restore it from a backup.');
+        throw new VaultError(
+          'VAULT_CORRUPT',
+          'The vault key file (vault.json) was changed by something other than Case Vault. Nothing was changed; restore it from a backup.',
+        );
       }
       const dbFile = path.join(dir, DB_FILE_NAME);
-      if (!fs.existsSync(dbFile)) throw new VaultError('VAULT_CORRUPT', 'The vault database (vault.db) is missing. Nothing was changed; restore it from a backup.');
+      if (!fs.existsSync(dbFile))
+        throw new VaultError(
+          'VAULT_CORRUPT',
+          'The vault database (vault.db) is missing. Nothing was changed; restore it from a backup.',
+        );
       opts.onProgress?.({ phase: 'opening-database' });
       const dbKey = deriveMasterSubkey(master, doc.vaultId, 'database');
       const db = openKeyedDatabase(dbFile, dbKey);
@@ -321,10 +403,15 @@ export class Vault {
         const result = migrate(db, opts.migrations ?? loadMigrations());
         const storedId = get<{ value: string }>(db, sql`SELECT value FROM vault_meta WHERE key = 'vault_id'`)?.value;
         if (storedId !== doc.vaultId) {
-          throw new VaultError('VAULT_CORRUPT', 'The vault database belongs to a different vault than its key file. Nothing was changed.');
+          throw new VaultError(
+            'VAULT_CORRUPT',
+            'The vault database belongs to a different vault than its key file. Nothing was changed.',
+          );
         }
         if (result.applied.length > 0) {
-          db.transaction(() => appendAudit(db, doc.vaultId, { action: 'vault.migrated', details: { from: result.from, to: result.to } }))();
+          db.transaction(() =>
+            appendAudit(db, doc.vaultId, { action: 'vault.migrated', details: { from: result.from, to: result.to } }),
+          )();
         }
         // A vault made before schema 3 gets its identity on the unlock that applied 0003
         // (audited identity.created, reason 'migration'); otherwise the sealed key is opened.
@@ -386,7 +473,11 @@ export class Vault {
     wipe(macKey);
     await writeVaultFile(this.dir, doc);
     this.#doc = doc;
-    this.audit('vault.passphrase-changed', { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes }, { kind: 'key-slot', id: slot.id });
+    this.audit(
+      'vault.passphrase-changed',
+      { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes },
+      { kind: 'key-slot', id: slot.id },
+    );
   }
 
   /**
@@ -402,7 +493,10 @@ export class Vault {
 
   status(): VaultStatus {
     const db = this.db;
-    const blobs = get<{ n: number; bytes: number | null }>(db, sql`SELECT count(*) AS n, sum(size) AS bytes FROM blobs`);
+    const blobs = get<{ n: number; bytes: number | null }>(
+      db,
+      sql`SELECT count(*) AS n, sum(size) AS bytes FROM blobs`,
+    );
     return {
       vaultId: this.id,
       path: this.dir,
@@ -414,7 +508,10 @@ export class Vault {
         id: s.id,
         kind: s.kind,
         createdAt: s.createdAt,
-        kdf: s.kind === 'passphrase' ? { name: s.kdf.name, opsLimit: s.kdf.opsLimit, memLimitBytes: s.kdf.memLimitBytes } : { name: s.kdf.name },
+        kdf:
+          s.kind === 'passphrase'
+            ? { name: s.kdf.name, opsLimit: s.kdf.opsLimit, memLimitBytes: s.kdf.memLimitBytes }
+            : { name: s.kdf.name },
       })),
       counts: { blobs: Number(blobs?.n ?? 0), blobBytes: Number(blobs?.bytes ?? 0), auditEntries: countAudit(db) },
     };
@@ -432,9 +529,18 @@ async function assertCreatable(target: string): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
-    if (code === 'ENOTDIR') throw new VaultError('VAULT_DIR_NOT_EMPTY', 'A file (not a folder) already exists where the vault should go; nothing was changed.');
+    if (code === 'ENOTDIR')
+      throw new VaultError(
+        'VAULT_DIR_NOT_EMPTY',
+        'A file (not a folder) already exists where the vault should go; nothing was changed.',
+      );
     throw new VaultError('IO_ERROR', `The vault folder cannot be read (${code ?? 'I/O error'}).`);
   }
-  if (entries.includes(VAULT_FILE_NAME)) throw new VaultError('VAULT_EXISTS', 'A vault already exists in this folder; nothing was changed.');
-  if (entries.length > 0) throw new VaultError('VAULT_DIR_NOT_EMPTY', 'This folder already holds other files; choose an empty or new folder for the vault. Nothing was changed.');
+  if (entries.includes(VAULT_FILE_NAME))
+    throw new VaultError('VAULT_EXISTS', 'A vault already exists in this folder; nothing was changed.');
+  if (entries.length > 0)
+    throw new VaultError(
+      'VAULT_DIR_NOT_EMPTY',
+      'This folder already holds other files; choose an empty or new folder for the vault. Nothing was changed.',
+    );
 }

@@ -91,7 +91,13 @@ export function AuditLog() {
             <Button aria-disabled={!canNewer} onClick={() => canNewer && setOffset(Math.max(0, offset - AUDIT_PAGE))}>
               {t('audit.newer')}
             </Button>
-            <p className="pager-range">{t('audit.range', { from: f.number(offset + 1), to: f.number(Math.min(offset + AUDIT_PAGE, total)), total: f.number(total) })}</p>
+            <p className="pager-range">
+              {t('audit.range', {
+                from: f.number(offset + 1),
+                to: f.number(Math.min(offset + AUDIT_PAGE, total)),
+                total: f.number(total),
+              })}
+            </p>
             <Button aria-disabled={!canOlder} onClick={() => canOlder && setOffset(offset + AUDIT_PAGE)}>
               {t('audit.older')}
             </Button>
@@ -190,8 +196,15 @@ function VerifyChain() {
         )}
         {verdict?.ok === false && (
           <div className="notice notice-error" data-verdict="broken">
-            <p className="notice-title">{t('audit.verify.broken', { seq: f.number(verdict.firstBrokenSeq, { useGrouping: false }) })}</p>
-            <p>{t('audit.verify.brokenBefore', { count: verdict.entries, seq: f.number(verdict.firstBrokenSeq, { useGrouping: false }) })}</p>
+            <p className="notice-title">
+              {t('audit.verify.broken', { seq: f.number(verdict.firstBrokenSeq, { useGrouping: false }) })}
+            </p>
+            <p>
+              {t('audit.verify.brokenBefore', {
+                count: verdict.entries,
+                seq: f.number(verdict.firstBrokenSeq, { useGrouping: false }),
+              })}
+            </p>
             <p>
               {t('audit.verify.reason')} <bdi lang="en">{verdict.reason}</bdi>
             </p>

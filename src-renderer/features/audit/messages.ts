@@ -3,7 +3,8 @@ import { defineMessages } from '../../i18n/define.js';
 export const auditMessages = defineMessages({
   en: {
     'audit.title': 'Audit log',
-    'audit.intro': 'Every change to the vault is recorded here, newest first. Entries name records by their id and never hold what a record says.',
+    'audit.intro':
+      'Every change to the vault is recorded here, newest first. Entries name records by their id and never hold what a record says.',
     'audit.count': '{count, plural, =0 {No entries} one {# entry} other {# entries}}',
     'audit.entries': 'Entries',
     'audit.table': 'Audit log entries, newest first',
@@ -19,13 +20,16 @@ export const auditMessages = defineMessages({
     'audit.newer': 'Newer entries',
     'audit.older': 'Older entries',
     'audit.verify.title': 'Check the chain',
-    'audit.verify.hint': 'Each entry holds a hash of the one before it. The check recomputes every hash from the first entry, so that an entry changed, removed or inserted afterwards is found.',
+    'audit.verify.hint':
+      'Each entry holds a hash of the one before it. The check recomputes every hash from the first entry, so that an entry changed, removed or inserted afterwards is found.',
     'audit.verify.button': 'Verify chain',
     'audit.verify.working': 'Checking every entry…',
-    'audit.verify.intact': 'The chain is intact: {count, plural, one {its # entry checks out} other {all # entries check out}}.',
+    'audit.verify.intact':
+      'The chain is intact: {count, plural, one {its # entry checks out} other {all # entries check out}}.',
     'audit.verify.empty': 'The log is empty: there is nothing to check yet.',
     'audit.verify.broken': 'The chain is broken at entry {seq}.',
-    'audit.verify.brokenBefore': '{count, plural, =0 {No entry before it can be trusted.} one {The entry before it checks out.} other {The # entries before it check out.}} From entry {seq} on, the log cannot be trusted: someone or something changed the vault file outside the app.',
+    'audit.verify.brokenBefore':
+      '{count, plural, =0 {No entry before it can be trusted.} one {The entry before it checks out.} other {The # entries before it check out.}} From entry {seq} on, the log cannot be trusted: someone or something changed the vault file outside the app.',
     'audit.verify.reason': 'What the check found:',
     'audit.action.vault.created': 'Vault created',
     'audit.action.vault.migrated': 'Vault upgraded',
@@ -90,7 +94,8 @@ export const auditMessages = defineMessages({
   },
   fr: {
     'audit.title': "Journal d'audit",
-    'audit.intro': "Chaque modification du coffre est consignée ici, la plus récente en premier. Les entrées désignent les enregistrements par leur identifiant et ne contiennent jamais leur contenu.",
+    'audit.intro':
+      'Chaque modification du coffre est consignée ici, la plus récente en premier. Les entrées désignent les enregistrements par leur identifiant et ne contiennent jamais leur contenu.',
     'audit.count': '{count, plural, =0 {Aucune entrée} one {# entrée} other {# entrées}}',
     'audit.entries': 'Entrées',
     'audit.table': "Entrées du journal d'audit, les plus récentes en premier",
@@ -106,13 +111,16 @@ export const auditMessages = defineMessages({
     'audit.newer': 'Entrées plus récentes',
     'audit.older': 'Entrées plus anciennes',
     'audit.verify.title': 'Vérifier la chaîne',
-    'audit.verify.hint': "Chaque entrée contient une empreinte de la précédente. La vérification recalcule chaque empreinte depuis la première entrée : une entrée modifiée, supprimée ou insérée après coup est ainsi détectée.",
+    'audit.verify.hint':
+      'Chaque entrée contient une empreinte de la précédente. La vérification recalcule chaque empreinte depuis la première entrée : une entrée modifiée, supprimée ou insérée après coup est ainsi détectée.',
     'audit.verify.button': 'Vérifier la chaîne',
     'audit.verify.working': 'Vérification de chaque entrée…',
-    'audit.verify.intact': 'La chaîne est intacte : {count, plural, one {# entrée vérifiée} other {les # entrées sont vérifiées}}.',
+    'audit.verify.intact':
+      'La chaîne est intacte : {count, plural, one {# entrée vérifiée} other {les # entrées sont vérifiées}}.',
     'audit.verify.empty': "Le journal est vide : il n'y a encore rien à vérifier.",
     'audit.verify.broken': "La chaîne est rompue à l'entrée {seq}.",
-    'audit.verify.brokenBefore': "{count, plural, =0 {Aucune entrée antérieure n'est fiable.} one {L'entrée précédente est vérifiée.} other {Les # entrées précédentes sont vérifiées.}} À partir de l'entrée {seq}, le journal n'est plus fiable : quelqu'un ou quelque chose a modifié le fichier du coffre en dehors de l'application.",
+    'audit.verify.brokenBefore':
+      "{count, plural, =0 {Aucune entrée antérieure n'est fiable.} one {L'entrée précédente est vérifiée.} other {Les # entrées précédentes sont vérifiées.}} À partir de l'entrée {seq}, le journal n'est plus fiable : quelqu'un ou quelque chose a modifié le fichier du coffre en dehors de l'application.",
     'audit.verify.reason': 'Ce que la vérification a trouvé :',
     'audit.action.vault.created': 'Coffre créé',
     'audit.action.vault.migrated': 'Coffre mis à niveau',
@@ -177,7 +185,8 @@ export const auditMessages = defineMessages({
   },
   es: {
     'audit.title': 'Registro de auditoría',
-    'audit.intro': 'Cada cambio en la bóveda queda registrado aquí, el más reciente primero. Las entradas nombran los registros por su identificador y nunca guardan su contenido.',
+    'audit.intro':
+      'Cada cambio en la bóveda queda registrado aquí, el más reciente primero. Las entradas nombran los registros por su identificador y nunca guardan su contenido.',
     'audit.count': '{count, plural, =0 {Ninguna entrada} one {# entrada} other {# entradas}}',
     'audit.entries': 'Entradas',
     'audit.table': 'Entradas del registro de auditoría, las más recientes primero',
@@ -193,13 +202,16 @@ export const auditMessages = defineMessages({
     'audit.newer': 'Entradas más recientes',
     'audit.older': 'Entradas más antiguas',
     'audit.verify.title': 'Comprobar la cadena',
-    'audit.verify.hint': 'Cada entrada guarda un hash de la anterior. La comprobación recalcula todos los hashes desde la primera entrada, de modo que se detecta cualquier entrada modificada, eliminada o insertada después.',
+    'audit.verify.hint':
+      'Cada entrada guarda un hash de la anterior. La comprobación recalcula todos los hashes desde la primera entrada, de modo que se detecta cualquier entrada modificada, eliminada o insertada después.',
     'audit.verify.button': 'Verificar la cadena',
     'audit.verify.working': 'Comprobando cada entrada…',
-    'audit.verify.intact': 'La cadena está intacta: {count, plural, one {# entrada comprobada} other {las # entradas están comprobadas}}.',
+    'audit.verify.intact':
+      'La cadena está intacta: {count, plural, one {# entrada comprobada} other {las # entradas están comprobadas}}.',
     'audit.verify.empty': 'El registro está vacío: todavía no hay nada que comprobar.',
     'audit.verify.broken': 'La cadena está rota en la entrada {seq}.',
-    'audit.verify.brokenBefore': '{count, plural, =0 {Ninguna entrada anterior es fiable.} one {La entrada anterior está comprobada.} other {Las # entradas anteriores están comprobadas.}} A partir de la entrada {seq}, el registro no es fiable: alguien o algo modificó el archivo de la bóveda fuera de la aplicación.',
+    'audit.verify.brokenBefore':
+      '{count, plural, =0 {Ninguna entrada anterior es fiable.} one {La entrada anterior está comprobada.} other {Las # entradas anteriores están comprobadas.}} A partir de la entrada {seq}, el registro no es fiable: alguien o algo modificó el archivo de la bóveda fuera de la aplicación.',
     'audit.verify.reason': 'Lo que encontró la comprobación:',
     'audit.action.vault.created': 'Bóveda creada',
     'audit.action.vault.migrated': 'Bóveda actualizada',
@@ -264,8 +276,10 @@ export const auditMessages = defineMessages({
   },
   ar: {
     'audit.title': 'سجل التدقيق',
-    'audit.intro': 'يُسجَّل هنا كل تغيير في الخزنة، الأحدث أولًا. تشير الإدخالات إلى السجلات بمعرّفاتها ولا تحتوي أبدًا على مضمونها.',
-    'audit.count': '{count, plural, =0 {لا توجد إدخالات} zero {لا توجد إدخالات} one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالًا} other {# إدخال}}',
+    'audit.intro':
+      'يُسجَّل هنا كل تغيير في الخزنة، الأحدث أولًا. تشير الإدخالات إلى السجلات بمعرّفاتها ولا تحتوي أبدًا على مضمونها.',
+    'audit.count':
+      '{count, plural, =0 {لا توجد إدخالات} zero {لا توجد إدخالات} one {إدخال واحد} two {إدخالان} few {# إدخالات} many {# إدخالًا} other {# إدخال}}',
     'audit.entries': 'الإدخالات',
     'audit.table': 'إدخالات سجل التدقيق، الأحدث أولًا',
     'audit.col.seq': 'الرقم',
@@ -280,13 +294,16 @@ export const auditMessages = defineMessages({
     'audit.newer': 'إدخالات أحدث',
     'audit.older': 'إدخالات أقدم',
     'audit.verify.title': 'التحقق من السلسلة',
-    'audit.verify.hint': 'يحمل كل إدخال بصمة (تجزئة) للإدخال الذي قبله. يعيد التحقق حساب كل بصمة بدءًا من الإدخال الأول، فيُكتشف أي إدخال عُدّل أو حُذف أو أُدرج لاحقًا.',
+    'audit.verify.hint':
+      'يحمل كل إدخال بصمة (تجزئة) للإدخال الذي قبله. يعيد التحقق حساب كل بصمة بدءًا من الإدخال الأول، فيُكتشف أي إدخال عُدّل أو حُذف أو أُدرج لاحقًا.',
     'audit.verify.button': 'تحقق من السلسلة',
     'audit.verify.working': 'جارٍ التحقق من كل إدخال…',
-    'audit.verify.intact': 'السلسلة سليمة: {count, plural, zero {لا إدخالات} one {تم التحقق من إدخال واحد} two {تم التحقق من الإدخالين} few {تم التحقق من # إدخالات} many {تم التحقق من # إدخالًا} other {تم التحقق من # إدخال}}.',
+    'audit.verify.intact':
+      'السلسلة سليمة: {count, plural, zero {لا إدخالات} one {تم التحقق من إدخال واحد} two {تم التحقق من الإدخالين} few {تم التحقق من # إدخالات} many {تم التحقق من # إدخالًا} other {تم التحقق من # إدخال}}.',
     'audit.verify.empty': 'السجل فارغ: لا يوجد شيء للتحقق منه بعد.',
     'audit.verify.broken': 'السلسلة مكسورة عند الإدخال {seq}.',
-    'audit.verify.brokenBefore': '{count, plural, =0 {لا يمكن الوثوق بأي إدخال قبله.} zero {لا يمكن الوثوق بأي إدخال قبله.} one {الإدخال الذي قبله سليم.} two {الإدخالان اللذان قبله سليمان.} few {الإدخالات الـ# التي قبله سليمة.} many {الإدخالات الـ# التي قبله سليمة.} other {الإدخالات الـ# التي قبله سليمة.}} ابتداءً من الإدخال {seq} لا يمكن الوثوق بالسجل: شخص ما أو شيء ما عدّل ملف الخزنة خارج التطبيق.',
+    'audit.verify.brokenBefore':
+      '{count, plural, =0 {لا يمكن الوثوق بأي إدخال قبله.} zero {لا يمكن الوثوق بأي إدخال قبله.} one {الإدخال الذي قبله سليم.} two {الإدخالان اللذان قبله سليمان.} few {الإدخالات الـ# التي قبله سليمة.} many {الإدخالات الـ# التي قبله سليمة.} other {الإدخالات الـ# التي قبله سليمة.}} ابتداءً من الإدخال {seq} لا يمكن الوثوق بالسجل: شخص ما أو شيء ما عدّل ملف الخزنة خارج التطبيق.',
     'audit.verify.reason': 'ما وجده التحقق:',
     'audit.action.vault.created': 'إنشاء الخزنة',
     'audit.action.vault.migrated': 'ترقية الخزنة',

@@ -22,7 +22,15 @@ import { NotesTab } from '../notes/NotesTab.js';
 import { DeadlinesTab } from '../deadlines/DeadlinesTab.js';
 import { OutcomesTab } from '../outcomes/OutcomesTab.js';
 
-export const CASE_TABS: readonly CaseTab[] = ['overview', 'people', 'consents', 'evidence', 'notes', 'deadlines', 'outcomes'];
+export const CASE_TABS: readonly CaseTab[] = [
+  'overview',
+  'people',
+  'consents',
+  'evidence',
+  'notes',
+  'deadlines',
+  'outcomes',
+];
 
 /** The screen for the route `case`: one mounted instance per case id. */
 export function CaseDetail() {
@@ -90,7 +98,17 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
   );
 }
 
-function TabContent({ tab, kase, onChanged, onReload }: { tab: CaseTab; kase: Case; onChanged: (c: Case) => void; onReload: () => Promise<void> }) {
+function TabContent({
+  tab,
+  kase,
+  onChanged,
+  onReload,
+}: {
+  tab: CaseTab;
+  kase: Case;
+  onChanged: (c: Case) => void;
+  onReload: () => Promise<void>;
+}) {
   switch (tab) {
     case 'overview':
       return <CaseOverview kase={kase} onChanged={onChanged} onReload={onReload} />;

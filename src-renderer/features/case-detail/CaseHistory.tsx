@@ -100,7 +100,13 @@ export function CaseHistory({ caseId, version }: { caseId: string; version: numb
                 <td>
                   <ul className="plain-list">
                     {Object.entries(e.changes).map(([field, c]) => (
-                      <li key={field}>{t('caseDetail.history.change', { field: fieldName(field), from: historyValue(t, field, c.from), to: historyValue(t, field, c.to) })}</li>
+                      <li key={field}>
+                        {t('caseDetail.history.change', {
+                          field: fieldName(field),
+                          from: historyValue(t, field, c.from),
+                          to: historyValue(t, field, c.to),
+                        })}
+                      </li>
                     ))}
                   </ul>
                 </td>

@@ -14,7 +14,15 @@ import { StatusDialog } from './StatusDialog.js';
 import { CaseHistory } from './CaseHistory.js';
 import { CaseProposalsBanner } from '../proposals/CaseProposalsBanner.js';
 
-export function CaseOverview({ kase, onChanged, onReload }: { kase: Case; onChanged: (c: Case) => void; onReload: () => Promise<void> }) {
+export function CaseOverview({
+  kase,
+  onChanged,
+  onReload,
+}: {
+  kase: Case;
+  onChanged: (c: Case) => void;
+  onReload: () => Promise<void>;
+}) {
   const t = useT();
   const f = useFormat();
   const [dialog, setDialog] = useState<'edit' | 'status' | null>(null);
@@ -104,19 +112,35 @@ export function CaseOverview({ kase, onChanged, onReload }: { kase: Case; onChan
       </section>
       <section className="card" aria-labelledby="case-summary-title">
         <h2 id="case-summary-title">{t('caseDetail.field.summary')}</h2>
-        {kase.summary ? <bdi className="longtext">{kase.summary}</bdi> : <p className="empty">{t('caseDetail.noSummary')}</p>}
+        {kase.summary ? (
+          <bdi className="longtext">{kase.summary}</bdi>
+        ) : (
+          <p className="empty">{t('caseDetail.noSummary')}</p>
+        )}
       </section>
       <section className="card" aria-labelledby="case-strategy-title">
         <h2 id="case-strategy-title">{t('caseDetail.field.strategy')}</h2>
-        {kase.strategy ? <bdi className="longtext">{kase.strategy}</bdi> : <p className="empty">{t('caseDetail.noStrategy')}</p>}
+        {kase.strategy ? (
+          <bdi className="longtext">{kase.strategy}</bdi>
+        ) : (
+          <p className="empty">{t('caseDetail.noStrategy')}</p>
+        )}
       </section>
       <CaseHistory caseId={kase.id} version={kase.version} />
-      <EditCaseDialog open={dialog === 'edit'} kase={kase} onClose={() => setDialog(null)} onSaved={(c) => saved(c, t('caseDetail.saved'))} onReload={onReload} />
+      <EditCaseDialog
+        open={dialog === 'edit'}
+        kase={kase}
+        onClose={() => setDialog(null)}
+        onSaved={(c) => saved(c, t('caseDetail.saved'))}
+        onReload={onReload}
+      />
       <StatusDialog
         open={dialog === 'status'}
         kase={kase}
         onClose={() => setDialog(null)}
-        onChanged={(c) => saved(c, t('caseDetail.status.changed', { status: t(`cases.status.${c.status}` as MessageKey) }))}
+        onChanged={(c) =>
+          saved(c, t('caseDetail.status.changed', { status: t(`cases.status.${c.status}` as MessageKey) }))
+        }
         onReload={onReload}
       />
     </div>

@@ -11,7 +11,15 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { FORUMS, SENSITIVITIES, STAGES, type Case, type Forum, type Sensitivity, type Stage } from '../../../shared/domain/cases.js';
+import {
+  FORUMS,
+  SENSITIVITIES,
+  STAGES,
+  type Case,
+  type Forum,
+  type Sensitivity,
+  type Stage,
+} from '../../../shared/domain/cases.js';
 
 interface Props {
   open: boolean;
@@ -36,7 +44,17 @@ interface TeamRow {
   role: string;
 }
 
-function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCancel: () => void; onSaved: (c: Case) => void; onReload: () => Promise<void> }) {
+function EditCaseForm({
+  kase,
+  onCancel,
+  onSaved,
+  onReload,
+}: {
+  kase: Case;
+  onCancel: () => void;
+  onSaved: (c: Case) => void;
+  onReload: () => Promise<void>;
+}) {
   const t = useT();
   const [title, setTitle] = useState(kase.title);
   const [forum, setForum] = useState<Forum | ''>(kase.forum ?? '');
@@ -52,7 +70,8 @@ function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCan
   const [team, setTeam] = useState<TeamRow[]>(kase.team.map((m, i) => ({ key: i, member: m.member, role: m.role })));
   const { busy, error, run } = useAction();
 
-  const setRow = (key: number, patch: Partial<TeamRow>) => setTeam((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const setRow = (key: number, patch: Partial<TeamRow>) =>
+    setTeam((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -81,21 +100,40 @@ function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCan
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('cases.form.title')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+      <TextField
+        label={t('cases.form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        autoFocus
+      />
       <div className="form-grid">
         <SelectField
           label={t('cases.form.forum')}
           value={forum}
           onChange={(e) => setForum(e.target.value as Forum | '')}
-          options={[{ value: '', label: t('cases.form.noForum') }, ...FORUMS.map((v) => ({ value: v, label: t(`cases.forum.${v}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('cases.form.noForum') },
+            ...FORUMS.map((v) => ({ value: v, label: t(`cases.forum.${v}` as MessageKey) })),
+          ]}
         />
         <SelectField
           label={t('caseDetail.field.stage')}
           value={stage}
           onChange={(e) => setStage(e.target.value as Stage | '')}
-          options={[{ value: '', label: t('caseDetail.form.noStage') }, ...STAGES.map((v) => ({ value: v, label: t(`caseDetail.stage.${v}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('caseDetail.form.noStage') },
+            ...STAGES.map((v) => ({ value: v, label: t(`caseDetail.stage.${v}` as MessageKey) })),
+          ]}
         />
-        <TextField label={t('cases.form.country')} hint={t('cases.form.countryHint')} value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} dir="ltr" />
+        <TextField
+          label={t('cases.form.country')}
+          hint={t('cases.form.countryHint')}
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+          maxLength={2}
+          dir="ltr"
+        />
         <SelectField
           label={t('cases.form.sensitivity')}
           value={sensitivity}
@@ -103,18 +141,55 @@ function EditCaseForm({ kase, onCancel, onSaved, onReload }: { kase: Case; onCan
           options={SENSITIVITIES.map((v) => ({ value: v, label: t(`cases.sensitivity.${v}` as MessageKey) }))}
         />
       </div>
-      <TextField label={t('caseDetail.field.jurisdiction')} hint={t('caseDetail.form.jurisdictionHint')} value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value)} maxLength={200} />
-      <TextField label={t('caseDetail.field.project')} hint={t('caseDetail.form.projectHint')} value={project} onChange={(e) => setProject(e.target.value)} maxLength={100} />
-      <TextArea label={t('caseDetail.field.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />
-      <TextArea label={t('caseDetail.field.strategy')} value={strategy} onChange={(e) => setStrategy(e.target.value)} rows={4} />
-      <TextField label={t('cases.form.tags')} hint={t('cases.form.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} />
+      <TextField
+        label={t('caseDetail.field.jurisdiction')}
+        hint={t('caseDetail.form.jurisdictionHint')}
+        value={jurisdiction}
+        onChange={(e) => setJurisdiction(e.target.value)}
+        maxLength={200}
+      />
+      <TextField
+        label={t('caseDetail.field.project')}
+        hint={t('caseDetail.form.projectHint')}
+        value={project}
+        onChange={(e) => setProject(e.target.value)}
+        maxLength={100}
+      />
+      <TextArea
+        label={t('caseDetail.field.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        rows={4}
+      />
+      <TextArea
+        label={t('caseDetail.field.strategy')}
+        value={strategy}
+        onChange={(e) => setStrategy(e.target.value)}
+        rows={4}
+      />
+      <TextField
+        label={t('cases.form.tags')}
+        hint={t('cases.form.tagsHint')}
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+      />
       <fieldset className="fieldset">
         <legend>{t('caseDetail.field.team')}</legend>
         {team.length === 0 && <p className="empty">{t('caseDetail.form.teamEmpty')}</p>}
         {team.map((r, i) => (
           <div key={r.key} className="team-row">
-            <TextField label={t('caseDetail.form.teamMember', { n: i + 1 })} value={r.member} onChange={(e) => setRow(r.key, { member: e.target.value })} maxLength={200} />
-            <TextField label={t('caseDetail.form.teamRole', { n: i + 1 })} value={r.role} onChange={(e) => setRow(r.key, { role: e.target.value })} maxLength={100} />
+            <TextField
+              label={t('caseDetail.form.teamMember', { n: i + 1 })}
+              value={r.member}
+              onChange={(e) => setRow(r.key, { member: e.target.value })}
+              maxLength={200}
+            />
+            <TextField
+              label={t('caseDetail.form.teamRole', { n: i + 1 })}
+              value={r.role}
+              onChange={(e) => setRow(r.key, { role: e.target.value })}
+              maxLength={100}
+            />
             <Button variant="link" onClick={() => setTeam((rows) => rows.filter((x) => x.key !== r.key))}>
               {t('caseDetail.form.teamRemove', { n: i + 1 })}
             </Button>

@@ -31,12 +31,24 @@ export function StatusDialog({ open, kase, onClose, onChanged, onReload }: Props
   const t = useT();
   return (
     <Dialog title={t('caseDetail.status.dialog')} open={open} onClose={onClose}>
-      {open && <StatusForm key={kase.version} kase={kase} onCancel={onClose} onChanged={onChanged} onReload={onReload} />}
+      {open && (
+        <StatusForm key={kase.version} kase={kase} onCancel={onClose} onChanged={onChanged} onReload={onReload} />
+      )}
     </Dialog>
   );
 }
 
-function StatusForm({ kase, onCancel, onChanged, onReload }: { kase: Case; onCancel: () => void; onChanged: (c: Case) => void; onReload: () => Promise<void> }) {
+function StatusForm({
+  kase,
+  onCancel,
+  onChanged,
+  onReload,
+}: {
+  kase: Case;
+  onCancel: () => void;
+  onChanged: (c: Case) => void;
+  onReload: () => Promise<void>;
+}) {
   const t = useT();
   const allowed = CASE_TRANSITIONS[kase.status];
   const [to, setTo] = useState<CaseStatus>(allowed[0]!);
@@ -48,7 +60,12 @@ function StatusForm({ kase, onCancel, onChanged, onReload }: { kase: Case; onCan
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      const changed = await call('cases', 'transition', { id: kase.id, to, expectedVersion: kase.version, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const changed = await call('cases', 'transition', {
+        id: kase.id,
+        to,
+        expectedVersion: kase.version,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       onChanged(changed);
     });
   };
@@ -60,7 +77,10 @@ function StatusForm({ kase, onCancel, onChanged, onReload }: { kase: Case; onCan
         label={t('caseDetail.status.to')}
         value={to}
         onChange={(e) => setTo(e.target.value as CaseStatus)}
-        options={allowed.map((s) => ({ value: s, label: kase.status === 'closed' ? t('caseDetail.status.reopen', { status: statusName(s) }) : statusName(s) }))}
+        options={allowed.map((s) => ({
+          value: s,
+          label: kase.status === 'closed' ? t('caseDetail.status.reopen', { status: statusName(s) }) : statusName(s),
+        }))}
         autoFocus
       />
       <TextArea

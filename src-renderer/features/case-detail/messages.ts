@@ -59,7 +59,8 @@ export const caseDetailMessages = defineMessages({
     'caseDetail.status.to': 'New status',
     'caseDetail.status.reopen': '{status} (reopen the case)',
     'caseDetail.status.reason': 'Reason',
-    'caseDetail.status.reasonRequired': 'Required: say why the case is closed, reopened, referred or declined. It is kept in the case history.',
+    'caseDetail.status.reasonRequired':
+      'Required: say why the case is closed, reopened, referred or declined. It is kept in the case history.',
     'caseDetail.status.reasonOptional': 'Optional. It is kept in the case history.',
     'caseDetail.status.submit': 'Change status',
     'caseDetail.status.changed': 'The status is now {status}.',
@@ -131,7 +132,8 @@ export const caseDetailMessages = defineMessages({
     'caseDetail.status.to': 'Nouveau statut',
     'caseDetail.status.reopen': '{status} (rouvrir le dossier)',
     'caseDetail.status.reason': 'Motif',
-    'caseDetail.status.reasonRequired': 'Obligatoire : indiquez pourquoi le dossier est clos, rouvert, orienté ou refusé. Le motif est conservé dans l’historique.',
+    'caseDetail.status.reasonRequired':
+      'Obligatoire : indiquez pourquoi le dossier est clos, rouvert, orienté ou refusé. Le motif est conservé dans l’historique.',
     'caseDetail.status.reasonOptional': 'Facultatif. Le motif est conservé dans l’historique.',
     'caseDetail.status.submit': 'Changer le statut',
     'caseDetail.status.changed': 'Le statut est maintenant : {status}.',
@@ -203,7 +205,8 @@ export const caseDetailMessages = defineMessages({
     'caseDetail.status.to': 'Nuevo estado',
     'caseDetail.status.reopen': '{status} (reabrir el caso)',
     'caseDetail.status.reason': 'Motivo',
-    'caseDetail.status.reasonRequired': 'Obligatorio: indique por qué el caso se cierra, se reabre, se deriva o se rechaza. Queda en el historial del caso.',
+    'caseDetail.status.reasonRequired':
+      'Obligatorio: indique por qué el caso se cierra, se reabre, se deriva o se rechaza. Queda en el historial del caso.',
     'caseDetail.status.reasonOptional': 'Opcional. Queda en el historial del caso.',
     'caseDetail.status.submit': 'Cambiar el estado',
     'caseDetail.status.changed': 'El estado ahora es: {status}.',
@@ -275,7 +278,8 @@ export const caseDetailMessages = defineMessages({
     'caseDetail.status.to': 'الحالة الجديدة',
     'caseDetail.status.reopen': '{status} (إعادة فتح القضية)',
     'caseDetail.status.reason': 'السبب',
-    'caseDetail.status.reasonRequired': 'مطلوب: اذكر سبب إغلاق القضية أو إعادة فتحها أو إحالتها أو رفضها. يُحفظ السبب في سجل القضية.',
+    'caseDetail.status.reasonRequired':
+      'مطلوب: اذكر سبب إغلاق القضية أو إعادة فتحها أو إحالتها أو رفضها. يُحفظ السبب في سجل القضية.',
     'caseDetail.status.reasonOptional': 'اختياري. يُحفظ السبب في سجل القضية.',
     'caseDetail.status.submit': 'تغيير الحالة',
     'caseDetail.status.changed': 'الحالة الآن: {status}.',

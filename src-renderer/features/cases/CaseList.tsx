@@ -55,12 +55,23 @@ export function CaseList() {
         </Button>
       </header>
       <div role="search" className="filters" aria-label={t('cases.filters')}>
-        <TextField label={t('cases.quickSearch')} hint={t('cases.quickSearchHint')} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <TextField
+          label={t('cases.quickSearch')}
+          hint={t('cases.quickSearchHint')}
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <SelectField
           label={t('cases.filter.status')}
           value={statusValue}
-          onChange={(e) => setFilters({ ...filters, status: e.target.value ? [e.target.value as CaseStatus] : undefined })}
-          options={[{ value: '', label: t('cases.filter.anyStatus') }, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) }))]}
+          onChange={(e) =>
+            setFilters({ ...filters, status: e.target.value ? [e.target.value as CaseStatus] : undefined })
+          }
+          options={[
+            { value: '', label: t('cases.filter.anyStatus') },
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) })),
+          ]}
         />
         <SelectField
           label={t('cases.filter.dueWithin')}
@@ -69,7 +80,10 @@ export function CaseList() {
             setDueDays(e.target.value);
             setFilters({ ...filters, deadlineDueBy: e.target.value ? dayPlus(Number(e.target.value)) : undefined });
           }}
-          options={[{ value: '', label: t('cases.filter.anyDeadline') }, ...DUE_OPTIONS.map((d) => ({ value: String(d), label: t('cases.filter.days', { days: d }) }))]}
+          options={[
+            { value: '', label: t('cases.filter.anyDeadline') },
+            ...DUE_OPTIONS.map((d) => ({ value: String(d), label: t('cases.filter.days', { days: d }) })),
+          ]}
         />
         <SelectField
           label={t('cases.sort')}
@@ -135,7 +149,14 @@ function VirtualCaseTable() {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const perPage = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: focusIndex + 1, ArrowUp: focusIndex - 1, PageDown: focusIndex + perPage, PageUp: focusIndex - perPage, Home: 0, End: count - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: focusIndex + 1,
+      ArrowUp: focusIndex - 1,
+      PageDown: focusIndex + perPage,
+      PageUp: focusIndex - perPage,
+      Home: 0,
+      End: count - 1,
+    };
     if (e.key in moves) {
       e.preventDefault();
       moveTo(moves[e.key]!);
@@ -148,7 +169,14 @@ function VirtualCaseTable() {
   for (let i = first; i <= last; i++) {
     const c = pages.get(Math.floor(i / PAGE_SIZE))?.[i % PAGE_SIZE];
     rows.push(
-      <div role="row" key={i} data-index={i} aria-rowindex={i + 2} className="vrow" style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}>
+      <div
+        role="row"
+        key={i}
+        data-index={i}
+        aria-rowindex={i + 2}
+        className="vrow"
+        style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
+      >
         {c ? (
           <>
             <span role="cell" className="col-ref">
@@ -189,7 +217,13 @@ function VirtualCaseTable() {
   }
 
   return (
-    <div role="table" aria-label={t('cases.list.label')} aria-rowcount={count + 1} className="vtable" onKeyDown={onKeyDown}>
+    <div
+      role="table"
+      aria-label={t('cases.list.label')}
+      aria-rowcount={count + 1}
+      className="vtable"
+      onKeyDown={onKeyDown}
+    >
       <div role="rowgroup" className="vhead">
         <div role="row" aria-rowindex={1} className="vrow vrow-head">
           <span role="columnheader" className="col-ref">
@@ -212,7 +246,13 @@ function VirtualCaseTable() {
           </span>
         </div>
       </div>
-      <div role="rowgroup" className="vbody" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="case-rows">
+      <div
+        role="rowgroup"
+        className="vbody"
+        ref={scroller}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="case-rows"
+      >
         <div className="vspacer" style={{ blockSize: `${count * ROW_HEIGHT}px` }}>
           {rows}
         </div>

@@ -8,7 +8,13 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { useCaseList } from './case-list-store.js';
-import { FORUMS, INITIAL_CASE_STATUSES, SENSITIVITIES, type Forum, type Sensitivity } from '../../../shared/domain/cases.js';
+import {
+  FORUMS,
+  INITIAL_CASE_STATUSES,
+  SENSITIVITIES,
+  type Forum,
+  type Sensitivity,
+} from '../../../shared/domain/cases.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -44,7 +50,10 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         ...(reference.trim() ? { reference: reference.trim() } : {}),
         ...(forum ? { forum } : {}),
         ...(country.trim() ? { country: country.trim() } : {}),
-        tags: tags.split(',').map((s) => s.trim()).filter(Boolean),
+        tags: tags
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       });
       useCaseList.getState().refresh();
       onDone();
@@ -54,8 +63,20 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('cases.form.title')} value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
-      <TextField label={t('cases.form.reference')} hint={t('cases.form.referenceHint')} value={reference} onChange={(e) => setReference(e.target.value)} dir="ltr" />
+      <TextField
+        label={t('cases.form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('cases.form.reference')}
+        hint={t('cases.form.referenceHint')}
+        value={reference}
+        onChange={(e) => setReference(e.target.value)}
+        dir="ltr"
+      />
       <SelectField
         label={t('cases.form.status')}
         value={status}
@@ -66,9 +87,19 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         label={t('cases.form.forum')}
         value={forum}
         onChange={(e) => setForum(e.target.value as Forum | '')}
-        options={[{ value: '', label: t('cases.form.noForum') }, ...FORUMS.map((f) => ({ value: f, label: t(`cases.forum.${f}` as MessageKey) }))]}
+        options={[
+          { value: '', label: t('cases.form.noForum') },
+          ...FORUMS.map((f) => ({ value: f, label: t(`cases.forum.${f}` as MessageKey) })),
+        ]}
       />
-      <TextField label={t('cases.form.country')} hint={t('cases.form.countryHint')} value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} dir="ltr" />
+      <TextField
+        label={t('cases.form.country')}
+        hint={t('cases.form.countryHint')}
+        value={country}
+        onChange={(e) => setCountry(e.target.value)}
+        maxLength={2}
+        dir="ltr"
+      />
       <SelectField
         label={t('cases.form.sensitivity')}
         value={sensitivity}
@@ -76,7 +107,12 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivity.${s}` as MessageKey) }))}
       />
       <TextArea label={t('cases.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />
-      <TextField label={t('cases.form.tags')} hint={t('cases.form.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} />
+      <TextField
+        label={t('cases.form.tags')}
+        hint={t('cases.form.tagsHint')}
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

@@ -25,14 +25,27 @@ interface CaseListState {
   refresh(): void;
 }
 
-const initial = () => ({ filters: { sort: 'updated' as const }, total: null, pages: new Map(), loading: new Set<number>(), error: null });
+const initial = () => ({
+  filters: { sort: 'updated' as const },
+  total: null,
+  pages: new Map(),
+  loading: new Set<number>(),
+  error: null,
+});
 
 export const useCaseList = create<CaseListState>((set, get) => ({
   ...initial(),
   generation: 0,
 
   setFilters: (filters) => {
-    set((s) => ({ filters, total: null, pages: new Map(), loading: new Set(), error: null, generation: s.generation + 1 }));
+    set((s) => ({
+      filters,
+      total: null,
+      pages: new Map(),
+      loading: new Set(),
+      error: null,
+      generation: s.generation + 1,
+    }));
     get().ensurePages(0, 0);
   },
 

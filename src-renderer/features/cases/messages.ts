@@ -168,7 +168,8 @@ export const casesMessages = defineMessages({
   },
   ar: {
     'cases.title': 'القضايا',
-    'cases.count': '{count, plural, =0 {لا توجد قضايا} zero {لا توجد قضايا} one {قضية واحدة} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}',
+    'cases.count':
+      '{count, plural, =0 {لا توجد قضايا} zero {لا توجد قضايا} one {قضية واحدة} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}',
     'cases.new': 'قضية جديدة',
     'cases.filters': 'عوامل التصفية',
     'cases.quickSearch': 'بحث سريع',

@@ -30,7 +30,17 @@ export function WithdrawConsentDialog({ consent, personName, onClose, onDone }: 
   );
 }
 
-function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: (recorded: ConsentWithStatus) => void }) {
+function WithdrawForm({
+  consent,
+  personName,
+  onCancel,
+  onDone,
+}: {
+  consent: ConsentWithStatus;
+  personName: string;
+  onCancel: () => void;
+  onDone: (recorded: ConsentWithStatus) => void;
+}) {
   const t = useT();
   const [reason, setReason] = useState('');
   const [at, setAt] = useState('');
@@ -45,9 +55,29 @@ function WithdrawForm({ consent, personName, onCancel, onDone }: { consent: Cons
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <p>{t('consents.withdraw.intro', { name: personName, purpose: t(`consents.purpose.${consent.purpose}` as MessageKey) })}</p>
-      <TextArea label={t('consents.withdraw.reason')} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} rows={3} autoFocus />
-      <TextField label={t('consents.withdraw.at')} hint={t('consents.withdraw.atHint')} type="date" value={at} max={localToday()} onChange={(e) => setAt(e.target.value)} />
+      <p>
+        {t('consents.withdraw.intro', {
+          name: personName,
+          purpose: t(`consents.purpose.${consent.purpose}` as MessageKey),
+        })}
+      </p>
+      <TextArea
+        label={t('consents.withdraw.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        required
+        maxLength={2000}
+        rows={3}
+        autoFocus
+      />
+      <TextField
+        label={t('consents.withdraw.at')}
+        hint={t('consents.withdraw.atHint')}
+        type="date"
+        value={at}
+        max={localToday()}
+        onChange={(e) => setAt(e.target.value)}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="danger" type="submit" disabled={busy}>
@@ -68,7 +98,17 @@ export function RenewConsentDialog({ consent, personName, onClose, onDone }: Pro
   );
 }
 
-function RenewForm({ consent, personName, onCancel, onDone }: { consent: ConsentWithStatus; personName: string; onCancel: () => void; onDone: (recorded: ConsentWithStatus) => void }) {
+function RenewForm({
+  consent,
+  personName,
+  onCancel,
+  onDone,
+}: {
+  consent: ConsentWithStatus;
+  personName: string;
+  onCancel: () => void;
+  onDone: (recorded: ConsentWithStatus) => void;
+}) {
   const t = useT();
   const [expiresAt, setExpiresAt] = useState('');
   const [at, setAt] = useState('');
@@ -83,9 +123,29 @@ function RenewForm({ consent, personName, onCancel, onDone }: { consent: Consent
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <p>{t('consents.renew.intro', { name: personName, purpose: t(`consents.purpose.${consent.purpose}` as MessageKey) })}</p>
-      <TextField label={t('consents.renew.expiresAt')} type="date" value={expiresAt} min={localToday()} onChange={(e) => setExpiresAt(e.target.value)} required autoFocus />
-      <TextField label={t('consents.renew.at')} hint={t('consents.withdraw.atHint')} type="date" value={at} max={localToday()} onChange={(e) => setAt(e.target.value)} />
+      <p>
+        {t('consents.renew.intro', {
+          name: personName,
+          purpose: t(`consents.purpose.${consent.purpose}` as MessageKey),
+        })}
+      </p>
+      <TextField
+        label={t('consents.renew.expiresAt')}
+        type="date"
+        value={expiresAt}
+        min={localToday()}
+        onChange={(e) => setExpiresAt(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextField
+        label={t('consents.renew.at')}
+        hint={t('consents.withdraw.atHint')}
+        type="date"
+        value={at}
+        max={localToday()}
+        onChange={(e) => setAt(e.target.value)}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

@@ -16,7 +16,15 @@ import type { CallError } from '../../../shared/ipc/kit.js';
 import { useListFormat } from '../people/list-format.js';
 import { DEFAULT_SHARING_VALUE, RecipientField, recipientFromValue, useWhen } from './consent-parts.js';
 
-export function ConsentCheck({ caseId, people, partners }: { caseId: string; people: readonly PersonSummary[]; partners: readonly Partner[] }) {
+export function ConsentCheck({
+  caseId,
+  people,
+  partners,
+}: {
+  caseId: string;
+  people: readonly PersonSummary[];
+  partners: readonly Partner[];
+}) {
   const t = useT();
   const when = useWhen();
   const list = useListFormat();
@@ -29,10 +37,12 @@ export function ConsentCheck({ caseId, people, partners }: { caseId: string; peo
   const [error, setError] = useState<CallError | null>(null);
 
   // a changed question makes the old answer wrong: clear it
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setResult(null);
-  };
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setResult(null);
+    };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +50,15 @@ export function ConsentCheck({ caseId, people, partners }: { caseId: string; peo
     setError(null);
     try {
       const r = purpose === 'sharing' ? recipientFromValue(recipient) : undefined;
-      setResult(await call('consents', 'check', { caseId, personId, purpose, ...(r ? { recipient: r } : {}), ...(at ? { at } : {}) }));
+      setResult(
+        await call('consents', 'check', {
+          caseId,
+          personId,
+          purpose,
+          ...(r ? { recipient: r } : {}),
+          ...(at ? { at } : {}),
+        }),
+      );
     } catch (err) {
       setError(asCallError(err));
       setResult(null);
@@ -55,7 +73,12 @@ export function ConsentCheck({ caseId, people, partners }: { caseId: string; peo
       <p className="hint">{t('consents.check.intro')}</p>
       <form onSubmit={submit} aria-busy={busy}>
         <div className="form-grid">
-          <SelectField label={t('consents.form.person')} value={personId} onChange={(e) => change(setPersonId)(e.target.value)} options={people.map((p) => ({ value: p.id, label: p.fullName }))} />
+          <SelectField
+            label={t('consents.form.person')}
+            value={personId}
+            onChange={(e) => change(setPersonId)(e.target.value)}
+            options={people.map((p) => ({ value: p.id, label: p.fullName }))}
+          />
           <SelectField
             label={t('consents.form.purpose')}
             value={purpose}
@@ -63,7 +86,13 @@ export function ConsentCheck({ caseId, people, partners }: { caseId: string; peo
             options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consents.purpose.${p}` as MessageKey) }))}
           />
           <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={change(setRecipient)} />
-          <TextField label={t('consents.check.at')} hint={t('consents.check.atHint')} type="date" value={at} onChange={(e) => change(setAt)(e.target.value)} />
+          <TextField
+            label={t('consents.check.at')}
+            hint={t('consents.check.atHint')}
+            type="date"
+            value={at}
+            onChange={(e) => change(setAt)(e.target.value)}
+          />
         </div>
         <div className="form-actions">
           <Button variant="primary" type="submit" disabled={busy || !personId}>
@@ -75,14 +104,24 @@ export function ConsentCheck({ caseId, people, partners }: { caseId: string; peo
       <div role="status" className="gate-result" data-testid="gate-result">
         {result && (
           <>
-            <span className={`badge ${result.allowed ? 'badge-given' : 'badge-refused'}`}>{result.allowed ? t('consents.check.allowed') : t('consents.check.denied')}</span>{' '}
+            <span className={`badge ${result.allowed ? 'badge-given' : 'badge-refused'}`}>
+              {result.allowed ? t('consents.check.allowed') : t('consents.check.denied')}
+            </span>{' '}
             {result.allowed ? (
-              <span>{result.expiresAt ? t('consents.check.until', { date: when(result.expiresAt) }) : t('consents.check.noExpiry')}</span>
+              <span>
+                {result.expiresAt
+                  ? t('consents.check.until', { date: when(result.expiresAt) })
+                  : t('consents.check.noExpiry')}
+              </span>
             ) : (
               <span>{t(`consents.deny.${result.reason}` as MessageKey)}</span>
             )}
             {!result.allowed && result.missing && result.missing.length > 0 && (
-              <p className="cell-detail">{t('consents.check.missing', { list: list(result.missing.map((m) => t(`consents.told.${m}` as MessageKey))) })}</p>
+              <p className="cell-detail">
+                {t('consents.check.missing', {
+                  list: list(result.missing.map((m) => t(`consents.told.${m}` as MessageKey))),
+                })}
+              </p>
             )}
           </>
         )}

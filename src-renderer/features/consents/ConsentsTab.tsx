@@ -56,7 +56,8 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
       const names = new Map(people.items.map((p) => [p.id, p.fullName]));
       // a consent outlives its person's link to the case: fetch the names of those unlinked since
       const missing = [...new Set(consents.map((c) => c.personId).filter((id) => !names.has(id)))];
-      for (const p of await Promise.all(missing.map((id) => call('people', 'get', { id })))) names.set(p.id, p.fullName);
+      for (const p of await Promise.all(missing.map((id) => call('people', 'get', { id }))))
+        names.set(p.id, p.fullName);
       setData({ consents, people: people.items, names, partners });
     } catch (e) {
       setError(asCallError(e));
@@ -114,7 +115,9 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
         <ErrorNotice error={error} onRetry={() => void load()} />
         <ErrorNotice error={recallError} />
         {data === null && !error && <Loading />}
-        {data && data.consents.length === 0 && <p className="empty">{data.people.length ? t('consents.none') : t('consents.noPeople')}</p>}
+        {data && data.consents.length === 0 && (
+          <p className="empty">{data.people.length ? t('consents.none') : t('consents.noPeople')}</p>
+        )}
         {data && data.consents.length > 0 && (
           <div className="table-scroll">
             <table className="data consents-table" aria-label={t('consents.list.label')} data-testid="consents-table">
@@ -147,7 +150,11 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                       <td>
                         <ConsentStateBadge status={c.status} />
                         {c.received && <span className="cell-detail">{t('consents.received')}</span>}
-                        {c.state === 'withdrawn' && c.withdrawnAt && <span className="cell-detail">{t('consents.withdrawnOn', { date: when(c.withdrawnAt) })}</span>}
+                        {c.state === 'withdrawn' && c.withdrawnAt && (
+                          <span className="cell-detail">
+                            {t('consents.withdrawnOn', { date: when(c.withdrawnAt) })}
+                          </span>
+                        )}
                         {(c.withdrawalReason ?? c.refusalReason) && (
                           <span className="cell-detail">
                             {t('consents.reason')} <bdi>{c.withdrawalReason ?? c.refusalReason}</bdi>
@@ -155,7 +162,13 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                         )}
                       </td>
                       <td>{when(c.givenAt)}</td>
-                      <td>{c.state === 'refused' ? t('state.none') : c.expiresAt ? when(c.expiresAt) : t('consents.expiresNever')}</td>
+                      <td>
+                        {c.state === 'refused'
+                          ? t('state.none')
+                          : c.expiresAt
+                            ? when(c.expiresAt)
+                            : t('consents.expiresNever')}
+                      </td>
                       <td>
                         {t(`consents.method.${c.method}` as MessageKey)}
                         {c.witness && (
@@ -169,21 +182,43 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                           </span>
                         )}
                       </td>
-                      <td>{missing.length === 0 ? t('consents.toldAll') : <span className="warn-text">{t('consents.toldMissing', { list: list(missing.map((m) => t(`consents.told.${m}` as MessageKey))) })}</span>}</td>
+                      <td>
+                        {missing.length === 0 ? (
+                          t('consents.toldAll')
+                        ) : (
+                          <span className="warn-text">
+                            {t('consents.toldMissing', {
+                              list: list(missing.map((m) => t(`consents.told.${m}` as MessageKey))),
+                            })}
+                          </span>
+                        )}
+                      </td>
                       <td>
                         {!c.received && c.state === 'given' && (
                           <div className="row-actions">
-                            <Button variant="link" onClick={() => setOpen({ kind: 'withdraw', consent: c })} aria-label={t('consents.withdrawLabel', { name, purpose: purposeName(c) })}>
+                            <Button
+                              variant="link"
+                              onClick={() => setOpen({ kind: 'withdraw', consent: c })}
+                              aria-label={t('consents.withdrawLabel', { name, purpose: purposeName(c) })}
+                            >
                               {t('consents.withdraw')}
                             </Button>
-                            <Button variant="link" onClick={() => setOpen({ kind: 'renew', consent: c })} aria-label={t('consents.renewLabel', { name, purpose: purposeName(c) })}>
+                            <Button
+                              variant="link"
+                              onClick={() => setOpen({ kind: 'renew', consent: c })}
+                              aria-label={t('consents.renewLabel', { name, purpose: purposeName(c) })}
+                            >
                               {t('consents.renew')}
                             </Button>
                           </div>
                         )}
                         {!c.received && c.state === 'withdrawn' && (
                           <div className="row-actions">
-                            <Button variant="link" onClick={() => void offerRecall(c, name, true)} aria-label={t('consents.recall.openLabel', { name, purpose: purposeName(c) })}>
+                            <Button
+                              variant="link"
+                              onClick={() => void offerRecall(c, name, true)}
+                              aria-label={t('consents.recall.openLabel', { name, purpose: purposeName(c) })}
+                            >
                               {t('consents.recall.open')}
                             </Button>
                           </div>
@@ -199,7 +234,14 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
       </section>
       {data && data.people.length > 0 && <ConsentCheck caseId={caseId} people={data.people} partners={data.partners} />}
       {data && (
-        <RecordConsentDialog open={open?.kind === 'record'} caseId={caseId} people={data.people} partners={data.partners} onClose={() => setOpen(null)} onRecorded={() => void done(t('consents.recorded'))} />
+        <RecordConsentDialog
+          open={open?.kind === 'record'}
+          caseId={caseId}
+          people={data.people}
+          partners={data.partners}
+          onClose={() => setOpen(null)}
+          onRecorded={() => void done(t('consents.recorded'))}
+        />
       )}
       <WithdrawConsentDialog
         consent={open?.kind === 'withdraw' ? open.consent : null}

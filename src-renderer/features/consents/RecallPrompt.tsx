@@ -60,9 +60,17 @@ function RecallForm({ target, onClose }: { target: RecallTarget; onClose: () => 
     run(async () => {
       for (const p of writable) {
         if (written[p.partnerId] !== undefined) continue;
-        const chosen = await call('files', 'chooseSaveTarget', { suggestedName: suggestedName(p.name), kind: 'recall' });
+        const chosen = await call('files', 'chooseSaveTarget', {
+          suggestedName: suggestedName(p.name),
+          kind: 'recall',
+        });
         if (!chosen) continue; // cancelled: this partner stays to do
-        await call('bundles', 'writeRecall', { consentId: target.consentId, partnerId: p.partnerId, action, target: chosen.handle });
+        await call('bundles', 'writeRecall', {
+          consentId: target.consentId,
+          partnerId: p.partnerId,
+          action,
+          target: chosen.handle,
+        });
         setWritten((w) => ({ ...w, [p.partnerId]: chosen.name }));
       }
     });

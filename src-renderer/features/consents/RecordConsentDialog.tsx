@@ -11,7 +11,16 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { CONSENT_DECISIONS, CONSENT_METHODS, CONSENT_PURPOSES, TOLD_ELEMENTS, type ConsentDecision, type ConsentMethod, type ConsentPurpose, type ToldElement } from '../../../shared/domain/consents.js';
+import {
+  CONSENT_DECISIONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  TOLD_ELEMENTS,
+  type ConsentDecision,
+  type ConsentMethod,
+  type ConsentPurpose,
+  type ToldElement,
+} from '../../../shared/domain/consents.js';
 import type { PersonSummary } from '../../../shared/domain/people.js';
 import type { Partner } from '../../../shared/domain/partners.js';
 import { DEFAULT_SHARING_VALUE, RecipientField, localToday, recipientFromValue } from './consent-parts.js';
@@ -38,13 +47,25 @@ export function RecordConsentDialog({ open, caseId, people, partners, onClose, o
             </div>
           </>
         ) : (
-          <RecordConsentForm caseId={caseId} people={people} partners={partners} onCancel={onClose} onRecorded={onRecorded} />
+          <RecordConsentForm
+            caseId={caseId}
+            people={people}
+            partners={partners}
+            onCancel={onClose}
+            onRecorded={onRecorded}
+          />
         ))}
     </Dialog>
   );
 }
 
-function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+function RecordConsentForm({
+  caseId,
+  people,
+  partners,
+  onCancel,
+  onRecorded,
+}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const t = useT();
   const [personId, setPersonId] = useState(people[0]!.id);
   const [purpose, setPurpose] = useState<ConsentPurpose>('representation');
@@ -88,7 +109,13 @@ function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: O
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <SelectField label={t('consents.form.person')} value={personId} onChange={(e) => setPersonId(e.target.value)} options={people.map((p) => ({ value: p.id, label: p.fullName }))} autoFocus />
+      <SelectField
+        label={t('consents.form.person')}
+        value={personId}
+        onChange={(e) => setPersonId(e.target.value)}
+        options={people.map((p) => ({ value: p.id, label: p.fullName }))}
+        autoFocus
+      />
       <SelectField
         label={t('consents.form.purpose')}
         hint={t('consents.form.purposeHint')}
@@ -101,32 +128,94 @@ function RecordConsentForm({ caseId, people, partners, onCancel, onRecorded }: O
         <legend>{t('consents.form.decision')}</legend>
         {CONSENT_DECISIONS.map((d) => (
           <div key={d} className="checkbox">
-            <input type="radio" id={`consent-decision-${d}`} name="consent-decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
+            <input
+              type="radio"
+              id={`consent-decision-${d}`}
+              name="consent-decision"
+              value={d}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+            />
             <label htmlFor={`consent-decision-${d}`}>{t(`consents.decision.${d}` as MessageKey)}</label>
           </div>
         ))}
       </fieldset>
-      {!given && <TextArea label={t('consents.form.refusalReason')} value={refusalReason} onChange={(e) => setRefusalReason(e.target.value)} required maxLength={2000} rows={2} />}
+      {!given && (
+        <TextArea
+          label={t('consents.form.refusalReason')}
+          value={refusalReason}
+          onChange={(e) => setRefusalReason(e.target.value)}
+          required
+          maxLength={2000}
+          rows={2}
+        />
+      )}
       <fieldset className="fieldset" aria-describedby="consent-told-hint">
         <legend>{t('consents.form.told')}</legend>
         <p className="field-hint" id="consent-told-hint">
           {t('consents.form.toldHint')}
         </p>
         {TOLD_ELEMENTS.map((el) => (
-          <Checkbox key={el} label={t(`consents.told.${el}` as MessageKey)} checked={told.includes(el)} onChange={(e) => toggle(el, e.target.checked)} />
+          <Checkbox
+            key={el}
+            label={t(`consents.told.${el}` as MessageKey)}
+            checked={told.includes(el)}
+            onChange={(e) => toggle(el, e.target.checked)}
+          />
         ))}
         <p className="warn-text" aria-live="polite">
           {told.length < TOLD_ELEMENTS.length ? t('consents.form.toldWarning') : ''}
         </p>
       </fieldset>
       <div className="form-grid">
-        <SelectField label={t('consents.form.method')} value={method} onChange={(e) => setMethod(e.target.value as ConsentMethod)} options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.method.${m}` as MessageKey) }))} />
-        {method === 'oral-witnessed' && <TextField label={t('consents.form.witness')} value={witness} onChange={(e) => setWitness(e.target.value)} required maxLength={200} />}
-        <TextField label={t('consents.form.language')} hint={t('consents.form.languageHint')} value={language} onChange={(e) => setLanguage(e.target.value)} maxLength={35} dir="ltr" />
-        <TextField label={t('consents.form.givenAt')} type="date" value={givenAt} onChange={(e) => setGivenAt(e.target.value)} required />
-        {given && <TextField label={t('consents.form.expiresAt')} hint={t('consents.form.expiresAtHint')} type="date" value={expiresAt} min={givenAt || undefined} onChange={(e) => setExpiresAt(e.target.value)} />}
+        <SelectField
+          label={t('consents.form.method')}
+          value={method}
+          onChange={(e) => setMethod(e.target.value as ConsentMethod)}
+          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.method.${m}` as MessageKey) }))}
+        />
+        {method === 'oral-witnessed' && (
+          <TextField
+            label={t('consents.form.witness')}
+            value={witness}
+            onChange={(e) => setWitness(e.target.value)}
+            required
+            maxLength={200}
+          />
+        )}
+        <TextField
+          label={t('consents.form.language')}
+          hint={t('consents.form.languageHint')}
+          value={language}
+          onChange={(e) => setLanguage(e.target.value)}
+          maxLength={35}
+          dir="ltr"
+        />
+        <TextField
+          label={t('consents.form.givenAt')}
+          type="date"
+          value={givenAt}
+          onChange={(e) => setGivenAt(e.target.value)}
+          required
+        />
+        {given && (
+          <TextField
+            label={t('consents.form.expiresAt')}
+            hint={t('consents.form.expiresAtHint')}
+            type="date"
+            value={expiresAt}
+            min={givenAt || undefined}
+            onChange={(e) => setExpiresAt(e.target.value)}
+          />
+        )}
       </div>
-      <TextArea label={t('consents.form.notes')} hint={t('consents.form.notesHint')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
+      <TextArea
+        label={t('consents.form.notes')}
+        hint={t('consents.form.notesHint')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={2}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

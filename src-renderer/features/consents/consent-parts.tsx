@@ -2,7 +2,15 @@
 import { useFormat, useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { SelectField } from '../../components/controls.js';
-import { IMPLIED_CLASS, NO_RECIPIENT_PURPOSES, SHARING_CLASSES, type ConsentPurpose, type ConsentRecipient, type ConsentStatus, type RecipientInput } from '../../../shared/domain/consents.js';
+import {
+  IMPLIED_CLASS,
+  NO_RECIPIENT_PURPOSES,
+  SHARING_CLASSES,
+  type ConsentPurpose,
+  type ConsentRecipient,
+  type ConsentStatus,
+  type RecipientInput,
+} from '../../../shared/domain/consents.js';
 import type { Partner } from '../../../shared/domain/partners.js';
 
 /** Today as YYYY-MM-DD in the user's own time zone (what a date field shows). */
@@ -28,7 +36,13 @@ export function ConsentStateBadge({ status }: { status: ConsentStatus }) {
 }
 
 /** Where a recorded consent's information may go, in words. */
-export function RecipientLabel({ recipient, partners }: { recipient: ConsentRecipient | null; partners: ReadonlyMap<string, string> }) {
+export function RecipientLabel({
+  recipient,
+  partners,
+}: {
+  recipient: ConsentRecipient | null;
+  partners: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   if (!recipient) return <>{t('consents.recipient.none')}</>;
   if ('class' in recipient) return <>{t(`consents.class.${recipient.class}` as MessageKey)}</>;
@@ -50,11 +64,26 @@ export const DEFAULT_SHARING_VALUE = `class:${SHARING_CLASSES[0]}`;
  * the fixed class for donor reporting, media and publication, nothing for the organisation's own
  * purposes (shared/domain/consents.ts resolveRecipient).
  */
-export function RecipientField({ purpose, partners, value, onChange }: { purpose: ConsentPurpose; partners: readonly Partner[]; value: string; onChange: (v: string) => void }) {
+export function RecipientField({
+  purpose,
+  partners,
+  value,
+  onChange,
+}: {
+  purpose: ConsentPurpose;
+  partners: readonly Partner[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const t = useT();
   if (NO_RECIPIENT_PURPOSES.includes(purpose)) return <p className="hint">{t('consents.form.recipientNone')}</p>;
   const implied = IMPLIED_CLASS[purpose];
-  if (implied) return <p className="hint">{t('consents.form.recipientFixed', { recipient: t(`consents.class.${implied}` as MessageKey) })}</p>;
+  if (implied)
+    return (
+      <p className="hint">
+        {t('consents.form.recipientFixed', { recipient: t(`consents.class.${implied}` as MessageKey) })}
+      </p>
+    );
   return (
     <SelectField
       label={t('consents.form.recipient')}
@@ -63,7 +92,10 @@ export function RecipientField({ purpose, partners, value, onChange }: { purpose
       onChange={(e) => onChange(e.target.value)}
       options={[
         ...SHARING_CLASSES.map((c) => ({ value: `class:${c}`, label: t(`consents.class.${c}` as MessageKey) })),
-        ...partners.map((p) => ({ value: `partner:${p.id}`, label: t('consents.form.partnerOption', { name: p.name }) })),
+        ...partners.map((p) => ({
+          value: `partner:${p.id}`,
+          label: t('consents.form.partnerOption', { name: p.name }),
+        })),
       ]}
     />
   );

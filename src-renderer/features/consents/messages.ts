@@ -3,7 +3,8 @@ import { defineMessages } from '../../i18n/define.js';
 export const consentsMessages = defineMessages({
   en: {
     'consents.title': 'Consents',
-    'consents.intro': 'Each consent covers one purpose, for one person in this case. The state says where it stands today.',
+    'consents.intro':
+      'Each consent covers one purpose, for one person in this case. The state says where it stands today.',
     'consents.record': 'Record a consent',
     'consents.none': 'No consent is recorded in this case yet.',
     'consents.noPeople': 'Link a person to the case (People tab) before recording their consent.',
@@ -58,7 +59,8 @@ export const consentsMessages = defineMessages({
     'consents.renew': 'Renew',
     'consents.renewLabel': 'Renew the consent of {name} to {purpose}',
     'consents.withdraw.title': 'Withdraw a consent',
-    'consents.withdraw.intro': 'The consent of {name} to {purpose} stops applying. What they decided before stays on record; the withdrawal is added to it.',
+    'consents.withdraw.intro':
+      'The consent of {name} to {purpose} stops applying. What they decided before stays on record; the withdrawal is added to it.',
     'consents.withdraw.reason': 'Why the person withdrew',
     'consents.withdraw.at': 'Date of the withdrawal',
     'consents.withdraw.atHint': 'Leave empty for today.',
@@ -85,7 +87,8 @@ export const consentsMessages = defineMessages({
     'consents.form.refusalReason': 'Why the person refused',
     'consents.form.told': 'What the person was told before deciding',
     'consents.form.toldHint': 'Tick only what was really explained to them.',
-    'consents.form.toldWarning': 'Not everything is ticked: this consent will be recorded as not informed, and the vault will not rely on it.',
+    'consents.form.toldWarning':
+      'Not everything is ticked: this consent will be recorded as not informed, and the vault will not rely on it.',
     'consents.form.method': 'How the decision was expressed',
     'consents.form.witness': 'Name of the witness',
     'consents.form.language': 'Language of the explanation',
@@ -97,7 +100,8 @@ export const consentsMessages = defineMessages({
     'consents.form.notesHint': 'For example whether an interpreter helped, and who.',
     'consents.form.submit': 'Record the consent',
     'consents.check.title': 'Check before using someone’s information',
-    'consents.check.intro': 'The vault checks consent itself before anything is shared, exported or published. Here you can ask it beforehand.',
+    'consents.check.intro':
+      'The vault checks consent itself before anything is shared, exported or published. Here you can ask it beforehand.',
     'consents.check.at': 'On this date',
     'consents.check.atHint': 'Leave empty for now.',
     'consents.check.submit': 'Check',
@@ -113,20 +117,24 @@ export const consentsMessages = defineMessages({
     'consents.deny.not-informed': 'The consent on record is not informed: the person was not told everything.',
     'consents.deny.person-not-in-case': 'This person is not linked to this case.',
     'consents.recall.title': 'Recall from partners',
-    'consents.recall.prompt': '{count, plural, one {# partner received} other {# partners received}} this person’s data — write recall notices',
-    'consents.recall.intro': 'Bundles sent from this vault carried the data of {name}. Write a signed recall notice for each partner, and hand each file over as you did the bundle. The partner’s vault applies it only to what this vault sent.',
+    'consents.recall.prompt':
+      '{count, plural, one {# partner received} other {# partners received}} this person’s data — write recall notices',
+    'consents.recall.intro':
+      'Bundles sent from this vault carried the data of {name}. Write a signed recall notice for each partner, and hand each file over as you did the bundle. The partner’s vault applies it only to what this vault sent.',
     'consents.recall.bundles': '{count, plural, one {# bundle} other {# bundles}}',
     'consents.recall.state.written': 'notice saved as {file}',
     'consents.recall.state.unverified': 'no verified key: verify it on the partner’s page first',
     'consents.recall.state.todo': 'to write',
     'consents.recall.action': 'What the partners should do',
-    'consents.recall.actionHint': 'Restricting keeps the data at the partner but stops every use and every further sharing; erasing deletes it there.',
+    'consents.recall.actionHint':
+      'Restricting keeps the data at the partner but stops every use and every further sharing; erasing deletes it there.',
     'consents.recall.action.restrict': 'Restrict: keep it, never use or share it again',
     'consents.recall.action.erase': 'Erase: delete it',
     'consents.recall.write': 'Write the recall notices…',
     'consents.recall.later': 'Later',
     'consents.recall.close': 'Close',
-    'consents.recall.done': 'Every notice is written. Give each file to its partner, then import the receipt they return in the exchange inbox.',
+    'consents.recall.done':
+      'Every notice is written. Give each file to its partner, then import the receipt they return in the exchange inbox.',
     'consents.received': 'Received from a partner: their record; it decides nothing here',
     'consents.recall.open': 'Recall from partners',
     'consents.recall.openLabel': 'Recall from partners the data of {name} (consent to {purpose})',
@@ -134,7 +142,8 @@ export const consentsMessages = defineMessages({
   },
   fr: {
     'consents.title': 'Consentements',
-    'consents.intro': 'Chaque consentement couvre une finalité, pour une personne de ce dossier. L’état indique où il en est aujourd’hui.',
+    'consents.intro':
+      'Chaque consentement couvre une finalité, pour une personne de ce dossier. L’état indique où il en est aujourd’hui.',
     'consents.record': 'Enregistrer un consentement',
     'consents.none': 'Aucun consentement n’est encore enregistré dans ce dossier.',
     'consents.noPeople': 'Liez une personne au dossier (onglet Personnes) avant d’enregistrer son consentement.',
@@ -189,7 +198,8 @@ export const consentsMessages = defineMessages({
     'consents.renew': 'Renouveler',
     'consents.renewLabel': 'Renouveler le consentement de {name} : {purpose}',
     'consents.withdraw.title': 'Retirer un consentement',
-    'consents.withdraw.intro': 'Le consentement de {name} ({purpose}) cesse de s’appliquer. Sa décision antérieure reste enregistrée ; le retrait s’y ajoute.',
+    'consents.withdraw.intro':
+      'Le consentement de {name} ({purpose}) cesse de s’appliquer. Sa décision antérieure reste enregistrée ; le retrait s’y ajoute.',
     'consents.withdraw.reason': 'Pourquoi la personne l’a retiré',
     'consents.withdraw.at': 'Date du retrait',
     'consents.withdraw.atHint': 'Laissez vide pour aujourd’hui.',
@@ -204,7 +214,8 @@ export const consentsMessages = defineMessages({
     'consents.recorded': 'Le consentement a été enregistré.',
     'consents.form.person': 'Personne',
     'consents.form.purpose': 'Finalité',
-    'consents.form.purposeHint': 'Une finalité par consentement : enregistrez un autre consentement pour chaque autre finalité.',
+    'consents.form.purposeHint':
+      'Une finalité par consentement : enregistrez un autre consentement pour chaque autre finalité.',
     'consents.form.recipient': 'Partagé avec',
     'consents.form.recipientHint': 'Une organisation partenaire, ou un type de destinataire.',
     'consents.form.recipientFixed': 'Destinataire : {recipient}.',
@@ -216,7 +227,8 @@ export const consentsMessages = defineMessages({
     'consents.form.refusalReason': 'Pourquoi la personne a refusé',
     'consents.form.told': 'Ce qui a été expliqué à la personne avant sa décision',
     'consents.form.toldHint': 'Ne cochez que ce qui lui a réellement été expliqué.',
-    'consents.form.toldWarning': 'Tout n’est pas coché : ce consentement sera enregistré comme non éclairé, et le coffre ne s’y fiera pas.',
+    'consents.form.toldWarning':
+      'Tout n’est pas coché : ce consentement sera enregistré comme non éclairé, et le coffre ne s’y fiera pas.',
     'consents.form.method': 'Forme de la décision',
     'consents.form.witness': 'Nom du témoin',
     'consents.form.language': 'Langue de l’explication',
@@ -228,7 +240,8 @@ export const consentsMessages = defineMessages({
     'consents.form.notesHint': 'Par exemple si un interprète a aidé, et lequel.',
     'consents.form.submit': 'Enregistrer le consentement',
     'consents.check.title': 'Vérifier avant d’utiliser les informations d’une personne',
-    'consents.check.intro': 'Le coffre vérifie lui-même le consentement avant tout partage, export ou publication. Vous pouvez le lui demander à l’avance ici.',
+    'consents.check.intro':
+      'Le coffre vérifie lui-même le consentement avant tout partage, export ou publication. Vous pouvez le lui demander à l’avance ici.',
     'consents.check.at': 'À cette date',
     'consents.check.atHint': 'Laissez vide pour maintenant.',
     'consents.check.submit': 'Vérifier',
@@ -241,31 +254,38 @@ export const consentsMessages = defineMessages({
     'consents.deny.withdrawn': 'La personne a retiré son consentement pour cela.',
     'consents.deny.refused': 'La personne a refusé son consentement pour cela.',
     'consents.deny.expired': 'Le consentement pour cela a expiré. Redemandez-le à la personne et renouvelez-le.',
-    'consents.deny.not-informed': 'Le consentement enregistré n’est pas éclairé : tout n’a pas été expliqué à la personne.',
+    'consents.deny.not-informed':
+      'Le consentement enregistré n’est pas éclairé : tout n’a pas été expliqué à la personne.',
     'consents.deny.person-not-in-case': 'Cette personne n’est pas liée à ce dossier.',
     'consents.recall.title': 'Rappel auprès des partenaires',
-    'consents.recall.prompt': '{count, plural, one {# partenaire a reçu} other {# partenaires ont reçu}} les données de cette personne — rédigez des avis de rappel',
-    'consents.recall.intro': 'Des lots envoyés depuis ce coffre contenaient les données de {name}. Rédigez un avis de rappel signé pour chaque partenaire et remettez chaque fichier comme vous l’avez fait pour le lot. Le coffre du partenaire ne l’applique qu’à ce que ce coffre lui a envoyé.',
+    'consents.recall.prompt':
+      '{count, plural, one {# partenaire a reçu} other {# partenaires ont reçu}} les données de cette personne — rédigez des avis de rappel',
+    'consents.recall.intro':
+      'Des lots envoyés depuis ce coffre contenaient les données de {name}. Rédigez un avis de rappel signé pour chaque partenaire et remettez chaque fichier comme vous l’avez fait pour le lot. Le coffre du partenaire ne l’applique qu’à ce que ce coffre lui a envoyé.',
     'consents.recall.bundles': '{count, plural, one {# lot} other {# lots}}',
     'consents.recall.state.written': 'avis enregistré sous {file}',
     'consents.recall.state.unverified': 'aucune clé vérifiée : vérifiez-la d’abord sur la page du partenaire',
     'consents.recall.state.todo': 'à rédiger',
     'consents.recall.action': 'Ce que les partenaires doivent faire',
-    'consents.recall.actionHint': 'Restreindre laisse les données chez le partenaire mais en arrête tout usage et tout nouveau partage ; effacer les supprime chez lui.',
+    'consents.recall.actionHint':
+      'Restreindre laisse les données chez le partenaire mais en arrête tout usage et tout nouveau partage ; effacer les supprime chez lui.',
     'consents.recall.action.restrict': 'Restreindre : les garder, ne plus jamais les utiliser ni les partager',
     'consents.recall.action.erase': 'Effacer : les supprimer',
     'consents.recall.write': 'Rédiger les avis de rappel…',
     'consents.recall.later': 'Plus tard',
     'consents.recall.close': 'Fermer',
-    'consents.recall.done': 'Tous les avis sont rédigés. Remettez chaque fichier à son partenaire, puis importez l’accusé de réception qu’il renvoie dans la boîte de réception des échanges.',
+    'consents.recall.done':
+      'Tous les avis sont rédigés. Remettez chaque fichier à son partenaire, puis importez l’accusé de réception qu’il renvoie dans la boîte de réception des échanges.',
     'consents.received': 'Reçu d’un partenaire : leur dossier ; il ne décide rien ici',
     'consents.recall.open': 'Rappel auprès des partenaires',
     'consents.recall.openLabel': 'Rappeler auprès des partenaires les données de {name} (consentement : {purpose})',
-    'consents.recall.nobody': 'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
+    'consents.recall.nobody':
+      'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
   },
   es: {
     'consents.title': 'Consentimientos',
-    'consents.intro': 'Cada consentimiento cubre una finalidad, para una persona de este caso. El estado indica su situación hoy.',
+    'consents.intro':
+      'Cada consentimiento cubre una finalidad, para una persona de este caso. El estado indica su situación hoy.',
     'consents.record': 'Registrar un consentimiento',
     'consents.none': 'Todavía no hay ningún consentimiento registrado en este caso.',
     'consents.noPeople': 'Vincule a una persona al caso (pestaña Personas) antes de registrar su consentimiento.',
@@ -320,14 +340,16 @@ export const consentsMessages = defineMessages({
     'consents.renew': 'Renovar',
     'consents.renewLabel': 'Renovar el consentimiento de {name}: {purpose}',
     'consents.withdraw.title': 'Retirar un consentimiento',
-    'consents.withdraw.intro': 'El consentimiento de {name} ({purpose}) deja de aplicarse. Lo que decidió antes queda registrado; la retirada se añade.',
+    'consents.withdraw.intro':
+      'El consentimiento de {name} ({purpose}) deja de aplicarse. Lo que decidió antes queda registrado; la retirada se añade.',
     'consents.withdraw.reason': 'Por qué la persona lo retiró',
     'consents.withdraw.at': 'Fecha de la retirada',
     'consents.withdraw.atHint': 'Déjelo vacío para hoy.',
     'consents.withdraw.submit': 'Registrar la retirada',
     'consents.withdrawn': 'Se registró la retirada. El consentimiento figura ahora como retirado.',
     'consents.renew.title': 'Renovar un consentimiento',
-    'consents.renew.intro': '{name} confirma de nuevo su consentimiento ({purpose}), con una nueva fecha de vencimiento.',
+    'consents.renew.intro':
+      '{name} confirma de nuevo su consentimiento ({purpose}), con una nueva fecha de vencimiento.',
     'consents.renew.expiresAt': 'Nueva fecha de vencimiento',
     'consents.renew.at': 'Fecha en que la persona lo renovó',
     'consents.renew.submit': 'Registrar la renovación',
@@ -335,7 +357,8 @@ export const consentsMessages = defineMessages({
     'consents.recorded': 'Se registró el consentimiento.',
     'consents.form.person': 'Persona',
     'consents.form.purpose': 'Finalidad',
-    'consents.form.purposeHint': 'Una finalidad por consentimiento: registre otro consentimiento para cada otra finalidad.',
+    'consents.form.purposeHint':
+      'Una finalidad por consentimiento: registre otro consentimiento para cada otra finalidad.',
     'consents.form.recipient': 'Compartido con',
     'consents.form.recipientHint': 'Una organización socia, o un tipo de destinatario.',
     'consents.form.recipientFixed': 'Destinatario: {recipient}.',
@@ -347,7 +370,8 @@ export const consentsMessages = defineMessages({
     'consents.form.refusalReason': 'Por qué la persona se negó',
     'consents.form.told': 'Lo que se explicó a la persona antes de decidir',
     'consents.form.toldHint': 'Marque solo lo que realmente se le explicó.',
-    'consents.form.toldWarning': 'No está todo marcado: este consentimiento se registrará como no informado y la bóveda no se basará en él.',
+    'consents.form.toldWarning':
+      'No está todo marcado: este consentimiento se registrará como no informado y la bóveda no se basará en él.',
     'consents.form.method': 'Forma de la decisión',
     'consents.form.witness': 'Nombre del testigo',
     'consents.form.language': 'Idioma de la explicación',
@@ -359,7 +383,8 @@ export const consentsMessages = defineMessages({
     'consents.form.notesHint': 'Por ejemplo si ayudó un intérprete, y quién.',
     'consents.form.submit': 'Registrar el consentimiento',
     'consents.check.title': 'Comprobar antes de usar la información de alguien',
-    'consents.check.intro': 'La bóveda comprueba el consentimiento por sí misma antes de compartir, exportar o publicar nada. Aquí puede preguntárselo de antemano.',
+    'consents.check.intro':
+      'La bóveda comprueba el consentimiento por sí misma antes de compartir, exportar o publicar nada. Aquí puede preguntárselo de antemano.',
     'consents.check.at': 'En esta fecha',
     'consents.check.atHint': 'Déjelo vacío para ahora.',
     'consents.check.submit': 'Comprobar',
@@ -375,24 +400,29 @@ export const consentsMessages = defineMessages({
     'consents.deny.not-informed': 'El consentimiento registrado no es informado: no se le explicó todo a la persona.',
     'consents.deny.person-not-in-case': 'Esta persona no está vinculada a este caso.',
     'consents.recall.title': 'Retirada ante los socios',
-    'consents.recall.prompt': '{count, plural, one {# socio recibió} other {# socios recibieron}} los datos de esta persona — redacte avisos de retirada',
-    'consents.recall.intro': 'Paquetes enviados desde esta bóveda contenían los datos de {name}. Redacte un aviso de retirada firmado para cada socio y entregue cada archivo como hizo con el paquete. La bóveda del socio solo lo aplica a lo que esta bóveda le envió.',
+    'consents.recall.prompt':
+      '{count, plural, one {# socio recibió} other {# socios recibieron}} los datos de esta persona — redacte avisos de retirada',
+    'consents.recall.intro':
+      'Paquetes enviados desde esta bóveda contenían los datos de {name}. Redacte un aviso de retirada firmado para cada socio y entregue cada archivo como hizo con el paquete. La bóveda del socio solo lo aplica a lo que esta bóveda le envió.',
     'consents.recall.bundles': '{count, plural, one {# paquete} other {# paquetes}}',
     'consents.recall.state.written': 'aviso guardado como {file}',
     'consents.recall.state.unverified': 'ninguna clave verificada: verifíquela primero en la página del socio',
     'consents.recall.state.todo': 'por redactar',
     'consents.recall.action': 'Qué deben hacer los socios',
-    'consents.recall.actionHint': 'Restringir deja los datos en el socio pero detiene todo uso y toda nueva comunicación; borrar los elimina allí.',
+    'consents.recall.actionHint':
+      'Restringir deja los datos en el socio pero detiene todo uso y toda nueva comunicación; borrar los elimina allí.',
     'consents.recall.action.restrict': 'Restringir: conservarlos, no volver a usarlos ni compartirlos',
     'consents.recall.action.erase': 'Borrar: eliminarlos',
     'consents.recall.write': 'Redactar los avisos de retirada…',
     'consents.recall.later': 'Más tarde',
     'consents.recall.close': 'Cerrar',
-    'consents.recall.done': 'Todos los avisos están redactados. Entregue cada archivo a su socio y luego importe el acuse de recibo que le devuelva en la bandeja de intercambio.',
+    'consents.recall.done':
+      'Todos los avisos están redactados. Entregue cada archivo a su socio y luego importe el acuse de recibo que le devuelva en la bandeja de intercambio.',
     'consents.received': 'Recibido de un socio: es su registro; aquí no decide nada',
     'consents.recall.open': 'Retirada ante los socios',
     'consents.recall.openLabel': 'Retirar ante los socios los datos de {name} (consentimiento: {purpose})',
-    'consents.recall.nobody': 'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
+    'consents.recall.nobody':
+      'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
   },
   ar: {
     'consents.title': 'الموافقات',
@@ -451,7 +481,8 @@ export const consentsMessages = defineMessages({
     'consents.renew': 'تجديد',
     'consents.renewLabel': 'تجديد موافقة {name} على {purpose}',
     'consents.withdraw.title': 'سحب موافقة',
-    'consents.withdraw.intro': 'تتوقف موافقة {name} على {purpose} عن السريان. يبقى ما قرره سابقًا مسجلًا، ويُضاف إليه السحب.',
+    'consents.withdraw.intro':
+      'تتوقف موافقة {name} على {purpose} عن السريان. يبقى ما قرره سابقًا مسجلًا، ويُضاف إليه السحب.',
     'consents.withdraw.reason': 'سبب سحب الشخص لموافقته',
     'consents.withdraw.at': 'تاريخ السحب',
     'consents.withdraw.atHint': 'اتركه فارغًا لتاريخ اليوم.',
@@ -478,7 +509,8 @@ export const consentsMessages = defineMessages({
     'consents.form.refusalReason': 'سبب رفض الشخص',
     'consents.form.told': 'ما شُرح للشخص قبل أن يقرر',
     'consents.form.toldHint': 'ضع علامة فقط على ما شُرح له فعلًا.',
-    'consents.form.toldWarning': 'لم توضع علامة على كل العناصر: ستُسجَّل هذه الموافقة على أنها غير مستنيرة، ولن تعتمد عليها الخزنة.',
+    'consents.form.toldWarning':
+      'لم توضع علامة على كل العناصر: ستُسجَّل هذه الموافقة على أنها غير مستنيرة، ولن تعتمد عليها الخزنة.',
     'consents.form.method': 'طريقة التعبير عن القرار',
     'consents.form.witness': 'اسم الشاهد',
     'consents.form.language': 'لغة الشرح',
@@ -506,14 +538,18 @@ export const consentsMessages = defineMessages({
     'consents.deny.not-informed': 'الموافقة المسجلة غير مستنيرة: لم يُشرح للشخص كل شيء.',
     'consents.deny.person-not-in-case': 'هذا الشخص غير مرتبط بهذه القضية.',
     'consents.recall.title': 'الاسترداد من الشركاء',
-    'consents.recall.prompt': '{count, plural, zero {لم يتلقَّ أي شريك} one {تلقّى شريك واحد} two {تلقّى شريكان} few {تلقّى # شركاء} many {تلقّى # شريكًا} other {تلقّى # شريك}} بيانات هذا الشخص — اكتب إشعارات الاسترداد',
-    'consents.recall.intro': 'حملت حزمٌ أُرسلت من هذه الخزنة بيانات {name}. اكتب إشعار استرداد موقّعًا لكل شريك، وسلّم كل ملف كما سلّمت الحزمة. لا تطبّقه خزنة الشريك إلا على ما أرسلته هذه الخزنة.',
-    'consents.recall.bundles': '{count, plural, zero {لا حزم} one {حزمة واحدة} two {حزمتان} few {# حزم} many {# حزمة} other {# حزمة}}',
+    'consents.recall.prompt':
+      '{count, plural, zero {لم يتلقَّ أي شريك} one {تلقّى شريك واحد} two {تلقّى شريكان} few {تلقّى # شركاء} many {تلقّى # شريكًا} other {تلقّى # شريك}} بيانات هذا الشخص — اكتب إشعارات الاسترداد',
+    'consents.recall.intro':
+      'حملت حزمٌ أُرسلت من هذه الخزنة بيانات {name}. اكتب إشعار استرداد موقّعًا لكل شريك، وسلّم كل ملف كما سلّمت الحزمة. لا تطبّقه خزنة الشريك إلا على ما أرسلته هذه الخزنة.',
+    'consents.recall.bundles':
+      '{count, plural, zero {لا حزم} one {حزمة واحدة} two {حزمتان} few {# حزم} many {# حزمة} other {# حزمة}}',
     'consents.recall.state.written': 'حُفظ الإشعار باسم {file}',
     'consents.recall.state.unverified': 'لا يوجد مفتاح مُتحقَّق منه: تحقق منه أولًا في صفحة الشريك',
     'consents.recall.state.todo': 'لم يُكتب بعد',
     'consents.recall.action': 'ما يجب على الشركاء فعله',
-    'consents.recall.actionHint': 'التقييد يُبقي البيانات لدى الشريك لكنه يوقف كل استخدام وكل مشاركة لاحقة؛ والمحو يحذفها لديه.',
+    'consents.recall.actionHint':
+      'التقييد يُبقي البيانات لدى الشريك لكنه يوقف كل استخدام وكل مشاركة لاحقة؛ والمحو يحذفها لديه.',
     'consents.recall.action.restrict': 'تقييد: الاحتفاظ بها وعدم استخدامها أو مشاركتها مجددًا',
     'consents.recall.action.erase': 'محو: حذفها',
     'consents.recall.write': 'كتابة إشعارات الاسترداد…',

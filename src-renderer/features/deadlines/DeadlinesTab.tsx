@@ -10,7 +10,12 @@ import { call, asCallError } from '../../vault.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
-import { COMPLETED_DEADLINE_STATUSES, DEADLINE_KINDS, type DeadlineItem, type DeadlineKind } from '../../../shared/domain/deadlines.js';
+import {
+  COMPLETED_DEADLINE_STATUSES,
+  DEADLINE_KINDS,
+  type DeadlineItem,
+  type DeadlineKind,
+} from '../../../shared/domain/deadlines.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 
 /** Open deadlines due within this many days are "due soon". */
@@ -24,7 +29,9 @@ function localToday(): string {
 }
 
 /** The state shown for a deadline: its status, or for an open one how it stands against today. */
-export function deadlineState(d: Pick<DeadlineItem, 'status' | 'overdue' | 'daysUntilDue'>): 'overdue' | 'due-soon' | 'open' | Completion {
+export function deadlineState(
+  d: Pick<DeadlineItem, 'status' | 'overdue' | 'daysUntilDue'>,
+): 'overdue' | 'due-soon' | 'open' | Completion {
   if (d.status !== 'open') return d.status;
   if (d.overdue) return 'overdue';
   return d.daysUntilDue <= SOON_DAYS ? 'due-soon' : 'open';
@@ -99,11 +106,18 @@ export function DeadlinesTab({ caseId }: { caseId: string }) {
                     </td>
                     <td>{t(`deadlines.kind.${d.kind}` as MessageKey)}</td>
                     <td>
-                      <span className={`badge badge-deadline-${state}`}>{t(`deadlines.state.${state}` as MessageKey)}</span> <span className="deadline-when">{when(d)}</span>
+                      <span className={`badge badge-deadline-${state}`}>
+                        {t(`deadlines.state.${state}` as MessageKey)}
+                      </span>{' '}
+                      <span className="deadline-when">{when(d)}</span>
                     </td>
                     <td>
                       {d.status === 'open' && (
-                        <Button variant="link" onClick={() => setCompleting(d)} aria-label={t('deadlines.markDoneItem', { title: d.title })}>
+                        <Button
+                          variant="link"
+                          onClick={() => setCompleting(d)}
+                          aria-label={t('deadlines.markDoneItem', { title: d.title })}
+                        >
                           {t('deadlines.markDone')}
                         </Button>
                       )}
@@ -127,7 +141,11 @@ export function DeadlinesTab({ caseId }: { caseId: string }) {
           />
         )}
       </Dialog>
-      <Dialog title={completing ? t('deadlines.complete.title', { title: completing.title }) : ''} open={completing !== null} onClose={() => setCompleting(null)}>
+      <Dialog
+        title={completing ? t('deadlines.complete.title', { title: completing.title }) : ''}
+        open={completing !== null}
+        onClose={() => setCompleting(null)}
+      >
         {completing && (
           <CompleteForm
             key={completing.id}
@@ -162,14 +180,28 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('deadlines.form.title')} hint={t('deadlines.form.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
+      <TextField
+        label={t('deadlines.form.title')}
+        hint={t('deadlines.form.titleHint')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        maxLength={200}
+        required
+        autoFocus
+      />
       <SelectField
         label={t('deadlines.form.kind')}
         value={kind}
         onChange={(e) => setKind(e.target.value as DeadlineKind)}
         options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}` as MessageKey) }))}
       />
-      <TextField label={t('deadlines.form.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
+      <TextField
+        label={t('deadlines.form.dueOn')}
+        type="date"
+        value={dueOn}
+        onChange={(e) => setDueOn(e.target.value)}
+        required
+      />
       <TextArea label={t('deadlines.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
       <ErrorNotice error={error} />
       <div className="form-actions">
@@ -182,7 +214,15 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
   );
 }
 
-function CompleteForm({ deadline, onCancel, onDone }: { deadline: DeadlineItem; onCancel: () => void; onDone: () => void }) {
+function CompleteForm({
+  deadline,
+  onCancel,
+  onDone,
+}: {
+  deadline: DeadlineItem;
+  onCancel: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const [status, setStatus] = useState<Completion>('met');
@@ -192,7 +232,12 @@ function CompleteForm({ deadline, onCancel, onDone }: { deadline: DeadlineItem; 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await call('deadlines', 'complete', { id: deadline.id, status, expectedVersion: deadline.version, ...(completedOn ? { completedOn } : {}) });
+      await call('deadlines', 'complete', {
+        id: deadline.id,
+        status,
+        expectedVersion: deadline.version,
+        ...(completedOn ? { completedOn } : {}),
+      });
       onDone();
     });
   };
@@ -204,10 +249,20 @@ function CompleteForm({ deadline, onCancel, onDone }: { deadline: DeadlineItem; 
         label={t('deadlines.complete.status')}
         value={status}
         onChange={(e) => setStatus(e.target.value as Completion)}
-        options={COMPLETED_DEADLINE_STATUSES.map((s) => ({ value: s, label: t(`deadlines.complete.as.${s}` as MessageKey) }))}
+        options={COMPLETED_DEADLINE_STATUSES.map((s) => ({
+          value: s,
+          label: t(`deadlines.complete.as.${s}` as MessageKey),
+        }))}
         autoFocus
       />
-      <TextField label={t('deadlines.complete.on')} hint={t('deadlines.complete.onHint')} type="date" max={localToday()} value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} />
+      <TextField
+        label={t('deadlines.complete.on')}
+        hint={t('deadlines.complete.onHint')}
+        type="date"
+        max={localToday()}
+        value={completedOn}
+        onChange={(e) => setCompletedOn(e.target.value)}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

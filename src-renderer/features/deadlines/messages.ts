@@ -156,8 +156,10 @@ export const deadlinesMessages = defineMessages({
     'deadlines.state.missed': 'فات',
     'deadlines.state.cancelled': 'أُلغي',
     'deadlines.dueToday': 'يستحق اليوم',
-    'deadlines.dueIn': '{days, plural, one {يستحق بعد يوم واحد} two {يستحق بعد يومين} few {يستحق بعد # أيام} many {يستحق بعد # يومًا} other {يستحق بعد # يوم}}',
-    'deadlines.overdueBy': '{days, plural, one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}}',
+    'deadlines.dueIn':
+      '{days, plural, one {يستحق بعد يوم واحد} two {يستحق بعد يومين} few {يستحق بعد # أيام} many {يستحق بعد # يومًا} other {يستحق بعد # يوم}}',
+    'deadlines.overdueBy':
+      '{days, plural, one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}}',
     'deadlines.completedOn': 'في {date}',
     'deadlines.markDone': 'تعليم كمُنجز',
     'deadlines.markDoneItem': 'تعليم كمُنجز: {title}',

@@ -11,7 +11,15 @@ import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 /** `queryHeading`: the heading of the first column (the name that was checked), when it is not an enquiry's. */
-export function ConflictTable({ matches, caption, queryHeading }: { matches: ConflictMatch[]; caption?: string; queryHeading?: string }) {
+export function ConflictTable({
+  matches,
+  caption,
+  queryHeading,
+}: {
+  matches: ConflictMatch[];
+  caption?: string;
+  queryHeading?: string;
+}) {
   const t = useT();
   const go = useNav((s) => s.go);
   return (
@@ -26,7 +34,10 @@ export function ConflictTable({ matches, caption, queryHeading }: { matches: Con
       </thead>
       <tbody>
         {matches.map((m) => (
-          <tr key={`${m.query}\u0000${m.personId ?? m.enquiry?.id ?? ''}\u0000${m.matchedName}`} data-testid="conflict-match">
+          <tr
+            key={`${m.query}\u0000${m.personId ?? m.enquiry?.id ?? ''}\u0000${m.matchedName}`}
+            data-testid="conflict-match"
+          >
             <td>
               <bdi>{m.query}</bdi>
             </td>
@@ -38,7 +49,13 @@ export function ConflictTable({ matches, caption, queryHeading }: { matches: Con
             <td>
               <MatchCell match={m} />
             </td>
-            <td>{m.enquiry ? <EnquiryCell match={m} onOpen={(id) => go({ name: 'enquiry', id })} /> : <RolesCell match={m} onOpen={(id) => go({ name: 'case', id, tab: 'people' })} />}</td>
+            <td>
+              {m.enquiry ? (
+                <EnquiryCell match={m} onOpen={(id) => go({ name: 'enquiry', id })} />
+              ) : (
+                <RolesCell match={m} onOpen={(id) => go({ name: 'case', id, tab: 'people' })} />
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -62,7 +79,9 @@ function MatchCell({ match: m }: { match: ConflictMatch }) {
           ))}
         </ul>
       )}
-      {loose && <div className="muted">{t('enquiry.conflicts.likeness', { percent: String(Math.round(m.score * 100)) })}</div>}
+      {loose && (
+        <div className="muted">{t('enquiry.conflicts.likeness', { percent: String(Math.round(m.score * 100)) })}</div>
+      )}
     </>
   );
 }
@@ -75,7 +94,10 @@ function RolesCell({ match: m, onOpen }: { match: ConflictMatch; onOpen: (caseId
       {m.roles.map((r) => (
         <li key={`${r.caseId}\u0000${r.role}`}>
           <button type="button" className={`row-link role-${r.role}`} onClick={() => onOpen(r.caseId)}>
-            {t('enquiry.conflicts.roleIn', { role: t(`enquiries.role.${r.role}` as MessageKey), reference: r.caseReference })}
+            {t('enquiry.conflicts.roleIn', {
+              role: t(`enquiries.role.${r.role}` as MessageKey),
+              reference: r.caseReference,
+            })}
           </button>
         </li>
       ))}

@@ -30,7 +30,11 @@ interface DialogProps {
 
 export function DecisionDialog({ decision, ...props }: DialogProps & { decision: Decision | null }) {
   const t = useT();
-  const titles: Record<Decision, MessageKey> = { accept: 'enquiry.accept.title', refer: 'enquiry.refer.title', decline: 'enquiry.decline.title' };
+  const titles: Record<Decision, MessageKey> = {
+    accept: 'enquiry.accept.title',
+    refer: 'enquiry.refer.title',
+    decline: 'enquiry.decline.title',
+  };
   return (
     <Dialog title={decision ? t(titles[decision]) : ''} open={decision !== null} onClose={props.onClose}>
       {decision === 'accept' && <AcceptForm {...props} />}
@@ -68,7 +72,10 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
     setBusy(true);
     setError(null);
     try {
-      const caseInput = { ...(title.trim() ? { title: title.trim() } : {}), ...(reference.trim() ? { reference: reference.trim() } : {}) };
+      const caseInput = {
+        ...(title.trim() ? { title: title.trim() } : {}),
+        ...(reference.trim() ? { reference: reference.trim() } : {}),
+      };
       const decided = await call('enquiries', 'decide', {
         id: enquiry.id,
         decision: 'accept',
@@ -105,16 +112,42 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
           <ConflictTable matches={matches} />
         </>
       )}
-      <TextField label={t('enquiry.accept.caseTitle')} hint={t('enquiry.accept.caseTitleHint')} value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
-      <TextField label={t('enquiry.accept.reference')} hint={t('enquiry.accept.referenceHint')} value={reference} onChange={(e) => setReference(e.target.value)} dir="ltr" />
+      <TextField
+        label={t('enquiry.accept.caseTitle')}
+        hint={t('enquiry.accept.caseTitleHint')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        autoFocus
+      />
+      <TextField
+        label={t('enquiry.accept.reference')}
+        hint={t('enquiry.accept.referenceHint')}
+        value={reference}
+        onChange={(e) => setReference(e.target.value)}
+        dir="ltr"
+      />
       <SelectField
         label={t('enquiry.accept.enquirerRole')}
         value={role}
         onChange={(e) => setRole(e.target.value as Role | '')}
-        options={[{ value: '', label: t('enquiry.accept.noRole') }, ...ROLES.map((r) => ({ value: r, label: t(`enquiries.role.${r}` as MessageKey) }))]}
+        options={[
+          { value: '', label: t('enquiry.accept.noRole') },
+          ...ROLES.map((r) => ({ value: r, label: t(`enquiries.role.${r}` as MessageKey) })),
+        ]}
       />
-      <TextArea label={t('enquiry.accept.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
-      {matches.length > 0 && <Checkbox label={t('enquiry.accept.acknowledge', { count: matches.length })} checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />}
+      <TextArea
+        label={t('enquiry.accept.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+      />
+      {matches.length > 0 && (
+        <Checkbox
+          label={t('enquiry.accept.acknowledge', { count: matches.length })}
+          checked={acknowledged}
+          onChange={(e) => setAcknowledged(e.target.checked)}
+        />
+      )}
       {error?.code === 'CONFLICT_CHECK_UNRESOLVED' ? <UnresolvedNotice /> : <ErrorNotice error={error} />}
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
@@ -179,9 +212,18 @@ function ReferForm({ enquiry, onChanged, onClose }: DialogProps) {
         onChange={(e) => setPartnerId(e.target.value)}
         required
         autoFocus
-        options={[{ value: '', label: t('enquiry.refer.choose') }, ...partners.map((p) => ({ value: p.id, label: p.name }))]}
+        options={[
+          { value: '', label: t('enquiry.refer.choose') },
+          ...partners.map((p) => ({ value: p.id, label: p.name })),
+        ]}
       />
-      <TextArea label={t('enquiry.refer.reason')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required />
+      <TextArea
+        label={t('enquiry.refer.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={3}
+        required
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
@@ -210,7 +252,15 @@ function DeclineForm({ enquiry, onChanged, onClose }: DialogProps) {
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextArea label={t('enquiry.decline.reason')} hint={t('enquiry.decline.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required autoFocus />
+      <TextArea
+        label={t('enquiry.decline.reason')}
+        hint={t('enquiry.decline.reasonHint')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={3}
+        required
+        autoFocus
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="danger" type="submit" disabled={busy}>

@@ -68,7 +68,11 @@ function EnquiryView({ id }: { id: string }) {
         <h1 id="enquiry-title" tabIndex={-1}>
           {enquiry ? t('enquiry.headingFrom', { name: enquiry.enquirerName }) : t('enquiry.heading')}
         </h1>
-        {enquiry && <span className={`badge badge-${enquiry.status}`}>{t(`enquiries.status.${enquiry.status}` as MessageKey)}</span>}
+        {enquiry && (
+          <span className={`badge badge-${enquiry.status}`}>
+            {t(`enquiries.status.${enquiry.status}` as MessageKey)}
+          </span>
+        )}
       </header>
       <ErrorNotice error={error} onRetry={enquiry ? undefined : () => void load()} />
       {!enquiry ? (
@@ -83,7 +87,9 @@ function EnquiryView({ id }: { id: string }) {
               <dt>{t('enquiry.channel')}</dt>
               <dd>{t(`enquiries.channel.${enquiry.channel}` as MessageKey)}</dd>
               <dt>{t('enquiry.contact')}</dt>
-              <dd>{enquiry.enquirerContact ? <bdi className="pre-line">{enquiry.enquirerContact}</bdi> : t('state.none')}</dd>
+              <dd>
+                {enquiry.enquirerContact ? <bdi className="pre-line">{enquiry.enquirerContact}</bdi> : t('state.none')}
+              </dd>
               <dt>{t('enquiry.summary')}</dt>
               <dd>
                 <bdi className="pre-line">{enquiry.summary}</bdi>
@@ -108,7 +114,11 @@ function EnquiryView({ id }: { id: string }) {
 
           <section className="card" aria-labelledby="enquiry-conflicts">
             <h2 id="enquiry-conflicts">{t('enquiry.conflicts.title')}</h2>
-            <p className="hint">{enquiry.conflictCheckedAt ? t('enquiry.conflicts.checkedAt', { when: f.instant(enquiry.conflictCheckedAt) }) : t('enquiries.notChecked')}</p>
+            <p className="hint">
+              {enquiry.conflictCheckedAt
+                ? t('enquiry.conflicts.checkedAt', { when: f.instant(enquiry.conflictCheckedAt) })
+                : t('enquiries.notChecked')}
+            </p>
             {enquiry.conflicts.length === 0 ? (
               <p>{t('enquiry.conflicts.none')}</p>
             ) : (
@@ -145,7 +155,12 @@ function EnquiryView({ id }: { id: string }) {
               <DecidedSummary enquiry={enquiry} />
             )}
           </section>
-          <DecisionDialog decision={decision} enquiry={enquiry} onChanged={setEnquiry} onClose={() => setDecision(null)} />
+          <DecisionDialog
+            decision={decision}
+            enquiry={enquiry}
+            onChanged={setEnquiry}
+            onClose={() => setDecision(null)}
+          />
         </>
       )}
     </section>
@@ -173,7 +188,8 @@ function DecidedSummary({ enquiry }: { enquiry: Enquiry }) {
   const date = f.instant(enquiry.decidedAt);
   let line: string;
   if (enquiry.status === 'accepted') line = t('enquiry.decided.accepted', { date });
-  else if (enquiry.status === 'referred') line = t('enquiry.decided.referred', { date, partner: partnerName ?? t('enquiry.decided.unknownPartner') });
+  else if (enquiry.status === 'referred')
+    line = t('enquiry.decided.referred', { date, partner: partnerName ?? t('enquiry.decided.unknownPartner') });
   else line = t('enquiry.decided.declined', { date });
 
   return (

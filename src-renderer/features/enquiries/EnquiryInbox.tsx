@@ -15,7 +15,18 @@ import { NewEnquiryDialog } from './NewEnquiryDialog.js';
 
 export function EnquiryInbox() {
   const t = useT();
-  const { loaded, undecided, undecidedTotal, decided, nextOffset, allTotal, error, refresh, moreUndecided, moreDecided } = useInbox();
+  const {
+    loaded,
+    undecided,
+    undecidedTotal,
+    decided,
+    nextOffset,
+    allTotal,
+    error,
+    refresh,
+    moreUndecided,
+    moreDecided,
+  } = useInbox();
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
@@ -42,12 +53,22 @@ export function EnquiryInbox() {
         <>
           <section className="card" aria-labelledby="enquiries-undecided">
             <h2 id="enquiries-undecided">{t('enquiries.undecided.title')}</h2>
-            {undecided.length === 0 ? <p className="empty">{t('enquiries.undecided.none')}</p> : <EnquiryTable items={undecided} label={t('enquiries.undecided.label')} />}
-            {undecided.length < undecidedTotal && <Button onClick={() => void moreUndecided()}>{t('action.loadMore')}</Button>}
+            {undecided.length === 0 ? (
+              <p className="empty">{t('enquiries.undecided.none')}</p>
+            ) : (
+              <EnquiryTable items={undecided} label={t('enquiries.undecided.label')} />
+            )}
+            {undecided.length < undecidedTotal && (
+              <Button onClick={() => void moreUndecided()}>{t('action.loadMore')}</Button>
+            )}
           </section>
           <section className="card" aria-labelledby="enquiries-decided">
             <h2 id="enquiries-decided">{t('enquiries.decided.title')}</h2>
-            {decided.length === 0 && nextOffset >= allTotal ? <p className="empty">{t('enquiries.decided.none')}</p> : <EnquiryTable items={decided} label={t('enquiries.decided.label')} />}
+            {decided.length === 0 && nextOffset >= allTotal ? (
+              <p className="empty">{t('enquiries.decided.none')}</p>
+            ) : (
+              <EnquiryTable items={decided} label={t('enquiries.decided.label')} />
+            )}
             {nextOffset < allTotal && <Button onClick={() => void moreDecided()}>{t('action.loadMore')}</Button>}
           </section>
         </>
@@ -86,7 +107,15 @@ function EnquiryTable({ items, label }: { items: Enquiry[]; label: string }) {
             <td className="enquiry-summary">
               <bdi>{e.summary}</bdi>
             </td>
-            <td>{e.conflictCheckedAt === null ? t('enquiries.notChecked') : <span className={e.conflicts.length > 0 ? 'conflict-flag' : undefined}>{t('enquiries.conflictCount', { count: e.conflicts.length })}</span>}</td>
+            <td>
+              {e.conflictCheckedAt === null ? (
+                t('enquiries.notChecked')
+              ) : (
+                <span className={e.conflicts.length > 0 ? 'conflict-flag' : undefined}>
+                  {t('enquiries.conflictCount', { count: e.conflicts.length })}
+                </span>
+              )}
+            </td>
             <td>
               <span className={`badge badge-${e.status}`}>{t(`enquiries.status.${e.status}` as MessageKey)}</span>
             </td>

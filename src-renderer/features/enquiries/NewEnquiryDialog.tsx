@@ -25,13 +25,26 @@ export function NewEnquiryDialog({ open, onClose }: { open: boolean; onClose: ()
 
 /** One name per line; blank lines and repeats dropped. */
 export function namesFrom(text: string): string[] {
-  return [...new Set(text.split('\n').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The names mentioned: those of the first list as they are, those of the second as alleged perpetrators (a name in both counts once, with the role). */
-export function namedFrom(names: string, perpetrators: string): Array<string | { name: string; role: 'alleged-perpetrator' }> {
+export function namedFrom(
+  names: string,
+  perpetrators: string,
+): Array<string | { name: string; role: 'alleged-perpetrator' }> {
   const accused = namesFrom(perpetrators);
-  return [...namesFrom(names).filter((n) => !accused.includes(n)), ...accused.map((name) => ({ name, role: 'alleged-perpetrator' as const }))];
+  return [
+    ...namesFrom(names).filter((n) => !accused.includes(n)),
+    ...accused.map((name) => ({ name, role: 'alleged-perpetrator' as const })),
+  ];
 }
 
 function NewEnquiryForm({ onDone }: { onDone: () => void }) {
@@ -65,18 +78,54 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('enquiries.form.enquirerName')} value={enquirerName} onChange={(e) => setEnquirerName(e.target.value)} required autoFocus />
+      <TextField
+        label={t('enquiries.form.enquirerName')}
+        value={enquirerName}
+        onChange={(e) => setEnquirerName(e.target.value)}
+        required
+        autoFocus
+      />
       <SelectField
         label={t('enquiries.form.channel')}
         value={channel}
         onChange={(e) => setChannel(e.target.value as Channel)}
         options={CHANNELS.map((c) => ({ value: c, label: t(`enquiries.channel.${c}` as MessageKey) }))}
       />
-      <TextField label={t('enquiries.form.receivedOn')} hint={t('enquiries.form.receivedOnHint')} type="date" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />
-      <TextArea label={t('enquiries.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} required />
-      <TextArea label={t('enquiries.form.names')} hint={t('enquiries.form.namesHint')} value={names} onChange={(e) => setNames(e.target.value)} rows={4} />
-      <TextArea label={t('enquiries.form.perpetrators')} hint={t('enquiries.form.perpetratorsHint')} value={perpetrators} onChange={(e) => setPerpetrators(e.target.value)} rows={2} />
-      <TextArea label={t('enquiries.form.enquirerContact')} hint={t('enquiries.form.enquirerContactHint')} value={enquirerContact} onChange={(e) => setEnquirerContact(e.target.value)} rows={2} />
+      <TextField
+        label={t('enquiries.form.receivedOn')}
+        hint={t('enquiries.form.receivedOnHint')}
+        type="date"
+        value={receivedOn}
+        onChange={(e) => setReceivedOn(e.target.value)}
+      />
+      <TextArea
+        label={t('enquiries.form.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        rows={4}
+        required
+      />
+      <TextArea
+        label={t('enquiries.form.names')}
+        hint={t('enquiries.form.namesHint')}
+        value={names}
+        onChange={(e) => setNames(e.target.value)}
+        rows={4}
+      />
+      <TextArea
+        label={t('enquiries.form.perpetrators')}
+        hint={t('enquiries.form.perpetratorsHint')}
+        value={perpetrators}
+        onChange={(e) => setPerpetrators(e.target.value)}
+        rows={2}
+      />
+      <TextArea
+        label={t('enquiries.form.enquirerContact')}
+        hint={t('enquiries.form.enquirerContactHint')}
+        value={enquirerContact}
+        onChange={(e) => setEnquirerContact(e.target.value)}
+        rows={2}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

@@ -25,7 +25,15 @@ interface InboxState {
   moreDecided(): Promise<void>;
 }
 
-const initial = () => ({ loaded: false, undecided: [], undecidedTotal: 0, decided: [], nextOffset: 0, allTotal: 0, error: null });
+const initial = () => ({
+  loaded: false,
+  undecided: [],
+  undecidedTotal: 0,
+  decided: [],
+  nextOffset: 0,
+  allTotal: 0,
+  error: null,
+});
 
 export const useInbox = create<InboxState>((set, get) => ({
   ...initial(),
@@ -35,7 +43,10 @@ export const useInbox = create<InboxState>((set, get) => ({
     const generation = get().generation + 1;
     set({ generation });
     try {
-      const [open, all] = await Promise.all([call('enquiries', 'list', { status: 'open', limit: PAGE_SIZE, offset: 0 }), call('enquiries', 'list', { limit: PAGE_SIZE, offset: 0 })]);
+      const [open, all] = await Promise.all([
+        call('enquiries', 'list', { status: 'open', limit: PAGE_SIZE, offset: 0 }),
+        call('enquiries', 'list', { limit: PAGE_SIZE, offset: 0 }),
+      ]);
       if (get().generation !== generation) return;
       set({
         loaded: true,
@@ -67,7 +78,12 @@ export const useInbox = create<InboxState>((set, get) => ({
     try {
       const page = await call('enquiries', 'list', { limit: PAGE_SIZE, offset: nextOffset });
       if (get().generation !== generation) return;
-      set({ decided: [...decided, ...page.items.filter((e) => e.status !== 'open')], nextOffset: nextOffset + page.items.length, allTotal: page.total, error: null });
+      set({
+        decided: [...decided, ...page.items.filter((e) => e.status !== 'open')],
+        nextOffset: nextOffset + page.items.length,
+        allTotal: page.total,
+        error: null,
+      });
     } catch (e) {
       if (get().generation === generation) set({ error: asCallError(e) });
     }

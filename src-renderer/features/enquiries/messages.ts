@@ -4,7 +4,8 @@ export const enquiriesMessages = defineMessages({
   en: {
     'enquiries.title': 'Enquiries',
     'enquiries.new': 'New enquiry',
-    'enquiries.openCount': '{count, plural, =0 {No enquiry awaiting a decision} one {# enquiry awaiting a decision} other {# enquiries awaiting a decision}}',
+    'enquiries.openCount':
+      '{count, plural, =0 {No enquiry awaiting a decision} one {# enquiry awaiting a decision} other {# enquiries awaiting a decision}}',
     'enquiries.undecided.title': 'Awaiting a decision',
     'enquiries.decided.title': 'Decided',
     'enquiries.undecided.none': 'No enquiry is waiting for a decision.',
@@ -44,7 +45,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.form.enquirerContactHint': 'Only what is safe to keep, as agreed with them.',
     'enquiries.form.summary': 'What the enquiry is about',
     'enquiries.form.names': 'Other people named',
-    'enquiries.form.namesHint': 'One name per line: the survivor, family members, alleged perpetrators, witnesses. Every name, and the enquirer’s, is checked against the people already in the vault.',
+    'enquiries.form.namesHint':
+      'One name per line: the survivor, family members, alleged perpetrators, witnesses. Every name, and the enquirer’s, is checked against the people already in the vault.',
     'enquiries.form.submit': 'Record and check for conflicts',
     'enquiry.heading': 'Enquiry',
     'enquiry.headingFrom': 'Enquiry from {name}',
@@ -59,7 +61,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.title': 'Conflict check',
     'enquiry.conflicts.checkedAt': 'Last checked {when}.',
     'enquiry.conflicts.none': 'No one already in the vault matches the names in this enquiry.',
-    'enquiry.conflicts.found': '{count, plural, one {The check found # possible match with people already in the vault. Look at it before you accept.} other {The check found # possible matches with people already in the vault. Look at each before you accept.}}',
+    'enquiry.conflicts.found':
+      '{count, plural, one {The check found # possible match with people already in the vault. Look at it before you accept.} other {The check found # possible matches with people already in the vault. Look at each before you accept.}}',
     'enquiry.conflicts.label': 'Possible matches with people already in the vault',
     'enquiry.conflicts.recheck': 'Check again',
     'enquiry.conflicts.col.name': 'Name in the enquiry',
@@ -78,7 +81,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.inEnquiry.named': 'Named in the enquiry of {date} ({status})',
     'enquiry.conflicts.inEnquiry.namedAs': 'Named as {role} in the enquiry of {date} ({status})',
     'enquiries.form.perpetrators': 'Alleged perpetrators named',
-    'enquiries.form.perpetratorsHint': 'One name per line. They are checked like the other names, and later enquiries are checked against them with this role.',
+    'enquiries.form.perpetratorsHint':
+      'One name per line. They are checked like the other names, and later enquiries are checked against them with this role.',
     'enquiry.conflicts.noRole': 'No role in any case',
     'enquiry.conflicts.roleIn': '{role} in case {reference}',
     'enquiry.decision.title': 'Decision',
@@ -94,9 +98,11 @@ export const enquiriesMessages = defineMessages({
     'enquiry.accept.enquirerRole': 'Record the enquirer in the new case as',
     'enquiry.accept.noRole': 'Do not record them',
     'enquiry.accept.reason': 'Note on the decision',
-    'enquiry.accept.acknowledge': '{count, plural, one {I have looked at the possible match found by the conflict check and it does not stop us taking this case} other {I have looked at the # possible matches found by the conflict check and they do not stop us taking this case}}',
+    'enquiry.accept.acknowledge':
+      '{count, plural, one {I have looked at the possible match found by the conflict check and it does not stop us taking this case} other {I have looked at the # possible matches found by the conflict check and they do not stop us taking this case}}',
     'enquiry.accept.submit': 'Accept and open the case',
-    'enquiry.accept.unresolved': 'The conflict check found people already in the vault whose names match this enquiry. Look at the matches listed above, tick the box to confirm you have, then accept again.',
+    'enquiry.accept.unresolved':
+      'The conflict check found people already in the vault whose names match this enquiry. Look at the matches listed above, tick the box to confirm you have, then accept again.',
     'enquiry.refer.title': 'Refer to a partner',
     'enquiry.refer.partner': 'Partner',
     'enquiry.refer.choose': 'Choose a partner',
@@ -117,7 +123,8 @@ export const enquiriesMessages = defineMessages({
   fr: {
     'enquiries.title': 'Demandes',
     'enquiries.new': 'Nouvelle demande',
-    'enquiries.openCount': '{count, plural, =0 {Aucune demande en attente de décision} one {# demande en attente de décision} other {# demandes en attente de décision}}',
+    'enquiries.openCount':
+      '{count, plural, =0 {Aucune demande en attente de décision} one {# demande en attente de décision} other {# demandes en attente de décision}}',
     'enquiries.undecided.title': 'En attente de décision',
     'enquiries.decided.title': 'Décidées',
     'enquiries.undecided.none': "Aucune demande n'attend de décision.",
@@ -130,7 +137,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.col.summary': 'Résumé',
     'enquiries.col.conflicts': "Vérification des conflits d'intérêts",
     'enquiries.col.state': 'État',
-    'enquiries.conflictCount': '{count, plural, =0 {Aucune correspondance} one {# correspondance possible} other {# correspondances possibles}}',
+    'enquiries.conflictCount':
+      '{count, plural, =0 {Aucune correspondance} one {# correspondance possible} other {# correspondances possibles}}',
     'enquiries.notChecked': 'Pas encore vérifiée',
     'enquiries.status.open': 'En attente de décision',
     'enquiries.status.accepted': 'Acceptée',
@@ -157,7 +165,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.form.enquirerContactHint': 'Seulement ce qui peut être conservé sans danger, comme convenu avec elle.',
     'enquiries.form.summary': 'Objet de la demande',
     'enquiries.form.names': 'Autres personnes citées',
-    'enquiries.form.namesHint': 'Un nom par ligne : victime, membres de la famille, auteurs présumés, témoins. Chaque nom, et celui du demandeur, est comparé aux personnes déjà présentes dans le coffre.',
+    'enquiries.form.namesHint':
+      'Un nom par ligne : victime, membres de la famille, auteurs présumés, témoins. Chaque nom, et celui du demandeur, est comparé aux personnes déjà présentes dans le coffre.',
     'enquiries.form.submit': 'Enregistrer et vérifier les conflits',
     'enquiry.heading': 'Demande',
     'enquiry.headingFrom': 'Demande de {name}',
@@ -172,7 +181,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.title': "Vérification des conflits d'intérêts",
     'enquiry.conflicts.checkedAt': 'Dernière vérification : {when}.',
     'enquiry.conflicts.none': 'Personne dans le coffre ne correspond aux noms de cette demande.',
-    'enquiry.conflicts.found': '{count, plural, one {La vérification a trouvé # correspondance possible avec des personnes déjà dans le coffre. Examinez-la avant d’accepter.} other {La vérification a trouvé # correspondances possibles avec des personnes déjà dans le coffre. Examinez-les avant d’accepter.}}',
+    'enquiry.conflicts.found':
+      '{count, plural, one {La vérification a trouvé # correspondance possible avec des personnes déjà dans le coffre. Examinez-la avant d’accepter.} other {La vérification a trouvé # correspondances possibles avec des personnes déjà dans le coffre. Examinez-les avant d’accepter.}}',
     'enquiry.conflicts.label': 'Correspondances possibles avec des personnes déjà dans le coffre',
     'enquiry.conflicts.recheck': 'Vérifier à nouveau',
     'enquiry.conflicts.col.name': 'Nom dans la demande',
@@ -191,8 +201,9 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.inEnquiry.named': 'Cité dans la demande du {date} ({status})',
     'enquiry.conflicts.inEnquiry.namedAs': 'Cité comme {role} dans la demande du {date} ({status})',
     'enquiries.form.perpetrators': 'Auteurs présumés cités',
-    'enquiries.form.perpetratorsHint': 'Un nom par ligne. Ils sont vérifiés comme les autres noms, et les demandes suivantes seront comparées à eux avec ce rôle.',
-    'enquiry.conflicts.noRole': "Aucun rôle dans un dossier",
+    'enquiries.form.perpetratorsHint':
+      'Un nom par ligne. Ils sont vérifiés comme les autres noms, et les demandes suivantes seront comparées à eux avec ce rôle.',
+    'enquiry.conflicts.noRole': 'Aucun rôle dans un dossier',
     'enquiry.conflicts.roleIn': '{role} dans le dossier {reference}',
     'enquiry.decision.title': 'Décision',
     'enquiry.decision.intro': 'Une décision est prise une seule fois et ne peut plus être modifiée.',
@@ -207,13 +218,16 @@ export const enquiriesMessages = defineMessages({
     'enquiry.accept.enquirerRole': 'Enregistrer le demandeur dans le nouveau dossier comme',
     'enquiry.accept.noRole': 'Ne pas l’enregistrer',
     'enquiry.accept.reason': 'Note sur la décision',
-    'enquiry.accept.acknowledge': '{count, plural, one {J’ai examiné la correspondance possible trouvée par la vérification et elle ne nous empêche pas de prendre ce dossier} other {J’ai examiné les # correspondances possibles trouvées par la vérification et elles ne nous empêchent pas de prendre ce dossier}}',
+    'enquiry.accept.acknowledge':
+      '{count, plural, one {J’ai examiné la correspondance possible trouvée par la vérification et elle ne nous empêche pas de prendre ce dossier} other {J’ai examiné les # correspondances possibles trouvées par la vérification et elles ne nous empêchent pas de prendre ce dossier}}',
     'enquiry.accept.submit': 'Accepter et ouvrir le dossier',
-    'enquiry.accept.unresolved': 'La vérification a trouvé des personnes déjà présentes dans le coffre dont le nom correspond à cette demande. Examinez les correspondances ci-dessus, cochez la case pour confirmer que vous l’avez fait, puis acceptez à nouveau.',
+    'enquiry.accept.unresolved':
+      'La vérification a trouvé des personnes déjà présentes dans le coffre dont le nom correspond à cette demande. Examinez les correspondances ci-dessus, cochez la case pour confirmer que vous l’avez fait, puis acceptez à nouveau.',
     'enquiry.refer.title': 'Orienter vers un partenaire',
     'enquiry.refer.partner': 'Partenaire',
     'enquiry.refer.choose': 'Choisissez un partenaire',
-    'enquiry.refer.noPartners': "Le coffre ne contient encore aucun partenaire. Ajoutez-en un dans Partenaires d'abord.",
+    'enquiry.refer.noPartners':
+      "Le coffre ne contient encore aucun partenaire. Ajoutez-en un dans Partenaires d'abord.",
     'enquiry.refer.reason': 'Pourquoi ce partenaire',
     'enquiry.refer.submit': 'Orienter',
     'enquiry.decline.title': 'Refuser la demande',
@@ -230,7 +244,8 @@ export const enquiriesMessages = defineMessages({
   es: {
     'enquiries.title': 'Consultas',
     'enquiries.new': 'Nueva consulta',
-    'enquiries.openCount': '{count, plural, =0 {Ninguna consulta pendiente de decisión} one {# consulta pendiente de decisión} other {# consultas pendientes de decisión}}',
+    'enquiries.openCount':
+      '{count, plural, =0 {Ninguna consulta pendiente de decisión} one {# consulta pendiente de decisión} other {# consultas pendientes de decisión}}',
     'enquiries.undecided.title': 'Pendientes de decisión',
     'enquiries.decided.title': 'Decididas',
     'enquiries.undecided.none': 'Ninguna consulta espera una decisión.',
@@ -243,7 +258,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.col.summary': 'Resumen',
     'enquiries.col.conflicts': 'Control de conflictos',
     'enquiries.col.state': 'Estado',
-    'enquiries.conflictCount': '{count, plural, =0 {Sin coincidencias} one {# posible coincidencia} other {# posibles coincidencias}}',
+    'enquiries.conflictCount':
+      '{count, plural, =0 {Sin coincidencias} one {# posible coincidencia} other {# posibles coincidencias}}',
     'enquiries.notChecked': 'Aún sin comprobar',
     'enquiries.status.open': 'Pendiente de decisión',
     'enquiries.status.accepted': 'Aceptada',
@@ -270,7 +286,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.form.enquirerContactHint': 'Solo lo que sea seguro guardar, según lo acordado con ella.',
     'enquiries.form.summary': 'De qué trata la consulta',
     'enquiries.form.names': 'Otras personas mencionadas',
-    'enquiries.form.namesHint': 'Un nombre por línea: sobreviviente, familiares, presuntos responsables, testigos. Cada nombre, y el del consultante, se compara con las personas que ya están en la bóveda.',
+    'enquiries.form.namesHint':
+      'Un nombre por línea: sobreviviente, familiares, presuntos responsables, testigos. Cada nombre, y el del consultante, se compara con las personas que ya están en la bóveda.',
     'enquiries.form.submit': 'Registrar y comprobar conflictos',
     'enquiry.heading': 'Consulta',
     'enquiry.headingFrom': 'Consulta de {name}',
@@ -285,7 +302,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.title': 'Control de conflictos',
     'enquiry.conflicts.checkedAt': 'Última comprobación: {when}.',
     'enquiry.conflicts.none': 'Nadie en la bóveda coincide con los nombres de esta consulta.',
-    'enquiry.conflicts.found': '{count, plural, one {El control encontró # posible coincidencia con personas que ya están en la bóveda. Revísela antes de aceptar.} other {El control encontró # posibles coincidencias con personas que ya están en la bóveda. Revise cada una antes de aceptar.}}',
+    'enquiry.conflicts.found':
+      '{count, plural, one {El control encontró # posible coincidencia con personas que ya están en la bóveda. Revísela antes de aceptar.} other {El control encontró # posibles coincidencias con personas que ya están en la bóveda. Revise cada una antes de aceptar.}}',
     'enquiry.conflicts.label': 'Posibles coincidencias con personas que ya están en la bóveda',
     'enquiry.conflicts.recheck': 'Comprobar de nuevo',
     'enquiry.conflicts.col.name': 'Nombre en la consulta',
@@ -304,7 +322,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.inEnquiry.named': 'Mencionado en la consulta del {date} ({status})',
     'enquiry.conflicts.inEnquiry.namedAs': 'Mencionado como {role} en la consulta del {date} ({status})',
     'enquiries.form.perpetrators': 'Presuntos autores mencionados',
-    'enquiries.form.perpetratorsHint': 'Un nombre por línea. Se comprueban como los demás nombres, y las consultas posteriores se compararán con ellos con esta función.',
+    'enquiries.form.perpetratorsHint':
+      'Un nombre por línea. Se comprueban como los demás nombres, y las consultas posteriores se compararán con ellos con esta función.',
     'enquiry.conflicts.noRole': 'Sin función en ningún caso',
     'enquiry.conflicts.roleIn': '{role} en el caso {reference}',
     'enquiry.decision.title': 'Decisión',
@@ -320,9 +339,11 @@ export const enquiriesMessages = defineMessages({
     'enquiry.accept.enquirerRole': 'Registrar al consultante en el nuevo caso como',
     'enquiry.accept.noRole': 'No registrarlo',
     'enquiry.accept.reason': 'Nota sobre la decisión',
-    'enquiry.accept.acknowledge': '{count, plural, one {He revisado la posible coincidencia hallada por el control y no impide que aceptemos este caso} other {He revisado las # posibles coincidencias halladas por el control y no impiden que aceptemos este caso}}',
+    'enquiry.accept.acknowledge':
+      '{count, plural, one {He revisado la posible coincidencia hallada por el control y no impide que aceptemos este caso} other {He revisado las # posibles coincidencias halladas por el control y no impiden que aceptemos este caso}}',
     'enquiry.accept.submit': 'Aceptar y abrir el caso',
-    'enquiry.accept.unresolved': 'El control encontró personas que ya están en la bóveda cuyos nombres coinciden con esta consulta. Revise las coincidencias de arriba, marque la casilla para confirmar que lo ha hecho y vuelva a aceptar.',
+    'enquiry.accept.unresolved':
+      'El control encontró personas que ya están en la bóveda cuyos nombres coinciden con esta consulta. Revise las coincidencias de arriba, marque la casilla para confirmar que lo ha hecho y vuelva a aceptar.',
     'enquiry.refer.title': 'Derivar a un socio',
     'enquiry.refer.partner': 'Socio',
     'enquiry.refer.choose': 'Elija un socio',
@@ -343,7 +364,8 @@ export const enquiriesMessages = defineMessages({
   ar: {
     'enquiries.title': 'الاستفسارات',
     'enquiries.new': 'استفسار جديد',
-    'enquiries.openCount': '{count, plural, zero {لا استفسارات بانتظار قرار} one {استفسار واحد بانتظار قرار} two {استفساران بانتظار قرار} few {# استفسارات بانتظار قرار} many {# استفسارًا بانتظار قرار} other {# استفسار بانتظار قرار}}',
+    'enquiries.openCount':
+      '{count, plural, zero {لا استفسارات بانتظار قرار} one {استفسار واحد بانتظار قرار} two {استفساران بانتظار قرار} few {# استفسارات بانتظار قرار} many {# استفسارًا بانتظار قرار} other {# استفسار بانتظار قرار}}',
     'enquiries.undecided.title': 'بانتظار قرار',
     'enquiries.decided.title': 'تم البت فيها',
     'enquiries.undecided.none': 'لا يوجد استفسار بانتظار قرار.',
@@ -356,7 +378,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.col.summary': 'الملخص',
     'enquiries.col.conflicts': 'فحص تضارب المصالح',
     'enquiries.col.state': 'الحالة',
-    'enquiries.conflictCount': '{count, plural, zero {لا تطابق} one {تطابق محتمل واحد} two {تطابقان محتملان} few {# تطابقات محتملة} many {# تطابقًا محتملًا} other {# تطابق محتمل}}',
+    'enquiries.conflictCount':
+      '{count, plural, zero {لا تطابق} one {تطابق محتمل واحد} two {تطابقان محتملان} few {# تطابقات محتملة} many {# تطابقًا محتملًا} other {# تطابق محتمل}}',
     'enquiries.notChecked': 'لم يُفحص بعد',
     'enquiries.status.open': 'بانتظار قرار',
     'enquiries.status.accepted': 'مقبول',
@@ -383,7 +406,8 @@ export const enquiriesMessages = defineMessages({
     'enquiries.form.enquirerContactHint': 'فقط ما يمكن حفظه بأمان، بحسب ما اتُّفق عليه معه.',
     'enquiries.form.summary': 'موضوع الاستفسار',
     'enquiries.form.names': 'أشخاص آخرون مذكورون',
-    'enquiries.form.namesHint': 'اسم واحد في كل سطر: الناجي، أفراد العائلة، الجناة المزعومون، الشهود. يُقارَن كل اسم، واسم صاحب الاستفسار، بالأشخاص الموجودين في الخزنة.',
+    'enquiries.form.namesHint':
+      'اسم واحد في كل سطر: الناجي، أفراد العائلة، الجناة المزعومون، الشهود. يُقارَن كل اسم، واسم صاحب الاستفسار، بالأشخاص الموجودين في الخزنة.',
     'enquiries.form.submit': 'تسجيل وفحص التضارب',
     'enquiry.heading': 'استفسار',
     'enquiry.headingFrom': 'استفسار من {name}',
@@ -398,7 +422,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.title': 'فحص تضارب المصالح',
     'enquiry.conflicts.checkedAt': 'آخر فحص: {when}.',
     'enquiry.conflicts.none': 'لا أحد من الموجودين في الخزنة يطابق الأسماء الواردة في هذا الاستفسار.',
-    'enquiry.conflicts.found': '{count, plural, zero {لم يجد الفحص أي تطابق.} one {وجد الفحص تطابقًا محتملًا واحدًا مع أشخاص موجودين في الخزنة. راجعه قبل القبول.} two {وجد الفحص تطابقين محتملين مع أشخاص موجودين في الخزنة. راجع كلًّا منهما قبل القبول.} few {وجد الفحص # تطابقات محتملة مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.} many {وجد الفحص # تطابقًا محتملًا مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.} other {وجد الفحص # تطابق محتمل مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.}}',
+    'enquiry.conflicts.found':
+      '{count, plural, zero {لم يجد الفحص أي تطابق.} one {وجد الفحص تطابقًا محتملًا واحدًا مع أشخاص موجودين في الخزنة. راجعه قبل القبول.} two {وجد الفحص تطابقين محتملين مع أشخاص موجودين في الخزنة. راجع كلًّا منهما قبل القبول.} few {وجد الفحص # تطابقات محتملة مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.} many {وجد الفحص # تطابقًا محتملًا مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.} other {وجد الفحص # تطابق محتمل مع أشخاص موجودين في الخزنة. راجع كلًّا منها قبل القبول.}}',
     'enquiry.conflicts.label': 'تطابقات محتملة مع أشخاص موجودين في الخزنة',
     'enquiry.conflicts.recheck': 'إعادة الفحص',
     'enquiry.conflicts.col.name': 'الاسم في الاستفسار',
@@ -417,7 +442,8 @@ export const enquiriesMessages = defineMessages({
     'enquiry.conflicts.inEnquiry.named': 'ورد اسمه في استفسار {date} ({status})',
     'enquiry.conflicts.inEnquiry.namedAs': 'ورد اسمه بصفته {role} في استفسار {date} ({status})',
     'enquiries.form.perpetrators': 'الجناة المزعومون المذكورون',
-    'enquiries.form.perpetratorsHint': 'اسم واحد في كل سطر. يُفحصون مثل بقية الأسماء، وتُقارن بهم الاستفسارات اللاحقة بهذه الصفة.',
+    'enquiries.form.perpetratorsHint':
+      'اسم واحد في كل سطر. يُفحصون مثل بقية الأسماء، وتُقارن بهم الاستفسارات اللاحقة بهذه الصفة.',
     'enquiry.conflicts.noRole': 'لا دور له في أي قضية',
     'enquiry.conflicts.roleIn': '{role} في القضية {reference}',
     'enquiry.decision.title': 'القرار',
@@ -433,9 +459,11 @@ export const enquiriesMessages = defineMessages({
     'enquiry.accept.enquirerRole': 'تسجيل صاحب الاستفسار في القضية الجديدة بصفة',
     'enquiry.accept.noRole': 'عدم تسجيله',
     'enquiry.accept.reason': 'ملاحظة حول القرار',
-    'enquiry.accept.acknowledge': '{count, plural, zero {راجعتُ نتيجة فحص التضارب} one {راجعتُ التطابق المحتمل الذي وجده فحص التضارب ولا يمنعنا من تولي هذه القضية} two {راجعتُ التطابقين المحتملين اللذين وجدهما فحص التضارب ولا يمنعاننا من تولي هذه القضية} few {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية} many {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية} other {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية}}',
+    'enquiry.accept.acknowledge':
+      '{count, plural, zero {راجعتُ نتيجة فحص التضارب} one {راجعتُ التطابق المحتمل الذي وجده فحص التضارب ولا يمنعنا من تولي هذه القضية} two {راجعتُ التطابقين المحتملين اللذين وجدهما فحص التضارب ولا يمنعاننا من تولي هذه القضية} few {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية} many {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية} other {راجعتُ التطابقات المحتملة الـ# التي وجدها فحص التضارب ولا تمنعنا من تولي هذه القضية}}',
     'enquiry.accept.submit': 'القبول وفتح القضية',
-    'enquiry.accept.unresolved': 'وجد فحص التضارب أشخاصًا موجودين في الخزنة تطابق أسماؤهم هذا الاستفسار. راجع التطابقات المذكورة أعلاه، وضع علامة في المربع لتأكيد ذلك، ثم اقبل مرة أخرى.',
+    'enquiry.accept.unresolved':
+      'وجد فحص التضارب أشخاصًا موجودين في الخزنة تطابق أسماؤهم هذا الاستفسار. راجع التطابقات المذكورة أعلاه، وضع علامة في المربع لتأكيد ذلك، ثم اقبل مرة أخرى.',
     'enquiry.refer.title': 'الإحالة إلى شريك',
     'enquiry.refer.partner': 'الشريك',
     'enquiry.refer.choose': 'اختر شريكًا',

@@ -20,7 +20,11 @@ const OWNER = 'vault-owner';
 export function CustodyDialog({ item, onClose }: { item: Evidence | null; onClose: () => void }) {
   const t = useT();
   return (
-    <Dialog title={item ? t('evidence.custody.title', { title: item.title }) : ''} open={item !== null} onClose={onClose}>
+    <Dialog
+      title={item ? t('evidence.custody.title', { title: item.title }) : ''}
+      open={item !== null}
+      onClose={onClose}
+    >
       {item && <CustodyBody key={item.id} item={item} />}
     </Dialog>
   );
@@ -54,7 +58,10 @@ function CustodyBody({ item }: { item: Evidence }) {
     setExported(null);
     try {
       const suggestedName = `${stem(item.fileName).slice(0, 150)}-${t('evidence.custody.fileSuffix')}.${format}`;
-      const target = await call('files', 'chooseSaveTarget', { suggestedName, kind: format === 'json' ? 'custody-json' : 'custody-csv' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName,
+        kind: format === 'json' ? 'custody-json' : 'custody-csv',
+      });
       if (!target) return;
       const r = await call('evidence', 'exportCustodyLog', { id: item.id, format, target: target.handle });
       setExported({ name: target.name, bytes: r.bytes, format });
@@ -79,7 +86,11 @@ function CustodyBody({ item }: { item: Evidence }) {
       ) : (
         <div className="notice notice-error chain-verdict" role="alert">
           <p className="notice-title">{t('evidence.custody.chainBroken')}</p>
-          <p>{chain.brokenAt !== null ? t('evidence.custody.chainBrokenAt', { seq: chain.brokenAt }) : t('evidence.custody.chainBrokenBody')}</p>
+          <p>
+            {chain.brokenAt !== null
+              ? t('evidence.custody.chainBrokenAt', { seq: chain.brokenAt })
+              : t('evidence.custody.chainBrokenBody')}
+          </p>
           <details>
             <summary>{t('error.details')}</summary>
             <p>
@@ -108,7 +119,9 @@ function CustodyBody({ item }: { item: Evidence }) {
                 <td>{f.number(e.seq)}</td>
                 <td>{f.instant(e.at)}</td>
                 <td>
-                  <span className={`badge badge-custody-${e.action}`}>{t(`evidence.custody.action.${e.action}` as MessageKey)}</span>
+                  <span className={`badge badge-custody-${e.action}`}>
+                    {t(`evidence.custody.action.${e.action}` as MessageKey)}
+                  </span>
                 </td>
                 <td>{e.actor === OWNER ? t('evidence.custody.actor.owner') : <bdi>{e.actor}</bdi>}</td>
                 <td>
@@ -133,7 +146,13 @@ function CustodyBody({ item }: { item: Evidence }) {
       <ErrorNotice error={exportError} />
       <div role="status" className="status-slot">
         {exported && (
-          <p className="notice notice-ok">{t('evidence.custody.exported', { name: exported.name, size: f.bytes(exported.bytes), format: exported.format.toUpperCase() })}</p>
+          <p className="notice notice-ok">
+            {t('evidence.custody.exported', {
+              name: exported.name,
+              size: f.bytes(exported.bytes),
+              format: exported.format.toUpperCase(),
+            })}
+          </p>
         )}
       </div>
     </div>

@@ -131,22 +131,49 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
                       {shortHash(item.sha256)}
                     </bdi>
                   </td>
-                  <td>{item.derivedFrom ? <bdi>{titleOf(item.derivedFrom) ?? shortHash(item.derivedFrom)}</bdi> : t('state.none')}</td>
+                  <td>
+                    {item.derivedFrom ? (
+                      <bdi>{titleOf(item.derivedFrom) ?? shortHash(item.derivedFrom)}</bdi>
+                    ) : (
+                      t('state.none')
+                    )}
+                  </td>
                   <td>
                     <div className="row-actions">
-                      <Button variant="link" onClick={() => setOpen({ kind: 'view', item })} aria-label={t('evidence.action.viewItem', { title: item.title })}>
+                      <Button
+                        variant="link"
+                        onClick={() => setOpen({ kind: 'view', item })}
+                        aria-label={t('evidence.action.viewItem', { title: item.title })}
+                      >
                         {t('evidence.action.view')}
                       </Button>
-                      <Button variant="link" onClick={() => setOpen({ kind: 'verify', item })} aria-label={t('evidence.action.verifyItem', { title: item.title })}>
+                      <Button
+                        variant="link"
+                        onClick={() => setOpen({ kind: 'verify', item })}
+                        aria-label={t('evidence.action.verifyItem', { title: item.title })}
+                      >
                         {t('evidence.action.verify')}
                       </Button>
-                      <Button variant="link" onClick={() => setOpen({ kind: 'custody', item })} aria-label={t('evidence.action.custodyItem', { title: item.title })}>
+                      <Button
+                        variant="link"
+                        onClick={() => setOpen({ kind: 'custody', item })}
+                        aria-label={t('evidence.action.custodyItem', { title: item.title })}
+                      >
                         {t('evidence.action.custody')}
                       </Button>
-                      <Button variant="link" onClick={() => setOpen({ kind: 'export', item })} aria-label={t('evidence.action.exportItem', { title: item.title })}>
+                      <Button
+                        variant="link"
+                        onClick={() => setOpen({ kind: 'export', item })}
+                        aria-label={t('evidence.action.exportItem', { title: item.title })}
+                      >
                         {t('evidence.action.export')}
                       </Button>
-                      <Button variant="link" onClick={() => void choose(item)} disabled={choosing} aria-label={t('evidence.action.copyItem', { title: item.title })}>
+                      <Button
+                        variant="link"
+                        onClick={() => void choose(item)}
+                        disabled={choosing}
+                        aria-label={t('evidence.action.copyItem', { title: item.title })}
+                      >
                         {t('evidence.action.copy')}
                       </Button>
                     </div>
@@ -169,8 +196,16 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
           void load();
         }}
       />
-      <EvidenceViewer item={open?.kind === 'view' ? open.item : null} onClose={closer('view')} onExport={(item) => setOpen({ kind: 'export', item })} />
-      <VerifyDialog item={open?.kind === 'verify' ? open.item : null} onClose={closer('verify')} onVerified={() => void load()} />
+      <EvidenceViewer
+        item={open?.kind === 'view' ? open.item : null}
+        onClose={closer('view')}
+        onExport={(item) => setOpen({ kind: 'export', item })}
+      />
+      <VerifyDialog
+        item={open?.kind === 'verify' ? open.item : null}
+        onClose={closer('verify')}
+        onVerified={() => void load()}
+      />
       <ExportDialog item={open?.kind === 'export' ? open.item : null} onClose={closer('export')} />
       <CustodyDialog item={open?.kind === 'custody' ? open.item : null} onClose={closer('custody')} />
     </section>

@@ -14,10 +14,22 @@ import type { Evidence } from '../../../shared/domain/evidence.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { viewKind } from './evidence-format.js';
 
-export function EvidenceViewer({ item, onClose, onExport }: { item: Evidence | null; onClose: () => void; onExport: (item: Evidence) => void }) {
+export function EvidenceViewer({
+  item,
+  onClose,
+  onExport,
+}: {
+  item: Evidence | null;
+  onClose: () => void;
+  onExport: (item: Evidence) => void;
+}) {
   const t = useT();
   return (
-    <Dialog title={item ? t('evidence.viewer.title', { title: item.title }) : ''} open={item !== null} onClose={onClose}>
+    <Dialog
+      title={item ? t('evidence.viewer.title', { title: item.title }) : ''}
+      open={item !== null}
+      onClose={onClose}
+    >
       {item && <ViewerBody key={item.id} item={item} onExport={() => onExport(item)} />}
     </Dialog>
   );
@@ -50,15 +62,31 @@ function ViewerBody({ item, onExport }: { item: Evidence; onExport: () => void }
     <div className="viewer">
       <p className="hint">{t('evidence.viewer.recorded')}</p>
       {kind === 'image' && <ImageView url={opened.url} title={item.title} />}
-      {kind === 'pdf' && <iframe className="viewer-frame" src={opened.url} title={t('evidence.viewer.pdfTitle', { title: item.title })} />}
+      {kind === 'pdf' && (
+        <iframe
+          className="viewer-frame"
+          src={opened.url}
+          title={t('evidence.viewer.pdfTitle', { title: item.title })}
+        />
+      )}
       {kind === 'text' && <TextView url={opened.url} title={item.title} />}
       {kind === 'audio' && (
-        <audio className="viewer-media" src={opened.url} controls aria-label={t('evidence.viewer.audioLabel', { title: item.title })}>
+        <audio
+          className="viewer-media"
+          src={opened.url}
+          controls
+          aria-label={t('evidence.viewer.audioLabel', { title: item.title })}
+        >
           {t('evidence.viewer.noMedia')}
         </audio>
       )}
       {kind === 'video' && (
-        <video className="viewer-media" src={opened.url} controls aria-label={t('evidence.viewer.videoLabel', { title: item.title })}>
+        <video
+          className="viewer-media"
+          src={opened.url}
+          controls
+          aria-label={t('evidence.viewer.videoLabel', { title: item.title })}
+        >
           {t('evidence.viewer.noMedia')}
         </video>
       )}

@@ -16,7 +16,11 @@ import type { Evidence } from '../../../shared/domain/evidence.js';
 export function ExportDialog({ item, onClose }: { item: Evidence | null; onClose: () => void }) {
   const t = useT();
   return (
-    <Dialog title={item ? t('evidence.export.title', { title: item.title }) : ''} open={item !== null} onClose={onClose}>
+    <Dialog
+      title={item ? t('evidence.export.title', { title: item.title }) : ''}
+      open={item !== null}
+      onClose={onClose}
+    >
       {item && <ExportForm key={item.id} item={item} onClose={onClose} />}
     </Dialog>
   );
@@ -42,7 +46,10 @@ function ExportForm({ item, onClose }: { item: Evidence; onClose: () => void }) 
     setTouched(true);
     if (!reason.trim()) return;
     await run(async () => {
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: item.fileName.slice(0, 200), kind: 'evidence' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: item.fileName.slice(0, 200),
+        kind: 'evidence',
+      });
       if (!target) return;
       useSession.getState().clearProgress('evidence.export');
       const r = await call('evidence', 'export', { id: item.id, target: target.handle, reason: reason.trim() });

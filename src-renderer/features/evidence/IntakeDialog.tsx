@@ -16,12 +16,24 @@ import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import { EVIDENCE_TYPES, type Evidence, type EvidenceType } from '../../../shared/domain/evidence.js';
 import type { Intake } from './EvidenceTab.js';
 
-export function IntakeDialog({ caseId, intake, onClose, onAdded }: { caseId: string; intake: Intake | null; onClose: () => void; onAdded: (item: Evidence) => void }) {
+export function IntakeDialog({
+  caseId,
+  intake,
+  onClose,
+  onAdded,
+}: {
+  caseId: string;
+  intake: Intake | null;
+  onClose: () => void;
+  onAdded: (item: Evidence) => void;
+}) {
   const t = useT();
   const title = intake?.original ? t('evidence.copy.title') : t('evidence.intake.title');
   return (
     <Dialog title={title} open={intake !== null} onClose={onClose}>
-      {intake && <IntakeForm key={intake.file.handle} caseId={caseId} intake={intake} onCancel={onClose} onAdded={onAdded} />}
+      {intake && (
+        <IntakeForm key={intake.file.handle} caseId={caseId} intake={intake} onCancel={onClose} onAdded={onAdded} />
+      )}
     </Dialog>
   );
 }
@@ -30,7 +42,17 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; intake: Intake; onCancel: () => void; onAdded: (item: Evidence) => void }) {
+function IntakeForm({
+  caseId,
+  intake,
+  onCancel,
+  onAdded,
+}: {
+  caseId: string;
+  intake: Intake;
+  onCancel: () => void;
+  onAdded: (item: Evidence) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const copy = intake.original !== null;
@@ -73,7 +95,8 @@ function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; int
       <div className="chosen-file">
         <p className="chosen-file-label">{t('evidence.intake.file')}</p>
         <p>
-          <bdi className="record-title">{intake.file.name}</bdi> <span className="muted">{f.bytes(intake.file.size)}</span>
+          <bdi className="record-title">{intake.file.name}</bdi>{' '}
+          <span className="muted">{f.bytes(intake.file.size)}</span>
         </p>
         {intake.original && (
           <p>
@@ -83,9 +106,24 @@ function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; int
       </div>
       <fieldset className="form-group" disabled={busy}>
         <legend className="visually-hidden">{title}</legend>
-        <TextField label={t('evidence.form.title')} hint={t('evidence.form.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
+        <TextField
+          label={t('evidence.form.title')}
+          hint={t('evidence.form.titleHint')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={200}
+          autoFocus
+        />
         {copy ? (
-          <TextArea label={t('evidence.copy.reason')} hint={t('evidence.copy.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} required maxLength={2000} />
+          <TextArea
+            label={t('evidence.copy.reason')}
+            hint={t('evidence.copy.reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            required
+            maxLength={2000}
+          />
         ) : (
           <SelectField
             label={t('evidence.form.type')}
@@ -94,14 +132,47 @@ function IntakeForm({ caseId, intake, onCancel, onAdded }: { caseId: string; int
             options={EVIDENCE_TYPES.map((v) => ({ value: v, label: t(`evidence.type.${v}` as MessageKey) }))}
           />
         )}
-        <TextArea label={t('evidence.form.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
+        <TextArea
+          label={t('evidence.form.description')}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          rows={3}
+        />
         {!copy && (
           <>
-            <TextField label={t('evidence.form.source')} hint={t('evidence.form.sourceHint')} value={source} onChange={(e) => setSource(e.target.value)} maxLength={500} />
-            <TextField label={t('evidence.form.collector')} value={collector} onChange={(e) => setCollector(e.target.value)} maxLength={500} />
-            <TextField label={t('evidence.form.method')} hint={t('evidence.form.methodHint')} value={method} onChange={(e) => setMethod(e.target.value)} maxLength={500} />
-            <TextField label={t('evidence.form.collectedOn')} type="date" max={today()} value={collectedOn} onChange={(e) => setCollectedOn(e.target.value)} />
-            <TextField label={t('evidence.form.place')} value={place} onChange={(e) => setPlace(e.target.value)} maxLength={500} />
+            <TextField
+              label={t('evidence.form.source')}
+              hint={t('evidence.form.sourceHint')}
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+              maxLength={500}
+            />
+            <TextField
+              label={t('evidence.form.collector')}
+              value={collector}
+              onChange={(e) => setCollector(e.target.value)}
+              maxLength={500}
+            />
+            <TextField
+              label={t('evidence.form.method')}
+              hint={t('evidence.form.methodHint')}
+              value={method}
+              onChange={(e) => setMethod(e.target.value)}
+              maxLength={500}
+            />
+            <TextField
+              label={t('evidence.form.collectedOn')}
+              type="date"
+              max={today()}
+              value={collectedOn}
+              onChange={(e) => setCollectedOn(e.target.value)}
+            />
+            <TextField
+              label={t('evidence.form.place')}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+              maxLength={500}
+            />
           </>
         )}
       </fieldset>

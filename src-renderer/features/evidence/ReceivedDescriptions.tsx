@@ -62,7 +62,11 @@ export function ReceivedDescriptions({ caseId }: { caseId: string }) {
               {items.map((d) => (
                 <tr key={d.id}>
                   <td>
-                    {d.title !== undefined ? <bdi className="record-title">{d.title}</bdi> : <span className="hint">{t('evidence.received.untitled')}</span>}
+                    {d.title !== undefined ? (
+                      <bdi className="record-title">{d.title}</bdi>
+                    ) : (
+                      <span className="hint">{t('evidence.received.untitled')}</span>
+                    )}
                     {d.description !== undefined && d.description !== '' && (
                       <p className="hint received-description">
                         <bdi>{d.description}</bdi>

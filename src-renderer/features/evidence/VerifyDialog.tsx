@@ -14,12 +14,31 @@ import type { Evidence, EvidenceVerification } from '../../../shared/domain/evid
 import type { CallError } from '../../../shared/ipc/kit.js';
 
 /** The codes by which verification says the stored file is not the file taken in (or is gone). */
-const FAILED_CODES: ReadonlySet<string> = new Set(['EVIDENCE_HASH_MISMATCH', 'BLOB_TAMPERED', 'BLOB_TRUNCATED', 'BLOB_HASH_MISMATCH', 'BLOB_MISSING', 'BLOB_NOT_FOUND']);
+const FAILED_CODES: ReadonlySet<string> = new Set([
+  'EVIDENCE_HASH_MISMATCH',
+  'BLOB_TAMPERED',
+  'BLOB_TRUNCATED',
+  'BLOB_HASH_MISMATCH',
+  'BLOB_MISSING',
+  'BLOB_NOT_FOUND',
+]);
 
-export function VerifyDialog({ item, onClose, onVerified }: { item: Evidence | null; onClose: () => void; onVerified: () => void }) {
+export function VerifyDialog({
+  item,
+  onClose,
+  onVerified,
+}: {
+  item: Evidence | null;
+  onClose: () => void;
+  onVerified: () => void;
+}) {
   const t = useT();
   return (
-    <Dialog title={item ? t('evidence.verify.title', { title: item.title }) : ''} open={item !== null} onClose={onClose}>
+    <Dialog
+      title={item ? t('evidence.verify.title', { title: item.title }) : ''}
+      open={item !== null}
+      onClose={onClose}
+    >
       {item && <VerifyBody key={item.id} item={item} onClose={onClose} onVerified={onVerified} />}
     </Dialog>
   );

@@ -4,7 +4,8 @@ export const evidenceMessages = defineMessages({
   en: {
     'evidence.title': 'Evidence',
     'evidence.add': 'Add evidence',
-    'evidence.intro': 'Files are encrypted as they are taken in, and their SHA-256 is recorded. Every view, export and verification is written to the item’s chain of custody.',
+    'evidence.intro':
+      'Files are encrypted as they are taken in, and their SHA-256 is recorded. Every view, export and verification is written to the item’s chain of custody.',
     'evidence.none': 'No evidence in this case yet.',
     'evidence.added.title': 'Evidence added',
     'evidence.added.body': '“{title}” ({size}) is now stored, encrypted, in the vault.',
@@ -64,17 +65,21 @@ export const evidenceMessages = defineMessages({
     'evidence.viewer.noMedia': 'This recording cannot be played here.',
     'evidence.viewer.failed': 'The file could not be shown. Close the viewer and open it again.',
     'evidence.viewer.textRegion': 'Text of {title}',
-    'evidence.viewer.cannotShow': 'This kind of file cannot be shown inside the vault. Export a copy to open it with another program.',
+    'evidence.viewer.cannotShow':
+      'This kind of file cannot be shown inside the vault. Export a copy to open it with another program.',
     'evidence.viewer.exportInstead': 'Export a copy',
     'evidence.verify.title': 'Verify {title}',
     'evidence.verify.recorded': 'SHA-256 recorded at intake',
     'evidence.verify.working': 'Reading the stored file and comparing its SHA-256…',
     'evidence.verify.match': 'Verified: the stored file is intact',
-    'evidence.verify.matchBody': 'All {size} were read back and their SHA-256 is the one recorded at intake. Verified {when}; this is recorded in the custody log.',
+    'evidence.verify.matchBody':
+      'All {size} were read back and their SHA-256 is the one recorded at intake. Verified {when}; this is recorded in the custody log.',
     'evidence.verify.mismatch': 'Verification failed: the stored file is not the file that was taken in',
-    'evidence.verify.mismatchBody': 'The stored file is missing or has been altered. Do not rely on it. The failure is recorded in the custody log; restore the vault from a backup or take the original in again.',
+    'evidence.verify.mismatchBody':
+      'The stored file is missing or has been altered. Do not rely on it. The failure is recorded in the custody log; restore the vault from a backup or take the original in again.',
     'evidence.export.title': 'Export a copy of {title}',
-    'evidence.export.intro': 'A decrypted copy will be written to a file you choose. It leaves the vault’s protection: keep it safe, and delete it when it is no longer needed.',
+    'evidence.export.intro':
+      'A decrypted copy will be written to a file you choose. It leaves the vault’s protection: keep it safe, and delete it when it is no longer needed.',
     'evidence.export.reason': 'Reason for the export',
     'evidence.export.reasonHint': 'Recorded in the custody log, for example: filed with the regional court.',
     'evidence.export.reasonRequired': 'Say why the copy leaves the vault.',
@@ -86,9 +91,11 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.title': 'Custody log of {title}',
     'evidence.custody.caption': 'Custody events of {title}, oldest first',
     'evidence.custody.chainOk': 'Chain intact',
-    'evidence.custody.chainOkBody': '{count, plural, one {The one event is} other {All # events are}} linked by their hashes; none was altered or removed.',
+    'evidence.custody.chainOkBody':
+      '{count, plural, one {The one event is} other {All # events are}} linked by their hashes; none was altered or removed.',
     'evidence.custody.chainBroken': 'Chain broken',
-    'evidence.custody.chainBrokenAt': 'The chain of hashes breaks at event {seq}: events from there on cannot be trusted.',
+    'evidence.custody.chainBrokenAt':
+      'The chain of hashes breaks at event {seq}: events from there on cannot be trusted.',
     'evidence.custody.chainBrokenBody': 'The chain of hashes does not hold: this log cannot be trusted.',
     'evidence.custody.col.seq': 'No.',
     'evidence.custody.col.at': 'Time',
@@ -110,8 +117,10 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.exported': 'Custody log saved as {name} ({format}, {size}).',
     'evidence.custody.fileSuffix': 'custody-log',
     'evidence.received.title': 'Described by a partner — file not received',
-    'evidence.received.intro': 'A partner’s bundle described these items without sending their files. They are shown as received and cannot be changed here; ask the partner for a file if you need it. When a later bundle brings the file, the item moves into the evidence above.',
-    'evidence.received.caption': 'Evidence described by a partner whose file was not received, in the order the descriptions arrived',
+    'evidence.received.intro':
+      'A partner’s bundle described these items without sending their files. They are shown as received and cannot be changed here; ask the partner for a file if you need it. When a later bundle brings the file, the item moves into the evidence above.',
+    'evidence.received.caption':
+      'Evidence described by a partner whose file was not received, in the order the descriptions arrived',
     'evidence.received.col.from': 'Described by',
     'evidence.received.notShared': 'Not shared',
     'evidence.received.untitled': 'Title not shared',
@@ -123,7 +132,8 @@ export const evidenceMessages = defineMessages({
   fr: {
     'evidence.title': 'Preuves',
     'evidence.add': 'Ajouter une preuve',
-    'evidence.intro': 'Les fichiers sont chiffrés dès leur réception et leur SHA-256 est enregistré. Chaque consultation, export et vérification est inscrit dans la chaîne de traçabilité de l’élément.',
+    'evidence.intro':
+      'Les fichiers sont chiffrés dès leur réception et leur SHA-256 est enregistré. Chaque consultation, export et vérification est inscrit dans la chaîne de traçabilité de l’élément.',
     'evidence.none': 'Aucune preuve dans ce dossier pour l’instant.',
     'evidence.added.title': 'Preuve ajoutée',
     'evidence.added.body': '« {title} » ({size}) est maintenant conservé, chiffré, dans le coffre.',
@@ -183,17 +193,21 @@ export const evidenceMessages = defineMessages({
     'evidence.viewer.noMedia': 'Cet enregistrement ne peut pas être lu ici.',
     'evidence.viewer.failed': 'Le fichier n’a pas pu être affiché. Fermez la visionneuse et rouvrez-la.',
     'evidence.viewer.textRegion': 'Texte de {title}',
-    'evidence.viewer.cannotShow': 'Ce type de fichier ne peut pas être affiché dans le coffre. Exportez une copie pour l’ouvrir avec un autre programme.',
+    'evidence.viewer.cannotShow':
+      'Ce type de fichier ne peut pas être affiché dans le coffre. Exportez une copie pour l’ouvrir avec un autre programme.',
     'evidence.viewer.exportInstead': 'Exporter une copie',
     'evidence.verify.title': 'Vérifier {title}',
     'evidence.verify.recorded': 'SHA-256 enregistré à la réception',
     'evidence.verify.working': 'Lecture du fichier conservé et comparaison de son SHA-256…',
     'evidence.verify.match': 'Vérifié : le fichier conservé est intact',
-    'evidence.verify.matchBody': 'Les {size} ont été relus et leur SHA-256 est celui enregistré à la réception. Vérifié le {when} ; c’est inscrit dans la traçabilité.',
+    'evidence.verify.matchBody':
+      'Les {size} ont été relus et leur SHA-256 est celui enregistré à la réception. Vérifié le {when} ; c’est inscrit dans la traçabilité.',
     'evidence.verify.mismatch': 'Échec de la vérification : le fichier conservé n’est pas celui qui a été reçu',
-    'evidence.verify.mismatchBody': 'Le fichier conservé est manquant ou a été modifié. Ne vous y fiez pas. L’échec est inscrit dans la traçabilité ; restaurez le coffre depuis une sauvegarde ou importez à nouveau l’original.',
+    'evidence.verify.mismatchBody':
+      'Le fichier conservé est manquant ou a été modifié. Ne vous y fiez pas. L’échec est inscrit dans la traçabilité ; restaurez le coffre depuis une sauvegarde ou importez à nouveau l’original.',
     'evidence.export.title': 'Exporter une copie de {title}',
-    'evidence.export.intro': 'Une copie déchiffrée sera écrite dans un fichier de votre choix. Elle quitte la protection du coffre : conservez-la en lieu sûr et supprimez-la quand elle n’est plus utile.',
+    'evidence.export.intro':
+      'Une copie déchiffrée sera écrite dans un fichier de votre choix. Elle quitte la protection du coffre : conservez-la en lieu sûr et supprimez-la quand elle n’est plus utile.',
     'evidence.export.reason': 'Motif de l’export',
     'evidence.export.reasonHint': 'Inscrit dans la traçabilité, par exemple : déposé auprès de la cour régionale.',
     'evidence.export.reasonRequired': 'Indiquez pourquoi la copie quitte le coffre.',
@@ -205,9 +219,11 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.title': 'Traçabilité de {title}',
     'evidence.custody.caption': 'Événements de traçabilité de {title}, du plus ancien au plus récent',
     'evidence.custody.chainOk': 'Chaîne intacte',
-    'evidence.custody.chainOkBody': '{count, plural, one {L’unique événement est lié} other {Les # événements sont liés}} par leurs empreintes ; aucun n’a été modifié ni supprimé.',
+    'evidence.custody.chainOkBody':
+      '{count, plural, one {L’unique événement est lié} other {Les # événements sont liés}} par leurs empreintes ; aucun n’a été modifié ni supprimé.',
     'evidence.custody.chainBroken': 'Chaîne rompue',
-    'evidence.custody.chainBrokenAt': 'La chaîne d’empreintes est rompue à l’événement {seq} : les événements à partir de celui-ci ne sont pas fiables.',
+    'evidence.custody.chainBrokenAt':
+      'La chaîne d’empreintes est rompue à l’événement {seq} : les événements à partir de celui-ci ne sont pas fiables.',
     'evidence.custody.chainBrokenBody': 'La chaîne d’empreintes ne tient pas : ce journal n’est pas fiable.',
     'evidence.custody.col.seq': 'N°',
     'evidence.custody.col.at': 'Heure',
@@ -229,8 +245,10 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.exported': 'Journal de traçabilité enregistré sous {name} ({format}, {size}).',
     'evidence.custody.fileSuffix': 'tracabilite',
     'evidence.received.title': 'Décrit par un partenaire — fichier non reçu',
-    'evidence.received.intro': 'Le lot d’un partenaire décrivait ces éléments sans en envoyer les fichiers. Ils sont affichés tels que reçus et ne peuvent pas être modifiés ici ; demandez le fichier au partenaire si vous en avez besoin. Quand un lot ultérieur apporte le fichier, l’élément rejoint les preuves ci-dessus.',
-    'evidence.received.caption': 'Preuves décrites par un partenaire dont le fichier n’a pas été reçu, dans l’ordre d’arrivée des descriptions',
+    'evidence.received.intro':
+      'Le lot d’un partenaire décrivait ces éléments sans en envoyer les fichiers. Ils sont affichés tels que reçus et ne peuvent pas être modifiés ici ; demandez le fichier au partenaire si vous en avez besoin. Quand un lot ultérieur apporte le fichier, l’élément rejoint les preuves ci-dessus.',
+    'evidence.received.caption':
+      'Preuves décrites par un partenaire dont le fichier n’a pas été reçu, dans l’ordre d’arrivée des descriptions',
     'evidence.received.col.from': 'Décrit par',
     'evidence.received.notShared': 'Non partagé',
     'evidence.received.untitled': 'Titre non partagé',
@@ -242,7 +260,8 @@ export const evidenceMessages = defineMessages({
   es: {
     'evidence.title': 'Pruebas',
     'evidence.add': 'Añadir prueba',
-    'evidence.intro': 'Los archivos se cifran al recibirlos y se registra su SHA-256. Cada visualización, exportación y verificación queda anotada en la cadena de custodia del elemento.',
+    'evidence.intro':
+      'Los archivos se cifran al recibirlos y se registra su SHA-256. Cada visualización, exportación y verificación queda anotada en la cadena de custodia del elemento.',
     'evidence.none': 'Todavía no hay pruebas en este caso.',
     'evidence.added.title': 'Prueba añadida',
     'evidence.added.body': '«{title}» ({size}) ya está guardado, cifrado, en la bóveda.',
@@ -302,19 +321,24 @@ export const evidenceMessages = defineMessages({
     'evidence.viewer.noMedia': 'Esta grabación no se puede reproducir aquí.',
     'evidence.viewer.failed': 'No se pudo mostrar el archivo. Cierre el visor y ábralo de nuevo.',
     'evidence.viewer.textRegion': 'Texto de {title}',
-    'evidence.viewer.cannotShow': 'Este tipo de archivo no se puede mostrar dentro de la bóveda. Exporte una copia para abrirla con otro programa.',
+    'evidence.viewer.cannotShow':
+      'Este tipo de archivo no se puede mostrar dentro de la bóveda. Exporte una copia para abrirla con otro programa.',
     'evidence.viewer.exportInstead': 'Exportar una copia',
     'evidence.verify.title': 'Verificar {title}',
     'evidence.verify.recorded': 'SHA-256 registrado al recibirlo',
     'evidence.verify.working': 'Leyendo el archivo guardado y comparando su SHA-256…',
     'evidence.verify.match': 'Verificado: el archivo guardado está intacto',
-    'evidence.verify.matchBody': 'Se releyeron los {size} y su SHA-256 es el registrado al recibirlo. Verificado el {when}; queda anotado en la cadena de custodia.',
+    'evidence.verify.matchBody':
+      'Se releyeron los {size} y su SHA-256 es el registrado al recibirlo. Verificado el {when}; queda anotado en la cadena de custodia.',
     'evidence.verify.mismatch': 'La verificación falló: el archivo guardado no es el que se recibió',
-    'evidence.verify.mismatchBody': 'El archivo guardado falta o fue alterado. No confíe en él. El fallo queda anotado en la cadena de custodia; restaure la bóveda desde una copia de seguridad o vuelva a incorporar el original.',
+    'evidence.verify.mismatchBody':
+      'El archivo guardado falta o fue alterado. No confíe en él. El fallo queda anotado en la cadena de custodia; restaure la bóveda desde una copia de seguridad o vuelva a incorporar el original.',
     'evidence.export.title': 'Exportar una copia de {title}',
-    'evidence.export.intro': 'Se escribirá una copia descifrada en el archivo que elija. Sale de la protección de la bóveda: guárdela en un lugar seguro y bórrela cuando ya no la necesite.',
+    'evidence.export.intro':
+      'Se escribirá una copia descifrada en el archivo que elija. Sale de la protección de la bóveda: guárdela en un lugar seguro y bórrela cuando ya no la necesite.',
     'evidence.export.reason': 'Motivo de la exportación',
-    'evidence.export.reasonHint': 'Queda anotado en la cadena de custodia, por ejemplo: presentado ante la corte regional.',
+    'evidence.export.reasonHint':
+      'Queda anotado en la cadena de custodia, por ejemplo: presentado ante la corte regional.',
     'evidence.export.reasonRequired': 'Indique por qué la copia sale de la bóveda.',
     'evidence.export.working': 'Descifrando y escribiendo la copia…',
     'evidence.export.submit': 'Elegir dónde guardar y exportar',
@@ -324,9 +348,11 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.title': 'Cadena de custodia de {title}',
     'evidence.custody.caption': 'Eventos de custodia de {title}, del más antiguo al más reciente',
     'evidence.custody.chainOk': 'Cadena intacta',
-    'evidence.custody.chainOkBody': '{count, plural, one {El único evento está enlazado} other {Los # eventos están enlazados}} por sus hashes; ninguno fue alterado ni eliminado.',
+    'evidence.custody.chainOkBody':
+      '{count, plural, one {El único evento está enlazado} other {Los # eventos están enlazados}} por sus hashes; ninguno fue alterado ni eliminado.',
     'evidence.custody.chainBroken': 'Cadena rota',
-    'evidence.custody.chainBrokenAt': 'La cadena de hashes se rompe en el evento {seq}: los eventos desde ahí no son fiables.',
+    'evidence.custody.chainBrokenAt':
+      'La cadena de hashes se rompe en el evento {seq}: los eventos desde ahí no son fiables.',
     'evidence.custody.chainBrokenBody': 'La cadena de hashes no se sostiene: este registro no es fiable.',
     'evidence.custody.col.seq': 'N.º',
     'evidence.custody.col.at': 'Hora',
@@ -348,8 +374,10 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.exported': 'Cadena de custodia guardada como {name} ({format}, {size}).',
     'evidence.custody.fileSuffix': 'cadena-de-custodia',
     'evidence.received.title': 'Descrito por un socio — archivo no recibido',
-    'evidence.received.intro': 'El paquete de un socio describía estos elementos sin enviar sus archivos. Se muestran tal como se recibieron y no se pueden modificar aquí; pida el archivo al socio si lo necesita. Cuando un paquete posterior trae el archivo, el elemento pasa a las pruebas de arriba.',
-    'evidence.received.caption': 'Pruebas descritas por un socio cuyo archivo no se recibió, en el orden en que llegaron las descripciones',
+    'evidence.received.intro':
+      'El paquete de un socio describía estos elementos sin enviar sus archivos. Se muestran tal como se recibieron y no se pueden modificar aquí; pida el archivo al socio si lo necesita. Cuando un paquete posterior trae el archivo, el elemento pasa a las pruebas de arriba.',
+    'evidence.received.caption':
+      'Pruebas descritas por un socio cuyo archivo no se recibió, en el orden en que llegaron las descripciones',
     'evidence.received.col.from': 'Descrito por',
     'evidence.received.notShared': 'No compartido',
     'evidence.received.untitled': 'Título no compartido',
@@ -361,7 +389,8 @@ export const evidenceMessages = defineMessages({
   ar: {
     'evidence.title': 'الأدلة',
     'evidence.add': 'إضافة دليل',
-    'evidence.intro': 'تُشفَّر الملفات عند استلامها ويُسجَّل بصمتها SHA-256. وتُدوَّن كل معاينة أو تصدير أو تحقق في سلسلة حيازة العنصر.',
+    'evidence.intro':
+      'تُشفَّر الملفات عند استلامها ويُسجَّل بصمتها SHA-256. وتُدوَّن كل معاينة أو تصدير أو تحقق في سلسلة حيازة العنصر.',
     'evidence.none': 'لا توجد أدلة في هذه القضية بعد.',
     'evidence.added.title': 'أُضيف الدليل',
     'evidence.added.body': 'أصبح «{title}» ({size}) محفوظًا ومشفَّرًا في الخزنة.',
@@ -427,11 +456,14 @@ export const evidenceMessages = defineMessages({
     'evidence.verify.recorded': 'بصمة SHA-256 المسجلة عند الاستلام',
     'evidence.verify.working': 'جارٍ قراءة الملف المحفوظ ومقارنة بصمته SHA-256…',
     'evidence.verify.match': 'تم التحقق: الملف المحفوظ سليم',
-    'evidence.verify.matchBody': 'قُرئت كامل البيانات ({size}) وبصمتها SHA-256 هي نفسها المسجلة عند الاستلام. تم التحقق في {when}، وقد دُوِّن ذلك في سجل الحيازة.',
+    'evidence.verify.matchBody':
+      'قُرئت كامل البيانات ({size}) وبصمتها SHA-256 هي نفسها المسجلة عند الاستلام. تم التحقق في {when}، وقد دُوِّن ذلك في سجل الحيازة.',
     'evidence.verify.mismatch': 'فشل التحقق: الملف المحفوظ ليس الملف الذي استُلم',
-    'evidence.verify.mismatchBody': 'الملف المحفوظ مفقود أو جرى تعديله. لا تعتمد عليه. دُوِّن الفشل في سجل الحيازة؛ استعد الخزنة من نسخة احتياطية أو أضف الأصل من جديد.',
+    'evidence.verify.mismatchBody':
+      'الملف المحفوظ مفقود أو جرى تعديله. لا تعتمد عليه. دُوِّن الفشل في سجل الحيازة؛ استعد الخزنة من نسخة احتياطية أو أضف الأصل من جديد.',
     'evidence.export.title': 'تصدير نسخة من {title}',
-    'evidence.export.intro': 'ستُكتب نسخة مفكوكة التشفير في ملف تختاره. ستخرج النسخة من حماية الخزنة: احفظها في مكان آمن واحذفها عندما لا تعود بحاجة إليها.',
+    'evidence.export.intro':
+      'ستُكتب نسخة مفكوكة التشفير في ملف تختاره. ستخرج النسخة من حماية الخزنة: احفظها في مكان آمن واحذفها عندما لا تعود بحاجة إليها.',
     'evidence.export.reason': 'سبب التصدير',
     'evidence.export.reasonHint': 'يُدوَّن في سجل الحيازة، مثلًا: قُدِّم إلى المحكمة الإقليمية.',
     'evidence.export.reasonRequired': 'اذكر سبب خروج النسخة من الخزنة.',
@@ -443,7 +475,8 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.title': 'سجل حيازة {title}',
     'evidence.custody.caption': 'أحداث حيازة {title}، من الأقدم إلى الأحدث',
     'evidence.custody.chainOk': 'السلسلة سليمة',
-    'evidence.custody.chainOkBody': '{count, plural, zero {لا توجد أحداث} one {الحدث الوحيد مرتبط} two {الحدثان مرتبطان} few {الأحداث الـ# مرتبطة} many {الأحداث الـ# مرتبطة} other {الأحداث الـ# مرتبطة}} ببصماتها؛ لم يُعدَّل أي منها ولم يُحذف.',
+    'evidence.custody.chainOkBody':
+      '{count, plural, zero {لا توجد أحداث} one {الحدث الوحيد مرتبط} two {الحدثان مرتبطان} few {الأحداث الـ# مرتبطة} many {الأحداث الـ# مرتبطة} other {الأحداث الـ# مرتبطة}} ببصماتها؛ لم يُعدَّل أي منها ولم يُحذف.',
     'evidence.custody.chainBroken': 'السلسلة مكسورة',
     'evidence.custody.chainBrokenAt': 'تنكسر سلسلة البصمات عند الحدث {seq}: لا يمكن الوثوق بالأحداث ابتداءً منه.',
     'evidence.custody.chainBrokenBody': 'سلسلة البصمات غير متماسكة: لا يمكن الوثوق بهذا السجل.',
@@ -467,7 +500,8 @@ export const evidenceMessages = defineMessages({
     'evidence.custody.exported': 'حُفظ سجل الحيازة باسم {name} ({format}، {size}).',
     'evidence.custody.fileSuffix': 'سجل-الحيازة',
     'evidence.received.title': 'وصفه شريك — لم يُستلم الملف',
-    'evidence.received.intro': 'وصفت حزمةٌ من أحد الشركاء هذه العناصر دون أن ترسل ملفاتها. تُعرض كما استُلمت ولا يمكن تعديلها هنا؛ اطلب الملف من الشريك إن احتجت إليه. وعندما تصل حزمة لاحقة بالملف، ينتقل العنصر إلى الأدلة أعلاه.',
+    'evidence.received.intro':
+      'وصفت حزمةٌ من أحد الشركاء هذه العناصر دون أن ترسل ملفاتها. تُعرض كما استُلمت ولا يمكن تعديلها هنا؛ اطلب الملف من الشريك إن احتجت إليه. وعندما تصل حزمة لاحقة بالملف، ينتقل العنصر إلى الأدلة أعلاه.',
     'evidence.received.caption': 'أدلة وصفها شريك ولم يُستلم ملفها، بترتيب وصول أوصافها',
     'evidence.received.col.from': 'الجهة الواصفة',
     'evidence.received.notShared': 'لم يُشارَك',

@@ -43,7 +43,11 @@ export function BundlePreview({ fileName, v }: { fileName: string; v: BundleVeri
         <dt>{t('inbox.preview.partner')}</dt>
         <dd>
           {v.sender.partner ? (
-            <Button variant="link" className="inline-link" onClick={() => go({ name: 'partner', id: v.sender.partner!.id })}>
+            <Button
+              variant="link"
+              className="inline-link"
+              onClick={() => go({ name: 'partner', id: v.sender.partner!.id })}
+            >
               <bdi>{v.sender.partner.name}</bdi>
             </Button>
           ) : (
@@ -64,7 +68,8 @@ export function BundlePreview({ fileName, v }: { fileName: string; v: BundleVeri
         <dd>{f.instant(v.createdAt)}</dd>
         <dt>{t('inbox.preview.expires')}</dt>
         <dd>
-          {f.instant(v.expiresAt)} {v.expired && <span className="badge badge-expired">{t('inbox.preview.expired')}</span>}
+          {f.instant(v.expiresAt)}{' '}
+          {v.expired && <span className="badge badge-expired">{t('inbox.preview.expired')}</span>}
         </dd>
         <dt>{t('inbox.preview.contents')}</dt>
         <dd>
@@ -95,7 +100,10 @@ export function BundlePreview({ fileName, v }: { fileName: string; v: BundleVeri
         <p className="notice">{t('inbox.preview.already')}</p>
       ) : (
         v.sender.keyStatus !== 'verified' && (
-          <p className={`notice ${v.sender.keyStatus === 'replaced' ? 'notice-error' : 'notice-warn'}`} data-testid="quarantine-note">
+          <p
+            className={`notice ${v.sender.keyStatus === 'replaced' ? 'notice-error' : 'notice-warn'}`}
+            data-testid="quarantine-note"
+          >
             {t(v.sender.keyStatus === 'replaced' ? 'inbox.preview.replacedNote' : 'inbox.preview.quarantineNote')}
           </p>
         )

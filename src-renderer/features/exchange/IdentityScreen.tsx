@@ -16,7 +16,12 @@ import type { CardExportFormat } from '../../../shared/ipc/areas/identity.js';
 import { QrImage } from './QrImage.js';
 import { fileSafe } from './exchange-format.js';
 
-const EXPORTS: ReadonlyArray<{ format: CardExportFormat; kind: SaveKind; ext: string; label: 'identity.export.card' | 'identity.export.png' | 'identity.export.svg' }> = [
+const EXPORTS: ReadonlyArray<{
+  format: CardExportFormat;
+  kind: SaveKind;
+  ext: string;
+  label: 'identity.export.card' | 'identity.export.png' | 'identity.export.svg';
+}> = [
   { format: 'card', kind: 'contact-card', ext: 'cvcard', label: 'identity.export.card' },
   { format: 'png', kind: 'qr-png', ext: 'png', label: 'identity.export.png' },
   { format: 'svg', kind: 'qr-svg', ext: 'svg', label: 'identity.export.svg' },
@@ -32,7 +37,10 @@ export function IdentityScreen() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [profile, code] = await Promise.all([call('identity', 'show', {}), call('identity', 'cardQr', { format: 'svg' })]);
+      const [profile, code] = await Promise.all([
+        call('identity', 'show', {}),
+        call('identity', 'cardQr', { format: 'svg' }),
+      ]);
       setIdentity(profile);
       setQr(code.svg);
     } catch (e) {
@@ -64,7 +72,10 @@ export function IdentityScreen() {
               onSaved={(p) => {
                 setIdentity(p);
                 // the QR code holds the card: draw it again with the new name
-                void call('identity', 'cardQr', { format: 'svg' }).then((c) => setQr(c.svg), () => undefined);
+                void call('identity', 'cardQr', { format: 'svg' }).then(
+                  (c) => setQr(c.svg),
+                  () => undefined,
+                );
               }}
             />
             <h3>{t('identity.key.title')}</h3>
@@ -117,8 +128,19 @@ function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (
   };
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('identity.name')} hint={t('identity.nameHint')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-      <TextField label={t('identity.organisation')} value={organisation} onChange={(e) => setOrganisation(e.target.value)} maxLength={200} />
+      <TextField
+        label={t('identity.name')}
+        hint={t('identity.nameHint')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={200}
+      />
+      <TextField
+        label={t('identity.organisation')}
+        value={organisation}
+        onChange={(e) => setOrganisation(e.target.value)}
+        maxLength={200}
+      />
       <ErrorNotice error={error} />
       {saved && (
         <p className="notice notice-ok" role="status">

@@ -117,11 +117,12 @@ export function ImportInbox() {
           {result ? (
             <div className="import-result" data-testid="import-result">
               {/* when everything arrived as proposed additions, the line below them says so instead */}
-              {result.result === 'imported' && (recordsWritten(result) > 0 || result.counts.files > 0 || result.counts.proposed === 0) && (
-                <p className="notice notice-ok" role="status">
-                  {t('inbox.result.imported', { count: recordsWritten(result), files: result.counts.files })}
-                </p>
-              )}
+              {result.result === 'imported' &&
+                (recordsWritten(result) > 0 || result.counts.files > 0 || result.counts.proposed === 0) && (
+                  <p className="notice notice-ok" role="status">
+                    {t('inbox.result.imported', { count: recordsWritten(result), files: result.counts.files })}
+                  </p>
+                )}
               {result.result === 'quarantined' && (
                 <p className="notice notice-warn" role="status">
                   {t('inbox.result.quarantined')}
@@ -132,7 +133,9 @@ export function ImportInbox() {
                   {t('inbox.result.already')}
                 </p>
               )}
-              {result.conflicts.length > 0 && <p className="notice notice-warn">{t('inbox.result.conflicts', { count: result.conflicts.length })}</p>}
+              {result.conflicts.length > 0 && (
+                <p className="notice notice-warn">{t('inbox.result.conflicts', { count: result.conflicts.length })}</p>
+              )}
               <ProposedAfterImport result={result} />
               <h3>{t('inbox.receipt.title')}</h3>
               <p className="hint">{t('inbox.receipt.hint')}</p>
@@ -143,14 +146,22 @@ export function ImportInbox() {
                 </p>
               )}
               <div className="form-actions">
-                <Button variant="primary" onClick={() => void receiptOut.save(result.bundleId)} disabled={receiptOut.busy}>
+                <Button
+                  variant="primary"
+                  onClick={() => void receiptOut.save(result.bundleId)}
+                  disabled={receiptOut.busy}
+                >
                   {t('inbox.receipt.save')}
                 </Button>
               </div>
             </div>
           ) : (
             <div className="form-actions">
-              <Button variant="primary" onClick={() => void importOpened()} disabled={doImport.busy || opened.v.expired}>
+              <Button
+                variant="primary"
+                onClick={() => void importOpened()}
+                disabled={doImport.busy || opened.v.expired}
+              >
                 {t('inbox.import')}
               </Button>
             </div>

@@ -29,7 +29,11 @@ interface Lists {
 }
 
 async function loadLists(): Promise<Lists> {
-  const [bundles, partners, conflicts] = await Promise.all([call('bundles', 'list', {}), call('partners', 'list', {}), call('bundles', 'conflicts', {})]);
+  const [bundles, partners, conflicts] = await Promise.all([
+    call('bundles', 'list', {}),
+    call('partners', 'list', {}),
+    call('bundles', 'conflicts', {}),
+  ]);
   const verifiedKeys = new Set<string>();
   const knownKeys = new Set<string>();
   // Accepting from quarantine needs the sender's key verified: look the keys up only when
@@ -41,7 +45,13 @@ async function loadLists(): Promise<Lists> {
       knownKeys.add(k.publicKey);
     }
   }
-  return { bundles, partnerNames: Object.fromEntries(partners.map((p) => [p.id, p.name])), verifiedKeys, knownKeys, conflicts };
+  return {
+    bundles,
+    partnerNames: Object.fromEntries(partners.map((p) => [p.id, p.name])),
+    verifiedKeys,
+    knownKeys,
+    conflicts,
+  };
 }
 
 export function InboxLists({ generation, onChanged }: { generation: number; onChanged: () => void }) {
@@ -91,7 +101,9 @@ function PartnerCell({ b, lists }: { b: BundleLedgerEntry; lists: Lists }) {
 
 function StatusBadge({ status }: { status: BundleLedgerEntry['status'] }) {
   const t = useT();
-  return <span className={`badge bundle-status bundle-status-${status}`}>{t(`inbox.status.${status}` as MessageKey)}</span>;
+  return (
+    <span className={`badge bundle-status bundle-status-${status}`}>{t(`inbox.status.${status}` as MessageKey)}</span>
+  );
 }
 
 function Received({ items, lists }: { items: BundleLedgerEntry[]; lists: Lists }) {
@@ -129,7 +141,12 @@ function Received({ items, lists }: { items: BundleLedgerEntry[]; lists: Lists }
                 </td>
                 <td>
                   {b.hasReceipt && (
-                    <Button variant="link" onClick={() => void receipt.save(b.id)} disabled={receipt.busy} aria-label={t('inbox.receiptFor', { created: f.instant(b.createdAt) })}>
+                    <Button
+                      variant="link"
+                      onClick={() => void receipt.save(b.id)}
+                      disabled={receipt.busy}
+                      aria-label={t('inbox.receiptFor', { created: f.instant(b.createdAt) })}
+                    >
                       {t('inbox.receipt.save')}
                     </Button>
                   )}
@@ -217,15 +234,30 @@ function Quarantine({ items, lists, onChanged }: { items: BundleLedgerEntry[]; l
                   </td>
                   <td>{created}</td>
                   <td className="row-actions">
-                    <Button variant="primary" onClick={() => void accept(b)} disabled={busy || !verified} aria-label={t('inbox.quarantine.acceptItem', { created })} aria-describedby={verified ? undefined : whyId}>
+                    <Button
+                      variant="primary"
+                      onClick={() => void accept(b)}
+                      disabled={busy || !verified}
+                      aria-label={t('inbox.quarantine.acceptItem', { created })}
+                      aria-describedby={verified ? undefined : whyId}
+                    >
                       {t('inbox.quarantine.accept')}
                     </Button>
                     {!known && (
-                      <Button onClick={() => void addSender(b)} disabled={busy} aria-label={t('inbox.quarantine.addSenderItem', { created })}>
+                      <Button
+                        onClick={() => void addSender(b)}
+                        disabled={busy}
+                        aria-label={t('inbox.quarantine.addSenderItem', { created })}
+                      >
                         {t('inbox.quarantine.addSender')}
                       </Button>
                     )}
-                    <Button variant="danger" onClick={() => setDiscarding(b)} disabled={busy} aria-label={t('inbox.quarantine.discardItem', { created })}>
+                    <Button
+                      variant="danger"
+                      onClick={() => setDiscarding(b)}
+                      disabled={busy}
+                      aria-label={t('inbox.quarantine.discardItem', { created })}
+                    >
                       {t('inbox.quarantine.discard')}
                     </Button>
                     {!verified && (
@@ -349,10 +381,18 @@ function Conflicts({ items, onChanged }: { items: ImportConflict[]; onChanged: (
                   <td>{t('inbox.conflicts.versions', { local: c.localVersion, incoming: c.incomingVersion })}</td>
                   <td>{f.instant(c.detectedAt)}</td>
                   <td className="row-actions">
-                    <Button onClick={() => void resolve(c, 'kept-local')} disabled={busy} aria-label={t('inbox.conflicts.keepLocalItem', { record })}>
+                    <Button
+                      onClick={() => void resolve(c, 'kept-local')}
+                      disabled={busy}
+                      aria-label={t('inbox.conflicts.keepLocalItem', { record })}
+                    >
                       {t('inbox.conflicts.keepLocal')}
                     </Button>
-                    <Button onClick={() => void resolve(c, 'took-incoming')} disabled={busy} aria-label={t('inbox.conflicts.takeIncomingItem', { record })}>
+                    <Button
+                      onClick={() => void resolve(c, 'took-incoming')}
+                      disabled={busy}
+                      aria-label={t('inbox.conflicts.takeIncomingItem', { record })}
+                    >
                       {t('inbox.conflicts.takeIncoming')}
                     </Button>
                   </td>

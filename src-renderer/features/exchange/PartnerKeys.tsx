@@ -80,13 +80,25 @@ export function PartnerKeys({ partner, onChanged }: { partner: PartnerDetail; on
                 <td>
                   <span className={`badge key-status-${k.status}`}>{t(`keys.status.${k.status}` as MessageKey)}</span>
                   {k.status === 'verified' && k.verifiedBy && k.verifiedHow && (
-                    <p className="small muted">{t('keys.verifiedDetail', { who: k.verifiedBy, when: f.instant(k.verifiedAt), how: t(`keys.how.${k.verifiedHow}` as MessageKey) })}</p>
+                    <p className="small muted">
+                      {t('keys.verifiedDetail', {
+                        who: k.verifiedBy,
+                        when: f.instant(k.verifiedAt),
+                        how: t(`keys.how.${k.verifiedHow}` as MessageKey),
+                      })}
+                    </p>
                   )}
-                  {k.status === 'replaced' && k.replacedAt && <p className="small muted">{t('keys.replacedDetail', { when: f.instant(k.replacedAt) })}</p>}
+                  {k.status === 'replaced' && k.replacedAt && (
+                    <p className="small muted">{t('keys.replacedDetail', { when: f.instant(k.replacedAt) })}</p>
+                  )}
                 </td>
                 <td>
                   {k.status !== 'replaced' && (
-                    <Button variant={k.status === 'unverified' ? 'primary' : 'secondary'} onClick={() => setVerifying(k)} aria-label={t('keys.verifyKey', { fingerprint: k.fingerprint })}>
+                    <Button
+                      variant={k.status === 'unverified' ? 'primary' : 'secondary'}
+                      onClick={() => setVerifying(k)}
+                      aria-label={t('keys.verifyKey', { fingerprint: k.fingerprint })}
+                    >
                       {t('keys.verify')}
                     </Button>
                   )}
@@ -97,7 +109,11 @@ export function PartnerKeys({ partner, onChanged }: { partner: PartnerDetail; on
         </table>
       )}
       {result && (
-        <p className={`notice ${result.change === 'key-changed' ? 'notice-error' : ''}`} role="status" data-testid="card-imported">
+        <p
+          className={`notice ${result.change === 'key-changed' ? 'notice-error' : ''}`}
+          role="status"
+          data-testid="card-imported"
+        >
           {t(`keys.imported.${result.change}` as MessageKey)}
         </p>
       )}

@@ -26,7 +26,10 @@ function useSaveRecallReceipt() {
   const save = (noticeId: string) =>
     run(async () => {
       setSaved(null);
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: `${noticeId}.receipt.json`, kind: 'receipt' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: `${noticeId}.receipt.json`,
+        kind: 'receipt',
+      });
       if (!target) return;
       await call('bundles', 'saveRecallReceipt', { noticeId, target: target.handle });
       setSaved(target.name);
@@ -67,7 +70,9 @@ export function RecallNoticeCard({ file, onApplied }: { file: ChosenFile; onAppl
                 : t('inbox.recall.applied.restrict', { count: result.counts.restricted })}
           </p>
           <p className="hint">{t('inbox.recall.from', { partner: result.partner.name })}</p>
-          {result.counts.ignored > 0 && <p className="notice notice-warn">{t('inbox.recall.ignored', { count: result.counts.ignored })}</p>}
+          {result.counts.ignored > 0 && (
+            <p className="notice notice-warn">{t('inbox.recall.ignored', { count: result.counts.ignored })}</p>
+          )}
           {kept && <p className="notice notice-warn">{t('inbox.recall.kept')}</p>}
           <h3>{t('inbox.receipt.title')}</h3>
           <p className="hint">{t('inbox.recall.receiptHint')}</p>
@@ -151,12 +156,27 @@ export function RecallList({ generation }: { generation: number }) {
                   <td>{t(`inbox.recalls.action.${r.action}` as MessageKey)}</td>
                   <td>{f.instant(r.createdAt)}</td>
                   <td>
-                    <span className={`badge recall-status recall-status-${r.status}`}>{t(`inbox.recalls.status.${r.status}` as MessageKey)}</span>
+                    <span className={`badge recall-status recall-status-${r.status}`}>
+                      {t(`inbox.recalls.status.${r.status}` as MessageKey)}
+                    </span>
                   </td>
-                  <td>{r.counts ? t('inbox.recalls.result', { restricted: r.counts.restricted, erased: r.counts.erased, ignored: r.counts.ignored }) : t('state.none')}</td>
+                  <td>
+                    {r.counts
+                      ? t('inbox.recalls.result', {
+                          restricted: r.counts.restricted,
+                          erased: r.counts.erased,
+                          ignored: r.counts.ignored,
+                        })
+                      : t('state.none')}
+                  </td>
                   <td>
                     {r.direction === 'received' && (
-                      <Button variant="link" onClick={() => void receipt.save(r.id)} disabled={receipt.busy} aria-label={t('inbox.recalls.receiptFor', { created: f.instant(r.createdAt) })}>
+                      <Button
+                        variant="link"
+                        onClick={() => void receipt.save(r.id)}
+                        disabled={receipt.busy}
+                        aria-label={t('inbox.recalls.receiptFor', { created: f.instant(r.createdAt) })}
+                      >
                         {t('inbox.receipt.save')}
                       </Button>
                     )}

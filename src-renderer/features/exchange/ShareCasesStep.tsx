@@ -17,7 +17,15 @@ interface CaseItem {
   title: string;
 }
 
-export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices; onChange: (p: Partial<ShareChoices>) => void; onNext: () => void }) {
+export function CasesStep({
+  choices,
+  onChange,
+  onNext,
+}: {
+  choices: ShareChoices;
+  onChange: (p: Partial<ShareChoices>) => void;
+  onNext: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const [cases, setCases] = useState<CaseItem[] | null>(null);
@@ -63,7 +71,14 @@ export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices
   const shown = useMemo(() => {
     const q = query.trim().toLocaleLowerCase();
     if (!cases) return [];
-    return q ? cases.filter((c) => c.reference.toLocaleLowerCase().includes(q) || c.title.toLocaleLowerCase().includes(q) || choices.caseIds.includes(c.id)) : cases;
+    return q
+      ? cases.filter(
+          (c) =>
+            c.reference.toLocaleLowerCase().includes(q) ||
+            c.title.toLocaleLowerCase().includes(q) ||
+            choices.caseIds.includes(c.id),
+        )
+      : cases;
   }, [cases, query, choices.caseIds]);
 
   const chosen = new Set(choices.caseIds);
@@ -78,7 +93,8 @@ export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices
     const keep = new Set(caseIds.flatMap((c) => (evidence[c] ?? []).map((e) => e.id)));
     onChange({ caseIds, evidenceIds: choices.evidenceIds.filter((e) => keep.has(e)) });
   };
-  const toggleFile = (id: string, on: boolean) => onChange({ evidenceIds: on ? [...choices.evidenceIds, id] : choices.evidenceIds.filter((e) => e !== id) });
+  const toggleFile = (id: string, on: boolean) =>
+    onChange({ evidenceIds: on ? [...choices.evidenceIds, id] : choices.evidenceIds.filter((e) => e !== id) });
 
   const next = () => {
     if (choices.caseIds.length === 0) {
@@ -93,7 +109,13 @@ export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices
   return (
     <div className="share-cases">
       <h3>{t('share.cases.title')}</h3>
-      <TextField label={t('share.cases.search')} hint={t('share.cases.searchHint')} type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <TextField
+        label={t('share.cases.search')}
+        hint={t('share.cases.searchHint')}
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <fieldset className="form-group choice-list" aria-describedby={missing ? 'share-cases-missing' : undefined}>
         <legend className="visually-hidden">{t('share.cases.label')}</legend>
         {shown.length === 0 ? (
@@ -102,7 +124,12 @@ export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices
           <ul>
             {shown.map((c) => (
               <li key={c.id} className="checkbox">
-                <input type="checkbox" id={`share-case-${c.id}`} checked={chosen.has(c.id)} onChange={(e) => toggleCase(c.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  id={`share-case-${c.id}`}
+                  checked={chosen.has(c.id)}
+                  onChange={(e) => toggleCase(c.id, e.target.checked)}
+                />
                 <label htmlFor={`share-case-${c.id}`}>
                   <bdi className="case-ref">{c.reference}</bdi> — <bdi>{c.title}</bdi>
                 </label>
@@ -141,7 +168,12 @@ export function CasesStep({ choices, onChange, onNext }: { choices: ShareChoices
                   <ul>
                     {items.map((e) => (
                       <li key={e.id} className="checkbox">
-                        <input type="checkbox" id={`share-file-${e.id}`} checked={chosenFiles.has(e.id)} onChange={(ev) => toggleFile(e.id, ev.target.checked)} />
+                        <input
+                          type="checkbox"
+                          id={`share-file-${e.id}`}
+                          checked={chosenFiles.has(e.id)}
+                          onChange={(ev) => toggleFile(e.id, ev.target.checked)}
+                        />
                         <label htmlFor={`share-file-${e.id}`}>
                           <bdi>{e.title}</bdi> <span className="muted">({f.bytes(e.size)})</span>
                         </label>

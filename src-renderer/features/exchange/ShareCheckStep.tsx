@@ -21,14 +21,29 @@ import { OpenPartnerPage, PartnerGate, profileIsEmpty } from './SharePartnerGate
 /** Blockers the step explains in its own words (the rest are shown as errors). */
 function explained(plan: BundlePlan, choices: ShareChoices, code: string): boolean {
   if (code === 'BUNDLE_CONSENT_MISSING' || code === 'PARTNER_NOT_CLEARED' || code === 'BUNDLE_EMPTY') return true;
-  return code === 'INVALID_INPUT' && choices.evidenceIds.length > 0 && choices.partner !== null && !profileAllows(choices.partner.sharingProfile, 'evidence', 'file');
+  return (
+    code === 'INVALID_INPUT' &&
+    choices.evidenceIds.length > 0 &&
+    choices.partner !== null &&
+    !profileAllows(choices.partner.sharingProfile, 'evidence', 'file')
+  );
 }
 
 export function planBlocked(plan: BundlePlan): boolean {
   return plan.blockers.length > 0;
 }
 
-export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareChoices; plan: BundlePlan; onBack: () => void; onNext: () => void }) {
+export function CheckStep({
+  choices,
+  plan,
+  onBack,
+  onNext,
+}: {
+  choices: ShareChoices;
+  plan: BundlePlan;
+  onBack: () => void;
+  onNext: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const partner = choices.partner!;
@@ -58,7 +73,12 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
     const fields = partner.sharingProfile[kind] as readonly string[] | undefined;
     if (!fields) return t('share.plan.profile.kindOut', { kind: label });
     const missing = (SHARING_FIELDS[kind] as readonly string[]).filter((x) => !fields.includes(x));
-    return missing.length > 0 ? t('share.plan.profile.fieldsOut', { kind: label, fields: list(missing.map((m) => t(`partners.field.${m}` as MessageKey))) }) : null;
+    return missing.length > 0
+      ? t('share.plan.profile.fieldsOut', {
+          kind: label,
+          fields: list(missing.map((m) => t(`partners.field.${m}` as MessageKey))),
+        })
+      : null;
   }).filter((x): x is string => x !== null);
 
   const otherBlockers = plan.blockers.filter((b) => !explained(plan, choices, b.code));
@@ -69,17 +89,24 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
   return (
     <div className="share-check" data-testid="share-check">
       <p className="plan-to">
-        <strong>{t('share.plan.to', { partner: plan.partner.name })}</strong> {t('share.plan.keys', { count: plan.verifiedKeys.length })}
+        <strong>{t('share.plan.to', { partner: plan.partner.name })}</strong>{' '}
+        {t('share.plan.keys', { count: plan.verifiedKeys.length })}
       </p>
 
       {(otherBlockers.length > 0 || refuseBlocked || filesOut || notCleared || empty) && (
         <div className="plan-blockers" data-testid="plan-blockers">
           <h3>{t('share.plan.blockers')}</h3>
-          {notCleared && <PartnerGate partner={partner} clearance={plan.clearance} showProfile={false} actions={false} />}
+          {notCleared && (
+            <PartnerGate partner={partner} clearance={plan.clearance} showProfile={false} actions={false} />
+          )}
           {empty && (
             <div className="notice notice-error" role="alert" data-testid="plan-empty">
               <p className="notice-title">{t('share.plan.empty.title')}</p>
-              <p>{t(profileIsEmpty(partner.sharingProfile) ? 'share.plan.empty.profile' : 'share.plan.empty.other', { partner: plan.partner.name })}</p>
+              <p>
+                {t(profileIsEmpty(partner.sharingProfile) ? 'share.plan.empty.profile' : 'share.plan.empty.other', {
+                  partner: plan.partner.name,
+                })}
+              </p>
               <details className="small">
                 <summary>{t('error.details')}</summary>
                 <bdi>{empty.message}</bdi>
@@ -130,7 +157,9 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
         </table>
       )}
       <p>
-        {t('share.plan.files', { count: plan.evidenceFiles.length })} · {t('share.plan.total', { size: f.bytes(plan.totalBytes) })} · {t('share.plan.consents', { count: plan.consentIds.length })}
+        {t('share.plan.files', { count: plan.evidenceFiles.length })} ·{' '}
+        {t('share.plan.total', { size: f.bytes(plan.totalBytes) })} ·{' '}
+        {t('share.plan.consents', { count: plan.consentIds.length })}
       </p>
 
       {receivedCases.map((c) => (
@@ -143,7 +172,12 @@ export function CheckStep({ choices, plan, onBack, onNext }: { choices: ShareCho
           <h3>{t('share.plan.withheld')}</h3>
           <ul className="plan-withheld" data-testid="plan-withheld">
             {plan.withheld.map((w) => (
-              <li key={`${w.kind}-${w.reason}`}>{t(`share.plan.withheld.${w.reason}` as MessageKey, { kind: t(`partners.sharingKind.${w.kind}` as MessageKey), count: w.count })}</li>
+              <li key={`${w.kind}-${w.reason}`}>
+                {t(`share.plan.withheld.${w.reason}` as MessageKey, {
+                  kind: t(`partners.sharingKind.${w.kind}` as MessageKey),
+                  count: w.count,
+                })}
+              </li>
             ))}
           </ul>
         </>

@@ -27,11 +27,7 @@ function whereKey(reason: ClearanceReason): MessageKey {
 export function OpenPartnerPage({ partnerId }: { partnerId: string }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  return (
-    <Button onClick={() => go({ name: 'partner', id: partnerId })}>
-      {t('share.gate.open')}
-    </Button>
-  );
+  return <Button onClick={() => go({ name: 'partner', id: partnerId })}>{t('share.gate.open')}</Button>;
 }
 
 export function PartnerGate({
@@ -57,7 +53,12 @@ export function PartnerGate({
   const policyOff = clearance !== null && (!clearance.policy.requireDueDiligence || !clearance.policy.requireAgreement);
   const blocked = clearance !== null && !clearance.cleared;
   return (
-    <section className="partner-gate" aria-labelledby="share-gate-title" data-testid="partner-gate" aria-busy={busy || clearance === null}>
+    <section
+      className="partner-gate"
+      aria-labelledby="share-gate-title"
+      data-testid="partner-gate"
+      aria-busy={busy || clearance === null}
+    >
       <h3 id="share-gate-title">{t('share.gate.title')}</h3>
       {clearance === null ? (
         <Loading />
@@ -72,7 +73,8 @@ export function PartnerGate({
           <ul className="gate-reasons">
             {clearance.reasons.map((r) => (
               <li key={r.reason}>
-                {t(`share.gate.reason.${r.reason}` as MessageKey, { day: f.day(r.day) })} <span className="muted">{t(whereKey(r.reason), { partner: partner.name })}</span>
+                {t(`share.gate.reason.${r.reason}` as MessageKey, { day: f.day(r.day) })}{' '}
+                <span className="muted">{t(whereKey(r.reason), { partner: partner.name })}</span>
               </li>
             ))}
           </ul>
@@ -101,9 +103,7 @@ export function PartnerGate({
               {t('share.gate.recheck')}
             </Button>
           )}
-          <p className="field-hint">
-            {t('share.gate.openHint')}
-          </p>
+          <p className="field-hint">{t('share.gate.openHint')}</p>
         </div>
       )}
     </section>

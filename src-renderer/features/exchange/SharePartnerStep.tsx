@@ -33,7 +33,17 @@ function whyNot(p: PartnerDetail): MessageKey {
   return 'share.partner.why.unverified';
 }
 
-export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices: ShareChoices; onChange: (p: Partial<ShareChoices>) => void; onBack: () => void; onPlanned: (p: BundlePlan) => void }) {
+export function PartnerStep({
+  choices,
+  onChange,
+  onBack,
+  onPlanned,
+}: {
+  choices: ShareChoices;
+  onChange: (p: Partial<ShareChoices>) => void;
+  onBack: () => void;
+  onPlanned: (p: BundlePlan) => void;
+}) {
   const t = useT();
   const [partners, setPartners] = useState<PartnerDetail[] | null>(null);
   const [loadError, setLoadError] = useState<CallError | null>(null);
@@ -76,7 +86,10 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
     setRechecking(true);
     setGateError(null);
     try {
-      const [fresh, c] = await Promise.all([call('partners', 'get', { id: chosenId }), call('partners', 'clearance', { partnerId: chosenId })]);
+      const [fresh, c] = await Promise.all([
+        call('partners', 'get', { id: chosenId }),
+        call('partners', 'clearance', { partnerId: chosenId }),
+      ]);
       setPartners((list) => list && list.map((p) => (p.id === fresh.id ? fresh : p)));
       onChange({ partner: fresh });
       setClearance(c);
@@ -93,7 +106,10 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
     const next = {
       partner: choices.partner && canReceive(choices.partner) ? undefined : t('share.partner.missing'),
       purpose: choices.purpose.trim() ? undefined : t('share.purposeMissing'),
-      expiry: Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= 365 ? undefined : t('share.expiryInvalid'),
+      expiry:
+        Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= 365
+          ? undefined
+          : t('share.expiryInvalid'),
     };
     setProblems(next);
     if (next.partner || next.purpose || next.expiry || !choices.partner) return;
@@ -115,7 +131,10 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
   if (!partners) return <Loading />;
   return (
     <div className="share-partner" aria-busy={busy}>
-      <fieldset className="form-group choice-list" aria-describedby={problems.partner ? 'share-partner-missing' : undefined}>
+      <fieldset
+        className="form-group choice-list"
+        aria-describedby={problems.partner ? 'share-partner-missing' : undefined}
+      >
         <legend>{t('share.partner.legend')}</legend>
         {partners.length === 0 ? (
           <p className="empty">{t('share.partner.none')}</p>
@@ -155,17 +174,46 @@ export function PartnerStep({ choices, onChange, onBack, onPlanned }: { choices:
       )}
       {choices.partner && canReceive(choices.partner) && (
         <>
-          <PartnerGate partner={choices.partner} clearance={clearance} onRecheck={() => void recheck()} busy={rechecking} />
+          <PartnerGate
+            partner={choices.partner}
+            clearance={clearance}
+            onRecheck={() => void recheck()}
+            busy={rechecking}
+          />
           <ErrorNotice error={gateError} />
         </>
       )}
-      <TextArea label={t('share.purpose')} hint={t('share.purposeHint')} error={problems.purpose} value={choices.purpose} onChange={(e) => onChange({ purpose: e.target.value })} rows={2} maxLength={500} required />
-      <TextField label={t('share.expiry')} hint={t('share.expiryHint')} error={problems.expiry} value={choices.expiryDays} onChange={(e) => onChange({ expiryDays: e.target.value })} inputMode="numeric" dir="ltr" />
+      <TextArea
+        label={t('share.purpose')}
+        hint={t('share.purposeHint')}
+        error={problems.purpose}
+        value={choices.purpose}
+        onChange={(e) => onChange({ purpose: e.target.value })}
+        rows={2}
+        maxLength={500}
+        required
+      />
+      <TextField
+        label={t('share.expiry')}
+        hint={t('share.expiryHint')}
+        error={problems.expiry}
+        value={choices.expiryDays}
+        onChange={(e) => onChange({ expiryDays: e.target.value })}
+        inputMode="numeric"
+        dir="ltr"
+      />
       <fieldset className="form-group radio-group">
         <legend>{t('share.missing.legend')}</legend>
         {MISSING_CONSENT_MODES.map((m) => (
           <div className="radio" key={m}>
-            <input type="radio" id={`share-mode-${m}`} name="share-mode" value={m} checked={choices.mode === m} onChange={() => onChange({ mode: m })} />
+            <input
+              type="radio"
+              id={`share-mode-${m}`}
+              name="share-mode"
+              value={m}
+              checked={choices.mode === m}
+              onChange={() => onChange({ mode: m })}
+            />
             <label htmlFor={`share-mode-${m}`}>{t(`share.missing.${m}` as MessageKey)}</label>
           </div>
         ))}

@@ -22,7 +22,17 @@ interface Done {
   entries: number;
 }
 
-export function SaveStep({ choices, plan, onBack, onRestart }: { choices: ShareChoices; plan: BundlePlan; onBack: () => void; onRestart: () => void }) {
+export function SaveStep({
+  choices,
+  plan,
+  onBack,
+  onRestart,
+}: {
+  choices: ShareChoices;
+  plan: BundlePlan;
+  onBack: () => void;
+  onRestart: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
@@ -34,7 +44,10 @@ export function SaveStep({ choices, plan, onBack, onRestart }: { choices: ShareC
     run(async () => {
       const partner = choices.partner!;
       const first = plan.cases[0]?.reference ?? 'cases';
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: `${fileSafe(first)}-${fileSafe(partner.name)}-${todayStamp()}${BUNDLE_EXTENSION}`, kind: 'bundle' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: `${fileSafe(first)}-${fileSafe(partner.name)}-${todayStamp()}${BUNDLE_EXTENSION}`,
+        kind: 'bundle',
+      });
       if (!target) return;
       useSession.getState().clearProgress('bundles.export');
       const r = await call('bundles', 'export', {

@@ -44,7 +44,14 @@ export function ShareWizard() {
 function Wizard({ initialCaseId }: { initialCaseId: string | undefined }) {
   const t = useT();
   const [step, setStep] = useState<ShareStep>('cases');
-  const fresh = (caseIds: string[]): ShareChoices => ({ caseIds, evidenceIds: [], partner: null, purpose: '', expiryDays: '30', mode: 'refuse' });
+  const fresh = (caseIds: string[]): ShareChoices => ({
+    caseIds,
+    evidenceIds: [],
+    partner: null,
+    purpose: '',
+    expiryDays: '30',
+    mode: 'refuse',
+  });
   const [choices, setChoices] = useState<ShareChoices>(() => fresh(initialCaseId ? [initialCaseId] : []));
   const [plan, setPlan] = useState<BundlePlan | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -99,7 +106,9 @@ function Wizard({ initialCaseId }: { initialCaseId: string | undefined }) {
             }}
           />
         )}
-        {step === 'check' && plan && choices.partner && <CheckStep choices={choices} plan={plan} onBack={() => setStep('partner')} onNext={() => setStep('save')} />}
+        {step === 'check' && plan && choices.partner && (
+          <CheckStep choices={choices} plan={plan} onBack={() => setStep('partner')} onNext={() => setStep('save')} />
+        )}
         {step === 'save' && plan && choices.partner && (
           <SaveStep
             choices={choices}

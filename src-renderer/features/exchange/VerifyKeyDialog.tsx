@@ -17,13 +17,29 @@ import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { SafetyNumber } from '../../../shared/domain/identity.js';
-import { KEY_VERIFICATION_METHODS, type KeyVerificationMethod, type PartnerKey } from '../../../shared/domain/partners.js';
+import {
+  KEY_VERIFICATION_METHODS,
+  type KeyVerificationMethod,
+  type PartnerKey,
+} from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { QrImage } from './QrImage.js';
 import { SafetyNumberView } from './SafetyNumberView.js';
 import { digitsOf } from './exchange-format.js';
 
-export function VerifyKeyDialog({ open, partnerName, keyToVerify, onClose, onVerified }: { open: boolean; partnerName: string; keyToVerify: PartnerKey | null; onClose: () => void; onVerified: (k: PartnerKey) => void }) {
+export function VerifyKeyDialog({
+  open,
+  partnerName,
+  keyToVerify,
+  onClose,
+  onVerified,
+}: {
+  open: boolean;
+  partnerName: string;
+  keyToVerify: PartnerKey | null;
+  onClose: () => void;
+  onVerified: (k: PartnerKey) => void;
+}) {
   const t = useT();
   return (
     <Dialog title={t('verify.title', { partner: partnerName })} open={open} onClose={onClose}>
@@ -68,7 +84,12 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
       // Read aloud: what the user typed, for the engine to compare with its own. In person or
       // scanned: the user confirmed that both screens show the same number, so the number on
       // this screen is the one they vouch for.
-      const key = await call('partners', 'verifyKey', { keyId: keyToVerify.id, safetyNumber: readAloud ? typedDigits : number.digits, how, verifiedBy: who });
+      const key = await call('partners', 'verifyKey', {
+        keyId: keyToVerify.id,
+        safetyNumber: readAloud ? typedDigits : number.digits,
+        how,
+        verifiedBy: who,
+      });
       onVerified(key);
     });
   };
@@ -95,7 +116,14 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
         <legend>{t('verify.how')}</legend>
         {KEY_VERIFICATION_METHODS.map((m) => (
           <div className="radio" key={m}>
-            <input type="radio" id={`verify-how-${m}`} name="verify-how" value={m} checked={how === m} onChange={() => setHow(m)} />
+            <input
+              type="radio"
+              id={`verify-how-${m}`}
+              name="verify-how"
+              value={m}
+              checked={how === m}
+              onChange={() => setHow(m)}
+            />
             <label htmlFor={`verify-how-${m}`}>{t(`verify.how.${m}` as MessageKey)}</label>
           </div>
         ))}
@@ -116,7 +144,14 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
       ) : (
         <p className="hint">{t('verify.confirmHint')}</p>
       )}
-      <TextField label={t('verify.by')} hint={t('verify.byHint')} error={byError} value={by} onChange={(e) => setBy(e.target.value)} autoComplete="name" />
+      <TextField
+        label={t('verify.by')}
+        hint={t('verify.byHint')}
+        error={byError}
+        value={by}
+        onChange={(e) => setBy(e.target.value)}
+        autoComplete="name"
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

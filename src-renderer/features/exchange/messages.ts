@@ -14,7 +14,8 @@ export const exchangeMessages = defineMessages({
 
     // --- our identity ------------------------------------------------------------------------
     'identity.title': 'Our identity',
-    'identity.intro': 'Partners know this vault by its contact card: a name, an organisation and a public key, signed by this vault. Give the card to a partner, then compare safety numbers with them so that each side knows the key is genuine.',
+    'identity.intro':
+      'Partners know this vault by its contact card: a name, an organisation and a public key, signed by this vault. Give the card to a partner, then compare safety numbers with them so that each side knows the key is genuine.',
     'identity.card.title': 'Our contact card',
     'identity.name': 'Name on the card',
     'identity.nameHint': 'Who partners should ask for, for example the lawyer in charge.',
@@ -22,19 +23,22 @@ export const exchangeMessages = defineMessages({
     'identity.saved': 'The card was updated. Give partners the new card.',
     'identity.key.title': 'Our key',
     'identity.fingerprint': 'Key fingerprint',
-    'identity.fingerprintHint': 'A short check of our public key. The safety number, compared with each partner, is what proves the key.',
+    'identity.fingerprintHint':
+      'A short check of our public key. The safety number, compared with each partner, is what proves the key.',
     'identity.createdAt': 'Key created',
     'identity.vaultId': 'Vault id',
     'identity.qr.title': 'Card as a QR code',
     'identity.qr.alt': 'QR code of our contact card',
     'identity.qr.hint': 'A partner can scan this code to take our card.',
     'identity.export.title': 'Give the card to a partner',
-    'identity.export.hint': 'The card holds no secret: save it on a drive or send it. Then compare safety numbers with the partner.',
+    'identity.export.hint':
+      'The card holds no secret: save it on a drive or send it. Then compare safety numbers with the partner.',
     'identity.export.card': 'Save the card as a file…',
     'identity.export.png': 'Save the QR code as PNG…',
     'identity.export.svg': 'Save the QR code as SVG…',
     'identity.export.done': 'Saved as {name}.',
-    'identity.ageKey': 'The private key can be exported for the stock age tool only from the command line (identity export-age-key), on purpose: whoever holds that file can read every bundle sent to this vault, without the passphrase.',
+    'identity.ageKey':
+      'The private key can be exported for the stock age tool only from the command line (identity export-age-key), on purpose: whoever holds that file can read every bundle sent to this vault, without the passphrase.',
 
     // --- partner keys --------------------------------------------------------------------------
     'keys.title': 'Keys',
@@ -63,15 +67,18 @@ export const exchangeMessages = defineMessages({
     'keys.state.verified': 'Key verified',
     'keys.state.changed': 'Key changed',
     'keys.changed.title': 'Warning: this partner’s key has changed',
-    'keys.changed.body': 'A contact card for this partner arrived with a different key. It may be a new computer — or someone pretending to be the partner. Nothing can be shared with them, and their bundles go to quarantine, until you verify the new key by comparing safety numbers with a person you know at the partner, by phone or in person.',
+    'keys.changed.body':
+      'A contact card for this partner arrived with a different key. It may be a new computer — or someone pretending to be the partner. Nothing can be shared with them, and their bundles go to quarantine, until you verify the new key by comparing safety numbers with a person you know at the partner, by phone or in person.',
     'keys.imported.new-partner': 'The card was imported as a new partner. Verify its key before sharing.',
     'keys.imported.new-key': 'The key was added. Verify it before sharing.',
     'keys.imported.unchanged': 'This card was already known: only its name and organisation were updated.',
-    'keys.imported.key-changed': 'This card carries a NEW key: the old key is replaced. Verify the new key before sharing.',
+    'keys.imported.key-changed':
+      'This card carries a NEW key: the old key is replaced. Verify the new key before sharing.',
 
     // --- verify dialog -------------------------------------------------------------------------
     'verify.title': 'Verify the key of {partner}',
-    'verify.intro': 'Call a person you know at the partner, or meet them. Each of you opens this screen: the 60 digits must be the same on both sides.',
+    'verify.intro':
+      'Call a person you know at the partner, or meet them. Each of you opens this screen: the 60 digits must be the same on both sides.',
     'verify.number': 'Safety number',
     'verify.numberLabel': 'Safety number, 12 groups of 5 digits',
     'verify.group': 'Group {n}: {digits}',
@@ -111,7 +118,8 @@ export const exchangeMessages = defineMessages({
     'share.cases.none': 'Choose at least one case.',
     'share.cases.noMatch': 'No case matches.',
     'share.files.title': 'Evidence files to include',
-    'share.files.hint': 'The description of every evidence item goes in when the partner’s sharing profile allows it; the files themselves only when you tick them here.',
+    'share.files.hint':
+      'The description of every evidence item goes in when the partner’s sharing profile allows it; the files themselves only when you tick them here.',
     'share.files.none': 'The chosen cases have no evidence file.',
     'share.files.chosen': '{count, plural, =0 {No file chosen} one {# file chosen} other {# files chosen}} ({size})',
     'share.partner.title': 'Partner',
@@ -123,7 +131,8 @@ export const exchangeMessages = defineMessages({
     'share.partner.ok': 'Key verified.',
     'share.partner.missing': 'Choose a partner whose key is verified.',
     'share.purpose': 'Purpose',
-    'share.purposeHint': 'Shown to the partner and recorded in the bundle, for example “joint submission to the Special Rapporteur”.',
+    'share.purposeHint':
+      'Shown to the partner and recorded in the bundle, for example “joint submission to the Special Rapporteur”.',
     'share.purposeMissing': 'Say what the bundle is for.',
     'share.expiry': 'Days the partner has to import it',
     'share.expiryHint': 'After this the bundle can no longer be imported. From 1 to 365 days.',
@@ -133,7 +142,8 @@ export const exchangeMessages = defineMessages({
     'share.missing.leave-out': 'Leave them out, with everything that names them',
     'share.check.button': 'Check consent',
     'share.plan.to': 'To {partner}',
-    'share.plan.keys': '{count, plural, one {Encrypted to # verified key of the partner, and to ours.} other {Encrypted to # verified keys of the partner, and to ours.}}',
+    'share.plan.keys':
+      '{count, plural, one {Encrypted to # verified key of the partner, and to ours.} other {Encrypted to # verified keys of the partner, and to ours.}}',
     'share.plan.included': 'What goes in',
     'share.plan.includedLabel': 'Records in the bundle, by kind',
     'share.plan.col.kind': 'Kind',
@@ -145,8 +155,10 @@ export const exchangeMessages = defineMessages({
     'share.plan.col.person': 'Person',
     'share.plan.col.case': 'Case',
     'share.plan.col.reason': 'Why',
-    'share.plan.refuseBlocked': 'You chose to stop when someone has not consented: the bundle cannot be made. Go back and choose to leave them out, or record the missing consents first.',
-    'share.plan.leaveOutNote': 'These people, their roles in the cases and the consents that name them stay out of the bundle.',
+    'share.plan.refuseBlocked':
+      'You chose to stop when someone has not consented: the bundle cannot be made. Go back and choose to leave them out, or record the missing consents first.',
+    'share.plan.leaveOutNote':
+      'These people, their roles in the cases and the consents that name them stay out of the bundle.',
     'share.plan.profile': 'What the partner’s sharing profile removes',
     'share.plan.profileNone': 'The profile removes nothing from these records.',
     'share.plan.profile.kindOut': '{kind}: not shared at all',
@@ -155,37 +167,57 @@ export const exchangeMessages = defineMessages({
     'share.plan.files': '{count, plural, =0 {No evidence file} one {# evidence file} other {# evidence files}}',
     'share.plan.total': 'Total size: {size}',
     'share.plan.blockers': 'This bundle cannot be made',
-    'share.plan.consents': '{count, plural, =0 {No consent relied on} one {# consent relied on} other {# consents relied on}}',
+    'share.plan.consents':
+      '{count, plural, =0 {No consent relied on} one {# consent relied on} other {# consents relied on}}',
     'share.gate.title': 'Partner policy',
     'share.gate.cleared': 'Your organisation’s partner policy allows sharing with {partner}.',
-    'share.gate.policyOff': 'Part or all of the partner policy is turned off in this vault (Settings → Partner policy).',
+    'share.gate.policyOff':
+      'Part or all of the partner policy is turned off in this vault (Settings → Partner policy).',
     'share.gate.blocked': 'Your organisation’s partner policy does not allow sharing with {partner} yet:',
-    'share.gate.reason.due-diligence-pending': 'Their due diligence is still pending. Complete it and record the outcome as approved.',
-    'share.gate.reason.due-diligence-conditions': 'Their due diligence was approved with conditions. The conditions must be cleared first; then record the outcome as approved.',
-    'share.gate.reason.due-diligence-rejected': 'Their due diligence was rejected: nothing may be shared with them unless a new due diligence approves them.',
-    'share.gate.reason.due-diligence-review-overdue': 'The review of their due diligence was due on {day} and is overdue. Review it, then set the next review date.',
-    'share.gate.reason.agreement-missing': 'There is no confidentiality or data-sharing agreement with them. Record a signed one.',
-    'share.gate.reason.agreement-not-signed': 'Their confidentiality or data-sharing agreement is not signed yet. Record the day it was signed.',
-    'share.gate.reason.agreement-expired': 'Their confidentiality or data-sharing agreement expired on {day}. Extend it or record a new one.',
+    'share.gate.reason.due-diligence-pending':
+      'Their due diligence is still pending. Complete it and record the outcome as approved.',
+    'share.gate.reason.due-diligence-conditions':
+      'Their due diligence was approved with conditions. The conditions must be cleared first; then record the outcome as approved.',
+    'share.gate.reason.due-diligence-rejected':
+      'Their due diligence was rejected: nothing may be shared with them unless a new due diligence approves them.',
+    'share.gate.reason.due-diligence-review-overdue':
+      'The review of their due diligence was due on {day} and is overdue. Review it, then set the next review date.',
+    'share.gate.reason.agreement-missing':
+      'There is no confidentiality or data-sharing agreement with them. Record a signed one.',
+    'share.gate.reason.agreement-not-signed':
+      'Their confidentiality or data-sharing agreement is not signed yet. Record the day it was signed.',
+    'share.gate.reason.agreement-expired':
+      'Their confidentiality or data-sharing agreement expired on {day}. Extend it or record a new one.',
     'share.gate.where.dueDiligence': '(Partners → {partner} → Edit the partner → Due diligence)',
     'share.gate.where.agreement': '(Partners → {partner} → Agreements)',
-    'share.gate.policyWhere': 'These rules are your organisation’s partner policy, set under Settings → Partner policy.',
+    'share.gate.policyWhere':
+      'These rules are your organisation’s partner policy, set under Settings → Partner policy.',
     'share.gate.profileEmptyTitle': 'Their sharing profile is empty',
-    'share.gate.profileEmpty': '{partner} may receive nothing yet, so nothing would go into the bundle. Set what they may receive on the partner’s page, under “Sharing profile”.',
+    'share.gate.profileEmpty':
+      '{partner} may receive nothing yet, so nothing would go into the bundle. Set what they may receive on the partner’s page, under “Sharing profile”.',
     'share.gate.open': 'Open the partner’s page',
-    'share.gate.openHint': 'After fixing it there, start the share again; or fix it in another window and choose “Check again”.',
+    'share.gate.openHint':
+      'After fixing it there, start the share again; or fix it in another window and choose “Check again”.',
     'share.gate.recheck': 'Check again',
     'share.plan.empty.title': 'Nothing would go into this bundle',
-    'share.plan.empty.profile': 'The sharing profile of {partner} is empty, as it is for every new partner: it lets nothing of the chosen cases through. Set what they may receive on the partner’s page (Partners → {partner} → Sharing profile).',
-    'share.plan.empty.other': 'Nothing of the chosen cases can go to {partner}, for the reasons listed under “What stays out”. If they should receive more, widen their sharing profile (Partners → {partner} → Sharing profile), or choose other cases.',
-    'share.plan.fixHint': 'Fix it on the partner’s page, then start the share again — or fix it in another window, go back to step 2 and choose “Check again”.',
-    'share.plan.receivedCase': 'The case {reference} came from a partner: its record, people and consents stay here. Only the notes, deadlines, outcomes and evidence added in this vault go, and the case’s originator receives them as proposed additions.',
+    'share.plan.empty.profile':
+      'The sharing profile of {partner} is empty, as it is for every new partner: it lets nothing of the chosen cases through. Set what they may receive on the partner’s page (Partners → {partner} → Sharing profile).',
+    'share.plan.empty.other':
+      'Nothing of the chosen cases can go to {partner}, for the reasons listed under “What stays out”. If they should receive more, widen their sharing profile (Partners → {partner} → Sharing profile), or choose other cases.',
+    'share.plan.fixHint':
+      'Fix it on the partner’s page, then start the share again — or fix it in another window, go back to step 2 and choose “Check again”.',
+    'share.plan.receivedCase':
+      'The case {reference} came from a partner: its record, people and consents stay here. Only the notes, deadlines, outcomes and evidence added in this vault go, and the case’s originator receives them as proposed additions.',
     'share.plan.withheld': 'What stays out, and why',
-    'share.plan.withheld.received': '{kind}: {count, plural, one {# record received} other {# records received}} from partners — received records are never passed on',
-    'share.plan.withheld.received-case': '{kind}: {count, plural, one {# record} other {# records}} of this vault in a case a partner sent you — only notes, deadlines, outcomes and evidence go back',
-    'share.plan.withheld.not-in-profile': '{kind}: {count, plural, one {# record} other {# records}} — the partner’s sharing profile does not let them through',
+    'share.plan.withheld.received':
+      '{kind}: {count, plural, one {# record received} other {# records received}} from partners — received records are never passed on',
+    'share.plan.withheld.received-case':
+      '{kind}: {count, plural, one {# record} other {# records}} of this vault in a case a partner sent you — only notes, deadlines, outcomes and evidence go back',
+    'share.plan.withheld.not-in-profile':
+      '{kind}: {count, plural, one {# record} other {# records}} — the partner’s sharing profile does not let them through',
     'share.save.title': 'Save the bundle',
-    'share.save.hint': 'Choose where to save it — usually a removable drive you hand over. The file is encrypted: only the partner’s verified keys and this vault can open it.',
+    'share.save.hint':
+      'Choose where to save it — usually a removable drive you hand over. The file is encrypted: only the partner’s verified keys and this vault can open it.',
     'share.save.button': 'Save the bundle…',
     'share.save.progress': 'Encrypting the bundle',
     'share.done.title': 'The bundle is saved',
@@ -193,13 +225,15 @@ export const exchangeMessages = defineMessages({
     'share.done.id': 'Bundle id',
     'share.done.entries': 'Entries',
     'share.done.size': 'Size',
-    'share.done.next': 'When the partner imports it, they give you a receipt: import it in the exchange inbox to mark the bundle delivered.',
+    'share.done.next':
+      'When the partner imports it, they give you a receipt: import it in the exchange inbox to mark the bundle delivered.',
     'share.done.again': 'Share something else',
     'share.done.inbox': 'Open the exchange inbox',
 
     // --- inbox -------------------------------------------------------------------------------
     'inbox.title': 'Exchange inbox',
-    'inbox.intro': 'Open a bundle a partner gave you: it is checked before anything is imported. Bundles from senders whose key is not verified wait in quarantine.',
+    'inbox.intro':
+      'Open a bundle a partner gave you: it is checked before anything is imported. Bundles from senders whose key is not verified wait in quarantine.',
     'inbox.open': 'Open a bundle…',
     'inbox.importReceipt': 'Import a receipt…',
     'inbox.checking': 'Checking the bundle',
@@ -219,8 +253,10 @@ export const exchangeMessages = defineMessages({
     'inbox.preview.size': 'Size',
     'inbox.preview.consents': 'Consent basis',
     'inbox.preview.bundleId': 'Bundle id',
-    'inbox.preview.quarantineNote': 'The sender’s key is not verified in this vault: importing puts the bundle in quarantine, still encrypted, until you verify the sender’s key with them.',
-    'inbox.preview.replacedNote': 'This bundle is signed with a key of the partner that this vault has since replaced: it goes to quarantine and can never be accepted. Ask the partner, by a channel you trust, which key is really theirs.',
+    'inbox.preview.quarantineNote':
+      'The sender’s key is not verified in this vault: importing puts the bundle in quarantine, still encrypted, until you verify the sender’s key with them.',
+    'inbox.preview.replacedNote':
+      'This bundle is signed with a key of the partner that this vault has since replaced: it goes to quarantine and can never be accepted. Ask the partner, by a channel you trust, which key is really theirs.',
     'inbox.preview.already': 'This bundle was already imported: importing it again changes nothing.',
     'inbox.keyStatus.unknown': 'Unknown sender',
     'inbox.keyStatus.unverified': 'Not verified',
@@ -228,10 +264,13 @@ export const exchangeMessages = defineMessages({
     'inbox.keyStatus.replaced': 'Old key, replaced',
     'inbox.import': 'Import',
     'inbox.import.progress': 'Checking and importing',
-    'inbox.result.imported': 'Imported: {count, plural, =0 {no record} one {# record} other {# records}} and {files, plural, =0 {no file} one {# file} other {# files}}.',
-    'inbox.result.quarantined': 'Put in quarantine. Verify the sender’s key on the partner’s page (compare safety numbers), then accept it below.',
+    'inbox.result.imported':
+      'Imported: {count, plural, =0 {no record} one {# record} other {# records}} and {files, plural, =0 {no file} one {# file} other {# files}}.',
+    'inbox.result.quarantined':
+      'Put in quarantine. Verify the sender’s key on the partner’s page (compare safety numbers), then accept it below.',
     'inbox.result.already': 'This bundle was already imported: nothing changed.',
-    'inbox.result.conflicts': '{count, plural, one {# record was also changed here: see the conflicts below.} other {# records were also changed here: see the conflicts below.}}',
+    'inbox.result.conflicts':
+      '{count, plural, one {# record was also changed here: see the conflicts below.} other {# records were also changed here: see the conflicts below.}}',
     'inbox.receipt.title': 'Receipt for the sender',
     'inbox.receipt.hint': 'Give the receipt to the sender: it tells them the bundle arrived intact.',
     'inbox.receipt.save': 'Save the receipt…',
@@ -257,7 +296,8 @@ export const exchangeMessages = defineMessages({
     'inbox.status.discarded': 'Discarded',
     'inbox.receiptFor': 'Save the receipt for the bundle of {created}',
     'inbox.quarantine.title': 'Quarantine',
-    'inbox.quarantine.hint': 'Bundles from senders whose key is not verified wait here, still encrypted. Verify the sender’s key on the partner’s page, then accept.',
+    'inbox.quarantine.hint':
+      'Bundles from senders whose key is not verified wait here, still encrypted. Verify the sender’s key on the partner’s page, then accept.',
     'inbox.quarantine.none': 'Nothing in quarantine.',
     'inbox.quarantine.label': 'Bundles in quarantine',
     'inbox.quarantine.accept': 'Accept',
@@ -266,15 +306,18 @@ export const exchangeMessages = defineMessages({
     'inbox.quarantine.discard': 'Discard',
     'inbox.quarantine.discardItem': 'Discard the bundle of {created}',
     'inbox.quarantine.discardTitle': 'Discard this bundle?',
-    'inbox.quarantine.discardBody': 'The bundle is deleted from the vault without being imported. The partner would have to give it to you again.',
+    'inbox.quarantine.discardBody':
+      'The bundle is deleted from the vault without being imported. The partner would have to give it to you again.',
     'inbox.quarantine.discardConfirm': 'Discard the bundle',
     'inbox.quarantine.accepted': 'The bundle was imported.',
     'inbox.quarantine.discarded': 'The bundle was discarded.',
     'inbox.quarantine.addSender': 'Add the sender as a partner…',
     'inbox.quarantine.addSenderItem': 'Add the sender of the bundle of {created} as a partner',
-    'inbox.quarantine.unknownWhy': 'This sender is not one of your partners. Add them from the card the bundle carries, then compare the safety number with them.',
+    'inbox.quarantine.unknownWhy':
+      'This sender is not one of your partners. Add them from the card the bundle carries, then compare the safety number with them.',
     'inbox.conflicts.title': 'Conflicts with local changes',
-    'inbox.conflicts.hint': 'A partner sent a newer version of a record that was also changed here. Ours is kept until you choose.',
+    'inbox.conflicts.hint':
+      'A partner sent a newer version of a record that was also changed here. Ours is kept until you choose.',
     'inbox.conflicts.none': 'No open conflict.',
     'inbox.conflicts.label': 'Open conflicts',
     'inbox.conflicts.col.kind': 'Kind',
@@ -298,29 +341,38 @@ export const exchangeMessages = defineMessages({
     'error.CARD_INVALID': 'That file is not a valid Case Vault contact card.',
     'error.CARD_UNSUPPORTED_VERSION': 'That contact card was made by a newer version of Case Vault. Update the app.',
     'error.CARD_KEY_INVALID': 'The key in that contact card is not valid.',
-    'error.CARD_SIGNATURE_INVALID': 'That contact card’s signature does not match its content: it was changed after it was made. Do not use it.',
+    'error.CARD_SIGNATURE_INVALID':
+      'That contact card’s signature does not match its content: it was changed after it was made. Do not use it.',
     'error.CARD_IS_OWN': 'That is this vault’s own contact card.',
-    'error.CARD_KEY_CONFLICT': 'That key already belongs to another vault in your partner list. Do not use this card before checking with the partner.',
-    'error.SAFETY_NUMBER_MISMATCH': 'The numbers do not match. Do not trust this key: the card may not come from the partner. Check that you both opened the right partner, and ask for their contact card again through another channel.',
+    'error.CARD_KEY_CONFLICT':
+      'That key already belongs to another vault in your partner list. Do not use this card before checking with the partner.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'The numbers do not match. Do not trust this key: the card may not come from the partner. Check that you both opened the right partner, and ask for their contact card again through another channel.',
     'error.KEY_REPLACED': 'That key was replaced by a newer one: verify the current key instead.',
-    'error.BUNDLE_PARTNER_NOT_VERIFIED': 'This partner has no verified key. Import its contact card and compare safety numbers first.',
-    'error.BUNDLE_CONSENT_MISSING': 'Someone in these cases has not consented to this sharing, and you chose to stop in that case. Nothing was written.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'This partner has no verified key. Import its contact card and compare safety numbers first.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Someone in these cases has not consented to this sharing, and you chose to stop in that case. Nothing was written.',
     'error.BUNDLE_NOT_FOR_US': 'This bundle was not made for this vault: it cannot be opened here.',
     'error.BUNDLE_TAR_INVALID': 'The inside of this bundle is malformed. Nothing was imported.',
     'error.BUNDLE_UNSIGNED': 'This bundle is not signed, so its sender cannot be known. Nothing was imported.',
     'error.BUNDLE_MANIFEST_INVALID': 'The list of contents of this bundle is not valid. Nothing was imported.',
-    'error.BUNDLE_SIGNATURE_INVALID': 'The signature of this bundle does not match: it was changed, or signed by another key. Nothing was imported.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'The signature of this bundle does not match: it was changed, or signed by another key. Nothing was imported.',
     'error.BUNDLE_NOT_LISTED': 'The bundle’s signed list of recipients does not name this vault. Nothing was imported.',
     'error.BUNDLE_EXPIRED': 'This bundle has expired: ask the sender for a new one. Nothing was imported.',
     'error.BUNDLE_FROM_SELF': 'This bundle was made by this vault: there is nothing to import.',
     'error.BUNDLE_ENTRY_NAME': 'The bundle contains an entry with a forbidden name. Nothing was imported.',
-    'error.BUNDLE_ENTRY_UNEXPECTED': 'The bundle contains something its signed list does not name. Nothing was imported.',
+    'error.BUNDLE_ENTRY_UNEXPECTED':
+      'The bundle contains something its signed list does not name. Nothing was imported.',
     'error.BUNDLE_ENTRY_MISSING': 'Something the bundle’s signed list names is missing from it. Nothing was imported.',
     'error.BUNDLE_ENTRY_ORDER': 'The bundle’s entries are not in their signed order. Nothing was imported.',
-    'error.BUNDLE_ENTRY_HASH': 'An entry of the bundle does not match its fingerprint: it was changed. Nothing was imported.',
+    'error.BUNDLE_ENTRY_HASH':
+      'An entry of the bundle does not match its fingerprint: it was changed. Nothing was imported.',
     'error.BUNDLE_ENTRY_TOO_LARGE': 'An entry of the bundle is larger than allowed. Nothing was imported.',
     'error.BUNDLE_RECORD_INVALID': 'A record in the bundle is not valid. Nothing was imported.',
-    'error.BUNDLE_SENDER_NOT_VERIFIED': 'The sender’s key is not verified yet. Verify it on the partner’s page, then accept the bundle.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'The sender’s key is not verified yet. Verify it on the partner’s page, then accept the bundle.',
     'error.RECEIPT_INVALID': 'That file is not a valid receipt.',
     'error.RECEIPT_UNKNOWN_BUNDLE': 'That receipt is for a bundle this vault did not send.',
     'error.RECEIPT_MISMATCH': 'That receipt does not match the bundle that was sent: it may be for a changed copy.',
@@ -328,33 +380,47 @@ export const exchangeMessages = defineMessages({
     'error.AGE_HEADER_INVALID': 'This file is not an intact bundle: its header is damaged. Nothing was imported.',
     'error.AGE_HEADER_TOO_LARGE': 'This file is not an intact bundle: its header is too large. Nothing was imported.',
     'error.AGE_UNSUPPORTED_VERSION': 'This file uses an encryption format this version does not read.',
-    'error.AGE_STANZA_INVALID': 'This file is not an intact bundle: a recipient entry is damaged. Nothing was imported.',
+    'error.AGE_STANZA_INVALID':
+      'This file is not an intact bundle: a recipient entry is damaged. Nothing was imported.',
     'error.AGE_NO_IDENTITY_MATCHED': 'This bundle was not encrypted to this vault: it cannot be opened here.',
     'error.AGE_HEADER_MAC_INVALID': 'The bundle’s header was changed or damaged. Nothing was imported.',
     'error.AGE_PAYLOAD_CORRUPT': 'Part of the bundle was changed or damaged. Nothing was imported.',
     'error.AGE_TRUNCATED': 'The bundle is incomplete: the copy may have been interrupted. Nothing was imported.',
     'error.AGE_TRAILING_DATA': 'Something was added at the end of the bundle. Nothing was imported.',
-    'error.BUNDLE_EMPTY': 'Nothing would go into this bundle: the partner’s sharing profile, consent or where the records came from lets nothing of the chosen cases through. Set what the partner may receive on their page (Sharing profile). Nothing was written.',
-    'error.PARTNER_NOT_CLEARED': 'Your organisation’s partner policy does not allow sharing with this partner yet: their due diligence must be approved and a confidentiality or data-sharing agreement in force. Fix it on the partner’s page. Nothing was written.',
-    'error.BUNDLE_ORIGIN_MISMATCH': 'This bundle carries records its sender did not create: a partner may send only what it created itself. Nothing was imported.',
-    'error.BUNDLE_NOT_ORIGINATOR': 'This bundle tries to change records its sender does not own — ours, or another organisation’s. Nothing was imported.',
-    'error.BUNDLE_FOREIGN_LINK': 'This bundle attaches something to a person, case or evidence item its sender did not create. Nothing was imported.',
-    'error.BUNDLE_EVIDENCE_CHANGED': 'This bundle declares another file for an evidence item than its sender declared before: an evidence file never changes. Nothing was imported.',
-    'error.BUNDLE_RECORD_COLLISION': 'A record in this bundle clashes with a different record already in this vault. Nothing was imported.',
-    'error.BUNDLE_NOT_YET_VALID': 'This bundle says it was made in the future: check the date and time on both computers. Nothing was imported.',
+    'error.BUNDLE_EMPTY':
+      'Nothing would go into this bundle: the partner’s sharing profile, consent or where the records came from lets nothing of the chosen cases through. Set what the partner may receive on their page (Sharing profile). Nothing was written.',
+    'error.PARTNER_NOT_CLEARED':
+      'Your organisation’s partner policy does not allow sharing with this partner yet: their due diligence must be approved and a confidentiality or data-sharing agreement in force. Fix it on the partner’s page. Nothing was written.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'This bundle carries records its sender did not create: a partner may send only what it created itself. Nothing was imported.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'This bundle tries to change records its sender does not own — ours, or another organisation’s. Nothing was imported.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'This bundle attaches something to a person, case or evidence item its sender did not create. Nothing was imported.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'This bundle declares another file for an evidence item than its sender declared before: an evidence file never changes. Nothing was imported.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'A record in this bundle clashes with a different record already in this vault. Nothing was imported.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'This bundle says it was made in the future: check the date and time on both computers. Nothing was imported.',
     'inbox.recall.title': 'Recall notice',
-    'inbox.recall.intro': 'A partner asks you to restrict or erase data it sent you, after the person withdrew their consent. It is applied only if a partner whose key you verified signed it, and only to the records that partner sent.',
+    'inbox.recall.intro':
+      'A partner asks you to restrict or erase data it sent you, after the person withdrew their consent. It is applied only if a partner whose key you verified signed it, and only to the records that partner sent.',
     'inbox.recall.apply': 'Apply the notice',
-    'inbox.recall.applied.restrict': '{count, plural, =0 {Applied. Nothing that partner sent about this person is held here.} one {Applied: # record that partner sent is now restricted. It will never be shared or reported again.} other {Applied: # records that partner sent are now restricted. They will never be shared or reported again.}}',
-    'inbox.recall.applied.erase': '{count, plural, =0 {Applied. Nothing that partner sent about this person is held here.} one {Applied: # record that partner sent was erased.} other {Applied: # records that partner sent were erased.}}',
+    'inbox.recall.applied.restrict':
+      '{count, plural, =0 {Applied. Nothing that partner sent about this person is held here.} one {Applied: # record that partner sent is now restricted. It will never be shared or reported again.} other {Applied: # records that partner sent are now restricted. They will never be shared or reported again.}}',
+    'inbox.recall.applied.erase':
+      '{count, plural, =0 {Applied. Nothing that partner sent about this person is held here.} one {Applied: # record that partner sent was erased.} other {Applied: # records that partner sent were erased.}}',
     'inbox.recall.from': 'Signed by {partner}, a partner whose key you verified.',
     'inbox.recall.already': 'This notice was applied before: nothing changed.',
-    'inbox.recall.ignored': '{count, plural, one {# record named in the notice was left as it is: that partner did not send it.} other {# records named in the notice were left as they are: that partner did not send them.}}',
+    'inbox.recall.ignored':
+      '{count, plural, one {# record named in the notice was left as it is: that partner did not send it.} other {# records named in the notice were left as they are: that partner did not send them.}}',
     'inbox.recall.kept': 'The person stays, restricted: records made in this vault refer to them.',
     'inbox.recall.receiptHint': 'Give this signed receipt to the partner: it tells them the notice was applied.',
     'inbox.recall.receiptImported': 'Receipt imported: the recall notice is marked delivered.',
     'inbox.recalls.title': 'Recall notices',
-    'inbox.recalls.hint': 'Sent after a consent withdrawal (delivered once the partner’s receipt is imported), and received from partners (applied).',
+    'inbox.recalls.hint':
+      'Sent after a consent withdrawal (delivered once the partner’s receipt is imported), and received from partners (applied).',
     'inbox.recalls.none': 'No recall notice sent or received yet.',
     'inbox.recalls.label': 'Recall notices sent and received',
     'inbox.recalls.col.direction': 'Direction',
@@ -369,7 +435,8 @@ export const exchangeMessages = defineMessages({
     'inbox.recalls.status.applied': 'Applied here',
     'inbox.recalls.result': '{restricted} restricted, {erased} erased, {ignored} left as they were',
     'inbox.recalls.receiptFor': 'Save the receipt for the recall notice of {created}',
-    'error.RECALL_NOTHING_TO_RECALL': 'No bundle sent from this vault carried this person’s data: there is nothing to recall.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'No bundle sent from this vault carried this person’s data: there is nothing to recall.',
     'error.RECALL_INVALID': 'This is not a valid recall notice: it cannot be applied.',
     'error.RECALL_UNKNOWN': 'That receipt is for a recall notice this vault did not send.',
   },
@@ -379,7 +446,8 @@ export const exchangeMessages = defineMessages({
     'nav.inbox': 'Échanges reçus',
 
     'identity.title': 'Notre identité',
-    'identity.intro': 'Les partenaires connaissent ce coffre par sa carte de contact : un nom, une organisation et une clé publique, signés par ce coffre. Remettez la carte à un partenaire, puis comparez avec lui les numéros de sécurité pour que chacun sache que la clé est authentique.',
+    'identity.intro':
+      'Les partenaires connaissent ce coffre par sa carte de contact : un nom, une organisation et une clé publique, signés par ce coffre. Remettez la carte à un partenaire, puis comparez avec lui les numéros de sécurité pour que chacun sache que la clé est authentique.',
     'identity.card.title': 'Notre carte de contact',
     'identity.name': 'Nom sur la carte',
     'identity.nameHint': 'La personne à demander, par exemple l’avocate responsable.',
@@ -387,22 +455,26 @@ export const exchangeMessages = defineMessages({
     'identity.saved': 'La carte a été mise à jour. Remettez la nouvelle carte aux partenaires.',
     'identity.key.title': 'Notre clé',
     'identity.fingerprint': 'Empreinte de la clé',
-    'identity.fingerprintHint': 'Un contrôle court de notre clé publique. C’est le numéro de sécurité, comparé avec chaque partenaire, qui prouve la clé.',
+    'identity.fingerprintHint':
+      'Un contrôle court de notre clé publique. C’est le numéro de sécurité, comparé avec chaque partenaire, qui prouve la clé.',
     'identity.createdAt': 'Clé créée le',
     'identity.vaultId': 'Identifiant du coffre',
     'identity.qr.title': 'La carte en code QR',
     'identity.qr.alt': 'Code QR de notre carte de contact',
     'identity.qr.hint': 'Un partenaire peut scanner ce code pour prendre notre carte.',
     'identity.export.title': 'Remettre la carte à un partenaire',
-    'identity.export.hint': 'La carte ne contient aucun secret : enregistrez-la sur un support ou envoyez-la. Comparez ensuite les numéros de sécurité avec le partenaire.',
+    'identity.export.hint':
+      'La carte ne contient aucun secret : enregistrez-la sur un support ou envoyez-la. Comparez ensuite les numéros de sécurité avec le partenaire.',
     'identity.export.card': 'Enregistrer la carte dans un fichier…',
     'identity.export.png': 'Enregistrer le code QR en PNG…',
     'identity.export.svg': 'Enregistrer le code QR en SVG…',
     'identity.export.done': 'Enregistré sous {name}.',
-    'identity.ageKey': 'La clé privée ne peut être exportée pour l’outil age standard qu’en ligne de commande (identity export-age-key), à dessein : quiconque détient ce fichier peut lire tous les lots envoyés à ce coffre, sans la phrase secrète.',
+    'identity.ageKey':
+      'La clé privée ne peut être exportée pour l’outil age standard qu’en ligne de commande (identity export-age-key), à dessein : quiconque détient ce fichier peut lire tous les lots envoyés à ce coffre, sans la phrase secrète.',
 
     'keys.title': 'Clés',
-    'keys.intro': 'Les lots ne sont chiffrés que pour des clés que vous avez vérifiées en comparant les numéros de sécurité avec le partenaire.',
+    'keys.intro':
+      'Les lots ne sont chiffrés que pour des clés que vous avez vérifiées en comparant les numéros de sécurité avec le partenaire.',
     'keys.none': 'Pas encore de clé. Importez la carte de contact du partenaire.',
     'keys.import': 'Importer une carte de contact…',
     'keys.importNew': 'Ajouter un partenaire depuis une carte de contact…',
@@ -427,14 +499,17 @@ export const exchangeMessages = defineMessages({
     'keys.state.verified': 'Clé vérifiée',
     'keys.state.changed': 'Clé changée',
     'keys.changed.title': 'Attention : la clé de ce partenaire a changé',
-    'keys.changed.body': 'Une carte de contact de ce partenaire est arrivée avec une autre clé. Ce peut être un nouvel ordinateur — ou quelqu’un qui se fait passer pour le partenaire. Rien ne peut lui être partagé, et ses lots vont en quarantaine, tant que vous n’avez pas vérifié la nouvelle clé en comparant les numéros de sécurité avec une personne que vous connaissez chez le partenaire, par téléphone ou en personne.',
+    'keys.changed.body':
+      'Une carte de contact de ce partenaire est arrivée avec une autre clé. Ce peut être un nouvel ordinateur — ou quelqu’un qui se fait passer pour le partenaire. Rien ne peut lui être partagé, et ses lots vont en quarantaine, tant que vous n’avez pas vérifié la nouvelle clé en comparant les numéros de sécurité avec une personne que vous connaissez chez le partenaire, par téléphone ou en personne.',
     'keys.imported.new-partner': 'La carte a été importée comme nouveau partenaire. Vérifiez sa clé avant de partager.',
     'keys.imported.new-key': 'La clé a été ajoutée. Vérifiez-la avant de partager.',
     'keys.imported.unchanged': 'Cette carte était déjà connue : seuls son nom et son organisation ont été mis à jour.',
-    'keys.imported.key-changed': 'Cette carte porte une NOUVELLE clé : l’ancienne est remplacée. Vérifiez la nouvelle clé avant de partager.',
+    'keys.imported.key-changed':
+      'Cette carte porte une NOUVELLE clé : l’ancienne est remplacée. Vérifiez la nouvelle clé avant de partager.',
 
     'verify.title': 'Vérifier la clé de {partner}',
-    'verify.intro': 'Appelez une personne que vous connaissez chez le partenaire, ou rencontrez-la. Chacun ouvre cet écran : les 60 chiffres doivent être identiques des deux côtés.',
+    'verify.intro':
+      'Appelez une personne que vous connaissez chez le partenaire, ou rencontrez-la. Chacun ouvre cet écran : les 60 chiffres doivent être identiques des deux côtés.',
     'verify.number': 'Numéro de sécurité',
     'verify.numberLabel': 'Numéro de sécurité, 12 groupes de 5 chiffres',
     'verify.group': 'Groupe {n} : {digits}',
@@ -448,7 +523,8 @@ export const exchangeMessages = defineMessages({
     'verify.typedHint': 'Tapez les 60 chiffres tels que vous les entendez ; les espaces n’ont pas d’importance.',
     'verify.typedCount': '{count} chiffres sur 60',
     'verify.typedShort': 'Tapez les 60 chiffres que lit le partenaire.',
-    'verify.confirmHint': 'Comparez les numéros sur les deux écrans, groupe par groupe. Ne confirmez que si chaque groupe correspond.',
+    'verify.confirmHint':
+      'Comparez les numéros sur les deux écrans, groupe par groupe. Ne confirmez que si chaque groupe correspond.',
     'verify.by': 'Vérifiée par',
     'verify.byHint': 'Votre nom, enregistré avec la vérification.',
     'verify.byMissing': 'Indiquez qui a comparé les numéros.',
@@ -469,23 +545,28 @@ export const exchangeMessages = defineMessages({
     'share.cases.search': 'Trouver un dossier',
     'share.cases.searchHint': 'Par référence ou par titre.',
     'share.cases.label': 'Dossiers',
-    'share.cases.chosen': '{count, plural, =0 {Aucun dossier choisi} one {# dossier choisi} other {# dossiers choisis}}',
+    'share.cases.chosen':
+      '{count, plural, =0 {Aucun dossier choisi} one {# dossier choisi} other {# dossiers choisis}}',
     'share.cases.none': 'Choisissez au moins un dossier.',
     'share.cases.noMatch': 'Aucun dossier ne correspond.',
     'share.files.title': 'Fichiers de preuve à inclure',
-    'share.files.hint': 'La description de chaque élément de preuve est incluse si le profil de partage du partenaire le permet ; les fichiers eux-mêmes seulement si vous les cochez ici.',
+    'share.files.hint':
+      'La description de chaque élément de preuve est incluse si le profil de partage du partenaire le permet ; les fichiers eux-mêmes seulement si vous les cochez ici.',
     'share.files.none': 'Les dossiers choisis n’ont aucun fichier de preuve.',
-    'share.files.chosen': '{count, plural, =0 {Aucun fichier choisi} one {# fichier choisi} other {# fichiers choisis}} ({size})',
+    'share.files.chosen':
+      '{count, plural, =0 {Aucun fichier choisi} one {# fichier choisi} other {# fichiers choisis}} ({size})',
     'share.partner.title': 'Partenaire',
     'share.partner.legend': 'Qui reçoit le lot',
-    'share.partner.none': 'Aucun partenaire pour l’instant. Ajoutez-en un, importez sa carte de contact et vérifiez sa clé.',
+    'share.partner.none':
+      'Aucun partenaire pour l’instant. Ajoutez-en un, importez sa carte de contact et vérifiez sa clé.',
     'share.partner.why.none': 'Impossible à choisir : aucune clé. Importez d’abord la carte de contact du partenaire.',
     'share.partner.why.unverified': 'Impossible à choisir : sa clé n’est pas encore vérifiée.',
     'share.partner.why.changed': 'Impossible à choisir : sa clé a changé et la nouvelle n’est pas vérifiée.',
     'share.partner.ok': 'Clé vérifiée.',
     'share.partner.missing': 'Choisissez un partenaire dont la clé est vérifiée.',
     'share.purpose': 'Finalité',
-    'share.purposeHint': 'Montrée au partenaire et enregistrée dans le lot, par exemple « communication conjointe au Rapporteur spécial ».',
+    'share.purposeHint':
+      'Montrée au partenaire et enregistrée dans le lot, par exemple « communication conjointe au Rapporteur spécial ».',
     'share.purposeMissing': 'Indiquez à quoi sert le lot.',
     'share.expiry': 'Jours dont dispose le partenaire pour l’importer',
     'share.expiryHint': 'Passé ce délai, le lot ne peut plus être importé. De 1 à 365 jours.',
@@ -495,59 +576,86 @@ export const exchangeMessages = defineMessages({
     'share.missing.leave-out': 'L’exclure, avec tout ce qui la nomme',
     'share.check.button': 'Contrôler le consentement',
     'share.plan.to': 'À {partner}',
-    'share.plan.keys': '{count, plural, one {Chiffré pour # clé vérifiée du partenaire, et pour la nôtre.} other {Chiffré pour # clés vérifiées du partenaire, et pour la nôtre.}}',
+    'share.plan.keys':
+      '{count, plural, one {Chiffré pour # clé vérifiée du partenaire, et pour la nôtre.} other {Chiffré pour # clés vérifiées du partenaire, et pour la nôtre.}}',
     'share.plan.included': 'Ce qui est inclus',
     'share.plan.includedLabel': 'Enregistrements du lot, par type',
     'share.plan.col.kind': 'Type',
     'share.plan.col.count': 'Nombre',
-    'share.plan.nothing': 'Rien ne serait inclus : le profil de partage du partenaire n’autorise aucun de ces enregistrements.',
+    'share.plan.nothing':
+      'Rien ne serait inclus : le profil de partage du partenaire n’autorise aucun de ces enregistrements.',
     'share.plan.leftOut': 'Qui est exclu, et pourquoi',
     'share.plan.leftOutLabel': 'Personnes sans consentement pour ce partage',
     'share.plan.leftOutNone': 'Personne n’est exclu : chaque personne de ces dossiers a consenti à ce partage.',
     'share.plan.col.person': 'Personne',
     'share.plan.col.case': 'Dossier',
     'share.plan.col.reason': 'Pourquoi',
-    'share.plan.refuseBlocked': 'Vous avez choisi d’arrêter quand une personne n’a pas consenti : le lot ne peut pas être créé. Revenez en arrière et choisissez de l’exclure, ou enregistrez d’abord les consentements manquants.',
-    'share.plan.leaveOutNote': 'Ces personnes, leurs rôles dans les dossiers et les consentements qui les nomment restent hors du lot.',
+    'share.plan.refuseBlocked':
+      'Vous avez choisi d’arrêter quand une personne n’a pas consenti : le lot ne peut pas être créé. Revenez en arrière et choisissez de l’exclure, ou enregistrez d’abord les consentements manquants.',
+    'share.plan.leaveOutNote':
+      'Ces personnes, leurs rôles dans les dossiers et les consentements qui les nomment restent hors du lot.',
     'share.plan.profile': 'Ce que retire le profil de partage du partenaire',
     'share.plan.profileNone': 'Le profil ne retire rien de ces enregistrements.',
     'share.plan.profile.kindOut': '{kind} : pas du tout partagé',
     'share.plan.profile.fieldsOut': '{kind} : sans {fields}',
-    'share.plan.filesOut': 'Les fichiers de preuve ne sont pas envoyés : le profil de partage du partenaire ne les autorise pas.',
-    'share.plan.files': '{count, plural, =0 {Aucun fichier de preuve} one {# fichier de preuve} other {# fichiers de preuve}}',
+    'share.plan.filesOut':
+      'Les fichiers de preuve ne sont pas envoyés : le profil de partage du partenaire ne les autorise pas.',
+    'share.plan.files':
+      '{count, plural, =0 {Aucun fichier de preuve} one {# fichier de preuve} other {# fichiers de preuve}}',
     'share.plan.total': 'Taille totale : {size}',
     'share.plan.blockers': 'Ce lot ne peut pas être créé',
-    'share.plan.consents': '{count, plural, =0 {Aucun consentement invoqué} one {# consentement invoqué} other {# consentements invoqués}}',
+    'share.plan.consents':
+      '{count, plural, =0 {Aucun consentement invoqué} one {# consentement invoqué} other {# consentements invoqués}}',
     'share.gate.title': 'Politique des partenaires',
     'share.gate.cleared': 'La politique des partenaires de votre organisation autorise le partage avec {partner}.',
-    'share.gate.policyOff': 'La politique des partenaires est désactivée, en tout ou en partie, dans ce coffre (Paramètres → Politique des partenaires).',
-    'share.gate.blocked': 'La politique des partenaires de votre organisation n’autorise pas encore le partage avec {partner} :',
-    'share.gate.reason.due-diligence-pending': 'Sa diligence raisonnable est encore en cours. Terminez-la et enregistrez le résultat comme approuvé.',
-    'share.gate.reason.due-diligence-conditions': 'Sa diligence raisonnable a été approuvée sous conditions. Les conditions doivent d’abord être levées ; enregistrez ensuite le résultat comme approuvé.',
-    'share.gate.reason.due-diligence-rejected': 'Sa diligence raisonnable a été rejetée : rien ne peut lui être transmis, sauf si une nouvelle diligence l’approuve.',
-    'share.gate.reason.due-diligence-review-overdue': 'Le réexamen de sa diligence raisonnable était prévu le {day} et est en retard. Réexaminez-la, puis fixez la date du prochain réexamen.',
-    'share.gate.reason.agreement-missing': 'Il n’existe aucun accord de confidentialité ou de partage de données avec lui. Enregistrez un accord signé.',
-    'share.gate.reason.agreement-not-signed': 'Son accord de confidentialité ou de partage de données n’est pas encore signé. Enregistrez la date de signature.',
-    'share.gate.reason.agreement-expired': 'Son accord de confidentialité ou de partage de données a expiré le {day}. Prolongez-le ou enregistrez-en un nouveau.',
+    'share.gate.policyOff':
+      'La politique des partenaires est désactivée, en tout ou en partie, dans ce coffre (Paramètres → Politique des partenaires).',
+    'share.gate.blocked':
+      'La politique des partenaires de votre organisation n’autorise pas encore le partage avec {partner} :',
+    'share.gate.reason.due-diligence-pending':
+      'Sa diligence raisonnable est encore en cours. Terminez-la et enregistrez le résultat comme approuvé.',
+    'share.gate.reason.due-diligence-conditions':
+      'Sa diligence raisonnable a été approuvée sous conditions. Les conditions doivent d’abord être levées ; enregistrez ensuite le résultat comme approuvé.',
+    'share.gate.reason.due-diligence-rejected':
+      'Sa diligence raisonnable a été rejetée : rien ne peut lui être transmis, sauf si une nouvelle diligence l’approuve.',
+    'share.gate.reason.due-diligence-review-overdue':
+      'Le réexamen de sa diligence raisonnable était prévu le {day} et est en retard. Réexaminez-la, puis fixez la date du prochain réexamen.',
+    'share.gate.reason.agreement-missing':
+      'Il n’existe aucun accord de confidentialité ou de partage de données avec lui. Enregistrez un accord signé.',
+    'share.gate.reason.agreement-not-signed':
+      'Son accord de confidentialité ou de partage de données n’est pas encore signé. Enregistrez la date de signature.',
+    'share.gate.reason.agreement-expired':
+      'Son accord de confidentialité ou de partage de données a expiré le {day}. Prolongez-le ou enregistrez-en un nouveau.',
     'share.gate.where.dueDiligence': '(Partenaires → {partner} → Modifier le partenaire → Diligence raisonnable)',
     'share.gate.where.agreement': '(Partenaires → {partner} → Accords)',
-    'share.gate.policyWhere': 'Ces règles forment la politique des partenaires de votre organisation, définie dans Paramètres → Politique des partenaires.',
+    'share.gate.policyWhere':
+      'Ces règles forment la politique des partenaires de votre organisation, définie dans Paramètres → Politique des partenaires.',
     'share.gate.profileEmptyTitle': 'Son profil de partage est vide',
-    'share.gate.profileEmpty': '{partner} ne peut encore rien recevoir : le lot serait vide. Définissez ce qu’il peut recevoir sur la page du partenaire, rubrique « Profil de partage ».',
+    'share.gate.profileEmpty':
+      '{partner} ne peut encore rien recevoir : le lot serait vide. Définissez ce qu’il peut recevoir sur la page du partenaire, rubrique « Profil de partage ».',
     'share.gate.open': 'Ouvrir la page du partenaire',
-    'share.gate.openHint': 'Après la correction, recommencez le partage ; ou corrigez dans une autre fenêtre et choisissez « Vérifier à nouveau ».',
+    'share.gate.openHint':
+      'Après la correction, recommencez le partage ; ou corrigez dans une autre fenêtre et choisissez « Vérifier à nouveau ».',
     'share.gate.recheck': 'Vérifier à nouveau',
     'share.plan.empty.title': 'Ce lot ne contiendrait rien',
-    'share.plan.empty.profile': 'Le profil de partage de {partner} est vide, comme pour tout nouveau partenaire : rien des dossiers choisis ne passe. Définissez ce qu’il peut recevoir sur la page du partenaire (Partenaires → {partner} → Profil de partage).',
-    'share.plan.empty.other': 'Rien des dossiers choisis ne peut aller à {partner}, pour les raisons indiquées sous « Ce qui reste ici ». S’il doit recevoir davantage, élargissez son profil de partage (Partenaires → {partner} → Profil de partage), ou choisissez d’autres dossiers.',
-    'share.plan.fixHint': 'Corrigez cela sur la page du partenaire, puis recommencez le partage — ou corrigez dans une autre fenêtre, revenez à l’étape 2 et choisissez « Vérifier à nouveau ».',
-    'share.plan.receivedCase': 'Le dossier {reference} vient d’un partenaire : sa fiche, ses personnes et ses consentements restent ici. Seuls les notes, échéances, résultats et éléments de preuve ajoutés dans ce coffre partent, et l’auteur du dossier les reçoit comme ajouts proposés.',
+    'share.plan.empty.profile':
+      'Le profil de partage de {partner} est vide, comme pour tout nouveau partenaire : rien des dossiers choisis ne passe. Définissez ce qu’il peut recevoir sur la page du partenaire (Partenaires → {partner} → Profil de partage).',
+    'share.plan.empty.other':
+      'Rien des dossiers choisis ne peut aller à {partner}, pour les raisons indiquées sous « Ce qui reste ici ». S’il doit recevoir davantage, élargissez son profil de partage (Partenaires → {partner} → Profil de partage), ou choisissez d’autres dossiers.',
+    'share.plan.fixHint':
+      'Corrigez cela sur la page du partenaire, puis recommencez le partage — ou corrigez dans une autre fenêtre, revenez à l’étape 2 et choisissez « Vérifier à nouveau ».',
+    'share.plan.receivedCase':
+      'Le dossier {reference} vient d’un partenaire : sa fiche, ses personnes et ses consentements restent ici. Seuls les notes, échéances, résultats et éléments de preuve ajoutés dans ce coffre partent, et l’auteur du dossier les reçoit comme ajouts proposés.',
     'share.plan.withheld': 'Ce qui reste ici, et pourquoi',
-    'share.plan.withheld.received': '{kind} : {count, plural, one {# enregistrement reçu} other {# enregistrements reçus}} de partenaires — les enregistrements reçus ne sont jamais retransmis',
-    'share.plan.withheld.received-case': '{kind} : {count, plural, one {# enregistrement} other {# enregistrements}} de ce coffre dans un dossier envoyé par un partenaire — seuls les notes, échéances, résultats et preuves repartent',
-    'share.plan.withheld.not-in-profile': '{kind} : {count, plural, one {# enregistrement} other {# enregistrements}} — le profil de partage du partenaire ne les laisse pas passer',
+    'share.plan.withheld.received':
+      '{kind} : {count, plural, one {# enregistrement reçu} other {# enregistrements reçus}} de partenaires — les enregistrements reçus ne sont jamais retransmis',
+    'share.plan.withheld.received-case':
+      '{kind} : {count, plural, one {# enregistrement} other {# enregistrements}} de ce coffre dans un dossier envoyé par un partenaire — seuls les notes, échéances, résultats et preuves repartent',
+    'share.plan.withheld.not-in-profile':
+      '{kind} : {count, plural, one {# enregistrement} other {# enregistrements}} — le profil de partage du partenaire ne les laisse pas passer',
     'share.save.title': 'Enregistrer le lot',
-    'share.save.hint': 'Choisissez où l’enregistrer — en général un support amovible que vous remettez. Le fichier est chiffré : seules les clés vérifiées du partenaire et ce coffre peuvent l’ouvrir.',
+    'share.save.hint':
+      'Choisissez où l’enregistrer — en général un support amovible que vous remettez. Le fichier est chiffré : seules les clés vérifiées du partenaire et ce coffre peuvent l’ouvrir.',
     'share.save.button': 'Enregistrer le lot…',
     'share.save.progress': 'Chiffrement du lot',
     'share.done.title': 'Le lot est enregistré',
@@ -555,12 +663,14 @@ export const exchangeMessages = defineMessages({
     'share.done.id': 'Identifiant du lot',
     'share.done.entries': 'Entrées',
     'share.done.size': 'Taille',
-    'share.done.next': 'Quand le partenaire l’importe, il vous remet un accusé de réception : importez-le dans les échanges reçus pour marquer le lot comme livré.',
+    'share.done.next':
+      'Quand le partenaire l’importe, il vous remet un accusé de réception : importez-le dans les échanges reçus pour marquer le lot comme livré.',
     'share.done.again': 'Partager autre chose',
     'share.done.inbox': 'Ouvrir les échanges reçus',
 
     'inbox.title': 'Échanges reçus',
-    'inbox.intro': 'Ouvrez un lot remis par un partenaire : il est contrôlé avant toute importation. Les lots d’expéditeurs dont la clé n’est pas vérifiée attendent en quarantaine.',
+    'inbox.intro':
+      'Ouvrez un lot remis par un partenaire : il est contrôlé avant toute importation. Les lots d’expéditeurs dont la clé n’est pas vérifiée attendent en quarantaine.',
     'inbox.open': 'Ouvrir un lot…',
     'inbox.importReceipt': 'Importer un accusé de réception…',
     'inbox.checking': 'Contrôle du lot',
@@ -580,8 +690,10 @@ export const exchangeMessages = defineMessages({
     'inbox.preview.size': 'Taille',
     'inbox.preview.consents': 'Base de consentement',
     'inbox.preview.bundleId': 'Identifiant du lot',
-    'inbox.preview.quarantineNote': 'La clé de l’expéditeur n’est pas vérifiée dans ce coffre : l’importation met le lot en quarantaine, toujours chiffré, jusqu’à ce que vous vérifiiez sa clé avec lui.',
-    'inbox.preview.replacedNote': 'Ce lot est signé par une clé du partenaire que ce coffre a remplacée depuis : il va en quarantaine et ne pourra jamais être accepté. Demandez au partenaire, par un canal sûr, quelle clé est vraiment la sienne.',
+    'inbox.preview.quarantineNote':
+      'La clé de l’expéditeur n’est pas vérifiée dans ce coffre : l’importation met le lot en quarantaine, toujours chiffré, jusqu’à ce que vous vérifiiez sa clé avec lui.',
+    'inbox.preview.replacedNote':
+      'Ce lot est signé par une clé du partenaire que ce coffre a remplacée depuis : il va en quarantaine et ne pourra jamais être accepté. Demandez au partenaire, par un canal sûr, quelle clé est vraiment la sienne.',
     'inbox.preview.already': 'Ce lot a déjà été importé : l’importer à nouveau ne change rien.',
     'inbox.keyStatus.unknown': 'Expéditeur inconnu',
     'inbox.keyStatus.unverified': 'Non vérifiée',
@@ -589,10 +701,13 @@ export const exchangeMessages = defineMessages({
     'inbox.keyStatus.replaced': 'Ancienne clé, remplacée',
     'inbox.import': 'Importer',
     'inbox.import.progress': 'Contrôle et importation',
-    'inbox.result.imported': 'Importé : {count, plural, =0 {aucun enregistrement} one {# enregistrement} other {# enregistrements}} et {files, plural, =0 {aucun fichier} one {# fichier} other {# fichiers}}.',
-    'inbox.result.quarantined': 'Mis en quarantaine. Vérifiez la clé de l’expéditeur sur la page du partenaire (comparez les numéros de sécurité), puis acceptez-le ci-dessous.',
+    'inbox.result.imported':
+      'Importé : {count, plural, =0 {aucun enregistrement} one {# enregistrement} other {# enregistrements}} et {files, plural, =0 {aucun fichier} one {# fichier} other {# fichiers}}.',
+    'inbox.result.quarantined':
+      'Mis en quarantaine. Vérifiez la clé de l’expéditeur sur la page du partenaire (comparez les numéros de sécurité), puis acceptez-le ci-dessous.',
     'inbox.result.already': 'Ce lot a déjà été importé : rien n’a changé.',
-    'inbox.result.conflicts': '{count, plural, one {# enregistrement a aussi été modifié ici : voir les conflits ci-dessous.} other {# enregistrements ont aussi été modifiés ici : voir les conflits ci-dessous.}}',
+    'inbox.result.conflicts':
+      '{count, plural, one {# enregistrement a aussi été modifié ici : voir les conflits ci-dessous.} other {# enregistrements ont aussi été modifiés ici : voir les conflits ci-dessous.}}',
     'inbox.receipt.title': 'Accusé de réception pour l’expéditeur',
     'inbox.receipt.hint': 'Remettez l’accusé de réception à l’expéditeur : il lui dit que le lot est arrivé intact.',
     'inbox.receipt.save': 'Enregistrer l’accusé de réception…',
@@ -618,7 +733,8 @@ export const exchangeMessages = defineMessages({
     'inbox.status.discarded': 'Écarté',
     'inbox.receiptFor': 'Enregistrer l’accusé de réception du lot du {created}',
     'inbox.quarantine.title': 'Quarantaine',
-    'inbox.quarantine.hint': 'Les lots d’expéditeurs dont la clé n’est pas vérifiée attendent ici, toujours chiffrés. Vérifiez la clé de l’expéditeur sur la page du partenaire, puis acceptez.',
+    'inbox.quarantine.hint':
+      'Les lots d’expéditeurs dont la clé n’est pas vérifiée attendent ici, toujours chiffrés. Vérifiez la clé de l’expéditeur sur la page du partenaire, puis acceptez.',
     'inbox.quarantine.none': 'Rien en quarantaine.',
     'inbox.quarantine.label': 'Lots en quarantaine',
     'inbox.quarantine.accept': 'Accepter',
@@ -627,15 +743,18 @@ export const exchangeMessages = defineMessages({
     'inbox.quarantine.discard': 'Écarter',
     'inbox.quarantine.discardItem': 'Écarter le lot du {created}',
     'inbox.quarantine.discardTitle': 'Écarter ce lot ?',
-    'inbox.quarantine.discardBody': 'Le lot est supprimé du coffre sans être importé. Le partenaire devrait vous le remettre à nouveau.',
+    'inbox.quarantine.discardBody':
+      'Le lot est supprimé du coffre sans être importé. Le partenaire devrait vous le remettre à nouveau.',
     'inbox.quarantine.discardConfirm': 'Écarter le lot',
     'inbox.quarantine.accepted': 'Le lot a été importé.',
     'inbox.quarantine.discarded': 'Le lot a été écarté.',
     'inbox.quarantine.addSender': 'Ajouter l’expéditeur comme partenaire…',
     'inbox.quarantine.addSenderItem': 'Ajouter l’expéditeur du lot du {created} comme partenaire',
-    'inbox.quarantine.unknownWhy': 'Cet expéditeur n’est pas l’un de vos partenaires. Ajoutez-le à partir de la carte que contient le lot, puis comparez le numéro de sécurité avec lui.',
+    'inbox.quarantine.unknownWhy':
+      'Cet expéditeur n’est pas l’un de vos partenaires. Ajoutez-le à partir de la carte que contient le lot, puis comparez le numéro de sécurité avec lui.',
     'inbox.conflicts.title': 'Conflits avec des modifications locales',
-    'inbox.conflicts.hint': 'Un partenaire a envoyé une version plus récente d’un enregistrement également modifié ici. La nôtre est conservée jusqu’à votre choix.',
+    'inbox.conflicts.hint':
+      'Un partenaire a envoyé une version plus récente d’un enregistrement également modifié ici. La nôtre est conservée jusqu’à votre choix.',
     'inbox.conflicts.none': 'Aucun conflit ouvert.',
     'inbox.conflicts.label': 'Conflits ouverts',
     'inbox.conflicts.col.kind': 'Type',
@@ -651,69 +770,99 @@ export const exchangeMessages = defineMessages({
 
     'evidence.custody.action.delivered': 'Livré au partenaire',
 
-    'error.FILE_UNREADABLE': 'Ce fichier ne peut pas être lu. Vérifiez qu’il existe toujours et que vous pouvez le lire.',
-    'error.IDENTITY_MISSING': 'Ce coffre n’a pas encore de clé d’identité. Verrouillez-le puis déverrouillez-le une fois pour la créer.',
+    'error.FILE_UNREADABLE':
+      'Ce fichier ne peut pas être lu. Vérifiez qu’il existe toujours et que vous pouvez le lire.',
+    'error.IDENTITY_MISSING':
+      'Ce coffre n’a pas encore de clé d’identité. Verrouillez-le puis déverrouillez-le une fois pour la créer.',
     'error.CARD_TOO_LARGE': 'Ce fichier est trop gros pour être une carte de contact.',
     'error.CARD_INVALID': 'Ce fichier n’est pas une carte de contact Case Vault valide.',
-    'error.CARD_UNSUPPORTED_VERSION': 'Cette carte de contact a été créée par une version plus récente de Case Vault. Mettez l’application à jour.',
+    'error.CARD_UNSUPPORTED_VERSION':
+      'Cette carte de contact a été créée par une version plus récente de Case Vault. Mettez l’application à jour.',
     'error.CARD_KEY_INVALID': 'La clé de cette carte de contact n’est pas valide.',
-    'error.CARD_SIGNATURE_INVALID': 'La signature de cette carte de contact ne correspond pas à son contenu : elle a été modifiée après sa création. Ne l’utilisez pas.',
+    'error.CARD_SIGNATURE_INVALID':
+      'La signature de cette carte de contact ne correspond pas à son contenu : elle a été modifiée après sa création. Ne l’utilisez pas.',
     'error.CARD_IS_OWN': 'C’est la carte de contact de ce coffre lui-même.',
-    'error.CARD_KEY_CONFLICT': 'Cette clé appartient déjà à un autre coffre de votre liste de partenaires. N’utilisez pas cette carte avant d’avoir vérifié auprès du partenaire.',
-    'error.SAFETY_NUMBER_MISMATCH': 'Les numéros ne correspondent pas. Ne faites pas confiance à cette clé : la carte ne vient peut-être pas du partenaire. Vérifiez que vous avez tous deux ouvert le bon partenaire, et redemandez sa carte de contact par un autre canal.',
+    'error.CARD_KEY_CONFLICT':
+      'Cette clé appartient déjà à un autre coffre de votre liste de partenaires. N’utilisez pas cette carte avant d’avoir vérifié auprès du partenaire.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'Les numéros ne correspondent pas. Ne faites pas confiance à cette clé : la carte ne vient peut-être pas du partenaire. Vérifiez que vous avez tous deux ouvert le bon partenaire, et redemandez sa carte de contact par un autre canal.',
     'error.KEY_REPLACED': 'Cette clé a été remplacée par une plus récente : vérifiez plutôt la clé actuelle.',
-    'error.BUNDLE_PARTNER_NOT_VERIFIED': 'Ce partenaire n’a aucune clé vérifiée. Importez d’abord sa carte de contact et comparez les numéros de sécurité.',
-    'error.BUNDLE_CONSENT_MISSING': 'Une personne de ces dossiers n’a pas consenti à ce partage, et vous avez choisi d’arrêter dans ce cas. Rien n’a été écrit.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'Ce partenaire n’a aucune clé vérifiée. Importez d’abord sa carte de contact et comparez les numéros de sécurité.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Une personne de ces dossiers n’a pas consenti à ce partage, et vous avez choisi d’arrêter dans ce cas. Rien n’a été écrit.',
     'error.BUNDLE_NOT_FOR_US': 'Ce lot n’a pas été créé pour ce coffre : il ne peut pas être ouvert ici.',
     'error.BUNDLE_TAR_INVALID': 'L’intérieur de ce lot est mal formé. Rien n’a été importé.',
     'error.BUNDLE_UNSIGNED': 'Ce lot n’est pas signé : son expéditeur ne peut pas être connu. Rien n’a été importé.',
     'error.BUNDLE_MANIFEST_INVALID': 'La liste du contenu de ce lot n’est pas valide. Rien n’a été importé.',
-    'error.BUNDLE_SIGNATURE_INVALID': 'La signature de ce lot ne correspond pas : il a été modifié, ou signé par une autre clé. Rien n’a été importé.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'La signature de ce lot ne correspond pas : il a été modifié, ou signé par une autre clé. Rien n’a été importé.',
     'error.BUNDLE_NOT_LISTED': 'La liste signée des destinataires du lot ne nomme pas ce coffre. Rien n’a été importé.',
     'error.BUNDLE_EXPIRED': 'Ce lot a expiré : demandez-en un nouveau à l’expéditeur. Rien n’a été importé.',
     'error.BUNDLE_FROM_SELF': 'Ce lot a été créé par ce coffre : il n’y a rien à importer.',
     'error.BUNDLE_ENTRY_NAME': 'Le lot contient une entrée au nom interdit. Rien n’a été importé.',
-    'error.BUNDLE_ENTRY_UNEXPECTED': 'Le lot contient quelque chose que sa liste signée ne nomme pas. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_UNEXPECTED':
+      'Le lot contient quelque chose que sa liste signée ne nomme pas. Rien n’a été importé.',
     'error.BUNDLE_ENTRY_MISSING': 'Un élément nommé dans la liste signée du lot en est absent. Rien n’a été importé.',
     'error.BUNDLE_ENTRY_ORDER': 'Les entrées du lot ne sont pas dans leur ordre signé. Rien n’a été importé.',
-    'error.BUNDLE_ENTRY_HASH': 'Une entrée du lot ne correspond pas à son empreinte : elle a été modifiée. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_HASH':
+      'Une entrée du lot ne correspond pas à son empreinte : elle a été modifiée. Rien n’a été importé.',
     'error.BUNDLE_ENTRY_TOO_LARGE': 'Une entrée du lot dépasse la taille permise. Rien n’a été importé.',
     'error.BUNDLE_RECORD_INVALID': 'Un enregistrement du lot n’est pas valide. Rien n’a été importé.',
-    'error.BUNDLE_SENDER_NOT_VERIFIED': 'La clé de l’expéditeur n’est pas encore vérifiée. Vérifiez-la sur la page du partenaire, puis acceptez le lot.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'La clé de l’expéditeur n’est pas encore vérifiée. Vérifiez-la sur la page du partenaire, puis acceptez le lot.',
     'error.RECEIPT_INVALID': 'Ce fichier n’est pas un accusé de réception valide.',
     'error.RECEIPT_UNKNOWN_BUNDLE': 'Cet accusé de réception concerne un lot que ce coffre n’a pas envoyé.',
-    'error.RECEIPT_MISMATCH': 'Cet accusé de réception ne correspond pas au lot envoyé : il concerne peut-être une copie modifiée.',
-    'error.RECEIPT_SIGNATURE_INVALID': 'Cet accusé de réception n’est pas signé par le partenaire à qui le lot a été envoyé.',
+    'error.RECEIPT_MISMATCH':
+      'Cet accusé de réception ne correspond pas au lot envoyé : il concerne peut-être une copie modifiée.',
+    'error.RECEIPT_SIGNATURE_INVALID':
+      'Cet accusé de réception n’est pas signé par le partenaire à qui le lot a été envoyé.',
     'error.AGE_HEADER_INVALID': 'Ce fichier n’est pas un lot intact : son en-tête est endommagé. Rien n’a été importé.',
-    'error.AGE_HEADER_TOO_LARGE': 'Ce fichier n’est pas un lot intact : son en-tête est trop grand. Rien n’a été importé.',
+    'error.AGE_HEADER_TOO_LARGE':
+      'Ce fichier n’est pas un lot intact : son en-tête est trop grand. Rien n’a été importé.',
     'error.AGE_UNSUPPORTED_VERSION': 'Ce fichier utilise un format de chiffrement que cette version ne lit pas.',
-    'error.AGE_STANZA_INVALID': 'Ce fichier n’est pas un lot intact : une entrée de destinataire est endommagée. Rien n’a été importé.',
+    'error.AGE_STANZA_INVALID':
+      'Ce fichier n’est pas un lot intact : une entrée de destinataire est endommagée. Rien n’a été importé.',
     'error.AGE_NO_IDENTITY_MATCHED': 'Ce lot n’a pas été chiffré pour ce coffre : il ne peut pas être ouvert ici.',
     'error.AGE_HEADER_MAC_INVALID': 'L’en-tête du lot a été modifié ou endommagé. Rien n’a été importé.',
     'error.AGE_PAYLOAD_CORRUPT': 'Une partie du lot a été modifiée ou endommagée. Rien n’a été importé.',
     'error.AGE_TRUNCATED': 'Le lot est incomplet : la copie a peut-être été interrompue. Rien n’a été importé.',
     'error.AGE_TRAILING_DATA': 'Quelque chose a été ajouté à la fin du lot. Rien n’a été importé.',
-    'error.BUNDLE_EMPTY': 'Ce lot ne contiendrait rien : le profil de partage du partenaire, le consentement ou l’origine des enregistrements ne laissent rien passer des dossiers choisis. Définissez ce que le partenaire peut recevoir sur sa page (Profil de partage). Rien n’a été écrit.',
-    'error.PARTNER_NOT_CLEARED': 'La politique des partenaires de votre organisation n’autorise pas encore le partage avec ce partenaire : sa diligence raisonnable doit être approuvée et un accord de confidentialité ou de partage de données en vigueur. Corrigez cela sur la page du partenaire. Rien n’a été écrit.',
-    'error.BUNDLE_ORIGIN_MISMATCH': 'Ce lot contient des enregistrements que son expéditeur n’a pas créés : un partenaire ne peut envoyer que ce qu’il a créé lui-même. Rien n’a été importé.',
-    'error.BUNDLE_NOT_ORIGINATOR': 'Ce lot tente de modifier des enregistrements qui n’appartiennent pas à son expéditeur — les nôtres ou ceux d’une autre organisation. Rien n’a été importé.',
-    'error.BUNDLE_FOREIGN_LINK': 'Ce lot rattache quelque chose à une personne, un dossier ou un élément de preuve que son expéditeur n’a pas créé. Rien n’a été importé.',
-    'error.BUNDLE_EVIDENCE_CHANGED': 'Ce lot déclare pour un élément de preuve un autre fichier que celui déclaré auparavant par son expéditeur : un fichier de preuve ne change jamais. Rien n’a été importé.',
-    'error.BUNDLE_RECORD_COLLISION': 'Un enregistrement de ce lot entre en conflit avec un autre enregistrement déjà présent dans ce coffre. Rien n’a été importé.',
-    'error.BUNDLE_NOT_YET_VALID': 'Ce lot indique avoir été créé dans le futur : vérifiez la date et l’heure des deux ordinateurs. Rien n’a été importé.',
+    'error.BUNDLE_EMPTY':
+      'Ce lot ne contiendrait rien : le profil de partage du partenaire, le consentement ou l’origine des enregistrements ne laissent rien passer des dossiers choisis. Définissez ce que le partenaire peut recevoir sur sa page (Profil de partage). Rien n’a été écrit.',
+    'error.PARTNER_NOT_CLEARED':
+      'La politique des partenaires de votre organisation n’autorise pas encore le partage avec ce partenaire : sa diligence raisonnable doit être approuvée et un accord de confidentialité ou de partage de données en vigueur. Corrigez cela sur la page du partenaire. Rien n’a été écrit.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'Ce lot contient des enregistrements que son expéditeur n’a pas créés : un partenaire ne peut envoyer que ce qu’il a créé lui-même. Rien n’a été importé.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'Ce lot tente de modifier des enregistrements qui n’appartiennent pas à son expéditeur — les nôtres ou ceux d’une autre organisation. Rien n’a été importé.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'Ce lot rattache quelque chose à une personne, un dossier ou un élément de preuve que son expéditeur n’a pas créé. Rien n’a été importé.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'Ce lot déclare pour un élément de preuve un autre fichier que celui déclaré auparavant par son expéditeur : un fichier de preuve ne change jamais. Rien n’a été importé.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'Un enregistrement de ce lot entre en conflit avec un autre enregistrement déjà présent dans ce coffre. Rien n’a été importé.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'Ce lot indique avoir été créé dans le futur : vérifiez la date et l’heure des deux ordinateurs. Rien n’a été importé.',
     'inbox.recall.title': 'Avis de rappel',
-    'inbox.recall.intro': 'Un partenaire vous demande de restreindre ou d’effacer des données qu’il vous a envoyées, la personne ayant retiré son consentement. L’avis n’est appliqué que s’il est signé par un partenaire dont vous avez vérifié la clé, et seulement aux données que ce partenaire a envoyées.',
+    'inbox.recall.intro':
+      'Un partenaire vous demande de restreindre ou d’effacer des données qu’il vous a envoyées, la personne ayant retiré son consentement. L’avis n’est appliqué que s’il est signé par un partenaire dont vous avez vérifié la clé, et seulement aux données que ce partenaire a envoyées.',
     'inbox.recall.apply': 'Appliquer l’avis',
-    'inbox.recall.applied.restrict': '{count, plural, =0 {Appliqué. Rien de ce que ce partenaire a envoyé sur cette personne n’est conservé ici.} one {Appliqué : # donnée envoyée par ce partenaire est désormais restreinte. Elle ne sera plus jamais partagée ni rapportée.} other {Appliqué : # données envoyées par ce partenaire sont désormais restreintes. Elles ne seront plus jamais partagées ni rapportées.}}',
-    'inbox.recall.applied.erase': '{count, plural, =0 {Appliqué. Rien de ce que ce partenaire a envoyé sur cette personne n’est conservé ici.} one {Appliqué : # donnée envoyée par ce partenaire a été effacée.} other {Appliqué : # données envoyées par ce partenaire ont été effacées.}}',
+    'inbox.recall.applied.restrict':
+      '{count, plural, =0 {Appliqué. Rien de ce que ce partenaire a envoyé sur cette personne n’est conservé ici.} one {Appliqué : # donnée envoyée par ce partenaire est désormais restreinte. Elle ne sera plus jamais partagée ni rapportée.} other {Appliqué : # données envoyées par ce partenaire sont désormais restreintes. Elles ne seront plus jamais partagées ni rapportées.}}',
+    'inbox.recall.applied.erase':
+      '{count, plural, =0 {Appliqué. Rien de ce que ce partenaire a envoyé sur cette personne n’est conservé ici.} one {Appliqué : # donnée envoyée par ce partenaire a été effacée.} other {Appliqué : # données envoyées par ce partenaire ont été effacées.}}',
     'inbox.recall.from': 'Signé par {partner}, un partenaire dont vous avez vérifié la clé.',
     'inbox.recall.already': 'Cet avis a déjà été appliqué : rien n’a changé.',
-    'inbox.recall.ignored': '{count, plural, one {# donnée citée dans l’avis est restée telle quelle : ce partenaire ne l’a pas envoyée.} other {# données citées dans l’avis sont restées telles quelles : ce partenaire ne les a pas envoyées.}}',
+    'inbox.recall.ignored':
+      '{count, plural, one {# donnée citée dans l’avis est restée telle quelle : ce partenaire ne l’a pas envoyée.} other {# données citées dans l’avis sont restées telles quelles : ce partenaire ne les a pas envoyées.}}',
     'inbox.recall.kept': 'La personne reste, restreinte : des données créées dans ce coffre y font référence.',
-    'inbox.recall.receiptHint': 'Remettez cet accusé de réception signé au partenaire : il lui indique que l’avis a été appliqué.',
+    'inbox.recall.receiptHint':
+      'Remettez cet accusé de réception signé au partenaire : il lui indique que l’avis a été appliqué.',
     'inbox.recall.receiptImported': 'Accusé de réception importé : l’avis de rappel est marqué comme remis.',
     'inbox.recalls.title': 'Avis de rappel',
-    'inbox.recalls.hint': 'Envoyés après un retrait de consentement (remis une fois l’accusé du partenaire importé), et reçus de partenaires (appliqués).',
+    'inbox.recalls.hint':
+      'Envoyés après un retrait de consentement (remis une fois l’accusé du partenaire importé), et reçus de partenaires (appliqués).',
     'inbox.recalls.none': 'Aucun avis de rappel envoyé ou reçu pour l’instant.',
     'inbox.recalls.label': 'Avis de rappel envoyés et reçus',
     'inbox.recalls.col.direction': 'Sens',
@@ -728,7 +877,8 @@ export const exchangeMessages = defineMessages({
     'inbox.recalls.status.applied': 'Appliqué ici',
     'inbox.recalls.result': '{restricted} restreintes, {erased} effacées, {ignored} laissées telles quelles',
     'inbox.recalls.receiptFor': 'Enregistrer l’accusé de réception de l’avis de rappel du {created}',
-    'error.RECALL_NOTHING_TO_RECALL': 'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
     'error.RECALL_INVALID': 'Ce n’est pas un avis de rappel valide : il ne peut pas être appliqué.',
     'error.RECALL_UNKNOWN': 'Cet accusé de réception concerne un avis de rappel que ce coffre n’a pas envoyé.',
   },
@@ -738,7 +888,8 @@ export const exchangeMessages = defineMessages({
     'nav.inbox': 'Intercambios recibidos',
 
     'identity.title': 'Nuestra identidad',
-    'identity.intro': 'Los socios conocen esta bóveda por su tarjeta de contacto: un nombre, una organización y una clave pública, firmados por esta bóveda. Entregue la tarjeta a un socio y compare luego con él los números de seguridad para que cada parte sepa que la clave es auténtica.',
+    'identity.intro':
+      'Los socios conocen esta bóveda por su tarjeta de contacto: un nombre, una organización y una clave pública, firmados por esta bóveda. Entregue la tarjeta a un socio y compare luego con él los números de seguridad para que cada parte sepa que la clave es auténtica.',
     'identity.card.title': 'Nuestra tarjeta de contacto',
     'identity.name': 'Nombre en la tarjeta',
     'identity.nameHint': 'Por quién deben preguntar los socios, por ejemplo la abogada responsable.',
@@ -746,22 +897,26 @@ export const exchangeMessages = defineMessages({
     'identity.saved': 'La tarjeta se actualizó. Entregue la nueva tarjeta a los socios.',
     'identity.key.title': 'Nuestra clave',
     'identity.fingerprint': 'Huella de la clave',
-    'identity.fingerprintHint': 'Una comprobación breve de nuestra clave pública. Lo que prueba la clave es el número de seguridad, comparado con cada socio.',
+    'identity.fingerprintHint':
+      'Una comprobación breve de nuestra clave pública. Lo que prueba la clave es el número de seguridad, comparado con cada socio.',
     'identity.createdAt': 'Clave creada',
     'identity.vaultId': 'Identificador de la bóveda',
     'identity.qr.title': 'La tarjeta como código QR',
     'identity.qr.alt': 'Código QR de nuestra tarjeta de contacto',
     'identity.qr.hint': 'Un socio puede escanear este código para tomar nuestra tarjeta.',
     'identity.export.title': 'Entregar la tarjeta a un socio',
-    'identity.export.hint': 'La tarjeta no contiene ningún secreto: guárdela en una unidad o envíela. Después compare los números de seguridad con el socio.',
+    'identity.export.hint':
+      'La tarjeta no contiene ningún secreto: guárdela en una unidad o envíela. Después compare los números de seguridad con el socio.',
     'identity.export.card': 'Guardar la tarjeta como archivo…',
     'identity.export.png': 'Guardar el código QR como PNG…',
     'identity.export.svg': 'Guardar el código QR como SVG…',
     'identity.export.done': 'Guardado como {name}.',
-    'identity.ageKey': 'La clave privada solo puede exportarse para la herramienta age estándar desde la línea de comandos (identity export-age-key), a propósito: quien tenga ese archivo puede leer todos los paquetes enviados a esta bóveda, sin la frase de contraseña.',
+    'identity.ageKey':
+      'La clave privada solo puede exportarse para la herramienta age estándar desde la línea de comandos (identity export-age-key), a propósito: quien tenga ese archivo puede leer todos los paquetes enviados a esta bóveda, sin la frase de contraseña.',
 
     'keys.title': 'Claves',
-    'keys.intro': 'Los paquetes solo se cifran para claves que usted verificó comparando los números de seguridad con el socio.',
+    'keys.intro':
+      'Los paquetes solo se cifran para claves que usted verificó comparando los números de seguridad con el socio.',
     'keys.none': 'Todavía no hay clave. Importe la tarjeta de contacto del socio.',
     'keys.import': 'Importar una tarjeta de contacto…',
     'keys.importNew': 'Añadir un socio desde una tarjeta de contacto…',
@@ -786,14 +941,17 @@ export const exchangeMessages = defineMessages({
     'keys.state.verified': 'Clave verificada',
     'keys.state.changed': 'Clave cambiada',
     'keys.changed.title': 'Atención: la clave de este socio ha cambiado',
-    'keys.changed.body': 'Llegó una tarjeta de contacto de este socio con otra clave. Puede ser un ordenador nuevo, o alguien que se hace pasar por el socio. No se puede compartir nada con él, y sus paquetes van a cuarentena, hasta que verifique la nueva clave comparando los números de seguridad con una persona que conozca en el socio, por teléfono o en persona.',
+    'keys.changed.body':
+      'Llegó una tarjeta de contacto de este socio con otra clave. Puede ser un ordenador nuevo, o alguien que se hace pasar por el socio. No se puede compartir nada con él, y sus paquetes van a cuarentena, hasta que verifique la nueva clave comparando los números de seguridad con una persona que conozca en el socio, por teléfono o en persona.',
     'keys.imported.new-partner': 'La tarjeta se importó como un socio nuevo. Verifique su clave antes de compartir.',
     'keys.imported.new-key': 'Se añadió la clave. Verifíquela antes de compartir.',
     'keys.imported.unchanged': 'Esta tarjeta ya se conocía: solo se actualizaron su nombre y su organización.',
-    'keys.imported.key-changed': 'Esta tarjeta trae una clave NUEVA: la anterior queda sustituida. Verifique la nueva clave antes de compartir.',
+    'keys.imported.key-changed':
+      'Esta tarjeta trae una clave NUEVA: la anterior queda sustituida. Verifique la nueva clave antes de compartir.',
 
     'verify.title': 'Verificar la clave de {partner}',
-    'verify.intro': 'Llame a una persona que conozca en el socio, o reúnase con ella. Cada uno abre esta pantalla: los 60 dígitos deben ser iguales en ambos lados.',
+    'verify.intro':
+      'Llame a una persona que conozca en el socio, o reúnase con ella. Cada uno abre esta pantalla: los 60 dígitos deben ser iguales en ambos lados.',
     'verify.number': 'Número de seguridad',
     'verify.numberLabel': 'Número de seguridad, 12 grupos de 5 dígitos',
     'verify.group': 'Grupo {n}: {digits}',
@@ -807,7 +965,8 @@ export const exchangeMessages = defineMessages({
     'verify.typedHint': 'Escriba los 60 dígitos tal como los oye; los espacios no importan.',
     'verify.typedCount': '{count} de 60 dígitos',
     'verify.typedShort': 'Escriba los 60 dígitos que lee el socio.',
-    'verify.confirmHint': 'Compare los números de ambas pantallas, grupo por grupo. Confirme solo si todos los grupos coinciden.',
+    'verify.confirmHint':
+      'Compare los números de ambas pantallas, grupo por grupo. Confirme solo si todos los grupos coinciden.',
     'verify.by': 'Verificada por',
     'verify.byHint': 'Su nombre, que queda registrado con la verificación.',
     'verify.byMissing': 'Indique quién comparó los números.',
@@ -832,9 +991,11 @@ export const exchangeMessages = defineMessages({
     'share.cases.none': 'Elija al menos un caso.',
     'share.cases.noMatch': 'Ningún caso coincide.',
     'share.files.title': 'Archivos de prueba que incluir',
-    'share.files.hint': 'La descripción de cada elemento de prueba se incluye si el perfil de intercambio del socio lo permite; los archivos en sí, solo si los marca aquí.',
+    'share.files.hint':
+      'La descripción de cada elemento de prueba se incluye si el perfil de intercambio del socio lo permite; los archivos en sí, solo si los marca aquí.',
     'share.files.none': 'Los casos elegidos no tienen archivos de prueba.',
-    'share.files.chosen': '{count, plural, =0 {Ningún archivo elegido} one {# archivo elegido} other {# archivos elegidos}} ({size})',
+    'share.files.chosen':
+      '{count, plural, =0 {Ningún archivo elegido} one {# archivo elegido} other {# archivos elegidos}} ({size})',
     'share.partner.title': 'Socio',
     'share.partner.legend': 'Quién recibe el paquete',
     'share.partner.none': 'Todavía no hay socios. Añada uno, importe su tarjeta de contacto y verifique su clave.',
@@ -844,7 +1005,8 @@ export const exchangeMessages = defineMessages({
     'share.partner.ok': 'Clave verificada.',
     'share.partner.missing': 'Elija un socio cuya clave esté verificada.',
     'share.purpose': 'Finalidad',
-    'share.purposeHint': 'Se muestra al socio y queda registrada en el paquete, por ejemplo «comunicación conjunta al Relator Especial».',
+    'share.purposeHint':
+      'Se muestra al socio y queda registrada en el paquete, por ejemplo «comunicación conjunta al Relator Especial».',
     'share.purposeMissing': 'Indique para qué es el paquete.',
     'share.expiry': 'Días que tiene el socio para importarlo',
     'share.expiryHint': 'Pasado ese plazo, el paquete ya no se puede importar. De 1 a 365 días.',
@@ -854,59 +1016,84 @@ export const exchangeMessages = defineMessages({
     'share.missing.leave-out': 'Dejarlo fuera, con todo lo que lo nombra',
     'share.check.button': 'Comprobar el consentimiento',
     'share.plan.to': 'Para {partner}',
-    'share.plan.keys': '{count, plural, one {Cifrado para # clave verificada del socio, y para la nuestra.} other {Cifrado para # claves verificadas del socio, y para la nuestra.}}',
+    'share.plan.keys':
+      '{count, plural, one {Cifrado para # clave verificada del socio, y para la nuestra.} other {Cifrado para # claves verificadas del socio, y para la nuestra.}}',
     'share.plan.included': 'Qué se incluye',
     'share.plan.includedLabel': 'Registros del paquete, por tipo',
     'share.plan.col.kind': 'Tipo',
     'share.plan.col.count': 'Número',
-    'share.plan.nothing': 'No se incluiría nada: el perfil de intercambio del socio no permite ninguno de estos registros.',
+    'share.plan.nothing':
+      'No se incluiría nada: el perfil de intercambio del socio no permite ninguno de estos registros.',
     'share.plan.leftOut': 'Quién queda fuera, y por qué',
     'share.plan.leftOutLabel': 'Personas sin consentimiento para este intercambio',
     'share.plan.leftOutNone': 'Nadie queda fuera: todas las personas de estos casos consintieron este intercambio.',
     'share.plan.col.person': 'Persona',
     'share.plan.col.case': 'Caso',
     'share.plan.col.reason': 'Por qué',
-    'share.plan.refuseBlocked': 'Eligió detenerse cuando alguien no ha consentido: no se puede crear el paquete. Vuelva atrás y elija dejarlo fuera, o registre antes los consentimientos que faltan.',
-    'share.plan.leaveOutNote': 'Estas personas, sus funciones en los casos y los consentimientos que las nombran quedan fuera del paquete.',
+    'share.plan.refuseBlocked':
+      'Eligió detenerse cuando alguien no ha consentido: no se puede crear el paquete. Vuelva atrás y elija dejarlo fuera, o registre antes los consentimientos que faltan.',
+    'share.plan.leaveOutNote':
+      'Estas personas, sus funciones en los casos y los consentimientos que las nombran quedan fuera del paquete.',
     'share.plan.profile': 'Qué quita el perfil de intercambio del socio',
     'share.plan.profileNone': 'El perfil no quita nada de estos registros.',
     'share.plan.profile.kindOut': '{kind}: no se comparte nada',
     'share.plan.profile.fieldsOut': '{kind}: sin {fields}',
     'share.plan.filesOut': 'No se envían archivos de prueba: el perfil de intercambio del socio no los permite.',
-    'share.plan.files': '{count, plural, =0 {Ningún archivo de prueba} one {# archivo de prueba} other {# archivos de prueba}}',
+    'share.plan.files':
+      '{count, plural, =0 {Ningún archivo de prueba} one {# archivo de prueba} other {# archivos de prueba}}',
     'share.plan.total': 'Tamaño total: {size}',
     'share.plan.blockers': 'Este paquete no se puede crear',
-    'share.plan.consents': '{count, plural, =0 {Ningún consentimiento invocado} one {# consentimiento invocado} other {# consentimientos invocados}}',
+    'share.plan.consents':
+      '{count, plural, =0 {Ningún consentimiento invocado} one {# consentimiento invocado} other {# consentimientos invocados}}',
     'share.gate.title': 'Política de socios',
     'share.gate.cleared': 'La política de socios de su organización permite compartir con {partner}.',
-    'share.gate.policyOff': 'La política de socios está desactivada, total o parcialmente, en esta bóveda (Ajustes → Política de socios).',
+    'share.gate.policyOff':
+      'La política de socios está desactivada, total o parcialmente, en esta bóveda (Ajustes → Política de socios).',
     'share.gate.blocked': 'La política de socios de su organización aún no permite compartir con {partner}:',
-    'share.gate.reason.due-diligence-pending': 'Su diligencia debida sigue pendiente. Complétela y registre el resultado como aprobado.',
-    'share.gate.reason.due-diligence-conditions': 'Su diligencia debida se aprobó con condiciones. Primero deben cumplirse las condiciones; después registre el resultado como aprobado.',
-    'share.gate.reason.due-diligence-rejected': 'Su diligencia debida fue rechazada: no se le puede compartir nada salvo que una nueva diligencia lo apruebe.',
-    'share.gate.reason.due-diligence-review-overdue': 'La revisión de su diligencia debida vencía el {day} y está atrasada. Revísela y fije la fecha de la próxima revisión.',
-    'share.gate.reason.agreement-missing': 'No hay ningún acuerdo de confidencialidad ni de intercambio de datos con este socio. Registre uno firmado.',
-    'share.gate.reason.agreement-not-signed': 'Su acuerdo de confidencialidad o de intercambio de datos aún no está firmado. Registre la fecha de la firma.',
-    'share.gate.reason.agreement-expired': 'Su acuerdo de confidencialidad o de intercambio de datos venció el {day}. Prorróguelo o registre uno nuevo.',
+    'share.gate.reason.due-diligence-pending':
+      'Su diligencia debida sigue pendiente. Complétela y registre el resultado como aprobado.',
+    'share.gate.reason.due-diligence-conditions':
+      'Su diligencia debida se aprobó con condiciones. Primero deben cumplirse las condiciones; después registre el resultado como aprobado.',
+    'share.gate.reason.due-diligence-rejected':
+      'Su diligencia debida fue rechazada: no se le puede compartir nada salvo que una nueva diligencia lo apruebe.',
+    'share.gate.reason.due-diligence-review-overdue':
+      'La revisión de su diligencia debida vencía el {day} y está atrasada. Revísela y fije la fecha de la próxima revisión.',
+    'share.gate.reason.agreement-missing':
+      'No hay ningún acuerdo de confidencialidad ni de intercambio de datos con este socio. Registre uno firmado.',
+    'share.gate.reason.agreement-not-signed':
+      'Su acuerdo de confidencialidad o de intercambio de datos aún no está firmado. Registre la fecha de la firma.',
+    'share.gate.reason.agreement-expired':
+      'Su acuerdo de confidencialidad o de intercambio de datos venció el {day}. Prorróguelo o registre uno nuevo.',
     'share.gate.where.dueDiligence': '(Socios → {partner} → Editar el socio → Diligencia debida)',
     'share.gate.where.agreement': '(Socios → {partner} → Acuerdos)',
-    'share.gate.policyWhere': 'Estas reglas son la política de socios de su organización, definida en Ajustes → Política de socios.',
+    'share.gate.policyWhere':
+      'Estas reglas son la política de socios de su organización, definida en Ajustes → Política de socios.',
     'share.gate.profileEmptyTitle': 'Su perfil de intercambio está vacío',
-    'share.gate.profileEmpty': '{partner} todavía no puede recibir nada, así que el paquete quedaría vacío. Defina lo que puede recibir en la página del socio, en «Perfil de intercambio».',
+    'share.gate.profileEmpty':
+      '{partner} todavía no puede recibir nada, así que el paquete quedaría vacío. Defina lo que puede recibir en la página del socio, en «Perfil de intercambio».',
     'share.gate.open': 'Abrir la página del socio',
-    'share.gate.openHint': 'Tras corregirlo allí, vuelva a empezar el envío; o corríjalo en otra ventana y elija «Comprobar de nuevo».',
+    'share.gate.openHint':
+      'Tras corregirlo allí, vuelva a empezar el envío; o corríjalo en otra ventana y elija «Comprobar de nuevo».',
     'share.gate.recheck': 'Comprobar de nuevo',
     'share.plan.empty.title': 'Este paquete no contendría nada',
-    'share.plan.empty.profile': 'El perfil de intercambio de {partner} está vacío, como el de todo socio nuevo: no deja pasar nada de los casos elegidos. Defina lo que puede recibir en la página del socio (Socios → {partner} → Perfil de intercambio).',
-    'share.plan.empty.other': 'Nada de los casos elegidos puede ir a {partner}, por los motivos indicados en «Lo que se queda aquí». Si debe recibir más, amplíe su perfil de intercambio (Socios → {partner} → Perfil de intercambio) o elija otros casos.',
-    'share.plan.fixHint': 'Corríjalo en la página del socio y vuelva a empezar el envío, o corríjalo en otra ventana, vuelva al paso 2 y elija «Comprobar de nuevo».',
-    'share.plan.receivedCase': 'El caso {reference} vino de un socio: su ficha, sus personas y sus consentimientos se quedan aquí. Solo salen las notas, plazos, resultados y pruebas añadidos en esta bóveda, y quien creó el caso los recibe como adiciones propuestas.',
+    'share.plan.empty.profile':
+      'El perfil de intercambio de {partner} está vacío, como el de todo socio nuevo: no deja pasar nada de los casos elegidos. Defina lo que puede recibir en la página del socio (Socios → {partner} → Perfil de intercambio).',
+    'share.plan.empty.other':
+      'Nada de los casos elegidos puede ir a {partner}, por los motivos indicados en «Lo que se queda aquí». Si debe recibir más, amplíe su perfil de intercambio (Socios → {partner} → Perfil de intercambio) o elija otros casos.',
+    'share.plan.fixHint':
+      'Corríjalo en la página del socio y vuelva a empezar el envío, o corríjalo en otra ventana, vuelva al paso 2 y elija «Comprobar de nuevo».',
+    'share.plan.receivedCase':
+      'El caso {reference} vino de un socio: su ficha, sus personas y sus consentimientos se quedan aquí. Solo salen las notas, plazos, resultados y pruebas añadidos en esta bóveda, y quien creó el caso los recibe como adiciones propuestas.',
     'share.plan.withheld': 'Lo que se queda aquí, y por qué',
-    'share.plan.withheld.received': '{kind}: {count, plural, one {# registro recibido} other {# registros recibidos}} de socios — los registros recibidos nunca se reenvían',
-    'share.plan.withheld.received-case': '{kind}: {count, plural, one {# registro} other {# registros}} de esta bóveda en un caso que le envió un socio — solo vuelven notas, plazos, resultados y pruebas',
-    'share.plan.withheld.not-in-profile': '{kind}: {count, plural, one {# registro} other {# registros}} — el perfil de intercambio del socio no los deja pasar',
+    'share.plan.withheld.received':
+      '{kind}: {count, plural, one {# registro recibido} other {# registros recibidos}} de socios — los registros recibidos nunca se reenvían',
+    'share.plan.withheld.received-case':
+      '{kind}: {count, plural, one {# registro} other {# registros}} de esta bóveda en un caso que le envió un socio — solo vuelven notas, plazos, resultados y pruebas',
+    'share.plan.withheld.not-in-profile':
+      '{kind}: {count, plural, one {# registro} other {# registros}} — el perfil de intercambio del socio no los deja pasar',
     'share.save.title': 'Guardar el paquete',
-    'share.save.hint': 'Elija dónde guardarlo, normalmente una unidad extraíble que entregará. El archivo está cifrado: solo las claves verificadas del socio y esta bóveda pueden abrirlo.',
+    'share.save.hint':
+      'Elija dónde guardarlo, normalmente una unidad extraíble que entregará. El archivo está cifrado: solo las claves verificadas del socio y esta bóveda pueden abrirlo.',
     'share.save.button': 'Guardar el paquete…',
     'share.save.progress': 'Cifrando el paquete',
     'share.done.title': 'El paquete está guardado',
@@ -914,12 +1101,14 @@ export const exchangeMessages = defineMessages({
     'share.done.id': 'Identificador del paquete',
     'share.done.entries': 'Entradas',
     'share.done.size': 'Tamaño',
-    'share.done.next': 'Cuando el socio lo importe, le dará un acuse de recibo: impórtelo en los intercambios recibidos para marcar el paquete como entregado.',
+    'share.done.next':
+      'Cuando el socio lo importe, le dará un acuse de recibo: impórtelo en los intercambios recibidos para marcar el paquete como entregado.',
     'share.done.again': 'Compartir otra cosa',
     'share.done.inbox': 'Abrir los intercambios recibidos',
 
     'inbox.title': 'Intercambios recibidos',
-    'inbox.intro': 'Abra un paquete que le dio un socio: se comprueba antes de importar nada. Los paquetes de remitentes cuya clave no está verificada esperan en cuarentena.',
+    'inbox.intro':
+      'Abra un paquete que le dio un socio: se comprueba antes de importar nada. Los paquetes de remitentes cuya clave no está verificada esperan en cuarentena.',
     'inbox.open': 'Abrir un paquete…',
     'inbox.importReceipt': 'Importar un acuse de recibo…',
     'inbox.checking': 'Comprobando el paquete',
@@ -939,8 +1128,10 @@ export const exchangeMessages = defineMessages({
     'inbox.preview.size': 'Tamaño',
     'inbox.preview.consents': 'Base de consentimiento',
     'inbox.preview.bundleId': 'Identificador del paquete',
-    'inbox.preview.quarantineNote': 'La clave del remitente no está verificada en esta bóveda: al importarlo, el paquete queda en cuarentena, todavía cifrado, hasta que verifique su clave con él.',
-    'inbox.preview.replacedNote': 'Este paquete está firmado con una clave del socio que esta bóveda ya sustituyó: va a cuarentena y nunca podrá aceptarse. Pregunte al socio, por un canal de confianza, cuál es realmente su clave.',
+    'inbox.preview.quarantineNote':
+      'La clave del remitente no está verificada en esta bóveda: al importarlo, el paquete queda en cuarentena, todavía cifrado, hasta que verifique su clave con él.',
+    'inbox.preview.replacedNote':
+      'Este paquete está firmado con una clave del socio que esta bóveda ya sustituyó: va a cuarentena y nunca podrá aceptarse. Pregunte al socio, por un canal de confianza, cuál es realmente su clave.',
     'inbox.preview.already': 'Este paquete ya se importó: importarlo otra vez no cambia nada.',
     'inbox.keyStatus.unknown': 'Remitente desconocido',
     'inbox.keyStatus.unverified': 'Sin verificar',
@@ -948,10 +1139,13 @@ export const exchangeMessages = defineMessages({
     'inbox.keyStatus.replaced': 'Clave antigua, sustituida',
     'inbox.import': 'Importar',
     'inbox.import.progress': 'Comprobando e importando',
-    'inbox.result.imported': 'Importado: {count, plural, =0 {ningún registro} one {# registro} other {# registros}} y {files, plural, =0 {ningún archivo} one {# archivo} other {# archivos}}.',
-    'inbox.result.quarantined': 'Puesto en cuarentena. Verifique la clave del remitente en la página del socio (compare los números de seguridad) y acéptelo abajo.',
+    'inbox.result.imported':
+      'Importado: {count, plural, =0 {ningún registro} one {# registro} other {# registros}} y {files, plural, =0 {ningún archivo} one {# archivo} other {# archivos}}.',
+    'inbox.result.quarantined':
+      'Puesto en cuarentena. Verifique la clave del remitente en la página del socio (compare los números de seguridad) y acéptelo abajo.',
     'inbox.result.already': 'Este paquete ya se importó: no cambió nada.',
-    'inbox.result.conflicts': '{count, plural, one {# registro también se cambió aquí: vea los conflictos abajo.} other {# registros también se cambiaron aquí: vea los conflictos abajo.}}',
+    'inbox.result.conflicts':
+      '{count, plural, one {# registro también se cambió aquí: vea los conflictos abajo.} other {# registros también se cambiaron aquí: vea los conflictos abajo.}}',
     'inbox.receipt.title': 'Acuse de recibo para el remitente',
     'inbox.receipt.hint': 'Entregue el acuse de recibo al remitente: le dice que el paquete llegó intacto.',
     'inbox.receipt.save': 'Guardar el acuse de recibo…',
@@ -977,7 +1171,8 @@ export const exchangeMessages = defineMessages({
     'inbox.status.discarded': 'Descartado',
     'inbox.receiptFor': 'Guardar el acuse de recibo del paquete del {created}',
     'inbox.quarantine.title': 'Cuarentena',
-    'inbox.quarantine.hint': 'Los paquetes de remitentes cuya clave no está verificada esperan aquí, todavía cifrados. Verifique la clave del remitente en la página del socio y luego acéptelos.',
+    'inbox.quarantine.hint':
+      'Los paquetes de remitentes cuya clave no está verificada esperan aquí, todavía cifrados. Verifique la clave del remitente en la página del socio y luego acéptelos.',
     'inbox.quarantine.none': 'No hay nada en cuarentena.',
     'inbox.quarantine.label': 'Paquetes en cuarentena',
     'inbox.quarantine.accept': 'Aceptar',
@@ -986,15 +1181,18 @@ export const exchangeMessages = defineMessages({
     'inbox.quarantine.discard': 'Descartar',
     'inbox.quarantine.discardItem': 'Descartar el paquete del {created}',
     'inbox.quarantine.discardTitle': '¿Descartar este paquete?',
-    'inbox.quarantine.discardBody': 'El paquete se borra de la bóveda sin importarse. El socio tendría que dárselo de nuevo.',
+    'inbox.quarantine.discardBody':
+      'El paquete se borra de la bóveda sin importarse. El socio tendría que dárselo de nuevo.',
     'inbox.quarantine.discardConfirm': 'Descartar el paquete',
     'inbox.quarantine.accepted': 'El paquete se importó.',
     'inbox.quarantine.discarded': 'El paquete se descartó.',
     'inbox.quarantine.addSender': 'Añadir al remitente como socio…',
     'inbox.quarantine.addSenderItem': 'Añadir como socio al remitente del paquete del {created}',
-    'inbox.quarantine.unknownWhy': 'Este remitente no es uno de sus socios. Añádalo a partir de la tarjeta que trae el paquete y luego compare con él el número de seguridad.',
+    'inbox.quarantine.unknownWhy':
+      'Este remitente no es uno de sus socios. Añádalo a partir de la tarjeta que trae el paquete y luego compare con él el número de seguridad.',
     'inbox.conflicts.title': 'Conflictos con cambios locales',
-    'inbox.conflicts.hint': 'Un socio envió una versión más reciente de un registro que también se cambió aquí. La nuestra se conserva hasta que usted elija.',
+    'inbox.conflicts.hint':
+      'Un socio envió una versión más reciente de un registro que también se cambió aquí. La nuestra se conserva hasta que usted elija.',
     'inbox.conflicts.none': 'No hay conflictos abiertos.',
     'inbox.conflicts.label': 'Conflictos abiertos',
     'inbox.conflicts.col.kind': 'Tipo',
@@ -1011,24 +1209,34 @@ export const exchangeMessages = defineMessages({
     'evidence.custody.action.delivered': 'Entregado al socio',
 
     'error.FILE_UNREADABLE': 'No se puede leer ese archivo. Compruebe que sigue existiendo y que puede leerlo.',
-    'error.IDENTITY_MISSING': 'Esta bóveda todavía no tiene clave de identidad. Bloquéela y desbloquéela una vez para crearla.',
+    'error.IDENTITY_MISSING':
+      'Esta bóveda todavía no tiene clave de identidad. Bloquéela y desbloquéela una vez para crearla.',
     'error.CARD_TOO_LARGE': 'Ese archivo es demasiado grande para ser una tarjeta de contacto.',
     'error.CARD_INVALID': 'Ese archivo no es una tarjeta de contacto de Case Vault válida.',
-    'error.CARD_UNSUPPORTED_VERSION': 'Esa tarjeta de contacto la creó una versión más reciente de Case Vault. Actualice la aplicación.',
+    'error.CARD_UNSUPPORTED_VERSION':
+      'Esa tarjeta de contacto la creó una versión más reciente de Case Vault. Actualice la aplicación.',
     'error.CARD_KEY_INVALID': 'La clave de esa tarjeta de contacto no es válida.',
-    'error.CARD_SIGNATURE_INVALID': 'La firma de esa tarjeta de contacto no coincide con su contenido: se modificó después de crearse. No la use.',
+    'error.CARD_SIGNATURE_INVALID':
+      'La firma de esa tarjeta de contacto no coincide con su contenido: se modificó después de crearse. No la use.',
     'error.CARD_IS_OWN': 'Es la propia tarjeta de contacto de esta bóveda.',
-    'error.CARD_KEY_CONFLICT': 'Esa clave ya pertenece a otra bóveda de su lista de socios. No use esta tarjeta sin comprobarlo antes con el socio.',
-    'error.SAFETY_NUMBER_MISMATCH': 'Los números no coinciden. No confíe en esta clave: puede que la tarjeta no venga del socio. Compruebe que ambos abrieron el socio correcto y pida de nuevo su tarjeta de contacto por otro canal.',
+    'error.CARD_KEY_CONFLICT':
+      'Esa clave ya pertenece a otra bóveda de su lista de socios. No use esta tarjeta sin comprobarlo antes con el socio.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'Los números no coinciden. No confíe en esta clave: puede que la tarjeta no venga del socio. Compruebe que ambos abrieron el socio correcto y pida de nuevo su tarjeta de contacto por otro canal.',
     'error.KEY_REPLACED': 'Esa clave fue sustituida por una más reciente: verifique la clave actual.',
-    'error.BUNDLE_PARTNER_NOT_VERIFIED': 'Este socio no tiene ninguna clave verificada. Importe primero su tarjeta de contacto y compare los números de seguridad.',
-    'error.BUNDLE_CONSENT_MISSING': 'Alguien de estos casos no consintió este intercambio, y usted eligió detenerse en ese caso. No se escribió nada.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'Este socio no tiene ninguna clave verificada. Importe primero su tarjeta de contacto y compare los números de seguridad.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Alguien de estos casos no consintió este intercambio, y usted eligió detenerse en ese caso. No se escribió nada.',
     'error.BUNDLE_NOT_FOR_US': 'Este paquete no se creó para esta bóveda: no se puede abrir aquí.',
     'error.BUNDLE_TAR_INVALID': 'El interior de este paquete está mal formado. No se importó nada.',
-    'error.BUNDLE_UNSIGNED': 'Este paquete no está firmado, así que no se puede saber quién lo envió. No se importó nada.',
+    'error.BUNDLE_UNSIGNED':
+      'Este paquete no está firmado, así que no se puede saber quién lo envió. No se importó nada.',
     'error.BUNDLE_MANIFEST_INVALID': 'La lista del contenido de este paquete no es válida. No se importó nada.',
-    'error.BUNDLE_SIGNATURE_INVALID': 'La firma de este paquete no coincide: se modificó o lo firmó otra clave. No se importó nada.',
-    'error.BUNDLE_NOT_LISTED': 'La lista firmada de destinatarios del paquete no nombra esta bóveda. No se importó nada.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'La firma de este paquete no coincide: se modificó o lo firmó otra clave. No se importó nada.',
+    'error.BUNDLE_NOT_LISTED':
+      'La lista firmada de destinatarios del paquete no nombra esta bóveda. No se importó nada.',
     'error.BUNDLE_EXPIRED': 'Este paquete caducó: pida uno nuevo al remitente. No se importó nada.',
     'error.BUNDLE_FROM_SELF': 'Este paquete lo creó esta bóveda: no hay nada que importar.',
     'error.BUNDLE_ENTRY_NAME': 'El paquete contiene una entrada con un nombre prohibido. No se importó nada.',
@@ -1038,41 +1246,59 @@ export const exchangeMessages = defineMessages({
     'error.BUNDLE_ENTRY_HASH': 'Una entrada del paquete no coincide con su huella: se modificó. No se importó nada.',
     'error.BUNDLE_ENTRY_TOO_LARGE': 'Una entrada del paquete supera el tamaño permitido. No se importó nada.',
     'error.BUNDLE_RECORD_INVALID': 'Un registro del paquete no es válido. No se importó nada.',
-    'error.BUNDLE_SENDER_NOT_VERIFIED': 'La clave del remitente aún no está verificada. Verifíquela en la página del socio y luego acepte el paquete.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'La clave del remitente aún no está verificada. Verifíquela en la página del socio y luego acepte el paquete.',
     'error.RECEIPT_INVALID': 'Ese archivo no es un acuse de recibo válido.',
     'error.RECEIPT_UNKNOWN_BUNDLE': 'Ese acuse de recibo es de un paquete que esta bóveda no envió.',
-    'error.RECEIPT_MISMATCH': 'Ese acuse de recibo no coincide con el paquete enviado: puede ser de una copia modificada.',
+    'error.RECEIPT_MISMATCH':
+      'Ese acuse de recibo no coincide con el paquete enviado: puede ser de una copia modificada.',
     'error.RECEIPT_SIGNATURE_INVALID': 'Ese acuse de recibo no está firmado por el socio al que se envió el paquete.',
     'error.AGE_HEADER_INVALID': 'Este archivo no es un paquete intacto: su cabecera está dañada. No se importó nada.',
-    'error.AGE_HEADER_TOO_LARGE': 'Este archivo no es un paquete intacto: su cabecera es demasiado grande. No se importó nada.',
+    'error.AGE_HEADER_TOO_LARGE':
+      'Este archivo no es un paquete intacto: su cabecera es demasiado grande. No se importó nada.',
     'error.AGE_UNSUPPORTED_VERSION': 'Este archivo usa un formato de cifrado que esta versión no lee.',
-    'error.AGE_STANZA_INVALID': 'Este archivo no es un paquete intacto: una entrada de destinatario está dañada. No se importó nada.',
+    'error.AGE_STANZA_INVALID':
+      'Este archivo no es un paquete intacto: una entrada de destinatario está dañada. No se importó nada.',
     'error.AGE_NO_IDENTITY_MATCHED': 'Este paquete no se cifró para esta bóveda: no se puede abrir aquí.',
     'error.AGE_HEADER_MAC_INVALID': 'La cabecera del paquete se modificó o está dañada. No se importó nada.',
     'error.AGE_PAYLOAD_CORRUPT': 'Una parte del paquete se modificó o está dañada. No se importó nada.',
     'error.AGE_TRUNCATED': 'El paquete está incompleto: puede que la copia se interrumpiera. No se importó nada.',
     'error.AGE_TRAILING_DATA': 'Se añadió algo al final del paquete. No se importó nada.',
-    'error.BUNDLE_EMPTY': 'Este paquete no contendría nada: el perfil de intercambio del socio, el consentimiento o el origen de los registros no dejan pasar nada de los casos elegidos. Defina lo que el socio puede recibir en su página (Perfil de intercambio). No se escribió nada.',
-    'error.PARTNER_NOT_CLEARED': 'La política de socios de su organización aún no permite compartir con este socio: su diligencia debida debe estar aprobada y debe haber un acuerdo de confidencialidad o de intercambio de datos vigente. Corríjalo en la página del socio. No se escribió nada.',
-    'error.BUNDLE_ORIGIN_MISMATCH': 'Este paquete trae registros que su remitente no creó: un socio solo puede enviar lo que creó él mismo. No se importó nada.',
-    'error.BUNDLE_NOT_ORIGINATOR': 'Este paquete intenta cambiar registros que no pertenecen a su remitente: los nuestros o los de otra organización. No se importó nada.',
-    'error.BUNDLE_FOREIGN_LINK': 'Este paquete vincula algo a una persona, un caso o una prueba que su remitente no creó. No se importó nada.',
-    'error.BUNDLE_EVIDENCE_CHANGED': 'Este paquete declara para una prueba otro archivo distinto del que su remitente declaró antes: un archivo de prueba nunca cambia. No se importó nada.',
-    'error.BUNDLE_RECORD_COLLISION': 'Un registro de este paquete choca con otro registro distinto que ya está en esta bóveda. No se importó nada.',
-    'error.BUNDLE_NOT_YET_VALID': 'Este paquete dice haber sido creado en el futuro: compruebe la fecha y la hora de ambos ordenadores. No se importó nada.',
+    'error.BUNDLE_EMPTY':
+      'Este paquete no contendría nada: el perfil de intercambio del socio, el consentimiento o el origen de los registros no dejan pasar nada de los casos elegidos. Defina lo que el socio puede recibir en su página (Perfil de intercambio). No se escribió nada.',
+    'error.PARTNER_NOT_CLEARED':
+      'La política de socios de su organización aún no permite compartir con este socio: su diligencia debida debe estar aprobada y debe haber un acuerdo de confidencialidad o de intercambio de datos vigente. Corríjalo en la página del socio. No se escribió nada.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'Este paquete trae registros que su remitente no creó: un socio solo puede enviar lo que creó él mismo. No se importó nada.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'Este paquete intenta cambiar registros que no pertenecen a su remitente: los nuestros o los de otra organización. No se importó nada.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'Este paquete vincula algo a una persona, un caso o una prueba que su remitente no creó. No se importó nada.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'Este paquete declara para una prueba otro archivo distinto del que su remitente declaró antes: un archivo de prueba nunca cambia. No se importó nada.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'Un registro de este paquete choca con otro registro distinto que ya está en esta bóveda. No se importó nada.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'Este paquete dice haber sido creado en el futuro: compruebe la fecha y la hora de ambos ordenadores. No se importó nada.',
     'inbox.recall.title': 'Aviso de retirada',
-    'inbox.recall.intro': 'Un socio le pide restringir o borrar datos que le envió, porque la persona retiró su consentimiento. Solo se aplica si lo firmó un socio cuya clave usted verificó, y solo a los registros que ese socio envió.',
+    'inbox.recall.intro':
+      'Un socio le pide restringir o borrar datos que le envió, porque la persona retiró su consentimiento. Solo se aplica si lo firmó un socio cuya clave usted verificó, y solo a los registros que ese socio envió.',
     'inbox.recall.apply': 'Aplicar el aviso',
-    'inbox.recall.applied.restrict': '{count, plural, =0 {Aplicado. Aquí no se conserva nada de lo que ese socio envió sobre esta persona.} one {Aplicado: # registro enviado por ese socio queda restringido. Nunca volverá a compartirse ni a incluirse en informes.} other {Aplicado: # registros enviados por ese socio quedan restringidos. Nunca volverán a compartirse ni a incluirse en informes.}}',
-    'inbox.recall.applied.erase': '{count, plural, =0 {Aplicado. Aquí no se conserva nada de lo que ese socio envió sobre esta persona.} one {Aplicado: se borró # registro enviado por ese socio.} other {Aplicado: se borraron # registros enviados por ese socio.}}',
+    'inbox.recall.applied.restrict':
+      '{count, plural, =0 {Aplicado. Aquí no se conserva nada de lo que ese socio envió sobre esta persona.} one {Aplicado: # registro enviado por ese socio queda restringido. Nunca volverá a compartirse ni a incluirse en informes.} other {Aplicado: # registros enviados por ese socio quedan restringidos. Nunca volverán a compartirse ni a incluirse en informes.}}',
+    'inbox.recall.applied.erase':
+      '{count, plural, =0 {Aplicado. Aquí no se conserva nada de lo que ese socio envió sobre esta persona.} one {Aplicado: se borró # registro enviado por ese socio.} other {Aplicado: se borraron # registros enviados por ese socio.}}',
     'inbox.recall.from': 'Firmado por {partner}, un socio cuya clave usted verificó.',
     'inbox.recall.already': 'Este aviso ya se aplicó: no cambió nada.',
-    'inbox.recall.ignored': '{count, plural, one {# registro citado en el aviso quedó como estaba: ese socio no lo envió.} other {# registros citados en el aviso quedaron como estaban: ese socio no los envió.}}',
-    'inbox.recall.kept': 'La persona se mantiene, restringida: registros creados en esta bóveda hacen referencia a ella.',
+    'inbox.recall.ignored':
+      '{count, plural, one {# registro citado en el aviso quedó como estaba: ese socio no lo envió.} other {# registros citados en el aviso quedaron como estaban: ese socio no los envió.}}',
+    'inbox.recall.kept':
+      'La persona se mantiene, restringida: registros creados en esta bóveda hacen referencia a ella.',
     'inbox.recall.receiptHint': 'Entregue este acuse de recibo firmado al socio: le indica que el aviso se aplicó.',
     'inbox.recall.receiptImported': 'Acuse de recibo importado: el aviso de retirada figura como entregado.',
     'inbox.recalls.title': 'Avisos de retirada',
-    'inbox.recalls.hint': 'Enviados tras una retirada del consentimiento (entregados cuando se importa el acuse del socio) y recibidos de socios (aplicados).',
+    'inbox.recalls.hint':
+      'Enviados tras una retirada del consentimiento (entregados cuando se importa el acuse del socio) y recibidos de socios (aplicados).',
     'inbox.recalls.none': 'Aún no se ha enviado ni recibido ningún aviso de retirada.',
     'inbox.recalls.label': 'Avisos de retirada enviados y recibidos',
     'inbox.recalls.col.direction': 'Sentido',
@@ -1087,7 +1313,8 @@ export const exchangeMessages = defineMessages({
     'inbox.recalls.status.applied': 'Aplicado aquí',
     'inbox.recalls.result': '{restricted} restringidos, {erased} borrados, {ignored} sin cambios',
     'inbox.recalls.receiptFor': 'Guardar el acuse de recibo del aviso de retirada del {created}',
-    'error.RECALL_NOTHING_TO_RECALL': 'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
     'error.RECALL_INVALID': 'No es un aviso de retirada válido: no se puede aplicar.',
     'error.RECALL_UNKNOWN': 'Ese acuse de recibo corresponde a un aviso de retirada que esta bóveda no envió.',
   },
@@ -1097,7 +1324,8 @@ export const exchangeMessages = defineMessages({
     'nav.inbox': 'صندوق التبادل',
 
     'identity.title': 'هويتنا',
-    'identity.intro': 'يعرف الشركاء هذه الخزنة من خلال بطاقة الاتصال الخاصة بها: اسم ومنظمة ومفتاح عام، موقَّعة من هذه الخزنة. سلّم البطاقة إلى الشريك، ثم قارن معه أرقام الأمان ليتأكد كل طرف من أن المفتاح أصلي.',
+    'identity.intro':
+      'يعرف الشركاء هذه الخزنة من خلال بطاقة الاتصال الخاصة بها: اسم ومنظمة ومفتاح عام، موقَّعة من هذه الخزنة. سلّم البطاقة إلى الشريك، ثم قارن معه أرقام الأمان ليتأكد كل طرف من أن المفتاح أصلي.',
     'identity.card.title': 'بطاقة الاتصال الخاصة بنا',
     'identity.name': 'الاسم على البطاقة',
     'identity.nameHint': 'الشخص الذي ينبغي للشركاء السؤال عنه، مثل المحامية المسؤولة.',
@@ -1105,19 +1333,22 @@ export const exchangeMessages = defineMessages({
     'identity.saved': 'حُدِّثت البطاقة. سلّم البطاقة الجديدة إلى الشركاء.',
     'identity.key.title': 'مفتاحنا',
     'identity.fingerprint': 'بصمة المفتاح',
-    'identity.fingerprintHint': 'تحقق مختصر من مفتاحنا العام. أما ما يثبت المفتاح فهو رقم الأمان الذي يُقارَن مع كل شريك.',
+    'identity.fingerprintHint':
+      'تحقق مختصر من مفتاحنا العام. أما ما يثبت المفتاح فهو رقم الأمان الذي يُقارَن مع كل شريك.',
     'identity.createdAt': 'تاريخ إنشاء المفتاح',
     'identity.vaultId': 'معرّف الخزنة',
     'identity.qr.title': 'البطاقة على شكل رمز QR',
     'identity.qr.alt': 'رمز QR لبطاقة الاتصال الخاصة بنا',
     'identity.qr.hint': 'يمكن للشريك مسح هذا الرمز للحصول على بطاقتنا.',
     'identity.export.title': 'تسليم البطاقة إلى شريك',
-    'identity.export.hint': 'لا تحتوي البطاقة على أي سر: احفظها على وحدة تخزين أو أرسلها. ثم قارن أرقام الأمان مع الشريك.',
+    'identity.export.hint':
+      'لا تحتوي البطاقة على أي سر: احفظها على وحدة تخزين أو أرسلها. ثم قارن أرقام الأمان مع الشريك.',
     'identity.export.card': 'حفظ البطاقة في ملف…',
     'identity.export.png': 'حفظ رمز QR بصيغة PNG…',
     'identity.export.svg': 'حفظ رمز QR بصيغة SVG…',
     'identity.export.done': 'حُفظ باسم {name}.',
-    'identity.ageKey': 'لا يمكن تصدير المفتاح الخاص لأداة age القياسية إلا من سطر الأوامر (identity export-age-key)، وذلك عن قصد: من يحوز هذا الملف يستطيع قراءة كل حزمة أُرسلت إلى هذه الخزنة دون عبارة المرور.',
+    'identity.ageKey':
+      'لا يمكن تصدير المفتاح الخاص لأداة age القياسية إلا من سطر الأوامر (identity export-age-key)، وذلك عن قصد: من يحوز هذا الملف يستطيع قراءة كل حزمة أُرسلت إلى هذه الخزنة دون عبارة المرور.',
 
     'keys.title': 'المفاتيح',
     'keys.intro': 'لا تُشفَّر الحزم إلا لمفاتيح تحققتَ منها بمقارنة أرقام الأمان مع الشريك.',
@@ -1145,14 +1376,17 @@ export const exchangeMessages = defineMessages({
     'keys.state.verified': 'المفتاح مُتحقَّق منه',
     'keys.state.changed': 'تغيّر المفتاح',
     'keys.changed.title': 'تحذير: تغيّر مفتاح هذا الشريك',
-    'keys.changed.body': 'وصلت بطاقة اتصال لهذا الشريك بمفتاح مختلف. قد يكون ذلك حاسوبًا جديدًا، وقد يكون شخصًا ينتحل صفة الشريك. لا يمكن مشاركة أي شيء معه، وتذهب حزمه إلى الحجر، إلى أن تتحقق من المفتاح الجديد بمقارنة أرقام الأمان مع شخص تعرفه لدى الشريك، عبر الهاتف أو وجهًا لوجه.',
+    'keys.changed.body':
+      'وصلت بطاقة اتصال لهذا الشريك بمفتاح مختلف. قد يكون ذلك حاسوبًا جديدًا، وقد يكون شخصًا ينتحل صفة الشريك. لا يمكن مشاركة أي شيء معه، وتذهب حزمه إلى الحجر، إلى أن تتحقق من المفتاح الجديد بمقارنة أرقام الأمان مع شخص تعرفه لدى الشريك، عبر الهاتف أو وجهًا لوجه.',
     'keys.imported.new-partner': 'استُوردت البطاقة بوصفها شريكًا جديدًا. تحقق من مفتاحه قبل المشاركة.',
     'keys.imported.new-key': 'أُضيف المفتاح. تحقق منه قبل المشاركة.',
     'keys.imported.unchanged': 'كانت هذه البطاقة معروفة من قبل: لم يُحدَّث إلا اسمها ومنظمتها.',
-    'keys.imported.key-changed': 'تحمل هذه البطاقة مفتاحًا جديدًا: استُبدل المفتاح القديم. تحقق من المفتاح الجديد قبل المشاركة.',
+    'keys.imported.key-changed':
+      'تحمل هذه البطاقة مفتاحًا جديدًا: استُبدل المفتاح القديم. تحقق من المفتاح الجديد قبل المشاركة.',
 
     'verify.title': 'التحقق من مفتاح {partner}',
-    'verify.intro': 'اتصل بشخص تعرفه لدى الشريك أو التقِ به. يفتح كل منكما هذه الشاشة: يجب أن تكون الأرقام الستون متطابقة لدى الطرفين.',
+    'verify.intro':
+      'اتصل بشخص تعرفه لدى الشريك أو التقِ به. يفتح كل منكما هذه الشاشة: يجب أن تكون الأرقام الستون متطابقة لدى الطرفين.',
     'verify.number': 'رقم الأمان',
     'verify.numberLabel': 'رقم الأمان، 12 مجموعة من 5 أرقام',
     'verify.group': 'المجموعة {n}: {digits}',
@@ -1187,13 +1421,16 @@ export const exchangeMessages = defineMessages({
     'share.cases.search': 'ابحث عن قضية',
     'share.cases.searchHint': 'بالمرجع أو بالعنوان.',
     'share.cases.label': 'القضايا',
-    'share.cases.chosen': '{count, plural, zero {لم تُختر أي قضية} one {اختيرت قضية واحدة} two {اختيرت قضيتان} few {اختيرت # قضايا} many {اختيرت # قضية} other {اختيرت # قضية}}',
+    'share.cases.chosen':
+      '{count, plural, zero {لم تُختر أي قضية} one {اختيرت قضية واحدة} two {اختيرت قضيتان} few {اختيرت # قضايا} many {اختيرت # قضية} other {اختيرت # قضية}}',
     'share.cases.none': 'اختر قضية واحدة على الأقل.',
     'share.cases.noMatch': 'لا توجد قضية مطابقة.',
     'share.files.title': 'ملفات الأدلة المراد تضمينها',
-    'share.files.hint': 'يُضمَّن وصف كل دليل إذا سمح بذلك ملف المشاركة الخاص بالشريك؛ أما الملفات نفسها فلا تُضمَّن إلا إذا حددتها هنا.',
+    'share.files.hint':
+      'يُضمَّن وصف كل دليل إذا سمح بذلك ملف المشاركة الخاص بالشريك؛ أما الملفات نفسها فلا تُضمَّن إلا إذا حددتها هنا.',
     'share.files.none': 'لا توجد ملفات أدلة في القضايا المختارة.',
-    'share.files.chosen': '{count, plural, zero {لم يُختر أي ملف} one {اختير ملف واحد} two {اختير ملفان} few {اختيرت # ملفات} many {اختير # ملفًا} other {اختير # ملف}} ({size})',
+    'share.files.chosen':
+      '{count, plural, zero {لم يُختر أي ملف} one {اختير ملف واحد} two {اختير ملفان} few {اختيرت # ملفات} many {اختير # ملفًا} other {اختير # ملف}} ({size})',
     'share.partner.title': 'الشريك',
     'share.partner.legend': 'من يستلم الحزمة',
     'share.partner.none': 'لا يوجد شريك بعد. أضف شريكًا، واستورد بطاقة اتصاله، وتحقق من مفتاحه.',
@@ -1213,7 +1450,8 @@ export const exchangeMessages = defineMessages({
     'share.missing.leave-out': 'استبعاده مع كل ما يذكر اسمه',
     'share.check.button': 'فحص الموافقة',
     'share.plan.to': 'إلى {partner}',
-    'share.plan.keys': '{count, plural, zero {مشفرة لـ# مفتاح مُتحقَّق منه لدى الشريك، ولمفتاحنا.} one {مشفرة لمفتاح واحد مُتحقَّق منه لدى الشريك، ولمفتاحنا.} two {مشفرة لمفتاحين مُتحقَّق منهما لدى الشريك، ولمفتاحنا.} few {مشفرة لـ# مفاتيح مُتحقَّق منها لدى الشريك، ولمفتاحنا.} many {مشفرة لـ# مفتاحًا مُتحقَّقًا منه لدى الشريك، ولمفتاحنا.} other {مشفرة لـ# مفتاح مُتحقَّق منه لدى الشريك، ولمفتاحنا.}}',
+    'share.plan.keys':
+      '{count, plural, zero {مشفرة لـ# مفتاح مُتحقَّق منه لدى الشريك، ولمفتاحنا.} one {مشفرة لمفتاح واحد مُتحقَّق منه لدى الشريك، ولمفتاحنا.} two {مشفرة لمفتاحين مُتحقَّق منهما لدى الشريك، ولمفتاحنا.} few {مشفرة لـ# مفاتيح مُتحقَّق منها لدى الشريك، ولمفتاحنا.} many {مشفرة لـ# مفتاحًا مُتحقَّقًا منه لدى الشريك، ولمفتاحنا.} other {مشفرة لـ# مفتاح مُتحقَّق منه لدى الشريك، ولمفتاحنا.}}',
     'share.plan.included': 'ما يُضمَّن',
     'share.plan.includedLabel': 'سجلات الحزمة حسب النوع',
     'share.plan.col.kind': 'النوع',
@@ -1225,47 +1463,64 @@ export const exchangeMessages = defineMessages({
     'share.plan.col.person': 'الشخص',
     'share.plan.col.case': 'القضية',
     'share.plan.col.reason': 'السبب',
-    'share.plan.refuseBlocked': 'اخترتَ التوقف عندما لا يكون أحدهم قد وافق: لا يمكن إنشاء الحزمة. ارجع واختر استبعاده، أو سجّل الموافقات الناقصة أولًا.',
+    'share.plan.refuseBlocked':
+      'اخترتَ التوقف عندما لا يكون أحدهم قد وافق: لا يمكن إنشاء الحزمة. ارجع واختر استبعاده، أو سجّل الموافقات الناقصة أولًا.',
     'share.plan.leaveOutNote': 'يبقى هؤلاء الأشخاص وأدوارهم في القضايا والموافقات التي تذكرهم خارج الحزمة.',
     'share.plan.profile': 'ما يحذفه ملف المشاركة الخاص بالشريك',
     'share.plan.profileNone': 'لا يحذف الملف شيئًا من هذه السجلات.',
     'share.plan.profile.kindOut': '{kind}: لا يُشارَك إطلاقًا',
     'share.plan.profile.fieldsOut': '{kind}: بدون {fields}',
     'share.plan.filesOut': 'لا تُرسَل ملفات الأدلة: ملف المشاركة الخاص بالشريك لا يسمح بها.',
-    'share.plan.files': '{count, plural, zero {لا يوجد ملف أدلة} one {ملف أدلة واحد} two {ملفا أدلة} few {# ملفات أدلة} many {# ملف أدلة} other {# ملف أدلة}}',
+    'share.plan.files':
+      '{count, plural, zero {لا يوجد ملف أدلة} one {ملف أدلة واحد} two {ملفا أدلة} few {# ملفات أدلة} many {# ملف أدلة} other {# ملف أدلة}}',
     'share.plan.total': 'الحجم الإجمالي: {size}',
     'share.plan.blockers': 'لا يمكن إنشاء هذه الحزمة',
-    'share.plan.consents': '{count, plural, zero {لا توجد موافقة يُستند إليها} one {موافقة واحدة يُستند إليها} two {موافقتان يُستند إليهما} few {# موافقات يُستند إليها} many {# موافقة يُستند إليها} other {# موافقة يُستند إليها}}',
+    'share.plan.consents':
+      '{count, plural, zero {لا توجد موافقة يُستند إليها} one {موافقة واحدة يُستند إليها} two {موافقتان يُستند إليهما} few {# موافقات يُستند إليها} many {# موافقة يُستند إليها} other {# موافقة يُستند إليها}}',
     'share.gate.title': 'سياسة الشركاء',
     'share.gate.cleared': 'تسمح سياسة الشركاء في منظمتكم بالمشاركة مع {partner}.',
     'share.gate.policyOff': 'سياسة الشركاء معطّلة كليًا أو جزئيًا في هذه الخزنة (الإعدادات ← سياسة الشركاء).',
     'share.gate.blocked': 'لا تسمح سياسة الشركاء في منظمتكم بالمشاركة مع {partner} بعد:',
-    'share.gate.reason.due-diligence-pending': 'العناية الواجبة الخاصة به ما زالت قيد الانتظار. أكملها وسجّل النتيجة بأنها موافَق عليها.',
-    'share.gate.reason.due-diligence-conditions': 'وُوفق على العناية الواجبة الخاصة به بشروط. يجب استيفاء الشروط أولًا، ثم تسجيل النتيجة بأنها موافَق عليها.',
-    'share.gate.reason.due-diligence-rejected': 'رُفضت العناية الواجبة الخاصة به: لا يجوز مشاركة أي شيء معه ما لم توافق عليه عناية واجبة جديدة.',
-    'share.gate.reason.due-diligence-review-overdue': 'كانت مراجعة العناية الواجبة الخاصة به مستحقة في {day} وقد تأخرت. راجعها ثم حدّد موعد المراجعة التالية.',
+    'share.gate.reason.due-diligence-pending':
+      'العناية الواجبة الخاصة به ما زالت قيد الانتظار. أكملها وسجّل النتيجة بأنها موافَق عليها.',
+    'share.gate.reason.due-diligence-conditions':
+      'وُوفق على العناية الواجبة الخاصة به بشروط. يجب استيفاء الشروط أولًا، ثم تسجيل النتيجة بأنها موافَق عليها.',
+    'share.gate.reason.due-diligence-rejected':
+      'رُفضت العناية الواجبة الخاصة به: لا يجوز مشاركة أي شيء معه ما لم توافق عليه عناية واجبة جديدة.',
+    'share.gate.reason.due-diligence-review-overdue':
+      'كانت مراجعة العناية الواجبة الخاصة به مستحقة في {day} وقد تأخرت. راجعها ثم حدّد موعد المراجعة التالية.',
     'share.gate.reason.agreement-missing': 'لا يوجد اتفاق سرية أو اتفاق لتبادل البيانات معه. سجّل اتفاقًا موقّعًا.',
     'share.gate.reason.agreement-not-signed': 'اتفاق السرية أو تبادل البيانات معه لم يُوقَّع بعد. سجّل تاريخ التوقيع.',
-    'share.gate.reason.agreement-expired': 'انتهى اتفاق السرية أو تبادل البيانات معه في {day}. مدّده أو سجّل اتفاقًا جديدًا.',
+    'share.gate.reason.agreement-expired':
+      'انتهى اتفاق السرية أو تبادل البيانات معه في {day}. مدّده أو سجّل اتفاقًا جديدًا.',
     'share.gate.where.dueDiligence': '(الشركاء ← {partner} ← تعديل الشريك ← العناية الواجبة)',
     'share.gate.where.agreement': '(الشركاء ← {partner} ← الاتفاقيات)',
     'share.gate.policyWhere': 'هذه القواعد هي سياسة الشركاء في منظمتكم، وتُضبط من الإعدادات ← سياسة الشركاء.',
     'share.gate.profileEmptyTitle': 'ملف المشاركة الخاص به فارغ',
-    'share.gate.profileEmpty': 'لا يمكن أن يتلقى {partner} أي شيء بعد، فستكون الحزمة فارغة. حدّد ما يمكنه تلقيه في صفحة الشريك، تحت «ملف المشاركة».',
+    'share.gate.profileEmpty':
+      'لا يمكن أن يتلقى {partner} أي شيء بعد، فستكون الحزمة فارغة. حدّد ما يمكنه تلقيه في صفحة الشريك، تحت «ملف المشاركة».',
     'share.gate.open': 'افتح صفحة الشريك',
     'share.gate.openHint': 'بعد التصحيح هناك، ابدأ المشاركة من جديد؛ أو صحّحه في نافذة أخرى واختر «تحقّق مرة أخرى».',
     'share.gate.recheck': 'تحقّق مرة أخرى',
     'share.plan.empty.title': 'لن تحتوي هذه الحزمة على أي شيء',
-    'share.plan.empty.profile': 'ملف المشاركة الخاص بـ {partner} فارغ، كما هو الحال مع كل شريك جديد: لا يسمح بمرور أي شيء من القضايا المختارة. حدّد ما يمكنه تلقيه في صفحة الشريك (الشركاء ← {partner} ← ملف المشاركة).',
-    'share.plan.empty.other': 'لا يمكن إرسال أي شيء من القضايا المختارة إلى {partner}، للأسباب المذكورة تحت «ما يبقى هنا». إذا كان ينبغي أن يتلقى المزيد، فوسّع ملف المشاركة الخاص به (الشركاء ← {partner} ← ملف المشاركة)، أو اختر قضايا أخرى.',
-    'share.plan.fixHint': 'صحّح ذلك في صفحة الشريك ثم ابدأ المشاركة من جديد، أو صحّحه في نافذة أخرى وارجع إلى الخطوة 2 واختر «تحقّق مرة أخرى».',
-    'share.plan.receivedCase': 'القضية {reference} وردت من شريك: سجلها والأشخاص فيها والموافقات تبقى هنا. لا يُرسل إلا الملاحظات والمواعيد والنتائج والأدلة المضافة في هذه الخزنة، ويتلقاها منشئ القضية كإضافات مقترحة.',
+    'share.plan.empty.profile':
+      'ملف المشاركة الخاص بـ {partner} فارغ، كما هو الحال مع كل شريك جديد: لا يسمح بمرور أي شيء من القضايا المختارة. حدّد ما يمكنه تلقيه في صفحة الشريك (الشركاء ← {partner} ← ملف المشاركة).',
+    'share.plan.empty.other':
+      'لا يمكن إرسال أي شيء من القضايا المختارة إلى {partner}، للأسباب المذكورة تحت «ما يبقى هنا». إذا كان ينبغي أن يتلقى المزيد، فوسّع ملف المشاركة الخاص به (الشركاء ← {partner} ← ملف المشاركة)، أو اختر قضايا أخرى.',
+    'share.plan.fixHint':
+      'صحّح ذلك في صفحة الشريك ثم ابدأ المشاركة من جديد، أو صحّحه في نافذة أخرى وارجع إلى الخطوة 2 واختر «تحقّق مرة أخرى».',
+    'share.plan.receivedCase':
+      'القضية {reference} وردت من شريك: سجلها والأشخاص فيها والموافقات تبقى هنا. لا يُرسل إلا الملاحظات والمواعيد والنتائج والأدلة المضافة في هذه الخزنة، ويتلقاها منشئ القضية كإضافات مقترحة.',
     'share.plan.withheld': 'ما يبقى هنا، ولماذا',
-    'share.plan.withheld.received': '{kind}: {count, plural, zero {لا سجلات واردة} one {سجل واحد وارد} two {سجلان واردان} few {# سجلات واردة} many {# سجلًا واردًا} other {# سجل وارد}} من الشركاء — لا يُعاد إرسال السجلات الواردة أبدًا',
-    'share.plan.withheld.received-case': '{kind}: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} من هذه الخزنة في قضية أرسلها شريك — لا يعود إلا الملاحظات والمواعيد والنتائج والأدلة',
-    'share.plan.withheld.not-in-profile': '{kind}: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} — ملف المشاركة الخاص بالشريك لا يسمح بمرورها',
+    'share.plan.withheld.received':
+      '{kind}: {count, plural, zero {لا سجلات واردة} one {سجل واحد وارد} two {سجلان واردان} few {# سجلات واردة} many {# سجلًا واردًا} other {# سجل وارد}} من الشركاء — لا يُعاد إرسال السجلات الواردة أبدًا',
+    'share.plan.withheld.received-case':
+      '{kind}: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} من هذه الخزنة في قضية أرسلها شريك — لا يعود إلا الملاحظات والمواعيد والنتائج والأدلة',
+    'share.plan.withheld.not-in-profile':
+      '{kind}: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} — ملف المشاركة الخاص بالشريك لا يسمح بمرورها',
     'share.save.title': 'حفظ الحزمة',
-    'share.save.hint': 'اختر مكان الحفظ، وعادةً ما يكون وحدة تخزين قابلة للإزالة تسلّمها. الملف مشفَّر: لا يفتحه إلا مفاتيح الشريك المُتحقَّق منها وهذه الخزنة.',
+    'share.save.hint':
+      'اختر مكان الحفظ، وعادةً ما يكون وحدة تخزين قابلة للإزالة تسلّمها. الملف مشفَّر: لا يفتحه إلا مفاتيح الشريك المُتحقَّق منها وهذه الخزنة.',
     'share.save.button': 'حفظ الحزمة…',
     'share.save.progress': 'جارٍ تشفير الحزمة',
     'share.done.title': 'حُفظت الحزمة',
@@ -1278,7 +1533,8 @@ export const exchangeMessages = defineMessages({
     'share.done.inbox': 'فتح صندوق التبادل',
 
     'inbox.title': 'صندوق التبادل',
-    'inbox.intro': 'افتح حزمة سلّمك إياها شريك: تُفحص قبل استيراد أي شيء. تنتظر في الحجر الحزمُ الواردة من مرسلين لم يُتحقَّق من مفاتيحهم.',
+    'inbox.intro':
+      'افتح حزمة سلّمك إياها شريك: تُفحص قبل استيراد أي شيء. تنتظر في الحجر الحزمُ الواردة من مرسلين لم يُتحقَّق من مفاتيحهم.',
     'inbox.open': 'فتح حزمة…',
     'inbox.importReceipt': 'استيراد إيصال…',
     'inbox.checking': 'جارٍ فحص الحزمة',
@@ -1298,8 +1554,10 @@ export const exchangeMessages = defineMessages({
     'inbox.preview.size': 'الحجم',
     'inbox.preview.consents': 'أساس الموافقة',
     'inbox.preview.bundleId': 'معرّف الحزمة',
-    'inbox.preview.quarantineNote': 'مفتاح المرسل غير مُتحقَّق منه في هذه الخزنة: الاستيراد يضع الحزمة في الحجر، مشفرةً كما هي، إلى أن تتحقق من مفتاحه معه.',
-    'inbox.preview.replacedNote': 'هذه الحزمة موقَّعة بمفتاح للشريك استبدلته هذه الخزنة منذ ذلك الحين: تذهب إلى الحجر ولا يمكن قبولها أبدًا. اسأل الشريك، عبر قناة تثق بها، عن مفتاحه الحقيقي.',
+    'inbox.preview.quarantineNote':
+      'مفتاح المرسل غير مُتحقَّق منه في هذه الخزنة: الاستيراد يضع الحزمة في الحجر، مشفرةً كما هي، إلى أن تتحقق من مفتاحه معه.',
+    'inbox.preview.replacedNote':
+      'هذه الحزمة موقَّعة بمفتاح للشريك استبدلته هذه الخزنة منذ ذلك الحين: تذهب إلى الحجر ولا يمكن قبولها أبدًا. اسأل الشريك، عبر قناة تثق بها، عن مفتاحه الحقيقي.',
     'inbox.preview.already': 'استُوردت هذه الحزمة من قبل: استيرادها مجددًا لا يغيّر شيئًا.',
     'inbox.keyStatus.unknown': 'مرسل مجهول',
     'inbox.keyStatus.unverified': 'غير مُتحقَّق منه',
@@ -1307,10 +1565,13 @@ export const exchangeMessages = defineMessages({
     'inbox.keyStatus.replaced': 'مفتاح قديم مُستبدَل',
     'inbox.import': 'استيراد',
     'inbox.import.progress': 'جارٍ الفحص والاستيراد',
-    'inbox.result.imported': 'تم الاستيراد: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} و{files, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}.',
-    'inbox.result.quarantined': 'وُضعت في الحجر. تحقق من مفتاح المرسل في صفحة الشريك (قارن أرقام الأمان)، ثم اقبلها أدناه.',
+    'inbox.result.imported':
+      'تم الاستيراد: {count, plural, zero {لا سجلات} one {سجل واحد} two {سجلان} few {# سجلات} many {# سجلًا} other {# سجل}} و{files, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}.',
+    'inbox.result.quarantined':
+      'وُضعت في الحجر. تحقق من مفتاح المرسل في صفحة الشريك (قارن أرقام الأمان)، ثم اقبلها أدناه.',
     'inbox.result.already': 'استُوردت هذه الحزمة من قبل: لم يتغير شيء.',
-    'inbox.result.conflicts': '{count, plural, zero {لا تعارضات.} one {عُدِّل سجل واحد هنا أيضًا: انظر التعارضات أدناه.} two {عُدِّل سجلان هنا أيضًا: انظر التعارضات أدناه.} few {عُدِّلت # سجلات هنا أيضًا: انظر التعارضات أدناه.} many {عُدِّل # سجلًا هنا أيضًا: انظر التعارضات أدناه.} other {عُدِّل # سجل هنا أيضًا: انظر التعارضات أدناه.}}',
+    'inbox.result.conflicts':
+      '{count, plural, zero {لا تعارضات.} one {عُدِّل سجل واحد هنا أيضًا: انظر التعارضات أدناه.} two {عُدِّل سجلان هنا أيضًا: انظر التعارضات أدناه.} few {عُدِّلت # سجلات هنا أيضًا: انظر التعارضات أدناه.} many {عُدِّل # سجلًا هنا أيضًا: انظر التعارضات أدناه.} other {عُدِّل # سجل هنا أيضًا: انظر التعارضات أدناه.}}',
     'inbox.receipt.title': 'إيصال للمرسل',
     'inbox.receipt.hint': 'سلّم الإيصال إلى المرسل: فهو يخبره بأن الحزمة وصلت سليمة.',
     'inbox.receipt.save': 'حفظ الإيصال…',
@@ -1336,7 +1597,8 @@ export const exchangeMessages = defineMessages({
     'inbox.status.discarded': 'مُستبعدة',
     'inbox.receiptFor': 'حفظ إيصال الحزمة المؤرخة {created}',
     'inbox.quarantine.title': 'الحجر',
-    'inbox.quarantine.hint': 'تنتظر هنا، مشفرةً كما هي، الحزمُ الواردة من مرسلين لم يُتحقَّق من مفاتيحهم. تحقق من مفتاح المرسل في صفحة الشريك، ثم اقبلها.',
+    'inbox.quarantine.hint':
+      'تنتظر هنا، مشفرةً كما هي، الحزمُ الواردة من مرسلين لم يُتحقَّق من مفاتيحهم. تحقق من مفتاح المرسل في صفحة الشريك، ثم اقبلها.',
     'inbox.quarantine.none': 'لا شيء في الحجر.',
     'inbox.quarantine.label': 'الحزم في الحجر',
     'inbox.quarantine.accept': 'قبول',
@@ -1351,7 +1613,8 @@ export const exchangeMessages = defineMessages({
     'inbox.quarantine.discarded': 'استُبعدت الحزمة.',
     'inbox.quarantine.addSender': 'إضافة المرسِل شريكًا…',
     'inbox.quarantine.addSenderItem': 'إضافة مرسِل حزمة {created} شريكًا',
-    'inbox.quarantine.unknownWhy': 'هذا المرسِل ليس من شركائك. أضِفه من البطاقة التي تحملها الحزمة، ثم قارن رقم الأمان معه.',
+    'inbox.quarantine.unknownWhy':
+      'هذا المرسِل ليس من شركائك. أضِفه من البطاقة التي تحملها الحزمة، ثم قارن رقم الأمان معه.',
     'inbox.conflicts.title': 'تعارضات مع تعديلات محلية',
     'inbox.conflicts.hint': 'أرسل شريك نسخة أحدث من سجل عُدِّل هنا أيضًا. تبقى نسختنا كما هي إلى أن تختار.',
     'inbox.conflicts.none': 'لا توجد تعارضات مفتوحة.',
@@ -1378,10 +1641,13 @@ export const exchangeMessages = defineMessages({
     'error.CARD_SIGNATURE_INVALID': 'توقيع بطاقة الاتصال هذه لا يطابق محتواها: عُدِّلت بعد إنشائها. لا تستخدمها.',
     'error.CARD_IS_OWN': 'هذه بطاقة الاتصال الخاصة بهذه الخزنة نفسها.',
     'error.CARD_KEY_CONFLICT': 'هذا المفتاح يخص خزنة أخرى في قائمة شركائك. لا تستخدم هذه البطاقة قبل التحقق مع الشريك.',
-    'error.SAFETY_NUMBER_MISMATCH': 'الأرقام غير متطابقة. لا تثق بهذا المفتاح: قد لا تكون البطاقة صادرة عن الشريك. تأكدا من أن كلًّا منكما فتح الشريك الصحيح، واطلب بطاقة اتصاله مجددًا عبر قناة أخرى.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'الأرقام غير متطابقة. لا تثق بهذا المفتاح: قد لا تكون البطاقة صادرة عن الشريك. تأكدا من أن كلًّا منكما فتح الشريك الصحيح، واطلب بطاقة اتصاله مجددًا عبر قناة أخرى.',
     'error.KEY_REPLACED': 'استُبدل هذا المفتاح بمفتاح أحدث: تحقق من المفتاح الحالي بدلًا منه.',
-    'error.BUNDLE_PARTNER_NOT_VERIFIED': 'ليس لهذا الشريك أي مفتاح مُتحقَّق منه. استورد بطاقة اتصاله وقارن أرقام الأمان أولًا.',
-    'error.BUNDLE_CONSENT_MISSING': 'شخص ما في هذه القضايا لم يوافق على هذه المشاركة، وقد اخترتَ التوقف في هذه الحالة. لم يُكتب شيء.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'ليس لهذا الشريك أي مفتاح مُتحقَّق منه. استورد بطاقة اتصاله وقارن أرقام الأمان أولًا.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'شخص ما في هذه القضايا لم يوافق على هذه المشاركة، وقد اخترتَ التوقف في هذه الحالة. لم يُكتب شيء.',
     'error.BUNDLE_NOT_FOR_US': 'لم تُنشأ هذه الحزمة لهذه الخزنة: لا يمكن فتحها هنا.',
     'error.BUNDLE_TAR_INVALID': 'محتوى هذه الحزمة الداخلي غير سليم البنية. لم يُستورد شيء.',
     'error.BUNDLE_UNSIGNED': 'هذه الحزمة غير موقَّعة، فلا يمكن معرفة مرسلها. لم يُستورد شيء.',
@@ -1411,22 +1677,32 @@ export const exchangeMessages = defineMessages({
     'error.AGE_PAYLOAD_CORRUPT': 'عُدِّل جزء من الحزمة أو تلف. لم يُستورد شيء.',
     'error.AGE_TRUNCATED': 'الحزمة ناقصة: ربما انقطع النسخ. لم يُستورد شيء.',
     'error.AGE_TRAILING_DATA': 'أُضيف شيء في نهاية الحزمة. لم يُستورد شيء.',
-    'error.BUNDLE_EMPTY': 'لن تحتوي هذه الحزمة على أي شيء: ملف مشاركة الشريك أو الموافقة أو مصدر السجلات لا يسمح بمرور أي شيء من القضايا المختارة. حدّد ما يمكن للشريك تلقيه في صفحته (ملف المشاركة). لم يُكتب شيء.',
-    'error.PARTNER_NOT_CLEARED': 'لا تسمح سياسة الشركاء في منظمتكم بالمشاركة مع هذا الشريك بعد: يجب أن تكون العناية الواجبة الخاصة به موافَقًا عليها وأن يكون اتفاق سرية أو تبادل بيانات ساريًا. صحّح ذلك في صفحة الشريك. لم يُكتب شيء.',
-    'error.BUNDLE_ORIGIN_MISMATCH': 'تحمل هذه الحزمة سجلات لم ينشئها مرسلها: لا يجوز للشريك أن يرسل إلا ما أنشأه بنفسه. لم يُستورد شيء.',
-    'error.BUNDLE_NOT_ORIGINATOR': 'تحاول هذه الحزمة تغيير سجلات لا يملكها مرسلها، سواء سجلاتنا أو سجلات منظمة أخرى. لم يُستورد شيء.',
+    'error.BUNDLE_EMPTY':
+      'لن تحتوي هذه الحزمة على أي شيء: ملف مشاركة الشريك أو الموافقة أو مصدر السجلات لا يسمح بمرور أي شيء من القضايا المختارة. حدّد ما يمكن للشريك تلقيه في صفحته (ملف المشاركة). لم يُكتب شيء.',
+    'error.PARTNER_NOT_CLEARED':
+      'لا تسمح سياسة الشركاء في منظمتكم بالمشاركة مع هذا الشريك بعد: يجب أن تكون العناية الواجبة الخاصة به موافَقًا عليها وأن يكون اتفاق سرية أو تبادل بيانات ساريًا. صحّح ذلك في صفحة الشريك. لم يُكتب شيء.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'تحمل هذه الحزمة سجلات لم ينشئها مرسلها: لا يجوز للشريك أن يرسل إلا ما أنشأه بنفسه. لم يُستورد شيء.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'تحاول هذه الحزمة تغيير سجلات لا يملكها مرسلها، سواء سجلاتنا أو سجلات منظمة أخرى. لم يُستورد شيء.',
     'error.BUNDLE_FOREIGN_LINK': 'تربط هذه الحزمة شيئًا بشخص أو قضية أو دليل لم ينشئه مرسلها. لم يُستورد شيء.',
-    'error.BUNDLE_EVIDENCE_CHANGED': 'تعلن هذه الحزمة لدليلٍ ملفًا غير الذي أعلنه مرسلها من قبل: ملف الدليل لا يتغير أبدًا. لم يُستورد شيء.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'تعلن هذه الحزمة لدليلٍ ملفًا غير الذي أعلنه مرسلها من قبل: ملف الدليل لا يتغير أبدًا. لم يُستورد شيء.',
     'error.BUNDLE_RECORD_COLLISION': 'يتعارض سجل في هذه الحزمة مع سجل آخر مختلف موجود في هذه الخزنة. لم يُستورد شيء.',
-    'error.BUNDLE_NOT_YET_VALID': 'تذكر هذه الحزمة أنها أُنشئت في المستقبل: تحقّق من التاريخ والوقت على الحاسوبين. لم يُستورد شيء.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'تذكر هذه الحزمة أنها أُنشئت في المستقبل: تحقّق من التاريخ والوقت على الحاسوبين. لم يُستورد شيء.',
     'inbox.recall.title': 'إشعار استرداد',
-    'inbox.recall.intro': 'يطلب منك شريك تقييد بيانات أرسلها إليك أو محوها، بعد أن سحب الشخص موافقته. لا يُطبَّق إلا إذا وقّعه شريك تحققتَ من مفتاحه، ولا يمسّ إلا السجلات التي أرسلها ذلك الشريك.',
+    'inbox.recall.intro':
+      'يطلب منك شريك تقييد بيانات أرسلها إليك أو محوها، بعد أن سحب الشخص موافقته. لا يُطبَّق إلا إذا وقّعه شريك تحققتَ من مفتاحه، ولا يمسّ إلا السجلات التي أرسلها ذلك الشريك.',
     'inbox.recall.apply': 'تطبيق الإشعار',
-    'inbox.recall.applied.restrict': '{count, plural, zero {طُبِّق. لا شيء مما أرسله هذا الشريك عن هذا الشخص محفوظ هنا.} one {طُبِّق: أصبح سجل واحد أرسله هذا الشريك مقيَّدًا، ولن يُشارَك أو يُدرَج في تقرير مجددًا.} two {طُبِّق: أصبح سجلان أرسلهما هذا الشريك مقيَّدين، ولن يُشارَكا أو يُدرَجا في تقرير مجددًا.} few {طُبِّق: أصبحت # سجلات أرسلها هذا الشريك مقيَّدة، ولن تُشارَك أو تُدرَج في تقرير مجددًا.} many {طُبِّق: أصبح # سجلًا أرسلها هذا الشريك مقيَّدًا، ولن تُشارَك أو تُدرَج في تقرير مجددًا.} other {طُبِّق: أصبح # سجل أرسلها هذا الشريك مقيَّدًا، ولن تُشارَك أو تُدرَج في تقرير مجددًا.}}',
-    'inbox.recall.applied.erase': '{count, plural, zero {طُبِّق. لا شيء مما أرسله هذا الشريك عن هذا الشخص محفوظ هنا.} one {طُبِّق: مُحي سجل واحد أرسله هذا الشريك.} two {طُبِّق: مُحي سجلان أرسلهما هذا الشريك.} few {طُبِّق: مُحيت # سجلات أرسلها هذا الشريك.} many {طُبِّق: مُحي # سجلًا أرسلها هذا الشريك.} other {طُبِّق: مُحي # سجل أرسلها هذا الشريك.}}',
+    'inbox.recall.applied.restrict':
+      '{count, plural, zero {طُبِّق. لا شيء مما أرسله هذا الشريك عن هذا الشخص محفوظ هنا.} one {طُبِّق: أصبح سجل واحد أرسله هذا الشريك مقيَّدًا، ولن يُشارَك أو يُدرَج في تقرير مجددًا.} two {طُبِّق: أصبح سجلان أرسلهما هذا الشريك مقيَّدين، ولن يُشارَكا أو يُدرَجا في تقرير مجددًا.} few {طُبِّق: أصبحت # سجلات أرسلها هذا الشريك مقيَّدة، ولن تُشارَك أو تُدرَج في تقرير مجددًا.} many {طُبِّق: أصبح # سجلًا أرسلها هذا الشريك مقيَّدًا، ولن تُشارَك أو تُدرَج في تقرير مجددًا.} other {طُبِّق: أصبح # سجل أرسلها هذا الشريك مقيَّدًا، ولن تُشارَك أو تُدرَج في تقرير مجددًا.}}',
+    'inbox.recall.applied.erase':
+      '{count, plural, zero {طُبِّق. لا شيء مما أرسله هذا الشريك عن هذا الشخص محفوظ هنا.} one {طُبِّق: مُحي سجل واحد أرسله هذا الشريك.} two {طُبِّق: مُحي سجلان أرسلهما هذا الشريك.} few {طُبِّق: مُحيت # سجلات أرسلها هذا الشريك.} many {طُبِّق: مُحي # سجلًا أرسلها هذا الشريك.} other {طُبِّق: مُحي # سجل أرسلها هذا الشريك.}}',
     'inbox.recall.from': 'وقّعه {partner}، وهو شريك تحققتَ من مفتاحه.',
     'inbox.recall.already': 'طُبِّق هذا الإشعار من قبل: لم يتغيّر شيء.',
-    'inbox.recall.ignored': '{count, plural, zero {لم يُترك أي سجل كما هو.} one {تُرك سجل واحد مذكور في الإشعار كما هو: لم يرسله ذلك الشريك.} two {تُرك سجلان مذكوران في الإشعار كما هما: لم يرسلهما ذلك الشريك.} few {تُركت # سجلات مذكورة في الإشعار كما هي: لم يرسلها ذلك الشريك.} many {تُرك # سجلًا مذكورًا في الإشعار كما هو: لم يرسلها ذلك الشريك.} other {تُرك # سجل مذكور في الإشعار كما هو: لم يرسلها ذلك الشريك.}}',
+    'inbox.recall.ignored':
+      '{count, plural, zero {لم يُترك أي سجل كما هو.} one {تُرك سجل واحد مذكور في الإشعار كما هو: لم يرسله ذلك الشريك.} two {تُرك سجلان مذكوران في الإشعار كما هما: لم يرسلهما ذلك الشريك.} few {تُركت # سجلات مذكورة في الإشعار كما هي: لم يرسلها ذلك الشريك.} many {تُرك # سجلًا مذكورًا في الإشعار كما هو: لم يرسلها ذلك الشريك.} other {تُرك # سجل مذكور في الإشعار كما هو: لم يرسلها ذلك الشريك.}}',
     'inbox.recall.kept': 'يبقى الشخص مقيَّدًا: سجلات أُنشئت في هذه الخزنة تشير إليه.',
     'inbox.recall.receiptHint': 'سلّم هذا الإيصال الموقَّع إلى الشريك: فهو يُعلمه بأن الإشعار طُبِّق.',
     'inbox.recall.receiptImported': 'استُورد الإيصال: صار إشعار الاسترداد مُسلَّمًا.',

@@ -15,7 +15,10 @@ export function useImportCard() {
       setResult(null);
       const file = await call('files', 'chooseOpen', { kind: 'contact-card' });
       if (!file) return;
-      const r = await call('partners', 'importCard', { file: file.handle, ...(partnerId !== undefined ? { partnerId } : {}) });
+      const r = await call('partners', 'importCard', {
+        file: file.handle,
+        ...(partnerId !== undefined ? { partnerId } : {}),
+      });
       setResult(r);
       then?.(r);
     });

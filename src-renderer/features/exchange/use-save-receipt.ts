@@ -9,7 +9,10 @@ export function useSaveReceipt() {
   const save = (bundleId: string) =>
     run(async () => {
       setSaved(null);
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: `${bundleId}.receipt.json`, kind: 'receipt' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: `${bundleId}.receipt.json`,
+        kind: 'receipt',
+      });
       if (!target) return;
       await call('bundles', 'saveReceipt', { bundleId, target: target.handle });
       setSaved(target.name);

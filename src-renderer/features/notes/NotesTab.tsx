@@ -117,8 +117,23 @@ function NewNote({ caseId, onAdded }: { caseId: string; onAdded: (n: Note) => vo
   return (
     <form className="card note-form" onSubmit={submit} aria-busy={busy} aria-labelledby="new-note-heading">
       <h3 id="new-note-heading">{t('notes.new')}</h3>
-      <TextArea label={t('notes.form.body')} value={body} onChange={(e) => setBody(e.target.value)} rows={4} maxLength={20000} required disabled={busy} />
-      <TextField label={t('notes.form.author')} hint={t('notes.form.authorHint')} value={author} onChange={(e) => setAuthor(e.target.value)} maxLength={200} disabled={busy} />
+      <TextArea
+        label={t('notes.form.body')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={4}
+        maxLength={20000}
+        required
+        disabled={busy}
+      />
+      <TextField
+        label={t('notes.form.author')}
+        hint={t('notes.form.authorHint')}
+        value={author}
+        onChange={(e) => setAuthor(e.target.value)}
+        maxLength={200}
+        disabled={busy}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy || !body.trim()}>
@@ -152,12 +167,22 @@ function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void })
   return (
     <article className="card note" aria-labelledby={`note-${note.id}-meta`}>
       <p className="note-meta" id={`note-${note.id}-meta`}>
-        {note.author && <span className="note-author">{t('notes.by', { author: note.author })}</span>} <span>{t('notes.addedOn', { when: f.instant(note.createdAt) })}</span>
+        {note.author && <span className="note-author">{t('notes.by', { author: note.author })}</span>}{' '}
+        <span>{t('notes.addedOn', { when: f.instant(note.createdAt) })}</span>
         {edited && <span className="muted"> {t('notes.edited', { when: f.instant(note.updatedAt) })}</span>}
       </p>
       {editing ? (
         <form onSubmit={save} aria-busy={busy}>
-          <TextArea label={t('notes.form.body')} value={body} onChange={(e) => setBody(e.target.value)} rows={5} maxLength={20000} required autoFocus disabled={busy} />
+          <TextArea
+            label={t('notes.form.body')}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            rows={5}
+            maxLength={20000}
+            required
+            autoFocus
+            disabled={busy}
+          />
           <ErrorNotice error={error} />
           <div className="form-actions">
             <Button variant="primary" type="submit" disabled={busy || !body.trim()}>

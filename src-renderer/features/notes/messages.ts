@@ -53,7 +53,8 @@ export const notesMessages = defineMessages({
     'notes.title': 'الملاحظات',
     'notes.new': 'ملاحظة جديدة',
     'notes.listHeading': 'الملاحظات، الأحدث أولًا',
-    'notes.count': '{count, plural, =0 {لا توجد ملاحظات} zero {لا توجد ملاحظات} one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} many {# ملاحظة} other {# ملاحظة}}',
+    'notes.count':
+      '{count, plural, =0 {لا توجد ملاحظات} zero {لا توجد ملاحظات} one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} many {# ملاحظة} other {# ملاحظة}}',
     'notes.none': 'لا توجد ملاحظات على هذه القضية بعد.',
     'notes.form.body': 'الملاحظة',
     'notes.form.author': 'كتبها',

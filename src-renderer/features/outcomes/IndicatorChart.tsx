@@ -51,7 +51,9 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   const unit = indicator.unit;
-  const title = unit ? t('outcomes.chart.titleUnit', { name: indicator.name, unit }) : t('outcomes.chart.title', { name: indicator.name });
+  const title = unit
+    ? t('outcomes.chart.titleUnit', { name: indicator.name, unit })
+    : t('outcomes.chart.title', { name: indicator.name });
   const summary = {
     first: f.day(obs[0]!.observedOn),
     latest: num(latest.value),
@@ -61,11 +63,24 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
   const desc =
     obs.length === 1
       ? t('outcomes.chart.descOne', summary)
-      : t('outcomes.chart.desc', { ...summary, count: obs.length, last: f.day(latest.observedOn), min: num(Math.min(...values)), max: num(Math.max(...values)) });
+      : t('outcomes.chart.desc', {
+          ...summary,
+          count: obs.length,
+          last: f.day(latest.observedOn),
+          min: num(Math.min(...values)),
+          max: num(Math.max(...values)),
+        });
 
   return (
     <figure className="indicator-chart">
-      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${W} ${H}`} direction={rtl ? 'rtl' : 'ltr'} className="chart" focusable="false">
+      <svg
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        viewBox={`0 0 ${W} ${H}`}
+        direction={rtl ? 'rtl' : 'ltr'}
+        className="chart"
+        focusable="false"
+      >
         <title id={titleId}>{title}</title>
         <desc id={descId}>{desc}</desc>
         <g transform={rtl ? `translate(${W} 0) scale(-1 1)` : undefined} data-testid="chart-plot">
@@ -74,15 +89,34 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
           ))}
           <line className="chart-axis" x1={PAD.start} x2={PAD.start} y1={PAD.top} y2={axisY} />
           <line className="chart-axis" x1={PAD.start} x2={W - PAD.end} y1={axisY} y2={axisY} />
-          <line className="chart-baseline" x1={PAD.start} x2={W - PAD.end} y1={y(indicator.baseline)} y2={y(indicator.baseline)} />
-          <line className="chart-target" x1={PAD.start} x2={W - PAD.end} y1={y(indicator.target)} y2={y(indicator.target)} />
+          <line
+            className="chart-baseline"
+            x1={PAD.start}
+            x2={W - PAD.end}
+            y1={y(indicator.baseline)}
+            y2={y(indicator.baseline)}
+          />
+          <line
+            className="chart-target"
+            x1={PAD.start}
+            x2={W - PAD.end}
+            y1={y(indicator.target)}
+            y2={y(indicator.target)}
+          />
           {obs.length > 1 && <polyline className="chart-line" points={points} />}
           {obs.map((o, i) => (
             <circle key={o.id} className="chart-point" cx={x(times[i]!)} cy={y(o.value)} r={4} />
           ))}
         </g>
         {ticks.map((v, i) => (
-          <text key={i} className="chart-label" x={labelX(PAD.start - 8)} y={y(v)} dominantBaseline="middle" textAnchor="end">
+          <text
+            key={i}
+            className="chart-label"
+            x={labelX(PAD.start - 8)}
+            y={y(v)}
+            dominantBaseline="middle"
+            textAnchor="end"
+          >
             {num(v)}
           </text>
         ))}
@@ -100,10 +134,20 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
             </text>
           </>
         )}
-        <text className="chart-label chart-label-target" x={labelX(W - PAD.end)} y={y(indicator.target) - 6} textAnchor="end">
+        <text
+          className="chart-label chart-label-target"
+          x={labelX(W - PAD.end)}
+          y={y(indicator.target) - 6}
+          textAnchor="end"
+        >
           {t('outcomes.chart.targetLabel', { value: num(indicator.target) })}
         </text>
-        <text className="chart-label chart-label-baseline" x={labelX(PAD.start + 6)} y={y(indicator.baseline) - 6} textAnchor="start">
+        <text
+          className="chart-label chart-label-baseline"
+          x={labelX(PAD.start + 6)}
+          y={y(indicator.baseline) - 6}
+          textAnchor="start"
+        >
           {t('outcomes.chart.baselineLabel', { value: num(indicator.baseline) })}
         </text>
         <text className="chart-label chart-axis-title" x={labelX(PAD.start + plotW / 2)} y={H - 6} textAnchor="middle">
@@ -115,7 +159,9 @@ export function IndicatorChart({ indicator }: { indicator: IndicatorDetail }) {
         <thead>
           <tr>
             <th scope="col">{t('outcomes.observation.on')}</th>
-            <th scope="col">{unit ? t('outcomes.observation.valueUnit', { unit }) : t('outcomes.observation.value')}</th>
+            <th scope="col">
+              {unit ? t('outcomes.observation.valueUnit', { unit }) : t('outcomes.observation.value')}
+            </th>
             <th scope="col">{t('outcomes.observation.note')}</th>
           </tr>
         </thead>

@@ -32,7 +32,12 @@ export function formatMoney(locale: Locale, minor: number, currency: string): st
   const decimals = currencyDecimals(currency);
   const amount = formatMinor(minor, currency) as Intl.StringNumericLiteral;
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(amount);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    }).format(amount);
   } catch {
     return `${new Intl.NumberFormat(locale, { minimumFractionDigits: decimals }).format(amount)} ${currency}`;
   }
@@ -53,7 +58,10 @@ export function OutcomesTab({ caseId }: { caseId: string }) {
 
   const load = useCallback(async () => {
     try {
-      const [o, list] = await Promise.all([call('outcomes', 'list', { caseId }), call('outcomes', 'listIndicators', { caseId })]);
+      const [o, list] = await Promise.all([
+        call('outcomes', 'list', { caseId }),
+        call('outcomes', 'listIndicators', { caseId }),
+      ]);
       const details = await Promise.all(list.map((i) => call('outcomes', 'getIndicator', { id: i.id })));
       setOutcomes(o);
       setIndicators(details);
@@ -69,7 +77,8 @@ export function OutcomesTab({ caseId }: { caseId: string }) {
     void load();
   }, [load]);
 
-  const replaceIndicator = (d: IndicatorDetail) => setIndicators((list) => list?.map((i) => (i.id === d.id ? d : i)) ?? null);
+  const replaceIndicator = (d: IndicatorDetail) =>
+    setIndicators((list) => list?.map((i) => (i.id === d.id ? d : i)) ?? null);
 
   return (
     <div className="outcomes-tab">
@@ -141,7 +150,8 @@ export function OutcomesTab({ caseId }: { caseId: string }) {
 function OutcomeTable({ outcomes }: { outcomes: OutcomeItem[] }) {
   const t = useT();
   const f = useFormat();
-  const money = (minor: number | null, currency: string | null) => (minor !== null && currency ? formatMoney(f.locale, minor, currency) : t('state.none'));
+  const money = (minor: number | null, currency: string | null) =>
+    minor !== null && currency ? formatMoney(f.locale, minor, currency) : t('state.none');
   return (
     <div className="table-scroll">
       <table className="data outcomes-table">
@@ -215,14 +225,49 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
         options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}` as MessageKey) }))}
         autoFocus
       />
-      <TextArea label={t('outcomes.form.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={3} required />
-      <TextField label={t('outcomes.form.achievedOn')} type="date" max={localToday()} value={achievedOn} onChange={(e) => setAchievedOn(e.target.value)} />
+      <TextArea
+        label={t('outcomes.form.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={3}
+        required
+      />
+      <TextField
+        label={t('outcomes.form.achievedOn')}
+        type="date"
+        max={localToday()}
+        value={achievedOn}
+        onChange={(e) => setAchievedOn(e.target.value)}
+      />
       <fieldset className="form-group">
         <legend>{t('outcomes.form.reparations')}</legend>
         <p className="field-hint">{t('outcomes.form.reparationsHint')}</p>
-        <TextField label={t('outcomes.form.currency')} hint={t('outcomes.form.currencyHint')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} maxLength={3} dir="ltr" autoComplete="off" />
-        <TextField label={t('outcomes.form.awarded')} hint={t('outcomes.form.amountHint')} value={awarded} onChange={(e) => setAwarded(e.target.value)} inputMode="decimal" dir="ltr" autoComplete="off" />
-        <TextField label={t('outcomes.form.paid')} value={paid} onChange={(e) => setPaid(e.target.value)} inputMode="decimal" dir="ltr" autoComplete="off" />
+        <TextField
+          label={t('outcomes.form.currency')}
+          hint={t('outcomes.form.currencyHint')}
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+          maxLength={3}
+          dir="ltr"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('outcomes.form.awarded')}
+          hint={t('outcomes.form.amountHint')}
+          value={awarded}
+          onChange={(e) => setAwarded(e.target.value)}
+          inputMode="decimal"
+          dir="ltr"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('outcomes.form.paid')}
+          value={paid}
+          onChange={(e) => setPaid(e.target.value)}
+          inputMode="decimal"
+          dir="ltr"
+          autoComplete="off"
+        />
       </fieldset>
       <ErrorNotice error={error} />
       <div className="form-actions">
@@ -235,7 +280,15 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
   );
 }
 
-function IndicatorCard({ indicator, outcomes, onChanged }: { indicator: IndicatorDetail; outcomes: OutcomeItem[]; onChanged: (d: IndicatorDetail) => void }) {
+function IndicatorCard({
+  indicator,
+  outcomes,
+  onChanged,
+}: {
+  indicator: IndicatorDetail;
+  outcomes: OutcomeItem[];
+  onChanged: (d: IndicatorDetail) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const num = (v: number) => f.number(v, { maximumFractionDigits: 2 });
@@ -267,7 +320,10 @@ function IndicatorCard({ indicator, outcomes, onChanged }: { indicator: Indicato
         <dt>{t('outcomes.indicators.latest')}</dt>
         <dd>
           {indicator.latestValue !== null && indicator.latestObservedOn
-            ? t('outcomes.indicators.latestValue', { value: withUnit(indicator.latestValue), date: f.day(indicator.latestObservedOn) })
+            ? t('outcomes.indicators.latestValue', {
+                value: withUnit(indicator.latestValue),
+                date: f.day(indicator.latestObservedOn),
+              })
             : t('outcomes.indicators.noValue')}
         </dd>
         <dt>{t('outcomes.indicators.progress')}</dt>
@@ -277,7 +333,9 @@ function IndicatorCard({ indicator, outcomes, onChanged }: { indicator: Indicato
               <span className="progress-track small-track" aria-hidden="true">
                 <span className="progress-fill" style={{ inlineSize: `${Math.round(indicator.progress * 100)}%` }} />
               </span>{' '}
-              {t('outcomes.indicators.progressValue', { percent: f.number(indicator.progress, { style: 'percent', maximumFractionDigits: 0 }) })}
+              {t('outcomes.indicators.progressValue', {
+                percent: f.number(indicator.progress, { style: 'percent', maximumFractionDigits: 0 }),
+              })}
             </span>
           ) : (
             t('outcomes.indicators.noProgress')
@@ -290,7 +348,13 @@ function IndicatorCard({ indicator, outcomes, onChanged }: { indicator: Indicato
   );
 }
 
-function ObservationForm({ indicator, onObserved }: { indicator: IndicatorDetail; onObserved: (d: IndicatorDetail) => void }) {
+function ObservationForm({
+  indicator,
+  onObserved,
+}: {
+  indicator: IndicatorDetail;
+  onObserved: (d: IndicatorDetail) => void;
+}) {
   const t = useT();
   const [observedOn, setObservedOn] = useState(localToday());
   const [value, setValue] = useState('');
@@ -320,12 +384,27 @@ function ObservationForm({ indicator, onObserved }: { indicator: IndicatorDetail
 
   const valid = value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.'))) && observedOn !== '';
   return (
-    <form className="observation-form" onSubmit={submit} aria-busy={busy} aria-label={t('outcomes.observation.formLabel', { name: indicator.name })}>
+    <form
+      className="observation-form"
+      onSubmit={submit}
+      aria-busy={busy}
+      aria-label={t('outcomes.observation.formLabel', { name: indicator.name })}
+    >
       <h4>{t('outcomes.observation.add')}</h4>
       <div className="inline-fields">
-        <TextField label={t('outcomes.observation.on')} type="date" value={observedOn} onChange={(e) => setObservedOn(e.target.value)} required />
         <TextField
-          label={indicator.unit ? t('outcomes.observation.valueUnit', { unit: indicator.unit }) : t('outcomes.observation.value')}
+          label={t('outcomes.observation.on')}
+          type="date"
+          value={observedOn}
+          onChange={(e) => setObservedOn(e.target.value)}
+          required
+        />
+        <TextField
+          label={
+            indicator.unit
+              ? t('outcomes.observation.valueUnit', { unit: indicator.unit })
+              : t('outcomes.observation.value')
+          }
           value={value}
           onChange={(e) => setValue(e.target.value)}
           inputMode="decimal"
@@ -333,7 +412,12 @@ function ObservationForm({ indicator, onObserved }: { indicator: IndicatorDetail
           autoComplete="off"
           required
         />
-        <TextField label={t('outcomes.observation.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+        <TextField
+          label={t('outcomes.observation.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+        />
       </div>
       <ErrorNotice error={error} />
       <div className="form-actions">
@@ -348,7 +432,17 @@ function ObservationForm({ indicator, onObserved }: { indicator: IndicatorDetail
   );
 }
 
-function AddIndicatorForm({ caseId, outcomes, onCancel, onAdded }: { caseId: string; outcomes: OutcomeItem[]; onCancel: () => void; onAdded: () => void }) {
+function AddIndicatorForm({
+  caseId,
+  outcomes,
+  onCancel,
+  onAdded,
+}: {
+  caseId: string;
+  outcomes: OutcomeItem[];
+  onCancel: () => void;
+  onAdded: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const [name, setName] = useState('');
@@ -360,35 +454,82 @@ function AddIndicatorForm({ caseId, outcomes, onCancel, onAdded }: { caseId: str
   const { busy, error, run } = useAction();
 
   const toNumber = (s: string) => Number(s.trim().replace(',', '.'));
-  const valid = name.trim() !== '' && baseline.trim() !== '' && target.trim() !== '' && Number.isFinite(toNumber(baseline)) && Number.isFinite(toNumber(target));
+  const valid =
+    name.trim() !== '' &&
+    baseline.trim() !== '' &&
+    target.trim() !== '' &&
+    Number.isFinite(toNumber(baseline)) &&
+    Number.isFinite(toNumber(target));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      await call('outcomes', 'addIndicator', { caseId, name, dimension, unit, baseline: toNumber(baseline), target: toNumber(target), ...(outcomeId ? { outcomeId } : {}) });
+      await call('outcomes', 'addIndicator', {
+        caseId,
+        name,
+        dimension,
+        unit,
+        baseline: toNumber(baseline),
+        target: toNumber(target),
+        ...(outcomeId ? { outcomeId } : {}),
+      });
       onAdded();
     });
   };
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('outcomes.indicators.form.name')} hint={t('outcomes.indicators.form.nameHint')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} required autoFocus />
+      <TextField
+        label={t('outcomes.indicators.form.name')}
+        hint={t('outcomes.indicators.form.nameHint')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        maxLength={200}
+        required
+        autoFocus
+      />
       <SelectField
         label={t('outcomes.indicators.dimension')}
         value={dimension}
         onChange={(e) => setDimension(e.target.value as Dimension)}
         options={DIMENSIONS.map((d) => ({ value: d, label: t(`outcomes.dimension.${d}` as MessageKey) }))}
       />
-      <TextField label={t('outcomes.indicators.form.unit')} hint={t('outcomes.indicators.form.unitHint')} value={unit} onChange={(e) => setUnit(e.target.value)} maxLength={40} />
-      <TextField label={t('outcomes.indicators.baseline')} value={baseline} onChange={(e) => setBaseline(e.target.value)} inputMode="decimal" dir="ltr" autoComplete="off" required />
-      <TextField label={t('outcomes.indicators.target')} hint={t('outcomes.indicators.form.targetHint')} value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" dir="ltr" autoComplete="off" required />
+      <TextField
+        label={t('outcomes.indicators.form.unit')}
+        hint={t('outcomes.indicators.form.unitHint')}
+        value={unit}
+        onChange={(e) => setUnit(e.target.value)}
+        maxLength={40}
+      />
+      <TextField
+        label={t('outcomes.indicators.baseline')}
+        value={baseline}
+        onChange={(e) => setBaseline(e.target.value)}
+        inputMode="decimal"
+        dir="ltr"
+        autoComplete="off"
+        required
+      />
+      <TextField
+        label={t('outcomes.indicators.target')}
+        hint={t('outcomes.indicators.form.targetHint')}
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        inputMode="decimal"
+        dir="ltr"
+        autoComplete="off"
+        required
+      />
       <SelectField
         label={t('outcomes.indicators.outcome')}
         value={outcomeId}
         onChange={(e) => setOutcomeId(e.target.value)}
         options={[
           { value: '', label: t('outcomes.indicators.form.noOutcome') },
-          ...outcomes.map((o) => ({ value: o.id, label: `${t(`outcomes.kind.${o.kind}` as MessageKey)} — ${o.description.slice(0, 60)}${o.achievedOn ? ` (${f.day(o.achievedOn)})` : ''}` })),
+          ...outcomes.map((o) => ({
+            value: o.id,
+            label: `${t(`outcomes.kind.${o.kind}` as MessageKey)} — ${o.description.slice(0, 60)}${o.achievedOn ? ` (${f.day(o.achievedOn)})` : ''}`,
+          })),
         ]}
       />
       <ErrorNotice error={error} />
@@ -403,7 +544,13 @@ function AddIndicatorForm({ caseId, outcomes, onCancel, onAdded }: { caseId: str
 }
 
 type EvaluationField = (typeof EVALUATION_FIELDS)[number];
-const EMPTY_EVALUATION: Record<EvaluationField, string> = { survivor: '', community: '', policy: '', society: '', summary: '' };
+const EMPTY_EVALUATION: Record<EvaluationField, string> = {
+  survivor: '',
+  community: '',
+  policy: '',
+  society: '',
+  summary: '',
+};
 
 function Evaluation({ caseId }: { caseId: string }) {
   const t = useT();
@@ -416,7 +563,17 @@ function Evaluation({ caseId }: { caseId: string }) {
 
   const adopt = (ev: CaseEvaluation | null) => {
     setRecord(ev);
-    setFields(ev ? { survivor: ev.survivor, community: ev.community, policy: ev.policy, society: ev.society, summary: ev.summary } : EMPTY_EVALUATION);
+    setFields(
+      ev
+        ? {
+            survivor: ev.survivor,
+            community: ev.community,
+            policy: ev.policy,
+            society: ev.society,
+            summary: ev.summary,
+          }
+        : EMPTY_EVALUATION,
+    );
   };
 
   const load = useCallback(async () => {
@@ -438,7 +595,13 @@ function Evaluation({ caseId }: { caseId: string }) {
     setError(null);
     setSaved(false);
     try {
-      adopt(await call('outcomes', 'upsertEvaluation', { caseId, ...(record ? { expectedVersion: record.version } : {}), ...fields }));
+      adopt(
+        await call('outcomes', 'upsertEvaluation', {
+          caseId,
+          ...(record ? { expectedVersion: record.version } : {}),
+          ...fields,
+        }),
+      );
       setSaved(true);
     } catch (err) {
       setError(asCallError(err));
@@ -450,7 +613,11 @@ function Evaluation({ caseId }: { caseId: string }) {
   return (
     <section className="tab-section" aria-labelledby="evaluation-heading">
       <h2 id="evaluation-heading">{t('outcomes.evaluation.title')}</h2>
-      <p className="hint">{record ? t('outcomes.evaluation.lastSaved', { when: f.instant(record.updatedAt) }) : t('outcomes.evaluation.intro')}</p>
+      <p className="hint">
+        {record
+          ? t('outcomes.evaluation.lastSaved', { when: f.instant(record.updatedAt) })
+          : t('outcomes.evaluation.intro')}
+      </p>
       {record === undefined ? (
         error ? (
           <ErrorNotice error={error} onRetry={() => void load()} />

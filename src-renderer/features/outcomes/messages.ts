@@ -75,7 +75,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.chart.title': '{name} over time',
     'outcomes.chart.titleUnit': '{name} over time, in {unit}',
     'outcomes.chart.descOne': 'One observation, on {first}: {latest}. Baseline {baseline}, target {target}.',
-    'outcomes.chart.desc': '{count, plural, one {# observation} other {# observations}} from {first} to {last}; lowest {min}, highest {max}, latest {latest}. Baseline {baseline}, target {target}.',
+    'outcomes.chart.desc':
+      '{count, plural, one {# observation} other {# observations}} from {first} to {last}; lowest {min}, highest {max}, latest {latest}. Baseline {baseline}, target {target}.',
     'outcomes.chart.targetLabel': 'Target {value}',
     'outcomes.chart.baselineLabel': 'Baseline {value}',
     'outcomes.chart.timeAxis': 'Date observed',
@@ -130,7 +131,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.indicators.title': 'Indicateurs',
     'outcomes.indicators.add': 'Ajouter un indicateur',
     'outcomes.indicators.new': 'Nouvel indicateur',
-    'outcomes.indicators.intro': 'Les indicateurs mesurent l’évolution dans le temps, d’une valeur de départ vers une cible.',
+    'outcomes.indicators.intro':
+      'Les indicateurs mesurent l’évolution dans le temps, d’une valeur de départ vers une cible.',
     'outcomes.indicators.none': 'Aucun indicateur pour ce dossier pour l’instant.',
     'outcomes.indicators.dimension': 'Dimension',
     'outcomes.indicators.outcome': 'Mesure le résultat',
@@ -146,7 +148,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.indicators.form.nameHint': 'Par exemple : violences policières signalées par mois dans le district',
     'outcomes.indicators.form.unit': 'Unité',
     'outcomes.indicators.form.unitHint': 'Facultatif, par exemple : signalements, %, familles',
-    'outcomes.indicators.form.targetHint': 'Peut être inférieure à la valeur de départ quand l’objectif est une baisse.',
+    'outcomes.indicators.form.targetHint':
+      'Peut être inférieure à la valeur de départ quand l’objectif est une baisse.',
     'outcomes.indicators.form.noOutcome': 'Aucun',
     'outcomes.indicators.form.add': 'Ajouter l’indicateur',
     'outcomes.dimension.survivor': 'Survivant·e',
@@ -165,7 +168,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.chart.title': '{name} dans le temps',
     'outcomes.chart.titleUnit': '{name} dans le temps, en {unit}',
     'outcomes.chart.descOne': 'Une observation, le {first} : {latest}. Valeur de départ {baseline}, cible {target}.',
-    'outcomes.chart.desc': '{count, plural, one {# observation} other {# observations}} du {first} au {last} ; minimum {min}, maximum {max}, dernière valeur {latest}. Valeur de départ {baseline}, cible {target}.',
+    'outcomes.chart.desc':
+      '{count, plural, one {# observation} other {# observations}} du {first} au {last} ; minimum {min}, maximum {max}, dernière valeur {latest}. Valeur de départ {baseline}, cible {target}.',
     'outcomes.chart.targetLabel': 'Cible {value}',
     'outcomes.chart.baselineLabel': 'Départ {value}',
     'outcomes.chart.timeAxis': 'Date d’observation',
@@ -220,7 +224,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.indicators.title': 'Indicadores',
     'outcomes.indicators.add': 'Añadir indicador',
     'outcomes.indicators.new': 'Nuevo indicador',
-    'outcomes.indicators.intro': 'Los indicadores miden el cambio en el tiempo, desde una línea de base hacia una meta.',
+    'outcomes.indicators.intro':
+      'Los indicadores miden el cambio en el tiempo, desde una línea de base hacia una meta.',
     'outcomes.indicators.none': 'Todavía no hay indicadores para este caso.',
     'outcomes.indicators.dimension': 'Dimensión',
     'outcomes.indicators.outcome': 'Mide el resultado',
@@ -255,7 +260,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.chart.title': '{name} a lo largo del tiempo',
     'outcomes.chart.titleUnit': '{name} a lo largo del tiempo, en {unit}',
     'outcomes.chart.descOne': 'Una observación, el {first}: {latest}. Línea de base {baseline}, meta {target}.',
-    'outcomes.chart.desc': '{count, plural, one {# observación} other {# observaciones}} del {first} al {last}; mínimo {min}, máximo {max}, último valor {latest}. Línea de base {baseline}, meta {target}.',
+    'outcomes.chart.desc':
+      '{count, plural, one {# observación} other {# observaciones}} del {first} al {last}; mínimo {min}, máximo {max}, último valor {latest}. Línea de base {baseline}, meta {target}.',
     'outcomes.chart.targetLabel': 'Meta {value}',
     'outcomes.chart.baselineLabel': 'Base {value}',
     'outcomes.chart.timeAxis': 'Fecha de observación',
@@ -345,7 +351,8 @@ export const outcomesMessages = defineMessages({
     'outcomes.chart.title': '{name} عبر الزمن',
     'outcomes.chart.titleUnit': '{name} عبر الزمن، بوحدة {unit}',
     'outcomes.chart.descOne': 'رصد واحد في {first}: {latest}. قيمة الأساس {baseline}، والهدف {target}.',
-    'outcomes.chart.desc': '{count, plural, one {رصد واحد} two {رصدان} few {# عمليات رصد} many {# عملية رصد} other {# عملية رصد}} من {first} إلى {last}؛ أدنى قيمة {min}، أعلى قيمة {max}، آخر قيمة {latest}. قيمة الأساس {baseline}، والهدف {target}.',
+    'outcomes.chart.desc':
+      '{count, plural, one {رصد واحد} two {رصدان} few {# عمليات رصد} many {# عملية رصد} other {# عملية رصد}} من {first} إلى {last}؛ أدنى قيمة {min}، أعلى قيمة {max}، آخر قيمة {latest}. قيمة الأساس {baseline}، والهدف {target}.',
     'outcomes.chart.targetLabel': 'الهدف {value}',
     'outcomes.chart.baselineLabel': 'الأساس {value}',
     'outcomes.chart.timeAxis': 'تاريخ الرصد',

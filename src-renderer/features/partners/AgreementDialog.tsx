@@ -9,16 +9,42 @@ import { call } from '../../vault.js';
 import { AGREEMENT_KINDS, type AgreementKind, type PartnerAgreement } from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
-export function AgreementDialog({ open, partnerId, agreement, onClose, onSaved }: { open: boolean; partnerId: string; agreement?: PartnerAgreement; onClose: () => void; onSaved: () => void }) {
+export function AgreementDialog({
+  open,
+  partnerId,
+  agreement,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  partnerId: string;
+  agreement?: PartnerAgreement;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   return (
-    <Dialog title={agreement ? t('partner.agreement.editTitle') : t('partner.agreement.addTitle')} open={open} onClose={onClose}>
+    <Dialog
+      title={agreement ? t('partner.agreement.editTitle') : t('partner.agreement.addTitle')}
+      open={open}
+      onClose={onClose}
+    >
       {open && <AgreementForm partnerId={partnerId} agreement={agreement} onDone={onClose} onSaved={onSaved} />}
     </Dialog>
   );
 }
 
-function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: string; agreement?: PartnerAgreement; onDone: () => void; onSaved: () => void }) {
+function AgreementForm({
+  partnerId,
+  agreement,
+  onDone,
+  onSaved,
+}: {
+  partnerId: string;
+  agreement?: PartnerAgreement;
+  onDone: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const [kind, setKind] = useState<AgreementKind>(agreement?.kind ?? 'mou');
   const [signedOn, setSignedOn] = useState(agreement?.signedOn ?? '');
@@ -30,9 +56,22 @@ function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: s
     e.preventDefault();
     await run(async () => {
       if (agreement) {
-        await call('partners', 'updateAgreement', { id: agreement.id, expectedVersion: agreement.version, kind, signedOn: signedOn || null, expiresOn: expiresOn || null, notes });
+        await call('partners', 'updateAgreement', {
+          id: agreement.id,
+          expectedVersion: agreement.version,
+          kind,
+          signedOn: signedOn || null,
+          expiresOn: expiresOn || null,
+          notes,
+        });
       } else {
-        await call('partners', 'addAgreement', { partnerId, kind, notes, ...(signedOn ? { signedOn } : {}), ...(expiresOn ? { expiresOn } : {}) });
+        await call('partners', 'addAgreement', {
+          partnerId,
+          kind,
+          notes,
+          ...(signedOn ? { signedOn } : {}),
+          ...(expiresOn ? { expiresOn } : {}),
+        });
       }
       onDone();
       onSaved();
@@ -48,9 +87,26 @@ function AgreementForm({ partnerId, agreement, onDone, onSaved }: { partnerId: s
         autoFocus
         options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partners.agreementKind.${k}` as MessageKey) }))}
       />
-      <TextField label={t('partner.agreement.signedOn')} hint={t('partner.agreement.signedOnHint')} type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
-      <TextField label={t('partner.agreement.expiresOn')} hint={t('partner.agreement.expiresOnHint')} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />
-      <TextArea label={t('partner.agreement.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
+      <TextField
+        label={t('partner.agreement.signedOn')}
+        hint={t('partner.agreement.signedOnHint')}
+        type="date"
+        value={signedOn}
+        onChange={(e) => setSignedOn(e.target.value)}
+      />
+      <TextField
+        label={t('partner.agreement.expiresOn')}
+        hint={t('partner.agreement.expiresOnHint')}
+        type="date"
+        value={expiresOn}
+        onChange={(e) => setExpiresOn(e.target.value)}
+      />
+      <TextArea
+        label={t('partner.agreement.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={3}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

@@ -47,7 +47,10 @@ function PartnerView({ id }: { id: string }) {
   }, [load]);
 
   /** A partner answer (edit, sharing profile) keeps the agreements and keys we already hold. */
-  const updated = (p: Partner) => setPartner((prev) => (prev ? { ...p, agreements: prev.agreements, keys: prev.keys, keyState: prev.keyState } : prev));
+  const updated = (p: Partner) =>
+    setPartner((prev) =>
+      prev ? { ...p, agreements: prev.agreements, keys: prev.keys, keyState: prev.keyState } : prev,
+    );
 
   return (
     <section className="screen screen-partner" aria-labelledby="partner-title">
@@ -97,7 +100,15 @@ function PartnerView({ id }: { id: string }) {
                   <p className="field-hint">{t('partner.dd.tierHint')}</p>
                 </dd>
                 <dt>{t('partner.dd.amount')}</dt>
-                <dd>{partner.ddAmountGbp !== null ? <bdi>{f.number(partner.ddAmountGbp, { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 })}</bdi> : t('state.none')}</dd>
+                <dd>
+                  {partner.ddAmountGbp !== null ? (
+                    <bdi>
+                      {f.number(partner.ddAmountGbp, { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 })}
+                    </bdi>
+                  ) : (
+                    t('state.none')
+                  )}
+                </dd>
                 <dt>{t('partner.dd.reviewOn')}</dt>
                 <dd>
                   {partner.ddReviewOn ? f.day(partner.ddReviewOn) : t('state.none')}
@@ -138,13 +149,18 @@ function PartnerView({ id }: { id: string }) {
                         <td>{a.signedOn ? f.day(a.signedOn) : t('partner.agreements.notSigned')}</td>
                         <td>{a.expiresOn ? f.day(a.expiresOn) : t('partner.agreements.noExpiry')}</td>
                         <td>
-                          <span className={`badge agreement-${a.state}`}>{t(`partners.agreementState.${a.state}` as MessageKey)}</span>
+                          <span className={`badge agreement-${a.state}`}>
+                            {t(`partners.agreementState.${a.state}` as MessageKey)}
+                          </span>
                         </td>
                         <td>
                           <bdi className="pre-line">{a.notes}</bdi>
                         </td>
                         <td>
-                          <Button onClick={() => setAgreementDialog({ agreement: a })} aria-label={t('partner.agreements.edit', { kind })}>
+                          <Button
+                            onClick={() => setAgreementDialog({ agreement: a })}
+                            aria-label={t('partner.agreements.edit', { kind })}
+                          >
                             {t('action.edit')}
                           </Button>
                         </td>

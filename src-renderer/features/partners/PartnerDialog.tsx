@@ -10,11 +10,29 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { DD_OUTCOMES, DD_TIERS, PARTNER_KINDS, type DdOutcome, type DdTier, type Partner, type PartnerKind } from '../../../shared/domain/partners.js';
+import {
+  DD_OUTCOMES,
+  DD_TIERS,
+  PARTNER_KINDS,
+  type DdOutcome,
+  type DdTier,
+  type Partner,
+  type PartnerKind,
+} from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
 
-export function PartnerDialog({ open, onClose, partner, onSaved }: { open: boolean; onClose: () => void; partner?: Partner; onSaved: (p: Partner) => void }) {
+export function PartnerDialog({
+  open,
+  onClose,
+  partner,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  partner?: Partner;
+  onSaved: (p: Partner) => void;
+}) {
   const t = useT();
   return (
     <Dialog title={partner ? t('partners.edit') : t('partners.new')} open={open} onClose={onClose}>
@@ -37,7 +55,15 @@ export function parseWholePounds(text: string): number | null | undefined {
   return Number(digits);
 }
 
-function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved: (p: Partner) => void; onDone: () => void }) {
+function PartnerForm({
+  partner,
+  onSaved,
+  onDone,
+}: {
+  partner?: Partner;
+  onSaved: (p: Partner) => void;
+  onDone: () => void;
+}) {
   const t = useT();
   const [name, setName] = useState(partner?.name ?? '');
   const [kind, setKind] = useState<PartnerKind>(partner?.kind ?? 'ngo');
@@ -96,14 +122,45 @@ function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved:
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('partners.form.name')} value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
-      <SelectField label={t('partners.form.kind')} value={kind} onChange={(e) => setKind(e.target.value as PartnerKind)} options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) }))} />
-      <TextField label={t('partners.form.country')} hint={t('partners.form.countryHint')} value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} dir="ltr" />
-      <TextArea label={t('partners.form.contact')} value={contact} onChange={(e) => setContact(e.target.value)} rows={2} />
+      <TextField
+        label={t('partners.form.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        autoFocus
+      />
+      <SelectField
+        label={t('partners.form.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as PartnerKind)}
+        options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) }))}
+      />
+      <TextField
+        label={t('partners.form.country')}
+        hint={t('partners.form.countryHint')}
+        value={country}
+        onChange={(e) => setCountry(e.target.value)}
+        maxLength={2}
+        dir="ltr"
+      />
+      <TextArea
+        label={t('partners.form.contact')}
+        value={contact}
+        onChange={(e) => setContact(e.target.value)}
+        rows={2}
+      />
       <TextArea label={t('partners.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
       <fieldset className="fieldset">
         <legend>{t('partners.form.dd')}</legend>
-        <TextField label={t('partners.form.amount')} hint={t('partners.form.amountHint')} error={amountError} value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="numeric" dir="ltr" />
+        <TextField
+          label={t('partners.form.amount')}
+          hint={t('partners.form.amountHint')}
+          error={amountError}
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          inputMode="numeric"
+          dir="ltr"
+        />
         <SelectField
           label={t('partners.form.tier')}
           hint={hasAmount ? t('partners.form.tierFromAmount') : undefined}
@@ -112,9 +169,24 @@ function PartnerForm({ partner, onSaved, onDone }: { partner?: Partner; onSaved:
           onChange={(e) => setTier(e.target.value as DdTier)}
           options={DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) }))}
         />
-        <TextField label={t('partners.form.reviewOn')} type="date" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} />
-        <SelectField label={t('partners.form.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as DdOutcome)} options={DD_OUTCOMES.map((k) => ({ value: k, label: t(`partners.outcome.${k}` as MessageKey) }))} />
-        <TextArea label={t('partners.form.ddNotes')} value={ddNotes} onChange={(e) => setDdNotes(e.target.value)} rows={2} />
+        <TextField
+          label={t('partners.form.reviewOn')}
+          type="date"
+          value={reviewOn}
+          onChange={(e) => setReviewOn(e.target.value)}
+        />
+        <SelectField
+          label={t('partners.form.outcome')}
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as DdOutcome)}
+          options={DD_OUTCOMES.map((k) => ({ value: k, label: t(`partners.outcome.${k}` as MessageKey) }))}
+        />
+        <TextArea
+          label={t('partners.form.ddNotes')}
+          value={ddNotes}
+          onChange={(e) => setDdNotes(e.target.value)}
+          rows={2}
+        />
       </fieldset>
       <ErrorNotice error={error} />
       <div className="form-actions">

@@ -31,7 +31,11 @@ export function PartnerList() {
         <p className="count" aria-live="polite">
           {partners ? t('partners.count', { count: partners.length }) : ''}
         </p>
-        <Button onClick={() => void cardImport.importCard(undefined, (r) => go({ name: 'partner', id: r.partner.id }))} disabled={cardImport.busy} aria-busy={cardImport.busy}>
+        <Button
+          onClick={() => void cardImport.importCard(undefined, (r) => go({ name: 'partner', id: r.partner.id }))}
+          disabled={cardImport.busy}
+          aria-busy={cardImport.busy}
+        >
           {t('keys.importNew')}
         </Button>
         <Button variant="primary" onClick={() => setCreating(true)}>
@@ -44,13 +48,19 @@ export function PartnerList() {
           label={t('partners.filter.kind')}
           value={filters.kind ?? ''}
           onChange={(e) => setFilters({ ...filters, kind: (e.target.value || undefined) as PartnerKind | undefined })}
-          options={[{ value: '', label: t('partners.filter.anyKind') }, ...PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('partners.filter.anyKind') },
+            ...PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) })),
+          ]}
         />
         <SelectField
           label={t('partners.filter.tier')}
           value={filters.tier ?? ''}
           onChange={(e) => setFilters({ ...filters, tier: (e.target.value || undefined) as DdTier | undefined })}
-          options={[{ value: '', label: t('partners.filter.anyTier') }, ...DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('partners.filter.anyTier') },
+            ...DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) })),
+          ]}
         />
       </div>
       <ErrorNotice error={error} onRetry={() => void refresh()} />
@@ -85,7 +95,15 @@ export function PartnerList() {
                     <bdi>{p.country ?? t('state.none')}</bdi>
                   </td>
                   <td>{t(`partners.tier.${p.ddTier}` as MessageKey)}</td>
-                  <td>{agreement ? <span className={`badge agreement-${agreement}`}>{t(`partners.agreementState.${agreement}` as MessageKey)}</span> : t('state.loading')}</td>
+                  <td>
+                    {agreement ? (
+                      <span className={`badge agreement-${agreement}`}>
+                        {t(`partners.agreementState.${agreement}` as MessageKey)}
+                      </span>
+                    ) : (
+                      t('state.loading')
+                    )}
+                  </td>
                   <td>
                     {p.ddReviewOn ? f.day(p.ddReviewOn) : t('state.none')}
                     {p.ddReviewOverdue && <span className="badge overdue">{t('partners.reviewOverdue')}</span>}
@@ -96,7 +114,11 @@ export function PartnerList() {
           </tbody>
         </table>
       )}
-      <PartnerDialog open={creating} onClose={() => setCreating(false)} onSaved={(p) => go({ name: 'partner', id: p.id })} />
+      <PartnerDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(p) => go({ name: 'partner', id: p.id })}
+      />
     </section>
   );
 }

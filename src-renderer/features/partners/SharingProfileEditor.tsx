@@ -10,7 +10,14 @@ import { useT } from '../../i18n/i18n.js';
 import { Button, Checkbox } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { DEFAULT_SHARING_FIELDS, SHARING_FIELDS, SHARING_KINDS, type Partner, type SetSharingProfileInput, type SharingKind } from '../../../shared/domain/partners.js';
+import {
+  DEFAULT_SHARING_FIELDS,
+  SHARING_FIELDS,
+  SHARING_KINDS,
+  type Partner,
+  type SetSharingProfileInput,
+  type SharingKind,
+} from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 
 type Selection = Partial<Record<SharingKind, ReadonlySet<string>>>;
@@ -71,7 +78,11 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
     }
     setShowEmpty(false);
     await run(async () => {
-      const updated = await call('partners', 'setSharingProfile', { partnerId: partner.id, expectedVersion: partner.version, allow: allowOf(selection) });
+      const updated = await call('partners', 'setSharingProfile', {
+        partnerId: partner.id,
+        expectedVersion: partner.version,
+        allow: allowOf(selection),
+      });
       setSelection(selectionOf(updated));
       setSaved(true);
       onSaved(updated);
@@ -91,13 +102,22 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
           return (
             <fieldset key={kind} className="fieldset sharing-kind" data-kind={kind}>
               <legend>{kindLabel}</legend>
-              <Checkbox label={t('partner.sharing.allow')} checked={Boolean(chosen)} onChange={(e) => toggleKind(kind, e.target.checked)} />
+              <Checkbox
+                label={t('partner.sharing.allow')}
+                checked={Boolean(chosen)}
+                onChange={(e) => toggleKind(kind, e.target.checked)}
+              />
               {chosen && (
                 <fieldset className="sharing-fields">
                   <legend>{t('partner.sharing.fields')}</legend>
                   <div className="sharing-field-grid">
                     {(SHARING_FIELDS[kind] as readonly string[]).map((field) => (
-                      <Checkbox key={field} label={t(`partners.field.${field}` as MessageKey)} checked={chosen.has(field)} onChange={(e) => toggleField(kind, field, e.target.checked)} />
+                      <Checkbox
+                        key={field}
+                        label={t(`partners.field.${field}` as MessageKey)}
+                        checked={chosen.has(field)}
+                        onChange={(e) => toggleField(kind, field, e.target.checked)}
+                      />
                     ))}
                   </div>
                   {showEmpty && chosen.size === 0 && (

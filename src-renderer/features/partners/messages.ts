@@ -47,7 +47,8 @@ export const partnersMessages = defineMessages({
     'partners.form.notes': 'Notes',
     'partners.form.dd': 'Due diligence',
     'partners.form.amount': 'Amount involved, in whole pounds',
-    'partners.form.amountHint': 'The tier follows from the amount: small up to £2,000, medium up to £10,000, large above.',
+    'partners.form.amountHint':
+      'The tier follows from the amount: small up to £2,000, medium up to £10,000, large above.',
     'partners.form.amountInvalid': 'Write a whole number of pounds, for example 5000.',
     'partners.form.tier': 'Tier, when there is no amount',
     'partners.form.tierFromAmount': 'Set from the amount when you save.',
@@ -88,8 +89,10 @@ export const partnersMessages = defineMessages({
     'partner.agreement.expiresOnHint': 'Leave empty if it has no end date; it must come after the signature.',
     'partner.agreement.notes': 'Notes',
     'partner.sharing.title': 'Sharing profile',
-    'partner.sharing.intro': 'Choose which kinds of records this partner may receive in a bundle, and which of their fields. Nothing that is not ticked is ever sent. Names, contact details and safety notes are not ticked by default.',
-    'partner.sharing.summary': '{count, plural, =0 {This partner receives nothing until you allow some records.} one {This partner may receive # kind of record.} other {This partner may receive # kinds of records.}}',
+    'partner.sharing.intro':
+      'Choose which kinds of records this partner may receive in a bundle, and which of their fields. Nothing that is not ticked is ever sent. Names, contact details and safety notes are not ticked by default.',
+    'partner.sharing.summary':
+      '{count, plural, =0 {This partner receives nothing until you allow some records.} one {This partner may receive # kind of record.} other {This partner may receive # kinds of records.}}',
     'partner.sharing.allow': 'This partner may receive these records',
     'partner.sharing.fields': 'Fields the partner may see',
     'partner.sharing.noFields': 'Tick at least one field, or stop sharing this kind of record.',
@@ -211,7 +214,8 @@ export const partnersMessages = defineMessages({
     'partners.form.notes': 'Notes',
     'partners.form.dd': 'Diligence raisonnable',
     'partners.form.amount': 'Montant en jeu, en livres entières',
-    'partners.form.amountHint': "Le niveau découle du montant : petit jusqu'à 2 000 £, moyen jusqu'à 10 000 £, important au-delà.",
+    'partners.form.amountHint':
+      "Le niveau découle du montant : petit jusqu'à 2 000 £, moyen jusqu'à 10 000 £, important au-delà.",
     'partners.form.amountInvalid': 'Indiquez un nombre entier de livres, par exemple 5000.',
     'partners.form.tier': "Niveau, en l'absence de montant",
     'partners.form.tierFromAmount': "Fixé d'après le montant à l'enregistrement.",
@@ -241,7 +245,7 @@ export const partnersMessages = defineMessages({
     'partner.agreements.col.notes': 'Notes',
     'partner.agreements.col.actions': 'Actions',
     'partner.agreements.notSigned': 'Pas encore signé',
-    'partner.agreements.noExpiry': "Pas de date de fin",
+    'partner.agreements.noExpiry': 'Pas de date de fin',
     'partner.agreements.edit': 'Modifier : {kind}',
     'partner.agreement.addTitle': 'Ajouter un accord',
     'partner.agreement.editTitle': "Modifier l'accord",
@@ -252,8 +256,10 @@ export const partnersMessages = defineMessages({
     'partner.agreement.expiresOnHint': "Laissez vide s'il n'a pas de date de fin ; elle doit suivre la signature.",
     'partner.agreement.notes': 'Notes',
     'partner.sharing.title': 'Profil de partage',
-    'partner.sharing.intro': "Choisissez les types d'enregistrements que ce partenaire peut recevoir dans un paquet, et lesquels de leurs champs. Rien de ce qui n'est pas coché n'est jamais envoyé. Les noms, coordonnées et notes de sécurité ne sont pas cochés par défaut.",
-    'partner.sharing.summary': "{count, plural, =0 {Ce partenaire ne reçoit rien tant que vous n'autorisez pas des enregistrements.} one {Ce partenaire peut recevoir # type d'enregistrement.} other {Ce partenaire peut recevoir # types d'enregistrements.}}",
+    'partner.sharing.intro':
+      "Choisissez les types d'enregistrements que ce partenaire peut recevoir dans un paquet, et lesquels de leurs champs. Rien de ce qui n'est pas coché n'est jamais envoyé. Les noms, coordonnées et notes de sécurité ne sont pas cochés par défaut.",
+    'partner.sharing.summary':
+      "{count, plural, =0 {Ce partenaire ne reçoit rien tant que vous n'autorisez pas des enregistrements.} one {Ce partenaire peut recevoir # type d'enregistrement.} other {Ce partenaire peut recevoir # types d'enregistrements.}}",
     'partner.sharing.allow': 'Ce partenaire peut recevoir ces enregistrements',
     'partner.sharing.fields': 'Champs que le partenaire peut voir',
     'partner.sharing.noFields': "Cochez au moins un champ, ou cessez de partager ce type d'enregistrement.",
@@ -375,7 +381,8 @@ export const partnersMessages = defineMessages({
     'partners.form.notes': 'Notas',
     'partners.form.dd': 'Diligencia debida',
     'partners.form.amount': 'Importe en juego, en libras enteras',
-    'partners.form.amountHint': 'El nivel depende del importe: pequeño hasta 2.000 £, mediano hasta 10.000 £, grande por encima.',
+    'partners.form.amountHint':
+      'El nivel depende del importe: pequeño hasta 2.000 £, mediano hasta 10.000 £, grande por encima.',
     'partners.form.amountInvalid': 'Escriba un número entero de libras, por ejemplo 5000.',
     'partners.form.tier': 'Nivel, si no hay importe',
     'partners.form.tierFromAmount': 'Se fija a partir del importe al guardar.',
@@ -416,8 +423,10 @@ export const partnersMessages = defineMessages({
     'partner.agreement.expiresOnHint': 'Déjelo vacío si no tiene fecha de fin; debe ser posterior a la firma.',
     'partner.agreement.notes': 'Notas',
     'partner.sharing.title': 'Perfil de intercambio',
-    'partner.sharing.intro': 'Elija qué tipos de registros puede recibir este socio en un paquete, y cuáles de sus campos. Nunca se envía nada que no esté marcado. Los nombres, datos de contacto y notas de seguridad no están marcados por defecto.',
-    'partner.sharing.summary': '{count, plural, =0 {Este socio no recibe nada hasta que usted autorice algunos registros.} one {Este socio puede recibir # tipo de registro.} other {Este socio puede recibir # tipos de registros.}}',
+    'partner.sharing.intro':
+      'Elija qué tipos de registros puede recibir este socio en un paquete, y cuáles de sus campos. Nunca se envía nada que no esté marcado. Los nombres, datos de contacto y notas de seguridad no están marcados por defecto.',
+    'partner.sharing.summary':
+      '{count, plural, =0 {Este socio no recibe nada hasta que usted autorice algunos registros.} one {Este socio puede recibir # tipo de registro.} other {Este socio puede recibir # tipos de registros.}}',
     'partner.sharing.allow': 'Este socio puede recibir estos registros',
     'partner.sharing.fields': 'Campos que el socio puede ver',
     'partner.sharing.noFields': 'Marque al menos un campo o deje de compartir este tipo de registro.',
@@ -496,7 +505,8 @@ export const partnersMessages = defineMessages({
   ar: {
     'partners.title': 'الشركاء',
     'partners.new': 'شريك جديد',
-    'partners.count': '{count, plural, zero {لا شركاء} one {شريك واحد} two {شريكان} few {# شركاء} many {# شريكًا} other {# شريك}}',
+    'partners.count':
+      '{count, plural, zero {لا شركاء} one {شريك واحد} two {شريكان} few {# شركاء} many {# شريكًا} other {# شريك}}',
     'partners.none': 'لا يوجد شريك لعرضه.',
     'partners.filters': 'عوامل التصفية',
     'partners.filter.kind': 'النوع',
@@ -580,8 +590,10 @@ export const partnersMessages = defineMessages({
     'partner.agreement.expiresOnHint': 'اتركه فارغًا إن لم يكن لها تاريخ انتهاء؛ ويجب أن يأتي بعد التوقيع.',
     'partner.agreement.notes': 'ملاحظات',
     'partner.sharing.title': 'ملف المشاركة',
-    'partner.sharing.intro': 'اختر أنواع السجلات التي يجوز لهذا الشريك تلقيها في حزمة، وأي حقول منها. لا يُرسَل أبدًا أي شيء غير محدد. الأسماء وبيانات الاتصال وملاحظات السلامة غير محددة افتراضيًا.',
-    'partner.sharing.summary': '{count, plural, zero {لا يتلقى هذا الشريك شيئًا حتى تسمح ببعض السجلات.} one {يجوز لهذا الشريك تلقي نوع واحد من السجلات.} two {يجوز لهذا الشريك تلقي نوعين من السجلات.} few {يجوز لهذا الشريك تلقي # أنواع من السجلات.} many {يجوز لهذا الشريك تلقي # نوعًا من السجلات.} other {يجوز لهذا الشريك تلقي # نوع من السجلات.}}',
+    'partner.sharing.intro':
+      'اختر أنواع السجلات التي يجوز لهذا الشريك تلقيها في حزمة، وأي حقول منها. لا يُرسَل أبدًا أي شيء غير محدد. الأسماء وبيانات الاتصال وملاحظات السلامة غير محددة افتراضيًا.',
+    'partner.sharing.summary':
+      '{count, plural, zero {لا يتلقى هذا الشريك شيئًا حتى تسمح ببعض السجلات.} one {يجوز لهذا الشريك تلقي نوع واحد من السجلات.} two {يجوز لهذا الشريك تلقي نوعين من السجلات.} few {يجوز لهذا الشريك تلقي # أنواع من السجلات.} many {يجوز لهذا الشريك تلقي # نوعًا من السجلات.} other {يجوز لهذا الشريك تلقي # نوع من السجلات.}}',
     'partner.sharing.allow': 'يجوز لهذا الشريك تلقي هذه السجلات',
     'partner.sharing.fields': 'الحقول التي يجوز للشريك رؤيتها',
     'partner.sharing.noFields': 'حدد حقلًا واحدًا على الأقل، أو أوقف مشاركة هذا النوع من السجلات.',

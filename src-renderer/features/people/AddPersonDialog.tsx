@@ -16,7 +16,14 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { GENDERS, ROLES, VULNERABILITIES, type Gender, type Role, type Vulnerability } from '../../../shared/domain/people.js';
+import {
+  GENDERS,
+  ROLES,
+  VULNERABILITIES,
+  type Gender,
+  type Role,
+  type Vulnerability,
+} from '../../../shared/domain/people.js';
 import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
 import { ConflictTable } from '../enquiries/ConflictTable.js';
 
@@ -73,7 +80,15 @@ export function AddPersonDialog({ open, caseId, onClose, onAdded }: Props) {
   );
 }
 
-function AddPersonForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel: () => void; onAdded: (name: string, role: Role) => void }) {
+function AddPersonForm({
+  caseId,
+  onCancel,
+  onAdded,
+}: {
+  caseId: string;
+  onCancel: () => void;
+  onAdded: (name: string, role: Role) => void;
+}) {
   const t = useT();
   const [fullName, setFullName] = useState('');
   const [aliases, setAliases] = useState('');
@@ -89,7 +104,8 @@ function AddPersonForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel
   const [createdId, setCreatedId] = useState<string | null>(null);
   const { busy, error, run } = useAction();
 
-  const toggle = (v: Vulnerability, on: boolean) => setVulnerabilities((list) => (on ? [...list, v] : list.filter((x) => x !== v)));
+  const toggle = (v: Vulnerability, on: boolean) =>
+    setVulnerabilities((list) => (on ? [...list, v] : list.filter((x) => x !== v)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -122,38 +138,115 @@ function AddPersonForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('people.form.fullName')} value={fullName} onChange={(e) => setFullName(e.target.value)} required maxLength={200} autoFocus disabled={locked} />
-      <SelectField label={t('people.form.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))} />
-      <TextArea label={t('people.form.aliases')} hint={t('people.form.aliasesHint')} value={aliases} onChange={(e) => setAliases(e.target.value)} rows={2} disabled={locked} />
+      <TextField
+        label={t('people.form.fullName')}
+        value={fullName}
+        onChange={(e) => setFullName(e.target.value)}
+        required
+        maxLength={200}
+        autoFocus
+        disabled={locked}
+      />
+      <SelectField
+        label={t('people.form.role')}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
+      />
+      <TextArea
+        label={t('people.form.aliases')}
+        hint={t('people.form.aliasesHint')}
+        value={aliases}
+        onChange={(e) => setAliases(e.target.value)}
+        rows={2}
+        disabled={locked}
+      />
       {/* next to the names it is about, so that it is seen while they are typed */}
       {duplicates.length > 0 && (
         <div className="notice notice-warn possible-duplicates" role="status">
           <p className="notice-title">{t('people.dup.title', { count: duplicates.length })}</p>
           <p>{t('people.dup.hint')}</p>
-          <ConflictTable matches={duplicates} caption={t('people.dup.caption')} queryHeading={t('people.dup.col.name')} />
+          <ConflictTable
+            matches={duplicates}
+            caption={t('people.dup.caption')}
+            queryHeading={t('people.dup.col.name')}
+          />
         </div>
       )}
       <div className="form-grid">
-        <TextField label={t('people.form.pseudonym')} hint={t('people.form.pseudonymHint')} value={pseudonym} onChange={(e) => setPseudonym(e.target.value)} maxLength={100} disabled={locked} />
+        <TextField
+          label={t('people.form.pseudonym')}
+          hint={t('people.form.pseudonymHint')}
+          value={pseudonym}
+          onChange={(e) => setPseudonym(e.target.value)}
+          maxLength={100}
+          disabled={locked}
+        />
         <SelectField
           label={t('people.form.gender')}
           value={gender}
           onChange={(e) => setGender(e.target.value as Gender | '')}
-          options={[{ value: '', label: t('people.form.noGender') }, ...GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('people.form.noGender') },
+            ...GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}` as MessageKey) })),
+          ]}
           disabled={locked}
         />
-        <TextField label={t('people.form.birthDate')} hint={t('people.form.birthDateHint')} value={birthDate} onChange={(e) => setBirthDate(e.target.value)} maxLength={10} dir="ltr" inputMode="numeric" disabled={locked} />
-        <TextField label={t('people.form.country')} hint={t('cases.form.countryHint')} value={country} onChange={(e) => setCountry(e.target.value)} maxLength={2} dir="ltr" disabled={locked} />
+        <TextField
+          label={t('people.form.birthDate')}
+          hint={t('people.form.birthDateHint')}
+          value={birthDate}
+          onChange={(e) => setBirthDate(e.target.value)}
+          maxLength={10}
+          dir="ltr"
+          inputMode="numeric"
+          disabled={locked}
+        />
+        <TextField
+          label={t('people.form.country')}
+          hint={t('cases.form.countryHint')}
+          value={country}
+          onChange={(e) => setCountry(e.target.value)}
+          maxLength={2}
+          dir="ltr"
+          disabled={locked}
+        />
       </div>
-      <TextArea label={t('people.form.contact')} hint={t('people.form.contactHint')} value={contact} onChange={(e) => setContact(e.target.value)} rows={2} disabled={locked} />
-      <TextArea label={t('people.form.safetyNotes')} hint={t('people.form.safetyNotesHint')} value={safetyNotes} onChange={(e) => setSafetyNotes(e.target.value)} rows={2} disabled={locked} />
+      <TextArea
+        label={t('people.form.contact')}
+        hint={t('people.form.contactHint')}
+        value={contact}
+        onChange={(e) => setContact(e.target.value)}
+        rows={2}
+        disabled={locked}
+      />
+      <TextArea
+        label={t('people.form.safetyNotes')}
+        hint={t('people.form.safetyNotesHint')}
+        value={safetyNotes}
+        onChange={(e) => setSafetyNotes(e.target.value)}
+        rows={2}
+        disabled={locked}
+      />
       <fieldset className="fieldset checkbox-grid">
         <legend>{t('people.form.vulnerabilities')}</legend>
         {VULNERABILITIES.map((v) => (
-          <Checkbox key={v} label={t(`people.vuln.${v}` as MessageKey)} checked={vulnerabilities.includes(v)} onChange={(e) => toggle(v, e.target.checked)} disabled={locked} />
+          <Checkbox
+            key={v}
+            label={t(`people.vuln.${v}` as MessageKey)}
+            checked={vulnerabilities.includes(v)}
+            onChange={(e) => toggle(v, e.target.checked)}
+            disabled={locked}
+          />
         ))}
       </fieldset>
-      <TextArea label={t('people.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} disabled={locked} />
+      <TextArea
+        label={t('people.form.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={2}
+        disabled={locked}
+      />
       <ErrorNotice error={error} />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>

@@ -27,7 +27,15 @@ export function LinkPersonDialog({ open, caseId, onClose, onLinked }: Props) {
   );
 }
 
-function LinkPersonForm({ caseId, onCancel, onLinked }: { caseId: string; onCancel: () => void; onLinked: (name: string, role: Role) => void }) {
+function LinkPersonForm({
+  caseId,
+  onCancel,
+  onLinked,
+}: {
+  caseId: string;
+  onCancel: () => void;
+  onLinked: (name: string, role: Role) => void;
+}) {
   const t = useT();
   const [name, setName] = useState('');
   const [results, setResults] = useState<PersonSummary[] | null>(null);
@@ -56,7 +64,15 @@ function LinkPersonForm({ caseId, onCancel, onLinked }: { caseId: string; onCanc
   return (
     <>
       <form onSubmit={search} role="search" aria-busy={busy} className="inline-form">
-        <TextField label={t('people.link.search')} type="search" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
+        <TextField
+          label={t('people.link.search')}
+          type="search"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={200}
+          autoFocus
+        />
         <Button type="submit" disabled={busy}>
           {t('people.link.searchButton')}
         </Button>
@@ -73,7 +89,14 @@ function LinkPersonForm({ caseId, onCancel, onLinked }: { caseId: string; onCanc
             <ul className="choice-list">
               {results.map((p) => (
                 <li key={p.id}>
-                  <input type="radio" id={`link-person-${p.id}`} name="link-person" value={p.id} checked={chosen === p.id} onChange={() => setChosen(p.id)} />
+                  <input
+                    type="radio"
+                    id={`link-person-${p.id}`}
+                    name="link-person"
+                    value={p.id}
+                    checked={chosen === p.id}
+                    onChange={() => setChosen(p.id)}
+                  />
                   <label htmlFor={`link-person-${p.id}`}>
                     <bdi className="person-name">{p.fullName}</bdi>
                     {p.pseudonym && (
@@ -104,7 +127,12 @@ function LinkPersonForm({ caseId, onCancel, onLinked }: { caseId: string; onCanc
           </fieldset>
         )}
         {results && results.length > 0 && (
-          <SelectField label={t('people.form.role')} value={role} onChange={(e) => setRole(e.target.value as Role)} options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))} />
+          <SelectField
+            label={t('people.form.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
+          />
         )}
         <ErrorNotice error={error} />
         <div className="form-actions">

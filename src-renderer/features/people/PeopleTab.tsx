@@ -123,7 +123,12 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                         .map((r) => (
                           <li key={r.role} className="role-item">
                             <span>{roleName(r.role)}</span>{' '}
-                            <Button variant="link" disabled={busy} onClick={() => void unlink(p, r.role)} aria-label={t('people.unlinkLabel', { name: p.fullName, role: roleName(r.role) })}>
+                            <Button
+                              variant="link"
+                              disabled={busy}
+                              onClick={() => void unlink(p, r.role)}
+                              aria-label={t('people.unlinkLabel', { name: p.fullName, role: roleName(r.role) })}
+                            >
                               {t('people.unlink')}
                             </Button>
                           </li>
@@ -132,15 +137,29 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                   </td>
                   <td>{p.gender ? t(`people.gender.${p.gender}` as MessageKey) : t('state.none')}</td>
                   <td>{p.country ? <bdi>{p.country}</bdi> : t('state.none')}</td>
-                  <td>{p.vulnerabilities.length ? list(p.vulnerabilities.map((v) => t(`people.vuln.${v}` as MessageKey))) : t('state.none')}</td>
+                  <td>
+                    {p.vulnerabilities.length
+                      ? list(p.vulnerabilities.map((v) => t(`people.vuln.${v}` as MessageKey)))
+                      : t('state.none')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      <AddPersonDialog open={dialog === 'add'} caseId={caseId} onClose={() => setDialog(null)} onAdded={(name, role) => void linked(name, role)} />
-      <LinkPersonDialog open={dialog === 'link'} caseId={caseId} onClose={() => setDialog(null)} onLinked={(name, role) => void linked(name, role)} />
+      <AddPersonDialog
+        open={dialog === 'add'}
+        caseId={caseId}
+        onClose={() => setDialog(null)}
+        onAdded={(name, role) => void linked(name, role)}
+      />
+      <LinkPersonDialog
+        open={dialog === 'link'}
+        caseId={caseId}
+        onClose={() => setDialog(null)}
+        onLinked={(name, role) => void linked(name, role)}
+      />
     </section>
   );
 }

@@ -6,11 +6,13 @@ export const peopleMessages = defineMessages({
     'people.count': '{count, plural, =0 {No one linked yet} one {# person} other {# people}}',
     'people.add': 'Add a person',
     'people.linkExisting': 'Link someone already in the vault',
-    'people.none': 'No one is linked to this case yet. Add the people it concerns: the client, witnesses, family members…',
+    'people.none':
+      'No one is linked to this case yet. Add the people it concerns: the client, witnesses, family members…',
     'people.list.label': 'People in this case',
     'people.col.name': 'Name',
     'people.restricted': 'Restricted',
-    'people.restrictedHint': 'Recalled by the partner it came from after a consent withdrawal: never shared or reported again.',
+    'people.restrictedHint':
+      'Recalled by the partner it came from after a consent withdrawal: never shared or reported again.',
     'people.col.pseudonym': 'Pseudonym',
     'people.col.roles': 'Role in this case',
     'people.col.gender': 'Gender',
@@ -59,8 +61,10 @@ export const peopleMessages = defineMessages({
     'people.form.notes': 'Notes',
     'people.form.role': 'Role in this case',
     'people.form.submit': 'Add to the case',
-    'people.dup.title': '{count, plural, one {Someone in the vault may be this person} other {# people in the vault may be this person}}',
-    'people.dup.hint': 'Check before saving: if it is the same person, cancel and link them to the case instead. You can still add a new person.',
+    'people.dup.title':
+      '{count, plural, one {Someone in the vault may be this person} other {# people in the vault may be this person}}',
+    'people.dup.hint':
+      'Check before saving: if it is the same person, cancel and link them to the case instead. You can still add a new person.',
     'people.dup.caption': 'People already in the vault with a similar name',
     'people.dup.col.name': 'Name as typed',
     'people.link.title': 'Link someone already in the vault',
@@ -77,11 +81,13 @@ export const peopleMessages = defineMessages({
     'people.count': '{count, plural, =0 {Personne pour l’instant} one {# personne} other {# personnes}}',
     'people.add': 'Ajouter une personne',
     'people.linkExisting': 'Lier une personne déjà dans le coffre',
-    'people.none': 'Aucune personne n’est encore liée à ce dossier. Ajoutez les personnes concernées : le client, les témoins, les membres de la famille…',
+    'people.none':
+      'Aucune personne n’est encore liée à ce dossier. Ajoutez les personnes concernées : le client, les témoins, les membres de la famille…',
     'people.list.label': 'Personnes du dossier',
     'people.col.name': 'Nom',
     'people.restricted': 'Restreint',
-    'people.restrictedHint': 'Rappelé par le partenaire qui l’a envoyé après un retrait de consentement : plus jamais partagé ni rapporté.',
+    'people.restrictedHint':
+      'Rappelé par le partenaire qui l’a envoyé après un retrait de consentement : plus jamais partagé ni rapporté.',
     'people.col.pseudonym': 'Pseudonyme',
     'people.col.roles': 'Rôle dans ce dossier',
     'people.col.gender': 'Genre',
@@ -130,8 +136,10 @@ export const peopleMessages = defineMessages({
     'people.form.notes': 'Notes',
     'people.form.role': 'Rôle dans ce dossier',
     'people.form.submit': 'Ajouter au dossier',
-    'people.dup.title': '{count, plural, one {Une personne du coffre est peut-être celle-ci} other {# personnes du coffre sont peut-être celle-ci}}',
-    'people.dup.hint': 'Vérifiez avant d’enregistrer : si c’est la même personne, annulez et liez-la plutôt au dossier. Vous pouvez tout de même ajouter une nouvelle personne.',
+    'people.dup.title':
+      '{count, plural, one {Une personne du coffre est peut-être celle-ci} other {# personnes du coffre sont peut-être celle-ci}}',
+    'people.dup.hint':
+      'Vérifiez avant d’enregistrer : si c’est la même personne, annulez et liez-la plutôt au dossier. Vous pouvez tout de même ajouter une nouvelle personne.',
     'people.dup.caption': 'Personnes déjà dans le coffre au nom proche',
     'people.dup.col.name': 'Nom saisi',
     'people.link.title': 'Lier une personne déjà dans le coffre',
@@ -148,11 +156,13 @@ export const peopleMessages = defineMessages({
     'people.count': '{count, plural, =0 {Nadie vinculado todavía} one {# persona} other {# personas}}',
     'people.add': 'Añadir una persona',
     'people.linkExisting': 'Vincular a alguien que ya está en la bóveda',
-    'people.none': 'Todavía no hay nadie vinculado a este caso. Añada a las personas a las que concierne: el cliente, los testigos, los familiares…',
+    'people.none':
+      'Todavía no hay nadie vinculado a este caso. Añada a las personas a las que concierne: el cliente, los testigos, los familiares…',
     'people.list.label': 'Personas del caso',
     'people.col.name': 'Nombre',
     'people.restricted': 'Restringido',
-    'people.restrictedHint': 'Retirado por el socio que lo envió tras una retirada del consentimiento: nunca volverá a compartirse ni a incluirse en informes.',
+    'people.restrictedHint':
+      'Retirado por el socio que lo envió tras una retirada del consentimiento: nunca volverá a compartirse ni a incluirse en informes.',
     'people.col.pseudonym': 'Seudónimo',
     'people.col.roles': 'Papel en este caso',
     'people.col.gender': 'Género',
@@ -201,8 +211,10 @@ export const peopleMessages = defineMessages({
     'people.form.notes': 'Notas',
     'people.form.role': 'Papel en este caso',
     'people.form.submit': 'Añadir al caso',
-    'people.dup.title': '{count, plural, one {Alguien de la bóveda puede ser esta persona} other {# personas de la bóveda pueden ser esta persona}}',
-    'people.dup.hint': 'Compruébelo antes de guardar: si es la misma persona, cancele y vincúlela al caso. Aun así puede añadir una persona nueva.',
+    'people.dup.title':
+      '{count, plural, one {Alguien de la bóveda puede ser esta persona} other {# personas de la bóveda pueden ser esta persona}}',
+    'people.dup.hint':
+      'Compruébelo antes de guardar: si es la misma persona, cancele y vincúlela al caso. Aun así puede añadir una persona nueva.',
     'people.dup.caption': 'Personas que ya están en la bóveda con un nombre parecido',
     'people.dup.col.name': 'Nombre escrito',
     'people.link.title': 'Vincular a alguien que ya está en la bóveda',
@@ -216,7 +228,8 @@ export const peopleMessages = defineMessages({
   },
   ar: {
     'people.title': 'الأشخاص في هذه القضية',
-    'people.count': '{count, plural, =0 {لم يُربط أحد بعد} zero {لم يُربط أحد بعد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}',
+    'people.count':
+      '{count, plural, =0 {لم يُربط أحد بعد} zero {لم يُربط أحد بعد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}',
     'people.add': 'إضافة شخص',
     'people.linkExisting': 'ربط شخص موجود في الخزنة',
     'people.none': 'لم يُربط أحد بهذه القضية بعد. أضف الأشخاص المعنيين بها: الموكّل والشهود وأفراد الأسرة…',
@@ -272,8 +285,10 @@ export const peopleMessages = defineMessages({
     'people.form.notes': 'ملاحظات',
     'people.form.role': 'الدور في هذه القضية',
     'people.form.submit': 'إضافة إلى القضية',
-    'people.dup.title': '{count, plural, zero {قد يكون شخص في الخزنة هو هذا الشخص} one {قد يكون شخص في الخزنة هو هذا الشخص} two {قد يكون أحد شخصين في الخزنة هو هذا الشخص} few {قد يكون أحد # أشخاص في الخزنة هو هذا الشخص} many {قد يكون أحد # شخصًا في الخزنة هو هذا الشخص} other {قد يكون أحد # شخص في الخزنة هو هذا الشخص}}',
-    'people.dup.hint': 'تحقّق قبل الحفظ: إن كان الشخص نفسه فألغِ واربطه بالقضية بدلًا من ذلك. يمكنك مع ذلك إضافة شخص جديد.',
+    'people.dup.title':
+      '{count, plural, zero {قد يكون شخص في الخزنة هو هذا الشخص} one {قد يكون شخص في الخزنة هو هذا الشخص} two {قد يكون أحد شخصين في الخزنة هو هذا الشخص} few {قد يكون أحد # أشخاص في الخزنة هو هذا الشخص} many {قد يكون أحد # شخصًا في الخزنة هو هذا الشخص} other {قد يكون أحد # شخص في الخزنة هو هذا الشخص}}',
+    'people.dup.hint':
+      'تحقّق قبل الحفظ: إن كان الشخص نفسه فألغِ واربطه بالقضية بدلًا من ذلك. يمكنك مع ذلك إضافة شخص جديد.',
     'people.dup.caption': 'أشخاص موجودون في الخزنة بأسماء مشابهة',
     'people.dup.col.name': 'الاسم كما كُتب',
     'people.link.title': 'ربط شخص موجود في الخزنة',

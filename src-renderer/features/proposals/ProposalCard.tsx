@@ -16,10 +16,20 @@ import { formatMoney } from '../outcomes/OutcomesTab.js';
 import { shortVault } from '../evidence/evidence-format.js';
 
 /** The case tab where an accepted addition of each kind shows. */
-const TAB_OF: Record<AdditionKind, CaseTab> = { notes: 'notes', deadlines: 'deadlines', outcomes: 'outcomes', evidence: 'evidence' };
+const TAB_OF: Record<AdditionKind, CaseTab> = {
+  notes: 'notes',
+  deadlines: 'deadlines',
+  outcomes: 'outcomes',
+  evidence: 'evidence',
+};
 
 /** The message namespace naming the subtype of each kind (deadline kind, outcome kind, evidence type). */
-const SUBTYPE_OF: Record<AdditionKind, string | null> = { notes: null, deadlines: 'deadlines.kind', outcomes: 'outcomes.kind', evidence: 'evidence.type' };
+const SUBTYPE_OF: Record<AdditionKind, string | null> = {
+  notes: null,
+  deadlines: 'deadlines.kind',
+  outcomes: 'outcomes.kind',
+  evidence: 'evidence.type',
+};
 
 /**
  * "Note", or "Change to an accepted note" for a pending later version of a record already in the
@@ -40,7 +50,17 @@ export function summaryOf(p: ProposedAddition): string | null {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
-export function ProposalCard({ p, busy, onAccept, onReject }: { p: ProposedAddition; busy: boolean; onAccept: () => void; onReject: () => void }) {
+export function ProposalCard({
+  p,
+  busy,
+  onAccept,
+  onReject,
+}: {
+  p: ProposedAddition;
+  busy: boolean;
+  onAccept: () => void;
+  onReject: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
@@ -53,14 +73,22 @@ export function ProposalCard({ p, busy, onAccept, onReject }: { p: ProposedAddit
   const facts: Array<[MessageKey, ReactNode]> = [
     [
       'proposals.field.case',
-      <button type="button" className="row-link proposal-case" onClick={() => go({ name: 'case', id: p.caseId, tab: TAB_OF[p.kind] })}>
+      <button
+        type="button"
+        className="row-link proposal-case"
+        onClick={() => go({ name: 'case', id: p.caseId, tab: TAB_OF[p.kind] })}
+      >
         <bdi className="code">{reference}</bdi> <bdi>{p.caseTitle}</bdi>
       </button>,
     ],
     [
       'proposals.field.from',
       p.partner && partnerId ? (
-        <button type="button" className="row-link proposal-partner" onClick={() => go({ name: 'partner', id: partnerId })}>
+        <button
+          type="button"
+          className="row-link proposal-partner"
+          onClick={() => go({ name: 'partner', id: partnerId })}
+        >
           <bdi>{p.partner.name}</bdi>
         </button>
       ) : (
@@ -69,13 +97,28 @@ export function ProposalCard({ p, busy, onAccept, onReject }: { p: ProposedAddit
     ],
     ['proposals.field.received', f.instant(p.receivedAt)],
   ];
-  if (p.decidedAt) facts.push(['proposals.field.decided', p.decidedBy ? t('proposals.decidedBy', { when: f.instant(p.decidedAt), who: p.decidedBy }) : f.instant(p.decidedAt)]);
+  if (p.decidedAt)
+    facts.push([
+      'proposals.field.decided',
+      p.decidedBy
+        ? t('proposals.decidedBy', { when: f.instant(p.decidedAt), who: p.decidedBy })
+        : f.instant(p.decidedAt),
+    ]);
 
   return (
-    <article className={`proposal proposal-${p.status}`} aria-labelledby={headingId} data-proposal-id={p.id} data-kind={p.kind}>
+    <article
+      className={`proposal proposal-${p.status}`}
+      aria-labelledby={headingId}
+      data-proposal-id={p.id}
+      data-kind={p.kind}
+    >
       <h3 id={headingId} className="proposal-heading">
         <span>{t(kindLabel(p))}</span>
-        {!pending && <span className={`badge proposal-status proposal-status-${p.status}`}>{t(`proposals.status.${p.status}` as MessageKey)}</span>}
+        {!pending && (
+          <span className={`badge proposal-status proposal-status-${p.status}`}>
+            {t(`proposals.status.${p.status}` as MessageKey)}
+          </span>
+        )}
       </h3>
       <dl className="proposal-facts" id={factsId}>
         {facts.map(([label, value]) => (
@@ -90,10 +133,21 @@ export function ProposalCard({ p, busy, onAccept, onReject }: { p: ProposedAddit
       </div>
       {pending && (
         <div className="proposal-actions">
-          <Button variant="primary" onClick={onAccept} disabled={busy} aria-label={t(`proposals.acceptItem.${p.kind}` as MessageKey, { reference })} aria-describedby={factsId}>
+          <Button
+            variant="primary"
+            onClick={onAccept}
+            disabled={busy}
+            aria-label={t(`proposals.acceptItem.${p.kind}` as MessageKey, { reference })}
+            aria-describedby={factsId}
+          >
             {t('proposals.accept')}
           </Button>
-          <Button onClick={onReject} disabled={busy} aria-label={t(`proposals.rejectItem.${p.kind}` as MessageKey, { reference })} aria-describedby={factsId}>
+          <Button
+            onClick={onReject}
+            disabled={busy}
+            aria-label={t(`proposals.rejectItem.${p.kind}` as MessageKey, { reference })}
+            aria-describedby={factsId}
+          >
             {t('proposals.reject')}
           </Button>
         </div>
@@ -107,10 +161,16 @@ function Content({ p }: { p: ProposedAddition }) {
   const t = useT();
   const f = useFormat();
   const v = p.preview;
-  if (!v) return <p className="hint proposal-gone">{t(p.status === 'superseded' ? 'proposals.contentReplaced' : 'proposals.contentGone')}</p>;
+  if (!v)
+    return (
+      <p className="hint proposal-gone">
+        {t(p.status === 'superseded' ? 'proposals.contentReplaced' : 'proposals.contentGone')}
+      </p>
+    );
 
   const notShared = <span className="hint">{t('proposals.notShared')}</span>;
-  const text = (s: string | null, long = false): ReactNode => (s ? <bdi className={long ? 'proposal-text' : undefined}>{s}</bdi> : notShared);
+  const text = (s: string | null, long = false): ReactNode =>
+    s ? <bdi className={long ? 'proposal-text' : undefined}>{s}</bdi> : notShared;
   const subtype = (): ReactNode => {
     const ns = SUBTYPE_OF[p.kind];
     if (!v.subtype || !ns) return notShared;
@@ -124,13 +184,21 @@ function Content({ p }: { p: ProposedAddition }) {
       rows.push(['proposals.field.text', text(v.text, true)]);
       break;
     case 'deadlines':
-      rows.push(['proposals.field.title', text(v.title)], ['proposals.field.kind', subtype()], ['proposals.field.due', v.day ? f.day(v.day) : notShared]);
+      rows.push(
+        ['proposals.field.title', text(v.title)],
+        ['proposals.field.kind', subtype()],
+        ['proposals.field.due', v.day ? f.day(v.day) : notShared],
+      );
       if (v.text) rows.push(['proposals.field.details', text(v.text, true)]);
       break;
     case 'outcomes':
       if (v.title) rows.push(['proposals.field.title', text(v.title)]);
       rows.push(['proposals.field.kind', subtype()], ['proposals.field.description', text(v.text, true)]);
-      if (v.amountAwardedMinor !== null && v.currency) rows.push(['proposals.field.amount', <bdi className="proposal-amount">{formatMoney(f.locale, v.amountAwardedMinor, v.currency)}</bdi>]);
+      if (v.amountAwardedMinor !== null && v.currency)
+        rows.push([
+          'proposals.field.amount',
+          <bdi className="proposal-amount">{formatMoney(f.locale, v.amountAwardedMinor, v.currency)}</bdi>,
+        ]);
       if (v.day) rows.push(['proposals.field.achieved', f.day(v.day)]);
       break;
     case 'evidence':
@@ -139,7 +207,12 @@ function Content({ p }: { p: ProposedAddition }) {
         ['proposals.field.type', subtype()],
         ['proposals.field.fileName', v.fileName ? <bdi className="code">{v.fileName}</bdi> : notShared],
         ['proposals.field.size', v.size !== null ? f.bytes(v.size) : notShared],
-        ['proposals.field.file', <span className={v.hasFile ? 'proposal-file-yes' : 'proposal-file-no'}>{t(v.hasFile ? 'proposals.file.included' : 'proposals.file.missing')}</span>],
+        [
+          'proposals.field.file',
+          <span className={v.hasFile ? 'proposal-file-yes' : 'proposal-file-no'}>
+            {t(v.hasFile ? 'proposals.file.included' : 'proposals.file.missing')}
+          </span>,
+        ],
       );
       if (v.day) rows.push(['proposals.field.collected', f.day(v.day)]);
       if (v.text) rows.push(['proposals.field.description', text(v.text, true)]);

@@ -75,7 +75,11 @@ export function ProposedAdditions({ generation }: { generation: number }) {
         throw e;
       }
       setRejecting(null);
-      setNotice(how === 'accept' ? t(`proposals.accepted.${p.kind}` as MessageKey, { reference: p.caseReference }) : t(p.preview?.hasFile ? 'proposals.rejectedWithFile' : 'proposals.rejected'));
+      setNotice(
+        how === 'accept'
+          ? t(`proposals.accepted.${p.kind}` as MessageKey, { reference: p.caseReference })
+          : t(p.preview?.hasFile ? 'proposals.rejectedWithFile' : 'proposals.rejected'),
+      );
       await load();
       headingRef.current?.focus();
     });
@@ -87,7 +91,9 @@ export function ProposedAdditions({ generation }: { generation: number }) {
         <h2 id="proposals-title" ref={headingRef} tabIndex={-1}>
           {t('proposals.title')}
         </h2>
-        {pendingList && items !== null && items.length > 0 && <p className="proposals-count">{t('proposals.count', { count: items.length })}</p>}
+        {pendingList && items !== null && items.length > 0 && (
+          <p className="proposals-count">{t('proposals.count', { count: items.length })}</p>
+        )}
         <div className="proposals-filter">
           <SelectField
             label={t('proposals.filter')}
@@ -109,12 +115,19 @@ export function ProposedAdditions({ generation }: { generation: number }) {
       {!rejecting && <ErrorNotice error={actionError} />}
       <ErrorNotice error={error} onRetry={() => void load()} />
       {items === null && !error && <Loading />}
-      {items !== null && items.length === 0 && <p className="empty">{t(pendingList ? 'proposals.none.pending' : 'proposals.none.decided')}</p>}
+      {items !== null && items.length === 0 && (
+        <p className="empty">{t(pendingList ? 'proposals.none.pending' : 'proposals.none.decided')}</p>
+      )}
       {items !== null && items.length > 0 && (
         <ul className="proposal-list" aria-label={t('proposals.label')}>
           {items.map((p) => (
             <li key={p.id}>
-              <ProposalCard p={p} busy={busy} onAccept={() => void decide(p, 'accept')} onReject={() => setRejecting(p)} />
+              <ProposalCard
+                p={p}
+                busy={busy}
+                onAccept={() => void decide(p, 'accept')}
+                onReject={() => setRejecting(p)}
+              />
             </li>
           ))}
         </ul>
@@ -123,7 +136,8 @@ export function ProposedAdditions({ generation }: { generation: number }) {
         {rejecting && (
           <div className="proposal-reject">
             <p className="proposal-reject-what">
-              <strong>{t(kindLabel(rejecting))}</strong> <bdi className="code">{rejecting.caseReference}</bdi> <bdi>{rejecting.caseTitle}</bdi>
+              <strong>{t(kindLabel(rejecting))}</strong> <bdi className="code">{rejecting.caseReference}</bdi>{' '}
+              <bdi>{rejecting.caseTitle}</bdi>
               {summaryOf(rejecting) && <bdi className="proposal-reject-summary">{summaryOf(rejecting)}</bdi>}
             </p>
             <p>{t('proposals.reject.body', { reference: rejecting.caseReference })}</p>

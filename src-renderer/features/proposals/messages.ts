@@ -8,7 +8,8 @@ import { defineMessages } from '../../i18n/define.js';
 export const proposalsMessages = defineMessages({
   en: {
     'proposals.title': 'Proposed additions from partners',
-    'proposals.intro': 'A partner’s note, deadline, outcome or evidence for a case they did not create does not enter the case by itself. Read it, then accept it into the case or reject it.',
+    'proposals.intro':
+      'A partner’s note, deadline, outcome or evidence for a case they did not create does not enter the case by itself. Read it, then accept it into the case or reject it.',
     'proposals.filter': 'Show',
     'proposals.filter.pending': 'Waiting for a decision',
     'proposals.filter.accepted': 'Accepted',
@@ -66,7 +67,8 @@ export const proposalsMessages = defineMessages({
     'proposals.rejectItem.outcomes': 'Reject outcome for {reference}',
     'proposals.rejectItem.evidence': 'Reject evidence item for {reference}',
     'proposals.reject.title': 'Reject this addition?',
-    'proposals.reject.body': 'It does not enter case {reference}. Its content is dropped from this vault and cannot be brought back: the partner would have to send it again.',
+    'proposals.reject.body':
+      'It does not enter case {reference}. Its content is dropped from this vault and cannot be brought back: the partner would have to send it again.',
     'proposals.reject.file': 'The file it brought is erased for good.',
     'proposals.reject.confirm': 'Reject and drop it',
     'proposals.accepted.notes': 'The note was added to case {reference}.',
@@ -75,15 +77,19 @@ export const proposalsMessages = defineMessages({
     'proposals.accepted.evidence': 'The evidence item was added to case {reference}.',
     'proposals.rejected': 'The addition was rejected: its content was dropped.',
     'proposals.rejectedWithFile': 'The addition was rejected: its content was dropped and its file erased.',
-    'proposals.alreadyDecided': 'This addition was decided meanwhile, perhaps in another window. The list now shows where things stand.',
-    'proposals.afterImport': '{count, plural, one {# addition to your cases waits for your decision: it enters the case only when you accept it.} other {# additions to your cases wait for your decision: they enter the case only when you accept them.}}',
+    'proposals.alreadyDecided':
+      'This addition was decided meanwhile, perhaps in another window. The list now shows where things stand.',
+    'proposals.afterImport':
+      '{count, plural, one {# addition to your cases waits for your decision: it enters the case only when you accept it.} other {# additions to your cases wait for your decision: they enter the case only when you accept them.}}',
     'proposals.afterImport.go': 'Review the proposed additions',
-    'proposals.banner': '{count, plural, one {# addition from a partner waits for your decision.} other {# additions from partners wait for your decision.}}',
+    'proposals.banner':
+      '{count, plural, one {# addition from a partner waits for your decision.} other {# additions from partners wait for your decision.}}',
     'proposals.banner.go': 'Review in the exchange inbox',
   },
   fr: {
     'proposals.title': 'Ajouts proposés par des partenaires',
-    'proposals.intro': 'La note, l’échéance, le résultat ou la preuve qu’un partenaire envoie pour un dossier qu’il n’a pas créé n’entre pas seul dans le dossier. Lisez-le, puis acceptez-le dans le dossier ou refusez-le.',
+    'proposals.intro':
+      'La note, l’échéance, le résultat ou la preuve qu’un partenaire envoie pour un dossier qu’il n’a pas créé n’entre pas seul dans le dossier. Lisez-le, puis acceptez-le dans le dossier ou refusez-le.',
     'proposals.filter': 'Afficher',
     'proposals.filter.pending': 'En attente de décision',
     'proposals.filter.accepted': 'Acceptés',
@@ -141,7 +147,8 @@ export const proposalsMessages = defineMessages({
     'proposals.rejectItem.outcomes': 'Refuser le résultat pour {reference}',
     'proposals.rejectItem.evidence': 'Refuser la preuve pour {reference}',
     'proposals.reject.title': 'Refuser cet ajout ?',
-    'proposals.reject.body': 'Il n’entre pas dans le dossier {reference}. Son contenu est supprimé de ce coffre et ne peut pas être récupéré : le partenaire devrait l’envoyer à nouveau.',
+    'proposals.reject.body':
+      'Il n’entre pas dans le dossier {reference}. Son contenu est supprimé de ce coffre et ne peut pas être récupéré : le partenaire devrait l’envoyer à nouveau.',
     'proposals.reject.file': 'Le fichier qu’il apportait est effacé définitivement.',
     'proposals.reject.confirm': 'Refuser et supprimer',
     'proposals.accepted.notes': 'La note a été ajoutée au dossier {reference}.',
@@ -150,15 +157,19 @@ export const proposalsMessages = defineMessages({
     'proposals.accepted.evidence': 'La preuve a été ajoutée au dossier {reference}.',
     'proposals.rejected': 'L’ajout a été refusé : son contenu a été supprimé.',
     'proposals.rejectedWithFile': 'L’ajout a été refusé : son contenu a été supprimé et son fichier effacé.',
-    'proposals.alreadyDecided': 'Cet ajout a été décidé entre-temps, peut-être dans une autre fenêtre. La liste montre maintenant où en sont les choses.',
-    'proposals.afterImport': '{count, plural, one {# ajout à vos dossiers attend votre décision : il n’entre dans le dossier que si vous l’acceptez.} other {# ajouts à vos dossiers attendent votre décision : ils n’entrent dans le dossier que si vous les acceptez.}}',
+    'proposals.alreadyDecided':
+      'Cet ajout a été décidé entre-temps, peut-être dans une autre fenêtre. La liste montre maintenant où en sont les choses.',
+    'proposals.afterImport':
+      '{count, plural, one {# ajout à vos dossiers attend votre décision : il n’entre dans le dossier que si vous l’acceptez.} other {# ajouts à vos dossiers attendent votre décision : ils n’entrent dans le dossier que si vous les acceptez.}}',
     'proposals.afterImport.go': 'Examiner les ajouts proposés',
-    'proposals.banner': '{count, plural, one {# ajout d’un partenaire attend votre décision.} other {# ajouts de partenaires attendent votre décision.}}',
+    'proposals.banner':
+      '{count, plural, one {# ajout d’un partenaire attend votre décision.} other {# ajouts de partenaires attendent votre décision.}}',
     'proposals.banner.go': 'Examiner dans la boîte d’échange',
   },
   es: {
     'proposals.title': 'Añadidos propuestos por socios',
-    'proposals.intro': 'La nota, el plazo, el resultado o la prueba que un socio envía para un caso que no creó no entra sola en el caso. Léala y luego acéptela en el caso o recházela.',
+    'proposals.intro':
+      'La nota, el plazo, el resultado o la prueba que un socio envía para un caso que no creó no entra sola en el caso. Léala y luego acéptela en el caso o recházela.',
     'proposals.filter': 'Mostrar',
     'proposals.filter.pending': 'Pendientes de decisión',
     'proposals.filter.accepted': 'Aceptados',
@@ -216,7 +227,8 @@ export const proposalsMessages = defineMessages({
     'proposals.rejectItem.outcomes': 'Rechazar el resultado para {reference}',
     'proposals.rejectItem.evidence': 'Rechazar la prueba para {reference}',
     'proposals.reject.title': '¿Rechazar este añadido?',
-    'proposals.reject.body': 'No entra en el caso {reference}. Su contenido se elimina de esta bóveda y no se puede recuperar: el socio tendría que enviarlo de nuevo.',
+    'proposals.reject.body':
+      'No entra en el caso {reference}. Su contenido se elimina de esta bóveda y no se puede recuperar: el socio tendría que enviarlo de nuevo.',
     'proposals.reject.file': 'El archivo que traía se borra definitivamente.',
     'proposals.reject.confirm': 'Rechazar y eliminar',
     'proposals.accepted.notes': 'La nota se añadió al caso {reference}.',
@@ -225,15 +237,19 @@ export const proposalsMessages = defineMessages({
     'proposals.accepted.evidence': 'La prueba se añadió al caso {reference}.',
     'proposals.rejected': 'El añadido se rechazó: su contenido se eliminó.',
     'proposals.rejectedWithFile': 'El añadido se rechazó: su contenido se eliminó y su archivo se borró.',
-    'proposals.alreadyDecided': 'Este añadido se decidió mientras tanto, quizá en otra ventana. La lista muestra ahora cómo están las cosas.',
-    'proposals.afterImport': '{count, plural, one {# añadido a sus casos espera su decisión: solo entra en el caso si lo acepta.} other {# añadidos a sus casos esperan su decisión: solo entran en el caso si los acepta.}}',
+    'proposals.alreadyDecided':
+      'Este añadido se decidió mientras tanto, quizá en otra ventana. La lista muestra ahora cómo están las cosas.',
+    'proposals.afterImport':
+      '{count, plural, one {# añadido a sus casos espera su decisión: solo entra en el caso si lo acepta.} other {# añadidos a sus casos esperan su decisión: solo entran en el caso si los acepta.}}',
     'proposals.afterImport.go': 'Revisar los añadidos propuestos',
-    'proposals.banner': '{count, plural, one {# añadido de un socio espera su decisión.} other {# añadidos de socios esperan su decisión.}}',
+    'proposals.banner':
+      '{count, plural, one {# añadido de un socio espera su decisión.} other {# añadidos de socios esperan su decisión.}}',
     'proposals.banner.go': 'Revisar en la bandeja de intercambio',
   },
   ar: {
     'proposals.title': 'إضافات مقترحة من الشركاء',
-    'proposals.intro': 'لا تدخل الملاحظة أو الموعد النهائي أو النتيجة أو الدليل الذي يرسله شريك لقضية لم ينشئها إلى القضية من تلقاء نفسها. اقرأها، ثم اقبلها في القضية أو ارفضها.',
+    'proposals.intro':
+      'لا تدخل الملاحظة أو الموعد النهائي أو النتيجة أو الدليل الذي يرسله شريك لقضية لم ينشئها إلى القضية من تلقاء نفسها. اقرأها، ثم اقبلها في القضية أو ارفضها.',
     'proposals.filter': 'عرض',
     'proposals.filter.pending': 'بانتظار قرار',
     'proposals.filter.accepted': 'المقبولة',
@@ -241,7 +257,8 @@ export const proposalsMessages = defineMessages({
     'proposals.filter.superseded': 'المستبدلة بنسخة لاحقة',
     'proposals.none.pending': 'لا توجد إضافات من الشركاء بانتظار قرار.',
     'proposals.none.decided': 'لا توجد إضافة في هذه القائمة.',
-    'proposals.count': '{count, plural, zero {لا إضافة بانتظار قرار} one {إضافة واحدة بانتظار قرار} two {إضافتان بانتظار قرار} few {# إضافات بانتظار قرار} many {# إضافة بانتظار قرار} other {# إضافة بانتظار قرار}}',
+    'proposals.count':
+      '{count, plural, zero {لا إضافة بانتظار قرار} one {إضافة واحدة بانتظار قرار} two {إضافتان بانتظار قرار} few {# إضافات بانتظار قرار} many {# إضافة بانتظار قرار} other {# إضافة بانتظار قرار}}',
     'proposals.label': 'الإضافات المقترحة',
     'proposals.kind.notes': 'ملاحظة',
     'proposals.kind.deadlines': 'موعد نهائي',
@@ -291,7 +308,8 @@ export const proposalsMessages = defineMessages({
     'proposals.rejectItem.outcomes': 'رفض النتيجة للقضية {reference}',
     'proposals.rejectItem.evidence': 'رفض الدليل للقضية {reference}',
     'proposals.reject.title': 'رفض هذه الإضافة؟',
-    'proposals.reject.body': 'لن تدخل القضية {reference}. يُحذف محتواها من هذه الخزنة ولا يمكن استرجاعه: سيتعين على الشريك إرسالها مرة أخرى.',
+    'proposals.reject.body':
+      'لن تدخل القضية {reference}. يُحذف محتواها من هذه الخزنة ولا يمكن استرجاعه: سيتعين على الشريك إرسالها مرة أخرى.',
     'proposals.reject.file': 'يُمحى الملف الذي جاءت به نهائيًا.',
     'proposals.reject.confirm': 'رفض وحذف',
     'proposals.accepted.notes': 'أُضيفت الملاحظة إلى القضية {reference}.',
@@ -300,7 +318,8 @@ export const proposalsMessages = defineMessages({
     'proposals.accepted.evidence': 'أُضيف الدليل إلى القضية {reference}.',
     'proposals.rejected': 'رُفضت الإضافة: حُذف محتواها.',
     'proposals.rejectedWithFile': 'رُفضت الإضافة: حُذف محتواها ومُحي ملفها.',
-    'proposals.alreadyDecided': 'اتُّخذ قرار بشأن هذه الإضافة في الأثناء، ربما في نافذة أخرى. تعرض القائمة الآن الوضع الحالي.',
+    'proposals.alreadyDecided':
+      'اتُّخذ قرار بشأن هذه الإضافة في الأثناء، ربما في نافذة أخرى. تعرض القائمة الآن الوضع الحالي.',
     'proposals.afterImport':
       '{count, plural, zero {لا توجد إضافات إلى قضاياك بانتظار قرارك.} one {إضافة واحدة إلى قضاياك بانتظار قرارك: لا تدخل القضية إلا إذا قبلتها.} two {إضافتان إلى قضاياك بانتظار قرارك: لا تدخلان القضية إلا إذا قبلتهما.} few {# إضافات إلى قضاياك بانتظار قرارك: لا تدخل القضية إلا إذا قبلتها.} many {# إضافة إلى قضاياك بانتظار قرارك: لا تدخل القضية إلا إذا قبلتها.} other {# إضافة إلى قضاياك بانتظار قرارك: لا تدخل القضية إلا إذا قبلتها.}}',
     'proposals.afterImport.go': 'مراجعة الإضافات المقترحة',

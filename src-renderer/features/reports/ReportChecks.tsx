@@ -23,7 +23,11 @@ export function ReportChecks({ redactions, leftOut }: { redactions: Redaction[];
       </section>
       <section aria-labelledby={`${id}-redactions`}>
         <h2 id={`${id}-redactions`}>{t('reports.redactions.heading')}</h2>
-        {redactions.length === 0 ? <p className="empty">{t('reports.redactions.none')}</p> : <RedactionTable rows={redactions} />}
+        {redactions.length === 0 ? (
+          <p className="empty">{t('reports.redactions.none')}</p>
+        ) : (
+          <RedactionTable rows={redactions} />
+        )}
       </section>
     </section>
   );

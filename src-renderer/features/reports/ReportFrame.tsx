@@ -15,7 +15,13 @@ export function ReportFrame({ html }: { html: string }) {
   return (
     <section className="report-pane" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('reports.preview.heading')}</h2>
-      <iframe className="report-frame" sandbox="" srcDoc={html} title={t('reports.preview.frame')} referrerPolicy="no-referrer" />
+      <iframe
+        className="report-frame"
+        sandbox=""
+        srcDoc={html}
+        title={t('reports.preview.frame')}
+        referrerPolicy="no-referrer"
+      />
     </section>
   );
 }

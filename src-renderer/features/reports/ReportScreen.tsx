@@ -19,7 +19,16 @@ import { ScopeForm } from './ScopeForm.js';
 import { ReportChecks } from './ReportChecks.js';
 import { ReportFrame } from './ReportFrame.js';
 import { SaveReport } from './SaveReport.js';
-import { checkScope, formatRefused, hasProblems, initialScope, sameScope, toInput, type ScopeInput, type ScopeProblems } from './report-scope.js';
+import {
+  checkScope,
+  formatRefused,
+  hasProblems,
+  initialScope,
+  sameScope,
+  toInput,
+  type ScopeInput,
+  type ScopeProblems,
+} from './report-scope.js';
 
 interface Previewed {
   input: ScopeInput;

@@ -28,7 +28,10 @@ export function SaveReport({ input, format, stale }: { input: ScopeInput; format
   const save = () =>
     run(async () => {
       setDone(null);
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: suggestedFileName(t('reports.save.fileName'), input, format), kind: `report-${format}` });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: suggestedFileName(t('reports.save.fileName'), input, format),
+        kind: `report-${format}`,
+      });
       if (!target) return;
       useSession.getState().clearProgress('reports.write');
       setDone(await call('reports', 'write', { ...input, format, target: target.handle }));
@@ -47,7 +50,12 @@ export function SaveReport({ input, format, stale }: { input: ScopeInput; format
       )}
       {refused && <p className="notice notice-error">{t('reports.scope.pdfArabic')}</p>}
       <div className="form-actions">
-        <Button variant="primary" onClick={() => void save()} disabled={busy || stale || refused} aria-describedby={`${id}-hint`}>
+        <Button
+          variant="primary"
+          onClick={() => void save()}
+          disabled={busy || stale || refused}
+          aria-describedby={`${id}-hint`}
+        >
           {t(`reports.save.${format}` as MessageKey)}
         </Button>
       </div>

@@ -8,7 +8,14 @@ import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Button, Checkbox, SelectField, TextField } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
-import { MAX_K, MIN_K, REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage } from '../../../shared/domain/reports.js';
+import {
+  MAX_K,
+  MIN_K,
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  type ReportFormat,
+  type ReportLanguage,
+} from '../../../shared/domain/reports.js';
 import type { ReportScopeOptions } from '../../../shared/ipc/areas/reports.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { ProgressEvent } from '../../../shared/ipc/events.js';
@@ -29,7 +36,19 @@ interface Props {
   onPreview(): void;
 }
 
-export function ScopeForm({ scope, onScope, format, onFormat, options, optionsError, problems, busy, progress, error, onPreview }: Props) {
+export function ScopeForm({
+  scope,
+  onScope,
+  format,
+  onFormat,
+  options,
+  optionsError,
+  problems,
+  busy,
+  progress,
+  error,
+  onPreview,
+}: Props) {
   const t = useT();
   const id = useId();
   const headingId = `${id}-heading`;
@@ -57,7 +76,15 @@ export function ScopeForm({ scope, onScope, format, onFormat, options, optionsEr
           disabled={busy}
           error={problem('from')}
         />
-        <TextField label={t('reports.scope.to')} type="date" value={scope.to} onChange={(e) => onScope({ ...scope, to: e.target.value })} required disabled={busy} error={problem('to')} />
+        <TextField
+          label={t('reports.scope.to')}
+          type="date"
+          value={scope.to}
+          onChange={(e) => onScope({ ...scope, to: e.target.value })}
+          required
+          disabled={busy}
+          error={problem('to')}
+        />
       </div>
 
       <p className="field-hint" id={pickHintId}>
@@ -65,7 +92,15 @@ export function ScopeForm({ scope, onScope, format, onFormat, options, optionsEr
       </p>
       <ErrorNotice error={optionsError} />
       <div className="report-picks">
-        <Picker legend={t('reports.scope.tags')} empty={t('reports.scope.noTags')} describedBy={pickHintId} values={options?.tags} selected={scope.tags} onChange={(tags) => onScope({ ...scope, tags })} disabled={busy} />
+        <Picker
+          legend={t('reports.scope.tags')}
+          empty={t('reports.scope.noTags')}
+          describedBy={pickHintId}
+          values={options?.tags}
+          selected={scope.tags}
+          onChange={(tags) => onScope({ ...scope, tags })}
+          disabled={busy}
+        />
         <Picker
           legend={t('reports.scope.projects')}
           empty={t('reports.scope.noProjects')}
@@ -118,7 +153,13 @@ export function ScopeForm({ scope, onScope, format, onFormat, options, optionsEr
         />
       </div>
       <div className="report-vignettes">
-        <Checkbox label={t('reports.scope.vignettes')} checked={scope.vignettes} onChange={(e) => onScope({ ...scope, vignettes: e.target.checked })} disabled={busy} aria-describedby={`${id}-vignettes-hint`} />
+        <Checkbox
+          label={t('reports.scope.vignettes')}
+          checked={scope.vignettes}
+          onChange={(e) => onScope({ ...scope, vignettes: e.target.checked })}
+          disabled={busy}
+          aria-describedby={`${id}-vignettes-hint`}
+        />
         <p className="field-hint" id={`${id}-vignettes-hint`}>
           {t('reports.scope.vignettesHint')}
         </p>
@@ -162,7 +203,13 @@ function Picker({
       ) : (
         <ul className="report-pick-list">
           {values.map((v) => (
-            <PickItem key={v} value={v} checked={selected.includes(v)} onToggle={(on) => toggle(v, on)} disabled={disabled} />
+            <PickItem
+              key={v}
+              value={v}
+              checked={selected.includes(v)}
+              onToggle={(on) => toggle(v, on)}
+              disabled={disabled}
+            />
           ))}
         </ul>
       )}
@@ -170,11 +217,27 @@ function Picker({
   );
 }
 
-function PickItem({ value, checked, onToggle, disabled }: { value: string; checked: boolean; onToggle(on: boolean): void; disabled: boolean }) {
+function PickItem({
+  value,
+  checked,
+  onToggle,
+  disabled,
+}: {
+  value: string;
+  checked: boolean;
+  onToggle(on: boolean): void;
+  disabled: boolean;
+}) {
   const id = useId();
   return (
     <li className="checkbox">
-      <input type="checkbox" id={id} checked={checked} onChange={(e) => onToggle(e.target.checked)} disabled={disabled} />
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        onChange={(e) => onToggle(e.target.checked)}
+        disabled={disabled}
+      />
       <label htmlFor={id}>
         <bdi>{value}</bdi>
       </label>

@@ -17,7 +17,8 @@ export const reportsMessages = defineMessages({
     'reports.scope.periodHint': 'Both days are included.',
     'reports.scope.dayRequired': 'Enter a day.',
     'reports.scope.periodInvalid': 'The first day must not come after the last day.',
-    'reports.scope.pickHint': 'Tick nothing to include every case. Within a list, a case is included when it matches any ticked value; ticking in several lists keeps only the cases that match each of them.',
+    'reports.scope.pickHint':
+      'Tick nothing to include every case. Within a list, a case is included when it matches any ticked value; ticking in several lists keeps only the cases that match each of them.',
     'reports.scope.tags': 'Tags',
     'reports.scope.projects': 'Projects',
     'reports.scope.donorCodes': 'Donor codes',
@@ -25,14 +26,17 @@ export const reportsMessages = defineMessages({
     'reports.scope.noProjects': 'No case has a project yet.',
     'reports.scope.noDonorCodes': 'No case has a donor code yet.',
     'reports.scope.k': 'Smallest count shown (k)',
-    'reports.scope.kHint': 'At least {min}. A count from 1 to k − 1 shows as “< k”. Raise it to hide more; it cannot go lower.',
+    'reports.scope.kHint':
+      'At least {min}. A count from 1 to k − 1 shows as “< k”. Raise it to hide more; it cannot go lower.',
     'reports.scope.kTooSmall': 'k must be a whole number of at least {min}: a smaller count could point to a person.',
     'reports.scope.kTooLarge': 'k can be at most {max}.',
     'reports.scope.vignettes': 'Include case stories',
-    'reports.scope.vignettesHint': 'Only cases where everyone mentioned consented to donor reporting; names become “Person A”, dates become months.',
+    'reports.scope.vignettesHint':
+      'Only cases where everyone mentioned consented to donor reporting; names become “Person A”, dates become months.',
     'reports.scope.language': 'Language of the report',
     'reports.scope.format': 'Save as',
-    'reports.scope.pdfArabic': 'A PDF cannot hold Arabic letters yet. Save an Arabic report as HTML or CSV, or choose another language for the PDF.',
+    'reports.scope.pdfArabic':
+      'A PDF cannot hold Arabic letters yet. Save an Arabic report as HTML or CSV, or choose another language for the PDF.',
     'reports.language.en': 'English',
     'reports.language.fr': 'French',
     'reports.language.es': 'Spanish',
@@ -87,7 +91,8 @@ export const reportsMessages = defineMessages({
     'reports.leftOut.reason.consent-not-informed': 'The person was not told what donor reporting means',
     'reports.leftOut.reason.extreme-sensitivity': 'The case is of extreme sensitivity',
     'reports.save.heading': 'Save the report',
-    'reports.save.hint': 'A dialog asks where. Only the report is saved: the list of what was taken out stays here. An existing file is never replaced.',
+    'reports.save.hint':
+      'A dialog asks where. Only the report is saved: the list of what was taken out stays here. An existing file is never replaced.',
     'reports.save.pdf': 'Save as PDF…',
     'reports.save.csv': 'Save as CSV…',
     'reports.save.html': 'Save as HTML…',
@@ -98,11 +103,14 @@ export const reportsMessages = defineMessages({
     'reports.save.doneHash': 'SHA-256:',
     'error.REPORT_K_TOO_SMALL': 'k must be at least 5: a smaller count could point to a person.',
     'error.REPORT_PERIOD_INVALID': 'The period is not valid: the first day must not come after the last day.',
-    'error.REPORT_EMPTY_SCOPE': 'No case matches these tags, projects or donor codes. Tick other values, or none to include every case.',
-    'error.REPORT_NO_DATA': 'There is nothing to report for this period and scope. Choose a longer period or a wider scope.',
+    'error.REPORT_EMPTY_SCOPE':
+      'No case matches these tags, projects or donor codes. Tick other values, or none to include every case.',
+    'error.REPORT_NO_DATA':
+      'There is nothing to report for this period and scope. Choose a longer period or a wider scope.',
     'error.REPORT_UNSAFE_TEXT': 'The report’s title contains a name, place, contact detail or date known to the vault.',
     'error.REPORT_LANGUAGE_UNSUPPORTED': 'A PDF cannot hold Arabic letters yet. Save an Arabic report as HTML or CSV.',
-    'error.REPORT_OUTPUT_UNWRITABLE': 'The report could not be written there. Choose another folder: nothing was left behind.',
+    'error.REPORT_OUTPUT_UNWRITABLE':
+      'The report could not be written there. Choose another folder: nothing was left behind.',
   },
   fr: {
     'reports.nav': 'Rapport aux bailleurs',
@@ -115,7 +123,8 @@ export const reportsMessages = defineMessages({
     'reports.scope.periodHint': 'Les deux jours sont inclus.',
     'reports.scope.dayRequired': 'Saisissez un jour.',
     'reports.scope.periodInvalid': 'Le premier jour ne doit pas venir après le dernier.',
-    'reports.scope.pickHint': 'Ne cochez rien pour inclure tous les dossiers. Dans une liste, un dossier est inclus s’il correspond à l’une des valeurs cochées ; cocher dans plusieurs listes ne garde que les dossiers qui correspondent à chacune.',
+    'reports.scope.pickHint':
+      'Ne cochez rien pour inclure tous les dossiers. Dans une liste, un dossier est inclus s’il correspond à l’une des valeurs cochées ; cocher dans plusieurs listes ne garde que les dossiers qui correspondent à chacune.',
     'reports.scope.tags': 'Étiquettes',
     'reports.scope.projects': 'Projets',
     'reports.scope.donorCodes': 'Codes bailleur',
@@ -123,14 +132,18 @@ export const reportsMessages = defineMessages({
     'reports.scope.noProjects': 'Aucun dossier n’a encore de projet.',
     'reports.scope.noDonorCodes': 'Aucun dossier n’a encore de code bailleur.',
     'reports.scope.k': 'Plus petit nombre affiché (k)',
-    'reports.scope.kHint': 'Au moins {min}. Un nombre de 1 à k − 1 s’affiche « < k ». Augmentez-le pour masquer davantage ; il ne peut pas descendre.',
-    'reports.scope.kTooSmall': 'k doit être un nombre entier d’au moins {min} : un nombre plus petit pourrait désigner une personne.',
+    'reports.scope.kHint':
+      'Au moins {min}. Un nombre de 1 à k − 1 s’affiche « < k ». Augmentez-le pour masquer davantage ; il ne peut pas descendre.',
+    'reports.scope.kTooSmall':
+      'k doit être un nombre entier d’au moins {min} : un nombre plus petit pourrait désigner une personne.',
     'reports.scope.kTooLarge': 'k ne peut pas dépasser {max}.',
     'reports.scope.vignettes': 'Inclure des récits de dossier',
-    'reports.scope.vignettesHint': 'Seulement les dossiers où chaque personne mentionnée a consenti au rapport aux bailleurs ; les noms deviennent « Personne A », les dates deviennent des mois.',
+    'reports.scope.vignettesHint':
+      'Seulement les dossiers où chaque personne mentionnée a consenti au rapport aux bailleurs ; les noms deviennent « Personne A », les dates deviennent des mois.',
     'reports.scope.language': 'Langue du rapport',
     'reports.scope.format': 'Enregistrer en',
-    'reports.scope.pdfArabic': 'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV, ou choisissez une autre langue pour le PDF.',
+    'reports.scope.pdfArabic':
+      'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV, ou choisissez une autre langue pour le PDF.',
     'reports.language.en': 'Anglais',
     'reports.language.fr': 'Français',
     'reports.language.es': 'Espagnol',
@@ -140,7 +153,8 @@ export const reportsMessages = defineMessages({
     'reports.format.html': 'HTML (une page web)',
     'reports.preview.submit': 'Prévisualiser',
     'reports.preview.working': 'Préparation de l’aperçu…',
-    'reports.preview.none': 'Rien n’est écrit avant l’enregistrement. Choisissez le périmètre, puis prévisualisez le rapport.',
+    'reports.preview.none':
+      'Rien n’est écrit avant l’enregistrement. Choisissez le périmètre, puis prévisualisez le rapport.',
     'reports.preview.heading': 'Le rapport',
     'reports.preview.frame': 'Aperçu du rapport aux bailleurs, tel qu’il sera enregistré',
     'reports.preview.stale': 'Le périmètre a changé depuis cet aperçu. Prévisualisez à nouveau avant d’enregistrer.',
@@ -182,10 +196,12 @@ export const reportsMessages = defineMessages({
     'reports.leftOut.reason.consent-withdrawn': 'Consentement retiré',
     'reports.leftOut.reason.consent-refused': 'Consentement refusé',
     'reports.leftOut.reason.consent-expired': 'Consentement expiré',
-    'reports.leftOut.reason.consent-not-informed': 'La personne n’a pas été informée de ce qu’est le rapport aux bailleurs',
+    'reports.leftOut.reason.consent-not-informed':
+      'La personne n’a pas été informée de ce qu’est le rapport aux bailleurs',
     'reports.leftOut.reason.extreme-sensitivity': 'Le dossier est d’une sensibilité extrême',
     'reports.save.heading': 'Enregistrer le rapport',
-    'reports.save.hint': 'Une fenêtre demande où. Seul le rapport est enregistré : la liste de ce qui a été retiré reste ici. Un fichier existant n’est jamais remplacé.',
+    'reports.save.hint':
+      'Une fenêtre demande où. Seul le rapport est enregistré : la liste de ce qui a été retiré reste ici. Un fichier existant n’est jamais remplacé.',
     'reports.save.pdf': 'Enregistrer en PDF…',
     'reports.save.csv': 'Enregistrer en CSV…',
     'reports.save.html': 'Enregistrer en HTML…',
@@ -196,11 +212,16 @@ export const reportsMessages = defineMessages({
     'reports.save.doneHash': 'SHA-256 :',
     'error.REPORT_K_TOO_SMALL': 'k doit valoir au moins 5 : un nombre plus petit pourrait désigner une personne.',
     'error.REPORT_PERIOD_INVALID': 'La période n’est pas valide : le premier jour ne doit pas venir après le dernier.',
-    'error.REPORT_EMPTY_SCOPE': 'Aucun dossier ne correspond à ces étiquettes, projets ou codes bailleur. Cochez d’autres valeurs, ou aucune pour inclure tous les dossiers.',
-    'error.REPORT_NO_DATA': 'Il n’y a rien à rapporter pour cette période et ce périmètre. Choisissez une période plus longue ou un périmètre plus large.',
-    'error.REPORT_UNSAFE_TEXT': 'Le titre du rapport contient un nom, un lieu, une coordonnée ou une date connus du coffre.',
-    'error.REPORT_LANGUAGE_UNSUPPORTED': 'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV.',
-    'error.REPORT_OUTPUT_UNWRITABLE': 'Le rapport n’a pas pu être écrit à cet endroit. Choisissez un autre dossier : rien n’a été laissé.',
+    'error.REPORT_EMPTY_SCOPE':
+      'Aucun dossier ne correspond à ces étiquettes, projets ou codes bailleur. Cochez d’autres valeurs, ou aucune pour inclure tous les dossiers.',
+    'error.REPORT_NO_DATA':
+      'Il n’y a rien à rapporter pour cette période et ce périmètre. Choisissez une période plus longue ou un périmètre plus large.',
+    'error.REPORT_UNSAFE_TEXT':
+      'Le titre du rapport contient un nom, un lieu, une coordonnée ou une date connus du coffre.',
+    'error.REPORT_LANGUAGE_UNSUPPORTED':
+      'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV.',
+    'error.REPORT_OUTPUT_UNWRITABLE':
+      'Le rapport n’a pas pu être écrit à cet endroit. Choisissez un autre dossier : rien n’a été laissé.',
   },
   es: {
     'reports.nav': 'Informe para donantes',
@@ -213,7 +234,8 @@ export const reportsMessages = defineMessages({
     'reports.scope.periodHint': 'Ambos días están incluidos.',
     'reports.scope.dayRequired': 'Introduzca un día.',
     'reports.scope.periodInvalid': 'El primer día no puede ser posterior al último.',
-    'reports.scope.pickHint': 'No marque nada para incluir todos los casos. Dentro de una lista, un caso se incluye si coincide con cualquier valor marcado; marcar en varias listas deja solo los casos que coinciden con cada una.',
+    'reports.scope.pickHint':
+      'No marque nada para incluir todos los casos. Dentro de una lista, un caso se incluye si coincide con cualquier valor marcado; marcar en varias listas deja solo los casos que coinciden con cada una.',
     'reports.scope.tags': 'Etiquetas',
     'reports.scope.projects': 'Proyectos',
     'reports.scope.donorCodes': 'Códigos de donante',
@@ -221,14 +243,18 @@ export const reportsMessages = defineMessages({
     'reports.scope.noProjects': 'Ningún caso tiene proyecto todavía.',
     'reports.scope.noDonorCodes': 'Ningún caso tiene código de donante todavía.',
     'reports.scope.k': 'Cifra más pequeña que se muestra (k)',
-    'reports.scope.kHint': 'Al menos {min}. Una cifra de 1 a k − 1 se muestra como «< k». Súbala para ocultar más; no puede bajar.',
-    'reports.scope.kTooSmall': 'k debe ser un número entero de al menos {min}: una cifra menor podría señalar a una persona.',
+    'reports.scope.kHint':
+      'Al menos {min}. Una cifra de 1 a k − 1 se muestra como «< k». Súbala para ocultar más; no puede bajar.',
+    'reports.scope.kTooSmall':
+      'k debe ser un número entero de al menos {min}: una cifra menor podría señalar a una persona.',
     'reports.scope.kTooLarge': 'k puede ser como máximo {max}.',
     'reports.scope.vignettes': 'Incluir relatos de casos',
-    'reports.scope.vignettesHint': 'Solo casos en los que todas las personas mencionadas consintieron en los informes a donantes; los nombres pasan a «Persona A» y las fechas a meses.',
+    'reports.scope.vignettesHint':
+      'Solo casos en los que todas las personas mencionadas consintieron en los informes a donantes; los nombres pasan a «Persona A» y las fechas a meses.',
     'reports.scope.language': 'Idioma del informe',
     'reports.scope.format': 'Guardar como',
-    'reports.scope.pdfArabic': 'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV, o elija otro idioma para el PDF.',
+    'reports.scope.pdfArabic':
+      'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV, o elija otro idioma para el PDF.',
     'reports.language.en': 'Inglés',
     'reports.language.fr': 'Francés',
     'reports.language.es': 'Español',
@@ -283,7 +309,8 @@ export const reportsMessages = defineMessages({
     'reports.leftOut.reason.consent-not-informed': 'No se explicó a la persona qué significa informar a donantes',
     'reports.leftOut.reason.extreme-sensitivity': 'El caso es de sensibilidad extrema',
     'reports.save.heading': 'Guardar el informe',
-    'reports.save.hint': 'Un diálogo pregunta dónde. Solo se guarda el informe: la lista de lo que se quitó queda aquí. Nunca se reemplaza un archivo existente.',
+    'reports.save.hint':
+      'Un diálogo pregunta dónde. Solo se guarda el informe: la lista de lo que se quitó queda aquí. Nunca se reemplaza un archivo existente.',
     'reports.save.pdf': 'Guardar como PDF…',
     'reports.save.csv': 'Guardar como CSV…',
     'reports.save.html': 'Guardar como HTML…',
@@ -294,11 +321,16 @@ export const reportsMessages = defineMessages({
     'reports.save.doneHash': 'SHA-256:',
     'error.REPORT_K_TOO_SMALL': 'k debe ser al menos 5: una cifra menor podría señalar a una persona.',
     'error.REPORT_PERIOD_INVALID': 'El periodo no es válido: el primer día no puede ser posterior al último.',
-    'error.REPORT_EMPTY_SCOPE': 'Ningún caso coincide con estas etiquetas, proyectos o códigos de donante. Marque otros valores, o ninguno para incluir todos los casos.',
-    'error.REPORT_NO_DATA': 'No hay nada que informar para este periodo y alcance. Elija un periodo más largo o un alcance más amplio.',
-    'error.REPORT_UNSAFE_TEXT': 'El título del informe contiene un nombre, lugar, dato de contacto o fecha que la bóveda conoce.',
-    'error.REPORT_LANGUAGE_UNSUPPORTED': 'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV.',
-    'error.REPORT_OUTPUT_UNWRITABLE': 'No se pudo escribir el informe allí. Elija otra carpeta: no quedó nada a medias.',
+    'error.REPORT_EMPTY_SCOPE':
+      'Ningún caso coincide con estas etiquetas, proyectos o códigos de donante. Marque otros valores, o ninguno para incluir todos los casos.',
+    'error.REPORT_NO_DATA':
+      'No hay nada que informar para este periodo y alcance. Elija un periodo más largo o un alcance más amplio.',
+    'error.REPORT_UNSAFE_TEXT':
+      'El título del informe contiene un nombre, lugar, dato de contacto o fecha que la bóveda conoce.',
+    'error.REPORT_LANGUAGE_UNSUPPORTED':
+      'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV.',
+    'error.REPORT_OUTPUT_UNWRITABLE':
+      'No se pudo escribir el informe allí. Elija otra carpeta: no quedó nada a medias.',
   },
   ar: {
     'reports.nav': 'تقرير المانحين',
@@ -311,7 +343,8 @@ export const reportsMessages = defineMessages({
     'reports.scope.periodHint': 'اليومان كلاهما مشمولان.',
     'reports.scope.dayRequired': 'أدخل يومًا.',
     'reports.scope.periodInvalid': 'يجب ألا يأتي اليوم الأول بعد اليوم الأخير.',
-    'reports.scope.pickHint': 'لا تحدد شيئًا لتشمل كل القضايا. داخل القائمة الواحدة تُشمل القضية إذا طابقت أيّ قيمة محددة؛ والتحديد في أكثر من قائمة يُبقي فقط القضايا التي تطابق كلًّا منها.',
+    'reports.scope.pickHint':
+      'لا تحدد شيئًا لتشمل كل القضايا. داخل القائمة الواحدة تُشمل القضية إذا طابقت أيّ قيمة محددة؛ والتحديد في أكثر من قائمة يُبقي فقط القضايا التي تطابق كلًّا منها.',
     'reports.scope.tags': 'الوسوم',
     'reports.scope.projects': 'المشاريع',
     'reports.scope.donorCodes': 'رموز المانحين',
@@ -319,14 +352,17 @@ export const reportsMessages = defineMessages({
     'reports.scope.noProjects': 'لا توجد قضية لها مشروع بعد.',
     'reports.scope.noDonorCodes': 'لا توجد قضية لها رمز مانح بعد.',
     'reports.scope.k': 'أصغر عدد يُعرض (k)',
-    'reports.scope.kHint': '{min} على الأقل. يظهر العدد من 1 إلى k − 1 بالشكل «< k». ارفعه لإخفاء المزيد؛ ولا يمكن خفضه.',
+    'reports.scope.kHint':
+      '{min} على الأقل. يظهر العدد من 1 إلى k − 1 بالشكل «< k». ارفعه لإخفاء المزيد؛ ولا يمكن خفضه.',
     'reports.scope.kTooSmall': 'يجب أن يكون k عددًا صحيحًا لا يقل عن {min}: فالعدد الأصغر قد يدل على شخص بعينه.',
     'reports.scope.kTooLarge': 'لا يمكن أن يتجاوز k القيمة {max}.',
     'reports.scope.vignettes': 'تضمين قصص القضايا',
-    'reports.scope.vignettesHint': 'فقط القضايا التي وافق فيها كل من ذُكر على إعداد التقارير للمانحين؛ تصبح الأسماء «الشخص أ» والتواريخ أشهرًا.',
+    'reports.scope.vignettesHint':
+      'فقط القضايا التي وافق فيها كل من ذُكر على إعداد التقارير للمانحين؛ تصبح الأسماء «الشخص أ» والتواريخ أشهرًا.',
     'reports.scope.language': 'لغة التقرير',
     'reports.scope.format': 'الحفظ بصيغة',
-    'reports.scope.pdfArabic': 'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV، أو اختر لغة أخرى لملف PDF.',
+    'reports.scope.pdfArabic':
+      'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV، أو اختر لغة أخرى لملف PDF.',
     'reports.language.en': 'الإنجليزية',
     'reports.language.fr': 'الفرنسية',
     'reports.language.es': 'الإسبانية',
@@ -381,7 +417,8 @@ export const reportsMessages = defineMessages({
     'reports.leftOut.reason.consent-not-informed': 'لم يُشرح للشخص معنى إعداد التقارير للمانحين',
     'reports.leftOut.reason.extreme-sensitivity': 'القضية بالغة الحساسية',
     'reports.save.heading': 'حفظ التقرير',
-    'reports.save.hint': 'تسألك نافذة عن مكان الحفظ. يُحفظ التقرير وحده: تبقى قائمة ما حُذف هنا. لا يُستبدل أي ملف موجود أبدًا.',
+    'reports.save.hint':
+      'تسألك نافذة عن مكان الحفظ. يُحفظ التقرير وحده: تبقى قائمة ما حُذف هنا. لا يُستبدل أي ملف موجود أبدًا.',
     'reports.save.pdf': 'حفظ بصيغة PDF…',
     'reports.save.csv': 'حفظ بصيغة CSV…',
     'reports.save.html': 'حفظ بصيغة HTML…',
@@ -392,10 +429,12 @@ export const reportsMessages = defineMessages({
     'reports.save.doneHash': 'بصمة SHA-256:',
     'error.REPORT_K_TOO_SMALL': 'يجب ألا يقل k عن 5: فالعدد الأصغر قد يدل على شخص بعينه.',
     'error.REPORT_PERIOD_INVALID': 'الفترة غير صالحة: يجب ألا يأتي اليوم الأول بعد اليوم الأخير.',
-    'error.REPORT_EMPTY_SCOPE': 'لا توجد قضية تطابق هذه الوسوم أو المشاريع أو رموز المانحين. حدد قيمًا أخرى، أو لا تحدد شيئًا لتشمل كل القضايا.',
+    'error.REPORT_EMPTY_SCOPE':
+      'لا توجد قضية تطابق هذه الوسوم أو المشاريع أو رموز المانحين. حدد قيمًا أخرى، أو لا تحدد شيئًا لتشمل كل القضايا.',
     'error.REPORT_NO_DATA': 'لا يوجد ما يُبلَّغ عنه في هذه الفترة وهذا النطاق. اختر فترة أطول أو نطاقًا أوسع.',
     'error.REPORT_UNSAFE_TEXT': 'يحتوي عنوان التقرير على اسم أو مكان أو بيانات اتصال أو تاريخ تعرفه الخزنة.',
-    'error.REPORT_LANGUAGE_UNSUPPORTED': 'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV.',
+    'error.REPORT_LANGUAGE_UNSUPPORTED':
+      'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV.',
     'error.REPORT_OUTPUT_UNWRITABLE': 'تعذرت كتابة التقرير هناك. اختر مجلدًا آخر: لم يبقَ أي ملف ناقص.',
   },
 });

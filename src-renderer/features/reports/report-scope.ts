@@ -50,7 +50,16 @@ export function localDay(d: Date): string {
 
 /** The form as it first shows: this year so far, k = 5, stories on, the app's language. */
 export function initialScope(today: Date, language: ReportLanguage): ScopeForm {
-  return { from: `${today.getFullYear()}-01-01`, to: localDay(today), tags: [], projects: [], donorCodes: [], k: String(MIN_K), vignettes: true, language };
+  return {
+    from: `${today.getFullYear()}-01-01`,
+    to: localDay(today),
+    tags: [],
+    projects: [],
+    donorCodes: [],
+    k: String(MIN_K),
+    vignettes: true,
+    language,
+  };
 }
 
 /** Problems to show beside the fields; empty when the scope can be sent. */

@@ -18,7 +18,17 @@ interface Option extends CaseLabel {
   id: string;
 }
 
-export function CasePicker({ label, emptyLabel, value, onChange }: { label: string; emptyLabel: string; value: string; onChange: (id: string) => void }) {
+export function CasePicker({
+  label,
+  emptyLabel,
+  value,
+  onChange,
+}: {
+  label: string;
+  emptyLabel: string;
+  value: string;
+  onChange: (id: string) => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
@@ -29,7 +39,9 @@ export function CasePicker({ label, emptyLabel, value, onChange }: { label: stri
     const h = setTimeout(
       () => {
         call('cases', 'list', { text: text.trim() || undefined, limit: LIMIT, sort: 'updated' })
-          .then((page) => live && setOptions(page.items.map((c) => ({ id: c.id, reference: c.reference, title: c.title }))))
+          .then(
+            (page) => live && setOptions(page.items.map((c) => ({ id: c.id, reference: c.reference, title: c.title }))),
+          )
           .catch(() => live && setOptions([]));
       },
       text ? 250 : 0,
@@ -56,12 +68,27 @@ export function CasePicker({ label, emptyLabel, value, onChange }: { label: stri
     };
   }, [value, chosen, options]);
 
-  const list = chosen && value === chosen.id && !options.some((o) => o.id === chosen.id) ? [chosen, ...options] : options;
+  const list =
+    chosen && value === chosen.id && !options.some((o) => o.id === chosen.id) ? [chosen, ...options] : options;
 
   return (
     <div className="case-picker">
-      <TextField label={t('risks.case.find')} hint={t('risks.case.findHint')} type="search" value={text} onChange={(e) => setText(e.target.value)} />
-      <SelectField label={label} value={value} onChange={(e) => onChange(e.target.value)} options={[{ value: '', label: emptyLabel }, ...list.map((o) => ({ value: o.id, label: isolate(o.reference) + ' — ' + isolate(o.title) }))]} />
+      <TextField
+        label={t('risks.case.find')}
+        hint={t('risks.case.findHint')}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <SelectField
+        label={label}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        options={[
+          { value: '', label: emptyLabel },
+          ...list.map((o) => ({ value: o.id, label: isolate(o.reference) + ' — ' + isolate(o.title) })),
+        ]}
+      />
     </div>
   );
 }

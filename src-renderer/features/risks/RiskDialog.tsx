@@ -6,7 +6,14 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import { RISK_CATEGORIES, RISK_STATUSES, riskLevel, type Risk, type RiskCategory, type RiskStatus } from '../../../shared/domain/risks.js';
+import {
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  riskLevel,
+  type Risk,
+  type RiskCategory,
+  type RiskStatus,
+} from '../../../shared/domain/risks.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { CasePicker } from './CasePicker.js';
 import { useRisks } from './risk-store.js';
@@ -46,7 +53,14 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
     await run(async () => {
       const fields = { threat, description, category, likelihood, impact, mitigations, owner, reviewOn, status };
       if (risk) {
-        useRisks.getState().changed(await call('risks', 'update', { id: risk.id, expectedVersion: risk.version, ...fields, caseId: caseId || null }));
+        useRisks.getState().changed(
+          await call('risks', 'update', {
+            id: risk.id,
+            expectedVersion: risk.version,
+            ...fields,
+            caseId: caseId || null,
+          }),
+        );
       } else {
         await call('risks', 'add', { ...fields, ...(caseId ? { caseId } : {}) });
         void useRisks.getState().refresh();
@@ -57,8 +71,20 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField label={t('risks.form.threat')} hint={t('risks.form.threatHint')} value={threat} onChange={(e) => setThreat(e.target.value)} required autoFocus />
-      <TextArea label={t('risks.form.description')} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} />
+      <TextField
+        label={t('risks.form.threat')}
+        hint={t('risks.form.threatHint')}
+        value={threat}
+        onChange={(e) => setThreat(e.target.value)}
+        required
+        autoFocus
+      />
+      <TextArea
+        label={t('risks.form.description')}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={2}
+      />
       <SelectField
         label={t('risks.form.category')}
         value={category}
@@ -82,10 +108,32 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
       <p className="hint" aria-live="polite">
         {t('risks.form.levelPreview', { level: t(`risks.level.${riskLevel(score)}` as MessageKey), score })}
       </p>
-      <TextArea label={t('risks.form.mitigations')} value={mitigations} onChange={(e) => setMitigations(e.target.value)} rows={3} />
-      <TextField label={t('risks.form.owner')} hint={t('risks.form.ownerHint')} value={owner} onChange={(e) => setOwner(e.target.value)} required />
-      <TextField label={t('risks.form.reviewOn')} type="date" value={reviewOn} onChange={(e) => setReviewOn(e.target.value)} required />
-      <SelectField label={t('risks.form.status')} value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)} options={RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) }))} />
+      <TextArea
+        label={t('risks.form.mitigations')}
+        value={mitigations}
+        onChange={(e) => setMitigations(e.target.value)}
+        rows={3}
+      />
+      <TextField
+        label={t('risks.form.owner')}
+        hint={t('risks.form.ownerHint')}
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+        required
+      />
+      <TextField
+        label={t('risks.form.reviewOn')}
+        type="date"
+        value={reviewOn}
+        onChange={(e) => setReviewOn(e.target.value)}
+        required
+      />
+      <SelectField
+        label={t('risks.form.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value as RiskStatus)}
+        options={RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) }))}
+      />
       <CasePicker label={t('risks.case.label')} emptyLabel={t('risks.case.none')} value={caseId} onChange={setCaseId} />
       <ErrorNotice error={error} />
       <div className="form-actions">

@@ -8,7 +8,13 @@ import { useNav } from '../../state/navigation.js';
 import { Button, Checkbox, SelectField } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
-import { RISK_CATEGORIES, RISK_STATUSES, type Risk, type RiskCategory, type RiskStatus } from '../../../shared/domain/risks.js';
+import {
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  type Risk,
+  type RiskCategory,
+  type RiskStatus,
+} from '../../../shared/domain/risks.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useRisks } from './risk-store.js';
@@ -43,16 +49,33 @@ export function RiskRegister() {
           label={t('risks.filter.status')}
           value={filters.status ?? ''}
           onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as RiskStatus | undefined })}
-          options={[{ value: '', label: t('risks.filter.anyStatus') }, ...RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) }))]}
+          options={[
+            { value: '', label: t('risks.filter.anyStatus') },
+            ...RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) })),
+          ]}
         />
         <SelectField
           label={t('risks.filter.category')}
           value={filters.category ?? ''}
-          onChange={(e) => setFilters({ ...filters, category: (e.target.value || undefined) as RiskCategory | undefined })}
-          options={[{ value: '', label: t('risks.filter.anyCategory') }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(`risks.category.${c}` as MessageKey) }))]}
+          onChange={(e) =>
+            setFilters({ ...filters, category: (e.target.value || undefined) as RiskCategory | undefined })
+          }
+          options={[
+            { value: '', label: t('risks.filter.anyCategory') },
+            ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(`risks.category.${c}` as MessageKey) })),
+          ]}
         />
-        <CasePicker label={t('risks.filter.case')} emptyLabel={t('risks.filter.anyCase')} value={filters.caseId ?? ''} onChange={(id) => setFilters({ ...filters, caseId: id || undefined })} />
-        <Checkbox label={t('risks.filter.reviewDue')} checked={filters.reviewDue ?? false} onChange={(e) => setFilters({ ...filters, reviewDue: e.target.checked || undefined })} />
+        <CasePicker
+          label={t('risks.filter.case')}
+          emptyLabel={t('risks.filter.anyCase')}
+          value={filters.caseId ?? ''}
+          onChange={(id) => setFilters({ ...filters, caseId: id || undefined })}
+        />
+        <Checkbox
+          label={t('risks.filter.reviewDue')}
+          checked={filters.reviewDue ?? false}
+          onChange={(e) => setFilters({ ...filters, reviewDue: e.target.checked || undefined })}
+        />
       </div>
       <ErrorNotice error={error} onRetry={() => void refresh()} />
       <ErrorNotice error={rowError} />
@@ -68,7 +91,15 @@ export function RiskRegister() {
   );
 }
 
-function RiskTable({ risks, onEdit, onError }: { risks: Risk[]; onEdit: (r: Risk) => void; onError: (e: CallError | null) => void }) {
+function RiskTable({
+  risks,
+  onEdit,
+  onError,
+}: {
+  risks: Risk[];
+  onEdit: (r: Risk) => void;
+  onError: (e: CallError | null) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
@@ -115,7 +146,9 @@ function RiskTable({ risks, onEdit, onError }: { risks: Risk[]; onEdit: (r: Risk
               <td>{t(`risks.likelihood.${r.likelihood}` as MessageKey, { n: r.likelihood })}</td>
               <td>{t(`risks.impact.${r.impact}` as MessageKey, { n: r.impact })}</td>
               <td>
-                <span className={`badge level-${r.level}`}>{t('risks.levelScore', { level: t(`risks.level.${r.level}` as MessageKey), score: r.score })}</span>
+                <span className={`badge level-${r.level}`}>
+                  {t('risks.levelScore', { level: t(`risks.level.${r.level}` as MessageKey), score: r.score })}
+                </span>
               </td>
               <td>{t(`risks.status.${r.status}` as MessageKey)}</td>
               <td>
@@ -127,7 +160,11 @@ function RiskTable({ risks, onEdit, onError }: { risks: Risk[]; onEdit: (r: Risk
               </td>
               <td>
                 {r.caseId ? (
-                  <button type="button" className="row-link" onClick={() => go({ name: 'case', id: r.caseId!, tab: 'overview' })}>
+                  <button
+                    type="button"
+                    className="row-link"
+                    onClick={() => go({ name: 'case', id: r.caseId!, tab: 'overview' })}
+                  >
                     <bdi>{c ? c.reference : t('state.loading')}</bdi>
                   </button>
                 ) : (
@@ -140,11 +177,19 @@ function RiskTable({ risks, onEdit, onError }: { risks: Risk[]; onEdit: (r: Risk
                     {t('action.edit')}
                   </Button>
                   {r.status === 'closed' ? (
-                    <Button onClick={() => void setStatus(r, 'open')} disabled={busy === r.id} aria-label={t('risks.reopenNamed', { threat: r.threat })}>
+                    <Button
+                      onClick={() => void setStatus(r, 'open')}
+                      disabled={busy === r.id}
+                      aria-label={t('risks.reopenNamed', { threat: r.threat })}
+                    >
                       {t('risks.reopen')}
                     </Button>
                   ) : (
-                    <Button onClick={() => void setStatus(r, 'closed')} disabled={busy === r.id} aria-label={t('risks.closeNamed', { threat: r.threat })}>
+                    <Button
+                      onClick={() => void setStatus(r, 'closed')}
+                      disabled={busy === r.id}
+                      aria-label={t('risks.closeNamed', { threat: r.threat })}
+                    >
                       {t('risks.close')}
                     </Button>
                   )}

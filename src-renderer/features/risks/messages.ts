@@ -229,7 +229,8 @@ export const risksMessages = defineMessages({
   ar: {
     'risks.title': 'سجل المخاطر',
     'risks.new': 'خطر جديد',
-    'risks.count': '{count, plural, zero {لا مخاطر} one {خطر واحد} two {خطران} few {# مخاطر} many {# خطرًا} other {# خطر}}',
+    'risks.count':
+      '{count, plural, zero {لا مخاطر} one {خطر واحد} two {خطران} few {# مخاطر} many {# خطرًا} other {# خطر}}',
     'risks.none': 'لا يوجد خطر يطابق عوامل التصفية هذه.',
     'risks.filters': 'عوامل التصفية',
     'risks.filter.status': 'الوضع',

@@ -48,7 +48,12 @@ export const useRisks = create<RisksState>((set, get) => ({
       if (missing.length === 0) return;
       const found = await Promise.all(missing.map((id) => call('cases', 'get', { id })));
       if (get().generation !== generation) return;
-      set({ cases: { ...get().cases, ...Object.fromEntries(found.map((c) => [c.id, { reference: c.reference, title: c.title }])) } });
+      set({
+        cases: {
+          ...get().cases,
+          ...Object.fromEntries(found.map((c) => [c.id, { reference: c.reference, title: c.title }])),
+        },
+      });
     } catch (e) {
       if (get().generation === generation) set({ error: asCallError(e) });
     }

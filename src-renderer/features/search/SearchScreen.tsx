@@ -66,7 +66,12 @@ export function SearchScreen() {
   let statusText = '';
   if (status === 'idle') statusText = t('search.prompt');
   else if (status === 'searching') statusText = t('search.searching');
-  else if (status === 'done') statusText = !anyHit ? t('search.none') : allCounted ? t('search.summary', { count: totals.reduce<number>((a, n) => a + (n ?? 0), 0) }) : t('search.summaryMany');
+  else if (status === 'done')
+    statusText = !anyHit
+      ? t('search.none')
+      : allCounted
+        ? t('search.summary', { count: totals.reduce<number>((a, n) => a + (n ?? 0), 0) })
+        : t('search.summaryMany');
 
   return (
     <section className="screen screen-search" aria-labelledby="search-title">
@@ -75,7 +80,13 @@ export function SearchScreen() {
           {t('search.title')}
         </h1>
       </header>
-      <form role="search" className="search-form" aria-label={t('search.form')} onSubmit={submit} aria-busy={status === 'searching'}>
+      <form
+        role="search"
+        className="search-form"
+        aria-label={t('search.form')}
+        onSubmit={submit}
+        aria-busy={status === 'searching'}
+      >
         <Field label={t('search.field')} hint={t('search.hint')} error={fieldError}>
           {({ id, describedBy, invalid }) => (
             <input
@@ -123,7 +134,10 @@ function ResultGroup({ kind }: { kind: SearchKind }) {
   return (
     <section className="search-group" aria-labelledby={headingId} data-kind={kind}>
       <h2 id={headingId}>
-        {t(`search.group.${kind}` as MessageKey)} <span className="search-group-count">{group.total !== undefined ? t('search.group.count', { count: group.total }) : t('search.group.many')}</span>
+        {t(`search.group.${kind}` as MessageKey)}{' '}
+        <span className="search-group-count">
+          {group.total !== undefined ? t('search.group.count', { count: group.total }) : t('search.group.many')}
+        </span>
       </h2>
       {group.items.length === 0 ? (
         <p className="empty">{t('search.group.none')}</p>
@@ -160,7 +174,11 @@ function Hit({ hit }: { hit: SearchHit }) {
             <bdi>{hit.title ?? ''}</bdi>
           </p>
         )}
-        <p className="search-hit-case">{hit.caseId !== '' ? t('search.hit.personCase', { reference: hit.caseReference, title: hit.caseTitle }) : t('search.hit.personNoCase')}</p>
+        <p className="search-hit-case">
+          {hit.caseId !== ''
+            ? t('search.hit.personCase', { reference: hit.caseReference, title: hit.caseTitle })
+            : t('search.hit.personNoCase')}
+        </p>
         <Snippet segments={hit.snippet} />
       </li>
     );
@@ -176,7 +194,15 @@ function Hit({ hit }: { hit: SearchHit }) {
         )}
         {hit.kind === 'evidence' && <bdi>{hit.title ?? hit.caseTitle}</bdi>}
       </button>
-      {hit.kind !== 'case' && <p className="search-hit-case">{hit.kind === 'note' ? <bdi>{hit.caseTitle}</bdi> : t('search.hit.inCase', { reference: hit.caseReference, title: hit.caseTitle })}</p>}
+      {hit.kind !== 'case' && (
+        <p className="search-hit-case">
+          {hit.kind === 'note' ? (
+            <bdi>{hit.caseTitle}</bdi>
+          ) : (
+            t('search.hit.inCase', { reference: hit.caseReference, title: hit.caseTitle })
+          )}
+        </p>
+      )}
       <Snippet segments={hit.snippet} />
     </li>
   );

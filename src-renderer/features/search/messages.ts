@@ -5,7 +5,8 @@ export const searchMessages = defineMessages({
     'search.title': 'Search',
     'search.form': 'Search the vault',
     'search.field': 'Words to find',
-    'search.hint': 'Searches notes, cases and their tags, evidence descriptions and sources, and people’s names, aliases and pseudonyms. Every word must occur; put "a phrase" in double quotes. Ctrl+K brings you here from anywhere.',
+    'search.hint':
+      'Searches notes, cases and their tags, evidence descriptions and sources, and people’s names, aliases and pseudonyms. Every word must occur; put "a phrase" in double quotes. Ctrl+K brings you here from anywhere.',
     'search.submit': 'Search',
     'search.prompt': 'Type a few words to search every note, case, evidence description and person in the vault.',
     'search.needsLetters': 'Type at least one letter or digit.',
@@ -34,9 +35,11 @@ export const searchMessages = defineMessages({
     'search.title': 'Recherche',
     'search.form': 'Rechercher dans le coffre',
     'search.field': 'Mots à trouver',
-    'search.hint': 'Cherche dans les notes, les dossiers et leurs étiquettes, les descriptions et sources des preuves, et les noms, alias et pseudonymes des personnes. Chaque mot doit figurer ; mettez "une expression" entre guillemets droits. Ctrl+K vous amène ici depuis n’importe quel écran.',
+    'search.hint':
+      'Cherche dans les notes, les dossiers et leurs étiquettes, les descriptions et sources des preuves, et les noms, alias et pseudonymes des personnes. Chaque mot doit figurer ; mettez "une expression" entre guillemets droits. Ctrl+K vous amène ici depuis n’importe quel écran.',
     'search.submit': 'Rechercher',
-    'search.prompt': 'Tapez quelques mots pour chercher dans toutes les notes, tous les dossiers, toutes les descriptions de preuves et toutes les personnes du coffre.',
+    'search.prompt':
+      'Tapez quelques mots pour chercher dans toutes les notes, tous les dossiers, toutes les descriptions de preuves et toutes les personnes du coffre.',
     'search.needsLetters': 'Tapez au moins une lettre ou un chiffre.',
     'search.searching': 'Recherche en cours…',
     'search.summary': '{count, plural, =0 {Aucun résultat} one {# résultat} other {# résultats}}',
@@ -63,9 +66,11 @@ export const searchMessages = defineMessages({
     'search.title': 'Búsqueda',
     'search.form': 'Buscar en la bóveda',
     'search.field': 'Palabras que buscar',
-    'search.hint': 'Busca en las notas, los casos y sus etiquetas, las descripciones y fuentes de las pruebas, y los nombres, alias y seudónimos de las personas. Deben aparecer todas las palabras; ponga "una frase" entre comillas dobles. Ctrl+K le trae aquí desde cualquier pantalla.',
+    'search.hint':
+      'Busca en las notas, los casos y sus etiquetas, las descripciones y fuentes de las pruebas, y los nombres, alias y seudónimos de las personas. Deben aparecer todas las palabras; ponga "una frase" entre comillas dobles. Ctrl+K le trae aquí desde cualquier pantalla.',
     'search.submit': 'Buscar',
-    'search.prompt': 'Escriba algunas palabras para buscar en todas las notas, casos, descripciones de pruebas y personas de la bóveda.',
+    'search.prompt':
+      'Escriba algunas palabras para buscar en todas las notas, casos, descripciones de pruebas y personas de la bóveda.',
     'search.needsLetters': 'Escriba al menos una letra o un número.',
     'search.searching': 'Buscando…',
     'search.summary': '{count, plural, =0 {Ningún resultado} one {# resultado} other {# resultados}}',
@@ -92,12 +97,14 @@ export const searchMessages = defineMessages({
     'search.title': 'البحث',
     'search.form': 'البحث في الخزنة',
     'search.field': 'الكلمات المطلوبة',
-    'search.hint': 'يبحث في الملاحظات والقضايا ووسومها وأوصاف الأدلة ومصادرها وأسماء الأشخاص وأسمائهم الأخرى وأسمائهم المستعارة. يجب أن ترد كل الكلمات؛ ضع "عبارة كاملة" بين علامتي تنصيص مزدوجتين. يعيدك Ctrl+K إلى هنا من أي شاشة.',
+    'search.hint':
+      'يبحث في الملاحظات والقضايا ووسومها وأوصاف الأدلة ومصادرها وأسماء الأشخاص وأسمائهم الأخرى وأسمائهم المستعارة. يجب أن ترد كل الكلمات؛ ضع "عبارة كاملة" بين علامتي تنصيص مزدوجتين. يعيدك Ctrl+K إلى هنا من أي شاشة.',
     'search.submit': 'ابحث',
     'search.prompt': 'اكتب بضع كلمات للبحث في كل الملاحظات والقضايا وأوصاف الأدلة والأشخاص في الخزنة.',
     'search.needsLetters': 'اكتب حرفًا أو رقمًا واحدًا على الأقل.',
     'search.searching': 'جارٍ البحث…',
-    'search.summary': '{count, plural, =0 {لا توجد نتائج} zero {لا توجد نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
+    'search.summary':
+      '{count, plural, =0 {لا توجد نتائج} zero {لا توجد نتائج} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
     'search.summaryMany': 'نتائج كثيرة. أضف كلمة أو عبارة لتضييقها.',
     'search.none': 'لا شيء في الخزنة يطابق هذه الكلمات.',
     'search.results': 'النتائج',
@@ -105,7 +112,8 @@ export const searchMessages = defineMessages({
     'search.group.case': 'القضايا',
     'search.group.evidence': 'الأدلة',
     'search.group.person': 'الأشخاص',
-    'search.group.count': '{count, plural, =0 {لا شيء} zero {لا شيء} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
+    'search.group.count':
+      '{count, plural, =0 {لا شيء} zero {لا شيء} one {نتيجة واحدة} two {نتيجتان} few {# نتائج} many {# نتيجة} other {# نتيجة}}',
     'search.group.many': 'نتائج كثيرة',
     'search.group.none': 'لا تطابق هنا.',
     'search.more.note': 'مزيد من الملاحظات',

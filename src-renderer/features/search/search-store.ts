@@ -45,8 +45,19 @@ export function isSearchable(query: string): boolean {
   return /[\p{L}\p{N}]/u.test(query);
 }
 
-const emptyGroup = (): SearchGroup => ({ items: [], total: undefined, hasMore: false, loadingMore: false, error: null });
-const emptyGroups = (): Record<SearchKind, SearchGroup> => ({ note: emptyGroup(), case: emptyGroup(), evidence: emptyGroup(), person: emptyGroup() });
+const emptyGroup = (): SearchGroup => ({
+  items: [],
+  total: undefined,
+  hasMore: false,
+  loadingMore: false,
+  error: null,
+});
+const emptyGroups = (): Record<SearchKind, SearchGroup> => ({
+  note: emptyGroup(),
+  case: emptyGroup(),
+  evidence: emptyGroup(),
+  person: emptyGroup(),
+});
 
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
@@ -64,7 +75,9 @@ export const useSearch = create<SearchState>((set, get) => ({
       return;
     }
     set({ query, status: 'searching', error: null, generation });
-    Promise.all(SEARCH_KINDS.map((kind) => call('search', 'query', { query, kinds: [kind], limit: GROUP_PAGE, offset: 0 })))
+    Promise.all(
+      SEARCH_KINDS.map((kind) => call('search', 'query', { query, kinds: [kind], limit: GROUP_PAGE, offset: 0 })),
+    )
       .then((pages) => {
         if (get().generation !== generation) return;
         const groups = emptyGroups();
@@ -84,7 +97,8 @@ export const useSearch = create<SearchState>((set, get) => ({
     const { query, generation, groups } = get();
     const group = groups[kind];
     if (!group.hasMore || group.loadingMore) return;
-    const patch = (g: Partial<SearchGroup>) => set((s) => ({ groups: { ...s.groups, [kind]: { ...s.groups[kind], ...g } } }));
+    const patch = (g: Partial<SearchGroup>) =>
+      set((s) => ({ groups: { ...s.groups, [kind]: { ...s.groups[kind], ...g } } }));
     patch({ loadingMore: true, error: null });
     call('search', 'query', { query, kinds: [kind], limit: GROUP_PAGE, offset: group.items.length })
       .then((page) => {
@@ -92,7 +106,12 @@ export const useSearch = create<SearchState>((set, get) => ({
         const before = get().groups[kind];
         // The same record never shows twice, even if the index changed between pages.
         const seen = new Set(before.items.map((h) => h.id));
-        patch({ items: [...before.items, ...page.items.filter((h) => !seen.has(h.id))], total: page.total ?? before.total, hasMore: page.hasMore, loadingMore: false });
+        patch({
+          items: [...before.items, ...page.items.filter((h) => !seen.has(h.id))],
+          total: page.total ?? before.total,
+          hasMore: page.hasMore,
+          loadingMore: false,
+        });
       })
       .catch((e: unknown) => {
         if (get().generation !== generation) return;
@@ -100,10 +119,20 @@ export const useSearch = create<SearchState>((set, get) => ({
       });
   },
 
-  clear: () => set((s) => ({ query: '', status: 'idle', groups: emptyGroups(), error: null, generation: s.generation + 1 })),
+  clear: () =>
+    set((s) => ({ query: '', status: 'idle', groups: emptyGroups(), error: null, generation: s.generation + 1 })),
 
   requestFocus: () => set({ wantFocus: true }),
   focusHandled: () => set({ wantFocus: false }),
 }));
 
-resetOnLock(() => useSearch.setState((s) => ({ query: '', status: 'idle', groups: emptyGroups(), error: null, generation: s.generation + 1, wantFocus: false })));
+resetOnLock(() =>
+  useSearch.setState((s) => ({
+    query: '',
+    status: 'idle',
+    groups: emptyGroups(),
+    error: null,
+    generation: s.generation + 1,
+    wantFocus: false,
+  })),
+);

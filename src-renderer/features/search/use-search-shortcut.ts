@@ -8,7 +8,9 @@ import { useEffect } from 'react';
 import { useNav } from '../../state/navigation.js';
 import { useSearch } from './search-store.js';
 
-export function isSearchShortcut(e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key' | 'code'>): boolean {
+export function isSearchShortcut(
+  e: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key' | 'code'>,
+): boolean {
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return false;
   // `code` is the physical key, so the shortcut also works with an Arabic or other non-Latin layout.
   return e.key.toLowerCase() === 'k' || e.code === 'KeyK';

@@ -81,7 +81,12 @@ function LanguageSection() {
       <h2 id="settings-language-title">{t('settings.language.title')}</h2>
       <Field label={t('settings.language.label')} hint={t('settings.language.hint')}>
         {({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={language} onChange={(e) => void change(e.target.value as Locale)}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={language}
+            onChange={(e) => void change(e.target.value as Locale)}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l} lang={l} dir={isRtl(l) ? 'rtl' : 'ltr'}>
                 {translate(l, 'settings.languageName')}
@@ -255,7 +260,12 @@ function PassphraseSection({ onChanged }: { onChanged: () => void }) {
   const [done, setDone] = useState(false);
 
   const currentError = current === '' ? t('settings.passphrase.missingCurrent') : null;
-  const nextError = passphraseLength(next) < MIN_PASSPHRASE_CHARS ? t('settings.passphrase.tooShort') : next === current ? t('settings.passphrase.same') : null;
+  const nextError =
+    passphraseLength(next) < MIN_PASSPHRASE_CHARS
+      ? t('settings.passphrase.tooShort')
+      : next === current
+        ? t('settings.passphrase.same')
+        : null;
   const confirmError = !nextError && confirm !== next ? t('settings.passphrase.mismatch') : null;
 
   const submit = async (e: FormEvent) => {

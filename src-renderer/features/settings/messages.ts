@@ -11,10 +11,12 @@ export const settingsMessages = defineMessages({
     'settings.language.saved': 'The app is now in English.',
     'settings.autoLock.title': 'Automatic lock',
     'settings.autoLock.label': 'Lock after this many minutes without use',
-    'settings.autoLock.hint': 'From 1 to 60 minutes. The vault also locks when the computer sleeps or its screen locks, and at once with Ctrl+L.',
+    'settings.autoLock.hint':
+      'From 1 to 60 minutes. The vault also locks when the computer sleeps or its screen locks, and at once with Ctrl+L.',
     'settings.autoLock.invalid': 'Enter a whole number of minutes from 1 to 60.',
     'settings.autoLock.save': 'Save the lock time',
-    'settings.autoLock.saved': '{minutes, plural, one {The vault now locks after # minute without use.} other {The vault now locks after # minutes without use.}}',
+    'settings.autoLock.saved':
+      '{minutes, plural, one {The vault now locks after # minute without use.} other {The vault now locks after # minutes without use.}}',
     'settings.passphrase.title': 'Change the passphrase',
     'settings.passphrase.intro': 'The recovery key keeps working: only the passphrase changes.',
     'settings.passphrase.current': 'Current passphrase',
@@ -40,12 +42,16 @@ export const settingsMessages = defineMessages({
     'settings.info.filesValue': '{count, plural, one {# file} other {# files}}, {size}',
     'settings.info.audit': 'Audit log entries',
     'settings.policy.title': 'Partner policy',
-    'settings.policy.intro': 'What a partner needs before anything in this vault is shared with them. Both rules are on by default; every change is recorded in the audit log.',
+    'settings.policy.intro':
+      'What a partner needs before anything in this vault is shared with them. Both rules are on by default; every change is recorded in the audit log.',
     'settings.policy.dueDiligence': 'Require an approved due diligence',
-    'settings.policy.dueDiligenceHint': 'The partner’s due diligence must be recorded as approved — not pending, rejected or approved with conditions — and its review must not be overdue.',
+    'settings.policy.dueDiligenceHint':
+      'The partner’s due diligence must be recorded as approved — not pending, rejected or approved with conditions — and its review must not be overdue.',
     'settings.policy.agreement': 'Require a confidentiality or data-sharing agreement',
-    'settings.policy.agreementHint': 'A signed confidentiality or data-sharing agreement with the partner must be in force.',
-    'settings.policy.offWarning': 'With a rule off, cases can go to partners nobody has vetted. Turn a rule off only if your organisation decided so.',
+    'settings.policy.agreementHint':
+      'A signed confidentiality or data-sharing agreement with the partner must be in force.',
+    'settings.policy.offWarning':
+      'With a rule off, cases can go to partners nobody has vetted. Turn a rule off only if your organisation decided so.',
     'settings.policy.save': 'Save the partner policy',
     'settings.policy.saved': 'The partner policy is saved.',
     'settings.policy.default': 'Never changed: these are the defaults.',
@@ -61,10 +67,12 @@ export const settingsMessages = defineMessages({
     'settings.language.saved': "L'application est maintenant en français.",
     'settings.autoLock.title': 'Verrouillage automatique',
     'settings.autoLock.label': "Verrouiller après ce nombre de minutes d'inactivité",
-    'settings.autoLock.hint': "De 1 à 60 minutes. Le coffre se verrouille aussi quand l'ordinateur se met en veille ou que son écran se verrouille, et immédiatement avec Ctrl+L.",
+    'settings.autoLock.hint':
+      "De 1 à 60 minutes. Le coffre se verrouille aussi quand l'ordinateur se met en veille ou que son écran se verrouille, et immédiatement avec Ctrl+L.",
     'settings.autoLock.invalid': 'Saisissez un nombre entier de minutes entre 1 et 60.',
     'settings.autoLock.save': 'Enregistrer le délai',
-    'settings.autoLock.saved': "{minutes, plural, one {Le coffre se verrouille désormais après # minute d'inactivité.} other {Le coffre se verrouille désormais après # minutes d'inactivité.}}",
+    'settings.autoLock.saved':
+      "{minutes, plural, one {Le coffre se verrouille désormais après # minute d'inactivité.} other {Le coffre se verrouille désormais après # minutes d'inactivité.}}",
     'settings.passphrase.title': 'Changer la phrase secrète',
     'settings.passphrase.intro': 'La clé de récupération reste valable : seule la phrase secrète change.',
     'settings.passphrase.current': 'Phrase secrète actuelle',
@@ -77,7 +85,8 @@ export const settingsMessages = defineMessages({
     'settings.passphrase.missingCurrent': 'Saisissez la phrase secrète actuelle.',
     'settings.passphrase.submit': 'Changer la phrase secrète',
     'settings.passphrase.working': 'Vérification de la phrase actuelle et calcul de la nouvelle clé…',
-    'settings.passphrase.done': 'La phrase secrète est changée. Utilisez la nouvelle au prochain déverrouillage du coffre.',
+    'settings.passphrase.done':
+      'La phrase secrète est changée. Utilisez la nouvelle au prochain déverrouillage du coffre.',
     'settings.info.title': 'À propos de ce coffre',
     'settings.info.id': 'Identifiant du coffre',
     'settings.info.created': 'Créé le',
@@ -90,12 +99,16 @@ export const settingsMessages = defineMessages({
     'settings.info.filesValue': '{count, plural, one {# fichier} other {# fichiers}}, {size}',
     'settings.info.audit': "Entrées du journal d'audit",
     'settings.policy.title': 'Politique des partenaires',
-    'settings.policy.intro': 'Ce qu’il faut à un partenaire avant que quoi que ce soit de ce coffre lui soit transmis. Les deux règles sont actives par défaut ; chaque modification est inscrite au journal d’audit.',
+    'settings.policy.intro':
+      'Ce qu’il faut à un partenaire avant que quoi que ce soit de ce coffre lui soit transmis. Les deux règles sont actives par défaut ; chaque modification est inscrite au journal d’audit.',
     'settings.policy.dueDiligence': 'Exiger une diligence raisonnable approuvée',
-    'settings.policy.dueDiligenceHint': 'La diligence raisonnable du partenaire doit être enregistrée comme approuvée — ni en cours, ni rejetée, ni approuvée sous conditions — et son réexamen ne doit pas être en retard.',
+    'settings.policy.dueDiligenceHint':
+      'La diligence raisonnable du partenaire doit être enregistrée comme approuvée — ni en cours, ni rejetée, ni approuvée sous conditions — et son réexamen ne doit pas être en retard.',
     'settings.policy.agreement': 'Exiger un accord de confidentialité ou de partage de données',
-    'settings.policy.agreementHint': 'Un accord de confidentialité ou de partage de données signé avec le partenaire doit être en vigueur.',
-    'settings.policy.offWarning': 'Une règle désactivée permet d’envoyer des dossiers à des partenaires que personne n’a vérifiés. Ne la désactivez que si votre organisation l’a décidé.',
+    'settings.policy.agreementHint':
+      'Un accord de confidentialité ou de partage de données signé avec le partenaire doit être en vigueur.',
+    'settings.policy.offWarning':
+      'Une règle désactivée permet d’envoyer des dossiers à des partenaires que personne n’a vérifiés. Ne la désactivez que si votre organisation l’a décidé.',
     'settings.policy.save': 'Enregistrer la politique des partenaires',
     'settings.policy.saved': 'La politique des partenaires est enregistrée.',
     'settings.policy.default': 'Jamais modifiée : ce sont les valeurs par défaut.',
@@ -111,10 +124,12 @@ export const settingsMessages = defineMessages({
     'settings.language.saved': 'La aplicación está ahora en español.',
     'settings.autoLock.title': 'Bloqueo automático',
     'settings.autoLock.label': 'Bloquear tras estos minutos sin uso',
-    'settings.autoLock.hint': 'De 1 a 60 minutos. La bóveda también se bloquea cuando el equipo entra en suspensión o se bloquea su pantalla, y al instante con Ctrl+L.',
+    'settings.autoLock.hint':
+      'De 1 a 60 minutos. La bóveda también se bloquea cuando el equipo entra en suspensión o se bloquea su pantalla, y al instante con Ctrl+L.',
     'settings.autoLock.invalid': 'Introduzca un número entero de minutos entre 1 y 60.',
     'settings.autoLock.save': 'Guardar el tiempo de bloqueo',
-    'settings.autoLock.saved': '{minutes, plural, one {La bóveda se bloquea ahora tras # minuto sin uso.} other {La bóveda se bloquea ahora tras # minutos sin uso.}}',
+    'settings.autoLock.saved':
+      '{minutes, plural, one {La bóveda se bloquea ahora tras # minuto sin uso.} other {La bóveda se bloquea ahora tras # minutos sin uso.}}',
     'settings.passphrase.title': 'Cambiar la frase de contraseña',
     'settings.passphrase.intro': 'La clave de recuperación sigue sirviendo: solo cambia la frase de contraseña.',
     'settings.passphrase.current': 'Frase de contraseña actual',
@@ -127,7 +142,8 @@ export const settingsMessages = defineMessages({
     'settings.passphrase.missingCurrent': 'Introduzca la frase de contraseña actual.',
     'settings.passphrase.submit': 'Cambiar la frase de contraseña',
     'settings.passphrase.working': 'Comprobando la frase actual y derivando la nueva clave…',
-    'settings.passphrase.done': 'La frase de contraseña se ha cambiado. Use la nueva la próxima vez que desbloquee la bóveda.',
+    'settings.passphrase.done':
+      'La frase de contraseña se ha cambiado. Use la nueva la próxima vez que desbloquee la bóveda.',
     'settings.info.title': 'Sobre esta bóveda',
     'settings.info.id': 'Identificador de la bóveda',
     'settings.info.created': 'Creada',
@@ -140,12 +156,16 @@ export const settingsMessages = defineMessages({
     'settings.info.filesValue': '{count, plural, one {# archivo} other {# archivos}}, {size}',
     'settings.info.audit': 'Entradas del registro de auditoría',
     'settings.policy.title': 'Política de socios',
-    'settings.policy.intro': 'Lo que necesita un socio antes de que se comparta con él algo de esta bóveda. Las dos reglas están activas por defecto; cada cambio queda en el registro de auditoría.',
+    'settings.policy.intro':
+      'Lo que necesita un socio antes de que se comparta con él algo de esta bóveda. Las dos reglas están activas por defecto; cada cambio queda en el registro de auditoría.',
     'settings.policy.dueDiligence': 'Exigir una diligencia debida aprobada',
-    'settings.policy.dueDiligenceHint': 'La diligencia debida del socio debe estar registrada como aprobada —no pendiente, rechazada ni aprobada con condiciones— y su revisión no debe estar atrasada.',
+    'settings.policy.dueDiligenceHint':
+      'La diligencia debida del socio debe estar registrada como aprobada —no pendiente, rechazada ni aprobada con condiciones— y su revisión no debe estar atrasada.',
     'settings.policy.agreement': 'Exigir un acuerdo de confidencialidad o de intercambio de datos',
-    'settings.policy.agreementHint': 'Debe estar vigente un acuerdo de confidencialidad o de intercambio de datos firmado con el socio.',
-    'settings.policy.offWarning': 'Con una regla desactivada, los casos pueden ir a socios que nadie ha evaluado. Desactívela solo si su organización lo decidió.',
+    'settings.policy.agreementHint':
+      'Debe estar vigente un acuerdo de confidencialidad o de intercambio de datos firmado con el socio.',
+    'settings.policy.offWarning':
+      'Con una regla desactivada, los casos pueden ir a socios que nadie ha evaluado. Desactívela solo si su organización lo decidió.',
     'settings.policy.save': 'Guardar la política de socios',
     'settings.policy.saved': 'La política de socios está guardada.',
     'settings.policy.default': 'Nunca modificada: son los valores por defecto.',
@@ -161,10 +181,12 @@ export const settingsMessages = defineMessages({
     'settings.language.saved': 'أصبح التطبيق الآن باللغة العربية.',
     'settings.autoLock.title': 'القفل التلقائي',
     'settings.autoLock.label': 'اقفل بعد هذا العدد من الدقائق دون استخدام',
-    'settings.autoLock.hint': 'من 1 إلى 60 دقيقة. تُقفل الخزنة أيضًا عندما يدخل الحاسوب في وضع السكون أو تُقفل شاشته، وفورًا عند الضغط على Ctrl+L.',
+    'settings.autoLock.hint':
+      'من 1 إلى 60 دقيقة. تُقفل الخزنة أيضًا عندما يدخل الحاسوب في وضع السكون أو تُقفل شاشته، وفورًا عند الضغط على Ctrl+L.',
     'settings.autoLock.invalid': 'أدخل عددًا صحيحًا من الدقائق بين 1 و60.',
     'settings.autoLock.save': 'احفظ مدة القفل',
-    'settings.autoLock.saved': '{minutes, plural, one {ستُقفل الخزنة الآن بعد دقيقة واحدة دون استخدام.} two {ستُقفل الخزنة الآن بعد دقيقتين دون استخدام.} few {ستُقفل الخزنة الآن بعد # دقائق دون استخدام.} many {ستُقفل الخزنة الآن بعد # دقيقة دون استخدام.} other {ستُقفل الخزنة الآن بعد # دقيقة دون استخدام.}}',
+    'settings.autoLock.saved':
+      '{minutes, plural, one {ستُقفل الخزنة الآن بعد دقيقة واحدة دون استخدام.} two {ستُقفل الخزنة الآن بعد دقيقتين دون استخدام.} few {ستُقفل الخزنة الآن بعد # دقائق دون استخدام.} many {ستُقفل الخزنة الآن بعد # دقيقة دون استخدام.} other {ستُقفل الخزنة الآن بعد # دقيقة دون استخدام.}}',
     'settings.passphrase.title': 'تغيير عبارة المرور',
     'settings.passphrase.intro': 'يبقى مفتاح الاسترداد صالحًا: تتغير عبارة المرور فقط.',
     'settings.passphrase.current': 'عبارة المرور الحالية',
@@ -187,15 +209,20 @@ export const settingsMessages = defineMessages({
     'settings.info.slot.passphrase': 'عبارة مرور، عُيّنت في {date}',
     'settings.info.slot.recovery': 'مفتاح استرداد، أُنشئ في {date}',
     'settings.info.files': 'الملفات المخزنة',
-    'settings.info.filesValue': '{count, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}، {size}',
+    'settings.info.filesValue':
+      '{count, plural, zero {لا ملفات} one {ملف واحد} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}، {size}',
     'settings.info.audit': 'إدخالات سجل التدقيق',
     'settings.policy.title': 'سياسة الشركاء',
-    'settings.policy.intro': 'ما يحتاجه الشريك قبل مشاركة أي شيء من هذه الخزنة معه. القاعدتان مفعّلتان افتراضيًا، ويُسجَّل كل تغيير في سجل التدقيق.',
+    'settings.policy.intro':
+      'ما يحتاجه الشريك قبل مشاركة أي شيء من هذه الخزنة معه. القاعدتان مفعّلتان افتراضيًا، ويُسجَّل كل تغيير في سجل التدقيق.',
     'settings.policy.dueDiligence': 'اشتراط عناية واجبة موافَق عليها',
-    'settings.policy.dueDiligenceHint': 'يجب أن تُسجَّل العناية الواجبة للشريك بأنها موافَق عليها — لا قيد الانتظار ولا مرفوضة ولا موافَقًا عليها بشروط — وألا تكون مراجعتها متأخرة.',
+    'settings.policy.dueDiligenceHint':
+      'يجب أن تُسجَّل العناية الواجبة للشريك بأنها موافَق عليها — لا قيد الانتظار ولا مرفوضة ولا موافَقًا عليها بشروط — وألا تكون مراجعتها متأخرة.',
     'settings.policy.agreement': 'اشتراط اتفاق سرية أو اتفاق لتبادل البيانات',
-    'settings.policy.agreementHint': 'يجب أن يكون هناك اتفاق سرية أو اتفاق لتبادل البيانات موقَّع مع الشريك وساري المفعول.',
-    'settings.policy.offWarning': 'عند تعطيل قاعدة، يمكن أن تذهب القضايا إلى شركاء لم يتحقق منهم أحد. لا تعطّل قاعدة إلا إذا قررت منظمتكم ذلك.',
+    'settings.policy.agreementHint':
+      'يجب أن يكون هناك اتفاق سرية أو اتفاق لتبادل البيانات موقَّع مع الشريك وساري المفعول.',
+    'settings.policy.offWarning':
+      'عند تعطيل قاعدة، يمكن أن تذهب القضايا إلى شركاء لم يتحقق منهم أحد. لا تعطّل قاعدة إلا إذا قررت منظمتكم ذلك.',
     'settings.policy.save': 'احفظ سياسة الشركاء',
     'settings.policy.saved': 'حُفظت سياسة الشركاء.',
     'settings.policy.default': 'لم تُغيَّر قط: هذه هي القيم الافتراضية.',

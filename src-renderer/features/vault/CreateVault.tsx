@@ -101,7 +101,11 @@ function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone:
             {t('vault.recovery.copied', { seconds: copiedFor })}
           </p>
         )}
-        <Checkbox label={t('vault.recovery.confirm')} checked={written} onChange={(e) => setWritten(e.target.checked)} />
+        <Checkbox
+          label={t('vault.recovery.confirm')}
+          checked={written}
+          onChange={(e) => setWritten(e.target.checked)}
+        />
         <Button variant="primary" disabled={!written} onClick={onDone}>
           {t('vault.recovery.continue')}
         </Button>

@@ -16,6 +16,8 @@ export function KdfProgress({ channel, label }: { channel: string; label: string
     return () => clearInterval(t);
   }, []);
   const expected = event?.expectedMs;
-  const synthetic = expected ? { channel, phase: event.phase, done: Math.min(95, ((now - since) / expected) * 100), total: 100 } : event;
+  const synthetic = expected
+    ? { channel, phase: event.phase, done: Math.min(95, ((now - since) / expected) * 100), total: 100 }
+    : event;
   return <ProgressBar event={synthetic} label={label} />;
 }

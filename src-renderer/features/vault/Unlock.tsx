@@ -38,9 +38,29 @@ export function Unlock() {
           </p>
         )}
         {mode === 'passphrase' ? (
-          <TextField key="passphrase" label={t('vault.unlock.passphrase')} type="password" autoComplete="current-password" value={secret} onChange={(e) => setSecret(e.target.value)} autoFocus disabled={busy} />
+          <TextField
+            key="passphrase"
+            label={t('vault.unlock.passphrase')}
+            type="password"
+            autoComplete="current-password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoFocus
+            disabled={busy}
+          />
         ) : (
-          <TextField key="recovery" label={t('vault.unlock.recoveryKey')} hint={t('vault.unlock.recoveryHint')} autoComplete="off" spellCheck={false} dir="ltr" value={secret} onChange={(e) => setSecret(e.target.value)} autoFocus disabled={busy} />
+          <TextField
+            key="recovery"
+            label={t('vault.unlock.recoveryKey')}
+            hint={t('vault.unlock.recoveryHint')}
+            autoComplete="off"
+            spellCheck={false}
+            dir="ltr"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoFocus
+            disabled={busy}
+          />
         )}
         <ErrorNotice error={error} />
         {busy && <KdfProgress channel={channel} label={t('vault.unlock.working')} />}

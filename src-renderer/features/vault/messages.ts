@@ -3,7 +3,8 @@ import { defineMessages } from '../../i18n/define.js';
 export const vaultMessages = defineMessages({
   en: {
     'vault.create.title': 'Create your vault',
-    'vault.create.intro': 'Everything you keep here is encrypted with a key made from your passphrase. Choose a long passphrase you can remember; nobody can recover it for you.',
+    'vault.create.intro':
+      'Everything you keep here is encrypted with a key made from your passphrase. Choose a long passphrase you can remember; nobody can recover it for you.',
     'vault.create.passphrase': 'Passphrase',
     'vault.create.passphraseHint': 'At least 12 characters. A few unrelated words work well.',
     'vault.create.confirm': 'Passphrase again',
@@ -12,7 +13,8 @@ export const vaultMessages = defineMessages({
     'vault.create.submit': 'Create vault',
     'vault.create.working': 'Creating the vault and measuring this computer…',
     'vault.recovery.title': 'Write down your recovery key',
-    'vault.recovery.intro': 'If you forget your passphrase, this key is the only way into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.',
+    'vault.recovery.intro':
+      'If you forget your passphrase, this key is the only way into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.',
     'vault.recovery.keyLabel': 'Recovery key',
     'vault.recovery.copy': 'Copy',
     'vault.recovery.copied': 'Copied. The clipboard will be cleared in {seconds} seconds.',
@@ -30,7 +32,8 @@ export const vaultMessages = defineMessages({
   },
   fr: {
     'vault.create.title': 'Créer votre coffre',
-    'vault.create.intro': "Tout ce que vous conservez ici est chiffré avec une clé tirée de votre phrase secrète. Choisissez une phrase longue dont vous vous souviendrez ; personne ne pourra la retrouver pour vous.",
+    'vault.create.intro':
+      'Tout ce que vous conservez ici est chiffré avec une clé tirée de votre phrase secrète. Choisissez une phrase longue dont vous vous souviendrez ; personne ne pourra la retrouver pour vous.',
     'vault.create.passphrase': 'Phrase secrète',
     'vault.create.passphraseHint': 'Au moins 12 caractères. Quelques mots sans rapport entre eux conviennent bien.',
     'vault.create.confirm': 'Phrase secrète (confirmation)',
@@ -39,7 +42,8 @@ export const vaultMessages = defineMessages({
     'vault.create.submit': 'Créer le coffre',
     'vault.create.working': 'Création du coffre et mesure de cet ordinateur…',
     'vault.recovery.title': 'Notez votre clé de récupération',
-    'vault.recovery.intro': "Si vous oubliez votre phrase secrète, cette clé est le seul moyen d'entrer dans le coffre. Écrivez-la sur papier et gardez-la en lieu sûr, loin de cet ordinateur. Elle ne sera plus affichée.",
+    'vault.recovery.intro':
+      "Si vous oubliez votre phrase secrète, cette clé est le seul moyen d'entrer dans le coffre. Écrivez-la sur papier et gardez-la en lieu sûr, loin de cet ordinateur. Elle ne sera plus affichée.",
     'vault.recovery.keyLabel': 'Clé de récupération',
     'vault.recovery.copy': 'Copier',
     'vault.recovery.copied': 'Copiée. Le presse-papiers sera vidé dans {seconds} secondes.',
@@ -57,7 +61,8 @@ export const vaultMessages = defineMessages({
   },
   es: {
     'vault.create.title': 'Cree su bóveda',
-    'vault.create.intro': 'Todo lo que guarde aquí se cifra con una clave derivada de su frase de contraseña. Elija una frase larga que pueda recordar; nadie podrá recuperarla por usted.',
+    'vault.create.intro':
+      'Todo lo que guarde aquí se cifra con una clave derivada de su frase de contraseña. Elija una frase larga que pueda recordar; nadie podrá recuperarla por usted.',
     'vault.create.passphrase': 'Frase de contraseña',
     'vault.create.passphraseHint': 'Al menos 12 caracteres. Unas cuantas palabras sin relación funcionan bien.',
     'vault.create.confirm': 'Repita la frase de contraseña',
@@ -66,7 +71,8 @@ export const vaultMessages = defineMessages({
     'vault.create.submit': 'Crear bóveda',
     'vault.create.working': 'Creando la bóveda y midiendo este equipo…',
     'vault.recovery.title': 'Anote su clave de recuperación',
-    'vault.recovery.intro': 'Si olvida su frase de contraseña, esta clave es la única forma de entrar en la bóveda. Escríbala en papel y guárdela en un lugar seguro, lejos de este equipo. No se volverá a mostrar.',
+    'vault.recovery.intro':
+      'Si olvida su frase de contraseña, esta clave es la única forma de entrar en la bóveda. Escríbala en papel y guárdela en un lugar seguro, lejos de este equipo. No se volverá a mostrar.',
     'vault.recovery.keyLabel': 'Clave de recuperación',
     'vault.recovery.copy': 'Copiar',
     'vault.recovery.copied': 'Copiada. El portapapeles se vaciará en {seconds} segundos.',
@@ -84,7 +90,8 @@ export const vaultMessages = defineMessages({
   },
   ar: {
     'vault.create.title': 'أنشئ خزنتك',
-    'vault.create.intro': 'كل ما تحفظه هنا مشفر بمفتاح مشتق من عبارة المرور الخاصة بك. اختر عبارة طويلة يمكنك تذكرها؛ لا أحد يستطيع استعادتها لك.',
+    'vault.create.intro':
+      'كل ما تحفظه هنا مشفر بمفتاح مشتق من عبارة المرور الخاصة بك. اختر عبارة طويلة يمكنك تذكرها؛ لا أحد يستطيع استعادتها لك.',
     'vault.create.passphrase': 'عبارة المرور',
     'vault.create.passphraseHint': '12 حرفًا على الأقل. بضع كلمات غير مترابطة تفي بالغرض.',
     'vault.create.confirm': 'أعد كتابة عبارة المرور',
@@ -93,7 +100,8 @@ export const vaultMessages = defineMessages({
     'vault.create.submit': 'إنشاء الخزنة',
     'vault.create.working': 'جارٍ إنشاء الخزنة وقياس أداء هذا الحاسوب…',
     'vault.recovery.title': 'دوّن مفتاح الاسترداد',
-    'vault.recovery.intro': 'إذا نسيت عبارة المرور، فهذا المفتاح هو الطريقة الوحيدة لدخول الخزنة. اكتبه على ورق واحفظه في مكان آمن بعيدًا عن هذا الحاسوب. لن يُعرض مرة أخرى.',
+    'vault.recovery.intro':
+      'إذا نسيت عبارة المرور، فهذا المفتاح هو الطريقة الوحيدة لدخول الخزنة. اكتبه على ورق واحفظه في مكان آمن بعيدًا عن هذا الحاسوب. لن يُعرض مرة أخرى.',
     'vault.recovery.keyLabel': 'مفتاح الاسترداد',
     'vault.recovery.copy': 'نسخ',
     'vault.recovery.copied': 'نُسخ. ستُمسح الحافظة بعد {seconds} ثانية.',

@@ -80,7 +80,15 @@ export interface Harness {
 }
 
 async function bundleShim(): Promise<string> {
-  const r = await build({ entryPoints: [join(import.meta.dirname, 'shim.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'silent' });
+  const r = await build({
+    entryPoints: [join(import.meta.dirname, 'shim.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
   return r.outputFiles[0]!.text;
 }
 
@@ -100,7 +108,9 @@ function readBody(req: IncomingMessage, limit = 1 << 20): Promise<string> {
   });
 }
 
-export async function startHarness(opts: { vaultDir?: string; settings?: Partial<AppSettings>; autoLockPollMs?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { vaultDir?: string; settings?: Partial<AppSettings>; autoLockPollMs?: number } = {},
+): Promise<Harness> {
   const scratch = mkdtempSync(join(tmpdir(), 'cv-harness-'));
   const vaultDir = opts.vaultDir ?? join(scratch, 'vault');
   const settings = new SettingsStore(join(scratch, 'settings.json'));
@@ -136,14 +146,22 @@ export async function startHarness(opts: { vaultDir?: string; settings?: Partial
         return;
       }
       if (url.pathname === '/__events') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         host.clients.add(res);
         req.on('close', () => host.clients.delete(res));
         return;
       }
       if (url.pathname === '/__harness/shim.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-security-policy': csp, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'content-security-policy': csp,
+          'cache-control': 'no-store',
+        });
         res.end(shim);
         return;
       }
@@ -162,7 +180,9 @@ export async function startHarness(opts: { vaultDir?: string; settings?: Partial
       let content: Buffer | string = readFileSync(file);
       if (file.endsWith('index.html')) {
         // The only difference from the packaged app: the preload stand-in, loaded before the app.
-        content = content.toString('utf8').replace('<script type="module"', '<script src="/__harness/shim.js"></script>\n    <script type="module"');
+        content = content
+          .toString('utf8')
+          .replace('<script type="module"', '<script src="/__harness/shim.js"></script>\n    <script type="module"');
       }
       res.writeHead(200, appHeaders(file, csp));
       res.end(content);

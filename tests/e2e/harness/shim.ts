@@ -26,8 +26,16 @@ const subscribe: Subscribe = (name: EventName, listener) => {
 };
 
 async function invoke(channel: string, input: unknown): Promise<Result<unknown>> {
-  const res = await fetch(`/__ipc/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input ?? {}) });
+  const res = await fetch(`/__ipc/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input ?? {}),
+  });
   return (await res.json()) as Result<unknown>;
 }
 
-Object.defineProperty(window, 'vault', { value: buildVaultApi(CONTRACT, invoke, subscribe), writable: false, configurable: false });
+Object.defineProperty(window, 'vault', {
+  value: buildVaultApi(CONTRACT, invoke, subscribe),
+  writable: false,
+  configurable: false,
+});

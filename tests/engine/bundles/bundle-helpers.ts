@@ -20,7 +20,12 @@ import { safetyNumberDigits } from '../../../src-main/engine/identity/safety-num
 import { signatureDigest } from '../../../src-main/engine/identity/vault-identity.js';
 import { addNote } from '../../../src-main/engine/notes/note-service.js';
 import { addOutcome } from '../../../src-main/engine/outcomes/outcome-service.js';
-import { addAgreement, getPartner, setSharingProfile, updatePartner } from '../../../src-main/engine/partners/partner-service.js';
+import {
+  addAgreement,
+  getPartner,
+  setSharingProfile,
+  updatePartner,
+} from '../../../src-main/engine/partners/partner-service.js';
 import { importContactCard, verifyPartnerKey } from '../../../src-main/engine/partners/partner-keys.js';
 import { createPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
 import { uuidv7 as uuid7 } from '../../../src-main/engine/util/ids.js';
@@ -55,7 +60,11 @@ async function persistentVault(): Promise<{ vault: Vault; dir: string }> {
   return { vault, dir };
 }
 
-export async function side(name: string, organisation: string, persistent: boolean): Promise<Omit<Side, 'partnerId'> & { partnerId: string }> {
+export async function side(
+  name: string,
+  organisation: string,
+  persistent: boolean,
+): Promise<Omit<Side, 'partnerId'> & { partnerId: string }> {
   const { vault, dir } = persistent ? await persistentVault() : await newVault();
   let now = new Date('2026-11-21T12:00:00.000Z');
   let current = vault;
@@ -100,7 +109,8 @@ export async function side(name: string, organisation: string, persistent: boole
  */
 export function clearPartner(ctx: DomainContext, partnerId: string): void {
   const p = getPartner(ctx, partnerId);
-  if (p.ddOutcome !== 'approved') updatePartner(ctx, { id: partnerId, expectedVersion: p.version, ddOutcome: 'approved' });
+  if (p.ddOutcome !== 'approved')
+    updatePartner(ctx, { id: partnerId, expectedVersion: p.version, ddOutcome: 'approved' });
   addAgreement(ctx, { partnerId, kind: 'confidentiality', signedOn: '2026-01-05' });
 }
 
@@ -108,16 +118,23 @@ export function clearPartner(ctx: DomainContext, partnerId: string): void {
  * Sender and recipient: each imported the other's card and verified it (safety number), and
  * each cleared the other under the partner policy (unless `clear: false`).
  */
-export async function twoVaults(opts: { verify?: { sender?: boolean; recipient?: boolean }; persistent?: boolean; clear?: boolean } = {}): Promise<{ sender: Side; recipient: Side }> {
+export async function twoVaults(
+  opts: { verify?: { sender?: boolean; recipient?: boolean }; persistent?: boolean; clear?: boolean } = {},
+): Promise<{ sender: Side; recipient: Side }> {
   const sender = await side('Asha Njeri', 'Haki Litigation Centre', opts.persistent === true);
   const recipient = await side('Tomás Ruiz', 'Partner Legal Aid', opts.persistent === true);
   const a = importContactCard(sender.ctx, { card: cardFileText(contactCardOf(recipient.ctx)), kind: 'ngo' });
   const b = importContactCard(recipient.ctx, { card: cardFileText(contactCardOf(sender.ctx)), kind: 'ngo' });
   sender.partnerId = a.partner.id;
   recipient.partnerId = b.partner.id;
-  const digits = safetyNumberDigits({ vaultId: sender.ctx.vaultId, publicKey: sender.ctx.identity.publicKey }, { vaultId: recipient.ctx.vaultId, publicKey: recipient.ctx.identity.publicKey }).digits;
-  if (opts.verify?.sender !== false) verifyPartnerKey(sender.ctx, { keyId: a.key.id, safetyNumber: digits, verifiedBy: 'Asha', how: 'in-person' });
-  if (opts.verify?.recipient !== false) verifyPartnerKey(recipient.ctx, { keyId: b.key.id, safetyNumber: digits, verifiedBy: 'Tomás', how: 'in-person' });
+  const digits = safetyNumberDigits(
+    { vaultId: sender.ctx.vaultId, publicKey: sender.ctx.identity.publicKey },
+    { vaultId: recipient.ctx.vaultId, publicKey: recipient.ctx.identity.publicKey },
+  ).digits;
+  if (opts.verify?.sender !== false)
+    verifyPartnerKey(sender.ctx, { keyId: a.key.id, safetyNumber: digits, verifiedBy: 'Asha', how: 'in-person' });
+  if (opts.verify?.recipient !== false)
+    verifyPartnerKey(recipient.ctx, { keyId: b.key.id, safetyNumber: digits, verifiedBy: 'Tomás', how: 'in-person' });
   if (opts.clear !== false) {
     clearPartner(sender.ctx, sender.partnerId);
     clearPartner(recipient.ctx, recipient.partnerId);
@@ -128,7 +145,10 @@ export async function twoVaults(opts: { verify?: { sender?: boolean; recipient?:
 /** Verify, on `s`, the key of its partner (after the fact). */
 export function verifyPartner(s: Side, other: Side): void {
   const key = getPartner(s.ctx, s.partnerId).keys.find((k) => k.status === 'unverified')!;
-  const digits = safetyNumberDigits({ vaultId: s.ctx.vaultId, publicKey: s.ctx.identity.publicKey }, { vaultId: other.ctx.vaultId, publicKey: other.ctx.identity.publicKey }).digits;
+  const digits = safetyNumberDigits(
+    { vaultId: s.ctx.vaultId, publicKey: s.ctx.identity.publicKey },
+    { vaultId: other.ctx.vaultId, publicKey: other.ctx.identity.publicKey },
+  ).digits;
   verifyPartnerKey(s.ctx, { keyId: key.id, safetyNumber: digits, verifiedBy: 'someone', how: 'read-aloud' });
 }
 
@@ -158,30 +178,94 @@ export async function seedCase(s: Side, fileSize = 200_000): Promise<Seeded> {
     partnerId: s.partnerId,
     expectedVersion: partner.version,
     allow: [
-      { kind: 'cases', fields: ['reference', 'title', 'status', 'forum', 'country', 'sensitivity', 'opened-on', 'tags', 'recorded-at'] },
+      {
+        kind: 'cases',
+        fields: ['reference', 'title', 'status', 'forum', 'country', 'sensitivity', 'opened-on', 'tags', 'recorded-at'],
+      },
       { kind: 'people', fields: ['pseudonym', 'gender', 'birth-year', 'country', 'roles'] },
       { kind: 'consents' },
-      { kind: 'evidence', fields: ['title', 'type', 'file-name', 'media-type', 'size', 'sha256', 'received-at', 'file'] },
+      {
+        kind: 'evidence',
+        fields: ['title', 'type', 'file-name', 'media-type', 'size', 'sha256', 'received-at', 'file'],
+      },
       { kind: 'notes' },
       { kind: 'deadlines' },
       { kind: 'outcomes' },
     ],
   });
-  const c = createCase(ctx, { title: 'Detention of A.B. at Kilima station', forum: 'regional-commission', country: 'KE', sensitivity: 'extreme', summary: 'Secret summary', strategy: 'Secret strategy', tags: ['detention', 'torture'] });
-  const survivor = createPerson(ctx, { fullName: 'Amina Bekele', pseudonym: 'AB-1', gender: 'female', birthDate: '1990-04-02', country: 'KE', contact: '+254 700 000 001', safetyNotes: 'Lives near the border crossing' });
+  const c = createCase(ctx, {
+    title: 'Detention of A.B. at Kilima station',
+    forum: 'regional-commission',
+    country: 'KE',
+    sensitivity: 'extreme',
+    summary: 'Secret summary',
+    strategy: 'Secret strategy',
+    tags: ['detention', 'torture'],
+  });
+  const survivor = createPerson(ctx, {
+    fullName: 'Amina Bekele',
+    pseudonym: 'AB-1',
+    gender: 'female',
+    birthDate: '1990-04-02',
+    country: 'KE',
+    contact: '+254 700 000 001',
+    safetyNotes: 'Lives near the border crossing',
+  });
   const witness = createPerson(ctx, { fullName: 'Juma Otieno', pseudonym: 'W-2', contact: 'juma@example.org' });
   linkPerson(ctx, { personId: survivor.id, caseId: c.id, role: 'survivor' });
   linkPerson(ctx, { personId: witness.id, caseId: c.id, role: 'witness' });
   const told = ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const;
-  const sc = addConsent(ctx, { personId: survivor.id, caseId: c.id, purpose: 'sharing', recipient: { partnerId: s.partnerId }, told: [...told], method: 'written', givenAt: '2026-01-10' });
-  const wc = addConsent(ctx, { personId: witness.id, caseId: c.id, purpose: 'sharing', recipient: { class: 'partner' }, told: [...told], method: 'written', givenAt: '2026-01-11' });
+  const sc = addConsent(ctx, {
+    personId: survivor.id,
+    caseId: c.id,
+    purpose: 'sharing',
+    recipient: { partnerId: s.partnerId },
+    told: [...told],
+    method: 'written',
+    givenAt: '2026-01-10',
+  });
+  const wc = addConsent(ctx, {
+    personId: witness.id,
+    caseId: c.id,
+    purpose: 'sharing',
+    recipient: { class: 'partner' },
+    told: [...told],
+    method: 'written',
+    givenAt: '2026-01-11',
+  });
   withdrawConsent(ctx, { id: wc.id, reason: 'Afraid of reprisals', at: '2026-03-01' });
   const fileBytes = randomBytes(fileSize);
-  const ev = await addEvidenceFromSource(ctx, { caseId: c.id, fileName: 'statement.pdf', type: 'testimony', title: 'Statement of AB-1', description: 'Names the officers', source: 'Interview at the clinic' }, [fileBytes]);
-  const meta = await addEvidenceFromSource(ctx, { caseId: c.id, fileName: 'photo.jpg', type: 'photo', title: 'Cell photo' }, [randomBytes(1000)]);
+  const ev = await addEvidenceFromSource(
+    ctx,
+    {
+      caseId: c.id,
+      fileName: 'statement.pdf',
+      type: 'testimony',
+      title: 'Statement of AB-1',
+      description: 'Names the officers',
+      source: 'Interview at the clinic',
+    },
+    [fileBytes],
+  );
+  const meta = await addEvidenceFromSource(
+    ctx,
+    { caseId: c.id, fileName: 'photo.jpg', type: 'photo', title: 'Cell photo' },
+    [randomBytes(1000)],
+  );
   const note = addNote(ctx, { caseId: c.id, body: 'Hearing strategy discussed with AB-1.', author: 'AN' });
-  const deadline = addDeadline(ctx, { caseId: c.id, kind: 'filing', title: 'File the communication', dueOn: '2027-02-01' });
-  const outcome = addOutcome(ctx, { caseId: c.id, kind: 'compensation', description: 'Compensation ordered', currency: 'KES', amountAwarded: '150000.00' });
+  const deadline = addDeadline(ctx, {
+    caseId: c.id,
+    kind: 'filing',
+    title: 'File the communication',
+    dueOn: '2027-02-01',
+  });
+  const outcome = addOutcome(ctx, {
+    caseId: c.id,
+    kind: 'compensation',
+    description: 'Compensation ordered',
+    currency: 'KES',
+    amountAwarded: '150000.00',
+  });
   return {
     caseId: c.id,
     survivorId: survivor.id,
@@ -203,7 +287,10 @@ export function outPath(name = 'case.cvbundle'): string {
 
 /** Every row of every table (for "nothing changed" next to the folder snapshot). */
 export function dumpTables(ctx: DomainContext): Record<string, unknown[]> {
-  const tables = all<{ name: string }>(ctx.db, sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`);
+  const tables = all<{ name: string }>(
+    ctx.db,
+    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`,
+  );
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t.name] = ctx.db.prepare(`SELECT * FROM "${t.name}"`).all();
   return out;
@@ -239,7 +326,12 @@ export function sha256(b: Buffer): string {
 }
 
 /** A manifest like the exporter's, from `sender` to `to` (vault contexts), for `parts`. */
-export function manifestFor(sender: DomainContext, to: DomainContext[], parts: Part[], over: Record<string, unknown> = {}): Record<string, unknown> {
+export function manifestFor(
+  sender: DomainContext,
+  to: DomainContext[],
+  parts: Part[],
+  over: Record<string, unknown> = {},
+): Record<string, unknown> {
   const created = sender.now();
   return {
     format: 'case-vault/bundle',
@@ -248,7 +340,10 @@ export function manifestFor(sender: DomainContext, to: DomainContext[], parts: P
     createdAt: created.toISOString(),
     expiresAt: new Date(created.getTime() + 30 * 86_400_000).toISOString(),
     sender: contactCardOf(sender),
-    recipients: [...to.map((c) => ({ vaultId: c.vaultId, publicKey: c.identity.publicKey.toString('base64') })), { vaultId: sender.vaultId, publicKey: sender.identity.publicKey.toString('base64') }],
+    recipients: [
+      ...to.map((c) => ({ vaultId: c.vaultId, publicKey: c.identity.publicKey.toString('base64') })),
+      { vaultId: sender.vaultId, publicKey: sender.identity.publicKey.toString('base64') },
+    ],
     purpose: 'Referral for litigation',
     consents: [],
     redactionProfile: {},
@@ -262,10 +357,13 @@ export function recipientsOf(...ctxs: DomainContext[]): AgeRecipient[] {
 }
 
 export async function buildBundle(spec: PartsSpec): Promise<Buffer> {
-  const manifestBytes = Buffer.isBuffer(spec.manifest) ? spec.manifest : Buffer.from(canonicalJson(spec.manifest), 'utf8');
+  const manifestBytes = Buffer.isBuffer(spec.manifest)
+    ? spec.manifest
+    : Buffer.from(canonicalJson(spec.manifest), 'utf8');
   let sig: Buffer | null = null;
   if (spec.signature) sig = spec.signature;
-  else if (spec.signer instanceof PrivateKey) sig = Buffer.from(spec.signer.sign(new Uint8Array(signatureDigest('manifest', manifestBytes))));
+  else if (spec.signer instanceof PrivateKey)
+    sig = Buffer.from(spec.signer.sign(new Uint8Array(signatureDigest('manifest', manifestBytes))));
   else if (spec.signer) sig = spec.signer.identity.sign('manifest', manifestBytes);
   const m = { name: 'manifest.json', data: manifestBytes };
   const s = sig ? { name: 'manifest.sig', data: sig } : null;

@@ -27,7 +27,14 @@ import { type Side, clearPartner, dumpTables, outPath, seedCase, twoVaults } fro
 const TOLD = ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const;
 const ELSEWHERE = '01900000-0000-7000-8000-00000000e15e';
 
-const input = (s: Side, caseIds: string[], extra: Record<string, unknown> = {}) => ({ partnerId: s.partnerId, caseIds, purpose: 'Referral', onMissingConsent: 'refuse', out: outPath(), ...extra });
+const input = (s: Side, caseIds: string[], extra: Record<string, unknown> = {}) => ({
+  partnerId: s.partnerId,
+  caseIds,
+  purpose: 'Referral',
+  onMissingConsent: 'refuse',
+  out: outPath(),
+  ...extra,
+});
 
 /** Every profile field of every kind: whatever stays out, stays out because of its origin. */
 function shareEverything(s: Side, partnerId = s.partnerId): void {
@@ -66,7 +73,10 @@ async function recordsOf(file: string, reader: Side): Promise<Map<string, Record
 function meet(a: Side, b: Side): { aSeesB: string; bSeesA: string } {
   const x = importContactCard(a.ctx, { card: cardFileText(contactCardOf(b.ctx)), kind: 'ngo' });
   const y = importContactCard(b.ctx, { card: cardFileText(contactCardOf(a.ctx)), kind: 'ngo' });
-  const digits = safetyNumberDigits({ vaultId: a.ctx.vaultId, publicKey: a.ctx.identity.publicKey }, { vaultId: b.ctx.vaultId, publicKey: b.ctx.identity.publicKey }).digits;
+  const digits = safetyNumberDigits(
+    { vaultId: a.ctx.vaultId, publicKey: a.ctx.identity.publicKey },
+    { vaultId: b.ctx.vaultId, publicKey: b.ctx.identity.publicKey },
+  ).digits;
   verifyPartnerKey(a.ctx, { keyId: x.key.id, safetyNumber: digits, verifiedBy: 'a', how: 'in-person' });
   verifyPartnerKey(b.ctx, { keyId: y.key.id, safetyNumber: digits, verifiedBy: 'b', how: 'in-person' });
   clearPartner(a.ctx, x.partner.id);
@@ -91,10 +101,18 @@ function receivedFrom(s: Side, table: 'cases' | 'people' | 'notes' | 'evidence',
  * origin (`id` stays: a consent recorded here for a received person). Returns the copy's id.
  */
 function receivedConsent(s: Side, id: string): { id: string } {
-  const cols = (s.ctx.db.prepare('SELECT name FROM pragma_table_info(?)').all(['consents']) as Array<{ name: string }>).map((c) => c.name);
+  const cols = (
+    s.ctx.db.prepare('SELECT name FROM pragma_table_info(?)').all(['consents']) as Array<{ name: string }>
+  ).map((c) => c.name);
   const newId = '01900000-0000-7000-8000-0000000c0115';
-  const values = cols.map((c) => (c === 'id' || c === 'series_id' ? `'${newId}'` : c === 'origin_vault' ? `'${ELSEWHERE}'` : `"${c}"`));
-  s.ctx.db.prepare(`INSERT INTO consents (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${values.join(', ')} FROM consents WHERE id = ?`).run([id]);
+  const values = cols.map((c) =>
+    c === 'id' || c === 'series_id' ? `'${newId}'` : c === 'origin_vault' ? `'${ELSEWHERE}'` : `"${c}"`,
+  );
+  s.ctx.db
+    .prepare(
+      `INSERT INTO consents (${cols.map((c) => `"${c}"`).join(', ')}) SELECT ${values.join(', ')} FROM consents WHERE id = ?`,
+    )
+    .run([id]);
   return { id: newId };
 }
 
@@ -107,19 +125,42 @@ describe('only what this vault originated leaves it', () => {
     const theirs = createPerson(sender.ctx, { fullName: 'Their Client', pseudonym: 'TC-9' });
     linkPerson(sender.ctx, { personId: theirs.id, caseId: seed.caseId, role: 'witness' });
     receivedFrom(sender, 'people', theirs.id);
-    const theirConsent = receivedConsent(sender, addConsent(sender.ctx, { personId: theirs.id, caseId: seed.caseId, purpose: 'sharing', recipient: { class: 'partner' }, told: [...TOLD], method: 'written', givenAt: '2026-02-01' }).id);
+    const theirConsent = receivedConsent(
+      sender,
+      addConsent(sender.ctx, {
+        personId: theirs.id,
+        caseId: seed.caseId,
+        purpose: 'sharing',
+        recipient: { class: 'partner' },
+        told: [...TOLD],
+        method: 'written',
+        givenAt: '2026-02-01',
+      }).id,
+    );
     // a note another vault wrote (an accepted proposed addition keeps its origin)
     const theirNote = addNote(sender.ctx, { caseId: seed.caseId, body: 'Their note', author: 'TR' });
     receivedFrom(sender, 'notes', theirNote.id);
     // their evidence item, and our working copy made from it
-    const theirItem = await addEvidenceFromSource(sender.ctx, { caseId: seed.caseId, fileName: 'their.pdf', type: 'document', title: 'Their document' }, [Buffer.from('their bytes')]);
+    const theirItem = await addEvidenceFromSource(
+      sender.ctx,
+      { caseId: seed.caseId, fileName: 'their.pdf', type: 'document', title: 'Their document' },
+      [Buffer.from('their bytes')],
+    );
     receivedFrom(sender, 'evidence', theirItem.id);
     const src = path.join(path.dirname(outPath()), 'redacted.pdf');
     fs.writeFileSync(src, 'redacted bytes');
-    const copy = await addDerivedCopy(sender.ctx, { originalId: theirItem.id, filePath: src, reason: 'names redacted' });
+    const copy = await addDerivedCopy(sender.ctx, {
+      originalId: theirItem.id,
+      filePath: src,
+      reason: 'names redacted',
+    });
     // and a copy of OUR statement keeps its derivation
     fs.writeFileSync(src, 'our redacted statement');
-    const ownCopy = await addDerivedCopy(sender.ctx, { originalId: seed.evidenceId, filePath: src, reason: 'for the court' });
+    const ownCopy = await addDerivedCopy(sender.ctx, {
+      originalId: seed.evidenceId,
+      filePath: src,
+      reason: 'for the court',
+    });
 
     const i = input(sender, [seed.caseId], { onMissingConsent: 'leave-out' });
     const plan = planBundle(sender.ctx, i);
@@ -128,7 +169,15 @@ describe('only what this vault originated leaves it', () => {
     expect(plan.cases).toEqual([{ id: seed.caseId, reference: expect.any(String) as string, originatedHere: true }]);
     // the witness of ours who withdrew is left out; their client is not even asked about
     expect(plan.leftOut.map((l) => l.personId)).toEqual([seed.witnessId]);
-    expect(plan.included).toEqual({ cases: 1, people: 1, consents: 1, evidence: 4, notes: 1, deadlines: 1, outcomes: 1 });
+    expect(plan.included).toEqual({
+      cases: 1,
+      people: 1,
+      consents: 1,
+      evidence: 4,
+      notes: 1,
+      deadlines: 1,
+      outcomes: 1,
+    });
     expect(plan.withheld).toEqual([
       { kind: 'people', reason: 'received', count: 1 },
       // the received consent, and the one recorded here for their client: neither goes
@@ -145,7 +194,9 @@ describe('only what this vault originated leaves it', () => {
 
     // choosing the received item's file is refused, in words
     const withTheirFile = planBundle(sender.ctx, { ...i, evidenceIds: [theirItem.id] });
-    expect(withTheirFile.blockers).toEqual([{ code: 'INVALID_INPUT', message: expect.stringContaining('was received from a partner') as string }]);
+    expect(withTheirFile.blockers).toEqual([
+      { code: 'INVALID_INPUT', message: expect.stringContaining('was received from a partner') as string },
+    ]);
 
     const ex = await exportBundle(sender.ctx, i);
     const records = await recordsOf(ex.path, recipient);
@@ -159,7 +210,10 @@ describe('only what this vault originated leaves it', () => {
     expect(cut).toMatchObject({ id: copy.id, title: copy.title });
     expect(cut).not.toHaveProperty('derivedFrom');
     expect(cut).not.toHaveProperty('derivationReason');
-    expect(records.get(`records/evidence/${ownCopy.id}.json`)).toMatchObject({ derivedFrom: seed.evidenceId, derivationReason: 'for the court' });
+    expect(records.get(`records/evidence/${ownCopy.id}.json`)).toMatchObject({
+      derivedFrom: seed.evidenceId,
+      derivationReason: 'for the court',
+    });
     const person = records.get(`records/people/${seed.survivorId}.json`)!;
     expect(person.roles).toEqual([{ caseId: seed.caseId, role: 'survivor' }]);
   });
@@ -168,21 +222,41 @@ describe('only what this vault originated leaves it', () => {
     // A shares a case with B
     const { sender: a, recipient: b } = await twoVaults();
     const seed = await seedCase(a);
-    const sent = await exportBundle(a.ctx, input(a, [seed.caseId], { onMissingConsent: 'leave-out', evidenceIds: [seed.evidenceId] }));
+    const sent = await exportBundle(
+      a.ctx,
+      input(a, [seed.caseId], { onMissingConsent: 'leave-out', evidenceIds: [seed.evidenceId] }),
+    );
     expect((await importBundle(b.ctx, sent.path)).result).toBe('imported');
 
     // B works on A's case: a note, a deadline, an outcome, an evidence item and a working copy
     // of A's statement; B's own client is linked to the case with consent to share with A
     const note = addNote(b.ctx, { caseId: seed.caseId, body: 'Met the survivor’s family.', author: 'TR' });
-    const deadline = addDeadline(b.ctx, { caseId: seed.caseId, kind: 'hearing', title: 'Hearing at the tribunal', dueOn: '2027-03-01' });
+    const deadline = addDeadline(b.ctx, {
+      caseId: seed.caseId,
+      kind: 'hearing',
+      title: 'Hearing at the tribunal',
+      dueOn: '2027-03-01',
+    });
     const outcome = addOutcome(b.ctx, { caseId: seed.caseId, kind: 'compensation', description: 'Interim relief' });
-    const item = await addEvidenceFromSource(b.ctx, { caseId: seed.caseId, fileName: 'b-report.pdf', type: 'document', title: 'B’s report' }, [Buffer.from('report')]);
+    const item = await addEvidenceFromSource(
+      b.ctx,
+      { caseId: seed.caseId, fileName: 'b-report.pdf', type: 'document', title: 'B’s report' },
+      [Buffer.from('report')],
+    );
     const src = path.join(path.dirname(outPath()), 'b-copy.pdf');
     fs.writeFileSync(src, 'a copy B made');
     const copy = await addDerivedCopy(b.ctx, { originalId: seed.evidenceId, filePath: src, reason: 'translated' });
     const client = createPerson(b.ctx, { fullName: 'B’s client', pseudonym: 'BC-1' });
     linkPerson(b.ctx, { personId: client.id, caseId: seed.caseId, role: 'family' });
-    addConsent(b.ctx, { personId: client.id, caseId: seed.caseId, purpose: 'sharing', recipient: { class: 'partner' }, told: [...TOLD], method: 'written', givenAt: '2026-11-01' });
+    addConsent(b.ctx, {
+      personId: client.id,
+      caseId: seed.caseId,
+      purpose: 'sharing',
+      recipient: { class: 'partner' },
+      told: [...TOLD],
+      method: 'written',
+      givenAt: '2026-11-01',
+    });
     shareEverything(b);
 
     // back to A, in refuse mode: A's people in A's case are never asked about (no consent here)
@@ -192,7 +266,15 @@ describe('only what this vault originated leaves it', () => {
     expect(plan.leftOut).toEqual([]);
     expect(plan.consentIds).toEqual([]);
     expect(plan.cases).toEqual([{ id: seed.caseId, reference: expect.any(String) as string, originatedHere: false }]);
-    expect(plan.included).toEqual({ cases: 0, people: 0, consents: 0, evidence: 2, notes: 1, deadlines: 1, outcomes: 1 });
+    expect(plan.included).toEqual({
+      cases: 0,
+      people: 0,
+      consents: 0,
+      evidence: 2,
+      notes: 1,
+      deadlines: 1,
+      outcomes: 1,
+    });
     expect(plan.withheld).toEqual([
       { kind: 'cases', reason: 'received', count: 1 },
       { kind: 'people', reason: 'received', count: 1 },
@@ -207,7 +289,13 @@ describe('only what this vault originated leaves it', () => {
     const ex = await exportBundle(b.ctx, back);
     const records = await recordsOf(ex.path, a);
     expect([...records.keys()].sort()).toEqual(
-      [`records/evidence/${item.id}.json`, `records/evidence/${copy.id}.json`, `records/notes/${note.id}.json`, `records/deadlines/${deadline.id}.json`, `records/outcomes/${outcome.id}.json`].sort(),
+      [
+        `records/evidence/${item.id}.json`,
+        `records/evidence/${copy.id}.json`,
+        `records/notes/${note.id}.json`,
+        `records/deadlines/${deadline.id}.json`,
+        `records/outcomes/${outcome.id}.json`,
+      ].sort(),
     );
     for (const r of records.values()) expect(r).toMatchObject({ originVault: b.ctx.vaultId, caseId: seed.caseId });
     // the copy was made from A's item: the derivation does not travel
@@ -227,7 +315,10 @@ describe('only what this vault originated leaves it', () => {
   it('a received case with nothing of ours in it: BUNDLE_EMPTY, saying the case came from a partner; no file, no row', async () => {
     const { sender: a, recipient: b } = await twoVaults();
     const seed = await seedCase(a);
-    await importBundle(b.ctx, (await exportBundle(a.ctx, input(a, [seed.caseId], { onMissingConsent: 'leave-out' }))).path);
+    await importBundle(
+      b.ctx,
+      (await exportBundle(a.ctx, input(a, [seed.caseId], { onMissingConsent: 'leave-out' }))).path,
+    );
     shareEverything(b);
     const i = input(b, [seed.caseId]);
     const plan = planBundle(b.ctx, i);
@@ -250,12 +341,27 @@ describe('nothing to share: BUNDLE_EMPTY', () => {
     expect(getPartner(sender.ctx, sender.partnerId).sharingProfile).toEqual({});
     const i = input(sender, [c.id]);
     const plan = planBundle(sender.ctx, i);
-    expect(plan.included).toEqual({ cases: 0, people: 0, consents: 0, evidence: 0, notes: 0, deadlines: 0, outcomes: 0 });
+    expect(plan.included).toEqual({
+      cases: 0,
+      people: 0,
+      consents: 0,
+      evidence: 0,
+      notes: 0,
+      deadlines: 0,
+      outcomes: 0,
+    });
     expect(plan.withheld).toEqual([
       { kind: 'cases', reason: 'not-in-profile', count: 1 },
       { kind: 'notes', reason: 'not-in-profile', count: 1 },
     ]);
-    expect(plan.blockers).toEqual([{ code: 'BUNDLE_EMPTY', message: expect.stringContaining('The sharing profile of “Partner Legal Aid” lets nothing of the chosen cases through') as string }]);
+    expect(plan.blockers).toEqual([
+      {
+        code: 'BUNDLE_EMPTY',
+        message: expect.stringContaining(
+          'The sharing profile of “Partner Legal Aid” lets nothing of the chosen cases through',
+        ) as string,
+      },
+    ]);
     const message = plan.blockers[0]!.message;
     expect(message).toContain(`case-vault partner profile ${sender.partnerId} --allow`);
     expect(message).toContain('Partners → Partner Legal Aid → Sharing profile');
@@ -275,9 +381,15 @@ describe('nothing to share: BUNDLE_EMPTY', () => {
   it('a profile that lets only other kinds through, or only people nobody consented for', async () => {
     const { sender } = await twoVaults();
     const seed = await seedCase(sender);
-    setSharingProfile(sender.ctx, { partnerId: sender.partnerId, expectedVersion: getPartner(sender.ctx, sender.partnerId).version, allow: [{ kind: 'people' }] });
+    setSharingProfile(sender.ctx, {
+      partnerId: sender.partnerId,
+      expectedVersion: getPartner(sender.ctx, sender.partnerId).version,
+      allow: [{ kind: 'people' }],
+    });
     // the survivor consented: one person goes
-    expect(planBundle(sender.ctx, input(sender, [seed.caseId], { onMissingConsent: 'leave-out' })).blockers).toEqual([]);
+    expect(planBundle(sender.ctx, input(sender, [seed.caseId], { onMissingConsent: 'leave-out' })).blockers).toEqual(
+      [],
+    );
     // a case where nobody consented, with notes the profile does not let through
     const c = createCase(sender.ctx, { title: 'Another case' });
     const p = createPerson(sender.ctx, { fullName: 'Nobody asked', pseudonym: 'NA' });
@@ -289,9 +401,14 @@ describe('nothing to share: BUNDLE_EMPTY', () => {
       { kind: 'cases', reason: 'not-in-profile', count: 1 },
       { kind: 'notes', reason: 'not-in-profile', count: 1 },
     ]);
-    expect(plan.blockers[0]!.message).toContain('the sharing profile of “Partner Legal Aid” does not let 1 case and 1 note through');
+    expect(plan.blockers[0]!.message).toContain(
+      'the sharing profile of “Partner Legal Aid” does not let 1 case and 1 note through',
+    );
     expect(plan.blockers[0]!.message).toContain('one person was left out for want of consent');
     // in refuse mode both say why
-    expect(planBundle(sender.ctx, input(sender, [c.id])).blockers.map((b) => b.code)).toEqual(['BUNDLE_CONSENT_MISSING', 'BUNDLE_EMPTY']);
+    expect(planBundle(sender.ctx, input(sender, [c.id])).blockers.map((b) => b.code)).toEqual([
+      'BUNDLE_CONSENT_MISSING',
+      'BUNDLE_EMPTY',
+    ]);
   });
 });

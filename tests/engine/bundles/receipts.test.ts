@@ -5,7 +5,15 @@ import { PrivateKey } from '@signalapp/libsignal-client';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import type { ReceiptFile } from '../../../shared/domain/bundles.js';
-import { exportBundle, getBundle, importBundle, importReceipt, makeReceipt, receiptText, writeReceipt } from '../../../src-main/engine/bundles/index.js';
+import {
+  exportBundle,
+  getBundle,
+  importBundle,
+  importReceipt,
+  makeReceipt,
+  receiptText,
+  writeReceipt,
+} from '../../../src-main/engine/bundles/index.js';
 import { signatureDigest } from '../../../src-main/engine/identity/vault-identity.js';
 import { codeOf } from '../../helpers.js';
 import { type Side, dumpTables, outPath, seedCase, twoVaults, verifyPartner } from './bundle-helpers.js';
@@ -13,7 +21,13 @@ import { type Side, dumpTables, outPath, seedCase, twoVaults, verifyPartner } fr
 async function sent(verifyRecipient = true) {
   const { sender, recipient } = await twoVaults({ verify: { recipient: verifyRecipient } });
   const seed = await seedCase(sender);
-  const ex = await exportBundle(sender.ctx, { partnerId: sender.partnerId, caseIds: [seed.caseId], purpose: 'Referral', onMissingConsent: 'leave-out', out: outPath() });
+  const ex = await exportBundle(sender.ctx, {
+    partnerId: sender.partnerId,
+    caseIds: [seed.caseId],
+    purpose: 'Referral',
+    onMissingConsent: 'leave-out',
+    out: outPath(),
+  });
   return { sender, recipient, ex };
 }
 
@@ -39,29 +53,62 @@ describe('receipts', () => {
     const good = r.receipt;
 
     expect(await refusedOn(sender, write(dir, 'a.json', '{"receipt":'))).toBe('RECEIPT_INVALID');
-    expect(await refusedOn(sender, write(dir, 'b.json', `{"__proto__":{"x":1},${receiptText(good).slice(1)}`))).toBe('RECEIPT_INVALID');
+    expect(await refusedOn(sender, write(dir, 'b.json', `{"__proto__":{"x":1},${receiptText(good).slice(1)}`))).toBe(
+      'RECEIPT_INVALID',
+    );
     expect(await refusedOn(sender, write(dir, 'c.json', { ...good, extra: 1 }))).toBe('RECEIPT_INVALID');
     expect(await refusedOn(sender, write(dir, 'big.json', ' '.repeat(70_000)))).toBe('RECEIPT_INVALID');
 
     // a bundle this vault never sent
-    const other = makeReceipt(recipient.ctx, { ...good.receipt, bundleId: '01900000-0000-7000-8000-000000000000', result: 'imported', records: good.receipt.counts.records, files: 0 });
+    const other = makeReceipt(recipient.ctx, {
+      ...good.receipt,
+      bundleId: '01900000-0000-7000-8000-000000000000',
+      result: 'imported',
+      records: good.receipt.counts.records,
+      files: 0,
+    });
     expect(await refusedOn(sender, write(dir, 'd.json', other))).toBe('RECEIPT_UNKNOWN_BUNDLE');
     // the right id, another manifest
-    const mismatch = makeReceipt(recipient.ctx, { bundleId: ex.bundleId, manifestSha256: '0'.repeat(64), result: 'imported', records: good.receipt.counts.records, files: 0 });
+    const mismatch = makeReceipt(recipient.ctx, {
+      bundleId: ex.bundleId,
+      manifestSha256: '0'.repeat(64),
+      result: 'imported',
+      records: good.receipt.counts.records,
+      files: 0,
+    });
     expect(await refusedOn(sender, write(dir, 'e.json', mismatch))).toBe('RECEIPT_MISMATCH');
     // changed after signing
-    const changed: ReceiptFile = { ...good, receipt: { ...good.receipt, counts: { ...good.receipt.counts, files: 7 } } };
+    const changed: ReceiptFile = {
+      ...good,
+      receipt: { ...good.receipt, counts: { ...good.receipt.counts, files: 7 } },
+    };
     expect(await refusedOn(sender, write(dir, 'f.json', changed))).toBe('RECEIPT_SIGNATURE_INVALID');
     // signed by the sender itself (a key the bundle went to, but not a recipient's)
-    const self = makeReceipt(sender.ctx, { bundleId: ex.bundleId, manifestSha256: ex.manifestSha256, result: 'imported', records: good.receipt.counts.records, files: 0 });
+    const self = makeReceipt(sender.ctx, {
+      bundleId: ex.bundleId,
+      manifestSha256: ex.manifestSha256,
+      result: 'imported',
+      records: good.receipt.counts.records,
+      files: 0,
+    });
     expect(await refusedOn(sender, write(dir, 'g.json', self))).toBe('RECEIPT_SIGNATURE_INVALID');
     // a stranger's key: the card's self-signature and the receipt's signature both by a key the bundle did not go to
     const stranger = PrivateKey.generate();
-    const card = { ...good.receipt.recipient, publicKey: Buffer.from(stranger.getPublicKey().serialize()).toString('base64') };
+    const card = {
+      ...good.receipt.recipient,
+      publicKey: Buffer.from(stranger.getPublicKey().serialize()).toString('base64'),
+    };
     const { signature: _s, ...body } = card;
-    card.signature = Buffer.from(stranger.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body)))))).toString('base64');
+    card.signature = Buffer.from(
+      stranger.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body))))),
+    ).toString('base64');
     const receipt = { ...good.receipt, recipient: card };
-    const forged = { receipt, signature: Buffer.from(stranger.sign(new Uint8Array(signatureDigest('receipt', Buffer.from(canonicalJson(receipt)))))).toString('base64') };
+    const forged = {
+      receipt,
+      signature: Buffer.from(
+        stranger.sign(new Uint8Array(signatureDigest('receipt', Buffer.from(canonicalJson(receipt))))),
+      ).toString('base64'),
+    };
     expect(await refusedOn(sender, write(dir, 'h.json', forged))).toBe('RECEIPT_SIGNATURE_INVALID');
 
     // and the genuine one is accepted
@@ -79,16 +126,35 @@ describe('receipts', () => {
     expect(q.result).toBe('quarantined');
     const qFile = path.join(dir, 'q.json');
     await writeReceipt(q.receipt, qFile);
-    expect(await importReceipt(sender.ctx, qFile)).toEqual({ bundleId: ex.bundleId, status: 'sent', changed: true, custodyEvents: 0 });
-    expect(getBundle(sender.ctx, ex.bundleId)).toMatchObject({ status: 'sent', hasReceipt: true, receipt: { receipt: { result: 'quarantined' } } });
+    expect(await importReceipt(sender.ctx, qFile)).toEqual({
+      bundleId: ex.bundleId,
+      status: 'sent',
+      changed: true,
+      custodyEvents: 0,
+    });
+    expect(getBundle(sender.ctx, ex.bundleId)).toMatchObject({
+      status: 'sent',
+      hasReceipt: true,
+      receipt: { receipt: { result: 'quarantined' } },
+    });
 
     verifyPartner(recipient, sender);
     const { acceptQuarantined } = await import('../../../src-main/engine/bundles/index.js');
     const a = await acceptQuarantined(recipient.ctx, ex.bundleId);
     const aFile = path.join(dir, 'a.json');
     await writeReceipt(a.receipt, aFile);
-    expect(await importReceipt(sender.ctx, aFile)).toEqual({ bundleId: ex.bundleId, status: 'delivered', changed: true, custodyEvents: 2 });
+    expect(await importReceipt(sender.ctx, aFile)).toEqual({
+      bundleId: ex.bundleId,
+      status: 'delivered',
+      changed: true,
+      custodyEvents: 2,
+    });
     // the older, quarantined receipt later changes nothing
-    expect(await importReceipt(sender.ctx, qFile)).toEqual({ bundleId: ex.bundleId, status: 'delivered', changed: false, custodyEvents: 0 });
+    expect(await importReceipt(sender.ctx, qFile)).toEqual({
+      bundleId: ex.bundleId,
+      status: 'delivered',
+      changed: false,
+      custodyEvents: 0,
+    });
   });
 });

@@ -44,7 +44,14 @@ beforeAll(async () => {
   ({ sender, recipient } = await twoVaults({ persistent: true }));
   ({ sender: stranger } = await twoVaults({ persistent: true }));
   const seed = await seedCase(sender, 150_000);
-  const ex = await exportBundle(sender.ctx, { partnerId: sender.partnerId, caseIds: [seed.caseId], evidenceIds: [seed.evidenceId], purpose: 'Referral', onMissingConsent: 'leave-out', out: outPath() });
+  const ex = await exportBundle(sender.ctx, {
+    partnerId: sender.partnerId,
+    caseIds: [seed.caseId],
+    evidenceIds: [seed.evidenceId],
+    purpose: 'Referral',
+    onMissingConsent: 'leave-out',
+    out: outPath(),
+  });
   realBundle = fs.readFileSync(ex.path);
 });
 
@@ -68,8 +75,23 @@ const fileData = randomBytes(70_000);
 /** The parts of a legitimate bundle; every record's origin is its signer (`origin`). */
 function baseParts(origin: string = sender.ctx.vaultId): Part[] {
   return [
-    recordPart('cases', { id: caseId, version: 1, originVault: origin, reference: 'CV-2026-000042', title: 'A case', status: 'active' }),
-    recordPart('evidence', { id: evidenceId, version: 1, originVault: origin, caseId, type: 'photo', sha256: sha256(fileData), size: fileData.length }),
+    recordPart('cases', {
+      id: caseId,
+      version: 1,
+      originVault: origin,
+      reference: 'CV-2026-000042',
+      title: 'A case',
+      status: 'active',
+    }),
+    recordPart('evidence', {
+      id: evidenceId,
+      version: 1,
+      originVault: origin,
+      caseId,
+      type: 'photo',
+      sha256: sha256(fileData),
+      size: fileData.length,
+    }),
     recordPart('notes', { id: noteId, version: 1, originVault: origin, caseId, body: 'A note' }),
     { name: `files/${sha256(fileData)}`, data: fileData },
   ];
@@ -111,7 +133,14 @@ function flipB64(b: Buffer, at: number): Buffer {
 describe('the refusal suite', () => {
   it('control: a successful import does change the snapshot (the method can fail)', async () => {
     const { sender: s2, recipient: r2 } = await twoVaults();
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)), parts: baseParts(s2.ctx.vaultId), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
+    const file = writeTemp(
+      await buildBundle({
+        manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)),
+        parts: baseParts(s2.ctx.vaultId),
+        signer: s2.ctx,
+        recipients: recipientsOf(r2.ctx, s2.ctx),
+      }),
+    );
     const before = await r2.frozen();
     expect((await importBundle(r2.ctx, file)).result).toBe('imported');
     expect(() => expectSameSnapshot(before, snapshotNow(r2))).toThrow(/vault files changed/);
@@ -179,11 +208,21 @@ describe('the refusal suite', () => {
     it('appended bytes after a full-size final chunk', async () => {
       // a bundle whose payload is a whole number of 64 KiB chunks (a filler note sized to fit),
       // so that its final chunk is full-size and the byte after it is plainly "trailing data"
-      const tarSize = (parts: Part[], manifest: Buffer) => [manifest.length, 64, ...parts.map((p) => p.data.length)].reduce((n, size) => n + 512 + Math.ceil(size / 512) * 512, 1024);
+      const tarSize = (parts: Part[], manifest: Buffer) =>
+        [manifest.length, 64, ...parts.map((p) => p.data.length)].reduce(
+          (n, size) => n + 512 + Math.ceil(size / 512) * 512,
+          1024,
+        );
       const fillerId = uuidv7();
       let found: PartsSpec | null = null;
       for (let len = 0; len < 70_000 && !found; len++) {
-        const filler = recordPart('notes', { id: fillerId, version: 1, originVault: sender.ctx.vaultId, caseId, body: 'x'.repeat(len) });
+        const filler = recordPart('notes', {
+          id: fillerId,
+          version: 1,
+          originVault: sender.ctx.vaultId,
+          caseId,
+          body: 'x'.repeat(len),
+        });
         const p = [...baseParts().slice(0, 3), filler, baseParts()[3]!];
         const s = spec({ parts: p });
         if (tarSize(p, Buffer.from(canonicalJson(s.manifest as Record<string, unknown>))) % 65536 === 0) found = s;
@@ -194,7 +233,9 @@ describe('the refusal suite', () => {
       expect(await refused(Buffer.concat([bytes, Buffer.from('x')]))).toBe('AGE_TRAILING_DATA');
     });
     it('a bundle not addressed to us', async () => {
-      expect(await refused(await buildBundle(spec({ recipients: recipientsOf(stranger.ctx, sender.ctx) })))).toBe('BUNDLE_NOT_FOR_US');
+      expect(await refused(await buildBundle(spec({ recipients: recipientsOf(stranger.ctx, sender.ctx) })))).toBe(
+        'BUNDLE_NOT_FOR_US',
+      );
     });
   });
 
@@ -203,18 +244,25 @@ describe('the refusal suite', () => {
       expect(await refused(await buildBundle(spec({ signer: null })))).toBe('BUNDLE_UNSIGNED');
     });
     it('a signature by an unknown key', async () => {
-      expect(await refused(await buildBundle(spec({ signer: PrivateKey.generate() })))).toBe('BUNDLE_SIGNATURE_INVALID');
+      expect(await refused(await buildBundle(spec({ signer: PrivateKey.generate() })))).toBe(
+        'BUNDLE_SIGNATURE_INVALID',
+      );
     });
     it('a signature by the sender over other bytes (the manifest changed after signing)', async () => {
       const s = spec();
-      const other = Buffer.from(canonicalJson({ ...(s.manifest as Record<string, unknown>), purpose: 'changed' }), 'utf8');
+      const other = Buffer.from(
+        canonicalJson({ ...(s.manifest as Record<string, unknown>), purpose: 'changed' }),
+        'utf8',
+      );
       const signature = sender.ctx.identity.sign('manifest', other);
       expect(await refused(await buildBundle({ ...s, signature }))).toBe('BUNDLE_SIGNATURE_INVALID');
     });
     it('a signature made for another purpose (a card signature is not a manifest signature)', async () => {
       const s = spec();
       const bytes = Buffer.from(canonicalJson(s.manifest as Record<string, unknown>), 'utf8');
-      expect(await refused(await buildBundle({ ...s, signature: sender.ctx.identity.sign('card', bytes) }))).toBe('BUNDLE_SIGNATURE_INVALID');
+      expect(await refused(await buildBundle({ ...s, signature: sender.ctx.identity.sign('card', bytes) }))).toBe(
+        'BUNDLE_SIGNATURE_INVALID',
+      );
     });
     it('a signature of the wrong length', async () => {
       expect(await refused(await buildBundle(spec({ signature: randomBytes(63) })))).toBe('BUNDLE_SIGNATURE_INVALID');
@@ -223,20 +271,38 @@ describe('the refusal suite', () => {
       const parts = baseParts();
       const m = manifestFor(sender.ctx, [stranger.ctx], parts);
       // encrypted to us all the same: only the signed list decides
-      expect(await refused(await buildBundle({ manifest: m, parts, signer: sender.ctx, recipients: recipientsOf(recipient.ctx, stranger.ctx, sender.ctx) }))).toBe('BUNDLE_NOT_LISTED');
+      expect(
+        await refused(
+          await buildBundle({
+            manifest: m,
+            parts,
+            signer: sender.ctx,
+            recipients: recipientsOf(recipient.ctx, stranger.ctx, sender.ctx),
+          }),
+        ),
+      ).toBe('BUNDLE_NOT_LISTED');
     });
     it('an expired bundle', async () => {
       const created = new Date(sender.ctx.now().getTime() - 40 * 86_400_000);
-      const over = { createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + 30 * 86_400_000).toISOString() };
+      const over = {
+        createdAt: created.toISOString(),
+        expiresAt: new Date(created.getTime() + 30 * 86_400_000).toISOString(),
+      };
       expect(await refused(await buildBundle(spec({ manifestOver: over })))).toBe('BUNDLE_EXPIRED');
     });
     it('a bundle from this vault itself', async () => {
       const parts = baseParts();
       const m = manifestFor(recipient.ctx, [sender.ctx], parts);
-      expect(await refused(await buildBundle({ manifest: m, parts, signer: recipient.ctx, recipients: recipientsOf(recipient.ctx) }))).toBe('BUNDLE_FROM_SELF');
+      expect(
+        await refused(
+          await buildBundle({ manifest: m, parts, signer: recipient.ctx, recipients: recipientsOf(recipient.ctx) }),
+        ),
+      ).toBe('BUNDLE_FROM_SELF');
     });
     it('invalid JSON in the manifest', async () => {
-      expect(await refused(await buildBundle(spec({ manifest: Buffer.from('{"format":"case-vault/bundle",') })))).toBe('BUNDLE_MANIFEST_INVALID');
+      expect(await refused(await buildBundle(spec({ manifest: Buffer.from('{"format":"case-vault/bundle",') })))).toBe(
+        'BUNDLE_MANIFEST_INVALID',
+      );
     });
     it('a __proto__ key in the manifest', async () => {
       const s = spec();
@@ -248,10 +314,14 @@ describe('the refusal suite', () => {
       expect(await refused(await buildBundle(spec({ manifestOver: { extra: 1 } })))).toBe('BUNDLE_MANIFEST_INVALID');
     });
     it('a manifest over 1 MiB', async () => {
-      expect(await refused(await buildBundle(spec({ manifestOver: { purpose: 'x'.repeat(1024 * 1024) } })))).toBe('BUNDLE_MANIFEST_INVALID');
+      expect(await refused(await buildBundle(spec({ manifestOver: { purpose: 'x'.repeat(1024 * 1024) } })))).toBe(
+        'BUNDLE_MANIFEST_INVALID',
+      );
     });
     it('an archive that does not begin with the manifest', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [parts[0]!, m, s!, ...parts.slice(1)] })))).toBe('BUNDLE_MANIFEST_INVALID');
+      expect(
+        await refused(await buildBundle(spec({ archive: (m, s, parts) => [parts[0]!, m, s!, ...parts.slice(1)] }))),
+      ).toBe('BUNDLE_MANIFEST_INVALID');
     });
     it('a sender card that is not validly self-signed', async () => {
       const s = spec();
@@ -263,39 +333,85 @@ describe('the refusal suite', () => {
 
   describe('entries', () => {
     it('an entry missing', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[1]!, parts[3]!] })))).toBe('BUNDLE_ENTRY_MISSING');
+      expect(
+        await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[1]!, parts[3]!] }))),
+      ).toBe('BUNDLE_ENTRY_MISSING');
     });
     it('the last entry missing', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, ...parts.slice(0, 3)] })))).toBe('BUNDLE_ENTRY_MISSING');
+      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, ...parts.slice(0, 3)] })))).toBe(
+        'BUNDLE_ENTRY_MISSING',
+      );
     });
     it('an extra entry', async () => {
-      const extra = recordPart('notes', { id: uuidv7(), version: 1, originVault: sender.ctx.vaultId, caseId, body: 'smuggled' });
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, ...parts, extra] })))).toBe('BUNDLE_ENTRY_UNEXPECTED');
+      const extra = recordPart('notes', {
+        id: uuidv7(),
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        caseId,
+        body: 'smuggled',
+      });
+      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, ...parts, extra] })))).toBe(
+        'BUNDLE_ENTRY_UNEXPECTED',
+      );
     });
     it('an extra entry in the middle', async () => {
-      const extra = recordPart('notes', { id: uuidv7(), version: 1, originVault: sender.ctx.vaultId, caseId, body: 'smuggled' });
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, extra, ...parts.slice(1)] })))).toBe('BUNDLE_ENTRY_UNEXPECTED');
+      const extra = recordPart('notes', {
+        id: uuidv7(),
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        caseId,
+        body: 'smuggled',
+      });
+      expect(
+        await refused(
+          await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, extra, ...parts.slice(1)] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_UNEXPECTED');
     });
     it('an entry twice', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[0]!, ...parts.slice(1)] })))).toBe('BUNDLE_ENTRY_UNEXPECTED');
+      expect(
+        await refused(
+          await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[0]!, ...parts.slice(1)] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_UNEXPECTED');
     });
     it('entries reordered', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[2]!, parts[1]!, parts[3]!] })))).toBe('BUNDLE_ENTRY_ORDER');
+      expect(
+        await refused(
+          await buildBundle(spec({ archive: (m, s, parts) => [m, s!, parts[0]!, parts[2]!, parts[1]!, parts[3]!] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_ORDER');
     });
     it('a record not matching its hash', async () => {
       const parts = baseParts();
-      const tampered = recordPart('notes', { id: noteId, version: 1, originVault: sender.ctx.vaultId, caseId, body: 'A nute' });
-      expect(await refused(await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, tampered, parts[3]!] })))).toBe('BUNDLE_ENTRY_HASH');
+      const tampered = recordPart('notes', {
+        id: noteId,
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        caseId,
+        body: 'A nute',
+      });
+      expect(
+        await refused(
+          await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, tampered, parts[3]!] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_HASH');
     });
     it('a file not matching its hash (refused after its bytes were streamed into the store: the blob is removed)', async () => {
       const parts = baseParts();
       const other = { name: parts[3]!.name, data: randomBytes(fileData.length) };
-      expect(await refused(await buildBundle(spec({ parts, archive: (m, s) => [m, s!, ...parts.slice(0, 3), other] })))).toBe('BUNDLE_ENTRY_HASH');
+      expect(
+        await refused(await buildBundle(spec({ parts, archive: (m, s) => [m, s!, ...parts.slice(0, 3), other] }))),
+      ).toBe('BUNDLE_ENTRY_HASH');
     });
     it('an entry of another size than listed', async () => {
       const parts = baseParts();
       const longer = { name: parts[2]!.name, data: Buffer.concat([parts[2]!.data, Buffer.from(' ')]) };
-      expect(await refused(await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, longer, parts[3]!] })))).toBe('BUNDLE_ENTRY_HASH');
+      expect(
+        await refused(
+          await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, longer, parts[3]!] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_HASH');
     });
     it.each([
       ['../', '../records/notes/x.json'],
@@ -311,28 +427,60 @@ describe('the refusal suite', () => {
       expect(await refused(await buildBundle(spec({ parts })))).toBe('BUNDLE_ENTRY_NAME');
     });
     it('an entry name with ../ that only the archive has', async () => {
-      expect(await refused(await buildBundle(spec({ archive: (m, s, parts) => [m, s!, { name: '../evil', data: Buffer.from('x') }, ...parts] })))).toBe('BUNDLE_ENTRY_NAME');
+      expect(
+        await refused(
+          await buildBundle(
+            spec({ archive: (m, s, parts) => [m, s!, { name: '../evil', data: Buffer.from('x') }, ...parts] }),
+          ),
+        ),
+      ).toBe('BUNDLE_ENTRY_NAME');
     });
     it('an oversized record', async () => {
-      const big = recordPart('notes', { id: uuidv7(), version: 1, originVault: sender.ctx.vaultId, caseId, body: 'x'.repeat(1024 * 1024) });
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), big, baseParts()[3]!] })))).toBe('BUNDLE_ENTRY_TOO_LARGE');
+      const big = recordPart('notes', {
+        id: uuidv7(),
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        caseId,
+        body: 'x'.repeat(1024 * 1024),
+      });
+      expect(
+        await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), big, baseParts()[3]!] }))),
+      ).toBe('BUNDLE_ENTRY_TOO_LARGE');
     });
     it('an entry larger in the archive than the cap although the manifest lists it small', async () => {
       const parts = baseParts();
       const big = { name: parts[2]!.name, data: Buffer.alloc(1024 * 1024 + 1, 0x20) };
-      expect(await refused(await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, big, parts[3]!] })))).toBe('BUNDLE_ENTRY_TOO_LARGE');
+      expect(
+        await refused(
+          await buildBundle(spec({ parts, archive: (m, s) => [m, s!, parts[0]!, parts[1]!, big, parts[3]!] })),
+        ),
+      ).toBe('BUNDLE_ENTRY_TOO_LARGE');
     });
     it('invalid JSON in a record', async () => {
       const bad = { name: `records/notes/${uuidv7()}.json`, data: Buffer.from('{"id":') };
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), bad, baseParts()[3]!] })))).toBe('BUNDLE_RECORD_INVALID');
+      expect(
+        await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), bad, baseParts()[3]!] }))),
+      ).toBe('BUNDLE_RECORD_INVALID');
     });
     it('a __proto__ key in a record', async () => {
       const id = uuidv7();
-      const bad = { name: `records/notes/${id}.json`, data: Buffer.from(`{"__proto__":{"isAdmin":true},"id":"${id}","version":1,"originVault":"${sender.ctx.vaultId}","caseId":"${caseId}"}`) };
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), bad, baseParts()[3]!] })))).toBe('BUNDLE_RECORD_INVALID');
+      const bad = {
+        name: `records/notes/${id}.json`,
+        data: Buffer.from(
+          `{"__proto__":{"isAdmin":true},"id":"${id}","version":1,"originVault":"${sender.ctx.vaultId}","caseId":"${caseId}"}`,
+        ),
+      };
+      expect(
+        await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), bad, baseParts()[3]!] }))),
+      ).toBe('BUNDLE_RECORD_INVALID');
     });
     it('a constructor key deep in a record', async () => {
-      const bad = recordPart('cases', { id: uuidv7(), version: 1, originVault: sender.ctx.vaultId, team: [{ member: 'a', role: 'b', constructor: { prototype: 1 } }] });
+      const bad = recordPart('cases', {
+        id: uuidv7(),
+        version: 1,
+        originVault: sender.ctx.vaultId,
+        team: [{ member: 'a', role: 'b', constructor: { prototype: 1 } }],
+      });
       expect(await refused(await buildBundle(spec({ parts: [bad, ...baseParts()] })))).toBe('BUNDLE_RECORD_INVALID');
     });
     it.each([
@@ -343,21 +491,35 @@ describe('the refusal suite', () => {
     ])('a record failing its schema: %s', async (_what, over) => {
       const id = uuidv7();
       const kind = 'kind' in over ? 'deadlines' : 'notes';
-      const rec = JSON.parse(JSON.stringify({ id, version: 1, originVault: sender.ctx.vaultId, caseId, ...over })) as Record<string, unknown>;
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), recordPart(kind, rec), baseParts()[3]!] })))).toBe('BUNDLE_RECORD_INVALID');
+      const rec = JSON.parse(
+        JSON.stringify({ id, version: 1, originVault: sender.ctx.vaultId, caseId, ...over }),
+      ) as Record<string, unknown>;
+      expect(
+        await refused(
+          await buildBundle(spec({ parts: [...baseParts().slice(0, 3), recordPart(kind, rec), baseParts()[3]!] })),
+        ),
+      ).toBe('BUNDLE_RECORD_INVALID');
     });
     it('a record whose id is not the one in its name', async () => {
       const rec = { id: uuidv7(), version: 1, originVault: sender.ctx.vaultId, caseId, body: 'x' };
       const part = { name: `records/notes/${uuidv7()}.json`, data: Buffer.from(canonicalJson(rec)) };
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), part, baseParts()[3]!] })))).toBe('BUNDLE_RECORD_INVALID');
+      expect(
+        await refused(await buildBundle(spec({ parts: [...baseParts().slice(0, 3), part, baseParts()[3]!] }))),
+      ).toBe('BUNDLE_RECORD_INVALID');
     });
     it('a file no evidence record names', async () => {
       const orphan = randomBytes(100);
-      expect(await refused(await buildBundle(spec({ parts: [...baseParts(), { name: `files/${sha256(orphan)}`, data: orphan }] })))).toBe('BUNDLE_RECORD_INVALID');
+      expect(
+        await refused(
+          await buildBundle(spec({ parts: [...baseParts(), { name: `files/${sha256(orphan)}`, data: orphan }] })),
+        ),
+      ).toBe('BUNDLE_RECORD_INVALID');
     });
     it('a record after a file in the manifest', async () => {
       const p = baseParts();
-      expect(await refused(await buildBundle(spec({ parts: [p[0]!, p[1]!, p[3]!, p[2]!] })))).toBe('BUNDLE_MANIFEST_INVALID');
+      expect(await refused(await buildBundle(spec({ parts: [p[0]!, p[1]!, p[3]!, p[2]!] })))).toBe(
+        'BUNDLE_MANIFEST_INVALID',
+      );
     });
     it('an archive entry that is a symlink (the strict tar layer)', async () => {
       const s = spec();
@@ -373,18 +535,38 @@ describe('the refusal suite', () => {
       let sum = 0;
       for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : link[i]!;
       link.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-      const tar = Buffer.concat([tarHeader('manifest.json', mBytes.length), mBytes, pad(mBytes.length), tarHeader('manifest.sig', 64), sig, pad(64), link, TAR_END]);
-      expect(await refused(await collect(encryptAge([tar], recipientsOf(recipient.ctx, sender.ctx))))).toBe('BUNDLE_TAR_INVALID');
+      const tar = Buffer.concat([
+        tarHeader('manifest.json', mBytes.length),
+        mBytes,
+        pad(mBytes.length),
+        tarHeader('manifest.sig', 64),
+        sig,
+        pad(64),
+        link,
+        TAR_END,
+      ]);
+      expect(await refused(await collect(encryptAge([tar], recipientsOf(recipient.ctx, sender.ctx))))).toBe(
+        'BUNDLE_TAR_INVALID',
+      );
     });
   });
 
   it('a failure inside the final transaction removes the staged blobs and leaves no row', async () => {
     const { sender: s2, recipient: r2 } = await twoVaults();
-    const file = writeTemp(await buildBundle({ manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)), parts: baseParts(s2.ctx.vaultId), signer: s2.ctx, recipients: recipientsOf(r2.ctx, s2.ctx) }));
+    const file = writeTemp(
+      await buildBundle({
+        manifest: manifestFor(s2.ctx, [r2.ctx], baseParts(s2.ctx.vaultId)),
+        parts: baseParts(s2.ctx.vaultId),
+        signer: s2.ctx,
+        recipients: recipientsOf(r2.ctx, s2.ctx),
+      }),
+    );
     const before = await r2.frozen();
     // a temporary trigger (connection-only: nothing of it reaches the vault files) makes the
     // note insert fail after the evidence file was staged and committed in the transaction
-    r2.ctx.db.exec("CREATE TEMP TRIGGER fail_notes BEFORE INSERT ON main.notes BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+    r2.ctx.db.exec(
+      "CREATE TEMP TRIGGER fail_notes BEFORE INSERT ON main.notes BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+    );
     await expect(importBundle(r2.ctx, file)).rejects.toThrow(/injected failure/);
     r2.ctx.db.exec('DROP TRIGGER temp.fail_notes');
     expectSameSnapshot(before, await r2.frozen());

@@ -8,14 +8,24 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ByteReader } from '../../../src-main/engine/bundles/age/byte-reader.js';
-import { CHUNK_BYTES, X25519Identity, decryptAge, encryptAge, readAgeHeader } from '../../../src-main/engine/bundles/age/index.js';
+import {
+  CHUNK_BYTES,
+  X25519Identity,
+  decryptAge,
+  encryptAge,
+  readAgeHeader,
+} from '../../../src-main/engine/bundles/age/index.js';
 import { exportBundle, importBundle } from '../../../src-main/engine/bundles/index.js';
 import { WriteBehind } from '../../../src-main/engine/bundles/out-file.js';
 import { HashThread, parallelHashTuning } from '../../../src-main/engine/bundles/parallel-hash.js';
 import { TarReader, writeTar } from '../../../src-main/engine/bundles/tar/tar.js';
 import { get, run, sql } from '../../../src-main/engine/db/sql.js';
 import { readEvidence } from '../../../src-main/engine/evidence/evidence-service.js';
-import { PREFIX_BYTES, SEALED_CHUNK_BYTES as BLOB_SEALED, expectedFileSize } from '../../../src-main/engine/evidence-store/blob-format.js';
+import {
+  PREFIX_BYTES,
+  SEALED_CHUNK_BYTES as BLOB_SEALED,
+  expectedFileSize,
+} from '../../../src-main/engine/evidence-store/blob-format.js';
 import { chunksOf, codeOf, collect, newVault, tempDir } from '../../helpers.js';
 import { type Side, dumpTables, outPath, seedCase, twoVaults } from './bundle-helpers.js';
 
@@ -95,7 +105,9 @@ describe('TarReader over a lending source', () => {
   ];
   for (const sizes of PATTERNS) {
     it(`reads every entry exactly for pieces of ${sizes.join('/')}`, async () => {
-      const archive = await collect(writeTar(entries.map((e) => ({ name: e.name, size: e.data.length, data: e.data }))));
+      const archive = await collect(
+        writeTar(entries.map((e) => ({ name: e.name, size: e.data.length, data: e.data }))),
+      );
       const r = new TarReader(lending(archive, sizes), { lent: true });
       const out: Array<{ name: string; data: Buffer }> = [];
       for (let e = await r.next(), i = 0; e; e = await r.next(), i++) {
@@ -113,7 +125,13 @@ describe('TarReader over a lending source', () => {
     const trailing = Buffer.concat([archive, Buffer.from([0])]);
     for (const bytes of [badPad, trailing]) {
       const r = new TarReader(lending(bytes, [7, 512]), { lent: true });
-      expect(await codeOf((async () => { for (let e = await r.next(); e; e = await r.next()) await copied(r.content()); })())).toBe('BUNDLE_TAR_INVALID');
+      expect(
+        await codeOf(
+          (async () => {
+            for (let e = await r.next(); e; e = await r.next()) await copied(r.content());
+          })(),
+        ),
+      ).toBe('BUNDLE_TAR_INVALID');
     }
   });
 });
@@ -140,7 +158,9 @@ describe('age with lent buffers', () => {
   it('decrypts into one lent buffer; a damaged chunk in the second batch releases exactly the chunks before it', async () => {
     const file = await collect(encryptAge([data], [me.recipient()]));
     const buffers = new Set<ArrayBufferLike>();
-    const out = await copied(decryptAge(chunksOf(file, MIB + 7), [me], { reuseBuffer: true }), (p) => buffers.add(p.buffer));
+    const out = await copied(decryptAge(chunksOf(file, MIB + 7), [me], { reuseBuffer: true }), (p) =>
+      buffers.add(p.buffer),
+    );
     expect(out.equals(data)).toBe(true);
     expect(buffers.size).toBe(1);
 
@@ -150,7 +170,8 @@ describe('age with lent buffers', () => {
     const parts: Buffer[] = [];
     let code = '';
     try {
-      for await (const p of decryptAge(chunksOf(damaged, 4 * MIB), [me], { reuseBuffer: true })) parts.push(Buffer.from(p));
+      for await (const p of decryptAge(chunksOf(damaged, 4 * MIB), [me], { reuseBuffer: true }))
+        parts.push(Buffer.from(p));
     } catch (e) {
       code = (e as { code: string }).code;
     }
@@ -166,7 +187,9 @@ describe('age over a lending source', () => {
   for (const sizes of [[1], [13, 64], [AGE_SEALED - 1], [AGE_SEALED], [AGE_SEALED + 1], [4 * MIB]]) {
     it(`opens a file lent in pieces of ${sizes.join('/')}, header included`, async () => {
       const file = await collect(encryptAge([data], [me.recipient()]));
-      const out = await copied(decryptAge(lending(file, sizes), [me], { lentSource: true, reuseBuffer: sizes[0] !== 13 }));
+      const out = await copied(
+        decryptAge(lending(file, sizes), [me], { lentSource: true, reuseBuffer: sizes[0] !== 13 }),
+      );
       expect(out.equals(data)).toBe(true);
     });
   }
@@ -180,7 +203,13 @@ describe('age over a lending source', () => {
     const chunkEnds = [1, 2, 3].map((k) => headerEnd + 16 + k * AGE_SEALED);
     // armor: false, else the armor check reads the first KiB ahead (the whole header)
     for (const armor of [false, 'auto'] as const) {
-      const out = await copied(decryptAge(lendingAt(file, [...lineEnds, headerEnd + 16, ...chunkEnds]), [me], { armor, lentSource: true, reuseBuffer: true }));
+      const out = await copied(
+        decryptAge(lendingAt(file, [...lineEnds, headerEnd + 16, ...chunkEnds]), [me], {
+          armor,
+          lentSource: true,
+          reuseBuffer: true,
+        }),
+      );
       expect(out.equals(data)).toBe(true);
     }
   });
@@ -194,7 +223,8 @@ describe('age over a lending source', () => {
     const file = await collect(encryptAge([data], [me.recipient()]));
     const cut = file.subarray(0, file.length - (1000 + 16)); // the final (short) chunk gone
     const appended = Buffer.concat([file, Buffer.from([0])]);
-    const code = async (bytes: Buffer) => codeOf(copied(decryptAge(lending(bytes, [AGE_SEALED + 1, 4096]), [me], { lentSource: true, reuseBuffer: true })));
+    const code = async (bytes: Buffer) =>
+      codeOf(copied(decryptAge(lending(bytes, [AGE_SEALED + 1, 4096]), [me], { lentSource: true, reuseBuffer: true })));
     expect(await code(cut)).toBe('AGE_TRUNCATED');
     expect(await code(appended)).toBe('AGE_PAYLOAD_CORRUPT');
   });
@@ -264,7 +294,7 @@ describe('evidence store: block reads and batched writes', () => {
 });
 
 describe('WriteBehind', () => {
-  it('writes pieces of every size in order, each from the caller\'s buffer until the next write returns', async () => {
+  it("writes pieces of every size in order, each from the caller's buffer until the next write returns", async () => {
     const file = path.join(tempDir(), 'out.bin');
     const fh = await fsp.open(file, 'wx', 0o600);
     const sizes = [0, 1, 4 * MIB - 1, 4 * MIB, 4 * MIB + 1, 9 * MIB, 3, 70 * MIB];

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, parseStrictJson } from '../../../src-main/engine/bundles/strict-json.js';
 
 const VECTORS = path.resolve('tests/fixtures/json');
-const files = fs.readdirSync(VECTORS).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(VECTORS)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const accepted = files.filter((f) => f.startsWith('y_'));
 const refused = files.filter((f) => f.startsWith('n_'));
 
@@ -77,7 +80,9 @@ describe('parseStrictJson: test vectors', () => {
 
 describe('parseStrictJson: what each refusal says', () => {
   it('a byte-order mark, checked on the raw bytes (TextDecoder would strip it)', () => {
-    expect(problemOf(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe('it starts with a byte-order mark, which JSON does not allow');
+    expect(problemOf(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe(
+      'it starts with a byte-order mark, which JSON does not allow',
+    );
     expect(problemOf(Buffer.from([0xef, 0xbb, 0xbf]))).toMatch(/byte-order mark/);
     // U+FEFF inside a string is text, as any other character
     expect(parseStrictJson(utf8('["\ufeff"]'))).toEqual({ ok: true, value: ['\ufeff'] });
@@ -96,14 +101,23 @@ describe('parseStrictJson: what each refusal says', () => {
   });
 
   it('lone surrogates, high or low, and a pair the wrong way round', () => {
-    for (const doc of ['"\\ud800"', '"\\ud800x"', '"\\udbff\\ud800"', '"\\udc00"', '"\\ude00\\ud83d"', '{"\\udfff":1}']) {
+    for (const doc of [
+      '"\\ud800"',
+      '"\\ud800x"',
+      '"\\udbff\\ud800"',
+      '"\\udc00"',
+      '"\\ude00\\ud83d"',
+      '{"\\udfff":1}',
+    ]) {
       expect(problemOf(doc)).toMatch(/lone surrogate/);
     }
     expect(parseStrictJson(utf8('"\\ud83d\\ude00"'))).toEqual({ ok: true, value: '😀' });
   });
 
   it('the forbidden keys, at any depth, and never as a prototype', () => {
-    expect(problemOf('{"__proto__":{"polluted":true}}')).toBe('it contains the key "__proto__", which is never allowed');
+    expect(problemOf('{"__proto__":{"polluted":true}}')).toBe(
+      'it contains the key "__proto__", which is never allowed',
+    );
     expect(problemOf('{"a":[{"constructor":1}]}')).toBe('it contains the key "constructor", which is never allowed');
     expect(problemOf('{"a":{"b":{"prototype":{}}}}')).toBe('it contains the key "prototype", which is never allowed');
     expect(problemOf('{"\\u005f_proto__":{}}')).toMatch(/__proto__/);
@@ -114,7 +128,9 @@ describe('parseStrictJson: what each refusal says', () => {
 
   it(`nesting: ${MAX_DEPTH} levels are fine, one more is refused`, () => {
     expect(parseStrictJson(utf8('['.repeat(MAX_DEPTH) + ']'.repeat(MAX_DEPTH))).ok).toBe(true);
-    expect(problemOf('['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1))).toBe(`it is nested more than ${MAX_DEPTH} levels deep`);
+    expect(problemOf('['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1))).toBe(
+      `it is nested more than ${MAX_DEPTH} levels deep`,
+    );
     // far deeper: refused at the bound, long before the stack could run out
     expect(problemOf('['.repeat(1_000_000))).toMatch(/nested more than/);
   });
@@ -166,7 +182,12 @@ describe('parseStrictJson: what each refusal says', () => {
     const v = (r as { value: Record<string, unknown> }).value;
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
     expect(Object.getPrototypeOf((v.a as { b: unknown[] }).b[0])).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(v, 'toString')).toEqual({ value: 'x', writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(v, 'toString')).toEqual({
+      value: 'x',
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     expect(Object.keys(v)).toEqual(['a', 'toString', 'hasOwnProperty']);
   });
 
@@ -177,7 +198,14 @@ describe('parseStrictJson: what each refusal says', () => {
   });
 
   it('reads a 1 MiB document in reasonable time', () => {
-    const doc = JSON.stringify({ entries: Array.from({ length: 8000 }, (_, i) => ({ name: `records/notes/${i}.json`, size: i, sha256: 'ab'.repeat(32), text: 'é\\"\n'.repeat(5) })) });
+    const doc = JSON.stringify({
+      entries: Array.from({ length: 8000 }, (_, i) => ({
+        name: `records/notes/${i}.json`,
+        size: i,
+        sha256: 'ab'.repeat(32),
+        text: 'é\\"\n'.repeat(5),
+      })),
+    });
     expect(doc.length).toBeGreaterThan(1_000_000);
     const t0 = performance.now();
     const r = parseStrictJson(utf8(doc));
@@ -190,7 +218,11 @@ describe('parseStrictJson: what each refusal says', () => {
 describe('parseStrictJson: properties against JSON.parse', () => {
   const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
   const hasForbiddenKey = (v: unknown): boolean =>
-    Array.isArray(v) ? v.some(hasForbiddenKey) : v !== null && typeof v === 'object' ? Object.entries(v).some(([k, x]) => FORBIDDEN.has(k) || hasForbiddenKey(x)) : false;
+    Array.isArray(v)
+      ? v.some(hasForbiddenKey)
+      : v !== null && typeof v === 'object'
+        ? Object.entries(v).some(([k, x]) => FORBIDDEN.has(k) || hasForbiddenKey(x))
+        : false;
   const hasLoneSurrogate = (v: unknown): boolean =>
     typeof v === 'string'
       ? !wellFormed(v)
@@ -202,13 +234,17 @@ describe('parseStrictJson: properties against JSON.parse', () => {
 
   it('agrees with JSON.parse on JSON.stringify of any value (Unicode text, any spacing)', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 12 }), fc.constantFrom(undefined, 0, 1, 2, '\t', ' \r\n'), (value, space) => {
-        fc.pre(!hasForbiddenKey(value));
-        const text = JSON.stringify(value, null, space as never);
-        const r = parseStrictJson(utf8(text));
-        expect(r.ok).toBe(true);
-        expect(r.ok && r.value).toStrictEqual(JSON.parse(text));
-      }),
+      fc.property(
+        fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 12 }),
+        fc.constantFrom(undefined, 0, 1, 2, '\t', ' \r\n'),
+        (value, space) => {
+          fc.pre(!hasForbiddenKey(value));
+          const text = JSON.stringify(value, null, space as never);
+          const r = parseStrictJson(utf8(text));
+          expect(r.ok).toBe(true);
+          expect(r.ok && r.value).toStrictEqual(JSON.parse(text));
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -231,7 +267,40 @@ describe('parseStrictJson: properties against JSON.parse', () => {
   });
 
   it('never accepts what JSON.parse refuses, and never reads anything differently (random near-JSON text)', () => {
-    const piece = fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', 'd8', '00', 'e', 'E', '-', '+', '.', '0', '1', '9', 'true', 'false', 'null', ' ', '\n', '\t', 'a', '"a"', '"b"', '\u00e9', '\u0001', '/', 'x');
+    const piece = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      '\\',
+      'u',
+      'd8',
+      '00',
+      'e',
+      'E',
+      '-',
+      '+',
+      '.',
+      '0',
+      '1',
+      '9',
+      'true',
+      'false',
+      'null',
+      ' ',
+      '\n',
+      '\t',
+      'a',
+      '"a"',
+      '"b"',
+      '\u00e9',
+      '\u0001',
+      '/',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');

@@ -54,21 +54,35 @@ describe('tar writer', () => {
     expect(h.toString('latin1', 257, 265)).toBe('ustar\u000000');
     expect(bytes.subarray(bytes.length - 1024).equals(TAR_END)).toBe(true);
     // the same input gives the same bytes (no times, no owners)
-    expect((await archive([{ name: 'manifest.json', data: Buffer.from('{"a":1}') }, { name: 'files/x', data: Buffer.alloc(512, 7) }])).equals(bytes)).toBe(true);
+    expect(
+      (
+        await archive([
+          { name: 'manifest.json', data: Buffer.from('{"a":1}') },
+          { name: 'files/x', data: Buffer.alloc(512, 7) },
+        ])
+      ).equals(bytes),
+    ).toBe(true);
   });
 
   it('is read by GNU tar, in order, with the same contents', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'a.tar');
     const big = Buffer.alloc(70_001, 3);
-    fs.writeFileSync(file, await archive([
-      { name: 'manifest.json', data: Buffer.from('{}') },
-      { name: 'manifest.sig', data: Buffer.alloc(64, 1) },
-      { name: 'files/' + 'a'.repeat(64), data: big },
-    ]));
-    expect(execFileSync('tar', ['-tf', file], { encoding: 'utf8' })).toBe(`manifest.json\nmanifest.sig\nfiles/${'a'.repeat(64)}\n`);
+    fs.writeFileSync(
+      file,
+      await archive([
+        { name: 'manifest.json', data: Buffer.from('{}') },
+        { name: 'manifest.sig', data: Buffer.alloc(64, 1) },
+        { name: 'files/' + 'a'.repeat(64), data: big },
+      ]),
+    );
+    expect(execFileSync('tar', ['-tf', file], { encoding: 'utf8' })).toBe(
+      `manifest.json\nmanifest.sig\nfiles/${'a'.repeat(64)}\n`,
+    );
     expect(execFileSync('tar', ['-xOf', file, `files/${'a'.repeat(64)}`]).equals(big)).toBe(true);
-    expect(execFileSync('tar', ['-tvf', file], { encoding: 'utf8' })).toMatch(/^-rw------- 0\/0 +2 1970-01-01 00:00 manifest.json$/m);
+    expect(execFileSync('tar', ['-tvf', file], { encoding: 'utf8' })).toMatch(
+      /^-rw------- 0\/0 +2 1970-01-01 00:00 manifest.json$/m,
+    );
   });
 
   it('uses 12 octal digits only above 8 GiB − 1 (header only; no such file is written in a test)', () => {
@@ -79,8 +93,12 @@ describe('tar writer', () => {
   });
 
   it('refuses data longer or shorter than the declared size', async () => {
-    await expect(collect(writeTar([{ name: 'a', size: 3, data: Buffer.from('abcd') }]))).rejects.toThrow(/beyond its declared size/);
-    await expect(collect(writeTar([{ name: 'a', size: 5, data: Buffer.from('abcd') }]))).rejects.toThrow(/shorter than its declared size/);
+    await expect(collect(writeTar([{ name: 'a', size: 3, data: Buffer.from('abcd') }]))).rejects.toThrow(
+      /beyond its declared size/,
+    );
+    await expect(collect(writeTar([{ name: 'a', size: 5, data: Buffer.from('abcd') }]))).rejects.toThrow(
+      /shorter than its declared size/,
+    );
   });
 });
 
@@ -106,7 +124,10 @@ describe('tar reader', () => {
   });
 
   it('skips unread content and still checks the padding and the end', async () => {
-    const bytes = await archive([{ name: 'a', data: Buffer.alloc(10, 1) }, { name: 'b', data: Buffer.alloc(3, 2) }]);
+    const bytes = await archive([
+      { name: 'a', data: Buffer.alloc(10, 1) },
+      { name: 'b', data: Buffer.alloc(3, 2) },
+    ]);
     const r = new TarReader([bytes]);
     expect((await r.next())!.name).toBe('a');
     expect((await r.next())!.name).toBe('b');

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, CASE_TRANSITIONS, type CaseStatus } from '../../../shared/domain/cases.js';
-import { caseHistory, closeCase, createCase, getCase, listCases, transitionCase, updateCase } from '../../../src-main/engine/cases/case-service.js';
+import {
+  caseHistory,
+  closeCase,
+  createCase,
+  getCase,
+  listCases,
+  transitionCase,
+  updateCase,
+} from '../../../src-main/engine/cases/case-service.js';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
 import { codeOfSync as codeOf, newDomain } from '../domain-helpers.js';
 
 describe('cases', () => {
   it('creates a case with a generated reference, defaults, tags and team, and audits it without contents', async () => {
     const d = await newDomain();
-    const c = createCase(d.ctx, { title: 'Torture in Kamiti prison', forum: 'un-treaty-body', country: 'ke', tags: ['UNCAT', 'detention', 'uncat'], team: [{ member: 'A. Lawyer', role: 'lead' }], summary: 'Beaten in custody' });
+    const c = createCase(d.ctx, {
+      title: 'Torture in Kamiti prison',
+      forum: 'un-treaty-body',
+      country: 'ke',
+      tags: ['UNCAT', 'detention', 'uncat'],
+      team: [{ member: 'A. Lawyer', role: 'lead' }],
+      summary: 'Beaten in custody',
+    });
     expect(c).toMatchObject({
       reference: 'CV-2026-000001',
       title: 'Torture in Kamiti prison',
@@ -39,7 +54,9 @@ describe('cases', () => {
   ])('refuses %j naming the field, writing nothing', async (input, field) => {
     const d = await newDomain();
     const before = d.auditCount();
-    expect(() => createCase(d.ctx, input as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(field) }));
+    expect(() => createCase(d.ctx, input as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(field) }),
+    );
     expect(d.rows('cases')).toBe(0);
     expect(d.auditCount()).toBe(before);
   });
@@ -59,12 +76,17 @@ describe('cases', () => {
     expect(u).toMatchObject({ version: 2, stage: 'filed', tags: ['x', 'y'], updatedAt: '2026-11-22T12:00:00.000Z' });
     expect(caseHistory(d.ctx, c.id)).toEqual([
       expect.objectContaining({ version: 1, changes: { status: { from: null, to: 'active' } } }),
-      expect.objectContaining({ version: 2, changes: { stage: { from: null, to: 'filed' }, tags: { from: ['x'], to: ['x', 'y'] } } }),
+      expect.objectContaining({
+        version: 2,
+        changes: { stage: { from: null, to: 'filed' }, tags: { from: ['x'], to: ['x', 'y'] } },
+      }),
     ]);
     expect(codeOf(() => updateCase(d.ctx, { id: c.id, expectedVersion: 1, title: 'B' }))).toBe('CONFLICT');
     expect(getCase(d.ctx, c.id).title).toBe('A');
     expect(updateCase(d.ctx, { id: c.id, title: 'A' }).version).toBe(2); // no change, no new version
-    expect(codeOf(() => updateCase(d.ctx, { id: '01900000-0000-7000-8000-000000000000', title: 'B' }))).toBe('NOT_FOUND');
+    expect(codeOf(() => updateCase(d.ctx, { id: '01900000-0000-7000-8000-000000000000', title: 'B' }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('follows the status workflow and refuses every other transition', async () => {
@@ -74,7 +96,13 @@ describe('cases', () => {
         const c = createCase(d.ctx, { title: `${from}->${to}`, status: 'enquiry' });
         // walk to `from` along allowed transitions
         const path: Record<CaseStatus, CaseStatus[]> = {
-          enquiry: [], assessment: ['assessment'], accepted: ['accepted'], referred: ['referred'], declined: ['declined'], active: ['accepted', 'active'], closed: ['accepted', 'closed'],
+          enquiry: [],
+          assessment: ['assessment'],
+          accepted: ['accepted'],
+          referred: ['referred'],
+          declined: ['declined'],
+          active: ['accepted', 'active'],
+          closed: ['accepted', 'closed'],
         };
         for (const step of path[from]) transitionCase(d.ctx, { id: c.id, to: step, reason: 'r' });
         const allowed = CASE_TRANSITIONS[from].includes(to);
@@ -89,19 +117,47 @@ describe('cases', () => {
     const c = createCase(d.ctx, { title: 'A' });
     expect(codeOf(() => transitionCase(d.ctx, { id: c.id, to: 'closed' }))).toBe('INVALID_INPUT');
     const closed = closeCase(d.ctx, c.id, 'Judgment implemented');
-    expect(closed).toMatchObject({ status: 'closed', closedOn: '2026-11-21', closureReason: 'Judgment implemented', version: 2 });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      closedOn: '2026-11-21',
+      closureReason: 'Judgment implemented',
+      version: 2,
+    });
     expect(codeOf(() => closeCase(d.ctx, c.id, 'again'))).toBe('INVALID_TRANSITION');
-    expect(transitionCase(d.ctx, { id: c.id, to: 'active', reason: 'new evidence' })).toMatchObject({ status: 'active', closedOn: null });
+    expect(transitionCase(d.ctx, { id: c.id, to: 'active', reason: 'new evidence' })).toMatchObject({
+      status: 'active',
+      closedOn: null,
+    });
   });
 
   it('lists with each filter, paging and a total', async () => {
     const d = await newDomain();
-    const a = createCase(d.ctx, { title: 'Beating at the border', forum: 'domestic-court', country: 'KE', tags: ['border'], summary: 'Le détenu a été frappé' });
+    const a = createCase(d.ctx, {
+      title: 'Beating at the border',
+      forum: 'domestic-court',
+      country: 'KE',
+      tags: ['border'],
+      summary: 'Le détenu a été frappé',
+    });
     d.setNow('2026-11-22');
-    const b = createCase(d.ctx, { title: 'Enforced disappearance', forum: 'un-treaty-body', country: 'MX', tags: ['border', 'disappearance'] });
+    const b = createCase(d.ctx, {
+      title: 'Enforced disappearance',
+      forum: 'un-treaty-body',
+      country: 'MX',
+      tags: ['border', 'disappearance'],
+    });
     d.setNow('2026-11-23');
-    const c = createCase(d.ctx, { title: 'Police custody death', forum: 'regional-court', country: 'KE', status: 'assessment' });
-    d.ctx.db.prepare("INSERT INTO deadlines (id, case_id, kind, title, due_on, status, created_at, updated_at, origin_vault) VALUES ('d1', ?, 'filing', 'File', '2026-12-01', 'open', 't', 't', 'v'), ('d2', ?, 'hearing', 'Hear', '2026-11-25', 'met', 't', 't', 'v')").run([b.id, c.id]);
+    const c = createCase(d.ctx, {
+      title: 'Police custody death',
+      forum: 'regional-court',
+      country: 'KE',
+      status: 'assessment',
+    });
+    d.ctx.db
+      .prepare(
+        "INSERT INTO deadlines (id, case_id, kind, title, due_on, status, created_at, updated_at, origin_vault) VALUES ('d1', ?, 'filing', 'File', '2026-12-01', 'open', 't', 't', 'v'), ('d2', ?, 'hearing', 'Hear', '2026-11-25', 'met', 't', 't', 'v')",
+      )
+      .run([b.id, c.id]);
     const ids = (q: object) => listCases(d.ctx, q).items.map((i) => i.id);
     expect(ids({})).toEqual([c.id, b.id, a.id]);
     expect(ids({ status: ['assessment'] })).toEqual([c.id]);

@@ -1,8 +1,19 @@
 // The consent gate as a pure function: a table over every purpose × recipient × state, then the
 // time rules (as-of, day expiry, latest decision across series, ties).
 import { describe, expect, it } from 'vitest';
-import { type ConsentPurpose, type ConsentRecipient, TOLD_ELEMENTS, type ToldElement } from '../../../shared/domain/consents.js';
-import { type ConsentFacts, type ConsentGateQuery, type ConsentVersionFact, decideConsent, recipientCovers } from '../../../src-main/engine/consents/consent-gate.js';
+import {
+  type ConsentPurpose,
+  type ConsentRecipient,
+  TOLD_ELEMENTS,
+  type ToldElement,
+} from '../../../shared/domain/consents.js';
+import {
+  type ConsentFacts,
+  type ConsentGateQuery,
+  type ConsentVersionFact,
+  decideConsent,
+  recipientCovers,
+} from '../../../src-main/engine/consents/consent-gate.js';
 
 const PERSON = '01900000-0000-7000-8000-00000000000a';
 const OTHER_PERSON = '01900000-0000-7000-8000-00000000000b';
@@ -74,7 +85,9 @@ function wrongRecipient(r: ConsentRecipient | null): ConsentRecipient | null | u
   return undefined; // donor, media, public: the class is implied, no other is possible
 }
 
-type Expect = { allowed: true; v: 'first' | 'last' } | { allowed: false; reason: string; v?: 'first' | 'last'; messageHas: string[] };
+type Expect =
+  | { allowed: true; v: 'first' | 'last' }
+  | { allowed: false; reason: string; v?: 'first' | 'last'; messageHas: string[] };
 
 interface Row {
   state: string;
@@ -83,7 +96,11 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { state: 'given', build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, expiresAt: '2026-12-31' }) }), expect: { allowed: true, v: 'first' } },
+  {
+    state: 'given',
+    build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, expiresAt: '2026-12-31' }) }),
+    expect: { allowed: true, v: 'first' },
+  },
   {
     state: 'given, no expiry',
     build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient }) }),
@@ -92,11 +109,21 @@ const ROWS: Row[] = [
   {
     state: 'expired',
     build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, expiresAt: '2026-06-14' }) }),
-    expect: { allowed: false, reason: 'expired', v: 'first', messageHas: ['2026-01-10', 'expired at the end of 2026-06-14'] },
+    expect: {
+      allowed: false,
+      reason: 'expired',
+      v: 'first',
+      messageHas: ['2026-01-10', 'expired at the end of 2026-06-14'],
+    },
   },
   {
     state: 'withdrawn',
-    build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient }, { state: 'withdrawn', withdrawnAt: '2026-03-01T09:00:00.000Z' }) }),
+    build: (t) => ({
+      consents: series(
+        { purpose: t.purpose, recipient: t.recipient },
+        { state: 'withdrawn', withdrawnAt: '2026-03-01T09:00:00.000Z' },
+      ),
+    }),
     expect: { allowed: false, reason: 'withdrawn', v: 'last', messageHas: ['withdrew', '2026-03-01T09:00:00.000Z'] },
   },
   {
@@ -104,7 +131,11 @@ const ROWS: Row[] = [
     build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, state: 'refused' }) }),
     expect: { allowed: false, reason: 'refused', v: 'first', messageHas: ['refused', '2026-01-10'] },
   },
-  { state: 'absent', build: () => ({ consents: [] }), expect: { allowed: false, reason: 'absent', messageHas: ['no consent'] } },
+  {
+    state: 'absent',
+    build: () => ({ consents: [] }),
+    expect: { allowed: false, reason: 'absent', messageHas: ['no consent'] },
+  },
   {
     state: 'wrong case',
     build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, caseId: OTHER_CASE }) }),
@@ -117,7 +148,9 @@ const ROWS: Row[] = [
   },
   {
     state: 'wrong purpose',
-    build: (t) => ({ consents: series({ purpose: t.purpose === 'processing' ? 'representation' : 'processing', recipient: null }) }),
+    build: (t) => ({
+      consents: series({ purpose: t.purpose === 'processing' ? 'representation' : 'processing', recipient: null }),
+    }),
     expect: { allowed: false, reason: 'absent', messageHas: ['no consent'] },
   },
   {
@@ -130,18 +163,35 @@ const ROWS: Row[] = [
   },
   {
     state: 'consent for partners in general (covers any partner)',
-    build: (t) => (t.purpose === 'sharing' && t.recipient && ('partnerId' in t.recipient || t.recipient.class === 'partner') ? { consents: series({ purpose: 'sharing', recipient: { class: 'partner' } }) } : null),
+    build: (t) =>
+      t.purpose === 'sharing' && t.recipient && ('partnerId' in t.recipient || t.recipient.class === 'partner')
+        ? { consents: series({ purpose: 'sharing', recipient: { class: 'partner' } }) }
+        : null,
     expect: { allowed: true, v: 'first' },
   },
   {
     state: 'consent for partners in general (does not cover a court or a body)',
-    build: (t) => (t.purpose === 'sharing' && t.recipient && 'class' in t.recipient && t.recipient.class !== 'partner' ? { consents: series({ purpose: 'sharing', recipient: { class: 'partner' } }) } : null),
+    build: (t) =>
+      t.purpose === 'sharing' && t.recipient && 'class' in t.recipient && t.recipient.class !== 'partner'
+        ? { consents: series({ purpose: 'sharing', recipient: { class: 'partner' } }) }
+        : null,
     expect: { allowed: false, reason: 'absent', messageHas: ['no consent'] },
   },
   {
     state: 'not-informed',
-    build: (t) => ({ consents: series({ purpose: t.purpose, recipient: t.recipient, told: TOLD_ELEMENTS.filter((e) => e !== 'consequences' && e !== 'right-to-withdraw') }) }),
-    expect: { allowed: false, reason: 'not-informed', v: 'first', messageHas: ['not informed consent', 'the possible consequences and their right to withdraw'] },
+    build: (t) => ({
+      consents: series({
+        purpose: t.purpose,
+        recipient: t.recipient,
+        told: TOLD_ELEMENTS.filter((e) => e !== 'consequences' && e !== 'right-to-withdraw'),
+      }),
+    }),
+    expect: {
+      allowed: false,
+      reason: 'not-informed',
+      v: 'first',
+      messageHas: ['not informed consent', 'the possible consequences and their right to withdraw'],
+    },
   },
   {
     state: 'person-not-in-case',
@@ -151,7 +201,13 @@ const ROWS: Row[] = [
 ];
 
 describe('decideConsent: every purpose × recipient × state', () => {
-  const cases = TARGETS.flatMap((t) => ROWS.map((r) => ({ t, r, name: `${t.purpose} → ${t.recipient ? JSON.stringify(t.recipient) : 'no recipient'}: ${r.state}` })));
+  const cases = TARGETS.flatMap((t) =>
+    ROWS.map((r) => ({
+      t,
+      r,
+      name: `${t.purpose} → ${t.recipient ? JSON.stringify(t.recipient) : 'no recipient'}: ${r.state}`,
+    })),
+  );
   it.each(cases)('$name', ({ t, r }) => {
     const built = r.build(t);
     if (built === null) return; // no "other recipient" exists for this purpose
@@ -186,7 +242,9 @@ describe('decideConsent: every purpose × recipient × state', () => {
   it('covers every purpose and every recipient class', () => {
     expect(new Set(TARGETS.map((t) => t.purpose)).size).toBe(6);
     const classes = TARGETS.flatMap((t) => (t.recipient && 'class' in t.recipient ? [t.recipient.class] : []));
-    expect(new Set(classes)).toEqual(new Set(['court', 'un-body', 'regional-body', 'partner', 'donor', 'media', 'public']));
+    expect(new Set(classes)).toEqual(
+      new Set(['court', 'un-body', 'regional-body', 'partner', 'donor', 'media', 'public']),
+    );
   });
 });
 
@@ -206,7 +264,10 @@ describe('decideConsent: recipients', () => {
   });
 
   it('names the partner when its name is known', () => {
-    const r = decideConsent({ personInCase: true, consents: [], partnerNames: { [PARTNER_A]: 'Legal Aid Nairobi' } }, query('sharing', { partnerId: PARTNER_A }));
+    const r = decideConsent(
+      { personInCase: true, consents: [], partnerNames: { [PARTNER_A]: 'Legal Aid Nairobi' } },
+      query('sharing', { partnerId: PARTNER_A }),
+    );
     expect(r).toEqual({
       allowed: false,
       reason: 'absent',
@@ -216,21 +277,46 @@ describe('decideConsent: recipients', () => {
 
   it('a class-partner consent allows a named partner; a later refusal for that partner wins for it only', () => {
     const general = series({ purpose: 'sharing', recipient: { class: 'partner' }, givenAt: '2026-01-10' });
-    const refusalA = series({ purpose: 'sharing', recipient: { partnerId: PARTNER_A }, givenAt: '2026-02-01', state: 'refused' });
+    const refusalA = series({
+      purpose: 'sharing',
+      recipient: { partnerId: PARTNER_A },
+      givenAt: '2026-02-01',
+      state: 'refused',
+    });
     const f = facts([...general, ...refusalA]);
-    expect(decideConsent(f, query('sharing', { partnerId: PARTNER_A }))).toMatchObject({ allowed: false, reason: 'refused', consentId: refusalA[0]!.id });
-    expect(decideConsent(f, query('sharing', { partnerId: PARTNER_B }))).toMatchObject({ allowed: true, consentId: general[0]!.id });
-    expect(decideConsent(f, query('sharing', { class: 'partner' }))).toMatchObject({ allowed: true, consentId: general[0]!.id });
+    expect(decideConsent(f, query('sharing', { partnerId: PARTNER_A }))).toMatchObject({
+      allowed: false,
+      reason: 'refused',
+      consentId: refusalA[0]!.id,
+    });
+    expect(decideConsent(f, query('sharing', { partnerId: PARTNER_B }))).toMatchObject({
+      allowed: true,
+      consentId: general[0]!.id,
+    });
+    expect(decideConsent(f, query('sharing', { class: 'partner' }))).toMatchObject({
+      allowed: true,
+      consentId: general[0]!.id,
+    });
   });
 });
 
 describe('decideConsent: time', () => {
   it('reads a series as of `at`: before the withdrawal it allows, from it on it denies', () => {
     const s = series({ givenAt: '2026-01-10' }, { state: 'withdrawn', withdrawnAt: '2026-03-01T09:00:00.000Z' });
-    expect(decideConsent(facts(s), query('representation', null, '2026-03-01T08:59:59.999Z'))).toMatchObject({ allowed: true, consentId: s[0]!.id });
-    expect(decideConsent(facts(s), query('representation', null, '2026-03-01T09:00:00.000Z'))).toMatchObject({ allowed: false, reason: 'withdrawn', consentId: s[1]!.id });
+    expect(decideConsent(facts(s), query('representation', null, '2026-03-01T08:59:59.999Z'))).toMatchObject({
+      allowed: true,
+      consentId: s[0]!.id,
+    });
+    expect(decideConsent(facts(s), query('representation', null, '2026-03-01T09:00:00.000Z'))).toMatchObject({
+      allowed: false,
+      reason: 'withdrawn',
+      consentId: s[1]!.id,
+    });
     // a day `at` means the end of that day: the withdrawal during it counts
-    expect(decideConsent(facts(s), query('representation', null, '2026-03-01'))).toMatchObject({ allowed: false, reason: 'withdrawn' });
+    expect(decideConsent(facts(s), query('representation', null, '2026-03-01'))).toMatchObject({
+      allowed: false,
+      reason: 'withdrawn',
+    });
     expect(decideConsent(facts(s), query('representation', null, '2026-02-28'))).toMatchObject({ allowed: true });
   });
 
@@ -247,44 +333,87 @@ describe('decideConsent: time', () => {
 
   it('a day given-at counts from the first moment of that day', () => {
     const s = series({ givenAt: '2026-06-15' });
-    expect(decideConsent(facts(s), query('representation', null, '2026-06-15T00:00:00.000Z'))).toMatchObject({ allowed: true });
-    expect(decideConsent(facts(s), query('representation', null, '2026-06-14T23:59:59.999Z'))).toMatchObject({ allowed: false, reason: 'absent' });
+    expect(decideConsent(facts(s), query('representation', null, '2026-06-15T00:00:00.000Z'))).toMatchObject({
+      allowed: true,
+    });
+    expect(decideConsent(facts(s), query('representation', null, '2026-06-14T23:59:59.999Z'))).toMatchObject({
+      allowed: false,
+      reason: 'absent',
+    });
   });
 
   it('a day expiry covers its whole day; an instant expiry ends at that instant', () => {
     const day = series({ expiresAt: '2026-06-15' });
-    expect(decideConsent(facts(day), query('representation', null, '2026-06-15T23:59:59.999Z'))).toMatchObject({ allowed: true });
+    expect(decideConsent(facts(day), query('representation', null, '2026-06-15T23:59:59.999Z'))).toMatchObject({
+      allowed: true,
+    });
     expect(decideConsent(facts(day), query('representation', null, '2026-06-15'))).toMatchObject({ allowed: true });
-    expect(decideConsent(facts(day), query('representation', null, '2026-06-16T00:00:00.000Z'))).toMatchObject({ allowed: false, reason: 'expired' });
+    expect(decideConsent(facts(day), query('representation', null, '2026-06-16T00:00:00.000Z'))).toMatchObject({
+      allowed: false,
+      reason: 'expired',
+    });
     const instant = series({ expiresAt: '2026-06-15T10:00:00.000Z' });
-    expect(decideConsent(facts(instant), query('representation', null, '2026-06-15T09:59:59.999Z'))).toMatchObject({ allowed: true });
+    expect(decideConsent(facts(instant), query('representation', null, '2026-06-15T09:59:59.999Z'))).toMatchObject({
+      allowed: true,
+    });
     const r = decideConsent(facts(instant), query('representation', null, '2026-06-15T10:00:00.000Z'));
     expect(r).toMatchObject({ allowed: false, reason: 'expired' });
-    expect(r.message).toBe('The consent to legal representation given on 2026-01-10 expired at 2026-06-15T10:00:00.000Z. Ask the person again and record a renewed consent.');
+    expect(r.message).toBe(
+      'The consent to legal representation given on 2026-01-10 expired at 2026-06-15T10:00:00.000Z. Ask the person again and record a renewed consent.',
+    );
   });
 
   it('a renewal (a later version with a later given-at) applies only from the renewal', () => {
-    const s = series({ givenAt: '2026-01-10', expiresAt: '2026-03-01' }, { givenAt: '2026-04-01', expiresAt: '2027-03-31' });
-    expect(decideConsent(facts(s), query('representation', null, '2026-02-01'))).toMatchObject({ allowed: true, consentId: s[0]!.id, expiresAt: '2026-03-01' });
-    expect(decideConsent(facts(s), query('representation', null, '2026-03-15'))).toMatchObject({ allowed: false, reason: 'expired', consentId: s[0]!.id });
-    expect(decideConsent(facts(s), query('representation', null, '2026-05-01'))).toMatchObject({ allowed: true, consentId: s[1]!.id, expiresAt: '2027-03-31' });
+    const s = series(
+      { givenAt: '2026-01-10', expiresAt: '2026-03-01' },
+      { givenAt: '2026-04-01', expiresAt: '2027-03-31' },
+    );
+    expect(decideConsent(facts(s), query('representation', null, '2026-02-01'))).toMatchObject({
+      allowed: true,
+      consentId: s[0]!.id,
+      expiresAt: '2026-03-01',
+    });
+    expect(decideConsent(facts(s), query('representation', null, '2026-03-15'))).toMatchObject({
+      allowed: false,
+      reason: 'expired',
+      consentId: s[0]!.id,
+    });
+    expect(decideConsent(facts(s), query('representation', null, '2026-05-01'))).toMatchObject({
+      allowed: true,
+      consentId: s[1]!.id,
+      expiresAt: '2027-03-31',
+    });
   });
 
   it('the most recent decision across series wins, whichever way it goes', () => {
     const refused = series({ state: 'refused', givenAt: '2026-01-10' });
     const givenLater = series({ givenAt: '2026-02-10' });
-    expect(decideConsent(facts([...refused, ...givenLater]), query('representation', null))).toMatchObject({ allowed: true, consentId: givenLater[0]!.id });
+    expect(decideConsent(facts([...refused, ...givenLater]), query('representation', null))).toMatchObject({
+      allowed: true,
+      consentId: givenLater[0]!.id,
+    });
     const given = series({ givenAt: '2026-01-10' });
     const refusedLater = series({ state: 'refused', givenAt: '2026-02-10' });
-    expect(decideConsent(facts([...given, ...refusedLater]), query('representation', null))).toMatchObject({ allowed: false, reason: 'refused', consentId: refusedLater[0]!.id });
+    expect(decideConsent(facts([...given, ...refusedLater]), query('representation', null))).toMatchObject({
+      allowed: false,
+      reason: 'refused',
+      consentId: refusedLater[0]!.id,
+    });
     // a withdrawal is decided when it was made, not when the consent was given
     const withdrawnLate = series({ givenAt: '2026-01-01' }, { state: 'withdrawn', withdrawnAt: '2026-05-01' });
     const givenBetween = series({ givenAt: '2026-03-01' });
-    expect(decideConsent(facts([...withdrawnLate, ...givenBetween]), query('representation', null))).toMatchObject({ allowed: false, reason: 'withdrawn' });
+    expect(decideConsent(facts([...withdrawnLate, ...givenBetween]), query('representation', null))).toMatchObject({
+      allowed: false,
+      reason: 'withdrawn',
+    });
     // the latest series being expired denies even if an older one would still allow
     const old = series({ givenAt: '2026-01-01' });
     const newer = series({ givenAt: '2026-02-01', expiresAt: '2026-03-01' });
-    expect(decideConsent(facts([...old, ...newer]), query('representation', null))).toMatchObject({ allowed: false, reason: 'expired', consentId: newer[0]!.id });
+    expect(decideConsent(facts([...old, ...newer]), query('representation', null))).toMatchObject({
+      allowed: false,
+      reason: 'expired',
+      consentId: newer[0]!.id,
+    });
   });
 
   it('decisions that cannot be put in order tie, and a tie denies when the tied records disagree', () => {
@@ -296,19 +425,34 @@ describe('decideConsent: time', () => {
     // a day and a time within it cannot be ordered either
     const givenAtNoon = series({ givenAt: '2026-02-01T12:00:00.000Z' });
     const refusedThatDay = series({ state: 'refused', givenAt: '2026-02-01' });
-    expect(decideConsent(facts([...givenAtNoon, ...refusedThatDay]), query('representation', null))).toMatchObject({ allowed: false, reason: 'refused' });
+    expect(decideConsent(facts([...givenAtNoon, ...refusedThatDay]), query('representation', null))).toMatchObject({
+      allowed: false,
+      reason: 'refused',
+    });
     // two instants a millisecond apart can
     const g = series({ givenAt: '2026-02-01T12:00:00.001Z' });
     const rf = series({ state: 'refused', givenAt: '2026-02-01T12:00:00.000Z' });
-    expect(decideConsent(facts([...g, ...rf]), query('representation', null))).toMatchObject({ allowed: true, consentId: g[0]!.id });
+    expect(decideConsent(facts([...g, ...rf]), query('representation', null))).toMatchObject({
+      allowed: true,
+      consentId: g[0]!.id,
+    });
     // tied and uninformed: denied as not-informed
     const informed = series({ givenAt: '2026-02-01' });
     const uninformed = series({ givenAt: '2026-02-01', told: ['nature'] as ToldElement[] });
-    expect(decideConsent(facts([...informed, ...uninformed]), query('representation', null))).toMatchObject({ allowed: false, reason: 'not-informed', consentId: uninformed[0]!.id });
+    expect(decideConsent(facts([...informed, ...uninformed]), query('representation', null))).toMatchObject({
+      allowed: false,
+      reason: 'not-informed',
+      consentId: uninformed[0]!.id,
+    });
   });
 
   it('tied records that all allow: allowed by the one that lasts longest', () => {
-    const shortOne = series({ purpose: 'sharing', recipient: { class: 'partner' }, givenAt: '2026-02-01', expiresAt: '2026-12-31' });
+    const shortOne = series({
+      purpose: 'sharing',
+      recipient: { class: 'partner' },
+      givenAt: '2026-02-01',
+      expiresAt: '2026-12-31',
+    });
     const named = series({ purpose: 'sharing', recipient: { partnerId: PARTNER_A }, givenAt: '2026-02-01' });
     const r = decideConsent(facts([...shortOne, ...named]), query('sharing', { partnerId: PARTNER_A }));
     expect(r).toMatchObject({ allowed: true, consentId: named[0]!.id, expiresAt: null });
@@ -328,7 +472,8 @@ describe('decideConsent: time', () => {
     expect(decideConsent(facts([], false), query('publication', { class: 'public' }))).toEqual({
       allowed: false,
       reason: 'person-not-in-case',
-      message: 'This person is not linked to this case, so no consent recorded in it can cover publication; link them to the case first.',
+      message:
+        'This person is not linked to this case, so no consent recorded in it can cover publication; link them to the case first.',
     });
   });
 });

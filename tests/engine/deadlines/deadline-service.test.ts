@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
 import { createCase } from '../../../src-main/engine/cases/case-service.js';
-import { addDeadline, completeDeadline, getDeadline, listDeadlines } from '../../../src-main/engine/deadlines/deadline-service.js';
+import {
+  addDeadline,
+  completeDeadline,
+  getDeadline,
+  listDeadlines,
+} from '../../../src-main/engine/deadlines/deadline-service.js';
 import { addDays, daysBetween } from '../../../shared/domain/deadlines.js';
 import { codeOfSync as codeOf, newDomain, type TestDomain } from '../domain-helpers.js';
 
@@ -30,7 +35,13 @@ describe('deadlines', () => {
   it('adds an open deadline to a case and audits it without its title', async () => {
     const d = await newDomain('2026-03-10T08:00:00.000Z');
     const c = createCase(d.ctx, { title: 'Case', reference: 'KE-1' });
-    const dl = addDeadline(d.ctx, { caseId: c.id, kind: 'limitation', title: 'Limitation for the civil claim against Officer X', dueOn: '2026-09-30', notes: 'three years from release' });
+    const dl = addDeadline(d.ctx, {
+      caseId: c.id,
+      kind: 'limitation',
+      title: 'Limitation for the civil claim against Officer X',
+      dueOn: '2026-09-30',
+      notes: 'three years from release',
+    });
     expect(dl).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       caseId: c.id,
@@ -46,7 +57,11 @@ describe('deadlines', () => {
       originVault: d.ctx.vaultId,
     });
     const entry = lastAudit(d);
-    expect(entry).toMatchObject({ action: 'deadline.added', subject: { kind: 'deadline', id: dl.id }, details: { caseId: c.id, kind: 'limitation' } });
+    expect(entry).toMatchObject({
+      action: 'deadline.added',
+      subject: { kind: 'deadline', id: dl.id },
+      details: { caseId: c.id, kind: 'limitation' },
+    });
     expect(JSON.stringify(entry.details)).not.toMatch(/Officer|release/);
   });
 
@@ -65,8 +80,17 @@ describe('deadlines', () => {
 
   it('refuses a deadline for a case that does not exist', async () => {
     const d = await newDomain();
-    expectRefused(d, () => addDeadline(d.ctx, { caseId: NO_CASE, kind: 'filing', title: 'T', dueOn: '2026-09-30' }), 'NOT_FOUND');
-    expectRefused(d, () => addDeadline(d.ctx, { caseId: 'not-an-id', kind: 'filing', title: 'T', dueOn: '2026-09-30' }), 'INVALID_INPUT', 'caseId');
+    expectRefused(
+      d,
+      () => addDeadline(d.ctx, { caseId: NO_CASE, kind: 'filing', title: 'T', dueOn: '2026-09-30' }),
+      'NOT_FOUND',
+    );
+    expectRefused(
+      d,
+      () => addDeadline(d.ctx, { caseId: 'not-an-id', kind: 'filing', title: 'T', dueOn: '2026-09-30' }),
+      'INVALID_INPUT',
+      'caseId',
+    );
   });
 
   it('completes an open deadline once (met by default, today), then refuses any other transition', async () => {
@@ -75,16 +99,26 @@ describe('deadlines', () => {
     const a = addDeadline(d.ctx, { caseId: c.id, kind: 'filing', title: 'File', dueOn: '2026-03-12' });
     const done = completeDeadline(d.ctx, { id: a.id, expectedVersion: 1 });
     expect(done).toMatchObject({ status: 'met', completedOn: '2026-03-10', version: 2 });
-    expect(lastAudit(d)).toMatchObject({ action: 'deadline.completed', subject: { kind: 'deadline', id: a.id }, details: { caseId: c.id, from: 'open', to: 'met', version: 2 } });
+    expect(lastAudit(d)).toMatchObject({
+      action: 'deadline.completed',
+      subject: { kind: 'deadline', id: a.id },
+      details: { caseId: c.id, from: 'open', to: 'met', version: 2 },
+    });
     for (const status of ['met', 'missed', 'cancelled'] as const) {
       expectRefused(d, () => completeDeadline(d.ctx, { id: a.id, status }), 'INVALID_TRANSITION');
     }
     expect(getDeadline(d.ctx, a.id)).toMatchObject({ status: 'met', version: 2 });
 
     const b = addDeadline(d.ctx, { caseId: c.id, kind: 'hearing', title: 'Hearing', dueOn: '2026-03-01' });
-    expect(completeDeadline(d.ctx, { id: b.id, status: 'missed', completedOn: '2026-03-02' })).toMatchObject({ status: 'missed', completedOn: '2026-03-02' });
+    expect(completeDeadline(d.ctx, { id: b.id, status: 'missed', completedOn: '2026-03-02' })).toMatchObject({
+      status: 'missed',
+      completedOn: '2026-03-02',
+    });
     const e = addDeadline(d.ctx, { caseId: c.id, kind: 'response', title: 'Reply', dueOn: '2026-04-01' });
-    expect(completeDeadline(d.ctx, { id: e.id, status: 'cancelled' })).toMatchObject({ status: 'cancelled', completedOn: '2026-03-10' });
+    expect(completeDeadline(d.ctx, { id: e.id, status: 'cancelled' })).toMatchObject({
+      status: 'cancelled',
+      completedOn: '2026-03-10',
+    });
   });
 
   it('refuses completing with status open, a future date, a stale version, or an unknown id', async () => {
@@ -92,7 +126,12 @@ describe('deadlines', () => {
     const c = createCase(d.ctx, { title: 'Case' });
     const a = addDeadline(d.ctx, { caseId: c.id, kind: 'filing', title: 'File', dueOn: '2026-03-12' });
     expectRefused(d, () => completeDeadline(d.ctx, { id: a.id, status: 'open' as never }), 'INVALID_INPUT', 'status');
-    expectRefused(d, () => completeDeadline(d.ctx, { id: a.id, completedOn: '2026-03-11' }), 'INVALID_INPUT', 'completedOn');
+    expectRefused(
+      d,
+      () => completeDeadline(d.ctx, { id: a.id, completedOn: '2026-03-11' }),
+      'INVALID_INPUT',
+      'completedOn',
+    );
     expectRefused(d, () => completeDeadline(d.ctx, { id: a.id, expectedVersion: 2 }), 'CONFLICT');
     expectRefused(d, () => completeDeadline(d.ctx, { id: NO_CASE }), 'NOT_FOUND');
     expect(getDeadline(d.ctx, a.id)).toMatchObject({ status: 'open', version: 1, completedOn: null });
@@ -102,7 +141,12 @@ describe('deadlines', () => {
     const d = await newDomain('2026-03-10T23:30:00.000Z');
     const k1 = createCase(d.ctx, { title: 'Kamiti', reference: 'KE-1' });
     const k2 = createCase(d.ctx, { title: 'Gulu', reference: 'UG-2' });
-    const overdue = addDeadline(d.ctx, { caseId: k1.id, kind: 'response', title: 'Reply to the State', dueOn: '2026-03-09' });
+    const overdue = addDeadline(d.ctx, {
+      caseId: k1.id,
+      kind: 'response',
+      title: 'Reply to the State',
+      dueOn: '2026-03-09',
+    });
     const today = addDeadline(d.ctx, { caseId: k2.id, kind: 'filing', title: 'File petition', dueOn: '2026-03-10' });
     const in7 = addDeadline(d.ctx, { caseId: k1.id, kind: 'hearing', title: 'Hearing', dueOn: '2026-03-17' });
     const in8 = addDeadline(d.ctx, { caseId: k2.id, kind: 'limitation', title: 'Limitation', dueOn: '2026-03-18' });
@@ -116,11 +160,15 @@ describe('deadlines', () => {
     ]);
     expect(up7[0]).toMatchObject({ caseReference: 'UG-2', caseTitle: 'Gulu', title: 'File petition' });
 
-    expect(listDeadlines(d.ctx, { overdue: true }).map((x) => [x.id, x.daysUntilDue, x.overdue, x.caseReference])).toEqual([[overdue.id, -1, true, 'KE-1']]);
+    expect(
+      listDeadlines(d.ctx, { overdue: true }).map((x) => [x.id, x.daysUntilDue, x.overdue, x.caseReference]),
+    ).toEqual([[overdue.id, -1, true, 'KE-1']]);
     expect(listDeadlines(d.ctx, { overdue: true, upcomingDays: 0 }).map((x) => x.id)).toEqual([overdue.id, today.id]);
     expect(listDeadlines(d.ctx, { upcomingDays: 8, caseId: k2.id }).map((x) => x.id)).toEqual([today.id, in8.id]);
     expect(listDeadlines(d.ctx).map((x) => x.id)).toEqual([doneLate.id, overdue.id, today.id, in7.id, in8.id]);
-    expect(listDeadlines(d.ctx, { status: 'missed' }).map((x) => [x.id, x.overdue, x.daysUntilDue])).toEqual([[doneLate.id, false, -37]]);
+    expect(listDeadlines(d.ctx, { status: 'missed' }).map((x) => [x.id, x.overdue, x.daysUntilDue])).toEqual([
+      [doneLate.id, false, -37],
+    ]);
     expect(listDeadlines(d.ctx, { caseId: k1.id, status: 'open' }).map((x) => x.id)).toEqual([overdue.id, in7.id]);
 
     // a day later: today's deadline becomes overdue, the eighth day comes into the window
@@ -131,9 +179,15 @@ describe('deadlines', () => {
 
   it('refuses contradictory or malformed list queries and an unknown case', async () => {
     const d = await newDomain();
-    expect(() => listDeadlines(d.ctx, { overdue: true, status: 'met' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^status: /) }));
-    expect(() => listDeadlines(d.ctx, { upcomingDays: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^upcomingDays: /) }));
-    expect(() => listDeadlines(d.ctx, { upcomingDays: 1.5 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^upcomingDays: /) }));
+    expect(() => listDeadlines(d.ctx, { overdue: true, status: 'met' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^status: /) }),
+    );
+    expect(() => listDeadlines(d.ctx, { upcomingDays: -1 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^upcomingDays: /) }),
+    );
+    expect(() => listDeadlines(d.ctx, { upcomingDays: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/^upcomingDays: /) }),
+    );
     expect(codeOf(() => listDeadlines(d.ctx, { caseId: NO_CASE }))).toBe('NOT_FOUND');
   });
 

@@ -14,19 +14,36 @@ describe('demo data', () => {
     const s = await generateDemo(d.ctx, { cases: 40, casesWithEvidence: 2, onProgress: (done) => progress.push(done) });
     expect(progress.at(-1)).toBe(40);
     expect(s).toMatchObject({ cases: 40, partners: 5, risks: 6, evidence: 6 });
-    for (const [table, n] of [['cases', s.cases], ['people', s.people], ['notes', s.notes], ['deadlines', s.deadlines], ['outcomes', s.outcomes], ['indicators', s.indicators], ['evidence', s.evidence], ['enquiries', s.enquiries], ['partners', s.partners], ['risks', s.risks]] as const) {
+    for (const [table, n] of [
+      ['cases', s.cases],
+      ['people', s.people],
+      ['notes', s.notes],
+      ['deadlines', s.deadlines],
+      ['outcomes', s.outcomes],
+      ['indicators', s.indicators],
+      ['evidence', s.evidence],
+      ['enquiries', s.enquiries],
+      ['partners', s.partners],
+      ['risks', s.risks],
+    ] as const) {
       expect(d.rows(table), table).toBe(n);
     }
     expect(d.ctx.db.prepare('SELECT count(DISTINCT series_id) AS n FROM consents').get()).toEqual({ n: s.consents });
     const statuses = new Set(listConsents(d.ctx, {}).map((c) => c.status));
     expect([...statuses].sort()).toEqual(expect.arrayContaining(['expired', 'given', 'refused', 'withdrawn']));
-    const bodies = (d.ctx.db.prepare('SELECT body FROM notes').all() as Array<{ body: string }>).map((r) => r.body).join('\n');
+    const bodies = (d.ctx.db.prepare('SELECT body FROM notes').all() as Array<{ body: string }>)
+      .map((r) => r.body)
+      .join('\n');
     const scripts = [/[\u0600-\u06FF]/, /[\u0E00-\u0E7F]/, /[\u4E00-\u9FFF]/, /[éèà]/];
     expect(scripts.filter((re) => re.test(bodies)).length).toBeGreaterThanOrEqual(2);
-    const caseStatuses = (d.ctx.db.prepare('SELECT DISTINCT status FROM cases').all() as Array<{ status: string }>).map((r) => r.status);
+    const caseStatuses = (d.ctx.db.prepare('SELECT DISTINCT status FROM cases').all() as Array<{ status: string }>).map(
+      (r) => r.status,
+    );
     expect(caseStatuses.length).toBeGreaterThanOrEqual(4);
     for (const e of d.ctx.db.prepare('SELECT id FROM evidence').all() as Array<{ id: string }>) {
-      await expect(verifyEvidence(d.ctx, e.id)).resolves.toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      await expect(verifyEvidence(d.ctx, e.id)).resolves.toMatchObject({
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
     }
     expect(verifyAuditChain(d.ctx.db, d.ctx.vaultId)).toMatchObject({ ok: true });
   });
@@ -35,7 +52,9 @@ describe('demo data', () => {
     const titles = async (seed: number) => {
       const d = await newDomain();
       await generateDemo(d.ctx, { cases: 10, seed, casesWithEvidence: 0 });
-      return (d.ctx.db.prepare('SELECT title, summary, country FROM cases ORDER BY seq').all() as object[]).map((r) => JSON.stringify(r));
+      return (d.ctx.db.prepare('SELECT title, summary, country FROM cases ORDER BY seq').all() as object[]).map((r) =>
+        JSON.stringify(r),
+      );
     };
     expect(await titles(7)).toEqual(await titles(7));
     expect(await titles(7)).not.toEqual(await titles(8));

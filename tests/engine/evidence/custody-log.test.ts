@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { createCase } from '../../../src-main/engine/cases/case-service.js';
-import { appendCustodyEvent, custodyGenesis, verifyCustodyChain } from '../../../src-main/engine/evidence/custody-log.js';
+import {
+  appendCustodyEvent,
+  custodyGenesis,
+  verifyCustodyChain,
+} from '../../../src-main/engine/evidence/custody-log.js';
 import {
   CUSTODY_CSV_HEADER,
   addEvidence,
@@ -110,8 +114,15 @@ describe('custody chain', () => {
     await verifyEvidence(ctx, e.id);
     const events = custodyLog(ctx, e.id).events;
     dropTriggers(ctx.db);
-    ctx.db.prepare('UPDATE custody_events SET details = ? WHERE seq = ?').run(['{"result":"match","sha256":"00"}', events[1]!.seq]);
-    expect(verifyCustodyChain(ctx.db, e.id)).toEqual({ ok: false, events: 1, brokenAt: events[1]!.seq, reason: expect.stringMatching(/altered/) });
+    ctx.db
+      .prepare('UPDATE custody_events SET details = ? WHERE seq = ?')
+      .run(['{"result":"match","sha256":"00"}', events[1]!.seq]);
+    expect(verifyCustodyChain(ctx.db, e.id)).toEqual({
+      ok: false,
+      events: 1,
+      brokenAt: events[1]!.seq,
+      reason: expect.stringMatching(/altered/),
+    });
     expect(custodyLog(ctx, e.id).chain).toMatchObject({ ok: false, brokenAt: events[1]!.seq });
   });
 
@@ -122,7 +133,11 @@ describe('custody chain', () => {
     const events = custodyLog(ctx, e.id).events;
     dropTriggers(ctx.db);
     ctx.db.prepare('DELETE FROM custody_events WHERE seq = ?').run([events[1]!.seq]);
-    expect(verifyCustodyChain(ctx.db, e.id)).toMatchObject({ ok: false, brokenAt: events[2]!.seq, reason: expect.stringMatching(/does not follow/) });
+    expect(verifyCustodyChain(ctx.db, e.id)).toMatchObject({
+      ok: false,
+      brokenAt: events[2]!.seq,
+      reason: expect.stringMatching(/does not follow/),
+    });
   });
 
   it('catches the last events removed, through the hashes the audit log recorded', async () => {
@@ -131,7 +146,12 @@ describe('custody chain', () => {
     const events = custodyLog(ctx, e.id).events;
     dropTriggers(ctx.db);
     ctx.db.prepare('DELETE FROM custody_events WHERE seq = ?').run([events[1]!.seq]);
-    expect(verifyCustodyChain(ctx.db, e.id)).toMatchObject({ ok: false, events: 1, brokenAt: null, reason: expect.stringMatching(/missing from the custody log/) });
+    expect(verifyCustodyChain(ctx.db, e.id)).toMatchObject({
+      ok: false,
+      events: 1,
+      brokenAt: null,
+      reason: expect.stringMatching(/missing from the custody log/),
+    });
   });
 
   it('an event transplanted from another item does not fit', async () => {
@@ -168,8 +188,25 @@ describe('custody log export', () => {
     await verifyEvidence(ctx, e.id);
     const doc = JSON.parse(exportCustodyLog(ctx, e.id, 'json')) as Record<string, unknown>;
     const log = custodyLog(ctx, e.id);
-    expect(doc).toEqual({ format: 'case-vault/custody-log/v1', exportedAt: '2026-11-21T12:00:00.000Z', evidence: log.evidence, chain: { ok: true, events: 2 }, events: log.events });
-    expect(log.evidence).toEqual({ id: e.id, caseId: e.caseId, type: 'medical-report', title: 'report.pdf', fileName: 'report.pdf', mediaType: 'application/pdf', size: e.size, sha256: e.sha256, derivedFrom: null, receivedAt: e.receivedAt });
+    expect(doc).toEqual({
+      format: 'case-vault/custody-log/v1',
+      exportedAt: '2026-11-21T12:00:00.000Z',
+      evidence: log.evidence,
+      chain: { ok: true, events: 2 },
+      events: log.events,
+    });
+    expect(log.evidence).toEqual({
+      id: e.id,
+      caseId: e.caseId,
+      type: 'medical-report',
+      title: 'report.pdf',
+      fileName: 'report.pdf',
+      mediaType: 'application/pdf',
+      size: e.size,
+      sha256: e.sha256,
+      derivedFrom: null,
+      receivedAt: e.receivedAt,
+    });
   });
 
   it('CSV: a header row, one row per event, RFC 4180 quoting of commas, quotes and newlines', async () => {
@@ -181,7 +218,18 @@ describe('custody log export', () => {
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual([...CUSTODY_CSV_HEADER]);
     const events = custodyLog(ctx, e.id).events;
-    expect(rows.slice(1)).toEqual(events.map((ev) => [e.id, String(ev.seq), ev.at, ev.actor, ev.action, canonicalJson(ev.details), ev.prevHash, ev.hash]));
+    expect(rows.slice(1)).toEqual(
+      events.map((ev) => [
+        e.id,
+        String(ev.seq),
+        ev.at,
+        ev.actor,
+        ev.action,
+        canonicalJson(ev.details),
+        ev.prevHash,
+        ev.hash,
+      ]),
+    );
     expect(JSON.parse(rows[2]![5]!)).toMatchObject({ reason });
   });
 
@@ -194,7 +242,9 @@ describe('custody log export', () => {
     expect(fs.readFileSync(dest, 'utf8')).toBe(exportCustodyLog(ctx, e.id, 'csv'));
     expect(await codeOf(exportCustodyLogToFile(ctx, e.id, 'json', dest))).toBe('EXPORT_TARGET_EXISTS');
     expect(fs.readFileSync(dest, 'utf8')).toBe(exportCustodyLog(ctx, e.id, 'csv'));
-    expect(await codeOf(exportCustodyLogToFile(ctx, e.id, 'xml' as never, path.join(out, 'c.xml')))).toBe('INVALID_INPUT');
+    expect(await codeOf(exportCustodyLogToFile(ctx, e.id, 'xml' as never, path.join(out, 'c.xml')))).toBe(
+      'INVALID_INPUT',
+    );
     expect(fs.readdirSync(out)).toEqual(['custody.csv']);
     expect(codeOfSync(() => exportCustodyLog(ctx, '01900000-0000-7000-8000-000000000000', 'json'))).toBe('NOT_FOUND');
   });

@@ -47,7 +47,13 @@ function custodyRows(d: TestDomain): number {
 
 /** Everything an intake may write: rows, audit entries, blob files. */
 async function state(d: TestDomain) {
-  return { evidence: d.rows('evidence'), blobs: d.rows('blobs'), custody: custodyRows(d), audit: d.auditCount(), files: (await blobFiles(d.ctx)).length };
+  return {
+    evidence: d.rows('evidence'),
+    blobs: d.rows('blobs'),
+    custody: custodyRows(d),
+    audit: d.auditCount(),
+    files: (await blobFiles(d.ctx)).length,
+  };
 }
 
 describe('evidence intake', () => {
@@ -60,8 +66,22 @@ describe('evidence intake', () => {
       for (let i = 0; i < size; i += marker.length) marker.copy(data, i, 0, Math.min(marker.length, size - i));
       const file = write('statement.txt', data);
       const seen: Array<[number, number]> = [];
-      const e = await addEvidence(ctx, { caseId, filePath: file }, { onProgress: (done, total) => seen.push([done, total]) });
-      expect(e).toMatchObject({ caseId, size, sha256: sha(data), fileName: 'statement.txt', title: 'statement.txt', type: 'document', derivedFrom: null, version: 1, originVault: ctx.vaultId });
+      const e = await addEvidence(
+        ctx,
+        { caseId, filePath: file },
+        { onProgress: (done, total) => seen.push([done, total]) },
+      );
+      expect(e).toMatchObject({
+        caseId,
+        size,
+        sha256: sha(data),
+        fileName: 'statement.txt',
+        title: 'statement.txt',
+        type: 'document',
+        derivedFrom: null,
+        version: 1,
+        originVault: ctx.vaultId,
+      });
       expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       if (size > 0) expect(seen.at(-1)).toEqual([size, size]);
       const onDisk = fs.readFileSync(ctx.blobs.pathFor(e.blobId));
@@ -106,7 +126,12 @@ describe('evidence intake', () => {
         action: 'received',
         actor: 'vault-owner',
         at: '2026-11-21T12:00:00.000Z',
-        details: { sha256: e.sha256, size: e.size, mediaType: 'application/pdf', fields: ['description', 'source', 'collector', 'method', 'collectedAt', 'place'] },
+        details: {
+          sha256: e.sha256,
+          size: e.size,
+          mediaType: 'application/pdf',
+          fields: ['description', 'source', 'collector', 'method', 'collectedAt', 'place'],
+        },
       }),
     ]);
     expect(log.chain).toEqual({ ok: true, events: 1 });
@@ -122,23 +147,36 @@ describe('evidence intake', () => {
       fields: ['description', 'source', 'collector', 'method', 'collectedAt', 'place'],
       custodyHash: log.events[0]!.hash,
     });
-    expect(JSON.stringify(listAudit(ctx.db, { limit: 1000 }))).not.toMatch(/Wanjiru|Kenyatta|Lawyer|Nairobi|suspension|scan\.pdf/);
+    expect(JSON.stringify(listAudit(ctx.db, { limit: 1000 }))).not.toMatch(
+      /Wanjiru|Kenyatta|Lawyer|Nairobi|suspension|scan\.pdf/,
+    );
   });
 
   it('detects the media type from content before the extension, and accepts one given', async () => {
     const { ctx, caseId, write } = await setup();
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(100)]);
     expect((await addEvidence(ctx, { caseId, filePath: write('photo.pdf', png) })).mediaType).toBe('image/png');
-    expect((await addEvidence(ctx, { caseId, filePath: write('notes.csv', 'a,b\n1,2\n') })).mediaType).toBe('text/csv; charset=utf-8');
-    expect((await addEvidence(ctx, { caseId, filePath: write('blob.bin', randomBytes(2000).fill(0, 0, 1)) })).mediaType).toBe('application/octet-stream');
-    expect((await addEvidence(ctx, { caseId, filePath: write('x.dat', randomBytes(10)), mediaType: 'Application/X-Custom' })).mediaType).toBe('application/x-custom');
+    expect((await addEvidence(ctx, { caseId, filePath: write('notes.csv', 'a,b\n1,2\n') })).mediaType).toBe(
+      'text/csv; charset=utf-8',
+    );
+    expect(
+      (await addEvidence(ctx, { caseId, filePath: write('blob.bin', randomBytes(2000).fill(0, 0, 1)) })).mediaType,
+    ).toBe('application/octet-stream');
+    expect(
+      (await addEvidence(ctx, { caseId, filePath: write('x.dat', randomBytes(10)), mediaType: 'Application/X-Custom' }))
+        .mediaType,
+    ).toBe('application/x-custom');
   });
 
   it('a failure inside the transaction leaves no row, no key, no blob file and no audit entry', async () => {
     const { d, ctx, caseId, write } = await setup();
     const before = await state(d);
-    ctx.db.exec("CREATE TEMP TRIGGER refuse_evidence BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;");
-    await expect(addEvidence(ctx, { caseId, filePath: write('a.txt', 'some words') })).rejects.toThrow('disk full (simulated)');
+    ctx.db.exec(
+      "CREATE TEMP TRIGGER refuse_evidence BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;",
+    );
+    await expect(addEvidence(ctx, { caseId, filePath: write('a.txt', 'some words') })).rejects.toThrow(
+      'disk full (simulated)',
+    );
     expect(await state(d)).toEqual(before);
     ctx.db.exec('DROP TRIGGER refuse_evidence');
     await addEvidence(ctx, { caseId, filePath: write('b.txt', 'more words') });
@@ -148,19 +186,39 @@ describe('evidence intake', () => {
   it('takes in from a stream (demo data, bundle import) under the same rules', async () => {
     const { d, ctx, caseId } = await setup();
     const data = Buffer.from('%PDF-1.4 streamed report');
-    const e = await addEvidenceFromSource(ctx, { caseId, fileName: 'report.pdf', type: 'medical-report', source: 'partner' }, [data.subarray(0, 5), data.subarray(5)]);
-    expect(e).toMatchObject({ fileName: 'report.pdf', title: 'report.pdf', mediaType: 'application/pdf', sha256: sha(data), size: data.length, source: 'partner' });
+    const e = await addEvidenceFromSource(
+      ctx,
+      { caseId, fileName: 'report.pdf', type: 'medical-report', source: 'partner' },
+      [data.subarray(0, 5), data.subarray(5)],
+    );
+    expect(e).toMatchObject({
+      fileName: 'report.pdf',
+      title: 'report.pdf',
+      mediaType: 'application/pdf',
+      sha256: sha(data),
+      size: data.length,
+      source: 'partner',
+    });
     expect(custodyLog(ctx, e.id).events.map((x) => x.action)).toEqual(['received']);
     const before = await state(d);
     for (const fileName of ['../x.pdf', 'a/b.pdf', '..', '']) {
-      expect(await addEvidenceFromSource(ctx, { caseId, fileName }, [data]).catch((x: unknown) => x)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('fileName') });
+      expect(await addEvidenceFromSource(ctx, { caseId, fileName }, [data]).catch((x: unknown) => x)).toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('fileName'),
+      });
     }
-    expect(await addEvidenceFromSource(ctx, { caseId, fileName: 'a.pdf', filePath: '/etc/passwd' } as never, [data]).catch((x: unknown) => x)).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(
+      await addEvidenceFromSource(ctx, { caseId, fileName: 'a.pdf', filePath: '/etc/passwd' } as never, [data]).catch(
+        (x: unknown) => x,
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT' });
     async function* broken() {
       yield data;
       throw new Error('bundle entry cut short');
     }
-    await expect(addEvidenceFromSource(ctx, { caseId, fileName: 'b.pdf' }, broken())).rejects.toThrow('bundle entry cut short');
+    await expect(addEvidenceFromSource(ctx, { caseId, fileName: 'b.pdf' }, broken())).rejects.toThrow(
+      'bundle entry cut short',
+    );
     expect(await state(d)).toEqual(before);
   });
 
@@ -174,7 +232,9 @@ describe('evidence intake', () => {
   it('refuses an unknown case with NOT_FOUND, writing nothing', async () => {
     const { d, ctx, write } = await setup();
     const before = await state(d);
-    expect(await codeOf(addEvidence(ctx, { caseId: '01900000-0000-7000-8000-000000000000', filePath: write('a.txt', 'x') }))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(addEvidence(ctx, { caseId: '01900000-0000-7000-8000-000000000000', filePath: write('a.txt', 'x') })),
+    ).toBe('NOT_FOUND');
     expect(await state(d)).toEqual(before);
   });
 
@@ -190,7 +250,9 @@ describe('evidence intake', () => {
   ])('refuses %j with INVALID_INPUT naming the field, writing nothing', async (extra, field) => {
     const { d, ctx, caseId, write } = await setup();
     const before = await state(d);
-    const err = await addEvidence(ctx, { caseId, filePath: write('a.txt', 'x'), ...extra } as never).catch((e: unknown) => e);
+    const err = await addEvidence(ctx, { caseId, filePath: write('a.txt', 'x'), ...extra } as never).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(field) });
     expect(await state(d)).toEqual(before);
   });
@@ -202,11 +264,19 @@ describe('evidence intake', () => {
   });
 
   describe('a file that cannot be read is refused with EVIDENCE_UNREADABLE, leaving nothing behind', () => {
-    async function refused(make: (s: Awaited<ReturnType<typeof setup>>) => string, reason: RegExp, onProgress?: (file: string) => void) {
+    async function refused(
+      make: (s: Awaited<ReturnType<typeof setup>>) => string,
+      reason: RegExp,
+      onProgress?: (file: string) => void,
+    ) {
       const s = await setup();
       const file = make(s);
       const before = await state(s.d);
-      const err = (await addEvidence(s.ctx, { caseId: s.caseId, filePath: file }, { onProgress: onProgress ? () => onProgress(file) : undefined }).catch((e: unknown) => e)) as Error & { code: string };
+      const err = (await addEvidence(
+        s.ctx,
+        { caseId: s.caseId, filePath: file },
+        { onProgress: onProgress ? () => onProgress(file) : undefined },
+      ).catch((e: unknown) => e)) as Error & { code: string };
       expect(err.code).toBe('EVIDENCE_UNREADABLE');
       expect(err.message).toMatch(reason);
       expect(err.message).toContain(`"${path.basename(file)}"`);
@@ -282,14 +352,18 @@ describe('evidence intake', () => {
     const before = held();
     let peak = 0;
     let nextSample = 0;
-    const e = await addEvidence(ctx, { caseId, filePath: file }, {
-      onProgress: (done) => {
-        if (done < nextSample) return;
-        nextSample = done + 8 * 1024 * 1024;
-        gc!();
-        peak = Math.max(peak, held() - before);
+    const e = await addEvidence(
+      ctx,
+      { caseId, filePath: file },
+      {
+        onProgress: (done) => {
+          if (done < nextSample) return;
+          nextSample = done + 8 * 1024 * 1024;
+          gc!();
+          peak = Math.max(peak, held() - before);
+        },
       },
-    });
+    );
     expect(e.size).toBe(96 * 1024 * 1024);
     expect(peak).toBeLessThan(16 * 1024 * 1024);
   });
@@ -298,10 +372,19 @@ describe('evidence intake', () => {
 describe('working copies', () => {
   it('links a copy to its original, with custody events on both and the reason in the record only', async () => {
     const { d, ctx, caseId, write } = await setup();
-    const original = await addEvidence(ctx, { caseId, filePath: write('statement.pdf', '%PDF-1.4 full statement'), type: 'testimony', source: 'survivor' });
+    const original = await addEvidence(ctx, {
+      caseId,
+      filePath: write('statement.pdf', '%PDF-1.4 full statement'),
+      type: 'testimony',
+      source: 'survivor',
+    });
     d.setNow('2026-11-22T09:00:00.000Z');
     const auditBefore = d.auditCount();
-    const copy = await addDerivedCopy(ctx, { originalId: original.id, filePath: write('statement-redacted.pdf', '%PDF-1.4 redacted'), reason: 'names of witnesses redacted for filing' });
+    const copy = await addDerivedCopy(ctx, {
+      originalId: original.id,
+      filePath: write('statement-redacted.pdf', '%PDF-1.4 redacted'),
+      reason: 'names of witnesses redacted for filing',
+    });
     expect(copy).toMatchObject({
       caseId,
       type: 'testimony',
@@ -326,7 +409,11 @@ describe('working copies', () => {
     expect(JSON.stringify(audit)).not.toMatch(/redacted for filing/);
 
     // A copy of a copy links to the item it was made from.
-    const second = await addDerivedCopy(ctx, { originalId: copy.id, filePath: write('statement-redacted-2.pdf', '%PDF-1.4 more redacted'), reason: 'addresses removed too' });
+    const second = await addDerivedCopy(ctx, {
+      originalId: copy.id,
+      filePath: write('statement-redacted-2.pdf', '%PDF-1.4 more redacted'),
+      reason: 'addresses removed too',
+    });
     expect(second.derivedFrom).toBe(copy.id);
 
     expect(listEvidence(ctx, { caseId }).map((e) => e.id)).toEqual([original.id, copy.id, second.id]);
@@ -337,9 +424,25 @@ describe('working copies', () => {
     const { d, ctx, caseId, write, files } = await setup();
     const original = await addEvidence(ctx, { caseId, filePath: write('a.txt', 'a') });
     const before = await state(d);
-    expect(await codeOf(addDerivedCopy(ctx, { originalId: '01900000-0000-7000-8000-000000000000', filePath: write('b.txt', 'b'), reason: 'r' }))).toBe('NOT_FOUND');
-    expect(await addDerivedCopy(ctx, { originalId: original.id, filePath: write('c.txt', 'c'), reason: '  ' }).catch((e: unknown) => e)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
-    expect(await codeOf(addDerivedCopy(ctx, { originalId: original.id, filePath: path.join(files, 'nope.txt'), reason: 'r' }))).toBe('EVIDENCE_UNREADABLE');
+    expect(
+      await codeOf(
+        addDerivedCopy(ctx, {
+          originalId: '01900000-0000-7000-8000-000000000000',
+          filePath: write('b.txt', 'b'),
+          reason: 'r',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      await addDerivedCopy(ctx, { originalId: original.id, filePath: write('c.txt', 'c'), reason: '  ' }).catch(
+        (e: unknown) => e,
+      ),
+    ).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
+    expect(
+      await codeOf(
+        addDerivedCopy(ctx, { originalId: original.id, filePath: path.join(files, 'nope.txt'), reason: 'r' }),
+      ),
+    ).toBe('EVIDENCE_UNREADABLE');
     expect(await state(d)).toEqual(before);
   });
 });
@@ -348,7 +451,11 @@ describe('listing', () => {
   it('filters by type and refuses an unknown case', async () => {
     const { ctx, caseId, write } = await setup();
     const other = createCase(ctx, { title: 'Other' });
-    const photo = await addEvidence(ctx, { caseId, filePath: write('p.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2])), type: 'photo' });
+    const photo = await addEvidence(ctx, {
+      caseId,
+      filePath: write('p.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2])),
+      type: 'photo',
+    });
     await addEvidence(ctx, { caseId, filePath: write('d.txt', 'd') });
     await addEvidence(ctx, { caseId: other.id, filePath: write('o.txt', 'o') });
     expect(listEvidence(ctx, { caseId, type: 'photo' }).map((e) => e.id)).toEqual([photo.id]);
@@ -372,11 +479,25 @@ describe('verification', () => {
     const { d, ctx, e } = await stored();
     d.setNow('2026-12-01T08:00:00.000Z');
     const r = await verifyEvidence(ctx, e.id);
-    expect(r).toEqual({ id: e.id, result: 'match', sha256: e.sha256, size: e.size, verifiedAt: '2026-12-01T08:00:00.000Z' });
+    expect(r).toEqual({
+      id: e.id,
+      result: 'match',
+      sha256: e.sha256,
+      size: e.size,
+      verifiedAt: '2026-12-01T08:00:00.000Z',
+    });
     expect(getEvidence(ctx, e.id)).toMatchObject({ lastVerifiedAt: '2026-12-01T08:00:00.000Z', version: 1 });
     const last = custodyLog(ctx, e.id).events.at(-1)!;
-    expect(last).toMatchObject({ action: 'verified', at: '2026-12-01T08:00:00.000Z', details: { sha256: e.sha256, result: 'match' } });
-    expect(listAudit(ctx.db, { limit: 1000 }).at(-1)).toMatchObject({ action: 'evidence.verified', subject: { kind: 'evidence', id: e.id }, details: { result: 'match', custodyHash: last.hash } });
+    expect(last).toMatchObject({
+      action: 'verified',
+      at: '2026-12-01T08:00:00.000Z',
+      details: { sha256: e.sha256, result: 'match' },
+    });
+    expect(listAudit(ctx.db, { limit: 1000 }).at(-1)).toMatchObject({
+      action: 'evidence.verified',
+      subject: { kind: 'evidence', id: e.id },
+      details: { result: 'match', custodyHash: last.hash },
+    });
   });
 
   const tamperings: Array<[string, (blobFile: string) => void, string]> = [
@@ -404,7 +525,10 @@ describe('verification', () => {
       const log = custodyLog(ctx, e.id);
       expect(log.events.at(-1)).toMatchObject({ action: 'verification-failed', details: { code, during: 'verify' } });
       expect(log.chain.ok).toBe(true);
-      expect(listAudit(ctx.db, { limit: 1000 }).at(-1)).toMatchObject({ action: 'evidence.verification-failed', details: { code, during: 'verify' } });
+      expect(listAudit(ctx.db, { limit: 1000 }).at(-1)).toMatchObject({
+        action: 'evidence.verification-failed',
+        details: { code, during: 'verify' },
+      });
       expect(getEvidence(ctx, e.id).lastVerifiedAt).toBeNull();
     });
   }
@@ -414,7 +538,10 @@ describe('verification', () => {
     // the evidence row (not append-only) edited with the key in hand
     ctx.db.prepare('UPDATE evidence SET sha256 = ? WHERE id = ?').run(['0'.repeat(64), e.id]);
     expect(await codeOf(verifyEvidence(ctx, e.id))).toBe('EVIDENCE_HASH_MISMATCH');
-    expect(custodyLog(ctx, e.id).events.at(-1)).toMatchObject({ action: 'verification-failed', details: { code: 'EVIDENCE_HASH_MISMATCH' } });
+    expect(custodyLog(ctx, e.id).events.at(-1)).toMatchObject({
+      action: 'verification-failed',
+      details: { code: 'EVIDENCE_HASH_MISMATCH' },
+    });
   });
 
   it("the store's hash edited: reported as EVIDENCE_HASH_MISMATCH too", async () => {
@@ -443,7 +570,11 @@ describe('reading for the viewer', () => {
     expect((await collect(stream)).equals(data)).toBe(true);
     await collect(readEvidence(ctx, e.id, { purpose: 'copy' }));
     expect(custodyLog(ctx, e.id).events.map((x) => x.action)).toEqual(['received', 'viewed', 'copied']);
-    expect(listAudit(ctx.db, { limit: 1000 }).slice(-2).map((a) => a.action)).toEqual(['evidence.viewed', 'evidence.copied']);
+    expect(
+      listAudit(ctx.db, { limit: 1000 })
+        .slice(-2)
+        .map((a) => a.action),
+    ).toEqual(['evidence.viewed', 'evidence.copied']);
     expect(codeOfSync(() => readEvidence(ctx, e.id, { purpose: 'print' as never }))).toBe('INVALID_INPUT');
   });
 
@@ -477,11 +608,20 @@ describe('export of a decrypted copy', () => {
     const dest = path.join(outDir, 'for-court.jpg');
     const auditBefore = d.auditCount();
     const r = await exportEvidence(ctx, e.id, dest, { reason: 'filed with the court, exhibit 4' });
-    expect(r).toEqual({ id: e.id, path: dest, sha256: e.sha256, size: data.length, exportedAt: '2026-11-21T12:00:00.000Z' });
+    expect(r).toEqual({
+      id: e.id,
+      path: dest,
+      sha256: e.sha256,
+      size: data.length,
+      exportedAt: '2026-11-21T12:00:00.000Z',
+    });
     expect(fs.readFileSync(dest).equals(data)).toBe(true);
     expect(fs.statSync(dest).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(outDir)).toEqual(['for-court.jpg']);
-    expect(custodyLog(ctx, e.id).events.at(-1)).toMatchObject({ action: 'exported', details: { sha256: e.sha256, size: data.length, reason: 'filed with the court, exhibit 4' } });
+    expect(custodyLog(ctx, e.id).events.at(-1)).toMatchObject({
+      action: 'exported',
+      details: { sha256: e.sha256, size: data.length, reason: 'filed with the court, exhibit 4' },
+    });
     const audit = listAudit(ctx.db, { afterSeq: auditBefore });
     expect(audit.map((a) => a.action)).toEqual(['evidence.exported']);
     expect(Object.keys(audit[0]!.details).sort()).toEqual(['custodyHash', 'sha256', 'size']);
@@ -506,8 +646,14 @@ describe('export of a decrypted copy', () => {
     const { d, ctx, e, outDir } = await exported();
     const before = await state(d);
     expect(await codeOf(exportEvidence(ctx, e.id, path.join(outDir, 'no', 'x.jpg'), { reason: 'r' }))).toBe('IO_ERROR');
-    expect(await exportEvidence(ctx, e.id, path.join(outDir, 'x.jpg'), { reason: '' }).catch((x: unknown) => x)).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
-    expect(await codeOf(exportEvidence(ctx, '01900000-0000-7000-8000-000000000000', path.join(outDir, 'x.jpg'), { reason: 'r' }))).toBe('NOT_FOUND');
+    expect(
+      await exportEvidence(ctx, e.id, path.join(outDir, 'x.jpg'), { reason: '' }).catch((x: unknown) => x),
+    ).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('reason') });
+    expect(
+      await codeOf(
+        exportEvidence(ctx, '01900000-0000-7000-8000-000000000000', path.join(outDir, 'x.jpg'), { reason: 'r' }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(fs.readdirSync(outDir)).toEqual([]);
     expect(await state(d)).toEqual(before);
   });

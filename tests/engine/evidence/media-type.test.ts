@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectMediaType, looksLikeUtf8Text, mediaTypeFromExtension } from '../../../src-main/engine/evidence/media-type.js';
+import {
+  detectMediaType,
+  looksLikeUtf8Text,
+  mediaTypeFromExtension,
+} from '../../../src-main/engine/evidence/media-type.js';
 
-const b = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
+const b = (...parts: Array<string | number[]>) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 function zipWithFirstEntry(name: string, content: string): Buffer {
   const header = Buffer.alloc(30);
@@ -23,14 +28,34 @@ describe('media type detection', () => {
     ['quicktime', b([0, 0, 0, 0x14], 'ftypqt  ', [0, 0, 0, 0]), 'x.bin', 'video/quicktime'],
     ['heic', b([0, 0, 0, 0x18], 'ftypheic', [0, 0, 0, 0]), 'x.bin', 'image/heic'],
     ['webm', b([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01], 'B\x82\x84webm'), 'x.bin', 'video/webm'],
-    ['matroska', b([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01], 'B\x82\x88matroska'), 'x.bin', 'video/x-matroska'],
+    [
+      'matroska',
+      b([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01], 'B\x82\x88matroska'),
+      'x.bin',
+      'video/x-matroska',
+    ],
     ['mp3 with ID3', b('ID3', [4, 0, 0, 0, 0, 0, 0]), 'x.bin', 'audio/mpeg'],
     ['mp3 frame', b([0xff, 0xfb, 0x90, 0x64, 0, 0]), 'x.bin', 'audio/mpeg'],
     ['ogg', b('OggS', [0, 2, 0, 0, 0, 0, 0, 0, 0, 0], '\x01vorbis'), 'x.bin', 'audio/ogg'],
     ['tiff', b([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), 'x.bin', 'image/tiff'],
-    ['odt', zipWithFirstEntry('mimetype', 'application/vnd.oasis.opendocument.text'), 'x.bin', 'application/vnd.oasis.opendocument.text'],
-    ['docx', zipWithFirstEntry('[Content_Types].xml', '<Types/>word/document.xml'), 'x.bin', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['docx told by its name', zipWithFirstEntry('[Content_Types].xml', '<Types/>'), 'letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'odt',
+      zipWithFirstEntry('mimetype', 'application/vnd.oasis.opendocument.text'),
+      'x.bin',
+      'application/vnd.oasis.opendocument.text',
+    ],
+    [
+      'docx',
+      zipWithFirstEntry('[Content_Types].xml', '<Types/>word/document.xml'),
+      'x.bin',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      'docx told by its name',
+      zipWithFirstEntry('[Content_Types].xml', '<Types/>'),
+      'letter.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['plain zip', zipWithFirstEntry('a.txt', 'hello'), 'archive.bin', 'application/zip'],
     ['utf-8 text', Buffer.from('Témoignage — مرحبا — 証言\n'), 'statement', 'text/plain; charset=utf-8'],
     ['csv by its name', Buffer.from('a,b\n1,2\n'), 'table.CSV', 'text/csv; charset=utf-8'],

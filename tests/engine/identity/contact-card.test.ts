@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { PrivateKey } from '@signalapp/libsignal-client';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { MAX_CARD_BYTES } from '../../../shared/domain/identity.js';
-import { cardFileText, cardPublicKey, cardQr, cardSignedBytes, contactCardOf, exportContactCard, parseContactCard, type ContactCard } from '../../../src-main/engine/identity/contact-card.js';
+import {
+  cardFileText,
+  cardPublicKey,
+  cardQr,
+  cardSignedBytes,
+  contactCardOf,
+  exportContactCard,
+  parseContactCard,
+  type ContactCard,
+} from '../../../src-main/engine/identity/contact-card.js';
 import { updateIdentity } from '../../../src-main/engine/identity/identity-service.js';
 import { keyFingerprint, signatureDigest, verifySignature } from '../../../src-main/engine/identity/vault-identity.js';
 import { tempDir } from '../../helpers.js';
@@ -38,9 +47,23 @@ describe('contact card', () => {
     });
     const { signature, ...body } = card;
     expect(cardSignedBytes(card).toString()).toBe(canonicalJson(body));
-    expect(verifySignature(d.ctx.identity.publicKey, 'card', Buffer.from(canonicalJson(body)), Buffer.from(signature, 'base64'))).toBe(true);
+    expect(
+      verifySignature(
+        d.ctx.identity.publicKey,
+        'card',
+        Buffer.from(canonicalJson(body)),
+        Buffer.from(signature, 'base64'),
+      ),
+    ).toBe(true);
     // domain separation: the card's signature is not a manifest signature of the same bytes
-    expect(verifySignature(d.ctx.identity.publicKey, 'manifest', Buffer.from(canonicalJson(body)), Buffer.from(signature, 'base64'))).toBe(false);
+    expect(
+      verifySignature(
+        d.ctx.identity.publicKey,
+        'manifest',
+        Buffer.from(canonicalJson(body)),
+        Buffer.from(signature, 'base64'),
+      ),
+    ).toBe(false);
 
     const text = cardFileText(card);
     expect(text.endsWith('}\n')).toBe(true);
@@ -64,27 +87,91 @@ describe('contact card', () => {
       ['a __proto__ key', (c) => JSON.stringify(c).replace('{', '{"__proto__":{"polluted":true},'), 'CARD_INVALID'],
       ['a nested constructor key', (c) => JSON.stringify(c).replace('{', '{"x":[{"constructor":1}],'), 'CARD_INVALID'],
       ['another format', (c) => JSON.stringify({ ...c, format: 'case-vault/bundle' }), 'CARD_INVALID'],
-      ['no format', (c) => { const { format: _f, ...r } = c; return JSON.stringify(r); }, 'CARD_INVALID'],
+      [
+        'no format',
+        (c) => {
+          const { format: _f, ...r } = c;
+          return JSON.stringify(r);
+        },
+        'CARD_INVALID',
+      ],
       ['version 2', (c) => JSON.stringify({ ...c, version: 2 }), 'CARD_UNSUPPORTED_VERSION'],
       ['version "1"', (c) => JSON.stringify({ ...c, version: '1' }), 'CARD_UNSUPPORTED_VERSION'],
-      ['an extra member (even signed)', (c, k) => JSON.stringify(signedWith(k, { ...c, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'), extra: 1 })), 'CARD_INVALID'],
-      ['a missing member', (c) => { const { name: _n, ...r } = c; return JSON.stringify(r); }, 'CARD_INVALID'],
+      [
+        'an extra member (even signed)',
+        (c, k) =>
+          JSON.stringify(
+            signedWith(k, { ...c, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'), extra: 1 }),
+          ),
+        'CARD_INVALID',
+      ],
+      [
+        'a missing member',
+        (c) => {
+          const { name: _n, ...r } = c;
+          return JSON.stringify(r);
+        },
+        'CARD_INVALID',
+      ],
       ['a vault id that is not a UUID', (c) => JSON.stringify({ ...c, vaultId: '../x' }), 'CARD_INVALID'],
       ['a name too long', (c) => JSON.stringify({ ...c, name: 'x'.repeat(201) }), 'CARD_INVALID'],
-      ['a time without milliseconds', (c) => JSON.stringify({ ...c, createdAt: '2026-11-21T12:00:00Z' }), 'CARD_INVALID'],
+      [
+        'a time without milliseconds',
+        (c) => JSON.stringify({ ...c, createdAt: '2026-11-21T12:00:00Z' }),
+        'CARD_INVALID',
+      ],
       ['a key that is not base64', (c) => JSON.stringify({ ...c, publicKey: 'not base64!' }), 'CARD_INVALID'],
-      ['a key of 32 bytes', (c) => JSON.stringify({ ...c, publicKey: Buffer.from(c.publicKey, 'base64').subarray(1).toString('base64') }), 'CARD_KEY_INVALID'],
-      ['a key of the wrong type', (c) => JSON.stringify({ ...c, publicKey: Buffer.concat([Buffer.of(6), Buffer.from(c.publicKey, 'base64').subarray(1)]).toString('base64') }), 'CARD_KEY_INVALID'],
-      ['a signature of 63 bytes', (c) => JSON.stringify({ ...c, signature: Buffer.from(c.signature, 'base64').subarray(1).toString('base64') }), 'CARD_SIGNATURE_INVALID'],
-      ['a flipped signature bit', (c) => { const s = Buffer.from(c.signature, 'base64'); s[5]! ^= 1; return JSON.stringify({ ...c, signature: s.toString('base64') }); }, 'CARD_SIGNATURE_INVALID'],
+      [
+        'a key of 32 bytes',
+        (c) => JSON.stringify({ ...c, publicKey: Buffer.from(c.publicKey, 'base64').subarray(1).toString('base64') }),
+        'CARD_KEY_INVALID',
+      ],
+      [
+        'a key of the wrong type',
+        (c) =>
+          JSON.stringify({
+            ...c,
+            publicKey: Buffer.concat([Buffer.of(6), Buffer.from(c.publicKey, 'base64').subarray(1)]).toString('base64'),
+          }),
+        'CARD_KEY_INVALID',
+      ],
+      [
+        'a signature of 63 bytes',
+        (c) => JSON.stringify({ ...c, signature: Buffer.from(c.signature, 'base64').subarray(1).toString('base64') }),
+        'CARD_SIGNATURE_INVALID',
+      ],
+      [
+        'a flipped signature bit',
+        (c) => {
+          const s = Buffer.from(c.signature, 'base64');
+          s[5]! ^= 1;
+          return JSON.stringify({ ...c, signature: s.toString('base64') });
+        },
+        'CARD_SIGNATURE_INVALID',
+      ],
       ['a changed name', (c) => JSON.stringify({ ...c, name: 'Someone else' }), 'CARD_SIGNATURE_INVALID'],
-      ['a changed vault id', (c) => JSON.stringify({ ...c, vaultId: '01900000-0000-7000-8000-000000000000' }), 'CARD_SIGNATURE_INVALID'],
-      ['a swapped key (signed by the original)', (c, k) => JSON.stringify({ ...c, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64') }), 'CARD_SIGNATURE_INVALID'],
-      ['a card signed as a manifest', (c, k) => {
-        const { signature: _s, ...rest } = { ...c, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64') };
-        const sig = k.sign(new Uint8Array(signatureDigest('manifest', Buffer.from(canonicalJson(rest)))));
-        return JSON.stringify({ ...rest, signature: Buffer.from(sig).toString('base64') });
-      }, 'CARD_SIGNATURE_INVALID'],
+      [
+        'a changed vault id',
+        (c) => JSON.stringify({ ...c, vaultId: '01900000-0000-7000-8000-000000000000' }),
+        'CARD_SIGNATURE_INVALID',
+      ],
+      [
+        'a swapped key (signed by the original)',
+        (c, k) => JSON.stringify({ ...c, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64') }),
+        'CARD_SIGNATURE_INVALID',
+      ],
+      [
+        'a card signed as a manifest',
+        (c, k) => {
+          const { signature: _s, ...rest } = {
+            ...c,
+            publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'),
+          };
+          const sig = k.sign(new Uint8Array(signatureDigest('manifest', Buffer.from(canonicalJson(rest)))));
+          return JSON.stringify({ ...rest, signature: Buffer.from(sig).toString('base64') });
+        },
+        'CARD_SIGNATURE_INVALID',
+      ],
     ];
     for (const [name, make, code] of cases) {
       it(name, async () => {
@@ -98,7 +185,11 @@ describe('contact card', () => {
     it('a card re-signed by another key after changing it is valid (the card proves the key, not the person)', async () => {
       const d = await newDomain();
       const k = PrivateKey.generate();
-      const forged = signedWith(k, { ...contactCardOf(d.ctx), name: 'Impostor', publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64') });
+      const forged = signedWith(k, {
+        ...contactCardOf(d.ctx),
+        name: 'Impostor',
+        publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'),
+      });
       expect(parseContactCard(JSON.stringify(forged)).name).toBe('Impostor');
     });
   });
@@ -143,11 +234,19 @@ describe('contact card', () => {
 
     // an existing card file: refused, nothing written, no audit entry
     fs.writeFileSync(path.join(dir, 'taken.cvcard'), 'mine');
-    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'taken.cvcard') })).rejects.toMatchObject({ code: 'EXPORT_TARGET_EXISTS' });
+    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'taken.cvcard') })).rejects.toMatchObject({
+      code: 'EXPORT_TARGET_EXISTS',
+    });
     // the QR file exists: the card file is not left behind either
-    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'new.cvcard'), qr })).rejects.toMatchObject({ code: 'EXPORT_TARGET_EXISTS' });
-    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'new.cvcard'), qr: path.join(dir, 'x.jpg') })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'nope', 'x.cvcard') })).rejects.toMatchObject({ code: 'IO_ERROR' });
+    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'new.cvcard'), qr })).rejects.toMatchObject({
+      code: 'EXPORT_TARGET_EXISTS',
+    });
+    await expect(
+      exportContactCard(d.ctx, { out: path.join(dir, 'new.cvcard'), qr: path.join(dir, 'x.jpg') }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(exportContactCard(d.ctx, { out: path.join(dir, 'nope', 'x.cvcard') })).rejects.toMatchObject({
+      code: 'IO_ERROR',
+    });
     expect(fs.readFileSync(path.join(dir, 'taken.cvcard'), 'utf8')).toBe('mine');
     expect(fs.readdirSync(dir).sort()).toEqual(['me.cvcard', 'me.png', 'taken.cvcard']);
     expect(d.auditCount()).toBe(before + 1);

@@ -44,9 +44,25 @@ function state(d: TestDomain) {
 }
 
 /** A card for `vaultId` with a key of our choosing (as a partner whose vault was rebuilt would send). */
-function cardWithKey(key: PrivateKey, vaultId: string, name = 'Grace Mwangi', organisation = 'Haki Centre', createdAt = '2026-11-22T12:00:00.000Z'): string {
-  const body = { format: 'case-vault/contact-card', version: 1, vaultId, name, organisation, publicKey: Buffer.from(key.getPublicKey().serialize()).toString('base64'), createdAt };
-  const signature = Buffer.from(key.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body)))))).toString('base64');
+function cardWithKey(
+  key: PrivateKey,
+  vaultId: string,
+  name = 'Grace Mwangi',
+  organisation = 'Haki Centre',
+  createdAt = '2026-11-22T12:00:00.000Z',
+): string {
+  const body = {
+    format: 'case-vault/contact-card',
+    version: 1,
+    vaultId,
+    name,
+    organisation,
+    publicKey: Buffer.from(key.getPublicKey().serialize()).toString('base64'),
+    createdAt,
+  };
+  const signature = Buffer.from(
+    key.sign(new Uint8Array(signatureDigest('card', Buffer.from(canonicalJson(body))))),
+  ).toString('base64');
   return JSON.stringify({ ...body, signature });
 }
 
@@ -97,11 +113,20 @@ describe('partner keys', () => {
     expect(r2).toMatchObject({ change: 'new-key', partner: { id: p.id, name: 'Existing' } });
     // a card with neither name nor organisation gets a neutral partner name
     const third = await newDomain();
-    expect(importContactCard(us.ctx, { card: cardFileText(contactCardOf(third.ctx)) }).partner.name).toBe(`Partner vault ${third.ctx.vaultId.slice(0, 8)}`);
+    expect(importContactCard(us.ctx, { card: cardFileText(contactCardOf(third.ctx)) }).partner.name).toBe(
+      `Partner vault ${third.ctx.vaultId.slice(0, 8)}`,
+    );
     // a vault already attached to one partner cannot be attached to another
     const before = state(us);
     expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard(), partnerId: p.id }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => importContactCard(us.ctx, { card: cardFileText(contactCardOf((them as TestDomain).ctx)), partnerId: '01900000-0000-7000-8000-000000000000' }))).toBe('INVALID_INPUT');
+    expect(
+      codeOfSync(() =>
+        importContactCard(us.ctx, {
+          card: cardFileText(contactCardOf((them as TestDomain).ctx)),
+          partnerId: '01900000-0000-7000-8000-000000000000',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
     expect(state(us)).toEqual(before);
   });
 
@@ -116,10 +141,24 @@ describe('partner keys', () => {
     them.setNow('2026-12-01T09:00:00.000Z');
     const newer = theirCard();
     const r = importContactCard(us.ctx, { card: newer });
-    expect(r).toMatchObject({ change: 'unchanged', key: { id: first.key.id, organisation: 'Haki Centre for Justice', cardCreatedAt: '2026-12-01T09:00:00.000Z', status: 'unverified' } });
+    expect(r).toMatchObject({
+      change: 'unchanged',
+      key: {
+        id: first.key.id,
+        organisation: 'Haki Centre for Justice',
+        cardCreatedAt: '2026-12-01T09:00:00.000Z',
+        status: 'unverified',
+      },
+    });
     expect(us.auditCount()).toBe(before.audit + 1);
-    const last = get<{ action: string; details: string }>(us.ctx.db, sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`)!;
-    expect([last.action, JSON.parse(last.details)]).toEqual(['partner-key.card-refreshed', { partnerId: first.partner.id, fields: ['organisation'] }]);
+    const last = get<{ action: string; details: string }>(
+      us.ctx.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
+    expect([last.action, JSON.parse(last.details)]).toEqual([
+      'partner-key.card-refreshed',
+      { partnerId: first.partner.id, fields: ['organisation'] },
+    ]);
     // the partner's own name is the user's to change; the card only updates the key's record
     expect(getPartner(us.ctx, first.partner.id).name).toBe('Haki Centre');
     const after = state(us);
@@ -130,7 +169,10 @@ describe('partner keys', () => {
   it('a KEY CHANGE: the old key is replaced, the new one unverified, the partner shows "changed"', async () => {
     const { us, them, theirCard } = await twoVaults();
     const first = importContactCard(us.ctx, { card: theirCard() });
-    const sn = safetyNumberDigits({ vaultId: us.ctx.vaultId, publicKey: us.ctx.identity.publicKey }, { vaultId: them.ctx.vaultId, publicKey: them.ctx.identity.publicKey });
+    const sn = safetyNumberDigits(
+      { vaultId: us.ctx.vaultId, publicKey: us.ctx.identity.publicKey },
+      { vaultId: them.ctx.vaultId, publicKey: them.ctx.identity.publicKey },
+    );
     verifyPartnerKey(us.ctx, { keyId: first.key.id, safetyNumber: sn.digits, verifiedBy: 'Amina' });
     expect(getPartner(us.ctx, first.partner.id).keyState).toBe('verified');
     expect(verifiedKeysOf(us.ctx, first.partner.id).map((k) => k.id)).toEqual([first.key.id]);
@@ -141,7 +183,11 @@ describe('partner keys', () => {
     const r = importContactCard(us.ctx, { card: cardWithKey(newKey, them.ctx.vaultId) });
     expect(r.change).toBe('key-changed');
     expect(r.partner.id).toBe(first.partner.id);
-    expect(r.key).toMatchObject({ status: 'unverified', vaultId: them.ctx.vaultId, publicKey: Buffer.from(newKey.getPublicKey().serialize()).toString('base64') });
+    expect(r.key).toMatchObject({
+      status: 'unverified',
+      vaultId: them.ctx.vaultId,
+      publicKey: Buffer.from(newKey.getPublicKey().serialize()).toString('base64'),
+    });
     const detail = getPartner(us.ctx, first.partner.id);
     expect(detail.keyState).toBe('changed');
     expect(detail.keys.map((k) => [k.id, k.status, k.replacedAt])).toEqual([
@@ -152,19 +198,31 @@ describe('partner keys', () => {
     expect(detail.keys[0]).toMatchObject({ verifiedBy: 'Amina', verifiedHow: 'read-aloud' });
     expect(verifiedKeysOf(us.ctx, first.partner.id)).toEqual([]);
     expect(us.auditCount()).toBe(before + 1);
-    const last = get<{ action: string; details: string }>(us.ctx.db, sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`)!;
+    const last = get<{ action: string; details: string }>(
+      us.ctx.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
     expect(last.action).toBe('partner-key.changed');
-    expect(JSON.parse(last.details)).toMatchObject({ partnerId: first.partner.id, replacedKeyId: first.key.id, previousStatus: 'verified' });
+    expect(JSON.parse(last.details)).toMatchObject({
+      partnerId: first.partner.id,
+      replacedKeyId: first.key.id,
+      previousStatus: 'verified',
+    });
     expect(currentKeyOf(us.ctx, first.partner.id).id).toBe(r.key.id);
 
     // the old key cannot come back, nor be verified
     const s = state(us);
     expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard() }))).toBe('KEY_REPLACED');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: first.key.id, safetyNumber: sn.digits, verifiedBy: 'Amina' }))).toBe('KEY_REPLACED');
+    expect(
+      codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: first.key.id, safetyNumber: sn.digits, verifiedBy: 'Amina' })),
+    ).toBe('KEY_REPLACED');
     expect(state(us)).toEqual(s);
 
     // verifying the new key clears the warning
-    const sn2 = safetyNumberDigits({ vaultId: us.ctx.vaultId, publicKey: us.ctx.identity.publicKey }, { vaultId: them.ctx.vaultId, publicKey: newKey.getPublicKey().serialize() });
+    const sn2 = safetyNumberDigits(
+      { vaultId: us.ctx.vaultId, publicKey: us.ctx.identity.publicKey },
+      { vaultId: them.ctx.vaultId, publicKey: newKey.getPublicKey().serialize() },
+    );
     verifyPartnerKey(us.ctx, { keyId: r.key.id, safetyNumber: sn2.digits, how: 'in-person', verifiedBy: 'Amina' });
     expect(getPartner(us.ctx, first.partner.id).keyState).toBe('verified');
   });
@@ -173,7 +231,9 @@ describe('partner keys', () => {
     const { us, them, theirCard } = await twoVaults();
     importContactCard(us.ctx, { card: theirCard() });
     const before = state(us);
-    expect(codeOfSync(() => importContactCard(us.ctx, { card: cardFileText(contactCardOf(us.ctx)) }))).toBe('CARD_IS_OWN');
+    expect(codeOfSync(() => importContactCard(us.ctx, { card: cardFileText(contactCardOf(us.ctx)) }))).toBe(
+      'CARD_IS_OWN',
+    );
     // our key under another vault id (someone re-signing our card? impossible without our key,
     // but our own key with another id would be the same trick)
     const stolen = cardWithKey(PrivateKey.generate(), us.ctx.vaultId);
@@ -182,9 +242,13 @@ describe('partner keys', () => {
     // it; a key belongs to one vault all the same
     const other = await vaultKeyCard(them, '01900000-0000-7000-8000-0000000000ff');
     expect(codeOfSync(() => importContactCard(us.ctx, { card: other }))).toBe('CARD_KEY_CONFLICT');
-    expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard().replace('Haki', 'Hakki') }))).toBe('CARD_SIGNATURE_INVALID');
+    expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard().replace('Haki', 'Hakki') }))).toBe(
+      'CARD_SIGNATURE_INVALID',
+    );
     expect(codeOfSync(() => importContactCard(us.ctx, { card: 'x'.repeat(70_000) }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard(), kind: 'spy' } as never))).toBe('INVALID_INPUT');
+    expect(codeOfSync(() => importContactCard(us.ctx, { card: theirCard(), kind: 'spy' } as never))).toBe(
+      'INVALID_INPUT',
+    );
     expect(state(us)).toEqual(before);
   });
 
@@ -199,29 +263,79 @@ describe('partner keys', () => {
 
     const before = state(us);
     const wrong = ours.digits.slice(0, 59) + ((Number(ours.digits[59]) + 1) % 10);
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: wrong, verifiedBy: 'Amina' }))).toBe('SAFETY_NUMBER_MISMATCH');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, scanned: ours.scannable, verifiedBy: 'Amina' }))).toBe('SAFETY_NUMBER_MISMATCH');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits.slice(1), verifiedBy: 'Amina' }))).toBe('INVALID_INPUT');
+    expect(
+      codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: wrong, verifiedBy: 'Amina' })),
+    ).toBe('SAFETY_NUMBER_MISMATCH');
+    expect(
+      codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, scanned: ours.scannable, verifiedBy: 'Amina' })),
+    ).toBe('SAFETY_NUMBER_MISMATCH');
+    expect(
+      codeOfSync(() =>
+        verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits.slice(1), verifiedBy: 'Amina' }),
+      ),
+    ).toBe('INVALID_INPUT');
     expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, verifiedBy: 'Amina' }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits, scanned: theirs.scannable, verifiedBy: 'Amina' }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits, verifiedBy: '' }))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits, how: 'telepathy', verifiedBy: 'A' } as never))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: '01900000-0000-7000-8000-000000000000', safetyNumber: ours.digits, verifiedBy: 'A' }))).toBe('NOT_FOUND');
+    expect(
+      codeOfSync(() =>
+        verifyPartnerKey(us.ctx, {
+          keyId: key.id,
+          safetyNumber: ours.digits,
+          scanned: theirs.scannable,
+          verifiedBy: 'Amina',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      codeOfSync(() => verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: ours.digits, verifiedBy: '' })),
+    ).toBe('INVALID_INPUT');
+    expect(
+      codeOfSync(() =>
+        verifyPartnerKey(us.ctx, {
+          keyId: key.id,
+          safetyNumber: ours.digits,
+          how: 'telepathy',
+          verifiedBy: 'A',
+        } as never),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      codeOfSync(() =>
+        verifyPartnerKey(us.ctx, {
+          keyId: '01900000-0000-7000-8000-000000000000',
+          safetyNumber: ours.digits,
+          verifiedBy: 'A',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(state(us)).toEqual(before);
 
     us.setNow('2026-11-21T15:30:00.000Z');
     const grouped = ours.groups.slice(0, 6).join(' ') + '\n' + ours.groups.slice(6).join(' ');
     const v = verifyPartnerKey(us.ctx, { keyId: key.id, safetyNumber: grouped, verifiedBy: 'Amina Odhiambo' });
-    expect(v).toMatchObject({ status: 'verified', verifiedAt: '2026-11-21T15:30:00.000Z', verifiedBy: 'Amina Odhiambo', verifiedHow: 'read-aloud' });
+    expect(v).toMatchObject({
+      status: 'verified',
+      verifiedAt: '2026-11-21T15:30:00.000Z',
+      verifiedBy: 'Amina Odhiambo',
+      verifiedHow: 'read-aloud',
+    });
     expect(us.auditCount()).toBe(before.audit + 1);
-    const last = get<{ action: string; details: string }>(us.ctx.db, sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`)!;
+    const last = get<{ action: string; details: string }>(
+      us.ctx.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
     // who compared is in the key's row, not in the audit details
-    expect([last.action, JSON.parse(last.details)]).toEqual(['partner-key.verified', { partnerId: partner.id, how: 'read-aloud', compared: 'digits' }]);
+    expect([last.action, JSON.parse(last.details)]).toEqual([
+      'partner-key.verified',
+      { partnerId: partner.id, how: 'read-aloud', compared: 'digits' },
+    ]);
     expect(verifiedKeysOf(us.ctx, partner.id).map((k) => k.id)).toEqual([key.id]);
 
     // scanning their screen's code verifies too (and records the new comparison)
     us.setNow('2026-11-22T08:00:00.000Z');
-    expect(verifyPartnerKey(us.ctx, { keyId: key.id, scanned: theirs.scannable, verifiedBy: 'Amina' })).toMatchObject({ verifiedHow: 'scanned', verifiedAt: '2026-11-22T08:00:00.000Z' });
+    expect(verifyPartnerKey(us.ctx, { keyId: key.id, scanned: theirs.scannable, verifiedBy: 'Amina' })).toMatchObject({
+      verifiedHow: 'scanned',
+      verifiedAt: '2026-11-22T08:00:00.000Z',
+    });
   });
 
   it('a partner with keys from two vaults needs the key named', async () => {

@@ -1,11 +1,23 @@
 // Safety numbers: libsignal Fingerprint v2, 5200 iterations, vault ids as identifiers.
 import { describe, expect, it } from 'vitest';
 import { Fingerprint, PrivateKey, PublicKey } from '@signalapp/libsignal-client';
-import { compareScanned, groupDigits, normaliseSafetyNumber, safetyNumber, safetyNumberDigits } from '../../../src-main/engine/identity/safety-number.js';
+import {
+  compareScanned,
+  groupDigits,
+  normaliseSafetyNumber,
+  safetyNumber,
+  safetyNumberDigits,
+} from '../../../src-main/engine/identity/safety-number.js';
 import { codeOfSync } from '../domain-helpers.js';
 
-const A = { vaultId: '01937a4e-0000-7000-8000-00000000000a', publicKey: PrivateKey.generate().getPublicKey().serialize() };
-const B = { vaultId: '01937a4e-0000-7000-8000-00000000000b', publicKey: PrivateKey.generate().getPublicKey().serialize() };
+const A = {
+  vaultId: '01937a4e-0000-7000-8000-00000000000a',
+  publicKey: PrivateKey.generate().getPublicKey().serialize(),
+};
+const B = {
+  vaultId: '01937a4e-0000-7000-8000-00000000000b',
+  publicKey: PrivateKey.generate().getPublicKey().serialize(),
+};
 
 describe('safety numbers', () => {
   it('are the same 60 digits from both sides, in 12 groups of 5, with a QR code', async () => {
@@ -26,8 +38,18 @@ describe('safety numbers', () => {
   });
 
   it('are exactly libsignal Fingerprint.new(5200, 2, UTF-8 vault ids, keys)', () => {
-    const fp = Fingerprint.new(5200, 2, new TextEncoder().encode(A.vaultId), PublicKey.deserialize(A.publicKey), new TextEncoder().encode(B.vaultId), PublicKey.deserialize(B.publicKey));
-    expect(safetyNumberDigits(A, B)).toEqual({ digits: fp.displayableFingerprint().toString(), scannable: Buffer.from(fp.scannableFingerprint().toBuffer()).toString('base64') });
+    const fp = Fingerprint.new(
+      5200,
+      2,
+      new TextEncoder().encode(A.vaultId),
+      PublicKey.deserialize(A.publicKey),
+      new TextEncoder().encode(B.vaultId),
+      PublicKey.deserialize(B.publicKey),
+    );
+    expect(safetyNumberDigits(A, B)).toEqual({
+      digits: fp.displayableFingerprint().toString(),
+      scannable: Buffer.from(fp.scannableFingerprint().toBuffer()).toString('base64'),
+    });
   });
 
   it('change with a different key or a different vault id', () => {
@@ -55,8 +77,21 @@ describe('safety numbers', () => {
     const ab = safetyNumberDigits(A, B);
     expect(codeOfSync(() => compareScanned(ab.scannable, 'not base64!'))).toBe('INVALID_INPUT');
     expect(codeOfSync(() => compareScanned(ab.scannable, ''))).toBe('INVALID_INPUT');
-    expect(codeOfSync(() => compareScanned(ab.scannable, Buffer.from('hello world').toString('base64')))).toBe('INVALID_INPUT');
-    const v1 = Fingerprint.new(5200, 1, new TextEncoder().encode(B.vaultId), PublicKey.deserialize(B.publicKey), new TextEncoder().encode(A.vaultId), PublicKey.deserialize(A.publicKey));
-    expect(codeOfSync(() => compareScanned(ab.scannable, Buffer.from(v1.scannableFingerprint().toBuffer()).toString('base64')))).toBe('INVALID_INPUT');
+    expect(codeOfSync(() => compareScanned(ab.scannable, Buffer.from('hello world').toString('base64')))).toBe(
+      'INVALID_INPUT',
+    );
+    const v1 = Fingerprint.new(
+      5200,
+      1,
+      new TextEncoder().encode(B.vaultId),
+      PublicKey.deserialize(B.publicKey),
+      new TextEncoder().encode(A.vaultId),
+      PublicKey.deserialize(A.publicKey),
+    );
+    expect(
+      codeOfSync(() =>
+        compareScanned(ab.scannable, Buffer.from(v1.scannableFingerprint().toBuffer()).toString('base64')),
+      ),
+    ).toBe('INVALID_INPUT');
   });
 });

@@ -9,7 +9,13 @@ import { all, get, run, sql } from '../../../src-main/engine/db/sql.js';
 import { loadMigrations } from '../../../src-main/engine/db/migrations.js';
 import { Vault } from '../../../src-main/engine/vault/vault.js';
 import { secureRandom } from '../../../src-main/engine/crypto/secure-memory.js';
-import { SIGNATURE_DOMAINS, VaultIdentityKeys, keyFingerprint, signatureDigest, verifySignature } from '../../../src-main/engine/identity/vault-identity.js';
+import {
+  SIGNATURE_DOMAINS,
+  VaultIdentityKeys,
+  keyFingerprint,
+  signatureDigest,
+  verifySignature,
+} from '../../../src-main/engine/identity/vault-identity.js';
 import { getIdentity, updateIdentity } from '../../../src-main/engine/identity/identity-service.js';
 import { domainContext } from '../../../src-main/engine/domain/context.js';
 import { FAST_KDF, PASSPHRASE, codeOf, newVault, openVault, tempDir } from '../../helpers.js';
@@ -21,13 +27,27 @@ describe('vault identity', () => {
     const pk = Buffer.from(vault.identity.publicKey);
     expect(pk.length).toBe(33);
     expect(pk[0]).toBe(5);
-    const audit = all<{ seq: number; action: string; subject_kind: string; subject_id: string; details: string }>(vault.db, sql`SELECT * FROM audit_log ORDER BY seq`);
+    const audit = all<{ seq: number; action: string; subject_kind: string; subject_id: string; details: string }>(
+      vault.db,
+      sql`SELECT * FROM audit_log ORDER BY seq`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['vault.created', 'identity.created']);
     expect(audit[1]).toMatchObject({ subject_kind: 'vault-identity', subject_id: vault.id });
     expect(JSON.parse(audit[1]!.details)).toEqual({ reason: 'init', fingerprint: keyFingerprint(pk) });
-    const row = get<{ public_key: Uint8Array; private_key_nonce: Uint8Array; private_key_sealed: Uint8Array; name: string; organisation: string }>(vault.db, sql`SELECT * FROM vault_identity`);
+    const row = get<{
+      public_key: Uint8Array;
+      private_key_nonce: Uint8Array;
+      private_key_sealed: Uint8Array;
+      name: string;
+      organisation: string;
+    }>(vault.db, sql`SELECT * FROM vault_identity`);
     expect(Buffer.from(row!.public_key).equals(pk)).toBe(true);
-    expect([row!.private_key_nonce.length, row!.private_key_sealed.length, row!.name, row!.organisation]).toEqual([24, 48, '', '']);
+    expect([row!.private_key_nonce.length, row!.private_key_sealed.length, row!.name, row!.organisation]).toEqual([
+      24,
+      48,
+      '',
+      '',
+    ]);
     vault.lock();
     const again = await openVault(dir);
     expect(again.identity.publicKey.equals(pk)).toBe(true);
@@ -42,9 +62,20 @@ describe('vault identity', () => {
     const secret = Buffer.from(vault.identity.privateKeyForExport());
     expect(secret.length).toBe(32);
     // libsignal derives the stored public key from it
-    expect(Buffer.from(PrivateKey.deserialize(new Uint8Array(secret)).getPublicKey().serialize()).equals(vault.identity.publicKey)).toBe(true);
-    const forms = [secret, Buffer.from(secret.toString('hex')), Buffer.from(secret.toString('hex').toUpperCase()), Buffer.from(secret.toString('base64'))];
-    const tables = all<{ name: string }>(vault.db, sql`SELECT name FROM sqlite_master WHERE type = 'table'`).map((t) => t.name);
+    expect(
+      Buffer.from(PrivateKey.deserialize(new Uint8Array(secret)).getPublicKey().serialize()).equals(
+        vault.identity.publicKey,
+      ),
+    ).toBe(true);
+    const forms = [
+      secret,
+      Buffer.from(secret.toString('hex')),
+      Buffer.from(secret.toString('hex').toUpperCase()),
+      Buffer.from(secret.toString('base64')),
+    ];
+    const tables = all<{ name: string }>(vault.db, sql`SELECT name FROM sqlite_master WHERE type = 'table'`).map(
+      (t) => t.name,
+    );
     let cells = 0;
     for (const t of tables) {
       for (const r of vault.db.prepare(`SELECT * FROM "${t}"`).all() as Array<Record<string, unknown>>) {
@@ -98,7 +129,10 @@ describe('vault identity', () => {
         flipped[3]! ^= 1;
         run(db, sql`UPDATE vault_identity SET private_key_sealed = ${flipped}`);
       } else {
-        run(db, sql`UPDATE vault_identity SET public_key = ${Buffer.from(PrivateKey.generate().getPublicKey().serialize())}`);
+        run(
+          db,
+          sql`UPDATE vault_identity SET public_key = ${Buffer.from(PrivateKey.generate().getPublicKey().serialize())}`,
+        );
       }
       vault.lock();
       expect(await codeOf(Vault.open(dir, { passphrase: PASSPHRASE }))).toBe('VAULT_CORRUPT');
@@ -112,21 +146,33 @@ describe('vault identity', () => {
     expect(sig.length).toBe(64);
     expect(verifySignature(vault.identity.publicKey, 'card', msg, sig)).toBe(true);
     // a card signature is not a manifest, receipt or checkpoint signature
-    for (const other of ['manifest', 'receipt', 'auditCheckpoint'] as const) expect(verifySignature(vault.identity.publicKey, other, msg, sig)).toBe(false);
+    for (const other of ['manifest', 'receipt', 'auditCheckpoint'] as const)
+      expect(verifySignature(vault.identity.publicKey, other, msg, sig)).toBe(false);
     expect(verifySignature(vault.identity.publicKey, 'card', Buffer.from('{"a":2}'), sig)).toBe(false);
     // the digest is SHA-256(label ‖ 0x00 ‖ bytes) and the signature is plain libsignal XEdDSA over it
-    const digest = createHash('sha256').update(Buffer.concat([Buffer.from('case-vault/contact-card/v1'), Buffer.of(0), msg])).digest();
+    const digest = createHash('sha256')
+      .update(Buffer.concat([Buffer.from('case-vault/contact-card/v1'), Buffer.of(0), msg]))
+      .digest();
     expect(SIGNATURE_DOMAINS.card).toBe('case-vault/contact-card/v1');
     expect(signatureDigest('card', msg).equals(digest)).toBe(true);
     expect(signatureDigest('manifest', msg).equals(digest)).toBe(false);
-    expect(PublicKey.deserialize(new Uint8Array(vault.identity.publicKey)).verify(new Uint8Array(digest), new Uint8Array(sig))).toBe(true);
+    expect(
+      PublicKey.deserialize(new Uint8Array(vault.identity.publicKey)).verify(
+        new Uint8Array(digest),
+        new Uint8Array(sig),
+      ),
+    ).toBe(true);
     // the raw bytes themselves were not what was signed
-    expect(PublicKey.deserialize(new Uint8Array(vault.identity.publicKey)).verify(new Uint8Array(msg), new Uint8Array(sig))).toBe(false);
+    expect(
+      PublicKey.deserialize(new Uint8Array(vault.identity.publicKey)).verify(new Uint8Array(msg), new Uint8Array(sig)),
+    ).toBe(false);
     const flipped = Buffer.from(sig);
     flipped[10]! ^= 0x40;
     expect(verifySignature(vault.identity.publicKey, 'card', msg, flipped)).toBe(false);
     expect(verifySignature(Buffer.alloc(33), 'card', msg, sig)).toBe(false);
-    expect(verifySignature(Buffer.concat([Buffer.of(6), vault.identity.publicKey.subarray(1)]), 'card', msg, sig)).toBe(false);
+    expect(verifySignature(Buffer.concat([Buffer.of(6), vault.identity.publicKey.subarray(1)]), 'card', msg, sig)).toBe(
+      false,
+    );
     expect(verifySignature(vault.identity.publicKey.subarray(1), 'card', msg, sig)).toBe(false);
     expect(verifySignature(vault.identity.publicKey, 'card', msg, sig.subarray(1))).toBe(false);
     expect(verifySignature(vault.identity.publicKey, 'card', msg, Buffer.alloc(0))).toBe(false);
@@ -157,12 +203,17 @@ describe('vault identity', () => {
       ageRecipient: d.ctx.identity.ageRecipient().toString(),
     });
     expect(p0.fingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-    expect(p0.fingerprint.replace(/ /g, '')).toBe(createHash('sha256').update(d.ctx.identity.publicKey).digest('hex').slice(0, 32));
+    expect(p0.fingerprint.replace(/ /g, '')).toBe(
+      createHash('sha256').update(d.ctx.identity.publicKey).digest('hex').slice(0, 32),
+    );
     const before = d.auditCount();
     const p1 = updateIdentity(d.ctx, { name: '  Amina  ', organisation: 'Legal Aid Nairobi' });
     expect(p1).toMatchObject({ name: 'Amina', organisation: 'Legal Aid Nairobi', publicKey: p0.publicKey });
     expect(d.auditCount()).toBe(before + 1);
-    const last = get<{ action: string; details: string }>(d.ctx.db, sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`)!;
+    const last = get<{ action: string; details: string }>(
+      d.ctx.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
     expect(last.action).toBe('identity.updated');
     expect(JSON.parse(last.details)).toEqual({ fields: ['name', 'organisation'] });
     updateIdentity(d.ctx, { name: 'Amina' });
@@ -175,15 +226,25 @@ describe('vault identity', () => {
 
   it('a vault made at schema 2 gets its identity on the unlock that applies 0003', async () => {
     const dir = path.join(tempDir(), 'v');
-    const { vault } = await Vault.create(dir, { passphrase: PASSPHRASE, kdf: FAST_KDF, migrations: loadMigrations().slice(0, 2) });
+    const { vault } = await Vault.create(dir, {
+      passphrase: PASSPHRASE,
+      kdf: FAST_KDF,
+      migrations: loadMigrations().slice(0, 2),
+    });
     expect(codeOfSync(() => vault.identity)).toBe('IDENTITY_MISSING');
     expect(all(vault.db, sql`SELECT action FROM audit_log`)).toEqual([{ action: 'vault.created' }]);
     vault.lock();
     const v = await openVault(dir);
     expect(v.identity.publicKey.length).toBe(33);
-    const entries = all<{ action: string; details: string }>(v.db, sql`SELECT action, details FROM audit_log ORDER BY seq`);
+    const entries = all<{ action: string; details: string }>(
+      v.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq`,
+    );
     expect(entries.map((e) => e.action)).toEqual(['vault.created', 'vault.migrated', 'identity.created']);
-    expect(JSON.parse(entries[2]!.details)).toEqual({ reason: 'migration', fingerprint: keyFingerprint(v.identity.publicKey) });
+    expect(JSON.parse(entries[2]!.details)).toEqual({
+      reason: 'migration',
+      fingerprint: keyFingerprint(v.identity.publicKey),
+    });
     const pk = Buffer.from(v.identity.publicKey);
     v.lock();
     const v2 = await openVault(dir);

@@ -19,7 +19,11 @@ interface Pair {
   kind?: string;
 }
 
-const pairs = (JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../fixtures/names/name-pairs.json'), 'utf8')) as { pairs: Pair[] }).pairs;
+const pairs = (
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../fixtures/names/name-pairs.json'), 'utf8')) as {
+    pairs: Pair[];
+  }
+).pairs;
 
 /** Precision and recall at a threshold; a pair counts as found when the comparison matches in either direction. */
 function evaluate(threshold: number) {
@@ -55,14 +59,30 @@ describe('the name-pair test set', () => {
   it('has at least 100 pairs, true variants in every category and look-alikes', () => {
     expect(pairs.length).toBeGreaterThanOrEqual(100);
     const cats = new Set(pairs.filter((p) => p.same).map((p) => p.cat));
-    for (const c of ['folding', 'order', 'particles', 'arabic', 'arabic-latin', 'latin-schemes', 'cyrillic', 'diacritics', 'similar', 'partial']) expect(cats).toContain(c);
+    for (const c of [
+      'folding',
+      'order',
+      'particles',
+      'arabic',
+      'arabic-latin',
+      'latin-schemes',
+      'cyrillic',
+      'diacritics',
+      'similar',
+      'partial',
+    ])
+      expect(cats).toContain(c);
     expect(pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(40);
   });
 
   it(`precision ≥ ${MIN_PRECISION} and recall ≥ ${MIN_RECALL} at SIMILAR_MIN = ${SIMILAR_MIN}, the threshold that does best on the set`, () => {
     const sweep = [0.75, 0.8, 0.85, 0.9, 0.95].map((t) => ({ threshold: t, ...evaluate(t) }));
     // the numbers docs/names.md reports
-    console.log(sweep.map((s) => `threshold ${s.threshold}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`).join('\n'));
+    console.log(
+      sweep
+        .map((s) => `threshold ${s.threshold}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}`)
+        .join('\n'),
+    );
     const at = evaluate(SIMILAR_MIN);
     expect(at.wrong, 'look-alikes reported').toEqual([]);
     expect(at.missed, 'variants missed').toEqual([]);
@@ -81,10 +101,12 @@ describe('the name-pair test set', () => {
   });
 
   it('gives the expected category', () => {
-    const off = pairs.filter((p) => p.kind).flatMap((p) => {
-      const r = compareForms(analyseName(p.a), analyseName(p.b));
-      return r?.match === p.kind ? [] : [`${p.a} ~ ${p.b}: ${r?.match ?? 'no match'} (expected ${p.kind})`];
-    });
+    const off = pairs
+      .filter((p) => p.kind)
+      .flatMap((p) => {
+        const r = compareForms(analyseName(p.a), analyseName(p.b));
+        return r?.match === p.kind ? [] : [`${p.a} ~ ${p.b}: ${r?.match ?? 'no match'} (expected ${p.kind})`];
+      });
     expect(off).toEqual([]);
   });
 

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyseName, nameIndexKeys } from '../../../src-main/engine/names/analyse.js';
 import { compareForms } from '../../../src-main/engine/names/compare.js';
-import { foldArabicName, foldArabicSearch, romaniseArabic, romaniseCyrillic } from '../../../src-main/engine/names/normalise.js';
+import {
+  foldArabicName,
+  foldArabicSearch,
+  romaniseArabic,
+  romaniseCyrillic,
+} from '../../../src-main/engine/names/normalise.js';
 import { findNameMatches, MAX_PER_NAME } from '../../../src-main/engine/names/store.js';
 import { createCase } from '../../../src-main/engine/cases/case-service.js';
 import { createPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
@@ -59,10 +64,24 @@ describe('name analysis', () => {
 describe('name comparison', () => {
   it('says why: exact, partial, transliteration, similar with the words that differ', () => {
     expect(cmp('Amrani, Youssef', 'Youssef Amrani')).toMatchObject({ match: 'exact', score: 1, reason: 'exact' });
-    expect(cmp('Amrani Youssef', 'Youssef Amrani')).toMatchObject({ match: 'exact', score: 1, reason: 'exact: the same words in another order' });
-    expect(cmp('Peter Kamau', 'Sgt. Peter Kamau')).toMatchObject({ match: 'partial', reason: 'partial: every word of the shorter name is in the other (2 of 3 words)' });
-    expect(cmp('Hassan Ouazani', 'Hassan Ouazzani')).toMatchObject({ match: 'similar', reason: 'similar: Ouazani ~ Ouazzani', pairs: [{ query: 'Ouazani', matched: 'Ouazzani' }] });
-    expect(cmp('يوسف العمراني', 'Yousef El Amrani')).toMatchObject({ match: 'transliteration', reason: 'transliteration: يوسف ~ Yousef, العمراني ~ El Amrani' });
+    expect(cmp('Amrani Youssef', 'Youssef Amrani')).toMatchObject({
+      match: 'exact',
+      score: 1,
+      reason: 'exact: the same words in another order',
+    });
+    expect(cmp('Peter Kamau', 'Sgt. Peter Kamau')).toMatchObject({
+      match: 'partial',
+      reason: 'partial: every word of the shorter name is in the other (2 of 3 words)',
+    });
+    expect(cmp('Hassan Ouazani', 'Hassan Ouazzani')).toMatchObject({
+      match: 'similar',
+      reason: 'similar: Ouazani ~ Ouazzani',
+      pairs: [{ query: 'Ouazani', matched: 'Ouazzani' }],
+    });
+    expect(cmp('يوسف العمراني', 'Yousef El Amrani')).toMatchObject({
+      match: 'transliteration',
+      reason: 'transliteration: يوسف ~ Yousef, العمراني ~ El Amrani',
+    });
     expect(cmp('Олександр Шевченко', 'Oleksandr Shevchenko')?.match).toBe('transliteration');
   });
 
@@ -103,7 +122,8 @@ describe('the conflict check in the vault', () => {
 
   it(`keeps the best ${MAX_PER_NAME} matches of one name`, async () => {
     const d = await newDomain();
-    for (let i = 0; i < MAX_PER_NAME + 5; i++) createPerson(d.ctx, { fullName: `Mohamed Ali ${String.fromCharCode(97 + (i % 26))}${i}x` });
+    for (let i = 0; i < MAX_PER_NAME + 5; i++)
+      createPerson(d.ctx, { fullName: `Mohamed Ali ${String.fromCharCode(97 + (i % 26))}${i}x` });
     createPerson(d.ctx, { fullName: 'Mohamed Ali' });
     const m = findNameMatches(d.ctx.db, ['Mohamed Ali']);
     expect(m).toHaveLength(MAX_PER_NAME);

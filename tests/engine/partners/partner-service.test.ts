@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
-import { addAgreement, addPartner, getPartner, getSharingProfile, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../../src-main/engine/partners/partner-service.js';
+import {
+  addAgreement,
+  addPartner,
+  getPartner,
+  getSharingProfile,
+  listPartners,
+  setSharingProfile,
+  updateAgreement,
+  updatePartner,
+} from '../../../src-main/engine/partners/partner-service.js';
 import { DEFAULT_SHARING_FIELDS, tierForAmount } from '../../../shared/domain/partners.js';
 import { codeOfSync as codeOf, newDomain, type TestDomain } from '../domain-helpers.js';
 
@@ -26,7 +35,12 @@ function expectRefused(d: TestDomain, fn: () => unknown, code: string, field?: s
 describe('partners', () => {
   it('adds a partner with defaults and audits it with enums only', async () => {
     const d = await newDomain();
-    const p = addPartner(d.ctx, { name: 'Centre for Rehabilitation of Torture Survivors', kind: 'ngo', country: 'ke', contact: 'info@example.org' });
+    const p = addPartner(d.ctx, {
+      name: 'Centre for Rehabilitation of Torture Survivors',
+      kind: 'ngo',
+      country: 'ke',
+      contact: 'info@example.org',
+    });
     expect(p).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       name: 'Centre for Rehabilitation of Torture Survivors',
@@ -47,7 +61,11 @@ describe('partners', () => {
       originVault: d.ctx.vaultId,
     });
     const entry = lastAudit(d);
-    expect(entry).toMatchObject({ action: 'partner.added', subject: { kind: 'partner', id: p.id }, details: { kind: 'ngo', ddTier: 'small', ddOutcome: 'pending' } });
+    expect(entry).toMatchObject({
+      action: 'partner.added',
+      subject: { kind: 'partner', id: p.id },
+      details: { kind: 'ngo', ddTier: 'small', ddOutcome: 'pending' },
+    });
     expect(JSON.stringify(entry.details)).not.toMatch(/Centre|example/);
   });
 
@@ -68,7 +86,10 @@ describe('partners', () => {
   it('accepts a tier that agrees with the amount, and a tier alone', async () => {
     const d = await newDomain();
     expect(addPartner(d.ctx, { name: 'A', kind: 'ngo', ddAmountGbp: 5000, ddTier: 'medium' }).ddTier).toBe('medium');
-    expect(addPartner(d.ctx, { name: 'B', kind: 'ngo', ddTier: 'large' })).toMatchObject({ ddTier: 'large', ddAmountGbp: null });
+    expect(addPartner(d.ctx, { name: 'B', kind: 'ngo', ddTier: 'large' })).toMatchObject({
+      ddTier: 'large',
+      ddAmountGbp: null,
+    });
   });
 
   it.each([
@@ -94,21 +115,43 @@ describe('partners', () => {
     const d = await newDomain();
     const p = addPartner(d.ctx, { name: 'P', kind: 'lawyer', ddAmountGbp: 1000 });
     d.setNow('2026-11-25');
-    const u = updatePartner(d.ctx, { id: p.id, expectedVersion: 1, ddAmountGbp: 20_000, ddOutcome: 'approved', ddReviewOn: '2027-11-01' });
-    expect(u).toMatchObject({ version: 2, ddTier: 'large', ddAmountGbp: 20_000, ddOutcome: 'approved', ddReviewOn: '2027-11-01', updatedAt: '2026-11-25T12:00:00.000Z' });
-    expect(lastAudit(d)).toMatchObject({ action: 'partner.updated', details: { fields: ['ddTier', 'ddAmountGbp', 'ddReviewOn', 'ddOutcome'], version: 2 } });
+    const u = updatePartner(d.ctx, {
+      id: p.id,
+      expectedVersion: 1,
+      ddAmountGbp: 20_000,
+      ddOutcome: 'approved',
+      ddReviewOn: '2027-11-01',
+    });
+    expect(u).toMatchObject({
+      version: 2,
+      ddTier: 'large',
+      ddAmountGbp: 20_000,
+      ddOutcome: 'approved',
+      ddReviewOn: '2027-11-01',
+      updatedAt: '2026-11-25T12:00:00.000Z',
+    });
+    expect(lastAudit(d)).toMatchObject({
+      action: 'partner.updated',
+      details: { fields: ['ddTier', 'ddAmountGbp', 'ddReviewOn', 'ddOutcome'], version: 2 },
+    });
 
     expectRefused(d, () => updatePartner(d.ctx, { id: p.id, expectedVersion: 1, name: 'Q' }), 'CONFLICT');
     // the stored amount still decides: a tier that contradicts it is refused
     expectRefused(d, () => updatePartner(d.ctx, { id: p.id, ddTier: 'small' }), 'INVALID_INPUT', 'ddTier');
     // clearing the amount keeps the tier, which can then be set freely
-    expect(updatePartner(d.ctx, { id: p.id, ddAmountGbp: null })).toMatchObject({ version: 3, ddTier: 'large', ddAmountGbp: null });
+    expect(updatePartner(d.ctx, { id: p.id, ddAmountGbp: null })).toMatchObject({
+      version: 3,
+      ddTier: 'large',
+      ddAmountGbp: null,
+    });
     expect(updatePartner(d.ctx, { id: p.id, ddTier: 'medium' })).toMatchObject({ version: 4, ddTier: 'medium' });
     // no change: no new version, no audit entry
     const audits = d.auditCount();
     expect(updatePartner(d.ctx, { id: p.id, ddTier: 'medium', name: 'P' }).version).toBe(4);
     expect(d.auditCount()).toBe(audits);
-    expect(codeOf(() => updatePartner(d.ctx, { id: '01900000-0000-7000-8000-000000000000', name: 'X' }))).toBe('NOT_FOUND');
+    expect(codeOf(() => updatePartner(d.ctx, { id: '01900000-0000-7000-8000-000000000000', name: 'X' }))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('flags a due-diligence review date that has passed', async () => {
@@ -143,11 +186,33 @@ describe('partner agreements', () => {
     const d = await newDomain('2026-11-21T12:00:00.000Z');
     const p = addPartner(d.ctx, { name: 'P', kind: 'ngo' });
     const mou = addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2025-01-10', expiresOn: '2027-01-09' });
-    const old = addAgreement(d.ctx, { partnerId: p.id, kind: 'confidentiality', signedOn: '2024-01-01', expiresOn: '2026-11-20' });
-    const lastDay = addAgreement(d.ctx, { partnerId: p.id, kind: 'data-sharing', signedOn: '2025-11-21', expiresOn: '2026-11-21' });
+    const old = addAgreement(d.ctx, {
+      partnerId: p.id,
+      kind: 'confidentiality',
+      signedOn: '2024-01-01',
+      expiresOn: '2026-11-20',
+    });
+    const lastDay = addAgreement(d.ctx, {
+      partnerId: p.id,
+      kind: 'data-sharing',
+      signedOn: '2025-11-21',
+      expiresOn: '2026-11-21',
+    });
     const draft = addAgreement(d.ctx, { partnerId: p.id, kind: 'other', notes: 'draft sent' });
-    expect(mou).toMatchObject({ partnerId: p.id, kind: 'mou', signedOn: '2025-01-10', expiresOn: '2027-01-09', state: 'active', version: 1, originVault: d.ctx.vaultId });
-    expect(lastAudit(d)).toMatchObject({ action: 'partner.agreement-added', subject: { kind: 'partner-agreement', id: draft.id }, details: { partnerId: p.id, kind: 'other', state: 'not-signed' } });
+    expect(mou).toMatchObject({
+      partnerId: p.id,
+      kind: 'mou',
+      signedOn: '2025-01-10',
+      expiresOn: '2027-01-09',
+      state: 'active',
+      version: 1,
+      originVault: d.ctx.vaultId,
+    });
+    expect(lastAudit(d)).toMatchObject({
+      action: 'partner.agreement-added',
+      subject: { kind: 'partner-agreement', id: draft.id },
+      details: { partnerId: p.id, kind: 'other', state: 'not-signed' },
+    });
     expect(JSON.stringify(lastAudit(d).details)).not.toContain('draft sent');
 
     const shown = getPartner(d.ctx, p.id);
@@ -164,12 +229,36 @@ describe('partner agreements', () => {
   it('refuses an expiry not after the signature, a signature in the future, and an unknown partner', async () => {
     const d = await newDomain();
     const p = addPartner(d.ctx, { name: 'P', kind: 'ngo' });
-    expectRefused(d, () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-01-01', expiresOn: '2026-01-01' }), 'INVALID_INPUT', 'expiresOn');
-    expectRefused(d, () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-01-01', expiresOn: '2025-12-31' }), 'INVALID_INPUT', 'expiresOn');
-    expectRefused(d, () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-11-22' }), 'INVALID_INPUT', 'signedOn');
+    expectRefused(
+      d,
+      () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-01-01', expiresOn: '2026-01-01' }),
+      'INVALID_INPUT',
+      'expiresOn',
+    );
+    expectRefused(
+      d,
+      () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-01-01', expiresOn: '2025-12-31' }),
+      'INVALID_INPUT',
+      'expiresOn',
+    );
+    expectRefused(
+      d,
+      () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '2026-11-22' }),
+      'INVALID_INPUT',
+      'signedOn',
+    );
     expectRefused(d, () => addAgreement(d.ctx, { partnerId: p.id, kind: 'nda' as never }), 'INVALID_INPUT', 'kind');
-    expectRefused(d, () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '01/02/2026' }), 'INVALID_INPUT', 'signedOn');
-    expectRefused(d, () => addAgreement(d.ctx, { partnerId: '01900000-0000-7000-8000-000000000000', kind: 'mou' }), 'NOT_FOUND');
+    expectRefused(
+      d,
+      () => addAgreement(d.ctx, { partnerId: p.id, kind: 'mou', signedOn: '01/02/2026' }),
+      'INVALID_INPUT',
+      'signedOn',
+    );
+    expectRefused(
+      d,
+      () => addAgreement(d.ctx, { partnerId: '01900000-0000-7000-8000-000000000000', kind: 'mou' }),
+      'NOT_FOUND',
+    );
   });
 
   it('signs a drafted agreement later, checking the dates against the stored ones', async () => {
@@ -178,9 +267,17 @@ describe('partner agreements', () => {
     const a = addAgreement(d.ctx, { partnerId: p.id, kind: 'data-sharing', expiresOn: '2026-06-30' });
     expect(a.state).toBe('not-signed');
     expectRefused(d, () => updateAgreement(d.ctx, { id: a.id, signedOn: '2026-07-01' }), 'INVALID_INPUT', 'expiresOn');
-    const signed = updateAgreement(d.ctx, { id: a.id, expectedVersion: 1, signedOn: '2026-11-01', expiresOn: '2028-10-31' });
+    const signed = updateAgreement(d.ctx, {
+      id: a.id,
+      expectedVersion: 1,
+      signedOn: '2026-11-01',
+      expiresOn: '2028-10-31',
+    });
     expect(signed).toMatchObject({ state: 'active', version: 2, signedOn: '2026-11-01', expiresOn: '2028-10-31' });
-    expect(lastAudit(d)).toMatchObject({ action: 'partner.agreement-updated', details: { partnerId: p.id, fields: ['signedOn', 'expiresOn'], version: 2, state: 'active' } });
+    expect(lastAudit(d)).toMatchObject({
+      action: 'partner.agreement-updated',
+      details: { partnerId: p.id, fields: ['signedOn', 'expiresOn'], version: 2, state: 'active' },
+    });
     expectRefused(d, () => updateAgreement(d.ctx, { id: a.id, expectedVersion: 1, notes: 'x' }), 'CONFLICT');
   });
 });
@@ -192,22 +289,44 @@ describe('sharing profile', () => {
     const u = setSharingProfile(d.ctx, {
       partnerId: p.id,
       expectedVersion: 1,
-      allow: [{ kind: 'people' }, { kind: 'cases', fields: ['title', 'reference'] }, { kind: 'people', fields: ['contact'] }],
+      allow: [
+        { kind: 'people' },
+        { kind: 'cases', fields: ['title', 'reference'] },
+        { kind: 'people', fields: ['contact'] },
+      ],
     });
     expect(u.version).toBe(2);
     // fields in the canonical order of SHARING_FIELDS, duplicates merged
-    expect(u.sharingProfile).toEqual({ cases: ['reference', 'title'], people: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'] });
+    expect(u.sharingProfile).toEqual({
+      cases: ['reference', 'title'],
+      people: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'],
+    });
     expect(getSharingProfile(d.ctx, p.id)).toEqual(u.sharingProfile);
     expect(lastAudit(d)).toMatchObject({
       action: 'partner.sharing-profile-set',
       subject: { kind: 'partner', id: p.id },
-      details: { kinds: ['cases', 'people'], fields: { cases: ['reference', 'title'], people: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'] }, version: 2 },
+      details: {
+        kinds: ['cases', 'people'],
+        fields: {
+          cases: ['reference', 'title'],
+          people: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'],
+        },
+        version: 2,
+      },
     });
     expect([...DEFAULT_SHARING_FIELDS.people]).toEqual(['pseudonym', 'gender', 'birth-year', 'country', 'roles']);
 
     // the same profile again: nothing written
     const audits = d.auditCount();
-    expect(setSharingProfile(d.ctx, { partnerId: p.id, allow: [{ kind: 'cases', fields: ['title', 'reference'] }, { kind: 'people', fields: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'] }] }).version).toBe(2);
+    expect(
+      setSharingProfile(d.ctx, {
+        partnerId: p.id,
+        allow: [
+          { kind: 'cases', fields: ['title', 'reference'] },
+          { kind: 'people', fields: ['pseudonym', 'gender', 'birth-year', 'country', 'contact', 'roles'] },
+        ],
+      }).version,
+    ).toBe(2);
     expect(d.auditCount()).toBe(audits);
 
     // an empty list shares nothing
@@ -223,7 +342,12 @@ describe('sharing profile', () => {
   ])('refuses %j naming %s, writing nothing', async (allow, field) => {
     const d = await newDomain();
     const p = addPartner(d.ctx, { name: 'P', kind: 'ngo' });
-    expectRefused(d, () => setSharingProfile(d.ctx, { partnerId: p.id, allow: allow as never }), 'INVALID_INPUT', field);
+    expectRefused(
+      d,
+      () => setSharingProfile(d.ctx, { partnerId: p.id, allow: allow as never }),
+      'INVALID_INPUT',
+      field,
+    );
     expect(getPartner(d.ctx, p.id)).toMatchObject({ version: 1, sharingProfile: {} });
   });
 
@@ -231,6 +355,10 @@ describe('sharing profile', () => {
     const d = await newDomain();
     const p = addPartner(d.ctx, { name: 'P', kind: 'ngo' });
     updatePartner(d.ctx, { id: p.id, notes: 'n' });
-    expectRefused(d, () => setSharingProfile(d.ctx, { partnerId: p.id, expectedVersion: 1, allow: [{ kind: 'notes' }] }), 'CONFLICT');
+    expectRefused(
+      d,
+      () => setSharingProfile(d.ctx, { partnerId: p.id, expectedVersion: 1, allow: [{ kind: 'notes' }] }),
+      'CONFLICT',
+    );
   });
 });

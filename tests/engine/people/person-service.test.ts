@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../src-main/engine/cases/case-service.js';
-import { createPerson, findNameMatches, findPossibleDuplicates, getPerson, linkPerson, listPeople, nameKey, unlinkPerson, updatePerson } from '../../../src-main/engine/people/person-service.js';
+import {
+  createPerson,
+  findNameMatches,
+  findPossibleDuplicates,
+  getPerson,
+  linkPerson,
+  listPeople,
+  nameKey,
+  unlinkPerson,
+  updatePerson,
+} from '../../../src-main/engine/people/person-service.js';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
 import { codeOfSync as codeOf, newDomain } from '../domain-helpers.js';
 
@@ -13,12 +23,32 @@ describe('people', () => {
 
   it('adds a person with aliases, pseudonym and flags; audits without names', async () => {
     const d = await newDomain();
-    const p = createPerson(d.ctx, { fullName: 'Amina Yusuf', aliases: ['Mama Amina'], pseudonym: 'Client A', gender: 'female', birthDate: '1988', country: 'so', vulnerabilities: ['trauma', 'displaced', 'trauma'], safetyNotes: 'Call only after 6pm' });
-    expect(p).toMatchObject({ fullName: 'Amina Yusuf', aliases: ['Mama Amina'], pseudonym: 'Client A', country: 'SO', birthDate: '1988', vulnerabilities: ['displaced', 'trauma'], roles: [], version: 1 });
+    const p = createPerson(d.ctx, {
+      fullName: 'Amina Yusuf',
+      aliases: ['Mama Amina'],
+      pseudonym: 'Client A',
+      gender: 'female',
+      birthDate: '1988',
+      country: 'so',
+      vulnerabilities: ['trauma', 'displaced', 'trauma'],
+      safetyNotes: 'Call only after 6pm',
+    });
+    expect(p).toMatchObject({
+      fullName: 'Amina Yusuf',
+      aliases: ['Mama Amina'],
+      pseudonym: 'Client A',
+      country: 'SO',
+      birthDate: '1988',
+      vulnerabilities: ['displaced', 'trauma'],
+      roles: [],
+      version: 1,
+    });
     const audit = JSON.stringify(listAudit(d.ctx.db, { limit: 10 }));
     expect(audit).not.toMatch(/Amina|Client A|6pm/);
     expect(codeOf(() => createPerson(d.ctx, { fullName: 'X', birthDate: '88' }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => createPerson(d.ctx, { fullName: 'X', vulnerabilities: ['rich'] as never }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => createPerson(d.ctx, { fullName: 'X', vulnerabilities: ['rich'] as never }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(d.rows('people')).toBe(1);
   });
 
@@ -27,12 +57,24 @@ describe('people', () => {
     const c = createCase(d.ctx, { title: 'A' });
     const p = createPerson(d.ctx, { fullName: 'Amina Yusuf' });
     const linked = linkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'client' as never });
-    expect(linked.roles).toEqual([expect.objectContaining({ caseId: c.id, caseReference: c.reference, role: 'survivor' })]);
+    expect(linked.roles).toEqual([
+      expect.objectContaining({ caseId: c.id, caseReference: c.reference, role: 'survivor' }),
+    ]);
     linkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'witness' });
     expect(codeOf(() => linkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'witness' }))).toBe('DUPLICATE');
-    expect(codeOf(() => linkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'bystander' as never }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => linkPerson(d.ctx, { personId: '01900000-0000-7000-8000-000000000000', caseId: c.id, role: 'witness' }))).toBe('NOT_FOUND');
-    expect(codeOf(() => linkPerson(d.ctx, { personId: p.id, caseId: '01900000-0000-7000-8000-000000000000', role: 'witness' }))).toBe('NOT_FOUND');
+    expect(codeOf(() => linkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'bystander' as never }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      codeOf(() =>
+        linkPerson(d.ctx, { personId: '01900000-0000-7000-8000-000000000000', caseId: c.id, role: 'witness' }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      codeOf(() =>
+        linkPerson(d.ctx, { personId: p.id, caseId: '01900000-0000-7000-8000-000000000000', role: 'witness' }),
+      ),
+    ).toBe('NOT_FOUND');
     expect(listPeople(d.ctx, { caseId: c.id, role: 'witness' }).items.map((x) => x.id)).toEqual([p.id]);
     unlinkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'witness' });
     expect(codeOf(() => unlinkPerson(d.ctx, { personId: p.id, caseId: c.id, role: 'witness' }))).toBe('NOT_FOUND');
@@ -45,7 +87,9 @@ describe('people', () => {
     const u = updatePerson(d.ctx, { id: p.id, expectedVersion: 1, fullName: 'Amina Y. Hassan', aliases: [] });
     expect(u).toMatchObject({ version: 2, fullName: 'Amina Y. Hassan', aliases: [] });
     expect(findNameMatches(d.ctx.db, ['Mama Amina'])).toEqual([]);
-    expect(findNameMatches(d.ctx.db, ['amina hassan'])).toEqual([expect.objectContaining({ personId: p.id, match: 'partial' })]);
+    expect(findNameMatches(d.ctx.db, ['amina hassan'])).toEqual([
+      expect.objectContaining({ personId: p.id, match: 'partial' }),
+    ]);
     expect(codeOf(() => updatePerson(d.ctx, { id: p.id, expectedVersion: 1, notes: 'x' }))).toBe('CONFLICT');
   });
 
@@ -80,7 +124,9 @@ describe('people', () => {
     createPerson(d.ctx, { fullName: 'Peter Kamau' });
     const b = createPerson(d.ctx, { fullName: 'يوسف العمراني', aliases: ['Abou Youssef'] });
     expect(findPossibleDuplicates(d.ctx, b.id).map((m) => [m.personId, m.match])).toEqual([[a.id, 'transliteration']]);
-    expect(findPossibleDuplicates(d.ctx, a.id).map((m) => [m.personId, m.matchedName])).toEqual([[b.id, 'يوسف العمراني']]);
+    expect(findPossibleDuplicates(d.ctx, a.id).map((m) => [m.personId, m.matchedName])).toEqual([
+      [b.id, 'يوسف العمراني'],
+    ]);
     expect(codeOf(() => findPossibleDuplicates(d.ctx, '01900000-0000-7000-8000-000000000000'))).toBe('NOT_FOUND');
   });
 });

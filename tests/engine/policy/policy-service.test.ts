@@ -7,7 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { OrgPolicy, PartnerClearance } from '../../../shared/domain/policy.js';
 import { listAudit } from '../../../src-main/engine/audit/audit-log.js';
 import { exportBundle, planBundle } from '../../../src-main/engine/bundles/index.js';
-import { addAgreement, addPartner, getPartner, updateAgreement, updatePartner } from '../../../src-main/engine/partners/partner-service.js';
+import {
+  addAgreement,
+  addPartner,
+  getPartner,
+  updateAgreement,
+  updatePartner,
+} from '../../../src-main/engine/partners/partner-service.js';
 import { getPolicy, partnerClearance, setPolicy } from '../../../src-main/engine/policy/policy-service.js';
 import { codeOf } from '../../helpers.js';
 import { type Side, dumpTables, outPath, seedCase, twoVaults } from '../bundles/bundle-helpers.js';
@@ -16,7 +22,11 @@ function reasons(s: Side, partnerId = s.partnerId) {
   return partnerClearance(s.ctx, partnerId).reasons.map((r) => r.reason);
 }
 
-function setOutcome(s: Side, ddOutcome: 'pending' | 'approved' | 'approved-with-conditions' | 'rejected', partnerId = s.partnerId) {
+function setOutcome(
+  s: Side,
+  ddOutcome: 'pending' | 'approved' | 'approved-with-conditions' | 'rejected',
+  partnerId = s.partnerId,
+) {
   updatePartner(s.ctx, { id: partnerId, expectedVersion: getPartner(s.ctx, partnerId).version, ddOutcome });
 }
 
@@ -24,7 +34,12 @@ describe('the partner policy', () => {
   it('is on by default, with no one named as having changed it', async () => {
     const { sender } = await twoVaults({ clear: false });
     const policy = getPolicy(sender.ctx);
-    expect(OrgPolicy.parse(policy)).toEqual({ requireDueDiligence: true, requireAgreement: true, updatedAt: null, updatedBy: null });
+    expect(OrgPolicy.parse(policy)).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: true,
+      updatedAt: null,
+      updatedBy: null,
+    });
   });
 
   it('is changed by setPolicy, audited without personal data; the same values again change nothing', async () => {
@@ -32,12 +47,22 @@ describe('the partner policy', () => {
     sender.setNow('2026-12-01T09:00:00.000Z');
     const before = listAudit(sender.ctx.db).length;
     const off = setPolicy(sender.ctx, { requireAgreement: false });
-    expect(off).toEqual({ requireDueDiligence: true, requireAgreement: false, updatedAt: '2026-12-01T09:00:00.000Z', updatedBy: 'Asha Njeri' });
+    expect(off).toEqual({
+      requireDueDiligence: true,
+      requireAgreement: false,
+      updatedAt: '2026-12-01T09:00:00.000Z',
+      updatedBy: 'Asha Njeri',
+    });
     expect(getPolicy(sender.ctx)).toEqual(off);
     const entries = listAudit(sender.ctx.db).slice(before);
     expect(entries.map((e) => e.action)).toEqual(['policy.changed']);
     expect(entries[0]!.subject).toEqual({ kind: 'policy', id: 'partner-gate' });
-    expect(entries[0]!.details).toEqual({ changed: ['requireAgreement'], requireDueDiligence: true, requireAgreement: false, was: { requireDueDiligence: true, requireAgreement: true } });
+    expect(entries[0]!.details).toEqual({
+      changed: ['requireAgreement'],
+      requireDueDiligence: true,
+      requireAgreement: false,
+      was: { requireDueDiligence: true, requireAgreement: true },
+    });
     expect(JSON.stringify(entries[0]!.details)).not.toContain('Asha');
 
     // the same value again: nothing written
@@ -46,17 +71,33 @@ describe('the partner policy', () => {
     expect(dumpTables(sender.ctx)).toEqual(tables);
 
     // a name given is kept; both rules at once
-    const both = setPolicy(sender.ctx, { requireDueDiligence: false, requireAgreement: true, updatedBy: 'Board decision 2026-14' });
-    expect(both).toMatchObject({ requireDueDiligence: false, requireAgreement: true, updatedBy: 'Board decision 2026-14' });
-    expect(listAudit(sender.ctx.db).at(-1)!.details).toMatchObject({ changed: ['requireDueDiligence', 'requireAgreement'] });
+    const both = setPolicy(sender.ctx, {
+      requireDueDiligence: false,
+      requireAgreement: true,
+      updatedBy: 'Board decision 2026-14',
+    });
+    expect(both).toMatchObject({
+      requireDueDiligence: false,
+      requireAgreement: true,
+      updatedBy: 'Board decision 2026-14',
+    });
+    expect(listAudit(sender.ctx.db).at(-1)!.details).toMatchObject({
+      changed: ['requireDueDiligence', 'requireAgreement'],
+    });
   });
 
   it('refuses a change that says nothing, or says it wrongly, and writes nothing', async () => {
     const { sender } = await twoVaults({ clear: false });
     const tables = dumpTables(sender.ctx);
     expect(await codeOf(Promise.resolve().then(() => setPolicy(sender.ctx, {})))).toBe('INVALID_INPUT');
-    expect(await codeOf(Promise.resolve().then(() => setPolicy(sender.ctx, { requireAgreement: 'no' as unknown as boolean })))).toBe('INVALID_INPUT');
-    expect(await codeOf(Promise.resolve().then(() => setPolicy(sender.ctx, { requireAgreement: false, extra: 1 } as never)))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(
+        Promise.resolve().then(() => setPolicy(sender.ctx, { requireAgreement: 'no' as unknown as boolean })),
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(Promise.resolve().then(() => setPolicy(sender.ctx, { requireAgreement: false, extra: 1 } as never))),
+    ).toBe('INVALID_INPUT');
     expect(dumpTables(sender.ctx)).toEqual(tables);
   });
 });
@@ -65,7 +106,12 @@ describe('the partner gate (partnerClearance)', () => {
   it('clears a partner with an approved due diligence and a signed confidentiality or data-sharing agreement in force', async () => {
     const { sender } = await twoVaults();
     const c = partnerClearance(sender.ctx, sender.partnerId);
-    expect(PartnerClearance.parse(c)).toEqual({ partnerId: sender.partnerId, cleared: true, policy: { requireDueDiligence: true, requireAgreement: true }, reasons: [] });
+    expect(PartnerClearance.parse(c)).toEqual({
+      partnerId: sender.partnerId,
+      cleared: true,
+      policy: { requireDueDiligence: true, requireAgreement: true },
+      reasons: [],
+    });
   });
 
   it('names each due-diligence reason, with where to fix it', async () => {
@@ -94,12 +140,22 @@ describe('the partner gate (partnerClearance)', () => {
 
   it('refuses a due diligence whose review date has passed (the review day itself is still fine)', async () => {
     const { sender } = await twoVaults();
-    updatePartner(sender.ctx, { id: sender.partnerId, expectedVersion: getPartner(sender.ctx, sender.partnerId).version, ddReviewOn: '2026-12-31' });
+    updatePartner(sender.ctx, {
+      id: sender.partnerId,
+      expectedVersion: getPartner(sender.ctx, sender.partnerId).version,
+      ddReviewOn: '2026-12-31',
+    });
     sender.setNow('2026-12-31');
     expect(partnerClearance(sender.ctx, sender.partnerId).cleared).toBe(true);
     sender.setNow('2027-01-01');
     const c = partnerClearance(sender.ctx, sender.partnerId);
-    expect(c.reasons).toEqual([{ reason: 'due-diligence-review-overdue', day: '2026-12-31', message: expect.stringContaining('was due on 2026-12-31 and is overdue') as string }]);
+    expect(c.reasons).toEqual([
+      {
+        reason: 'due-diligence-review-overdue',
+        day: '2026-12-31',
+        message: expect.stringContaining('was due on 2026-12-31 and is overdue') as string,
+      },
+    ]);
     expect(c.reasons[0]!.message).toContain('--review-on');
   });
 
@@ -107,7 +163,9 @@ describe('the partner gate (partnerClearance)', () => {
     const { sender } = await twoVaults({ clear: false });
     setOutcome(sender, 'approved');
     expect(reasons(sender)).toEqual(['agreement-missing']);
-    expect(partnerClearance(sender.ctx, sender.partnerId).reasons[0]!.message).toContain(`case-vault partner agreement add ${sender.partnerId} --kind confidentiality`);
+    expect(partnerClearance(sender.ctx, sender.partnerId).reasons[0]!.message).toContain(
+      `case-vault partner agreement add ${sender.partnerId} --kind confidentiality`,
+    );
 
     // an MoU is not a confidentiality or data-sharing agreement
     addAgreement(sender.ctx, { partnerId: sender.partnerId, kind: 'mou', signedOn: '2026-01-01' });
@@ -115,7 +173,9 @@ describe('the partner gate (partnerClearance)', () => {
 
     const draft = addAgreement(sender.ctx, { partnerId: sender.partnerId, kind: 'confidentiality' });
     expect(reasons(sender)).toEqual(['agreement-not-signed']);
-    expect(partnerClearance(sender.ctx, sender.partnerId).reasons[0]!.message).toContain(`case-vault partner agreement update ${draft.id} --signed-on`);
+    expect(partnerClearance(sender.ctx, sender.partnerId).reasons[0]!.message).toContain(
+      `case-vault partner agreement update ${draft.id} --signed-on`,
+    );
 
     const signed = updateAgreement(sender.ctx, { id: draft.id, signedOn: '2026-11-20', expiresOn: '2026-12-31' });
     expect(partnerClearance(sender.ctx, sender.partnerId).cleared).toBe(true);
@@ -127,7 +187,13 @@ describe('the partner gate (partnerClearance)', () => {
     expect(partnerClearance(sender.ctx, sender.partnerId).cleared).toBe(true);
     sender.setNow('2027-01-01');
     const expired = partnerClearance(sender.ctx, sender.partnerId);
-    expect(expired.reasons).toEqual([{ reason: 'agreement-expired', day: '2026-12-31', message: expect.stringContaining('expired on 2026-12-31') as string }]);
+    expect(expired.reasons).toEqual([
+      {
+        reason: 'agreement-expired',
+        day: '2026-12-31',
+        message: expect.stringContaining('expired on 2026-12-31') as string,
+      },
+    ]);
     expect(expired.reasons[0]!.message).toContain(`case-vault partner agreement update ${signed.id} --expires-on`);
     // a new data-sharing agreement clears again
     addAgreement(sender.ctx, { partnerId: sender.partnerId, kind: 'data-sharing', signedOn: '2027-01-01' });
@@ -136,20 +202,34 @@ describe('the partner gate (partnerClearance)', () => {
 
   it('lists every reason at once, and each rule can be turned off', async () => {
     const { sender } = await twoVaults({ clear: false });
-    updatePartner(sender.ctx, { id: sender.partnerId, expectedVersion: getPartner(sender.ctx, sender.partnerId).version, ddReviewOn: '2026-06-01' });
+    updatePartner(sender.ctx, {
+      id: sender.partnerId,
+      expectedVersion: getPartner(sender.ctx, sender.partnerId).version,
+      ddReviewOn: '2026-06-01',
+    });
     expect(reasons(sender)).toEqual(['due-diligence-pending', 'due-diligence-review-overdue', 'agreement-missing']);
     setPolicy(sender.ctx, { requireDueDiligence: false });
-    expect(partnerClearance(sender.ctx, sender.partnerId)).toMatchObject({ cleared: false, policy: { requireDueDiligence: false, requireAgreement: true } });
+    expect(partnerClearance(sender.ctx, sender.partnerId)).toMatchObject({
+      cleared: false,
+      policy: { requireDueDiligence: false, requireAgreement: true },
+    });
     expect(reasons(sender)).toEqual(['agreement-missing']);
     setPolicy(sender.ctx, { requireAgreement: false });
-    expect(partnerClearance(sender.ctx, sender.partnerId)).toEqual({ partnerId: sender.partnerId, cleared: true, policy: { requireDueDiligence: false, requireAgreement: false }, reasons: [] });
+    expect(partnerClearance(sender.ctx, sender.partnerId)).toEqual({
+      partnerId: sender.partnerId,
+      cleared: true,
+      policy: { requireDueDiligence: false, requireAgreement: false },
+      reasons: [],
+    });
     setPolicy(sender.ctx, { requireDueDiligence: true });
     expect(reasons(sender)).toEqual(['due-diligence-pending', 'due-diligence-review-overdue']);
   });
 
   it('NOT_FOUND for a partner that does not exist', async () => {
     const { sender } = await twoVaults();
-    expect(await codeOf(Promise.resolve().then(() => partnerClearance(sender.ctx, '01900000-0000-7000-8000-000000000000')))).toBe('NOT_FOUND');
+    expect(
+      await codeOf(Promise.resolve().then(() => partnerClearance(sender.ctx, '01900000-0000-7000-8000-000000000000'))),
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -158,7 +238,13 @@ describe('a share to a partner who is not cleared', () => {
     const { sender } = await twoVaults({ clear: false });
     const seed = await seedCase(sender);
     setOutcome(sender, 'approved-with-conditions');
-    const input = { partnerId: sender.partnerId, caseIds: [seed.caseId], purpose: 'Referral', onMissingConsent: 'leave-out', out: outPath() };
+    const input = {
+      partnerId: sender.partnerId,
+      caseIds: [seed.caseId],
+      purpose: 'Referral',
+      onMissingConsent: 'leave-out',
+      out: outPath(),
+    };
     const plan = planBundle(sender.ctx, input);
     expect(plan.blockers.map((b) => b.code)).toEqual(['PARTNER_NOT_CLEARED']);
     expect(plan.clearance.reasons.map((r) => r.reason)).toEqual(['due-diligence-conditions', 'agreement-missing']);
@@ -193,7 +279,16 @@ describe('a share to a partner who is not cleared', () => {
     const { sender } = await twoVaults();
     const seed = await seedCase(sender);
     const p = addPartner(sender.ctx, { name: 'Unvetted NGO', kind: 'ngo' });
-    const plan = planBundle(sender.ctx, { partnerId: p.id, caseIds: [seed.caseId], purpose: 'Referral', onMissingConsent: 'leave-out' });
-    expect(plan.blockers.map((b) => b.code)).toEqual(['PARTNER_NOT_CLEARED', 'BUNDLE_PARTNER_NOT_VERIFIED', 'BUNDLE_EMPTY']);
+    const plan = planBundle(sender.ctx, {
+      partnerId: p.id,
+      caseIds: [seed.caseId],
+      purpose: 'Referral',
+      onMissingConsent: 'leave-out',
+    });
+    expect(plan.blockers.map((b) => b.code)).toEqual([
+      'PARTNER_NOT_CLEARED',
+      'BUNDLE_PARTNER_NOT_VERIFIED',
+      'BUNDLE_EMPTY',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ export const PDFTOTEXT = '/usr/bin/pdftotext';
 
 /** pdftotext's text of a PDF; fails the test (never skips it) when the tool is missing. */
 export function pdfToText(pdf: Buffer): string {
-  if (!fs.existsSync(PDFTOTEXT)) throw new Error(`${PDFTOTEXT} is missing: apt-get install poppler-utils (the PDF leak tests need a real text extractor)`);
+  if (!fs.existsSync(PDFTOTEXT))
+    throw new Error(
+      `${PDFTOTEXT} is missing: apt-get install poppler-utils (the PDF leak tests need a real text extractor)`,
+    );
   const file = path.join(tempDir('cv-pdf-'), 'r.pdf');
   fs.writeFileSync(file, pdf);
   const r = spawnSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -54,8 +57,8 @@ export function pdfStrings(content: string): string {
 export function readings(bytes: Buffer, format: 'pdf' | 'csv' | 'html'): Record<string, string> {
   const out: Record<string, string> = { latin1: bytes.toString('latin1'), utf8: bytes.toString('utf8') };
   if (format === 'html') {
-    out.text = out.utf8!
-      .replace(/<[^>]*>/g, ' ')
+    out.text = out
+      .utf8!.replace(/<[^>]*>/g, ' ')
       .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
       .replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e]!);
   }
@@ -79,7 +82,11 @@ export function fold(s: string): string {
 
 /** Lower case, accents removed, whitespace collapsed, punctuation kept: for numeric dates. */
 export function foldPunct(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ');
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /**
@@ -87,7 +94,11 @@ export function foldPunct(s: string): string {
  * needle glued to other letters or with its spaces removed (names), and `punct` compares with
  * punctuation kept (numeric dates: 14/03/1987).
  */
-export function findLeaks(texts: Record<string, string>, needles: readonly string[], opts: { glued?: boolean; punct?: boolean } = {}): string[] {
+export function findLeaks(
+  texts: Record<string, string>,
+  needles: readonly string[],
+  opts: { glued?: boolean; punct?: boolean } = {},
+): string[] {
   const found = new Set<string>();
   for (const [name, text] of Object.entries(texts)) {
     const f = ` ${fold(text)} `;
@@ -95,7 +106,10 @@ export function findLeaks(texts: Record<string, string>, needles: readonly strin
     for (const n of needles) {
       const fn = fold(n).trim();
       if (fn.length === 0) continue;
-      const hit = f.includes(` ${fn} `) || (opts.glued === true && f.includes(fn.replace(/ /g, ''))) || (opts.punct === true && fp.includes(foldPunct(n)));
+      const hit =
+        f.includes(` ${fn} `) ||
+        (opts.glued === true && f.includes(fn.replace(/ /g, ''))) ||
+        (opts.punct === true && fp.includes(foldPunct(n)));
       if (hit) found.add(`${n} (in ${name})`);
     }
   }

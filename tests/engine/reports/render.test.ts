@@ -56,11 +56,15 @@ describe('HTML', () => {
     const html = renderHtml(en);
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="en" dir="ltr">')).toBe(true);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${HTML_CSP.replace(/'/g, '&#39;')}">`);
-    expect(HTML_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'");
+    expect(HTML_CSP).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'",
+    );
     expect(html).not.toMatch(/<script|<iframe|<object|<embed|<link|<img|<base|@import|javascript:|\son[a-z]+=/i);
     expect(html).not.toMatch(/\s(src|href|xlink:href)=/i);
     // the only URL is the SVG namespace (a name, never fetched); url(…) only points inside the file
-    expect([...html.matchAll(/https?:\/\/[^\s"')]+/g)].map((m) => m[0])).toEqual(Array(3).fill('http://www.w3.org/2000/svg'));
+    expect([...html.matchAll(/https?:\/\/[^\s"')]+/g)].map((m) => m[0])).toEqual(
+      Array(3).fill('http://www.w3.org/2000/svg'),
+    );
     expect([...html.matchAll(/url\(([^)]*)\)/g)].every((m) => m[1]!.startsWith('#'))).toBe(true);
   });
 
@@ -82,7 +86,9 @@ describe('HTML', () => {
       ['Judgment', null, '< 5'],
     ]);
     const svg = chartSvg(stages, false);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 640 \d+" width="100%" role="img" aria-labelledby="t-cases-by-stage d-cases-by-stage" direction="ltr"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 640 \d+" width="100%" role="img" aria-labelledby="t-cases-by-stage d-cases-by-stage" direction="ltr"/,
+    );
     expect(svg).toContain('<title id="t-cases-by-stage">Active cases by stage</title>');
     expect(svg).toContain('<desc id="d-cases-by-stage">Merits: hidden; Judgment: &lt; 5</desc>');
     // two hatched marks of one fixed size plus the legend's; no solid bar but the legend's
@@ -102,7 +108,8 @@ describe('HTML', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="ar" dir="rtl">')).toBe(true);
     expect(html).toContain('<h2>ملخص</h2>');
     const spec = chartSpecs(ar).find((s) => s.id === 'outcomes-over-time')!;
-    const x = (svg: string) => Number(/<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#4d4d4d"/.exec(svg)![1]);
+    const x = (svg: string) =>
+      Number(/<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="[\d.]+" fill="#4d4d4d"/.exec(svg)![1]);
     expect(x(chartSvg(spec, true))).toBeGreaterThan(x(chartSvg(spec, false)));
   });
 });
@@ -113,7 +120,8 @@ describe('CSV', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
-    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(csvField(f).replace(/^"/, '').startsWith("'")).toBe(true);
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvField(f).replace(/^"/, '').startsWith("'")).toBe(true);
     expect(csvField('=HYPERLINK("http://x","y")')).toBe('"\'=HYPERLINK(""http://x"",""y"")"');
   });
 
@@ -129,12 +137,52 @@ describe('CSV', () => {
     expect(get('summary', 'cases-closed')).toEqual(['summary', 'cases-closed', 'Cases closed', '< 5', 'small']);
     expect(get('people-by-gender', 'female')).toEqual(['people-by-gender', 'female', 'Female', 'hidden', 'hidden']);
     expect(get('people-by-gender', 'total')).toEqual(['people-by-gender', 'total', 'Total', '11', 'value']);
-    expect(get('deadlines', 'breakdown')).toEqual(['deadlines', 'breakdown', 'The breakdown is not shown: its small numbers could not be hidden safely.', '', 'withheld']);
+    expect(get('deadlines', 'breakdown')).toEqual([
+      'deadlines',
+      'breakdown',
+      'The breakdown is not shown: its small numbers could not be hidden safely.',
+      '',
+      'withheld',
+    ]);
     expect(get('deadlines', 'met')).toBeUndefined();
-    expect(get('reparations', 'EUR.awarded')).toEqual(['reparations', 'EUR.awarded', 'EUR · Awarded', '5002.50', 'value']);
-    expect(get('reparations', 'EUR.paid')).toEqual(['reparations', 'EUR.paid', 'EUR · Paid so far', 'not shown', 'not-shown']);
-    expect(get('indicators', 'policy.average-progress')).toEqual(['indicators', 'policy.average-progress', 'Policy · Average progress', '70%', 'value']);
-    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['report', 'summary', 'enquiries', 'people-by-gender', 'people-by-age', 'people-by-country', 'cases-by-forum', 'cases-by-stage', 'outcomes-by-category', 'outcomes-over-time', 'deadlines', 'reparations', 'indicators']));
+    expect(get('reparations', 'EUR.awarded')).toEqual([
+      'reparations',
+      'EUR.awarded',
+      'EUR · Awarded',
+      '5002.50',
+      'value',
+    ]);
+    expect(get('reparations', 'EUR.paid')).toEqual([
+      'reparations',
+      'EUR.paid',
+      'EUR · Paid so far',
+      'not shown',
+      'not-shown',
+    ]);
+    expect(get('indicators', 'policy.average-progress')).toEqual([
+      'indicators',
+      'policy.average-progress',
+      'Policy · Average progress',
+      '70%',
+      'value',
+    ]);
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(
+      new Set([
+        'report',
+        'summary',
+        'enquiries',
+        'people-by-gender',
+        'people-by-age',
+        'people-by-country',
+        'cases-by-forum',
+        'cases-by-stage',
+        'outcomes-by-category',
+        'outcomes-over-time',
+        'deadlines',
+        'reparations',
+        'indicators',
+      ]),
+    );
     expect(csv).not.toContain('declared the detention');
   });
 });
@@ -142,10 +190,27 @@ describe('CSV', () => {
 describe('PDF', () => {
   it('is text a real extractor reads back, in English and French', async () => {
     const text = pdfToText(await renderPdf(en));
-    for (const s of ['Donor report', 'Period: January 1, 2026 to June 30, 2026', 'People supported by gender', 'Cases active', 'Case story 1', 'Person A (survivor)', 'The court declared the detention unlawful.', 'hidden', '5,002.50']) expect(text).toContain(s);
+    for (const s of [
+      'Donor report',
+      'Period: January 1, 2026 to June 30, 2026',
+      'People supported by gender',
+      'Cases active',
+      'Case story 1',
+      'Person A (survivor)',
+      'The court declared the detention unlawful.',
+      'hidden',
+      '5,002.50',
+    ])
+      expect(text).toContain(s);
     expect(text).toMatch(/<\s?5/);
     const frText = pdfToText(await renderPdf(fr));
-    for (const s of ['Rapport aux bailleurs de fonds', 'Personnes accompagnées par genre', 'Déclaration de violation', 'masqué']) expect(frText).toContain(s);
+    for (const s of [
+      'Rapport aux bailleurs de fonds',
+      'Personnes accompagnées par genre',
+      'Déclaration de violation',
+      'masqué',
+    ])
+      expect(frText).toContain(s);
     // a no-break space between thousands (pdftotext gives it back as a space)
     expect(frText).toMatch(/5[ \u00a0]002,50/);
   });
@@ -163,9 +228,14 @@ describe('PDF', () => {
   });
 
   it('replaces a story paragraph its fonts cannot show, and refuses Arabic', async () => {
-    const model = { ...en, vignettes: [{ heading: 'Case story 1', facts: [], paragraphs: ['تعرّض المعتقل للضرب.', 'Plain text stays.'] }] };
+    const model = {
+      ...en,
+      vignettes: [{ heading: 'Case story 1', facts: [], paragraphs: ['تعرّض المعتقل للضرب.', 'Plain text stays.'] }],
+    };
     const text = pdfToText(await renderPdf(model));
-    expect(text).toContain('This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.');
+    expect(text).toContain(
+      'This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.',
+    );
     expect(text).toContain('Plain text stays.');
     expect(text).not.toMatch(/[\u0600-\u06ff]/);
     await expect(renderPdf(ar)).rejects.toMatchObject({ code: 'REPORT_LANGUAGE_UNSUPPORTED' });

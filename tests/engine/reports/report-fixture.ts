@@ -28,7 +28,15 @@ import { newDomain, type TestDomain } from '../domain-helpers.js';
 export const PERIOD = { from: '2026-01-01', to: '2026-06-30' } as const;
 
 export function giveConsent(ctx: DomainContext, personId: string, caseId: string, extra: Record<string, unknown> = {}) {
-  return addConsent(ctx, { personId, caseId, purpose: 'donor-reporting', told: [...TOLD_ELEMENTS], method: 'written', givenAt: '2026-01-05', ...extra });
+  return addConsent(ctx, {
+    personId,
+    caseId,
+    purpose: 'donor-reporting',
+    told: [...TOLD_ELEMENTS],
+    method: 'written',
+    givenAt: '2026-01-05',
+    ...extra,
+  });
 }
 
 export interface Fixture extends TestDomain {
@@ -43,10 +51,23 @@ export async function reportFixture(): Promise<Fixture> {
   const cases: Record<string, Case> = {};
   const people: Record<string, Person> = {};
   const addCase = (name: string, extra: Record<string, unknown>) => {
-    cases[name] = createCase(ctx, { title: `Case ${name}`, reference: `REF-${name}`, project: 'P1', openedOn: '2026-02-10', forum: 'domestic-court', stage: 'merits', ...extra });
+    cases[name] = createCase(ctx, {
+      title: `Case ${name}`,
+      reference: `REF-${name}`,
+      project: 'P1',
+      openedOn: '2026-02-10',
+      forum: 'domestic-court',
+      stage: 'merits',
+      ...extra,
+    });
     return cases[name]!;
   };
-  const addPerson = (name: string, caseId: string, role: 'survivor' | 'witness' | 'lawyer', extra: Record<string, unknown>) => {
+  const addPerson = (
+    name: string,
+    caseId: string,
+    role: 'survivor' | 'witness' | 'lawyer',
+    extra: Record<string, unknown>,
+  ) => {
     people[name] = createPerson(ctx, { fullName: `${name} Zed`, ...extra });
     linkPerson(ctx, { personId: people[name]!.id, caseId, role });
     return people[name]!;
@@ -87,24 +108,66 @@ export async function reportFixture(): Promise<Fixture> {
   const h = addCase('H', { openedOn: '2026-08-01' });
   giveConsent(ctx, addPerson('SH', h.id, 'survivor', {}).id, h.id);
 
-  for (let i = 1; i <= 10; i++) addOutcome(ctx, { caseId: cases[`A${i}`]!.id, kind: 'declaratory', description: `The court declared the detention unlawful.`, achievedOn: '2026-03-10' });
+  for (let i = 1; i <= 10; i++)
+    addOutcome(ctx, {
+      caseId: cases[`A${i}`]!.id,
+      kind: 'declaratory',
+      description: `The court declared the detention unlawful.`,
+      achievedOn: '2026-03-10',
+    });
   for (let i = 1; i <= 5; i++) {
-    addOutcome(ctx, { caseId: cases[`A${i}`]!.id, kind: 'compensation', description: 'The state was ordered to pay compensation.', achievedOn: '2026-05-20', currency: 'EUR', amountAwarded: '1000.50', ...(i <= 3 ? { amountPaid: '500' } : {}) });
+    addOutcome(ctx, {
+      caseId: cases[`A${i}`]!.id,
+      kind: 'compensation',
+      description: 'The state was ordered to pay compensation.',
+      achievedOn: '2026-05-20',
+      currency: 'EUR',
+      amountAwarded: '1000.50',
+      ...(i <= 3 ? { amountPaid: '500' } : {}),
+    });
   }
-  addOutcome(ctx, { caseId: cases.A6!.id, kind: 'restitution', description: 'Land was returned.', achievedOn: '2026-05-20', currency: 'KES', amountAwarded: '200' });
+  addOutcome(ctx, {
+    caseId: cases.A6!.id,
+    kind: 'restitution',
+    description: 'Land was returned.',
+    achievedOn: '2026-05-20',
+    currency: 'KES',
+    amountAwarded: '200',
+  });
   addOutcome(ctx, { caseId: b.id, kind: 'declaratory', description: 'Not counted.', achievedOn: '2026-03-01' });
 
   for (let i = 1; i <= 8; i++) {
-    const dl = addDeadline(ctx, { caseId: cases[`A${i}`]!.id, kind: 'filing', title: 'File the reply', dueOn: '2026-04-01' });
-    completeDeadline(ctx, { id: dl.id, status: i <= 7 ? 'met' : 'missed', completedOn: i <= 7 ? '2026-04-01' : '2026-04-02' });
+    const dl = addDeadline(ctx, {
+      caseId: cases[`A${i}`]!.id,
+      kind: 'filing',
+      title: 'File the reply',
+      dueOn: '2026-04-01',
+    });
+    completeDeadline(ctx, {
+      id: dl.id,
+      status: i <= 7 ? 'met' : 'missed',
+      completedOn: i <= 7 ? '2026-04-01' : '2026-04-02',
+    });
   }
 
   for (let i = 1; i <= 5; i++) {
-    const ind = addIndicator(ctx, { caseId: cases[`A${i}`]!.id, name: 'Detention centres inspected', dimension: 'policy', baseline: 0, target: 10 });
+    const ind = addIndicator(ctx, {
+      caseId: cases[`A${i}`]!.id,
+      name: 'Detention centres inspected',
+      dimension: 'policy',
+      baseline: 0,
+      target: 10,
+    });
     observeIndicator(ctx, { indicatorId: ind.id, observedOn: '2026-06-01', value: i <= 2 ? 10 : 5 });
     if (i === 3) observeIndicator(ctx, { indicatorId: ind.id, observedOn: '2026-08-01', value: 10 });
   }
-  addIndicator(ctx, { caseId: cases.A6!.id, name: 'Survivor wellbeing', dimension: 'survivor', baseline: 0, target: 5 });
+  addIndicator(ctx, {
+    caseId: cases.A6!.id,
+    name: 'Survivor wellbeing',
+    dimension: 'survivor',
+    baseline: 0,
+    target: 5,
+  });
 
   return { ...d, cases, people };
 }

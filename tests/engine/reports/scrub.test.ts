@@ -2,7 +2,17 @@
 // with or without accents, whole words in Latin script but anywhere in Arabic and Chinese,
 // longest first, dates coarsened, numbers, contacts and unknown capitalised words dropped.
 import { describe, expect, it } from 'vitest';
-import { coarsenDates, foldKey, freeTextKeys, nameKeys, scrubParagraph, splitSentences, type Term, TermIndex, unsafeTextKinds } from '../../../src-main/engine/reports/scrub.js';
+import {
+  coarsenDates,
+  foldKey,
+  freeTextKeys,
+  nameKeys,
+  scrubParagraph,
+  splitSentences,
+  type Term,
+  TermIndex,
+  unsafeTextKinds,
+} from '../../../src-main/engine/reports/scrub.js';
 
 function index(entries: Array<[Term['kind'], string | null, string[]]>): TermIndex {
   return new TermIndex(entries.flatMap(([kind, personId, keys]) => keys.map((key) => ({ kind, personId, key }))));
@@ -71,7 +81,7 @@ describe('names', () => {
 
   it('matches whole words in Latin script: "Ali" is not in "alibi" but is in "Ali\'s" and "Ali-Hassan"', () => {
     expect(kept('The police said his alibi was weak.')).toBe('The police said his alibi was weak.');
-    expect(kept("The court accepted ali's statement.")).toBe('The court accepted Person C\'s statement.');
+    expect(kept("The court accepted ali's statement.")).toBe("The court accepted Person C's statement.");
     expect(kept('The court heard ali-hassan.')).toBe('The court heard Person C-hassan.');
     // letters and digits are separate words
     expect(kept('The file of amina2 was read.')).toBe('The file of Person A2 was read.');
@@ -106,7 +116,13 @@ describe('places, contacts, case text', () => {
   });
 
   it('drops a sentence with a contact, e-mail, web address or case reference', () => {
-    for (const s of ['Write to po box 77 ruiru.', 'Write to him at someone@example.org today.', 'See www.example.org for the ruling.', 'The file is ke-2024-17.', 'Reach him via @amina_k on the app.']) {
+    for (const s of [
+      'Write to po box 77 ruiru.',
+      'Write to him at someone@example.org today.',
+      'See www.example.org for the ruling.',
+      'The file is ke-2024-17.',
+      'Reach him via @amina_k on the app.',
+    ]) {
       const r = scrub(s);
       expect(r.sentences, s).toEqual([]);
       expect(['contact', 'case-text', 'number']).toContain(r.redactions[0]!.kind);
@@ -153,8 +169,14 @@ describe('dates and numbers', () => {
 
 describe('capitalised words the vault does not know', () => {
   it('drops a sentence with an unknown capitalised word; keeps institutions, countries, months and openers', () => {
-    const r = scrub('The Committee Against Torture found a violation by Kenya in June. She met Mwangi in Kamiti. Officers beat him. The UN and the CAT were told.');
-    expect(r.sentences).toEqual(['The Committee Against Torture found a violation by Kenya in June.', 'Officers beat him.', 'The UN and the CAT were told.']);
+    const r = scrub(
+      'The Committee Against Torture found a violation by Kenya in June. She met Mwangi in Kamiti. Officers beat him. The UN and the CAT were told.',
+    );
+    expect(r.sentences).toEqual([
+      'The Committee Against Torture found a violation by Kenya in June.',
+      'Officers beat him.',
+      'The UN and the CAT were told.',
+    ]);
     expect(r.redactions).toEqual([{ kind: 'possible-name', sentence: 2, count: 1 }]);
   });
 
@@ -163,7 +185,11 @@ describe('capitalised words the vault does not know', () => {
   });
 
   it('does not split "Mr. Kamau" into a sentence of its own that would exempt "Kamau"', () => {
-    expect(splitSentences('Police beat Mr. Kamau. The U.N. Committee heard it. He left.')).toEqual(['Police beat Mr. Kamau.', 'The U.N. Committee heard it.', 'He left.']);
+    expect(splitSentences('Police beat Mr. Kamau. The U.N. Committee heard it. He left.')).toEqual([
+      'Police beat Mr. Kamau.',
+      'The U.N. Committee heard it.',
+      'He left.',
+    ]);
     expect(scrub('Police beat Mr. Kamau.').sentences).toEqual([]);
   });
 });

@@ -58,7 +58,15 @@ describe('suppressCount', () => {
 
 describe('suppressLine', () => {
   it('shows a line without small numbers as it is', () => {
-    expect(suppressLine([12, 0, 7], 5)).toEqual({ cells: [{ state: 'value', value: 12 }, { state: 'value', value: 0 }, { state: 'value', value: 7 }], total: { state: 'value', value: 19 }, withheld: null });
+    expect(suppressLine([12, 0, 7], 5)).toEqual({
+      cells: [
+        { state: 'value', value: 12 },
+        { state: 'value', value: 0 },
+        { state: 'value', value: 7 },
+      ],
+      total: { state: 'value', value: 19 },
+      withheld: null,
+    });
   });
 
   it('hides the next smallest cell with a single small one (3 would be 15 − 12)', () => {
@@ -86,15 +94,29 @@ describe('suppressLine', () => {
 
   it('withholds the breakdown when no choice of hidden cells protects the small one', () => {
     // 1 and 5, total 6: "< 5" + hidden (≥ 5) = 6 can only be 1 + 5
-    expect(suppressLine([1, 5], 5)).toEqual({ cells: [], total: { state: 'value', value: 6 }, withheld: 'unprotectable' });
+    expect(suppressLine([1, 5], 5)).toEqual({
+      cells: [],
+      total: { state: 'value', value: 6 },
+      withheld: 'unprotectable',
+    });
   });
 
   it('keeps an all-zero line', () => {
-    expect(suppressLine([0, 0], 5)).toEqual({ cells: [{ state: 'value', value: 0 }, { state: 'value', value: 0 }], total: { state: 'value', value: 0 }, withheld: null });
+    expect(suppressLine([0, 0], 5)).toEqual({
+      cells: [
+        { state: 'value', value: 0 },
+        { state: 'value', value: 0 },
+      ],
+      total: { state: 'value', value: 0 },
+      withheld: null,
+    });
   });
 
   it('property: no suppressed cell of a random table can be worked out from the published cells and the total', () => {
-    const cellValue = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 12 }) }, { weight: 1, arbitrary: fc.integer({ min: 13, max: 40 }) });
+    const cellValue = fc.oneof(
+      { weight: 3, arbitrary: fc.integer({ min: 0, max: 12 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 13, max: 40 }) },
+    );
     fc.assert(
       fc.property(fc.array(cellValue, { minLength: 1, maxLength: 7 }), fc.constantFrom(5, 6, 7, 10), (values, k) => {
         const s = suppressLine(values, k);
@@ -122,7 +144,8 @@ describe('suppressLine', () => {
           expect(possible.has(values[i]!), 'the truth is among the possibilities').toBe(true);
           if (s.cells[i]!.state === 'small') {
             // the reader learns nothing beyond "< k": every value 1 … k − 1 still fits
-            for (let v = 1; v < k; v++) expect(possible.has(v), `cell ${i} = ${v} in ${JSON.stringify(values)}`).toBe(true);
+            for (let v = 1; v < k; v++)
+              expect(possible.has(v), `cell ${i} = ${v} in ${JSON.stringify(values)}`).toBe(true);
           } else {
             expect(possible.size, `hidden cell ${i} in ${JSON.stringify(values)}`).toBeGreaterThanOrEqual(2);
           }
@@ -139,9 +162,13 @@ describe('suppressLine', () => {
         const k = 5;
         const s = suppressLine(values, k);
         if (s.withheld !== 'unprotectable') return;
-        const all: ReportCell[] = values.map((v) => (v === 0 ? { state: 'value', value: 0 } : v < k ? { state: 'small' } : { state: 'hidden' }));
+        const all: ReportCell[] = values.map((v) =>
+          v === 0 ? { state: 'value', value: 0 } : v < k ? { state: 'small' } : { state: 'hidden' },
+        );
         const possible = possibleValues(values, all, k);
-        const someExposed = [...possible].some(([i, set]) => (all[i]!.state === 'small' ? [1, 2, 3, 4].some((v) => !set.has(v)) : set.size < 2));
+        const someExposed = [...possible].some(([i, set]) =>
+          all[i]!.state === 'small' ? [1, 2, 3, 4].some((v) => !set.has(v)) : set.size < 2,
+        );
         expect(someExposed).toBe(true);
       }),
       { numRuns: 2000 },

@@ -26,7 +26,14 @@ function expectRefused(d: TestDomain, fn: () => unknown, code: string, field?: s
   expect(d.auditCount()).toBe(audits);
 }
 
-const base = { threat: 'Laptop seized at a checkpoint', category: 'device', likelihood: 3, impact: 5, owner: 'Security lead', reviewOn: '2026-12-01' } as const;
+const base = {
+  threat: 'Laptop seized at a checkpoint',
+  category: 'device',
+  likelihood: 3,
+  impact: 5,
+  owner: 'Security lead',
+  reviewOn: '2026-12-01',
+} as const;
 
 describe('risk register', () => {
   it.each([
@@ -45,7 +52,12 @@ describe('risk register', () => {
   it('adds a risk with its score and level, and audits enums and ratings only', async () => {
     const d = await newDomain();
     const c = createCase(d.ctx, { title: 'Case' });
-    const r = addRisk(d.ctx, { ...base, mitigations: 'Full-disk encryption; travel laptop', description: 'Border police search devices', caseId: c.id });
+    const r = addRisk(d.ctx, {
+      ...base,
+      mitigations: 'Full-disk encryption; travel laptop',
+      description: 'Border police search devices',
+      caseId: c.id,
+    });
     expect(r).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       threat: 'Laptop seized at a checkpoint',
@@ -67,7 +79,11 @@ describe('risk register', () => {
       originVault: d.ctx.vaultId,
     });
     const entry = lastAudit(d);
-    expect(entry).toMatchObject({ action: 'risk.added', subject: { kind: 'risk', id: r.id }, details: { category: 'device', likelihood: 3, impact: 5, level: 'high', status: 'open', caseId: c.id } });
+    expect(entry).toMatchObject({
+      action: 'risk.added',
+      subject: { kind: 'risk', id: r.id },
+      details: { category: 'device', likelihood: 3, impact: 5, level: 'high', status: 'open', caseId: c.id },
+    });
     expect(JSON.stringify(entry.details)).not.toMatch(/Laptop|encryption|Security lead|Border/);
   });
 
@@ -98,10 +114,28 @@ describe('risk register', () => {
     const d = await newDomain();
     const r = addRisk(d.ctx, base);
     d.setNow('2026-11-25');
-    const u = updateRisk(d.ctx, { id: r.id, expectedVersion: 1, likelihood: 1, status: 'mitigated', mitigations: 'Travel laptop with no case data' });
-    expect(u).toMatchObject({ version: 2, likelihood: 1, impact: 5, score: 5, level: 'medium', status: 'mitigated', updatedAt: '2026-11-25T12:00:00.000Z' });
+    const u = updateRisk(d.ctx, {
+      id: r.id,
+      expectedVersion: 1,
+      likelihood: 1,
+      status: 'mitigated',
+      mitigations: 'Travel laptop with no case data',
+    });
+    expect(u).toMatchObject({
+      version: 2,
+      likelihood: 1,
+      impact: 5,
+      score: 5,
+      level: 'medium',
+      status: 'mitigated',
+      updatedAt: '2026-11-25T12:00:00.000Z',
+    });
     const entry = lastAudit(d);
-    expect(entry).toMatchObject({ action: 'risk.updated', subject: { kind: 'risk', id: r.id }, details: { fields: ['likelihood', 'mitigations', 'status'], version: 2, level: 'medium', status: 'mitigated' } });
+    expect(entry).toMatchObject({
+      action: 'risk.updated',
+      subject: { kind: 'risk', id: r.id },
+      details: { fields: ['likelihood', 'mitigations', 'status'], version: 2, level: 'medium', status: 'mitigated' },
+    });
     expect(JSON.stringify(entry.details)).not.toContain('Travel');
     expectRefused(d, () => updateRisk(d.ctx, { id: r.id, expectedVersion: 1, impact: 1 }), 'CONFLICT');
     expectRefused(d, () => updateRisk(d.ctx, { id: r.id, impact: 9 }), 'INVALID_INPUT', 'impact');
@@ -112,17 +146,51 @@ describe('risk register', () => {
     expect(d.auditCount()).toBe(audits);
     // reopen and link to a case, then unlink
     const c = createCase(d.ctx, { title: 'Case' });
-    expect(updateRisk(d.ctx, { id: r.id, status: 'open', caseId: c.id })).toMatchObject({ version: 3, status: 'open', caseId: c.id });
+    expect(updateRisk(d.ctx, { id: r.id, status: 'open', caseId: c.id })).toMatchObject({
+      version: 3,
+      status: 'open',
+      caseId: c.id,
+    });
     expect(updateRisk(d.ctx, { id: r.id, caseId: null })).toMatchObject({ version: 4, caseId: null });
   });
 
   it('lists by score (highest first), flags risks past their review date, and filters review-due ones', async () => {
     const d = await newDomain('2026-11-21T12:00:00.000Z');
-    const low = addRisk(d.ctx, { ...base, threat: 'Phishing', category: 'communications', likelihood: 2, impact: 2, reviewOn: '2026-11-20' });
-    const critical = addRisk(d.ctx, { ...base, threat: 'Raid on office', category: 'physical', likelihood: 4, impact: 5, reviewOn: '2027-01-01' });
+    const low = addRisk(d.ctx, {
+      ...base,
+      threat: 'Phishing',
+      category: 'communications',
+      likelihood: 2,
+      impact: 2,
+      reviewOn: '2026-11-20',
+    });
+    const critical = addRisk(d.ctx, {
+      ...base,
+      threat: 'Raid on office',
+      category: 'physical',
+      likelihood: 4,
+      impact: 5,
+      reviewOn: '2027-01-01',
+    });
     const high = addRisk(d.ctx, { ...base, threat: 'Seizure', likelihood: 3, impact: 5, reviewOn: '2026-11-21' });
-    const closedPast = addRisk(d.ctx, { ...base, threat: 'Old server', category: 'data', likelihood: 5, impact: 5, reviewOn: '2026-01-01', status: 'closed' });
-    const sameScoreEarlier = addRisk(d.ctx, { ...base, threat: 'Subpoena', category: 'legal', likelihood: 5, impact: 3, reviewOn: '2026-11-01', status: 'accepted' });
+    const closedPast = addRisk(d.ctx, {
+      ...base,
+      threat: 'Old server',
+      category: 'data',
+      likelihood: 5,
+      impact: 5,
+      reviewOn: '2026-01-01',
+      status: 'closed',
+    });
+    const sameScoreEarlier = addRisk(d.ctx, {
+      ...base,
+      threat: 'Subpoena',
+      category: 'legal',
+      likelihood: 5,
+      impact: 3,
+      reviewOn: '2026-11-01',
+      status: 'accepted',
+    });
 
     const all = listRisks(d.ctx);
     expect(all.map((r) => [r.threat, r.score, r.level, r.reviewOverdue])).toEqual([

@@ -41,9 +41,21 @@ describe('toFtsQuery', () => {
   });
 
   it('Arabic is folded (marks, tatweel, letter variants) and searched with and without its article or conjunction', () => {
-    const forms = (w: string) => `(${arabicForms(w).map((f) => `"${f}"`).join(' OR ')})`;
+    const forms = (w: string) =>
+      `(${arabicForms(w)
+        .map((f) => `"${f}"`)
+        .join(' OR ')})`;
     expect(arabicForms('الضرب')).toEqual(['الضرب', 'ضرب', 'والضرب', 'بالضرب', 'كالضرب', 'فالضرب', 'للضرب', 'وضرب']);
-    expect(arabicForms('واجبر')).toEqual(['واجبر', 'اجبر', 'والاجبر', 'بالاجبر', 'كالاجبر', 'فالاجبر', 'للاجبر', 'الاجبر']);
+    expect(arabicForms('واجبر')).toEqual([
+      'واجبر',
+      'اجبر',
+      'والاجبر',
+      'بالاجبر',
+      'كالاجبر',
+      'فالاجبر',
+      'للاجبر',
+      'الاجبر',
+    ]);
     // too short to lose a letter
     expect(arabicForms('ولد')).toEqual(['ولد', 'والولد', 'بالولد', 'كالولد', 'فالولد', 'للولد', 'الولد', 'وولد']);
     expect(toFtsQuery('تَعْذِيبُ المعتقل', { prefixLast: false })).toBe(`${forms('تعذيب')} AND ${forms('المعتقل')}`);
@@ -77,8 +89,32 @@ describe('toFtsQuery', () => {
     const db = new Database(':memory:');
     try {
       db.initTokenizer();
-      db.exec(`CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'signal_tokenizer'); INSERT INTO t (body) VALUES ('police and court');`);
-      const hostile = ['"', '""', '"a', 'a"', 'NOT', 'AND OR NOT', '(', ')', '{a b}:c', 'body:x', '^a', 'a*', '*a', 'NEAR(a b, 2)', '-a', '+a', "'", '\\', '\u0000a', 'a\u0001b', 'تَعْذِيبُ'];
+      db.exec(
+        `CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'signal_tokenizer'); INSERT INTO t (body) VALUES ('police and court');`,
+      );
+      const hostile = [
+        '"',
+        '""',
+        '"a',
+        'a"',
+        'NOT',
+        'AND OR NOT',
+        '(',
+        ')',
+        '{a b}:c',
+        'body:x',
+        '^a',
+        'a*',
+        '*a',
+        'NEAR(a b, 2)',
+        '-a',
+        '+a',
+        "'",
+        '\\',
+        '\u0000a',
+        'a\u0001b',
+        'تَعْذِيبُ',
+      ];
       for (const input of hostile) {
         let expr: string;
         try {
@@ -88,7 +124,9 @@ describe('toFtsQuery', () => {
         }
         expect(() => db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all([expr]), `${input} → ${expr}`).not.toThrow();
       }
-      expect(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all([toFtsQuery('police court')])).toEqual([{ rowid: 1 }]);
+      expect(db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all([toFtsQuery('police court')])).toEqual([
+        { rowid: 1 },
+      ]);
     } finally {
       db.close();
     }
@@ -101,7 +139,9 @@ describe('parseQuery', () => {
     expect(p.exact).toBe('"witness" AND "stat"');
     expect(p.prefixed).toBe('"witness" AND "stat"*');
     expect(p.prefixWords).toEqual(['stat']);
-    expect(p.withLastAlternatives(['stat', 'statement', 'e mail'])).toBe('"witness" AND ("stat" OR "statement" OR "e mail")');
+    expect(p.withLastAlternatives(['stat', 'statement', 'e mail'])).toBe(
+      '"witness" AND ("stat" OR "statement" OR "e mail")',
+    );
     expect(p.withLastAlternatives(['statement'])).toBe('"witness" AND "statement"');
   });
 
@@ -116,7 +156,11 @@ describe('parseQuery', () => {
   it('completes the folded spelling of an Arabic word with harakat, and keeps its other forms', () => {
     expect(parseQuery('تَعْذِيبُ').prefixWords).toEqual(['تعذيب']);
     expect(parseQuery('تَعْذِيبُ').lastForms).toEqual(arabicForms('تعذيب').slice(1));
-    expect(parseQuery('شاهد تَعْذِيبُ').withLastAlternatives(['تعذيب'])).toBe(`(${arabicForms('شاهد').map((f) => `"${f}"`).join(' OR ')}) AND "تعذيب"`);
+    expect(parseQuery('شاهد تَعْذِيبُ').withLastAlternatives(['تعذيب'])).toBe(
+      `(${arabicForms('شاهد')
+        .map((f) => `"${f}"`)
+        .join(' OR ')}) AND "تعذيب"`,
+    );
   });
 
   it('alternatives are quoted like any input', () => {

@@ -11,7 +11,11 @@ describe('notes', () => {
     const d = await newDomain();
     const c = createCase(d.ctx, { title: 'Case' });
     const before = d.auditCount();
-    const n = addNote(d.ctx, { caseId: c.id, body: '  Met the witness at the clinic; bruises photographed.  ', author: 'AK' });
+    const n = addNote(d.ctx, {
+      caseId: c.id,
+      body: '  Met the witness at the clinic; bruises photographed.  ',
+      author: 'AK',
+    });
     expect(n).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       caseId: c.id,
@@ -27,7 +31,10 @@ describe('notes', () => {
     const entry = listAudit(d.ctx.db, { afterSeq: before })[0]!;
     expect(entry.action).toBe('note.added');
     expect(entry.subject).toEqual({ kind: 'note', id: n.id });
-    expect(entry.details).toEqual({ caseId: c.id, length: 'Met the witness at the clinic; bruises photographed.'.length });
+    expect(entry.details).toEqual({
+      caseId: c.id,
+      length: 'Met the witness at the clinic; bruises photographed.'.length,
+    });
     expect(JSON.stringify(entry)).not.toMatch(/witness|clinic|AK/);
   });
 
@@ -48,7 +55,9 @@ describe('notes', () => {
     const d = await newDomain();
     const c = createCase(d.ctx, { title: 'Case' });
     const audit = d.auditCount();
-    expect(() => addNote(d.ctx, { caseId: c.id, ...patch } as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(message) }));
+    expect(() => addNote(d.ctx, { caseId: c.id, ...patch } as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(message) }),
+    );
     expect(d.rows('notes')).toBe(0);
     expect(d.auditCount()).toBe(audit);
   });
@@ -102,14 +111,27 @@ describe('notes', () => {
     d.setNow('2026-11-22T09:00:00.000Z');
     const audit = d.auditCount();
     const u = updateNote(d.ctx, { id: n.id, body: 'second draft, longer', expectedVersion: 1 });
-    expect(u).toMatchObject({ id: n.id, body: 'second draft, longer', version: 2, createdAt: n.createdAt, updatedAt: '2026-11-22T09:00:00.000Z' });
+    expect(u).toMatchObject({
+      id: n.id,
+      body: 'second draft, longer',
+      version: 2,
+      createdAt: n.createdAt,
+      updatedAt: '2026-11-22T09:00:00.000Z',
+    });
     const entry = listAudit(d.ctx.db, { afterSeq: audit })[0]!;
-    expect(entry).toMatchObject({ action: 'note.updated', subject: { kind: 'note', id: n.id }, details: { caseId: c.id, length: 20, version: 2 } });
+    expect(entry).toMatchObject({
+      action: 'note.updated',
+      subject: { kind: 'note', id: n.id },
+      details: { caseId: c.id, length: 20, version: 2 },
+    });
     expect(JSON.stringify(entry)).not.toMatch(/draft/);
 
     const after = d.auditCount();
     expect(() => updateNote(d.ctx, { id: n.id, body: 'lost edit', expectedVersion: 1 })).toThrow(
-      expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('version 2, you edited version 1') }),
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: expect.stringContaining('version 2, you edited version 1'),
+      }),
     );
     expect(getNote(d.ctx, n.id)).toMatchObject({ body: 'second draft, longer', version: 2 });
     expect(d.auditCount()).toBe(after);

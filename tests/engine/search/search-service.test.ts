@@ -16,7 +16,10 @@ function addEvidence(ctx: DomainContext, caseId: string, title: string, descript
   const blobId = randomBytes(16).toString('hex');
   const sha = randomBytes(32).toString('hex');
   const at = '2026-11-21T12:00:00.000Z';
-  run(ctx.db, sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blobId}, ${randomBytes(32)}, ${sha}, 10, ${at})`);
+  run(
+    ctx.db,
+    sql`INSERT INTO blobs (id, key, sha256, size, created_at) VALUES (${blobId}, ${randomBytes(32)}, ${sha}, 10, ${at})`,
+  );
   run(
     ctx.db,
     sql`INSERT INTO evidence (id, case_id, blob_id, title, description, type, file_name, media_type, size, sha256, received_at, created_at, updated_at, version, origin_vault)
@@ -27,7 +30,8 @@ function addEvidence(ctx: DomainContext, caseId: string, title: string, descript
 
 const matches = (h: SearchHit) => h.snippet.filter((s) => s.match).map((s) => s.text);
 const text = (h: SearchHit) => h.snippet.map((s) => s.text).join('');
-const ids = (ctx: DomainContext, query: SearchQuery | string) => search(ctx, typeof query === 'string' ? { query } : query).items.map((h) => h.id);
+const ids = (ctx: DomainContext, query: SearchQuery | string) =>
+  search(ctx, typeof query === 'string' ? { query } : query).items.map((h) => h.id);
 
 async function withCase() {
   const d = await newDomain();
@@ -107,7 +111,10 @@ describe('search: languages', () => {
 describe('search: snippets', () => {
   it('marks exactly the matched words, and the segments give back the text', async () => {
     const { ctx, c } = await withCase();
-    addNote(ctx, { caseId: c.id, body: 'The police officer beat the detainee;\n\npolice denied it. Policeman absent.' });
+    addNote(ctx, {
+      caseId: c.id,
+      body: 'The police officer beat the detainee;\n\npolice denied it. Policeman absent.',
+    });
     // Few matches: the last word is completed too (policeman).
     expect(search(ctx, { query: 'police' }).items[0]!.snippet).toEqual([
       { text: 'The ', match: false },
@@ -221,12 +228,16 @@ describe('search: the query is text, never FTS syntax', () => {
     [{ query: 'x', sort: 'date' }, 'input'],
   ])('%j is INVALID_INPUT naming the field', async (input, field) => {
     const { ctx } = await withCase();
-    expect(() => search(ctx, input as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(field) }));
+    expect(() => search(ctx, input as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(field) }),
+    );
   });
 
   it('more than 32 words is INVALID_INPUT', async () => {
     const { ctx } = await withCase();
-    expect(codeOf(() => search(ctx, { query: Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ') }))).toBe('INVALID_INPUT');
+    expect(codeOf(() => search(ctx, { query: Array.from({ length: 33 }, (_, i) => `w${i}`).join(' ') }))).toBe(
+      'INVALID_INPUT',
+    );
     expect(search(ctx, { query: Array.from({ length: 32 }, (_, i) => `w${i}`).join(' ') }).items).toEqual([]);
   });
 });
@@ -234,11 +245,28 @@ describe('search: the query is text, never FTS syntax', () => {
 describe('search: what is indexed, and keeping in step', () => {
   it('finds case titles, summaries and strategies, and evidence titles and descriptions', async () => {
     const { ctx, c } = await withCase();
-    const other = createCase(ctx, { title: 'Other', reference: 'UG-1', summary: 'Flogged at the barracks', strategy: 'Petition the commission' });
+    const other = createCase(ctx, {
+      title: 'Other',
+      reference: 'UG-1',
+      summary: 'Flogged at the barracks',
+      strategy: 'Petition the commission',
+    });
     const ev = addEvidence(ctx, c.id, 'Medical report', 'Istanbul Protocol examination of scars');
     const kamiti = search(ctx, { query: 'kamiti' }).items;
     expect(kamiti).toEqual([
-      { kind: 'case', id: c.id, caseId: c.id, caseReference: 'KE-7', caseTitle: 'Kamiti detention', title: 'Kamiti detention', snippet: [{ text: 'Kamiti', match: true }, { text: ' detention', match: false }], rank: expect.any(Number) },
+      {
+        kind: 'case',
+        id: c.id,
+        caseId: c.id,
+        caseReference: 'KE-7',
+        caseTitle: 'Kamiti detention',
+        title: 'Kamiti detention',
+        snippet: [
+          { text: 'Kamiti', match: true },
+          { text: ' detention', match: false },
+        ],
+        rank: expect.any(Number),
+      },
     ]);
     expect(ids(ctx, 'barracks')).toEqual([other.id]);
     expect(ids(ctx, 'commission')).toEqual([other.id]);
@@ -251,7 +279,10 @@ describe('search: what is indexed, and keeping in step', () => {
         caseReference: 'KE-7',
         caseTitle: 'Kamiti detention',
         title: 'Medical report',
-        snippet: [{ text: 'Istanbul Protocol examination of ', match: false }, { text: 'scars', match: true }],
+        snippet: [
+          { text: 'Istanbul Protocol examination of ', match: false },
+          { text: 'scars', match: true },
+        ],
         rank: expect.any(Number),
       },
     ]);
@@ -262,7 +293,19 @@ describe('search: what is indexed, and keeping in step', () => {
     const { ctx, c } = await withCase();
     const n = addNote(ctx, { caseId: c.id, body: 'Visited the clinic.' });
     expect(search(ctx, { query: 'clinic' }).items).toEqual([
-      { kind: 'note', id: n.id, caseId: c.id, caseReference: 'KE-7', caseTitle: 'Kamiti detention', snippet: [{ text: 'Visited the ', match: false }, { text: 'clinic', match: true }, { text: '.', match: false }], rank: expect.any(Number) },
+      {
+        kind: 'note',
+        id: n.id,
+        caseId: c.id,
+        caseReference: 'KE-7',
+        caseTitle: 'Kamiti detention',
+        snippet: [
+          { text: 'Visited the ', match: false },
+          { text: 'clinic', match: true },
+          { text: '.', match: false },
+        ],
+        rank: expect.any(Number),
+      },
     ]);
   });
 
@@ -369,7 +412,10 @@ describe('search: prefixes and very common words', () => {
     const seqs: number[] = [];
     ctx.db.transaction(() => {
       for (let i = 0; i < SEARCH_WINDOW + 5; i++) {
-        const r = run(ctx.db, sql`INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES (${uuidv7()}, ${c.id}, ${`osprey report ${i}`}, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ${ctx.vaultId})`);
+        const r = run(
+          ctx.db,
+          sql`INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES (${uuidv7()}, ${c.id}, ${`osprey report ${i}`}, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ${ctx.vaultId})`,
+        );
         seqs.push(Number(r.lastInsertRowid));
       }
     })();
@@ -403,7 +449,10 @@ describe('search: prefixes and very common words', () => {
     const small = createCase(ctx, { title: 'Small', reference: 'S-1' });
     ctx.db.transaction(() => {
       for (let i = 0; i < SEARCH_WINDOW + 1; i++) {
-        run(ctx.db, sql`INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES (${uuidv7()}, ${c.id}, ${`heron count ${i}`}, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ${ctx.vaultId})`);
+        run(
+          ctx.db,
+          sql`INSERT INTO notes (id, case_id, body, created_at, updated_at, origin_vault) VALUES (${uuidv7()}, ${c.id}, ${`heron count ${i}`}, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ${ctx.vaultId})`,
+        );
       }
     })();
     const lake = addNote(ctx, { caseId: small.id, body: 'heron by the lake' }).id;
@@ -447,7 +496,13 @@ describe('search: people and tags', () => {
     expect(ids(ctx, { query: 'witness k', kinds: ['person'] })).toEqual([p.id]);
     expect(ids(ctx, { query: 'ouazz', kinds: ['person'] })).toEqual([other.id]);
     const hit = search(ctx, { query: 'العمراني' }).items.find((h) => h.kind === 'person')!;
-    expect(hit).toMatchObject({ kind: 'person', id: p.id, title: 'يُوسُف العَمْرَانِي', caseId: c.id, caseReference: 'KE-7' });
+    expect(hit).toMatchObject({
+      kind: 'person',
+      id: p.id,
+      title: 'يُوسُف العَمْرَانِي',
+      caseId: c.id,
+      caseReference: 'KE-7',
+    });
     expect(matches(hit)).toEqual(['العمراني']);
     const unlinked = search(ctx, { query: 'Hassan' }).items.find((h) => h.id === other.id)!;
     expect(unlinked).toMatchObject({ kind: 'person', caseId: '', caseReference: '', title: 'Hassan Ouazzani' });
@@ -459,7 +514,13 @@ describe('search: people and tags', () => {
   it('follows a change of name, alias or pseudonym', async () => {
     const { ctx } = await withCase();
     const p = createPerson(ctx, { fullName: 'Amina Yusuf', aliases: ['Umm Ali'] });
-    updatePerson(ctx, { id: p.id, expectedVersion: 1, fullName: 'Amina Benali', aliases: ['Umm Omar'], pseudonym: 'Client B' });
+    updatePerson(ctx, {
+      id: p.id,
+      expectedVersion: 1,
+      fullName: 'Amina Benali',
+      aliases: ['Umm Omar'],
+      pseudonym: 'Client B',
+    });
     expect(ids(ctx, { query: 'Yusuf', kinds: ['person'] })).toEqual([]);
     expect(ids(ctx, { query: '"Umm Ali"', kinds: ['person'] })).toEqual([]);
     expect(ids(ctx, { query: 'Benali', kinds: ['person'] })).toEqual([p.id]);

@@ -13,6 +13,8 @@ export const auditHandlers: EngineImplementation['audit'] = {
   verify: (_input, cx) => {
     const vault = cx.session.vault;
     const total = countAudit(vault.db);
-    return verifyAuditLog(vault.db, vault.id, vault.identity.publicKey, (done) => cx.progress({ phase: 'verifying', done, total }));
+    return verifyAuditLog(vault.db, vault.id, vault.identity.publicKey, (done) =>
+      cx.progress({ phase: 'verifying', done, total }),
+    );
   },
 };

@@ -21,7 +21,13 @@ import {
   writeReceipt,
 } from '../../bundles/index.js';
 import { importAny, importAnyReceipt, peekKind } from '../../bundles/import-any.js';
-import { listRecalls, ourRecallReceipt, planRecall, writeRecall, writeRecallReceipt } from '../../bundles/recall/index.js';
+import {
+  listRecalls,
+  ourRecallReceipt,
+  planRecall,
+  writeRecall,
+  writeRecallReceipt,
+} from '../../bundles/recall/index.js';
 import type { CallContext } from '../call-context.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -52,7 +58,10 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
     // our receipt exists for bundles we received (imported or quarantined); a sent bundle holds
     // the partner's receipt, which is theirs to give, not ours to write out
     if (bundle.direction !== 'received' || bundle.receipt === null) {
-      throw new VaultError('NOT_FOUND', 'This vault holds no receipt of its own for that bundle: receipts are written for bundles received here.');
+      throw new VaultError(
+        'NOT_FOUND',
+        'This vault holds no receipt of its own for that bundle: receipts are written for bundles received here.',
+      );
     }
     await writeReceipt(bundle.receipt, target);
     return { bundleId: bundle.id };

@@ -1,5 +1,13 @@
 /** cases.* — the case service (engine/cases) behind the contract's cases area. */
-import { caseHistory, closeCase, createCase, getCase, listCases, transitionCase, updateCase } from '../../cases/case-service.js';
+import {
+  caseHistory,
+  closeCase,
+  createCase,
+  getCase,
+  listCases,
+  transitionCase,
+  updateCase,
+} from '../../cases/case-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const casesHandlers: EngineImplementation['cases'] = {

@@ -7,7 +7,14 @@
  * as resolved: so a null recipient goes back to "none given" here.
  */
 import type { ConsentRecipient } from '../../../../shared/domain/consents.js';
-import { addConsent, consentHistory, getConsent, listConsents, renewConsent, withdrawConsent } from '../../consents/consent-service.js';
+import {
+  addConsent,
+  consentHistory,
+  getConsent,
+  listConsents,
+  renewConsent,
+  withdrawConsent,
+} from '../../consents/consent-service.js';
 import { checkConsent } from '../../consents/consent-gate.js';
 import type { EngineImplementation } from '../dispatch.js';
 

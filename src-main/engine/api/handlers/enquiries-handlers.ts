@@ -1,5 +1,11 @@
 /** enquiries.* — the enquiry service (engine/enquiries) behind the contract's enquiries area. */
-import { addEnquiry, checkEnquiryConflicts, decideEnquiry, getEnquiry, listEnquiries } from '../../enquiries/enquiry-service.js';
+import {
+  addEnquiry,
+  checkEnquiryConflicts,
+  decideEnquiry,
+  getEnquiry,
+  listEnquiries,
+} from '../../enquiries/enquiry-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const enquiriesHandlers: EngineImplementation['enquiries'] = {

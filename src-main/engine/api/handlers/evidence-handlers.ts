@@ -33,11 +33,16 @@ function relay(cx: CallContext, phase: 'encrypting' | 'verifying' | 'exporting')
 export const evidenceHandlers: EngineImplementation['evidence'] = {
   list: (query, { session }) => listEvidence(session.ctx, query),
   get: ({ id }, { session }) => getEvidence(session.ctx, id),
-  add: ({ file, ...input }, cx) => addEvidence(cx.session.ctx, { ...input, filePath: file }, { onProgress: relay(cx, 'encrypting') }),
-  addCopy: ({ file, ...input }, cx) => addDerivedCopy(cx.session.ctx, { ...input, filePath: file }, { onProgress: relay(cx, 'encrypting') }),
+  add: ({ file, ...input }, cx) =>
+    addEvidence(cx.session.ctx, { ...input, filePath: file }, { onProgress: relay(cx, 'encrypting') }),
+  addCopy: ({ file, ...input }, cx) =>
+    addDerivedCopy(cx.session.ctx, { ...input, filePath: file }, { onProgress: relay(cx, 'encrypting') }),
   verify: ({ id }, cx) => verifyEvidence(cx.session.ctx, id, { onProgress: relay(cx, 'verifying') }),
   export: async ({ id, target, reason }, cx) => {
-    const { path: _path, ...exported } = await exportEvidence(cx.session.ctx, id, target, { reason, onProgress: relay(cx, 'exporting') });
+    const { path: _path, ...exported } = await exportEvidence(cx.session.ctx, id, target, {
+      reason,
+      onProgress: relay(cx, 'exporting'),
+    });
     return exported;
   },
   custodyLog: ({ id }, { session }) => custodyLog(session.ctx, id),

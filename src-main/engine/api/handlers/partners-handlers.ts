@@ -8,8 +8,21 @@
 import { open } from 'node:fs/promises';
 import { MAX_CARD_BYTES } from '../../../../shared/domain/identity.js';
 import { VaultError } from '../../../../shared/errors.js';
-import { addAgreement, addPartner, getPartner, listPartners, setSharingProfile, updateAgreement, updatePartner } from '../../partners/partner-service.js';
-import { importContactCard, listPartnerKeys, partnerSafetyNumber, verifyPartnerKey } from '../../partners/partner-keys.js';
+import {
+  addAgreement,
+  addPartner,
+  getPartner,
+  listPartners,
+  setSharingProfile,
+  updateAgreement,
+  updatePartner,
+} from '../../partners/partner-service.js';
+import {
+  importContactCard,
+  listPartnerKeys,
+  partnerSafetyNumber,
+  verifyPartnerKey,
+} from '../../partners/partner-keys.js';
 import { partnerClearance } from '../../policy/policy-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -19,7 +32,10 @@ export async function readCardFile(path: string): Promise<string> {
   try {
     fh = await open(path, 'r');
   } catch {
-    throw new VaultError('FILE_UNREADABLE', 'That file cannot be read. Check that it still exists and that you may read it.');
+    throw new VaultError(
+      'FILE_UNREADABLE',
+      'That file cannot be read. Check that it still exists and that you may read it.',
+    );
   }
   try {
     const buf = Buffer.alloc(MAX_CARD_BYTES + 1);
@@ -29,7 +45,11 @@ export async function readCardFile(path: string): Promise<string> {
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    if (n > MAX_CARD_BYTES) throw new VaultError('CARD_TOO_LARGE', `This file is larger than a contact card can be (${MAX_CARD_BYTES} bytes); it is not a card.`);
+    if (n > MAX_CARD_BYTES)
+      throw new VaultError(
+        'CARD_TOO_LARGE',
+        `This file is larger than a contact card can be (${MAX_CARD_BYTES} bytes); it is not a card.`,
+      );
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n));
     } catch {
@@ -37,7 +57,10 @@ export async function readCardFile(path: string): Promise<string> {
     }
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    throw new VaultError('FILE_UNREADABLE', 'That file cannot be read. Check that it still exists and that you may read it.');
+    throw new VaultError(
+      'FILE_UNREADABLE',
+      'That file cannot be read. Check that it still exists and that you may read it.',
+    );
   } finally {
     await fh.close();
   }

@@ -1,5 +1,13 @@
 /** people.* — the person service (engine/people) behind the contract's people area. */
-import { createPerson, findPossibleDuplicatesOfName, getPerson, linkPerson, listPeople, unlinkPerson, updatePerson } from '../../people/person-service.js';
+import {
+  createPerson,
+  findPossibleDuplicatesOfName,
+  getPerson,
+  linkPerson,
+  listPeople,
+  unlinkPerson,
+  updatePerson,
+} from '../../people/person-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const peopleHandlers: EngineImplementation['people'] = {

@@ -21,6 +21,13 @@ export const reportsHandlers: EngineImplementation['reports'] = {
   },
   write: async ({ format, target, ...input }, { session }) => {
     const { written, redactions, leftOut } = await exportDonorReport(session.ctx, input, { format, out: target });
-    return { name: basename(written.file), format: written.format, bytes: written.bytes, sha256: written.sha256, redactions, leftOut };
+    return {
+      name: basename(written.file),
+      format: written.format,
+      bytes: written.bytes,
+      sha256: written.sha256,
+      redactions,
+      leftOut,
+    };
   },
 };

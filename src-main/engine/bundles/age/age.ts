@@ -65,7 +65,11 @@ export interface AgeDecryptOptions {
  * them can open the file. Several X25519 recipients are fine; a passphrase (scrypt) recipient
  * must be the only one.
  */
-export async function* encryptAge(source: AgeSource, recipients: readonly AgeRecipient[], opts: AgeEncryptOptions = {}): AsyncGenerator<Buffer, void, undefined> {
+export async function* encryptAge(
+  source: AgeSource,
+  recipients: readonly AgeRecipient[],
+  opts: AgeEncryptOptions = {},
+): AsyncGenerator<Buffer, void, undefined> {
   if (recipients.length === 0) throw new VaultError('INVALID_INPUT', 'An age file needs at least one recipient.');
   if (recipients.length > 1 && recipients.some((r) => r.mustBeAlone)) {
     throw new VaultError('AGE_SCRYPT_NOT_ALONE', 'A passphrase-protected age file can have no other recipient.');
@@ -74,7 +78,11 @@ export async function* encryptAge(source: AgeSource, recipients: readonly AgeRec
   else yield* encryptBinary(source, recipients, opts.reuseBuffer === true);
 }
 
-async function* encryptBinary(source: AgeSource, recipients: readonly AgeRecipient[], reuseBuffer: boolean): AsyncGenerator<Buffer, void, undefined> {
+async function* encryptBinary(
+  source: AgeSource,
+  recipients: readonly AgeRecipient[],
+  reuseBuffer: boolean,
+): AsyncGenerator<Buffer, void, undefined> {
   // "The file key MUST be generated as 16 bytes of CSPRNG output. It MUST NOT be reused across
   // multiple files."
   const fileKey = secureRandom(FILE_KEY_BYTES);
@@ -126,7 +134,8 @@ async function openInput(source: AgeSource, armor: boolean | 'auto' = 'auto', le
 
 /** Unwraps the file key with the first identity that can (the caller wipes it). */
 function requireIdentities(identities: readonly AgeIdentity[]): void {
-  if (identities.length === 0) throw new VaultError('INVALID_INPUT', 'Opening an age file needs at least one identity or passphrase.');
+  if (identities.length === 0)
+    throw new VaultError('INVALID_INPUT', 'Opening an age file needs at least one identity or passphrase.');
 }
 
 async function unwrapFileKey(header: AgeHeader, identities: readonly AgeIdentity[]): Promise<SecretBuffer> {
@@ -136,7 +145,10 @@ async function unwrapFileKey(header: AgeHeader, identities: readonly AgeIdentity
     const fileKey = await identity.unwrap(header.stanzas);
     if (fileKey) return fileKey;
   }
-  throw new VaultError('AGE_NO_IDENTITY_MATCHED', 'This age file is not addressed to any of the keys or passphrases given.');
+  throw new VaultError(
+    'AGE_NO_IDENTITY_MATCHED',
+    'This age file is not addressed to any of the keys or passphrases given.',
+  );
 }
 
 function verifyMac(header: AgeHeader, fileKey: SecretBuffer): void {
@@ -152,7 +164,11 @@ function verifyMac(header: AgeHeader, fileKey: SecretBuffer): void {
  * truncated file or bytes after its end — is a VaultError thrown from the iteration, never a
  * silently short output. A consumer that stops early leaves no key behind.
  */
-export async function* decryptAge(source: AgeSource, identities: readonly AgeIdentity[], opts: AgeDecryptOptions = {}): AsyncGenerator<Buffer, void, undefined> {
+export async function* decryptAge(
+  source: AgeSource,
+  identities: readonly AgeIdentity[],
+  opts: AgeDecryptOptions = {},
+): AsyncGenerator<Buffer, void, undefined> {
   requireIdentities(identities);
   const input = await openInput(source, opts.armor, opts.lentSource === true);
   let fileKey: SecretBuffer | null = null;

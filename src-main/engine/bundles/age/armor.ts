@@ -72,7 +72,8 @@ async function skipWhitespace(reader: ByteReader, where: string): Promise<void> 
 export async function* decodeArmor(reader: ByteReader): AsyncGenerator<Buffer, void, undefined> {
   await skipWhitespace(reader, 'before the armor');
   const begin = await nextLine(reader);
-  if (!begin || begin.line !== ARMOR_BEGIN) throw armorInvalid('it does not start with "-----BEGIN AGE ENCRYPTED FILE-----"');
+  if (!begin || begin.line !== ARMOR_BEGIN)
+    throw armorInvalid('it does not start with "-----BEGIN AGE ENCRYPTED FILE-----"');
   if (begin.ended) throw armorInvalid('it ends after its first line');
   const batch: Buffer[] = [];
   let batched = 0;
@@ -91,7 +92,8 @@ export async function* decodeArmor(reader: ByteReader): AsyncGenerator<Buffer, v
     if (line.length < COLUMNS || bytes.length < BYTES_PER_LINE) {
       // The short (or padded) line is the last one: the END line must follow.
       const end = await nextLine(reader);
-      if (!end || end.line !== ARMOR_END) throw armorInvalid('a short line is not followed by "-----END AGE ENCRYPTED FILE-----"');
+      if (!end || end.line !== ARMOR_END)
+        throw armorInvalid('a short line is not followed by "-----END AGE ENCRYPTED FILE-----"');
       break;
     }
     if (batched >= 16 * 1024) {

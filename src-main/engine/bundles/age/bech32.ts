@@ -79,7 +79,8 @@ function invalid(message: string): VaultError {
 /** Encodes bytes under a human-readable part; uppercase output when `upper` (age identities). */
 export function encodeBech32(hrp: string, bytes: Uint8Array, opts: { upper?: boolean } = {}): string {
   const lower = hrp.toLowerCase();
-  if (lower.length === 0 || [...lower].some((c) => c.charCodeAt(0) < 33 || c.charCodeAt(0) > 126)) throw invalid('bad human-readable part');
+  if (lower.length === 0 || [...lower].some((c) => c.charCodeAt(0) < 33 || c.charCodeAt(0) > 126))
+    throw invalid('bad human-readable part');
   const data = convertBits(bytes, 8, 5, true)!;
   const text = `${lower}1${[...data, ...checksum(lower, data)].map((v) => CHARSET[v]).join('')}`;
   return opts.upper ? text.toUpperCase() : text;

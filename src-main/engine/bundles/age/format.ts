@@ -92,12 +92,22 @@ export async function readHeader(reader: ByteReader): Promise<AgeHeader> {
   let size = 0;
   const nextLine = async (what: string): Promise<string> => {
     const line = await reader.readLine(MAX_HEADER_BYTES - size + 1);
-    if (line === null) throw new VaultError('AGE_HEADER_TOO_LARGE', `This age file's header is larger than ${MAX_HEADER_BYTES / 1024} KiB, more than Case Vault accepts.`);
+    if (line === null)
+      throw new VaultError(
+        'AGE_HEADER_TOO_LARGE',
+        `This age file's header is larger than ${MAX_HEADER_BYTES / 1024} KiB, more than Case Vault accepts.`,
+      );
     if (line.length === 0 || line[line.length - 1] !== 0x0a) {
-      throw headerInvalid(line.length === 0 && size === 0 ? 'the file is empty' : `it ends inside the header, in ${what}`);
+      throw headerInvalid(
+        line.length === 0 && size === 0 ? 'the file is empty' : `it ends inside the header, in ${what}`,
+      );
     }
     size += line.length;
-    if (size > MAX_HEADER_BYTES) throw new VaultError('AGE_HEADER_TOO_LARGE', `This age file's header is larger than ${MAX_HEADER_BYTES / 1024} KiB, more than Case Vault accepts.`);
+    if (size > MAX_HEADER_BYTES)
+      throw new VaultError(
+        'AGE_HEADER_TOO_LARGE',
+        `This age file's header is larger than ${MAX_HEADER_BYTES / 1024} KiB, more than Case Vault accepts.`,
+      );
     parts.push(Buffer.from(line)); // a copy: the reader may lend its pieces (ByteReader, `lent`)
     return text(line.subarray(0, line.length - 1));
   };
@@ -112,7 +122,10 @@ export async function readHeader(reader: ByteReader): Promise<AgeHeader> {
   const version = versionLine.slice(VERSION_PREFIX.length);
   if (!isValidArgument(version)) throw headerInvalid('the version line is malformed');
   if (version !== 'v1') {
-    throw new VaultError('AGE_UNSUPPORTED_VERSION', `This age file uses format version "${version}"; Case Vault reads only age v1.`);
+    throw new VaultError(
+      'AGE_UNSUPPORTED_VERSION',
+      `This age file uses format version "${version}"; Case Vault reads only age v1.`,
+    );
   }
 
   // "Note that each section of the header can be parsed by looking at its first three
@@ -171,7 +184,10 @@ async function readStanza(argLine: string, nextLine: (what: string) => Promise<s
  */
 export function checkScryptAlone(stanzas: readonly AgeStanza[]): void {
   if (stanzas.length > 1 && stanzas.some((s) => s.type === 'scrypt')) {
-    throw new VaultError('AGE_SCRYPT_NOT_ALONE', 'This age file mixes a passphrase (scrypt) recipient with other recipients, which age forbids.');
+    throw new VaultError(
+      'AGE_SCRYPT_NOT_ALONE',
+      'This age file mixes a passphrase (scrypt) recipient with other recipients, which age forbids.',
+    );
   }
 }
 

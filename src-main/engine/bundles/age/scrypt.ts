@@ -24,7 +24,13 @@ import { type SecretBuffer, randomBytes, secureAlloc, secureTake, wipe } from '.
 import { decodeRaw, encodeRaw } from './base64.js';
 import { type AgeStanza, checkScryptAlone } from './format.js';
 import { AEAD_TAG_BYTES, aeadOpen, aeadSeal, scrypt32 } from './primitives.js';
-import { type AgeIdentity, type AgeRecipient, FILE_KEY_BYTES, WRAPPED_FILE_KEY_BYTES, ZERO_NONCE } from './recipients.js';
+import {
+  type AgeIdentity,
+  type AgeRecipient,
+  FILE_KEY_BYTES,
+  WRAPPED_FILE_KEY_BYTES,
+  ZERO_NONCE,
+} from './recipients.js';
 
 export const SCRYPT_STANZA_TYPE = 'scrypt';
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
@@ -55,7 +61,10 @@ export class ScryptRecipient implements AgeRecipient {
   constructor(passphrase: string | Uint8Array, opts: { logN?: number } = {}) {
     const logN = opts.logN ?? SCRYPT_WRITE_LOG_N;
     if (!Number.isInteger(logN) || logN < SCRYPT_MIN_WRITE_LOG_N || logN > SCRYPT_MAX_READ_LOG_N) {
-      throw new VaultError('AGE_SCRYPT_WORK_FACTOR', `The scrypt work factor must be between 2^${SCRYPT_MIN_WRITE_LOG_N} and 2^${SCRYPT_MAX_READ_LOG_N}.`);
+      throw new VaultError(
+        'AGE_SCRYPT_WORK_FACTOR',
+        `The scrypt work factor must be between 2^${SCRYPT_MIN_WRITE_LOG_N} and 2^${SCRYPT_MAX_READ_LOG_N}.`,
+      );
     }
     this.logN = logN;
     this.passphrase = passphraseBytes(passphrase);
@@ -87,7 +96,10 @@ export class ScryptIdentity implements AgeIdentity {
   constructor(passphrase: string | Uint8Array, opts: { maxLogN?: number } = {}) {
     const maxLogN = opts.maxLogN ?? SCRYPT_MAX_READ_LOG_N;
     if (!Number.isInteger(maxLogN) || maxLogN < 1 || maxLogN > SCRYPT_MAX_READ_LOG_N) {
-      throw new VaultError('AGE_SCRYPT_WORK_FACTOR', `The scrypt work factor cap must be between 2^1 and 2^${SCRYPT_MAX_READ_LOG_N}.`);
+      throw new VaultError(
+        'AGE_SCRYPT_WORK_FACTOR',
+        `The scrypt work factor cap must be between 2^1 and 2^${SCRYPT_MAX_READ_LOG_N}.`,
+      );
     }
     this.maxLogN = maxLogN;
     this.passphrase = passphraseBytes(passphrase);
@@ -118,17 +130,36 @@ export class ScryptIdentity implements AgeIdentity {
    */
   private async unwrapOne(stanza: AgeStanza): Promise<SecretBuffer | null> {
     if (!this.passphrase) throw new Error('ScryptIdentity used after dispose()');
-    if (stanza.args.length !== 2) throw new VaultError('AGE_STANZA_INVALID', 'The passphrase (scrypt) stanza in this age file has the wrong number of arguments.');
+    if (stanza.args.length !== 2)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'The passphrase (scrypt) stanza in this age file has the wrong number of arguments.',
+      );
     const salt = decodeRaw(stanza.args[0]!);
-    if (!salt || salt.length !== SALT_BYTES) throw new VaultError('AGE_STANZA_INVALID', 'The passphrase (scrypt) stanza in this age file has a salt that is not 16 bytes of canonical base64.');
+    if (!salt || salt.length !== SALT_BYTES)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'The passphrase (scrypt) stanza in this age file has a salt that is not 16 bytes of canonical base64.',
+      );
     const workFactor = stanza.args[1]!;
-    if (!/^[1-9][0-9]*$/.test(workFactor)) throw new VaultError('AGE_STANZA_INVALID', 'The passphrase (scrypt) stanza in this age file has a malformed work factor.');
+    if (!/^[1-9][0-9]*$/.test(workFactor))
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'The passphrase (scrypt) stanza in this age file has a malformed work factor.',
+      );
     // A string of digits: compared as a number it may be huge (or Infinity), which is fine here.
     const logN = Number(workFactor);
     if (logN > this.maxLogN) {
-      throw new VaultError('AGE_SCRYPT_WORK_FACTOR', `This age file asks for scrypt work factor 2^${workFactor.length > 6 ? `${workFactor.slice(0, 6)}…` : workFactor}; Case Vault computes at most 2^${this.maxLogN}.`);
+      throw new VaultError(
+        'AGE_SCRYPT_WORK_FACTOR',
+        `This age file asks for scrypt work factor 2^${workFactor.length > 6 ? `${workFactor.slice(0, 6)}…` : workFactor}; Case Vault computes at most 2^${this.maxLogN}.`,
+      );
     }
-    if (stanza.body.length !== WRAPPED_FILE_KEY_BYTES) throw new VaultError('AGE_STANZA_INVALID', 'The passphrase (scrypt) stanza in this age file has a body of the wrong length.');
+    if (stanza.body.length !== WRAPPED_FILE_KEY_BYTES)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'The passphrase (scrypt) stanza in this age file has a body of the wrong length.',
+      );
     const wrapKey = await scrypt32(this.passphrase, scryptSalt(salt), logN);
     try {
       const fileKey = secureAlloc(FILE_KEY_BYTES);

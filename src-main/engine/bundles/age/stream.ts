@@ -75,7 +75,8 @@ class ChunkNonce {
   }
 
   next(): void {
-    if (this.counter >= MAX_CHUNKS) throw new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file has more chunks than can be counted.');
+    if (this.counter >= MAX_CHUNKS)
+      throw new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file has more chunks than can be counted.');
     this.counter++;
     // Bytes 0..10 hold the counter, big-endian; a safe integer fits in the low 7 of them.
     this.bytes.writeUIntBE(Math.floor(this.counter / 2 ** 32), 3, 4);
@@ -84,7 +85,14 @@ class ChunkNonce {
 }
 
 /** Seals one chunk into `out` at `offset` (plain.length + 16 bytes) and advances the counter. */
-function sealInto(out: Buffer, offset: number, plain: Uint8Array, nonce: ChunkNonce, key: SecretBuffer, last: boolean): void {
+function sealInto(
+  out: Buffer,
+  offset: number,
+  plain: Uint8Array,
+  nonce: ChunkNonce,
+  key: SecretBuffer,
+  last: boolean,
+): void {
   nonce.setLast(last);
   aeadSeal(out.subarray(offset, offset + plain.length + AEAD_TAG_BYTES), plain, nonce.bytes, key);
   nonce.next();
@@ -104,7 +112,11 @@ function sealInto(out: Buffer, offset: number, plain: Uint8Array, nonce: ChunkNo
  * Each source piece is used only until the next one is pulled (what is left of it is copied),
  * so a source may lend its pieces the same way.
  */
-export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretBuffer, reuseBuffer = false): AsyncGenerator<Buffer, void, undefined> {
+export async function* encryptChunks(
+  source: AsyncIterable<Buffer>,
+  key: SecretBuffer,
+  reuseBuffer = false,
+): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
   const pending = Buffer.allocUnsafe(CHUNK_BYTES);
   const lent: Buffer[] = [];
@@ -163,7 +175,11 @@ export async function* encryptChunks(source: AsyncIterable<Buffer>, key: SecretB
  * Each batch is a new buffer, unless `reuseBuffer`: then every batch is lent from one buffer,
  * valid only until the next is pulled.
  */
-export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reuseBuffer = false): AsyncGenerator<Buffer, void, undefined> {
+export async function* decryptChunks(
+  reader: ByteReader,
+  key: SecretBuffer,
+  reuseBuffer = false,
+): AsyncGenerator<Buffer, void, undefined> {
   const nonce = new ChunkNonce();
   // A chunk that spans two source pieces is reassembled here: it never leaves this function
   // (only its decryption does, in a fresh buffer), so one buffer serves every chunk.
@@ -175,7 +191,8 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reus
   const open = (sealed: Buffer, last: boolean): boolean => {
     const size = sealed.length - AEAD_TAG_BYTES;
     let buf = batch.buf;
-    if (buf && batch.used > 0 && buf.length - batch.used < size) throw new Error('age: a full batch was not released (bug)');
+    if (buf && batch.used > 0 && buf.length - batch.used < size)
+      throw new Error('age: a full batch was not released (bug)');
     if (!buf || buf.length - batch.used < size) {
       if (reuseBuffer) {
         buf = batch.buf = lent ??= Buffer.allocUnsafe(BATCH_CHUNKS * CHUNK_BYTES);
@@ -200,11 +217,16 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reus
     return out;
   };
   const corrupt = () =>
-    new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged or was tampered with: chunk ${nonce.index + 1} of its payload does not authenticate.`);
+    new VaultError(
+      'AGE_PAYLOAD_CORRUPT',
+      `This age file is damaged or was tampered with: chunk ${nonce.index + 1} of its payload does not authenticate.`,
+    );
   const truncated = () =>
     new VaultError(
       'AGE_TRUNCATED',
-      nonce.index === 0 ? 'This age file is truncated: its payload has no chunks.' : `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`,
+      nonce.index === 0
+        ? 'This age file is truncated: its payload has no chunks.'
+        : `This age file is truncated: it ends after chunk ${nonce.index} without a final chunk.`,
     );
 
   try {
@@ -228,9 +250,15 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reus
       if (have < SEALED_CHUNK_BYTES) {
         // A short chunk can only be the final one.
         if (have < AEAD_TAG_BYTES) {
-          failure = new VaultError('AGE_PAYLOAD_CORRUPT', `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`);
+          failure = new VaultError(
+            'AGE_PAYLOAD_CORRUPT',
+            `This age file is damaged: its last chunk (${have} bytes) is too short to be valid.`,
+          );
         } else if (have === AEAD_TAG_BYTES && nonce.index > 0) {
-          failure = new VaultError('AGE_PAYLOAD_CORRUPT', 'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.');
+          failure = new VaultError(
+            'AGE_PAYLOAD_CORRUPT',
+            'This age file is malformed: it ends with an empty final chunk, which age allows only for an empty file.',
+          );
         } else if (!open(reader.take(have, scratch), true)) {
           failure = corrupt();
         }
@@ -246,7 +274,10 @@ export async function* decryptChunks(reader: ByteReader, key: SecretBuffer, reus
           continue;
         }
         failure = open(sealed, true)
-          ? new VaultError('AGE_TRAILING_DATA', 'This age file has data after its final chunk; it was altered after it was written.')
+          ? new VaultError(
+              'AGE_TRAILING_DATA',
+              'This age file has data after its final chunk; it was altered after it was written.',
+            )
           : corrupt();
         break;
       }

@@ -14,7 +14,13 @@ import { decodeRaw, encodeRaw } from './base64.js';
 import { decodeBech32, encodeBech32 } from './bech32.js';
 import type { AgeStanza } from './format.js';
 import { AEAD_TAG_BYTES, X25519_BYTES, aeadOpen, aeadSeal, hkdf32, x25519, x25519Base } from './primitives.js';
-import { type AgeIdentity, type AgeRecipient, FILE_KEY_BYTES, WRAPPED_FILE_KEY_BYTES, ZERO_NONCE } from './recipients.js';
+import {
+  type AgeIdentity,
+  type AgeRecipient,
+  FILE_KEY_BYTES,
+  WRAPPED_FILE_KEY_BYTES,
+  ZERO_NONCE,
+} from './recipients.js';
 
 export const X25519_STANZA_TYPE = 'X25519';
 /** info = "age-encryption.org/v1/X25519" */
@@ -37,7 +43,8 @@ export class X25519Recipient implements AgeRecipient {
   readonly publicKey: Buffer;
 
   constructor(publicKey: Uint8Array) {
-    if (publicKey.length !== X25519_BYTES) throw new VaultError('AGE_RECIPIENT_INVALID', 'An X25519 recipient key must be 32 bytes.');
+    if (publicKey.length !== X25519_BYTES)
+      throw new VaultError('AGE_RECIPIENT_INVALID', 'An X25519 recipient key must be 32 bytes.');
     this.publicKey = Buffer.from(publicKey);
   }
 
@@ -47,10 +54,16 @@ export class X25519Recipient implements AgeRecipient {
     try {
       decoded = decodeBech32(text);
     } catch {
-      throw new VaultError('AGE_RECIPIENT_INVALID', 'That is not a valid age recipient (age1…): the Bech32 encoding or checksum is wrong.');
+      throw new VaultError(
+        'AGE_RECIPIENT_INVALID',
+        'That is not a valid age recipient (age1…): the Bech32 encoding or checksum is wrong.',
+      );
     }
     if (decoded.hrp !== RECIPIENT_HRP || decoded.bytes.length !== X25519_BYTES) {
-      throw new VaultError('AGE_RECIPIENT_INVALID', 'That is not an age X25519 recipient: it should start with "age1" and hold a 32-byte key.');
+      throw new VaultError(
+        'AGE_RECIPIENT_INVALID',
+        'That is not an age X25519 recipient: it should start with "age1" and hold a 32-byte key.',
+      );
     }
     return new X25519Recipient(decoded.bytes);
   }
@@ -59,7 +72,10 @@ export class X25519Recipient implements AgeRecipient {
   static fromLibsignal(publicKey: LibsignalKey): X25519Recipient {
     const bytes = serialized(publicKey);
     if (bytes.length !== 1 + X25519_BYTES || bytes[0] !== LIBSIGNAL_DJB_TYPE) {
-      throw new VaultError('AGE_RECIPIENT_INVALID', 'That libsignal public key is not a 33-byte Curve25519 key (type 0x05).');
+      throw new VaultError(
+        'AGE_RECIPIENT_INVALID',
+        'That libsignal public key is not a 33-byte Curve25519 key (type 0x05).',
+      );
     }
     return new X25519Recipient(bytes.subarray(1));
   }
@@ -92,7 +108,11 @@ export class X25519Recipient implements AgeRecipient {
     try {
       const share = x25519Base(ephemeral);
       shared = x25519(ephemeral, this.publicKey);
-      if (!shared) throw new VaultError('AGE_RECIPIENT_INVALID', 'That X25519 recipient key is a low-order point; nothing can be encrypted to it.');
+      if (!shared)
+        throw new VaultError(
+          'AGE_RECIPIENT_INVALID',
+          'That X25519 recipient key is a low-order point; nothing can be encrypted to it.',
+        );
       wrapKey = hkdf32(shared, Buffer.concat([share, this.publicKey]), X25519_LABEL);
       const body = Buffer.alloc(FILE_KEY_BYTES + AEAD_TAG_BYTES);
       aeadSeal(body, fileKey, ZERO_NONCE, wrapKey);
@@ -123,7 +143,8 @@ export class X25519Identity implements AgeIdentity {
 
   /** From 32 secret bytes; copies them into secure memory (the argument is left as it was). */
   static fromBytes(secret: Uint8Array): X25519Identity {
-    if (secret.length !== X25519_BYTES) throw new VaultError('AGE_IDENTITY_INVALID', 'An X25519 identity must be 32 bytes.');
+    if (secret.length !== X25519_BYTES)
+      throw new VaultError('AGE_IDENTITY_INVALID', 'An X25519 identity must be 32 bytes.');
     const copy = secureAlloc(X25519_BYTES);
     copy.set(secret);
     return new X25519Identity(copy);
@@ -135,11 +156,17 @@ export class X25519Identity implements AgeIdentity {
     try {
       decoded = decodeBech32(text);
     } catch {
-      throw new VaultError('AGE_IDENTITY_INVALID', 'That is not a valid age identity (AGE-SECRET-KEY-1…): the Bech32 encoding or checksum is wrong.');
+      throw new VaultError(
+        'AGE_IDENTITY_INVALID',
+        'That is not a valid age identity (AGE-SECRET-KEY-1…): the Bech32 encoding or checksum is wrong.',
+      );
     }
     if (decoded.hrp !== IDENTITY_HRP || decoded.bytes.length !== X25519_BYTES) {
       wipe(decoded.bytes);
-      throw new VaultError('AGE_IDENTITY_INVALID', 'That is not an age X25519 identity: it should start with "AGE-SECRET-KEY-1" and hold a 32-byte key.');
+      throw new VaultError(
+        'AGE_IDENTITY_INVALID',
+        'That is not an age X25519 identity: it should start with "AGE-SECRET-KEY-1" and hold a 32-byte key.',
+      );
     }
     return new X25519Identity(secureTake(decoded.bytes));
   }
@@ -150,7 +177,8 @@ export class X25519Identity implements AgeIdentity {
    */
   static fromLibsignal(privateKey: LibsignalKey): X25519Identity {
     const bytes = serialized(privateKey);
-    if (bytes.length !== X25519_BYTES) throw new VaultError('AGE_IDENTITY_INVALID', 'That libsignal private key is not a 32-byte Curve25519 scalar.');
+    if (bytes.length !== X25519_BYTES)
+      throw new VaultError('AGE_IDENTITY_INVALID', 'That libsignal private key is not a 32-byte Curve25519 scalar.');
     return privateKey instanceof Uint8Array ? X25519Identity.fromBytes(bytes) : new X25519Identity(secureTake(bytes));
   }
 
@@ -197,12 +225,28 @@ export class X25519Identity implements AgeIdentity {
    */
   private unwrapOne(stanza: AgeStanza): SecretBuffer | null {
     if (stanza.type !== X25519_STANZA_TYPE) return null;
-    if (stanza.args.length !== 1) throw new VaultError('AGE_STANZA_INVALID', 'An X25519 recipient stanza in this age file has the wrong number of arguments.');
+    if (stanza.args.length !== 1)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'An X25519 recipient stanza in this age file has the wrong number of arguments.',
+      );
     const share = decodeRaw(stanza.args[0]!);
-    if (!share || share.length !== X25519_BYTES) throw new VaultError('AGE_STANZA_INVALID', 'An X25519 recipient stanza in this age file has an ephemeral share that is not 32 bytes of canonical base64.');
-    if (stanza.body.length !== WRAPPED_FILE_KEY_BYTES) throw new VaultError('AGE_STANZA_INVALID', 'An X25519 recipient stanza in this age file has a body of the wrong length.');
+    if (!share || share.length !== X25519_BYTES)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'An X25519 recipient stanza in this age file has an ephemeral share that is not 32 bytes of canonical base64.',
+      );
+    if (stanza.body.length !== WRAPPED_FILE_KEY_BYTES)
+      throw new VaultError(
+        'AGE_STANZA_INVALID',
+        'An X25519 recipient stanza in this age file has a body of the wrong length.',
+      );
     const shared = x25519(this.key(), share);
-    if (!shared) throw new VaultError('AGE_X25519_LOW_ORDER', 'An X25519 recipient stanza in this age file uses a low-order ephemeral share (the shared secret would be zero); the file was crafted or damaged.');
+    if (!shared)
+      throw new VaultError(
+        'AGE_X25519_LOW_ORDER',
+        'An X25519 recipient stanza in this age file uses a low-order ephemeral share (the shared secret would be zero); the file was crafted or damaged.',
+      );
     let wrapKey: SecretBuffer | null = null;
     try {
       wrapKey = hkdf32(shared, Buffer.concat([share, this.publicKey]), X25519_LABEL);

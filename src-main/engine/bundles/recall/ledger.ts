@@ -3,7 +3,13 @@
  * 'sent', then 'delivered' when the partner's receipt came back) and notices it received and
  * applied ('applied'), newest first.
  */
-import { ListRecallsQuery, RecallCounts, type RecallLedgerEntry, RecallReceiptFile, type RecallStatus } from '../../../../shared/domain/recall.js';
+import {
+  ListRecallsQuery,
+  RecallCounts,
+  type RecallLedgerEntry,
+  RecallReceiptFile,
+  type RecallStatus,
+} from '../../../../shared/domain/recall.js';
 import { VaultError } from '../../../../shared/errors.js';
 import { all, get, sql } from '../../db/sql.js';
 import { type DomainContext, notFound, parseInput } from '../../domain/context.js';
@@ -49,7 +55,10 @@ function toEntry(r: Row): RecallLedgerEntry {
 export function listRecalls(ctx: DomainContext, query: unknown = {}): RecallLedgerEntry[] {
   const q = parseInput(ListRecallsQuery, query);
   const rows = q.direction
-    ? all<Row>(ctx.db, sql`SELECT * FROM recall_notices WHERE direction = ${q.direction} ORDER BY recorded_at DESC, id DESC`)
+    ? all<Row>(
+        ctx.db,
+        sql`SELECT * FROM recall_notices WHERE direction = ${q.direction} ORDER BY recorded_at DESC, id DESC`,
+      )
     : all<Row>(ctx.db, sql`SELECT * FROM recall_notices ORDER BY recorded_at DESC, id DESC`);
   return rows.map(toEntry);
 }
@@ -59,7 +68,10 @@ export function ourRecallReceipt(ctx: DomainContext, noticeId: string): RecallRe
   const r = get<Row>(ctx.db, sql`SELECT * FROM recall_notices WHERE id = ${noticeId}`);
   if (!r) throw notFound('recall notice', noticeId);
   if (r.direction !== 'received' || r.receipt === null) {
-    throw new VaultError('NOT_FOUND', 'This vault holds no receipt of its own for that recall notice: receipts are written for notices received here.');
+    throw new VaultError(
+      'NOT_FOUND',
+      'This vault holds no receipt of its own for that recall notice: receipts are written for notices received here.',
+    );
   }
   return RecallReceiptFile.parse(JSON.parse(r.receipt));
 }

@@ -57,7 +57,11 @@ export function sha256Hex(bytes: Uint8Array): string {
 export function signNotice(ctx: DomainContext, notice: RecallNotice): SignedNotice {
   const checked = RecallNotice.parse(notice); // never write what a partner would refuse
   const bytes = Buffer.from(canonicalJson(checked), 'utf8');
-  if (bytes.length > RECALL_LIMITS.noticeBytes) throw new VaultError('RECALL_INVALID', `This recall notice would be larger than ${RECALL_LIMITS.noticeBytes} bytes; recall fewer bundles at a time.`);
+  if (bytes.length > RECALL_LIMITS.noticeBytes)
+    throw new VaultError(
+      'RECALL_INVALID',
+      `This recall notice would be larger than ${RECALL_LIMITS.noticeBytes} bytes; recall fewer bundles at a time.`,
+    );
   return { notice: checked, bytes, sha256: sha256Hex(bytes), signature: ctx.identity.sign('recall', bytes) };
 }
 
@@ -74,7 +78,12 @@ export function noticeArchive(bytes: Buffer, signature: Buffer): AsyncGenerator<
  * temp name, fsync, never over an existing file). `commit` runs once the data is durable, with
  * the function that gives the file its name: call it inside the transaction that records it.
  */
-export async function writeNoticeFile<T>(out: string, signed: SignedNotice, recipients: readonly AgeRecipient[], commit: (publish: () => void, bytes: number) => T | Promise<T>): Promise<T> {
+export async function writeNoticeFile<T>(
+  out: string,
+  signed: SignedNotice,
+  recipients: readonly AgeRecipient[],
+  commit: (publish: () => void, bytes: number) => T | Promise<T>,
+): Promise<T> {
   let bytes = 0;
   return writeNewFile(
     out,
@@ -116,7 +125,10 @@ async function readSmall(tar: TarReader): Promise<Buffer> {
  * Steps 1–3: decrypt the whole file with this vault's key and return the two entries. The
  * source is read to its end (the tar end marker and the age final chunk are checked).
  */
-export async function readNoticeEntries(ctx: DomainContext, source: () => AsyncIterable<Uint8Array>): Promise<{ bytes: Buffer; signature: Buffer }> {
+export async function readNoticeEntries(
+  ctx: DomainContext,
+  source: () => AsyncIterable<Uint8Array>,
+): Promise<{ bytes: Buffer; signature: Buffer }> {
   const identity = ctx.identity.ageIdentity();
   let tar: TarReader | null = null;
   try {
@@ -125,7 +137,10 @@ export async function readNoticeEntries(ctx: DomainContext, source: () => AsyncI
         yield* decryptAge(source(), [identity]);
       } catch (e) {
         if (isVaultError(e) && e.code === 'AGE_NO_IDENTITY_MATCHED') {
-          throw new VaultError('BUNDLE_NOT_FOR_US', 'This recall notice is not addressed to this vault: none of its recipients is this vault’s key. Nothing was read.');
+          throw new VaultError(
+            'BUNDLE_NOT_FOR_US',
+            'This recall notice is not addressed to this vault: none of its recipients is this vault’s key. Nothing was read.',
+          );
         }
         throw e;
       }
@@ -133,14 +148,27 @@ export async function readNoticeEntries(ctx: DomainContext, source: () => AsyncI
     tar = new TarReader(plaintext);
     const first = await tar.next();
     if (!first || first.name !== NOTICE_ENTRY) throw recallInvalid(`it does not begin with ${NOTICE_ENTRY}`);
-    if (first.size > RECALL_LIMITS.noticeBytes) throw recallInvalid(`its ${NOTICE_ENTRY} is larger than ${RECALL_LIMITS.noticeBytes} bytes`);
+    if (first.size > RECALL_LIMITS.noticeBytes)
+      throw recallInvalid(`its ${NOTICE_ENTRY} is larger than ${RECALL_LIMITS.noticeBytes} bytes`);
     const bytes = await readSmall(tar);
     const second = await tar.next();
-    if (!second || second.name !== NOTICE_SIG_ENTRY) throw new VaultError('BUNDLE_UNSIGNED', `This recall notice is not signed: ${NOTICE_SIG_ENTRY} does not follow ${NOTICE_ENTRY}. Unsigned notices are never applied.`);
-    if (second.size !== SIGNATURE_BYTES) throw new VaultError('BUNDLE_SIGNATURE_INVALID', `This recall notice's signature is ${second.size} bytes, not ${SIGNATURE_BYTES}; it cannot be valid. Nothing was changed.`);
+    if (!second || second.name !== NOTICE_SIG_ENTRY)
+      throw new VaultError(
+        'BUNDLE_UNSIGNED',
+        `This recall notice is not signed: ${NOTICE_SIG_ENTRY} does not follow ${NOTICE_ENTRY}. Unsigned notices are never applied.`,
+      );
+    if (second.size !== SIGNATURE_BYTES)
+      throw new VaultError(
+        'BUNDLE_SIGNATURE_INVALID',
+        `This recall notice's signature is ${second.size} bytes, not ${SIGNATURE_BYTES}; it cannot be valid. Nothing was changed.`,
+      );
     const signature = await readSmall(tar);
     const third = await tar.next();
-    if (third) throw new VaultError('BUNDLE_ENTRY_UNEXPECTED', `This recall notice holds more than ${NOTICE_ENTRY} and ${NOTICE_SIG_ENTRY}; a notice has exactly those two entries. Nothing was changed.`);
+    if (third)
+      throw new VaultError(
+        'BUNDLE_ENTRY_UNEXPECTED',
+        `This recall notice holds more than ${NOTICE_ENTRY} and ${NOTICE_SIG_ENTRY}; a notice has exactly those two entries. Nothing was changed.`,
+      );
     return { bytes, signature };
   } finally {
     identity.dispose();
@@ -160,20 +188,33 @@ export function checkNotice(ctx: DomainContext, bytes: Buffer, signature: Buffer
   try {
     card = parseContactCard(notice.sender);
   } catch (e) {
-    if (isVaultError(e) && e.code === 'CARD_SIGNATURE_INVALID') throw new VaultError('BUNDLE_SIGNATURE_INVALID', "The sender's contact card in this recall notice is not validly signed; the notice cannot be trusted. Nothing was changed.");
+    if (isVaultError(e) && e.code === 'CARD_SIGNATURE_INVALID')
+      throw new VaultError(
+        'BUNDLE_SIGNATURE_INVALID',
+        "The sender's contact card in this recall notice is not validly signed; the notice cannot be trusted. Nothing was changed.",
+      );
     if (isVaultError(e) && e.code.startsWith('CARD_')) throw recallInvalid(`its sender card is not valid (${e.code})`);
     throw e;
   }
   const senderKey = cardPublicKey(card);
   if (!notice.recipients.some((r) => r.vaultId === card.vaultId && r.publicKey === card.publicKey)) {
-    throw new VaultError('BUNDLE_SIGNATURE_INVALID', "This recall notice's sender does not list its own key among the recipients, as every notice must; it cannot be trusted. Nothing was changed.");
+    throw new VaultError(
+      'BUNDLE_SIGNATURE_INVALID',
+      "This recall notice's sender does not list its own key among the recipients, as every notice must; it cannot be trusted. Nothing was changed.",
+    );
   }
   if (!verifySignature(senderKey, 'recall', bytes, signature)) {
-    throw new VaultError('BUNDLE_SIGNATURE_INVALID', "This recall notice's signature does not verify with the key of the sender it names: it was changed after it was signed, or signed by someone else. Nothing was changed.");
+    throw new VaultError(
+      'BUNDLE_SIGNATURE_INVALID',
+      "This recall notice's signature does not verify with the key of the sender it names: it was changed after it was signed, or signed by someone else. Nothing was changed.",
+    );
   }
   const ourKey = ctx.identity.publicKey.toString('base64');
   if (!notice.recipients.some((r) => r.vaultId === ctx.vaultId && r.publicKey === ourKey)) {
-    throw new VaultError('BUNDLE_NOT_LISTED', "This recall notice's signed recipients do not include this vault, so it was not meant for it. Nothing was changed.");
+    throw new VaultError(
+      'BUNDLE_NOT_LISTED',
+      "This recall notice's signed recipients do not include this vault, so it was not meant for it. Nothing was changed.",
+    );
   }
   if (Date.parse(notice.createdAt) - at.getTime() > FUTURE_TOLERANCE_MS) {
     throw new VaultError(
@@ -182,10 +223,16 @@ export function checkNotice(ctx: DomainContext, bytes: Buffer, signature: Buffer
     );
   }
   if (notice.expiresAt !== undefined && at.getTime() >= Date.parse(notice.expiresAt)) {
-    throw new VaultError('BUNDLE_EXPIRED', `This recall notice expired on ${notice.expiresAt}. Ask the sender for a new one. Nothing was changed.`);
+    throw new VaultError(
+      'BUNDLE_EXPIRED',
+      `This recall notice expired on ${notice.expiresAt}. Ask the sender for a new one. Nothing was changed.`,
+    );
   }
   if (card.vaultId === ctx.vaultId || constantTimeEqual(senderKey, ctx.identity.publicKey)) {
-    throw new VaultError('BUNDLE_FROM_SELF', 'This recall notice was written by this vault; it is for the partner it names, not for this vault. Its copy is in the recall ledger (bundle recalls).');
+    throw new VaultError(
+      'BUNDLE_FROM_SELF',
+      'This recall notice was written by this vault; it is for the partner it names, not for this vault. Its copy is in the recall ledger (bundle recalls).',
+    );
   }
   return { notice, bytes, sha256: sha256Hex(bytes), card, senderKey };
 }

@@ -40,7 +40,10 @@ import { receiptText, writeReceiptText } from '../receipts.js';
 import { parseStrictJson } from '../strict-json.js';
 
 /** Our signed receipt for a notice we applied. */
-export function makeRecallReceipt(ctx: DomainContext, r: { noticeId: string; noticeSha256: string; action: RecallAction; counts: RecallCounts }): RecallReceiptFile {
+export function makeRecallReceipt(
+  ctx: DomainContext,
+  r: { noticeId: string; noticeSha256: string; action: RecallAction; counts: RecallCounts },
+): RecallReceiptFile {
   const receipt: RecallReceipt = {
     format: RECALL_RECEIPT_FORMAT,
     formatVersion: RECALL_RECEIPT_FORMAT_VERSION,
@@ -83,21 +86,34 @@ interface SentNoticeRow {
 
 /** Import a partner's receipt for a notice we sent, from the file's bytes (see the rules at the top). */
 export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): RecallReceiptImport {
-  if (bytes.length > RECALL_LIMITS.receiptBytes) throw receiptInvalid(`it is larger than ${RECALL_LIMITS.receiptBytes} bytes`);
+  if (bytes.length > RECALL_LIMITS.receiptBytes)
+    throw receiptInvalid(`it is larger than ${RECALL_LIMITS.receiptBytes} bytes`);
   const json = parseStrictJson(bytes);
   if (!json.ok) throw receiptInvalid(json.problem);
   const parsed = RecallReceiptFile.safeParse(json.value);
   if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
   const { receipt, signature } = parsed.data;
-  if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > 24 * 60 * 60 * 1000) throw receiptInvalid('it says it was made more than a day from now');
+  if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > 24 * 60 * 60 * 1000)
+    throw receiptInvalid('it says it was made more than a day from now');
 
-  const row = get<SentNoticeRow>(ctx.db, sql`SELECT id, direction, partner_id, notice_hash, notice, action, status, receipt, counts FROM recall_notices WHERE id = ${receipt.noticeId}`);
-  if (!row || row.direction !== 'sent') throw new VaultError('RECALL_UNKNOWN', `This receipt is for recall notice ${receipt.noticeId}, which this vault did not send.`);
+  const row = get<SentNoticeRow>(
+    ctx.db,
+    sql`SELECT id, direction, partner_id, notice_hash, notice, action, status, receipt, counts FROM recall_notices WHERE id = ${receipt.noticeId}`,
+  );
+  if (!row || row.direction !== 'sent')
+    throw new VaultError(
+      'RECALL_UNKNOWN',
+      `This receipt is for recall notice ${receipt.noticeId}, which this vault did not send.`,
+    );
   if (Buffer.from(row.notice_hash).toString('hex') !== receipt.noticeSha256 || row.action !== receipt.action) {
-    throw new VaultError('RECEIPT_MISMATCH', `This receipt names recall notice ${receipt.noticeId} but a different notice than the one this vault sent; it is not a receipt for that notice.`);
+    throw new VaultError(
+      'RECEIPT_MISMATCH',
+      `This receipt names recall notice ${receipt.noticeId} but a different notice than the one this vault sent; it is not a receipt for that notice.`,
+    );
   }
   const notice = RecallNotice.parse(JSON.parse(row.notice));
-  const sigInvalid = (why: string) => new VaultError('RECEIPT_SIGNATURE_INVALID', `This receipt's signature cannot be trusted: ${why}.`);
+  const sigInvalid = (why: string) =>
+    new VaultError('RECEIPT_SIGNATURE_INVALID', `This receipt's signature cannot be trusted: ${why}.`);
   let card;
   try {
     card = parseContactCard(receipt.recipient);
@@ -105,10 +121,20 @@ export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): Reca
     throw sigInvalid("the recipient's contact card in it is not validly signed");
   }
   const ours = ctx.identity.publicKey.toString('base64');
-  if (card.publicKey === ours || !notice.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)) {
+  if (
+    card.publicKey === ours ||
+    !notice.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)
+  ) {
     throw sigInvalid('it was signed by a key the notice was not sent to');
   }
-  if (!verifySignature(cardPublicKey(card), 'recallReceipt', Buffer.from(canonicalJson(receipt), 'utf8'), Buffer.from(signature, 'base64'))) {
+  if (
+    !verifySignature(
+      cardPublicKey(card),
+      'recallReceipt',
+      Buffer.from(canonicalJson(receipt), 'utf8'),
+      Buffer.from(signature, 'base64'),
+    )
+  ) {
     throw sigInvalid('it does not verify with the recipient key');
   }
 
@@ -118,8 +144,15 @@ export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): Reca
   }
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
-    run(ctx.db, sql`UPDATE recall_notices SET status = 'delivered', receipt = ${incoming}, counts = ${JSON.stringify(receipt.counts)}, updated_at = ${at} WHERE id = ${row.id}`);
-    audit({ action: 'recall.delivered', subject: { kind: 'recall', id: row.id }, details: { partnerId: row.partner_id, action: row.action, ...receipt.counts } });
+    run(
+      ctx.db,
+      sql`UPDATE recall_notices SET status = 'delivered', receipt = ${incoming}, counts = ${JSON.stringify(receipt.counts)}, updated_at = ${at} WHERE id = ${row.id}`,
+    );
+    audit({
+      action: 'recall.delivered',
+      subject: { kind: 'recall', id: row.id },
+      details: { partnerId: row.partner_id, action: row.action, ...receipt.counts },
+    });
     return { noticeId: row.id, status: 'delivered' as const, changed: true, counts: receipt.counts };
   });
 }

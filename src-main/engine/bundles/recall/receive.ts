@@ -35,7 +35,12 @@
 import fsp from 'node:fs/promises';
 import { z } from 'zod';
 import { canonicalJson } from '../../../../shared/canonical-json.js';
-import { RecallCounts, type RecallIgnored, type RecallImportResult, RecallReceiptFile } from '../../../../shared/domain/recall.js';
+import {
+  RecallCounts,
+  type RecallIgnored,
+  type RecallImportResult,
+  RecallReceiptFile,
+} from '../../../../shared/domain/recall.js';
 import { VaultError } from '../../../../shared/errors.js';
 import { all, get, run, sql } from '../../db/sql.js';
 import { type DomainContext, mutate, nowIso, parseInput } from '../../domain/context.js';
@@ -43,7 +48,13 @@ import { findKeyByPublicKey } from '../../partners/partner-keys.js';
 import { type CheckedNotice, readNoticeFile } from './notice.js';
 import { makeRecallReceipt } from './receipts.js';
 
-const PathArg = z.strictObject({ path: z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'must not contain a NUL character') });
+const PathArg = z.strictObject({
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .refine((s) => !s.includes('\0'), 'must not contain a NUL character'),
+});
 
 async function requireFile(path: string): Promise<void> {
   try {
@@ -51,7 +62,8 @@ async function requireFile(path: string): Promise<void> {
     if (!st.isFile()) throw new VaultError('IO_ERROR', 'That is not a file.');
   } catch (e) {
     if (e instanceof VaultError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new VaultError('NOT_FOUND', 'There is no file at that path.');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new VaultError('NOT_FOUND', 'There is no file at that path.');
     throw new VaultError('IO_ERROR', 'The recall notice cannot be read.', { cause: e });
   }
 }
@@ -67,7 +79,8 @@ function requireVerifiedSender(ctx: DomainContext, n: CheckedNotice): { id: stri
     );
   }
   if (found.key.status !== 'verified') {
-    const state = found.key.status === 'replaced' ? 'a key that partner has since replaced' : 'a key you have not verified yet';
+    const state =
+      found.key.status === 'replaced' ? 'a key that partner has since replaced' : 'a key you have not verified yet';
     throw new VaultError(
       'BUNDLE_SENDER_NOT_VERIFIED',
       `This recall notice was signed by ${who} (partner ${found.partner.name}) with ${state}. Verify their current key by comparing the safety number (partner verify), then import the notice again. Nothing was changed.`,
@@ -95,10 +108,16 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
   const n = checked.notice;
   const partner = requireVerifiedSender(ctx, checked);
 
-  const existing = get<ReceivedRow>(ctx.db, sql`SELECT id, direction, notice_hash, action, person_id, sender_vault, receipt, counts FROM recall_notices WHERE id = ${n.noticeId}`);
+  const existing = get<ReceivedRow>(
+    ctx.db,
+    sql`SELECT id, direction, notice_hash, action, person_id, sender_vault, receipt, counts FROM recall_notices WHERE id = ${n.noticeId}`,
+  );
   if (existing) {
     if (existing.direction !== 'received' || Buffer.from(existing.notice_hash).toString('hex') !== checked.sha256) {
-      throw new VaultError('DUPLICATE', `A different recall notice with the same id (${n.noticeId}) is already in the recall ledger; this one cannot be trusted. Nothing was changed.`);
+      throw new VaultError(
+        'DUPLICATE',
+        `A different recall notice with the same id (${n.noticeId}) is already in the recall ledger; this one cannot be trusted. Nothing was changed.`,
+      );
     }
     return {
       noticeId: n.noticeId,
@@ -127,7 +146,10 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
         else targets.push(r);
         continue;
       }
-      const c = get<{ person_id: string; origin_vault: string }>(ctx.db, sql`SELECT person_id, origin_vault FROM consents WHERE id = ${r.id}`);
+      const c = get<{ person_id: string; origin_vault: string }>(
+        ctx.db,
+        sql`SELECT person_id, origin_vault FROM consents WHERE id = ${r.id}`,
+      );
       if (!c) counts.absent++;
       else if (c.origin_vault !== origin) ignored.push({ kind: 'consents', id: r.id, reason: 'other-origin' });
       else if (c.person_id !== n.personId) ignored.push({ kind: 'consents', id: r.id, reason: 'not-this-person' });
@@ -142,7 +164,10 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
                   ${n.personId}, ${n.consentId}, ${n.bundles.length}, ${n.records.length}, ${n.createdAt}, ${n.expiresAt ?? null}, 'applied', ${at}, ${at}, '{}', '{}')`,
     );
     const restrict = (kind: 'people' | 'consents', id: string) => {
-      run(ctx.db, sql`INSERT INTO restricted_records (kind, record_id, origin_vault, notice_id, restricted_at) VALUES (${kind}, ${id}, ${origin}, ${n.noticeId}, ${at}) ON CONFLICT (kind, record_id) DO NOTHING`);
+      run(
+        ctx.db,
+        sql`INSERT INTO restricted_records (kind, record_id, origin_vault, notice_id, restricted_at) VALUES (${kind}, ${id}, ${origin}, ${n.noticeId}, ${at}) ON CONFLICT (kind, record_id) DO NOTHING`,
+      );
       counts.restricted++;
     };
 
@@ -157,14 +182,40 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
     }
     counts.ignored = ignored.filter((i) => i.reason !== 'kept-for-records-here').length;
 
-    const receipt = makeRecallReceipt(ctx, { noticeId: n.noticeId, noticeSha256: checked.sha256, action: n.action, counts });
-    run(ctx.db, sql`UPDATE recall_notices SET receipt = ${canonicalJson(receipt)}, counts = ${JSON.stringify(counts)} WHERE id = ${n.noticeId}`);
+    const receipt = makeRecallReceipt(ctx, {
+      noticeId: n.noticeId,
+      noticeSha256: checked.sha256,
+      action: n.action,
+      counts,
+    });
+    run(
+      ctx.db,
+      sql`UPDATE recall_notices SET receipt = ${canonicalJson(receipt)}, counts = ${JSON.stringify(counts)} WHERE id = ${n.noticeId}`,
+    );
     audit({
       action: 'recall.applied',
       subject: { kind: 'recall', id: n.noticeId },
-      details: { fromVault: origin, partnerId: partner.id, action: n.action, personId: n.personId, bundles: n.bundles.length, records: n.records.length, ...counts },
+      details: {
+        fromVault: origin,
+        partnerId: partner.id,
+        action: n.action,
+        personId: n.personId,
+        bundles: n.bundles.length,
+        records: n.records.length,
+        ...counts,
+      },
     });
-    return { noticeId: n.noticeId, result: 'applied' as const, action: n.action, fromVault: origin, partner, personId: n.personId, counts, ignored, receipt };
+    return {
+      noticeId: n.noticeId,
+      result: 'applied' as const,
+      action: n.action,
+      fromVault: origin,
+      partner,
+      personId: n.personId,
+      counts,
+      ignored,
+      receipt,
+    };
   });
   if (n.action === 'erase' && result.counts.erased > 0) {
     // the freed pages (zeroed by secure_delete) reach the main file; the WAL holds no copy
@@ -178,8 +229,17 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
  * returns the number of records (person and consent rows) deleted. `keep` is called when the
  * person's row must stay because records of another origin refer to it.
  */
-function erasePersonFrom(ctx: DomainContext, personId: string, origin: string, ownsPerson: boolean, keep: (why: 'kept-for-records-here') => void): number {
-  const consentIds = all<{ id: string }>(ctx.db, sql`SELECT id FROM consents WHERE person_id = ${personId} AND origin_vault = ${origin}`).map((r) => r.id);
+function erasePersonFrom(
+  ctx: DomainContext,
+  personId: string,
+  origin: string,
+  ownsPerson: boolean,
+  keep: (why: 'kept-for-records-here') => void,
+): number {
+  const consentIds = all<{ id: string }>(
+    ctx.db,
+    sql`SELECT id FROM consents WHERE person_id = ${personId} AND origin_vault = ${origin}`,
+  ).map((r) => r.id);
   const idsJson = JSON.stringify(consentIds);
   const inConsents = sql`(SELECT value FROM json_each(${idsJson}))`;
   let erased = 0;
@@ -187,12 +247,16 @@ function erasePersonFrom(ctx: DomainContext, personId: string, origin: string, o
     run(ctx.db, sql`DELETE FROM import_conflicts WHERE kind = 'consents' AND record_id IN ${inConsents}`);
     run(ctx.db, sql`DELETE FROM received_records WHERE kind = 'consents' AND record_id IN ${inConsents}`);
     run(ctx.db, sql`DELETE FROM restricted_records WHERE kind = 'consents' AND record_id IN ${inConsents}`);
-    run(ctx.db, sql`INSERT INTO erasure_in_progress (kind, record_id) SELECT 'consents', value FROM json_each(${idsJson})`);
+    run(
+      ctx.db,
+      sql`INSERT INTO erasure_in_progress (kind, record_id) SELECT 'consents', value FROM json_each(${idsJson})`,
+    );
     erased += Number(run(ctx.db, sql`DELETE FROM consents WHERE id IN ${inConsents}`).changes);
     run(ctx.db, sql`DELETE FROM erasure_in_progress`);
   }
   if (!ownsPerson) return erased;
-  const othersRefer = get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM consents WHERE person_id = ${personId}`)!.n > 0;
+  const othersRefer =
+    get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM consents WHERE person_id = ${personId}`)!.n > 0;
   if (othersRefer) {
     keep('kept-for-records-here');
     return erased;
@@ -209,10 +273,14 @@ function erasePersonFrom(ctx: DomainContext, personId: string, origin: string, o
 
 /** Conflict-check matches stored on enquiries keep the matched name: those naming the person go. */
 function scrubEnquiryMatches(ctx: DomainContext, personId: string): void {
-  const rows = all<{ id: string; conflict_matches: string }>(ctx.db, sql`SELECT id, conflict_matches FROM enquiries WHERE instr(conflict_matches, ${personId}) > 0`);
+  const rows = all<{ id: string; conflict_matches: string }>(
+    ctx.db,
+    sql`SELECT id, conflict_matches FROM enquiries WHERE instr(conflict_matches, ${personId}) > 0`,
+  );
   for (const r of rows) {
     const matches = JSON.parse(r.conflict_matches) as Array<{ personId?: string }>;
     const kept = matches.filter((m) => m.personId !== personId);
-    if (kept.length !== matches.length) run(ctx.db, sql`UPDATE enquiries SET conflict_matches = ${JSON.stringify(kept)} WHERE id = ${r.id}`);
+    if (kept.length !== matches.length)
+      run(ctx.db, sql`UPDATE enquiries SET conflict_matches = ${JSON.stringify(kept)} WHERE id = ${r.id}`);
   }
 }

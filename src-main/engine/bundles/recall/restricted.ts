@@ -28,12 +28,25 @@ function orNone<T>(read: () => T, none: T): T {
 
 /** Whether the record of this kind and id is restricted by a recall notice. */
 export function isRestricted(ctx: Db, kind: RecallRecordKind | string, id: string): boolean {
-  return orNone(() => pluck<number>(ctx.db, sql`SELECT 1 FROM restricted_records WHERE kind = ${kind} AND record_id = ${id}`) !== undefined, false);
+  return orNone(
+    () =>
+      pluck<number>(ctx.db, sql`SELECT 1 FROM restricted_records WHERE kind = ${kind} AND record_id = ${id}`) !==
+      undefined,
+    false,
+  );
 }
 
 /** The ids of every restricted record of `kind` (a Set, for filtering a plan in memory). */
 export function restrictedIds(ctx: Db, kind: RecallRecordKind | string): Set<string> {
-  return orNone(() => new Set(all<{ record_id: string }>(ctx.db, sql`SELECT record_id FROM restricted_records WHERE kind = ${kind}`).map((r) => r.record_id)), new Set<string>());
+  return orNone(
+    () =>
+      new Set(
+        all<{ record_id: string }>(ctx.db, sql`SELECT record_id FROM restricted_records WHERE kind = ${kind}`).map(
+          (r) => r.record_id,
+        ),
+      ),
+    new Set<string>(),
+  );
 }
 
 /** Every restricted record, by kind: `{ people: Set, consents: Set }`. */

@@ -22,7 +22,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { RECALL_EXTENSION, RECALL_FORMAT, RECALL_FORMAT_VERSION, PlanRecallInput, type RecallAction, type RecallNotice, type RecallPlan, type RecallRecordRef, type RecallWritten, WriteRecallInput, WriteRecallsInput } from '../../../../shared/domain/recall.js';
+import {
+  RECALL_EXTENSION,
+  RECALL_FORMAT,
+  RECALL_FORMAT_VERSION,
+  PlanRecallInput,
+  type RecallAction,
+  type RecallNotice,
+  type RecallPlan,
+  type RecallRecordRef,
+  type RecallWritten,
+  WriteRecallInput,
+  WriteRecallsInput,
+} from '../../../../shared/domain/recall.js';
 import { VaultError } from '../../../../shared/errors.js';
 import { all, get, pluck, run, sql } from '../../db/sql.js';
 import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../../domain/context.js';
@@ -45,7 +57,10 @@ interface ConsentFacts {
 function consentFacts(ctx: DomainContext, id: string): ConsentFacts {
   const row = get<{ series_id: string }>(ctx.db, sql`SELECT series_id FROM consents WHERE id = ${id}`);
   if (!row) throw new VaultError('NOT_FOUND', `No consent with id ${id} in this vault.`);
-  const latest = get<{ id: string; person_id: string; state: string }>(ctx.db, sql`SELECT id, person_id, state FROM consents WHERE series_id = ${row.series_id} ORDER BY version DESC LIMIT 1`)!;
+  const latest = get<{ id: string; person_id: string; state: string }>(
+    ctx.db,
+    sql`SELECT id, person_id, state FROM consents WHERE series_id = ${row.series_id} ORDER BY version DESC LIMIT 1`,
+  )!;
   return { consentId: latest.id, personId: latest.person_id, withdrawn: latest.state === 'withdrawn' };
 }
 
@@ -61,7 +76,9 @@ interface Carried {
  * first such bundle; bundle ids and records sorted.
  */
 export function carriedTo(ctx: DomainContext, personId: string): Carried[] {
-  const consentIds = all<{ id: string }>(ctx.db, sql`SELECT id FROM consents WHERE person_id = ${personId}`).map((r) => r.id);
+  const consentIds = all<{ id: string }>(ctx.db, sql`SELECT id FROM consents WHERE person_id = ${personId}`).map(
+    (r) => r.id,
+  );
   const names = [`records/people/${personId}.json`, ...consentIds.map((id) => `records/consents/${id}.json`)];
   const rows = all<{ bundle_id: string; partner_id: string | null; name: string }>(
     ctx.db,
@@ -73,18 +90,31 @@ export function carriedTo(ctx: DomainContext, personId: string): Carried[] {
   const byPartner = new Map<string, { bundles: Set<string>; records: Map<string, RecallRecordRef> }>();
   for (const r of rows) {
     if (r.partner_id === null) continue; // a sent bundle always names its partner
-    const entry = byPartner.get(r.partner_id) ?? { bundles: new Set<string>(), records: new Map<string, RecallRecordRef>() };
+    const entry = byPartner.get(r.partner_id) ?? {
+      bundles: new Set<string>(),
+      records: new Map<string, RecallRecordRef>(),
+    };
     entry.bundles.add(r.bundle_id);
     const m = /^records\/(people|consents)\/([0-9a-f-]{36})\.json$/.exec(r.name);
     if (m) entry.records.set(r.name, { kind: m[1] as RecallRecordRef['kind'], id: m[2]! });
     byPartner.set(r.partner_id, entry);
   }
-  const order = (a: RecallRecordRef, b: RecallRecordRef) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind === 'people' ? -1 : 1);
-  return [...byPartner].map(([partnerId, e]) => ({ partnerId, bundles: [...e.bundles].sort(), records: [...e.records.values()].sort(order) }));
+  const order = (a: RecallRecordRef, b: RecallRecordRef) =>
+    a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind === 'people' ? -1 : 1;
+  return [...byPartner].map(([partnerId, e]) => ({
+    partnerId,
+    bundles: [...e.bundles].sort(),
+    records: [...e.records.values()].sort(order),
+  }));
 }
 
 function sentBefore(ctx: DomainContext, personId: string, partnerId: string): number {
-  return Number(pluck<number>(ctx.db, sql`SELECT count(*) FROM recall_notices WHERE direction = 'sent' AND person_id = ${personId} AND partner_id = ${partnerId}`) ?? 0);
+  return Number(
+    pluck<number>(
+      ctx.db,
+      sql`SELECT count(*) FROM recall_notices WHERE direction = 'sent' AND person_id = ${personId} AND partner_id = ${partnerId}`,
+    ) ?? 0,
+  );
 }
 
 /** Which partners received the person whose consent this is (the app's prompt). Changes nothing. */
@@ -128,7 +158,14 @@ interface Prepared {
   bytes: number;
 }
 
-function prepare(ctx: DomainContext, facts: ConsentFacts, carried: Carried, action: RecallAction, reason: string | undefined, out: (partnerName: string, noticeId: string) => string): Prepared {
+function prepare(
+  ctx: DomainContext,
+  facts: ConsentFacts,
+  carried: Carried,
+  action: RecallAction,
+  reason: string | undefined,
+  out: (partnerName: string, noticeId: string) => string,
+): Prepared {
   const partner = requirePartner(ctx.db, carried.partnerId);
   const keys = verifiedKeysOf(ctx, carried.partnerId);
   if (keys.length === 0) {
@@ -144,7 +181,10 @@ function prepare(ctx: DomainContext, facts: ConsentFacts, carried: Carried, acti
     noticeId: uuidv7(createdAt.getTime()),
     createdAt: createdAt.toISOString(),
     sender: contactCardOf(ctx),
-    recipients: [...keys.map((k) => ({ vaultId: k.vaultId, publicKey: k.publicKey })), { vaultId: ctx.vaultId, publicKey: ctx.identity.publicKey.toString('base64') }],
+    recipients: [
+      ...keys.map((k) => ({ vaultId: k.vaultId, publicKey: k.publicKey })),
+      { vaultId: ctx.vaultId, publicKey: ctx.identity.publicKey.toString('base64') },
+    ],
     action,
     personId: facts.personId,
     consentId: facts.consentId,
@@ -154,7 +194,13 @@ function prepare(ctx: DomainContext, facts: ConsentFacts, carried: Carried, acti
   };
   const signed = signNotice(ctx, notice);
   const dest = checkNewFileTarget(out(partner.name, notice.noticeId));
-  return { partnerId: carried.partnerId, out: dest, signed, recipients: [...keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()], bytes: 0 };
+  return {
+    partnerId: carried.partnerId,
+    out: dest,
+    signed,
+    recipients: [...keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()],
+    bytes: 0,
+  };
 }
 
 function record(ctx: DomainContext, p: Prepared, audit: (n: AuditNote) => void, at: string): void {
@@ -194,7 +240,14 @@ async function writeAll(ctx: DomainContext, items: Prepared[]): Promise<RecallWr
         const at = nowIso(ctx);
         for (const p of items) record(ctx, p, audit, at);
         for (const publish of publishers) publish();
-        return items.map((p) => ({ noticeId: p.signed.notice.noticeId, partnerId: p.partnerId, file: p.out, action: p.signed.notice.action, bundles: p.signed.notice.bundles.length, records: p.signed.notice.records.length }));
+        return items.map((p) => ({
+          noticeId: p.signed.notice.noticeId,
+          partnerId: p.partnerId,
+          file: p.out,
+          action: p.signed.notice.action,
+          bundles: p.signed.notice.bundles.length,
+          records: p.signed.notice.records.length,
+        }));
       });
     }
     const item = items[i]!;
@@ -208,12 +261,18 @@ async function writeAll(ctx: DomainContext, items: Prepared[]): Promise<RecallWr
 
 function requireWithdrawn(facts: ConsentFacts): void {
   if (!facts.withdrawn) {
-    throw new VaultError('INVALID_TRANSITION', 'This consent is not withdrawn: recall notices are written after the person withdraws their consent (consent withdraw), never before. Nothing was written.');
+    throw new VaultError(
+      'INVALID_TRANSITION',
+      'This consent is not withdrawn: recall notices are written after the person withdraws their consent (consent withdraw), never before. Nothing was written.',
+    );
   }
 }
 
 function nothingToRecall(): VaultError {
-  return new VaultError('RECALL_NOTHING_TO_RECALL', "No bundle sent from this vault carried this person's record or consents: there is nothing to recall. Nothing was written.");
+  return new VaultError(
+    'RECALL_NOTHING_TO_RECALL',
+    "No bundle sent from this vault carried this person's record or consents: there is nothing to recall. Nothing was written.",
+  );
 }
 
 /** One notice per partner that received the person, into the folder `outDir` (see the rules at the top). */
@@ -228,11 +287,20 @@ export async function writeRecalls(ctx: DomainContext, input: unknown): Promise<
   try {
     st = fs.statSync(dir);
   } catch (e) {
-    throw newFileIoError(`The folder ${quotedName(dir)} to write the recall notices into does not exist or cannot be read`, e);
+    throw newFileIoError(
+      `The folder ${quotedName(dir)} to write the recall notices into does not exist or cannot be read`,
+      e,
+    );
   }
-  if (!st.isDirectory()) throw new VaultError('IO_ERROR', `${quotedName(dir)} is not a folder; give the folder to write the recall notices into.`);
+  if (!st.isDirectory())
+    throw new VaultError(
+      'IO_ERROR',
+      `${quotedName(dir)} is not a folder; give the folder to write the recall notices into.`,
+    );
   // every partner is checked (verified key, free file name) before anything is written
-  const items = carried.map((c) => prepare(ctx, facts, c, p.action, p.reason, (name, id) => path.join(dir, noticeFileName(name, id))));
+  const items = carried.map((c) =>
+    prepare(ctx, facts, c, p.action, p.reason, (name, id) => path.join(dir, noticeFileName(name, id))),
+  );
   return writeAll(ctx, items);
 }
 
@@ -246,7 +314,10 @@ export async function writeRecall(ctx: DomainContext, input: unknown): Promise<R
   const mine = carried.find((c) => c.partnerId === p.partnerId);
   if (!mine) {
     requirePartner(ctx.db, p.partnerId);
-    throw new VaultError('RECALL_NOTHING_TO_RECALL', "No bundle sent from this vault to that partner carried this person's record or consents: there is nothing to recall from them. Nothing was written.");
+    throw new VaultError(
+      'RECALL_NOTHING_TO_RECALL',
+      "No bundle sent from this vault to that partner carried this person's record or consents: there is nothing to recall from them. Nothing was written.",
+    );
   }
   const [written] = await writeAll(ctx, [prepare(ctx, facts, mine, p.action, p.reason, () => p.out)]);
   return written!;

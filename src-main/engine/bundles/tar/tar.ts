@@ -69,13 +69,15 @@ function tarError(message: string): VaultError {
 /** NUL-padded bytes of a name (the reader's and writer's one rule for names). */
 function nameBytes(name: string): Buffer {
   const bytes = Buffer.from(name, 'utf8');
-  if (bytes.length === 0 || bytes.length > TAR_MAX_NAME_BYTES) throw new VaultError('INVALID_INPUT', `A tar entry name must be 1 to ${TAR_MAX_NAME_BYTES} bytes.`);
+  if (bytes.length === 0 || bytes.length > TAR_MAX_NAME_BYTES)
+    throw new VaultError('INVALID_INPUT', `A tar entry name must be 1 to ${TAR_MAX_NAME_BYTES} bytes.`);
   if (bytes.includes(0)) throw new VaultError('INVALID_INPUT', 'A tar entry name must not contain a NUL byte.');
   return bytes;
 }
 
 function sizeField(size: number): string {
-  if (!Number.isSafeInteger(size) || size < 0 || size > TAR_MAX_ENTRY_BYTES) throw new VaultError('INVALID_INPUT', `A tar entry must be 0 to ${TAR_MAX_ENTRY_BYTES} bytes.`);
+  if (!Number.isSafeInteger(size) || size < 0 || size > TAR_MAX_ENTRY_BYTES)
+    throw new VaultError('INVALID_INPUT', `A tar entry must be 0 to ${TAR_MAX_ENTRY_BYTES} bytes.`);
   const octal = size.toString(8);
   return octal.length <= 11 ? `${octal.padStart(11, '0')}\0` : octal.padStart(12, '0');
 }
@@ -120,7 +122,9 @@ export interface TarEntrySource {
  * Writes an archive of `entries` in order. Each entry's data must be exactly its declared size
  * (the header is written first); a mismatch throws INTERNAL rather than write a wrong archive.
  */
-export async function* writeTar(entries: AsyncIterable<TarEntrySource> | Iterable<TarEntrySource>): AsyncGenerator<Buffer, void, undefined> {
+export async function* writeTar(
+  entries: AsyncIterable<TarEntrySource> | Iterable<TarEntrySource>,
+): AsyncGenerator<Buffer, void, undefined> {
   for await (const e of entries) {
     yield tarHeader(e.name, e.size);
     let written = 0;
@@ -128,10 +132,18 @@ export async function* writeTar(entries: AsyncIterable<TarEntrySource> | Iterabl
     for await (const piece of pieces) {
       const buf = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
       written += buf.length;
-      if (written > e.size) throw new VaultError('INTERNAL', `A bundle entry grew beyond its declared size while it was written (${e.name}).`);
+      if (written > e.size)
+        throw new VaultError(
+          'INTERNAL',
+          `A bundle entry grew beyond its declared size while it was written (${e.name}).`,
+        );
       if (buf.length > 0) yield buf;
     }
-    if (written !== e.size) throw new VaultError('INTERNAL', `A bundle entry was shorter than its declared size while it was written (${e.name}).`);
+    if (written !== e.size)
+      throw new VaultError(
+        'INTERNAL',
+        `A bundle entry was shorter than its declared size while it was written (${e.name}).`,
+      );
     const pad = tarPadding(e.size);
     if (pad.length > 0) yield pad;
   }
@@ -222,13 +234,16 @@ export class TarReader {
     const m = /^([0-7]{6})\0 $/.exec(stored);
     if (!m) throw tarError(`${where} has a malformed checksum field`);
     if (parseInt(m[1]!, 8) !== checksumOf(h)) throw tarError(`${where} has a header checksum that does not match`);
-    if (!fieldIs(h, 257, MAGIC) || !fieldIs(h, 263, VERSION)) throw tarError(`${where} is not in the POSIX ustar format`);
-    if (h[156] !== TYPE_REGULAR) throw tarError(`${where} is not a regular file (links, folders and extended headers are refused)`);
+    if (!fieldIs(h, 257, MAGIC) || !fieldIs(h, 263, VERSION))
+      throw tarError(`${where} is not in the POSIX ustar format`);
+    if (h[156] !== TYPE_REGULAR)
+      throw tarError(`${where} is not a regular file (links, folders and extended headers are refused)`);
     if (!allZero(h, 345, 155)) throw tarError(`${where} uses the name prefix field`);
     if (!allZero(h, 157, 100)) throw tarError(`${where} has a link name`);
     const name = parseName(h, where);
     if (!fieldIs(h, 100, MODE)) throw tarError(`${where} does not have mode 0600`);
-    if (!fieldIs(h, 108, ID_ZERO) || !fieldIs(h, 116, ID_ZERO)) throw tarError(`${where} does not have owner and group 0`);
+    if (!fieldIs(h, 108, ID_ZERO) || !fieldIs(h, 116, ID_ZERO))
+      throw tarError(`${where} does not have owner and group 0`);
     const size = parseSize(h, where);
     if (!fieldIs(h, 136, MTIME_ZERO)) throw tarError(`${where} does not have modification time 0`);
     if (!allZero(h, 265, 80) || !allZero(h, 500, 12)) throw tarError(`${where} has data in an unused header field`);

@@ -21,7 +21,9 @@ export async function collect(stream: AsyncIterable<Uint8Array>): Promise<Buffer
 }
 
 /** What a stream yielded before it ended or failed, and the VaultError code it failed with. */
-export async function drain(stream: AsyncIterable<Uint8Array>): Promise<{ out: Buffer; code: string | null; error: unknown }> {
+export async function drain(
+  stream: AsyncIterable<Uint8Array>,
+): Promise<{ out: Buffer; code: string | null; error: unknown }> {
   const parts: Buffer[] = [];
   try {
     for await (const c of stream) parts.push(Buffer.from(c));
@@ -64,7 +66,11 @@ export function requireAgeCli(): void {
   }
 }
 
-export function run(cmd: string, args: string[], input?: Buffer): { status: number | null; stdout: Buffer; stderr: string } {
+export function run(
+  cmd: string,
+  args: string[],
+  input?: Buffer,
+): { status: number | null; stdout: Buffer; stderr: string } {
   const r = spawnSync(cmd, args, { input, maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr.toString() };

@@ -1,7 +1,12 @@
 import { IdentityKeyPair } from '@signalapp/libsignal-client';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../../../shared/errors.js';
-import { X25519Identity, X25519Recipient, decodeBech32, encodeBech32 } from '../../../../src-main/engine/bundles/age/index.js';
+import {
+  X25519Identity,
+  X25519Recipient,
+  decodeBech32,
+  encodeBech32,
+} from '../../../../src-main/engine/bundles/age/index.js';
 
 describe('Bech32: the BIP-173 test vectors', () => {
   // https://github.com/bitcoin/bips/blob/master/bip-0173.mediawiki#test-vectors
@@ -18,7 +23,10 @@ describe('Bech32: the BIP-173 test vectors', () => {
     ['\x201nwldj5', 'HRP character out of range'],
     ['\x7f1axkwrx', 'HRP character out of range'],
     ['\x801eym55h', 'HRP character out of range'],
-    ['an84characterslonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1569pvx', 'overall max length exceeded'],
+    [
+      'an84characterslonghumanreadablepartthatcontainsthenumber1andtheexcludedcharactersbio1569pvx',
+      'overall max length exceeded',
+    ],
     ['pzry9x0s0muk', 'No separator character'],
     ['1pzry9x0s0muk', 'Empty HRP'],
     ['x1b4n0q5v', 'Invalid data character'],
@@ -38,7 +46,9 @@ describe('Bech32: the BIP-173 test vectors', () => {
       // and a single changed data character breaks the checksum
       const at = s.lastIndexOf('1') + 1;
       const swapped = s[at]!.toLowerCase() === 'q' ? 'p' : 'q';
-      expect(() => decodeBech32(s.slice(0, at) + (upper ? swapped.toUpperCase() : swapped) + s.slice(at + 1), { limit: 90 })).toThrow(/checksum/);
+      expect(() =>
+        decodeBech32(s.slice(0, at) + (upper ? swapped.toUpperCase() : swapped) + s.slice(at + 1), { limit: 90 }),
+      ).toThrow(/checksum/);
     });
   }
 
@@ -88,11 +98,15 @@ describe('age X25519 keys', () => {
     };
     expect(code(() => X25519Recipient.fromString(SPEC_RECIPIENT.toUpperCase()))).toBe('AGE_RECIPIENT_INVALID'); // HRP "AGE"
     expect(code(() => X25519Recipient.fromString(SPEC_RECIPIENT.slice(0, -1) + 'x'))).toBe('AGE_RECIPIENT_INVALID');
-    expect(code(() => X25519Recipient.fromString(encodeBech32('age', new Uint8Array(31))))).toBe('AGE_RECIPIENT_INVALID');
+    expect(code(() => X25519Recipient.fromString(encodeBech32('age', new Uint8Array(31))))).toBe(
+      'AGE_RECIPIENT_INVALID',
+    );
     expect(code(() => X25519Recipient.fromString(SPEC_IDENTITY))).toBe('AGE_RECIPIENT_INVALID');
     expect(code(() => X25519Identity.fromString(SPEC_IDENTITY.toLowerCase()))).toBe('AGE_IDENTITY_INVALID');
     expect(code(() => X25519Identity.fromString(SPEC_RECIPIENT))).toBe('AGE_IDENTITY_INVALID');
-    expect(code(() => X25519Identity.fromString(SPEC_IDENTITY.replace('Q4EGAEX', 'Q4EGAEQ')))).toBe('AGE_IDENTITY_INVALID');
+    expect(code(() => X25519Identity.fromString(SPEC_IDENTITY.replace('Q4EGAEX', 'Q4EGAEQ')))).toBe(
+      'AGE_IDENTITY_INVALID',
+    );
   });
 
   it('maps a libsignal identity key pair to an age identity and recipient', () => {
@@ -113,9 +127,15 @@ describe('age X25519 keys', () => {
 
   it('refuses a libsignal key of the wrong shape', () => {
     const pub = Buffer.from(IdentityKeyPair.generate().publicKey.serialize());
-    expect(() => X25519Recipient.fromLibsignal(pub.subarray(1))).toThrow(expect.objectContaining({ code: 'AGE_RECIPIENT_INVALID' }));
-    expect(() => X25519Recipient.fromLibsignal(Buffer.concat([Buffer.from([0x06]), pub.subarray(1)]))).toThrow(expect.objectContaining({ code: 'AGE_RECIPIENT_INVALID' }));
-    expect(() => X25519Identity.fromLibsignal(new Uint8Array(33))).toThrow(expect.objectContaining({ code: 'AGE_IDENTITY_INVALID' }));
+    expect(() => X25519Recipient.fromLibsignal(pub.subarray(1))).toThrow(
+      expect.objectContaining({ code: 'AGE_RECIPIENT_INVALID' }),
+    );
+    expect(() => X25519Recipient.fromLibsignal(Buffer.concat([Buffer.from([0x06]), pub.subarray(1)]))).toThrow(
+      expect.objectContaining({ code: 'AGE_RECIPIENT_INVALID' }),
+    );
+    expect(() => X25519Identity.fromLibsignal(new Uint8Array(33))).toThrow(
+      expect.objectContaining({ code: 'AGE_IDENTITY_INVALID' }),
+    );
   });
 
   it('refuses to encrypt to a low-order recipient key', async () => {

@@ -5,7 +5,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScryptIdentity, ScryptRecipient, X25519Identity, X25519Recipient, decryptAge, encryptAge } from '../../../../src-main/engine/bundles/age/index.js';
+import {
+  ScryptIdentity,
+  ScryptRecipient,
+  X25519Identity,
+  X25519Recipient,
+  decryptAge,
+  encryptAge,
+} from '../../../../src-main/engine/bundles/age/index.js';
 import { AGE, AGE_KEYGEN, collect, piecesOf, requireAgeCli, run, tempDir } from './age-helpers.js';
 
 const PTY_RUN = path.resolve('tests/fixtures/pty_run.py');
@@ -51,7 +58,10 @@ describe('interop with the age CLI', () => {
       const dir = tempDir();
       const key = path.join(dir, 'key.txt');
       expect(run(AGE_KEYGEN, ['-o', key]).status).toBe(0);
-      const secret = fs.readFileSync(key, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
+      const secret = fs
+        .readFileSync(key, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('AGE-SECRET-KEY-1'))!;
       const recipient = run(AGE_KEYGEN, ['-y', key]).stdout.toString().trim();
       const me = X25519Identity.fromString(secret);
       expect(me.recipient().toString()).toBe(recipient);
@@ -67,7 +77,12 @@ describe('interop with the age CLI', () => {
   it('age -d opens a file we wrote to several recipients, with any one of their keys', async () => {
     const ids = [X25519Identity.generate(), X25519Identity.generate(), X25519Identity.generate()];
     const data = randomBytes(150_000);
-    const file = await collect(encryptAge([data], ids.map((i) => i.recipient())));
+    const file = await collect(
+      encryptAge(
+        [data],
+        ids.map((i) => i.recipient()),
+      ),
+    );
     for (const id of ids) {
       const dir = tempDir();
       expect(ageDecrypt(dir, keyFile(dir, id), file).equals(data)).toBe(true);
@@ -83,7 +98,16 @@ describe('interop with the age CLI', () => {
     fs.writeFileSync(plain, data);
     for (const armor of [false, true]) {
       const enc = path.join(dir, `plain${armor ? '.asc' : ''}.age`);
-      const r = run(AGE, [...(armor ? ['-a'] : []), '-r', other.recipient().toString(), '-r', ours.recipient().toString(), '-o', enc, plain]);
+      const r = run(AGE, [
+        ...(armor ? ['-a'] : []),
+        '-r',
+        other.recipient().toString(),
+        '-r',
+        ours.recipient().toString(),
+        '-o',
+        enc,
+        plain,
+      ]);
       expect(r.status).toBe(0);
       expect(fs.readFileSync(enc, 'latin1').startsWith('-----BEGIN AGE ENCRYPTED FILE-----')).toBe(armor);
       expect((await collect(decryptAge(fs.createReadStream(enc), [ours]))).equals(data)).toBe(true);
@@ -108,7 +132,11 @@ describe('interop with the age CLI', () => {
     // The Bech32 identity of the libsignal private key is what `identity export-age-key` will write.
     expect(ageDecrypt(dir, keyFile(dir, identity), file).equals(data)).toBe(true);
     // and age-keygen agrees on the recipient
-    expect(run(AGE_KEYGEN, ['-y', path.join(dir, 'key.txt')]).stdout.toString().trim()).toBe(X25519Recipient.fromLibsignal(pair.publicKey).toString());
+    expect(
+      run(AGE_KEYGEN, ['-y', path.join(dir, 'key.txt')])
+        .stdout.toString()
+        .trim(),
+    ).toBe(X25519Recipient.fromLibsignal(pair.publicKey).toString());
   });
 
   // age reads passphrases from the terminal only (no environment variable, no flag), so the
@@ -119,7 +147,15 @@ describe('interop with the age CLI', () => {
     const enc = path.join(dir, 'p.age');
     fs.writeFileSync(enc, await collect(encryptAge([data], [new ScryptRecipient('interop passphrase 1')])));
     const out = path.join(dir, 'out.bin');
-    const r = run('python3', [PTY_RUN, JSON.stringify([['Enter passphrase', 'interop passphrase 1']]), AGE, '-d', '-o', out, enc]);
+    const r = run('python3', [
+      PTY_RUN,
+      JSON.stringify([['Enter passphrase', 'interop passphrase 1']]),
+      AGE,
+      '-d',
+      '-o',
+      out,
+      enc,
+    ]);
     expect(r.status, r.stdout.toString()).toBe(0);
     expect(fs.readFileSync(out).equals(data)).toBe(true);
   });
@@ -136,7 +172,9 @@ describe('interop with the age CLI', () => {
     ];
     const r = run('python3', [PTY_RUN, JSON.stringify(answers), AGE, '-p', '-o', enc, plain]);
     expect(r.status, r.stdout.toString()).toBe(0);
-    expect((await collect(decryptAge(fs.createReadStream(enc), [new ScryptIdentity('interop passphrase 2')]))).equals(data)).toBe(true);
+    expect(
+      (await collect(decryptAge(fs.createReadStream(enc), [new ScryptIdentity('interop passphrase 2')]))).equals(data),
+    ).toBe(true);
   });
 
   it('age -d refuses what we refuse: a flipped payload byte', async () => {

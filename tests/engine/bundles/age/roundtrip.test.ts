@@ -36,7 +36,9 @@ describe('age round trips', () => {
 
     it(`scrypt: ${size} bytes`, async () => {
       const data = randomBytes(size);
-      const file = await collect(encryptAge(piecesOf(data, 100_003), [new ScryptRecipient('correct horse battery staple', FAST)]));
+      const file = await collect(
+        encryptAge(piecesOf(data, 100_003), [new ScryptRecipient('correct horse battery staple', FAST)]),
+      );
       const back = await collect(decryptAge([file], [new ScryptIdentity('correct horse battery staple')]));
       expect(back.equals(data)).toBe(true);
     });
@@ -49,13 +51,20 @@ describe('age round trips', () => {
     const [stanza] = (await readAgeHeader([file])).stanzas;
     expect(stanza!.type).toBe('scrypt');
     expect(stanza!.args[1]).toBe('18');
-    expect((await collect(decryptAge([file], [new ScryptIdentity('a passphrase for the default work factor')]))).toString()).toBe('hello');
+    expect(
+      (await collect(decryptAge([file], [new ScryptIdentity('a passphrase for the default work factor')]))).toString(),
+    ).toBe('hello');
   });
 
   it('encrypts to several X25519 recipients at once: each of them can open it, nobody else', async () => {
     const ids = [X25519Identity.generate(), X25519Identity.generate(), X25519Identity.generate()];
     const data = randomBytes(200_000);
-    const file = await collect(encryptAge([data], ids.map((i) => i.recipient())));
+    const file = await collect(
+      encryptAge(
+        [data],
+        ids.map((i) => i.recipient()),
+      ),
+    );
     const header = await readAgeHeader([file]);
     expect(header.stanzas).toHaveLength(3);
     for (const id of ids) {
@@ -82,7 +91,12 @@ describe('age round trips', () => {
     const text = armored.toString('latin1');
     expect(text.startsWith('-----BEGIN AGE ENCRYPTED FILE-----\n')).toBe(true);
     expect(text.endsWith('\n-----END AGE ENCRYPTED FILE-----\n')).toBe(true);
-    expect(text.split('\n').slice(1, -3).every((l) => l.length === 64)).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .slice(1, -3)
+        .every((l) => l.length === 64),
+    ).toBe(true);
     // auto-detected, and in odd pieces
     expect((await collect(decryptAge(piecesOf(armored, 333), [alice]))).equals(data)).toBe(true);
     // armor: false reads it as binary, which it is not
@@ -95,25 +109,41 @@ describe('age round trips', () => {
   it('accepts sync iterables and Uint8Arrays, refuses text', async () => {
     const file = await collect(encryptAge([new Uint8Array([1, 2, 3])], [alice.recipient()]));
     expect([...(await collect(decryptAge([new Uint8Array(file)], [alice])))]).toEqual([1, 2, 3]);
-    expect(await codeOf(collect(encryptAge(['text' as unknown as Uint8Array], [alice.recipient()])))).toBe('INVALID_INPUT');
+    expect(await codeOf(collect(encryptAge(['text' as unknown as Uint8Array], [alice.recipient()])))).toBe(
+      'INVALID_INPUT',
+    );
   });
 
   it('refuses what cannot be written', async () => {
     const r = alice.recipient();
     expect(await codeOf(collect(encryptAge([Buffer.from('x')], [])))).toBe('INVALID_INPUT');
-    expect(await codeOf(collect(encryptAge([Buffer.from('x')], [r, new ScryptRecipient('pw', FAST)])))).toBe('AGE_SCRYPT_NOT_ALONE');
-    expect(await codeOf(collect(encryptAge([Buffer.from('x')], [new ScryptRecipient('pw', FAST), new ScryptRecipient('pw2', FAST)])))).toBe('AGE_SCRYPT_NOT_ALONE');
-    expect(() => new ScryptRecipient('pw', { logN: 9 })).toThrow(expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }));
-    expect(() => new ScryptRecipient('pw', { logN: 23 })).toThrow(expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }));
+    expect(await codeOf(collect(encryptAge([Buffer.from('x')], [r, new ScryptRecipient('pw', FAST)])))).toBe(
+      'AGE_SCRYPT_NOT_ALONE',
+    );
+    expect(
+      await codeOf(
+        collect(encryptAge([Buffer.from('x')], [new ScryptRecipient('pw', FAST), new ScryptRecipient('pw2', FAST)])),
+      ),
+    ).toBe('AGE_SCRYPT_NOT_ALONE');
+    expect(() => new ScryptRecipient('pw', { logN: 9 })).toThrow(
+      expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }),
+    );
+    expect(() => new ScryptRecipient('pw', { logN: 23 })).toThrow(
+      expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }),
+    );
     expect(() => new ScryptRecipient('')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(await codeOf(collect(decryptAge([Buffer.from('x')], [])))).toBe('INVALID_INPUT');
   });
 
   it('caps the scrypt work factor it computes on reading, lower if asked', async () => {
     const file = await collect(encryptAge([Buffer.from('x')], [new ScryptRecipient('pw', { logN: 12 })]));
-    expect(await codeOf(collect(decryptAge([file], [new ScryptIdentity('pw', { maxLogN: 11 })])))).toBe('AGE_SCRYPT_WORK_FACTOR');
+    expect(await codeOf(collect(decryptAge([file], [new ScryptIdentity('pw', { maxLogN: 11 })])))).toBe(
+      'AGE_SCRYPT_WORK_FACTOR',
+    );
     expect((await collect(decryptAge([file], [new ScryptIdentity('pw', { maxLogN: 12 })]))).toString()).toBe('x');
-    expect(() => new ScryptIdentity('pw', { maxLogN: 23 })).toThrow(expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }));
+    expect(() => new ScryptIdentity('pw', { maxLogN: 23 })).toThrow(
+      expect.objectContaining({ code: 'AGE_SCRYPT_WORK_FACTOR' }),
+    );
   });
 
   it('gives every file a fresh file key, nonce and ephemeral share', async () => {
@@ -122,13 +152,19 @@ describe('age round trips', () => {
     const ha = await readAgeHeader([a]);
     const hb = await readAgeHeader([b]);
     expect(ha.stanzas[0]!.args[0]).not.toBe(hb.stanzas[0]!.args[0]);
-    expect(a.subarray(ha.macInput.length + 45, ha.macInput.length + 61).equals(b.subarray(hb.macInput.length + 45, hb.macInput.length + 61))).toBe(false);
+    expect(
+      a
+        .subarray(ha.macInput.length + 45, ha.macInput.length + 61)
+        .equals(b.subarray(hb.macInput.length + 45, hb.macInput.length + 61)),
+    ).toBe(false);
   });
 
   it('a recipient made from a string works like the identity’s own', async () => {
     const r = X25519Recipient.fromString(alice.recipient().toString());
     const file = await collect(encryptAge([Buffer.from('via string')], [r]));
-    expect((await collect(decryptAge([file], [X25519Identity.fromString(alice.toString())]))).toString()).toBe('via string');
+    expect((await collect(decryptAge([file], [X25519Identity.fromString(alice.toString())]))).toString()).toBe(
+      'via string',
+    );
   });
 });
 
@@ -154,7 +190,13 @@ describe('scrypt parameters', () => {
     expect(s.crypto_pwhash_scryptsalsa208sha256_SALTBYTES).toBe(32);
     expect(Buffer.from('age-encryption.org/v1/scrypt').length + 16).toBe(44);
     expect(s.crypto_pwhash_scryptsalsa208sha256_ll).toBeUndefined();
-    const pwhash = s.crypto_pwhash_scryptsalsa208sha256 as (out: Buffer, pw: Buffer, salt: Buffer, ops: number, mem: number) => void;
+    const pwhash = s.crypto_pwhash_scryptsalsa208sha256 as (
+      out: Buffer,
+      pw: Buffer,
+      salt: Buffer,
+      ops: number,
+      mem: number,
+    ) => void;
     expect(() => pwhash(Buffer.alloc(32), Buffer.from('pw'), Buffer.alloc(44), 2 ** 15, 2 ** 25)).toThrow(/salt/);
   });
 });

@@ -2,7 +2,13 @@
 // is ever released from a chunk that did not authenticate.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, X25519Identity, decryptAge, encryptAge, readAgeHeader } from '../../../../src-main/engine/bundles/age/index.js';
+import {
+  CHUNK_BYTES,
+  X25519Identity,
+  decryptAge,
+  encryptAge,
+  readAgeHeader,
+} from '../../../../src-main/engine/bundles/age/index.js';
 import { collect, drain, piecesOf } from './age-helpers.js';
 
 const SEALED = CHUNK_BYTES + 16;
@@ -58,15 +64,53 @@ describe('tampering with an age file', () => {
     ['stanza start "->"', (f, t) => flip(f, t.indexOf('->') + 1), 'AGE_HEADER_INVALID'],
     // an unknown type is skipped (grease), so the file is no longer addressed to us
     ['stanza type X25519 → Y25519', (f, t) => flip(f, t.indexOf('X25519')), 'AGE_NO_IDENTITY_MATCHED'],
-    ['stanza share: another valid base64 character', (f, t) => replaceAt(f, t.indexOf('X25519 ') + 7 + 5, t[t.indexOf('X25519 ') + 12] === 'A' ? 'B' : 'A'), 'AGE_NO_IDENTITY_MATCHED'],
-    ['stanza share: a character outside base64', (f, t) => replaceAt(f, t.indexOf('X25519 ') + 7 + 5, '*'), 'AGE_STANZA_INVALID'],
-    ['stanza share: an extra argument', (f, t) => Buffer.concat([f.subarray(0, t.indexOf('\n', t.indexOf('X25519'))), Buffer.from(' x'), f.subarray(t.indexOf('\n', t.indexOf('X25519')))]), 'AGE_STANZA_INVALID'],
-    ['stanza body: another valid base64 character', (f, t) => replaceAt(f, t.indexOf('\n', t.indexOf('X25519')) + 3, t[t.indexOf('\n', t.indexOf('X25519')) + 3] === 'A' ? 'B' : 'A'), 'AGE_NO_IDENTITY_MATCHED'],
-    ['stanza body: a character outside base64', (f, t) => replaceAt(f, t.indexOf('\n', t.indexOf('X25519')) + 3, '!'), 'AGE_HEADER_INVALID'],
+    [
+      'stanza share: another valid base64 character',
+      (f, t) => replaceAt(f, t.indexOf('X25519 ') + 7 + 5, t[t.indexOf('X25519 ') + 12] === 'A' ? 'B' : 'A'),
+      'AGE_NO_IDENTITY_MATCHED',
+    ],
+    [
+      'stanza share: a character outside base64',
+      (f, t) => replaceAt(f, t.indexOf('X25519 ') + 7 + 5, '*'),
+      'AGE_STANZA_INVALID',
+    ],
+    [
+      'stanza share: an extra argument',
+      (f, t) =>
+        Buffer.concat([
+          f.subarray(0, t.indexOf('\n', t.indexOf('X25519'))),
+          Buffer.from(' x'),
+          f.subarray(t.indexOf('\n', t.indexOf('X25519'))),
+        ]),
+      'AGE_STANZA_INVALID',
+    ],
+    [
+      'stanza body: another valid base64 character',
+      (f, t) =>
+        replaceAt(
+          f,
+          t.indexOf('\n', t.indexOf('X25519')) + 3,
+          t[t.indexOf('\n', t.indexOf('X25519')) + 3] === 'A' ? 'B' : 'A',
+        ),
+      'AGE_NO_IDENTITY_MATCHED',
+    ],
+    [
+      'stanza body: a character outside base64',
+      (f, t) => replaceAt(f, t.indexOf('\n', t.indexOf('X25519')) + 3, '!'),
+      'AGE_HEADER_INVALID',
+    ],
     ['MAC line "---"', (f, t) => flip(f, t.indexOf('---') + 1), 'AGE_HEADER_INVALID'],
-    ['MAC: another valid base64 character', (f, t) => replaceAt(f, t.indexOf('--- ') + 10, t[t.indexOf('--- ') + 10] === 'A' ? 'B' : 'A'), 'AGE_HEADER_MAC_INVALID'],
+    [
+      'MAC: another valid base64 character',
+      (f, t) => replaceAt(f, t.indexOf('--- ') + 10, t[t.indexOf('--- ') + 10] === 'A' ? 'B' : 'A'),
+      'AGE_HEADER_MAC_INVALID',
+    ],
     // 43 characters carry 258 bits for 256: setting an unused low bit makes it non-canonical
-    ['MAC: an unused bit of its last character', (f, t) => replaceAt(f, t.indexOf('--- ') + 46, B64[B64.indexOf(t[t.indexOf('--- ') + 46]!) ^ 1]!), 'AGE_HEADER_INVALID'],
+    [
+      'MAC: an unused bit of its last character',
+      (f, t) => replaceAt(f, t.indexOf('--- ') + 46, B64[B64.indexOf(t[t.indexOf('--- ') + 46]!) ^ 1]!),
+      'AGE_HEADER_INVALID',
+    ],
   ];
   for (const [region, tamper, code] of headerCases) {
     it(`header, ${region} → ${code}, nothing released`, async () => {
@@ -77,7 +121,14 @@ describe('tampering with an age file', () => {
   }
 
   it('header: every single-bit flip of every header byte fails, before any plaintext', async () => {
-    const allowed = ['AGE_HEADER_INVALID', 'AGE_UNSUPPORTED_VERSION', 'AGE_STANZA_INVALID', 'AGE_X25519_LOW_ORDER', 'AGE_NO_IDENTITY_MATCHED', 'AGE_HEADER_MAC_INVALID'];
+    const allowed = [
+      'AGE_HEADER_INVALID',
+      'AGE_UNSUPPORTED_VERSION',
+      'AGE_STANZA_INVALID',
+      'AGE_X25519_LOW_ORDER',
+      'AGE_NO_IDENTITY_MATCHED',
+      'AGE_HEADER_MAC_INVALID',
+    ];
     const small = await sample(100);
     for (let at = 0; at < small.headerEnd; at++) {
       for (const mask of [0x01, 0x80]) {

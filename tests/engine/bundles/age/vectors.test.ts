@@ -6,7 +6,13 @@ import type { ErrorCode } from '../../../../shared/errors.js';
 import { decodeArmor, encodeArmor } from '../../../../src-main/engine/bundles/age/armor.js';
 import { ByteReader } from '../../../../src-main/engine/bundles/age/byte-reader.js';
 import { reencodeHeader } from '../../../../src-main/engine/bundles/age/format.js';
-import { type AgeIdentity, ScryptIdentity, X25519Identity, decryptAge, readAgeHeader } from '../../../../src-main/engine/bundles/age/index.js';
+import {
+  type AgeIdentity,
+  ScryptIdentity,
+  X25519Identity,
+  decryptAge,
+  readAgeHeader,
+} from '../../../../src-main/engine/bundles/age/index.js';
 import { PAYLOAD_NONCE_BYTES, encryptChunks, payloadKey } from '../../../../src-main/engine/bundles/age/stream.js';
 import { collect, drain, piecesOf, sha256 } from './age-helpers.js';
 
@@ -127,7 +133,10 @@ const SPECIFIC: Record<string, ErrorCode> = {
 };
 
 function identitiesOf(v: Vector): AgeIdentity[] {
-  const ids = [...v.identities.map((s) => X25519Identity.fromString(s)), ...v.passphrases.map((p) => new ScryptIdentity(p))];
+  const ids = [
+    ...v.identities.map((s) => X25519Identity.fromString(s)),
+    ...v.passphrases.map((p) => new ScryptIdentity(p)),
+  ];
   // A vector that names no identity (an empty file) fails before any is used; decryptAge
   // refuses an empty list up front, so it gets an unrelated one.
   return ids.length > 0 ? ids : [X25519Identity.generate()];
