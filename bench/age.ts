@@ -1,5 +1,5 @@
 /**
- * age: our age v1 (src-main/engine/bundles/age) against Debian's `age` CLI on the same file in
+ * age: our age v1 (src-main/engine/age) against Debian's `age` CLI on the same file in
  * the same run: encrypt to one X25519 recipient, decrypt with its identity. 1 GiB of random
  * bytes (256 MiB with --quick), written and fsynced before anything is timed, so every reader
  * takes it from the page cache.
@@ -26,7 +26,7 @@
  * since the bundle cannot beat the layer it is built on; and the streaming memory budget,
  * RSS growth ≤ 100 MiB. (RSS growth includes chunk buffers already dropped but not yet
  * collected: V8 frees external memory lazily. What is actually held is tested, < 32 MiB, in
- * tests/engine/bundles/age/memory.test.ts.)
+ * tests/engine/age/memory.test.ts.)
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,7 +35,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { X25519Identity, decryptAge, encryptAge } from '../src-main/engine/bundles/age/index.js';
+import { X25519Identity, decryptAge, encryptAge } from '../src-main/engine/age/index.js';
 import {
   type Bench,
   type BenchContext,

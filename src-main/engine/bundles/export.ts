@@ -31,13 +31,13 @@ import { contactCardOf } from '../identity/contact-card.js';
 import { keyFingerprint } from '../identity/vault-identity.js';
 import { partnerKeyBytes } from '../partners/partner-keys.js';
 import { uuidv7 } from '../util/ids.js';
-import { X25519Recipient, encryptAge } from './age/index.js';
+import { X25519Recipient, encryptAge } from '../age/index.js';
 import { insertLedgerRow } from './ledger.js';
 import { writeNewFile } from '../util/new-file.js';
 import { WriteBehind } from './out-file.js';
 import { HashThread, localSha256, parallelHashTuning } from './parallel-hash.js';
 import { type PlannedBundle, planBundleInternal, tarEntryBytes } from './plan.js';
-import { TAR_END, type TarEntrySource, writeTar } from './tar/tar.js';
+import { TAR_END, type TarEntrySource, writeTar } from '../tar/tar.js';
 
 export interface BundleProgress {
   (p: { phase: 'exporting'; done: number; total: number }): void;

@@ -25,13 +25,13 @@ import {
 } from '../../../shared/domain/recall.js';
 import { isVaultError } from '../../../shared/errors.js';
 import type { DomainContext } from '../domain/context.js';
-import { decryptAge } from './age/index.js';
+import { decryptAge } from '../age/index.js';
 import { type ImportProgress, importBundle } from './import.js';
 import { importRecallNotice } from './recall/receive.js';
 import { importRecallReceipt } from './recall/receipts.js';
 import { importReceipt } from './receipts.js';
 import { parseStrictJson } from './strict-json.js';
-import { TarReader } from './tar/tar.js';
+import { TarReader } from '../tar/tar.js';
 
 export type AnyImportResult = ImportResult | RecallImportResult;
 export type AnyReceiptImport = ReceiptImport | RecallReceiptImport;

@@ -65,7 +65,7 @@ import { getSharingProfile, requirePartner } from '../partners/partner-service.j
 import { verifiedKeysOf } from '../partners/partner-keys.js';
 import { notClearedMessage, partnerClearance } from '../policy/policy-service.js';
 import { getPerson } from '../people/person-service.js';
-import { TAR_BLOCK } from './tar/tar.js';
+import { TAR_BLOCK } from '../tar/tar.js';
 
 /** One record entry, its bytes final (canonical JSON of the profile-cut record). */
 export interface PlannedRecord {

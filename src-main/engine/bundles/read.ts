@@ -57,11 +57,11 @@ import { constantTimeEqual } from '../crypto/secure-memory.js';
 import type { DomainContext } from '../domain/context.js';
 import { cardPublicKey, parseContactCard } from '../identity/contact-card.js';
 import { verifySignature } from '../identity/vault-identity.js';
-import { decryptAge } from './age/index.js';
+import { decryptAge } from '../age/index.js';
 import type { AnyRecord } from './apply.js';
 import { HashThread, type StreamHash, localSha256, parallelHashTuning } from './parallel-hash.js';
 import { parseStrictJson } from './strict-json.js';
-import { TarReader } from './tar/tar.js';
+import { TarReader } from '../tar/tar.js';
 
 /**
  * The bytes of a bundle, from the start each time it is called. Its pieces may be lent: each is

@@ -8,7 +8,7 @@
  *   AGE-SECRET-KEY-1…
  *
  * (the X25519 scalar is the libsignal private key as it stands, see
- * engine/bundles/age/x25519.ts). WHOEVER HOLDS THIS FILE CAN READ EVERY BUNDLE SENT TO THIS
+ * engine/age/x25519.ts). WHOEVER HOLDS THIS FILE CAN READ EVERY BUNDLE SENT TO THIS
  * VAULT, and it is not protected by the vault passphrase. It is written mode 0600, never over an
  * existing file, and the export is audited (`identity.age-key-exported`). The key passes through
  * the JavaScript heap as a string on its way to the file; the byte copy is zeroed.

@@ -1,6 +1,6 @@
 /**
  * The vault's identity: one libsignal IdentityKeyPair per vault (Curve25519; XEdDSA signatures;
- * the same key is an age X25519 recipient, see engine/bundles/age/x25519.ts).
+ * the same key is an age X25519 recipient, see engine/age/x25519.ts).
  *
  * Storage (table vault_identity, one row, migrations/0003-partner-exchange.sql):
  *
@@ -37,7 +37,7 @@ import { type SecretBuffer, constantTimeEqual, secureAlloc, secureTake, wipe } f
 import { deriveMasterSubkey } from '../crypto/subkeys.js';
 import { get, pluck, run, sql, type ReadableDB, type WritableDB } from '../db/sql.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { X25519Identity, X25519Recipient } from '../bundles/age/index.js';
+import { X25519Identity, X25519Recipient } from '../age/index.js';
 import { isoNow } from '../util/ids.js';
 
 /** One label per kind of signed object. Never reuse a label for a second purpose. */

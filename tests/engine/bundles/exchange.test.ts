@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { BundlePlan, ImportResult, BundleVerification, BundleLedgerEntry } from '../../../shared/domain/bundles.js';
 import { collect, codeOf, expectSameSnapshot } from '../../helpers.js';
 import { all, get, sql } from '../../../src-main/engine/db/sql.js';
-import { decryptAge } from '../../../src-main/engine/bundles/age/index.js';
-import { TarReader } from '../../../src-main/engine/bundles/tar/tar.js';
+import { decryptAge } from '../../../src-main/engine/age/index.js';
+import { TarReader } from '../../../src-main/engine/tar/tar.js';
 import {
   acceptQuarantined,
   discardQuarantined,

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import { RecallNotice, type RecallReceiptFile } from '../../../shared/domain/recall.js';
 import { all, get, run, sql } from '../../../src-main/engine/db/sql.js';
-import { type AgeRecipient, encryptAge } from '../../../src-main/engine/bundles/age/index.js';
-import { writeTar } from '../../../src-main/engine/bundles/tar/tar.js';
+import { type AgeRecipient, encryptAge } from '../../../src-main/engine/age/index.js';
+import { writeTar } from '../../../src-main/engine/tar/tar.js';
 import { exportBundle, getBundle, importBundle } from '../../../src-main/engine/bundles/index.js';
 import { importAny, importAnyReceipt, isRecallResult, peekKind } from '../../../src-main/engine/bundles/import-any.js';
 import {

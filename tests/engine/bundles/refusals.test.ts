@@ -524,8 +524,8 @@ describe('the refusal suite', () => {
     it('an archive entry that is a symlink (the strict tar layer)', async () => {
       const s = spec();
       // built by hand with a hand-made header: typeflag '2'
-      const { TAR_END, tarHeader } = await import('../../../src-main/engine/bundles/tar/tar.js');
-      const { encryptAge } = await import('../../../src-main/engine/bundles/age/index.js');
+      const { TAR_END, tarHeader } = await import('../../../src-main/engine/tar/tar.js');
+      const { encryptAge } = await import('../../../src-main/engine/age/index.js');
       const { collect } = await import('../../helpers.js');
       const mBytes = Buffer.from(canonicalJson(s.manifest as Record<string, unknown>));
       const sig = sender.ctx.identity.sign('manifest', mBytes);

@@ -7,18 +7,18 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ByteReader } from '../../../src-main/engine/bundles/age/byte-reader.js';
+import { ByteReader } from '../../../src-main/engine/age/byte-reader.js';
 import {
   CHUNK_BYTES,
   X25519Identity,
   decryptAge,
   encryptAge,
   readAgeHeader,
-} from '../../../src-main/engine/bundles/age/index.js';
+} from '../../../src-main/engine/age/index.js';
 import { exportBundle, importBundle } from '../../../src-main/engine/bundles/index.js';
 import { WriteBehind } from '../../../src-main/engine/bundles/out-file.js';
 import { HashThread, parallelHashTuning } from '../../../src-main/engine/bundles/parallel-hash.js';
-import { TarReader, writeTar } from '../../../src-main/engine/bundles/tar/tar.js';
+import { TarReader, writeTar } from '../../../src-main/engine/tar/tar.js';
 import { get, run, sql } from '../../../src-main/engine/db/sql.js';
 import { readEvidence } from '../../../src-main/engine/evidence/evidence-service.js';
 import {

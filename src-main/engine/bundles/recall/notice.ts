@@ -37,9 +37,9 @@ import type { DomainContext } from '../../domain/context.js';
 import { cardPublicKey, parseContactCard } from '../../identity/contact-card.js';
 import { SIGNATURE_BYTES, verifySignature } from '../../identity/vault-identity.js';
 import { writeNewFile } from '../../util/new-file.js';
-import { type AgeRecipient, decryptAge, encryptAge } from '../age/index.js';
+import { type AgeRecipient, decryptAge, encryptAge } from '../../age/index.js';
 import { parseStrictJson } from '../strict-json.js';
-import { TarReader, writeTar } from '../tar/tar.js';
+import { TarReader, writeTar } from '../../tar/tar.js';
 
 /** The notice's bytes and signature, ready to be written. */
 export interface SignedNotice {

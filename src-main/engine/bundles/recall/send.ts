@@ -44,7 +44,7 @@ import { partnerKeyBytes, verifiedKeysOf } from '../../partners/partner-keys.js'
 import { requirePartner } from '../../partners/partner-service.js';
 import { uuidv7 } from '../../util/ids.js';
 import { checkNewFileTarget, newFileIoError, quotedName } from '../../util/new-file.js';
-import { X25519Recipient } from '../age/index.js';
+import { X25519Recipient } from '../../age/index.js';
 import { type SignedNotice, signNotice, writeNoticeFile } from './notice.js';
 
 interface ConsentFacts {

@@ -18,7 +18,7 @@
  * ends in LF or CRLF (the last one may end at the end of the file). No headers, no checksum,
  * no blank lines, no spaces inside or around a line. Anything else is AGE_ARMOR_INVALID.
  */
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 import { decodePadded } from './base64.js';
 import type { ByteReader } from './byte-reader.js';
 

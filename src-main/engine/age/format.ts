@@ -30,11 +30,11 @@
  * stanza that is not alone (AGE_SCRYPT_NOT_ALONE). What a stanza's arguments and body must be
  * is up to its recipient type (x25519.ts, scrypt.ts), which reports AGE_STANZA_INVALID.
  */
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 import { decodeRaw, encodeRaw } from './base64.js';
 import type { ByteReader } from './byte-reader.js';
 import { hkdf32, hmacSha256 } from './primitives.js';
-import { wipe } from '../../crypto/secure-memory.js';
+import { wipe } from '../crypto/secure-memory.js';
 
 export const VERSION_PREFIX = 'age-encryption.org/';
 export const V1_LINE = 'age-encryption.org/v1\n';

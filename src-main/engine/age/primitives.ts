@@ -12,7 +12,7 @@
  */
 import { createHmac, hkdfSync, scrypt as nodeScrypt } from 'node:crypto';
 import sodium from 'sodium-native';
-import { type SecretBuffer, secureAlloc, secureTake, wipe } from '../../crypto/secure-memory.js';
+import { type SecretBuffer, secureAlloc, secureTake, wipe } from '../crypto/secure-memory.js';
 
 export const AEAD_KEY_BYTES = sodium.crypto_aead_chacha20poly1305_ietf_KEYBYTES; // 32
 export const AEAD_NONCE_BYTES = sodium.crypto_aead_chacha20poly1305_ietf_NPUBBYTES; // 12

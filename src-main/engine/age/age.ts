@@ -21,8 +21,8 @@
  *   5. read the payload nonce and decrypt the chunks (stream.ts).
  */
 import { timingSafeEqual } from 'node:crypto';
-import { VaultError } from '../../../../shared/errors.js';
-import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../../crypto/secure-memory.js';
+import { VaultError } from '../../../shared/errors.js';
+import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { decodeArmor, encodeArmor, looksArmored } from './armor.js';
 import { ByteReader, type ByteSource, buffersOf } from './byte-reader.js';
 import { type AgeHeader, checkScryptAlone, encodeHeader, headerMac, readHeader } from './format.js';

@@ -8,7 +8,7 @@ import {
   decryptAge,
   encryptAge,
   readAgeHeader,
-} from '../../../../src-main/engine/bundles/age/index.js';
+} from '../../../src-main/engine/age/index.js';
 import { collect, drain, piecesOf } from './age-helpers.js';
 
 const SEALED = CHUNK_BYTES + 16;

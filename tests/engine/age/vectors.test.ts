@@ -2,18 +2,18 @@
 import * as cctv from 'cctv-age';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../../../shared/errors.js';
-import { decodeArmor, encodeArmor } from '../../../../src-main/engine/bundles/age/armor.js';
-import { ByteReader } from '../../../../src-main/engine/bundles/age/byte-reader.js';
-import { reencodeHeader } from '../../../../src-main/engine/bundles/age/format.js';
+import type { ErrorCode } from '../../../shared/errors.js';
+import { decodeArmor, encodeArmor } from '../../../src-main/engine/age/armor.js';
+import { ByteReader } from '../../../src-main/engine/age/byte-reader.js';
+import { reencodeHeader } from '../../../src-main/engine/age/format.js';
 import {
   type AgeIdentity,
   ScryptIdentity,
   X25519Identity,
   decryptAge,
   readAgeHeader,
-} from '../../../../src-main/engine/bundles/age/index.js';
-import { PAYLOAD_NONCE_BYTES, encryptChunks, payloadKey } from '../../../../src-main/engine/bundles/age/stream.js';
+} from '../../../src-main/engine/age/index.js';
+import { PAYLOAD_NONCE_BYTES, encryptChunks, payloadKey } from '../../../src-main/engine/age/stream.js';
 import { collect, drain, piecesOf, sha256 } from './age-helpers.js';
 
 type Expect = 'success' | 'no match' | 'HMAC failure' | 'header failure' | 'payload failure' | 'armor failure';

@@ -6,7 +6,7 @@
  *   arguments. Identity implementations MUST ignore unrecognized stanzas, unless they wish to
  *   require that the recipient type they implement is not mixed with other types.
  */
-import type { SecretBuffer } from '../../crypto/secure-memory.js';
+import type { SecretBuffer } from '../crypto/secure-memory.js';
 import type { AgeStanza } from './format.js';
 
 export const FILE_KEY_BYTES = 16;

@@ -1,12 +1,7 @@
 import { IdentityKeyPair } from '@signalapp/libsignal-client';
 import { describe, expect, it } from 'vitest';
-import { VaultError } from '../../../../shared/errors.js';
-import {
-  X25519Identity,
-  X25519Recipient,
-  decodeBech32,
-  encodeBech32,
-} from '../../../../src-main/engine/bundles/age/index.js';
+import { VaultError } from '../../../shared/errors.js';
+import { X25519Identity, X25519Recipient, decodeBech32, encodeBech32 } from '../../../src-main/engine/age/index.js';
 
 describe('Bech32: the BIP-173 test vectors', () => {
   // https://github.com/bitcoin/bips/blob/master/bip-0173.mediawiki#test-vectors
@@ -139,7 +134,7 @@ describe('age X25519 keys', () => {
   });
 
   it('refuses to encrypt to a low-order recipient key', async () => {
-    const { encryptAge } = await import('../../../../src-main/engine/bundles/age/index.js');
+    const { encryptAge } = await import('../../../src-main/engine/age/index.js');
     const lowOrder = new X25519Recipient(new Uint8Array(32)); // the identity point
     await expect(async () => {
       for await (const _ of encryptAge([Buffer.from('x')], [lowOrder]));

@@ -42,7 +42,7 @@
  * header is byte for byte what the writer makes for that name and size. Content padding must
  * be NUL. The end must be exactly two zero blocks followed by the end of the stream.
  */
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 import { ByteReader, type ByteSource } from '../age/byte-reader.js';
 
 export const TAR_BLOCK = 512;

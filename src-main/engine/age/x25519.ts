@@ -8,8 +8,8 @@
  * so a vault's identity key pair is an age identity as it stands: drop the 0x05 type byte for
  * the recipient, use the scalar as the identity.
  */
-import { VaultError } from '../../../../shared/errors.js';
-import { type SecretBuffer, secureAlloc, secureRandom, secureTake, wipe } from '../../crypto/secure-memory.js';
+import { VaultError } from '../../../shared/errors.js';
+import { type SecretBuffer, secureAlloc, secureRandom, secureTake, wipe } from '../crypto/secure-memory.js';
 import { decodeRaw, encodeRaw } from './base64.js';
 import { decodeBech32, encodeBech32 } from './bech32.js';
 import type { AgeStanza } from './format.js';

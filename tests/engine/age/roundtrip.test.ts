@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import sodium from 'sodium-native';
 import { describe, expect, it } from 'vitest';
-import { scrypt32 } from '../../../../src-main/engine/bundles/age/primitives.js';
+import { scrypt32 } from '../../../src-main/engine/age/primitives.js';
 import {
   CHUNK_BYTES,
   SCRYPT_WRITE_LOG_N,
@@ -14,7 +14,7 @@ import {
   isAgeAddressedTo,
   payloadSize,
   readAgeHeader,
-} from '../../../../src-main/engine/bundles/age/index.js';
+} from '../../../src-main/engine/age/index.js';
 import { codeOf, collect, piecesOf } from './age-helpers.js';
 
 const SIZES = [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 2 * CHUNK_BYTES, 5 * 1024 * 1024 + 3];

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { X25519Identity, decryptAge, encryptAge } from '../../../../src-main/engine/bundles/age/index.js';
+import { X25519Identity, decryptAge, encryptAge } from '../../../src-main/engine/age/index.js';
 import { tempDir } from './age-helpers.js';
 
 const MIB = 1024 * 1024;

@@ -20,7 +20,7 @@
  *   - Re-arrange those bits into groups of 8 bits. Any incomplete group at the end MUST be 4
  *     bits or less, MUST be all zeroes, and is discarded.
  */
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];

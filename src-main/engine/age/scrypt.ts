@@ -19,8 +19,8 @@
  *
  * scrypt itself comes from node:crypto; primitives.ts explains why libsodium's cannot be used.
  */
-import { VaultError } from '../../../../shared/errors.js';
-import { type SecretBuffer, randomBytes, secureAlloc, secureTake, wipe } from '../../crypto/secure-memory.js';
+import { VaultError } from '../../../shared/errors.js';
+import { type SecretBuffer, randomBytes, secureAlloc, secureTake, wipe } from '../crypto/secure-memory.js';
 import { decodeRaw, encodeRaw } from './base64.js';
 import { type AgeStanza, checkScryptAlone } from './format.js';
 import { AEAD_TAG_BYTES, aeadOpen, aeadSeal, scrypt32 } from './primitives.js';

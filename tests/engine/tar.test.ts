@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TAR_BLOCK, TAR_END, TarReader, tarHeader, writeTar } from '../../../src-main/engine/bundles/tar/tar.js';
-import { collect, tempDir } from '../../helpers.js';
+import { TAR_BLOCK, TAR_END, TarReader, tarHeader, writeTar } from '../../src-main/engine/tar/tar.js';
+import { collect, tempDir } from '../helpers.js';
 
 async function archive(entries: Array<{ name: string; data: Buffer }>): Promise<Buffer> {
   return collect(writeTar(entries.map((e) => ({ name: e.name, size: e.data.length, data: e.data }))));

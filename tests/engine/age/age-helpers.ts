@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 
 export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

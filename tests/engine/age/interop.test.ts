@@ -12,7 +12,7 @@ import {
   X25519Recipient,
   decryptAge,
   encryptAge,
-} from '../../../../src-main/engine/bundles/age/index.js';
+} from '../../../src-main/engine/age/index.js';
 import { AGE, AGE_KEYGEN, collect, piecesOf, requireAgeCli, run, tempDir } from './age-helpers.js';
 
 const PTY_RUN = path.resolve('tests/fixtures/pty_run.py');

@@ -34,8 +34,8 @@
  *                        delimit the final chunk, so those three look alike), a chunk too
  *                        short to hold a tag, or an empty final chunk after data.
  */
-import { VaultError } from '../../../../shared/errors.js';
-import { type SecretBuffer, wipe } from '../../crypto/secure-memory.js';
+import { VaultError } from '../../../shared/errors.js';
+import { type SecretBuffer, wipe } from '../crypto/secure-memory.js';
 import type { ByteReader } from './byte-reader.js';
 import { AEAD_NONCE_BYTES, AEAD_TAG_BYTES, aeadOpen, aeadSeal, hkdf32 } from './primitives.js';
 

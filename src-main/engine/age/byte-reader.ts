@@ -10,7 +10,7 @@
  * holds fewer than were asked for), and what take(), read() and readLine() return is in turn
  * valid only until the next call that may pull.
  */
-import { VaultError } from '../../../../shared/errors.js';
+import { VaultError } from '../../../shared/errors.js';
 
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
