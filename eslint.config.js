@@ -1,4 +1,4 @@
-// Lint, chiefly to hold the architecture's boundaries (../shared/DESIGN.md):
+// Lint, chiefly to hold the architecture's boundaries (docs/architecture.md):
 //   engine ↛ electron; shared ↛ node and electron; renderer ↛ src-main.
 // plus a few security rules that are cheap to enforce mechanically.
 import tseslint from 'typescript-eslint';

@@ -21,7 +21,7 @@
  * the best time is kept. Memory: our peak RSS and its growth over a post-GC baseline (sampled
  * every 20 ms); age's peak RSS from /usr/bin/time.
  *
- * Targets (DESIGN.md, "Budgets"): export ≥ 1.0× age's throughput while also hashing; import
+ * Targets (docs/performance.md, "Budgets"): export ≥ 1.0× age's throughput while also hashing; import
  * ≥ 0.5× age's. Correctness (untimed): `age -d` with the recipient's key opens our bundle and
  * `tar -tf` lists its entries; the imported files read back with the right SHA-256.
  */

@@ -1,7 +1,7 @@
 /**
  * case-list: the filtered, paged case list (listCases in src-main/engine/cases/case-service.ts)
  * over 100 000 cases (--quick: 20 000) in a real vault.
- * Budget (DESIGN.md, "Budgets"): case list filter over 100 k cases, p95 ≤ 50 ms.
+ * Budget (docs/performance.md, "Budgets"): case list filter over 100 k cases, p95 ≤ 50 ms.
  *
  * Setup (not measured, but its rate is reported): cases with tags, countries, forums, statuses,
  * sensitivities and summaries, and open / met deadlines, inserted with plain SQL in large

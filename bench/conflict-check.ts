@@ -1,7 +1,7 @@
 /**
  * conflict-check: the enquiry conflict check (findNameMatches in src-main/engine/names/store.ts)
  * over 100 000 people with aliases (--quick: 20 000) and 10 000 earlier enquiries (2 000), in a
- * real vault. Budget (DESIGN.md, "Budgets"): p95 ≤ 50 ms per enquiry of 3 names, with fuzzy and
+ * real vault. Budget (docs/performance.md, "Budgets"): p95 ≤ 50 ms per enquiry of 3 names, with fuzzy and
  * transliterated matching.
  *
  * Setup (timed, not budgeted): people whose names mix Latin spellings of Arabic names (with the

@@ -3,7 +3,7 @@
  * point queries, full-text searches, full scans) on
  *   keyed    a database opened exactly as the vault opens vault.db (openKeyedDatabase), and
  *   unkeyed  a plain SQLite database (same library, same pragmas, no key).
- * Budget (DESIGN.md, "Budgets"): keyed ≤ 1.3 × unkeyed time.
+ * Budget (docs/performance.md, "Budgets"): keyed ≤ 1.3 × unkeyed time.
  *
  * The machine is small and noisy, so the variants are interleaved (keyed, unkeyed, unkeyed,
  * keyed, …) and the best time of each variant is kept, per phase and for the total.

@@ -1,7 +1,7 @@
 /**
  * intake: storing one large evidence file (hash + encrypt + write + fsync) and reading it back
  * (decrypt + authenticate + hash), against `sha256sum` on the same file as a yardstick.
- * Budget (DESIGN.md, "Budgets"): memory growth ≤ 100 MiB while streaming.
+ * Budget (docs/performance.md, "Budgets"): memory growth ≤ 100 MiB while streaming.
  *
  * The source file is written (and fsynced) before anything is timed, so both `sha256sum` and
  * the vault read it from the OS page cache: the comparison is CPU and write path, not disk reads.

@@ -2,7 +2,7 @@
  * search: full-text search (search() in src-main/engine/search/search-service.ts) over
  * 1 000 000 notes (--quick: 100 000) on about 10 000 cases, with case summaries and evidence
  * descriptions indexed too, in a real vault.
- * Budget (DESIGN.md, "Budgets"): search over 1 M notes, p95 ≤ 30 ms.
+ * Budget (docs/performance.md, "Budgets"): search over 1 M notes, p95 ≤ 30 ms.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';

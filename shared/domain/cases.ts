@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CountryCode, Day, ExpectedVersion, Id, LongText, ShortText, Tag, pageOf, RecordMeta, text } from './common.js';
 
 /**
- * Status workflow (DESIGN.md): enquiry → assessment → accepted | referred | declined →
+ * Status workflow (docs/domain-model.md, "Cases"): enquiry → assessment → accepted | referred | declined →
  * active → closed. A closed case can be reopened (back to active) with a reason.
  */
 export const CASE_STATUSES = ['enquiry', 'assessment', 'accepted', 'referred', 'declined', 'active', 'closed'] as const;

@@ -112,7 +112,7 @@ export interface Page<T> {
 // field passes, exact types, enums, nullability) and lenient about FORMATS (ids, days and
 // instants are plain strings: the engine is trusted, the point is that nothing unexpected leaks).
 
-/** The fields every stored record carries (DESIGN.md, data model). */
+/** The fields every stored record carries (docs/domain-model.md). */
 export const RecordMeta = z.strictObject({
   id: z.string(),
   createdAt: z.string(),

@@ -1,5 +1,5 @@
 /**
- * The organisation's partner policy (DESIGN.md, "Authority over what arrives": the partner
+ * The organisation's partner policy (docs/bundle-format.md, "Authority over what arrives": the partner
  * gate) and a partner's clearance under it.
  *
  * The policy is one row of the vault (`org_policy`, migration 0005), ON by default:

@@ -1,5 +1,5 @@
 /**
- * The building blocks of the IPC contract (DESIGN.md "Processes").
+ * The building blocks of the IPC contract (docs/architecture.md, "Processes").
  *
  * The contract is a table: area → method → { input schema, output schema, who answers it }.
  * Three sides read the same table:

@@ -1,5 +1,5 @@
 /**
- * The packaging configuration (electron-builder.yml) against what issue 4 and DESIGN.md ask:
+ * The packaging configuration (electron-builder.yml) against what docs/security.md ("Security: the desktop app") asks:
  * targets, asar with the natives unpacked, the fuses, and a `files` selection that ships the built
  * app and nothing of the tests, benchmarks or e2e harness. Also: package.json's `main`, and that
  * every package the built main process and worker import is one electron-builder will pack.
@@ -108,7 +108,7 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
-  test('fuses exactly as DESIGN.md "Electron hardening"', () => {
+  test('fuses exactly as docs/security.md, "Security: the desktop app"', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

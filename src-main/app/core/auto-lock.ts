@@ -1,5 +1,5 @@
 /**
- * Auto-lock (DESIGN.md "Electron hardening"): lock after N idle minutes, on suspend and on
+ * Auto-lock (docs/security.md, "Security: the desktop app"): lock after N idle minutes, on suspend and on
  * screen lock. Idleness is the *system's* idle time (keyboard and mouse anywhere), polled from
  * main, so nothing in the renderer — an open dialog, a modal, a stuck page — can hold it off.
  */

@@ -3,7 +3,7 @@
  * (decrypt), hashes it (the check against the hash recorded at intake) and encrypts it again
  * (age); the import decrypts (age), hashes (the check against the manifest), and encrypts and
  * hashes again into the store. Those are passes of about the same cost; on one thread they
- * cannot keep up with `age`, which does one (DESIGN.md, "Budgets"). The check's hash needs no
+ * cannot keep up with `age`, which does one (docs/performance.md, "Budgets"). The check's hash needs no
  * key, so it is the pass that moves: the plaintext is copied (a memcpy, ~40× faster than
  * hashing) into a slot of a SharedArrayBuffer and a worker thread hashes it while the main
  * thread decrypts and encrypts the next piece. No key ever crosses threads.

@@ -1,5 +1,5 @@
 /**
- * Donor reports (DESIGN.md "Donor reports", docs/reports.md): build the report — a pure data
+ * Donor reports (docs/reports.md): build the report — a pure data
  * model, already consent-gated, suppressed and scrubbed — with the list of every redaction and
  * every case left out, for a person to preview; then write it as PDF, CSV or HTML.
  *

@@ -13,7 +13,7 @@
  * - *active* when taken on, opened on or before `to` and not closed before `from`;
  * - *opened* / *closed* when taken on and its opening / closing day falls in the period.
  *
- * Consent (DESIGN.md, "The consent gate"), read at the moment the report is made — a consent
+ * Consent (docs/consents.md, "The gate"), read at the moment the report is made — a consent
  * withdrawn yesterday keeps a person out of today's report, whatever the period:
  * - a case is *reportable* (counted at all) when at least one survivor is linked to it and the
  *   gate allows donor reporting (purpose donor-reporting, recipient class donor) for every
