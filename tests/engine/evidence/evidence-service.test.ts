@@ -350,7 +350,7 @@ describe('evidence intake', () => {
       return m.heapUsed + m.external + m.arrayBuffers;
     };
     const before = held();
-    let peak = 0;
+    const samples: number[] = [];
     let nextSample = 0;
     const e = await addEvidence(
       ctx,
@@ -360,12 +360,18 @@ describe('evidence intake', () => {
           if (done < nextSample) return;
           nextSample = done + 8 * 1024 * 1024;
           gc!();
-          peak = Math.max(peak, held() - before);
+          samples.push(held() - before);
         },
       },
     );
     expect(e.size).toBe(96 * 1024 * 1024);
-    expect(peak).toBeLessThan(16 * 1024 * 1024);
+    // Held memory is a few fixed buffers (read-ahead, the batches being sealed and written),
+    // whose sizes the platform picks: bounded well below the file, and not growing with it.
+    const half = samples.length >> 1;
+    const early = Math.max(...samples.slice(0, half));
+    const late = Math.max(...samples.slice(half));
+    expect(Math.max(early, late)).toBeLessThan(32 * 1024 * 1024);
+    expect(late).toBeLessThanOrEqual(early + 8 * 1024 * 1024);
   });
 });
 
