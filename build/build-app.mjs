@@ -19,13 +19,15 @@ const jobs = [
     format: 'esm',
     packages: 'external',
   }),
-  // The renderer: React + zustand, no Node.
+  // The renderer: React + zustand, no Node. pdf.js parses a PDF in a module worker of its own:
+  // bundled beside the app as pdf.worker.js and loaded from the app's origin (the CSP's
+  // worker-src 'self'), never from a blob: or data: URL.
   (async () => {
     rmSync('dist/renderer', { recursive: true, force: true });
     mkdirSync('dist/renderer', { recursive: true });
     await build({
       ...common,
-      entryPoints: { app: 'src-renderer/main.tsx' },
+      entryPoints: { app: 'src-renderer/main.tsx', 'pdf.worker': 'node_modules/pdfjs-dist/build/pdf.worker.mjs' },
       outdir: 'dist/renderer',
       platform: 'browser',
       format: 'esm',

@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'BUNDLE_TAR_INVALID',
   'BUNDLE_UNSIGNED',
   'BUNDLE_MANIFEST_INVALID',
+  /** a bundle, recall notice or receipt of a newer major format version: update Case Vault */
+  'BUNDLE_FORMAT_TOO_NEW',
   'BUNDLE_SIGNATURE_INVALID',
   'BUNDLE_NOT_LISTED',
   'BUNDLE_EXPIRED',

@@ -27,8 +27,11 @@ import { PartnerClearance } from './policy.js';
 
 export const BUNDLE_FORMAT = 'case-vault/bundle';
 export const BUNDLE_FORMAT_VERSION = 1;
+/** The minor this version reads and writes; a writer omits `formatMinor` when it is 0. */
+export const BUNDLE_FORMAT_MINOR = 0;
 export const RECEIPT_FORMAT = 'case-vault/bundle-receipt';
 export const RECEIPT_FORMAT_VERSION = 1;
+export const RECEIPT_FORMAT_MINOR = 0;
 
 /** The file name suffix the app proposes. */
 export const BUNDLE_EXTENSION = '.cvbundle';
@@ -89,6 +92,20 @@ const UuidV7 = Id.refine((s) => s[14] === '7', 'must be a UUIDv7');
 /** base64 of a 33-byte libsignal public key: 44 characters, no padding (33 is a multiple of 3) */
 export const PublicKeyB64 = z.string().regex(/^[A-Za-z0-9+/]{44}$/, 'must be a base64 33-byte public key');
 const DayOrInstantWire = z.union([Day, InstantMs]);
+/**
+ * `formatMinor` of a wire document (docs/bundle-format.md, "Format versions and change policy"):
+ * absent means 0, and is how 0 is written, so that readers from before minors existed read it.
+ */
+export const FormatMinor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional();
+
+/** A member of a newer-minor document that this version does not know and left out: reported, never stored. */
+export const UnknownField = z.strictObject({
+  /** manifest, a record kind (cases, people, …), receipt, notice or recall-receipt */
+  kind: z.string(),
+  /** the member's path, array positions left out: `priority`, `entries[].note` */
+  field: z.string(),
+});
+export type UnknownField = z.infer<typeof UnknownField>;
 
 export const ManifestEntry = z.strictObject({
   /** checked against the two exact forms after the signature (BUNDLE_ENTRY_NAME) */
@@ -107,6 +124,7 @@ export const Manifest = z
   .strictObject({
     format: z.literal(BUNDLE_FORMAT),
     formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+    formatMinor: FormatMinor,
     bundleId: UuidV7,
     createdAt: InstantMs,
     expiresAt: InstantMs,
@@ -300,6 +318,7 @@ export const ReceiptResult = z.enum(RECEIPT_RESULTS);
 export const Receipt = z.strictObject({
   format: z.literal(RECEIPT_FORMAT),
   formatVersion: z.literal(RECEIPT_FORMAT_VERSION),
+  formatMinor: FormatMinor,
   bundleId: UuidV7,
   manifestSha256: Sha256Hex,
   result: ReceiptResult,
@@ -452,6 +471,8 @@ export const BundleVerification = z.strictObject({
   bytes: z.number().int(),
   consentIds: z.array(z.string()),
   alreadyImported: z.boolean(),
+  /** a bundle of a newer minor: the members this version does not know (left out on import) */
+  unknownFields: z.array(UnknownField).optional(),
 });
 export type BundleVerification = z.infer<typeof BundleVerification>;
 
@@ -495,6 +516,8 @@ export const ImportResult = z.strictObject({
   conflicts: z.array(ImportConflictItem),
   proposed: z.array(ProposedAdditionItem),
   receipt: ReceiptFile,
+  /** a bundle of a newer minor: the members this version does not know (left out) */
+  unknownFields: z.array(UnknownField).optional(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
@@ -542,6 +565,8 @@ export const ReceiptImport = z.strictObject({
   status: BundleStatus,
   changed: z.boolean(),
   custodyEvents: z.number().int(),
+  /** a receipt of a newer minor: the members this version does not know */
+  unknownFields: z.array(UnknownField).optional(),
 });
 export type ReceiptImport = z.infer<typeof ReceiptImport>;
 

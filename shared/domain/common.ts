@@ -12,6 +12,7 @@
  *
  * This file imports zod only: it runs in the engine, the preload and the renderer.
  */
+import { isCountryCode } from './iso.js';
 import { z } from 'zod';
 
 export const Id = z
@@ -74,7 +75,12 @@ export const CountryCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. KE or FR'));
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166 country code, e.g. KE or FR')
+      .refine(isCountryCode, 'is not an ISO 3166 country code'),
+  );
 
 /** Bounded, trimmed, NFC text. `min` 1 means "required, not blank". */
 export function text(max: number, min = 0) {

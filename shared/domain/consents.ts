@@ -10,6 +10,7 @@
  * `told` elements), how the decision was expressed (method, language, witness), when
  * (givenAt), for what (one purpose per record) and for whom (recipient).
  */
+import { isKnownLanguageTag } from './iso.js';
 import { z } from 'zod';
 import { DayOrInstant, Id, LongText, endOf, RecordMeta, text } from './common.js';
 
@@ -180,7 +181,10 @@ export function resolveRecipient(
 }
 
 const LanguageTag = text(35, 1).pipe(
-  z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'must be a language tag such as en, fr, ar or pt-BR'),
+  z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$/, 'must be a language tag such as en, fr, ar or pt-BR')
+    .refine(isKnownLanguageTag, 'is not an ISO 639 language'),
 );
 
 export const AddConsentInput = z

@@ -37,15 +37,48 @@ export type CreateEnquiryInput = z.input<typeof CreateEnquiryInput>;
 
 export const DECISIONS = ['accept', 'refer', 'decline'] as const;
 
+/**
+ * The case an accepted enquiry opens starts in this status: the decision to take it on is the
+ * acceptance itself, so the case is under way at once (CASE_TRANSITIONS: active → closed).
+ */
+export const ACCEPTED_CASE_STATUS = 'active' as const;
+
+/** What becomes of a name the enquiry mentions when it is accepted. */
+export const NAMED_PERSON_ACTIONS = ['create', 'link', 'skip'] as const;
+export type NamedPersonAction = (typeof NAMED_PERSON_ACTIONS)[number];
+
+/**
+ * One name of the enquiry (`index` into namesMentioned / namedPeople, from 0) on acceptance:
+ * create — a new person with that name and a role in the new case (the role the enquiry gave the
+ * name when `role` is absent); link — an existing person the conflict check matched for that
+ * name gets the role instead; skip — nobody is recorded. Names without a choice are skipped.
+ */
+export const NamedPersonChoice = z.discriminatedUnion('action', [
+  z.strictObject({ index: z.number().int().min(0).max(49), action: z.literal('create'), role: Role.optional() }),
+  z.strictObject({
+    index: z.number().int().min(0).max(49),
+    action: z.literal('link'),
+    personId: Id,
+    role: Role.optional(),
+  }),
+  z.strictObject({ index: z.number().int().min(0).max(49), action: z.literal('skip') }),
+]);
+export type NamedPersonChoice = z.input<typeof NamedPersonChoice>;
+
 export const DecideEnquiryInput = z.discriminatedUnion('decision', [
   z.strictObject({
     id: Id,
     decision: z.literal('accept'),
     reason: text(2000).optional(),
-    /** the case to open; its title defaults to "Enquiry of <date>" */
+    /**
+     * the case to open; its title defaults to "Enquiry of <date>", its summary to the enquiry's
+     * summary; it opens in ACCEPTED_CASE_STATUS
+     */
     case: CreateCaseInput.omit({ status: true }).partial({ title: true }).optional(),
     /** also record the enquirer as a person with this role in the new case */
     enquirerRole: Role.optional(),
+    /** per name mentioned: create a person, link a matched person, or skip (the default) */
+    namedPeople: z.array(NamedPersonChoice).max(50).default([]),
     /** required when the last conflict check found matches: the user has looked at them */
     acknowledgeConflicts: z.boolean().default(false),
   }),

@@ -6,6 +6,7 @@
  * Money is stored as integer minor units of its currency (cents, pence; yen have none), never
  * as floating point: `toMinorUnits` and `formatMinor` convert exactly, digit by digit.
  */
+import { isCurrencyCode } from './iso.js';
 import { z } from 'zod';
 import { Day, ExpectedVersion, Id, LongText, RecordMeta, ShortText, text } from './common.js';
 
@@ -83,7 +84,8 @@ export const CurrencyCode = z
   })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code, e.g. EUR or KES');
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code, e.g. EUR or KES')
+  .refine(isCurrencyCode, 'is not an ISO 4217 currency code in circulation');
 
 /** An amount as typed ("1500", "1500.50") or a number; converted exactly by toMinorUnits. */
 export const Amount = z.union([z.string(), z.number()], { error: 'must be an amount like 1500 or 1500.50' });

@@ -429,6 +429,48 @@ export function profileAllows<K extends SharingKind>(
 }
 
 /**
+ * Ready profiles to start from (the share wizard and the partner's page offer them; each can be
+ * adjusted field by field afterwards). From the narrowest to the widest:
+ * - case-facts: the cases' default fields, their deadlines and outcomes — no person, no free text;
+ * - pseudonymised: also people (pseudonym, gender, year of birth, country, role), consents and
+ *   the description of each evidence item, all with their default fields — no name, no file;
+ * - full-with-files: every field of every kind, names and evidence files included, except a
+ *   person's contact details and safety notes, which locate and endanger and are never preset.
+ */
+export const SHARING_PRESETS = ['case-facts', 'pseudonymised', 'full-with-files'] as const;
+export type SharingPreset = (typeof SHARING_PRESETS)[number];
+
+const PRESET_NEVER: { [K in SharingKind]?: ReadonlyArray<SharingField<K>> } = { people: ['contact', 'safety-notes'] };
+
+export const SHARING_PRESET_ALLOW: Readonly<Record<SharingPreset, SetSharingProfileInput['allow']>> = {
+  'case-facts': [{ kind: 'cases' }, { kind: 'deadlines' }, { kind: 'outcomes' }],
+  pseudonymised: [
+    { kind: 'cases' },
+    { kind: 'people' },
+    { kind: 'consents' },
+    { kind: 'evidence' },
+    { kind: 'deadlines' },
+    { kind: 'outcomes' },
+  ],
+  'full-with-files': SHARING_KINDS.map((kind) => {
+    const never = (PRESET_NEVER[kind] ?? []) as readonly string[];
+    return { kind, fields: SHARING_FIELDS[kind].filter((f) => !never.includes(f)) };
+  }) as SetSharingProfileInput['allow'],
+};
+
+/** The profile a preset stores. */
+export function presetProfile(preset: SharingPreset): SharingProfile {
+  return buildSharingProfile(SHARING_PRESET_ALLOW[preset] as Parameters<typeof buildSharingProfile>[0]);
+}
+
+/** The preset a stored profile is exactly, or null (nothing, or adjusted by hand). */
+export function presetOf(profile: SharingProfile): SharingPreset | null {
+  const same = (a: SharingProfile, b: SharingProfile) =>
+    SHARING_KINDS.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+  return SHARING_PRESETS.find((p) => same(presetProfile(p), profile)) ?? null;
+}
+
+/**
  * The record cut down to what the partner may receive: its id and linking ids, and the keys of
  * the allowed fields — or null when the partner may not receive this kind at all. Pure: the
  * record is not changed, and values are copied, not shared.

@@ -12,13 +12,16 @@
  */
 import { z } from 'zod';
 import { Id } from './common.js';
-import { ManifestRecipient } from './bundles.js';
+import { FormatMinor, ManifestRecipient, UnknownField } from './bundles.js';
 import { ContactCard } from './identity.js';
 
 export const RECALL_FORMAT = 'case-vault/recall-notice';
 export const RECALL_FORMAT_VERSION = 1;
+/** The minors this version reads and writes (a writer omits `formatMinor` when it is 0). */
+export const RECALL_FORMAT_MINOR = 0;
 export const RECALL_RECEIPT_FORMAT = 'case-vault/recall-receipt';
 export const RECALL_RECEIPT_FORMAT_VERSION = 1;
+export const RECALL_RECEIPT_FORMAT_MINOR = 0;
 
 /** The file name suffix of a notice. */
 export const RECALL_EXTENSION = '.cvrecall';
@@ -63,6 +66,7 @@ export const RecallNotice = z
   .strictObject({
     format: z.literal(RECALL_FORMAT),
     formatVersion: z.literal(RECALL_FORMAT_VERSION),
+    formatMinor: FormatMinor,
     noticeId: UuidV7,
     createdAt: InstantMs,
     expiresAt: InstantMs.optional(),
@@ -122,6 +126,7 @@ export type RecallCounts = z.infer<typeof RecallCounts>;
 export const RecallReceipt = z.strictObject({
   format: z.literal(RECALL_RECEIPT_FORMAT),
   formatVersion: z.literal(RECALL_RECEIPT_FORMAT_VERSION),
+  formatMinor: FormatMinor,
   noticeId: UuidV7,
   noticeSha256: Sha256Hex,
   action: RecallAction,
@@ -236,6 +241,8 @@ export const RecallImportResult = z.strictObject({
   /** listed records left as they are, and why */
   ignored: z.array(RecallIgnored),
   receipt: RecallReceiptFile,
+  /** a notice of a newer minor: the members this version does not know */
+  unknownFields: z.array(UnknownField).optional(),
 });
 export type RecallImportResult = z.infer<typeof RecallImportResult>;
 
@@ -263,5 +270,7 @@ export const RecallReceiptImport = z.strictObject({
   status: RecallStatus,
   changed: z.boolean(),
   counts: RecallCounts,
+  /** a receipt of a newer minor: the members this version does not know */
+  unknownFields: z.array(UnknownField).optional(),
 });
 export type RecallReceiptImport = z.infer<typeof RecallReceiptImport>;

@@ -25,6 +25,7 @@ import { bundlesArea } from './areas/bundles.js';
 import { proposalsArea } from './areas/proposals.js';
 import { reportsArea } from './areas/reports.js';
 import { policyArea } from './areas/policy.js';
+import { agendaArea } from './areas/agenda.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -51,6 +52,7 @@ export const CONTRACT = {
   proposals: proposalsArea,
   reports: reportsArea,
   policy: policyArea,
+  agenda: agendaArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

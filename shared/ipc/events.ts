@@ -3,6 +3,7 @@
  * The preload exposes them as `window.vault.events.on(name, listener)`.
  */
 import { z } from 'zod';
+import type { Channel } from './contract.js';
 
 export const ProgressEvent = z.strictObject({
   /** the call that reports, e.g. 'vault.unlock' or 'evidence.add' */
@@ -21,9 +22,153 @@ export const LOCK_REASONS = ['user', 'idle', 'suspend', 'screen-lock', 'shutdown
 export const LockedEvent = z.strictObject({ reason: z.enum(LOCK_REASONS) });
 export type LockedEvent = z.infer<typeof LockedEvent>;
 
+/**
+ * What the renderer can show, by kind of record. A `changed` event names the kinds a call
+ * changed so that every open list and page showing one of them reads it again.
+ */
+export const CHANGE_AREAS = [
+  'cases',
+  'people',
+  'enquiries',
+  'consents',
+  'evidence',
+  'notes',
+  'deadlines',
+  'outcomes',
+  'partners',
+  'risks',
+  'identity',
+  'bundles',
+  'proposals',
+  'policy',
+] as const;
+export type ChangeArea = (typeof CHANGE_AREAS)[number];
+
+export const ChangedEvent = z.strictObject({
+  areas: z.array(z.enum(CHANGE_AREAS)).min(1),
+  /** the id of the record the call answered with, when it answered with one */
+  ids: z.array(z.string()).optional(),
+});
+export type ChangedEvent = z.infer<typeof ChangedEvent>;
+
+/** Everything a bundle (or a recall notice) can write when it is imported or its conflicts are settled. */
+const IMPORTED: readonly ChangeArea[] = [
+  'bundles',
+  'cases',
+  'people',
+  'consents',
+  'evidence',
+  'notes',
+  'deadlines',
+  'outcomes',
+  'partners',
+  'proposals',
+];
+
+/**
+ * THE list of calls that change what the vault holds, with the kinds of record each changes.
+ * A call not named here only reads (or writes only files outside the vault): it announces
+ * nothing, so a list that reloads on `changed` can never set off another `changed` by reading.
+ * tests/app/change-events.test.ts fails when a call whose name is not a reader's is missing here.
+ */
+export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
+  'cases.create': ['cases'],
+  'cases.update': ['cases'],
+  'cases.transition': ['cases'],
+  'cases.close': ['cases'],
+  'people.create': ['people'],
+  'people.update': ['people'],
+  'people.link': ['people', 'cases'],
+  'people.unlink': ['people', 'cases'],
+  'enquiries.add': ['enquiries'],
+  'enquiries.checkConflicts': ['enquiries'],
+  // accepting opens a case (with its people); referring names a partner
+  'enquiries.decide': ['enquiries', 'cases', 'people'],
+  'consents.add': ['consents'],
+  'consents.withdraw': ['consents'],
+  'consents.renew': ['consents'],
+  'evidence.add': ['evidence'],
+  'evidence.addCopy': ['evidence'],
+  // an export is a custody event of the item
+  'evidence.export': ['evidence'],
+  'evidence.exportCustodyLog': ['evidence'],
+  'notes.add': ['notes'],
+  'notes.update': ['notes'],
+  'deadlines.add': ['deadlines', 'cases'],
+  'deadlines.complete': ['deadlines', 'cases'],
+  'outcomes.add': ['outcomes'],
+  'outcomes.update': ['outcomes'],
+  'outcomes.addIndicator': ['outcomes'],
+  'outcomes.observeIndicator': ['outcomes'],
+  'outcomes.upsertEvaluation': ['outcomes'],
+  'partners.add': ['partners'],
+  'partners.update': ['partners'],
+  'partners.addAgreement': ['partners'],
+  'partners.updateAgreement': ['partners'],
+  'partners.setSharingProfile': ['partners'],
+  'partners.importCard': ['partners'],
+  'partners.verifyKey': ['partners'],
+  'risks.add': ['risks'],
+  'risks.update': ['risks'],
+  'identity.update': ['identity'],
+  'policy.set': ['policy'],
+  'bundles.import': IMPORTED,
+  'bundles.acceptQuarantined': IMPORTED,
+  'bundles.resolveConflict': IMPORTED,
+  'bundles.discardQuarantined': ['bundles'],
+  'bundles.addSender': ['bundles', 'partners'],
+  'bundles.export': ['bundles'],
+  'bundles.importReceipt': ['bundles'],
+  'bundles.writeRecall': ['bundles'],
+  // accepting writes the addition into its case; rejecting erases a file it brought
+  'proposals.accept': ['proposals', 'notes', 'deadlines', 'outcomes', 'evidence', 'cases'],
+  'proposals.reject': ['proposals'],
+};
+
+/** Method names of calls that only read; any other call must be listed in CALL_CHANGES. */
+export const READER_METHODS: ReadonlySet<string> = new Set([
+  'list',
+  'get',
+  'history',
+  'check',
+  'show',
+  'status',
+  'info',
+  'query',
+  'verify',
+  'keys',
+  'safetyNumber',
+  'clearance',
+  'possibleDuplicates',
+  'conflicts',
+  'peek',
+  'plan',
+  'recallPlan',
+  'recalls',
+  'custodyLog',
+  'receivedDescriptions',
+  'getEvaluation',
+  'getIndicator',
+  'listIndicators',
+  'preview',
+  'scopeOptions',
+  'cardQr',
+  'cases',
+  'safetyNotes',
+]);
+
+/** The `changed` event a successful call announces, or null when it changed nothing. */
+export function changeOf(channel: string, value: unknown): ChangedEvent | null {
+  const areas = Object.hasOwn(CALL_CHANGES, channel) ? CALL_CHANGES[channel as Channel] : undefined;
+  if (!areas) return null;
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return { areas: [...areas], ...(typeof id === 'string' ? { ids: [id] } : {}) };
+}
+
 export const EVENTS = {
   progress: ProgressEvent,
   locked: LockedEvent,
+  changed: ChangedEvent,
 } as const;
 export type EventName = keyof typeof EVENTS;
 export type EventPayload<N extends EventName> = z.infer<(typeof EVENTS)[N]>;

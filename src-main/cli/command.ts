@@ -39,3 +39,12 @@ export function stringOpt(ctx: CommandContext, name: string): string | undefined
 export function boolOpt(ctx: CommandContext, name: string): boolean {
   return ctx.values[name] === true;
 }
+
+/**
+ * The values an option takes, for its help line, from the shared enum the engine checks:
+ * `choices(DEADLINE_KINDS)` → "limitation, filing, …"; a note follows a value in brackets
+ * (`{ met: 'default' }` → "met (default)").
+ */
+export function choices<V extends string>(values: readonly V[], notes: Partial<Record<V, string>> = {}): string {
+  return values.map((v) => (notes[v] ? `${v} (${notes[v]})` : v)).join(', ');
+}

@@ -6,8 +6,9 @@
  * `show` prints the record, `list` and `search` print an array.
  */
 import type { Vault } from '../engine/index.js';
-import { type DomainContext, domainContext } from '../engine/domain/context.js';
-import type { CommandContext } from './command.js';
+import { type DomainContext, domainContext, notFound } from '../engine/domain/context.js';
+import { Id } from '../../shared/domain/common.js';
+import { stringOpt, type CommandContext } from './command.js';
 import { UsageError } from './io.js';
 import { terminalSafe, terminalText } from './terminal-text.js';
 
@@ -50,6 +51,17 @@ export function intOpt(ctx: CommandContext, name: string): number | undefined {
 export function arg(ctx: CommandContext, i = 0): string {
   const v = ctx.positionals[i];
   if (v === undefined) throw new UsageError('a required argument is missing.');
+  return v;
+}
+
+/**
+ * A positional record id. Text that is not an id names no record: NOT_FOUND, as the engine
+ * says for an id it does not hold (the contract would call it invalid input, but on a command
+ * line it reads as a lookup that found nothing).
+ */
+export function idArg(ctx: CommandContext, kind: string, i = 0): string {
+  const v = arg(ctx, i);
+  if (!Id.safeParse(v).success) throw notFound(kind, v);
   return v;
 }
 
@@ -107,4 +119,31 @@ export function printTable<T>(
 /** Options the user did not give are left out, so the engine's defaults apply. */
 export function dropUndefined<T extends Record<string, unknown>>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A numeric option as the engine wants it: typed digits become a number; anything else is
+ * passed on as typed, so that the engine's schema refuses it naming the field.
+ */
+export function numberOpt(ctx: CommandContext, name: string): number | string | undefined {
+  const v = stringOpt(ctx, name);
+  if (v === undefined) return undefined;
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+}
+
+/** `--field ""` clears a field on update. */
+export function nullableOpt(ctx: CommandContext, name: string): string | null | undefined {
+  const v = stringOpt(ctx, name);
+  return v === undefined ? undefined : v === '' ? null : v;
+}
+
+/** An update with nothing to change is a usage error rather than a silent no-op. */
+export function requireSomeChange(
+  input: Record<string, unknown>,
+  keys: number,
+  example: string,
+  command: string,
+): void {
+  if (Object.keys(input).length <= keys)
+    throw new UsageError(`say what to change, e.g. ${example} (see "case-vault help ${command}").`);
 }

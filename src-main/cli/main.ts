@@ -25,11 +25,11 @@ import { enquiryCommands } from './commands/enquiry-commands.js';
 import { evidenceCommands } from './commands/evidence-commands.js';
 import { noteSearchCommands } from './commands/note-search-commands.js';
 import { outcomeCommands } from './commands/outcome-commands.js';
-import { partnerCommands } from './commands/partner-commands.js';
+import { partnerCommands } from './commands/partner/index.js';
 import { policyCommands } from './commands/policy-commands.js';
 import { bundleCommands } from './commands/bundle-commands.js';
 import { proposalCommands } from './commands/proposal-commands.js';
-import { identityCommands, partnerKeyCommands } from './commands/identity-commands.js';
+import { identityCommands } from './commands/identity-commands.js';
 import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
 import { reportCommands } from './commands/report-commands.js';
@@ -51,7 +51,6 @@ export const COMMANDS: Command[] = [
   ...policyCommands,
   ...bundleCommands,
   ...proposalCommands,
-  ...partnerKeyCommands,
   ...identityCommands,
   ...riskCommands,
   ...reportCommands,

@@ -43,7 +43,7 @@ export class FakeFrame {
 
 type Handler = (...args: never[]) => unknown;
 
-export class FakeSession {
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: Handler | null = null;
   permissionCheckHandler: Handler | null = null;
   devicePermissionHandler: Handler | null = null;
@@ -65,6 +65,13 @@ export class FakeSession {
   }
   setDisplayMediaRequestHandler(h: Handler | null): void {
     this.displayMediaRequestHandler = h;
+  }
+  /** A download starts (a link with `download`, a viewer's save button): was it cancelled, and how? */
+  download(url: string): { prevented: boolean; cancelled: boolean } {
+    const event = new FakeEvent();
+    const item = { cancelled: false, getURL: () => url, cancel: () => void (item.cancelled = true) };
+    this.emit('will-download', event, item, null);
+    return { prevented: event.defaultPrevented, cancelled: item.cancelled };
   }
   /** What the session's request filter decides for a URL: true when cancelled. */
   cancels(url: string): boolean {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FakeEvent, FakeSession, FakeWebContents, menuItem, standin } from './electron-standin.js';
 import { startTestApp, type TestApp } from './app-helpers.js';
 import { startApp } from '../../src-main/app/electron/lifecycle.js';
-import { DEBUGGING_SWITCHES, PDF_VIEWER_ORIGIN } from '../../src-main/app/electron/hardening.js';
+import { DEBUGGING_SWITCHES } from '../../src-main/app/electron/hardening.js';
 import { LOCK_ACCELERATOR } from '../../src-main/app/electron/menu.js';
 
 vi.mock('electron', async () => (await import('./electron-standin.js')).electronModule);
@@ -36,7 +36,8 @@ describe('the window', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       devTools: true,
-      plugins: true,
+      // no Chromium PDF viewer (and its Download and Print buttons): pdf.js draws PDFs in the page
+      plugins: false,
     });
     // every renderer, not only this window's, is sandboxed: switched on before the app is ready
     expect(standin.app.sandboxEnabled).toBe(true);
@@ -175,20 +176,17 @@ describe('network', () => {
     'blob:app://case-vault/6f1c2f7e-0000-4000-8000-000000000000',
     'ftp://example.org/file',
     'chrome-extension://abcdefghijklmnopabcdefghijklmnop/page.html',
+    // Chromium's own PDF viewer: plugins are off, nothing of it may load
+    'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
     'chrome://settings/',
     'app://other-host/index.html',
     'app://case-vault:8080/index.html',
     'app://user:pw@case-vault/index.html',
     'not a url',
   ];
-  const ALLOWED = [
-    'app://case-vault/',
-    'app://case-vault/app.js',
-    `case-evidence://view/${'ab'.repeat(24)}`,
-    `${PDF_VIEWER_ORIGIN}/index.html`,
-  ];
+  const ALLOWED = ['app://case-vault/', 'app://case-vault/app.js', `case-evidence://view/${'ab'.repeat(24)}`];
 
-  test('every request that is not the app, the evidence protocol or the PDF viewer is cancelled', async () => {
+  test('every request that is not the app or the evidence protocol is cancelled', async () => {
     t = await startTestApp({ packaged: true });
     const ses = standin.session.defaultSession;
     for (const url of CANCELLED) expect(ses.cancels(url), url).toBe(true);
@@ -208,6 +206,26 @@ describe('network', () => {
       (g) => answers.push(g),
     );
     expect(answers).toEqual([false]);
+  });
+});
+
+describe('downloads', () => {
+  test('every download is cancelled, whatever its URL, on the window’s session and on any other', async () => {
+    t = await startTestApp({ packaged: true });
+    for (const url of [
+      `case-evidence://view/${'ab'.repeat(24)}`,
+      'app://case-vault/app.js',
+      'blob:app://case-vault/6f1c2f7e-0000-4000-8000-000000000000',
+      'https://example.org/file.pdf',
+    ])
+      expect(standin.session.defaultSession.download(url), url).toEqual({ prevented: true, cancelled: true });
+    const other = new FakeWebContents(new FakeSession(), 'app://case-vault/');
+    standin.app.emit('web-contents-created', new FakeEvent(), other);
+    expect(other.session.download('app://case-vault/x.pdf')).toEqual({ prevented: true, cancelled: true });
+  });
+
+  test('an unguarded session would let a download through (the check above can fail)', () => {
+    expect(new FakeSession().download('app://case-vault/x.pdf')).toEqual({ prevented: false, cancelled: false });
   });
 });
 

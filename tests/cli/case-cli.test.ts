@@ -140,7 +140,7 @@ describe('case-vault case / person / enquiry', () => {
       'family',
     );
     expect(done).toMatchObject({ status: 'accepted', caseId: expect.any(String) });
-    expect(v.json('case', 'show', done.caseId)).toMatchObject({ title: 'F. Ali v. State', status: 'accepted' });
+    expect(v.json('case', 'show', done.caseId)).toMatchObject({ title: 'F. Ali v. State', status: 'active' });
     expect(v.json('enquiry', 'list', '--status', 'accepted')).toHaveLength(1);
     const e2 = v.json('enquiry', 'add', '--channel', 'email', '--summary', 'Land dispute', '--from', 'X Y');
     expectCliError(v.raw('enquiry', 'decide', e2.id, '--decline'), 'INVALID_INPUT');

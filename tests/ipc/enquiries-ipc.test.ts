@@ -118,6 +118,10 @@ describe('enquiries.* through the router', () => {
       acknowledgeConflicts: true,
       case: { title: 'Protest arrests' },
       enquirerRole: 'survivor',
+      namedPeople: [
+        { index: 0, action: 'link', personId: officer.id, role: 'alleged-perpetrator' },
+        { index: 1, action: 'create' },
+      ],
     });
     expect(accepted).toMatchObject({
       status: 'accepted',
@@ -125,7 +129,23 @@ describe('enquiries.* through the router', () => {
       caseId: expect.any(String),
     });
     const opened = await v.ok<Case>('cases.get', { id: accepted.caseId });
-    expect(opened).toMatchObject({ title: 'Protest arrests', status: 'accepted', enquiryId: e.id });
+    expect(opened).toMatchObject({
+      title: 'Protest arrests',
+      status: 'active',
+      enquiryId: e.id,
+      summary: 'Arrested at a protest.',
+    });
+    const inCase = await v.ok<{ items: Array<{ fullName: string; roles: Array<{ caseId: string; role: string }> }> }>(
+      'people.list',
+      { caseId: opened.id },
+    );
+    expect(
+      inCase.items.map((p) => [p.fullName, p.roles.filter((r) => r.caseId === opened.id).map((r) => r.role)]).sort(),
+    ).toEqual([
+      ['Grace Wanjiru', ['survivor']],
+      ['Hassan Ouazzani', ['witness']],
+      ['John Kamau', ['alleged-perpetrator']],
+    ]);
 
     const declined = await v.ok<Enquiry>('enquiries.decide', {
       id: other.id,

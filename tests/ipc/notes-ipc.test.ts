@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
 import type { Case } from '../../shared/domain/cases.js';
-import type { Note, NoteList } from '../../shared/domain/search.js';
+import type { Note, NoteList } from '../../shared/domain/notes.js';
 
 const NOW = new Date('2026-03-10T09:00:00.000Z');
 let v: IpcVault | undefined;

@@ -6,7 +6,8 @@ import { ipcVault, type IpcVault } from './ipc-helpers.js';
 import type { Case } from '../../shared/domain/cases.js';
 import type { Evidence } from '../../shared/domain/evidence.js';
 import type { Person } from '../../shared/domain/people.js';
-import type { Note, SearchResult } from '../../shared/domain/search.js';
+import type { SearchResult } from '../../shared/domain/search.js';
+import type { Note } from '../../shared/domain/notes.js';
 import type { ChosenFile } from '../../shared/ipc/areas/app.js';
 
 let v: IpcVault | undefined;

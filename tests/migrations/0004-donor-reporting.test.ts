@@ -1,17 +1,8 @@
 // Migration 0004: cases.donor_code (nullable, 1–100 characters) and the indexes that select
 // cases by donor code and by project for donor reports.
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
-import { tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 const insertCase = (id: string) =>
   `INSERT INTO cases (id, reference, title, status, sensitivity, project, opened_on, created_at, updated_at, origin_vault) VALUES ('${id}', 'R-${id}', 't', 'active', 'high', 'P1', '2026-01-01', 't', 't', 'v')`;

@@ -1,17 +1,8 @@
 // Migration 0008: people_fts, one row per person (full name, aliases, pseudonym), Arabic folded,
 // filled from the people already in the vault and kept in step by triggers.
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
-import { tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 const found = (db: ReturnType<typeof freshDb>, match: string) =>
   (

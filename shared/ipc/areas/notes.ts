@@ -1,7 +1,7 @@
 /** Notes of a case. */
 import { z } from 'zod';
 import { Id } from '../../domain/common.js';
-import { AddNoteInput, ListNotesQuery, Note, NoteList, UpdateNoteInput } from '../../domain/search.js';
+import { AddNoteInput, ListNotesQuery, Note, NoteList, UpdateNoteInput } from '../../domain/notes.js';
 import { engineCall } from '../kit.js';
 
 export const notesArea = {

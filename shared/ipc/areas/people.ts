@@ -11,6 +11,7 @@ import {
   PossibleDuplicatesInput,
   UpdatePersonInput,
 } from '../../domain/people.js';
+import { PersonCase, PersonCasesQuery, PersonSafetyNote, SafetyNotesQuery } from '../../domain/person-queries.js';
 import { engineCall } from '../kit.js';
 
 export const peopleArea = {
@@ -29,4 +30,8 @@ export const peopleArea = {
    * first. Nothing is written but the name index keys the check may still need to compute.
    */
   possibleDuplicates: engineCall(PossibleDuplicatesInput, z.array(ConflictMatch)),
+  /** the cases a person is in, with each case's title and status and their roles there */
+  cases: engineCall(PersonCasesQuery, z.array(PersonCase)),
+  /** the people of these cases who have safety notes, with the notes (NOT_FOUND for an unknown case) */
+  safetyNotes: engineCall(SafetyNotesQuery, z.array(PersonSafetyNote)),
 } as const;

@@ -31,6 +31,8 @@ export function appCsp(evidenceSource: string = `${EVIDENCE_SCHEME}:`): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
+    // pdf.js parses PDFs in a worker: the bundled dist/renderer/pdf.worker.js, from the app itself.
+    "worker-src 'self'",
     `style-src 'self' ${REPORT_STYLE_SOURCE}`,
     `img-src 'self' data: ${evidenceSource}`,
     `media-src ${evidenceSource}`,
@@ -123,15 +125,12 @@ export function viewableContentType(mediaType: string): string | undefined {
 }
 
 /**
- * Headers for a decrypted evidence response: never cached, never sniffed, nothing may run. PDF is
- * the exception to `sandbox` only because Chromium's PDF viewer refuses to run in a sandboxed
- * frame; it still gets no scripts, no connections and no framing by anyone else.
+ * Headers for a decrypted evidence response: never cached, never sniffed, nothing may run. A PDF
+ * is no exception: the page fetches its bytes and pdf.js draws them; it is never loaded as a
+ * document of its own.
  */
 export function evidenceHeaders(contentType: string, size: number): Record<string, string> {
-  const csp =
-    contentType === 'application/pdf'
-      ? "default-src 'none'; frame-ancestors 'self'"
-      : "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
+  const csp = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'";
   return {
     'content-type': contentType,
     'content-length': String(size),

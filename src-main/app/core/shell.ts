@@ -10,7 +10,8 @@
  *   3. the input is parsed with the call's zod schema, else INVALID_INPUT naming the field;
  *   4. calls that need an unlocked vault are refused with VAULT_LOCKED without a trip to the worker;
  *   5. file handles become paths (FILE_HANDLE_INVALID for one main never issued);
- *   6. the engine worker or main answers; progress is relayed as events;
+ *   6. the engine worker or main answers; progress is relayed as events; a call that changed
+ *      what the vault holds is announced with a `changed` event (shared/ipc/events.ts, CALL_CHANGES);
  *   7. the answer is parsed with the call's output schema: what reaches the renderer is exactly
  *      what the contract promises (a mismatch is a bug: INTERNAL, logged by channel only).
  * Errors are `{ code, message }`: no stack, no path, no secret.
@@ -18,7 +19,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONTRACT, type Contract } from '../../../shared/ipc/contract.js';
 import { findCall, type CallError, type Implementation, type Result } from '../../../shared/ipc/kit.js';
-import type { EventName, EventPayload, LockedEvent } from '../../../shared/ipc/events.js';
+import { changeOf, type EventName, type EventPayload, type LockedEvent } from '../../../shared/ipc/events.js';
 import type { ChosenFile, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { isVaultError, VaultError } from '../../../shared/errors.js';
 import { describeZodError } from '../../../shared/zod-message.js';
@@ -148,7 +149,7 @@ export class Shell {
       this.opts.host.log(`ipc ${name}: ${result.error.code}`);
       return result;
     }
-    this.#afterSuccess(name);
+    this.#afterSuccess(name, result.value);
     const out = spec.output.safeParse(result.value);
     if (!out.success) {
       this.opts.host.log(
@@ -175,7 +176,10 @@ export class Shell {
     });
   }
 
-  #afterSuccess(channel: string): void {
+  #afterSuccess(channel: string, value: unknown): void {
+    // Announced even if the answer then fails its schema: the change has happened all the same.
+    const change = changeOf(channel, value);
+    if (change) this.opts.host.broadcast('changed', change);
     if (channel === 'vault.create' || channel === 'vault.unlock' || channel === 'vault.unlockWithRecoveryKey') {
       this.#unlocked = true;
       this.autoLock.arm();

@@ -15,13 +15,6 @@ export interface HardeningOptions {
   packaged: boolean;
 }
 
-/**
- * Chromium's built-in PDF viewer is an internal extension. Its own pages and scripts come from
- * this origin inside Electron's resources (never from the network); without them the viewer of a
- * PDF evidence item stays blank.
- */
-export const PDF_VIEWER_ORIGIN = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai';
-
 function parse(url: string): URL | undefined {
   try {
     return new URL(url);
@@ -45,16 +38,16 @@ export function isEvidenceUrl(url: string): boolean {
 }
 
 /**
- * The session's whole network policy: the app's own protocol, the evidence protocol, the PDF
- * viewer's internal pages, and devtools: in development builds. Everything else — http(s), ws(s),
- * file:, ftp:, data:, blob:, any other extension — is cancelled, so no request can leave the machine.
+ * The session's whole network policy: the app's own protocol, the evidence protocol, and
+ * devtools: in development builds. Everything else — http(s), ws(s), file:, ftp:, data:, blob:,
+ * any extension (Chromium's own PDF viewer included: plugins are off, PDFs are drawn by pdf.js in
+ * the page) — is cancelled, so no request can leave the machine.
  */
 export function isAllowedRequest(url: string, opts: HardeningOptions): boolean {
   const u = parse(url);
   if (!u) return false;
   if (u.protocol === `${APP_SCHEME}:`) return isAppUrl(url);
   if (u.protocol === `${EVIDENCE_SCHEME}:`) return true;
-  if (u.protocol === 'chrome-extension:') return `${u.protocol}//${u.host}` === PDF_VIEWER_ORIGIN;
   if (u.protocol === 'devtools:') return !opts.packaged;
   return false;
 }
@@ -75,14 +68,28 @@ export function blockNetwork(ses: Session, opts: HardeningOptions): void {
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, opts) }));
 }
 
+/**
+ * Nothing is ever downloaded: a decrypted copy leaves the vault only through "Export a copy",
+ * which asks why and records it in the item's custody log. A download — a link with `download`,
+ * a navigation to something the page cannot show, a viewer's own save button — would write the
+ * decrypted bytes to disk with no reason and no custody event, so every one is cancelled.
+ */
+export function denyDownloads(ses: Session): void {
+  ses.on('will-download', (event, item) => {
+    event.preventDefault();
+    item.cancel();
+  });
+}
+
 const hardenedSessions = new WeakSet<Session>();
 
-/** Both of the above, once per session. */
+/** The session's guards, once per session. */
 export function hardenSession(ses: Session, opts: HardeningOptions): void {
   if (hardenedSessions.has(ses)) return;
   hardenedSessions.add(ses);
   denyAllPermissions(ses);
   blockNetwork(ses, opts);
+  denyDownloads(ses);
 }
 
 /**
@@ -155,7 +162,7 @@ export function guardWebContents(contents: WebContents, opts: HardeningOptions):
   hardenSession(contents.session, opts);
 }
 
-/** Apply the guards to every webContents the app ever creates (windows, the PDF viewer's, anything else). */
+/** Apply the guards to every webContents the app ever creates (windows and anything else). */
 export function guardAllWebContents(opts: HardeningOptions): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, opts));
 }

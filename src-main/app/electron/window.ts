@@ -38,11 +38,10 @@ export function mainWindowOptions(opts: WindowOptions): BrowserWindowConstructor
       navigateOnDragDrop: false,
       safeDialogs: true,
       devTools: !opts.packaged,
-      // Only for Chromium's built-in PDF viewer, which shows PDF evidence inside the vault (from the
-      // case-evidence: protocol, decrypted in memory). Without it a PDF could only be exported to
-      // disk in clear to be read. No other plugin exists in Electron; the CSP's object-src 'none'
-      // still keeps <object>/<embed> out of the app's own pages.
-      plugins: true,
+      // No plugins, so no Chromium PDF viewer with its own Download and Print buttons (a way to
+      // write a decrypted copy to disk without "Export a copy" and its custody event): PDF
+      // evidence is drawn page by page to a canvas by pdf.js inside the app's own page.
+      plugins: false,
     },
   };
 }

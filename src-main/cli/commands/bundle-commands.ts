@@ -2,40 +2,29 @@
  * bundle export | verify | import | receipt import | list | show | quarantine accept |
  * quarantine discard | conflicts | conflict resolve   (docs/cli.md, docs/bundle-format.md)
  */
-import type {
-  BundleExport,
-  BundleLedgerEntry,
-  BundlePlan,
-  BundleVerification,
-  ImportConflict,
-  ImportResult,
-  KindCounts,
-  ListBundlesQuery,
+import path from 'node:path';
+import {
+  BUNDLE_DIRECTIONS,
+  BUNDLE_STATUSES,
+  type BundleExport,
+  type BundleLedgerEntry,
+  type BundlePlan,
+  type BundleVerification,
+  type ImportConflict,
+  type ImportResult,
+  type KindCounts,
 } from '../../../shared/domain/bundles.js';
 import { SHARING_KINDS } from '../../../shared/domain/partners.js';
-import {
-  acceptQuarantined,
-  adoptQuarantinedSender,
-  discardQuarantined,
-  exportBundle,
-  getBundle,
-  importBundle,
-  listBundles,
-  listImportConflicts,
-  planBundle,
-  resolveImportConflict,
-  verifyBundle,
-  writeReceipt,
-} from '../../engine/bundles/index.js';
-import { importAnyReceipt, isRecallReceiptImport, peekKind } from '../../engine/bundles/import-any.js';
-import { importRecallNotice } from '../../engine/bundles/recall/index.js';
-import { printCardImport } from './identity-commands.js';
+import { getBundle, writeReceipt } from '../../engine/bundles/index.js';
+import { isRecallReceiptImport, isRecallResult } from '../../engine/bundles/import-any.js';
+import { printCardImport } from './partner/index.js';
 import { printRecallImport, printRecallReceiptImport, recallCommands } from './recall-commands.js';
 import type { Command, CommandContext } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
 import {
   arg,
   dropUndefined,
+  idArg,
   intOpt,
   listOpt,
   printRecord,
@@ -43,6 +32,7 @@ import {
   terminalSafe,
   withDomain,
 } from '../domain-cli.js';
+import { callEngine, type CallOptions } from '../engine-call.js';
 import { UsageError, formatBytes } from '../io.js';
 
 function countsText(c: KindCounts): string {
@@ -50,17 +40,15 @@ function countsText(c: KindCounts): string {
   return parts.length ? parts.join(', ') : 'none';
 }
 
-function progressFor(
-  ctx: CommandContext,
-  label: string,
-): { update: (done: number, total: number) => void; done: () => void } {
-  const bar = ctx.out.progress(label);
+/** A progress bar for a long read or write, in bytes (silent with --json or off a terminal). */
+function bytesProgress(label: string): CallOptions {
   return {
-    update: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`),
-    done: () => bar.done(),
+    progress: label,
+    progressDetail: ({ done = 0, total }) => `${formatBytes(done)} of ${formatBytes(total ?? 0)}`,
   };
 }
 
+/** The bundle's contents and recipient; with `withOut`, also the file to write (the contract's `target`). */
 function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unknown> {
   const to = stringOpt(ctx, 'to');
   if (to === undefined) throw new UsageError('say which partner the bundle is for: --to PARTNER_ID.');
@@ -74,7 +62,7 @@ function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unkn
     purpose: stringOpt(ctx, 'purpose'),
     expiresInDays: intOpt(ctx, 'expires-in-days'),
     onMissingConsent: boolOpt(ctx, 'leave-out') ? 'leave-out' : 'refuse',
-    out,
+    target: withOut ? out : undefined,
   });
 }
 
@@ -161,17 +149,12 @@ const exportCommand: Command = {
   async run(ctx) {
     if (boolOpt(ctx, 'dry-run')) {
       const input = exportInput(ctx, false);
-      const plan = await withDomain(ctx, (d) => planBundle(d, input));
-      return printPlan(ctx, plan);
+      return printPlan(ctx, await callEngine(ctx, 'bundles', 'plan', input));
     }
     const input = exportInput(ctx, true);
-    const progress = progressFor(ctx, 'Exporting');
-    let r: BundleExport;
-    try {
-      r = await withDomain(ctx, (d) => exportBundle(d, input, (p) => progress.update(p.done, p.total)));
-    } finally {
-      progress.done();
-    }
+    const { bundleId, ...written } = await callEngine(ctx, 'bundles', 'export', input, bytesProgress('Exporting'));
+    // the answer leaves the path out (the app's renderer never sees one); here the user named it
+    const r: BundleExport = { bundleId, path: path.resolve(input.target as string), ...written };
     printRecord(ctx, r, [
       ['bundle', r.bundleId],
       ['file', r.path],
@@ -220,7 +203,18 @@ function verificationLines(v: BundleVerification): Array<[string, unknown]> {
     ['files', `${v.files} (${formatBytes(v.bytes)} in all)`],
     ['consents relied on', v.consentIds],
     ['already imported', v.alreadyImported ? 'yes' : 'no'],
+    ['newer format', unknownFieldsText(v.unknownFields)],
   ];
+}
+
+/**
+ * A bundle of a newer minor format: the members this version does not know and leaves out
+ * (docs/bundle-format.md, "Format versions and change policy"). Their names are plain names.
+ */
+function unknownFieldsText(fields: BundleVerification['unknownFields']): string | undefined {
+  if (!fields) return undefined;
+  const names = fields.map((f) => `${f.kind} ${f.field}`).join(', ');
+  return `made by a newer Case Vault: left out what this version does not know (${names}); update Case Vault to keep it`;
 }
 
 const verifyCommand: Command = {
@@ -231,8 +225,7 @@ const verifyCommand: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const file = arg(ctx);
-    const v = await withDomain(ctx, (d) => verifyBundle(d, file));
+    const v = await callEngine(ctx, 'bundles', 'verify', { file: arg(ctx) });
     printRecord(ctx, v, verificationLines(v));
   },
 };
@@ -260,21 +253,12 @@ function importLines(r: ImportResult, receiptPath: string | null): Array<[string
       ),
     ],
     ['receipt', receiptPath ?? undefined],
+    ['newer format', unknownFieldsText(r.unknownFields)],
   ];
 }
 
-async function importAndReceipt(
-  ctx: CommandContext,
-  run: (onProgress: (p: { done: number; total: number }) => void) => Promise<ImportResult>,
-  receiptOut: string | null,
-): Promise<void> {
-  const progress = progressFor(ctx, 'Verifying and importing');
-  let r: ImportResult;
-  try {
-    r = await run((p) => progress.update(p.done, p.total));
-  } finally {
-    progress.done();
-  }
+/** What an import did, and our signed receipt written for the sender (when asked for). */
+async function printImport(ctx: CommandContext, r: ImportResult, receiptOut: string | null): Promise<void> {
   const written = receiptOut ? await writeReceipt(r.receipt, receiptOut) : null;
   if (ctx.out.json) return ctx.out.printJson({ ...r, receiptPath: written });
   printRecord(ctx, r, importLines(r, written));
@@ -298,12 +282,10 @@ const importCommand: Command = {
   async run(ctx) {
     const file = arg(ctx);
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? `${file}.receipt.json`;
-    // the same command applies a partner's recall notice (import-any.ts tells them apart)
-    await withDomain(ctx, async (d) => {
-      if ((await peekKind(d, file)) === 'recall')
-        return printRecallImport(ctx, await importRecallNotice(d, file), receiptOut);
-      return importAndReceipt(ctx, (onProgress) => importBundle(d, file, (p) => onProgress(p)), receiptOut);
-    });
+    // the same call applies a partner's recall notice (its answer then has a noticeId)
+    const r = await callEngine(ctx, 'bundles', 'import', { file }, bytesProgress('Verifying and importing'));
+    if (isRecallResult(r)) return printRecallImport(ctx, r, receiptOut);
+    return printImport(ctx, r, receiptOut);
   },
 };
 
@@ -314,8 +296,7 @@ const receiptImportCommand: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const file = arg(ctx);
-    const any = await withDomain(ctx, (d) => importAnyReceipt(d, file));
+    const any = await callEngine(ctx, 'bundles', 'importReceipt', { file: arg(ctx) });
     if (isRecallReceiptImport(any)) return printRecallReceiptImport(ctx, any);
     const r = any;
     printRecord(ctx, r, [
@@ -331,15 +312,15 @@ const listCommand: Command = {
   path: ['bundle', 'list'],
   summary: 'The ledger of bundles sent and received, newest first.',
   options: {
-    direction: { type: 'string', description: 'sent or received', valueName: 'D' },
-    status: { type: 'string', description: 'sent, delivered, quarantined, imported, discarded', valueName: 'S' },
+    direction: { type: 'string', description: BUNDLE_DIRECTIONS.join(' or '), valueName: 'D' },
+    status: { type: 'string', description: choices(BUNDLE_STATUSES), valueName: 'S' },
   },
   async run(ctx) {
     const query = dropUndefined({
       direction: stringOpt(ctx, 'direction'),
       status: stringOpt(ctx, 'status'),
-    }) as ListBundlesQuery;
-    const items = await withDomain(ctx, (d) => listBundles(d, query));
+    });
+    const items = await callEngine(ctx, 'bundles', 'list', query);
     printTable<BundleLedgerEntry>(
       ctx,
       items,
@@ -364,7 +345,8 @@ const showCommand: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const id = arg(ctx);
+    const id = idArg(ctx, 'bundle');
+    // not the contract's get: that parses the manifest into its schema; this shows it as signed
     const b = await withDomain(ctx, (d) => getBundle(d, id));
     printRecord(ctx, b, [
       ['id', b.id],
@@ -393,11 +375,10 @@ const acceptCommand: Command = {
     'receipt-out': { type: 'string', description: 'where to write the receipt (default: none)', valueName: 'FILE' },
   },
   async run(ctx) {
-    const id = arg(ctx);
+    const id = idArg(ctx, 'received bundle');
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? null;
-    await withDomain(ctx, (d) =>
-      importAndReceipt(ctx, (onProgress) => acceptQuarantined(d, id, (p) => onProgress(p)), receiptOut),
-    );
+    const r = await callEngine(ctx, 'bundles', 'acceptQuarantined', { id }, bytesProgress('Verifying and importing'));
+    await printImport(ctx, r, receiptOut);
   },
 };
 
@@ -408,8 +389,7 @@ const discardCommand: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const id = arg(ctx);
-    const r = await withDomain(ctx, (d) => discardQuarantined(d, id));
+    const r = await callEngine(ctx, 'bundles', 'discardQuarantined', { id: idArg(ctx, 'received bundle') });
     printRecord(ctx, r, [
       ['bundle', r.bundleId],
       ['status', r.status],
@@ -432,11 +412,11 @@ const addSenderCommand: Command = {
     },
   },
   async run(ctx) {
-    const id = arg(ctx);
     const partnerId = stringOpt(ctx, 'partner');
-    const r = await withDomain(ctx, (d) =>
-      adoptQuarantinedSender(d, { bundleId: id, ...(partnerId !== undefined ? { partnerId } : {}) }),
-    );
+    const r = await callEngine(ctx, 'bundles', 'addSender', {
+      bundleId: idArg(ctx, 'received bundle'),
+      ...(partnerId !== undefined ? { partnerId } : {}),
+    });
     printCardImport(ctx, r);
   },
 };
@@ -446,7 +426,7 @@ const conflictsCommand: Command = {
   summary: 'Received versions of records that were also edited here, waiting for a decision.',
   options: { all: { type: 'boolean', description: 'resolved ones too' } },
   async run(ctx) {
-    const items = await withDomain(ctx, (d) => listImportConflicts(d, { all: boolOpt(ctx, 'all') }));
+    const items = await callEngine(ctx, 'bundles', 'conflicts', { all: boolOpt(ctx, 'all') });
     printTable<ImportConflict>(
       ctx,
       items,
@@ -475,11 +455,11 @@ const resolveCommand: Command = {
     take: { type: 'boolean', description: 'take the incoming version (took-incoming)' },
   },
   async run(ctx) {
-    const id = arg(ctx);
+    const id = idArg(ctx, 'import conflict');
     if (boolOpt(ctx, 'keep') === boolOpt(ctx, 'take'))
       throw new UsageError('say --keep (the local record) or --take (the incoming version).');
     const resolution = boolOpt(ctx, 'keep') ? 'kept-local' : 'took-incoming';
-    const c = await withDomain(ctx, (d) => resolveImportConflict(d, { id, resolution }));
+    const c = await callEngine(ctx, 'bundles', 'resolveConflict', { id, resolution });
     printRecord(ctx, c, [
       ['conflict', c.id],
       ['record', `${c.kind} ${c.recordId}`],

@@ -1,34 +1,33 @@
 /** case add | list | show | update | status | close | history */
-import type { CreateCaseInput, ListCasesQuery, TeamMember, UpdateCaseInput } from '../../../shared/domain/cases.js';
 import {
-  caseHistory,
-  closeCase,
-  createCase,
-  getCase,
-  listCases,
-  transitionCase,
-  updateCase,
-} from '../../engine/cases/case-service.js';
+  CASE_SORTS,
+  FORUMS,
+  INITIAL_CASE_STATUSES,
+  SENSITIVITIES,
+  STAGES,
+  type Case,
+  type TeamMember,
+} from '../../../shared/domain/cases.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, listOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import { dropUndefined, idArg, intOpt, listOpt, nullableOpt, printRecord, printTable } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
-import type { Case } from '../../../shared/domain/cases.js';
 
 const FIELD_OPTIONS: Record<string, OptionSpec> = {
   forum: {
     type: 'string',
-    description: 'domestic-court, regional-commission, regional-court, un-treaty-body, un-special-procedure, other',
+    description: choices(FORUMS),
     valueName: 'F',
   },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
   jurisdiction: { type: 'string', description: 'court or body, place', valueName: 'TEXT' },
   stage: {
     type: 'string',
-    description: 'preparation, filed, admissibility, merits, judgment, implementation, follow-up',
+    description: choices(STAGES),
     valueName: 'S',
   },
-  sensitivity: { type: 'string', description: 'standard, high (default), extreme', valueName: 'S' },
+  sensitivity: { type: 'string', description: choices(SENSITIVITIES, { high: 'default' }), valueName: 'S' },
   summary: { type: 'string', description: 'what the case is about', valueName: 'TEXT' },
   strategy: { type: 'string', description: 'the litigation strategy', valueName: 'TEXT' },
   project: { type: 'string', description: 'the project the case belongs to', valueName: 'CODE' },
@@ -49,12 +48,6 @@ function teamOpt(ctx: CommandContext): TeamMember[] | undefined {
     const i = s.lastIndexOf(':');
     return i > 0 ? { member: s.slice(0, i), role: s.slice(i + 1) } : { member: s, role: '' };
   });
-}
-
-/** `--forum ""` clears a field on update. */
-function nullable(ctx: CommandContext, name: string): string | null | undefined {
-  const v = stringOpt(ctx, name);
-  return v === undefined ? undefined : v === '' ? null : v;
 }
 
 function caseLines(c: Case): Array<[string, unknown]> {
@@ -87,7 +80,7 @@ const add: Command = {
   options: {
     title: { type: 'string', description: 'title (required)', valueName: 'T' },
     reference: { type: 'string', description: 'reference (default: CV-YYYY-NNNNNN)', valueName: 'R' },
-    status: { type: 'string', description: 'enquiry, assessment, accepted or active (default)', valueName: 'S' },
+    status: { type: 'string', description: choices(INITIAL_CASE_STATUSES, { active: 'default' }), valueName: 'S' },
     'opened-on': { type: 'string', description: 'date opened (default today)', valueName: 'DATE' },
     ...FIELD_OPTIONS,
   },
@@ -109,7 +102,7 @@ const add: Command = {
       tags: listOpt(ctx, 'tag'),
       team: teamOpt(ctx),
     };
-    const created = await withDomain(ctx, (d) => createCase(d, dropUndefined(input) as CreateCaseInput));
+    const created = await callEngine(ctx, 'cases', 'create', dropUndefined(input));
     printRecord(ctx, created, caseLines(created));
   },
 };
@@ -139,7 +132,7 @@ const list: Command = {
       valueName: 'DAYS',
     },
     text: { type: 'string', description: 'words in the title, summary or strategy', valueName: 'Q' },
-    sort: { type: 'string', description: 'updated (default), opened or reference', valueName: 'S' },
+    sort: { type: 'string', description: choices(CASE_SORTS, { updated: 'default' }), valueName: 'S' },
     limit: { type: 'string', description: 'at most N cases (default 50, max 1000)', valueName: 'N' },
     offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
   },
@@ -161,8 +154,8 @@ const list: Command = {
       sort: stringOpt(ctx, 'sort'),
       limit: intOpt(ctx, 'limit'),
       offset: intOpt(ctx, 'offset'),
-    }) as ListCasesQuery;
-    const page = await withDomain(ctx, (d) => listCases(d, query));
+    });
+    const page = await callEngine(ctx, 'cases', 'list', query);
     printTable(
       ctx,
       page.items,
@@ -192,7 +185,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const c = await withDomain(ctx, (d) => getCase(d, arg(ctx)));
+    const c = await callEngine(ctx, 'cases', 'get', { id: idArg(ctx, 'case') });
     printRecord(ctx, c, caseLines(c));
   },
 };
@@ -214,24 +207,24 @@ const update: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'case'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       title: stringOpt(ctx, 'title'),
-      forum: nullable(ctx, 'forum'),
-      country: nullable(ctx, 'country'),
-      jurisdiction: nullable(ctx, 'jurisdiction'),
-      stage: nullable(ctx, 'stage'),
+      forum: nullableOpt(ctx, 'forum'),
+      country: nullableOpt(ctx, 'country'),
+      jurisdiction: nullableOpt(ctx, 'jurisdiction'),
+      stage: nullableOpt(ctx, 'stage'),
       sensitivity: stringOpt(ctx, 'sensitivity'),
       summary: stringOpt(ctx, 'summary'),
       strategy: stringOpt(ctx, 'strategy'),
-      project: nullable(ctx, 'project'),
-      donorCode: nullable(ctx, 'donor-code'),
+      project: nullableOpt(ctx, 'project'),
+      donorCode: nullableOpt(ctx, 'donor-code'),
       tags: ctx.values.tag !== undefined ? listOpt(ctx, 'tag') : undefined,
       team: teamOpt(ctx),
     });
     if (Object.keys(input).length <= 1)
       throw new UsageError('say what to change, e.g. --title or --stage (see "case-vault help case update").');
-    const c = await withDomain(ctx, (d) => updateCase(d, input as UpdateCaseInput));
+    const c = await callEngine(ctx, 'cases', 'update', input);
     printRecord(ctx, c, caseLines(c));
   },
 };
@@ -247,11 +240,11 @@ const status: Command = {
     reason: { type: 'string', description: 'why (required to refer, decline, close or reopen)', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const c = await withDomain(ctx, (d) =>
-      transitionCase(
-        d,
-        dropUndefined({ id: arg(ctx), to: stringOpt(ctx, 'to'), reason: stringOpt(ctx, 'reason') }) as never,
-      ),
+    const c = await callEngine(
+      ctx,
+      'cases',
+      'transition',
+      dropUndefined({ id: idArg(ctx, 'case'), to: stringOpt(ctx, 'to'), reason: stringOpt(ctx, 'reason') }),
     );
     printRecord(ctx, c, caseLines(c));
   },
@@ -267,7 +260,7 @@ const close: Command = {
   async run(ctx) {
     const reason = stringOpt(ctx, 'reason');
     if (!reason) throw new UsageError('--reason is required: say why the case is closed.');
-    const c = await withDomain(ctx, (d) => closeCase(d, arg(ctx), reason));
+    const c = await callEngine(ctx, 'cases', 'close', { id: idArg(ctx, 'case'), reason });
     printRecord(ctx, c, caseLines(c));
   },
 };
@@ -280,7 +273,7 @@ const history: Command = {
   maxArgs: 1,
   options: { full: { type: 'boolean', description: 'show old and new values, not only field names' } },
   async run(ctx) {
-    const entries = await withDomain(ctx, (d) => caseHistory(d, arg(ctx)));
+    const entries = await callEngine(ctx, 'cases', 'history', { id: idArg(ctx, 'case') });
     const full = boolOpt(ctx, 'full');
     printTable(ctx, entries, [
       ['VERSION', (e) => e.version],

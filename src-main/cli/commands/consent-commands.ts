@@ -3,36 +3,28 @@
  * (docs/consents.md). `consent check` exits 0 when the gate allows and 1 with
  * `error: CONSENT_DENIED: <why>` when it does not, so scripts can branch on it.
  */
-import type {
-  AddConsentInput,
-  CheckConsentQuery,
-  ConsentRecipient,
-  ConsentWithStatus,
-  RecipientClass,
-  ToldElement,
-} from '../../../shared/domain/consents.js';
-import { TOLD_ELEMENTS } from '../../../shared/domain/consents.js';
 import {
-  addConsent,
-  consentHistory,
-  getConsent,
-  listConsents,
-  renewConsent,
-  withdrawConsent,
-} from '../../engine/consents/consent-service.js';
-import { requireConsent } from '../../engine/consents/consent-gate.js';
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  RECIPIENT_CLASSES,
+  TOLD_ELEMENTS,
+  type ConsentRecipient,
+  type ConsentWithStatus,
+} from '../../../shared/domain/consents.js';
+import { VaultError } from '../../../shared/errors.js';
 import type { Command, CommandContext } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import { idArg, listOpt, printRecord, printTable, terminalSafe } from '../domain-cli.js';
+import { callEngine, withEngine } from '../engine-call.js';
 
 const UUID_LIKE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A value that looks like a UUID is a partner id; anything else is a class (the engine checks it). */
-function recipientOpt(ctx: CommandContext): ConsentRecipient | undefined {
+function recipientOpt(ctx: CommandContext): { partnerId: string } | { class: string } | undefined {
   const v = stringOpt(ctx, 'recipient');
   if (v === undefined) return undefined;
   const t = v.trim();
-  return UUID_LIKE.test(t) ? { partnerId: t.toLowerCase() } : { class: t as RecipientClass };
+  return UUID_LIKE.test(t) ? { partnerId: t.toLowerCase() } : { class: t };
 }
 
 function recipientText(c: { recipient: ConsentRecipient | null }): string {
@@ -85,7 +77,7 @@ const versionColumns: Array<[string, (c: ConsentWithStatus) => unknown]> = [
 
 const recipientOption = {
   type: 'string',
-  description: 'a partner id (UUID) or a class: court, un-body, regional-body, partner, donor, media, public',
+  description: `a partner id (UUID) or a class: ${choices(RECIPIENT_CLASSES)}`,
   valueName: 'PARTNER_ID|CLASS',
 } as const;
 
@@ -97,13 +89,13 @@ const addCommand: Command = {
     case: { type: 'string', description: 'the case (id)', valueName: 'ID' },
     purpose: {
       type: 'string',
-      description: 'representation, processing, sharing, donor-reporting, media or publication',
+      description: choices(CONSENT_PURPOSES),
       valueName: 'PURPOSE',
     },
     recipient: recipientOption,
     method: {
       type: 'string',
-      description: 'written, oral-witnessed (needs --witness) or recorded',
+      description: choices(CONSENT_METHODS, { 'oral-witnessed': 'needs --witness' }),
       valueName: 'METHOD',
     },
     'given-at': { type: 'string', description: 'the date (YYYY-MM-DD) or time of the decision', valueName: 'DATE' },
@@ -122,14 +114,13 @@ const addCommand: Command = {
     reason: { type: 'string', description: 'why the person refused', valueName: 'TEXT' },
     told: {
       type: 'string',
-      description:
-        'what the person was told (default: all of nature,purpose,use,consequences,right-to-refuse,right-to-withdraw)',
+      description: `what the person was told (default: all of ${TOLD_ELEMENTS.join(',')})`,
       valueName: 'LIST',
     },
     notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
   },
   async run(ctx) {
-    const told = ctx.values.told === undefined ? [...TOLD_ELEMENTS] : (listOpt(ctx, 'told') as ToldElement[]);
+    const told = ctx.values.told === undefined ? [...TOLD_ELEMENTS] : listOpt(ctx, 'told');
     const refused = boolOpt(ctx, 'refused');
     const input: Record<string, unknown> = {
       personId: stringOpt(ctx, 'person'),
@@ -147,7 +138,7 @@ const addCommand: Command = {
       notes: stringOpt(ctx, 'notes'),
     };
     for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
-    const c = await withDomain(ctx, (d) => addConsent(d, input as AddConsentInput));
+    const c = await callEngine(ctx, 'consents', 'add', input);
     if (ctx.out.json) return ctx.out.printJson(c);
     printRecord(ctx, c, consentLines(c));
     if (c.state === 'given' && c.told.length < TOLD_ELEMENTS.length)
@@ -166,13 +157,11 @@ const listCommand: Command = {
     'all-versions': { type: 'boolean', description: 'every version, not only the current one' },
   },
   async run(ctx) {
-    const items = await withDomain(ctx, (d) =>
-      listConsents(d, {
-        ...(stringOpt(ctx, 'person') !== undefined ? { personId: stringOpt(ctx, 'person') } : {}),
-        ...(stringOpt(ctx, 'case') !== undefined ? { caseId: stringOpt(ctx, 'case') } : {}),
-        allVersions: boolOpt(ctx, 'all-versions'),
-      }),
-    );
+    const items = await callEngine(ctx, 'consents', 'list', {
+      ...(stringOpt(ctx, 'person') !== undefined ? { personId: stringOpt(ctx, 'person') } : {}),
+      ...(stringOpt(ctx, 'case') !== undefined ? { caseId: stringOpt(ctx, 'case') } : {}),
+      allVersions: boolOpt(ctx, 'all-versions'),
+    });
     printTable(
       ctx,
       items,
@@ -202,8 +191,11 @@ const showCommand: Command = {
   maxArgs: 1,
   options: {},
   async run(ctx) {
-    const id = arg(ctx);
-    const { c, versions } = await withDomain(ctx, (d) => ({ c: getConsent(d, id), versions: consentHistory(d, id) }));
+    const id = idArg(ctx, 'consent');
+    const { c, versions } = await withEngine(ctx, async (engine) => ({
+      c: await engine.call('consents', 'get', { id }),
+      versions: await engine.call('consents', 'history', { id }),
+    }));
     if (ctx.out.json) return ctx.out.printJson({ ...c, versions });
     printRecord(ctx, c, consentLines(c));
     ctx.out.print('\nVersions:');
@@ -226,14 +218,11 @@ const withdrawCommand: Command = {
     },
   },
   async run(ctx) {
-    const id = arg(ctx);
-    const c = await withDomain(ctx, (d) =>
-      withdrawConsent(d, {
-        id,
-        reason: stringOpt(ctx, 'reason') as string,
-        ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
-      }),
-    );
+    const c = await callEngine(ctx, 'consents', 'withdraw', {
+      id: idArg(ctx, 'consent'),
+      reason: stringOpt(ctx, 'reason'),
+      ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
+    });
     printRecord(ctx, c, consentLines(c));
   },
 };
@@ -249,14 +238,11 @@ const renewCommand: Command = {
     at: { type: 'string', description: 'when the person renewed (default: now; not in the future)', valueName: 'DATE' },
   },
   async run(ctx) {
-    const id = arg(ctx);
-    const c = await withDomain(ctx, (d) =>
-      renewConsent(d, {
-        id,
-        expiresAt: stringOpt(ctx, 'expires-at') as string,
-        ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
-      }),
-    );
+    const c = await callEngine(ctx, 'consents', 'renew', {
+      id: idArg(ctx, 'consent'),
+      expiresAt: stringOpt(ctx, 'expires-at'),
+      ...(stringOpt(ctx, 'at') !== undefined ? { at: stringOpt(ctx, 'at') } : {}),
+    });
     printRecord(ctx, c, consentLines(c));
   },
 };
@@ -269,7 +255,7 @@ const checkCommand: Command = {
     case: { type: 'string', description: 'the case (id)', valueName: 'ID' },
     purpose: {
       type: 'string',
-      description: 'representation, processing, sharing, donor-reporting, media or publication',
+      description: choices(CONSENT_PURPOSES),
       valueName: 'PURPOSE',
     },
     recipient: recipientOption,
@@ -288,7 +274,9 @@ const checkCommand: Command = {
       at: stringOpt(ctx, 'at'),
     };
     for (const k of Object.keys(query)) if (query[k] === undefined) delete query[k];
-    const r = await withDomain(ctx, (d) => requireConsent(d, query as CheckConsentQuery));
+    const r = await callEngine(ctx, 'consents', 'check', query);
+    // the gate's answer as an exit status: scripts branch on it
+    if (!r.allowed) throw new VaultError('CONSENT_DENIED', r.message);
     if (ctx.out.json) return ctx.out.printJson(r);
     // the gate's sentence names the partner (whose name may come from its card): one safe line
     ctx.out.print(`Allowed. ${terminalSafe(r.message)}\nconsent: ${r.consentId} (series ${r.seriesId})`);

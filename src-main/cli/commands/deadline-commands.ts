@@ -1,16 +1,15 @@
 /** deadline add | list | show | done */
-import type {
-  AddDeadlineInput,
-  CompleteDeadlineInput,
-  Deadline,
-  DeadlineItem,
-  ListDeadlinesQuery,
+import {
+  COMPLETED_DEADLINE_STATUSES,
+  DEADLINE_KINDS,
+  DEADLINE_STATUSES,
+  type Deadline,
+  type DeadlineItem,
 } from '../../../shared/domain/deadlines.js';
-import { addDeadline, completeDeadline, getDeadline, listDeadlines } from '../../engine/deadlines/deadline-service.js';
 import type { Command, CommandContext } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
-import { numberOpt } from './partner-commands.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import { dropUndefined, idArg, intOpt, numberOpt, printRecord, printTable } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 
 function printDeadline(ctx: CommandContext, d: Deadline): void {
   printRecord(ctx, d, [
@@ -35,10 +34,10 @@ function when(item: DeadlineItem): string {
 
 const add: Command = {
   path: ['deadline', 'add'],
-  summary: 'Add a deadline to a case (limitation, filing, hearing, response, other).',
+  summary: `Add a deadline to a case (${choices(DEADLINE_KINDS)}).`,
   options: {
     case: { type: 'string', description: 'the case id', valueName: 'ID' },
-    kind: { type: 'string', description: 'limitation, filing, hearing, response, other', valueName: 'K' },
+    kind: { type: 'string', description: choices(DEADLINE_KINDS), valueName: 'K' },
     title: { type: 'string', description: 'what is due', valueName: 'T' },
     due: { type: 'string', description: 'the day it is due', valueName: 'DATE' },
     notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
@@ -51,7 +50,7 @@ const add: Command = {
       dueOn: stringOpt(ctx, 'due'),
       notes: stringOpt(ctx, 'notes'),
     });
-    const d = await withDomain(ctx, (dc) => addDeadline(dc, input as AddDeadlineInput));
+    const d = await callEngine(ctx, 'deadlines', 'add', input);
     printDeadline(ctx, d);
   },
 };
@@ -63,7 +62,7 @@ const list: Command = {
     case: { type: 'string', description: 'only this case', valueName: 'ID' },
     upcoming: { type: 'string', description: 'open deadlines due from today to today + DAYS', valueName: 'DAYS' },
     overdue: { type: 'boolean', description: 'open deadlines due before today' },
-    status: { type: 'string', description: 'open, met, missed, cancelled', valueName: 'S' },
+    status: { type: 'string', description: choices(DEADLINE_STATUSES), valueName: 'S' },
   },
   async run(ctx) {
     const query = dropUndefined({
@@ -71,8 +70,8 @@ const list: Command = {
       upcomingDays: numberOpt(ctx, 'upcoming'),
       overdue: boolOpt(ctx, 'overdue') ? true : undefined,
       status: stringOpt(ctx, 'status'),
-    }) as ListDeadlinesQuery;
-    const items = await withDomain(ctx, (d) => listDeadlines(d, query));
+    });
+    const items = await callEngine(ctx, 'deadlines', 'list', query);
     printTable(
       ctx,
       items,
@@ -97,7 +96,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const d = await withDomain(ctx, (dc) => getDeadline(dc, arg(ctx)));
+    const d = await callEngine(ctx, 'deadlines', 'get', { id: idArg(ctx, 'deadline') });
     printDeadline(ctx, d);
   },
 };
@@ -109,7 +108,7 @@ const done: Command = {
   minArgs: 1,
   maxArgs: 1,
   options: {
-    status: { type: 'string', description: 'met (default), missed, cancelled', valueName: 'S' },
+    status: { type: 'string', description: choices(COMPLETED_DEADLINE_STATUSES, { met: 'default' }), valueName: 'S' },
     on: { type: 'string', description: 'the day it was completed (default today)', valueName: 'DATE' },
     'expected-version': {
       type: 'string',
@@ -119,12 +118,12 @@ const done: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'deadline'),
       status: stringOpt(ctx, 'status'),
       completedOn: stringOpt(ctx, 'on'),
       expectedVersion: intOpt(ctx, 'expected-version'),
     });
-    const d = await withDomain(ctx, (dc) => completeDeadline(dc, input as CompleteDeadlineInput));
+    const d = await callEngine(ctx, 'deadlines', 'complete', input);
     printDeadline(ctx, d);
   },
 };

@@ -1,25 +1,10 @@
 /** enquiry add | list | show | check | decide */
-import type { ConflictMatch, CreateEnquiryInput, Enquiry } from '../../../shared/domain/enquiries.js';
+import { CHANNELS, ENQUIRY_STATUSES, type ConflictMatch, type Enquiry } from '../../../shared/domain/enquiries.js';
 import { ROLES } from '../../../shared/domain/people.js';
-import {
-  addEnquiry,
-  checkEnquiryConflicts,
-  decideEnquiry,
-  getEnquiry,
-  listEnquiries,
-} from '../../engine/enquiries/enquiry-service.js';
 import type { Command, CommandContext } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import {
-  arg,
-  dropUndefined,
-  intOpt,
-  listOpt,
-  printRecord,
-  printTable,
-  terminalSafe,
-  withDomain,
-} from '../domain-cli.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import { dropUndefined, idArg, intOpt, listOpt, printRecord, printTable, terminalSafe } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 function enquiryLines(e: Enquiry): Array<[string, unknown]> {
@@ -82,7 +67,7 @@ const add: Command = {
   options: {
     channel: {
       type: 'string',
-      description: 'phone, email, in-person, letter, messaging, referral, other',
+      description: choices(CHANNELS),
       valueName: 'C',
     },
     summary: { type: 'string', description: 'what the enquiry is about (required)', valueName: 'TEXT' },
@@ -106,7 +91,7 @@ const add: Command = {
       namesMentioned: ctx.values.name !== undefined ? (ctx.values.name as string[]).map(namedPerson) : undefined,
       receivedOn: stringOpt(ctx, 'received-on'),
     });
-    const e = await withDomain(ctx, (d) => addEnquiry(d, input as CreateEnquiryInput));
+    const e = await callEngine(ctx, 'enquiries', 'add', input);
     printRecord(ctx, e, enquiryLines(e));
     printConflicts(ctx, e);
   },
@@ -116,20 +101,16 @@ const list: Command = {
   path: ['enquiry', 'list'],
   summary: 'List enquiries, newest first.',
   options: {
-    status: { type: 'string', description: 'open, accepted, referred, declined', valueName: 'S' },
+    status: { type: 'string', description: choices(ENQUIRY_STATUSES), valueName: 'S' },
     limit: { type: 'string', description: 'at most N (default 100)', valueName: 'N' },
     offset: { type: 'string', description: 'skip the first N', valueName: 'N' },
   },
   async run(ctx) {
-    const page = await withDomain(ctx, (d) =>
-      listEnquiries(
-        d,
-        dropUndefined({
-          status: stringOpt(ctx, 'status'),
-          limit: intOpt(ctx, 'limit'),
-          offset: intOpt(ctx, 'offset'),
-        }) as never,
-      ),
+    const page = await callEngine(
+      ctx,
+      'enquiries',
+      'list',
+      dropUndefined({ status: stringOpt(ctx, 'status'), limit: intOpt(ctx, 'limit'), offset: intOpt(ctx, 'offset') }),
     );
     printTable(
       ctx,
@@ -154,7 +135,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const e = await withDomain(ctx, (d) => getEnquiry(d, arg(ctx)));
+    const e = await callEngine(ctx, 'enquiries', 'get', { id: idArg(ctx, 'enquiry') });
     printRecord(ctx, e, enquiryLines(e));
     printConflicts(ctx, e);
   },
@@ -167,7 +148,7 @@ const check: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const e = await withDomain(ctx, (d) => checkEnquiryConflicts(d, arg(ctx)));
+    const e = await callEngine(ctx, 'enquiries', 'checkConflicts', { id: idArg(ctx, 'enquiry') });
     printRecord(ctx, e, enquiryLines(e));
     printConflicts(ctx, e);
   },
@@ -200,7 +181,7 @@ const decide: Command = {
       Boolean,
     ).length;
     if (chosen !== 1) throw new UsageError('give exactly one of --accept, --refer PARTNER_ID or --decline.');
-    const id = arg(ctx);
+    const id = idArg(ctx, 'enquiry');
     const reason = stringOpt(ctx, 'reason');
     let input: Record<string, unknown>;
     if (boolOpt(ctx, 'accept')) {
@@ -223,7 +204,7 @@ const decide: Command = {
     } else {
       input = { id, decision: 'decline', reason };
     }
-    const e = await withDomain(ctx, (d) => decideEnquiry(d, input as never));
+    const e = await callEngine(ctx, 'enquiries', 'decide', input);
     printRecord(ctx, e, enquiryLines(e));
   },
 };

@@ -1,26 +1,17 @@
 /** evidence add | list | show | verify | custody | export | copy | received */
-import type {
-  AddDerivedCopyInput,
-  AddEvidenceInput,
-  CustodyLogFormat,
-  Evidence,
-  ListEvidenceQuery,
-} from '../../../shared/domain/evidence.js';
+import path from 'node:path';
 import {
-  addDerivedCopy,
-  addEvidence,
-  custodyLog,
-  exportCustodyLog,
-  exportCustodyLogToFile,
-  exportEvidence,
-  getEvidence,
-  listEvidence,
-  verifyEvidence,
-} from '../../engine/evidence/evidence-service.js';
-import { listReceivedDescriptions } from '../../engine/evidence/received-descriptions.js';
+  CUSTODY_LOG_FORMATS,
+  EVIDENCE_TYPES,
+  type CustodyLog,
+  type CustodyLogFormat,
+  type Evidence,
+} from '../../../shared/domain/evidence.js';
+import { exportCustodyLog } from '../../engine/evidence/evidence-service.js';
 import type { Command, CommandContext } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import { arg, dropUndefined, idArg, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { callEngine, withEngine, type CallOptions } from '../engine-call.js';
 import { formatBytes } from '../io.js';
 
 function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unknown]> {
@@ -47,15 +38,11 @@ function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unk
   ];
 }
 
-/** A progress bar for a long read or write (silent with --json or off a terminal). */
-function progressFor(
-  ctx: CommandContext,
-  label: string,
-): { onProgress: (done: number, total: number) => void; done: () => void } {
-  const bar = ctx.out.progress(label);
+/** A progress bar for a long read or write, in bytes (silent with --json or off a terminal). */
+function bytesProgress(label: string): CallOptions {
   return {
-    onProgress: (done, total) => bar.update(done, total, `${formatBytes(done)} of ${formatBytes(total)}`),
-    done: () => bar.done(),
+    progress: label,
+    progressDetail: ({ done = 0, total }) => `${formatBytes(done)} of ${formatBytes(total ?? 0)}`,
   };
 }
 
@@ -69,7 +56,7 @@ const add: Command = {
     case: { type: 'string', description: 'the case it belongs to (required)', valueName: 'ID' },
     type: {
       type: 'string',
-      description: 'testimony, medical-report, photo, video, audio, document (default), court-filing, other',
+      description: choices(EVIDENCE_TYPES, { document: 'default' }),
       valueName: 'T',
     },
     title: { type: 'string', description: "a title (default: the file's name)", valueName: 'TEXT' },
@@ -88,7 +75,7 @@ const add: Command = {
   async run(ctx) {
     const input = dropUndefined({
       caseId: stringOpt(ctx, 'case'),
-      filePath: arg(ctx),
+      file: arg(ctx),
       type: stringOpt(ctx, 'type'),
       title: stringOpt(ctx, 'title'),
       description: stringOpt(ctx, 'description'),
@@ -99,13 +86,7 @@ const add: Command = {
       place: stringOpt(ctx, 'place'),
       mediaType: stringOpt(ctx, 'media-type'),
     });
-    const progress = progressFor(ctx, 'Taking in');
-    let e: Evidence;
-    try {
-      e = await withDomain(ctx, (d) => addEvidence(d, input as AddEvidenceInput, { onProgress: progress.onProgress }));
-    } finally {
-      progress.done();
-    }
+    const e = await callEngine(ctx, 'evidence', 'add', input, bytesProgress('Taking in'));
     printRecord(ctx, e, evidenceLines(e));
   },
 };
@@ -128,22 +109,14 @@ const copy: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      originalId: arg(ctx, 0),
-      filePath: arg(ctx, 1),
+      originalId: idArg(ctx, 'evidence item', 0),
+      file: arg(ctx, 1),
       reason: stringOpt(ctx, 'reason'),
       title: stringOpt(ctx, 'title'),
       description: stringOpt(ctx, 'description'),
       mediaType: stringOpt(ctx, 'media-type'),
     });
-    const progress = progressFor(ctx, 'Taking in');
-    let e: Evidence;
-    try {
-      e = await withDomain(ctx, (d) =>
-        addDerivedCopy(d, input as AddDerivedCopyInput, { onProgress: progress.onProgress }),
-      );
-    } finally {
-      progress.done();
-    }
+    const e = await callEngine(ctx, 'evidence', 'addCopy', input, bytesProgress('Taking in'));
     printRecord(ctx, e, evidenceLines(e));
   },
 };
@@ -162,7 +135,7 @@ const list: Command = {
       type: stringOpt(ctx, 'type'),
       includeCopies: boolOpt(ctx, 'originals-only') ? false : undefined,
     });
-    const items = await withDomain(ctx, (d) => listEvidence(d, query as ListEvidenceQuery));
+    const items = await callEngine(ctx, 'evidence', 'list', query);
     printTable(
       ctx,
       items,
@@ -187,9 +160,11 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const { e, copies } = await withDomain(ctx, (d) => {
-      const item = getEvidence(d, arg(ctx));
-      return { e: item, copies: listEvidence(d, { caseId: item.caseId }).filter((c) => c.derivedFrom === item.id) };
+    const id = idArg(ctx, 'evidence item');
+    const { e, copies } = await withEngine(ctx, async (engine) => {
+      const item = await engine.call('evidence', 'get', { id });
+      const inCase = await engine.call('evidence', 'list', { caseId: item.caseId });
+      return { e: item, copies: inCase.filter((c) => c.derivedFrom === item.id) };
     });
     printRecord(ctx, e, evidenceLines(e, copies));
   },
@@ -202,13 +177,13 @@ const verify: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const progress = progressFor(ctx, 'Verifying');
-    let r;
-    try {
-      r = await withDomain(ctx, (d) => verifyEvidence(d, arg(ctx), { onProgress: progress.onProgress }));
-    } finally {
-      progress.done();
-    }
+    const r = await callEngine(
+      ctx,
+      'evidence',
+      'verify',
+      { id: idArg(ctx, 'evidence item') },
+      bytesProgress('Verifying'),
+    );
     if (ctx.out.json) return ctx.out.printJson(r);
     ctx.out.print(`Evidence ${r.id} matches the SHA-256 recorded at intake (${r.sha256}, ${r.size} bytes).`);
   },
@@ -223,7 +198,7 @@ const custody: Command = {
   options: {
     format: {
       type: 'string',
-      description: 'json or csv: print (or write) the custody log as a document',
+      description: `${CUSTODY_LOG_FORMATS.join(' or ')}: print (or write) the custody log as a document`,
       valueName: 'F',
     },
     out: {
@@ -233,54 +208,57 @@ const custody: Command = {
     },
   },
   async run(ctx) {
-    const id = arg(ctx);
+    const id = idArg(ctx, 'evidence item');
     const format = stringOpt(ctx, 'format');
     const out = stringOpt(ctx, 'out');
-    await withDomain(ctx, async (d) => {
-      if (out !== undefined) {
-        const r = await exportCustodyLogToFile(d, id, (format ?? 'json') as CustodyLogFormat, out);
-        const { chain } = custodyLog(d, id);
-        if (ctx.out.json) return ctx.out.printJson({ ...r, chain });
-        ctx.out.print(`Custody log of ${id} written to ${terminalSafe(r.path)} (${r.format}, ${r.bytes} bytes).`);
-        if (!chain.ok) ctx.out.note(`warning: the custody chain is broken: ${terminalSafe(chain.reason)}.`);
-        return;
-      }
-      if (format !== undefined) {
-        const doc = exportCustodyLog(d, id, format as CustodyLogFormat);
-        if (ctx.out.json)
-          return ctx.out.printJson(format === 'json' ? (JSON.parse(doc) as unknown) : { format, content: doc });
-        ctx.out.print(doc);
-        return;
-      }
-      const log = custodyLog(d, id);
-      if (ctx.out.json) return ctx.out.printJson(log);
-      ctx.out.print(`Chain of custody of ${log.evidence.id} (sha256 ${log.evidence.sha256})`);
-      printTable(
-        ctx,
-        log.events,
-        [
-          ['SEQ', (e) => e.seq],
-          ['AT', (e) => e.at],
-          ['ACTOR', (e) => e.actor],
-          ['ACTION', (e) => e.action],
-          [
-            'DETAILS',
-            (e) =>
-              Object.entries(e.details)
-                .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
-                .join(' '),
-          ],
-        ],
-        'No custody events.',
-      );
-      ctx.out.print(
-        log.chain.ok
-          ? `Hash chain intact (${log.chain.events} events).`
-          : `HASH CHAIN BROKEN: ${terminalSafe(log.chain.reason)}.`,
-      );
-    });
+    if (out !== undefined) {
+      const { written, chain } = await withEngine(ctx, async (engine) => ({
+        written: await engine.call('evidence', 'exportCustodyLog', { id, format: format ?? 'json', target: out }),
+        chain: (await engine.call('evidence', 'custodyLog', { id })).chain,
+      }));
+      // the answer leaves the path out (the app's renderer never sees one); here the user named it
+      const r = { path: path.resolve(out), ...written };
+      if (ctx.out.json) return ctx.out.printJson({ ...r, chain });
+      ctx.out.print(`Custody log of ${id} written to ${terminalSafe(r.path)} (${r.format}, ${r.bytes} bytes).`);
+      if (!chain.ok) ctx.out.note(`warning: the custody chain is broken: ${terminalSafe(chain.reason)}.`);
+      return;
+    }
+    if (format === undefined) return printCustodyLog(ctx, await callEngine(ctx, 'evidence', 'custodyLog', { id }));
+    // the log as a document on stdout: the CLI's own (the contract writes it to a file)
+    const doc = await withDomain(ctx, (d) => exportCustodyLog(d, id, format as CustodyLogFormat));
+    if (ctx.out.json)
+      return ctx.out.printJson(format === 'json' ? (JSON.parse(doc) as unknown) : { format, content: doc });
+    ctx.out.print(doc);
   },
 };
+
+function printCustodyLog(ctx: CommandContext, log: CustodyLog): void {
+  if (ctx.out.json) return ctx.out.printJson(log);
+  ctx.out.print(`Chain of custody of ${log.evidence.id} (sha256 ${log.evidence.sha256})`);
+  printTable(
+    ctx,
+    log.events,
+    [
+      ['SEQ', (e) => e.seq],
+      ['AT', (e) => e.at],
+      ['ACTOR', (e) => e.actor],
+      ['ACTION', (e) => e.action],
+      [
+        'DETAILS',
+        (e) =>
+          Object.entries(e.details)
+            .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+            .join(' '),
+      ],
+    ],
+    'No custody events.',
+  );
+  ctx.out.print(
+    log.chain.ok
+      ? `Hash chain intact (${log.chain.events} events).`
+      : `HASH CHAIN BROKEN: ${terminalSafe(log.chain.reason)}.`,
+  );
+}
 
 const exportCmd: Command = {
   path: ['evidence', 'export'],
@@ -297,17 +275,12 @@ const exportCmd: Command = {
     },
   },
   async run(ctx) {
-    const id = arg(ctx);
-    // Missing options reach the engine as undefined, which its schema names (destPath, reason).
-    const destPath = stringOpt(ctx, 'out') as string;
-    const reason = stringOpt(ctx, 'reason') as string;
-    const progress = progressFor(ctx, 'Exporting');
-    let r;
-    try {
-      r = await withDomain(ctx, (d) => exportEvidence(d, id, destPath, { reason, onProgress: progress.onProgress }));
-    } finally {
-      progress.done();
-    }
+    // Missing options reach the contract as undefined, which its schema names (target, reason).
+    const target = stringOpt(ctx, 'out');
+    const input = dropUndefined({ id: idArg(ctx, 'evidence item'), target, reason: stringOpt(ctx, 'reason') });
+    const { id, ...exported } = await callEngine(ctx, 'evidence', 'export', input, bytesProgress('Exporting'));
+    // the answer leaves the path out (the app's renderer never sees one); here the user named it
+    const r = { id, path: path.resolve(target!), ...exported };
     if (ctx.out.json) return ctx.out.printJson(r);
     ctx.out.print(
       `Exported ${r.id} to ${terminalSafe(r.path)} (${r.size} bytes, sha256 ${r.sha256}). The export is recorded in its custody log.`,
@@ -322,8 +295,12 @@ const received: Command = {
     case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
   },
   async run(ctx) {
-    const caseId = stringOpt(ctx, 'case') as string;
-    const items = await withDomain(ctx, (d) => listReceivedDescriptions(d, { caseId }));
+    const items = await callEngine(
+      ctx,
+      'evidence',
+      'receivedDescriptions',
+      dropUndefined({ caseId: stringOpt(ctx, 'case') }),
+    );
     // a field the sender's profile left out is shown as "-" (absent from --json)
     const shown = (v: string | undefined) => v ?? '-';
     printTable(

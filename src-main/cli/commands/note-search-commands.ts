@@ -1,29 +1,12 @@
 /** note add | list | show | update, and search: case notes and full-text search. */
 import fs from 'node:fs';
-import type {
-  AddNoteInput,
-  ListNotesQuery,
-  Note,
-  SearchHit,
-  SearchQuery,
-  SnippetSegment,
-  UpdateNoteInput,
-} from '../../../shared/domain/search.js';
+import { SEARCH_KINDS, type SearchHit, type SnippetSegment } from '../../../shared/domain/search.js';
+import { type Note } from '../../../shared/domain/notes.js';
 import { VaultError } from '../../../shared/errors.js';
-import { addNote, getNote, listNotes, updateNote } from '../../engine/notes/note-service.js';
-import { search } from '../../engine/search/search-service.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
-import {
-  arg,
-  dropUndefined,
-  intOpt,
-  listOpt,
-  printRecord,
-  printTable,
-  terminalSafe,
-  withDomain,
-} from '../domain-cli.js';
+import { dropUndefined, idArg, intOpt, listOpt, printRecord, printTable, terminalSafe } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 /** A note file is read whole; anything this large is not a note (the limit is 20 000 characters). */
@@ -86,7 +69,7 @@ const add: Command = {
       body: noteBody(ctx),
       author: stringOpt(ctx, 'author'),
     });
-    const note = await withDomain(ctx, (d) => addNote(d, input as AddNoteInput));
+    const note = await callEngine(ctx, 'notes', 'add', input);
     printRecord(ctx, note, noteLines(note));
   },
 };
@@ -105,7 +88,7 @@ const list: Command = {
       limit: intOpt(ctx, 'limit'),
       offset: intOpt(ctx, 'offset'),
     });
-    const page = await withDomain(ctx, (d) => listNotes(d, query as ListNotesQuery));
+    const page = await callEngine(ctx, 'notes', 'list', query);
     printTable(
       ctx,
       page.items,
@@ -129,7 +112,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const note = await withDomain(ctx, (d) => getNote(d, arg(ctx)));
+    const note = await callEngine(ctx, 'notes', 'get', { id: idArg(ctx, 'note') });
     printRecord(ctx, note, noteLines(note));
   },
 };
@@ -150,11 +133,11 @@ const update: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'note'),
       body: noteBody(ctx),
       expectedVersion: intOpt(ctx, 'expected-version'),
     });
-    const note = await withDomain(ctx, (d) => updateNote(d, input as UpdateNoteInput));
+    const note = await callEngine(ctx, 'notes', 'update', input);
     printRecord(ctx, note, noteLines(note));
   },
 };
@@ -195,7 +178,7 @@ const searchCommand: Command = {
     kind: {
       type: 'string',
       multiple: true,
-      description: 'only note, case, evidence or person (repeat, or comma-separated)',
+      description: `only ${SEARCH_KINDS.slice(0, -1).join(', ')} or ${SEARCH_KINDS.at(-1)} (repeat, or comma-separated)`,
       valueName: 'K',
     },
     case: { type: 'string', description: "only this case's records", valueName: 'ID' },
@@ -211,7 +194,7 @@ const searchCommand: Command = {
       limit: intOpt(ctx, 'limit'),
       offset: intOpt(ctx, 'offset'),
     });
-    const result = await withDomain(ctx, (d) => search(d, query as SearchQuery));
+    const result = await callEngine(ctx, 'search', 'query', query);
     if (ctx.out.json) return ctx.out.printJson(result.items);
     if (result.items.length === 0) return ctx.out.print('Nothing found.');
     const terminal = process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -1,39 +1,30 @@
 /**
  * outcome add | list | show | update | evaluate, and outcome indicator add | observe | list | show
  */
-import type {
-  AddIndicatorInput,
-  AddOutcomeInput,
-  CaseEvaluation,
-  Indicator,
-  IndicatorDetail,
-  ListIndicatorsQuery,
-  ListOutcomesQuery,
-  ObserveIndicatorInput,
-  Outcome,
-  UpdateOutcomeInput,
-  UpsertEvaluationInput,
-} from '../../../shared/domain/outcomes.js';
 import {
-  addIndicator,
-  addOutcome,
-  getEvaluation,
-  getIndicator,
-  getOutcome,
-  listIndicators,
-  listOutcomes,
-  observeIndicator,
-  updateOutcome,
-  upsertEvaluation,
-} from '../../engine/outcomes/outcome-service.js';
+  DIMENSIONS,
+  EVALUATION_FIELDS,
+  OUTCOME_CATEGORIES,
+  OUTCOME_KINDS,
+  type CaseEvaluation,
+  type Indicator,
+  type IndicatorDetail,
+  type Outcome,
+} from '../../../shared/domain/outcomes.js';
 import { VaultError } from '../../../shared/errors.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
-import { nullableOpt, numberOpt, requireSomeChange } from './partner-commands.js';
-
-const KIND =
-  'declaratory, truth-telling, restitution, compensation, rehabilitation, satisfaction, non-repetition, movement, attitudes';
+import { choices, stringOpt } from '../command.js';
+import {
+  dropUndefined,
+  idArg,
+  intOpt,
+  nullableOpt,
+  numberOpt,
+  printRecord,
+  printTable,
+  requireSomeChange,
+} from '../domain-cli.js';
+import { callEngine, withEngine } from '../engine-call.js';
 
 function money(o: Outcome, which: 'awarded' | 'paid'): string | null {
   const v = which === 'awarded' ? o.amountAwarded : o.amountPaid;
@@ -54,7 +45,7 @@ function printOutcome(ctx: CommandContext, o: Outcome): void {
 }
 
 const OUTCOME_OPTIONS: Record<string, OptionSpec> = {
-  kind: { type: 'string', description: KIND, valueName: 'K' },
+  kind: { type: 'string', description: choices(OUTCOME_KINDS), valueName: 'K' },
   description: { type: 'string', description: 'what was achieved', valueName: 'TEXT' },
   'achieved-on': { type: 'string', description: 'the day it was achieved', valueName: 'DATE' },
   currency: { type: 'string', description: 'ISO 4217 code of the amounts, e.g. EUR, KES, JPY', valueName: 'C' },
@@ -76,7 +67,7 @@ const add: Command = {
       amountAwarded: stringOpt(ctx, 'awarded'),
       amountPaid: stringOpt(ctx, 'paid'),
     });
-    const o = await withDomain(ctx, (d) => addOutcome(d, input as AddOutcomeInput));
+    const o = await callEngine(ctx, 'outcomes', 'add', input);
     printOutcome(ctx, o);
   },
 };
@@ -89,7 +80,7 @@ const list: Command = {
     kind: { type: 'string', description: 'only this kind', valueName: 'K' },
     category: {
       type: 'string',
-      description: 'declaratory, truth-telling, material, movement, attitudes',
+      description: choices(OUTCOME_CATEGORIES),
       valueName: 'C',
     },
   },
@@ -98,8 +89,8 @@ const list: Command = {
       caseId: stringOpt(ctx, 'case'),
       kind: stringOpt(ctx, 'kind'),
       category: stringOpt(ctx, 'category'),
-    }) as ListOutcomesQuery;
-    const items = await withDomain(ctx, (d) => listOutcomes(d, query));
+    });
+    const items = await callEngine(ctx, 'outcomes', 'list', query);
     printTable(
       ctx,
       items,
@@ -125,7 +116,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const o = await withDomain(ctx, (d) => getOutcome(d, arg(ctx)));
+    const o = await callEngine(ctx, 'outcomes', 'get', { id: idArg(ctx, 'outcome') });
     printOutcome(ctx, o);
   },
 };
@@ -146,7 +137,7 @@ const update: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'outcome'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       kind: stringOpt(ctx, 'kind'),
       description: stringOpt(ctx, 'description'),
@@ -156,7 +147,7 @@ const update: Command = {
       amountPaid: nullableOpt(ctx, 'paid'),
     });
     requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--paid', 'outcome update');
-    const o = await withDomain(ctx, (d) => updateOutcome(d, input as UpdateOutcomeInput));
+    const o = await callEngine(ctx, 'outcomes', 'update', input);
     printOutcome(ctx, o);
   },
 };
@@ -196,7 +187,7 @@ const indicatorAdd: Command = {
     case: { type: 'string', description: 'the case id', valueName: 'ID' },
     outcome: { type: 'string', description: 'the outcome it measures (same case)', valueName: 'ID' },
     name: { type: 'string', description: 'what is measured', valueName: 'N' },
-    dimension: { type: 'string', description: 'survivor, community, policy, society', valueName: 'D' },
+    dimension: { type: 'string', description: choices(DIMENSIONS), valueName: 'D' },
     unit: { type: 'string', description: 'unit of the values, e.g. reports, %', valueName: 'U' },
     baseline: { type: 'string', description: 'value before the case', valueName: 'B' },
     target: { type: 'string', description: 'value aimed for', valueName: 'T' },
@@ -211,7 +202,7 @@ const indicatorAdd: Command = {
       baseline: numberOpt(ctx, 'baseline'),
       target: numberOpt(ctx, 'target'),
     });
-    const i = await withDomain(ctx, (d) => addIndicator(d, input as AddIndicatorInput));
+    const i = await callEngine(ctx, 'outcomes', 'addIndicator', input);
     printIndicator(ctx, i);
   },
 };
@@ -229,12 +220,12 @@ const indicatorObserve: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      indicatorId: arg(ctx),
+      indicatorId: idArg(ctx, 'indicator'),
       value: numberOpt(ctx, 'value'),
       observedOn: stringOpt(ctx, 'on'),
       note: stringOpt(ctx, 'note'),
     });
-    const i = await withDomain(ctx, (d) => observeIndicator(d, input as ObserveIndicatorInput));
+    const i = await callEngine(ctx, 'outcomes', 'observeIndicator', input);
     printIndicator(ctx, i);
   },
 };
@@ -245,15 +236,15 @@ const indicatorList: Command = {
   options: {
     case: { type: 'string', description: 'only this case', valueName: 'ID' },
     outcome: { type: 'string', description: 'only those measuring this outcome', valueName: 'ID' },
-    dimension: { type: 'string', description: 'survivor, community, policy, society', valueName: 'D' },
+    dimension: { type: 'string', description: choices(DIMENSIONS), valueName: 'D' },
   },
   async run(ctx) {
     const query = dropUndefined({
       caseId: stringOpt(ctx, 'case'),
       outcomeId: stringOpt(ctx, 'outcome'),
       dimension: stringOpt(ctx, 'dimension'),
-    }) as ListIndicatorsQuery;
-    const items = await withDomain(ctx, (d) => listIndicators(d, query));
+    });
+    const items = await callEngine(ctx, 'outcomes', 'listIndicators', query);
     printTable(
       ctx,
       items,
@@ -278,19 +269,17 @@ const indicatorShow: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const i = await withDomain(ctx, (d) => getIndicator(d, arg(ctx)));
+    const i = await callEngine(ctx, 'outcomes', 'getIndicator', { id: idArg(ctx, 'indicator') });
     printIndicator(ctx, i);
   },
 };
 
 // --- evaluation ---------------------------------------------------------------------------
 
-const EVALUATION_OPTIONS = ['survivor', 'community', 'policy', 'society', 'summary'] as const;
-
 function printEvaluation(ctx: CommandContext, e: CaseEvaluation): void {
   printRecord(ctx, e, [
     ['case', e.caseId],
-    ...EVALUATION_OPTIONS.map((f): [string, unknown] => [f, e[f]]),
+    ...EVALUATION_FIELDS.map((f): [string, unknown] => [f, e[f]]),
     ['version', e.version],
     ['updated', e.updatedAt],
   ]);
@@ -313,11 +302,11 @@ const evaluate: Command = {
     },
   },
   async run(ctx) {
-    const texts = dropUndefined(Object.fromEntries(EVALUATION_OPTIONS.map((f) => [f, stringOpt(ctx, f)])));
+    const texts = dropUndefined(Object.fromEntries(EVALUATION_FIELDS.map((f) => [f, stringOpt(ctx, f)])));
     const caseId = stringOpt(ctx, 'case');
-    const e = await withDomain(ctx, (d) => {
+    const e = await withEngine(ctx, async (engine) => {
       if (Object.keys(texts).length === 0 && caseId !== undefined) {
-        const found = getEvaluation(d, caseId);
+        const found = await engine.call('outcomes', 'getEvaluation', { caseId });
         if (!found)
           throw new VaultError(
             'NOT_FOUND',
@@ -325,9 +314,10 @@ const evaluate: Command = {
           );
         return found;
       }
-      return upsertEvaluation(
-        d,
-        dropUndefined({ caseId, expectedVersion: intOpt(ctx, 'expected-version'), ...texts }) as UpsertEvaluationInput,
+      return engine.call(
+        'outcomes',
+        'upsertEvaluation',
+        dropUndefined({ caseId, expectedVersion: intOpt(ctx, 'expected-version'), ...texts }),
       );
     });
     printEvaluation(ctx, e);

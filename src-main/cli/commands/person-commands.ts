@@ -1,26 +1,10 @@
 /** person add | list | show | update | link | unlink */
-import type { CreatePersonInput, ListPeopleQuery, Person, UpdatePersonInput } from '../../../shared/domain/people.js';
-import {
-  createPerson,
-  findPossibleDuplicates,
-  getPerson,
-  linkPerson,
-  listPeople,
-  unlinkPerson,
-  updatePerson,
-} from '../../engine/people/person-service.js';
+import { GENDERS, ROLES, VULNERABILITIES, type Person } from '../../../shared/domain/people.js';
+import { findPossibleDuplicates } from '../../engine/people/person-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { stringOpt } from '../command.js';
-import {
-  arg,
-  dropUndefined,
-  intOpt,
-  listOpt,
-  printRecord,
-  printTable,
-  terminalSafe,
-  withDomain,
-} from '../domain-cli.js';
+import { choices, stringOpt } from '../command.js';
+import { dropUndefined, idArg, intOpt, listOpt, printRecord, printTable, terminalSafe } from '../domain-cli.js';
+import { callEngine, withEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 const FIELDS: Record<string, OptionSpec> = {
@@ -31,7 +15,7 @@ const FIELDS: Record<string, OptionSpec> = {
     valueName: 'A',
   },
   pseudonym: { type: 'string', description: 'the name used in anything that leaves the vault', valueName: 'P' },
-  gender: { type: 'string', description: 'female, male, non-binary, other, undisclosed', valueName: 'G' },
+  gender: { type: 'string', description: choices(GENDERS), valueName: 'G' },
   'birth-date': { type: 'string', description: 'YYYY, YYYY-MM or YYYY-MM-DD', valueName: 'DATE' },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
   contact: { type: 'string', description: 'how to reach the person safely', valueName: 'TEXT' },
@@ -39,8 +23,7 @@ const FIELDS: Record<string, OptionSpec> = {
   vulnerability: {
     type: 'string',
     multiple: true,
-    description:
-      'minor, disability, detained, displaced, trauma, reprisal-risk, health, language-barrier, other (repeat)',
+    description: `${choices(VULNERABILITIES)} (repeat)`,
     valueName: 'V',
   },
   notes: { type: 'string', description: 'other notes', valueName: 'TEXT' },
@@ -88,9 +71,10 @@ const add: Command = {
   options: { name: { type: 'string', description: 'full name (required)', valueName: 'N' }, ...FIELDS },
   async run(ctx) {
     const input = { fullName: stringOpt(ctx, 'name'), ...fieldInput(ctx, false) };
-    const { p, similar } = await withDomain(ctx, (d) => {
-      const created = createPerson(d, input as CreatePersonInput);
-      return { p: created, similar: findPossibleDuplicates(d, created.id) };
+    const { p, similar } = await withEngine(ctx, async (engine) => {
+      const created = await engine.call('people', 'create', input);
+      // the contract's look-up is by name, before adding; this one is by the new person's names
+      return { p: created, similar: findPossibleDuplicates(engine.domain, created.id) };
     });
     printRecord(ctx, p, personLines(p));
     // duplicate detection: on stderr, so that --json output stays the record
@@ -120,7 +104,7 @@ const list: Command = {
       limit: intOpt(ctx, 'limit'),
       offset: intOpt(ctx, 'offset'),
     });
-    const page = await withDomain(ctx, (d) => listPeople(d, query as ListPeopleQuery));
+    const page = await callEngine(ctx, 'people', 'list', query);
     printTable(
       ctx,
       page.items,
@@ -142,7 +126,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const p = await withDomain(ctx, (d) => getPerson(d, arg(ctx)));
+    const p = await callEngine(ctx, 'people', 'get', { id: idArg(ctx, 'person') });
     printRecord(ctx, p, personLines(p));
   },
 };
@@ -160,14 +144,14 @@ const update: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'person'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       fullName: stringOpt(ctx, 'name'),
       ...fieldInput(ctx, true),
     });
     if (Object.keys(input).length <= 1)
       throw new UsageError('say what to change (see "case-vault help person update").');
-    const p = await withDomain(ctx, (d) => updatePerson(d, input as UpdatePersonInput));
+    const p = await callEngine(ctx, 'people', 'update', input);
     printRecord(ctx, p, personLines(p));
   },
 };
@@ -177,7 +161,7 @@ const LINK_OPTIONS: Record<string, OptionSpec> = {
   case: { type: 'string', description: 'the case (required)', valueName: 'ID' },
   role: {
     type: 'string',
-    description: 'survivor (or client), witness, family, alleged-perpetrator, lawyer, expert',
+    description: choices(ROLES, { survivor: 'or client' }),
     valueName: 'R',
   },
 };
@@ -188,7 +172,7 @@ const link: Command = {
   options: LINK_OPTIONS,
   async run(ctx) {
     const input = { personId: stringOpt(ctx, 'person'), caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role') };
-    const p = await withDomain(ctx, (d) => linkPerson(d, input as never));
+    const p = await callEngine(ctx, 'people', 'link', input);
     printRecord(ctx, p, personLines(p));
   },
 };
@@ -199,7 +183,7 @@ const unlink: Command = {
   options: LINK_OPTIONS,
   async run(ctx) {
     const input = { personId: stringOpt(ctx, 'person'), caseId: stringOpt(ctx, 'case'), role: stringOpt(ctx, 'role') };
-    const p = await withDomain(ctx, (d) => unlinkPerson(d, input as never));
+    const p = await callEngine(ctx, 'people', 'unlink', input);
     printRecord(ctx, p, personLines(p));
   },
 };

@@ -3,11 +3,11 @@
  * policy"): whether a share needs the partner's due diligence approved and a confidentiality or
  * data-sharing agreement in force. On by default.
  */
-import type { OrgPolicy, SetPolicyInput } from '../../../shared/domain/policy.js';
-import { getPolicy, setPolicy } from '../../engine/policy/policy-service.js';
+import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
-import { dropUndefined, printRecord, withDomain } from '../domain-cli.js';
+import { dropUndefined, printRecord } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 function onOff(ctx: CommandContext, name: string): boolean | undefined {
@@ -38,7 +38,7 @@ const show: Command = {
   summary: 'Show the partner policy: what a partner needs before anything is shared with them.',
   maxArgs: 0,
   async run(ctx) {
-    printPolicy(ctx, await withDomain(ctx, (d) => getPolicy(d)));
+    printPolicy(ctx, await callEngine(ctx, 'policy', 'show', {}));
   },
 };
 
@@ -72,7 +72,7 @@ const set: Command = {
     if (input.requireDueDiligence === undefined && input.requireAgreement === undefined) {
       throw new UsageError('say what to change: --require-due-diligence on|off, --require-agreement on|off, or both.');
     }
-    printPolicy(ctx, await withDomain(ctx, (d) => setPolicy(d, input as SetPolicyInput)));
+    printPolicy(ctx, await callEngine(ctx, 'policy', 'set', input));
   },
 };
 

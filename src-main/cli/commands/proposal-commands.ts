@@ -2,11 +2,11 @@
  * bundle proposals | proposal show | proposal accept | proposal reject: a partner's additions to
  * a case it did not create wait for a person's decision (docs/bundle-format.md, "Authority").
  */
-import { PROPOSAL_STATUSES, type ProposalStatus, type ProposedAddition } from '../../../shared/domain/bundles.js';
-import { acceptProposal, getProposal, listProposals, rejectProposal } from '../../engine/bundles/index.js';
+import { PROPOSAL_STATUSES, type ProposedAddition } from '../../../shared/domain/bundles.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
-import { arg, printRecord, printTable, withDomain } from '../domain-cli.js';
+import { idArg, printRecord, printTable } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError, formatBytes } from '../io.js';
 
 const KIND_NOUN: Record<ProposedAddition['kind'], string> = {
@@ -85,9 +85,10 @@ const listCommand: Command = {
     if (status !== undefined && !(PROPOSAL_STATUSES as readonly string[]).includes(status))
       throw new UsageError(`--status must be one of ${PROPOSAL_STATUSES.join(', ')}.`);
     const caseId = stringOpt(ctx, 'case');
-    const items = await withDomain(ctx, (d) =>
-      listProposals(d, { ...(status ? { status: status as ProposalStatus } : {}), ...(caseId ? { caseId } : {}) }),
-    );
+    const items = await callEngine(ctx, 'proposals', 'list', {
+      ...(status ? { status } : {}),
+      ...(caseId ? { caseId } : {}),
+    });
     printTable<ProposedAddition>(
       ctx,
       items,
@@ -111,8 +112,7 @@ const showCommand: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const id = arg(ctx);
-    const p = await withDomain(ctx, (d) => getProposal(d, id));
+    const p = await callEngine(ctx, 'proposals', 'get', { id: idArg(ctx, 'proposed addition') });
     printRecord(ctx, p, lines(p));
   },
 };
@@ -135,12 +135,9 @@ function decideCommand(decision: 'accept' | 'reject'): Command {
       },
     },
     async run(ctx: CommandContext) {
-      const id = arg(ctx);
       const by = stringOpt(ctx, 'by');
-      const input = { id, ...(by !== undefined ? { decidedBy: by } : {}) };
-      const p = await withDomain(ctx, (d) =>
-        decision === 'accept' ? acceptProposal(d, input) : rejectProposal(d, input),
-      );
+      const input = { id: idArg(ctx, 'proposed addition'), ...(by !== undefined ? { decidedBy: by } : {}) };
+      const p = await callEngine(ctx, 'proposals', decision, input);
       printRecord(ctx, p, [
         ['proposal', p.id],
         ['what', `${KIND_NOUN[p.kind]} ${p.recordId}`],

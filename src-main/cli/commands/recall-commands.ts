@@ -7,16 +7,18 @@
  * and what `bundle import` and `bundle receipt import` print when the file is a recall notice
  * or a recall receipt (bundle-commands.ts calls these).
  */
-import type {
-  RecallImportResult,
-  RecallLedgerEntry,
-  RecallReceiptImport,
-  RecallCounts,
+import {
+  RECALL_DIRECTIONS,
+  type RecallImportResult,
+  type RecallLedgerEntry,
+  type RecallReceiptImport,
+  type RecallCounts,
 } from '../../../shared/domain/recall.js';
-import { listRecalls, writeRecallReceipt, writeRecalls } from '../../engine/bundles/recall/index.js';
+import { writeRecallReceipt, writeRecalls } from '../../engine/bundles/recall/index.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
 import { dropUndefined, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 function countsText(c: RecallCounts | null): string {
@@ -69,6 +71,8 @@ const recallCommand: Command = {
       action: stringOpt(ctx, 'action'),
       reason: stringOpt(ctx, 'reason'),
     });
+    // not the contract's writeRecall: that writes one partner's notice to a file chosen for it;
+    // this writes every partner's into one folder
     const written = await withDomain(ctx, (d) => writeRecalls(d, input));
     if (ctx.out.json) return ctx.out.printJson(written.map((w) => ({ file: w.file, partnerId: w.partnerId })));
     ctx.out.print(
@@ -88,11 +92,11 @@ const recallsCommand: Command = {
   path: ['bundle', 'recalls'],
   summary: 'Recall notices sent (sent or delivered) and received (applied), newest first.',
   options: {
-    direction: { type: 'string', description: 'sent or received', valueName: 'D' },
+    direction: { type: 'string', description: RECALL_DIRECTIONS.join(' or '), valueName: 'D' },
   },
   async run(ctx) {
     const query = dropUndefined({ direction: stringOpt(ctx, 'direction') });
-    const items = await withDomain(ctx, (d) => listRecalls(d, query));
+    const items = await callEngine(ctx, 'bundles', 'recalls', query);
     printTable<RecallLedgerEntry>(
       ctx,
       items,

@@ -1,9 +1,16 @@
 /** report donor: a redacted donor report, written as PDF, CSV or HTML, or previewed. */
-import type { DonorReportInput, LeftOutCase, Redaction } from '../../../shared/domain/reports.js';
-import { buildDonorReport, exportDonorReport } from '../../engine/reports/donor-report.js';
+import {
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  type DonorReportInput,
+  type LeftOutCase,
+  type Redaction,
+} from '../../../shared/domain/reports.js';
+import { exportDonorReport } from '../../engine/reports/donor-report.js';
 import type { Command } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
 import { dropUndefined, intOpt, listOpt, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 function cellText(c: { state: string; value?: number }, k: number): string {
@@ -35,7 +42,7 @@ const donor: Command = {
       description: 'only cases under this donor code (repeat: any of them)',
       valueName: 'D',
     },
-    format: { type: 'string', description: 'pdf, csv (aggregates only) or html', valueName: 'F' },
+    format: { type: 'string', description: choices(REPORT_FORMATS, { csv: 'aggregates only' }), valueName: 'F' },
     out: { type: 'string', description: 'the file to create (an existing file is never replaced)', valueName: 'FILE' },
     k: { type: 'string', description: 'counts below N show as "< N" (default 5; never below 5)', valueName: 'N' },
     'no-vignettes': { type: 'boolean', description: 'leave out the case stories' },
@@ -44,7 +51,11 @@ const donor: Command = {
       description: 'the report title (no name, place, contact or exact date)',
       valueName: 'TEXT',
     },
-    language: { type: 'string', description: 'en (default), fr, es or ar (ar: HTML or CSV only)', valueName: 'L' },
+    language: {
+      type: 'string',
+      description: choices(REPORT_LANGUAGES, { en: 'default', ar: 'HTML or CSV only' }),
+      valueName: 'L',
+    },
     preview: {
       type: 'boolean',
       description: 'write nothing: print the report’s numbers, every redaction and every case left out',
@@ -66,7 +77,8 @@ const donor: Command = {
     if (boolOpt(ctx, 'preview')) {
       if (stringOpt(ctx, 'out') !== undefined)
         throw new UsageError('--preview writes nothing: leave out --out, or leave out --preview to write the report.');
-      const preview = await withDomain(ctx, (d) => buildDonorReport(d, input));
+      // the HTML rendering is for the app's preview frame; a terminal shows the numbers
+      const { html: _html, ...preview } = await callEngine(ctx, 'reports', 'preview', input);
       if (ctx.out.json) return ctx.out.printJson(preview);
       const m = preview.model;
       ctx.out.print(
@@ -113,6 +125,7 @@ const donor: Command = {
       return;
     }
 
+    // not the contract's write: its answer names the file but not its folder, nor the case stories
     const result = await withDomain(ctx, (d) =>
       exportDonorReport(
         d,

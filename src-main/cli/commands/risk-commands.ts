@@ -1,17 +1,25 @@
 /** risk add | list | show | update: the digital-security risk register */
-import type { AddRiskInput, ListRisksQuery, Risk, UpdateRiskInput } from '../../../shared/domain/risks.js';
-import { addRisk, getRisk, listRisks, updateRisk } from '../../engine/risks/risk-service.js';
+import { RISK_CATEGORIES, RISK_STATUSES, type Risk } from '../../../shared/domain/risks.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
-import { nullableOpt, numberOpt, requireSomeChange } from './partner-commands.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
+import {
+  dropUndefined,
+  idArg,
+  intOpt,
+  nullableOpt,
+  numberOpt,
+  printRecord,
+  printTable,
+  requireSomeChange,
+} from '../domain-cli.js';
+import { callEngine } from '../engine-call.js';
 
 const RISK_OPTIONS: Record<string, OptionSpec> = {
   threat: { type: 'string', description: 'the threat, in a line', valueName: 'T' },
   description: { type: 'string', description: 'more about it', valueName: 'TEXT' },
   category: {
     type: 'string',
-    description: 'device, communications, data, physical, legal, people, other',
+    description: choices(RISK_CATEGORIES),
     valueName: 'C',
   },
   likelihood: { type: 'string', description: '1 (rare) to 5 (almost certain)', valueName: 'N' },
@@ -19,7 +27,7 @@ const RISK_OPTIONS: Record<string, OptionSpec> = {
   mitigations: { type: 'string', description: 'what is done about it', valueName: 'TEXT' },
   owner: { type: 'string', description: 'who watches it', valueName: 'O' },
   'review-on': { type: 'string', description: 'when to look at it again', valueName: 'DATE' },
-  status: { type: 'string', description: 'open (default), mitigated, accepted, closed', valueName: 'S' },
+  status: { type: 'string', description: choices(RISK_STATUSES, { open: 'default' }), valueName: 'S' },
   case: { type: 'string', description: 'the case it concerns, if one', valueName: 'ID' },
 };
 
@@ -56,7 +64,7 @@ const add: Command = {
       status: stringOpt(ctx, 'status'),
       caseId: stringOpt(ctx, 'case'),
     });
-    const r = await withDomain(ctx, (d) => addRisk(d, input as AddRiskInput));
+    const r = await callEngine(ctx, 'risks', 'add', input);
     printRisk(ctx, r);
   },
 };
@@ -76,8 +84,8 @@ const list: Command = {
       reviewDue: boolOpt(ctx, 'review-due') ? true : undefined,
       category: stringOpt(ctx, 'category'),
       caseId: stringOpt(ctx, 'case'),
-    }) as ListRisksQuery;
-    const items = await withDomain(ctx, (d) => listRisks(d, query));
+    });
+    const items = await callEngine(ctx, 'risks', 'list', query);
     printTable(
       ctx,
       items,
@@ -103,7 +111,7 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const r = await withDomain(ctx, (d) => getRisk(d, arg(ctx)));
+    const r = await callEngine(ctx, 'risks', 'get', { id: idArg(ctx, 'risk') });
     printRisk(ctx, r);
   },
 };
@@ -124,7 +132,7 @@ const update: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'risk'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       threat: stringOpt(ctx, 'threat'),
       description: stringOpt(ctx, 'description'),
@@ -138,7 +146,7 @@ const update: Command = {
       caseId: nullableOpt(ctx, 'case'),
     });
     requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--status or --review-on', 'risk update');
-    const r = await withDomain(ctx, (d) => updateRisk(d, input as UpdateRiskInput));
+    const r = await callEngine(ctx, 'risks', 'update', input);
     printRisk(ctx, r);
   },
 };

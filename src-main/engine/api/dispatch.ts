@@ -32,6 +32,7 @@ import { bundlesHandlers } from './handlers/bundles-handlers.js';
 import { proposalsHandlers } from './handlers/proposals-handlers.js';
 import { reportsHandlers } from './handlers/reports-handlers.js';
 import { policyHandlers } from './handlers/policy-handlers.js';
+import { agendaHandlers } from './handlers/agenda-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -55,14 +56,16 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   proposals: proposalsHandlers,
   reports: reportsHandlers,
   policy: policyHandlers,
+  agenda: agendaHandlers,
 };
 
 export const INTERNAL_MESSAGE =
   'Something went wrong inside the vault engine. Try again; if it happens again, run the vault check (doctor).';
 
-type AnyHandler = (input: unknown, cx: CallContext) => unknown;
+export type AnyHandler = (input: unknown, cx: CallContext) => unknown;
 
-function handlerFor(channel: string): AnyHandler | undefined {
+/** The engine handler of a contract call, or undefined (also the CLI's in-process door: src-main/cli/engine-call.ts). */
+export function handlerFor(channel: string): AnyHandler | undefined {
   const spec = findCall(CONTRACT, channel);
   if (!spec || spec.handler !== 'engine') return undefined;
   const [area, method] = channel.split('.') as [string, string];

@@ -94,7 +94,13 @@ export async function verifyBundle(ctx: DomainContext, path: string): Promise<Bu
       row !== undefined &&
       row.status === 'imported' &&
       Buffer.from(row.manifest_hash).toString('hex') === s.manifestSha256,
+    ...unknownFieldsOf(s),
   };
+}
+
+/** The members of a newer minor that were left out, when there were any. */
+function unknownFieldsOf(t: TrustedManifest): { unknownFields?: BundleVerification['unknownFields'] } {
+  return t.unknownFields.list.length > 0 ? { unknownFields: t.unknownFields.list } : {};
 }
 
 function noCounts(): ImportResult['counts'] {
@@ -263,6 +269,7 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
         conflicts: [],
         proposed: [],
         receipt,
+        ...unknownFieldsOf(t),
       };
     }
 
@@ -351,6 +358,7 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
         conflicts: outcome.conflicts,
         proposed: outcome.proposed,
         receipt,
+        ...unknownFieldsOf(t),
       };
     });
     committed = true;

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/domain/common.js';
 import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_MINOR,
   BUNDLE_RECORD_SCHEMAS,
   type BundleDetail,
   type BundleLedgerEntry,
@@ -14,6 +16,9 @@ import {
   type ImportConflict,
   ListBundlesQuery,
   type ListBundlesQuery as ListBundlesQueryT,
+  Manifest,
+  RECEIPT_FORMAT,
+  RECEIPT_FORMAT_MINOR,
   ReceiptFile,
   ResolveImportConflictInput,
   type ResolveImportConflictInput as ResolveImportConflictInputT,
@@ -23,6 +28,7 @@ import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, type SqlFragment, sqlJoin } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { type AnyRecord, applyIncoming } from './apply.js';
+import { parseStored } from './format-version.js';
 import { RECORD_TABLE } from './record-tables.js';
 
 export interface LedgerRowInput {
@@ -115,11 +121,26 @@ export function getBundle(ctx: DomainContext, id: string): BundleDetail {
   const bundleId = parseInput(IdArg, { id }).id;
   const r = ledgerRow(ctx, bundleId);
   if (!r) throw notFound('bundle', bundleId);
-  const receipt = r.receipt === null ? null : ReceiptFile.safeParse(JSON.parse(r.receipt));
+  // both are kept exactly as signed; a newer minor's members are left out of the answer
+  const receiptJson = r.receipt === null ? null : (JSON.parse(r.receipt) as { receipt?: unknown });
+  const receipt =
+    receiptJson === null
+      ? null
+      : parseStored(ReceiptFile, receiptJson, {
+          of: receiptJson.receipt,
+          format: RECEIPT_FORMAT,
+          readerMinor: RECEIPT_FORMAT_MINOR,
+        });
+  const manifestJson = JSON.parse(r.manifest) as unknown;
+  const manifest = parseStored(Manifest, manifestJson, {
+    of: manifestJson,
+    format: BUNDLE_FORMAT,
+    readerMinor: BUNDLE_FORMAT_MINOR,
+  });
   return {
     ...toEntry(r),
-    manifest: JSON.parse(r.manifest) as unknown,
-    receipt: receipt?.success ? receipt.data : null,
+    manifest: manifest.ok ? manifest.data : manifestJson,
+    receipt: receipt?.ok ? receipt.data : null,
   };
 }
 

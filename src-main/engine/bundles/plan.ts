@@ -48,13 +48,13 @@ import {
   type SharingKind,
   type SharingProfile,
   SHARING_KINDS,
-  applySharingProfile,
   profileAllows,
 } from '../../../shared/domain/partners.js';
 import type { PartnerKey } from '../../../shared/domain/partners.js';
 import { VaultError } from '../../../shared/errors.js';
 import { getCase } from '../cases/case-service.js';
-import { type ConsentFactRow, checkConsent, toldFromRow } from '../consents/consent-gate.js';
+import { checkConsent } from '../consents/consent-gate.js';
+import { consentFromRow, consentWire } from '../consents/consent-row.js';
 import { all, get, sql, sqlIn } from '../db/sql.js';
 import { type DomainContext, nowIso, parseInput } from '../domain/context.js';
 import { getEvidence } from '../evidence/evidence-service.js';
@@ -65,6 +65,7 @@ import { getSharingProfile, requirePartner } from '../partners/partner-service.j
 import { verifiedKeysOf } from '../partners/partner-keys.js';
 import { notClearedMessage, partnerClearance } from '../policy/policy-service.js';
 import { getPerson } from '../people/person-service.js';
+import { shareableCopy } from '../records/sharing.js';
 import { TAR_BLOCK } from '../tar/tar.js';
 
 /** One record entry, its bytes final (canonical JSON of the profile-cut record). */
@@ -101,53 +102,14 @@ interface Pair {
   role: string;
 }
 
-interface ConsentRowFull extends ConsentFactRow {
-  method: string;
-  language: string | null;
-  witness: string | null;
-  refusal_reason: string | null;
-  withdrawal_reason: string | null;
-  notes: string;
-  created_at: string;
-  updated_at: string;
-  origin_vault: string;
-}
-
-/** A consent version in the keys the sharing profile knows (FIELD_KEYS of shared/domain/partners.ts). */
-function consentWire(r: ConsentRowFull): Record<string, unknown> {
-  return {
-    id: r.id,
-    seriesId: r.series_id,
-    version: Number(r.version),
-    originVault: r.origin_vault,
-    personId: r.person_id,
-    caseId: r.case_id,
-    purpose: r.purpose,
-    recipientPartnerId: r.recipient_partner_id,
-    recipientClass: r.recipient_class,
-    state: r.state,
-    told: toldFromRow(r),
-    method: r.method,
-    language: r.language,
-    witness: r.witness,
-    givenAt: r.given_at,
-    expiresAt: r.expires_at,
-    refusalReason: r.refusal_reason,
-    withdrawnAt: r.withdrawn_at,
-    withdrawalReason: r.withdrawal_reason,
-    notes: r.notes,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
 /** Bytes an entry takes in the tar: header, content, padding. */
 export function tarEntryBytes(size: number): number {
   return TAR_BLOCK + Math.ceil(size / TAR_BLOCK) * TAR_BLOCK;
 }
 
 /**
- * Cut a record down with the profile and serialise it; the result is parsed with the receiving
+ * Cut a record down with the profile (records/sharing.ts: the profile's fields and the keys the
+ * table description declares structural) and serialise it; the result is parsed with the receiving
  * side's strict schema first, so this vault never writes a record another vault would refuse.
  */
 function cutRecord(
@@ -156,7 +118,7 @@ function cutRecord(
   full: Record<string, unknown>,
   extra?: (cut: Record<string, unknown>) => void,
 ): PlannedRecord | null {
-  const cut = applySharingProfile(profile, kind, full);
+  const cut = shareableCopy(profile, kind, full);
   if (!cut) return null;
   extra?.(cut);
   const checked = BUNDLE_RECORD_SCHEMAS[kind].safeParse(cut);
@@ -453,6 +415,7 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
   const included: KindCounts = zeroCounts();
   const sharedEvidence: Array<{ id: string; file: boolean }> = [];
   const fileIdSet = new Set(fileRows.map((f) => f.id));
+  const consentSeries = new Set<string>();
 
   for (const kind of SHARING_KINDS) {
     if (!Array.isArray(profile[kind])) {
@@ -474,8 +437,9 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
         break;
       case 'consents':
         for (const id of eligible.consents) {
-          const r = get<ConsentRowFull>(ctx.db, sql`SELECT * FROM consents WHERE id = ${id}`)!;
-          push(cutRecord(profile, kind, consentWire(r)));
+          const consent = consentFromRow(get(ctx.db, sql`SELECT * FROM consents WHERE id = ${id}`));
+          consentSeries.add(consent.seriesId);
+          push(cutRecord(profile, kind, consentWire(consent)));
         }
         break;
       case 'evidence':
@@ -517,7 +481,9 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
         }
         break;
     }
-    included[kind] = records.length - before;
+    // a consent is counted once, however many versions of it go in (a withdrawal is the second
+    // version of the consent it withdraws): the count is the consents the person gave or refused
+    included[kind] = kind === 'consents' ? consentSeries.size : records.length - before;
   }
 
   for (const r of records) {

@@ -10,8 +10,10 @@
  *   3. entry 1 is manifest.json, at most 1 MiB                              → BUNDLE_MANIFEST_INVALID
  *      entry 2 is manifest.sig                                              → BUNDLE_UNSIGNED
  *   4. manifest: strict JSON (strict-json.ts: no BOM, UTF-8, no duplicate key, no lone
- *      surrogate, no __proto__/constructor/prototype key), strict schema, expiresAt at most
- *      3650 days after createdAt                                            → BUNDLE_MANIFEST_INVALID
+ *      surrogate, no __proto__/constructor/prototype key)                   → BUNDLE_MANIFEST_INVALID
+ *      a newer major format version                                         → BUNDLE_FORMAT_TOO_NEW
+ *      strict schema (a newer minor: unknown members left out and reported,
+ *      format-version.ts), expiresAt at most 3650 days after createdAt      → BUNDLE_MANIFEST_INVALID
  *   5. signature: the sender card is self-signed, its key is one of the manifest's recipients,
  *      and manifest.sig (64 bytes) verifies with that key over signatureDigest('manifest',
  *      the manifest's exact bytes)                                          → BUNDLE_SIGNATURE_INVALID
@@ -30,7 +32,8 @@
  *      fewer entries than listed                                            → BUNDLE_ENTRY_MISSING
  *      larger than the cap                                                  → BUNDLE_ENTRY_TOO_LARGE
  *      size or SHA-256 other than listed                                    → BUNDLE_ENTRY_HASH
- *      a record: strict JSON, its kind's strict schema, its id = its name's → BUNDLE_RECORD_INVALID
+ *      a record: strict JSON, its kind's strict schema (loosened as the
+ *      manifest's for a newer minor), its id = its name's                   → BUNDLE_RECORD_INVALID
  *      a file no evidence record names (by SHA-256 and size)                → BUNDLE_RECORD_INVALID
  *      more entries than listed                                             → BUNDLE_ENTRY_UNEXPECTED
  *
@@ -39,8 +42,10 @@
  */
 import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
-import { describeZodError } from '../../../shared/zod-message.js';
 import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_MINOR,
+  BUNDLE_FORMAT_VERSION,
   BUNDLE_LIMITS,
   BUNDLE_RECORD_SCHEMAS,
   type KindCounts,
@@ -59,6 +64,7 @@ import { cardPublicKey, parseContactCard } from '../identity/contact-card.js';
 import { verifySignature } from '../identity/vault-identity.js';
 import { decryptAge } from '../age/index.js';
 import type { AnyRecord } from './apply.js';
+import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from './format-version.js';
 import { HashThread, type StreamHash, localSha256, parallelHashTuning } from './parallel-hash.js';
 import { parseStrictJson } from './strict-json.js';
 import { TarReader } from '../tar/tar.js';
@@ -117,6 +123,10 @@ export interface TrustedManifest {
   manifestSha256: string;
   card: ContactCard;
   senderKey: Buffer;
+  /** the manifest's minor (0 when it names none): its records are read under the same policy */
+  formatMinor: number;
+  /** members of a newer minor this version does not know, in the manifest and (as read) its records */
+  unknownFields: UnknownFields;
 }
 
 export interface ReadHandlers {
@@ -169,8 +179,17 @@ export function checkManifest(
     bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is not valid: ${why}. Nothing was imported.`);
   const json = parseStrictJson(manifestBytes);
   if (!json.ok) throw invalid(json.problem);
-  const parsed = Manifest.safeParse(json.value);
-  if (!parsed.success) throw invalid(describeZodError(parsed.error));
+  const version = documentVersion(json.value, BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION);
+  if (version.tooNew) throw formatTooNew('bundle', version.major, BUNDLE_FORMAT_VERSION, 'Nothing was imported.');
+  const unknownFields = new UnknownFields();
+  const parsed = parseVersioned(Manifest, json.value, {
+    minor: version.minor,
+    readerMinor: BUNDLE_FORMAT_MINOR,
+    kind: 'manifest',
+    exact: ['sender'],
+    unknown: unknownFields,
+  });
+  if (!parsed.ok) throw invalid(parsed.problem);
   const manifest = parsed.data;
   const createdAt = Date.parse(manifest.createdAt);
   if (Date.parse(manifest.expiresAt) - createdAt > MAX_BUNDLE_VALIDITY_DAYS * 86_400_000) {
@@ -262,6 +281,8 @@ export function checkManifest(
     manifestSha256: createHash('sha256').update(manifestBytes).digest('hex'),
     card,
     senderKey,
+    formatMinor: version.minor,
+    unknownFields,
   };
 }
 
@@ -425,8 +446,13 @@ export async function readBundle(
         if (createHash('sha256').update(bytes).digest('hex') !== want.sha256) throw hashError(e.name);
         const json = parseStrictJson(bytes);
         if (!json.ok) throw recordInvalid(e.name, json.problem);
-        const parsed = BUNDLE_RECORD_SCHEMAS[name.kind].safeParse(json.value);
-        if (!parsed.success) throw recordInvalid(e.name, describeZodError(parsed.error));
+        const parsed = parseVersioned<AnyRecord['record']>(BUNDLE_RECORD_SCHEMAS[name.kind], json.value, {
+          minor: trusted.formatMinor,
+          readerMinor: BUNDLE_FORMAT_MINOR,
+          kind: name.kind,
+          unknown: trusted.unknownFields,
+        });
+        if (!parsed.ok) throw recordInvalid(e.name, parsed.problem);
         if (parsed.data.id !== name.id) throw recordInvalid(e.name, 'its id is not the one in its name');
         const item = { kind: name.kind, record: parsed.data } as AnyRecord;
         checkRecordClaims(trusted, e.name, item);

@@ -8,8 +8,9 @@
  *   S = base64 of XEdDSA by the recipient card's key over signatureDigest('receipt', canonicalJson(R))
  *
  * On the sender, importReceipt checks, in order (nothing written on any failure):
- *   the file (≤ 64 KiB, strict JSON, strict schema, receivedAt not more
- *   than 24 hours from now)                                            → RECEIPT_INVALID
+ *   a receipt of a newer major format version                          → BUNDLE_FORMAT_TOO_NEW
+ *   the file (≤ 64 KiB, strict JSON, strict schema — a newer minor's unknown members are
+ *   reported, format-version.ts —, receivedAt not more than 24 hours from now) → RECEIPT_INVALID
  *   a 'sent' ledger row with that bundle id                            → RECEIPT_UNKNOWN_BUNDLE
  *   the same manifest SHA-256 as that row                              → RECEIPT_MISMATCH
  *   the recipient card is self-signed, its key is one the bundle was
@@ -17,7 +18,8 @@
  * then, for result 'imported': status 'delivered', the receipt stored, custody 'delivered' for
  * every evidence item the bundle carried (metadata or file), audit. A 'quarantined' receipt is
  * stored (the partner has the bundle but has not accepted it yet); the status stays 'sent'.
- * The same receipt twice changes nothing.
+ * The same receipt twice changes nothing. A receipt is kept exactly as signed (a newer minor's
+ * members included), so that its signature can be checked again from the ledger.
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +29,7 @@ import {
   type KindCounts,
   Manifest,
   RECEIPT_FORMAT,
+  RECEIPT_FORMAT_MINOR,
   RECEIPT_FORMAT_VERSION,
   type Receipt,
   ReceiptFile,
@@ -34,13 +37,13 @@ import {
   parseEntryName,
 } from '../../../shared/domain/bundles.js';
 import { VaultError, isVaultError } from '../../../shared/errors.js';
-import { describeZodError } from '../../../shared/zod-message.js';
 import { run, sql } from '../db/sql.js';
 import { type DomainContext, mutate, nowIso } from '../domain/context.js';
 import { appendCustodyEvent } from '../evidence/custody-log.js';
 import { cardPublicKey, contactCardOf, parseContactCard } from '../identity/contact-card.js';
 import { checkNewFileTarget, stageNewFile } from '../util/new-file.js';
 import { verifySignature } from '../identity/vault-identity.js';
+import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from './format-version.js';
 import { ledgerRow } from './ledger.js';
 import { parseStrictJson } from './strict-json.js';
 
@@ -137,9 +140,20 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
   }
   const json = parseStrictJson(bytes);
   if (!json.ok) throw receiptInvalid(json.problem);
-  const parsed = ReceiptFile.safeParse(json.value);
-  if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
+  const signed = signedPart(json.value);
+  const version = documentVersion(signed, RECEIPT_FORMAT, RECEIPT_FORMAT_VERSION);
+  if (version.tooNew) throw formatTooNew('receipt', version.major, RECEIPT_FORMAT_VERSION, 'Nothing was changed.');
+  const unknownFields = new UnknownFields();
+  const parsed = parseVersioned(ReceiptFile, json.value, {
+    minor: version.minor,
+    readerMinor: RECEIPT_FORMAT_MINOR,
+    kind: 'receipt',
+    exact: ['receipt.recipient'],
+    unknown: unknownFields,
+  });
+  if (!parsed.ok) throw receiptInvalid(parsed.problem);
   const { receipt, signature } = parsed.data;
+  const reported = unknownFields.list.length > 0 ? { unknownFields: unknownFields.list } : {};
   if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > RECEIPT_FUTURE_TOLERANCE_MS) {
     throw receiptInvalid(
       `it says the bundle was received on ${receipt.receivedAt}, more than a day from now: it was made in the future. Check this computer's clock and the partner's`,
@@ -178,7 +192,7 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
     !verifySignature(
       cardPublicKey(card),
       'receipt',
-      Buffer.from(canonicalJson(receipt), 'utf8'),
+      Buffer.from(canonicalJson(signed), 'utf8'),
       Buffer.from(signature, 'base64'),
     )
   ) {
@@ -186,11 +200,11 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
   }
 
   const stored = row.receipt === null ? null : (JSON.parse(row.receipt) as unknown);
-  const incoming = canonicalJson(parsed.data);
+  const incoming = canonicalJson(json.value);
   if (stored !== null && canonicalJson(stored) === incoming)
-    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0, ...reported };
   if (row.status === 'delivered' && receipt.result === 'quarantined')
-    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0 };
+    return { bundleId: row.id, status: row.status, changed: false, custodyEvents: 0, ...reported };
 
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
@@ -224,6 +238,16 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
       details: { result: receipt.result, partnerId: row.partner_id, custodyEvents: events },
     });
     const status = receipt.result === 'imported' ? 'delivered' : row.status;
-    return { bundleId: row.id, status, changed: true, custodyEvents: events };
+    return { bundleId: row.id, status, changed: true, custodyEvents: events, ...reported };
   });
+}
+
+/**
+ * The signed object of a receipt file, as received: the signature covers its canonical JSON,
+ * members of a newer minor included (undefined when the file has no such object: the schema
+ * then refuses it).
+ */
+export function signedPart(file: unknown): unknown {
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) return undefined;
+  return (file as { receipt?: unknown }).receipt;
 }

@@ -16,6 +16,7 @@ import {
   TransitionCaseInput,
   UpdateCaseInput,
 } from '../../../shared/domain/cases.js';
+import type { CaseRecord } from '../../../shared/domain/bundles.js';
 import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../audit/audit-log.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
@@ -29,33 +30,10 @@ import {
   parseInput,
   today,
 } from '../domain/context.js';
+import { CASES, type CaseRow } from '../records/cases.js';
+import { NOT_SHARED, type ReceivedWrite, receivedValues } from '../records/received.js';
 import { toFtsQuery } from '../search/fts-query.js';
 import { uuidv7 } from '../util/ids.js';
-
-interface CaseRow {
-  id: string;
-  reference: string;
-  title: string;
-  status: CaseStatus;
-  forum: Case['forum'];
-  country: string | null;
-  jurisdiction: string | null;
-  stage: Case['stage'];
-  sensitivity: Case['sensitivity'];
-  summary: string;
-  strategy: string;
-  project: string | null;
-  donor_code: string | null;
-  opened_on: string;
-  closed_on: string | null;
-  closure_reason: string | null;
-  enquiry_id: string | null;
-  next_deadline_on: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
 
 function normaliseTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.toLowerCase()))].sort();
@@ -76,39 +54,16 @@ function loadTags(db: ReadableDB, ids: readonly string[]): Map<string, string[]>
 }
 
 function toCase(db: ReadableDB, r: CaseRow): Case {
+  const { seq: _seq, nextDeadlineOn: _next, ...fields } = CASES.toFields(r);
   const team = all<TeamMember>(db, sql`SELECT member, role FROM case_team WHERE case_id = ${r.id} ORDER BY member`);
-  return {
-    id: r.id,
-    reference: r.reference,
-    title: r.title,
-    status: r.status,
-    forum: r.forum,
-    country: r.country,
-    jurisdiction: r.jurisdiction,
-    stage: r.stage,
-    sensitivity: r.sensitivity,
-    summary: r.summary,
-    strategy: r.strategy,
-    project: r.project,
-    donorCode: r.donor_code,
-    openedOn: r.opened_on,
-    closedOn: r.closed_on,
-    closureReason: r.closure_reason,
-    enquiryId: r.enquiry_id,
-    tags: loadTags(db, [r.id]).get(r.id) ?? [],
-    team,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-    originVault: r.origin_vault,
-  };
+  return { ...fields, tags: loadTags(db, [r.id]).get(r.id) ?? [], team };
 }
 
 /** The case row, or NOT_FOUND. Other services call this before touching a case. */
 export function requireCase(db: ReadableDB, id: string): CaseRow {
-  const r = get<CaseRow>(db, sql`SELECT * FROM cases WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM cases WHERE id = ${id}`);
   if (!r) throw notFound('case', id);
-  return r;
+  return CASES.parse(r);
 }
 
 export function getCase(ctx: DomainContext, id: string): Case {
@@ -119,7 +74,7 @@ export function getCase(ctx: DomainContext, id: string): Case {
  * CV-YYYY-NNNNNN: the number after the highest of the year of exactly that form (six digits keep
  * the index order right), skipping any that is taken. A reference of another form (typed by a
  * person, like "CV-2026-000009x") never stops the numbering; received cases never have this
- * form (bundles/apply.ts caseReference).
+ * form (receivedReference below).
  */
 function nextReference(db: ReadableDB, year: string): string {
   const prefix = `CV-${year}-`;
@@ -186,34 +141,27 @@ export function createCase(ctx: DomainContext, input: CreateCaseInput, extra: { 
       );
     }
     const openedOn = p.openedOn ?? today(ctx);
+    const { tags, team, reference: _r, openedOn: _o, ...fields } = p;
     run(
       ctx.db,
-      sql`INSERT INTO cases (id, reference, title, status, forum, country, jurisdiction, stage, sensitivity, summary, strategy, project, donor_code, opened_on, enquiry_id, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${reference}, ${p.title}, ${p.status}, ${p.forum ?? null}, ${p.country ?? null}, ${p.jurisdiction ?? null}, ${p.stage ?? null}, ${p.sensitivity}, ${p.summary}, ${p.strategy}, ${p.project ?? null}, ${p.donorCode ?? null}, ${openedOn}, ${extra.enquiryId ?? null}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      CASES.insert({
+        ...CASES.fromFields(fields),
+        id,
+        reference,
+        opened_on: openedOn,
+        enquiry_id: extra.enquiryId ?? null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        origin_vault: ctx.vaultId,
+      }),
     );
-    writeTagsAndTeam(ctx, id, p.tags, p.team);
+    writeTagsAndTeam(ctx, id, tags, team);
     recordHistory(ctx, id, 1, at, { status: { from: null, to: p.status } });
     audit({ action: 'case.created', subject: { kind: 'case', id }, details: { status: p.status } });
     return getCase(ctx, id);
   });
 }
-
-/**
- * The SET clause of each plain column an update may change. Column names are written here in
- * code, never taken from input; tags and team live in their own tables.
- */
-const SET_COLUMN: Readonly<Record<string, (v: string | null) => SqlFragment>> = {
-  title: (v) => sql`title = ${v}`,
-  forum: (v) => sql`forum = ${v}`,
-  country: (v) => sql`country = ${v}`,
-  jurisdiction: (v) => sql`jurisdiction = ${v}`,
-  stage: (v) => sql`stage = ${v}`,
-  sensitivity: (v) => sql`sensitivity = ${v}`,
-  summary: (v) => sql`summary = ${v}`,
-  strategy: (v) => sql`strategy = ${v}`,
-  project: (v) => sql`project = ${v}`,
-  donorCode: (v) => sql`donor_code = ${v}`,
-};
 
 export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
   const p = parseInput(UpdateCaseInput, input);
@@ -226,15 +174,14 @@ export function updateCase(ctx: DomainContext, input: UpdateCaseInput): Case {
     if (changed.length === 0) return before;
     const at = nowIso(ctx);
     const version = before.version + 1;
-    const sets: SqlFragment[] = [];
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const f of changed) {
-      changes[f] = { from: before[f], to: fields[f as keyof typeof fields] };
-      const set = SET_COLUMN[f];
-      if (set) sets.push(set(fields[f as keyof typeof fields] as string | null));
-    }
-    sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
-    run(ctx.db, sql`UPDATE cases SET ${sqlJoin(sets)} WHERE id = ${id}`);
+    for (const f of changed) changes[f] = { from: before[f], to: fields[f as keyof typeof fields] };
+    const {
+      tags: _t,
+      team: _m,
+      ...columns
+    } = Object.fromEntries(changed.map((f) => [f, fields[f as keyof typeof fields]]));
+    run(ctx.db, CASES.update(id, { ...CASES.fromFields(columns), updated_at: at, version })!);
     writeTagsAndTeam(
       ctx,
       id,
@@ -272,7 +219,13 @@ export function transitionCase(ctx: DomainContext, input: TransitionCaseInput): 
     const closureReason = p.to === 'closed' ? p.reason! : null;
     run(
       ctx.db,
-      sql`UPDATE cases SET status = ${p.to}, closed_on = ${closedOn}, closure_reason = ${closureReason}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`,
+      CASES.update(p.id, {
+        status: p.to,
+        closed_on: closedOn,
+        closure_reason: closureReason,
+        updated_at: at,
+        version,
+      })!,
     );
     const changes: Record<string, { from: unknown; to: unknown }> = { status: { from: before.status, to: p.to } };
     if (p.reason) changes.reason = { from: null, to: p.reason };
@@ -341,10 +294,7 @@ export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): Case
     sql`SELECT seq FROM cases${pageWhere} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`,
   ).map((r) => r.seq);
   const bySeq = new Map(
-    all<CaseRow & { seq: number }>(ctx.db, sql`SELECT * FROM cases WHERE seq IN ${sqlIn(pageSeqs)}`).map((r) => [
-      r.seq,
-      r,
-    ]),
+    CASES.parseAll(all(ctx.db, sql`SELECT * FROM cases WHERE seq IN ${sqlIn(pageSeqs)}`)).map((r) => [r.seq, r]),
   );
   const rows = pageSeqs.map((s) => bySeq.get(s)!);
   const tags = loadTags(
@@ -367,4 +317,60 @@ export function listCases(ctx: DomainContext, query: ListCasesQueryT = {}): Case
     nextDeadline: r.next_deadline_on,
   }));
   return { items, total, limit: q.limit, offset: q.offset };
+}
+
+/**
+ * A received case's reference never takes a place in this vault's own numbering
+ * (CV-YYYY-NNNNNN, nextReference): one that could be mistaken for ours (any reference starting
+ * "CV-", in any case) or that is taken here is stored with the last 8 characters of the origin
+ * vault id before it, and then a number if need be.
+ */
+function receivedReference(db: ReadableDB, rec: CaseRecord, current: CaseRow | undefined): string {
+  // the last 8 characters: a UUIDv7 begins with its creation time, which vaults made the same
+  // day share; it ends in random bits
+  const origin8 = rec.originVault.slice(-8);
+  if (rec.reference === undefined) return current?.reference ?? `${origin8}-${rec.id}`;
+  if (current && current.reference === rec.reference) return current.reference;
+  const free = (ref: string) =>
+    pluck(db, sql`SELECT 1 FROM cases WHERE reference = ${ref} AND id != ${rec.id}`) === undefined;
+  const looksOurs = /^cv-/i.test(rec.reference);
+  if (!looksOurs && free(rec.reference)) return rec.reference;
+  if (current && current.reference.endsWith(rec.reference)) return current.reference;
+  const base = `${origin8}-${rec.reference}`;
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Write a case received in a bundle (inside the import's transaction; bundles/apply.ts decides
+ * whether it is created or overwritten). Fields the record lacks keep their current value, or
+ * take a placeholder (docs/bundle-format.md): title "Not shared", status active, sensitivity
+ * extreme (unknown sensitivity is treated with the most care), opened on the day of the import.
+ */
+export function applyReceivedCase(ctx: DomainContext, rec: CaseRecord, mode: ReceivedWrite, at: string): void {
+  const current = mode.insert ? undefined : requireCase(ctx.db, rec.id);
+  const values = {
+    ...receivedValues(CASES, 'cases', rec, current, {
+      title: NOT_SHARED,
+      status: 'active',
+      sensitivity: 'extreme',
+      opened_on: at.slice(0, 10),
+      created_at: at,
+    }),
+    reference: receivedReference(ctx.db, rec, current),
+    updated_at: rec.updatedAt ?? at,
+  };
+  if (mode.insert) {
+    run(ctx.db, CASES.insert({ ...values, id: rec.id, version: rec.version, origin_vault: rec.originVault }));
+  } else {
+    const { created_at: _kept, ...changed } = values;
+    run(ctx.db, CASES.update(rec.id, { ...changed, version: mode.version })!);
+  }
+  writeTagsAndTeam(ctx, rec.id, rec.tags, rec.team && uniqueMembers(rec.team));
+}
+
+/** A received team keeps the first entry of a member listed twice (a local edit refuses it). */
+function uniqueMembers(team: readonly TeamMember[]): TeamMember[] {
+  const seen = new Set<string>();
+  return team.filter((m) => !seen.has(m.member) && seen.add(m.member));
 }

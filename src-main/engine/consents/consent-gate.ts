@@ -39,6 +39,7 @@ import {
   TOLD_ELEMENTS,
   type ToldElement,
 } from '../../../shared/domain/consents.js';
+import { type ConsentRow, consentFromRow } from './consent-row.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, pluck, sql } from '../db/sql.js';
 import { type DomainContext, nowIso, parseInput } from '../domain/context.js';
@@ -304,75 +305,12 @@ export function decideConsent(facts: ConsentFacts, query: ConsentGateQuery): Con
   };
 }
 
-/** The consent columns the gate reads (the service's full row extends it). */
-export interface ConsentFactRow {
-  id: string;
-  series_id: string;
-  version: number;
-  person_id: string;
-  case_id: string;
-  purpose: ConsentPurpose;
-  recipient_partner_id: string | null;
-  recipient_class: RecipientClass | null;
-  state: ConsentState;
-  told_nature: number;
-  told_purpose: number;
-  told_use: number;
-  told_consequences: number;
-  told_right_to_refuse: number;
-  told_right_to_withdraw: number;
-  given_at: string;
-  expires_at: string | null;
-  withdrawn_at: string | null;
-}
+/** A stored consents row (SELECT *); consent-row.ts maps it, once. */
+export type ConsentFactRow = ConsentRow;
 
-/** The `told_*` columns back to the list of elements. */
-export function toldFromRow(
-  r: Pick<
-    ConsentFactRow,
-    | 'told_nature'
-    | 'told_purpose'
-    | 'told_use'
-    | 'told_consequences'
-    | 'told_right_to_refuse'
-    | 'told_right_to_withdraw'
-  >,
-): ToldElement[] {
-  const flags: Record<ToldElement, number> = {
-    nature: r.told_nature,
-    purpose: r.told_purpose,
-    use: r.told_use,
-    consequences: r.told_consequences,
-    'right-to-refuse': r.told_right_to_refuse,
-    'right-to-withdraw': r.told_right_to_withdraw,
-  };
-  return TOLD_ELEMENTS.filter((e) => Number(flags[e]) === 1);
-}
-
-export function recipientFromRow(r: {
-  recipient_partner_id: string | null;
-  recipient_class: RecipientClass | null;
-}): ConsentRecipient | null {
-  if (r.recipient_partner_id !== null) return { partnerId: r.recipient_partner_id };
-  if (r.recipient_class !== null) return { class: r.recipient_class };
-  return null;
-}
-
+/** The facts the gate reads from a stored row: the domain record of consent-row.ts. */
 export function factFromRow(r: ConsentFactRow): ConsentVersionFact {
-  return {
-    id: r.id,
-    seriesId: r.series_id,
-    version: r.version,
-    personId: r.person_id,
-    caseId: r.case_id,
-    purpose: r.purpose,
-    recipient: recipientFromRow(r),
-    state: r.state,
-    told: toldFromRow(r),
-    givenAt: r.given_at,
-    expiresAt: r.expires_at,
-    withdrawnAt: r.withdrawn_at,
-  };
+  return consentFromRow(r);
 }
 
 export function personInCase(ctx: DomainContext, personId: string, caseId: string): boolean {

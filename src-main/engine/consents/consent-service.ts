@@ -12,7 +12,6 @@ import { Id, endOf, startOf } from '../../../shared/domain/common.js';
 import {
   AddConsentInput,
   type AddConsentInput as AddConsentInputT,
-  type Consent,
   type ConsentStatus,
   type ConsentWithStatus,
   ListConsentsQuery,
@@ -22,6 +21,7 @@ import {
   WithdrawConsentInput,
   type WithdrawConsentInput as WithdrawConsentInputT,
 } from '../../../shared/domain/consents.js';
+import type { ConsentRecord } from '../../../shared/domain/bundles.js';
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
@@ -29,58 +29,14 @@ import { type AuditNote, type DomainContext, mutate, notFound, nowIso, parseInpu
 import { uuidv7 } from '../util/ids.js';
 import { requirePartner } from '../partners/partner-service.js';
 import { requirePerson } from '../people/person-service.js';
-import {
-  type ConsentFactRow,
-  factFromRow,
-  isExpired,
-  personInCase,
-  recipientFromRow,
-  seriesStateAt,
-  toldFromRow,
-} from './consent-gate.js';
-
-/** A full consent row: the columns the gate reads, and the rest of the record. */
-interface ConsentRow extends ConsentFactRow {
-  method: Consent['method'];
-  language: string | null;
-  witness: string | null;
-  refusal_reason: string | null;
-  withdrawal_reason: string | null;
-  notes: string;
-  created_at: string;
-  updated_at: string;
-  origin_vault: string;
-}
-
-function toConsent(r: ConsentRow): Consent {
-  return {
-    id: r.id,
-    seriesId: r.series_id,
-    version: r.version,
-    personId: r.person_id,
-    caseId: r.case_id,
-    purpose: r.purpose,
-    recipient: recipientFromRow(r),
-    state: r.state,
-    told: toldFromRow(r),
-    method: r.method,
-    language: r.language,
-    witness: r.witness,
-    givenAt: r.given_at,
-    expiresAt: r.expires_at,
-    refusalReason: r.refusal_reason,
-    withdrawnAt: r.withdrawn_at,
-    withdrawalReason: r.withdrawal_reason,
-    notes: r.notes,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    originVault: r.origin_vault,
-  };
-}
+import { CONSENTS } from '../records/consents.js';
+import { NOT_SHARED } from '../records/received.js';
+import { isExpired, personInCase, seriesStateAt } from './consent-gate.js';
+import { type ConsentRow, consentFromRow, recipientColumns, toldColumns } from './consent-row.js';
 
 /** Where a series stands at `at`: its latest version decided by then, read for expiry. */
 export function seriesStatus(rows: readonly ConsentRow[], at: string): ConsentStatus {
-  const v = seriesStateAt(rows.map(factFromRow), at);
+  const v = seriesStateAt(rows.map(consentFromRow), at);
   if (!v) return 'not-yet-valid';
   if (v.state !== 'given') return v.state;
   if (isExpired(v.expiresAt, at)) return 'expired';
@@ -103,7 +59,7 @@ function withStatus(ctx: DomainContext, rows: readonly ConsentRow[], at: string)
   return rows.map((r) => {
     const s = summary.get(r.series_id)!;
     return {
-      ...toConsent(r),
+      ...consentFromRow(r),
       status: s.status,
       current: r.version === s.latest,
       received: r.origin_vault !== ctx.vaultId,
@@ -112,26 +68,18 @@ function withStatus(ctx: DomainContext, rows: readonly ConsentRow[], at: string)
 }
 
 function seriesRows(db: ReadableDB, seriesId: string): ConsentRow[] {
-  return all<ConsentRow>(db, sql`SELECT * FROM consents WHERE series_id = ${seriesId} ORDER BY version`);
+  return CONSENTS.parseAll(all(db, sql`SELECT * FROM consents WHERE series_id = ${seriesId} ORDER BY version`));
 }
 
 /** The version with this id, or NOT_FOUND. */
 function requireConsentRow(db: ReadableDB, id: string): ConsentRow {
-  const r = get<ConsentRow>(db, sql`SELECT * FROM consents WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM consents WHERE id = ${id}`);
   if (!r) throw notFound('consent', id);
-  return r;
+  return CONSENTS.parse(r);
 }
 
 function insertVersion(ctx: DomainContext, r: ConsentRow): void {
-  run(
-    ctx.db,
-    sql`INSERT INTO consents (id, series_id, version, person_id, case_id, purpose, recipient_partner_id, recipient_class, state,
-          told_nature, told_purpose, told_use, told_consequences, told_right_to_refuse, told_right_to_withdraw,
-          method, language, witness, given_at, expires_at, refusal_reason, withdrawn_at, withdrawal_reason, notes, created_at, updated_at, origin_vault)
-        VALUES (${r.id}, ${r.series_id}, ${r.version}, ${r.person_id}, ${r.case_id}, ${r.purpose}, ${r.recipient_partner_id}, ${r.recipient_class}, ${r.state},
-          ${r.told_nature}, ${r.told_purpose}, ${r.told_use}, ${r.told_consequences}, ${r.told_right_to_refuse}, ${r.told_right_to_withdraw},
-          ${r.method}, ${r.language}, ${r.witness}, ${r.given_at}, ${r.expires_at}, ${r.refusal_reason}, ${r.withdrawn_at}, ${r.withdrawal_reason}, ${r.notes}, ${r.created_at}, ${r.updated_at}, ${r.origin_vault})`,
-  );
+  run(ctx.db, CONSENTS.insert(r));
 }
 
 function auditNote(action: string, r: ConsentRow): AuditNote {
@@ -165,7 +113,6 @@ export function addConsent(ctx: DomainContext, input: AddConsentInputT): Consent
     }
     const at = nowIso(ctx);
     const id = uuidv7(ctx.now().getTime());
-    const told = new Set(p.told);
     const row: ConsentRow = {
       id,
       series_id: id,
@@ -173,15 +120,9 @@ export function addConsent(ctx: DomainContext, input: AddConsentInputT): Consent
       person_id: p.personId,
       case_id: p.caseId,
       purpose: p.purpose,
-      recipient_partner_id: p.recipient && 'partnerId' in p.recipient ? p.recipient.partnerId : null,
-      recipient_class: p.recipient && 'class' in p.recipient ? p.recipient.class : null,
+      ...recipientColumns(p.recipient),
       state: p.decision,
-      told_nature: told.has('nature') ? 1 : 0,
-      told_purpose: told.has('purpose') ? 1 : 0,
-      told_use: told.has('use') ? 1 : 0,
-      told_consequences: told.has('consequences') ? 1 : 0,
-      told_right_to_refuse: told.has('right-to-refuse') ? 1 : 0,
-      told_right_to_withdraw: told.has('right-to-withdraw') ? 1 : 0,
+      ...toldColumns(p.told),
       method: p.method,
       language: p.language ?? null,
       witness: p.witness ?? null,
@@ -350,10 +291,51 @@ export function listConsents(ctx: DomainContext, query: ListConsentsQueryT = {})
   if (q.caseId) where.push(sql`c.case_id = ${q.caseId}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
   // series in the order they were recorded (version 1's time, then insertion order), versions in order
-  const rows = all<ConsentRow>(
-    ctx.db,
-    sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`,
+  const rows = CONSENTS.parseAll(
+    all(
+      ctx.db,
+      sql`SELECT c.* FROM consents c JOIN consents s ON s.id = c.series_id${whereSql} ORDER BY s.created_at, s.rowid, c.version`,
+    ),
   );
   const items = withStatus(ctx, rows, nowIso(ctx));
   return q.allVersions ? items : items.filter((c) => c.current);
+}
+
+/**
+ * Write a consent version received in a bundle (inside the import's transaction; a version is
+ * written once and never updated; bundles/apply.ts skips one without purpose, state, method or
+ * given-at). The sender's partner id means nothing here and is not stored: the consent then
+ * covers no recipient in this vault (it can never allow sharing onwards). A refusal or
+ * withdrawal reason the sender did not share is "Not shared"; a withdrawal without its time is
+ * taken as of the time the consent was given (the earliest it can be).
+ */
+export function applyReceivedConsent(ctx: DomainContext, rec: ConsentRecord, at: string): void {
+  const state = rec.state!;
+  run(
+    ctx.db,
+    CONSENTS.insert({
+      id: rec.id,
+      series_id: rec.seriesId,
+      version: rec.version,
+      person_id: rec.personId,
+      case_id: rec.caseId,
+      purpose: rec.purpose!,
+      recipient_partner_id: null,
+      recipient_class: rec.recipientClass ?? null,
+      state,
+      ...toldColumns(rec.told ?? []),
+      method: rec.method!,
+      language: rec.language ?? null,
+      witness: rec.witness ?? null,
+      given_at: rec.givenAt!,
+      expires_at: rec.expiresAt ?? null,
+      refusal_reason: state === 'refused' ? (rec.refusalReason ?? NOT_SHARED) : null,
+      withdrawn_at: state === 'withdrawn' ? (rec.withdrawnAt ?? rec.givenAt!) : null,
+      withdrawal_reason: state === 'withdrawn' ? (rec.withdrawalReason ?? NOT_SHARED) : null,
+      notes: rec.notes ?? '',
+      created_at: rec.createdAt ?? at,
+      updated_at: rec.updatedAt ?? at,
+      origin_vault: rec.originVault,
+    }),
+  );
 }

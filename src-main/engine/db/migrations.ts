@@ -6,17 +6,22 @@
  *   a failing statement leaves the database exactly at its previous version.
  * - A database whose user_version is higher than the newest migration this build knows was
  *   written by a newer Case Vault: it is refused (VAULT_TOO_NEW) before anything is written.
+ * - A migration may have a data step in code (migration-steps.ts), run right after its SQL in
+ *   the same transaction: a step that throws undoes the whole run like a failing statement.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VaultError } from '../../../shared/errors.js';
+import { MIGRATION_STEPS, type MigrationStep, type MigrationVault } from './migration-steps.js';
 import type { WritableDB, ReadableDB } from './sql.js';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** the data step in code, run after `sql` in the same transaction */
+  step?: MigrationStep;
 }
 
 const FILE_RE = /^(\d{4})-([a-z0-9][a-z0-9-]*)\.sql$/;
@@ -37,13 +42,16 @@ export function defaultMigrationsDir(): string {
 
 let shipped: Migration[] | null = null;
 
-/** The migrations this build ships (read once), or those of another folder (tests). */
-export function loadMigrations(dir?: string): Migration[] {
-  if (dir === undefined) return (shipped ??= readMigrations(defaultMigrationsDir()));
-  return readMigrations(dir);
+/**
+ * The migrations this build ships (read once) with their data steps, or those of another
+ * folder (tests) with the steps given.
+ */
+export function loadMigrations(dir?: string, steps: ReadonlyMap<number, MigrationStep> = new Map()): Migration[] {
+  if (dir === undefined) return (shipped ??= readMigrations(defaultMigrationsDir(), MIGRATION_STEPS));
+  return readMigrations(dir, steps);
 }
 
-function readMigrations(dir: string): Migration[] {
+function readMigrations(dir: string, steps: ReadonlyMap<number, MigrationStep>): Migration[] {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
@@ -62,7 +70,12 @@ function readMigrations(dir: string): Migration[] {
     if (/^\s*(BEGIN|COMMIT|ROLLBACK|END)\b/im.test(text.replace(/CREATE\s+TRIGGER[\s\S]*?\bEND\s*;/gi, ''))) {
       throw new Error(`migration ${file} manages its own transaction; the runner does that`);
     }
-    migrations.push({ version, name: m[2]!, sql: text });
+    const step = steps.get(version);
+    migrations.push({ version, name: m[2]!, sql: text, ...(step ? { step } : {}) });
+  }
+  for (const version of steps.keys()) {
+    if (version < 1 || version > migrations.length)
+      throw new Error(`a data step is registered for migration ${version}, which has no NNNN-slug.sql file`);
   }
   return migrations;
 }
@@ -90,13 +103,22 @@ export interface MigrationResult {
   applied: string[];
 }
 
-export function migrate(db: WritableDB, migrations: readonly Migration[] = loadMigrations()): MigrationResult {
+/**
+ * Apply the pending migrations. `vault` is the vault the database belongs to (its data steps
+ * need it); without it (a bare database in a schema test) steps that need a vault do nothing.
+ */
+export function migrate(
+  db: WritableDB,
+  migrations: readonly Migration[] = loadMigrations(),
+  vault?: MigrationVault,
+): MigrationResult {
   const from = assertNotTooNew(db, migrations);
   const pending = migrations.slice(from);
   if (pending.length === 0) return { from, to: from, applied: [] };
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.step?.({ db, ...(vault ? { vault } : {}) });
       db.pragma(`user_version = ${m.version}`);
     }
   })();

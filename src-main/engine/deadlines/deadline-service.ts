@@ -7,55 +7,28 @@ import {
   CompleteDeadlineInput,
   type Deadline,
   type DeadlineItem,
-  type DeadlineKind,
-  type DeadlineStatus,
   ListDeadlinesQuery,
   type ListDeadlinesQuery as ListDeadlinesQueryT,
   addDays,
   daysBetween,
 } from '../../../shared/domain/deadlines.js';
+import type { DeadlineRecord } from '../../../shared/domain/bundles.js';
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput, today } from '../domain/context.js';
+import { DEADLINES, type DeadlineRow } from '../records/deadlines.js';
+import { NOT_SHARED, type ReceivedWrite, receivedValues } from '../records/received.js';
 import { uuidv7 } from '../util/ids.js';
 
-interface DeadlineRow {
-  id: string;
-  case_id: string;
-  kind: DeadlineKind;
-  title: string;
-  due_on: string;
-  notes: string;
-  status: DeadlineStatus;
-  completed_on: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
-
 function toDeadline(r: DeadlineRow): Deadline {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    kind: r.kind,
-    title: r.title,
-    dueOn: r.due_on,
-    notes: r.notes,
-    status: r.status,
-    completedOn: r.completed_on,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-    originVault: r.origin_vault,
-  };
+  return DEADLINES.toFields(r);
 }
 
 function requireDeadline(db: ReadableDB, id: string): DeadlineRow {
-  const r = get<DeadlineRow>(db, sql`SELECT * FROM deadlines WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM deadlines WHERE id = ${id}`);
   if (!r) throw notFound('deadline', id);
-  return r;
+  return DEADLINES.parse(r);
 }
 
 export function getDeadline(ctx: DomainContext, id: string): Deadline {
@@ -70,8 +43,20 @@ export function addDeadline(ctx: DomainContext, input: AddDeadlineInput): Deadli
     const id = uuidv7(ctx.now().getTime());
     run(
       ctx.db,
-      sql`INSERT INTO deadlines (id, case_id, kind, title, due_on, notes, status, completed_on, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${p.caseId}, ${p.kind}, ${p.title}, ${p.dueOn}, ${p.notes}, 'open', NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      DEADLINES.insert({
+        id,
+        case_id: p.caseId,
+        kind: p.kind,
+        title: p.title,
+        due_on: p.dueOn,
+        notes: p.notes,
+        status: 'open',
+        completed_on: null,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        origin_vault: ctx.vaultId,
+      }),
     );
     audit({ action: 'deadline.added', subject: { kind: 'deadline', id }, details: { caseId: p.caseId, kind: p.kind } });
     return getDeadline(ctx, id);
@@ -95,10 +80,7 @@ export function completeDeadline(ctx: DomainContext, input: CompleteDeadlineInpu
     if (completedOn > day) throw new VaultError('INVALID_INPUT', `completedOn: ${completedOn} is in the future.`);
     const at = nowIso(ctx);
     const version = before.version + 1;
-    run(
-      ctx.db,
-      sql`UPDATE deadlines SET status = ${p.status}, completed_on = ${completedOn}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`,
-    );
+    run(ctx.db, DEADLINES.update(p.id, { status: p.status, completed_on: completedOn, updated_at: at, version })!);
     audit({
       action: 'deadline.completed',
       subject: { kind: 'deadline', id: p.id },
@@ -136,16 +118,54 @@ export function listDeadlines(ctx: DomainContext, query: ListDeadlinesQueryT = {
     where.push(sql`d.status = 'open'`, sql`(${sqlJoin(windows, ' OR ')})`);
   }
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
-  const rows = all<DeadlineRow & { case_reference: string; case_title: string }>(
+  const rows = all<{ case_reference: string; case_title: string }>(
     ctx.db,
     sql`SELECT d.*, c.reference AS case_reference, c.title AS case_title FROM deadlines d JOIN cases c ON c.id = d.case_id${whereSql}
         ORDER BY d.due_on, c.reference, d.title, d.id`,
   );
-  return rows.map((r) => ({
-    ...toDeadline(r),
-    caseReference: r.case_reference,
-    caseTitle: r.case_title,
-    daysUntilDue: daysBetween(day, r.due_on),
-    overdue: r.status === 'open' && r.due_on < day,
-  }));
+  return rows.map((raw) => {
+    const r = DEADLINES.parse(raw);
+    return {
+      ...toDeadline(r),
+      caseReference: raw.case_reference,
+      caseTitle: raw.case_title,
+      daysUntilDue: daysBetween(day, r.due_on),
+      overdue: r.status === 'open' && r.due_on < day,
+    };
+  });
+}
+
+/**
+ * Write a deadline received in a bundle (inside the import's transaction; bundles/apply.ts
+ * decides whether it is new or overwrites; one without its due date is never written).
+ * Placeholders: kind other, title "Not shared", status open.
+ */
+export function applyReceivedDeadline(ctx: DomainContext, rec: DeadlineRecord, mode: ReceivedWrite, at: string): void {
+  const current = mode.insert ? undefined : requireDeadline(ctx.db, rec.id);
+  const values = {
+    ...receivedValues(DEADLINES, 'deadlines', rec, current, {
+      kind: 'other',
+      title: NOT_SHARED,
+      due_on: '',
+      status: 'open',
+      notes: '',
+    }),
+    updated_at: rec.updatedAt ?? at,
+  };
+  if (mode.insert) {
+    run(
+      ctx.db,
+      DEADLINES.insert({
+        ...values,
+        id: rec.id,
+        case_id: rec.caseId,
+        created_at: rec.createdAt ?? at,
+        version: rec.version,
+        origin_vault: rec.originVault,
+      }),
+    );
+  } else {
+    const { created_at: _kept, ...changed } = values;
+    run(ctx.db, DEADLINES.update(rec.id, { ...changed, version: mode.version })!);
+  }
 }

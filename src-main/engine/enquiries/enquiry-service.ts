@@ -15,6 +15,8 @@ import {
   type EnquiryStatus,
   ListEnquiriesQuery,
   type ListEnquiriesQuery as ListEnquiriesQueryT,
+  ACCEPTED_CASE_STATUS,
+  type NamedPersonChoice,
 } from '../../../shared/domain/enquiries.js';
 import type { Page } from '../../../shared/domain/common.js';
 import { VaultError } from '../../../shared/errors.js';
@@ -25,6 +27,7 @@ import { type DomainContext, jsonArray, mutate, notFound, nowIso, parseInput, to
 import { createPerson, linkPerson } from '../people/person-service.js';
 import { ensureNameKeys, findNameMatches, writeEnquiryNames } from '../names/store.js';
 import { uuidv7 } from '../util/ids.js';
+import type { z } from 'zod';
 
 interface EnquiryRow {
   id: string;
@@ -171,6 +174,73 @@ export function checkEnquiryConflicts(ctx: DomainContext, id: string): Enquiry {
   });
 }
 
+interface CarriedPeople {
+  peopleCreated: number;
+  peopleLinked: number;
+}
+
+/**
+ * The names the enquiry mentions, brought into the case it opens as the accept dialog chose
+ * (inside the decision's transaction). A person is linked only when the conflict check matched
+ * them for that very name: the choice is between "this is someone we know" and "someone new".
+ */
+function carryNamedPeople(
+  ctx: DomainContext,
+  r: EnquiryRow,
+  matches: readonly ConflictMatch[],
+  caseId: string,
+  choices: readonly z.output<typeof NamedPersonChoice>[],
+): CarriedPeople {
+  const named = jsonArray<string>(r.names_mentioned);
+  const roles = namedRoles(ctx.db, [r.id]).get(r.id);
+  const seen = new Set<number>();
+  const out: CarriedPeople = { peopleCreated: 0, peopleLinked: 0 };
+  for (const choice of choices) {
+    const name = named[choice.index];
+    if (name === undefined) {
+      throw new VaultError(
+        'INVALID_INPUT',
+        `This enquiry mentions ${named.length} names; there is no name number ${choice.index + 1}.`,
+      );
+    }
+    if (seen.has(choice.index)) {
+      throw new VaultError('INVALID_INPUT', `Name number ${choice.index + 1} was given two choices; give one.`);
+    }
+    seen.add(choice.index);
+    if (choice.action === 'skip') continue;
+    const role = choice.role ?? roles?.get(choice.index + 1) ?? null;
+    if (!role) {
+      throw new VaultError(
+        'INVALID_INPUT',
+        `Name number ${choice.index + 1} has no role in this enquiry; choose the role it has in the case.`,
+      );
+    }
+    let personId: string;
+    if (choice.action === 'create') {
+      personId = createPerson(ctx, { fullName: name }).id;
+      out.peopleCreated++;
+    } else {
+      if (!matches.some((m) => m.query === name && m.personId === choice.personId)) {
+        throw new VaultError(
+          'INVALID_INPUT',
+          `The conflict check did not match name number ${choice.index + 1} with that person; only a matched person can be linked.`,
+        );
+      }
+      personId = choice.personId;
+      out.peopleLinked++;
+    }
+    // The same person chosen for two names (or already the enquirer) keeps one role of each kind.
+    if (
+      !pluck(
+        ctx.db,
+        sql`SELECT 1 FROM case_people WHERE case_id = ${caseId} AND person_id = ${personId} AND role = ${role}`,
+      )
+    )
+      linkPerson(ctx, { personId, caseId, role });
+  }
+  return out;
+}
+
 export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): Enquiry {
   const p = parseInput(DecideEnquiryInput, input);
   return mutate(ctx, (audit) => {
@@ -186,6 +256,7 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
     const at = nowIso(ctx);
     let caseId: string | null = null;
     let partnerId: string | null = null;
+    let carried: CarriedPeople | null = null;
     let status: EnquiryStatus;
     if (p.decision === 'accept') {
       if (matches.length > 0 && !p.acknowledgeConflicts) {
@@ -199,7 +270,9 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
         {
           title: `Enquiry of ${r.received_on}`,
           ...(p.case ?? {}),
-          status: 'accepted',
+          // an empty summary (the schema's default) takes the enquiry's account
+          summary: p.case?.summary || r.summary,
+          status: ACCEPTED_CASE_STATUS,
           openedOn: p.case?.openedOn ?? today(ctx),
         },
         { enquiryId: r.id },
@@ -209,6 +282,7 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
         const person = createPerson(ctx, { fullName: r.enquirer_name, contact: r.enquirer_contact });
         linkPerson(ctx, { personId: person.id, caseId, role: p.enquirerRole });
       }
+      carried = carryNamedPeople(ctx, r, matches, caseId, p.namedPeople);
       status = 'accepted';
     } else if (p.decision === 'refer') {
       if (!pluck(ctx.db, sql`SELECT 1 FROM partners WHERE id = ${p.partnerId}`)) throw notFound('partner', p.partnerId);
@@ -225,7 +299,12 @@ export function decideEnquiry(ctx: DomainContext, input: DecideEnquiryInput): En
     audit({
       action: `enquiry.${status}`,
       subject: { kind: 'enquiry', id: r.id },
-      details: { conflicts: matches.length, ...(caseId ? { caseId } : {}), ...(partnerId ? { partnerId } : {}) },
+      details: {
+        conflicts: matches.length,
+        ...(caseId ? { caseId } : {}),
+        ...(carried ?? {}),
+        ...(partnerId ? { partnerId } : {}),
+      },
     });
     return getEnquiry(ctx, r.id);
   });

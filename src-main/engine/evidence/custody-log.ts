@@ -68,12 +68,15 @@ function toEvent(r: CustodyRow): CustodyEvent {
  * the action it records (bundle export and import do: action 'shared'); on its own it still
  * runs in a transaction of its own (a savepoint when nested) so the chain is never forked.
  * Details are part of the legal record; keep them to ids, hashes, sizes, codes and short reasons.
+ * The actor is the vault owner, except for an item's arrival from a partner, which names the
+ * sender.
  */
 export function appendCustodyEvent(
   ctx: DomainContext,
   evidenceId: string,
   action: CustodyAction,
   details: CustodyDetails = {},
+  actor: string = LOCAL_ACTOR,
 ): CustodyEvent {
   const db = ctx.db;
   return db.transaction(() => {
@@ -83,17 +86,17 @@ export function appendCustodyEvent(
     );
     const prev = last ? Buffer.from(last.hash) : custodyGenesis(evidenceId);
     const at = nowIso(ctx);
-    const hash = custodyHash(prev, { evidenceId, at, actor: LOCAL_ACTOR, action, details });
+    const hash = custodyHash(prev, { evidenceId, at, actor, action, details });
     const res = run(
       db,
       sql`INSERT INTO custody_events (evidence_id, at, actor, action, details, prev_hash, hash)
-          VALUES (${evidenceId}, ${at}, ${LOCAL_ACTOR}, ${action}, ${canonicalJson(details)}, ${prev}, ${hash})`,
+          VALUES (${evidenceId}, ${at}, ${actor}, ${action}, ${canonicalJson(details)}, ${prev}, ${hash})`,
     );
     return {
       seq: Number(res.lastInsertRowid),
       evidenceId,
       at,
-      actor: LOCAL_ACTOR,
+      actor,
       action,
       details,
       prevHash: prev.toString('hex'),

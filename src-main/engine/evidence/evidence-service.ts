@@ -30,7 +30,6 @@ import {
   type CustodyLogFormat as CustodyLogFormatT,
   type Evidence,
   type EvidenceExport,
-  type EvidenceType,
   type EvidenceVerification,
   ExportEvidenceInput,
   FilePath,
@@ -43,7 +42,10 @@ import {
 import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, run, sql, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
-import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import { type AuditNote, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
+import type { EvidenceRecord } from '../../../shared/domain/bundles.js';
+import { EVIDENCE, type EvidenceRow } from '../records/evidence.js';
+import { NOT_SHARED, type ReceivedWrite, pick, receivedValues } from '../records/received.js';
 import type { BlobSource, PendingBlob } from '../evidence-store/blob-store.js';
 import { uuidv7 } from '../util/ids.js';
 import { appendCustodyEvent, listCustodyEvents, verifyCustodyChain } from './custody-log.js';
@@ -56,58 +58,9 @@ export type EvidenceProgress = (done: number, total: number) => void;
 /** How much of the source file one read takes: fewer, larger reads are faster. */
 const READ_BYTES = 1024 * 1024;
 
-interface EvidenceRow {
-  id: string;
-  case_id: string;
-  blob_id: string;
-  derived_from: string | null;
-  derivation_reason: string | null;
-  title: string;
-  description: string;
-  type: EvidenceType;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  source: string;
-  collector: string;
-  method: string;
-  collected_at: string | null;
-  place: string;
-  received_at: string;
-  last_verified_at: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
-
 function toEvidence(r: EvidenceRow): Evidence {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    type: r.type,
-    title: r.title,
-    description: r.description,
-    fileName: r.file_name,
-    mediaType: r.media_type,
-    size: Number(r.size),
-    sha256: r.sha256,
-    source: r.source,
-    collector: r.collector,
-    method: r.method,
-    collectedAt: r.collected_at,
-    place: r.place,
-    derivedFrom: r.derived_from,
-    derivationReason: r.derivation_reason,
-    receivedAt: r.received_at,
-    lastVerifiedAt: r.last_verified_at,
-    blobId: r.blob_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: Number(r.version),
-    originVault: r.origin_vault,
-  };
+  const { seq: _seq, ...fields } = EVIDENCE.toFields(r);
+  return fields;
 }
 
 const IdArg = z.strictObject({ id: Id });
@@ -118,9 +71,9 @@ function parseId(id: unknown): string {
 
 /** The evidence row, or NOT_FOUND. Other services (bundles) call this before touching an item. */
 export function requireEvidence(db: ReadableDB, id: string): EvidenceRow {
-  const r = get<EvidenceRow>(db, sql`SELECT * FROM evidence WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM evidence WHERE id = ${id}`);
   if (!r) throw notFound('evidence item', id);
-  return r;
+  return EVIDENCE.parse(r);
 }
 
 export function getEvidence(ctx: DomainContext, id: string): Evidence {
@@ -133,9 +86,8 @@ export function listEvidence(ctx: DomainContext, query: ListEvidenceQueryT): Evi
   const where: SqlFragment[] = [sql`case_id = ${q.caseId}`];
   if (q.type) where.push(sql`type = ${q.type}`);
   if (!q.includeCopies) where.push(sql`derived_from IS NULL`);
-  return all<EvidenceRow>(
-    ctx.db,
-    sql`SELECT * FROM evidence WHERE ${sqlJoin(where, ' AND ')} ORDER BY received_at, seq`,
+  return EVIDENCE.parseAll(
+    all(ctx.db, sql`SELECT * FROM evidence WHERE ${sqlJoin(where, ' AND ')} ORDER BY received_at, seq`),
   ).map(toEvidence);
 }
 
@@ -354,11 +306,31 @@ async function commitIntake(ctx: DomainContext, p: IntakeFields, intake: Intake)
       ctx.blobs.commit(ctx.db, pending, at);
       run(
         ctx.db,
-        sql`INSERT INTO evidence (id, case_id, blob_id, derived_from, derivation_reason, title, description, type, file_name, media_type, size, sha256,
-                                  source, collector, method, collected_at, place, received_at, last_verified_at, created_at, updated_at, version, origin_vault)
-            VALUES (${id}, ${p.caseId}, ${pending.blobId}, NULL, NULL, ${p.title ?? titleFrom(intake.fileName)}, ${p.description}, ${p.type}, ${intake.fileName},
-                    ${intake.mediaType}, ${pending.size}, ${pending.sha256}, ${p.source}, ${p.collector}, ${p.method}, ${p.collectedAt ?? null}, ${p.place},
-                    ${at}, NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
+        EVIDENCE.insert({
+          id,
+          case_id: p.caseId,
+          blob_id: pending.blobId,
+          derived_from: null,
+          derivation_reason: null,
+          title: p.title ?? titleFrom(intake.fileName),
+          description: p.description,
+          type: p.type,
+          file_name: intake.fileName,
+          media_type: intake.mediaType,
+          size: pending.size,
+          sha256: pending.sha256,
+          source: p.source,
+          collector: p.collector,
+          method: p.method,
+          collected_at: p.collectedAt ?? null,
+          place: p.place,
+          received_at: at,
+          last_verified_at: null,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+          origin_vault: ctx.vaultId,
+        }),
       );
       const fields = PROVENANCE_FIELDS.filter((f) => p[f] !== undefined && p[f] !== '');
       const event = appendCustodyEvent(ctx, id, 'received', {
@@ -413,10 +385,31 @@ export async function addDerivedCopy(
       ctx.blobs.commit(ctx.db, pending, at);
       run(
         ctx.db,
-        sql`INSERT INTO evidence (id, case_id, blob_id, derived_from, derivation_reason, title, description, type, file_name, media_type, size, sha256,
-                                  source, collector, method, collected_at, place, received_at, last_verified_at, created_at, updated_at, version, origin_vault)
-            VALUES (${id}, ${original.case_id}, ${pending.blobId}, ${original.id}, ${p.reason}, ${p.title ?? titleFrom(intake.fileName)}, ${p.description}, ${original.type},
-                    ${intake.fileName}, ${intake.mediaType}, ${pending.size}, ${pending.sha256}, '', '', '', NULL, '', ${at}, NULL, ${at}, ${at}, 1, ${ctx.vaultId})`,
+        EVIDENCE.insert({
+          id,
+          case_id: original.case_id,
+          blob_id: pending.blobId,
+          derived_from: original.id,
+          derivation_reason: p.reason,
+          title: p.title ?? titleFrom(intake.fileName),
+          description: p.description,
+          type: original.type,
+          file_name: intake.fileName,
+          media_type: intake.mediaType,
+          size: pending.size,
+          sha256: pending.sha256,
+          source: '',
+          collector: '',
+          method: '',
+          collected_at: null,
+          place: '',
+          received_at: at,
+          last_verified_at: null,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+          origin_vault: ctx.vaultId,
+        }),
       );
       const received = appendCustodyEvent(ctx, id, 'received', {
         sha256: pending.sha256,
@@ -566,7 +559,7 @@ export async function verifyEvidence(
   }
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
-    run(ctx.db, sql`UPDATE evidence SET last_verified_at = ${at} WHERE id = ${evidenceId}`);
+    run(ctx.db, EVIDENCE.update(evidenceId, { last_verified_at: at })!);
     const event = appendCustodyEvent(ctx, evidenceId, 'verified', { sha256, result: 'match' });
     audit({
       action: 'evidence.verified',
@@ -760,4 +753,145 @@ export async function exportCustodyLogToFile(
       return { path: path.resolve(out), format, bytes: bytes.length };
     },
   );
+}
+
+/** An evidence file of a bundle, staged in the blob store while the bundle is read. */
+export interface StagedFile {
+  pending: PendingBlob;
+  /** set once an evidence row names the blob (it is then committed with the transaction) */
+  used: boolean;
+}
+
+/** Where a received item came from: the bundle and its signer. */
+export interface Arrival {
+  at: string;
+  bundleId: string;
+  senderVault: string;
+  /** the signer's partner here */
+  senderPartner: string | null;
+}
+
+/**
+ * The custody log of a received item starts with who sent it: the partner (name and id) and
+ * their vault as actor and details, the bundle, and the file's hash and size. A bundle does not
+ * carry the sender's own custody chain (its head hash), so the log cannot link to it; the
+ * sender's log records the matching 'shared' event with this bundle id.
+ */
+function arrivalActor(ctx: DomainContext, a: Arrival): { actor: string; partnerName: string | null } {
+  const partnerName =
+    a.senderPartner === null
+      ? null
+      : (get<{ name: string }>(ctx.db, sql`SELECT name FROM partners WHERE id = ${a.senderPartner}`)?.name ?? null);
+  return {
+    actor: partnerName ? `${partnerName} (partner vault ${a.senderVault})` : `partner vault ${a.senderVault}`,
+    partnerName,
+  };
+}
+
+/**
+ * Write an evidence item received in a bundle (inside the import's transaction; bundles/apply.ts
+ * decides whether it is new or overwrites). Into the evidence table when its file is here
+ * (staged now, or stored before), else into received_evidence_metadata until a bundle brings
+ * the file. Placeholders (docs/bundle-format.md): title the file name, else "Not shared"; type
+ * other; file name "not-shared"; media type application/octet-stream; received at the sender's
+ * time, else the import's; a derivation only when the item it names is in this vault.
+ * Returns true when a file was newly stored for it.
+ */
+export function applyReceivedEvidence(
+  ctx: DomainContext,
+  rec: EvidenceRecord,
+  mode: ReceivedWrite,
+  arrival: Arrival,
+  staged: StagedFile | undefined,
+  audit: (note: AuditNote) => void,
+): boolean {
+  const { at } = arrival;
+  const found = get(ctx.db, sql`SELECT * FROM evidence WHERE id = ${rec.id}`);
+  const cur = found ? EVIDENCE.parse(found) : undefined;
+  const meta = cur
+    ? undefined
+    : get<{ record: string }>(ctx.db, sql`SELECT record FROM received_evidence_metadata WHERE id = ${rec.id}`);
+  const version = mode.insert ? rec.version : mode.version;
+  if (!cur && !staged) {
+    // metadata only: merge over what was received before, keep it as received
+    const previous = meta ? (JSON.parse(meta.record) as Record<string, unknown>) : {};
+    const merged = canonicalJson({ ...previous, ...rec, version });
+    run(ctx.db, sql`DELETE FROM received_evidence_metadata WHERE id = ${rec.id}`);
+    run(
+      ctx.db,
+      sql`INSERT INTO received_evidence_metadata (id, case_id, record, version, origin_vault, received_at) VALUES (${rec.id}, ${rec.caseId}, ${merged}, ${version}, ${rec.originVault}, ${at})`,
+    );
+    return false;
+  }
+  const previous: Record<string, unknown> = cur ? {} : meta ? (JSON.parse(meta.record) as Record<string, unknown>) : {};
+  const r = { ...previous, ...rec } as EvidenceRecord;
+  const derivedFrom = pick<string | null>(r, 'derivedFrom', cur?.derived_from, null);
+  const derived =
+    derivedFrom !== null &&
+    derivedFrom !== rec.id &&
+    get(ctx.db, sql`SELECT 1 AS one FROM evidence WHERE id = ${derivedFrom}`) !== undefined;
+  const values = {
+    ...receivedValues(EVIDENCE, 'evidence', r, cur, {
+      title: r.fileName ?? NOT_SHARED,
+      type: 'other',
+      file_name: 'not-shared',
+      media_type: 'application/octet-stream',
+      received_at: at,
+      created_at: at,
+    }),
+    derived_from: derived ? derivedFrom : null,
+    derivation_reason: derived
+      ? (pick<string | null>(r, 'derivationReason', cur?.derivation_reason, null) ?? NOT_SHARED)
+      : null,
+    updated_at: r.updatedAt ?? at,
+  };
+  // the file's hash, size and last verification are this vault's facts about the stored file
+  const { sha256: _h, size: _s, last_verified_at: _v, created_at: createdAt, ...described } = values;
+  if (cur) {
+    run(ctx.db, EVIDENCE.update(rec.id, { ...described, version })!);
+    return false;
+  }
+  const file = staged!;
+  if (!file.used) {
+    ctx.blobs.commit(ctx.db, file.pending, at);
+    file.used = true;
+  }
+  run(ctx.db, sql`DELETE FROM received_evidence_metadata WHERE id = ${rec.id}`);
+  run(
+    ctx.db,
+    EVIDENCE.insert({
+      ...described,
+      id: rec.id,
+      case_id: rec.caseId,
+      blob_id: file.pending.blobId,
+      size: file.pending.size,
+      sha256: file.pending.sha256,
+      last_verified_at: null,
+      created_at: createdAt ?? at,
+      version,
+      origin_vault: rec.originVault,
+    }),
+  );
+  const { actor, partnerName } = arrivalActor(ctx, arrival);
+  const details = {
+    bundleId: arrival.bundleId,
+    fromVault: arrival.senderVault,
+    ...(arrival.senderPartner ? { partnerId: arrival.senderPartner } : {}),
+    ...(partnerName ? { partnerName } : {}),
+    sha256: file.pending.sha256,
+    size: file.pending.size,
+  };
+  const event = appendCustodyEvent(ctx, rec.id, 'received', details, actor);
+  audit({
+    action: 'evidence.received',
+    subject: { kind: 'evidence', id: rec.id },
+    details: {
+      bundleId: arrival.bundleId,
+      fromVault: arrival.senderVault,
+      sha256: file.pending.sha256,
+      size: file.pending.size,
+      custodyHash: event.hash,
+    },
+  });
+  return true;
 }

@@ -36,9 +36,7 @@ import { unwrapKey, wrapKey } from '../crypto/aead.js';
 import { type SecretBuffer, constantTimeEqual, secureAlloc, secureTake, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey } from '../crypto/subkeys.js';
 import { get, pluck, run, sql, type ReadableDB, type WritableDB } from '../db/sql.js';
-import { appendAudit } from '../audit/audit-log.js';
 import { X25519Identity, X25519Recipient } from '../age/index.js';
-import { isoNow } from '../util/ids.js';
 
 /** One label per kind of signed object. Never reuse a label for a second purpose. */
 export const SIGNATURE_DOMAINS = {
@@ -260,36 +258,4 @@ export function loadIdentity(db: ReadableDB, master: SecretBuffer, vaultId: stri
     throw corrupt();
   }
   return new VaultIdentityKeys(vaultId, publicKey, secret);
-}
-
-/**
- * The identity of an unlocking vault: loaded when it exists, else created and audited
- * (`identity.created`, reason 'init' for a new vault, 'migration' for a vault that just gained
- * the table). Null only for a database older than schema 3 (tests that build old vaults).
- */
-export function ensureIdentity(
-  db: WritableDB,
-  master: SecretBuffer,
-  vaultId: string,
-  reason: 'init' | 'migration' = 'migration',
-): VaultIdentityKeys | null {
-  if (!hasIdentityTable(db)) return null;
-  const exists = pluck<number>(db, sql`SELECT count(*) FROM vault_identity`) === 1;
-  if (exists) return loadIdentity(db, master, vaultId);
-  return db.transaction(() => {
-    const at = isoNow();
-    const keys = createIdentity(db, master, vaultId, at);
-    try {
-      appendAudit(db, vaultId, {
-        action: 'identity.created',
-        at,
-        subject: { kind: 'vault-identity', id: vaultId },
-        details: { reason, fingerprint: keyFingerprint(keys.publicKey) },
-      });
-    } catch (e) {
-      keys.wipe();
-      throw e;
-    }
-    return keys;
-  })();
 }

@@ -5,48 +5,30 @@
  * A note's body is personal data of the most sensitive kind: the audit trail records that a
  * note was added or changed, to which case, and its length — never a word of it.
  */
+import type { NoteRecord } from '../../../shared/domain/bundles.js';
 import {
   AddNoteInput,
   ListNotesQuery,
   type Note,
   type NoteList,
   UpdateNoteInput,
-} from '../../../shared/domain/search.js';
+} from '../../../shared/domain/notes.js';
 import { all, get, pluck, run, sql, type ReadableDB } from '../db/sql.js';
 import { checkVersion, type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
 import { requireCase } from '../cases/case-service.js';
+import { NOTES, type NoteRow } from '../records/notes.js';
+import { type ReceivedWrite, receivedValues } from '../records/received.js';
 import { uuidv7 } from '../util/ids.js';
 
-interface NoteRow {
-  id: string;
-  case_id: string;
-  body: string;
-  author: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
-
 function toNote(r: NoteRow): Note {
-  return {
-    id: r.id,
-    caseId: r.case_id,
-    body: r.body,
-    author: r.author,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-    originVault: r.origin_vault,
-  };
+  const { seq: _seq, ...fields } = NOTES.toFields(r);
+  return fields;
 }
-
-const NOTE_COLUMNS = sql`id, case_id, body, author, created_at, updated_at, version, origin_vault`;
 
 function requireNote(db: ReadableDB, id: string): NoteRow {
-  const r = get<NoteRow>(db, sql`SELECT ${NOTE_COLUMNS} FROM notes WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM notes WHERE id = ${id}`);
   if (!r) throw notFound('note', id);
-  return r;
+  return NOTES.parse(r);
 }
 
 export function getNote(ctx: DomainContext, id: string): Note {
@@ -62,8 +44,16 @@ export function addNote(ctx: DomainContext, input: AddNoteInput): Note {
     const id = uuidv7(ctx.now().getTime());
     run(
       ctx.db,
-      sql`INSERT INTO notes (id, case_id, body, author, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${p.caseId}, ${p.body}, ${p.author ?? ''}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      NOTES.insert({
+        id,
+        case_id: p.caseId,
+        body: p.body,
+        author: p.author ?? '',
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        origin_vault: ctx.vaultId,
+      }),
     );
     audit({
       action: 'note.added',
@@ -79,9 +69,11 @@ export function listNotes(ctx: DomainContext, query: ListNotesQuery): NoteList {
   const q = parseInput(ListNotesQuery, query);
   requireCase(ctx.db, q.caseId);
   const total = pluck<number>(ctx.db, sql`SELECT count(*) FROM notes WHERE case_id = ${q.caseId}`) ?? 0;
-  const rows = all<NoteRow>(
-    ctx.db,
-    sql`SELECT ${NOTE_COLUMNS} FROM notes WHERE case_id = ${q.caseId} ORDER BY created_at DESC, seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+  const rows = NOTES.parseAll(
+    all(
+      ctx.db,
+      sql`SELECT * FROM notes WHERE case_id = ${q.caseId} ORDER BY created_at DESC, seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`,
+    ),
   );
   return { items: rows.map(toNote), total, limit: q.limit, offset: q.offset };
 }
@@ -98,7 +90,7 @@ export function updateNote(ctx: DomainContext, input: UpdateNoteInput): Note {
     if (p.body === before.body) return toNote(before);
     const at = nowIso(ctx);
     const version = before.version + 1;
-    run(ctx.db, sql`UPDATE notes SET body = ${p.body}, updated_at = ${at}, version = ${version} WHERE id = ${p.id}`);
+    run(ctx.db, NOTES.update(p.id, { body: p.body, updated_at: at, version })!);
     audit({
       action: 'note.updated',
       subject: { kind: 'note', id: p.id },
@@ -106,4 +98,32 @@ export function updateNote(ctx: DomainContext, input: UpdateNoteInput): Note {
     });
     return toNote(requireNote(ctx.db, p.id));
   });
+}
+
+/**
+ * Write a note received in a bundle (inside the import's transaction; bundles/apply.ts decides
+ * whether it is new or overwrites). A body or author the sender did not share is empty.
+ */
+export function applyReceivedNote(ctx: DomainContext, rec: NoteRecord, mode: ReceivedWrite, at: string): void {
+  const current = mode.insert ? undefined : requireNote(ctx.db, rec.id);
+  const values = {
+    ...receivedValues(NOTES, 'notes', rec, current, { body: '', author: '', created_at: at }),
+    updated_at: rec.updatedAt ?? at,
+  };
+  if (mode.insert) {
+    run(
+      ctx.db,
+      NOTES.insert({
+        ...values,
+        id: rec.id,
+        case_id: rec.caseId,
+        created_at: rec.createdAt ?? at,
+        version: rec.version,
+        origin_vault: rec.originVault,
+      }),
+    );
+  } else {
+    const { created_at: _kept, ...changed } = values;
+    run(ctx.db, NOTES.update(rec.id, { ...changed, version: mode.version })!);
+  }
 }

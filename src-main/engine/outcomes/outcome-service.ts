@@ -24,11 +24,11 @@ import {
   type Outcome,
   OUTCOME_CATEGORY_OF,
   type OutcomeItem,
-  type OutcomeKind,
   toMinorUnits,
   UpdateOutcomeInput,
   UpsertEvaluationInput,
 } from '../../../shared/domain/outcomes.js';
+import type { OutcomeRecord } from '../../../shared/domain/bundles.js';
 import { VaultError } from '../../../shared/errors.js';
 import { requireCase } from '../cases/case-service.js';
 import {
@@ -53,22 +53,9 @@ import {
   parseInput,
   today,
 } from '../domain/context.js';
+import { OUTCOMES, type OutcomeRow } from '../records/outcomes.js';
+import { NOT_SHARED, type ReceivedWrite, receivedValues } from '../records/received.js';
 import { uuidv7 } from '../util/ids.js';
-
-interface OutcomeRow {
-  id: string;
-  case_id: string;
-  kind: OutcomeKind;
-  description: string;
-  achieved_on: string | null;
-  currency: string | null;
-  amount_awarded_minor: number | null;
-  amount_paid_minor: number | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
 
 interface IndicatorRow {
   id: string;
@@ -134,9 +121,9 @@ function toOutcome(r: OutcomeRow): Outcome {
 }
 
 function requireOutcome(db: ReadableDB, id: string): OutcomeRow {
-  const r = get<OutcomeRow>(db, sql`SELECT * FROM outcomes WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM outcomes WHERE id = ${id}`);
   if (!r) throw notFound('outcome', id);
-  return r;
+  return OUTCOMES.parse(r);
 }
 
 export function getOutcome(ctx: DomainContext, id: string): Outcome {
@@ -196,8 +183,20 @@ export function addOutcome(ctx: DomainContext, input: AddOutcomeInput): Outcome 
     const id = uuidv7(ctx.now().getTime());
     run(
       ctx.db,
-      sql`INSERT INTO outcomes (id, case_id, kind, description, achieved_on, currency, amount_awarded_minor, amount_paid_minor, created_at, updated_at, version, origin_vault)
-          VALUES (${id}, ${p.caseId}, ${p.kind}, ${p.description}, ${p.achievedOn ?? null}, ${p.currency ?? null}, ${m.awarded}, ${m.paid}, ${at}, ${at}, 1, ${ctx.vaultId})`,
+      OUTCOMES.insert({
+        id,
+        case_id: p.caseId,
+        kind: p.kind,
+        description: p.description,
+        achieved_on: p.achievedOn ?? null,
+        currency: p.currency ?? null,
+        amount_awarded_minor: m.awarded,
+        amount_paid_minor: m.paid,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+        origin_vault: ctx.vaultId,
+      }),
     );
     audit({
       action: 'outcome.added',
@@ -207,15 +206,6 @@ export function addOutcome(ctx: DomainContext, input: AddOutcomeInput): Outcome 
     return getOutcome(ctx, id);
   });
 }
-
-const OUTCOME_SET: Record<string, (v: SqlValue) => SqlFragment> = {
-  kind: (v) => sql`kind = ${v}`,
-  description: (v) => sql`description = ${v}`,
-  achievedOn: (v) => sql`achieved_on = ${v}`,
-  currency: (v) => sql`currency = ${v}`,
-  amountAwardedMinor: (v) => sql`amount_awarded_minor = ${v}`,
-  amountPaidMinor: (v) => sql`amount_paid_minor = ${v}`,
-};
 
 /**
  * Correct an outcome or record a later payment. Amounts are read in the resulting currency;
@@ -259,9 +249,8 @@ export function updateOutcome(ctx: DomainContext, input: UpdateOutcomeInput): Ou
     if (changed.length === 0) return before;
     const at = nowIso(ctx);
     const version = before.version + 1;
-    const sets = changed.map((f) => OUTCOME_SET[f]!(next[f] as SqlValue));
-    sets.push(sql`updated_at = ${at}`, sql`version = ${version}`);
-    run(ctx.db, sql`UPDATE outcomes SET ${sqlJoin(sets)} WHERE id = ${p.id}`);
+    const columns = OUTCOMES.fromFields(Object.fromEntries(changed.map((f) => [f, next[f]])));
+    run(ctx.db, OUTCOMES.update(p.id, { ...columns, updated_at: at, version })!);
     audit({
       action: 'outcome.updated',
       subject: { kind: 'outcome', id: p.id },
@@ -282,11 +271,11 @@ export function listOutcomes(ctx: DomainContext, query: ListOutcomesQueryT = {})
   if (q.kind) where.push(sql`o.kind = ${q.kind}`);
   if (q.category) where.push(sql`o.kind IN ${sqlIn(kindsOfCategory(q.category))}`);
   const whereSql = where.length ? sql` WHERE ${sqlJoin(where, ' AND ')}` : sql``;
-  return all<OutcomeRow & { case_reference: string }>(
+  return all<{ case_reference: string }>(
     ctx.db,
     sql`SELECT o.*, c.reference AS case_reference FROM outcomes o JOIN cases c ON c.id = o.case_id${whereSql}
         ORDER BY c.reference, o.achieved_on IS NULL, o.achieved_on, o.created_at, o.id`,
-  ).map((r) => ({ ...toOutcome(r), caseReference: r.case_reference }));
+  ).map((r) => ({ ...toOutcome(OUTCOMES.parse(r)), caseReference: r.case_reference }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,4 +487,38 @@ export function upsertEvaluation(ctx: DomainContext, input: UpsertEvaluationInpu
     });
     return getEvaluation(ctx, p.caseId)!;
   });
+}
+
+/**
+ * Write an outcome received in a bundle (inside the import's transaction; bundles/apply.ts
+ * decides whether it is new or overwrites; one without its kind is never written). A
+ * description the sender did not share is "Not shared"; amounts are kept only with their currency.
+ */
+export function applyReceivedOutcome(ctx: DomainContext, rec: OutcomeRecord, mode: ReceivedWrite, at: string): void {
+  const current = mode.insert ? undefined : requireOutcome(ctx.db, rec.id);
+  const v = {
+    ...receivedValues(OUTCOMES, 'outcomes', rec, current, { description: NOT_SHARED, created_at: at }),
+    updated_at: rec.updatedAt ?? at,
+  };
+  const values = {
+    ...v,
+    amount_awarded_minor: v.currency === null ? null : (v.amount_awarded_minor ?? null),
+    amount_paid_minor: v.currency === null ? null : (v.amount_paid_minor ?? null),
+  };
+  if (mode.insert) {
+    run(
+      ctx.db,
+      OUTCOMES.insert({
+        ...values,
+        id: rec.id,
+        case_id: rec.caseId,
+        created_at: rec.createdAt ?? at,
+        version: rec.version,
+        origin_vault: rec.originVault,
+      }),
+    );
+  } else {
+    const { created_at: _kept, ...changed } = values;
+    run(ctx.db, OUTCOMES.update(rec.id, { ...changed, version: mode.version })!);
+  }
 }

@@ -21,6 +21,7 @@ import {
   UpdatePersonInput,
 } from '../../../shared/domain/people.js';
 import type { Page } from '../../../shared/domain/common.js';
+import type { PersonRecord } from '../../../shared/domain/bundles.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, pluck, run, sql, sqlIn, sqlJoin, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { requireCase } from '../cases/case-service.js';
@@ -36,33 +37,18 @@ import {
 } from '../domain/context.js';
 import { uuidv7 } from '../util/ids.js';
 import { isRestricted, restrictedIds } from '../bundles/recall/restricted.js';
-import { ensureNameKeys, findNameMatches, nameKey, writePersonNames } from '../names/store.js';
+import { ensureNameKeys, findNameMatches, insertPersonName, nameKey, writePersonNames } from '../names/store.js';
+import { PEOPLE, type PersonRow } from '../records/people.js';
+import { NOT_SHARED, type ReceivedWrite, pick, receivedValues } from '../records/received.js';
 
 export { findNameMatches, nameKey };
 import type { ConflictMatch as NameMatch } from '../../../shared/domain/enquiries.js';
 export type { NameMatch };
 
-interface PersonRow {
-  id: string;
-  full_name: string;
-  pseudonym: string | null;
-  gender: Person['gender'];
-  birth_date: string | null;
-  country: string | null;
-  contact: string;
-  safety_notes: string;
-  vulnerabilities: string;
-  notes: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  origin_vault: string;
-}
-
 export function requirePerson(db: ReadableDB, id: string): PersonRow {
-  const r = get<PersonRow>(db, sql`SELECT * FROM people WHERE id = ${id}`);
+  const r = get(db, sql`SELECT * FROM people WHERE id = ${id}`);
   if (!r) throw notFound('person', id);
-  return r;
+  return PEOPLE.parse(r);
 }
 
 function rolesOf(db: ReadableDB, ids: readonly string[]): Map<string, CaseRole[]> {
@@ -302,4 +288,53 @@ export function findPossibleDuplicatesOfName(ctx: DomainContext, input: Possible
     seen.add(m.personId);
     return true;
   });
+}
+
+/**
+ * Write a person received in a bundle (inside the import's transaction; bundles/apply.ts decides
+ * whether it is new or overwrites). A full name the sender did not share is the pseudonym, else
+ * "Not shared" — and then no name goes into the conflict check's index: it holds real names and
+ * aliases, never a placeholder. Roles link to cases that are in this vault; the ids of the
+ * others are returned.
+ */
+export function applyReceivedPerson(ctx: DomainContext, rec: PersonRecord, mode: ReceivedWrite, at: string): string[] {
+  const current = mode.insert ? undefined : requirePerson(ctx.db, rec.id);
+  const pseudonym = pick<string | null>(rec, 'pseudonym', current?.pseudonym, null);
+  const values = {
+    ...receivedValues(PEOPLE, 'people', rec, current, {
+      full_name: pseudonym ?? NOT_SHARED,
+      contact: '',
+      safety_notes: '',
+      notes: '',
+      created_at: at,
+    }),
+    vulnerabilities: rec.vulnerabilities
+      ? JSON.stringify([...new Set(rec.vulnerabilities)].sort())
+      : (current?.vulnerabilities ?? '[]'),
+    updated_at: rec.updatedAt ?? at,
+  };
+  if (mode.insert) {
+    run(ctx.db, PEOPLE.insert({ ...values, id: rec.id, version: rec.version, origin_vault: rec.originVault }));
+  } else {
+    const { created_at: _kept, ...changed } = values;
+    run(ctx.db, PEOPLE.update(rec.id, { ...changed, version: mode.version })!);
+  }
+  if (rec.fullName !== undefined) {
+    writePersonNames(ctx.db, rec.id, rec.fullName, rec.aliases ?? aliasesOf(ctx.db, [rec.id]).get(rec.id) ?? []);
+  } else if (rec.aliases) {
+    run(ctx.db, sql`DELETE FROM person_names WHERE person_id = ${rec.id} AND kind = 'alias'`);
+    for (const alias of new Set(rec.aliases)) insertPersonName(ctx.db, rec.id, 'alias', alias);
+  }
+  const missing: string[] = [];
+  for (const r of rec.roles ?? []) {
+    if (pluck(ctx.db, sql`SELECT 1 FROM cases WHERE id = ${r.caseId}`) === undefined) {
+      missing.push(r.caseId);
+      continue;
+    }
+    run(
+      ctx.db,
+      sql`INSERT OR IGNORE INTO case_people (case_id, person_id, role, added_at) VALUES (${r.caseId}, ${rec.id}, ${r.role}, ${at})`,
+    );
+  }
+  return missing;
 }

@@ -27,11 +27,12 @@ import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
 import { closeDatabase, openKeyedDatabase } from '../db/database.js';
-import { type Migration, loadMigrations, migrate, schemaVersion } from '../db/migrations.js';
-import { get, run, sql, type WritableDB } from '../db/sql.js';
-import { appendAudit, countAudit } from '../audit/audit-log.js';
+import { type Migration, type MigrationResult, loadMigrations, migrate, schemaVersion } from '../db/migrations.js';
+import { type MigrationVault, createVaultIdentityStep } from '../db/migration-steps.js';
+import { get, pluck, run, sql, type WritableDB } from '../db/sql.js';
+import { type AuditInput, appendAudit, countAudit } from '../audit/audit-log.js';
 import { BlobStore } from '../evidence-store/blob-store.js';
-import { type VaultIdentityKeys, ensureIdentity } from '../identity/vault-identity.js';
+import { type VaultIdentityKeys, hasIdentityTable, loadIdentity } from '../identity/vault-identity.js';
 import { writeCheckpoint } from '../identity/audit-checkpoints.js';
 import { isoNow, uuidv7 } from '../util/ids.js';
 import { fsyncDir } from '../util/durable-fs.js';
@@ -327,17 +328,20 @@ export class Vault {
       const db = openKeyedDatabase(path.join(staging, DB_FILE_NAME), dbKey);
       wipe(dbKey);
       try {
-        migrate(db, opts.migrations ?? loadMigrations());
+        // One transaction: the schema, the data steps (the identity is born with the vault,
+        // migration 0003's step: audited identity.created, reason 'init', after vault.created)
+        const stepAudit: AuditInput[] = [];
+        const migrating = migrationVault(vaultId, master, 'init', now, stepAudit);
         db.transaction(() => {
+          migrate(db, opts.migrations ?? loadMigrations(), migrating);
           run(db, sql`INSERT INTO vault_meta (key, value) VALUES ('vault_id', ${vaultId}), ('created_at', ${now})`);
           appendAudit(db, vaultId, {
             action: 'vault.created',
+            at: now,
             subject: { kind: 'vault', id: vaultId },
             details: { schemaVersion: schemaVersion(db) },
           });
-          // The identity is born with the vault (audited identity.created, reason 'init'); the
-          // keys are opened again by the unlock below, so this copy is zeroed at once.
-          ensureIdentity(db, master, vaultId, 'init')?.wipe();
+          for (const entry of stepAudit) appendAudit(db, vaultId, entry);
         })();
       } finally {
         closeDatabase(db);
@@ -400,22 +404,31 @@ export class Vault {
       let identity: VaultIdentityKeys | null = null;
       try {
         opts.onProgress?.({ phase: 'migrating' });
-        const result = migrate(db, opts.migrations ?? loadMigrations());
-        const storedId = get<{ value: string }>(db, sql`SELECT value FROM vault_meta WHERE key = 'vault_id'`)?.value;
-        if (storedId !== doc.vaultId) {
-          throw new VaultError(
-            'VAULT_CORRUPT',
-            'The vault database belongs to a different vault than its key file. Nothing was changed.',
-          );
-        }
-        if (result.applied.length > 0) {
-          db.transaction(() =>
-            appendAudit(db, doc.vaultId, { action: 'vault.migrated', details: { from: result.from, to: result.to } }),
-          )();
-        }
-        // A vault made before schema 3 gets its identity on the unlock that applied 0003
-        // (audited identity.created, reason 'migration'); otherwise the sealed key is opened.
-        identity = ensureIdentity(db, master, doc.vaultId, 'migration');
+        // One transaction: the pending migrations with their data steps (a vault made before
+        // schema 3 gets its identity from 0003's step, audited identity.created, reason
+        // 'migration'), the check that the database is this vault's, and the audit entries:
+        // vault.migrated, then the steps' own.
+        const at = isoNow();
+        const stepAudit: AuditInput[] = [];
+        const migrating = migrationVault(doc.vaultId, master, 'migration', at, stepAudit);
+        db.transaction(() => {
+          const result: MigrationResult = migrate(db, opts.migrations ?? loadMigrations(), migrating);
+          const storedId = get<{ value: string }>(db, sql`SELECT value FROM vault_meta WHERE key = 'vault_id'`)?.value;
+          if (storedId !== doc.vaultId) {
+            throw new VaultError(
+              'VAULT_CORRUPT',
+              'The vault database belongs to a different vault than its key file. Nothing was changed.',
+            );
+          }
+          if (result.applied.length > 0)
+            appendAudit(db, doc.vaultId, {
+              action: 'vault.migrated',
+              at,
+              details: { from: result.from, to: result.to },
+            });
+          for (const entry of stepAudit) appendAudit(db, doc.vaultId, entry);
+        })();
+        identity = openIdentity(db, migrating);
       } catch (e) {
         identity?.wipe();
         db.close();
@@ -516,6 +529,36 @@ export class Vault {
       counts: { blobs: Number(blobs?.n ?? 0), blobBytes: Number(blobs?.bytes ?? 0), auditEntries: countAudit(db) },
     };
   }
+}
+
+/** What the data steps of a migration run need from the vault (db/migration-steps.ts). */
+function migrationVault(
+  vaultId: string,
+  master: SecretBuffer,
+  reason: MigrationVault['reason'],
+  at: string,
+  audit: AuditInput[],
+): MigrationVault {
+  return { vaultId, master, reason, at, audit: (entry) => audit.push(entry) };
+}
+
+/**
+ * The unlocked vault's identity key pair; null only for a database older than schema 3 (tests
+ * that build old vaults). A vault that reached schema 3 under an earlier build, which created
+ * the identity in a transaction of its own after the migration, may lack it if that build was
+ * stopped in between: 0003's step makes it now, as that build would have.
+ */
+function openIdentity(db: WritableDB, migrating: MigrationVault): VaultIdentityKeys | null {
+  if (!hasIdentityTable(db)) return null;
+  if (pluck<number>(db, sql`SELECT count(*) FROM vault_identity`) === 0) {
+    db.transaction(() =>
+      createVaultIdentityStep({
+        db,
+        vault: { ...migrating, audit: (entry) => appendAudit(db, migrating.vaultId, entry) },
+      }),
+    )();
+  }
+  return loadIdentity(db, migrating.master, migrating.vaultId);
 }
 
 function lockedError(): VaultError {

@@ -8,7 +8,7 @@ import { useT, useFormat } from '../../i18n/i18n.js';
 import { call, asCallError } from '../../vault.js';
 import { Button, TextArea, TextField } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
-import type { Note } from '../../../shared/domain/search.js';
+import type { Note } from '../../../shared/domain/notes.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 
 const PAGE = 50;

@@ -215,7 +215,10 @@ describe('the refusal suite', () => {
         );
       const fillerId = uuidv7();
       let found: PartsSpec | null = null;
-      for (let len = 0; len < 70_000 && !found; len++) {
+      // Tar pads every entry to 512 bytes, so only whole 512-byte steps of the filler move the
+      // size: stepping by 256 meets every padded size (a cycle of 128 steps covers 64 KiB), and
+      // a step of the manifest's own size at most delays the match to the next cycle.
+      for (let len = 0; len < 200_000 && !found; len += 256) {
         const filler = recordPart('notes', {
           id: fillerId,
           version: 1,

@@ -50,7 +50,7 @@ describe('enquiries', () => {
     ]);
   });
 
-  it('accepting opens a case in status accepted, optionally with the enquirer as a person; conflicts must be acknowledged', async () => {
+  it('accepting opens an active case, optionally with the enquirer as a person; conflicts must be acknowledged', async () => {
     const d = await newDomain();
     createPerson(d.ctx, { fullName: 'Omar Ali' });
     const e = addEnquiry(d.ctx, base);
@@ -67,7 +67,13 @@ describe('enquiries', () => {
     });
     expect(done).toMatchObject({ status: 'accepted', decidedAt: '2026-11-21T12:00:00.000Z' });
     const c = getCase(d.ctx, done.caseId!);
-    expect(c).toMatchObject({ status: 'accepted', title: 'Omar A. v. Kenya', country: 'KE', enquiryId: e.id });
+    expect(c).toMatchObject({
+      status: 'active',
+      title: 'Omar A. v. Kenya',
+      country: 'KE',
+      enquiryId: e.id,
+      summary: base.summary,
+    });
     const people = d.ctx.db.prepare('SELECT person_id, role FROM case_people WHERE case_id = ?').all([c.id]) as Array<{
       person_id: string;
       role: string;
@@ -77,6 +83,76 @@ describe('enquiries', () => {
     expect(codeOf(() => decideEnquiry(d.ctx, { id: e.id, decision: 'decline', reason: 'x' }))).toBe(
       'INVALID_TRANSITION',
     );
+  });
+
+  it('accepting carries the named people over as chosen: created with their role, linked when matched, or skipped', async () => {
+    const d = await newDomain();
+    const earlier = createCase(d.ctx, { title: 'Earlier case' });
+    const kamau = createPerson(d.ctx, { fullName: 'Peter Kamau' });
+    linkPerson(d.ctx, { personId: kamau.id, caseId: earlier.id, role: 'alleged-perpetrator' });
+    const stranger = createPerson(d.ctx, { fullName: 'Grace Wanjiru' });
+    const e = addEnquiry(d.ctx, {
+      ...base,
+      namesMentioned: [
+        { name: 'Omar Ali', role: 'survivor' },
+        { name: 'Sgt. Peter Kamau', role: 'alleged-perpetrator' },
+        'Aisha Ali',
+      ],
+    });
+    expect(e.conflicts.map((m) => m.personId)).toEqual([kamau.id]);
+    const accept = (namedPeople: unknown) =>
+      codeOf(() =>
+        decideEnquiry(d.ctx, { id: e.id, decision: 'accept', acknowledgeConflicts: true, namedPeople } as never),
+      );
+    const cases = d.rows('cases');
+    const people = d.rows('people');
+    // only a person the check matched for that name can be linked
+    expect(accept([{ index: 1, action: 'link', personId: stranger.id }])).toBe('INVALID_INPUT');
+    // a name without a role needs one
+    expect(accept([{ index: 2, action: 'create' }])).toBe('INVALID_INPUT');
+    expect(accept([{ index: 3, action: 'create', role: 'family' }])).toBe('INVALID_INPUT');
+    expect(
+      accept([
+        { index: 0, action: 'create' },
+        { index: 0, action: 'skip' },
+      ]),
+    ).toBe('INVALID_INPUT');
+    // nothing was half-written by the refusals
+    expect([d.rows('cases'), d.rows('people')]).toEqual([cases, people]);
+    const audit = d.rows('audit_log');
+
+    const done = decideEnquiry(d.ctx, {
+      id: e.id,
+      decision: 'accept',
+      acknowledgeConflicts: true,
+      namedPeople: [
+        { index: 0, action: 'create' },
+        { index: 1, action: 'link', personId: kamau.id },
+        { index: 2, action: 'skip' },
+      ],
+    });
+    const c = getCase(d.ctx, done.caseId!);
+    expect(c).toMatchObject({ status: 'active', summary: base.summary, title: 'Enquiry of 2026-11-21' });
+    const roles = d.ctx.db
+      .prepare(
+        'SELECT p.full_name AS name, cp.role FROM case_people cp JOIN people p ON p.id = cp.person_id WHERE cp.case_id = ? ORDER BY p.full_name',
+      )
+      .all([c.id]);
+    expect(roles).toEqual([
+      { name: 'Omar Ali', role: 'survivor' },
+      { name: 'Peter Kamau', role: 'alleged-perpetrator' },
+    ]);
+    expect(d.rows('people')).toBe(people + 1);
+    // one transaction, audited without a name in it
+    const entries = d.ctx.db
+      .prepare('SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT ?')
+      .all([d.rows('audit_log') - audit]) as Array<{ action: string; details: string }>;
+    expect(entries.map((x) => x.action).sort()).toEqual(
+      ['case.created', 'enquiry.accepted', 'person.added', 'person.linked', 'person.linked'].sort(),
+    );
+    const accepted = entries.find((x) => x.action === 'enquiry.accepted')!;
+    expect(JSON.parse(accepted.details)).toMatchObject({ peopleCreated: 1, peopleLinked: 1, caseId: c.id });
+    for (const x of entries) expect(x.details).not.toMatch(/Omar|Kamau|Aisha|detained/);
   });
 
   it('refers to an existing partner with a reason, declines with a reason', async () => {

@@ -8,6 +8,7 @@ import {
   unlinkPerson,
   updatePerson,
 } from '../../people/person-service.js';
+import { listCasesOfPerson, listSafetyNotesOfCases } from '../../people/person-queries.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const peopleHandlers: EngineImplementation['people'] = {
@@ -18,4 +19,6 @@ export const peopleHandlers: EngineImplementation['people'] = {
   link: (input, { session }) => linkPerson(session.ctx, input),
   unlink: (input, { session }) => unlinkPerson(session.ctx, input),
   possibleDuplicates: (input, { session }) => findPossibleDuplicatesOfName(session.ctx, input),
+  cases: (query, { session }) => listCasesOfPerson(session.ctx, query),
+  safetyNotes: (query, { session }) => listSafetyNotesOfCases(session.ctx, query),
 };

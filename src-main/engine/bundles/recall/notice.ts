@@ -14,7 +14,10 @@
  *      entry 2 is notice.sig                                              → BUNDLE_UNSIGNED
  *      notice.sig is 64 bytes                                             → BUNDLE_SIGNATURE_INVALID
  *      no third entry                                                     → BUNDLE_ENTRY_UNEXPECTED
- *   4. notice.json: strict JSON (parseStrictJson), the strict schema      → RECALL_INVALID
+ *   4. notice.json: strict JSON (parseStrictJson)                         → RECALL_INVALID
+ *      a newer major format version                                       → BUNDLE_FORMAT_TOO_NEW
+ *      the strict schema (a newer minor: unknown members left out and
+ *      reported, format-version.ts)                                       → RECALL_INVALID
  *   5. the sender card is self-signed, the sender's key and vault id are
  *      among the recipients, notice.sig verifies                          → BUNDLE_SIGNATURE_INVALID
  *   6. this vault (id and key) is among the recipients                    → BUNDLE_NOT_LISTED
@@ -29,15 +32,24 @@ import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { canonicalJson } from '../../../../shared/canonical-json.js';
 import type { ContactCard } from '../../../../shared/domain/identity.js';
-import { NOTICE_ENTRY, NOTICE_SIG_ENTRY, RECALL_LIMITS, RecallNotice } from '../../../../shared/domain/recall.js';
+import type { UnknownField } from '../../../../shared/domain/bundles.js';
+import {
+  NOTICE_ENTRY,
+  NOTICE_SIG_ENTRY,
+  RECALL_FORMAT,
+  RECALL_FORMAT_MINOR,
+  RECALL_FORMAT_VERSION,
+  RECALL_LIMITS,
+  RecallNotice,
+} from '../../../../shared/domain/recall.js';
 import { VaultError, isVaultError } from '../../../../shared/errors.js';
-import { describeZodError } from '../../../../shared/zod-message.js';
 import { constantTimeEqual } from '../../crypto/secure-memory.js';
 import type { DomainContext } from '../../domain/context.js';
 import { cardPublicKey, parseContactCard } from '../../identity/contact-card.js';
 import { SIGNATURE_BYTES, verifySignature } from '../../identity/vault-identity.js';
 import { writeNewFile } from '../../util/new-file.js';
 import { type AgeRecipient, decryptAge, encryptAge } from '../../age/index.js';
+import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from '../format-version.js';
 import { parseStrictJson } from '../strict-json.js';
 import { TarReader, writeTar } from '../../tar/tar.js';
 
@@ -115,6 +127,8 @@ export interface CheckedNotice {
   sha256: string;
   card: ContactCard;
   senderKey: Buffer;
+  /** a notice of a newer minor: the members this version does not know (left out) */
+  unknownFields: UnknownField[];
 }
 
 async function readSmall(tar: TarReader): Promise<Buffer> {
@@ -180,8 +194,17 @@ export async function readNoticeEntries(
 export function checkNotice(ctx: DomainContext, bytes: Buffer, signature: Buffer, at: Date = ctx.now()): CheckedNotice {
   const json = parseStrictJson(bytes);
   if (!json.ok) throw recallInvalid(`${NOTICE_ENTRY}: ${json.problem}`);
-  const parsed = RecallNotice.safeParse(json.value);
-  if (!parsed.success) throw recallInvalid(describeZodError(parsed.error));
+  const version = documentVersion(json.value, RECALL_FORMAT, RECALL_FORMAT_VERSION);
+  if (version.tooNew) throw formatTooNew('recall notice', version.major, RECALL_FORMAT_VERSION, 'Nothing was changed.');
+  const unknownFields = new UnknownFields();
+  const parsed = parseVersioned(RecallNotice, json.value, {
+    minor: version.minor,
+    readerMinor: RECALL_FORMAT_MINOR,
+    kind: 'notice',
+    exact: ['sender'],
+    unknown: unknownFields,
+  });
+  if (!parsed.ok) throw recallInvalid(parsed.problem);
   const notice = parsed.data;
 
   let card: ContactCard;
@@ -234,7 +257,7 @@ export function checkNotice(ctx: DomainContext, bytes: Buffer, signature: Buffer
       'This recall notice was written by this vault; it is for the partner it names, not for this vault. Its copy is in the recall ledger (bundle recalls).',
     );
   }
-  return { notice, bytes, sha256: sha256Hex(bytes), card, senderKey };
+  return { notice, bytes, sha256: sha256Hex(bytes), card, senderKey, unknownFields: unknownFields.list };
 }
 
 /** A notice file on disk: checks 1–8. */

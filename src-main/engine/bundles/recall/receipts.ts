@@ -8,19 +8,22 @@
  *   S = base64 of XEdDSA by the recipient card's key over signatureDigest('recallReceipt', canonicalJson(R))
  *
  * On the sender, importRecallReceipt checks, in order (nothing written on any failure):
- *   the file (≤ 64 KiB, strict JSON, strict schema, receivedAt at most
- *   24 hours from now)                                                 → RECEIPT_INVALID
+ *   a receipt of a newer major format version                          → BUNDLE_FORMAT_TOO_NEW
+ *   the file (≤ 64 KiB, strict JSON, strict schema — a newer minor's unknown members are
+ *   reported, format-version.ts —, receivedAt at most 24 hours from now) → RECEIPT_INVALID
  *   a notice this vault sent with that id                              → RECALL_UNKNOWN
  *   the same notice SHA-256 and action as that notice                  → RECEIPT_MISMATCH
  *   the recipient card is self-signed, its key is one the notice was
  *   encrypted to (other than ours), and S verifies with it             → RECEIPT_SIGNATURE_INVALID
  * then the notice becomes 'delivered' with the receipt and its counts stored, audited
- * (`recall.delivered`). The same receipt twice changes nothing.
+ * (`recall.delivered`). The same receipt twice changes nothing. The receipt is kept exactly as
+ * signed (a newer minor's members included).
  */
 import { canonicalJson } from '../../../../shared/canonical-json.js';
 import {
   RECALL_LIMITS,
   RECALL_RECEIPT_FORMAT,
+  RECALL_RECEIPT_FORMAT_MINOR,
   RECALL_RECEIPT_FORMAT_VERSION,
   type RecallAction,
   type RecallCounts,
@@ -31,12 +34,12 @@ import {
   type RecallStatus,
 } from '../../../../shared/domain/recall.js';
 import { VaultError } from '../../../../shared/errors.js';
-import { describeZodError } from '../../../../shared/zod-message.js';
 import { get, run, sql } from '../../db/sql.js';
 import { type DomainContext, mutate, nowIso } from '../../domain/context.js';
 import { cardPublicKey, contactCardOf, parseContactCard } from '../../identity/contact-card.js';
 import { verifySignature } from '../../identity/vault-identity.js';
-import { receiptText, writeReceiptText } from '../receipts.js';
+import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from '../format-version.js';
+import { receiptText, signedPart, writeReceiptText } from '../receipts.js';
 import { parseStrictJson } from '../strict-json.js';
 
 /** Our signed receipt for a notice we applied. */
@@ -90,9 +93,21 @@ export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): Reca
     throw receiptInvalid(`it is larger than ${RECALL_LIMITS.receiptBytes} bytes`);
   const json = parseStrictJson(bytes);
   if (!json.ok) throw receiptInvalid(json.problem);
-  const parsed = RecallReceiptFile.safeParse(json.value);
-  if (!parsed.success) throw receiptInvalid(describeZodError(parsed.error));
+  const signed = signedPart(json.value);
+  const version = documentVersion(signed, RECALL_RECEIPT_FORMAT, RECALL_RECEIPT_FORMAT_VERSION);
+  if (version.tooNew)
+    throw formatTooNew('recall receipt', version.major, RECALL_RECEIPT_FORMAT_VERSION, 'Nothing was changed.');
+  const unknownFields = new UnknownFields();
+  const parsed = parseVersioned(RecallReceiptFile, json.value, {
+    minor: version.minor,
+    readerMinor: RECALL_RECEIPT_FORMAT_MINOR,
+    kind: 'recall-receipt',
+    exact: ['receipt.recipient'],
+    unknown: unknownFields,
+  });
+  if (!parsed.ok) throw receiptInvalid(parsed.problem);
   const { receipt, signature } = parsed.data;
+  const reported = unknownFields.list.length > 0 ? { unknownFields: unknownFields.list } : {};
   if (Date.parse(receipt.receivedAt) - ctx.now().getTime() > 24 * 60 * 60 * 1000)
     throw receiptInvalid('it says it was made more than a day from now');
 
@@ -131,16 +146,16 @@ export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): Reca
     !verifySignature(
       cardPublicKey(card),
       'recallReceipt',
-      Buffer.from(canonicalJson(receipt), 'utf8'),
+      Buffer.from(canonicalJson(signed), 'utf8'),
       Buffer.from(signature, 'base64'),
     )
   ) {
     throw sigInvalid('it does not verify with the recipient key');
   }
 
-  const incoming = canonicalJson(parsed.data);
+  const incoming = canonicalJson(json.value);
   if (row.receipt !== null && canonicalJson(JSON.parse(row.receipt) as never) === incoming) {
-    return { noticeId: row.id, status: row.status, changed: false, counts: receipt.counts };
+    return { noticeId: row.id, status: row.status, changed: false, counts: receipt.counts, ...reported };
   }
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
@@ -153,6 +168,6 @@ export function importRecallReceipt(ctx: DomainContext, bytes: Uint8Array): Reca
       subject: { kind: 'recall', id: row.id },
       details: { partnerId: row.partner_id, action: row.action, ...receipt.counts },
     });
-    return { noticeId: row.id, status: 'delivered' as const, changed: true, counts: receipt.counts };
+    return { noticeId: row.id, status: 'delivered' as const, changed: true, counts: receipt.counts, ...reported };
   });
 }

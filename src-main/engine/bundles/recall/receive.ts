@@ -107,6 +107,7 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
   const checked = await readNoticeFile(ctx, p.path);
   const n = checked.notice;
   const partner = requireVerifiedSender(ctx, checked);
+  const reported = checked.unknownFields.length > 0 ? { unknownFields: checked.unknownFields } : {};
 
   const existing = get<ReceivedRow>(
     ctx.db,
@@ -129,6 +130,7 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
       counts: RecallCounts.parse(JSON.parse(existing.counts!)),
       ignored: [],
       receipt: RecallReceiptFile.parse(JSON.parse(existing.receipt!)),
+      ...reported,
     };
   }
 
@@ -215,6 +217,7 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
       counts,
       ignored,
       receipt,
+      ...reported,
     };
   });
   if (n.action === 'erase' && result.counts.erased > 0) {

@@ -1,68 +1,37 @@
-/** partner add | list | show | update | agreement add | agreement update | profile (keys: identity-commands.ts) */
-import type {
-  AddAgreementInput,
-  CreatePartnerInput,
-  ListPartnersQuery,
-  Partner,
-  PartnerAgreement,
-  PartnerDetail,
-  SetSharingProfileInput,
-  SharingProfile,
-  UpdateAgreementInput,
-  UpdatePartnerInput,
-} from '../../../shared/domain/partners.js';
-import { DEFAULT_SHARING_FIELDS, SHARING_KINDS } from '../../../shared/domain/partners.js';
-import type { PartnerClearance } from '../../../shared/domain/policy.js';
+/** partner add | list | show | update | agreement add | agreement update | profile */
 import {
-  addAgreement,
-  addPartner,
-  getPartner,
-  listPartners,
-  setSharingProfile,
-  updateAgreement,
-  updatePartner,
-} from '../../engine/partners/partner-service.js';
-import { partnerClearance } from '../../engine/policy/policy-service.js';
-import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { boolOpt, stringOpt } from '../command.js';
-import { arg, dropUndefined, intOpt, printRecord, printTable, withDomain } from '../domain-cli.js';
-import { UsageError } from '../io.js';
-import { addPartnerFromCard, keyStateText } from './identity-commands.js';
-
-// Helpers shared by the partner, deadline, outcome and risk commands.
-
-/**
- * A numeric option as the engine wants it: typed digits become a number; anything else is
- * passed on as typed, so that the engine's schema refuses it naming the field.
- */
-export function numberOpt(ctx: CommandContext, name: string): number | string | undefined {
-  const v = stringOpt(ctx, name);
-  if (v === undefined) return undefined;
-  return /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
-}
-
-/** `--field ""` clears a field on update. */
-export function nullableOpt(ctx: CommandContext, name: string): string | null | undefined {
-  const v = stringOpt(ctx, name);
-  return v === undefined ? undefined : v === '' ? null : v;
-}
-
-/** An update with nothing to change is a usage error rather than a silent no-op. */
-export function requireSomeChange(
-  input: Record<string, unknown>,
-  keys: number,
-  example: string,
-  command: string,
-): void {
-  if (Object.keys(input).length <= keys)
-    throw new UsageError(`say what to change, e.g. ${example} (see "case-vault help ${command}").`);
-}
+  AGREEMENT_KINDS,
+  DD_OUTCOMES,
+  DEFAULT_SHARING_FIELDS,
+  PARTNER_KINDS,
+  SHARING_KINDS,
+  type Partner,
+  type PartnerAgreement,
+  type PartnerDetail,
+  type SharingProfile,
+} from '../../../../shared/domain/partners.js';
+import type { PartnerClearance } from '../../../../shared/domain/policy.js';
+import type { Command, CommandContext, OptionSpec } from '../../command.js';
+import { boolOpt, choices, stringOpt } from '../../command.js';
+import {
+  dropUndefined,
+  idArg,
+  intOpt,
+  nullableOpt,
+  numberOpt,
+  printRecord,
+  printTable,
+  requireSomeChange,
+} from '../../domain-cli.js';
+import { callEngine, withEngine } from '../../engine-call.js';
+import { UsageError } from '../../io.js';
+import { addPartnerFromCard, keyStateText } from './partner-key-commands.js';
 
 const PARTNER_OPTIONS: Record<string, OptionSpec> = {
   name: { type: 'string', description: 'organisation name', valueName: 'N' },
   kind: {
     type: 'string',
-    description: 'ngo, npm (national preventive mechanism), nhri, lawyer, other',
+    description: choices(PARTNER_KINDS, { npm: 'national preventive mechanism' }),
     valueName: 'K',
   },
   country: { type: 'string', description: 'ISO 3166 two-letter country code', valueName: 'CC' },
@@ -77,7 +46,7 @@ const PARTNER_OPTIONS: Record<string, OptionSpec> = {
   'review-on': { type: 'string', description: 'due-diligence review date', valueName: 'DATE' },
   'dd-outcome': {
     type: 'string',
-    description: 'pending, approved, approved-with-conditions, rejected',
+    description: choices(DD_OUTCOMES),
     valueName: 'O',
   },
   'dd-notes': { type: 'string', description: 'due-diligence notes', valueName: 'TEXT' },
@@ -158,7 +127,7 @@ const add: Command = {
       ddOutcome: stringOpt(ctx, 'dd-outcome'),
       ddNotes: stringOpt(ctx, 'dd-notes'),
     });
-    const p = await withDomain(ctx, (d) => addPartner(d, input as CreatePartnerInput));
+    const p = await callEngine(ctx, 'partners', 'add', input);
     printPartner(ctx, p);
   },
 };
@@ -172,8 +141,8 @@ const list: Command = {
       kind: stringOpt(ctx, 'kind'),
       country: stringOpt(ctx, 'country'),
       tier: stringOpt(ctx, 'tier'),
-    }) as ListPartnersQuery;
-    const items = await withDomain(ctx, (d) => listPartners(d, query));
+    });
+    const items = await callEngine(ctx, 'partners', 'list', query);
     printTable(
       ctx,
       items,
@@ -200,9 +169,10 @@ const show: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    const { p, gate } = await withDomain(ctx, (d) => ({
-      p: getPartner(d, arg(ctx)),
-      gate: partnerClearance(d, arg(ctx)),
+    const id = idArg(ctx, 'partner');
+    const { p, gate } = await withEngine(ctx, async (engine) => ({
+      p: await engine.call('partners', 'get', { id }),
+      gate: await engine.call('partners', 'clearance', { partnerId: id }),
     }));
     printPartner(ctx, p, gate);
   },
@@ -225,7 +195,7 @@ const update: Command = {
   async run(ctx) {
     const amount = stringOpt(ctx, 'amount') === '' ? null : numberOpt(ctx, 'amount');
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'partner'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       name: stringOpt(ctx, 'name'),
       kind: stringOpt(ctx, 'kind'),
@@ -244,13 +214,13 @@ const update: Command = {
       '--dd-outcome or --review-on',
       'partner update',
     );
-    const p = await withDomain(ctx, (d) => updatePartner(d, input as UpdatePartnerInput));
+    const p = await callEngine(ctx, 'partners', 'update', input);
     printPartner(ctx, p);
   },
 };
 
 const AGREEMENT_OPTIONS: Record<string, OptionSpec> = {
-  kind: { type: 'string', description: 'mou, confidentiality, data-sharing, other', valueName: 'K' },
+  kind: { type: 'string', description: choices(AGREEMENT_KINDS), valueName: 'K' },
   'signed-on': { type: 'string', description: 'date signed (leave out for a draft)', valueName: 'DATE' },
   'expires-on': { type: 'string', description: 'last day in force (after the signing date)', valueName: 'DATE' },
   notes: { type: 'string', description: 'notes', valueName: 'TEXT' },
@@ -278,13 +248,13 @@ const agreementAdd: Command = {
   options: AGREEMENT_OPTIONS,
   async run(ctx) {
     const input = dropUndefined({
-      partnerId: arg(ctx),
+      partnerId: idArg(ctx, 'partner'),
       kind: stringOpt(ctx, 'kind'),
       signedOn: stringOpt(ctx, 'signed-on'),
       expiresOn: stringOpt(ctx, 'expires-on'),
       notes: stringOpt(ctx, 'notes'),
     });
-    const a = await withDomain(ctx, (d) => addAgreement(d, input as AddAgreementInput));
+    const a = await callEngine(ctx, 'partners', 'addAgreement', input);
     printAgreement(ctx, a);
   },
 };
@@ -305,7 +275,7 @@ const agreementUpdate: Command = {
   },
   async run(ctx) {
     const input = dropUndefined({
-      id: arg(ctx),
+      id: idArg(ctx, 'partner agreement'),
       expectedVersion: intOpt(ctx, 'expected-version'),
       kind: stringOpt(ctx, 'kind'),
       signedOn: nullableOpt(ctx, 'signed-on'),
@@ -313,7 +283,7 @@ const agreementUpdate: Command = {
       notes: stringOpt(ctx, 'notes'),
     });
     requireSomeChange(input, input.expectedVersion === undefined ? 1 : 2, '--signed-on', 'partner agreement update');
-    const a = await withDomain(ctx, (d) => updateAgreement(d, input as UpdateAgreementInput));
+    const a = await callEngine(ctx, 'partners', 'updateAgreement', input);
     printAgreement(ctx, a);
   },
 };
@@ -361,21 +331,18 @@ const profile: Command = {
     const allow = allowEntries(ctx);
     const clear = boolOpt(ctx, 'clear');
     if (clear && allow.length > 0) throw new UsageError('give --allow or --clear, not both.');
-    const partnerId = arg(ctx);
-    const p = await withDomain(ctx, (d) =>
+    const partnerId = idArg(ctx, 'partner');
+    const p =
       allow.length === 0 && !clear
-        ? getPartner(d, partnerId)
-        : setSharingProfile(
-            d,
-            dropUndefined({
-              partnerId,
-              expectedVersion: intOpt(ctx, 'expected-version'),
-              allow,
-            }) as SetSharingProfileInput,
-          ),
-    );
+        ? await callEngine(ctx, 'partners', 'get', { id: partnerId })
+        : await callEngine(
+            ctx,
+            'partners',
+            'setSharingProfile',
+            dropUndefined({ partnerId, expectedVersion: intOpt(ctx, 'expected-version'), allow }),
+          );
     printRecord(ctx, p, [['id', p.id], ['name', p.name], ...profileLines(p.sharingProfile), ['version', p.version]]);
   },
 };
 
-export const partnerCommands: Command[] = [add, list, show, update, agreementAdd, agreementUpdate, profile];
+export const partnerRecordCommands: Command[] = [add, list, show, update, agreementAdd, agreementUpdate, profile];
