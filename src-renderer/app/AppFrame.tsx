@@ -1,13 +1,17 @@
 /**
- * The unlocked app: skip link, navigation, the lock button (and Ctrl/Cmd+L everywhere), and the
- * current screen. Unmounted entirely when the vault locks, which closes any open dialog with it.
+ * The unlocked app: skip link, navigation (grouped, with badges counting what needs action),
+ * the lock button (and Ctrl/Cmd+L everywhere), and the current screen. Unmounted entirely when
+ * the vault locks, which closes any open dialog with it.
  */
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/i18n.js';
 import { useNav } from '../state/navigation.js';
 import { useSession } from '../state/session.js';
-import { NAV_ITEMS, SCREENS } from './screens.js';
+import { NAV_GROUPS, SCREENS, type NavBadge } from './screens.js';
 import { useSearchShortcut } from '../features/search/use-search-shortcut.js';
+import { useAgenda } from '../features/home/agenda-store.js';
+import type { MessageKey } from '../i18n/catalogue.js';
+import './app-frame.css';
 
 export function AppFrame() {
   const t = useT();
@@ -17,6 +21,16 @@ export function AppFrame() {
   const mainRef = useRef<HTMLElement>(null);
   const Screen = SCREENS[route.name];
   useSearchShortcut(); // Ctrl/Cmd+K: the search field, from anywhere
+  const counts = useAgenda((s) => s.agenda?.counts);
+  const loadAgenda = useAgenda((s) => s.load);
+  useEffect(() => {
+    void loadAgenda();
+  }, [loadAgenda]);
+  const badges: Record<NavBadge, { count: number; text: MessageKey }> = {
+    overdue: { count: counts?.overdueDeadlines ?? 0, text: 'nav.badge.overdue' },
+    enquiries: { count: counts?.openEnquiries ?? 0, text: 'nav.badge.enquiries' },
+    inbox: { count: counts?.inboxNeedsAction ?? 0, text: 'nav.badge.inbox' },
+  };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,25 +66,39 @@ export function AppFrame() {
         </button>
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
-        <ul>
-          {NAV_ITEMS.map((item) => {
-            const current = item.match.includes(route.name);
-            return (
-              <li key={item.label}>
-                <a
-                  href="#"
-                  aria-current={current ? 'page' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    go(item.route);
-                  }}
-                >
-                  {t(item.label)}
-                </a>
-              </li>
-            );
-          })}
-        </ul>
+        {NAV_GROUPS.map((group) => (
+          <div className="nav-group" key={group.label}>
+            <h2 className="nav-group-heading" id={`nav-${group.label}`}>
+              {t(group.label)}
+            </h2>
+            <ul aria-labelledby={`nav-${group.label}`}>
+              {group.items.map((item) => {
+                const current = item.match.includes(route.name);
+                const badge = item.badge ? badges[item.badge] : undefined;
+                return (
+                  <li key={item.label}>
+                    <a
+                      href="#"
+                      aria-current={current ? 'page' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        go(item.route);
+                      }}
+                    >
+                      {t(item.label)}
+                      {badge && badge.count > 0 ? (
+                        <span className={`nav-badge nav-badge-${item.badge}`}>
+                          <span aria-hidden="true">{badge.count}</span>
+                          <span className="visually-hidden">, {t(badge.text, { count: badge.count })}</span>
+                        </span>
+                      ) : null}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
       </nav>
       <main className="content" id="main" ref={mainRef} tabIndex={-1}>
         {Screen ? <Screen /> : null}

@@ -1,6 +1,6 @@
 /**
  * Route → screen, and the navigation menu. A feature adds its screen with one line in SCREENS
- * (and one in NAV_ITEMS when it has a top-level entry).
+ * (and one in a group of NAV_GROUPS when it has a top-level entry).
  */
 import type { ComponentType } from 'react';
 import type { Route } from '../state/navigation.js';
@@ -15,15 +15,19 @@ import { EnquiryDetail } from '../features/enquiries/EnquiryDetail.js';
 import { PartnerList } from '../features/partners/PartnerList.js';
 import { PartnerDetail } from '../features/partners/PartnerDetail.js';
 import { RiskRegister } from '../features/risks/RiskRegister.js';
-import { IdentityScreen } from '../features/exchange/IdentityScreen.js';
-import { ShareWizard } from '../features/exchange/ShareWizard.js';
-import { ImportInbox } from '../features/exchange/ImportInbox.js';
+import { IdentityScreen } from '../features/identity/IdentityScreen.js';
+import { ShareWizard } from '../features/share/ShareWizard.js';
+import { ImportInbox } from '../features/inbox/ImportInbox.js';
 import { ReportScreen } from '../features/reports/ReportScreen.js';
+import { PersonPage } from '../features/people/PersonPage.js';
+import { EvidencePage } from '../features/evidence/EvidencePage.js';
+import { HomeScreen } from '../features/home/HomeScreen.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
 
 export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
+  home: HomeScreen,
   cases: CaseList,
   search: SearchScreen,
   audit: AuditLog,
@@ -38,20 +42,53 @@ export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   share: ShareWizard,
   inbox: ImportInbox,
   reports: ReportScreen,
+  person: PersonPage,
+  evidence: EvidencePage,
   // feature screens (one line per route)
 };
 
-export const NAV_ITEMS: Array<{ route: Route; label: MessageKey; match: RouteName[] }> = [
-  { route: { name: 'cases' }, label: 'nav.cases', match: ['cases', 'case'] },
-  { route: { name: 'enquiries' }, label: 'nav.enquiries', match: ['enquiries', 'enquiry'] },
-  { route: { name: 'search' }, label: 'nav.search', match: ['search'] },
-  { route: { name: 'partners' }, label: 'nav.partners', match: ['partners', 'partner'] },
-  { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
-  { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
-  { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
-  { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
-  { route: { name: 'share' }, label: 'nav.share', match: ['share'] },
-  { route: { name: 'inbox' }, label: 'nav.inbox', match: ['inbox'] },
-  { route: { name: 'identity' }, label: 'nav.identity', match: ['identity'] },
-  // top-level navigation (one line per feature, in menu order)
+/** What a navigation entry's badge counts (from the agenda). */
+export type NavBadge = 'overdue' | 'enquiries' | 'inbox';
+
+export interface NavItem {
+  route: Route;
+  label: MessageKey;
+  match: RouteName[];
+  badge?: NavBadge;
+}
+
+export const NAV_GROUPS: Array<{ label: MessageKey; items: NavItem[] }> = [
+  {
+    label: 'nav.group.casework',
+    items: [
+      { route: { name: 'home' }, label: 'home.nav', match: ['home'] },
+      {
+        route: { name: 'cases' },
+        label: 'nav.cases',
+        match: ['cases', 'case', 'evidence', 'person'],
+        badge: 'overdue',
+      },
+      { route: { name: 'enquiries' }, label: 'nav.enquiries', match: ['enquiries', 'enquiry'], badge: 'enquiries' },
+      { route: { name: 'search' }, label: 'nav.search', match: ['search'] },
+    ],
+  },
+  {
+    label: 'nav.group.exchange',
+    items: [
+      { route: { name: 'share' }, label: 'nav.share', match: ['share'] },
+      { route: { name: 'inbox' }, label: 'nav.inbox', match: ['inbox'], badge: 'inbox' },
+      { route: { name: 'identity' }, label: 'nav.identity', match: ['identity'] },
+      { route: { name: 'partners' }, label: 'nav.partners', match: ['partners', 'partner'] },
+    ],
+  },
+  {
+    label: 'nav.group.organisation',
+    items: [
+      { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
+      { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
+      { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
+      { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
+    ],
+  },
+  // top-level navigation (one line per feature, in its group, in menu order)
 ];

@@ -1,7 +1,9 @@
 /**
  * A modal dialog on the native <dialog> element: focus moves in and is trapped by the browser,
  * Escape closes it, focus returns to the opener. The lock closes every dialog (the App unmounts
- * the unlocked tree), so no modal can hold the vault open.
+ * the unlocked tree), so no modal can hold the vault open. The title stays at the top and a
+ * form's buttons (its .form-actions) stay at the foot while the body between them scrolls, so a
+ * long form never hides its Save on a small screen.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/i18n.js';
@@ -44,8 +46,16 @@ export function Dialog({
         <>
           <header className="dialog-header">
             <h2 id="dialog-title">{title}</h2>
-            <button type="button" className="btn btn-link" onClick={onClose} aria-label={t('action.close')}>
-              ×
+            <button
+              type="button"
+              className="btn-icon"
+              onClick={onClose}
+              aria-label={t('action.close')}
+              title={t('action.close')}
+            >
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
             </button>
           </header>
           <div className="dialog-body">{children}</div>

@@ -19,9 +19,13 @@ import { outcomesMessages } from '../features/outcomes/messages.js';
 import { enquiriesMessages } from '../features/enquiries/messages.js';
 import { partnersMessages } from '../features/partners/messages.js';
 import { risksMessages } from '../features/risks/messages.js';
-import { exchangeMessages } from '../features/exchange/messages.js';
+import { identityMessages } from '../features/identity/messages.js';
+import { shareMessages } from '../features/share/messages.js';
+import { inboxMessages } from '../features/inbox/messages.js';
+import { partnerKeysMessages } from '../features/partner-keys/messages.js';
 import { reportsMessages } from '../features/reports/messages.js';
 import { proposalsMessages } from '../features/proposals/messages.js';
+import { homeMessages } from '../features/home/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -47,9 +51,13 @@ export const CATALOGUE = merge(
   enquiriesMessages,
   partnersMessages,
   risksMessages,
-  exchangeMessages,
+  identityMessages,
+  shareMessages,
+  inboxMessages,
+  partnerKeysMessages,
   reportsMessages,
   proposalsMessages,
+  homeMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -71,7 +79,11 @@ export type MessageKey =
   | KeysOf<typeof enquiriesMessages>
   | KeysOf<typeof partnersMessages>
   | KeysOf<typeof risksMessages>
-  | KeysOf<typeof exchangeMessages>
+  | KeysOf<typeof identityMessages>
+  | KeysOf<typeof shareMessages>
+  | KeysOf<typeof inboxMessages>
+  | KeysOf<typeof partnerKeysMessages>
   | KeysOf<typeof reportsMessages>
-  | KeysOf<typeof proposalsMessages>;
+  | KeysOf<typeof proposalsMessages>
+  | KeysOf<typeof homeMessages>;
 // feature catalogues (one union member per feature)

@@ -33,6 +33,14 @@ export const commonMessages = defineMessages({
     'state.none': '—',
     'progress.label': 'Progress',
     'progress.percent': '{percent}% done',
+    'form.requiredMark': 'required',
+    'form.error.required': 'Fill in this field.',
+    'form.error.tooLong': 'This is too long: at most {max} characters.',
+    'form.error.invalid': 'This is not valid. Check what was entered here.',
+    'form.error.number': 'Enter an amount such as {example}.',
+    'form.errorsBelow': 'Some fields need attention: see the messages under them.',
+    'form.notSet': 'Not set',
+    'form.dayChosen': 'Chosen date: {day}',
     'error.title': 'That did not work',
     'error.details': 'Technical details',
     'error.generic': 'Something went wrong. Nothing was changed.',
@@ -61,6 +69,80 @@ export const commonMessages = defineMessages({
     'error.EVIDENCE_HASH_MISMATCH':
       'The stored file no longer matches its fingerprint. Do not rely on it; run the vault check.',
     'error.IO_ERROR': 'The file could not be read or written. Check the drive and try again.',
+    'error.FILE_UNREADABLE': 'That file cannot be read. Check that it still exists and that you may read it.',
+    'error.IDENTITY_MISSING': 'This vault has no identity key yet. Lock and unlock it once to create one.',
+    'error.CARD_TOO_LARGE': 'That file is too large to be a contact card.',
+    'error.CARD_INVALID': 'That file is not a valid Case Vault contact card.',
+    'error.CARD_UNSUPPORTED_VERSION': 'That contact card was made by a newer version of Case Vault. Update the app.',
+    'error.CARD_KEY_INVALID': 'The key in that contact card is not valid.',
+    'error.CARD_SIGNATURE_INVALID':
+      'That contact card’s signature does not match its content: it was changed after it was made. Do not use it.',
+    'error.CARD_IS_OWN': 'That is this vault’s own contact card.',
+    'error.CARD_KEY_CONFLICT':
+      'That key already belongs to another vault in your partner list. Do not use this card before checking with the partner.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'The numbers do not match. Do not trust this key: the card may not come from the partner. Check that you both opened the right partner, and ask for their contact card again through another channel.',
+    'error.KEY_REPLACED': 'That key was replaced by a newer one: verify the current key instead.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'This partner has no verified key. Import its contact card and compare safety numbers first.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Someone in these cases has not consented to this sharing, and you chose to stop in that case. Nothing was written.',
+    'error.BUNDLE_NOT_FOR_US': 'This bundle was not made for this vault: it cannot be opened here.',
+    'error.BUNDLE_TAR_INVALID': 'The inside of this bundle is malformed. Nothing was imported.',
+    'error.BUNDLE_UNSIGNED': 'This bundle is not signed, so its sender cannot be known. Nothing was imported.',
+    'error.BUNDLE_FORMAT_TOO_NEW':
+      'This file was made by a newer version of Case Vault. Update Case Vault on this computer, then open it again. Nothing was changed.',
+    'error.BUNDLE_MANIFEST_INVALID': 'The list of contents of this bundle is not valid. Nothing was imported.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'The signature of this bundle does not match: it was changed, or signed by another key. Nothing was imported.',
+    'error.BUNDLE_NOT_LISTED': 'The bundle’s signed list of recipients does not name this vault. Nothing was imported.',
+    'error.BUNDLE_EXPIRED': 'This bundle has expired: ask the sender for a new one. Nothing was imported.',
+    'error.BUNDLE_FROM_SELF': 'This bundle was made by this vault: there is nothing to import.',
+    'error.BUNDLE_ENTRY_NAME': 'The bundle contains an entry with a forbidden name. Nothing was imported.',
+    'error.BUNDLE_ENTRY_UNEXPECTED':
+      'The bundle contains something its signed list does not name. Nothing was imported.',
+    'error.BUNDLE_ENTRY_MISSING': 'Something the bundle’s signed list names is missing from it. Nothing was imported.',
+    'error.BUNDLE_ENTRY_ORDER': 'The bundle’s entries are not in their signed order. Nothing was imported.',
+    'error.BUNDLE_ENTRY_HASH':
+      'An entry of the bundle does not match its fingerprint: it was changed. Nothing was imported.',
+    'error.BUNDLE_ENTRY_TOO_LARGE': 'An entry of the bundle is larger than allowed. Nothing was imported.',
+    'error.BUNDLE_RECORD_INVALID': 'A record in the bundle is not valid. Nothing was imported.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'The sender’s key is not verified yet. Verify it on the partner’s page, then accept the bundle.',
+    'error.RECEIPT_INVALID': 'That file is not a valid receipt.',
+    'error.RECEIPT_UNKNOWN_BUNDLE': 'That receipt is for a bundle this vault did not send.',
+    'error.RECEIPT_MISMATCH': 'That receipt does not match the bundle that was sent: it may be for a changed copy.',
+    'error.RECEIPT_SIGNATURE_INVALID': 'That receipt is not signed by the partner the bundle was sent to.',
+    'error.AGE_HEADER_INVALID': 'This file is not an intact bundle: its header is damaged. Nothing was imported.',
+    'error.AGE_HEADER_TOO_LARGE': 'This file is not an intact bundle: its header is too large. Nothing was imported.',
+    'error.AGE_UNSUPPORTED_VERSION': 'This file uses an encryption format this version does not read.',
+    'error.AGE_STANZA_INVALID':
+      'This file is not an intact bundle: a recipient entry is damaged. Nothing was imported.',
+    'error.AGE_NO_IDENTITY_MATCHED': 'This bundle was not encrypted to this vault: it cannot be opened here.',
+    'error.AGE_HEADER_MAC_INVALID': 'The bundle’s header was changed or damaged. Nothing was imported.',
+    'error.AGE_PAYLOAD_CORRUPT': 'Part of the bundle was changed or damaged. Nothing was imported.',
+    'error.AGE_TRUNCATED': 'The bundle is incomplete: the copy may have been interrupted. Nothing was imported.',
+    'error.AGE_TRAILING_DATA': 'Something was added at the end of the bundle. Nothing was imported.',
+    'error.BUNDLE_EMPTY':
+      'Nothing would go into this bundle: the partner’s sharing profile, consent or where the records came from lets nothing of the chosen cases through. Set what the partner may receive on their page (Sharing profile). Nothing was written.',
+    'error.PARTNER_NOT_CLEARED':
+      'Your organisation’s partner policy does not allow sharing with this partner yet: their due diligence must be approved and a confidentiality or data-sharing agreement in force. Fix it on the partner’s page. Nothing was written.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'This bundle carries records its sender did not create: a partner may send only what it created itself. Nothing was imported.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'This bundle tries to change records its sender does not own — ours, or another organisation’s. Nothing was imported.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'This bundle attaches something to a person, case or evidence item its sender did not create. Nothing was imported.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'This bundle declares another file for an evidence item than its sender declared before: an evidence file never changes. Nothing was imported.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'A record in this bundle clashes with a different record already in this vault. Nothing was imported.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'This bundle says it was made in the future: check the date and time on both computers. Nothing was imported.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'No bundle sent from this vault carried this person’s data: there is nothing to recall.',
+    'error.RECALL_INVALID': 'This is not a valid recall notice: it cannot be applied.',
+    'error.RECALL_UNKNOWN': 'That receipt is for a recall notice this vault did not send.',
   },
   fr: {
     'app.name': 'Case Vault',
@@ -93,6 +175,14 @@ export const commonMessages = defineMessages({
     'state.none': '—',
     'progress.label': 'Progression',
     'progress.percent': '{percent} % effectué',
+    'form.requiredMark': 'obligatoire',
+    'form.error.required': 'Remplissez ce champ.',
+    'form.error.tooLong': 'Trop long : {max} caractères au plus.',
+    'form.error.invalid': "Ce n'est pas valide. Vérifiez la saisie de ce champ.",
+    'form.error.number': 'Saisissez un montant comme {example}.',
+    'form.errorsBelow': 'Certains champs sont à revoir : voyez les messages sous chacun.',
+    'form.notSet': 'Non renseigné',
+    'form.dayChosen': 'Date choisie : {day}',
     'error.title': "Cela n'a pas fonctionné",
     'error.details': 'Détails techniques',
     'error.generic': "Une erreur s'est produite. Rien n'a été modifié.",
@@ -124,6 +214,86 @@ export const commonMessages = defineMessages({
     'error.EVIDENCE_HASH_MISMATCH':
       'Le fichier conservé ne correspond plus à son empreinte. Ne vous y fiez pas ; lancez la vérification du coffre.',
     'error.IO_ERROR': "Le fichier n'a pas pu être lu ou écrit. Vérifiez le disque et réessayez.",
+    'error.FILE_UNREADABLE':
+      'Ce fichier ne peut pas être lu. Vérifiez qu’il existe toujours et que vous pouvez le lire.',
+    'error.IDENTITY_MISSING':
+      'Ce coffre n’a pas encore de clé d’identité. Verrouillez-le puis déverrouillez-le une fois pour la créer.',
+    'error.CARD_TOO_LARGE': 'Ce fichier est trop gros pour être une carte de contact.',
+    'error.CARD_INVALID': 'Ce fichier n’est pas une carte de contact Case Vault valide.',
+    'error.CARD_UNSUPPORTED_VERSION':
+      'Cette carte de contact a été créée par une version plus récente de Case Vault. Mettez l’application à jour.',
+    'error.CARD_KEY_INVALID': 'La clé de cette carte de contact n’est pas valide.',
+    'error.CARD_SIGNATURE_INVALID':
+      'La signature de cette carte de contact ne correspond pas à son contenu : elle a été modifiée après sa création. Ne l’utilisez pas.',
+    'error.CARD_IS_OWN': 'C’est la carte de contact de ce coffre lui-même.',
+    'error.CARD_KEY_CONFLICT':
+      'Cette clé appartient déjà à un autre coffre de votre liste de partenaires. N’utilisez pas cette carte avant d’avoir vérifié auprès du partenaire.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'Les numéros ne correspondent pas. Ne faites pas confiance à cette clé : la carte ne vient peut-être pas du partenaire. Vérifiez que vous avez tous deux ouvert le bon partenaire, et redemandez sa carte de contact par un autre canal.',
+    'error.KEY_REPLACED': 'Cette clé a été remplacée par une plus récente : vérifiez plutôt la clé actuelle.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'Ce partenaire n’a aucune clé vérifiée. Importez d’abord sa carte de contact et comparez les numéros de sécurité.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Une personne de ces dossiers n’a pas consenti à ce partage, et vous avez choisi d’arrêter dans ce cas. Rien n’a été écrit.',
+    'error.BUNDLE_NOT_FOR_US': 'Ce lot n’a pas été créé pour ce coffre : il ne peut pas être ouvert ici.',
+    'error.BUNDLE_TAR_INVALID': 'L’intérieur de ce lot est mal formé. Rien n’a été importé.',
+    'error.BUNDLE_UNSIGNED': 'Ce lot n’est pas signé : son expéditeur ne peut pas être connu. Rien n’a été importé.',
+    'error.BUNDLE_FORMAT_TOO_NEW':
+      'Ce fichier a été créé par une version plus récente de Case Vault. Mettez Case Vault à jour sur cet ordinateur, puis ouvrez-le de nouveau. Rien n’a été modifié.',
+    'error.BUNDLE_MANIFEST_INVALID': 'La liste du contenu de ce lot n’est pas valide. Rien n’a été importé.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'La signature de ce lot ne correspond pas : il a été modifié, ou signé par une autre clé. Rien n’a été importé.',
+    'error.BUNDLE_NOT_LISTED': 'La liste signée des destinataires du lot ne nomme pas ce coffre. Rien n’a été importé.',
+    'error.BUNDLE_EXPIRED': 'Ce lot a expiré : demandez-en un nouveau à l’expéditeur. Rien n’a été importé.',
+    'error.BUNDLE_FROM_SELF': 'Ce lot a été créé par ce coffre : il n’y a rien à importer.',
+    'error.BUNDLE_ENTRY_NAME': 'Le lot contient une entrée au nom interdit. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_UNEXPECTED':
+      'Le lot contient quelque chose que sa liste signée ne nomme pas. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_MISSING': 'Un élément nommé dans la liste signée du lot en est absent. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_ORDER': 'Les entrées du lot ne sont pas dans leur ordre signé. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_HASH':
+      'Une entrée du lot ne correspond pas à son empreinte : elle a été modifiée. Rien n’a été importé.',
+    'error.BUNDLE_ENTRY_TOO_LARGE': 'Une entrée du lot dépasse la taille permise. Rien n’a été importé.',
+    'error.BUNDLE_RECORD_INVALID': 'Un enregistrement du lot n’est pas valide. Rien n’a été importé.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'La clé de l’expéditeur n’est pas encore vérifiée. Vérifiez-la sur la page du partenaire, puis acceptez le lot.',
+    'error.RECEIPT_INVALID': 'Ce fichier n’est pas un accusé de réception valide.',
+    'error.RECEIPT_UNKNOWN_BUNDLE': 'Cet accusé de réception concerne un lot que ce coffre n’a pas envoyé.',
+    'error.RECEIPT_MISMATCH':
+      'Cet accusé de réception ne correspond pas au lot envoyé : il concerne peut-être une copie modifiée.',
+    'error.RECEIPT_SIGNATURE_INVALID':
+      'Cet accusé de réception n’est pas signé par le partenaire à qui le lot a été envoyé.',
+    'error.AGE_HEADER_INVALID': 'Ce fichier n’est pas un lot intact : son en-tête est endommagé. Rien n’a été importé.',
+    'error.AGE_HEADER_TOO_LARGE':
+      'Ce fichier n’est pas un lot intact : son en-tête est trop grand. Rien n’a été importé.',
+    'error.AGE_UNSUPPORTED_VERSION': 'Ce fichier utilise un format de chiffrement que cette version ne lit pas.',
+    'error.AGE_STANZA_INVALID':
+      'Ce fichier n’est pas un lot intact : une entrée de destinataire est endommagée. Rien n’a été importé.',
+    'error.AGE_NO_IDENTITY_MATCHED': 'Ce lot n’a pas été chiffré pour ce coffre : il ne peut pas être ouvert ici.',
+    'error.AGE_HEADER_MAC_INVALID': 'L’en-tête du lot a été modifié ou endommagé. Rien n’a été importé.',
+    'error.AGE_PAYLOAD_CORRUPT': 'Une partie du lot a été modifiée ou endommagée. Rien n’a été importé.',
+    'error.AGE_TRUNCATED': 'Le lot est incomplet : la copie a peut-être été interrompue. Rien n’a été importé.',
+    'error.AGE_TRAILING_DATA': 'Quelque chose a été ajouté à la fin du lot. Rien n’a été importé.',
+    'error.BUNDLE_EMPTY':
+      'Ce lot ne contiendrait rien : le profil de partage du partenaire, le consentement ou l’origine des enregistrements ne laissent rien passer des dossiers choisis. Définissez ce que le partenaire peut recevoir sur sa page (Profil de partage). Rien n’a été écrit.',
+    'error.PARTNER_NOT_CLEARED':
+      'La politique des partenaires de votre organisation n’autorise pas encore le partage avec ce partenaire : sa diligence raisonnable doit être approuvée et un accord de confidentialité ou de partage de données en vigueur. Corrigez cela sur la page du partenaire. Rien n’a été écrit.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'Ce lot contient des enregistrements que son expéditeur n’a pas créés : un partenaire ne peut envoyer que ce qu’il a créé lui-même. Rien n’a été importé.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'Ce lot tente de modifier des enregistrements qui n’appartiennent pas à son expéditeur — les nôtres ou ceux d’une autre organisation. Rien n’a été importé.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'Ce lot rattache quelque chose à une personne, un dossier ou un élément de preuve que son expéditeur n’a pas créé. Rien n’a été importé.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'Ce lot déclare pour un élément de preuve un autre fichier que celui déclaré auparavant par son expéditeur : un fichier de preuve ne change jamais. Rien n’a été importé.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'Un enregistrement de ce lot entre en conflit avec un autre enregistrement déjà présent dans ce coffre. Rien n’a été importé.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'Ce lot indique avoir été créé dans le futur : vérifiez la date et l’heure des deux ordinateurs. Rien n’a été importé.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
+    'error.RECALL_INVALID': 'Ce n’est pas un avis de rappel valide : il ne peut pas être appliqué.',
+    'error.RECALL_UNKNOWN': 'Cet accusé de réception concerne un avis de rappel que ce coffre n’a pas envoyé.',
   },
   es: {
     'app.name': 'Case Vault',
@@ -156,6 +326,14 @@ export const commonMessages = defineMessages({
     'state.none': '—',
     'progress.label': 'Progreso',
     'progress.percent': '{percent} % completado',
+    'form.requiredMark': 'obligatorio',
+    'form.error.required': 'Rellene este campo.',
+    'form.error.tooLong': 'Demasiado largo: {max} caracteres como máximo.',
+    'form.error.invalid': 'No es válido. Revise lo introducido aquí.',
+    'form.error.number': 'Introduzca un importe como {example}.',
+    'form.errorsBelow': 'Algunos campos requieren atención: vea los mensajes debajo de ellos.',
+    'form.notSet': 'Sin indicar',
+    'form.dayChosen': 'Fecha elegida: {day}',
     'error.title': 'No funcionó',
     'error.details': 'Detalles técnicos',
     'error.generic': 'Algo salió mal. No se cambió nada.',
@@ -184,6 +362,84 @@ export const commonMessages = defineMessages({
     'error.EVIDENCE_HASH_MISMATCH':
       'El archivo guardado ya no coincide con su huella. No confíe en él; ejecute la comprobación de la bóveda.',
     'error.IO_ERROR': 'No se pudo leer o escribir el archivo. Revise la unidad e inténtelo de nuevo.',
+    'error.FILE_UNREADABLE': 'No se puede leer ese archivo. Compruebe que sigue existiendo y que puede leerlo.',
+    'error.IDENTITY_MISSING':
+      'Esta bóveda todavía no tiene clave de identidad. Bloquéela y desbloquéela una vez para crearla.',
+    'error.CARD_TOO_LARGE': 'Ese archivo es demasiado grande para ser una tarjeta de contacto.',
+    'error.CARD_INVALID': 'Ese archivo no es una tarjeta de contacto de Case Vault válida.',
+    'error.CARD_UNSUPPORTED_VERSION':
+      'Esa tarjeta de contacto la creó una versión más reciente de Case Vault. Actualice la aplicación.',
+    'error.CARD_KEY_INVALID': 'La clave de esa tarjeta de contacto no es válida.',
+    'error.CARD_SIGNATURE_INVALID':
+      'La firma de esa tarjeta de contacto no coincide con su contenido: se modificó después de crearse. No la use.',
+    'error.CARD_IS_OWN': 'Es la propia tarjeta de contacto de esta bóveda.',
+    'error.CARD_KEY_CONFLICT':
+      'Esa clave ya pertenece a otra bóveda de su lista de socios. No use esta tarjeta sin comprobarlo antes con el socio.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'Los números no coinciden. No confíe en esta clave: puede que la tarjeta no venga del socio. Compruebe que ambos abrieron el socio correcto y pida de nuevo su tarjeta de contacto por otro canal.',
+    'error.KEY_REPLACED': 'Esa clave fue sustituida por una más reciente: verifique la clave actual.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'Este socio no tiene ninguna clave verificada. Importe primero su tarjeta de contacto y compare los números de seguridad.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'Alguien de estos casos no consintió este intercambio, y usted eligió detenerse en ese caso. No se escribió nada.',
+    'error.BUNDLE_NOT_FOR_US': 'Este paquete no se creó para esta bóveda: no se puede abrir aquí.',
+    'error.BUNDLE_TAR_INVALID': 'El interior de este paquete está mal formado. No se importó nada.',
+    'error.BUNDLE_UNSIGNED':
+      'Este paquete no está firmado, así que no se puede saber quién lo envió. No se importó nada.',
+    'error.BUNDLE_FORMAT_TOO_NEW':
+      'Este archivo fue creado por una versión más reciente de Case Vault. Actualice Case Vault en este equipo y vuelva a abrirlo. No se cambió nada.',
+    'error.BUNDLE_MANIFEST_INVALID': 'La lista del contenido de este paquete no es válida. No se importó nada.',
+    'error.BUNDLE_SIGNATURE_INVALID':
+      'La firma de este paquete no coincide: se modificó o lo firmó otra clave. No se importó nada.',
+    'error.BUNDLE_NOT_LISTED':
+      'La lista firmada de destinatarios del paquete no nombra esta bóveda. No se importó nada.',
+    'error.BUNDLE_EXPIRED': 'Este paquete caducó: pida uno nuevo al remitente. No se importó nada.',
+    'error.BUNDLE_FROM_SELF': 'Este paquete lo creó esta bóveda: no hay nada que importar.',
+    'error.BUNDLE_ENTRY_NAME': 'El paquete contiene una entrada con un nombre prohibido. No se importó nada.',
+    'error.BUNDLE_ENTRY_UNEXPECTED': 'El paquete contiene algo que su lista firmada no nombra. No se importó nada.',
+    'error.BUNDLE_ENTRY_MISSING': 'Falta en el paquete algo que su lista firmada nombra. No se importó nada.',
+    'error.BUNDLE_ENTRY_ORDER': 'Las entradas del paquete no están en su orden firmado. No se importó nada.',
+    'error.BUNDLE_ENTRY_HASH': 'Una entrada del paquete no coincide con su huella: se modificó. No se importó nada.',
+    'error.BUNDLE_ENTRY_TOO_LARGE': 'Una entrada del paquete supera el tamaño permitido. No se importó nada.',
+    'error.BUNDLE_RECORD_INVALID': 'Un registro del paquete no es válido. No se importó nada.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED':
+      'La clave del remitente aún no está verificada. Verifíquela en la página del socio y luego acepte el paquete.',
+    'error.RECEIPT_INVALID': 'Ese archivo no es un acuse de recibo válido.',
+    'error.RECEIPT_UNKNOWN_BUNDLE': 'Ese acuse de recibo es de un paquete que esta bóveda no envió.',
+    'error.RECEIPT_MISMATCH':
+      'Ese acuse de recibo no coincide con el paquete enviado: puede ser de una copia modificada.',
+    'error.RECEIPT_SIGNATURE_INVALID': 'Ese acuse de recibo no está firmado por el socio al que se envió el paquete.',
+    'error.AGE_HEADER_INVALID': 'Este archivo no es un paquete intacto: su cabecera está dañada. No se importó nada.',
+    'error.AGE_HEADER_TOO_LARGE':
+      'Este archivo no es un paquete intacto: su cabecera es demasiado grande. No se importó nada.',
+    'error.AGE_UNSUPPORTED_VERSION': 'Este archivo usa un formato de cifrado que esta versión no lee.',
+    'error.AGE_STANZA_INVALID':
+      'Este archivo no es un paquete intacto: una entrada de destinatario está dañada. No se importó nada.',
+    'error.AGE_NO_IDENTITY_MATCHED': 'Este paquete no se cifró para esta bóveda: no se puede abrir aquí.',
+    'error.AGE_HEADER_MAC_INVALID': 'La cabecera del paquete se modificó o está dañada. No se importó nada.',
+    'error.AGE_PAYLOAD_CORRUPT': 'Una parte del paquete se modificó o está dañada. No se importó nada.',
+    'error.AGE_TRUNCATED': 'El paquete está incompleto: puede que la copia se interrumpiera. No se importó nada.',
+    'error.AGE_TRAILING_DATA': 'Se añadió algo al final del paquete. No se importó nada.',
+    'error.BUNDLE_EMPTY':
+      'Este paquete no contendría nada: el perfil de intercambio del socio, el consentimiento o el origen de los registros no dejan pasar nada de los casos elegidos. Defina lo que el socio puede recibir en su página (Perfil de intercambio). No se escribió nada.',
+    'error.PARTNER_NOT_CLEARED':
+      'La política de socios de su organización aún no permite compartir con este socio: su diligencia debida debe estar aprobada y debe haber un acuerdo de confidencialidad o de intercambio de datos vigente. Corríjalo en la página del socio. No se escribió nada.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'Este paquete trae registros que su remitente no creó: un socio solo puede enviar lo que creó él mismo. No se importó nada.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'Este paquete intenta cambiar registros que no pertenecen a su remitente: los nuestros o los de otra organización. No se importó nada.',
+    'error.BUNDLE_FOREIGN_LINK':
+      'Este paquete vincula algo a una persona, un caso o una prueba que su remitente no creó. No se importó nada.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'Este paquete declara para una prueba otro archivo distinto del que su remitente declaró antes: un archivo de prueba nunca cambia. No se importó nada.',
+    'error.BUNDLE_RECORD_COLLISION':
+      'Un registro de este paquete choca con otro registro distinto que ya está en esta bóveda. No se importó nada.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'Este paquete dice haber sido creado en el futuro: compruebe la fecha y la hora de ambos ordenadores. No se importó nada.',
+    'error.RECALL_NOTHING_TO_RECALL':
+      'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
+    'error.RECALL_INVALID': 'No es un aviso de retirada válido: no se puede aplicar.',
+    'error.RECALL_UNKNOWN': 'Ese acuse de recibo corresponde a un aviso de retirada que esta bóveda no envió.',
   },
   ar: {
     'app.name': 'Case Vault',
@@ -216,6 +472,14 @@ export const commonMessages = defineMessages({
     'state.none': '—',
     'progress.label': 'التقدم',
     'progress.percent': 'اكتمل {percent}٪',
+    'form.requiredMark': 'إلزامي',
+    'form.error.required': 'املأ هذا الحقل.',
+    'form.error.tooLong': 'هذا طويل جدًا: {max} حرفًا على الأكثر.',
+    'form.error.invalid': 'هذه القيمة غير صالحة. تحقق مما أُدخل هنا.',
+    'form.error.number': 'أدخل مبلغًا مثل {example}.',
+    'form.errorsBelow': 'بعض الحقول تحتاج إلى مراجعة: انظر الرسائل أسفلها.',
+    'form.notSet': 'غير محدد',
+    'form.dayChosen': 'التاريخ المختار: {day}',
     'error.title': 'لم تنجح العملية',
     'error.details': 'تفاصيل تقنية',
     'error.generic': 'حدث خطأ. لم يتغير شيء.',
@@ -241,5 +505,69 @@ export const commonMessages = defineMessages({
     'error.EXPORT_TARGET_EXISTS': 'يوجد ملف بهذا الاسم بالفعل. اختر اسمًا آخر: لا يُستبدل أي ملف أبدًا.',
     'error.EVIDENCE_HASH_MISMATCH': 'لم يعد الملف المحفوظ مطابقًا لبصمته. لا تعتمد عليه؛ شغّل فحص الخزنة.',
     'error.IO_ERROR': 'تعذرت قراءة الملف أو كتابته. تحقق من وحدة التخزين وحاول مجددًا.',
+    'error.FILE_UNREADABLE': 'تتعذر قراءة هذا الملف. تأكد من أنه ما زال موجودًا وأنك تملك إذن قراءته.',
+    'error.IDENTITY_MISSING': 'ليس لهذه الخزنة مفتاح هوية بعد. اقفلها ثم افتحها مرة واحدة لإنشائه.',
+    'error.CARD_TOO_LARGE': 'هذا الملف أكبر من أن يكون بطاقة اتصال.',
+    'error.CARD_INVALID': 'هذا الملف ليس بطاقة اتصال صالحة من Case Vault.',
+    'error.CARD_UNSUPPORTED_VERSION': 'أُنشئت بطاقة الاتصال هذه بإصدار أحدث من Case Vault. حدّث التطبيق.',
+    'error.CARD_KEY_INVALID': 'المفتاح في بطاقة الاتصال هذه غير صالح.',
+    'error.CARD_SIGNATURE_INVALID': 'توقيع بطاقة الاتصال هذه لا يطابق محتواها: عُدِّلت بعد إنشائها. لا تستخدمها.',
+    'error.CARD_IS_OWN': 'هذه بطاقة الاتصال الخاصة بهذه الخزنة نفسها.',
+    'error.CARD_KEY_CONFLICT': 'هذا المفتاح يخص خزنة أخرى في قائمة شركائك. لا تستخدم هذه البطاقة قبل التحقق مع الشريك.',
+    'error.SAFETY_NUMBER_MISMATCH':
+      'الأرقام غير متطابقة. لا تثق بهذا المفتاح: قد لا تكون البطاقة صادرة عن الشريك. تأكدا من أن كلًّا منكما فتح الشريك الصحيح، واطلب بطاقة اتصاله مجددًا عبر قناة أخرى.',
+    'error.KEY_REPLACED': 'استُبدل هذا المفتاح بمفتاح أحدث: تحقق من المفتاح الحالي بدلًا منه.',
+    'error.BUNDLE_PARTNER_NOT_VERIFIED':
+      'ليس لهذا الشريك أي مفتاح مُتحقَّق منه. استورد بطاقة اتصاله وقارن أرقام الأمان أولًا.',
+    'error.BUNDLE_CONSENT_MISSING':
+      'شخص ما في هذه القضايا لم يوافق على هذه المشاركة، وقد اخترتَ التوقف في هذه الحالة. لم يُكتب شيء.',
+    'error.BUNDLE_NOT_FOR_US': 'لم تُنشأ هذه الحزمة لهذه الخزنة: لا يمكن فتحها هنا.',
+    'error.BUNDLE_TAR_INVALID': 'محتوى هذه الحزمة الداخلي غير سليم البنية. لم يُستورد شيء.',
+    'error.BUNDLE_UNSIGNED': 'هذه الحزمة غير موقَّعة، فلا يمكن معرفة مرسلها. لم يُستورد شيء.',
+    'error.BUNDLE_FORMAT_TOO_NEW':
+      'أُنشئ هذا الملف بإصدار أحدث من Case Vault. حدِّث Case Vault على هذا الحاسوب، ثم افتحه مرة أخرى. لم يتغيّر شيء.',
+    'error.BUNDLE_MANIFEST_INVALID': 'قائمة محتويات هذه الحزمة غير صالحة. لم يُستورد شيء.',
+    'error.BUNDLE_SIGNATURE_INVALID': 'توقيع هذه الحزمة غير مطابق: عُدِّلت أو وقّعها مفتاح آخر. لم يُستورد شيء.',
+    'error.BUNDLE_NOT_LISTED': 'قائمة المستلمين الموقَّعة في الحزمة لا تذكر هذه الخزنة. لم يُستورد شيء.',
+    'error.BUNDLE_EXPIRED': 'انتهت صلاحية هذه الحزمة: اطلب حزمة جديدة من المرسل. لم يُستورد شيء.',
+    'error.BUNDLE_FROM_SELF': 'أنشأت هذه الخزنة هذه الحزمة: لا يوجد ما يُستورد.',
+    'error.BUNDLE_ENTRY_NAME': 'تحتوي الحزمة على مُدخل باسم ممنوع. لم يُستورد شيء.',
+    'error.BUNDLE_ENTRY_UNEXPECTED': 'تحتوي الحزمة على شيء لا تذكره قائمتها الموقَّعة. لم يُستورد شيء.',
+    'error.BUNDLE_ENTRY_MISSING': 'ينقص الحزمةَ شيءٌ تذكره قائمتها الموقَّعة. لم يُستورد شيء.',
+    'error.BUNDLE_ENTRY_ORDER': 'مدخلات الحزمة ليست بترتيبها الموقَّع. لم يُستورد شيء.',
+    'error.BUNDLE_ENTRY_HASH': 'أحد مدخلات الحزمة لا يطابق بصمته: عُدِّل. لم يُستورد شيء.',
+    'error.BUNDLE_ENTRY_TOO_LARGE': 'أحد مدخلات الحزمة أكبر من الحجم المسموح. لم يُستورد شيء.',
+    'error.BUNDLE_RECORD_INVALID': 'أحد السجلات في الحزمة غير صالح. لم يُستورد شيء.',
+    'error.BUNDLE_SENDER_NOT_VERIFIED': 'لم يُتحقَّق من مفتاح المرسل بعد. تحقق منه في صفحة الشريك، ثم اقبل الحزمة.',
+    'error.RECEIPT_INVALID': 'هذا الملف ليس إيصالًا صالحًا.',
+    'error.RECEIPT_UNKNOWN_BUNDLE': 'هذا الإيصال يخص حزمة لم ترسلها هذه الخزنة.',
+    'error.RECEIPT_MISMATCH': 'هذا الإيصال لا يطابق الحزمة المرسلة: قد يخص نسخة معدَّلة.',
+    'error.RECEIPT_SIGNATURE_INVALID': 'هذا الإيصال غير موقَّع من الشريك الذي أُرسلت إليه الحزمة.',
+    'error.AGE_HEADER_INVALID': 'هذا الملف ليس حزمة سليمة: ترويسته تالفة. لم يُستورد شيء.',
+    'error.AGE_HEADER_TOO_LARGE': 'هذا الملف ليس حزمة سليمة: ترويسته كبيرة جدًا. لم يُستورد شيء.',
+    'error.AGE_UNSUPPORTED_VERSION': 'يستخدم هذا الملف صيغة تشفير لا يقرؤها هذا الإصدار.',
+    'error.AGE_STANZA_INVALID': 'هذا الملف ليس حزمة سليمة: أحد مدخلات المستلمين تالف. لم يُستورد شيء.',
+    'error.AGE_NO_IDENTITY_MATCHED': 'لم تُشفَّر هذه الحزمة لهذه الخزنة: لا يمكن فتحها هنا.',
+    'error.AGE_HEADER_MAC_INVALID': 'عُدِّلت ترويسة الحزمة أو تلفت. لم يُستورد شيء.',
+    'error.AGE_PAYLOAD_CORRUPT': 'عُدِّل جزء من الحزمة أو تلف. لم يُستورد شيء.',
+    'error.AGE_TRUNCATED': 'الحزمة ناقصة: ربما انقطع النسخ. لم يُستورد شيء.',
+    'error.AGE_TRAILING_DATA': 'أُضيف شيء في نهاية الحزمة. لم يُستورد شيء.',
+    'error.BUNDLE_EMPTY':
+      'لن تحتوي هذه الحزمة على أي شيء: ملف مشاركة الشريك أو الموافقة أو مصدر السجلات لا يسمح بمرور أي شيء من القضايا المختارة. حدّد ما يمكن للشريك تلقيه في صفحته (ملف المشاركة). لم يُكتب شيء.',
+    'error.PARTNER_NOT_CLEARED':
+      'لا تسمح سياسة الشركاء في منظمتكم بالمشاركة مع هذا الشريك بعد: يجب أن تكون العناية الواجبة الخاصة به موافَقًا عليها وأن يكون اتفاق سرية أو تبادل بيانات ساريًا. صحّح ذلك في صفحة الشريك. لم يُكتب شيء.',
+    'error.BUNDLE_ORIGIN_MISMATCH':
+      'تحمل هذه الحزمة سجلات لم ينشئها مرسلها: لا يجوز للشريك أن يرسل إلا ما أنشأه بنفسه. لم يُستورد شيء.',
+    'error.BUNDLE_NOT_ORIGINATOR':
+      'تحاول هذه الحزمة تغيير سجلات لا يملكها مرسلها، سواء سجلاتنا أو سجلات منظمة أخرى. لم يُستورد شيء.',
+    'error.BUNDLE_FOREIGN_LINK': 'تربط هذه الحزمة شيئًا بشخص أو قضية أو دليل لم ينشئه مرسلها. لم يُستورد شيء.',
+    'error.BUNDLE_EVIDENCE_CHANGED':
+      'تعلن هذه الحزمة لدليلٍ ملفًا غير الذي أعلنه مرسلها من قبل: ملف الدليل لا يتغير أبدًا. لم يُستورد شيء.',
+    'error.BUNDLE_RECORD_COLLISION': 'يتعارض سجل في هذه الحزمة مع سجل آخر مختلف موجود في هذه الخزنة. لم يُستورد شيء.',
+    'error.BUNDLE_NOT_YET_VALID':
+      'تذكر هذه الحزمة أنها أُنشئت في المستقبل: تحقّق من التاريخ والوقت على الحاسوبين. لم يُستورد شيء.',
+    'error.RECALL_NOTHING_TO_RECALL': 'لم تحمل أي حزمة أُرسلت من هذه الخزنة بيانات هذا الشخص: لا شيء لاسترداده.',
+    'error.RECALL_INVALID': 'هذا ليس إشعار استرداد صالحًا: لا يمكن تطبيقه.',
+    'error.RECALL_UNKNOWN': 'هذا الإيصال يخص إشعار استرداد لم تُرسله هذه الخزنة.',
   },
 });

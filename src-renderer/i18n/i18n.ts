@@ -4,6 +4,10 @@ import { useSession } from '../state/session.js';
 import { CATALOGUE, type MessageKey } from './catalogue.js';
 import { formatMessage, type MessageValues } from './format-message.js';
 import { RTL_LOCALES, type Locale } from './define.js';
+import { displayCountry, displayCurrency, displayLanguage } from './iso-names.js';
+import { formatBytes } from './format-size.js';
+
+export { formatBytes };
 
 export type { MessageKey };
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
@@ -49,22 +53,6 @@ export function formatNumber(locale: Locale, n: number, opts?: Intl.NumberFormat
   return new Intl.NumberFormat(locale, opts).format(n);
 }
 
-export function formatBytes(locale: Locale, bytes: number): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let v = bytes;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[u],
-    unitDisplay: 'short',
-    maximumFractionDigits: u === 0 ? 0 : 1,
-  }).format(v);
-}
-
 /** Hooks binding the formatters to the current language. */
 export function useFormat() {
   const locale = useLocale();
@@ -74,5 +62,9 @@ export function useFormat() {
     instant: (i: string | null | undefined) => formatInstant(locale, i),
     number: (n: number, o?: Intl.NumberFormatOptions) => formatNumber(locale, n, o),
     bytes: (b: number) => formatBytes(locale, b),
+    /** a country, language or currency code by its name in the interface language */
+    country: (code: string | null | undefined) => displayCountry(code, locale),
+    language: (tag: string | null | undefined) => displayLanguage(tag, locale),
+    currency: (code: string | null | undefined) => displayCurrency(code, locale),
   };
 }

@@ -5,6 +5,7 @@ import { resetOnLock } from './lock-reset.js';
 export type CaseTab = 'overview' | 'people' | 'consents' | 'evidence' | 'notes' | 'deadlines' | 'outcomes';
 
 export type Route =
+  | { name: 'home' }
   | { name: 'cases' }
   | { name: 'case'; id: string; tab: CaseTab }
   | { name: 'enquiries' }
@@ -15,6 +16,8 @@ export type Route =
   | { name: 'settings' }
   | { name: 'enquiry'; id: string }
   | { name: 'partner'; id: string }
+  | { name: 'evidence'; id: string }
+  | { name: 'person'; id: string }
   | { name: 'identity' }
   | { name: 'share'; caseId?: string }
   | { name: 'inbox' }
@@ -26,8 +29,8 @@ interface NavState {
 }
 
 export const useNav = create<NavState>((set) => ({
-  route: { name: 'cases' },
+  route: { name: 'home' },
   go: (route) => set({ route }),
 }));
 
-resetOnLock(() => useNav.setState({ route: { name: 'cases' } }));
+resetOnLock(() => useNav.setState({ route: { name: 'home' } }));

@@ -108,6 +108,10 @@ async function walk(lang: Lang) {
 
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(h.url);
+  await page
+    .locator('nav.sidebar a', { hasText: L('nav.cases') })
+    .first()
+    .click(); // from home to the case list
   await page.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
 
@@ -263,7 +267,7 @@ async function walk(lang: Lang) {
   await dlg.getByLabel(L('people.form.pseudonym'), { exact: true }).fill('Witness A');
   await dlg.getByLabel(L('people.form.gender'), { exact: true }).selectOption('female');
   await dlg.getByLabel(L('people.form.birthDate'), { exact: true }).fill('1990-04');
-  await dlg.getByLabel(L('people.form.country'), { exact: true }).fill('TN');
+  await dlg.getByLabel(L('people.form.country'), { exact: true }).selectOption('TN');
   await dlg.getByLabel(L('people.vuln.reprisal-risk'), { exact: true }).check();
   await dlg.getByRole('button', { name: L('people.form.submit') }).click();
   await dlg.waitFor({ state: 'hidden' });
@@ -292,8 +296,9 @@ async function walk(lang: Lang) {
   expect(await peopleTable.locator('tbody tr').count()).toBe(2);
   await checkScreen(page, `case-detail-people-${lang}`);
 
-  // remove the witness again
-  await karim.getByRole('button').click();
+  // remove the witness again (the removal is confirmed first)
+  await karim.locator('.role-item').getByRole('button').click();
+  await dlg.getByRole('button', { name: L('people.unlinkConfirm.submit') }).click();
   await karim.waitFor({ state: 'detached' });
   const linked = await ok<PersonList>(h, 'people.list', { caseId: seeded.id });
   expect(linked.items.map((p) => [p.fullName, p.roles.map((r) => r.role)])).toEqual([[d.person, ['survivor']]]);
@@ -315,7 +320,7 @@ async function walk(lang: Lang) {
   for (const el of ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const) {
     await dlg.getByLabel(L(`consents.told.${el}`), { exact: true }).check();
   }
-  await dlg.getByLabel(L('consents.form.language'), { exact: true }).fill('ar');
+  await dlg.getByLabel(L('consents.form.language'), { exact: true }).selectOption('ar');
   await dlg.getByLabel(L('consents.form.expiresAt'), { exact: true }).fill('2099-12-31');
   await checkScreen(page, `case-detail-record-consent-dialog-${lang}`);
   await dlg.getByRole('button', { name: L('consents.form.submit') }).click();
@@ -389,8 +394,9 @@ async function walk(lang: Lang) {
     .poll(async () => plain(await sharing.getByTestId('consent-state').textContent()))
     .toBe(L('consents.state.withdrawn'));
   expect(plain(await sharing.textContent())).toContain(d.reason);
-  // no withdraw or renew any more: only the recall to partners (none received this person here)
-  expect(await sharing.getByRole('button').allTextContents()).toEqual([L('consents.recall.open')]);
+  // no withdraw or renew any more: only the recall to partners (none received this person here),
+  // beside the link to the person's page
+  expect(await sharing.getByRole('button').allTextContents()).toEqual([d.person, L('consents.recall.open')]);
   expect(plain(await page.locator('.consents-tab .live-notice').textContent())).toBe(L('consents.withdrawn'));
   const consents = await ok<ConsentWithStatus[]>(h, 'consents.list', { caseId: seeded.id });
   expect(consents.map((c) => [c.purpose, c.status, c.version])).toEqual([

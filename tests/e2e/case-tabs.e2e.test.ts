@@ -160,6 +160,13 @@ async function closeDialog(p: Page, L: (k: MessageKey) => string) {
 }
 
 /** Add a file through the UI: queue it in main's open dialog, fill the form, submit. */
+/** One of a row's actions, through its actions menu. */
+async function rowAction(p: Page, lang: Lang, title: string, action: MessageKey): Promise<void> {
+  const { L, N } = messages(lang);
+  await p.getByRole('button', { name: N('evidence.actions.menuFor', { title }) }).click();
+  await p.getByRole('menuitem', { name: L(action) }).click();
+}
+
 async function addEvidence(
   p: Page,
   harness: Harness,
@@ -208,6 +215,10 @@ async function walk(lang: Lang) {
 
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(h.url);
+  await page
+    .locator('nav.sidebar a', { hasText: L('nav.cases') })
+    .first()
+    .click(); // from home to the case list
   await page.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
   await page.getByRole('button', { name: new RegExp(escape(d.case)) }).click();
@@ -259,9 +270,7 @@ async function walk(lang: Lang) {
   expect(plain(await added.textContent())).toContain(bigSha);
   const bigRow = page.locator('.evidence-table tbody tr', { hasText: d.big });
   await bigRow.waitFor();
-  expect(plain(await bigRow.textContent())).toContain('hearing-recording.dat');
   expect(plain(await bigRow.textContent())).toContain(L('evidence.type.audio'));
-  expect(plain(await bigRow.textContent())).toContain(bigSha.slice(0, 12));
   const stored = await ok<Evidence[]>(h, 'evidence.list', { caseId: kase.id });
   expect(stored.map((e) => [e.title, e.size, e.sha256, e.source])).toEqual([[d.big, BIG, bigSha, 'Registry']]);
 
@@ -272,7 +281,7 @@ async function walk(lang: Lang) {
   await checkScreen(page, `case-tabs-evidence-${lang}`);
 
   // the viewer: the image
-  await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.photo }) }).click();
+  await rowAction(page, lang, d.photo, 'evidence.action.view');
   const viewer = dialog(page);
   await viewer.getByRole('heading', { name: N('evidence.viewer.title', { title: d.photo }) }).waitFor();
   const img = viewer.locator('img.viewer-image');
@@ -285,7 +294,7 @@ async function walk(lang: Lang) {
   await closeDialog(page, L);
 
   // the viewer: text, shown as text (the markup in it is not rendered)
-  await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.statement }) }).click();
+  await rowAction(page, lang, d.statement, 'evidence.action.view');
   const pre = dialog(page).locator('.viewer-text pre');
   await pre.waitFor();
   expect(await pre.textContent()).toBe(d.statementText);
@@ -294,7 +303,7 @@ async function walk(lang: Lang) {
   await closeDialog(page, L);
 
   // each opening is a new one-time URL: the image again
-  await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.photo }) }).click();
+  await rowAction(page, lang, d.photo, 'evidence.action.view');
   await expect
     .poll(
       () =>
@@ -307,13 +316,13 @@ async function walk(lang: Lang) {
   await closeDialog(page, L);
 
   // the viewer on a type it cannot show offers an export
-  await page.getByRole('button', { name: N('evidence.action.viewItem', { title: d.big }) }).click();
+  await rowAction(page, lang, d.big, 'evidence.action.view');
   await dialog(page).getByText(L('evidence.viewer.cannotShow')).waitFor();
   await checkScreen(page, `case-tabs-evidence-viewer-unsupported-${lang}`);
   await closeDialog(page, L);
 
   // verification, with its verdict in words
-  await page.getByRole('button', { name: N('evidence.action.verifyItem', { title: d.photo }) }).click();
+  await rowAction(page, lang, d.photo, 'evidence.action.verify');
   await dialog(page).getByText(L('evidence.verify.match')).waitFor();
   await checkScreen(page, `case-tabs-evidence-verify-dialog-${lang}`);
   await closeDialog(page, L);
@@ -321,7 +330,7 @@ async function walk(lang: Lang) {
   // export a decrypted copy of the statement, with a reason
   const exported = join(scratch, 'statement-copy.txt');
   h.host.saveQueue.push(exported);
-  await page.getByRole('button', { name: N('evidence.action.exportItem', { title: d.statement }) }).click();
+  await rowAction(page, lang, d.statement, 'evidence.action.export');
   const exp = dialog(page);
   await exp.getByLabel(L('evidence.export.reason'), { exact: true }).fill(d.reason);
   await checkScreen(page, `case-tabs-evidence-export-dialog-${lang}`);
@@ -330,9 +339,9 @@ async function walk(lang: Lang) {
   expect(readFileSync(exported, 'utf8')).toBe(d.statementText);
   await closeDialog(page, L);
 
-  // the custody log of the photo: received, viewed twice, verified; the chain holds
-  await page.getByRole('button', { name: N('evidence.action.custodyItem', { title: d.photo }) }).click();
-  const custody = dialog(page);
+  // the custody log of the photo, on its page: received, viewed twice, verified; the chain holds
+  await page.getByRole('button', { name: d.photo, exact: true }).click();
+  const custody = page.locator('.evidence-page');
   await custody.locator('.custody-table').waitFor();
   const actions = (await custody.locator('.custody-table tbody tr td:nth-child(3)').allTextContents()).map(plain);
   expect(actions).toEqual([
@@ -342,7 +351,7 @@ async function walk(lang: Lang) {
     L('evidence.custody.action.verified'),
   ]);
   await custody.getByText(L('evidence.custody.chainOk'), { exact: true }).waitFor();
-  await checkScreen(page, `case-tabs-evidence-custody-dialog-${lang}`);
+  await checkScreen(page, `case-tabs-evidence-custody-${lang}`);
   // …exported as CSV through a save handle
   const csv = join(scratch, 'photo-custody.csv');
   h.host.saveQueue.push(csv);
@@ -354,7 +363,8 @@ async function walk(lang: Lang) {
       .split('\n')
       .filter((l) => l.includes('viewed')).length,
   ).toBe(2);
-  await closeDialog(page, L);
+  await page.getByRole('button', { name: L('evidence.page.back') }).click();
+  await page.getByRole('heading', { level: 2, name: L('evidence.title') }).waitFor();
 
   // the statement's log shows the view and the export with its reason recorded
   const statementId = (await ok<Evidence[]>(h, 'evidence.list', { caseId: kase.id })).find(
@@ -440,7 +450,7 @@ async function walk(lang: Lang) {
   await addO.getByLabel(L('outcomes.form.kind'), { exact: true }).selectOption('compensation');
   await addO.getByLabel(L('outcomes.form.description'), { exact: true }).fill(d.outcome);
   await addO.getByLabel(L('outcomes.form.achievedOn'), { exact: true }).fill(dayOffset(-30));
-  await addO.getByLabel(L('outcomes.form.currency'), { exact: true }).fill('eur');
+  await addO.getByLabel(L('outcomes.form.currency'), { exact: true }).selectOption('EUR');
   await addO.getByLabel(L('outcomes.form.awarded'), { exact: true }).fill('1500.5');
   await addO.getByLabel(L('outcomes.form.paid'), { exact: true }).fill('500');
   await checkScreen(page, `case-tabs-outcomes-add-dialog-${lang}`);

@@ -81,12 +81,16 @@ async function walk(lang: Lang): Promise<void> {
   await open.click();
 
   // ---- add a case
+  await p
+    .locator('nav.sidebar a', { hasText: L('nav.cases') })
+    .first()
+    .click(); // from home to the case list
   await p.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   await checkScreen(p, `flow-cases-empty-${lang}`);
   await p.getByRole('button', { name: L('cases.new') }).click();
   await dlg.waitFor();
   await dlg.getByLabel(L('cases.form.title'), { exact: true }).fill(d.title);
-  await dlg.getByLabel(L('cases.form.country'), { exact: true }).fill('TZ');
+  await dlg.getByLabel(L('cases.form.country'), { exact: true }).selectOption('TZ');
   await checkScreen(p, `flow-new-case-${lang}`);
   await dlg.getByRole('button', { name: L('cases.form.create') }).click();
   await p.getByRole('tab', { name: L('caseDetail.tab.overview') }).waitFor();
@@ -169,6 +173,10 @@ async function walk(lang: Lang): Promise<void> {
   // ---- unlock with the passphrase
   await p.getByLabel(L('vault.unlock.passphrase'), { exact: true }).fill(PASSPHRASE);
   await p.getByRole('button', { name: L('vault.unlock.submit') }).click();
+  await p
+    .locator('nav.sidebar a', { hasText: L('nav.cases') })
+    .first()
+    .click(); // from home to the case list
   await p.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   await p.getByText(d.title).first().waitFor();
 
@@ -179,6 +187,10 @@ async function walk(lang: Lang): Promise<void> {
   await p.getByLabel(L('vault.unlock.recoveryKey'), { exact: true }).fill(recoveryKey.toLowerCase());
   await checkScreen(p, `flow-unlock-recovery-${lang}`);
   await p.getByRole('button', { name: L('vault.unlock.submit') }).click();
+  await p
+    .locator('nav.sidebar a', { hasText: L('nav.cases') })
+    .first()
+    .click(); // from home to the case list
   await p.getByRole('heading', { level: 1, name: L('cases.title') }).waitFor();
   await p.getByText(d.title).first().waitFor();
   expect(h.host.logs.filter((l) => l.includes('INTERNAL'))).toEqual([]);

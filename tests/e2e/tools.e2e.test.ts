@@ -82,7 +82,8 @@ describe('global search', () => {
     await seedCaseAndNote(h);
 
     // From the case list, Ctrl+K goes to the search screen with the cursor in the field.
-    expect(await h1Text(page)).toBe('Cases');
+    await nav(page).locator('a', { hasText: 'Cases' }).first().click(); // from home to the case list
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Cases');
     await page.keyboard.press('Control+K');
     await page.waitForFunction(() => document.activeElement?.classList.contains('search-input') === true);
     expect(await h1Text(page)).toBe('Search');
@@ -146,7 +147,7 @@ describe('global search', () => {
 });
 
 describe('global search: people and tags', () => {
-  it('groups people under their own heading; a person found by the Arabic name without marks opens their case on the People tab; a tag finds its case', async () => {
+  it('groups people under their own heading; a person found by the Arabic name without marks opens their page; a tag finds its case', async () => {
     const { h, page } = await openApp();
     const c = await ok<{ id: string }>(h, 'cases.create', {
       title: 'Port detention',
@@ -173,10 +174,10 @@ describe('global search: people and tags', () => {
     const open = peopleGroup.locator('.search-hit-open');
     expect(plain(await open.textContent())).toBe('يُوسُف العَمْرَانِي');
     await checkScreen(page, 'search-results-people-en');
+    // a person opens their own page, with the cases they are in
     await open.click();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent !== 'Search');
-    await expect.poll(() => page.locator('main').textContent()).toContain('Port detention');
-    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe('People');
+    await expect.poll(() => page.locator('main h1').textContent()).toBe('يُوسُف العَمْرَانِي');
+    await expect.poll(() => page.getByTestId('person-cases').textContent()).toContain('Port detention');
   });
 });
 
@@ -343,7 +344,7 @@ describe('keyboard only', () => {
     await p.keyboard.type(PASSPHRASE);
     await p.keyboard.press('Enter');
     await p.locator('nav.sidebar').waitFor();
-    await p.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Cases');
+    await p.waitForFunction(() => document.querySelector('main h1')?.textContent === 'What needs attention'); // home
 
     const focused = () =>
       p.evaluate(() => {

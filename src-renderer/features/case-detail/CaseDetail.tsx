@@ -21,6 +21,7 @@ import { EvidenceTab } from '../evidence/EvidenceTab.js';
 import { NotesTab } from '../notes/NotesTab.js';
 import { DeadlinesTab } from '../deadlines/DeadlinesTab.js';
 import { OutcomesTab } from '../outcomes/OutcomesTab.js';
+import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
 
 export const CASE_TABS: readonly CaseTab[] = [
   'overview',
@@ -82,6 +83,7 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
           </Button>
         )}
       </header>
+      {kase && <SafetyNotesNotice caseIds={[kase.id]} />}
       <ErrorNotice error={error} onRetry={() => void load()} />
       {kase && (
         <Tabs<CaseTab>

@@ -42,7 +42,7 @@ export function CaseOverview({
     ['caseDetail.field.status', <StatusBadge status={kase.status} />],
     ['caseDetail.field.forum', kase.forum ? t(`cases.forum.${kase.forum}` as MessageKey) : t('state.none')],
     ['caseDetail.field.stage', kase.stage ? t(`caseDetail.stage.${kase.stage}` as MessageKey) : t('state.none')],
-    ['caseDetail.field.country', text(kase.country)],
+    ['caseDetail.field.country', text(f.country(kase.country))],
     ['caseDetail.field.jurisdiction', text(kase.jurisdiction)],
     ['caseDetail.field.sensitivity', t(`cases.sensitivity.${kase.sensitivity}` as MessageKey)],
     ['caseDetail.field.project', text(kase.project)],

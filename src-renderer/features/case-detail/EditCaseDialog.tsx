@@ -9,7 +9,8 @@ import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Form } from '../../components/Form.js';
+import { CountrySelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
   FORUMS,
@@ -82,7 +83,7 @@ function EditCaseForm({
         title,
         forum: forum || null,
         stage: stage || null,
-        country: country.trim() || null,
+        country: country || null,
         jurisdiction: jurisdiction.trim() || null,
         sensitivity,
         project: project.trim() || null,
@@ -99,8 +100,21 @@ function EditCaseForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      actions={
+        <>
+          <Button variant="primary" type="submit" disabled={busy}>
+            {t('caseDetail.form.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('action.cancel')}</Button>
+        </>
+      }
+    >
       <TextField
+        name="title"
         label={t('cases.form.title')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
@@ -126,13 +140,11 @@ function EditCaseForm({
             ...STAGES.map((v) => ({ value: v, label: t(`caseDetail.stage.${v}` as MessageKey) })),
           ]}
         />
-        <TextField
+        <CountrySelect
+          name="country"
           label={t('cases.form.country')}
-          hint={t('cases.form.countryHint')}
           value={country}
           onChange={(e) => setCountry(e.target.value)}
-          maxLength={2}
-          dir="ltr"
         />
         <SelectField
           label={t('cases.form.sensitivity')}
@@ -142,6 +154,7 @@ function EditCaseForm({
         />
       </div>
       <TextField
+        name="jurisdiction"
         label={t('caseDetail.field.jurisdiction')}
         hint={t('caseDetail.form.jurisdictionHint')}
         value={jurisdiction}
@@ -149,6 +162,7 @@ function EditCaseForm({
         maxLength={200}
       />
       <TextField
+        name="project"
         label={t('caseDetail.field.project')}
         hint={t('caseDetail.form.projectHint')}
         value={project}
@@ -156,18 +170,21 @@ function EditCaseForm({
         maxLength={100}
       />
       <TextArea
+        name="summary"
         label={t('caseDetail.field.summary')}
         value={summary}
         onChange={(e) => setSummary(e.target.value)}
         rows={4}
       />
       <TextArea
+        name="strategy"
         label={t('caseDetail.field.strategy')}
         value={strategy}
         onChange={(e) => setStrategy(e.target.value)}
         rows={4}
       />
       <TextField
+        name="tags"
         label={t('cases.form.tags')}
         hint={t('cases.form.tagsHint')}
         value={tags}
@@ -204,18 +221,11 @@ function EditCaseForm({
           {t('caseDetail.form.teamAdd')}
         </Button>
       </fieldset>
-      <ErrorNotice error={error} />
       {error?.code === 'CONFLICT' && (
         <Button onClick={() => void onReload()} className="conflict-reload">
           {t('caseDetail.conflict.reload')}
         </Button>
       )}
-      <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {t('caseDetail.form.save')}
-        </Button>
-        <Button onClick={onCancel}>{t('action.cancel')}</Button>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -6,9 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
 import { CASE_TRANSITIONS, type Case, type CaseStatus } from '../../../shared/domain/cases.js';
 
@@ -71,7 +71,7 @@ function StatusForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <p>{t('caseDetail.status.current', { status: statusName(kase.status) })}</p>
       <SelectField
         label={t('caseDetail.status.to')}
@@ -92,7 +92,7 @@ function StatusForm({
         maxLength={2000}
         rows={3}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       {error?.code === 'CONFLICT' && <Button onClick={() => void onReload()}>{t('caseDetail.conflict.reload')}</Button>}
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
@@ -100,6 +100,6 @@ function StatusForm({
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -103,7 +103,7 @@ function VirtualCaseTable() {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const { total, pages, ensurePages } = useCaseList();
+  const { total, pages, ensurePages, filters } = useCaseList();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -163,7 +163,11 @@ function VirtualCaseTable() {
     }
   };
 
-  if (total === 0) return <p className="empty">{t('cases.none')}</p>;
+  if (total === 0) {
+    const filtered = Boolean(filters.text || filters.status?.length || filters.deadlineDueBy);
+    return <p className="empty">{t(filtered ? 'cases.none' : 'cases.noneYet')}</p>;
+  }
+  const today = dayPlus(0);
 
   const rows = [];
   for (let i = first; i <= last; i++) {
@@ -179,10 +183,11 @@ function VirtualCaseTable() {
       >
         {c ? (
           <>
-            <span role="cell" className="col-ref">
-              <bdi>{c.reference}</bdi>
+            <span role="cell" className="col-ref" dir="auto">
+              {c.reference}
             </span>
-            <span role="cell" className="col-title">
+            {/* the cell takes the title's direction, so a long one is cut at its own end */}
+            <span role="cell" className="col-title" dir="auto">
               <button
                 type="button"
                 className="row-link"
@@ -191,7 +196,7 @@ function VirtualCaseTable() {
                 onFocus={() => setFocusIndex(i)}
                 onClick={() => go({ name: 'case', id: c.id, tab: 'overview' })}
               >
-                <bdi>{c.title}</bdi>
+                {c.title}
               </button>
             </span>
             <span role="cell" className="col-status">
@@ -201,10 +206,19 @@ function VirtualCaseTable() {
               {c.forum ? t(`cases.forum.${c.forum}` as MessageKey) : ''}
             </span>
             <span role="cell" className="col-country">
-              <bdi>{c.country ?? ''}</bdi>
+              <bdi>{f.country(c.country)}</bdi>
             </span>
             <span role="cell" className="col-deadline">
-              {f.day(c.nextDeadline)}
+              {c.nextDeadline && c.nextDeadline < today ? (
+                // the column is narrow: the date stays in view, marked; the word is read out
+                <span className="badge badge-deadline-overdue" title={t('cases.overdue')}>
+                  <span aria-hidden="true">! </span>
+                  {f.day(c.nextDeadline)}
+                  <span className="visually-hidden"> · {t('cases.overdue')}</span>
+                </span>
+              ) : (
+                f.day(c.nextDeadline)
+              )}
             </span>
           </>
         ) : (

@@ -1,10 +1,11 @@
-/** Create a case: the engine validates; its field-level INVALID_INPUT message is shown as is. */
+/** Create a case: the engine validates; a field it refuses is marked on that field. */
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Form } from '../../components/Form.js';
+import { CountrySelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { useCaseList } from './case-list-store.js';
@@ -49,7 +50,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         summary,
         ...(reference.trim() ? { reference: reference.trim() } : {}),
         ...(forum ? { forum } : {}),
-        ...(country.trim() ? { country: country.trim() } : {}),
+        ...(country ? { country } : {}),
         tags: tags
           .split(',')
           .map((s) => s.trim())
@@ -62,8 +63,21 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      actions={
+        <>
+          <Button variant="primary" type="submit" disabled={busy}>
+            {t('cases.form.create')}
+          </Button>
+          <Button onClick={onDone}>{t('action.cancel')}</Button>
+        </>
+      }
+    >
       <TextField
+        name="title"
         label={t('cases.form.title')}
         value={title}
         onChange={(e) => setTitle(e.target.value)}
@@ -71,6 +85,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         autoFocus
       />
       <TextField
+        name="reference"
         label={t('cases.form.reference')}
         hint={t('cases.form.referenceHint')}
         value={reference}
@@ -92,13 +107,11 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
           ...FORUMS.map((f) => ({ value: f, label: t(`cases.forum.${f}` as MessageKey) })),
         ]}
       />
-      <TextField
+      <CountrySelect
+        name="country"
         label={t('cases.form.country')}
-        hint={t('cases.form.countryHint')}
         value={country}
         onChange={(e) => setCountry(e.target.value)}
-        maxLength={2}
-        dir="ltr"
       />
       <SelectField
         label={t('cases.form.sensitivity')}
@@ -106,20 +119,20 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
         options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivity.${s}` as MessageKey) }))}
       />
-      <TextArea label={t('cases.form.summary')} value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} />
+      <TextArea
+        name="summary"
+        label={t('cases.form.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.target.value)}
+        rows={4}
+      />
       <TextField
+        name="tags"
         label={t('cases.form.tags')}
         hint={t('cases.form.tagsHint')}
         value={tags}
         onChange={(e) => setTags(e.target.value)}
       />
-      <ErrorNotice error={error} />
-      <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {t('cases.form.create')}
-        </Button>
-        <Button onClick={onDone}>{t('action.cancel')}</Button>
-      </div>
-    </form>
+    </Form>
   );
 }

@@ -7,6 +7,7 @@ import type { CaseSummary, ListCasesQuery } from '../../../shared/domain/cases.j
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { call, asCallError } from '../../vault.js';
 import { resetOnLock } from '../../state/lock-reset.js';
+import { onChanged } from '../../state/changes.js';
 
 export const PAGE_SIZE = 100;
 
@@ -23,6 +24,8 @@ interface CaseListState {
   setFilters(f: CaseFilters): void;
   ensurePages(first: number, last: number): void;
   refresh(): void;
+  /** read the loaded pages again after a change, showing the old rows until the new ones arrive */
+  reload(): void;
 }
 
 const initial = () => ({
@@ -51,27 +54,46 @@ export const useCaseList = create<CaseListState>((set, get) => ({
 
   refresh: () => get().setFilters(get().filters),
 
+  reload: () => {
+    const { pages, total } = get();
+    if (total === null && pages.size === 0) return; // nothing shown yet: the first load reads it fresh
+    set((s) => ({ loading: new Set<number>(), generation: s.generation + 1 }));
+    for (const p of pages.size > 0 ? [...pages.keys()] : [0]) loadPage(p);
+  },
+
   ensurePages: (first, last) => {
     for (let p = first; p <= last; p++) {
-      const { pages, loading, generation, filters, total } = get();
+      const { pages, loading, total } = get();
       if (pages.has(p) || loading.has(p)) continue;
       if (total !== null && p * PAGE_SIZE >= total) continue;
-      loading.add(p);
-      call('cases', 'list', { ...filters, limit: PAGE_SIZE, offset: p * PAGE_SIZE })
-        .then((page) => {
-          if (get().generation !== generation) return;
-          const next = new Map(get().pages);
-          next.set(p, page.items);
-          get().loading.delete(p);
-          set({ pages: next, total: page.total, error: null });
-        })
-        .catch((e: unknown) => {
-          if (get().generation !== generation) return;
-          get().loading.delete(p);
-          set({ error: asCallError(e) });
-        });
+      loadPage(p);
     }
   },
 }));
+
+function loadPage(p: number): void {
+  const { loading, generation, filters } = useCaseList.getState();
+  loading.add(p);
+  call('cases', 'list', { ...filters, limit: PAGE_SIZE, offset: p * PAGE_SIZE })
+    .then((page) => {
+      const s = useCaseList.getState();
+      if (s.generation !== generation) return;
+      // pages past a total that shrank would show cases that are no longer in the list
+      const next = new Map([...s.pages].filter(([n]) => n * PAGE_SIZE < page.total));
+      if (p * PAGE_SIZE < page.total || p === 0) next.set(p, page.items);
+      s.loading.delete(p);
+      useCaseList.setState({ pages: next, total: page.total, error: null });
+    })
+    .catch((e: unknown) => {
+      const s = useCaseList.getState();
+      if (s.generation !== generation) return;
+      s.loading.delete(p);
+      useCaseList.setState({ error: asCallError(e) });
+    });
+}
+
+// A case created, edited or closed, a deadline added or met, an import: the list (and each
+// row's next deadline) follows at once, whether or not the list is on screen.
+onChanged(['cases', 'deadlines'], () => useCaseList.getState().reload());
 
 resetOnLock(() => useCaseList.setState((s) => ({ ...initial(), generation: s.generation + 1 })));

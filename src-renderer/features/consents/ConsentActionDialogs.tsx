@@ -6,9 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, DateField, TextArea } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import type { ConsentWithStatus } from '../../../shared/domain/consents.js';
 import { localToday } from './consent-parts.js';
@@ -54,7 +54,7 @@ function WithdrawForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <p>
         {t('consents.withdraw.intro', {
           name: personName,
@@ -70,22 +70,21 @@ function WithdrawForm({
         rows={3}
         autoFocus
       />
-      <TextField
+      <DateField
         label={t('consents.withdraw.at')}
         hint={t('consents.withdraw.atHint')}
-        type="date"
         value={at}
         max={localToday()}
         onChange={(e) => setAt(e.target.value)}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="danger" type="submit" disabled={busy}>
           {t('consents.withdraw.submit')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -122,37 +121,35 @@ function RenewForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <p>
         {t('consents.renew.intro', {
           name: personName,
           purpose: t(`consents.purpose.${consent.purpose}` as MessageKey),
         })}
       </p>
-      <TextField
+      <DateField
         label={t('consents.renew.expiresAt')}
-        type="date"
         value={expiresAt}
         min={localToday()}
         onChange={(e) => setExpiresAt(e.target.value)}
         required
         autoFocus
       />
-      <TextField
+      <DateField
         label={t('consents.renew.at')}
         hint={t('consents.withdraw.atHint')}
-        type="date"
         value={at}
         max={localToday()}
         onChange={(e) => setAt(e.target.value)}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {t('consents.renew.submit')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { Button, SelectField, TextField } from '../../components/controls.js';
+import { Button, DateField, SelectField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import { CONSENT_PURPOSES, type ConsentGateResult, type ConsentPurpose } from '../../../shared/domain/consents.js';
@@ -86,10 +86,9 @@ export function ConsentCheck({
             options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consents.purpose.${p}` as MessageKey) }))}
           />
           <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={change(setRecipient)} />
-          <TextField
+          <DateField
             label={t('consents.check.at')}
             hint={t('consents.check.atHint')}
-            type="date"
             value={at}
             onChange={(e) => change(setAt)(e.target.value)}
           />

@@ -5,8 +5,9 @@
  * consent gate, asked ahead of time. Held in component state (the lock unmounts it).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useT } from '../../i18n/i18n.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
@@ -21,6 +22,7 @@ import { RecordConsentDialog } from './RecordConsentDialog.js';
 import { RenewConsentDialog, WithdrawConsentDialog } from './ConsentActionDialogs.js';
 import { ConsentCheck } from './ConsentCheck.js';
 import { RecallPromptDialog, type RecallTarget, recallTargetFor } from './RecallPrompt.js';
+import { useRefreshOn } from '../../state/changes.js';
 
 interface Loaded {
   consents: ConsentWithStatus[];
@@ -35,11 +37,13 @@ type Open = { kind: 'record' } | { kind: 'withdraw' | 'renew'; consent: ConsentW
 
 export function ConsentsTab({ caseId }: { caseId: string }) {
   const t = useT();
+  const f = useFormat();
   const when = useWhen();
   const list = useListFormat();
   const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [open, setOpen] = useState<Open>(null);
+  const go = useNav((s) => s.go);
   const [notice, setNotice] = useState('');
   /** after a withdrawal: the partners that received the person (the recall prompt) */
   const [recall, setRecall] = useState<RecallTarget | null>(null);
@@ -67,6 +71,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  useRefreshOn(['consents', 'people', 'partners'], () => void load());
 
   const partnerNames = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
 
@@ -141,7 +146,13 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                   return (
                     <tr key={c.seriesId} data-series={c.seriesId}>
                       <td>
-                        <bdi className="person-name">{name}</bdi>
+                        <button
+                          type="button"
+                          className="row-link"
+                          onClick={() => go({ name: 'person', id: c.personId })}
+                        >
+                          <bdi className="person-name">{name}</bdi>
+                        </button>
                       </td>
                       <td>{purposeName(c)}</td>
                       <td>
@@ -178,7 +189,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                         )}
                         {c.language && (
                           <span className="cell-detail">
-                            {t('consents.language')} <bdi className="code">{c.language}</bdi>
+                            {t('consents.language')} <bdi>{f.language(c.language)}</bdi>
                           </span>
                         )}
                       </td>

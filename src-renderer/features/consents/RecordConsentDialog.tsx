@@ -8,8 +8,9 @@ import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, Checkbox, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Form } from '../../components/Form.js';
+import { LanguageSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
   CONSENT_DECISIONS,
@@ -97,7 +98,7 @@ function RecordConsentForm({
         ...(given ? {} : { refusalReason }),
         told: TOLD_ELEMENTS.filter((x) => told.includes(x)),
         method,
-        ...(language.trim() ? { language: language.trim() } : {}),
+        ...(language ? { language } : {}),
         ...(method === 'oral-witnessed' ? { witness } : {}),
         givenAt,
         ...(given && expiresAt ? { expiresAt } : {}),
@@ -108,8 +109,21 @@ function RecordConsentForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      actions={
+        <>
+          <Button variant="primary" type="submit" disabled={busy}>
+            {t('consents.form.submit')}
+          </Button>
+          <Button onClick={onCancel}>{t('action.cancel')}</Button>
+        </>
+      }
+    >
       <SelectField
+        name="personId"
         label={t('consents.form.person')}
         value={personId}
         onChange={(e) => setPersonId(e.target.value)}
@@ -142,6 +156,7 @@ function RecordConsentForm({
       </fieldset>
       {!given && (
         <TextArea
+          name="refusalReason"
           label={t('consents.form.refusalReason')}
           value={refusalReason}
           onChange={(e) => setRefusalReason(e.target.value)}
@@ -176,6 +191,7 @@ function RecordConsentForm({
         />
         {method === 'oral-witnessed' && (
           <TextField
+            name="witness"
             label={t('consents.form.witness')}
             value={witness}
             onChange={(e) => setWitness(e.target.value)}
@@ -183,26 +199,24 @@ function RecordConsentForm({
             maxLength={200}
           />
         )}
-        <TextField
+        <LanguageSelect
+          name="language"
           label={t('consents.form.language')}
-          hint={t('consents.form.languageHint')}
           value={language}
           onChange={(e) => setLanguage(e.target.value)}
-          maxLength={35}
-          dir="ltr"
         />
-        <TextField
+        <DateField
+          name="givenAt"
           label={t('consents.form.givenAt')}
-          type="date"
           value={givenAt}
           onChange={(e) => setGivenAt(e.target.value)}
           required
         />
         {given && (
-          <TextField
+          <DateField
+            name="expiresAt"
             label={t('consents.form.expiresAt')}
             hint={t('consents.form.expiresAtHint')}
-            type="date"
             value={expiresAt}
             min={givenAt || undefined}
             onChange={(e) => setExpiresAt(e.target.value)}
@@ -210,19 +224,13 @@ function RecordConsentForm({
         )}
       </div>
       <TextArea
+        name="notes"
         label={t('consents.form.notes')}
         hint={t('consents.form.notesHint')}
         value={notes}
         onChange={(e) => setNotes(e.target.value)}
         rows={2}
       />
-      <ErrorNotice error={error} />
-      <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {t('consents.form.submit')}
-        </Button>
-        <Button onClick={onCancel}>{t('action.cancel')}</Button>
-      </div>
-    </form>
+    </Form>
   );
 }

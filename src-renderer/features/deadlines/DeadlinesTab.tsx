@@ -7,8 +7,9 @@ import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { call, asCallError } from '../../vault.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import {
   COMPLETED_DEADLINE_STATUSES,
@@ -17,6 +18,7 @@ import {
   type DeadlineKind,
 } from '../../../shared/domain/deadlines.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
+import { useRefreshOn } from '../../state/changes.js';
 
 /** Open deadlines due within this many days are "due soon". */
 const SOON_DAYS = 14;
@@ -58,6 +60,7 @@ export function DeadlinesTab({ caseId }: { caseId: string }) {
     setItems(null);
     void load();
   }, [load]);
+  useRefreshOn(['deadlines'], () => void load());
 
   const when = (d: DeadlineItem): string => {
     if (d.status !== 'open') return d.completedOn ? t('deadlines.completedOn', { date: f.day(d.completedOn) }) : '';
@@ -179,7 +182,7 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextField
         label={t('deadlines.form.title')}
         hint={t('deadlines.form.titleHint')}
@@ -195,22 +198,16 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
         onChange={(e) => setKind(e.target.value as DeadlineKind)}
         options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}` as MessageKey) }))}
       />
-      <TextField
-        label={t('deadlines.form.dueOn')}
-        type="date"
-        value={dueOn}
-        onChange={(e) => setDueOn(e.target.value)}
-        required
-      />
+      <DateField label={t('deadlines.form.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
       <TextArea label={t('deadlines.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy || !title.trim() || !dueOn}>
+        <Button variant="primary" type="submit" disabled={busy}>
           {t('deadlines.form.add')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -243,7 +240,7 @@ function CompleteForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <p>{t('deadlines.complete.intro', { due: f.day(deadline.dueOn) })}</p>
       <SelectField
         label={t('deadlines.complete.status')}
@@ -255,21 +252,20 @@ function CompleteForm({
         }))}
         autoFocus
       />
-      <TextField
+      <DateField
         label={t('deadlines.complete.on')}
         hint={t('deadlines.complete.onHint')}
-        type="date"
         max={localToday()}
         value={completedOn}
         onChange={(e) => setCompletedOn(e.target.value)}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {t('deadlines.complete.submit')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -42,7 +42,13 @@ export function ConflictTable({
               <bdi>{m.query}</bdi>
             </td>
             <td>
-              <bdi>{m.matchedName}</bdi>
+              {m.personId ? (
+                <button type="button" className="row-link" onClick={() => go({ name: 'person', id: m.personId! })}>
+                  <bdi>{m.matchedName}</bdi>
+                </button>
+              ) : (
+                <bdi>{m.matchedName}</bdi>
+              )}
               {m.matchedKind === 'alias' && <span className="muted"> ({t('enquiry.conflicts.alias')})</span>}
               {m.enquiry && <span className="muted"> ({t('enquiry.conflicts.earlierEnquiry')})</span>}
             </td>

@@ -8,6 +8,7 @@ import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
@@ -18,6 +19,7 @@ import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { ConflictTable } from './ConflictTable.js';
 import { useInbox } from './enquiry-store.js';
+import { draftsComplete, initialDrafts, NamedPeopleChoices, toChoices } from './NamedPeopleChoices.js';
 
 export type Decision = 'accept' | 'refer' | 'decline';
 
@@ -63,9 +65,15 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
   const [role, setRole] = useState<Role | ''>('');
   const [reason, setReason] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
+  const [people, setPeople] = useState(() => initialDrafts(enquiry));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CallError | null>(null);
   const matches = enquiry.conflicts;
+  const mustAcknowledge = matches.length > 0 && !acknowledged;
+  // A fresh check that found other matches needs looking at again.
+  const matchKey = matches.map((m) => `${m.query}\u0000${m.personId ?? m.enquiry?.id ?? m.matchedName}`).join('\n');
+  useEffect(() => setAcknowledged(false), [matchKey]);
+  const peopleComplete = draftsComplete(people);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -82,6 +90,7 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
         acknowledgeConflicts: acknowledged,
         ...(Object.keys(caseInput).length > 0 ? { case: caseInput } : {}),
         ...(role ? { enquirerRole: role } : {}),
+        namedPeople: toChoices(people),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
       });
       void useInbox.getState().refresh();
@@ -105,13 +114,19 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       {matches.length > 0 && (
         <>
           <p>{t('enquiry.conflicts.found', { count: matches.length })}</p>
           <ConflictTable matches={matches} />
+          <Checkbox
+            label={t('enquiry.accept.acknowledge', { count: matches.length })}
+            checked={acknowledged}
+            onChange={(e) => setAcknowledged(e.target.checked)}
+          />
         </>
       )}
+      <p className="hint">{t('enquiry.accept.carried')}</p>
       <TextField
         label={t('enquiry.accept.caseTitle')}
         hint={t('enquiry.accept.caseTitleHint')}
@@ -135,27 +150,31 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
           ...ROLES.map((r) => ({ value: r, label: t(`enquiries.role.${r}` as MessageKey) })),
         ]}
       />
+      <NamedPeopleChoices enquiry={enquiry} drafts={people} onChange={setPeople} />
       <TextArea
         label={t('enquiry.accept.reason')}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
         rows={2}
       />
-      {matches.length > 0 && (
-        <Checkbox
-          label={t('enquiry.accept.acknowledge', { count: matches.length })}
-          checked={acknowledged}
-          onChange={(e) => setAcknowledged(e.target.checked)}
-        />
+      {mustAcknowledge && (
+        <p className="hint" id="accept-blocked">
+          {t('enquiry.accept.acknowledgeFirst')}
+        </p>
       )}
-      {error?.code === 'CONFLICT_CHECK_UNRESOLVED' ? <UnresolvedNotice /> : <ErrorNotice error={error} />}
+      {error?.code === 'CONFLICT_CHECK_UNRESOLVED' ? <UnresolvedNotice /> : <FormNotice />}
       <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
+        <Button
+          variant="primary"
+          type="submit"
+          disabled={busy || mustAcknowledge || !peopleComplete}
+          aria-describedby={mustAcknowledge ? 'accept-blocked' : undefined}
+        >
           {t('enquiry.accept.submit')}
         </Button>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -205,7 +224,7 @@ function ReferForm({ enquiry, onChanged, onClose }: DialogProps) {
     );
   }
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <SelectField
         label={t('enquiry.refer.partner')}
         value={partnerId}
@@ -224,14 +243,14 @@ function ReferForm({ enquiry, onChanged, onClose }: DialogProps) {
         rows={3}
         required
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {t('enquiry.refer.submit')}
         </Button>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -251,7 +270,7 @@ function DeclineForm({ enquiry, onChanged, onClose }: DialogProps) {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextArea
         label={t('enquiry.decline.reason')}
         hint={t('enquiry.decline.reasonHint')}
@@ -261,13 +280,13 @@ function DeclineForm({ enquiry, onChanged, onClose }: DialogProps) {
         required
         autoFocus
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="danger" type="submit" disabled={busy}>
           {t('enquiry.decline.submit')}
         </Button>
         <Button onClick={onClose}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

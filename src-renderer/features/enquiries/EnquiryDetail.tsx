@@ -142,7 +142,11 @@ function EnquiryView({ id }: { id: string }) {
               <>
                 <p>{t('enquiry.decision.intro')}</p>
                 <div className="form-actions">
-                  <Button variant="primary" onClick={() => setDecision('accept')}>
+                  {/* With possible conflicts, accepting is not the obvious next step: no button leads. */}
+                  <Button
+                    variant={enquiry.conflicts.length > 0 ? 'secondary' : 'primary'}
+                    onClick={() => setDecision('accept')}
+                  >
                     {t('enquiry.accept')}
                   </Button>
                   <Button onClick={() => setDecision('refer')}>{t('enquiry.refer')}</Button>

@@ -5,9 +5,9 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { CHANNELS, type Channel } from '../../../shared/domain/enquiries.js';
@@ -77,7 +77,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextField
         label={t('enquiries.form.enquirerName')}
         value={enquirerName}
@@ -91,10 +91,9 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setChannel(e.target.value as Channel)}
         options={CHANNELS.map((c) => ({ value: c, label: t(`enquiries.channel.${c}` as MessageKey) }))}
       />
-      <TextField
+      <DateField
         label={t('enquiries.form.receivedOn')}
         hint={t('enquiries.form.receivedOnHint')}
-        type="date"
         value={receivedOn}
         onChange={(e) => setReceivedOn(e.target.value)}
       />
@@ -126,13 +125,13 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setEnquirerContact(e.target.value)}
         rows={2}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {t('enquiries.form.submit')}
         </Button>
         <Button onClick={onDone}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

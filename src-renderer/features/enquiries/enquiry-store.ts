@@ -7,6 +7,7 @@ import type { Enquiry } from '../../../shared/domain/enquiries.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { call, asCallError } from '../../vault.js';
 import { resetOnLock } from '../../state/lock-reset.js';
+import { onChanged } from '../../state/changes.js';
 
 export const PAGE_SIZE = 100;
 
@@ -91,3 +92,8 @@ export const useInbox = create<InboxState>((set, get) => ({
 }));
 
 resetOnLock(() => useInbox.setState((s) => ({ ...initial(), generation: s.generation + 1 })));
+
+// an enquiry added or decided: read the inbox again once it was read
+onChanged(['enquiries'], () => {
+  if (useInbox.getState().loaded) void useInbox.getState().refresh();
+});

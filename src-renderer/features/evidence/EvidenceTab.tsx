@@ -1,43 +1,39 @@
 /**
- * A case's evidence: the items in the order they were received, intake of a new item or of a
- * working copy (a file chosen in main's native dialog; the renderer only holds its handle), and
- * per item the viewer, verification, export of a decrypted copy and the chain of custody; below,
+ * A case's evidence: the items in the order they were received, one line each (title, type, size,
+ * date received, custody state) that opens the item's page (EvidencePage); per row an actions
+ * menu with the viewer, verification, export of a decrypted copy and a new working copy; intake of
+ * a new item (a file chosen in main's native dialog; the renderer only holds its handle); below,
  * the items a partner described without sending the file (ReceivedDescriptions, read-only).
  * Record data lives in component state: the lock unmounts the whole app frame.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { useNav } from '../../state/navigation.js';
 import { call, asCallError } from '../../vault.js';
 import { Button } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import type { Evidence } from '../../../shared/domain/evidence.js';
-import type { ChosenFile } from '../../../shared/ipc/areas/app.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { IntakeDialog } from './IntakeDialog.js';
 import { EvidenceViewer } from './EvidenceViewer.js';
 import { VerifyDialog } from './VerifyDialog.js';
 import { ExportDialog } from './ExportDialog.js';
-import { CustodyDialog } from './CustodyDialog.js';
-import { shortHash } from './evidence-format.js';
+import { ActionsMenu } from './ActionsMenu.js';
 import { ReceivedDescriptions } from './ReceivedDescriptions.js';
+import { useIntake } from './use-intake.js';
+import './evidence.css';
+import { useRefreshOn } from '../../state/changes.js';
 
-type ItemDialog = 'view' | 'verify' | 'export' | 'custody';
-
-export interface Intake {
-  file: ChosenFile;
-  /** set when the file is a working copy of this item */
-  original: Evidence | null;
-}
+type ItemDialog = 'view' | 'verify' | 'export';
 
 export function EvidenceTab({ caseId }: { caseId: string }) {
   const t = useT();
   const f = useFormat();
   const [items, setItems] = useState<Evidence[] | null>(null);
   const [error, setError] = useState<CallError | null>(null);
-  const [choosing, setChoosing] = useState(false);
-  const [chooseError, setChooseError] = useState<CallError | null>(null);
-  const [intake, setIntake] = useState<Intake | null>(null);
+  const go = useNav((s) => s.go);
+  const { choosing, chooseError, intake, choose, done } = useIntake();
   const [added, setAdded] = useState<Evidence | null>(null);
   const [open, setOpen] = useState<{ kind: ItemDialog; item: Evidence } | null>(null);
 
@@ -55,22 +51,13 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
     setItems(null);
     void load();
   }, [load]);
+  useRefreshOn(['evidence'], () => void load());
 
-  const choose = async (original: Evidence | null) => {
-    setChoosing(true);
-    setChooseError(null);
+  const chooseFile = (original: Evidence | null) => {
     setAdded(null);
-    try {
-      const file = await call('files', 'chooseEvidence', {});
-      if (file) setIntake({ file, original });
-    } catch (e) {
-      setChooseError(asCallError(e));
-    } finally {
-      setChoosing(false);
-    }
+    void choose(original);
   };
 
-  const titleOf = (id: string | null) => (id ? items?.find((i) => i.id === id)?.title : undefined);
   /** a dialog closing only clears itself (the viewer hands over to export by opening it) */
   const closer = (kind: ItemDialog) => () => setOpen((o) => (o?.kind === kind ? null : o));
 
@@ -78,7 +65,7 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
     <section className="tab-section evidence-tab" aria-labelledby="evidence-heading">
       <div className="section-header">
         <h2 id="evidence-heading">{t('evidence.title')}</h2>
-        <Button variant="primary" onClick={() => void choose(null)} disabled={choosing} aria-busy={choosing}>
+        <Button variant="primary" onClick={() => chooseFile(null)} disabled={choosing} aria-busy={choosing}>
           {t('evidence.add')}
         </Button>
       </div>
@@ -106,77 +93,49 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
               <tr>
                 <th scope="col">{t('evidence.col.title')}</th>
                 <th scope="col">{t('evidence.col.type')}</th>
-                <th scope="col">{t('evidence.col.file')}</th>
                 <th scope="col">{t('evidence.col.size')}</th>
                 <th scope="col">{t('evidence.col.received')}</th>
-                <th scope="col">{t('evidence.col.sha256')}</th>
-                <th scope="col">{t('evidence.col.derivedFrom')}</th>
-                <th scope="col">{t('evidence.col.actions')}</th>
+                <th scope="col">{t('evidence.col.custody')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('evidence.col.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((item) => (
                 <tr key={item.id}>
-                  <td>
-                    <bdi className="record-title">{item.title}</bdi>
+                  <td className="evidence-title-cell">
+                    <button
+                      type="button"
+                      className="row-link record-title"
+                      onClick={() => go({ name: 'evidence', id: item.id })}
+                    >
+                      <bdi>{item.title}</bdi>
+                    </button>
+                    {item.derivedFrom && <span className="badge">{t('evidence.copyBadge')}</span>}
                   </td>
                   <td>{t(`evidence.type.${item.type}` as MessageKey)}</td>
-                  <td>
-                    <bdi>{item.fileName}</bdi>
-                  </td>
                   <td>{f.bytes(item.size)}</td>
-                  <td>{f.instant(item.receivedAt)}</td>
+                  <td>{f.day(item.receivedAt)}</td>
                   <td>
-                    <bdi className="code" title={item.sha256}>
-                      {shortHash(item.sha256)}
-                    </bdi>
-                  </td>
-                  <td>
-                    {item.derivedFrom ? (
-                      <bdi>{titleOf(item.derivedFrom) ?? shortHash(item.derivedFrom)}</bdi>
+                    {item.lastVerifiedAt ? (
+                      t('evidence.custodyState.verified', { when: f.day(item.lastVerifiedAt) })
                     ) : (
-                      t('state.none')
+                      <span className="evidence-unverified">{t('evidence.custodyState.unverified')}</span>
                     )}
                   </td>
-                  <td>
-                    <div className="row-actions">
-                      <Button
-                        variant="link"
-                        onClick={() => setOpen({ kind: 'view', item })}
-                        aria-label={t('evidence.action.viewItem', { title: item.title })}
-                      >
-                        {t('evidence.action.view')}
-                      </Button>
-                      <Button
-                        variant="link"
-                        onClick={() => setOpen({ kind: 'verify', item })}
-                        aria-label={t('evidence.action.verifyItem', { title: item.title })}
-                      >
-                        {t('evidence.action.verify')}
-                      </Button>
-                      <Button
-                        variant="link"
-                        onClick={() => setOpen({ kind: 'custody', item })}
-                        aria-label={t('evidence.action.custodyItem', { title: item.title })}
-                      >
-                        {t('evidence.action.custody')}
-                      </Button>
-                      <Button
-                        variant="link"
-                        onClick={() => setOpen({ kind: 'export', item })}
-                        aria-label={t('evidence.action.exportItem', { title: item.title })}
-                      >
-                        {t('evidence.action.export')}
-                      </Button>
-                      <Button
-                        variant="link"
-                        onClick={() => void choose(item)}
-                        disabled={choosing}
-                        aria-label={t('evidence.action.copyItem', { title: item.title })}
-                      >
-                        {t('evidence.action.copy')}
-                      </Button>
-                    </div>
+                  <td className="evidence-actions-cell">
+                    <ActionsMenu
+                      label={t('evidence.actions.menu')}
+                      accessibleLabel={t('evidence.actions.menuFor', { title: item.title })}
+                      actions={[
+                        { label: t('evidence.action.open'), onSelect: () => go({ name: 'evidence', id: item.id }) },
+                        { label: t('evidence.action.view'), onSelect: () => setOpen({ kind: 'view', item }) },
+                        { label: t('evidence.action.verify'), onSelect: () => setOpen({ kind: 'verify', item }) },
+                        { label: t('evidence.action.export'), onSelect: () => setOpen({ kind: 'export', item }) },
+                        { label: t('evidence.action.copy'), onSelect: () => chooseFile(item), disabled: choosing },
+                      ]}
+                    />
                   </td>
                 </tr>
               ))}
@@ -189,9 +148,9 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
       <IntakeDialog
         caseId={caseId}
         intake={intake}
-        onClose={() => setIntake(null)}
+        onClose={done}
         onAdded={(item) => {
-          setIntake(null);
+          done();
           setAdded(item);
           void load();
         }}
@@ -207,7 +166,6 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
         onVerified={() => void load()}
       />
       <ExportDialog item={open?.kind === 'export' ? open.item : null} onClose={closer('export')} />
-      <CustodyDialog item={open?.kind === 'custody' ? open.item : null} onClose={closer('custody')} />
     </section>
   );
 }

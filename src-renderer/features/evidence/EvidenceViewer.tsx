@@ -1,8 +1,9 @@
 /**
- * The evidence viewer. Each opening asks main for a fresh one-time URL (`viewer.open`), which
+ * The evidence viewer, over the whole window. Each opening asks main for a fresh one-time URL (`viewer.open`), which
  * streams the decrypted item from memory and records a 'viewed' custody event; the URL is good
  * for one load only, so nothing here ever loads it twice. Text is fetched and shown as text in a
- * <pre>, never parsed as HTML; types the viewer cannot show are offered for export instead.
+ * <pre>, never parsed as HTML; a PDF is drawn by pdf.js (PdfView) with no download or print;
+ * types the viewer cannot show are offered for export instead.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
@@ -13,6 +14,8 @@ import { ErrorNotice, Loading } from '../../components/feedback.js';
 import type { Evidence } from '../../../shared/domain/evidence.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { viewKind } from './evidence-format.js';
+import { PdfView } from './PdfView.js';
+import './evidence.css';
 
 export function EvidenceViewer({
   item,
@@ -59,16 +62,10 @@ function ViewerBody({ item, onExport }: { item: Evidence; onExport: () => void }
 
   const kind = viewKind(opened.mediaType);
   return (
-    <div className="viewer">
-      <p className="hint">{t('evidence.viewer.recorded')}</p>
+    <div className="viewer viewer-full">
+      <p className="hint">{t('evidence.viewer.recordedNoCopy')}</p>
       {kind === 'image' && <ImageView url={opened.url} title={item.title} />}
-      {kind === 'pdf' && (
-        <iframe
-          className="viewer-frame"
-          src={opened.url}
-          title={t('evidence.viewer.pdfTitle', { title: item.title })}
-        />
-      )}
+      {kind === 'pdf' && <PdfView url={opened.url} title={item.title} />}
       {kind === 'text' && <TextView url={opened.url} title={item.title} />}
       {kind === 'audio' && (
         <audio

@@ -12,9 +12,11 @@ import { call } from '../../vault.js';
 import { useProgress, useSession } from '../../state/session.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
+import { Form, FormNotice } from '../../components/Form.js';
+import { ProgressBar } from '../../components/feedback.js';
 import { EVIDENCE_TYPES, type Evidence, type EvidenceType } from '../../../shared/domain/evidence.js';
-import type { Intake } from './EvidenceTab.js';
+import type { Intake } from './use-intake.js';
+import { evidenceTypeOfFile } from './evidence-format.js';
 
 export function IntakeDialog({
   caseId,
@@ -59,7 +61,7 @@ function IntakeForm({
   const channel = copy ? 'evidence.addCopy' : 'evidence.add';
   const progress = useProgress(channel);
   const [title, setTitle] = useState('');
-  const [type, setType] = useState<EvidenceType>('document');
+  const [type, setType] = useState<EvidenceType>(() => evidenceTypeOfFile(intake.file.name));
   const [description, setDescription] = useState('');
   const [source, setSource] = useState('');
   const [collector, setCollector] = useState('');
@@ -91,7 +93,7 @@ function IntakeForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <div className="chosen-file">
         <p className="chosen-file-label">{t('evidence.intake.file')}</p>
         <p>
@@ -177,13 +179,13 @@ function IntakeForm({
         )}
       </fieldset>
       {busy && <ProgressBar event={progress} label={t('evidence.intake.working')} />}
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy || (copy && !reason.trim())}>
           {copy ? t('evidence.copy.submit') : t('evidence.intake.submit')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,10 +6,12 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { call, asCallError } from '../../vault.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Button, TextArea, TextField } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import type { Note } from '../../../shared/domain/notes.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
+import { useRefreshOn } from '../../state/changes.js';
 
 const PAGE = 50;
 
@@ -35,6 +37,7 @@ export function NotesTab({ caseId }: { caseId: string }) {
     setNotes(null);
     void load();
   }, [load]);
+  useRefreshOn(['notes'], () => void load());
 
   const loadMore = async () => {
     if (!notes) return;
@@ -115,7 +118,7 @@ function NewNote({ caseId, onAdded }: { caseId: string; onAdded: (n: Note) => vo
   };
 
   return (
-    <form className="card note-form" onSubmit={submit} aria-busy={busy} aria-labelledby="new-note-heading">
+    <Form className="card note-form" onSubmit={submit} busy={busy} error={error} aria-labelledby="new-note-heading">
       <h3 id="new-note-heading">{t('notes.new')}</h3>
       <TextArea
         label={t('notes.form.body')}
@@ -134,16 +137,16 @@ function NewNote({ caseId, onAdded }: { caseId: string; onAdded: (n: Note) => vo
         maxLength={200}
         disabled={busy}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy || !body.trim()}>
+        <Button variant="primary" type="submit" disabled={busy}>
           {t('notes.form.add')}
         </Button>
       </div>
       <p role="status" className="status-slot">
         {saved ? t('notes.saved') : ''}
       </p>
-    </form>
+    </Form>
   );
 }
 
@@ -172,7 +175,7 @@ function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void })
         {edited && <span className="muted"> {t('notes.edited', { when: f.instant(note.updatedAt) })}</span>}
       </p>
       {editing ? (
-        <form onSubmit={save} aria-busy={busy}>
+        <Form onSubmit={save} busy={busy} error={error}>
           <TextArea
             label={t('notes.form.body')}
             value={body}
@@ -183,9 +186,9 @@ function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void })
             autoFocus
             disabled={busy}
           />
-          <ErrorNotice error={error} />
+          <FormNotice />
           <div className="form-actions">
-            <Button variant="primary" type="submit" disabled={busy || !body.trim()}>
+            <Button variant="primary" type="submit" disabled={busy}>
               {t('action.save')}
             </Button>
             <Button
@@ -198,7 +201,7 @@ function NoteItem({ note, onSaved }: { note: Note; onSaved: (n: Note) => void })
               {t('action.cancel')}
             </Button>
           </div>
-        </form>
+        </Form>
       ) : (
         <>
           <bdi className="note-body">{note.body}</bdi>

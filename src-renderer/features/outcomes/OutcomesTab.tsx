@@ -10,7 +10,10 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 import type { Locale } from '../../i18n/define.js';
 import { call, asCallError } from '../../vault.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Form, type FieldErrors, FormNotice } from '../../components/Form.js';
+import { CurrencySelect } from '../../components/pickers.js';
+import { exampleAmount, parseLocalNumber } from '../../i18n/parse-number.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import {
   currencyDecimals,
@@ -26,6 +29,7 @@ import {
 } from '../../../shared/domain/outcomes.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { IndicatorChart } from './IndicatorChart.js';
+import { useRefreshOn } from '../../state/changes.js';
 
 /** Minor units as money in the locale's format, exactly (the decimal string, not a float). */
 export function formatMoney(locale: Locale, minor: number, currency: string): string {
@@ -76,6 +80,7 @@ export function OutcomesTab({ caseId }: { caseId: string }) {
     setIndicators(null);
     void load();
   }, [load]);
+  useRefreshOn(['outcomes'], () => void load());
 
   const replaceIndicator = (d: IndicatorDetail) =>
     setIndicators((list) => list?.map((i) => (i.id === d.id ? d : i)) ?? null);
@@ -192,6 +197,8 @@ function OutcomeTable({ outcomes }: { outcomes: OutcomeItem[] }) {
 
 function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCancel: () => void; onAdded: () => void }) {
   const t = useT();
+  const { locale } = useFormat();
+  const [unreadable, setUnreadable] = useState<FieldErrors>({});
   const [kind, setKind] = useState<OutcomeKind>('declaratory');
   const [description, setDescription] = useState('');
   const [achievedOn, setAchievedOn] = useState('');
@@ -202,23 +209,46 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Amounts as typed in the user's locale ("15 000,00") become the engine's exact decimals.
+    const amountAwarded = awarded.trim() ? parseLocalNumber(awarded, locale) : undefined;
+    const amountPaid = paid.trim() ? parseLocalNumber(paid, locale) : undefined;
+    const notRead = t('form.error.number', { example: exampleAmount(locale) });
+    const problems: Record<string, string> = {};
+    if (amountAwarded === null) problems.amountAwarded = notRead;
+    if (amountPaid === null) problems.amountPaid = notRead;
+    setUnreadable(problems);
+    if (Object.keys(problems).length) return;
     await run(async () => {
       await call('outcomes', 'add', {
         caseId,
         kind,
         description,
         ...(achievedOn ? { achievedOn } : {}),
-        ...(currency.trim() ? { currency: currency.trim() } : {}),
-        ...(awarded.trim() ? { amountAwarded: awarded.trim() } : {}),
-        ...(paid.trim() ? { amountPaid: paid.trim() } : {}),
+        ...(currency ? { currency } : {}),
+        ...(amountAwarded ? { amountAwarded } : {}),
+        ...(amountPaid ? { amountPaid } : {}),
       });
       onAdded();
     });
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      fieldErrors={unreadable}
+      actions={
+        <>
+          <Button variant="primary" type="submit" disabled={busy}>
+            {t('outcomes.form.add')}
+          </Button>
+          <Button onClick={onCancel}>{t('action.cancel')}</Button>
+        </>
+      }
+    >
       <SelectField
+        name="kind"
         label={t('outcomes.form.kind')}
         value={kind}
         onChange={(e) => setKind(e.target.value as OutcomeKind)}
@@ -226,15 +256,16 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
         autoFocus
       />
       <TextArea
+        name="description"
         label={t('outcomes.form.description')}
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         rows={3}
         required
       />
-      <TextField
+      <DateField
+        name="achievedOn"
         label={t('outcomes.form.achievedOn')}
-        type="date"
         max={localToday()}
         value={achievedOn}
         onChange={(e) => setAchievedOn(e.target.value)}
@@ -242,41 +273,37 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
       <fieldset className="form-group">
         <legend>{t('outcomes.form.reparations')}</legend>
         <p className="field-hint">{t('outcomes.form.reparationsHint')}</p>
-        <TextField
+        <CurrencySelect
+          name="currency"
           label={t('outcomes.form.currency')}
-          hint={t('outcomes.form.currencyHint')}
           value={currency}
-          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
-          maxLength={3}
-          dir="ltr"
-          autoComplete="off"
+          onChange={(e) => setCurrency(e.target.value)}
         />
         <TextField
+          name="amountAwarded"
           label={t('outcomes.form.awarded')}
-          hint={t('outcomes.form.amountHint')}
+          hint={t('outcomes.form.amountHint', { example: exampleAmount(locale) })}
           value={awarded}
-          onChange={(e) => setAwarded(e.target.value)}
+          onChange={(e) => {
+            setAwarded(e.target.value);
+            setUnreadable(({ amountAwarded: _, ...others }) => others);
+          }}
           inputMode="decimal"
-          dir="ltr"
           autoComplete="off"
         />
         <TextField
+          name="amountPaid"
           label={t('outcomes.form.paid')}
           value={paid}
-          onChange={(e) => setPaid(e.target.value)}
+          onChange={(e) => {
+            setPaid(e.target.value);
+            setUnreadable(({ amountPaid: _, ...others }) => others);
+          }}
           inputMode="decimal"
-          dir="ltr"
           autoComplete="off"
         />
       </fieldset>
-      <ErrorNotice error={error} />
-      <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy || !description.trim()}>
-          {t('outcomes.form.add')}
-        </Button>
-        <Button onClick={onCancel}>{t('action.cancel')}</Button>
-      </div>
-    </form>
+    </Form>
   );
 }
 
@@ -384,17 +411,17 @@ function ObservationForm({
 
   const valid = value.trim() !== '' && Number.isFinite(Number(value.trim().replace(',', '.'))) && observedOn !== '';
   return (
-    <form
+    <Form
       className="observation-form"
       onSubmit={submit}
-      aria-busy={busy}
+      busy={busy}
+      error={error}
       aria-label={t('outcomes.observation.formLabel', { name: indicator.name })}
     >
       <h4>{t('outcomes.observation.add')}</h4>
       <div className="inline-fields">
-        <TextField
+        <DateField
           label={t('outcomes.observation.on')}
-          type="date"
           value={observedOn}
           onChange={(e) => setObservedOn(e.target.value)}
           required
@@ -419,7 +446,7 @@ function ObservationForm({
           maxLength={2000}
         />
       </div>
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button type="submit" disabled={busy || !valid}>
           {t('outcomes.observation.submit')}
@@ -428,7 +455,7 @@ function ObservationForm({
       <p role="status" className="status-slot">
         {saved ? t('outcomes.observation.saved') : ''}
       </p>
-    </form>
+    </Form>
   );
 }
 
@@ -478,7 +505,7 @@ function AddIndicatorForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextField
         label={t('outcomes.indicators.form.name')}
         hint={t('outcomes.indicators.form.nameHint')}
@@ -532,14 +559,14 @@ function AddIndicatorForm({
           })),
         ]}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy || !valid}>
           {t('outcomes.indicators.form.add')}
         </Button>
         <Button onClick={onCancel}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

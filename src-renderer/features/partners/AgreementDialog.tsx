@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, DateField, SelectField, TextArea } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import { AGREEMENT_KINDS, type AgreementKind, type PartnerAgreement } from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
@@ -79,7 +79,7 @@ function AgreementForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <SelectField
         label={t('partner.agreement.kind')}
         value={kind}
@@ -87,17 +87,15 @@ function AgreementForm({
         autoFocus
         options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partners.agreementKind.${k}` as MessageKey) }))}
       />
-      <TextField
+      <DateField
         label={t('partner.agreement.signedOn')}
         hint={t('partner.agreement.signedOnHint')}
-        type="date"
         value={signedOn}
         onChange={(e) => setSignedOn(e.target.value)}
       />
-      <TextField
+      <DateField
         label={t('partner.agreement.expiresOn')}
         hint={t('partner.agreement.expiresOnHint')}
-        type="date"
         value={expiresOn}
         onChange={(e) => setExpiresOn(e.target.value)}
       />
@@ -107,13 +105,13 @@ function AgreementForm({
         onChange={(e) => setNotes(e.target.value)}
         rows={3}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {agreement ? t('action.save') : t('partner.agreements.add')}
         </Button>
         <Button onClick={onDone}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

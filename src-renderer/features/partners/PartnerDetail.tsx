@@ -1,6 +1,6 @@
 /**
  * One partner: who they are, their due diligence (the tier the engine derived from the amount),
- * their keys and how each was verified (features/exchange), their agreements with dates and
+ * their keys and how each was verified (features/partner-keys), their agreements with dates and
  * state, and the sharing profile. A key change is announced loudly at the top of the page.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -12,11 +12,11 @@ import { call, asCallError } from '../../vault.js';
 import type { Partner, PartnerAgreement, PartnerDetail as PartnerRecord } from '../../../shared/domain/partners.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { PartnerDialog } from './PartnerDialog.js';
+import { PartnerDialog, ddTierLimits } from './PartnerDialog.js';
 import { AgreementDialog } from './AgreementDialog.js';
 import { SharingProfileEditor } from './SharingProfileEditor.js';
 import { usePartners } from './partner-store.js';
-import { KeyChangedWarning, PartnerKeys } from '../exchange/PartnerKeys.js';
+import { KeyChangedWarning, PartnerKeys } from '../partner-keys/PartnerKeys.js';
 
 export function PartnerDetail() {
   const route = useNav((s) => s.route);
@@ -82,9 +82,7 @@ function PartnerView({ id }: { id: string }) {
                 <dt>{t('partners.col.kind')}</dt>
                 <dd>{t(`partners.kind.${partner.kind}` as MessageKey)}</dd>
                 <dt>{t('partners.col.country')}</dt>
-                <dd>
-                  <bdi>{partner.country ?? t('state.none')}</bdi>
-                </dd>
+                <dd>{partner.country ? <bdi>{f.country(partner.country)}</bdi> : t('state.none')}</dd>
                 <dt>{t('partners.form.contact')}</dt>
                 <dd>{partner.contact ? <bdi className="pre-line">{partner.contact}</bdi> : t('state.none')}</dd>
                 <dt>{t('partners.form.notes')}</dt>
@@ -97,7 +95,7 @@ function PartnerView({ id }: { id: string }) {
                 <dt>{t('partner.dd.tier')}</dt>
                 <dd>
                   <span data-testid="partner-tier">{t(`partners.tier.${partner.ddTier}` as MessageKey)}</span>
-                  <p className="field-hint">{t('partner.dd.tierHint')}</p>
+                  <p className="field-hint">{t('partner.dd.tierHint', ddTierLimits(f))}</p>
                 </dd>
                 <dt>{t('partner.dd.amount')}</dt>
                 <dd>

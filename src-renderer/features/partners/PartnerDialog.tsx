@@ -5,12 +5,14 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
-import { useT } from '../../i18n/i18n.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Form } from '../../components/Form.js';
+import { CountrySelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
+  DD_TIER_LIMITS_GBP,
   DD_OUTCOMES,
   DD_TIERS,
   PARTNER_KINDS,
@@ -41,6 +43,12 @@ export function PartnerDialog({
   );
 }
 
+/** The due-diligence tier limits, in pounds sterling in the interface's format. */
+export function ddTierLimits(f: ReturnType<typeof useFormat>): { small: string; medium: string } {
+  const gbp = (n: number) => f.number(n, { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+  return { small: gbp(DD_TIER_LIMITS_GBP.small), medium: gbp(DD_TIER_LIMITS_GBP.medium) };
+}
+
 /**
  * Whole pounds as typed: Western, Arabic-Indic or Persian digits, with or without group
  * separators. null for an empty field, undefined for anything that is not a whole number.
@@ -65,6 +73,7 @@ function PartnerForm({
   onDone: () => void;
 }) {
   const t = useT();
+  const f = useFormat();
   const [name, setName] = useState(partner?.name ?? '');
   const [kind, setKind] = useState<PartnerKind>(partner?.kind ?? 'ngo');
   const [country, setCountry] = useState(partner?.country ?? '');
@@ -94,7 +103,7 @@ function PartnerForm({
             expectedVersion: partner.version,
             name,
             kind,
-            country: country.trim() || null,
+            country: country || null,
             contact: contact.trim() || null,
             notes,
             ddAmountGbp: pounds,
@@ -109,7 +118,7 @@ function PartnerForm({
             notes,
             ddOutcome: outcome,
             ddNotes,
-            ...(country.trim() ? { country: country.trim() } : {}),
+            ...(country ? { country } : {}),
             ...(contact.trim() ? { contact: contact.trim() } : {}),
             ...(pounds === null ? { ddTier: tier } : { ddAmountGbp: pounds }),
             ...(reviewOn ? { ddReviewOn: reviewOn } : {}),
@@ -121,8 +130,21 @@ function PartnerForm({
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      actions={
+        <>
+          <Button variant="primary" type="submit" disabled={busy}>
+            {partner ? t('action.save') : t('partners.form.create')}
+          </Button>
+          <Button onClick={onDone}>{t('action.cancel')}</Button>
+        </>
+      }
+    >
       <TextField
+        name="name"
         label={t('partners.form.name')}
         value={name}
         onChange={(e) => setName(e.target.value)}
@@ -135,31 +157,36 @@ function PartnerForm({
         onChange={(e) => setKind(e.target.value as PartnerKind)}
         options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) }))}
       />
-      <TextField
+      <CountrySelect
+        name="country"
         label={t('partners.form.country')}
-        hint={t('partners.form.countryHint')}
         value={country}
         onChange={(e) => setCountry(e.target.value)}
-        maxLength={2}
-        dir="ltr"
       />
       <TextArea
+        name="contact"
         label={t('partners.form.contact')}
         value={contact}
         onChange={(e) => setContact(e.target.value)}
         rows={2}
       />
-      <TextArea label={t('partners.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={2} />
+      <TextArea
+        name="notes"
+        label={t('partners.form.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.target.value)}
+        rows={2}
+      />
       <fieldset className="fieldset">
         <legend>{t('partners.form.dd')}</legend>
         <TextField
+          name="ddAmountGbp"
           label={t('partners.form.amount')}
-          hint={t('partners.form.amountHint')}
+          hint={t('partners.form.amountHint', ddTierLimits(f))}
           error={amountError}
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           inputMode="numeric"
-          dir="ltr"
         />
         <SelectField
           label={t('partners.form.tier')}
@@ -169,9 +196,9 @@ function PartnerForm({
           onChange={(e) => setTier(e.target.value as DdTier)}
           options={DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) }))}
         />
-        <TextField
+        <DateField
+          name="ddReviewOn"
           label={t('partners.form.reviewOn')}
-          type="date"
           value={reviewOn}
           onChange={(e) => setReviewOn(e.target.value)}
         />
@@ -182,19 +209,13 @@ function PartnerForm({
           options={DD_OUTCOMES.map((k) => ({ value: k, label: t(`partners.outcome.${k}` as MessageKey) }))}
         />
         <TextArea
+          name="ddNotes"
           label={t('partners.form.ddNotes')}
           value={ddNotes}
           onChange={(e) => setDdNotes(e.target.value)}
           rows={2}
         />
       </fieldset>
-      <ErrorNotice error={error} />
-      <div className="form-actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {partner ? t('action.save') : t('partners.form.create')}
-        </Button>
-        <Button onClick={onDone}>{t('action.cancel')}</Button>
-      </div>
-    </form>
+    </Form>
   );
 }

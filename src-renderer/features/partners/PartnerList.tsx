@@ -8,7 +8,7 @@ import { DD_TIERS, PARTNER_KINDS, type DdTier, type PartnerKind } from '../../..
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
 import { PartnerDialog } from './PartnerDialog.js';
-import { useImportCard } from '../exchange/use-import-card.js';
+import { useImportCard } from '../partner-keys/use-import-card.js';
 
 export function PartnerList() {
   const t = useT();
@@ -91,9 +91,7 @@ export function PartnerList() {
                     </button>
                   </td>
                   <td>{t(`partners.kind.${p.kind}` as MessageKey)}</td>
-                  <td>
-                    <bdi>{p.country ?? t('state.none')}</bdi>
-                  </td>
+                  <td>{p.country ? <bdi>{f.country(p.country)}</bdi> : t('state.none')}</td>
                   <td>{t(`partners.tier.${p.ddTier}` as MessageKey)}</td>
                   <td>
                     {agreement ? (

@@ -1,7 +1,8 @@
 /**
  * A partner's sharing profile: for each kind of record, whether the partner may receive it and
  * which of its fields (SHARING_FIELDS). Allowing a kind ticks its default fields, which name,
- * locate and endanger no one; anything else must be ticked by hand. Saved as a whole through
+ * locate and endanger no one; anything else must be ticked by hand. A ready profile
+ * (SHARING_PRESETS) fills the whole selection at once, to adjust before saving. Saved as a whole through
  * `partners.setSharingProfile`, which replaces the previous profile.
  */
 import { useState, type FormEvent } from 'react';
@@ -14,7 +15,10 @@ import {
   DEFAULT_SHARING_FIELDS,
   SHARING_FIELDS,
   SHARING_KINDS,
+  SHARING_PRESETS,
+  presetProfile,
   type Partner,
+  type SharingProfile,
   type SetSharingProfileInput,
   type SharingKind,
 } from '../../../shared/domain/partners.js';
@@ -22,14 +26,16 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 
 type Selection = Partial<Record<SharingKind, ReadonlySet<string>>>;
 
-function selectionOf(partner: Partner): Selection {
+function selectionOfProfile(profile: SharingProfile): Selection {
   const out: Selection = {};
   for (const kind of SHARING_KINDS) {
-    const fields = partner.sharingProfile[kind] as readonly string[] | undefined;
+    const fields = profile[kind] as readonly string[] | undefined;
     if (fields) out[kind] = new Set(fields);
   }
   return out;
 }
+
+const selectionOf = (partner: Partner): Selection => selectionOfProfile(partner.sharingProfile);
 
 /** The `allow` list for a selection, fields in the order SHARING_FIELDS gives them. */
 export function allowOf(selection: Selection): SetSharingProfileInput['allow'] {
@@ -92,6 +98,14 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
   return (
     <form onSubmit={submit} aria-busy={busy} className="sharing-profile">
       <p>{t('partner.sharing.intro')}</p>
+      <div className="form-actions preset-start" role="group" aria-labelledby="sharing-presets-label">
+        <span id="sharing-presets-label">{t('share.preset.legend')}</span>
+        {SHARING_PRESETS.map((preset) => (
+          <Button key={preset} onClick={() => change(selectionOfProfile(presetProfile(preset)))}>
+            {t(`share.preset.name.${preset}` as MessageKey)}
+          </Button>
+        ))}
+      </div>
       <p aria-live="polite">
         <strong>{t('partner.sharing.summary', { count: allowedCount })}</strong>
       </p>

@@ -8,6 +8,7 @@ import type { AgreementState, ListPartnersQuery, Partner, PartnerAgreement } fro
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { call, asCallError } from '../../vault.js';
 import { resetOnLock } from '../../state/lock-reset.js';
+import { onChanged } from '../../state/changes.js';
 
 export type AgreementSummary = AgreementState | 'none';
 
@@ -55,3 +56,8 @@ export const usePartners = create<PartnersState>((set, get) => ({
 }));
 
 resetOnLock(() => usePartners.setState((s) => ({ ...initial(), generation: s.generation + 1 })));
+
+// a partner added, edited or cleared, a key verified, a card or bundle imported: read the list again once it was read
+onChanged(['partners'], () => {
+  if (usePartners.getState().partners) void usePartners.getState().refresh();
+});

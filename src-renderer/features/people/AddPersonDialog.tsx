@@ -13,28 +13,16 @@ import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, SelectField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import {
-  GENDERS,
-  ROLES,
-  VULNERABILITIES,
-  type Gender,
-  type Role,
-  type Vulnerability,
-} from '../../../shared/domain/people.js';
+import { ROLES, type Role } from '../../../shared/domain/people.js';
 import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
 import { ConflictTable } from '../enquiries/ConflictTable.js';
+import { EMPTY_DRAFT, PersonFields, createInputOf, splitAliases } from './person-form.js';
 
 /** How long typing pauses before the duplicate check runs. */
 const DUPLICATE_CHECK_DELAY_MS = 400;
-
-const splitAliases = (text: string) =>
-  text
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** The people who may already be this one, for the name and other names as typed (empty while none). */
 function usePossibleDuplicates(fullName: string, aliases: string, enabled: boolean): ConflictMatch[] {
@@ -90,40 +78,17 @@ function AddPersonForm({
   onAdded: (name: string, role: Role) => void;
 }) {
   const t = useT();
-  const [fullName, setFullName] = useState('');
-  const [aliases, setAliases] = useState('');
-  const [pseudonym, setPseudonym] = useState('');
-  const [gender, setGender] = useState<Gender | ''>('');
-  const [birthDate, setBirthDate] = useState('');
-  const [country, setCountry] = useState('');
-  const [contact, setContact] = useState('');
-  const [safetyNotes, setSafetyNotes] = useState('');
-  const [vulnerabilities, setVulnerabilities] = useState<Vulnerability[]>([]);
-  const [notes, setNotes] = useState('');
+  const [draft, setDraft] = useState(EMPTY_DRAFT);
   const [role, setRole] = useState<Role>('survivor');
   const [createdId, setCreatedId] = useState<string | null>(null);
   const { busy, error, run } = useAction();
-
-  const toggle = (v: Vulnerability, on: boolean) =>
-    setVulnerabilities((list) => (on ? [...list, v] : list.filter((x) => x !== v)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
       let id = createdId;
       if (!id) {
-        const person = await call('people', 'create', {
-          fullName,
-          aliases: splitAliases(aliases),
-          ...(pseudonym.trim() ? { pseudonym: pseudonym.trim() } : {}),
-          ...(gender ? { gender } : {}),
-          ...(birthDate.trim() ? { birthDate: birthDate.trim() } : {}),
-          ...(country.trim() ? { country: country.trim() } : {}),
-          contact,
-          safetyNotes,
-          vulnerabilities: VULNERABILITIES.filter((v) => vulnerabilities.includes(v)),
-          notes,
-        });
+        const person = await call('people', 'create', createInputOf(draft));
         id = person.id;
         setCreatedId(id);
       }
@@ -134,118 +99,36 @@ function AddPersonForm({
 
   // once created, only the role can still change (a second try only links)
   const locked = createdId !== null;
-  const duplicates = usePossibleDuplicates(fullName, aliases, !locked);
+  const duplicates = usePossibleDuplicates(draft.fullName, draft.aliases, !locked);
 
   return (
     <form onSubmit={submit} aria-busy={busy}>
-      <TextField
-        label={t('people.form.fullName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.target.value)}
-        required
-        maxLength={200}
-        autoFocus
+      <PersonFields
+        draft={draft}
+        onChange={setDraft}
         disabled={locked}
-      />
-      <SelectField
-        label={t('people.form.role')}
-        value={role}
-        onChange={(e) => setRole(e.target.value as Role)}
-        options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
-      />
-      <TextArea
-        label={t('people.form.aliases')}
-        hint={t('people.form.aliasesHint')}
-        value={aliases}
-        onChange={(e) => setAliases(e.target.value)}
-        rows={2}
-        disabled={locked}
-      />
-      {/* next to the names it is about, so that it is seen while they are typed */}
-      {duplicates.length > 0 && (
-        <div className="notice notice-warn possible-duplicates" role="status">
-          <p className="notice-title">{t('people.dup.title', { count: duplicates.length })}</p>
-          <p>{t('people.dup.hint')}</p>
-          <ConflictTable
-            matches={duplicates}
-            caption={t('people.dup.caption')}
-            queryHeading={t('people.dup.col.name')}
+        afterName={
+          <SelectField
+            label={t('people.form.role')}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
           />
-        </div>
-      )}
-      <div className="form-grid">
-        <TextField
-          label={t('people.form.pseudonym')}
-          hint={t('people.form.pseudonymHint')}
-          value={pseudonym}
-          onChange={(e) => setPseudonym(e.target.value)}
-          maxLength={100}
-          disabled={locked}
-        />
-        <SelectField
-          label={t('people.form.gender')}
-          value={gender}
-          onChange={(e) => setGender(e.target.value as Gender | '')}
-          options={[
-            { value: '', label: t('people.form.noGender') },
-            ...GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}` as MessageKey) })),
-          ]}
-          disabled={locked}
-        />
-        <TextField
-          label={t('people.form.birthDate')}
-          hint={t('people.form.birthDateHint')}
-          value={birthDate}
-          onChange={(e) => setBirthDate(e.target.value)}
-          maxLength={10}
-          dir="ltr"
-          inputMode="numeric"
-          disabled={locked}
-        />
-        <TextField
-          label={t('people.form.country')}
-          hint={t('cases.form.countryHint')}
-          value={country}
-          onChange={(e) => setCountry(e.target.value)}
-          maxLength={2}
-          dir="ltr"
-          disabled={locked}
-        />
-      </div>
-      <TextArea
-        label={t('people.form.contact')}
-        hint={t('people.form.contactHint')}
-        value={contact}
-        onChange={(e) => setContact(e.target.value)}
-        rows={2}
-        disabled={locked}
-      />
-      <TextArea
-        label={t('people.form.safetyNotes')}
-        hint={t('people.form.safetyNotesHint')}
-        value={safetyNotes}
-        onChange={(e) => setSafetyNotes(e.target.value)}
-        rows={2}
-        disabled={locked}
-      />
-      <fieldset className="fieldset checkbox-grid">
-        <legend>{t('people.form.vulnerabilities')}</legend>
-        {VULNERABILITIES.map((v) => (
-          <Checkbox
-            key={v}
-            label={t(`people.vuln.${v}` as MessageKey)}
-            checked={vulnerabilities.includes(v)}
-            onChange={(e) => toggle(v, e.target.checked)}
-            disabled={locked}
-          />
-        ))}
-      </fieldset>
-      <TextArea
-        label={t('people.form.notes')}
-        value={notes}
-        onChange={(e) => setNotes(e.target.value)}
-        rows={2}
-        disabled={locked}
+        }
+        afterNames={
+          // next to the names it is about, so that it is seen while they are typed
+          duplicates.length > 0 && (
+            <div className="notice notice-warn possible-duplicates" role="status">
+              <p className="notice-title">{t('people.dup.title', { count: duplicates.length })}</p>
+              <p>{t('people.dup.hint')}</p>
+              <ConflictTable
+                matches={duplicates}
+                caption={t('people.dup.caption')}
+                queryHeading={t('people.dup.col.name')}
+              />
+            </div>
+          )
+        }
       />
       <ErrorNotice error={error} />
       <div className="form-actions">

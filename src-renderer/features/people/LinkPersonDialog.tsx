@@ -5,7 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { call } from '../../vault.js';
 import { ROLES, type PersonSummary, type Role } from '../../../shared/domain/people.js';
 
@@ -63,7 +63,7 @@ function LinkPersonForm({
 
   return (
     <>
-      <form onSubmit={search} role="search" aria-busy={busy} className="inline-form">
+      <Form onSubmit={search} role="search" busy={busy} className="inline-form">
         <TextField
           label={t('people.link.search')}
           type="search"
@@ -76,8 +76,8 @@ function LinkPersonForm({
         <Button type="submit" disabled={busy}>
           {t('people.link.searchButton')}
         </Button>
-      </form>
-      <form onSubmit={link} aria-busy={busy}>
+      </Form>
+      <Form onSubmit={link} busy={busy} error={error}>
         {results && results.length === 0 && (
           <p className="empty" role="status">
             {t('people.link.noResults')}
@@ -134,14 +134,14 @@ function LinkPersonForm({
             options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
           />
         )}
-        <ErrorNotice error={error} />
+        <FormNotice />
         <div className="form-actions">
           <Button variant="primary" type="submit" disabled={busy || !chosen}>
             {t('people.link.submit')}
           </Button>
           <Button onClick={onCancel}>{t('action.cancel')}</Button>
         </div>
-      </form>
+      </Form>
     </>
   );
 }

@@ -1,13 +1,16 @@
 /**
- * The people tab: everyone linked to the case with their roles in it, "Add a person" (creates
- * the person and links them with a role), "Link someone already in the vault", and removing a
- * role. Held in component state (the lock unmounts the app frame).
+ * The people tab: everyone linked to the case with their roles in it (a name opens the person's
+ * page), "Add a person" (creates the person and links them with a role), "Link someone already in
+ * the vault", and removing a role — after a confirmation that says what goes and what stays. Held
+ * in component state (the lock unmounts the app frame).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useAction } from '../../state/use-action.js';
-import { useT } from '../../i18n/i18n.js';
+import { useFormat, useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
+import { Dialog } from '../../components/Dialog.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import type { PersonSummary, Role } from '../../../shared/domain/people.js';
@@ -15,6 +18,7 @@ import type { CallError } from '../../../shared/ipc/kit.js';
 import { AddPersonDialog } from './AddPersonDialog.js';
 import { LinkPersonDialog } from './LinkPersonDialog.js';
 import { useListFormat } from './list-format.js';
+import { useRefreshOn } from '../../state/changes.js';
 
 /** A case has tens of people, not thousands: one page holds them all. */
 export const CASE_PEOPLE_LIMIT = 1000;
@@ -26,11 +30,14 @@ export function useRoleName() {
 
 export function PeopleTab({ caseId }: { caseId: string }) {
   const t = useT();
+  const f = useFormat();
   const list = useListFormat();
   const roleName = useRoleName();
   const [people, setPeople] = useState<PersonSummary[] | null>(null);
   const [error, setError] = useState<CallError | null>(null);
   const [dialog, setDialog] = useState<'add' | 'link' | null>(null);
+  const [removing, setRemoving] = useState<{ person: PersonSummary; role: Role } | null>(null);
+  const go = useNav((s) => s.go);
   const [notice, setNotice] = useState('');
   const { busy, error: actionError, run } = useAction();
 
@@ -47,6 +54,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  useRefreshOn(['people'], () => void load());
 
   const linked = async (name: string, role: Role) => {
     setDialog(null);
@@ -57,6 +65,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
   const unlink = async (p: PersonSummary, role: Role) => {
     await run(async () => {
       await call('people', 'unlink', { personId: p.id, caseId, role });
+      setRemoving(null);
       setNotice(t('people.unlinked', { name: p.fullName, role: roleName(role) }));
       await load();
     });
@@ -77,7 +86,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
       <p role="status" className="live-notice">
         {notice}
       </p>
-      <ErrorNotice error={error ?? actionError} onRetry={() => void load()} />
+      <ErrorNotice error={error} onRetry={() => void load()} />
       {people === null && !error && <Loading />}
       {people && people.length === 0 && <p className="empty">{t('people.none')}</p>}
       {people && people.length > 0 && (
@@ -97,7 +106,14 @@ export function PeopleTab({ caseId }: { caseId: string }) {
               {people.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <bdi className="person-name">{p.fullName}</bdi>
+                    <button
+                      type="button"
+                      className="row-link"
+                      onClick={() => go({ name: 'person', id: p.id })}
+                      title={t('people.openPerson', { name: p.fullName })}
+                    >
+                      <bdi className="person-name">{p.fullName}</bdi>
+                    </button>
                     {p.restricted && (
                       <span className="badge badge-withdrawn person-restricted" title={t('people.restrictedHint')}>
                         {t('people.restricted')}
@@ -126,7 +142,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                             <Button
                               variant="link"
                               disabled={busy}
-                              onClick={() => void unlink(p, r.role)}
+                              onClick={() => setRemoving({ person: p, role: r.role })}
                               aria-label={t('people.unlinkLabel', { name: p.fullName, role: roleName(r.role) })}
                             >
                               {t('people.unlink')}
@@ -136,7 +152,7 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                     </ul>
                   </td>
                   <td>{p.gender ? t(`people.gender.${p.gender}` as MessageKey) : t('state.none')}</td>
-                  <td>{p.country ? <bdi>{p.country}</bdi> : t('state.none')}</td>
+                  <td>{p.country ? <bdi>{f.country(p.country)}</bdi> : t('state.none')}</td>
                   <td>
                     {p.vulnerabilities.length
                       ? list(p.vulnerabilities.map((v) => t(`people.vuln.${v}` as MessageKey)))
@@ -154,6 +170,25 @@ export function PeopleTab({ caseId }: { caseId: string }) {
         onClose={() => setDialog(null)}
         onAdded={(name, role) => void linked(name, role)}
       />
+      <Dialog title={t('people.unlinkConfirm.title')} open={removing !== null} onClose={() => setRemoving(null)}>
+        {removing && (
+          <div className="unlink-confirm" aria-busy={busy}>
+            <p>
+              <strong>
+                {t('people.unlinkConfirm.what', { name: removing.person.fullName, role: roleName(removing.role) })}
+              </strong>
+            </p>
+            <p>{t('people.unlinkConfirm.keeps')}</p>
+            <ErrorNotice error={actionError} />
+            <div className="form-actions">
+              <Button variant="danger" disabled={busy} onClick={() => void unlink(removing.person, removing.role)}>
+                {t('people.unlinkConfirm.submit')}
+              </Button>
+              <Button onClick={() => setRemoving(null)}>{t('action.cancel')}</Button>
+            </div>
+          </div>
+        )}
+      </Dialog>
       <LinkPersonDialog
         open={dialog === 'link'}
         caseId={caseId}

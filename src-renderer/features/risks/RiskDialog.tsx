@@ -2,9 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
-import { ErrorNotice } from '../../components/feedback.js';
+import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import {
   RISK_CATEGORIES,
@@ -70,7 +70,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
   };
 
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextField
         label={t('risks.form.threat')}
         hint={t('risks.form.threatHint')}
@@ -121,9 +121,8 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         onChange={(e) => setOwner(e.target.value)}
         required
       />
-      <TextField
+      <DateField
         label={t('risks.form.reviewOn')}
-        type="date"
         value={reviewOn}
         onChange={(e) => setReviewOn(e.target.value)}
         required
@@ -135,13 +134,13 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         options={RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) }))}
       />
       <CasePicker label={t('risks.case.label')} emptyLabel={t('risks.case.none')} value={caseId} onChange={setCaseId} />
-      <ErrorNotice error={error} />
+      <FormNotice />
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {risk ? t('action.save') : t('risks.form.create')}
         </Button>
         <Button onClick={onDone}>{t('action.cancel')}</Button>
       </div>
-    </form>
+    </Form>
   );
 }

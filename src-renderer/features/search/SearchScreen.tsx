@@ -2,8 +2,8 @@
  * Global search: a field (Ctrl+K focuses it from anywhere), results grouped by source — notes,
  * cases, evidence, people — each with highlighted passages and its own "more". The engine cuts each
  * passage into `{text, match}` segments; matches are shown in <mark>, and every piece is a text
- * node (nothing is ever parsed as HTML). A result opens its case on the matching tab; a person
- * (there is no person page) opens the first case they are in, on its People tab.
+ * node (nothing is ever parsed as HTML). A note or a case opens the case on the matching tab; an
+ * evidence item or a person opens its own page.
  */
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
@@ -161,19 +161,18 @@ function ResultGroup({ kind }: { kind: SearchKind }) {
 function Hit({ hit }: { hit: SearchHit }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  const open = () => go({ name: 'case', id: hit.caseId, tab: TAB_OF[hit.kind] });
+  const open = () =>
+    go(
+      hit.kind === 'evidence'
+        ? { name: 'evidence', id: hit.id }
+        : { name: 'case', id: hit.caseId, tab: TAB_OF[hit.kind] },
+    );
   if (hit.kind === 'person') {
     return (
       <li className="search-hit">
-        {hit.caseId !== '' ? (
-          <button type="button" className="row-link search-hit-open" onClick={open}>
-            <bdi>{hit.title ?? ''}</bdi>
-          </button>
-        ) : (
-          <p className="search-hit-open">
-            <bdi>{hit.title ?? ''}</bdi>
-          </p>
-        )}
+        <button type="button" className="row-link search-hit-open" onClick={() => go({ name: 'person', id: hit.id })}>
+          <bdi>{hit.title ?? ''}</bdi>
+        </button>
         <p className="search-hit-case">
           {hit.caseId !== ''
             ? t('search.hit.personCase', { reference: hit.caseReference, title: hit.caseTitle })

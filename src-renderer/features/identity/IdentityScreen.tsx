@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { useAction } from '../../state/use-action.js';
 import { Button, TextField } from '../../components/controls.js';
+import { Form, FormNotice } from '../../components/Form.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
@@ -14,7 +15,7 @@ import type { IdentityProfile } from '../../../shared/domain/identity.js';
 import type { SaveKind } from '../../../shared/ipc/areas/app.js';
 import type { CardExportFormat } from '../../../shared/ipc/areas/identity.js';
 import { QrImage } from './QrImage.js';
-import { fileSafe } from './exchange-format.js';
+import { fileSafe } from '../../i18n/exchange-format.js';
 
 const EXPORTS: ReadonlyArray<{
   format: CardExportFormat;
@@ -127,7 +128,7 @@ function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (
     });
   };
   return (
-    <form onSubmit={submit} aria-busy={busy}>
+    <Form onSubmit={submit} busy={busy} error={error}>
       <TextField
         label={t('identity.name')}
         hint={t('identity.nameHint')}
@@ -141,7 +142,7 @@ function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (
         onChange={(e) => setOrganisation(e.target.value)}
         maxLength={200}
       />
-      <ErrorNotice error={error} />
+      <FormNotice />
       {saved && (
         <p className="notice notice-ok" role="status">
           {t('identity.saved')}
@@ -152,7 +153,7 @@ function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (
           {t('action.save')}
         </Button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -3,8 +3,10 @@
  * per kind, evidence files, total size), who is left out and the consent gate's reason, what
  * stays out because it was received from a partner or the profile does not let it through, what
  * the partner's sharing profile removes, and anything that blocks the bundle — the partner gate
- * (PARTNER_NOT_CLEARED) and nothing-to-share (BUNDLE_EMPTY) each said in words with the way out.
- * Nothing is written.
+ * (PARTNER_NOT_CLEARED) and nothing-to-share (BUNDLE_EMPTY) each said in words with the way out:
+ * back to step 2 to choose what the partner may receive, or the evidence files left out and the
+ * check made again. Files and sizes are counted only for a bundle that can be written. Nothing is
+ * written.
  */
 import { useEffect, useState } from 'react';
 import { useT, useFormat, hasMessage } from '../../i18n/i18n.js';
@@ -17,6 +19,8 @@ import { isErrorCode } from '../../../shared/errors.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { ShareChoices } from './ShareWizard.js';
 import { OpenPartnerPage, PartnerGate, profileIsEmpty } from './SharePartnerGate.js';
+import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
+import { useAction } from '../../state/use-action.js';
 
 /** Blockers the step explains in its own words (the rest are shown as errors). */
 function explained(plan: BundlePlan, choices: ShareChoices, code: string): boolean {
@@ -36,16 +40,20 @@ export function planBlocked(plan: BundlePlan): boolean {
 export function CheckStep({
   choices,
   plan,
+  onReplan,
   onBack,
   onNext,
 }: {
   choices: ShareChoices;
   plan: BundlePlan;
+  /** change the choices and check again, staying at this step */
+  onReplan: (patch: Partial<ShareChoices>) => Promise<void>;
   onBack: () => void;
   onNext: () => void;
 }) {
   const t = useT();
   const f = useFormat();
+  const replan = useAction();
   const partner = choices.partner!;
   const [names, setNames] = useState<Record<string, string>>({});
   const refs = new Map(plan.cases.map((c) => [c.id, c.reference]));
@@ -92,6 +100,7 @@ export function CheckStep({
         <strong>{t('share.plan.to', { partner: plan.partner.name })}</strong>{' '}
         {t('share.plan.keys', { count: plan.verifiedKeys.length })}
       </p>
+      <SafetyNotesNotice caseIds={choices.caseIds} context="share" />
 
       {(otherBlockers.length > 0 || refuseBlocked || filesOut || notCleared || empty) && (
         <div className="plan-blockers" data-testid="plan-blockers">
@@ -115,6 +124,9 @@ export function CheckStep({
           )}
           {(notCleared || empty) && (
             <div className="form-actions gate-actions">
+              {empty && (
+                <Button onClick={onBack}>{t('share.plan.chooseProfile', { partner: plan.partner.name })}</Button>
+              )}
               <OpenPartnerPage partnerId={plan.partner.id} />
               <p className="field-hint">{t('share.plan.fixHint')}</p>
             </div>
@@ -125,9 +137,20 @@ export function CheckStep({
             </p>
           )}
           {filesOut && (
-            <p className="notice notice-error" role="alert">
-              {t('share.plan.filesOut')}
-            </p>
+            <div className="notice notice-error" role="alert" data-testid="plan-files-out">
+              <p>{t('share.plan.filesOut')}</p>
+              <div className="form-actions">
+                <Button
+                  onClick={() => void replan.run(() => onReplan({ evidenceIds: [] }))}
+                  disabled={replan.busy}
+                  aria-busy={replan.busy}
+                >
+                  {t('share.plan.leaveFilesOut', { count: choices.evidenceIds.length })}
+                </Button>
+                <Button onClick={onBack}>{t('share.plan.chooseProfile', { partner: plan.partner.name })}</Button>
+              </div>
+              <ErrorNotice error={replan.error} />
+            </div>
           )}
           {otherBlockers.map((b, i) => (
             <ErrorNotice key={i} error={{ code: isErrorCode(b.code) ? b.code : 'INVALID_INPUT', message: b.message }} />
@@ -156,11 +179,16 @@ export function CheckStep({
           </tbody>
         </table>
       )}
-      <p>
-        {t('share.plan.files', { count: plan.evidenceFiles.length })} ·{' '}
-        {t('share.plan.total', { size: f.bytes(plan.totalBytes) })} ·{' '}
-        {t('share.plan.consents', { count: plan.consentIds.length })}
-      </p>
+      {/* Sizes and files only of a bundle that can be written: a blocked plan counts what was asked for. */}
+      {filesOut || empty ? (
+        <p data-testid="plan-totals">{t('share.plan.totalsBlocked')}</p>
+      ) : (
+        <p data-testid="plan-totals">
+          {t('share.plan.files', { count: plan.evidenceFiles.length })} ·{' '}
+          {t('share.plan.total', { size: f.bytes(plan.totalBytes) })} ·{' '}
+          {t('share.plan.consents', { count: plan.consentIds.length })}
+        </p>
+      )}
 
       {receivedCases.map((c) => (
         <p key={c.id} className="notice" data-testid="plan-received-case">

@@ -8,32 +8,23 @@
  *      what the partner's sharing profile removes, the total size — nothing is written yet;
  *   4. save: main's save dialog (where the user picks the removable drive), a progress bar
  *      while the bundle is written, and the summary with the bundle id.
- * Every step's error is shown in words at that step. The wizard's state is component state:
- * the lock unmounts it.
+ * Every step's error is shown in words at that step. The wizard's state lives in share-store:
+ * leaving the wizard (to fix the partner, to look at a case) and coming back keeps it; a consent
+ * check made before leaving is dropped (the partner or the records may have changed since), so
+ * the wizard comes back at step 2 with everything filled in, one click from checking again.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import type { BundlePlan, MissingConsentMode } from '../../../shared/domain/bundles.js';
-import type { PartnerDetail } from '../../../shared/domain/partners.js';
 import { CasesStep } from './ShareCasesStep.js';
 import { PartnerStep } from './SharePartnerStep.js';
 import { CheckStep } from './ShareCheckStep.js';
 import { SaveStep } from './ShareSaveStep.js';
+import { call } from '../../vault.js';
+import { enterShare, planInput, SHARE_STEPS, useShare } from './share-store.js';
 
-export const SHARE_STEPS = ['cases', 'partner', 'check', 'save'] as const;
-export type ShareStep = (typeof SHARE_STEPS)[number];
-
-/** What the user chose so far. */
-export interface ShareChoices {
-  caseIds: string[];
-  evidenceIds: string[];
-  partner: PartnerDetail | null;
-  purpose: string;
-  expiryDays: string;
-  mode: MissingConsentMode;
-}
+export { SHARE_STEPS, type ShareChoices, type ShareStep } from './share-store.js';
 
 export function ShareWizard() {
   const route = useNav((s) => s.route);
@@ -43,17 +34,9 @@ export function ShareWizard() {
 
 function Wizard({ initialCaseId }: { initialCaseId: string | undefined }) {
   const t = useT();
-  const [step, setStep] = useState<ShareStep>('cases');
-  const fresh = (caseIds: string[]): ShareChoices => ({
-    caseIds,
-    evidenceIds: [],
-    partner: null,
-    purpose: '',
-    expiryDays: '30',
-    mode: 'refuse',
-  });
-  const [choices, setChoices] = useState<ShareChoices>(() => fresh(initialCaseId ? [initialCaseId] : []));
-  const [plan, setPlan] = useState<BundlePlan | null>(null);
+  // Before the first render, so that a stale step never shows.
+  useState(() => enterShare(initialCaseId));
+  const { step, choices, plan, setStep, update, planned, finish, start } = useShare();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   const index = SHARE_STEPS.indexOf(step);
@@ -66,12 +49,6 @@ function Wizard({ initialCaseId }: { initialCaseId: string | undefined }) {
     }
     headingRef.current?.focus();
   }, [step]);
-
-  const update = (patch: Partial<ShareChoices>) => {
-    setChoices((c) => ({ ...c, ...patch }));
-    // any change of what goes in makes an earlier check stale
-    setPlan(null);
-  };
 
   return (
     <section className="screen screen-share exchange" aria-labelledby="share-title">
@@ -96,29 +73,28 @@ function Wizard({ initialCaseId }: { initialCaseId: string | undefined }) {
         </h2>
         {step === 'cases' && <CasesStep choices={choices} onChange={update} onNext={() => setStep('partner')} />}
         {step === 'partner' && (
-          <PartnerStep
-            choices={choices}
-            onChange={update}
-            onBack={() => setStep('cases')}
-            onPlanned={(p) => {
-              setPlan(p);
-              setStep('check');
-            }}
-          />
+          <PartnerStep choices={choices} onChange={update} onBack={() => setStep('cases')} onPlanned={planned} />
         )}
         {step === 'check' && plan && choices.partner && (
-          <CheckStep choices={choices} plan={plan} onBack={() => setStep('partner')} onNext={() => setStep('save')} />
+          <CheckStep
+            choices={choices}
+            plan={plan}
+            onReplan={async (patch) => {
+              const next = { ...choices, ...patch };
+              const fresh = await call('bundles', 'plan', planInput(next));
+              useShare.setState({ choices: next, plan: fresh });
+            }}
+            onBack={() => setStep('partner')}
+            onNext={() => setStep('save')}
+          />
         )}
         {step === 'save' && plan && choices.partner && (
           <SaveStep
             choices={choices}
             plan={plan}
             onBack={() => setStep('check')}
-            onRestart={() => {
-              setChoices(fresh([]));
-              setPlan(null);
-              setStep('cases');
-            }}
+            onDone={finish}
+            onRestart={() => start([])}
           />
         )}
       </section>

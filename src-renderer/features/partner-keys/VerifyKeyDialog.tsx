@@ -23,9 +23,9 @@ import {
   type PartnerKey,
 } from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { QrImage } from './QrImage.js';
+import { QrImage } from '../identity/QrImage.js';
 import { SafetyNumberView } from './SafetyNumberView.js';
-import { digitsOf } from './exchange-format.js';
+import { digitsOf } from '../../i18n/exchange-format.js';
 
 export function VerifyKeyDialog({
   open,

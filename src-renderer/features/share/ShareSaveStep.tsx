@@ -12,7 +12,7 @@ import { Button } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import { call } from '../../vault.js';
 import { BUNDLE_EXTENSION, type BundlePlan } from '../../../shared/domain/bundles.js';
-import { digitsOf, fileSafe, todayStamp } from './exchange-format.js';
+import { digitsOf, fileSafe, todayStamp } from '../../i18n/exchange-format.js';
 import type { ShareChoices } from './ShareWizard.js';
 
 interface Done {
@@ -26,11 +26,14 @@ export function SaveStep({
   choices,
   plan,
   onBack,
+  onDone,
   onRestart,
 }: {
   choices: ShareChoices;
   plan: BundlePlan;
   onBack: () => void;
+  /** the bundle is written: the wizard's choices are not kept beyond this summary */
+  onDone: () => void;
   onRestart: () => void;
 }) {
   const t = useT();
@@ -60,6 +63,7 @@ export function SaveStep({
         target: target.handle,
       });
       setDone({ name: target.name, bundleId: r.bundleId, bytes: r.bytes, entries: r.entries });
+      onDone();
     });
 
   if (done) {

@@ -4,7 +4,7 @@
  * by one, not "forty-one thousand…"), while the eye sees 41092.
  */
 import { useT } from '../../i18n/i18n.js';
-import { spacedDigits } from './exchange-format.js';
+import { spacedDigits } from '../../i18n/exchange-format.js';
 
 export function SafetyNumberView({ groups }: { groups: readonly string[] }) {
   const t = useT();

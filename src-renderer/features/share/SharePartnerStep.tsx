@@ -2,7 +2,8 @@
  * Share wizard, step 2: the partner (only one with a verified key can be chosen; the others are
  * listed, disabled, with the reason), and at once the partner gate for the chosen one — whether
  * the organisation's partner policy clears them (`partners.clearance`) and whether their
- * sharing profile lets anything through — with the way to fix it; then the purpose shown to the
+ * sharing profile lets anything through — with the way to fix it, and a ready profile to choose
+ * there and then (SharePresetPicker); then the purpose shown to the
  * partner, how many days the bundle can be imported, and what to do when someone has not
  * consented. "Check consent" runs `bundles.plan`, which changes nothing.
  */
@@ -18,9 +19,11 @@ import { MISSING_CONSENT_MODES } from '../../../shared/domain/bundles.js';
 import type { PartnerDetail } from '../../../shared/domain/partners.js';
 import type { PartnerClearance } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { digitsOf } from './exchange-format.js';
+import { digitsOf } from '../../i18n/exchange-format.js';
 import { PartnerGate } from './SharePartnerGate.js';
+import { SharePresetPicker } from './SharePresetPicker.js';
 import type { ShareChoices } from './ShareWizard.js';
+import { planInput } from './share-store.js';
 
 /** Whether a partner can receive a bundle: at least one current key is verified. */
 export function canReceive(p: PartnerDetail): boolean {
@@ -59,11 +62,16 @@ export function PartnerStep({
     (async () => {
       const list = await call('partners', 'list', {});
       const details = await Promise.all(list.map((p) => call('partners', 'get', { id: p.id })));
-      if (live) setPartners(details);
+      if (!live) return;
+      setPartners(details);
+      // The partner kept from an earlier visit, as the vault has them now (their profile may have changed).
+      const kept = details.find((p) => p.id === chosenId);
+      if (kept) onChange({ partner: kept });
     })().catch((e: unknown) => live && setLoadError(asCallError(e)));
     return () => {
       live = false;
     };
+    // once, on entering the step
   }, []);
 
   // The partner gate of the chosen partner, asked as soon as one is chosen.
@@ -115,14 +123,7 @@ export function PartnerStep({
     if (next.partner || next.purpose || next.expiry || !choices.partner) return;
     const partnerId = choices.partner.id;
     await run(async () => {
-      const plan = await call('bundles', 'plan', {
-        partnerId,
-        caseIds: choices.caseIds,
-        evidenceIds: choices.evidenceIds,
-        purpose: choices.purpose,
-        expiresInDays,
-        onMissingConsent: choices.mode,
-      });
+      const plan = await call('bundles', 'plan', { ...planInput(choices), partnerId, expiresInDays });
       onPlanned(plan);
     });
   };
@@ -181,6 +182,14 @@ export function PartnerStep({
             busy={rechecking}
           />
           <ErrorNotice error={gateError} />
+          <SharePresetPicker
+            key={choices.partner.id}
+            partner={choices.partner}
+            onSaved={(fresh) => {
+              setPartners((list) => list && list.map((p) => (p.id === fresh.id ? fresh : p)));
+              onChange({ partner: fresh });
+            }}
+          />
         </>
       )}
       <TextArea

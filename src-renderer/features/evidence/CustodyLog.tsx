@@ -1,13 +1,13 @@
 /**
- * An item's chain of custody: every receipt, view, copy, export and verification, with the
- * engine's verdict on the hash chain that links them, and export of the log as JSON or CSV to a
- * file chosen in main's save dialog.
+ * An item's chain of custody, on its evidence page: every receipt, view, copy, export and
+ * verification, numbered 1, 2, 3… for this item (the vault-wide sequence number of each event is
+ * in the exported log, not here), with the engine's verdict on the hash chain that links them,
+ * and export of the log as JSON or CSV to a file chosen in main's save dialog.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { call, asCallError } from '../../vault.js';
-import { Dialog } from '../../components/Dialog.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import type { CustodyLog, CustodyLogFormat, Evidence } from '../../../shared/domain/evidence.js';
@@ -17,20 +17,8 @@ import { shortHash, stem } from './evidence-format.js';
 /** the actor the engine records for whoever holds the vault's passphrase */
 const OWNER = 'vault-owner';
 
-export function CustodyDialog({ item, onClose }: { item: Evidence | null; onClose: () => void }) {
-  const t = useT();
-  return (
-    <Dialog
-      title={item ? t('evidence.custody.title', { title: item.title }) : ''}
-      open={item !== null}
-      onClose={onClose}
-    >
-      {item && <CustodyBody key={item.id} item={item} />}
-    </Dialog>
-  );
-}
-
-function CustodyBody({ item }: { item: Evidence }) {
+/** `revision` changes whenever the page did something that adds an event (a view, a verification, an export). */
+export function CustodyLogSection({ item, revision }: { item: Evidence; revision: number }) {
   const t = useT();
   const f = useFormat();
   const [log, setLog] = useState<CustodyLog | null>(null);
@@ -50,7 +38,7 @@ function CustodyBody({ item }: { item: Evidence }) {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, revision]);
 
   const exportLog = async (format: CustodyLogFormat) => {
     setExporting(format);
@@ -76,6 +64,9 @@ function CustodyBody({ item }: { item: Evidence }) {
   if (!log) return <Loading />;
 
   const chain = log.chain;
+  /** the vault-wide sequence number where the chain breaks, as this item's event number */
+  const brokenAt =
+    chain.ok || chain.brokenAt === null ? null : log.events.findIndex((e) => e.seq === chain.brokenAt) + 1;
   return (
     <div className="custody">
       {chain.ok ? (
@@ -87,8 +78,8 @@ function CustodyBody({ item }: { item: Evidence }) {
         <div className="notice notice-error chain-verdict" role="alert">
           <p className="notice-title">{t('evidence.custody.chainBroken')}</p>
           <p>
-            {chain.brokenAt !== null
-              ? t('evidence.custody.chainBrokenAt', { seq: chain.brokenAt })
+            {brokenAt
+              ? t('evidence.custody.chainBrokenAt', { seq: f.number(brokenAt) })
               : t('evidence.custody.chainBrokenBody')}
           </p>
           <details>
@@ -114,9 +105,9 @@ function CustodyBody({ item }: { item: Evidence }) {
             </tr>
           </thead>
           <tbody>
-            {log.events.map((e) => (
+            {log.events.map((e, i) => (
               <tr key={e.seq}>
-                <td>{f.number(e.seq)}</td>
+                <td>{f.number(i + 1)}</td>
                 <td>{f.instant(e.at)}</td>
                 <td>
                   <span className={`badge badge-custody-${e.action}`}>
@@ -134,7 +125,7 @@ function CustodyBody({ item }: { item: Evidence }) {
           </tbody>
         </table>
       </div>
-      <h3>{t('evidence.custody.exportHeading')}</h3>
+      <h3 className="custody-export-heading">{t('evidence.custody.exportHeading')}</h3>
       <div className="form-actions">
         <Button onClick={() => void exportLog('json')} disabled={exporting !== null} aria-busy={exporting === 'json'}>
           {t('evidence.custody.exportJson')}

@@ -23,7 +23,7 @@ function whereKey(reason: ClearanceReason): MessageKey {
   return reason.startsWith('agreement-') ? 'share.gate.where.agreement' : 'share.gate.where.dueDiligence';
 }
 
-/** The partner's page: where every reason is fixed. Leaving the wizard starts it over. */
+/** The partner's page: where every reason is fixed. The wizard keeps its choices meanwhile (share-store). */
 export function OpenPartnerPage({ partnerId }: { partnerId: string }) {
   const t = useT();
   const go = useNav((s) => s.go);
