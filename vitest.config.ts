@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // Native addons (SQLCipher, libsodium) are happiest in child processes, not worker threads.
     pool: 'forks',
+    // Two files at a time: a CLI or end-to-end test spends much of its time waiting for a child
+    // process (the CLI, Chromium), so a second file keeps both cores busy.
+    maxWorkers: 2,
     // Memory tests collect garbage before they sample, so that they measure what is held.
     execArgv: ['--expose-gc'],
     globalSetup: ['tests/global-setup.ts'],

@@ -21,7 +21,7 @@
  * subtract). Correctness is checked outside the timings: `age -d` must open a file we wrote to
  * the source's SHA-256, and our decryption must return every byte.
  *
- * Targets: DESIGN.md ("Budgets") sets export ≥ 1.0× and import ≥ 0.5× age's throughput for the
+ * Targets: docs/performance.md ("Budgets") sets export ≥ 1.0× and import ≥ 0.5× age's throughput for the
  * whole bundle (age plus hashing plus tar); the age layer alone is held to the same ratios here,
  * since the bundle cannot beat the layer it is built on; and the streaming memory budget,
  * RSS growth ≤ 100 MiB. (RSS growth includes chunk buffers already dropped but not yet
@@ -54,7 +54,7 @@ const execFileP = promisify(execFile);
 export const AGE = '/usr/bin/age';
 const TIME = '/usr/bin/time';
 const PIECE_BYTES = 4 * MIB;
-/** DESIGN.md, "Budgets": streaming memory growth ≤ 100 MiB. */
+/** docs/performance.md, "Budgets": streaming memory growth ≤ 100 MiB. */
 const RSS_GROWTH_TARGET = atMost(100);
 
 async function writeRandomFile(file: string, size: number): Promise<void> {

@@ -189,7 +189,7 @@ export const appBench: Bench = {
       ctx.report('main_loop_max_stall_ms', maxStall, 'ms', atMost(50));
 
       // Main-loop stalls while the worker exports that evidence as a bundle to a verified partner
-      // (DESIGN.md: no stall over 50 ms while a 1 GiB bundle is exported).
+      // (docs/performance.md, "Budgets": no stall over 50 ms while a 1 GiB bundle is exported).
       const caseId = (created.value as { id: string }).id;
       const evidenceId = (added.value as { id: string }).id;
       const partnerId = await verifiedPartner(h, dir);

@@ -1,6 +1,6 @@
 /**
  * unlock: how long `Vault.open` with a passphrase takes on this machine, with the Argon2id
- * parameters that calibration picks here. Target: about half a second (DESIGN.md, argon2.ts).
+ * parameters that calibration picks here. Target: about half a second (docs/security.md, "Keys"; argon2.ts).
  */
 import path from 'node:path';
 import { DEFAULT_TARGET_MS } from '../src-main/engine/crypto/argon2.js';

@@ -112,6 +112,12 @@ export const ERROR_CODES = [
   'CARD_KEY_CONFLICT',
   'SAFETY_NUMBER_MISMATCH',
   'KEY_REPLACED',
+  // reading a QR code from a picture (a photo or screenshot of a partner's screen)
+  'QR_IMAGE_TOO_LARGE',
+  'QR_IMAGE_UNREADABLE',
+  'QR_NOT_FOUND',
+  'QR_NOT_A_CARD',
+  'QR_NOT_A_SAFETY_NUMBER',
   // donor reports (docs/reports.md)
   'REPORT_K_TOO_SMALL',
   'REPORT_PERIOD_INVALID',

@@ -108,6 +108,8 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'partners.setSharingProfile': ['partners'],
   'partners.importCard': ['partners'],
   'partners.verifyKey': ['partners'],
+  'partners.importCardPicture': ['partners'],
+  'partners.verifyKeyPicture': ['partners'],
   'risks.add': ['risks'],
   'risks.update': ['risks'],
   'identity.update': ['identity'],

@@ -1,7 +1,9 @@
 /**
- * Message catalogues are defined per feature, in four languages at once: English is the source,
- * and the compiler refuses a French, Spanish or Arabic catalogue that lacks a key or has an extra
- * one. tests/renderer/i18n.test.ts checks placeholders match across languages, and that no
+ * Message catalogues are defined per feature, one file per language: `messages.en.ts` is the
+ * source, and `messages.fr.ts`, `messages.es.ts`, `messages.ar.ts` are `Translation`s of it, so
+ * the compiler refuses one that lacks a key or has an extra one; `messages.ts` joins the four
+ * with `defineMessages`. A translator works in one file. tests/renderer/catalogues.test.ts checks
+ * that placeholders match across languages, tests/renderer/no-literal-strings.test.ts that no
  * user-visible string is written outside a catalogue.
  */
 export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
@@ -17,3 +19,6 @@ export function defineMessages<const E extends Record<string, string>>(m: {
 }): { [L in Locale]: { [K in keyof E]: string } } {
   return m;
 }
+
+/** A translation of a source catalogue: exactly its keys, each a string. */
+export type Translation<E> = { [K in keyof E]: string };

@@ -11,13 +11,13 @@ import {
   CONSENT_DENIAL_REASONS,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
-  SHARING_CLASSES,
+  RECIPIENT_CLASSES,
   TOLD_ELEMENTS,
 } from '../../shared/domain/consents.js';
 import { DEADLINE_KINDS } from '../../shared/domain/deadlines.js';
 import { CHANNELS, ENQUIRY_STATUSES, MATCH_KINDS } from '../../shared/domain/enquiries.js';
 import { CUSTODY_ACTIONS, EVIDENCE_TYPES } from '../../shared/domain/evidence.js';
-import { DIMENSIONS, OUTCOME_CATEGORIES, OUTCOME_KINDS } from '../../shared/domain/outcomes.js';
+import { DIMENSIONS, EVALUATION_FIELDS, OUTCOME_CATEGORIES, OUTCOME_KINDS } from '../../shared/domain/outcomes.js';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_STATES,
@@ -29,6 +29,7 @@ import {
   PARTNER_KEY_STATUSES,
   PARTNER_KINDS,
   SHARING_KINDS,
+  SHARING_PRESETS,
 } from '../../shared/domain/partners.js';
 import { GENDERS, ROLES, VULNERABILITIES } from '../../shared/domain/people.js';
 import { CLEARANCE_REASONS } from '../../shared/domain/policy.js';
@@ -36,7 +37,13 @@ import { RECALL_ACTIONS, RECALL_DIRECTIONS, RECALL_STATUSES } from '../../shared
 import { LEFT_OUT_REASONS, REDACTION_KINDS, REPORT_FORMATS, REPORT_LANGUAGES } from '../../shared/domain/reports.js';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES } from '../../shared/domain/risks.js';
 import { SEARCH_KINDS } from '../../shared/domain/search.js';
-import { BUNDLE_STATUSES, MISSING_CONSENT_MODES, PROPOSAL_STATUSES } from '../../shared/domain/bundles.js';
+import {
+  ADDITION_KINDS,
+  BUNDLE_STATUSES,
+  MISSING_CONSENT_MODES,
+  PROPOSAL_STATUSES,
+  WITHHELD_REASONS,
+} from '../../shared/domain/bundles.js';
 import { LOCK_REASONS } from '../../shared/ipc/events.js';
 import type { MessageKey } from './catalogue.js';
 
@@ -50,7 +57,7 @@ export const ENUM_LABELS = {
   'consents.decision': CONSENT_DECISIONS,
   'consents.method': CONSENT_METHODS,
   'consents.told': TOLD_ELEMENTS,
-  'consents.class': SHARING_CLASSES,
+  'consents.class': RECIPIENT_CLASSES,
   'consents.deny': CONSENT_DENIAL_REASONS,
   'deadlines.kind': DEADLINE_KINDS,
   'enquiries.status': ENQUIRY_STATUSES,
@@ -66,7 +73,8 @@ export const ENUM_LABELS = {
   'partners.tier': DD_TIERS,
   'partners.outcome': DD_OUTCOMES,
   'partners.agreementKind': AGREEMENT_KINDS,
-  'partners.agreementState': AGREEMENT_STATES,
+  // a partner with no agreement at all reads as 'none' in the lists
+  'partners.agreementState': [...AGREEMENT_STATES, 'none'] as const,
   'partners.sharingKind': SHARING_KINDS,
   'keys.status': PARTNER_KEY_STATUSES,
   'keys.state': PARTNER_KEY_STATES,
@@ -83,6 +91,15 @@ export const ENUM_LABELS = {
   'inbox.recalls.direction': RECALL_DIRECTIONS,
   'inbox.recalls.status': RECALL_STATUSES,
   'proposals.status': PROPOSAL_STATUSES,
+  'proposals.filter': PROPOSAL_STATUSES,
+  'proposals.accepted': ADDITION_KINDS,
+  'proposals.acceptItem': ADDITION_KINDS,
+  'proposals.rejectItem': ADDITION_KINDS,
+  'share.plan.withheld': WITHHELD_REASONS,
+  'share.preset.name': SHARING_PRESETS,
+  'share.preset.desc': SHARING_PRESETS,
+  'outcomes.evaluation': EVALUATION_FIELDS,
+  'reports.save': REPORT_FORMATS,
   'reports.language': REPORT_LANGUAGES,
   'reports.format': REPORT_FORMATS,
   'reports.redaction': REDACTION_KINDS,

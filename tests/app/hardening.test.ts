@@ -1,5 +1,5 @@
 /**
- * DESIGN.md "Electron hardening", item by item, against the real main process (lifecycle.ts and
+ * docs/security.md, "Security: the desktop app", item by item, against the real main process (lifecycle.ts and
  * its modules) running on the electron stand-in. Docs: docs/security.md "Security: the desktop app".
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';

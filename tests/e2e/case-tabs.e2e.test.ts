@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
@@ -51,17 +52,7 @@ afterEach(async () => {
 
 type Lang = 'en' | 'ar';
 
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -11,9 +11,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain, msg, accName } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
-import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
-import { formatMessage } from '../../src-renderer/i18n/format-message.js';
 import type { Case } from '../../shared/domain/cases.js';
 import type { Enquiry } from '../../shared/domain/enquiries.js';
 import type { Person, PersonList } from '../../shared/domain/people.js';
@@ -36,27 +35,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
-function msg(lang: Lang, key: string, values?: Record<string, string | number>): string {
-  const m = (CATALOGUE[lang] as Record<string, string>)[key];
-  if (m === undefined) throw new Error(`no message ${key}`);
-  return plain(formatMessage(lang, m, values));
-}
-
-/** The same, isolates kept: accessible names computed from a label with a value keep them. */
-function accName(lang: Lang, key: string, values: Record<string, string | number>): string {
-  return formatMessage(lang, (CATALOGUE[lang] as Record<string, string>)[key]!, values);
-}
 
 /** A navigation link by its label: a badge (a count) may follow it. */
 function navName(lang: Lang, key: string): RegExp {

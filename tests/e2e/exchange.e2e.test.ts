@@ -33,9 +33,8 @@ import { IdentityKeyPair } from '@signalapp/libsignal-client';
 import { cardSignedBytes } from '../../src-main/engine/identity/contact-card.js';
 import { signatureDigest } from '../../src-main/engine/identity/vault-identity.js';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain, msg } from './e2e-helpers.js';
 import { SCREENSHOT_DIR, checkScreen, launchChromium } from './browser.js';
-import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
-import { formatMessage } from '../../src-renderer/i18n/format-message.js';
 import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
 import type { BundleLedgerEntry } from '../../shared/domain/bundles.js';
 import type { PartnerDetail } from '../../shared/domain/partners.js';
@@ -58,23 +57,7 @@ afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
 
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
-function msg(lang: Lang, key: string, values?: Record<string, string | number>): string {
-  const m = (CATALOGUE[lang] as Record<string, string>)[key];
-  if (m === undefined) throw new Error(`no message ${key}`);
-  return plain(formatMessage(lang, m, values));
-}
-
 async function text(l: Locator): Promise<string> {
   return plain(await l.textContent());
 }

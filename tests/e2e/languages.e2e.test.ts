@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { LOCALES, type Locale } from '../../src-renderer/i18n/define.js';
@@ -25,12 +26,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
-
-async function ok<T = unknown>(h: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await h.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
 
 /** A vault with a record of every kind the screens show. */
 async function seed(h: Harness): Promise<void> {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomFillSync } from 'node:crypto';
 import { startHarness, type Harness } from './harness/server.js';
+import { plain } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
@@ -45,10 +46,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function plain(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
 
 function messages(lang: Lang) {
   return (key: MessageKey, values?: MessageValues) => plain(formatMessage(lang, CATALOGUE[lang][key]!, values));

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
@@ -73,10 +74,6 @@ afterEach(async () => {
 });
 
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
 /** A message as the app renders it (isolates included: accessible names carry them). */
 function R(lang: Lang, key: MessageKey, values?: MessageValues): string {
   return formatMessage(lang, CATALOGUE[lang][key]!, values);
@@ -85,12 +82,6 @@ function R(lang: Lang, key: MessageKey, values?: MessageValues): string {
 /** A message as text (isolates removed). */
 function L(lang: Lang, key: MessageKey, values?: MessageValues): string {
   return plain(R(lang, key, values));
-}
-
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
 }
 
 async function waitForText(l: Locator, want: string): Promise<void> {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain, msg } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage } from '../../src-renderer/i18n/format-message.js';
@@ -43,22 +44,6 @@ afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
-function msg(lang: Lang, key: string, values?: Record<string, string | number>): string {
-  const m = (CATALOGUE[lang] as Record<string, string>)[key];
-  if (m === undefined) throw new Error(`no message ${key}`);
-  return plain(formatMessage(lang, m, values));
-}
 
 /** The message as an exact accessible name, with or without the formatter's isolates. */
 function exactName(lang: Lang, key: string, values?: Record<string, string | number>): RegExp {

@@ -16,6 +16,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { plain } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
@@ -55,10 +56,6 @@ afterEach(async () => {
 });
 
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null | undefined): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
 function L(lang: Lang, key: MessageKey, values?: MessageValues): string {
   return plain(formatMessage(lang, CATALOGUE[lang][key]!, values));
 }

@@ -22,9 +22,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain, msg } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
-import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
-import { formatMessage } from '../../src-renderer/i18n/format-message.js';
 import { t as reportText } from '../../src-main/engine/reports/catalogue.js';
 import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
 
@@ -52,23 +51,7 @@ afterEach(async () => {
   folder = undefined;
 });
 
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
-function msg(lang: Lang, key: string, values?: Record<string, string | number>): string {
-  const m = (CATALOGUE[lang] as Record<string, string>)[key];
-  if (m === undefined) throw new Error(`no message ${key}`);
-  return plain(formatMessage(lang, m, values));
-}
-
 async function waitForText(l: Locator, want: string): Promise<void> {
   const deadline = Date.now() + 15_000;
   let last = '';

@@ -21,9 +21,8 @@ import { IdentityKeyPair } from '@signalapp/libsignal-client';
 import { cardSignedBytes } from '../../src-main/engine/identity/contact-card.js';
 import { signatureDigest } from '../../src-main/engine/identity/vault-identity.js';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain, msg, accName } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
-import { CATALOGUE } from '../../src-renderer/i18n/catalogue.js';
-import { formatMessage } from '../../src-renderer/i18n/format-message.js';
 import type { BundlePlan } from '../../shared/domain/bundles.js';
 import type { Case } from '../../shared/domain/cases.js';
 import { presetProfile, type CardImportResult, type PartnerDetail } from '../../shared/domain/partners.js';
@@ -50,27 +49,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
-function msg(lang: Lang, key: string, values?: Record<string, string | number>): string {
-  const m = (CATALOGUE[lang] as Record<string, string>)[key];
-  if (m === undefined) throw new Error(`no message ${key}`);
-  return plain(formatMessage(lang, m, values));
-}
-
-/** Accessible names computed from a label with a value keep the isolates around it. */
-function accName(lang: Lang, key: string, values: Record<string, string | number>): string {
-  return formatMessage(lang, (CATALOGUE[lang] as Record<string, string>)[key]!, values);
-}
 
 async function text(l: Locator): Promise<string> {
   return plain(await l.textContent());

@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness/server.js';
+import { ok, plain } from './e2e-helpers.js';
 import { checkScreen, launchChromium } from './browser.js';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -32,12 +33,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function ok<T = unknown>(harness: Harness, channel: string, input: unknown = {}): Promise<T> {
-  const r = await harness.shell.handle(true, channel, input);
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
-
 /** A fresh vault (made through the shell, left unlocked) and a page showing the app. */
 async function openApp(opts: { language?: 'en' | 'ar' } = {}): Promise<{ h: Harness; page: Page }> {
   h = await startHarness();
@@ -50,10 +45,6 @@ async function openApp(opts: { language?: 'en' | 'ar' } = {}): Promise<{ h: Harn
 }
 
 /** Text without the Unicode isolates the message formatter puts around values. */
-function plain(s: string | null): string {
-  return (s ?? '').replace(/[\u2068\u2069]/g, '');
-}
-
 function nav(p: Page) {
   return p.locator('nav.sidebar');
 }

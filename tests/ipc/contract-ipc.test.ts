@@ -166,6 +166,8 @@ describe('the IPC contract', () => {
       // partner exchange (issue 5)
       'identity.exportCard': { target: 'save' },
       'partners.importCard': { file: 'open' },
+      'partners.importCardPicture': { picture: 'open' },
+      'partners.verifyKeyPicture': { picture: 'open' },
       'bundles.export': { target: 'save' },
       'bundles.verify': { file: 'open' },
       'bundles.import': { file: 'open' },

@@ -1,22 +1,13 @@
 // Migration 0002: the case-domain tables. Checks the upgrade of a vault made at 0001, that the
 // CHECK lists of the schema are exactly the enums of shared/domain (one source of truth drifting
 // from the other would make valid input fail at insert time), and the FTS triggers.
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, FORUMS, SENSITIVITIES, STAGES } from '../../shared/domain/cases.js';
 import { CHANNELS, ENQUIRY_STATUSES } from '../../shared/domain/enquiries.js';
 import { GENDERS, ROLES } from '../../shared/domain/people.js';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
-import { tempDir } from '../helpers.js';
 import { ENUM_COLUMNS } from './enum-columns.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 /** The values of `CHECK (col IN (...))` for a column of a table, read back from the schema. */
 function checkValues(tableSql: string, column: string): string[] | null {

@@ -2,13 +2,11 @@
 // (the table is rebuilt to add 'delivered'), the new CHECK lists equal the shared/domain enums,
 // the append-only triggers hold, and the identity arrives on the unlock that applies it.
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_DIRECTIONS, BUNDLE_STATUSES, CONFLICT_RESOLUTIONS } from '../../shared/domain/bundles.js';
 import { CUSTODY_ACTIONS } from '../../shared/domain/evidence.js';
 import { KEY_VERIFICATION_METHODS, PARTNER_KEY_STATUSES, SHARING_KINDS } from '../../shared/domain/partners.js';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
-import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
+import { loadMigrations, schemaVersion } from '../../src-main/engine/db/migrations.js';
 import { all, run, sql } from '../../src-main/engine/db/sql.js';
 import {
   appendCustodyEvent,
@@ -19,12 +17,7 @@ import {
 import { domainContext } from '../../src-main/engine/domain/context.js';
 import { Vault } from '../../src-main/engine/vault/vault.js';
 import { FAST_KDF, PASSPHRASE, openVault, tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 /** The values of `CHECK (col IN (...))` (or `col IS NULL OR col IN (...)`) for a column. */
 function checkValues(tableSql: string, column: string): string[] | null {

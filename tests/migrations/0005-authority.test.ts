@@ -2,20 +2,13 @@
 // what LEAVES: `org_policy`, the organisation's partner gate — one row, ON by default, on an
 // upgrade from 4 as on a new vault, and its CHECKs (one row only, booleans only).
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
 import { domainContext } from '../../src-main/engine/domain/context.js';
 import { getPolicy } from '../../src-main/engine/policy/policy-service.js';
 import { Vault } from '../../src-main/engine/vault/vault.js';
 import { FAST_KDF, PASSPHRASE, tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 describe('migration 0005-authority: the partner policy (org_policy)', () => {
   const at = loadMigrations().findIndex((m) => m.name === 'authority') + 1;

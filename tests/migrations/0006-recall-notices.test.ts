@@ -1,18 +1,9 @@
 // Migration 0006: the recall ledger, restricted records, and consent rows that only an erasure
 // (listing them in erasure_in_progress inside its transaction) may delete.
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RECALL_ACTIONS, RECALL_DIRECTIONS, RECALL_RECORD_KINDS, RECALL_STATUSES } from '../../shared/domain/recall.js';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
-import { tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 /** The values of `CHECK (col IN (...))` for a column. */
 function checkValues(tableSql: string, column: string): string[] | null {

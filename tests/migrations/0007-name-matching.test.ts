@@ -1,9 +1,6 @@
 // Migration 0007: person_names with an integer key and index keys (match_keys), the key index
 // kept by triggers, enquiry_names filled from the existing enquiries.
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { openKeyedDatabase } from '../../src-main/engine/db/database.js';
 import { loadMigrations, migrate, schemaVersion } from '../../src-main/engine/db/migrations.js';
 import { ensureNameKeys, findNameMatches, insertPersonName } from '../../src-main/engine/names/store.js';
 import {
@@ -12,13 +9,7 @@ import {
   foldArabicSearch,
 } from '../../src-main/engine/names/normalise.js';
 import { ROLES } from '../../shared/domain/people.js';
-import { tempDir } from '../helpers.js';
-
-function freshDb(upTo: number) {
-  const db = openKeyedDatabase(path.join(tempDir(), 'v.db'), randomBytes(32));
-  migrate(db, loadMigrations().slice(0, upTo));
-  return db;
-}
+import { freshDb } from './migration-helpers.js';
 
 const count = (db: ReturnType<typeof freshDb>, q: string) => (db.prepare(q).get() as { n: number }).n;
 

@@ -54,7 +54,8 @@ export const SaveKind = z.enum(SAVE_KINDS);
 export type SaveKind = z.infer<typeof SaveKind>;
 
 /** What an open dialog is for (its title and file-type filter). */
-export const OPEN_KINDS = ['evidence', 'contact-card', 'bundle', 'receipt'] as const;
+/** `picture`: a PNG or JPEG photo or screenshot of a QR code (a partner's card or safety number). */
+export const OPEN_KINDS = ['evidence', 'contact-card', 'bundle', 'receipt', 'picture'] as const;
 export const OpenKind = z.enum(OPEN_KINDS);
 export type OpenKind = z.infer<typeof OpenKind>;
 

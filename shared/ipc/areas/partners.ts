@@ -4,7 +4,7 @@
  * key for reading aloud or scanning, and the verification that records who compared, when and how.
  */
 import { z } from 'zod';
-import { Id } from '../../domain/common.js';
+import { Id, ShortText } from '../../domain/common.js';
 import { SafetyNumber } from '../../domain/identity.js';
 import {
   AddAgreementInput,
@@ -50,10 +50,27 @@ export const partnersArea = {
   importCard: engineCall(z.strictObject({ file: FileHandle, partnerId: Id.optional() }), CardImportResult, {
     fileFields: { file: 'open' },
   }),
+  /**
+   * The same import from a picture (`picture` from files.chooseOpen({kind: 'picture'})): a PNG
+   * or JPEG photo or screenshot of the partner's card QR code. The engine reads the code and
+   * imports the card it holds exactly as a card file; a picture without a card QR is refused.
+   */
+  importCardPicture: engineCall(z.strictObject({ picture: FileHandle, partnerId: Id.optional() }), CardImportResult, {
+    fileFields: { picture: 'open' },
+  }),
   /** every key of the partner, current and replaced, oldest first */
   keys: engineCall(z.strictObject({ partnerId: Id }), z.array(PartnerKey)),
   /** the 60-digit safety number of (our key, this key), its 12 groups, and its scannable form with a QR code (SVG) */
   safetyNumber: engineCall(z.strictObject({ keyId: Id }), SafetyNumber),
   /** mark a key verified after comparing the safety number; a mismatch is SAFETY_NUMBER_MISMATCH and writes nothing */
   verifyKey: engineCall(VerifyPartnerKeyInput, PartnerKey),
+  /**
+   * Verify a key from a picture of the partner's safety-number QR code (PNG or JPEG, from
+   * files.chooseOpen({kind: 'picture'})): the engine reads the code and compares it with its
+   * own; a match is recorded with method `scanned`, a mismatch is SAFETY_NUMBER_MISMATCH and
+   * writes nothing.
+   */
+  verifyKeyPicture: engineCall(z.strictObject({ keyId: Id, picture: FileHandle, verifiedBy: ShortText }), PartnerKey, {
+    fileFields: { picture: 'open' },
+  }),
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The Electron hardening of DESIGN.md "Electron hardening", one named function per rule so that
+ * The Electron hardening of docs/security.md, "Security: the desktop app", one named function per rule so that
  * tests/app/hardening.test.ts can assert each. Window options (contextIsolation, sandbox, no Node,
  * webSecurity, DevTools) are in window.ts; the CSP and the path check in protocols.ts; the IPC
  * sender check in ipc.ts.

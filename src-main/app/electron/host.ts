@@ -100,6 +100,11 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
       };
     case 'receipt':
       return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
+    case 'picture':
+      return {
+        title: labels.choosePicture,
+        filters: [{ name: labels.pictureFiles, extensions: ['png', 'jpg', 'jpeg'] }],
+      };
   }
 }
 

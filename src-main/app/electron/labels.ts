@@ -12,6 +12,8 @@ export interface NativeLabels {
   chooseCard: string;
   chooseBundle: string;
   chooseReceipt: string;
+  choosePicture: string;
+  pictureFiles: string;
   saveAs: string;
   jsonFiles: string;
   csvFiles: string;
@@ -33,6 +35,8 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseCard: 'Choose a contact card',
     chooseBundle: 'Choose a case bundle',
     chooseReceipt: 'Choose a bundle receipt',
+    choosePicture: 'Choose a picture of a QR code',
+    pictureFiles: 'Pictures (PNG, JPEG)',
     saveAs: 'Save as',
     jsonFiles: 'JSON files',
     csvFiles: 'CSV files',
@@ -52,6 +56,8 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseCard: 'Choisir une carte de contact',
     chooseBundle: 'Choisir un lot de dossier',
     chooseReceipt: 'Choisir un accusé de réception',
+    choosePicture: 'Choisir une image d’un code QR',
+    pictureFiles: 'Images (PNG, JPEG)',
     saveAs: 'Enregistrer sous',
     jsonFiles: 'Fichiers JSON',
     csvFiles: 'Fichiers CSV',
@@ -71,6 +77,8 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseCard: 'Elegir una tarjeta de contacto',
     chooseBundle: 'Elegir un paquete de caso',
     chooseReceipt: 'Elegir un acuse de recibo',
+    choosePicture: 'Elegir una imagen de un código QR',
+    pictureFiles: 'Imágenes (PNG, JPEG)',
     saveAs: 'Guardar como',
     jsonFiles: 'Archivos JSON',
     csvFiles: 'Archivos CSV',
@@ -90,6 +98,8 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseCard: 'اختيار بطاقة اتصال',
     chooseBundle: 'اختيار حزمة قضية',
     chooseReceipt: 'اختيار إيصال استلام',
+    choosePicture: 'اختيار صورة لرمز QR',
+    pictureFiles: 'صور (PNG، JPEG)',
     saveAs: 'حفظ باسم',
     jsonFiles: 'ملفات JSON',
     csvFiles: 'ملفات CSV',

@@ -5,7 +5,7 @@
  * and what stands in the way (blockers). `planBundle` is the share wizard's preview;
  * `exportBundle` (export.ts) runs the same planning and writes exactly what the plan lists.
  *
- * Origin (DESIGN.md, "Authority over what arrives"; the importer refuses anything else with
+ * Origin (docs/bundle-format.md, "Authority over what arrives"; the importer refuses anything else with
  * BUNDLE_ORIGIN_MISMATCH / BUNDLE_FOREIGN_LINK): a record goes only if `origin_vault` is this
  * vault. Received records are never forwarded — not to a third partner, not back to their
  * origin. For a chosen case a partner sent us, the case record, its people, their roles and
@@ -13,7 +13,7 @@
  * originator receives them as proposed additions). An evidence record made here from an item
  * that was not keeps its content but not `derivedFrom`/`derivationReason`.
  *
- * Consent (DESIGN.md, "The consent gate"): for each person made here and linked to a chosen case
+ * Consent (docs/consents.md, "The gate"): for each person made here and linked to a chosen case
  * made here, the gate is asked for purpose 'sharing', recipient = this partner, at = now (a
  * consent naming the partner's class, e.g. "partner organisations", covers it too:
  * consent-gate.ts recipientCovers). The check is per (person, case): a person is shared only
@@ -506,7 +506,7 @@ export function planBundleInternal(ctx: DomainContext, rawInput: unknown): Plann
       message: `This bundle would have more than ${BUNDLE_LIMITS.entries} entries; share fewer cases at a time.`,
     });
   }
-  // Nothing to share is an error (DESIGN.md): after the origin rules, the consent gate and the profile.
+  // Nothing to share is an error (docs/bundle-format.md): after the origin rules, the consent gate and the profile.
   if (records.length === 0 && cases.length > 0) {
     blockers.push({ code: 'BUNDLE_EMPTY', message: emptyMessage(partner, profile, withheld, leftOut.length, cases) });
   }

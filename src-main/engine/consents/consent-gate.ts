@@ -1,5 +1,5 @@
 /**
- * THE CONSENT GATE (DESIGN.md, "The consent gate"): whether an action on a person's data is
+ * THE CONSENT GATE (docs/consents.md, "The gate"): whether an action on a person's data is
  * allowed. Every share, bundle export, donor report and publication goes through
  * `requireConsent` (or `checkConsent`), in the engine, never only in the UI.
  *

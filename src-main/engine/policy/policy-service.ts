@@ -1,6 +1,6 @@
 /**
- * The organisation's partner policy and the partner gate (DESIGN.md, "Authority over what
- * arrives"; docs/partners.md, "The partner policy").
+ * The organisation's partner policy and the partner gate (docs/bundle-format.md, "Authority over
+ * what arrives"; docs/partners.md, "The partner policy").
  *
  * One row (`org_policy`, migration 0005), ON by default:
  * - require_due_diligence: a share needs the partner's due diligence recorded as `approved`

@@ -3,16 +3,14 @@
  * tab lives in the route (`{ name: 'case', id, tab }`), so going back to a case reopens the
  * same tab. The case is held in component state: the lock unmounts the whole app frame.
  */
-import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav, type CaseTab } from '../../state/navigation.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { Tabs } from '../../components/Tabs.js';
 import type { Case } from '../../../shared/domain/cases.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { CaseOverview } from './CaseOverview.js';
 import { StatusBadge } from './StatusBadge.js';
 import { PeopleTab } from '../people/PeopleTab.js';
@@ -22,6 +20,7 @@ import { NotesTab } from '../notes/NotesTab.js';
 import { DeadlinesTab } from '../deadlines/DeadlinesTab.js';
 import { OutcomesTab } from '../outcomes/OutcomesTab.js';
 import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export const CASE_TABS: readonly CaseTab[] = [
   'overview',
@@ -43,21 +42,12 @@ export function CaseDetail() {
 function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  const [kase, setKase] = useState<Case | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setKase(await call('cases', 'get', { id }));
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    value: kase,
+    error,
+    reload: load,
+    setValue: setKase,
+  } = useLoaded<Case>(() => call('cases', 'get', { id }), [id]);
 
   return (
     <section className="screen screen-case" aria-labelledby="case-title">

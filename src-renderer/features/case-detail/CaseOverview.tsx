@@ -13,6 +13,7 @@ import { EditCaseDialog } from './EditCaseDialog.js';
 import { StatusDialog } from './StatusDialog.js';
 import { CaseHistory } from './CaseHistory.js';
 import { CaseProposalsBanner } from '../proposals/CaseProposalsBanner.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function CaseOverview({
   kase,
@@ -40,11 +41,11 @@ export function CaseOverview({
   const rows: Array<[MessageKey, ReactNode]> = [
     ['caseDetail.field.reference', <bdi className="code">{kase.reference}</bdi>],
     ['caseDetail.field.status', <StatusBadge status={kase.status} />],
-    ['caseDetail.field.forum', kase.forum ? t(`cases.forum.${kase.forum}` as MessageKey) : t('state.none')],
-    ['caseDetail.field.stage', kase.stage ? t(`caseDetail.stage.${kase.stage}` as MessageKey) : t('state.none')],
+    ['caseDetail.field.forum', kase.forum ? t(labelKey('cases.forum', kase.forum)) : t('state.none')],
+    ['caseDetail.field.stage', kase.stage ? t(labelKey('caseDetail.stage', kase.stage)) : t('state.none')],
     ['caseDetail.field.country', text(f.country(kase.country))],
     ['caseDetail.field.jurisdiction', text(kase.jurisdiction)],
-    ['caseDetail.field.sensitivity', t(`cases.sensitivity.${kase.sensitivity}` as MessageKey)],
+    ['caseDetail.field.sensitivity', t(labelKey('cases.sensitivity', kase.sensitivity))],
     ['caseDetail.field.project', text(kase.project)],
     ['caseDetail.field.openedOn', f.day(kase.openedOn)],
     ['caseDetail.field.closedOn', kase.closedOn ? f.day(kase.closedOn) : t('state.none')],
@@ -138,9 +139,7 @@ export function CaseOverview({
         open={dialog === 'status'}
         kase={kase}
         onClose={() => setDialog(null)}
-        onChanged={(c) =>
-          saved(c, t('caseDetail.status.changed', { status: t(`cases.status.${c.status}` as MessageKey) }))
-        }
+        onChanged={(c) => saved(c, t('caseDetail.status.changed', { status: t(labelKey('cases.status', c.status)) }))}
         onReload={onReload}
       />
     </div>

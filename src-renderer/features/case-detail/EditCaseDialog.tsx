@@ -6,7 +6,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
@@ -21,6 +20,7 @@ import {
   type Sensitivity,
   type Stage,
 } from '../../../shared/domain/cases.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
   open: boolean;
@@ -128,7 +128,7 @@ function EditCaseForm({
           onChange={(e) => setForum(e.target.value as Forum | '')}
           options={[
             { value: '', label: t('cases.form.noForum') },
-            ...FORUMS.map((v) => ({ value: v, label: t(`cases.forum.${v}` as MessageKey) })),
+            ...FORUMS.map((v) => ({ value: v, label: t(labelKey('cases.forum', v)) })),
           ]}
         />
         <SelectField
@@ -137,7 +137,7 @@ function EditCaseForm({
           onChange={(e) => setStage(e.target.value as Stage | '')}
           options={[
             { value: '', label: t('caseDetail.form.noStage') },
-            ...STAGES.map((v) => ({ value: v, label: t(`caseDetail.stage.${v}` as MessageKey) })),
+            ...STAGES.map((v) => ({ value: v, label: t(labelKey('caseDetail.stage', v)) })),
           ]}
         />
         <CountrySelect
@@ -150,7 +150,7 @@ function EditCaseForm({
           label={t('cases.form.sensitivity')}
           value={sensitivity}
           onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
-          options={SENSITIVITIES.map((v) => ({ value: v, label: t(`cases.sensitivity.${v}` as MessageKey) }))}
+          options={SENSITIVITIES.map((v) => ({ value: v, label: t(labelKey('cases.sensitivity', v)) }))}
         />
       </div>
       <TextField

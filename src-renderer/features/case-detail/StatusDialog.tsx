@@ -5,12 +5,12 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextArea } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import { CASE_TRANSITIONS, type Case, type CaseStatus } from '../../../shared/domain/cases.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 const NEEDS_REASON: ReadonlySet<CaseStatus> = new Set(['closed', 'referred', 'declined']);
 
@@ -55,7 +55,7 @@ function StatusForm({
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
   const required = reasonRequired(kase.status, to);
-  const statusName = (s: CaseStatus) => t(`cases.status.${s}` as MessageKey);
+  const statusName = (s: CaseStatus) => t(labelKey('cases.status', s));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -10,8 +10,8 @@ import { useCaseList, PAGE_SIZE, type CaseFilters } from './case-list-store.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { Button, SelectField, TextField } from '../../components/controls.js';
 import { CASE_STATUSES, CASE_SORTS, type CaseStatus } from '../../../shared/domain/cases.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { NewCaseDialog } from './NewCaseDialog.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 const ROW_HEIGHT = 44;
 const OVERSCAN = 10;
@@ -70,7 +70,7 @@ export function CaseList() {
           }
           options={[
             { value: '', label: t('cases.filter.anyStatus') },
-            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) })),
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(labelKey('cases.status', s)) })),
           ]}
         />
         <SelectField
@@ -89,7 +89,7 @@ export function CaseList() {
           label={t('cases.sort')}
           value={filters.sort ?? 'updated'}
           onChange={(e) => setFilters({ ...filters, sort: e.target.value as CaseFilters['sort'] })}
-          options={CASE_SORTS.map((s) => ({ value: s, label: t(`cases.sort.${s}` as MessageKey) }))}
+          options={CASE_SORTS.map((s) => ({ value: s, label: t(labelKey('cases.sort', s)) }))}
         />
       </div>
       <ErrorNotice error={error} onRetry={refresh} />
@@ -200,10 +200,10 @@ function VirtualCaseTable() {
               </button>
             </span>
             <span role="cell" className="col-status">
-              <span className={`badge badge-${c.status}`}>{t(`cases.status.${c.status}` as MessageKey)}</span>
+              <span className={`badge badge-${c.status}`}>{t(labelKey('cases.status', c.status))}</span>
             </span>
             <span role="cell" className="col-forum">
-              {c.forum ? t(`cases.forum.${c.forum}` as MessageKey) : ''}
+              {c.forum ? t(labelKey('cases.forum', c.forum)) : ''}
             </span>
             <span role="cell" className="col-country">
               <bdi>{f.country(c.country)}</bdi>

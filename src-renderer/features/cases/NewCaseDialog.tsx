@@ -16,7 +16,7 @@ import {
   type Forum,
   type Sensitivity,
 } from '../../../shared/domain/cases.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -96,7 +96,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         label={t('cases.form.status')}
         value={status}
         onChange={(e) => setStatus(e.target.value as typeof status)}
-        options={INITIAL_CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) }))}
+        options={INITIAL_CASE_STATUSES.map((s) => ({ value: s, label: t(labelKey('cases.status', s)) }))}
       />
       <SelectField
         label={t('cases.form.forum')}
@@ -104,7 +104,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setForum(e.target.value as Forum | '')}
         options={[
           { value: '', label: t('cases.form.noForum') },
-          ...FORUMS.map((f) => ({ value: f, label: t(`cases.forum.${f}` as MessageKey) })),
+          ...FORUMS.map((f) => ({ value: f, label: t(labelKey('cases.forum', f)) })),
         ]}
       />
       <CountrySelect
@@ -117,7 +117,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         label={t('cases.form.sensitivity')}
         value={sensitivity}
         onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
-        options={SENSITIVITIES.map((s) => ({ value: s, label: t(`cases.sensitivity.${s}` as MessageKey) }))}
+        options={SENSITIVITIES.map((s) => ({ value: s, label: t(labelKey('cases.sensitivity', s)) }))}
       />
       <TextArea
         name="summary"

@@ -5,13 +5,13 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, TextArea } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import type { ConsentWithStatus } from '../../../shared/domain/consents.js';
 import { localToday } from './consent-parts.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
   consent: ConsentWithStatus | null;
@@ -58,7 +58,7 @@ function WithdrawForm({
       <p>
         {t('consents.withdraw.intro', {
           name: personName,
-          purpose: t(`consents.purpose.${consent.purpose}` as MessageKey),
+          purpose: t(labelKey('consents.purpose', consent.purpose)),
         })}
       </p>
       <TextArea
@@ -125,7 +125,7 @@ function RenewForm({
       <p>
         {t('consents.renew.intro', {
           name: personName,
-          purpose: t(`consents.purpose.${consent.purpose}` as MessageKey),
+          purpose: t(labelKey('consents.purpose', consent.purpose)),
         })}
       </p>
       <DateField

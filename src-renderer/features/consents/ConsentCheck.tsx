@@ -5,7 +5,6 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Button, DateField, SelectField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
@@ -15,6 +14,7 @@ import type { Partner } from '../../../shared/domain/partners.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { useListFormat } from '../people/list-format.js';
 import { DEFAULT_SHARING_VALUE, RecipientField, recipientFromValue, useWhen } from './consent-parts.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function ConsentCheck({
   caseId,
@@ -83,7 +83,7 @@ export function ConsentCheck({
             label={t('consents.form.purpose')}
             value={purpose}
             onChange={(e) => change(setPurpose)(e.target.value as ConsentPurpose)}
-            options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consents.purpose.${p}` as MessageKey) }))}
+            options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(labelKey('consents.purpose', p)) }))}
           />
           <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={change(setRecipient)} />
           <DateField
@@ -113,12 +113,12 @@ export function ConsentCheck({
                   : t('consents.check.noExpiry')}
               </span>
             ) : (
-              <span>{t(`consents.deny.${result.reason}` as MessageKey)}</span>
+              <span>{t(labelKey('consents.deny', result.reason))}</span>
             )}
             {!result.allowed && result.missing && result.missing.length > 0 && (
               <p className="cell-detail">
                 {t('consents.check.missing', {
-                  list: list(result.missing.map((m) => t(`consents.told.${m}` as MessageKey))),
+                  list: list(result.missing.map((m) => t(labelKey('consents.told', m)))),
                 })}
               </p>
             )}

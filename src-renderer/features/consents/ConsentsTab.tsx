@@ -6,7 +6,6 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
@@ -23,6 +22,7 @@ import { RenewConsentDialog, WithdrawConsentDialog } from './ConsentActionDialog
 import { ConsentCheck } from './ConsentCheck.js';
 import { RecallPromptDialog, type RecallTarget, recallTargetFor } from './RecallPrompt.js';
 import { useRefreshOn } from '../../state/changes.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Loaded {
   consents: ConsentWithStatus[];
@@ -81,7 +81,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
     await load();
   };
 
-  const purposeName = (c: ConsentWithStatus) => t(`consents.purpose.${c.purpose}` as MessageKey);
+  const purposeName = (c: ConsentWithStatus) => t(labelKey('consents.purpose', c.purpose));
   const personName = (id: string) => data?.names.get(id) ?? '';
 
   /** Did a sent bundle carry this person? Then prompt for recall notices (else say so when asked). */
@@ -181,7 +181,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                             : t('consents.expiresNever')}
                       </td>
                       <td>
-                        {t(`consents.method.${c.method}` as MessageKey)}
+                        {t(labelKey('consents.method', c.method))}
                         {c.witness && (
                           <span className="cell-detail">
                             {t('consents.witness')} <bdi>{c.witness}</bdi>
@@ -199,7 +199,7 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
                         ) : (
                           <span className="warn-text">
                             {t('consents.toldMissing', {
-                              list: list(missing.map((m) => t(`consents.told.${m}` as MessageKey))),
+                              list: list(missing.map((m) => t(labelKey('consents.told', m)))),
                             })}
                           </span>
                         )}

@@ -6,7 +6,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
@@ -25,6 +24,7 @@ import {
 import type { PersonSummary } from '../../../shared/domain/people.js';
 import type { Partner } from '../../../shared/domain/partners.js';
 import { DEFAULT_SHARING_VALUE, RecipientField, localToday, recipientFromValue } from './consent-parts.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
   open: boolean;
@@ -135,7 +135,7 @@ function RecordConsentForm({
         hint={t('consents.form.purposeHint')}
         value={purpose}
         onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
-        options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consents.purpose.${p}` as MessageKey) }))}
+        options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(labelKey('consents.purpose', p)) }))}
       />
       <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={setRecipient} />
       <fieldset className="fieldset">
@@ -150,7 +150,7 @@ function RecordConsentForm({
               checked={decision === d}
               onChange={() => setDecision(d)}
             />
-            <label htmlFor={`consent-decision-${d}`}>{t(`consents.decision.${d}` as MessageKey)}</label>
+            <label htmlFor={`consent-decision-${d}`}>{t(labelKey('consents.decision', d))}</label>
           </div>
         ))}
       </fieldset>
@@ -173,7 +173,7 @@ function RecordConsentForm({
         {TOLD_ELEMENTS.map((el) => (
           <Checkbox
             key={el}
-            label={t(`consents.told.${el}` as MessageKey)}
+            label={t(labelKey('consents.told', el))}
             checked={told.includes(el)}
             onChange={(e) => toggle(el, e.target.checked)}
           />
@@ -187,7 +187,7 @@ function RecordConsentForm({
           label={t('consents.form.method')}
           value={method}
           onChange={(e) => setMethod(e.target.value as ConsentMethod)}
-          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(`consents.method.${m}` as MessageKey) }))}
+          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(labelKey('consents.method', m)) }))}
         />
         {method === 'oral-witnessed' && (
           <TextField

@@ -12,6 +12,7 @@ import {
   type RecipientInput,
 } from '../../../shared/domain/consents.js';
 import type { Partner } from '../../../shared/domain/partners.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Today as YYYY-MM-DD in the user's own time zone (what a date field shows). */
 export function localToday(): string {
@@ -45,7 +46,7 @@ export function RecipientLabel({
 }) {
   const t = useT();
   if (!recipient) return <>{t('consents.recipient.none')}</>;
-  if ('class' in recipient) return <>{t(`consents.class.${recipient.class}` as MessageKey)}</>;
+  if ('class' in recipient) return <>{t(labelKey('consents.class', recipient.class))}</>;
   const name = partners.get(recipient.partnerId);
   return name ? <bdi>{name}</bdi> : <>{t('consents.recipient.unknownPartner')}</>;
 }
@@ -80,9 +81,7 @@ export function RecipientField({
   const implied = IMPLIED_CLASS[purpose];
   if (implied)
     return (
-      <p className="hint">
-        {t('consents.form.recipientFixed', { recipient: t(`consents.class.${implied}` as MessageKey) })}
-      </p>
+      <p className="hint">{t('consents.form.recipientFixed', { recipient: t(labelKey('consents.class', implied)) })}</p>
     );
   return (
     <SelectField
@@ -91,7 +90,7 @@ export function RecipientField({
       value={value}
       onChange={(e) => onChange(e.target.value)}
       options={[
-        ...SHARING_CLASSES.map((c) => ({ value: `class:${c}`, label: t(`consents.class.${c}` as MessageKey) })),
+        ...SHARING_CLASSES.map((c) => ({ value: `class:${c}`, label: t(labelKey('consents.class', c)) })),
         ...partners.map((p) => ({
           value: `partner:${p.id}`,
           label: t('consents.form.partnerOption', { name: p.name }),

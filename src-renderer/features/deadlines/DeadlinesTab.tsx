@@ -2,11 +2,11 @@
  * A case's deadlines, soonest first, each with its state in words and a badge (open, due soon,
  * overdue, met, missed, cancelled); add one; mark one done (met, missed or cancelled, once).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
@@ -17,8 +17,8 @@ import {
   type DeadlineItem,
   type DeadlineKind,
 } from '../../../shared/domain/deadlines.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
-import { useRefreshOn } from '../../state/changes.js';
+import { useLoaded } from '../../state/use-loaded.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Open deadlines due within this many days are "due soon". */
 const SOON_DAYS = 14;
@@ -42,25 +42,13 @@ export function deadlineState(
 export function DeadlinesTab({ caseId }: { caseId: string }) {
   const t = useT();
   const f = useFormat();
-  const [items, setItems] = useState<DeadlineItem[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [adding, setAdding] = useState(false);
   const [completing, setCompleting] = useState<DeadlineItem | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setItems(await call('deadlines', 'list', { caseId }));
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    setItems(null);
-    void load();
-  }, [load]);
-  useRefreshOn(['deadlines'], () => void load());
+  const {
+    value: items,
+    error,
+    reload: load,
+  } = useLoaded(() => call('deadlines', 'list', { caseId }), [caseId], ['deadlines']);
 
   const when = (d: DeadlineItem): string => {
     if (d.status !== 'open') return d.completedOn ? t('deadlines.completedOn', { date: f.day(d.completedOn) }) : '';
@@ -107,7 +95,7 @@ export function DeadlinesTab({ caseId }: { caseId: string }) {
                         </p>
                       )}
                     </td>
-                    <td>{t(`deadlines.kind.${d.kind}` as MessageKey)}</td>
+                    <td>{t(labelKey('deadlines.kind', d.kind))}</td>
                     <td>
                       <span className={`badge badge-deadline-${state}`}>
                         {t(`deadlines.state.${state}` as MessageKey)}
@@ -196,7 +184,7 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
         label={t('deadlines.form.kind')}
         value={kind}
         onChange={(e) => setKind(e.target.value as DeadlineKind)}
-        options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(`deadlines.kind.${k}` as MessageKey) }))}
+        options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(labelKey('deadlines.kind', k)) }))}
       />
       <DateField label={t('deadlines.form.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
       <TextArea label={t('deadlines.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />

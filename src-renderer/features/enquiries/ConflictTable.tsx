@@ -8,7 +8,7 @@
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** `queryHeading`: the heading of the first column (the name that was checked), when it is not an enquiry's. */
 export function ConflictTable({
@@ -75,7 +75,7 @@ function MatchCell({ match: m }: { match: ConflictMatch }) {
   const loose = m.match === 'transliteration' || m.match === 'similar';
   return (
     <>
-      <span className={`badge match-${m.match}`}>{t(`enquiry.conflicts.match.${m.match}` as MessageKey)}</span>
+      <span className={`badge match-${m.match}`}>{t(labelKey('enquiry.conflicts.match', m.match))}</span>
       {loose && m.pairs.length > 0 && (
         <ul className="plain-list match-pairs" aria-label={t('enquiry.conflicts.wordPairs')}>
           {m.pairs.map((p) => (
@@ -101,7 +101,7 @@ function RolesCell({ match: m, onOpen }: { match: ConflictMatch; onOpen: (caseId
         <li key={`${r.caseId}\u0000${r.role}`}>
           <button type="button" className={`row-link role-${r.role}`} onClick={() => onOpen(r.caseId)}>
             {t('enquiry.conflicts.roleIn', {
-              role: t(`enquiries.role.${r.role}` as MessageKey),
+              role: t(labelKey('enquiries.role', r.role)),
               reference: r.caseReference,
             })}
           </button>
@@ -116,12 +116,12 @@ function EnquiryCell({ match: m, onOpen }: { match: ConflictMatch; onOpen: (enqu
   const t = useT();
   const f = useFormat();
   const e = m.enquiry!;
-  const values = { date: f.day(e.receivedOn), status: t(`enquiries.status.${e.status}` as MessageKey) };
+  const values = { date: f.day(e.receivedOn), status: t(labelKey('enquiries.status', e.status)) };
   const label =
     m.matchedKind === 'enquirer'
       ? t('enquiry.conflicts.inEnquiry.enquirer', values)
       : e.role
-        ? t('enquiry.conflicts.inEnquiry.namedAs', { ...values, role: t(`enquiries.role.${e.role}` as MessageKey) })
+        ? t('enquiry.conflicts.inEnquiry.namedAs', { ...values, role: t(labelKey('enquiries.role', e.role)) })
         : t('enquiry.conflicts.inEnquiry.named', values);
   return (
     <button type="button" className={`row-link${e.role ? ` role-${e.role}` : ''}`} onClick={() => onOpen(e.id)}>

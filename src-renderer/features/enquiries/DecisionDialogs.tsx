@@ -20,6 +20,7 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 import { ConflictTable } from './ConflictTable.js';
 import { useInbox } from './enquiry-store.js';
 import { draftsComplete, initialDrafts, NamedPeopleChoices, toChoices } from './NamedPeopleChoices.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export type Decision = 'accept' | 'refer' | 'decline';
 
@@ -147,7 +148,7 @@ function AcceptForm({ enquiry, onChanged, onClose }: DialogProps) {
         onChange={(e) => setRole(e.target.value as Role | '')}
         options={[
           { value: '', label: t('enquiry.accept.noRole') },
-          ...ROLES.map((r) => ({ value: r, label: t(`enquiries.role.${r}` as MessageKey) })),
+          ...ROLES.map((r) => ({ value: r, label: t(labelKey('enquiries.role', r)) })),
         ]}
       />
       <NamedPeopleChoices enquiry={enquiry} drafts={people} onChange={setPeople} />

@@ -10,10 +10,10 @@ import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import type { Enquiry } from '../../../shared/domain/enquiries.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { ConflictTable } from './ConflictTable.js';
 import { DecisionDialog, type Decision } from './DecisionDialogs.js';
 import { useInbox } from './enquiry-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function EnquiryDetail() {
   const route = useNav((s) => s.route);
@@ -69,9 +69,7 @@ function EnquiryView({ id }: { id: string }) {
           {enquiry ? t('enquiry.headingFrom', { name: enquiry.enquirerName }) : t('enquiry.heading')}
         </h1>
         {enquiry && (
-          <span className={`badge badge-${enquiry.status}`}>
-            {t(`enquiries.status.${enquiry.status}` as MessageKey)}
-          </span>
+          <span className={`badge badge-${enquiry.status}`}>{t(labelKey('enquiries.status', enquiry.status))}</span>
         )}
       </header>
       <ErrorNotice error={error} onRetry={enquiry ? undefined : () => void load()} />
@@ -85,7 +83,7 @@ function EnquiryView({ id }: { id: string }) {
               <dt>{t('enquiry.receivedOn')}</dt>
               <dd>{f.day(enquiry.receivedOn)}</dd>
               <dt>{t('enquiry.channel')}</dt>
-              <dd>{t(`enquiries.channel.${enquiry.channel}` as MessageKey)}</dd>
+              <dd>{t(labelKey('enquiries.channel', enquiry.channel))}</dd>
               <dt>{t('enquiry.contact')}</dt>
               <dd>
                 {enquiry.enquirerContact ? <bdi className="pre-line">{enquiry.enquirerContact}</bdi> : t('state.none')}
@@ -103,7 +101,7 @@ function EnquiryView({ id }: { id: string }) {
                     {enquiry.namedPeople.map((n, i) => (
                       <li key={`${i}\u0000${n.name}`}>
                         <bdi>{n.name}</bdi>
-                        {n.role && <span className="muted"> ({t(`enquiries.role.${n.role}` as MessageKey)})</span>}
+                        {n.role && <span className="muted"> ({t(labelKey('enquiries.role', n.role))})</span>}
                       </li>
                     ))}
                   </ul>

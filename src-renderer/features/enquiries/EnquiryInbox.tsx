@@ -9,9 +9,9 @@ import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import type { Enquiry } from '../../../shared/domain/enquiries.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useInbox } from './enquiry-store.js';
 import { NewEnquiryDialog } from './NewEnquiryDialog.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function EnquiryInbox() {
   const t = useT();
@@ -103,7 +103,7 @@ function EnquiryTable({ items, label }: { items: Enquiry[]; label: string }) {
                 <bdi>{e.enquirerName}</bdi>
               </button>
             </td>
-            <td>{t(`enquiries.channel.${e.channel}` as MessageKey)}</td>
+            <td>{t(labelKey('enquiries.channel', e.channel))}</td>
             <td className="enquiry-summary">
               <bdi>{e.summary}</bdi>
             </td>
@@ -117,7 +117,7 @@ function EnquiryTable({ items, label }: { items: Enquiry[]; label: string }) {
               )}
             </td>
             <td>
-              <span className={`badge badge-${e.status}`}>{t(`enquiries.status.${e.status}` as MessageKey)}</span>
+              <span className={`badge badge-${e.status}`}>{t(labelKey('enquiries.status', e.status))}</span>
             </td>
           </tr>
         ))}

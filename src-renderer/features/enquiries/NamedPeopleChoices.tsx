@@ -5,9 +5,9 @@
  */
 import type { ConflictMatch, Enquiry, NamedPersonChoice } from '../../../shared/domain/enquiries.js';
 import { ROLES, type Role } from '../../../shared/domain/people.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useT } from '../../i18n/i18n.js';
 import { SelectField } from '../../components/controls.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** One name's choice as the form holds it: 'create', 'skip' or 'link:<person id>', and the role. */
 export interface NamedPersonDraft {
@@ -61,7 +61,7 @@ export function NamedPeopleChoices({
           <div key={i} className="named-person" data-named-index={i}>
             <p className="named-person-name">
               <bdi dir="auto">{person.name}</bdi>
-              {person.role && <> · {t(`enquiries.role.${person.role}` as MessageKey)}</>}
+              {person.role && <> · {t(labelKey('enquiries.role', person.role))}</>}
             </p>
             <SelectField
               label={t('enquiry.accept.people.action', { name: person.name })}
@@ -84,7 +84,7 @@ export function NamedPeopleChoices({
                 onChange={(e) => set(i, { role: e.target.value as Role | '' })}
                 options={[
                   { value: '', label: t('enquiry.accept.people.chooseRole') },
-                  ...ROLES.map((r) => ({ value: r, label: t(`enquiries.role.${r}` as MessageKey) })),
+                  ...ROLES.map((r) => ({ value: r, label: t(labelKey('enquiries.role', r)) })),
                 ]}
               />
             )}

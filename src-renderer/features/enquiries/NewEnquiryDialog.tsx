@@ -11,8 +11,8 @@ import { Button, DateField, SelectField, TextArea, TextField } from '../../compo
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { CHANNELS, type Channel } from '../../../shared/domain/enquiries.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useInbox } from './enquiry-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function NewEnquiryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -89,7 +89,7 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
         label={t('enquiries.form.channel')}
         value={channel}
         onChange={(e) => setChannel(e.target.value as Channel)}
-        options={CHANNELS.map((c) => ({ value: c, label: t(`enquiries.channel.${c}` as MessageKey) }))}
+        options={CHANNELS.map((c) => ({ value: c, label: t(labelKey('enquiries.channel', c)) }))}
       />
       <DateField
         label={t('enquiries.form.receivedOn')}

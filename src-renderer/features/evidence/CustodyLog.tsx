@@ -4,15 +4,16 @@
  * in the exported log, not here), with the engine's verdict on the hash chain that links them,
  * and export of the log as JSON or CSV to a file chosen in main's save dialog.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { call, asCallError } from '../../vault.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import type { CustodyLog, CustodyLogFormat, Evidence } from '../../../shared/domain/evidence.js';
+import type { CustodyLogFormat, Evidence } from '../../../shared/domain/evidence.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { shortHash, stem } from './evidence-format.js';
+import { labelKey } from '../../i18n/enum-labels.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 /** the actor the engine records for whoever holds the vault's passphrase */
 const OWNER = 'vault-owner';
@@ -21,24 +22,18 @@ const OWNER = 'vault-owner';
 export function CustodyLogSection({ item, revision }: { item: Evidence; revision: number }) {
   const t = useT();
   const f = useFormat();
-  const [log, setLog] = useState<CustodyLog | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
+  const {
+    value: log,
+    error,
+    reload: load,
+  } = useLoaded(() => call('evidence', 'custodyLog', { id: item.id }), [item.id], ['evidence']);
+  // the page added an event (a view, a verification, an export): read the log again in place
+  useEffect(() => {
+    if (revision > 0) void load();
+  }, [revision, load]);
   const [exporting, setExporting] = useState<CustodyLogFormat | null>(null);
   const [exportError, setExportError] = useState<CallError | null>(null);
   const [exported, setExported] = useState<{ name: string; bytes: number; format: CustodyLogFormat } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setLog(await call('evidence', 'custodyLog', { id: item.id }));
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [item.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load, revision]);
 
   const exportLog = async (format: CustodyLogFormat) => {
     setExporting(format);
@@ -111,7 +106,7 @@ export function CustodyLogSection({ item, revision }: { item: Evidence; revision
                 <td>{f.instant(e.at)}</td>
                 <td>
                   <span className={`badge badge-custody-${e.action}`}>
-                    {t(`evidence.custody.action.${e.action}` as MessageKey)}
+                    {t(labelKey('evidence.custody.action', e.action))}
                   </span>
                 </td>
                 <td>{e.actor === OWNER ? t('evidence.custody.actor.owner') : <bdi>{e.actor}</bdi>}</td>

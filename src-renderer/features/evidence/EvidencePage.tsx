@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav } from '../../state/navigation.js';
 import { call, asCallError } from '../../vault.js';
 import { Button } from '../../components/controls.js';
@@ -23,6 +22,7 @@ import { VerifyDialog } from './VerifyDialog.js';
 import { isDay, shortVault } from './evidence-format.js';
 import { useIntake } from './use-intake.js';
 import './evidence.css';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function EvidencePage() {
   const route = useNav((s) => s.route);
@@ -108,7 +108,7 @@ function EvidenceView({ id }: { id: string }) {
         <h1 id="evidence-page-title" tabIndex={-1}>
           {item ? <bdi>{item.title}</bdi> : t('evidence.page.heading')}
         </h1>
-        {item && <span className="badge">{t(`evidence.type.${item.type}` as MessageKey)}</span>}
+        {item && <span className="badge">{t(labelKey('evidence.type', item.type))}</span>}
         {item?.derivedFrom && <span className="badge">{t('evidence.copyBadge')}</span>}
         {item && (
           <ActionsMenu

@@ -8,7 +8,6 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav } from '../../state/navigation.js';
 import { call, asCallError } from '../../vault.js';
 import { Button } from '../../components/controls.js';
@@ -24,6 +23,7 @@ import { ReceivedDescriptions } from './ReceivedDescriptions.js';
 import { useIntake } from './use-intake.js';
 import './evidence.css';
 import { useRefreshOn } from '../../state/changes.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 type ItemDialog = 'view' | 'verify' | 'export';
 
@@ -114,7 +114,7 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
                     </button>
                     {item.derivedFrom && <span className="badge">{t('evidence.copyBadge')}</span>}
                   </td>
-                  <td>{t(`evidence.type.${item.type}` as MessageKey)}</td>
+                  <td>{t(labelKey('evidence.type', item.type))}</td>
                   <td>{f.bytes(item.size)}</td>
                   <td>{f.day(item.receivedAt)}</td>
                   <td>

@@ -7,7 +7,6 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { call } from '../../vault.js';
 import { useProgress, useSession } from '../../state/session.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -17,6 +16,7 @@ import { ProgressBar } from '../../components/feedback.js';
 import { EVIDENCE_TYPES, type Evidence, type EvidenceType } from '../../../shared/domain/evidence.js';
 import type { Intake } from './use-intake.js';
 import { evidenceTypeOfFile } from './evidence-format.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function IntakeDialog({
   caseId,
@@ -131,7 +131,7 @@ function IntakeForm({
             label={t('evidence.form.type')}
             value={type}
             onChange={(e) => setType(e.target.value as EvidenceType)}
-            options={EVIDENCE_TYPES.map((v) => ({ value: v, label: t(`evidence.type.${v}` as MessageKey) }))}
+            options={EVIDENCE_TYPES.map((v) => ({ value: v, label: t(labelKey('evidence.type', v)) }))}
           />
         )}
         <TextArea

@@ -6,35 +6,21 @@
  * show (or an error to report). Record data lives in component state: the lock unmounts the
  * whole app frame.
  */
-import { useCallback, useEffect, useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import type { ReceivedEvidenceDescription } from '../../../shared/domain/evidence.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { shortHash, shortVault } from './evidence-format.js';
+import { labelKey } from '../../i18n/enum-labels.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export function ReceivedDescriptions({ caseId }: { caseId: string }) {
   const t = useT();
   const f = useFormat();
-  const [items, setItems] = useState<ReceivedEvidenceDescription[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setItems(await call('evidence', 'receivedDescriptions', { caseId }));
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    setItems(null);
-    setError(null);
-    void load();
-  }, [load]);
+  const {
+    value: items,
+    error,
+    reload: load,
+  } = useLoaded(() => call('evidence', 'receivedDescriptions', { caseId }), [caseId], ['evidence', 'bundles']);
 
   if (!error && (items === null || items.length === 0)) return null;
   const notShared = <span className="hint">{t('evidence.received.notShared')}</span>;
@@ -73,7 +59,7 @@ export function ReceivedDescriptions({ caseId }: { caseId: string }) {
                       </p>
                     )}
                   </td>
-                  <td>{d.type !== undefined ? t(`evidence.type.${d.type}` as MessageKey) : notShared}</td>
+                  <td>{d.type !== undefined ? t(labelKey('evidence.type', d.type)) : notShared}</td>
                   <td>{d.size !== undefined ? f.bytes(d.size) : notShared}</td>
                   <td>
                     {d.sha256 !== undefined ? (

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 import type { Agenda } from '../../../shared/ipc/areas/agenda.js';
 import { useAgenda } from './agenda-store.js';
 import './home.css';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** The windows the home screen asks for: agenda.get's defaults. */
 const DEADLINE_DAYS = 14;
@@ -110,7 +111,7 @@ function AgendaSections({ agenda }: { agenda: Agenda }) {
               onClick={() => go({ name: 'case', id: k.caseId, tab: 'consents' })}
             >
               <bdi className="agenda-ref">{k.caseReference}</bdi> <span dir="auto">{k.personName}</span> —{' '}
-              {t(`consents.purpose.${k.purpose}` as MessageKey)}
+              {t(labelKey('consents.purpose', k.purpose))}
             </button>
             <span className="agenda-when">
               <span className={`badge badge-deadline-${k.expired ? 'overdue' : 'due-soon'}`}>

@@ -10,6 +10,7 @@ import { Button } from '../../components/controls.js';
 import type { BundleVerification } from '../../../shared/domain/bundles.js';
 import { SHARING_KINDS } from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function KeyStatusBadge({ status }: { status: BundleVerification['sender']['keyStatus'] }) {
   const t = useT();
@@ -79,7 +80,7 @@ export function BundlePreview({ fileName, v }: { fileName: string; v: BundleVeri
             <ul className="plain-list">
               {kinds.map((k) => (
                 <li key={k}>
-                  {t(`partners.sharingKind.${k}` as MessageKey)} <span className="num">{f.number(v.contents[k])}</span>
+                  {t(labelKey('partners.sharingKind', k))} <span className="num">{f.number(v.contents[k])}</span>
                 </li>
               ))}
             </ul>

@@ -15,8 +15,8 @@ import { ErrorNotice, Loading, ProgressBar } from '../../components/feedback.js'
 import { call, asCallError } from '../../vault.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { BundleLedgerEntry, ImportConflict } from '../../../shared/domain/bundles.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useSaveReceipt } from './use-save-receipt.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Lists {
   bundles: BundleLedgerEntry[];
@@ -101,9 +101,7 @@ function PartnerCell({ b, lists }: { b: BundleLedgerEntry; lists: Lists }) {
 
 function StatusBadge({ status }: { status: BundleLedgerEntry['status'] }) {
   const t = useT();
-  return (
-    <span className={`badge bundle-status bundle-status-${status}`}>{t(`inbox.status.${status}` as MessageKey)}</span>
-  );
+  return <span className={`badge bundle-status bundle-status-${status}`}>{t(labelKey('inbox.status', status))}</span>;
 }
 
 function Received({ items, lists }: { items: BundleLedgerEntry[]; lists: Lists }) {
@@ -370,7 +368,7 @@ function Conflicts({ items, onChanged }: { items: ImportConflict[]; onChanged: (
           </thead>
           <tbody>
             {items.map((c) => {
-              const kind = t(`partners.sharingKind.${c.kind}` as MessageKey);
+              const kind = t(labelKey('partners.sharingKind', c.kind));
               const record = `${kind} ${c.recordId.slice(0, 8)}`;
               return (
                 <tr key={c.id}>

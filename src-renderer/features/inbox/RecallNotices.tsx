@@ -10,7 +10,6 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useAction } from '../../state/use-action.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
@@ -18,6 +17,7 @@ import { asCallError, call } from '../../vault.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { ChosenFile } from '../../../shared/ipc/areas/app.js';
 import type { RecallImportResult, RecallLedgerEntry } from '../../../shared/domain/recall.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Save our signed receipt for a recall notice we applied: main's save dialog, then the engine writes it. */
 function useSaveRecallReceipt() {
@@ -151,13 +151,13 @@ export function RecallList({ generation }: { generation: number }) {
               const partner = r.partnerId ? data.partnerNames[r.partnerId] : undefined;
               return (
                 <tr key={r.id} data-notice={r.id}>
-                  <td>{t(`inbox.recalls.direction.${r.direction}` as MessageKey)}</td>
+                  <td>{t(labelKey('inbox.recalls.direction', r.direction))}</td>
                   <td>{partner !== undefined ? <bdi>{partner}</bdi> : t('inbox.unknownPartner')}</td>
-                  <td>{t(`inbox.recalls.action.${r.action}` as MessageKey)}</td>
+                  <td>{t(labelKey('inbox.recalls.action', r.action))}</td>
                   <td>{f.instant(r.createdAt)}</td>
                   <td>
                     <span className={`badge recall-status recall-status-${r.status}`}>
-                      {t(`inbox.recalls.status.${r.status}` as MessageKey)}
+                      {t(labelKey('inbox.recalls.status', r.status))}
                     </span>
                   </td>
                   <td>

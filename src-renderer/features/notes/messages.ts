@@ -1,69 +1,7 @@
 import { defineMessages } from '../../i18n/define.js';
+import { en } from './messages.en.js';
+import { fr } from './messages.fr.js';
+import { es } from './messages.es.js';
+import { ar } from './messages.ar.js';
 
-export const notesMessages = defineMessages({
-  en: {
-    'notes.title': 'Notes',
-    'notes.new': 'New note',
-    'notes.listHeading': 'Notes, newest first',
-    'notes.count': '{count, plural, =0 {No notes} one {# note} other {# notes}}',
-    'notes.none': 'No notes on this case yet.',
-    'notes.form.body': 'Note',
-    'notes.form.author': 'Written by',
-    'notes.form.authorHint': 'Optional, for example your initials.',
-    'notes.form.add': 'Add note',
-    'notes.saved': 'Note added.',
-    'notes.by': 'By {author}',
-    'notes.addedOn': 'Added {when}',
-    'notes.edited': '(edited {when})',
-    'notes.editNote': 'Edit the note of {when}',
-  },
-  fr: {
-    'notes.title': 'Notes',
-    'notes.new': 'Nouvelle note',
-    'notes.listHeading': 'Notes, de la plus récente à la plus ancienne',
-    'notes.count': '{count, plural, =0 {Aucune note} one {# note} other {# notes}}',
-    'notes.none': 'Aucune note sur ce dossier pour l’instant.',
-    'notes.form.body': 'Note',
-    'notes.form.author': 'Rédigée par',
-    'notes.form.authorHint': 'Facultatif, par exemple vos initiales.',
-    'notes.form.add': 'Ajouter la note',
-    'notes.saved': 'Note ajoutée.',
-    'notes.by': 'Par {author}',
-    'notes.addedOn': 'Ajoutée le {when}',
-    'notes.edited': '(modifiée le {when})',
-    'notes.editNote': 'Modifier la note du {when}',
-  },
-  es: {
-    'notes.title': 'Notas',
-    'notes.new': 'Nueva nota',
-    'notes.listHeading': 'Notas, de la más reciente a la más antigua',
-    'notes.count': '{count, plural, =0 {Ninguna nota} one {# nota} other {# notas}}',
-    'notes.none': 'Todavía no hay notas en este caso.',
-    'notes.form.body': 'Nota',
-    'notes.form.author': 'Escrita por',
-    'notes.form.authorHint': 'Opcional, por ejemplo sus iniciales.',
-    'notes.form.add': 'Añadir nota',
-    'notes.saved': 'Nota añadida.',
-    'notes.by': 'Por {author}',
-    'notes.addedOn': 'Añadida el {when}',
-    'notes.edited': '(editada el {when})',
-    'notes.editNote': 'Editar la nota del {when}',
-  },
-  ar: {
-    'notes.title': 'الملاحظات',
-    'notes.new': 'ملاحظة جديدة',
-    'notes.listHeading': 'الملاحظات، الأحدث أولًا',
-    'notes.count':
-      '{count, plural, =0 {لا توجد ملاحظات} zero {لا توجد ملاحظات} one {ملاحظة واحدة} two {ملاحظتان} few {# ملاحظات} many {# ملاحظة} other {# ملاحظة}}',
-    'notes.none': 'لا توجد ملاحظات على هذه القضية بعد.',
-    'notes.form.body': 'الملاحظة',
-    'notes.form.author': 'كتبها',
-    'notes.form.authorHint': 'اختياري، مثلًا الأحرف الأولى من اسمك.',
-    'notes.form.add': 'إضافة الملاحظة',
-    'notes.saved': 'أُضيفت الملاحظة.',
-    'notes.by': 'بقلم {author}',
-    'notes.addedOn': 'أُضيفت في {when}',
-    'notes.edited': '(عُدّلت في {when})',
-    'notes.editNote': 'تعديل ملاحظة {when}',
-  },
-});
+export const notesMessages = defineMessages({ en, fr, es, ar });

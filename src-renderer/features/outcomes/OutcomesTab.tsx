@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import type { Locale } from '../../i18n/define.js';
 import { call, asCallError } from '../../vault.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -30,6 +29,7 @@ import {
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { IndicatorChart } from './IndicatorChart.js';
 import { useRefreshOn } from '../../state/changes.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Minor units as money in the locale's format, exactly (the decimal string, not a float). */
 export function formatMoney(locale: Locale, minor: number, currency: string): string {
@@ -174,8 +174,8 @@ function OutcomeTable({ outcomes }: { outcomes: OutcomeItem[] }) {
           {outcomes.map((o) => (
             <tr key={o.id}>
               <td>
-                {t(`outcomes.kind.${o.kind}` as MessageKey)}
-                <p className="muted small">{t(`outcomes.category.${o.category}` as MessageKey)}</p>
+                {t(labelKey('outcomes.kind', o.kind))}
+                <p className="muted small">{t(labelKey('outcomes.category', o.category))}</p>
               </td>
               <td>
                 <bdi className="prewrap">{o.description}</bdi>
@@ -252,7 +252,7 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
         label={t('outcomes.form.kind')}
         value={kind}
         onChange={(e) => setKind(e.target.value as OutcomeKind)}
-        options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(`outcomes.kind.${k}` as MessageKey) }))}
+        options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(labelKey('outcomes.kind', k)) }))}
         autoFocus
       />
       <TextArea
@@ -329,11 +329,11 @@ function IndicatorCard({
       </h3>
       <dl className="dl">
         <dt>{t('outcomes.indicators.dimension')}</dt>
-        <dd>{t(`outcomes.dimension.${indicator.dimension}` as MessageKey)}</dd>
+        <dd>{t(labelKey('outcomes.dimension', indicator.dimension))}</dd>
         {outcome && (
           <>
             <dt>{t('outcomes.indicators.outcome')}</dt>
-            <dd>{t(`outcomes.kind.${outcome.kind}` as MessageKey)}</dd>
+            <dd>{t(labelKey('outcomes.kind', outcome.kind))}</dd>
           </>
         )}
         <dt>{t('outcomes.indicators.baseline')}</dt>
@@ -519,7 +519,7 @@ function AddIndicatorForm({
         label={t('outcomes.indicators.dimension')}
         value={dimension}
         onChange={(e) => setDimension(e.target.value as Dimension)}
-        options={DIMENSIONS.map((d) => ({ value: d, label: t(`outcomes.dimension.${d}` as MessageKey) }))}
+        options={DIMENSIONS.map((d) => ({ value: d, label: t(labelKey('outcomes.dimension', d)) }))}
       />
       <TextField
         label={t('outcomes.indicators.form.unit')}
@@ -555,7 +555,7 @@ function AddIndicatorForm({
           { value: '', label: t('outcomes.indicators.form.noOutcome') },
           ...outcomes.map((o) => ({
             value: o.id,
-            label: `${t(`outcomes.kind.${o.kind}` as MessageKey)} — ${o.description.slice(0, 60)}${o.achievedOn ? ` (${f.day(o.achievedOn)})` : ''}`,
+            label: `${t(labelKey('outcomes.kind', o.kind))} — ${o.description.slice(0, 60)}${o.achievedOn ? ` (${f.day(o.achievedOn)})` : ''}`,
           })),
         ]}
       />
@@ -656,7 +656,7 @@ function Evaluation({ caseId }: { caseId: string }) {
           {EVALUATION_FIELDS.map((k) => (
             <TextArea
               key={k}
-              label={t(`outcomes.evaluation.${k}` as MessageKey)}
+              label={t(labelKey('outcomes.evaluation', k))}
               value={fields[k]}
               onChange={(e) => setFields({ ...fields, [k]: e.target.value })}
               rows={k === 'summary' ? 4 : 3}

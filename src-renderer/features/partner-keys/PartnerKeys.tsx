@@ -9,15 +9,15 @@ import { useT, useFormat } from '../../i18n/i18n.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import type { PartnerDetail, PartnerKey, PartnerKeyState } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { VerifyKeyDialog } from './VerifyKeyDialog.js';
 import { useImportCard } from './use-import-card.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function KeyStateBadge({ state }: { state: PartnerKeyState }) {
   const t = useT();
   return (
     <span className={`badge key-state key-state-${state}`} data-testid="key-state">
-      {t(`keys.state.${state}` as MessageKey)}
+      {t(labelKey('keys.state', state))}
     </span>
   );
 }
@@ -78,13 +78,13 @@ export function PartnerKeys({ partner, onChanged }: { partner: PartnerDetail; on
                 </td>
                 <td>{f.instant(k.addedAt)}</td>
                 <td>
-                  <span className={`badge key-status-${k.status}`}>{t(`keys.status.${k.status}` as MessageKey)}</span>
+                  <span className={`badge key-status-${k.status}`}>{t(labelKey('keys.status', k.status))}</span>
                   {k.status === 'verified' && k.verifiedBy && k.verifiedHow && (
                     <p className="small muted">
                       {t('keys.verifiedDetail', {
                         who: k.verifiedBy,
                         when: f.instant(k.verifiedAt),
-                        how: t(`keys.how.${k.verifiedHow}` as MessageKey),
+                        how: t(labelKey('keys.how', k.verifiedHow)),
                       })}
                     </p>
                   )}
@@ -114,7 +114,7 @@ export function PartnerKeys({ partner, onChanged }: { partner: PartnerDetail; on
           role="status"
           data-testid="card-imported"
         >
-          {t(`keys.imported.${result.change}` as MessageKey)}
+          {t(labelKey('keys.imported', result.change))}
         </p>
       )}
       {verified && (
@@ -133,6 +133,16 @@ export function PartnerKeys({ partner, onChanged }: { partner: PartnerDetail; on
           aria-busy={busy}
         >
           {t('keys.import')}
+        </Button>{' '}
+        <Button
+          onClick={() => {
+            setVerified(false);
+            void importCard(partner.id, onChanged, 'picture');
+          }}
+          disabled={busy}
+          aria-busy={busy}
+        >
+          {t('keys.importPicture')}
         </Button>
       </p>
       <VerifyKeyDialog

@@ -6,9 +6,11 @@
  *   written;
  * - in person, or the partner scanned this code with their device: both screens are compared
  *   side by side and the user confirms the match explicitly.
+ * - from a picture: a photo or screenshot of the partner's code; the engine reads it and
+ *   compares it with its own, as a scan.
  * Who compared is recorded with the verification.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { useAction } from '../../state/use-action.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -22,10 +24,10 @@ import {
   type KeyVerificationMethod,
   type PartnerKey,
 } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { QrImage } from '../identity/QrImage.js';
 import { SafetyNumberView } from './SafetyNumberView.js';
 import { digitsOf } from '../../i18n/exchange-format.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function VerifyKeyDialog({
   open,
@@ -58,6 +60,12 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
   const [typedError, setTypedError] = useState<string | null>(null);
   const [byError, setByError] = useState<string | null>(null);
   const { busy, error, run } = useAction();
+  // a refusal (a mismatch, a picture without the code) shows above the actions, which stay in
+  // view at the bottom of the dialog: bring it into view too
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'center' });
+  }, [error]);
 
   useEffect(() => {
     let live = true;
@@ -94,6 +102,24 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
     });
   };
 
+  // A picture of the partner's screen: the engine reads their code and compares it with ours;
+  // a match is recorded as scanned, a mismatch is refused and nothing is written.
+  const readPicture = async () => {
+    const who = by.trim();
+    setByError(who ? null : t('verify.byMissing'));
+    if (!who) return;
+    await run(async () => {
+      const file = await call('files', 'chooseOpen', { kind: 'picture' });
+      if (!file) return;
+      const key = await call('partners', 'verifyKeyPicture', {
+        keyId: keyToVerify.id,
+        picture: file.handle,
+        verifiedBy: who,
+      });
+      onVerified(key);
+    });
+  };
+
   if (loadError) return <ErrorNotice error={loadError} />;
   if (!number) return <Loading />;
   return (
@@ -124,7 +150,7 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
               checked={how === m}
               onChange={() => setHow(m)}
             />
-            <label htmlFor={`verify-how-${m}`}>{t(`verify.how.${m}` as MessageKey)}</label>
+            <label htmlFor={`verify-how-${m}`}>{t(labelKey('verify.how', m))}</label>
           </div>
         ))}
       </fieldset>
@@ -152,10 +178,18 @@ function VerifyForm({ keyToVerify, onVerified }: { keyToVerify: PartnerKey; onVe
         onChange={(e) => setBy(e.target.value)}
         autoComplete="name"
       />
-      <ErrorNotice error={error} />
+      <p className="hint" id="verify-picture-hint">
+        {t('verify.pictureHint')}
+      </p>
+      <div ref={errorRef}>
+        <ErrorNotice error={error} />
+      </div>
       <div className="form-actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {how === 'read-aloud' ? t('verify.check') : t('verify.confirm')}
+        </Button>
+        <Button type="button" onClick={() => void readPicture()} disabled={busy} aria-describedby="verify-picture-hint">
+          {t('verify.picture')}
         </Button>
       </div>
     </form>

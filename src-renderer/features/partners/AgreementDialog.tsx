@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, SelectField, TextArea } from '../../components/controls.js';
 import { call } from '../../vault.js';
 import { AGREEMENT_KINDS, type AgreementKind, type PartnerAgreement } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function AgreementDialog({
   open,
@@ -85,7 +85,7 @@ function AgreementForm({
         value={kind}
         onChange={(e) => setKind(e.target.value as AgreementKind)}
         autoFocus
-        options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`partners.agreementKind.${k}` as MessageKey) }))}
+        options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(labelKey('partners.agreementKind', k)) }))}
       />
       <DateField
         label={t('partner.agreement.signedOn')}

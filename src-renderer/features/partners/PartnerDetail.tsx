@@ -3,20 +3,20 @@
  * their keys and how each was verified (features/partner-keys), their agreements with dates and
  * state, and the sharing profile. A key change is announced loudly at the top of the page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import type { Partner, PartnerAgreement, PartnerDetail as PartnerRecord } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { PartnerDialog, ddTierLimits } from './PartnerDialog.js';
 import { AgreementDialog } from './AgreementDialog.js';
 import { SharingProfileEditor } from './SharingProfileEditor.js';
 import { usePartners } from './partner-store.js';
 import { KeyChangedWarning, PartnerKeys } from '../partner-keys/PartnerKeys.js';
+import { labelKey } from '../../i18n/enum-labels.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export function PartnerDetail() {
   const route = useNav((s) => s.route);
@@ -28,23 +28,14 @@ function PartnerView({ id }: { id: string }) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const [partner, setPartner] = useState<PartnerRecord | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [editing, setEditing] = useState(false);
   const [agreementDialog, setAgreementDialog] = useState<{ agreement?: PartnerAgreement } | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setPartner(await call('partners', 'get', { id }));
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    value: partner,
+    error,
+    reload: load,
+    setValue: setPartner,
+  } = useLoaded<PartnerRecord>(() => call('partners', 'get', { id }), [id], []);
 
   /** A partner answer (edit, sharing profile) keeps the agreements and keys we already hold. */
   const updated = (p: Partner) =>
@@ -80,7 +71,7 @@ function PartnerView({ id }: { id: string }) {
               <h2 id="partner-about">{t('partner.about')}</h2>
               <dl className="dl">
                 <dt>{t('partners.col.kind')}</dt>
-                <dd>{t(`partners.kind.${partner.kind}` as MessageKey)}</dd>
+                <dd>{t(labelKey('partners.kind', partner.kind))}</dd>
                 <dt>{t('partners.col.country')}</dt>
                 <dd>{partner.country ? <bdi>{f.country(partner.country)}</bdi> : t('state.none')}</dd>
                 <dt>{t('partners.form.contact')}</dt>
@@ -94,7 +85,7 @@ function PartnerView({ id }: { id: string }) {
               <dl className="dl">
                 <dt>{t('partner.dd.tier')}</dt>
                 <dd>
-                  <span data-testid="partner-tier">{t(`partners.tier.${partner.ddTier}` as MessageKey)}</span>
+                  <span data-testid="partner-tier">{t(labelKey('partners.tier', partner.ddTier))}</span>
                   <p className="field-hint">{t('partner.dd.tierHint', ddTierLimits(f))}</p>
                 </dd>
                 <dt>{t('partner.dd.amount')}</dt>
@@ -113,7 +104,7 @@ function PartnerView({ id }: { id: string }) {
                   {partner.ddReviewOverdue && <span className="badge overdue">{t('partners.reviewOverdue')}</span>}
                 </dd>
                 <dt>{t('partner.dd.outcome')}</dt>
-                <dd>{t(`partners.outcome.${partner.ddOutcome}` as MessageKey)}</dd>
+                <dd>{t(labelKey('partners.outcome', partner.ddOutcome))}</dd>
                 <dt>{t('partner.dd.notes')}</dt>
                 <dd>{partner.ddNotes ? <bdi className="pre-line">{partner.ddNotes}</bdi> : t('state.none')}</dd>
               </dl>
@@ -140,7 +131,7 @@ function PartnerView({ id }: { id: string }) {
                 </thead>
                 <tbody>
                   {partner.agreements.map((a) => {
-                    const kind = t(`partners.agreementKind.${a.kind}` as MessageKey);
+                    const kind = t(labelKey('partners.agreementKind', a.kind));
                     return (
                       <tr key={a.id}>
                         <td>{kind}</td>
@@ -148,7 +139,7 @@ function PartnerView({ id }: { id: string }) {
                         <td>{a.expiresOn ? f.day(a.expiresOn) : t('partner.agreements.noExpiry')}</td>
                         <td>
                           <span className={`badge agreement-${a.state}`}>
-                            {t(`partners.agreementState.${a.state}` as MessageKey)}
+                            {t(labelKey('partners.agreementState', a.state))}
                           </span>
                         </td>
                         <td>

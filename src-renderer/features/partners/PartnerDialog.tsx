@@ -21,8 +21,8 @@ import {
   type Partner,
   type PartnerKind,
 } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function PartnerDialog({
   open,
@@ -155,7 +155,7 @@ function PartnerForm({
         label={t('partners.form.kind')}
         value={kind}
         onChange={(e) => setKind(e.target.value as PartnerKind)}
-        options={PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) }))}
+        options={PARTNER_KINDS.map((k) => ({ value: k, label: t(labelKey('partners.kind', k)) }))}
       />
       <CountrySelect
         name="country"
@@ -194,7 +194,7 @@ function PartnerForm({
           value={tier}
           disabled={hasAmount}
           onChange={(e) => setTier(e.target.value as DdTier)}
-          options={DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) }))}
+          options={DD_TIERS.map((k) => ({ value: k, label: t(labelKey('partners.tier', k)) }))}
         />
         <DateField
           name="ddReviewOn"
@@ -206,7 +206,7 @@ function PartnerForm({
           label={t('partners.form.outcome')}
           value={outcome}
           onChange={(e) => setOutcome(e.target.value as DdOutcome)}
-          options={DD_OUTCOMES.map((k) => ({ value: k, label: t(`partners.outcome.${k}` as MessageKey) }))}
+          options={DD_OUTCOMES.map((k) => ({ value: k, label: t(labelKey('partners.outcome', k)) }))}
         />
         <TextArea
           name="ddNotes"

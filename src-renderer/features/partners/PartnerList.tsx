@@ -5,16 +5,16 @@ import { useNav } from '../../state/navigation.js';
 import { Button, SelectField } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
 import { DD_TIERS, PARTNER_KINDS, type DdTier, type PartnerKind } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { usePartners } from './partner-store.js';
 import { PartnerDialog } from './PartnerDialog.js';
 import { useImportCard } from '../partner-keys/use-import-card.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function PartnerList() {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const { partners, agreements, filters, error, setFilters, refresh } = usePartners();
+  const { rows: partners, extra: agreements, filters, error, setFilters, refresh } = usePartners();
   const [creating, setCreating] = useState(false);
   const cardImport = useImportCard();
 
@@ -38,6 +38,15 @@ export function PartnerList() {
         >
           {t('keys.importNew')}
         </Button>
+        <Button
+          onClick={() =>
+            void cardImport.importCard(undefined, (r) => go({ name: 'partner', id: r.partner.id }), 'picture')
+          }
+          disabled={cardImport.busy}
+          aria-busy={cardImport.busy}
+        >
+          {t('keys.importNewPicture')}
+        </Button>
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('partners.new')}
         </Button>
@@ -50,7 +59,7 @@ export function PartnerList() {
           onChange={(e) => setFilters({ ...filters, kind: (e.target.value || undefined) as PartnerKind | undefined })}
           options={[
             { value: '', label: t('partners.filter.anyKind') },
-            ...PARTNER_KINDS.map((k) => ({ value: k, label: t(`partners.kind.${k}` as MessageKey) })),
+            ...PARTNER_KINDS.map((k) => ({ value: k, label: t(labelKey('partners.kind', k)) })),
           ]}
         />
         <SelectField
@@ -59,7 +68,7 @@ export function PartnerList() {
           onChange={(e) => setFilters({ ...filters, tier: (e.target.value || undefined) as DdTier | undefined })}
           options={[
             { value: '', label: t('partners.filter.anyTier') },
-            ...DD_TIERS.map((k) => ({ value: k, label: t(`partners.tier.${k}` as MessageKey) })),
+            ...DD_TIERS.map((k) => ({ value: k, label: t(labelKey('partners.tier', k)) })),
           ]}
         />
       </div>
@@ -90,13 +99,13 @@ export function PartnerList() {
                       <bdi>{p.name}</bdi>
                     </button>
                   </td>
-                  <td>{t(`partners.kind.${p.kind}` as MessageKey)}</td>
+                  <td>{t(labelKey('partners.kind', p.kind))}</td>
                   <td>{p.country ? <bdi>{f.country(p.country)}</bdi> : t('state.none')}</td>
-                  <td>{t(`partners.tier.${p.ddTier}` as MessageKey)}</td>
+                  <td>{t(labelKey('partners.tier', p.ddTier))}</td>
                   <td>
                     {agreement ? (
                       <span className={`badge agreement-${agreement}`}>
-                        {t(`partners.agreementState.${agreement}` as MessageKey)}
+                        {t(labelKey('partners.agreementState', agreement))}
                       </span>
                     ) : (
                       t('state.loading')

@@ -23,6 +23,7 @@ import {
   type SharingKind,
 } from '../../../shared/domain/partners.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 type Selection = Partial<Record<SharingKind, ReadonlySet<string>>>;
 
@@ -102,7 +103,7 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
         <span id="sharing-presets-label">{t('share.preset.legend')}</span>
         {SHARING_PRESETS.map((preset) => (
           <Button key={preset} onClick={() => change(selectionOfProfile(presetProfile(preset)))}>
-            {t(`share.preset.name.${preset}` as MessageKey)}
+            {t(labelKey('share.preset.name', preset))}
           </Button>
         ))}
       </div>
@@ -112,7 +113,7 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
       <div className="sharing-kinds">
         {SHARING_KINDS.map((kind) => {
           const chosen = selection[kind];
-          const kindLabel = t(`partners.sharingKind.${kind}` as MessageKey);
+          const kindLabel = t(labelKey('partners.sharingKind', kind));
           return (
             <fieldset key={kind} className="fieldset sharing-kind" data-kind={kind}>
               <legend>{kindLabel}</legend>

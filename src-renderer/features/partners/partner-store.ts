@@ -3,12 +3,9 @@
  * none). `partners.list` answers partners without their agreements, so the state comes from
  * each partner's `partners.get` — partners are counted in tens, not thousands. Emptied by the lock.
  */
-import { create } from 'zustand';
 import type { AgreementState, ListPartnersQuery, Partner, PartnerAgreement } from '../../../shared/domain/partners.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
-import { call, asCallError } from '../../vault.js';
-import { resetOnLock } from '../../state/lock-reset.js';
-import { onChanged } from '../../state/changes.js';
+import { call } from '../../vault.js';
+import { createListStore } from '../../state/list-store.js';
 
 export type AgreementSummary = AgreementState | 'none';
 
@@ -18,46 +15,17 @@ export function summariseAgreements(agreements: readonly Pick<PartnerAgreement, 
   return 'none';
 }
 
-interface PartnersState {
-  filters: ListPartnersQuery;
-  partners: Partner[] | null;
-  agreements: Record<string, AgreementSummary>;
-  error: CallError | null;
-  generation: number;
-  setFilters(f: ListPartnersQuery): void;
-  refresh(): Promise<void>;
-}
-
-const initial = () => ({ filters: {}, partners: null, agreements: {}, error: null });
-
-export const usePartners = create<PartnersState>((set, get) => ({
-  ...initial(),
-  generation: 0,
-
-  setFilters: (filters) => {
-    set({ filters });
-    void get().refresh();
+/**
+ * The partner list; a partner added, edited or cleared, a key verified, a card or bundle imported
+ * reads it again once it was read.
+ */
+export const usePartners = createListStore<ListPartnersQuery, Partner, Record<string, AgreementSummary>>({
+  filters: () => ({}),
+  extra: () => ({}),
+  list: (filters) => call('partners', 'list', filters),
+  enrich: async (partners) => {
+    const details = await Promise.all(partners.map((p) => call('partners', 'get', { id: p.id })));
+    return Object.fromEntries(details.map((d) => [d.id, summariseAgreements(d.agreements)]));
   },
-
-  refresh: async () => {
-    const generation = get().generation + 1;
-    set({ generation });
-    try {
-      const partners = await call('partners', 'list', get().filters);
-      if (get().generation !== generation) return;
-      set({ partners, error: null });
-      const details = await Promise.all(partners.map((p) => call('partners', 'get', { id: p.id })));
-      if (get().generation !== generation) return;
-      set({ agreements: Object.fromEntries(details.map((d) => [d.id, summariseAgreements(d.agreements)])) });
-    } catch (e) {
-      if (get().generation === generation) set({ error: asCallError(e) });
-    }
-  },
-}));
-
-resetOnLock(() => usePartners.setState((s) => ({ ...initial(), generation: s.generation + 1 })));
-
-// a partner added, edited or cleared, a key verified, a card or bundle imported: read the list again once it was read
-onChanged(['partners'], () => {
-  if (usePartners.getState().partners) void usePartners.getState().refresh();
+  refreshOn: ['partners'],
 });

@@ -11,7 +11,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
@@ -20,6 +19,7 @@ import { ROLES, type Role } from '../../../shared/domain/people.js';
 import type { ConflictMatch } from '../../../shared/domain/enquiries.js';
 import { ConflictTable } from '../enquiries/ConflictTable.js';
 import { EMPTY_DRAFT, PersonFields, createInputOf, splitAliases } from './person-form.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** How long typing pauses before the duplicate check runs. */
 const DUPLICATE_CHECK_DELAY_MS = 400;
@@ -112,7 +112,7 @@ function AddPersonForm({
             label={t('people.form.role')}
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
-            options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
+            options={ROLES.map((r) => ({ value: r, label: t(labelKey('people.role', r)) }))}
           />
         }
         afterNames={

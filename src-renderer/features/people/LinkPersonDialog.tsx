@@ -2,12 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, SelectField, TextField } from '../../components/controls.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { call } from '../../vault.js';
 import { ROLES, type PersonSummary, type Role } from '../../../shared/domain/people.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 const RESULTS = 20;
 
@@ -114,7 +114,7 @@ function LinkPersonForm({
                           {p.roles.map((r, i) => (
                             <span key={`${r.caseId}-${r.role}`}>
                               {i > 0 && ', '}
-                              <bdi className="code">{r.caseReference}</bdi> ({t(`people.role.${r.role}` as MessageKey)})
+                              <bdi className="code">{r.caseReference}</bdi> ({t(labelKey('people.role', r.role))})
                             </span>
                           ))}
                         </>
@@ -131,7 +131,7 @@ function LinkPersonForm({
             label={t('people.form.role')}
             value={role}
             onChange={(e) => setRole(e.target.value as Role)}
-            options={ROLES.map((r) => ({ value: r, label: t(`people.role.${r}` as MessageKey) }))}
+            options={ROLES.map((r) => ({ value: r, label: t(labelKey('people.role', r)) }))}
           />
         )}
         <FormNotice />

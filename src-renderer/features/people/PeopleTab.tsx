@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -19,13 +18,14 @@ import { AddPersonDialog } from './AddPersonDialog.js';
 import { LinkPersonDialog } from './LinkPersonDialog.js';
 import { useListFormat } from './list-format.js';
 import { useRefreshOn } from '../../state/changes.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** A case has tens of people, not thousands: one page holds them all. */
 export const CASE_PEOPLE_LIMIT = 1000;
 
 export function useRoleName() {
   const t = useT();
-  return (role: Role) => t(`people.role.${role}` as MessageKey);
+  return (role: Role) => t(labelKey('people.role', role));
 }
 
 export function PeopleTab({ caseId }: { caseId: string }) {
@@ -151,11 +151,11 @@ export function PeopleTab({ caseId }: { caseId: string }) {
                         ))}
                     </ul>
                   </td>
-                  <td>{p.gender ? t(`people.gender.${p.gender}` as MessageKey) : t('state.none')}</td>
+                  <td>{p.gender ? t(labelKey('people.gender', p.gender)) : t('state.none')}</td>
                   <td>{p.country ? <bdi>{f.country(p.country)}</bdi> : t('state.none')}</td>
                   <td>
                     {p.vulnerabilities.length
-                      ? list(p.vulnerabilities.map((v) => t(`people.vuln.${v}` as MessageKey)))
+                      ? list(p.vulnerabilities.map((v) => t(labelKey('people.vuln', v))))
                       : t('state.none')}
                   </td>
                 </tr>

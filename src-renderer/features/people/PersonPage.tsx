@@ -5,24 +5,23 @@
  * case (the latest version of each, with where it stands). "Edit" changes any of their details.
  * Held in component state (the lock unmounts the app frame).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav } from '../../state/navigation.js';
-import { useRefreshOn } from '../../state/changes.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import type { Person } from '../../../shared/domain/people.js';
 import type { PersonCase } from '../../../shared/domain/person-queries.js';
 import type { ConsentWithStatus } from '../../../shared/domain/consents.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { StatusBadge } from '../case-detail/StatusBadge.js';
 import { ConsentStateBadge, RecipientLabel, useWhen } from '../consents/consent-parts.js';
 import { useListFormat } from './list-format.js';
 import { useRoleName } from './PeopleTab.js';
 import { EditPersonDialog } from './EditPersonDialog.js';
 import './people.css';
+import { labelKey } from '../../i18n/enum-labels.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 interface Loaded {
   person: Person;
@@ -56,25 +55,14 @@ async function loadPerson(id: string): Promise<Loaded> {
 
 function PersonView({ id }: { id: string }) {
   const t = useT();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(await loadPerson(id));
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // edited or linked elsewhere (another window, an import): read again
-  useRefreshOn(['people', 'cases', 'consents', 'partners'], () => void load());
+  const {
+    value: data,
+    error,
+    reload: load,
+    setValue: setData,
+  } = useLoaded<Loaded>(() => loadPerson(id), [id], ['people', 'cases', 'consents', 'partners']);
 
   const person = data?.person;
   return (
@@ -163,7 +151,7 @@ function PersonAbout({ person: p }: { person: Person }) {
           <UserText value={p.pseudonym} />
         </dd>
         <dt>{t('people.form.gender')}</dt>
-        <dd>{p.gender ? t(`people.gender.${p.gender}` as MessageKey) : t('state.none')}</dd>
+        <dd>{p.gender ? t(labelKey('people.gender', p.gender)) : t('state.none')}</dd>
         <dt>{t('people.form.birthDate')}</dt>
         <dd>
           {/* kept as recorded: a year or a month is not turned into a made-up day */}
@@ -174,7 +162,7 @@ function PersonAbout({ person: p }: { person: Person }) {
         <dt>{t('people.form.vulnerabilities')}</dt>
         <dd>
           {p.vulnerabilities.length
-            ? list(p.vulnerabilities.map((v) => t(`people.vuln.${v}` as MessageKey)))
+            ? list(p.vulnerabilities.map((v) => t(labelKey('people.vuln', v))))
             : t('state.none')}
         </dd>
         <dt>{t('people.form.notes')}</dt>
@@ -305,7 +293,7 @@ function PersonConsents({ data }: { data: Loaded }) {
                       <bdi className="case-ref">{data.references.get(c.caseId) ?? ''}</bdi>
                     </button>
                   </td>
-                  <td>{t(`consents.purpose.${c.purpose}` as MessageKey)}</td>
+                  <td>{t(labelKey('consents.purpose', c.purpose))}</td>
                   <td>
                     <RecipientLabel recipient={c.recipient} partners={data.partners} />
                   </td>

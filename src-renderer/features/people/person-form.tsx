@@ -6,7 +6,6 @@
  */
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { CountrySelect } from '../../components/pickers.js';
 import {
@@ -18,6 +17,7 @@ import {
   type UpdatePersonInput,
   type Vulnerability,
 } from '../../../shared/domain/people.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export interface PersonDraft {
   fullName: string;
@@ -157,7 +157,7 @@ export function PersonFields({
           onChange={(e) => set('gender', e.target.value as Gender | '')}
           options={[
             { value: '', label: t('people.form.noGender') },
-            ...GENDERS.map((g) => ({ value: g, label: t(`people.gender.${g}` as MessageKey) })),
+            ...GENDERS.map((g) => ({ value: g, label: t(labelKey('people.gender', g)) })),
           ]}
           disabled={disabled}
         />
@@ -202,7 +202,7 @@ export function PersonFields({
         {VULNERABILITIES.map((v) => (
           <Checkbox
             key={v}
-            label={t(`people.vuln.${v}` as MessageKey)}
+            label={t(labelKey('people.vuln', v))}
             checked={draft.vulnerabilities.includes(v)}
             onChange={(e) => toggle(v, e.target.checked)}
             disabled={disabled}

@@ -2,34 +2,27 @@
  * On a case: "N additions from partners wait for your decision", with the way to the import
  * inbox, where they are read and decided. Shown only when some wait (or the count failed).
  */
-import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
+import { call } from '../../vault.js';
 import { useProposalsFocus } from './proposals-focus.js';
 import './proposals.css';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export function CaseProposalsBanner({ caseId }: { caseId: string }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  const [count, setCount] = useState<number | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setCount((await call('proposals', 'list', { status: 'pending', caseId })).length);
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    value: count,
+    error,
+    reload: load,
+  } = useLoaded(
+    async () => (await call('proposals', 'list', { status: 'pending', caseId })).length,
+    [caseId],
+    ['proposals', 'bundles'],
+  );
 
   if (error) return <ErrorNotice error={error} onRetry={() => void load()} />;
   if (!count) return null;

@@ -14,6 +14,7 @@ import { Button } from '../../components/controls.js';
 import type { AdditionKind, ProposedAddition } from '../../../shared/domain/bundles.js';
 import { formatMoney } from '../outcomes/OutcomesTab.js';
 import { shortVault } from '../evidence/evidence-format.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** The case tab where an accepted addition of each kind shows. */
 const TAB_OF: Record<AdditionKind, CaseTab> = {
@@ -116,7 +117,7 @@ export function ProposalCard({
         <span>{t(kindLabel(p))}</span>
         {!pending && (
           <span className={`badge proposal-status proposal-status-${p.status}`}>
-            {t(`proposals.status.${p.status}` as MessageKey)}
+            {t(labelKey('proposals.status', p.status))}
           </span>
         )}
       </h3>
@@ -137,7 +138,7 @@ export function ProposalCard({
             variant="primary"
             onClick={onAccept}
             disabled={busy}
-            aria-label={t(`proposals.acceptItem.${p.kind}` as MessageKey, { reference })}
+            aria-label={t(labelKey('proposals.acceptItem', p.kind), { reference })}
             aria-describedby={factsId}
           >
             {t('proposals.accept')}
@@ -145,7 +146,7 @@ export function ProposalCard({
           <Button
             onClick={onReject}
             disabled={busy}
-            aria-label={t(`proposals.rejectItem.${p.kind}` as MessageKey, { reference })}
+            aria-label={t(labelKey('proposals.rejectItem', p.kind), { reference })}
             aria-describedby={factsId}
           >
             {t('proposals.reject')}

@@ -8,7 +8,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { useAction } from '../../state/use-action.js';
 import { Button, SelectField } from '../../components/controls.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -19,6 +18,7 @@ import type { CallError } from '../../../shared/ipc/kit.js';
 import { ProposalCard, kindLabel, summaryOf } from './ProposalCard.js';
 import { useProposalsFocus } from './proposals-focus.js';
 import './proposals.css';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function ProposedAdditions({ generation }: { generation: number }) {
   const t = useT();
@@ -77,7 +77,7 @@ export function ProposedAdditions({ generation }: { generation: number }) {
       setRejecting(null);
       setNotice(
         how === 'accept'
-          ? t(`proposals.accepted.${p.kind}` as MessageKey, { reference: p.caseReference })
+          ? t(labelKey('proposals.accepted', p.kind), { reference: p.caseReference })
           : t(p.preview?.hasFile ? 'proposals.rejectedWithFile' : 'proposals.rejected'),
       );
       await load();
@@ -103,7 +103,7 @@ export function ProposedAdditions({ generation }: { generation: number }) {
               setNotice('');
               setStatus(e.target.value as ProposalStatus);
             }}
-            options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.filter.${s}` as MessageKey) }))}
+            options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(labelKey('proposals.filter', s)) }))}
           />
         </div>
       </div>

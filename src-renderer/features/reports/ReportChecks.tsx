@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import type { LeftOutCase, Redaction } from '../../../shared/domain/reports.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function ReportChecks({ redactions, leftOut }: { redactions: Redaction[]; leftOut: LeftOutCase[] }) {
   const t = useT();
@@ -54,7 +55,7 @@ function LeftOutTable({ rows }: { rows: LeftOutCase[] }) {
               <bdi className="code">{r.caseReference}</bdi>
             </td>
             <td>{t(`reports.leftOut.from.${r.from}` as MessageKey)}</td>
-            <td>{t(`reports.leftOut.reason.${r.reason}` as MessageKey)}</td>
+            <td>{t(labelKey('reports.leftOut.reason', r.reason))}</td>
             <td className="num">{f.number(r.people)}</td>
           </tr>
         ))}
@@ -80,7 +81,7 @@ function RedactionTable({ rows }: { rows: Redaction[] }) {
       <tbody>
         {rows.map((r, i) => (
           <tr key={i} data-kind={r.kind}>
-            <td>{t(`reports.redaction.${r.kind}` as MessageKey)}</td>
+            <td>{t(labelKey('reports.redaction', r.kind))}</td>
             <td>
               <bdi>{r.where}</bdi>
             </td>

@@ -6,7 +6,6 @@
  */
 import { useId, useState } from 'react';
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { call } from '../../vault.js';
 import { useAction } from '../../state/use-action.js';
 import { useProgress, useSession } from '../../state/session.js';
@@ -15,6 +14,7 @@ import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import type { ReportFormat } from '../../../shared/domain/reports.js';
 import type { ReportWrittenOutput } from '../../../shared/ipc/areas/reports.js';
 import { formatRefused, suggestedFileName, type ScopeInput } from './report-scope.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function SaveReport({ input, format, stale }: { input: ScopeInput; format: ReportFormat; stale: boolean }) {
   const t = useT();
@@ -56,7 +56,7 @@ export function SaveReport({ input, format, stale }: { input: ScopeInput; format
           disabled={busy || stale || refused}
           aria-describedby={`${id}-hint`}
         >
-          {t(`reports.save.${format}` as MessageKey)}
+          {t(labelKey('reports.save', format))}
         </Button>
       </div>
       {busy && <ProgressBar event={progress} label={t('reports.save.working')} />}

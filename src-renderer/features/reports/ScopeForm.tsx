@@ -5,7 +5,6 @@
  */
 import { useId, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { Button, Checkbox, SelectField, TextField } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import {
@@ -20,6 +19,7 @@ import type { ReportScopeOptions } from '../../../shared/ipc/areas/reports.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { ProgressEvent } from '../../../shared/ipc/events.js';
 import { formatRefused, type ScopeForm as Scope, type ScopeProblems } from './report-scope.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
   scope: Scope;
@@ -141,7 +141,7 @@ export function ScopeForm({
           value={scope.language}
           onChange={(e) => onScope({ ...scope, language: e.target.value as ReportLanguage })}
           disabled={busy}
-          options={REPORT_LANGUAGES.map((l) => ({ value: l, label: t(`reports.language.${l}` as MessageKey) }))}
+          options={REPORT_LANGUAGES.map((l) => ({ value: l, label: t(labelKey('reports.language', l)) }))}
         />
         <SelectField
           label={t('reports.scope.format')}
@@ -149,7 +149,7 @@ export function ScopeForm({
           onChange={(e) => onFormat(e.target.value as ReportFormat)}
           disabled={busy}
           error={formatRefused(format, scope.language) ? t('reports.scope.pdfArabic') : null}
-          options={REPORT_FORMATS.map((f) => ({ value: f, label: t(`reports.format.${f}` as MessageKey) }))}
+          options={REPORT_FORMATS.map((f) => ({ value: f, label: t(labelKey('reports.format', f)) }))}
         />
       </div>
       <div className="report-vignettes">

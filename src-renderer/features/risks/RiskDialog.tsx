@@ -17,6 +17,7 @@ import {
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { CasePicker } from './CasePicker.js';
 import { useRisks } from './risk-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
@@ -53,7 +54,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
     await run(async () => {
       const fields = { threat, description, category, likelihood, impact, mitigations, owner, reviewOn, status };
       if (risk) {
-        useRisks.getState().changed(
+        useRisks.getState().replace(
           await call('risks', 'update', {
             id: risk.id,
             expectedVersion: risk.version,
@@ -89,7 +90,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         label={t('risks.form.category')}
         value={category}
         onChange={(e) => setCategory(e.target.value as RiskCategory)}
-        options={RISK_CATEGORIES.map((c) => ({ value: c, label: t(`risks.category.${c}` as MessageKey) }))}
+        options={RISK_CATEGORIES.map((c) => ({ value: c, label: t(labelKey('risks.category', c)) }))}
       />
       <div className="field-row">
         <SelectField
@@ -106,7 +107,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         />
       </div>
       <p className="hint" aria-live="polite">
-        {t('risks.form.levelPreview', { level: t(`risks.level.${riskLevel(score)}` as MessageKey), score })}
+        {t('risks.form.levelPreview', { level: t(labelKey('risks.level', riskLevel(score))), score })}
       </p>
       <TextArea
         label={t('risks.form.mitigations')}
@@ -131,7 +132,7 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         label={t('risks.form.status')}
         value={status}
         onChange={(e) => setStatus(e.target.value as RiskStatus)}
-        options={RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) }))}
+        options={RISK_STATUSES.map((s) => ({ value: s, label: t(labelKey('risks.status', s)) }))}
       />
       <CasePicker label={t('risks.case.label')} emptyLabel={t('risks.case.none')} value={caseId} onChange={setCaseId} />
       <FormNotice />

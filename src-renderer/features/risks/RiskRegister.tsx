@@ -20,10 +20,11 @@ import type { MessageKey } from '../../i18n/catalogue.js';
 import { useRisks } from './risk-store.js';
 import { RiskDialog } from './RiskDialog.js';
 import { CasePicker } from './CasePicker.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function RiskRegister() {
   const t = useT();
-  const { risks, filters, error, setFilters, refresh } = useRisks();
+  const { rows: risks, filters, error, setFilters, refresh } = useRisks();
   const [dialog, setDialog] = useState<{ risk?: Risk } | null>(null);
   const [rowError, setRowError] = useState<CallError | null>(null);
 
@@ -51,7 +52,7 @@ export function RiskRegister() {
           onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as RiskStatus | undefined })}
           options={[
             { value: '', label: t('risks.filter.anyStatus') },
-            ...RISK_STATUSES.map((s) => ({ value: s, label: t(`risks.status.${s}` as MessageKey) })),
+            ...RISK_STATUSES.map((s) => ({ value: s, label: t(labelKey('risks.status', s)) })),
           ]}
         />
         <SelectField
@@ -62,7 +63,7 @@ export function RiskRegister() {
           }
           options={[
             { value: '', label: t('risks.filter.anyCategory') },
-            ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(`risks.category.${c}` as MessageKey) })),
+            ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(labelKey('risks.category', c)) })),
           ]}
         />
         <CasePicker
@@ -103,14 +104,14 @@ function RiskTable({
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const cases = useRisks((s) => s.cases);
+  const cases = useRisks((s) => s.extra);
   const [busy, setBusy] = useState<string | null>(null);
 
   const setStatus = async (r: Risk, status: RiskStatus) => {
     setBusy(r.id);
     onError(null);
     try {
-      useRisks.getState().changed(await call('risks', 'update', { id: r.id, expectedVersion: r.version, status }));
+      useRisks.getState().replace(await call('risks', 'update', { id: r.id, expectedVersion: r.version, status }));
     } catch (e) {
       onError(asCallError(e));
     } finally {
@@ -142,15 +143,15 @@ function RiskTable({
               <td>
                 <bdi>{r.threat}</bdi>
               </td>
-              <td>{t(`risks.category.${r.category}` as MessageKey)}</td>
+              <td>{t(labelKey('risks.category', r.category))}</td>
               <td>{t(`risks.likelihood.${r.likelihood}` as MessageKey, { n: r.likelihood })}</td>
               <td>{t(`risks.impact.${r.impact}` as MessageKey, { n: r.impact })}</td>
               <td>
                 <span className={`badge level-${r.level}`}>
-                  {t('risks.levelScore', { level: t(`risks.level.${r.level}` as MessageKey), score: r.score })}
+                  {t('risks.levelScore', { level: t(labelKey('risks.level', r.level)), score: r.score })}
                 </span>
               </td>
-              <td>{t(`risks.status.${r.status}` as MessageKey)}</td>
+              <td>{t(labelKey('risks.status', r.status))}</td>
               <td>
                 {f.day(r.reviewOn)}
                 {r.reviewOverdue && <span className="badge overdue">{t('risks.overdue')}</span>}

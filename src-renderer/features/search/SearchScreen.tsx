@@ -11,8 +11,8 @@ import { useNav, type CaseTab } from '../../state/navigation.js';
 import { Button, Field } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SnippetSegment } from '../../../shared/domain/search.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { isSearchable, useSearch } from './search-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 const TYPING_DELAY_MS = 300;
 
@@ -134,7 +134,7 @@ function ResultGroup({ kind }: { kind: SearchKind }) {
   return (
     <section className="search-group" aria-labelledby={headingId} data-kind={kind}>
       <h2 id={headingId}>
-        {t(`search.group.${kind}` as MessageKey)}{' '}
+        {t(labelKey('search.group', kind))}{' '}
         <span className="search-group-count">
           {group.total !== undefined ? t('search.group.count', { count: group.total }) : t('search.group.many')}
         </span>
@@ -151,7 +151,7 @@ function ResultGroup({ kind }: { kind: SearchKind }) {
       <ErrorNotice error={group.error} onRetry={() => more(kind)} />
       {group.hasMore && (
         <Button onClick={() => more(kind)} disabled={group.loadingMore} aria-busy={group.loadingMore}>
-          {t(`search.more.${kind}` as MessageKey)}
+          {t(labelKey('search.more', kind))}
         </Button>
       )}
     </section>

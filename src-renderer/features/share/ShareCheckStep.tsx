@@ -21,6 +21,7 @@ import type { ShareChoices } from './ShareWizard.js';
 import { OpenPartnerPage, PartnerGate, profileIsEmpty } from './SharePartnerGate.js';
 import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
 import { useAction } from '../../state/use-action.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Blockers the step explains in its own words (the rest are shown as errors). */
 function explained(plan: BundlePlan, choices: ShareChoices, code: string): boolean {
@@ -77,7 +78,7 @@ export function CheckStep({
 
   // what the profile removes: kinds not shared at all, and fields left out of the others
   const removals = SHARING_KINDS.map((kind: SharingKind) => {
-    const label = t(`partners.sharingKind.${kind}` as MessageKey);
+    const label = t(labelKey('partners.sharingKind', kind));
     const fields = partner.sharingProfile[kind] as readonly string[] | undefined;
     if (!fields) return t('share.plan.profile.kindOut', { kind: label });
     const missing = (SHARING_FIELDS[kind] as readonly string[]).filter((x) => !fields.includes(x));
@@ -172,7 +173,7 @@ export function CheckStep({
           <tbody>
             {kinds.map((k) => (
               <tr key={k}>
-                <td>{t(`partners.sharingKind.${k}` as MessageKey)}</td>
+                <td>{t(labelKey('partners.sharingKind', k))}</td>
                 <td className="num">{f.number(plan.included[k])}</td>
               </tr>
             ))}
@@ -201,8 +202,8 @@ export function CheckStep({
           <ul className="plan-withheld" data-testid="plan-withheld">
             {plan.withheld.map((w) => (
               <li key={`${w.kind}-${w.reason}`}>
-                {t(`share.plan.withheld.${w.reason}` as MessageKey, {
-                  kind: t(`partners.sharingKind.${w.kind}` as MessageKey),
+                {t(labelKey('share.plan.withheld', w.reason), {
+                  kind: t(labelKey('partners.sharingKind', w.kind)),
                   count: w.count,
                 })}
               </li>

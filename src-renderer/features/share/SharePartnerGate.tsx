@@ -13,6 +13,7 @@ import { Loading } from '../../components/feedback.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { SHARING_KINDS, type PartnerDetail, type SharingProfile } from '../../../shared/domain/partners.js';
 import type { ClearanceReason, PartnerClearance } from '../../../shared/domain/policy.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** No kind at all in the profile: nothing of any case would be shared (BUNDLE_EMPTY). */
 export function profileIsEmpty(profile: SharingProfile): boolean {
@@ -73,7 +74,7 @@ export function PartnerGate({
           <ul className="gate-reasons">
             {clearance.reasons.map((r) => (
               <li key={r.reason}>
-                {t(`share.gate.reason.${r.reason}` as MessageKey, { day: f.day(r.day) })}{' '}
+                {t(labelKey('share.gate.reason', r.reason), { day: f.day(r.day) })}{' '}
                 <span className="muted">{t(whereKey(r.reason), { partner: partner.name })}</span>
               </li>
             ))}

@@ -24,6 +24,7 @@ import { PartnerGate } from './SharePartnerGate.js';
 import { SharePresetPicker } from './SharePresetPicker.js';
 import type { ShareChoices } from './ShareWizard.js';
 import { planInput } from './share-store.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Whether a partner can receive a bundle: at least one current key is verified. */
 export function canReceive(p: PartnerDetail): boolean {
@@ -223,7 +224,7 @@ export function PartnerStep({
               checked={choices.mode === m}
               onChange={() => onChange({ mode: m })}
             />
-            <label htmlFor={`share-mode-${m}`}>{t(`share.missing.${m}` as MessageKey)}</label>
+            <label htmlFor={`share-mode-${m}`}>{t(labelKey('share.missing', m))}</label>
           </div>
         ))}
       </fieldset>

@@ -23,6 +23,7 @@ import {
   type SharingProfile,
 } from '../../../shared/domain/partners.js';
 import { profileIsEmpty } from './SharePartnerGate.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 /** For each kind a profile lets through: the kind and its fields, in words. */
 export function useProfileLines(): (profile: SharingProfile) => Array<{ kind: string; fields: string }> {
@@ -31,7 +32,7 @@ export function useProfileLines(): (profile: SharingProfile) => Array<{ kind: st
   const list = (items: string[]) => new Intl.ListFormat(f.locale, { type: 'conjunction' }).format(items);
   return (profile) =>
     SHARING_KINDS.filter((k) => Array.isArray(profile[k])).map((kind) => ({
-      kind: t(`partners.sharingKind.${kind}` as MessageKey),
+      kind: t(labelKey('partners.sharingKind', kind)),
       fields: list(
         (profile[kind] as readonly string[])
           .filter((x) => x !== 'file')
@@ -53,7 +54,7 @@ export function SharePresetPicker({
   const [chosen, setChosen] = useState<SharingPreset | null>(current);
   const [saved, setSaved] = useState<SharingPreset | null>(null);
   const { busy, error, run } = useAction();
-  const presetName = (p: SharingPreset) => t(`share.preset.name.${p}` as MessageKey);
+  const presetName = (p: SharingPreset) => t(labelKey('share.preset.name', p));
 
   const now = profileIsEmpty(partner.sharingProfile)
     ? t('share.preset.now.none')
@@ -97,7 +98,7 @@ export function SharePresetPicker({
                 />
                 <label htmlFor={`share-preset-${p}`}>{presetName(p)}</label>
                 <div className="field-hint" id={descId}>
-                  <p>{t(`share.preset.desc.${p}` as MessageKey)}</p>
+                  <p>{t(labelKey('share.preset.desc', p))}</p>
                   <p>
                     <strong>
                       {profileAllows(profile, 'evidence', 'file')

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { KdfProgress } from './KdfProgress.js';
 import { call } from '../../vault.js';
 import { useSession } from '../../state/session.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
+import { labelKey } from '../../i18n/enum-labels.js';
 
 export function Unlock() {
   const t = useT();
@@ -34,7 +34,7 @@ export function Unlock() {
         <h1>{t('vault.unlock.title')}</h1>
         {lockedReason && lockedReason !== 'user' && (
           <p className="notice" role="status">
-            {t(`locked.${lockedReason}` as MessageKey)}
+            {t(labelKey('locked', lockedReason))}
           </p>
         )}
         {mode === 'passphrase' ? (

@@ -109,11 +109,20 @@ const add: Command = {
       description: "import the partner's contact card (.cvcard): a new partner, or a key for --partner",
       valueName: 'FILE',
     },
+    'card-image': {
+      type: 'string',
+      description: "instead: a PNG or JPEG picture (photo, screenshot) of the partner's card QR code",
+      valueName: 'FILE',
+    },
     partner: { type: 'string', description: 'with --card: attach the key to this existing partner', valueName: 'ID' },
   },
   async run(ctx) {
     const card = stringOpt(ctx, 'card');
-    if (card !== undefined) return addPartnerFromCard(ctx, card);
+    const cardImage = stringOpt(ctx, 'card-image');
+    if (card !== undefined && cardImage !== undefined)
+      throw new UsageError('give --card FILE or --card-image FILE, not both.');
+    if (card !== undefined) return addPartnerFromCard(ctx, card, 'card-file');
+    if (cardImage !== undefined) return addPartnerFromCard(ctx, cardImage, 'picture');
     if (stringOpt(ctx, 'partner') !== undefined) throw new UsageError('--partner goes with --card FILE.');
     const input = dropUndefined({
       name: stringOpt(ctx, 'name'),

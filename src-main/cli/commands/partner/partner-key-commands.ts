@@ -13,6 +13,7 @@ import {
 import { MAX_CARD_BYTES } from '../../../../shared/domain/identity.js';
 import { VaultError } from '../../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../../../engine/audit/audit-log.js';
+import { cardTextFromQr, readQrFromPicture } from '../../../engine/identity/qr-picture.js';
 import { currentKeyOf, importContactCard } from '../../../engine/partners/partner-keys.js';
 import type { Command, CommandContext } from '../../command.js';
 import { choices, stringOpt } from '../../command.js';
@@ -49,31 +50,22 @@ function keyLines(k: PartnerKey): Array<[string, unknown]> {
   ];
 }
 
-/** `partner add --card FILE [--partner ID] [--kind K] [--tier T]` */
-export async function addPartnerFromCard(ctx: CommandContext, file: string): Promise<void> {
+/**
+ * `partner add --card FILE [--partner ID] [--kind K] [--tier T]`, or `--card-image FILE`: a
+ * picture of the card's QR code, read by the engine into the same card text.
+ */
+export async function addPartnerFromCard(
+  ctx: CommandContext,
+  file: string,
+  from: 'card-file' | 'picture',
+): Promise<void> {
   for (const name of ['name', 'country', 'contact', 'notes', 'amount', 'review-on', 'dd-outcome', 'dd-notes']) {
     if (stringOpt(ctx, name) !== undefined)
       throw new UsageError(
         `--${name} cannot be given with --card: the card names the partner; change it afterwards with "partner update".`,
       );
   }
-  let text: string;
-  try {
-    const st = fs.statSync(file);
-    if (!st.isFile()) throw new VaultError('CARD_INVALID', 'That is not a file.');
-    if (st.size > MAX_CARD_BYTES)
-      throw new VaultError(
-        'CARD_TOO_LARGE',
-        `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`,
-      );
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof VaultError) throw e;
-    throw new VaultError(
-      'IO_ERROR',
-      `The card file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`,
-    );
-  }
+  const text = from === 'picture' ? cardTextFromQr(await readQrFromPicture(file)) : readCardText(file);
   const input = dropUndefined({
     card: text,
     partnerId: stringOpt(ctx, 'partner'),
@@ -83,6 +75,26 @@ export async function addPartnerFromCard(ctx: CommandContext, file: string): Pro
   // not the contract's importCard: that one takes neither the kind nor the tier of a new partner
   const r = await withDomain(ctx, (d) => importContactCard(d, input as { card: string }));
   printCardImport(ctx, r);
+}
+
+/** The text of a `.cvcard` file, refused before reading when larger than a card can be. */
+function readCardText(file: string): string {
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new VaultError('CARD_INVALID', 'That is not a file.');
+    if (st.size > MAX_CARD_BYTES)
+      throw new VaultError(
+        'CARD_TOO_LARGE',
+        `This file is too large to be a contact card (a card is under ${MAX_CARD_BYTES / 1024} KiB).`,
+      );
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof VaultError) throw e;
+    throw new VaultError(
+      'IO_ERROR',
+      `The card file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}).`,
+    );
+  }
 }
 
 /** What importing a card did (also used when the sender of a quarantined bundle is added). */
@@ -181,6 +193,11 @@ const verify: Command = {
   options: {
     'safety-number': { type: 'string', description: 'the 60 digits you compared', valueName: 'DIGITS' },
     scanned: { type: 'string', description: 'instead: the code scanned from their screen (base64)', valueName: 'CODE' },
+    'scanned-image': {
+      type: 'string',
+      description: 'instead: a PNG or JPEG picture (photo, screenshot) of the safety-number code on their screen',
+      valueName: 'FILE',
+    },
     how: {
       type: 'string',
       description: `how you compared: ${choices(KEY_VERIFICATION_METHODS, { 'read-aloud': 'default' })}`,
@@ -193,11 +210,20 @@ const verify: Command = {
     const partnerId = idArg(ctx, 'partner');
     const safetyNumber = stringOpt(ctx, 'safety-number');
     const scanned = stringOpt(ctx, 'scanned');
-    if ((safetyNumber === undefined) === (scanned === undefined))
-      throw new UsageError('give --safety-number DIGITS (or --scanned CODE): the number you compared with them.');
+    const scannedImage = stringOpt(ctx, 'scanned-image');
+    if ([safetyNumber, scanned, scannedImage].filter((v) => v !== undefined).length !== 1)
+      throw new UsageError(
+        'give one of --safety-number DIGITS, --scanned CODE or --scanned-image FILE: the number you compared with them.',
+      );
+    if (scannedImage !== undefined && stringOpt(ctx, 'how') !== undefined)
+      throw new UsageError(
+        '--how does not go with --scanned-image: a code read from a picture is recorded as scanned.',
+      );
     const k = await withEngine(ctx, async (engine) => {
       const key = currentKeyOf(engine.domain, partnerId, stringOpt(ctx, 'key'));
       const by = stringOpt(ctx, 'by') ?? ((await engine.call('identity', 'show', {})).name || LOCAL_ACTOR);
+      if (scannedImage !== undefined)
+        return engine.call('partners', 'verifyKeyPicture', { keyId: key.id, picture: scannedImage, verifiedBy: by });
       return engine.call(
         'partners',
         'verifyKey',

@@ -4,6 +4,8 @@
  *
  * `importCard`'s `file` arrives as a path (main swapped the open dialog's handle for it). The
  * card is read with a bound: a file larger than a card can be is refused before it is read.
+ * `importCardPicture` and `verifyKeyPicture` read a QR code from a picture (identity/qr-picture.ts)
+ * and hand what it holds to the same import and verification.
  */
 import { open } from 'node:fs/promises';
 import { MAX_CARD_BYTES } from '../../../../shared/domain/identity.js';
@@ -23,6 +25,7 @@ import {
   partnerSafetyNumber,
   verifyPartnerKey,
 } from '../../partners/partner-keys.js';
+import { cardTextFromQr, readQrFromPicture, safetyCodeFromQr } from '../../identity/qr-picture.js';
 import { partnerClearance } from '../../policy/policy-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -79,7 +82,15 @@ export const partnersHandlers: EngineImplementation['partners'] = {
     const card = await readCardFile(file);
     return importContactCard(session.ctx, { card, ...(partnerId !== undefined ? { partnerId } : {}) });
   },
+  importCardPicture: async ({ picture, partnerId }, { session }) => {
+    const card = cardTextFromQr(await readQrFromPicture(picture));
+    return importContactCard(session.ctx, { card, ...(partnerId !== undefined ? { partnerId } : {}) });
+  },
   keys: ({ partnerId }, { session }) => listPartnerKeys(session.ctx, partnerId),
   safetyNumber: ({ keyId }, { session }) => partnerSafetyNumber(session.ctx, keyId),
   verifyKey: (input, { session }) => verifyPartnerKey(session.ctx, input),
+  verifyKeyPicture: async ({ keyId, picture, verifiedBy }, { session }) => {
+    const scanned = safetyCodeFromQr(await readQrFromPicture(picture));
+    return verifyPartnerKey(session.ctx, { keyId, scanned, how: 'scanned', verifiedBy });
+  },
 };

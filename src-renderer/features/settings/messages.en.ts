@@ -1,0 +1,58 @@
+/** English: the source catalogue; the other languages must have exactly these keys. */
+export const en = {
+  /** this language's name in itself: the language menu shows each option from its own catalogue */
+  'settings.languageName': 'English',
+  'settings.title': 'Settings',
+  'settings.language.title': 'Language',
+  'settings.language.label': 'Language of the app',
+  'settings.language.hint': 'Dates and numbers follow the language too.',
+  'settings.language.saved': 'The app is now in English.',
+  'settings.autoLock.title': 'Automatic lock',
+  'settings.autoLock.label': 'Lock after this many minutes without use',
+  'settings.autoLock.hint':
+    'From 1 to 60 minutes. The vault also locks when the computer sleeps or its screen locks, and at once with Ctrl+L.',
+  'settings.autoLock.invalid': 'Enter a whole number of minutes from 1 to 60.',
+  'settings.autoLock.save': 'Save the lock time',
+  'settings.autoLock.saved':
+    '{minutes, plural, one {The vault now locks after # minute without use.} other {The vault now locks after # minutes without use.}}',
+  'settings.passphrase.title': 'Change the passphrase',
+  'settings.passphrase.intro': 'The recovery key keeps working: only the passphrase changes.',
+  'settings.passphrase.current': 'Current passphrase',
+  'settings.passphrase.next': 'New passphrase',
+  'settings.passphrase.nextHint': 'At least 12 characters. A few unrelated words work well.',
+  'settings.passphrase.confirm': 'New passphrase again',
+  'settings.passphrase.tooShort': 'Use at least 12 characters.',
+  'settings.passphrase.mismatch': 'The two new passphrases are not the same.',
+  'settings.passphrase.same': 'The new passphrase is the same as the current one.',
+  'settings.passphrase.missingCurrent': 'Enter the current passphrase.',
+  'settings.passphrase.submit': 'Change passphrase',
+  'settings.passphrase.working': 'Checking the current passphrase and deriving the new key…',
+  'settings.passphrase.done': 'The passphrase is changed. Use the new one the next time you unlock the vault.',
+  'settings.info.title': 'About this vault',
+  'settings.info.id': 'Vault id',
+  'settings.info.created': 'Created',
+  'settings.info.format': 'File format version',
+  'settings.info.schema': 'Database schema version',
+  'settings.info.slots': 'Ways to unlock',
+  'settings.info.slot.passphrase': 'Passphrase, set {date}',
+  'settings.info.slot.recovery': 'Recovery key, made {date}',
+  'settings.info.files': 'Stored files',
+  'settings.info.filesValue': '{count, plural, one {# file} other {# files}}, {size}',
+  'settings.info.audit': 'Audit log entries',
+  'settings.policy.title': 'Partner policy',
+  'settings.policy.intro':
+    'What a partner needs before anything in this vault is shared with them. Both rules are on by default; every change is recorded in the audit log.',
+  'settings.policy.dueDiligence': 'Require an approved due diligence',
+  'settings.policy.dueDiligenceHint':
+    'The partner’s due diligence must be recorded as approved — not pending, rejected or approved with conditions — and its review must not be overdue.',
+  'settings.policy.agreement': 'Require a confidentiality or data-sharing agreement',
+  'settings.policy.agreementHint':
+    'A signed confidentiality or data-sharing agreement with the partner must be in force.',
+  'settings.policy.offWarning':
+    'With a rule off, cases can go to partners nobody has vetted. Turn a rule off only if your organisation decided so.',
+  'settings.policy.save': 'Save the partner policy',
+  'settings.policy.saved': 'The partner policy is saved.',
+  'settings.policy.default': 'Never changed: these are the defaults.',
+  'settings.policy.changed': 'Last changed {date} by {who}.',
+  'settings.policy.changedNoName': 'Last changed {date}.',
+};

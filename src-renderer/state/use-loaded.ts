@@ -1,0 +1,61 @@
+/**
+ * The one way a screen loads what it shows: call the engine, keep the answer or the error, read
+ * again when the record's kinds change (changes.ts) or when asked, and never let a late answer
+ * overwrite a newer one (a quick switch between two cases must not show the first case's rows).
+ */
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DependencyList,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
+import type { ChangeArea } from '../../shared/ipc/events.js';
+import type { CallError } from '../../shared/ipc/kit.js';
+import { asCallError } from '../vault.js';
+import { useRefreshOn } from './changes.js';
+
+export interface Loaded<T> {
+  /** the last answer; null until the first one arrives */
+  value: T | null;
+  /** the last failure; cleared by the next answer */
+  error: CallError | null;
+  /** read again now */
+  reload: () => Promise<void>;
+  /** replace the value shown (an update the engine answered with) */
+  setValue: Dispatch<SetStateAction<T | null>>;
+}
+
+export function useLoaded<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+  refreshOn: readonly ChangeArea[] = [],
+): Loaded<T> {
+  const [value, setValue] = useState<T | null>(null);
+  const [error, setError] = useState<CallError | null>(null);
+  const generation = useRef(0);
+  // the caller names in `deps` what `load` reads
+  const loadNow = useCallback(load, deps);
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const answer = await loadNow();
+      if (generation.current !== mine) return;
+      setValue(answer);
+      setError(null);
+    } catch (e) {
+      if (generation.current === mine) setError(asCallError(e));
+    }
+  }, [loadNow]);
+  useEffect(() => {
+    setValue(null); // another record: never show the previous one's rows while reading
+    void reload();
+    return () => {
+      generation.current++;
+    };
+  }, [reload]);
+  useRefreshOn(refreshOn, () => void reload());
+  return { value, error, reload, setValue };
+}
