@@ -5,41 +5,25 @@
  * name opens the person's page; in the wizard the names are plain (leaving would lose the choices
  * made). The notes are read again whenever people or cases change (a `changed` event).
  */
-import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
-import { useRefreshOn } from '../../state/changes.js';
 import { ErrorNotice } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
-import type { PersonSafetyNote } from '../../../shared/domain/person-queries.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
+import { call } from '../../vault.js';
 import './people.css';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export function SafetyNotesNotice({ caseIds, context = 'case' }: { caseIds: string[]; context?: 'case' | 'share' }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  const [notes, setNotes] = useState<PersonSafetyNote[]>([]);
-  const [error, setError] = useState<CallError | null>(null);
-  const [round, setRound] = useState(0);
-  useRefreshOn(['people', 'cases'], () => setRound((n) => n + 1));
   const key = caseIds.join(',');
+  const { value, error, reload } = useLoaded(
+    () => (key === '' ? Promise.resolve([]) : call('people', 'safetyNotes', { caseIds: key.split(',') })),
+    [key],
+    ['people', 'cases'],
+  );
+  const notes = value ?? [];
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    if (key === '') {
-      setNotes([]);
-      return;
-    }
-    call('people', 'safetyNotes', { caseIds: key.split(',') })
-      .then((list) => live && setNotes(list))
-      .catch((e: unknown) => live && setError(asCallError(e)));
-    return () => {
-      live = false;
-    };
-  }, [key, round]);
-
-  if (error) return <ErrorNotice error={error} onRetry={() => setRound((n) => n + 1)} />;
+  if (error) return <ErrorNotice error={error} onRetry={() => void reload()} />;
   if (notes.length === 0) return null;
   const share = context === 'share';
   return (

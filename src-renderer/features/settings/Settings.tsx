@@ -15,9 +15,9 @@ import { KdfProgress } from '../vault/KdfProgress.js';
 import { call, asCallError } from '../../vault.js';
 import { useSession } from '../../state/session.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
-import type { VaultInfo } from '../../../shared/ipc/areas/vault.js';
 import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
+import { useLoaded } from '../../state/use-loaded.js';
 
 export const MIN_PASSPHRASE_CHARS = 12;
 export const AUTO_LOCK_MIN = 1;
@@ -336,25 +336,13 @@ function PassphraseSection({ onChanged }: { onChanged: () => void }) {
 function VaultInfoSection({ version }: { version: number }) {
   const t = useT();
   const f = useFormat();
-  const [info, setInfo] = useState<VaultInfo | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    call('vault', 'info', {})
-      .then((i) => live && setInfo(i))
-      .catch((e: unknown) => live && setError(asCallError(e)));
-    return () => {
-      live = false;
-    };
-  }, [version, attempt]);
+  // `version` moves when the key slots change (a new passphrase): read the vault's facts again
+  const { value: info, error, reload } = useLoaded(() => call('vault', 'info', {}), [version]);
 
   return (
     <section className="card settings-section" aria-labelledby="settings-info-title">
       <h2 id="settings-info-title">{t('settings.info.title')}</h2>
-      <ErrorNotice error={error} onRetry={() => setAttempt((a) => a + 1)} />
+      <ErrorNotice error={error} onRetry={() => void reload()} />
       {!info && !error && <Loading />}
       {info && (
         <dl className="dl vault-info">
