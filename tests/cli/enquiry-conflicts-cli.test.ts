@@ -77,4 +77,43 @@ describe('case-vault enquiry conflicts', () => {
       `possible duplicate: "Muhammad Ben Ali" ~ Mohamed Benali (name, transliteration: Muhammad ~ Mohamed) — person ${a.id}`,
     );
   });
+
+  it('accept carries named people over: a new person with the enquiry role, or a matched person linked', () => {
+    const v = cliVault();
+    const officer = v.json('person', 'add', '--name', 'Youssef El-Amrani');
+    const e = v.json(
+      'enquiry',
+      'add',
+      '--channel',
+      'phone',
+      '--summary',
+      'Beaten in custody',
+      '--from',
+      'Fatuma Ali',
+      '--name',
+      'survivor:Amina Haddad',
+      '--name',
+      'alleged-perpetrator:Youssef El Amrani',
+    );
+    expect(v.raw('enquiry', 'show', e.id).stdout).toMatch(/1\. Amina Haddad \(survivor\)[\s\S]*2\. Youssef El Amrani/);
+    expect(v.raw('enquiry', 'decide', e.id, '--accept', '--conflicts-reviewed', '--create-person', 'x').stderr).toMatch(
+      /--create-person: "x" is not a name number/,
+    );
+    expect(v.raw('enquiry', 'decide', e.id, '--accept', '--conflicts-reviewed', '--create-person', '3').stderr).toMatch(
+      /INVALID_INPUT: .*no name number 3/,
+    );
+    const decided = v.json(
+      'enquiry',
+      'decide',
+      e.id,
+      '--accept',
+      '--conflicts-reviewed',
+      '--create-person',
+      '1',
+      '--link-person',
+      `2:${officer.id}`,
+    );
+    const people = v.json('person', 'list', '--case', decided.caseId) as Array<{ id: string; fullName: string }>;
+    expect(people.map((p) => p.fullName).sort()).toEqual(['Amina Haddad', 'Youssef El-Amrani']);
+  });
 });

@@ -13,7 +13,8 @@ function enquiryLines(e: Enquiry): Array<[string, unknown]> {
     ['received', `${e.receivedOn} (${e.channel})`],
     ['from', e.enquirerName],
     ['contact', e.enquirerContact],
-    ['names', e.namedPeople.map((n) => (n.role ? `${n.name} (${n.role})` : n.name))],
+    // numbered from 1, as `decide --create-person N` and `--link-person N:…` take them
+    ['names', e.namedPeople.map((n, i) => `${i + 1}. ${n.role ? `${n.name} (${n.role})` : n.name}`)],
     ['summary', e.summary],
     ['status', e.status],
     ['reason', e.decisionReason],
@@ -154,6 +155,38 @@ const check: Command = {
   },
 };
 
+/** The name number N as the user typed it (from 1) → the engine's index (from 0). */
+function nameIndex(option: string, v: string): number {
+  const n = /^[1-9]\d?$/.test(v) ? Number(v) : NaN;
+  if (!(n >= 1 && n <= 50))
+    throw new UsageError(`--${option}: "${v}" is not a name number (1, 2, … as \`enquiry show\` numbers them).`);
+  return n - 1;
+}
+
+/** --create-person N[:ROLE] and --link-person N:PERSON_ID[:ROLE] → the engine's namedPeople choices. */
+function namedPeopleChoices(ctx: CommandContext): Array<Record<string, unknown>> {
+  const created = ctx.values['create-person'] !== undefined ? listOpt(ctx, 'create-person') : [];
+  const linked = ctx.values['link-person'] !== undefined ? listOpt(ctx, 'link-person') : [];
+  // the engine checks the numbers against the enquiry and refuses two choices for one name
+  return [
+    ...created.map((v) => {
+      const [n = '', role] = v.split(':');
+      return dropUndefined({ index: nameIndex('create-person', n.trim()), action: 'create', role: role?.trim() });
+    }),
+    ...linked.map((v) => {
+      const [n = '', personId, role] = v.split(':');
+      if (!personId)
+        throw new UsageError(`--link-person: "${v}" needs N:PERSON_ID (the person id the conflict check names).`);
+      return dropUndefined({
+        index: nameIndex('link-person', n.trim()),
+        action: 'link',
+        personId: personId.trim(),
+        role: role?.trim(),
+      });
+    }),
+  ];
+}
+
 const decide: Command = {
   path: ['enquiry', 'decide'],
   summary: 'Accept (opens a case), refer (to a partner) or decline an enquiry.',
@@ -175,6 +208,18 @@ const decide: Command = {
       valueName: 'R',
     },
     'conflicts-reviewed': { type: 'boolean', description: 'accept: confirm you reviewed the conflict-check matches' },
+    'create-person': {
+      type: 'string',
+      multiple: true,
+      description: 'accept: record name N of the enquiry (as numbered by show) as a new person in the case',
+      valueName: 'N[:ROLE]',
+    },
+    'link-person': {
+      type: 'string',
+      multiple: true,
+      description: 'accept: give an existing person the role of name N instead (a conflict-check match)',
+      valueName: 'N:PERSON_ID[:ROLE]',
+    },
   },
   async run(ctx) {
     const chosen = [boolOpt(ctx, 'accept'), stringOpt(ctx, 'refer') !== undefined, boolOpt(ctx, 'decline')].filter(
@@ -198,6 +243,7 @@ const decide: Command = {
         case: caseFields,
         enquirerRole: stringOpt(ctx, 'enquirer-role'),
         acknowledgeConflicts: boolOpt(ctx, 'conflicts-reviewed'),
+        namedPeople: namedPeopleChoices(ctx),
       });
     } else if (stringOpt(ctx, 'refer') !== undefined) {
       input = { id, decision: 'refer', partnerId: stringOpt(ctx, 'refer'), reason };
