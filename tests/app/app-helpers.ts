@@ -50,6 +50,8 @@ export interface TestAppOptions {
   clipboardClearSeconds?: number;
   /** create the vault (unlocked) before returning */
   unlocked?: boolean;
+  /** settings.json as a previous run left it */
+  savedSettings?: Record<string, unknown>;
 }
 
 /** A renderer folder with an index page and a script, and a file next to it that must never be served. */
@@ -73,6 +75,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   mkdirSync(userData);
   const rendererRoot = writeRenderer(root);
   standin.app.userData = userData;
+  if (opts.savedSettings) writeFileSync(join(userData, 'settings.json'), JSON.stringify(opts.savedSettings));
   standin.app.isPackaged = opts.packaged ?? false;
   const logs: string[] = [];
   let engine: TestEngine | undefined;

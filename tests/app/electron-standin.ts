@@ -181,7 +181,12 @@ class FakeApp extends EventEmitter {
   ready = false;
   readonly commandLine = {
     switches: new Set<string>(),
+    values: new Map<string, string>(),
     hasSwitch: (name: string) => this.commandLine.switches.has(name),
+    appendSwitch: (name: string, value?: string) => {
+      this.commandLine.switches.add(name);
+      if (value !== undefined) this.commandLine.values.set(name, value);
+    },
   };
   #ready = deferred<void>();
   reset(): void {
@@ -193,6 +198,7 @@ class FakeApp extends EventEmitter {
     this.quitCalls = 0;
     this.exitCodes = [];
     this.commandLine.switches.clear();
+    this.commandLine.values.clear();
     this.sandboxEnabled = false;
     this.sandboxEnabledBeforeReady = false;
     this.ready = false;

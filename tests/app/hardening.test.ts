@@ -368,4 +368,12 @@ describe('the menu', () => {
     await t.ok('settings.set', { language: 'ar' });
     expect(menuItem('lock')!.label).toBe('قفل');
   });
+
+  test('Chromium starts in the saved interface language, so date inputs read as its speakers write dates', async () => {
+    t = await startTestApp({ savedSettings: { language: 'fr' } });
+    expect(standin.app.commandLine.values.get('lang')).toBe('fr');
+    t.cleanup();
+    t = await startTestApp();
+    expect(standin.app.commandLine.values.get('lang')).toBe('en');
+  });
 });

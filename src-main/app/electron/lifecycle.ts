@@ -74,6 +74,10 @@ export function startApp(opts: AppOptions): RunningApp | null {
   const vaultDir = opts.vaultDir ?? defaultVaultDir();
   const settingsFile = join(userData, 'settings.json');
   const settings = new SettingsStore(settingsFile);
+  // Chromium draws date and number inputs in the locale it starts with; starting it in the
+  // interface language shows dates as a reader of that language writes them. It reads the
+  // switch once, so a language chosen later applies to those inputs from the next start.
+  app.commandLine.appendSwitch('lang', settings.get().language);
   const windows = new AppWindows();
   const host = new ElectronHost({ windows, language: () => settings.get().language, write: opts.log });
   // The engine exists before the shell it reports a crash to (a dead worker took the keys with it: locked).
