@@ -1,9 +1,10 @@
 /**
  * Choosing a country, a language or a currency by its name in the interface language, never by
- * typing a code. A native <select> sorted by the localized name: screen readers know it, and
- * typing the first letters of a name ("Moro…") moves to it.
+ * typing a code; and a value of one of the shared enums by its label. A native <select> (for
+ * codes sorted by the localized name): screen readers know it, and typing the first letters of
+ * a name ("Moro…") moves to it.
  */
-import type { SelectHTMLAttributes } from 'react';
+import type { JSX, SelectHTMLAttributes } from 'react';
 import { SelectField } from './controls.js';
 import { useLocale, useT } from '../i18n/i18n.js';
 import {
@@ -16,6 +17,7 @@ import {
   type CodeOption,
 } from '../i18n/iso-names.js';
 import type { Locale } from '../i18n/define.js';
+import { labelKey, type EnumValue, type LabelledEnum } from '../i18n/enum-labels.js';
 
 type PickerProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value'> & {
   label: string;
@@ -53,4 +55,43 @@ export function LanguageSelect(props: PickerProps) {
 
 export function CurrencySelect(props: PickerProps) {
   return <CodePicker {...props} options={currencyOptions(useLocale())} shown={displayCurrency} />;
+}
+
+type EnumSelectBase<P extends LabelledEnum, V extends EnumValue<P>> = Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'value' | 'onChange'
+> & {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  /** the labels: `cases.forum` shows FORUMS as their `cases.forum.<value>` messages */
+  labels: P;
+  /** the values offered, in this order (an enum, or the part of it this form allows) */
+  values: readonly V[];
+};
+
+/**
+ * One of an enum's values, shown by its label in the interface language. With `none`, a first
+ * choice of that label stands for "not set" and gives ''.
+ */
+export function EnumSelect<P extends LabelledEnum, V extends EnumValue<P>>(
+  props: EnumSelectBase<P, V> & { none: string; value: V | ''; onValue: (value: V | '') => void },
+): JSX.Element;
+export function EnumSelect<P extends LabelledEnum, V extends EnumValue<P>>(
+  props: EnumSelectBase<P, V> & { none?: undefined; value: V; onValue: (value: V) => void },
+): JSX.Element;
+export function EnumSelect<P extends LabelledEnum, V extends EnumValue<P>>({
+  labels,
+  values,
+  none,
+  value,
+  onValue,
+  ...select
+}: EnumSelectBase<P, V> & { none?: string; value: V | ''; onValue: (value: V | '') => void }) {
+  const t = useT();
+  const options = [
+    ...(none === undefined ? [] : [{ value: '', label: none }]),
+    ...values.map((v) => ({ value: v as string, label: t(labelKey(labels, v)) })),
+  ];
+  return <SelectField {...select} value={value} options={options} onChange={(e) => onValue(e.target.value as V)} />;
 }

@@ -7,20 +7,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
-import { CountrySelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
-import {
-  FORUMS,
-  SENSITIVITIES,
-  STAGES,
-  type Case,
-  type Forum,
-  type Sensitivity,
-  type Stage,
-} from '../../../shared/domain/cases.js';
-import { labelKey } from '../../i18n/enum-labels.js';
+import type { Case } from '../../../shared/domain/cases.js';
+import { CaseFields, caseDraftOf, caseInputOf, type CaseLayout } from '../cases/CaseFields.js';
 
 interface Props {
   open: boolean;
@@ -38,6 +29,16 @@ export function EditCaseDialog({ open, kase, onClose, onSaved, onReload }: Props
     </Dialog>
   );
 }
+
+const EDIT_CASE_LAYOUT: CaseLayout = [
+  'title',
+  ['forum', 'stage', 'country', 'sensitivity'],
+  'jurisdiction',
+  'project',
+  'summary',
+  'strategy',
+  'tags',
+];
 
 interface TeamRow {
   key: number;
@@ -57,16 +58,7 @@ function EditCaseForm({
   onReload: () => Promise<void>;
 }) {
   const t = useT();
-  const [title, setTitle] = useState(kase.title);
-  const [forum, setForum] = useState<Forum | ''>(kase.forum ?? '');
-  const [stage, setStage] = useState<Stage | ''>(kase.stage ?? '');
-  const [country, setCountry] = useState(kase.country ?? '');
-  const [jurisdiction, setJurisdiction] = useState(kase.jurisdiction ?? '');
-  const [sensitivity, setSensitivity] = useState<Sensitivity>(kase.sensitivity);
-  const [project, setProject] = useState(kase.project ?? '');
-  const [summary, setSummary] = useState(kase.summary);
-  const [strategy, setStrategy] = useState(kase.strategy);
-  const [tags, setTags] = useState(kase.tags.join(', '));
+  const [draft, setDraft] = useState(() => caseDraftOf(kase));
   const nextKey = useRef(kase.team.length);
   const [team, setTeam] = useState<TeamRow[]>(kase.team.map((m, i) => ({ key: i, member: m.member, role: m.role })));
   const { busy, error, run } = useAction();
@@ -80,19 +72,7 @@ function EditCaseForm({
       const updated = await call('cases', 'update', {
         id: kase.id,
         expectedVersion: kase.version,
-        title,
-        forum: forum || null,
-        stage: stage || null,
-        country: country || null,
-        jurisdiction: jurisdiction.trim() || null,
-        sensitivity,
-        project: project.trim() || null,
-        summary,
-        strategy,
-        tags: tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        ...caseInputOf(draft, EDIT_CASE_LAYOUT, 'update'),
         team: team.filter((r) => r.member.trim()).map((r) => ({ member: r.member.trim(), role: r.role.trim() })),
       });
       onSaved(updated);
@@ -113,82 +93,11 @@ function EditCaseForm({
         </>
       }
     >
-      <TextField
-        name="title"
-        label={t('cases.form.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        required
+      <CaseFields
+        draft={draft}
+        onChange={(p) => setDraft((d) => ({ ...d, ...p }))}
+        layout={EDIT_CASE_LAYOUT}
         autoFocus
-      />
-      <div className="form-grid">
-        <SelectField
-          label={t('cases.form.forum')}
-          value={forum}
-          onChange={(e) => setForum(e.target.value as Forum | '')}
-          options={[
-            { value: '', label: t('cases.form.noForum') },
-            ...FORUMS.map((v) => ({ value: v, label: t(labelKey('cases.forum', v)) })),
-          ]}
-        />
-        <SelectField
-          label={t('caseDetail.field.stage')}
-          value={stage}
-          onChange={(e) => setStage(e.target.value as Stage | '')}
-          options={[
-            { value: '', label: t('caseDetail.form.noStage') },
-            ...STAGES.map((v) => ({ value: v, label: t(labelKey('caseDetail.stage', v)) })),
-          ]}
-        />
-        <CountrySelect
-          name="country"
-          label={t('cases.form.country')}
-          value={country}
-          onChange={(e) => setCountry(e.target.value)}
-        />
-        <SelectField
-          label={t('cases.form.sensitivity')}
-          value={sensitivity}
-          onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
-          options={SENSITIVITIES.map((v) => ({ value: v, label: t(labelKey('cases.sensitivity', v)) }))}
-        />
-      </div>
-      <TextField
-        name="jurisdiction"
-        label={t('caseDetail.field.jurisdiction')}
-        hint={t('caseDetail.form.jurisdictionHint')}
-        value={jurisdiction}
-        onChange={(e) => setJurisdiction(e.target.value)}
-        maxLength={200}
-      />
-      <TextField
-        name="project"
-        label={t('caseDetail.field.project')}
-        hint={t('caseDetail.form.projectHint')}
-        value={project}
-        onChange={(e) => setProject(e.target.value)}
-        maxLength={100}
-      />
-      <TextArea
-        name="summary"
-        label={t('caseDetail.field.summary')}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        rows={4}
-      />
-      <TextArea
-        name="strategy"
-        label={t('caseDetail.field.strategy')}
-        value={strategy}
-        onChange={(e) => setStrategy(e.target.value)}
-        rows={4}
-      />
-      <TextField
-        name="tags"
-        label={t('cases.form.tags')}
-        hint={t('cases.form.tagsHint')}
-        value={tags}
-        onChange={(e) => setTags(e.target.value)}
       />
       <fieldset className="fieldset">
         <legend>{t('caseDetail.field.team')}</legend>

@@ -3,20 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
-import { CountrySelect } from '../../components/pickers.js';
+import { EnumSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { useCaseList } from './case-list-store.js';
-import {
-  FORUMS,
-  INITIAL_CASE_STATUSES,
-  SENSITIVITIES,
-  type Forum,
-  type Sensitivity,
-} from '../../../shared/domain/cases.js';
-import { labelKey } from '../../i18n/enum-labels.js';
+import { INITIAL_CASE_STATUSES } from '../../../shared/domain/cases.js';
+import { CaseFields, caseDraftOf, caseInputOf, type CaseLayout } from './CaseFields.js';
 
 export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -27,34 +21,25 @@ export function NewCaseDialog({ open, onClose }: { open: boolean; onClose: () =>
   );
 }
 
+/** What a new case asks for; the rest of its fields are edited on the case once it exists. */
+const NEW_CASE_LAYOUT: CaseLayout = ['title', 'forum', 'country', 'sensitivity', 'summary', 'tags'];
+
 function NewCaseForm({ onDone }: { onDone: () => void }) {
   const t = useT();
   const go = useNav((s) => s.go);
-  const [title, setTitle] = useState('');
+  const [draft, setDraft] = useState(caseDraftOf);
   const [reference, setReference] = useState('');
   const [status, setStatus] = useState<(typeof INITIAL_CASE_STATUSES)[number]>('active');
-  const [forum, setForum] = useState<Forum | ''>('');
-  const [country, setCountry] = useState('');
-  const [sensitivity, setSensitivity] = useState<Sensitivity>('high');
-  const [summary, setSummary] = useState('');
-  const [tags, setTags] = useState('');
   const { busy, error, run } = useAction();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
       const created = await call('cases', 'create', {
-        title,
+        ...caseInputOf(draft, NEW_CASE_LAYOUT, 'create'),
+        title: draft.title,
         status,
-        sensitivity,
-        summary,
         ...(reference.trim() ? { reference: reference.trim() } : {}),
-        ...(forum ? { forum } : {}),
-        ...(country ? { country } : {}),
-        tags: tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
       });
       useCaseList.getState().refresh();
       onDone();
@@ -62,6 +47,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
     });
   };
 
+  const [title, ...rest] = NEW_CASE_LAYOUT;
   return (
     <Form
       onSubmit={submit}
@@ -76,14 +62,7 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         </>
       }
     >
-      <TextField
-        name="title"
-        label={t('cases.form.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        required
-        autoFocus
-      />
+      <CaseFields draft={draft} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} layout={[title!]} autoFocus />
       <TextField
         name="reference"
         label={t('cases.form.reference')}
@@ -92,47 +71,15 @@ function NewCaseForm({ onDone }: { onDone: () => void }) {
         onChange={(e) => setReference(e.target.value)}
         dir="ltr"
       />
-      <SelectField
+      <EnumSelect
+        name="status"
         label={t('cases.form.status')}
+        labels="cases.status"
+        values={INITIAL_CASE_STATUSES}
         value={status}
-        onChange={(e) => setStatus(e.target.value as typeof status)}
-        options={INITIAL_CASE_STATUSES.map((s) => ({ value: s, label: t(labelKey('cases.status', s)) }))}
+        onValue={setStatus}
       />
-      <SelectField
-        label={t('cases.form.forum')}
-        value={forum}
-        onChange={(e) => setForum(e.target.value as Forum | '')}
-        options={[
-          { value: '', label: t('cases.form.noForum') },
-          ...FORUMS.map((f) => ({ value: f, label: t(labelKey('cases.forum', f)) })),
-        ]}
-      />
-      <CountrySelect
-        name="country"
-        label={t('cases.form.country')}
-        value={country}
-        onChange={(e) => setCountry(e.target.value)}
-      />
-      <SelectField
-        label={t('cases.form.sensitivity')}
-        value={sensitivity}
-        onChange={(e) => setSensitivity(e.target.value as Sensitivity)}
-        options={SENSITIVITIES.map((s) => ({ value: s, label: t(labelKey('cases.sensitivity', s)) }))}
-      />
-      <TextArea
-        name="summary"
-        label={t('cases.form.summary')}
-        value={summary}
-        onChange={(e) => setSummary(e.target.value)}
-        rows={4}
-      />
-      <TextField
-        name="tags"
-        label={t('cases.form.tags')}
-        hint={t('cases.form.tagsHint')}
-        value={tags}
-        onChange={(e) => setTags(e.target.value)}
-      />
+      <CaseFields draft={draft} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} layout={rest} />
     </Form>
   );
 }
