@@ -9,7 +9,7 @@ import { useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, Checkbox, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
-import { LanguageSelect } from '../../components/pickers.js';
+import { LanguageSelect, EnumSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
   CONSENT_DECISIONS,
@@ -130,12 +130,13 @@ function RecordConsentForm({
         options={people.map((p) => ({ value: p.id, label: p.fullName }))}
         autoFocus
       />
-      <SelectField
+      <EnumSelect
         label={t('consents.form.purpose')}
         hint={t('consents.form.purposeHint')}
+        labels="consents.purpose"
+        values={CONSENT_PURPOSES}
         value={purpose}
-        onChange={(e) => setPurpose(e.target.value as ConsentPurpose)}
-        options={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(labelKey('consents.purpose', p)) }))}
+        onValue={setPurpose}
       />
       <RecipientField purpose={purpose} partners={partners} value={recipient} onChange={setRecipient} />
       <fieldset className="fieldset">
@@ -183,11 +184,12 @@ function RecordConsentForm({
         </p>
       </fieldset>
       <div className="form-grid">
-        <SelectField
+        <EnumSelect
           label={t('consents.form.method')}
+          labels="consents.method"
+          values={CONSENT_METHODS}
           value={method}
-          onChange={(e) => setMethod(e.target.value as ConsentMethod)}
-          options={CONSENT_METHODS.map((m) => ({ value: m, label: t(labelKey('consents.method', m)) }))}
+          onValue={setMethod}
         />
         {method === 'oral-witnessed' && (
           <TextField

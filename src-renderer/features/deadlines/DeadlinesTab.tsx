@@ -10,6 +10,7 @@ import { call } from '../../vault.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { EnumSelect } from '../../components/pickers.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import {
   COMPLETED_DEADLINE_STATUSES,
@@ -180,11 +181,12 @@ function AddDeadlineForm({ caseId, onCancel, onAdded }: { caseId: string; onCanc
         required
         autoFocus
       />
-      <SelectField
+      <EnumSelect
         label={t('deadlines.form.kind')}
+        labels="deadlines.kind"
+        values={DEADLINE_KINDS}
         value={kind}
-        onChange={(e) => setKind(e.target.value as DeadlineKind)}
-        options={DEADLINE_KINDS.map((k) => ({ value: k, label: t(labelKey('deadlines.kind', k)) }))}
+        onValue={setKind}
       />
       <DateField label={t('deadlines.form.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.target.value)} required />
       <TextArea label={t('deadlines.form.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} rows={3} />

@@ -7,12 +7,12 @@ import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, DateField, TextArea, TextField } from '../../components/controls.js';
+import { EnumSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import { useNav } from '../../state/navigation.js';
 import { CHANNELS, type Channel } from '../../../shared/domain/enquiries.js';
 import { useInbox } from './enquiry-store.js';
-import { labelKey } from '../../i18n/enum-labels.js';
 
 export function NewEnquiryDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
@@ -85,11 +85,12 @@ function NewEnquiryForm({ onDone }: { onDone: () => void }) {
         required
         autoFocus
       />
-      <SelectField
+      <EnumSelect
         label={t('enquiries.form.channel')}
+        labels="enquiries.channel"
+        values={CHANNELS}
         value={channel}
-        onChange={(e) => setChannel(e.target.value as Channel)}
-        options={CHANNELS.map((c) => ({ value: c, label: t(labelKey('enquiries.channel', c)) }))}
+        onValue={setChannel}
       />
       <DateField
         label={t('enquiries.form.receivedOn')}

@@ -11,7 +11,7 @@ import { call, asCallError } from '../../vault.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
 import { Form, type FieldErrors, FormNotice } from '../../components/Form.js';
-import { CurrencySelect } from '../../components/pickers.js';
+import { CurrencySelect, EnumSelect } from '../../components/pickers.js';
 import { exampleAmount, parseLocalNumber } from '../../i18n/parse-number.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import {
@@ -247,12 +247,13 @@ function AddOutcomeForm({ caseId, onCancel, onAdded }: { caseId: string; onCance
         </>
       }
     >
-      <SelectField
+      <EnumSelect
         name="kind"
         label={t('outcomes.form.kind')}
+        labels="outcomes.kind"
+        values={OUTCOME_KINDS}
         value={kind}
-        onChange={(e) => setKind(e.target.value as OutcomeKind)}
-        options={OUTCOME_KINDS.map((k) => ({ value: k, label: t(labelKey('outcomes.kind', k)) }))}
+        onValue={setKind}
         autoFocus
       />
       <TextArea
@@ -515,11 +516,12 @@ function AddIndicatorForm({
         required
         autoFocus
       />
-      <SelectField
+      <EnumSelect
         label={t('outcomes.indicators.dimension')}
+        labels="outcomes.dimension"
+        values={DIMENSIONS}
         value={dimension}
-        onChange={(e) => setDimension(e.target.value as Dimension)}
-        options={DIMENSIONS.map((d) => ({ value: d, label: t(labelKey('outcomes.dimension', d)) }))}
+        onValue={setDimension}
       />
       <TextField
         label={t('outcomes.indicators.form.unit')}

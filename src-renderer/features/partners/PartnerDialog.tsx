@@ -7,9 +7,9 @@ import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { Button, DateField, TextArea, TextField } from '../../components/controls.js';
 import { Form } from '../../components/Form.js';
-import { CountrySelect } from '../../components/pickers.js';
+import { CountrySelect, EnumSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
   DD_TIER_LIMITS_GBP,
@@ -22,7 +22,6 @@ import {
   type PartnerKind,
 } from '../../../shared/domain/partners.js';
 import { usePartners } from './partner-store.js';
-import { labelKey } from '../../i18n/enum-labels.js';
 
 export function PartnerDialog({
   open,
@@ -151,11 +150,12 @@ function PartnerForm({
         required
         autoFocus
       />
-      <SelectField
+      <EnumSelect
         label={t('partners.form.kind')}
+        labels="partners.kind"
+        values={PARTNER_KINDS}
         value={kind}
-        onChange={(e) => setKind(e.target.value as PartnerKind)}
-        options={PARTNER_KINDS.map((k) => ({ value: k, label: t(labelKey('partners.kind', k)) }))}
+        onValue={setKind}
       />
       <CountrySelect
         name="country"
@@ -188,13 +188,14 @@ function PartnerForm({
           onChange={(e) => setAmount(e.target.value)}
           inputMode="numeric"
         />
-        <SelectField
+        <EnumSelect
           label={t('partners.form.tier')}
           hint={hasAmount ? t('partners.form.tierFromAmount') : undefined}
-          value={tier}
           disabled={hasAmount}
-          onChange={(e) => setTier(e.target.value as DdTier)}
-          options={DD_TIERS.map((k) => ({ value: k, label: t(labelKey('partners.tier', k)) }))}
+          labels="partners.tier"
+          values={DD_TIERS}
+          value={tier}
+          onValue={setTier}
         />
         <DateField
           name="ddReviewOn"
@@ -202,11 +203,12 @@ function PartnerForm({
           value={reviewOn}
           onChange={(e) => setReviewOn(e.target.value)}
         />
-        <SelectField
+        <EnumSelect
           label={t('partners.form.outcome')}
+          labels="partners.outcome"
+          values={DD_OUTCOMES}
           value={outcome}
-          onChange={(e) => setOutcome(e.target.value as DdOutcome)}
-          options={DD_OUTCOMES.map((k) => ({ value: k, label: t(labelKey('partners.outcome', k)) }))}
+          onValue={setOutcome}
         />
         <TextArea
           name="ddNotes"

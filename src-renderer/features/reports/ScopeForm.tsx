@@ -6,6 +6,7 @@
 import { useId, type FormEvent } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import { Button, Checkbox, SelectField, TextField } from '../../components/controls.js';
+import { EnumSelect } from '../../components/pickers.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import {
   MAX_K,
@@ -143,13 +144,14 @@ export function ScopeForm({
           disabled={busy}
           options={REPORT_LANGUAGES.map((l) => ({ value: l, label: t(labelKey('reports.language', l)) }))}
         />
-        <SelectField
+        <EnumSelect
           label={t('reports.scope.format')}
-          value={format}
-          onChange={(e) => onFormat(e.target.value as ReportFormat)}
           disabled={busy}
           error={formatRefused(format, scope.language) ? t('reports.scope.pdfArabic') : null}
-          options={REPORT_FORMATS.map((f) => ({ value: f, label: t(labelKey('reports.format', f)) }))}
+          labels="reports.format"
+          values={REPORT_FORMATS}
+          value={format}
+          onValue={onFormat}
         />
       </div>
       <div className="report-vignettes">

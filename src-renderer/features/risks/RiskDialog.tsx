@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n.js';
 import { Form, FormNotice } from '../../components/Form.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Button, DateField, SelectField, TextArea, TextField } from '../../components/controls.js';
+import { EnumSelect } from '../../components/pickers.js';
 import { call } from '../../vault.js';
 import {
   RISK_CATEGORIES,
@@ -86,11 +87,12 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         onChange={(e) => setDescription(e.target.value)}
         rows={2}
       />
-      <SelectField
+      <EnumSelect
         label={t('risks.form.category')}
+        labels="risks.category"
+        values={RISK_CATEGORIES}
         value={category}
-        onChange={(e) => setCategory(e.target.value as RiskCategory)}
-        options={RISK_CATEGORIES.map((c) => ({ value: c, label: t(labelKey('risks.category', c)) }))}
+        onValue={setCategory}
       />
       <div className="field-row">
         <SelectField
@@ -128,11 +130,12 @@ function RiskForm({ risk, onDone }: { risk?: Risk; onDone: () => void }) {
         onChange={(e) => setReviewOn(e.target.value)}
         required
       />
-      <SelectField
+      <EnumSelect
         label={t('risks.form.status')}
+        labels="risks.status"
+        values={RISK_STATUSES}
         value={status}
-        onChange={(e) => setStatus(e.target.value as RiskStatus)}
-        options={RISK_STATUSES.map((s) => ({ value: s, label: t(labelKey('risks.status', s)) }))}
+        onValue={setStatus}
       />
       <CasePicker label={t('risks.case.label')} emptyLabel={t('risks.case.none')} value={caseId} onChange={setCaseId} />
       <FormNotice />
