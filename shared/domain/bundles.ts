@@ -397,7 +397,9 @@ export type ResolveImportConflictInput = z.input<typeof ResolveImportConflictInp
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
-const KeyStatus = z.enum(['unknown', 'unverified', 'verified', 'replaced']);
+/** How the sender's key stands with this vault when a bundle arrives. */
+export const SENDER_KEY_STATUSES = ['unknown', 'unverified', 'verified', 'replaced'] as const;
+const KeyStatus = z.enum(SENDER_KEY_STATUSES);
 
 export const BundleBlocker = z.strictObject({ code: z.string(), message: z.string() });
 

@@ -11,10 +11,11 @@ import {
   CONSENT_DENIAL_REASONS,
   CONSENT_METHODS,
   CONSENT_PURPOSES,
+  CONSENT_STATUSES,
   RECIPIENT_CLASSES,
   TOLD_ELEMENTS,
 } from '../../shared/domain/consents.js';
-import { DEADLINE_KINDS } from '../../shared/domain/deadlines.js';
+import { COMPLETED_DEADLINE_STATUSES, DEADLINE_KINDS } from '../../shared/domain/deadlines.js';
 import { CHANNELS, ENQUIRY_STATUSES, MATCH_KINDS } from '../../shared/domain/enquiries.js';
 import { CUSTODY_ACTIONS, EVIDENCE_TYPES } from '../../shared/domain/evidence.js';
 import { DIMENSIONS, EVALUATION_FIELDS, OUTCOME_CATEGORIES, OUTCOME_KINDS } from '../../shared/domain/outcomes.js';
@@ -28,6 +29,7 @@ import {
   PARTNER_KEY_STATES,
   PARTNER_KEY_STATUSES,
   PARTNER_KINDS,
+  SHARING_FIELDS,
   SHARING_KINDS,
   SHARING_PRESETS,
 } from '../../shared/domain/partners.js';
@@ -42,6 +44,7 @@ import {
   BUNDLE_STATUSES,
   MISSING_CONSENT_MODES,
   PROPOSAL_STATUSES,
+  SENDER_KEY_STATUSES,
   WITHHELD_REASONS,
 } from '../../shared/domain/bundles.js';
 import { LOCK_REASONS } from '../../shared/ipc/events.js';
@@ -58,8 +61,10 @@ export const ENUM_LABELS = {
   'consents.method': CONSENT_METHODS,
   'consents.told': TOLD_ELEMENTS,
   'consents.class': RECIPIENT_CLASSES,
+  'consents.state': CONSENT_STATUSES,
   'consents.deny': CONSENT_DENIAL_REASONS,
   'deadlines.kind': DEADLINE_KINDS,
+  'deadlines.complete.as': COMPLETED_DEADLINE_STATUSES,
   'enquiries.status': ENQUIRY_STATUSES,
   'enquiries.channel': CHANNELS,
   'enquiries.role': ROLES,
@@ -76,6 +81,10 @@ export const ENUM_LABELS = {
   // a partner with no agreement at all reads as 'none' in the lists
   'partners.agreementState': [...AGREEMENT_STATES, 'none'] as const,
   'partners.sharingKind': SHARING_KINDS,
+  // one label per profile field, whatever kind of record it belongs to
+  'partners.field': [...new Set(Object.values(SHARING_FIELDS).flat())] as Array<
+    (typeof SHARING_FIELDS)[keyof typeof SHARING_FIELDS][number]
+  >,
   'keys.status': PARTNER_KEY_STATUSES,
   'keys.state': PARTNER_KEY_STATES,
   'keys.how': KEY_VERIFICATION_METHODS,
@@ -87,6 +96,7 @@ export const ENUM_LABELS = {
   'share.gate.reason': CLEARANCE_REASONS,
   'share.missing': MISSING_CONSENT_MODES,
   'inbox.status': BUNDLE_STATUSES,
+  'inbox.keyStatus': SENDER_KEY_STATUSES,
   'inbox.recalls.action': RECALL_ACTIONS,
   'inbox.recalls.direction': RECALL_DIRECTIONS,
   'inbox.recalls.status': RECALL_STATUSES,

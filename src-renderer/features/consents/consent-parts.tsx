@@ -1,6 +1,5 @@
 /** Pieces shared by the consents tab, its dialogs and the gate check. */
 import { useFormat, useT } from '../../i18n/i18n.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { SelectField } from '../../components/controls.js';
 import {
   IMPLIED_CLASS,
@@ -31,7 +30,7 @@ export function ConsentStateBadge({ status }: { status: ConsentStatus }) {
   const t = useT();
   return (
     <span className={`badge badge-${status}`} data-testid="consent-state">
-      {t(`consents.state.${status}` as MessageKey)}
+      {t(labelKey('consents.state', status))}
     </span>
   );
 }

@@ -238,7 +238,7 @@ function CompleteForm({
         onChange={(e) => setStatus(e.target.value as Completion)}
         options={COMPLETED_DEADLINE_STATUSES.map((s) => ({
           value: s,
-          label: t(`deadlines.complete.as.${s}` as MessageKey),
+          label: t(labelKey('deadlines.complete.as', s)),
         }))}
         autoFocus
       />

@@ -9,14 +9,13 @@ import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import type { BundleVerification } from '../../../shared/domain/bundles.js';
 import { SHARING_KINDS } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 export function KeyStatusBadge({ status }: { status: BundleVerification['sender']['keyStatus'] }) {
   const t = useT();
   return (
     <span className={`badge sender-key sender-key-${status}`} data-testid="sender-key">
-      {t(`inbox.keyStatus.${status}` as MessageKey)}
+      {t(labelKey('inbox.keyStatus', status))}
     </span>
   );
 }

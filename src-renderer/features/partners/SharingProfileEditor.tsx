@@ -21,8 +21,8 @@ import {
   type SharingProfile,
   type SetSharingProfileInput,
   type SharingKind,
+  type SharingField,
 } from '../../../shared/domain/partners.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 type Selection = Partial<Record<SharingKind, ReadonlySet<string>>>;
@@ -126,10 +126,10 @@ export function SharingProfileEditor({ partner, onSaved }: { partner: Partner; o
                 <fieldset className="sharing-fields">
                   <legend>{t('partner.sharing.fields')}</legend>
                   <div className="sharing-field-grid">
-                    {(SHARING_FIELDS[kind] as readonly string[]).map((field) => (
+                    {(SHARING_FIELDS[kind] as readonly SharingField[]).map((field) => (
                       <Checkbox
                         key={field}
-                        label={t(`partners.field.${field}` as MessageKey)}
+                        label={t(labelKey('partners.field', field))}
                         checked={chosen.has(field)}
                         onChange={(e) => toggleField(kind, field, e.target.checked)}
                       />

@@ -14,9 +14,14 @@ import { Button } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
 import type { BundlePlan } from '../../../shared/domain/bundles.js';
-import { SHARING_FIELDS, SHARING_KINDS, profileAllows, type SharingKind } from '../../../shared/domain/partners.js';
+import {
+  SHARING_FIELDS,
+  SHARING_KINDS,
+  profileAllows,
+  type SharingKind,
+  type SharingField,
+} from '../../../shared/domain/partners.js';
 import { isErrorCode } from '../../../shared/errors.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import type { ShareChoices } from './ShareWizard.js';
 import { OpenPartnerPage, PartnerGate, profileIsEmpty } from './SharePartnerGate.js';
 import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
@@ -81,11 +86,11 @@ export function CheckStep({
     const label = t(labelKey('partners.sharingKind', kind));
     const fields = partner.sharingProfile[kind] as readonly string[] | undefined;
     if (!fields) return t('share.plan.profile.kindOut', { kind: label });
-    const missing = (SHARING_FIELDS[kind] as readonly string[]).filter((x) => !fields.includes(x));
+    const missing = (SHARING_FIELDS[kind] as readonly SharingField[]).filter((x) => !fields.includes(x));
     return missing.length > 0
       ? t('share.plan.profile.fieldsOut', {
           kind: label,
-          fields: list(missing.map((m) => t(`partners.field.${m}` as MessageKey))),
+          fields: list(missing.map((m) => t(labelKey('partners.field', m)))),
         })
       : null;
   }).filter((x): x is string => x !== null);

@@ -10,7 +10,6 @@ import { useAction } from '../../state/use-action.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice } from '../../components/feedback.js';
 import { call } from '../../vault.js';
-import type { MessageKey } from '../../i18n/catalogue.js';
 import {
   SHARING_KINDS,
   SHARING_PRESET_ALLOW,
@@ -21,6 +20,7 @@ import {
   type PartnerDetail,
   type SharingPreset,
   type SharingProfile,
+  type SharingField,
 } from '../../../shared/domain/partners.js';
 import { profileIsEmpty } from './SharePartnerGate.js';
 import { labelKey } from '../../i18n/enum-labels.js';
@@ -34,9 +34,9 @@ export function useProfileLines(): (profile: SharingProfile) => Array<{ kind: st
     SHARING_KINDS.filter((k) => Array.isArray(profile[k])).map((kind) => ({
       kind: t(labelKey('partners.sharingKind', kind)),
       fields: list(
-        (profile[kind] as readonly string[])
+        (profile[kind] as readonly SharingField[])
           .filter((x) => x !== 'file')
-          .map((x) => t(`partners.field.${x}` as MessageKey)),
+          .map((x) => t(labelKey('partners.field', x))),
       ),
     }));
 }
