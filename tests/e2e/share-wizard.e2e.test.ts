@@ -9,6 +9,7 @@
  * - step 3 does not count files the profile keeps out (no "2 evidence files · 46 kB" next to
  *   "evidence files are not sent"); "leave the files out" checks again in place, and then the
  *   counts are those of the engine's plan for the same choices;
+ * - before anything leaves, step 3 shows the safety notes of the case's people;
  * - the bundle is saved, and the next visit starts a new share.
  */
 import { mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,8 +76,16 @@ const DATA = {
     partner: 'Haki Legal Aid',
     title: 'Detention at Central station',
     purpose: 'Joint filing before the commission',
+    survivor: 'Youssef Amrani',
+    safety: 'Do not call his phone: it is monitored',
   },
-  ar: { partner: 'منظمة حقي للمساعدة القانونية', title: 'الاحتجاز في المركز', purpose: 'تقديم مشترك أمام اللجنة' },
+  ar: {
+    partner: 'منظمة حقي للمساعدة القانونية',
+    title: 'الاحتجاز في المركز',
+    purpose: 'تقديم مشترك أمام اللجنة',
+    survivor: 'يوسف العمراني',
+    safety: 'لا تتصلوا بهاتفه: إنه مراقب',
+  },
 } as const;
 
 /** A partner organisation's contact card, signed with a key of its own. */
@@ -124,8 +133,10 @@ describe.each(['en', 'ar'] as const)('share wizard (%s)', (lang) => {
     await ok(h, 'partners.addAgreement', { partnerId, kind: 'confidentiality', signedOn: '2025-01-05' });
     expect((await ok<PartnerDetail>(h, 'partners.get', { id: partnerId })).sharingProfile).toEqual({});
 
-    // A case with two evidence files.
+    // A case with two evidence files, and a survivor whose safety notes must be seen before sharing.
     const kase = await ok<Case>(h, 'cases.create', { title: d.title, reference: `SH-${lang}` });
+    const survivor = await ok<{ id: string }>(h, 'people.create', { fullName: d.survivor, safetyNotes: d.safety });
+    await ok(h, 'people.link', { personId: survivor.id, caseId: kase.id, role: 'survivor' });
     for (const [i, size] of [30_000, 16_300].entries()) {
       const path = join(scratch, `${lang}-exhibit-${i}.pdf`);
       writeFileSync(path, Buffer.alloc(size, 65 + i));
@@ -211,13 +222,17 @@ describe.each(['en', 'ar'] as const)('share wizard (%s)', (lang) => {
     await p.getByRole('radio', { name: msg(lang, 'share.missing.leave-out'), exact: true }).check();
     await panel.getByRole('button', { name: msg(lang, 'share.check.button'), exact: true }).click();
     await stepTitle(3, 'check');
+    const safety = panel.locator('[data-testid="safety-notes"]');
+    await waitForText(safety, d.safety);
+    expect(await text(safety)).toContain(msg(lang, 'people.safety.shareTitle'));
+    expect(await text(safety)).toContain(d.survivor);
     const filesOut = panel.locator('[data-testid="plan-files-out"]');
     await waitForText(filesOut, msg(lang, 'share.plan.filesOut'));
     const totals = panel.locator('[data-testid="plan-totals"]');
     expect(await text(totals)).toBe(msg(lang, 'share.plan.totalsBlocked'));
     expect(await text(panel)).not.toContain(`${msg(lang, 'share.plan.files', { count: 2 })} ·`);
     expect(await panel.getByRole('button', { name: msg(lang, 'share.next'), exact: true }).isDisabled()).toBe(true);
-    if (lang === 'en') await checkScreen(p, 'share-check-en');
+    await checkScreen(p, `share-check-${lang}`);
 
     // The way out, in place: leave the files out; the check is made again.
     await filesOut.getByRole('button', { name: accName(lang, 'share.plan.leaveFilesOut', { count: 2 }) }).click();
