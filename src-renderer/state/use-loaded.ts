@@ -59,3 +59,48 @@ export function useLoaded<T>(
   useRefreshOn(refreshOn, () => void reload());
   return { value, error, reload, setValue };
 }
+
+/** One page of a list as the engine answers it. */
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+}
+
+export interface LoadedPages<T> extends Loaded<ListPage<T>> {
+  /** append the next page (rows already shown are not repeated) */
+  loadMore: () => Promise<void>;
+  loadingMore: boolean;
+}
+
+/**
+ * A list read a page at a time, newest first: the first page as `useLoaded` reads it (again on a
+ * change, from the top), and "load more" appending the next.
+ */
+export function useLoadedPages<T extends { id: string }>(
+  loadPage: (offset: number) => Promise<ListPage<T>>,
+  deps: DependencyList,
+  refreshOn: readonly ChangeArea[] = [],
+): LoadedPages<T> {
+  const loaded = useLoaded(() => loadPage(0), deps, refreshOn);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<CallError | null>(null);
+  const { value, setValue } = loaded;
+  const loadMore = async () => {
+    if (!value) return;
+    setLoadingMore(true);
+    try {
+      const next = await loadPage(value.items.length);
+      setMoreError(null);
+      setValue((shown) => {
+        if (!shown) return shown;
+        const seen = new Set(shown.items.map((x) => x.id));
+        return { items: [...shown.items, ...next.items.filter((x) => !seen.has(x.id))], total: next.total };
+      });
+    } catch (e) {
+      setMoreError(asCallError(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  return { ...loaded, error: loaded.error ?? moreError, loadMore, loadingMore };
+}

@@ -6,13 +6,14 @@
  * Entries hold ids, enum values and field names only (never record text), and live in component
  * state: the lock unmounts the app frame and them with it.
  */
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
+import { useLoaded } from '../../state/use-loaded.js';
 import { hasMessage, useFormat, useT } from '../../i18n/i18n.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading, ProgressBar } from '../../components/feedback.js';
 import { call, asCallError } from '../../vault.js';
 import { useProgress, useSession } from '../../state/session.js';
-import type { AuditEntryOutput, AuditPage, ChainVerdictOutput } from '../../../shared/ipc/areas/audit.js';
+import type { AuditEntryOutput, ChainVerdictOutput } from '../../../shared/ipc/areas/audit.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 
 export const AUDIT_PAGE = 50;
@@ -26,25 +27,12 @@ export function AuditLog() {
   const t = useT();
   const f = useFormat();
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async (at: number) => {
-    setLoading(true);
-    setError(null);
-    try {
-      setPage(await call('audit', 'list', { limit: AUDIT_PAGE, offset: at }));
-    } catch (e) {
-      setError(asCallError(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(offset);
-  }, [offset, load]);
+  const {
+    value: page,
+    error,
+    reload,
+  } = useLoaded(() => call('audit', 'list', { limit: AUDIT_PAGE, offset }), [offset]);
+  const loading = page === null && !error;
 
   const total = page?.total ?? 0;
   const canNewer = offset > 0 && !loading;
@@ -64,7 +52,7 @@ export function AuditLog() {
       <VerifyChain />
       <section className="audit-entries" aria-labelledby="audit-entries-title" aria-busy={loading}>
         <h2 id="audit-entries-title">{t('audit.entries')}</h2>
-        <ErrorNotice error={error} onRetry={() => void load(offset)} />
+        <ErrorNotice error={error} onRetry={() => void reload()} />
         {!page && !error && <Loading />}
         {page && page.items.length > 0 && (
           <div className="table-scroll">

@@ -1,11 +1,9 @@
 /** The case's field-level history (cases.history), newest first, reloaded when the case changes. */
-import { useCallback, useEffect, useState } from 'react';
+import { useLoaded } from '../../state/use-loaded.js';
 import { hasMessage, useFormat, useT, type Translate } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
-import type { CaseHistoryEntry } from '../../../shared/domain/cases.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
+import { call } from '../../vault.js';
 
 /** Fields whose values are enum members, shown through the catalogue. */
 const ENUM_PREFIX: Record<string, string> = {
@@ -47,21 +45,12 @@ export function historyValue(t: Translate, field: string, v: unknown): string {
 export function CaseHistory({ caseId, version }: { caseId: string; version: number }) {
   const t = useT();
   const f = useFormat();
-  const [entries, setEntries] = useState<CaseHistoryEntry[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setEntries(await call('cases', 'history', { id: caseId }));
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  // `version` changes when the case is edited: read its history again
+  const {
+    value: entries,
+    error,
+    reload: load,
+  } = useLoaded(() => call('cases', 'history', { id: caseId }), [caseId, version]);
 
   const fieldName = (field: string) => {
     const key = `caseDetail.field.${field}`;

@@ -4,7 +4,8 @@
  * told, and the withdrawal or refusal reason; recording, withdrawing and renewing; and the
  * consent gate, asked ahead of time. Held in component state (the lock unmounts it).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useLoaded } from '../../state/use-loaded.js';
 import { useFormat, useT } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
@@ -21,7 +22,6 @@ import { RecordConsentDialog } from './RecordConsentDialog.js';
 import { RenewConsentDialog, WithdrawConsentDialog } from './ConsentActionDialogs.js';
 import { ConsentCheck } from './ConsentCheck.js';
 import { RecallPromptDialog, type RecallTarget, recallTargetFor } from './RecallPrompt.js';
-import { useRefreshOn } from '../../state/changes.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Loaded {
@@ -40,8 +40,6 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
   const f = useFormat();
   const when = useWhen();
   const list = useListFormat();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const go = useNav((s) => s.go);
   const [notice, setNotice] = useState('');
@@ -49,9 +47,12 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
   const [recall, setRecall] = useState<RecallTarget | null>(null);
   const [recallError, setRecallError] = useState<CallError | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
+  const {
+    value: data,
+    error,
+    reload: load,
+  } = useLoaded(
+    async (): Promise<Loaded> => {
       const [consents, people, partners] = await Promise.all([
         call('consents', 'list', { caseId }),
         call('people', 'list', { caseId, limit: CASE_PEOPLE_LIMIT }),
@@ -62,16 +63,11 @@ export function ConsentsTab({ caseId }: { caseId: string }) {
       const missing = [...new Set(consents.map((c) => c.personId).filter((id) => !names.has(id)))];
       for (const p of await Promise.all(missing.map((id) => call('people', 'get', { id }))))
         names.set(p.id, p.fullName);
-      setData({ consents, people: people.items, names, partners });
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useRefreshOn(['consents', 'people', 'partners'], () => void load());
+      return { consents, people: people.items, names, partners };
+    },
+    [caseId],
+    ['consents', 'people', 'partners'],
+  );
 
   const partnerNames = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
 

@@ -2,14 +2,15 @@
  * One enquiry: what came in, the conflict check's matches against the people already in the
  * vault, and the decision — the three choices while it is open, what was decided once it is not.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useLoaded } from '../../state/use-loaded.js';
+import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { useNav } from '../../state/navigation.js';
 import { Button } from '../../components/controls.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { call, asCallError } from '../../vault.js';
+import { call } from '../../vault.js';
 import type { Enquiry } from '../../../shared/domain/enquiries.js';
-import type { CallError } from '../../../shared/ipc/kit.js';
 import { ConflictTable } from './ConflictTable.js';
 import { DecisionDialog, type Decision } from './DecisionDialogs.js';
 import { useInbox } from './enquiry-store.js';
@@ -26,36 +27,21 @@ function EnquiryView({ id }: { id: string }) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const [enquiry, setEnquiry] = useState<Enquiry | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
-  const [checking, setChecking] = useState(false);
+  const {
+    value: enquiry,
+    error: loadError,
+    reload: load,
+    setValue: setEnquiry,
+  } = useLoaded(() => call('enquiries', 'get', { id }), [id]);
+  const { busy: checking, error: checkError, run } = useAction();
+  const error = loadError ?? checkError;
   const [decision, setDecision] = useState<Decision | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setEnquiry(await call('enquiries', 'get', { id }));
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const recheck = async () => {
-    setChecking(true);
-    setError(null);
-    try {
+  const recheck = () =>
+    run(async () => {
       setEnquiry(await call('enquiries', 'checkConflicts', { id }));
       void useInbox.getState().refresh();
-    } catch (e) {
-      setError(asCallError(e));
-    } finally {
-      setChecking(false);
-    }
-  };
+    });
 
   return (
     <section className="screen screen-enquiry" aria-labelledby="enquiry-title">
@@ -173,19 +159,13 @@ function DecidedSummary({ enquiry }: { enquiry: Enquiry }) {
   const t = useT();
   const f = useFormat();
   const go = useNav((s) => s.go);
-  const [partnerName, setPartnerName] = useState<string | null>(null);
   const partnerId = enquiry.referredPartnerId;
-
-  useEffect(() => {
-    if (!partnerId) return;
-    let live = true;
-    call('partners', 'get', { id: partnerId })
-      .then((p) => live && setPartnerName(p.name))
-      .catch(() => live && setPartnerName(null));
-    return () => {
-      live = false;
-    };
-  }, [partnerId]);
+  // a partner removed since shows as unknown: the error is not the point of this line
+  const { value: partner } = useLoaded(
+    () => (partnerId ? call('partners', 'get', { id: partnerId }) : Promise.resolve(null)),
+    [partnerId],
+  );
+  const partnerName = partner?.name ?? null;
 
   const date = f.instant(enquiry.decidedAt);
   let line: string;

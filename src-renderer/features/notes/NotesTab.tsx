@@ -2,7 +2,7 @@
  * A case's notes, newest first, a page at a time; write a note, or edit one (a stale edit is
  * refused with CONFLICT rather than overwriting someone else's change).
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import { call, asCallError } from '../../vault.js';
@@ -11,66 +11,35 @@ import { Button, TextArea, TextField } from '../../components/controls.js';
 import { Empty, ErrorNotice, Loading } from '../../components/feedback.js';
 import type { Note } from '../../../shared/domain/notes.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
-import { useRefreshOn } from '../../state/changes.js';
+import { useLoadedPages } from '../../state/use-loaded.js';
 
 const PAGE = 50;
 
 export function NotesTab({ caseId }: { caseId: string }) {
   const t = useT();
-  const [notes, setNotes] = useState<Note[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<CallError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { value, error, reload, setValue, loadMore, loadingMore } = useLoadedPages(
+    (offset) => call('notes', 'list', { caseId, limit: PAGE, offset }),
+    [caseId],
+    ['notes'],
+  );
+  const notes = value?.items ?? null;
+  const total = value?.total ?? 0;
 
-  const load = useCallback(async () => {
-    try {
-      const page = await call('notes', 'list', { caseId, limit: PAGE, offset: 0 });
-      setNotes(page.items);
-      setTotal(page.total);
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    setNotes(null);
-    void load();
-  }, [load]);
-  useRefreshOn(['notes'], () => void load());
-
-  const loadMore = async () => {
-    if (!notes) return;
-    setLoadingMore(true);
-    try {
-      const page = await call('notes', 'list', { caseId, limit: PAGE, offset: notes.length });
-      const seen = new Set(notes.map((n) => n.id));
-      setNotes([...notes, ...page.items.filter((n) => !seen.has(n.id))]);
-      setTotal(page.total);
-    } catch (e) {
-      setError(asCallError(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  const replace = (note: Note) => setNotes((list) => list?.map((n) => (n.id === note.id ? note : n)) ?? null);
+  const replace = (note: Note) =>
+    setValue((page) => page && { ...page, items: page.items.map((n) => (n.id === note.id ? note : n)) });
 
   return (
     <section className="tab-section notes-tab" aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('notes.title')}</h2>
       <NewNote
         caseId={caseId}
-        onAdded={(note) => {
-          setNotes((list) => [note, ...(list ?? [])]);
-          setTotal((n) => n + 1);
-        }}
+        onAdded={(note) => setValue((page) => page && { items: [note, ...page.items], total: page.total + 1 })}
       />
       <h3 id="notes-list-heading">{t('notes.listHeading')}</h3>
       <p className="count" aria-live="polite">
         {notes ? t('notes.count', { count: total }) : ''}
       </p>
-      <ErrorNotice error={error} onRetry={() => void load()} />
+      <ErrorNotice error={error} onRetry={() => void reload()} />
       {notes === null && !error && <Loading />}
       {notes !== null && notes.length === 0 && <Empty>{t('notes.none')}</Empty>}
       {notes !== null && notes.length > 0 && (

@@ -4,6 +4,7 @@
  * toward the target and a chart, and the case's impact evaluation.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useLoaded } from '../../state/use-loaded.js';
 import { useAction } from '../../state/use-action.js';
 import { useT, useFormat } from '../../i18n/i18n.js';
 import type { Locale } from '../../i18n/define.js';
@@ -28,7 +29,6 @@ import {
 } from '../../../shared/domain/outcomes.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { IndicatorChart } from './IndicatorChart.js';
-import { useRefreshOn } from '../../state/changes.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 /** Minor units as money in the locale's format, exactly (the decimal string, not a float). */
@@ -54,36 +54,30 @@ function localToday(): string {
 
 export function OutcomesTab({ caseId }: { caseId: string }) {
   const t = useT();
-  const [outcomes, setOutcomes] = useState<OutcomeItem[] | null>(null);
-  const [indicators, setIndicators] = useState<IndicatorDetail[] | null>(null);
-  const [error, setError] = useState<CallError | null>(null);
   const [addingOutcome, setAddingOutcome] = useState(false);
   const [addingIndicator, setAddingIndicator] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [o, list] = await Promise.all([
+  const {
+    value,
+    error,
+    reload: load,
+    setValue,
+  } = useLoaded(
+    async () => {
+      const [outcomes, list] = await Promise.all([
         call('outcomes', 'list', { caseId }),
         call('outcomes', 'listIndicators', { caseId }),
       ]);
-      const details = await Promise.all(list.map((i) => call('outcomes', 'getIndicator', { id: i.id })));
-      setOutcomes(o);
-      setIndicators(details);
-      setError(null);
-    } catch (e) {
-      setError(asCallError(e));
-    }
-  }, [caseId]);
-
-  useEffect(() => {
-    setOutcomes(null);
-    setIndicators(null);
-    void load();
-  }, [load]);
-  useRefreshOn(['outcomes'], () => void load());
+      const indicators = await Promise.all(list.map((i) => call('outcomes', 'getIndicator', { id: i.id })));
+      return { outcomes, indicators };
+    },
+    [caseId],
+    ['outcomes'],
+  );
+  const outcomes = value?.outcomes ?? null;
+  const indicators = value?.indicators ?? null;
 
   const replaceIndicator = (d: IndicatorDetail) =>
-    setIndicators((list) => list?.map((i) => (i.id === d.id ? d : i)) ?? null);
+    setValue((v) => v && { ...v, indicators: v.indicators.map((i) => (i.id === d.id ? d : i)) });
 
   return (
     <div className="outcomes-tab">
