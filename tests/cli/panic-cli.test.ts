@@ -39,12 +39,12 @@ describe('case-vault policy set --wipe-after-failed-unlocks', () => {
     const first = attempt();
     expectCliError(first, 'BAD_PASSPHRASE');
     expect(first.stderr).toContain('4 more failed attempts');
-    const counter = path.join(v.vault, 'unlock-attempts.json');
-    expect(JSON.parse(fs.readFileSync(counter, 'utf8'))).toMatchObject({ failed: 1 });
+    const counter = path.join(v.vault, 'unlock-attempts');
     // three more failures, as the counter records them (each costs a process start and a KDF)
     const vaultId = (JSON.parse(fs.readFileSync(path.join(v.vault, 'vault.json'), 'utf8')) as { vaultId: string })
       .vaultId;
-    fs.writeFileSync(counter, JSON.stringify({ format: 'case-vault/unlock-attempts', vaultId, failed: 4 }));
+    expect(fs.readFileSync(counter, 'utf8')).toBe(`${vaultId}\n`);
+    fs.writeFileSync(counter, `${vaultId}\n`.repeat(4));
     const last = attempt();
     expectCliError(last, 'VAULT_KEYS_DESTROYED');
     expect(last.stderr).toMatch(/restore the vault from a backup/i);

@@ -107,10 +107,7 @@ describe('counting failed unlocks', () => {
         {
           onProgress: (p) => {
             if (p.phase === 'deriving-key')
-              seen.push(
-                (JSON.parse(fs.readFileSync(path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME), 'utf8')) as { failed: number })
-                  .failed,
-              );
+              seen.push(fs.readFileSync(path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME), 'utf8').split('\n').length - 1);
           },
         },
       ),
@@ -133,26 +130,37 @@ describe('counting failed unlocks', () => {
     expect(last.message).toMatch(/4 more failed attempts/);
   });
 
-  it('a damaged counter, or one from another vault, counts as no failed attempts', async () => {
+  it('counts only its own vault’s lines in the counter, and reads no more than 4 KiB of it', async () => {
     const { vault, dir } = await newVault();
     await vault.setWipeAfterFailedUnlocks(5);
     vault.lock();
     const counter = path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME);
-    for (const text of [
-      '{not json',
-      JSON.stringify({ format: 'case-vault/unlock-attempts', vaultId: vault.id, failed: 3, extra: 1 }),
-      JSON.stringify({
-        format: 'case-vault/unlock-attempts',
-        vaultId: '0190a000-0000-7000-8000-000000000000',
-        failed: 3,
-      }),
-      'x'.repeat(5000),
-    ]) {
+    const other = '0190a000-0000-7000-8000-000000000000';
+    for (const [text, n] of [
+      ['{not json', 0],
+      [`${other}\n${other}\n`, 0],
+      [`${vault.id}\nnoise\n${vault.id} \n${vault.id}\n`, 2],
+      ['x'.repeat(5000) + `\n${vault.id}\n`, 0],
+    ] as const) {
       fs.writeFileSync(counter, text);
-      expect(await readFailedUnlocks(dir, vault.id)).toBe(0);
+      expect(await readFailedUnlocks(dir, vault.id)).toBe(n);
     }
+    fs.rmSync(counter);
     const e = await failureOf(Vault.open(dir, { passphrase: WRONG }));
     expect(e.message).toMatch(/4 more failed attempts/);
+  });
+
+  it('attempts made at the same moment each count (no count is lost to a race)', async () => {
+    const { vault, dir } = await newVault();
+    await vault.setWipeAfterFailedUnlocks(5);
+    vault.lock();
+    fs.writeFileSync(path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME), `${vault.id}\n`.repeat(3));
+    const codes = await Promise.all([
+      codeOf(Vault.open(dir, { passphrase: WRONG })),
+      codeOf(Vault.open(dir, { passphrase: WRONG + '!' })),
+    ]);
+    expect(codes).toContain('VAULT_KEYS_DESTROYED');
+    expect(await codeOf(Vault.open(dir, { passphrase: PASSPHRASE }))).toBe('VAULT_KEYS_DESTROYED');
   });
 });
 

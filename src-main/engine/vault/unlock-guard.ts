@@ -4,7 +4,7 @@
  *
  * Off by default. When vault.json carries `wipeAfterFailedUnlocks: N` (5..20, set by
  * `policy set --wipe-after-failed-unlocks N`), every unlock attempt is counted in
- * `unlock-attempts.json` beside vault.json, and the N-th failed attempt in a row destroys the
+ * `unlock-attempts` beside vault.json, and the N-th failed attempt in a row destroys the
  * key slots: vault.json is overwritten in place by a file that says so, and fsynced. The
  * database and the blobs are then ciphertext nobody can open; only a backup restores the vault.
  *
@@ -17,19 +17,19 @@
  * MAC'd, but the MAC only proves who wrote the file, not that a file was not replaced by an
  * older one or removed) and guess on copies for as long as they like.
  *
- * The counter file, format `case-vault/unlock-attempts`:
- *   { "format": "case-vault/unlock-attempts", "vaultId": "<uuidv7>", "failed": 3 }
- * written like vault.json (temp name beside it, owner-only, fsynced, renamed into place, the
- * folder fsynced), so a crash leaves the old count or the new one. A damaged counter file, or
- * one from another vault, counts as 0 failed attempts and is replaced: a person at the
- * keyboard cannot damage it, and a person with the disk can remove it anyway.
+ * The counter, `unlock-attempts` beside vault.json: one line per attempt, the vault's id, each
+ * appended (O_APPEND, owner-only) and fsynced. Appending rather than rewriting a number is what
+ * keeps several unlocks started at once (a script running the CLI in parallel) from each reading
+ * the same count and writing the same count + 1: every attempt adds its own line. Lines that are
+ * not this vault's id do not count; only the first 4 KiB are read. A person at the keyboard
+ * cannot edit it, and a person with the disk can remove it anyway. A successful unlock removes
+ * it.
  */
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { VaultError, isVaultError } from '../../../shared/errors.js';
-import { UUID_RE, isoNow } from '../util/ids.js';
-import { fsyncDir, writeFileAtomic } from '../util/durable-fs.js';
+import { isoNow } from '../util/ids.js';
+import { fsyncDir } from '../util/durable-fs.js';
 import {
   type DestroyedVaultFile,
   type VaultFileDoc,
@@ -40,18 +40,10 @@ import {
   parseVaultFile,
 } from './vault-file.js';
 
-export const UNLOCK_ATTEMPTS_FILE_NAME = 'unlock-attempts.json';
-const UNLOCK_ATTEMPTS_FORMAT = 'case-vault/unlock-attempts';
-const MAX_COUNTER_FILE_BYTES = 1024;
+export const UNLOCK_ATTEMPTS_FILE_NAME = 'unlock-attempts';
+/** far more lines than the largest setting (20): what lies beyond is not read */
+const MAX_COUNTER_BYTES_READ = 4096;
 const MAX_VAULT_FILE_BYTES = 64 * 1024;
-
-const CounterFile = z
-  .object({
-    format: z.literal(UNLOCK_ATTEMPTS_FORMAT),
-    vaultId: z.string().regex(UUID_RE),
-    failed: z.number().int().min(0).max(1_000_000),
-  })
-  .strict();
 
 /** What the unlock screen may know before unlocking (read from unauthenticated files: for display only). */
 export interface UnlockGuardState {
@@ -69,36 +61,49 @@ function ioError(what: string, e: unknown): VaultError {
   return new VaultError('IO_ERROR', `${what} (${code ?? 'I/O error'}).`, { cause: e });
 }
 
-/** The count of failed attempts recorded for this vault (0 when there is no usable counter file). */
+/** The count of attempts recorded for this vault: its lines that are this vault's id (0 without the file). */
 export async function readFailedUnlocks(dir: string, vaultId: string): Promise<number> {
-  let bytes: Buffer;
+  let fh: fsp.FileHandle;
   try {
-    const file = path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME);
-    const st = await fsp.lstat(file);
-    if (!st.isFile() || st.size > MAX_COUNTER_FILE_BYTES) return 0;
-    bytes = await fsp.readFile(file);
+    fh = await fsp.open(path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME), 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw ioError('The unlock-attempts counter of the vault could not be read', e);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    return 0;
+    if (!(await fh.stat()).isFile()) return 0;
+    const buf = Buffer.alloc(MAX_COUNTER_BYTES_READ);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    return buf
+      .subarray(0, bytesRead)
+      .toString('latin1')
+      .split('\n')
+      .filter((line) => line === vaultId).length;
+  } catch (e) {
+    throw ioError('The unlock-attempts counter of the vault could not be read', e);
+  } finally {
+    await fh.close().catch(() => {});
   }
-  const parsed = CounterFile.safeParse(json);
-  if (!parsed.success || parsed.data.vaultId !== vaultId) return 0;
-  return parsed.data.failed;
 }
 
-async function writeFailedUnlocks(dir: string, vaultId: string, failed: number): Promise<void> {
-  const body = { format: UNLOCK_ATTEMPTS_FORMAT, vaultId, failed };
+/**
+ * Count one attempt: append a line (O_APPEND, so attempts made at the same moment by several
+ * programs each add theirs: none is lost to a read-modify-write race) and fsync it.
+ */
+async function countAttempt(dir: string, vaultId: string): Promise<void> {
+  const file = path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME);
   try {
-    await writeFileAtomic(path.join(dir, UNLOCK_ATTEMPTS_FILE_NAME), JSON.stringify(body) + '\n');
+    const fh = await fsp.open(file, 'a', 0o600);
+    try {
+      await fh.write(`${vaultId}\n`);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fsyncDir(dir);
   } catch (e) {
     throw ioError(
-      'The vault counts unlock attempts (its policy destroys its keys after too many failures), and the count could not be written; nothing was tried',
+      'The vault counts unlock attempts (its policy destroys its keys after too many failures), and this one could not be counted; nothing was tried',
       e,
     );
   }
@@ -151,12 +156,18 @@ export async function beginUnlockAttempt(dir: string, doc: VaultFileDoc): Promis
       succeeded: () => (before > 0 ? clearFailedUnlocks(dir) : Promise.resolve()),
     };
   }
-  const counted = before + 1;
-  await writeFailedUnlocks(dir, doc.vaultId, counted);
+  await countAttempt(dir, doc.vaultId);
   return {
     failed: async (error) => {
+      // read again: attempts made meanwhile by other programs count too
+      const counted = Math.max(before + 1, await readFailedUnlocks(dir, doc.vaultId));
       if (counted >= wipeAfter) {
-        await destroyKeySlots(dir, 'failed-unlocks');
+        try {
+          await destroyKeySlots(dir, 'failed-unlocks');
+        } catch (e) {
+          // another program destroying them at the same moment may be halfway through its write
+          if (!(isVaultError(e) && e.code === 'VAULT_CORRUPT')) throw e;
+        }
         throw keysDestroyedError('failed-unlocks');
       }
       const left = remainingAttempts(wipeAfter, counted);
