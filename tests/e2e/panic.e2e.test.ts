@@ -3,7 +3,8 @@
  * pressed while typing in a field, and the panic button in the top bar, each lock the vault in
  * the engine and leave nothing of the case in the window (not in the text, not after going
  * back in history); the unlock screen shows. With the failed-unlock policy on, the unlock
- * screen says how many attempts remain once three or fewer do. Screenshots and axe in English
+ * screen says how many attempts remain once three or fewer do, and a vault whose keys were
+ * destroyed says so before anything is typed. Screenshots and axe in English
  * and Arabic at 1366×768.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { SCREENSHOT_DIR, checkScreen, launchChromium } from './browser.js';
 import { CATALOGUE, type MessageKey } from '../../src-renderer/i18n/catalogue.js';
 import { formatMessage, type MessageValues } from '../../src-renderer/i18n/format-message.js';
 import type { Case } from '../../shared/domain/cases.js';
+import { destroyKeySlots } from '../../src-main/engine/vault/unlock-guard.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const VIEWPORT = { width: 1366, height: 768 };
@@ -174,5 +176,23 @@ describe('panic', () => {
       remaining: 5,
       keysDestroyed: false,
     });
+
+    // a vault whose keys were destroyed says so on the unlock screen, before anything is typed
+    await p.getByRole('button', { name: L(lang, 'panic.button'), exact: true }).click();
+    await p.getByRole('heading', { level: 1, name: L(lang, 'vault.unlock.title') }).waitFor(POLL);
+    await destroyKeySlots(harness.vaultDir, 'panic');
+    await p.reload();
+    await expect
+      .poll(
+        async () =>
+          plain(
+            await p
+              .getByRole('alert')
+              .textContent()
+              .catch(() => ''),
+          ),
+        POLL,
+      )
+      .toBe(L(lang, 'error.VAULT_KEYS_DESTROYED'));
   });
 });
