@@ -15,7 +15,7 @@ export const ar: Translation<typeof en> = {
   'nav.settings': 'الإعدادات',
   'lock.button': 'قفل',
   'lock.hint': 'اقفل الخزنة الآن (Ctrl+L)',
-  'panic.button': 'قفل طارئ',
+  'panic.button': 'طوارئ',
   'panic.hint': 'اقفل الخزنة فورًا وأفرغ النافذة دون تأكيد (Ctrl+Shift+L، من أي مكان في التطبيق)',
   'locked.idle': 'قُفلت الخزنة تلقائيًا بعد فترة من عدم النشاط.',
   'locked.suspend': 'قُفلت الخزنة لأن الحاسوب دخل في وضع السكون.',

@@ -86,7 +86,7 @@ function clearWindow(reason: LockedEvent['reason']): void {
   (document.activeElement as HTMLElement | null)?.blur?.();
   window.getSelection?.()?.removeAllRanges();
   useSession.setState((s) => ({
-    phase: s.phase === 'unlocked' ? 'locked' : s.phase,
+    phase: 'locked',
     lockedReason: reason,
     progress: {},
     epoch: s.epoch + 1,

@@ -97,7 +97,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
   ar: {
     vaultMenu: 'الخزنة',
     lock: 'قفل',
-    panic: 'قفل طارئ: قفل الخزنة وإفراغ النافذة',
+    panic: 'طوارئ: قفل الخزنة وإفراغ النافذة',
     quit: 'إنهاء',
     chooseEvidence: 'اختيار دليل',
     chooseCard: 'اختيار بطاقة اتصال',
