@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'VAULT_LOCKED',
   'VAULT_BUSY',
   'VAULT_NOT_EMPTY',
+  'VAULT_KEYS_DESTROYED',
   // credentials
   'BAD_PASSPHRASE',
   'WEAK_PASSPHRASE',

@@ -18,7 +18,8 @@ export const ProgressEvent = z.strictObject({
 });
 export type ProgressEvent = z.infer<typeof ProgressEvent>;
 
-export const LOCK_REASONS = ['user', 'idle', 'suspend', 'screen-lock', 'shutdown'] as const;
+/** 'panic': the panic button or Ctrl/Cmd+Shift+L (locks like 'user'; the window is cleared before main answers) */
+export const LOCK_REASONS = ['user', 'idle', 'suspend', 'screen-lock', 'shutdown', 'panic'] as const;
 export const LockedEvent = z.strictObject({ reason: z.enum(LOCK_REASONS) });
 export type LockedEvent = z.infer<typeof LockedEvent>;
 
@@ -114,6 +115,7 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'risks.update': ['risks'],
   'identity.update': ['identity'],
   'policy.set': ['policy'],
+  'vault.setWipeAfterFailedUnlocks': ['policy'],
   'bundles.import': IMPORTED,
   'bundles.acceptQuarantined': IMPORTED,
   'bundles.resolveConflict': IMPORTED,
@@ -135,6 +137,7 @@ export const READER_METHODS: ReadonlySet<string> = new Set([
   'check',
   'show',
   'status',
+  'unlockGuard',
   'info',
   'query',
   'verify',

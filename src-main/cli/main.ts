@@ -27,6 +27,7 @@ import { noteSearchCommands } from './commands/note-search-commands.js';
 import { outcomeCommands } from './commands/outcome-commands.js';
 import { partnerCommands } from './commands/partner/index.js';
 import { policyCommands } from './commands/policy-commands.js';
+import { panicCommand } from './commands/panic-command.js';
 import { bundleCommands } from './commands/bundle-commands.js';
 import { proposalCommands } from './commands/proposal-commands.js';
 import { identityCommands } from './commands/identity-commands.js';
@@ -49,6 +50,7 @@ export const COMMANDS: Command[] = [
   ...outcomeCommands,
   ...partnerCommands,
   ...policyCommands,
+  panicCommand,
   ...bundleCommands,
   ...proposalCommands,
   ...identityCommands,

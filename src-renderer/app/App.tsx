@@ -6,7 +6,13 @@ import { CreateVault } from '../features/vault/CreateVault.js';
 import { Unlock } from '../features/vault/Unlock.js';
 import { AppFrame } from './AppFrame.js';
 
+/** The whole tree is keyed by the lock epoch: a lock drops every component and its state. */
 export function App() {
+  const epoch = useSession((s) => s.epoch);
+  return <Gate key={epoch} />;
+}
+
+function Gate() {
   const phase = useSession((s) => s.phase);
   const language = useSession((s) => s.language);
   const t = useT();

@@ -1,6 +1,7 @@
 /**
  * The unlocked app: skip link, navigation (grouped, with badges counting what needs action),
- * the lock button (and Ctrl/Cmd+L everywhere), and the current screen. Unmounted entirely when
+ * the lock button (and Ctrl/Cmd+L everywhere), the panic button (Ctrl/Cmd+Shift+L, state/session.ts),
+ * and the current screen. Unmounted entirely when
  * the vault locks, which closes any open dialog with it.
  */
 import { useEffect, useRef } from 'react';
@@ -18,6 +19,7 @@ export function AppFrame() {
   const route = useNav((s) => s.route);
   const go = useNav((s) => s.go);
   const lock = useSession((s) => s.lock);
+  const panic = useSession((s) => s.panic);
   const mainRef = useRef<HTMLElement>(null);
   const Screen = SCREENS[route.name];
   useSearchShortcut(); // Ctrl/Cmd+K: the search field, from anywhere
@@ -34,7 +36,7 @@ export function AppFrame() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'l') {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         void lock();
       }
@@ -55,15 +57,30 @@ export function AppFrame() {
       </a>
       <header className="topbar">
         <p className="brand">{t('app.name')}</p>
-        <button
-          type="button"
-          className="btn btn-secondary lock-button"
-          onClick={() => void lock()}
-          title={t('lock.hint')}
-          aria-keyshortcuts="Control+L"
-        >
-          {t('lock.button')}
-        </button>
+        <div className="topbar-actions">
+          <button
+            type="button"
+            className="btn btn-secondary lock-button"
+            onClick={() => void lock()}
+            title={t('lock.hint')}
+            aria-keyshortcuts="Control+L"
+          >
+            {t('lock.button')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger panic-button"
+            onClick={panic}
+            title={t('panic.hint')}
+            aria-describedby="panic-hint"
+            aria-keyshortcuts="Control+Shift+L Meta+Shift+L"
+          >
+            {t('panic.button')}
+          </button>
+          <span id="panic-hint" className="visually-hidden">
+            {t('panic.hint')}
+          </span>
+        </div>
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
         {NAV_GROUPS.map((group) => (

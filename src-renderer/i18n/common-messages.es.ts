@@ -15,11 +15,15 @@ export const es: Translation<typeof en> = {
   'nav.settings': 'Ajustes',
   'lock.button': 'Bloquear',
   'lock.hint': 'Bloquear la bóveda ahora (Ctrl+L)',
+  'panic.button': 'Pánico',
+  'panic.hint':
+    'Bloquear en el acto y vaciar la ventana, sin confirmación (Ctrl+Mayús+L, desde cualquier lugar de la aplicación)',
   'locked.idle': 'La bóveda se bloqueó tras un periodo de inactividad.',
   'locked.suspend': 'La bóveda se bloqueó porque el equipo entró en suspensión.',
   'locked.screen-lock': 'La bóveda se bloqueó porque se bloqueó la pantalla.',
   'locked.user': 'La bóveda está bloqueada.',
   'locked.shutdown': 'La bóveda se bloqueó porque el motor se detuvo.',
+  'locked.panic': 'La bóveda está bloqueada.',
   'action.save': 'Guardar',
   'action.cancel': 'Cancelar',
   'action.close': 'Cerrar',
@@ -46,6 +50,8 @@ export const es: Translation<typeof en> = {
   'error.generic': 'Algo salió mal. No se cambió nada.',
   'error.VAULT_LOCKED': 'La bóveda está bloqueada. Desbloquéela para continuar.',
   'error.BAD_PASSPHRASE': 'Esa frase de contraseña o clave de recuperación no desbloquea esta bóveda.',
+  'error.VAULT_KEYS_DESTROYED':
+    'Las claves de esta bóveda fueron destruidas: ninguna frase de contraseña ni clave de recuperación puede abrirla ya. Restaure la bóveda desde una copia de seguridad.',
   'error.WEAK_PASSPHRASE': 'La frase de contraseña es demasiado corta: use al menos 12 caracteres.',
   'error.RECOVERY_KEY_MALFORMED': 'Eso no parece una clave de recuperación. Revise cada grupo de caracteres.',
   'error.VAULT_BUSY':

@@ -15,11 +15,15 @@ export const fr: Translation<typeof en> = {
   'nav.settings': 'Paramètres',
   'lock.button': 'Verrouiller',
   'lock.hint': 'Verrouiller le coffre maintenant (Ctrl+L)',
+  'panic.button': 'Panique',
+  'panic.hint':
+    'Verrouiller aussitôt et vider la fenêtre, sans confirmation (Ctrl+Maj+L, de partout dans l’application)',
   'locked.idle': "Le coffre s'est verrouillé après une période d'inactivité.",
   'locked.suspend': "Le coffre s'est verrouillé car l'ordinateur s'est mis en veille.",
   'locked.screen-lock': "Le coffre s'est verrouillé car l'écran a été verrouillé.",
   'locked.user': 'Le coffre est verrouillé.',
   'locked.shutdown': "Le coffre s'est verrouillé car le moteur s'est arrêté.",
+  'locked.panic': 'Le coffre est verrouillé.',
   'action.save': 'Enregistrer',
   'action.cancel': 'Annuler',
   'action.close': 'Fermer',
@@ -46,6 +50,8 @@ export const fr: Translation<typeof en> = {
   'error.generic': "Une erreur s'est produite. Rien n'a été modifié.",
   'error.VAULT_LOCKED': 'Le coffre est verrouillé. Déverrouillez-le pour continuer.',
   'error.BAD_PASSPHRASE': 'Cette phrase secrète ou clé de récupération ne déverrouille pas ce coffre.',
+  'error.VAULT_KEYS_DESTROYED':
+    'Les clés de ce coffre ont été détruites : aucune phrase secrète ni clé de récupération ne peut plus l’ouvrir. Restaurez le coffre à partir d’une sauvegarde.',
   'error.WEAK_PASSPHRASE': 'La phrase secrète est trop courte : au moins 12 caractères.',
   'error.RECOVERY_KEY_MALFORMED':
     'Cela ne ressemble pas à une clé de récupération. Vérifiez chaque groupe de caractères.',

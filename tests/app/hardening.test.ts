@@ -9,7 +9,7 @@ import { FakeEvent, FakeSession, FakeWebContents, menuItem, standin } from './el
 import { startTestApp, type TestApp } from './app-helpers.js';
 import { startApp } from '../../src-main/app/electron/lifecycle.js';
 import { DEBUGGING_SWITCHES } from '../../src-main/app/electron/hardening.js';
-import { LOCK_ACCELERATOR } from '../../src-main/app/electron/menu.js';
+import { LOCK_ACCELERATOR, PANIC_ACCELERATOR } from '../../src-main/app/electron/menu.js';
 
 vi.mock('electron', async () => (await import('./electron-standin.js')).electronModule);
 
@@ -360,6 +360,16 @@ describe('the menu', () => {
     (lock.click as () => void)();
     await vi.waitFor(async () => expect(await t!.ok('vault.status')).toEqual({ state: 'locked', vaultId: null }));
     expect(t.sent()).toContainEqual({ channel: 'event:locked', payload: { reason: 'user' } });
+  });
+
+  test('Panic (CmdOrCtrl+Shift+L) locks the vault and tells every window it was a panic', async () => {
+    t = await startTestApp({ unlocked: true });
+    const panic = menuItem('panic')!;
+    expect(panic.accelerator).toBe(PANIC_ACCELERATOR);
+    expect(PANIC_ACCELERATOR).toBe('CmdOrCtrl+Shift+L');
+    (panic.click as () => void)();
+    await vi.waitFor(async () => expect(await t!.ok('vault.status')).toEqual({ state: 'locked', vaultId: null }));
+    expect(t.sent()).toContainEqual({ channel: 'event:locked', payload: { reason: 'panic' } });
   });
 
   test('the menu follows the language setting', async () => {

@@ -17,12 +17,14 @@ describe('case-vault policy', () => {
       requireAgreement: true,
       updatedAt: null,
       updatedBy: null,
+      wipeAfterFailedUnlocks: null,
     });
     expect(Object.keys(JSON.parse(shown.stdout))).toEqual([
       'requireDueDiligence',
       'requireAgreement',
       'updatedAt',
       'updatedBy',
+      'wipeAfterFailedUnlocks',
     ]);
     const human = v.raw('policy', 'show');
     expect(human.stdout).toMatch(/^require due diligence:\s+on \(/m);
@@ -41,7 +43,7 @@ describe('case-vault policy', () => {
       updatedAt: expect.stringMatching(/Z$/) as string,
       updatedBy: 'Programme director',
     });
-    expect(v.json('policy', 'show')).toEqual(set);
+    expect(v.json('policy', 'show')).toEqual({ ...set, wipeAfterFailedUnlocks: null });
     expect(v.raw('policy', 'show').stdout).toMatch(/^require agreement:\s+off$/m);
     const both = v.json('policy', 'set', '--require-due-diligence', 'off', '--require-agreement', 'on');
     expect(both).toMatchObject({ requireDueDiligence: false, requireAgreement: true, updatedBy: null });

@@ -62,6 +62,8 @@ export type OpenKind = z.infer<typeof OpenKind>;
 export const sessionArea = {
   /** Lock now: keys are zeroed, file handles and viewer URLs forgotten, every window told. */
   lock: mainCall(NoInput, Nothing),
+  /** The panic: the same lock at once, announced as 'panic' (the renderer has already cleared its window). */
+  panic: mainCall(NoInput, Nothing),
 } as const;
 
 export const settingsArea = {

@@ -27,6 +27,18 @@ export const VaultInfo = z.strictObject({
 });
 export type VaultInfo = z.infer<typeof VaultInfo>;
 
+/**
+ * Before unlocking: whether failed unlocks destroy the key slots, and how many attempts remain
+ * (read from files anyone with the disk can change: for display, never for a decision).
+ */
+export const UnlockGuard = z.strictObject({
+  wipeAfterFailedUnlocks: z.number().int().nullable(),
+  failedUnlocks: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative().nullable(),
+  keysDestroyed: z.boolean(),
+});
+export type UnlockGuard = z.infer<typeof UnlockGuard>;
+
 export const vaultArea = {
   status: engineCall(NoInput, VaultStatusOutput, { unlocked: false }),
   /** Makes the vault and leaves it unlocked; the answer is the recovery key, shown once. */
@@ -40,5 +52,18 @@ export const vaultArea = {
     progress: true,
   }),
   info: engineCall(NoInput, VaultInfo),
+  unlockGuard: engineCall(NoInput, UnlockGuard, { unlocked: false }),
+  /** 5..20 failed unlocks in a row destroy the key slots; null turns it off (audited) */
+  setWipeAfterFailedUnlocks: engineCall(
+    z.strictObject({
+      attempts: z
+        .number()
+        .int('must be a whole number')
+        .min(5, 'must be at least 5')
+        .max(20, 'must be at most 20')
+        .nullable(),
+    }),
+    UnlockGuard,
+  ),
   changePassphrase: engineCall(z.strictObject({ current: Passphrase, next: Passphrase }), Nothing, { progress: true }),
 } as const;

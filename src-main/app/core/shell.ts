@@ -303,6 +303,10 @@ export class Shell {
         await this.lock('user');
         return null;
       },
+      panic: async () => {
+        await this.lock('panic');
+        return null;
+      },
     },
     settings: {
       get: () => this.opts.settings.get(),

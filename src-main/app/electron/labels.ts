@@ -7,6 +7,7 @@ import type { Language } from '../../../shared/ipc/areas/app.js';
 export interface NativeLabels {
   vaultMenu: string;
   lock: string;
+  panic: string;
   quit: string;
   chooseEvidence: string;
   chooseCard: string;
@@ -30,6 +31,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
   en: {
     vaultMenu: 'Vault',
     lock: 'Lock',
+    panic: 'Panic: lock and clear the window',
     quit: 'Quit',
     chooseEvidence: 'Choose evidence',
     chooseCard: 'Choose a contact card',
@@ -51,6 +53,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
   fr: {
     vaultMenu: 'Coffre',
     lock: 'Verrouiller',
+    panic: 'Panique : verrouiller et vider la fenêtre',
     quit: 'Quitter',
     chooseEvidence: 'Choisir une pièce',
     chooseCard: 'Choisir une carte de contact',
@@ -72,6 +75,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
   es: {
     vaultMenu: 'Bóveda',
     lock: 'Bloquear',
+    panic: 'Pánico: bloquear y vaciar la ventana',
     quit: 'Salir',
     chooseEvidence: 'Elegir una prueba',
     chooseCard: 'Elegir una tarjeta de contacto',
@@ -93,6 +97,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
   ar: {
     vaultMenu: 'الخزنة',
     lock: 'قفل',
+    panic: 'طوارئ: قفل الخزنة وإفراغ النافذة',
     quit: 'إنهاء',
     chooseEvidence: 'اختيار دليل',
     chooseCard: 'اختيار بطاقة اتصال',

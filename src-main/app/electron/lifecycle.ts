@@ -100,10 +100,11 @@ export function startApp(opts: AppOptions): RunningApp | null {
   });
   link.shell = shell;
   const lockNow = (): void => void shell.lock('user');
+  const panicNow = (): void => void shell.lock('panic');
 
   registerIpc(shell, windows, {
     afterCall: (channel, result) => {
-      if (channel === 'settings.set' && result.ok) installMenu(settings.get().language, lockNow);
+      if (channel === 'settings.set' && result.ok) installMenu(settings.get().language, lockNow, panicNow);
     },
   });
 
@@ -133,7 +134,7 @@ export function startApp(opts: AppOptions): RunningApp | null {
   const ready = app.whenReady().then(() => {
     hardenSession(session.defaultSession, { packaged });
     installProtocols(opts.rendererRoot, shell);
-    installMenu(settings.get().language, lockNow);
+    installMenu(settings.get().language, lockNow, panicNow);
     // Idle is polled by the core (AutoLock, from the system's idle time); these two are pushed.
     powerMonitor.on('suspend', () => shell.autoLock.onSuspend());
     powerMonitor.on('lock-screen', () => shell.autoLock.onScreenLock());

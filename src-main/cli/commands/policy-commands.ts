@@ -1,13 +1,15 @@
 /**
  * policy show | policy set — the organisation's partner policy (docs/partners.md, "The partner
  * policy"): whether a share needs the partner's due diligence approved and a confidentiality or
- * data-sharing agreement in force. On by default.
+ * data-sharing agreement in force. On by default. Also the vault's unlock policy (off by
+ * default): destroy the key slots after N failed unlocks (docs/security.md, "Panic and key
+ * destruction").
  */
 import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
 import { dropUndefined, printRecord } from '../domain-cli.js';
-import { callEngine } from '../engine-call.js';
+import { callEngine, withEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
 
 function onOff(ctx: CommandContext, name: string): boolean | undefined {
@@ -18,7 +20,21 @@ function onOff(ctx: CommandContext, name: string): boolean | undefined {
   throw new UsageError(`--${name} takes on or off; got "${v}".`);
 }
 
-function printPolicy(ctx: CommandContext, p: OrgPolicy): void {
+/** --wipe-after-failed-unlocks: 5..20, or off (null); undefined when not given. */
+function wipeAfterOpt(ctx: CommandContext): number | null | undefined {
+  const v = stringOpt(ctx, 'wipe-after-failed-unlocks');
+  if (v === undefined) return undefined;
+  if (v === 'off') return null;
+  const n = /^\d{1,3}$/.test(v) ? Number(v) : NaN;
+  if (!(n >= 5 && n <= 20))
+    throw new UsageError(`--wipe-after-failed-unlocks takes a number from 5 to 20, or off; got "${v}".`);
+  return n;
+}
+
+type ShownPolicy = OrgPolicy & { wipeAfterFailedUnlocks?: number | null };
+
+function printPolicy(ctx: CommandContext, p: ShownPolicy): void {
+  const wipe = p.wipeAfterFailedUnlocks;
   printRecord(ctx, p, [
     [
       'require due diligence',
@@ -30,6 +46,14 @@ function printPolicy(ctx: CommandContext, p: OrgPolicy): void {
     ],
     ['changed', p.updatedAt ?? 'never (the default)'],
     ['changed by', p.updatedBy],
+    ...(wipe === undefined
+      ? []
+      : [
+          [
+            'destroy keys after failed unlocks',
+            wipe === null ? 'off' : `${wipe} in a row (the vault's key slots are destroyed; only a backup restores it)`,
+          ] as [string, string],
+        ]),
   ]);
 }
 
@@ -38,13 +62,18 @@ const show: Command = {
   summary: 'Show the partner policy: what a partner needs before anything is shared with them.',
   maxArgs: 0,
   async run(ctx) {
-    printPolicy(ctx, await callEngine(ctx, 'policy', 'show', {}));
+    const shown = await withEngine(ctx, async (engine) => ({
+      ...(await engine.call('policy', 'show', {})),
+      wipeAfterFailedUnlocks: (await engine.call('vault', 'unlockGuard', {})).wipeAfterFailedUnlocks,
+    }));
+    printPolicy(ctx, shown);
   },
 };
 
 const set: Command = {
   path: ['policy', 'set'],
-  summary: 'Change the partner policy (audited): --require-due-diligence on|off, --require-agreement on|off.',
+  summary:
+    'Change the policy (audited): --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off.',
   maxArgs: 0,
   options: {
     'require-due-diligence': {
@@ -56,6 +85,12 @@ const set: Command = {
       type: 'string',
       description: 'on: a share needs a signed confidentiality or data-sharing agreement in force',
       valueName: 'on|off',
+    },
+    'wipe-after-failed-unlocks': {
+      type: 'string',
+      description:
+        'destroy the vault’s key slots after N failed unlocks in a row (5 to 20; off by default); only a backup restores the vault then',
+      valueName: 'N|off',
     },
     by: {
       type: 'string',
@@ -69,10 +104,23 @@ const set: Command = {
       requireAgreement: onOff(ctx, 'require-agreement'),
       updatedBy: stringOpt(ctx, 'by'),
     });
-    if (input.requireDueDiligence === undefined && input.requireAgreement === undefined) {
-      throw new UsageError('say what to change: --require-due-diligence on|off, --require-agreement on|off, or both.');
+    const wipeAfter = wipeAfterOpt(ctx);
+    const partnerRules = input.requireDueDiligence !== undefined || input.requireAgreement !== undefined;
+    if (!partnerRules && wipeAfter === undefined) {
+      throw new UsageError(
+        'say what to change: --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off.',
+      );
     }
-    printPolicy(ctx, await callEngine(ctx, 'policy', 'set', input));
+    if (wipeAfter === undefined) {
+      printPolicy(ctx, await callEngine(ctx, 'policy', 'set', input));
+      return;
+    }
+    const shown = await withEngine(ctx, async (engine) => {
+      const guard = await engine.call('vault', 'setWipeAfterFailedUnlocks', { attempts: wipeAfter });
+      const policy = partnerRules ? await engine.call('policy', 'set', input) : await engine.call('policy', 'show', {});
+      return { ...policy, wipeAfterFailedUnlocks: guard.wipeAfterFailedUnlocks };
+    });
+    printPolicy(ctx, shown);
   },
 };
 

@@ -17,6 +17,7 @@
  *         "kdf": { "name": "hkdf-sha256", "salt": "<b64, 16 bytes>" },
  *         "nonce": "<b64>", "wrappedKey": "<b64>" }
  *     ],
+ *     "wipeAfterFailedUnlocks": 10,   (optional, 5..20; absent = off; see unlock-guard.ts)
  *     "mac": "<b64, HMAC-SHA256 under the vault-file MAC sub-key of the master key>",
  *     "checksum": "<hex, SHA-256>"
  *   }
@@ -30,6 +31,15 @@
  *   parameter, a salt, the vault id or the slot kind makes the unwrap fail.
  *
  * Parsing is strict: unknown fields, wrong types, wrong lengths are all VAULT_CORRUPT.
+ *
+ * A vault whose keys were destroyed (unlock-guard.ts: too many failed unlocks, or `panic
+ * --destroy-keys`) has a vault.json with no slots at all, only what says so:
+ *
+ *   { "format": "case-vault/vault", "formatVersion": 1, "vaultId": "<uuidv7>",
+ *     "keysDestroyed": true, "destroyedAt": "<iso>", "reason": "failed-unlocks" | "panic" }
+ *
+ * Reading it is VAULT_KEYS_DESTROYED (not VAULT_CORRUPT): nothing can open the vault any more,
+ * and a person is told that a backup is the way back.
  */
 import { createHash, createHmac } from 'node:crypto';
 import fsp from 'node:fs/promises';
@@ -78,6 +88,10 @@ export type PassphraseSlot = z.infer<typeof PassphraseSlot>;
 export type RecoverySlot = z.infer<typeof RecoverySlot>;
 export type KeySlot = z.infer<typeof KeySlot>;
 
+/** Bounds of the optional "destroy the key slots after N failed unlocks" setting. */
+export const MIN_WIPE_AFTER_FAILED_UNLOCKS = 5;
+export const MAX_WIPE_AFTER_FAILED_UNLOCKS = 20;
+
 const VaultFileBody = z
   .object({
     format: z.literal(VAULT_FORMAT),
@@ -86,12 +100,45 @@ const VaultFileBody = z
     createdAt: iso,
     updatedAt: iso,
     slots: z.array(KeySlot).min(1).max(16),
+    // Optional, so files written before it existed read as before (and MAC the same body).
+    wipeAfterFailedUnlocks: z
+      .number()
+      .int()
+      .min(MIN_WIPE_AFTER_FAILED_UNLOCKS)
+      .max(MAX_WIPE_AFTER_FAILED_UNLOCKS)
+      .optional(),
   })
   .strict();
 export type VaultFileBody = z.infer<typeof VaultFileBody>;
 
 const VaultFileDoc = VaultFileBody.extend({ mac: b64(32), checksum: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 export type VaultFileDoc = z.infer<typeof VaultFileDoc>;
+
+export const KEYS_DESTROYED_REASONS = ['failed-unlocks', 'panic'] as const;
+export const DestroyedVaultFile = z
+  .object({
+    format: z.literal(VAULT_FORMAT),
+    formatVersion: z.literal(VAULT_FORMAT_VERSION),
+    vaultId: uuid,
+    keysDestroyed: z.literal(true),
+    destroyedAt: iso,
+    reason: z.enum(KEYS_DESTROYED_REASONS),
+  })
+  .strict();
+export type DestroyedVaultFile = z.infer<typeof DestroyedVaultFile>;
+
+export function keysDestroyedError(reason: DestroyedVaultFile['reason'] | null): VaultError {
+  const why =
+    reason === 'failed-unlocks'
+      ? 'after too many failed unlock attempts'
+      : reason === 'panic'
+        ? 'on request (panic --destroy-keys)'
+        : '';
+  return new VaultError(
+    'VAULT_KEYS_DESTROYED',
+    `This vault's keys were destroyed${why ? ` ${why}` : ''}: no passphrase or recovery key can open it any more. Restore the vault from a backup.`,
+  );
+}
 
 function bodyBytes(body: VaultFileBody): Buffer {
   return Buffer.from(canonicalJson(body), 'utf8');
@@ -149,6 +196,11 @@ export function parseVaultFile(bytes: Uint8Array): VaultFileDoc {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
     throw corrupt('it is not valid JSON (truncated or edited?)');
+  }
+  if (typeof json === 'object' && json !== null && 'keysDestroyed' in json) {
+    const destroyed = DestroyedVaultFile.safeParse(json);
+    if (!destroyed.success) throw corrupt('it says its keys were destroyed, in a form Case Vault does not write');
+    throw keysDestroyedError(destroyed.data.reason);
   }
   if (typeof json === 'object' && json !== null && 'formatVersion' in json) {
     const v = (json as { formatVersion: unknown }).formatVersion;

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { VaultError } from '../../../shared/errors.js';
+import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { unwrapKey, wrapKey } from '../crypto/aead.js';
 import {
   type Argon2Params,
@@ -45,6 +45,8 @@ import {
   VAULT_FILE_NAME,
   VAULT_FORMAT,
   VAULT_FORMAT_VERSION,
+  MAX_WIPE_AFTER_FAILED_UNLOCKS,
+  MIN_WIPE_AFTER_FAILED_UNLOCKS,
   readVaultFile,
   sealVaultFile,
   slotAssociatedData,
@@ -52,6 +54,7 @@ import {
   verifyVaultFileMac,
   writeVaultFile,
 } from './vault-file.js';
+import { beginUnlockAttempt } from './unlock-guard.js';
 
 export const DB_FILE_NAME = 'vault.db';
 export const BLOBS_DIR_NAME = 'blobs';
@@ -370,7 +373,22 @@ export class Vault {
     if (!fs.existsSync(target))
       throw new VaultError('VAULT_NOT_FOUND', 'No vault was found at this location (the folder does not exist).');
     const doc = await readVaultFile(target);
-    const master = await unwrapWithCredential(doc, credential, opts.onProgress);
+    // A malformed recovery key is a typing mistake, not a guess: refused before it is counted.
+    if ('recoveryKey' in credential) wipe(parseRecoveryKey(credential.recoveryKey));
+    const attempt = await beginUnlockAttempt(target, doc);
+    let master: SecretBuffer;
+    try {
+      master = await unwrapWithCredential(doc, credential, opts.onProgress);
+    } catch (e) {
+      if (isVaultError(e) && e.code === 'BAD_PASSPHRASE') return attempt.failed(e);
+      throw e;
+    }
+    try {
+      await attempt.succeeded();
+    } catch (e) {
+      wipe(master);
+      throw e;
+    }
     return Vault.#openWithMaster(target, master, opts, doc);
   }
 
@@ -502,6 +520,35 @@ export class Vault {
     if (!this.#master) throw lockedError();
     const master = await unwrapWithCredential(this.#doc, credential, onProgress);
     wipe(master);
+  }
+
+  /**
+   * Turn on (5..20) or off (null) the destruction of the key slots after that many failed
+   * unlocks in a row (unlock-guard.ts). Kept in vault.json, where it can be read before
+   * unlocking, under the file's MAC. Audited. Setting what is already set writes nothing.
+   */
+  async setWipeAfterFailedUnlocks(attempts: number | null): Promise<void> {
+    const master = this.#master;
+    if (!master) throw lockedError();
+    if (
+      attempts !== null &&
+      (!Number.isInteger(attempts) ||
+        attempts < MIN_WIPE_AFTER_FAILED_UNLOCKS ||
+        attempts > MAX_WIPE_AFTER_FAILED_UNLOCKS)
+    )
+      throw new VaultError(
+        'INVALID_INPUT',
+        `The number of failed unlocks before the keys are destroyed must be a whole number from ${MIN_WIPE_AFTER_FAILED_UNLOCKS} to ${MAX_WIPE_AFTER_FAILED_UNLOCKS}, or off.`,
+      );
+    const { wipeAfterFailedUnlocks: was, ...rest } = splitDoc(this.#doc);
+    if ((was ?? null) === attempts) return;
+    const body: VaultFileBody = attempts === null ? rest : { ...rest, wipeAfterFailedUnlocks: attempts };
+    const macKey = deriveMasterSubkey(master, this.id, 'vaultFileMac');
+    const doc = sealVaultFile({ ...body, updatedAt: isoNow() }, macKey);
+    wipe(macKey);
+    await writeVaultFile(this.dir, doc);
+    this.#doc = doc;
+    this.audit('vault.unlock-policy-changed', { wipeAfterFailedUnlocks: attempts, was: was ?? null });
   }
 
   status(): VaultStatus {

@@ -36,6 +36,7 @@ export const ar: Translation<typeof en> = {
   'audit.action.vault.created': 'إنشاء الخزنة',
   'audit.action.vault.migrated': 'ترقية الخزنة',
   'audit.action.vault.passphrase-changed': 'تغيير عبارة المرور',
+  'audit.action.vault.unlock-policy-changed': 'تغيير إتلاف المفاتيح بعد محاولات فتح فاشلة',
   'audit.action.blob.stored': 'تخزين ملف',
   'audit.action.blob.erased': 'محو ملف',
   'audit.action.case.created': 'إنشاء قضية',

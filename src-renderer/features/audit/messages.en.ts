@@ -32,6 +32,7 @@ export const en = {
   'audit.action.vault.created': 'Vault created',
   'audit.action.vault.migrated': 'Vault upgraded',
   'audit.action.vault.passphrase-changed': 'Passphrase changed',
+  'audit.action.vault.unlock-policy-changed': 'Key destruction after failed unlocks changed',
   'audit.action.blob.stored': 'File stored',
   'audit.action.blob.erased': 'File erased',
   'audit.action.case.created': 'Case created',

@@ -35,6 +35,7 @@ export const es: Translation<typeof en> = {
   'audit.action.vault.created': 'Bóveda creada',
   'audit.action.vault.migrated': 'Bóveda actualizada',
   'audit.action.vault.passphrase-changed': 'Frase de contraseña cambiada',
+  'audit.action.vault.unlock-policy-changed': 'Destrucción de claves tras desbloqueos fallidos cambiada',
   'audit.action.blob.stored': 'Archivo guardado',
   'audit.action.blob.erased': 'Archivo borrado',
   'audit.action.case.created': 'Caso creado',

@@ -35,6 +35,7 @@ export const fr: Translation<typeof en> = {
   'audit.action.vault.created': 'Coffre créé',
   'audit.action.vault.migrated': 'Coffre mis à niveau',
   'audit.action.vault.passphrase-changed': 'Phrase secrète changée',
+  'audit.action.vault.unlock-policy-changed': 'Destruction des clés après des échecs de déverrouillage modifiée',
   'audit.action.blob.stored': 'Fichier enregistré',
   'audit.action.blob.erased': 'Fichier effacé',
   'audit.action.case.created': 'Dossier créé',

@@ -1,5 +1,10 @@
-/** Unlock with the passphrase (KDF progress shown) or with the recovery key. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Unlock with the passphrase (KDF progress shown) or with the recovery key. When failed unlocks
+ * destroy the keys (policy set --wipe-after-failed-unlocks), the last three attempts are
+ * announced; a vault whose keys are gone says so at once.
+ */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { UnlockGuard } from '../../../shared/ipc/areas/vault.js';
 import { useAction } from '../../state/use-action.js';
 import { useT } from '../../i18n/i18n.js';
 import { Button, TextField } from '../../components/controls.js';
@@ -15,6 +20,11 @@ export function Unlock() {
   const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
   const { busy, error, setError, run } = useAction();
+  const [guard, setGuard] = useState<UnlockGuard | null>(null);
+  const readGuard = useCallback(() => {
+    call('vault', 'unlockGuard', {}).then(setGuard, () => setGuard(null));
+  }, []);
+  useEffect(readGuard, [readGuard]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -25,14 +35,16 @@ export function Unlock() {
       setSecret('');
       useSession.getState().unlocked();
     });
+    readGuard();
   };
+  const remaining = guard?.remaining ?? null;
 
   const channel = mode === 'passphrase' ? 'vault.unlock' : 'vault.unlockWithRecoveryKey';
   return (
     <main className="gate" id="main">
       <form className="gate-card" onSubmit={submit} noValidate aria-busy={busy}>
         <h1>{t('vault.unlock.title')}</h1>
-        {lockedReason && lockedReason !== 'user' && (
+        {lockedReason && lockedReason !== 'user' && lockedReason !== 'panic' && (
           <p className="notice" role="status">
             {t(labelKey('locked', lockedReason))}
           </p>
@@ -61,6 +73,16 @@ export function Unlock() {
             autoFocus
             disabled={busy}
           />
+        )}
+        {guard?.keysDestroyed && !error && (
+          <div className="notice notice-error" role="alert">
+            <p>{t('error.VAULT_KEYS_DESTROYED')}</p>
+          </div>
+        )}
+        {remaining !== null && remaining > 0 && remaining <= 3 && (
+          <p className="notice notice-warn" role="status" data-testid="attempts-left">
+            {t('vault.unlock.attemptsLeft', { count: remaining })}
+          </p>
         )}
         <ErrorNotice error={error} />
         {busy && <KdfProgress channel={channel} label={t('vault.unlock.working')} />}

@@ -29,5 +29,7 @@ export const ar: Translation<typeof en> = {
   'vault.unlock.usePassphrase': 'استخدم عبارة المرور بدلًا من ذلك',
   'vault.unlock.recoveryKey': 'مفتاح الاسترداد',
   'vault.unlock.recoveryHint': 'المسافات والشرطات لا تهم.',
+  'vault.unlock.attemptsLeft':
+    '{count, plural, one {محاولة فاشلة واحدة أخرى تُتلف مفاتيح هذه الخزنة.} two {محاولتان فاشلتان أخريان تُتلفان مفاتيح هذه الخزنة.} few {# محاولات فاشلة أخرى تُتلف مفاتيح هذه الخزنة.} other {# محاولة فاشلة أخرى تُتلف مفاتيح هذه الخزنة.}} لن يستعيدها حينئذٍ إلا نسخة احتياطية.',
   'vault.starting': 'جارٍ البدء…',
 };

@@ -26,5 +26,7 @@ export const en = {
   'vault.unlock.usePassphrase': 'Use the passphrase instead',
   'vault.unlock.recoveryKey': 'Recovery key',
   'vault.unlock.recoveryHint': 'Spaces and dashes do not matter.',
+  'vault.unlock.attemptsLeft':
+    '{count, plural, one {One more failed attempt destroys this vault’s keys.} other {# more failed attempts destroy this vault’s keys.}} Only a backup could restore it then.',
   'vault.starting': 'Starting…',
 };

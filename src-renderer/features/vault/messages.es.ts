@@ -29,5 +29,7 @@ export const es: Translation<typeof en> = {
   'vault.unlock.usePassphrase': 'Usar la frase de contraseña',
   'vault.unlock.recoveryKey': 'Clave de recuperación',
   'vault.unlock.recoveryHint': 'Los espacios y guiones no importan.',
+  'vault.unlock.attemptsLeft':
+    '{count, plural, one {Un intento fallido más destruye las claves de esta bóveda.} other {# intentos fallidos más destruyen las claves de esta bóveda.}} Entonces solo una copia de seguridad podría restaurarla.',
   'vault.starting': 'Iniciando…',
 };

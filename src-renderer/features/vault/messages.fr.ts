@@ -29,5 +29,7 @@ export const fr: Translation<typeof en> = {
   'vault.unlock.usePassphrase': 'Utiliser plutôt la phrase secrète',
   'vault.unlock.recoveryKey': 'Clé de récupération',
   'vault.unlock.recoveryHint': 'Les espaces et les tirets ne comptent pas.',
+  'vault.unlock.attemptsLeft':
+    '{count, plural, one {Encore # essai manqué et les clés de ce coffre seront détruites.} other {Encore # essais manqués et les clés de ce coffre seront détruites.}} Seule une sauvegarde pourrait alors le restaurer.',
   'vault.starting': 'Démarrage…',
 };

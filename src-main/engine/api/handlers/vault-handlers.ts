@@ -1,5 +1,8 @@
 /** vault.* — the lifecycle calls of the desktop app, on the same Vault class the CLI uses. */
+import { isVaultError } from '../../../../shared/errors.js';
 import { Vault, type UnlockProgress } from '../../vault/vault.js';
+import { readVaultFile } from '../../vault/vault-file.js';
+import { unlockGuardState } from '../../vault/unlock-guard.js';
 import type { CallContext } from '../call-context.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -41,6 +44,22 @@ export const vaultHandlers: EngineImplementation['vault'] = {
       slots: s.slots.map(({ id, kind, createdAt }) => ({ id, kind, createdAt })),
       counts: s.counts,
     };
+  },
+
+  unlockGuard: async (_input, { session }) => {
+    try {
+      return await unlockGuardState(session.vaultDir, await readVaultFile(session.vaultDir));
+    } catch (e) {
+      if (isVaultError(e) && e.code === 'VAULT_KEYS_DESTROYED')
+        return { wipeAfterFailedUnlocks: null, failedUnlocks: 0, remaining: null, keysDestroyed: true };
+      throw e;
+    }
+  },
+
+  setWipeAfterFailedUnlocks: async ({ attempts }, { session }) => {
+    const vault = session.vault;
+    await vault.setWipeAfterFailedUnlocks(attempts);
+    return unlockGuardState(vault.dir, vault.file);
   },
 
   changePassphrase: async ({ current, next }, cx) => {
