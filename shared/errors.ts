@@ -67,6 +67,12 @@ export const ERROR_CODES = [
   'BUNDLE_PARTNER_NOT_VERIFIED',
   'BUNDLE_CONSENT_MISSING',
   'BUNDLE_NOT_FOR_US',
+  /** a bundle sealed with a passphrase (scrypt), opened without one */
+  'BUNDLE_PASSPHRASE_REQUIRED',
+  /** the passphrase given does not open this passphrase bundle */
+  'BUNDLE_PASSPHRASE_WRONG',
+  /** a passphrase was given for a bundle that is not sealed with one (or not with one alone) */
+  'BUNDLE_NOT_PASSPHRASE',
   'BUNDLE_TAR_INVALID',
   'BUNDLE_UNSIGNED',
   'BUNDLE_MANIFEST_INVALID',

@@ -369,12 +369,33 @@ const PlanFields = {
     .max(3650, 'must be at most 3650 days')
     .default(DEFAULT_EXPIRY_DAYS),
   onMissingConsent: MissingConsentMode.default('refuse'),
+  /**
+   * sealed with a passphrase (one age scrypt stanza) instead of the partner's keys, for a
+   * hand-over before their key is known: the partner's keys need not be verified; its partner
+   * gate, sharing profile and the consent gate apply as for any bundle
+   */
+  byPassphrase: z.boolean().default(false),
 };
+
+/**
+ * The passphrase of a passphrase bundle (docs/bundle-format.md, "Passphrase bundles"): it is
+ * all that protects the bundle in transit, so at least 12 characters; its first line only.
+ */
+export const BundlePassphrase = z
+  .string()
+  .min(12, 'must be at least 12 characters: it is all that protects the bundle')
+  .max(1024, 'must be at most 1024 characters')
+  .refine((s) => !/[\r\n\0]/.test(s), 'must be one line');
 
 export const PlanBundleInput = z.strictObject({ ...PlanFields, out: PathText.optional() });
 export type PlanBundleInput = z.input<typeof PlanBundleInput>;
 
-export const ExportBundleInput = z.strictObject({ ...PlanFields, out: PathText });
+/** `passphrase` seals the bundle with it (and needs `byPassphrase`, which a passphrase implies) */
+export const ExportBundleInput = z.strictObject({
+  ...PlanFields,
+  out: PathText,
+  passphrase: BundlePassphrase.optional(),
+});
 export type ExportBundleInput = z.input<typeof ExportBundleInput>;
 
 export const BUNDLE_DIRECTIONS = ['sent', 'received'] as const;

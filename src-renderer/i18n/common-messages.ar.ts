@@ -94,6 +94,9 @@ export const ar: Translation<typeof en> = {
   'error.BUNDLE_CONSENT_MISSING':
     'شخص ما في هذه القضايا لم يوافق على هذه المشاركة، وقد اخترتَ التوقف في هذه الحالة. لم يُكتب شيء.',
   'error.BUNDLE_NOT_FOR_US': 'لم تُنشأ هذه الحزمة لهذه الخزنة: لا يمكن فتحها هنا.',
+  'error.BUNDLE_PASSPHRASE_REQUIRED': 'هذه الحزمة مختومة بعبارة مرور: أدخل العبارة التي أبلغك بها مرسلها.',
+  'error.BUNDLE_PASSPHRASE_WRONG': 'عبارة المرور هذه لا تفتح هذه الحزمة. لم يُستورد شيء.',
+  'error.BUNDLE_NOT_PASSPHRASE': 'هذا الملف ليس حزمة مختومة بعبارة مرور وحدها: افتحه من دون عبارة مرور.',
   'error.BUNDLE_TAR_INVALID': 'محتوى هذه الحزمة الداخلي غير سليم البنية. لم يُستورد شيء.',
   'error.BUNDLE_UNSIGNED': 'هذه الحزمة غير موقَّعة، فلا يمكن معرفة مرسلها. لم يُستورد شيء.',
   'error.BUNDLE_FORMAT_TOO_NEW':

@@ -96,6 +96,11 @@ export const en = {
   'error.BUNDLE_CONSENT_MISSING':
     'Someone in these cases has not consented to this sharing, and you chose to stop in that case. Nothing was written.',
   'error.BUNDLE_NOT_FOR_US': 'This bundle was not made for this vault: it cannot be opened here.',
+  'error.BUNDLE_PASSPHRASE_REQUIRED':
+    'This bundle is sealed with a passphrase: give the passphrase its sender told you.',
+  'error.BUNDLE_PASSPHRASE_WRONG': 'That passphrase does not open this bundle. Nothing was imported.',
+  'error.BUNDLE_NOT_PASSPHRASE':
+    'This file is not a bundle sealed with a passphrase alone: open it without a passphrase.',
   'error.BUNDLE_TAR_INVALID': 'The inside of this bundle is malformed. Nothing was imported.',
   'error.BUNDLE_UNSIGNED': 'This bundle is not signed, so its sender cannot be known. Nothing was imported.',
   'error.BUNDLE_FORMAT_TOO_NEW':

@@ -103,6 +103,11 @@ export const es: Translation<typeof en> = {
   'error.BUNDLE_CONSENT_MISSING':
     'Alguien de estos casos no consintió este intercambio, y usted eligió detenerse en ese caso. No se escribió nada.',
   'error.BUNDLE_NOT_FOR_US': 'Este paquete no se creó para esta bóveda: no se puede abrir aquí.',
+  'error.BUNDLE_PASSPHRASE_REQUIRED':
+    'Este paquete está sellado con una frase de contraseña: indique la que le comunicó su remitente.',
+  'error.BUNDLE_PASSPHRASE_WRONG': 'Esa frase de contraseña no abre este paquete. No se importó nada.',
+  'error.BUNDLE_NOT_PASSPHRASE':
+    'Este archivo no es un paquete sellado solo con una frase de contraseña: ábralo sin frase de contraseña.',
   'error.BUNDLE_TAR_INVALID': 'El interior de este paquete está mal formado. No se importó nada.',
   'error.BUNDLE_UNSIGNED':
     'Este paquete no está firmado, así que no se puede saber quién lo envió. No se importó nada.',

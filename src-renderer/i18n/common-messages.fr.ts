@@ -105,6 +105,11 @@ export const fr: Translation<typeof en> = {
   'error.BUNDLE_CONSENT_MISSING':
     'Une personne de ces dossiers n’a pas consenti à ce partage, et vous avez choisi d’arrêter dans ce cas. Rien n’a été écrit.',
   'error.BUNDLE_NOT_FOR_US': 'Ce lot n’a pas été créé pour ce coffre : il ne peut pas être ouvert ici.',
+  'error.BUNDLE_PASSPHRASE_REQUIRED':
+    'Ce lot est scellé par une phrase secrète : indiquez celle que son expéditeur vous a transmise.',
+  'error.BUNDLE_PASSPHRASE_WRONG': 'Cette phrase secrète n’ouvre pas ce lot. Rien n’a été importé.',
+  'error.BUNDLE_NOT_PASSPHRASE':
+    'Ce fichier n’est pas un lot scellé par une seule phrase secrète : ouvrez-le sans phrase secrète.',
   'error.BUNDLE_TAR_INVALID': 'L’intérieur de ce lot est mal formé. Rien n’a été importé.',
   'error.BUNDLE_UNSIGNED': 'Ce lot n’est pas signé : son expéditeur ne peut pas être connu. Rien n’a été importé.',
   'error.BUNDLE_FORMAT_TOO_NEW':

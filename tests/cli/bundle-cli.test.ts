@@ -259,4 +259,28 @@ describe('case-vault bundle', () => {
     expect(a.json('bundle', 'receipt', 'import', receipt)).toMatchObject({ status: 'delivered', changed: true });
     expectCliError(b.raw('bundle', 'quarantine', 'discard', ex.bundleId), 'INVALID_TRANSITION');
   }, 240_000);
+  it('a passphrase bundle: --for and --bundle-passphrase-file on both sides, also to accept it from quarantine', () => {
+    const { a, b, bInA, aInB, digits } = pair({ verifyRecipient: false });
+    const s = seed(a, bInA);
+    const pass = path.join(a.base, 'bundle-passphrase.txt');
+    fs.writeFileSync(pass, 'lantern river copper 42\n');
+    const wrong = path.join(b.base, 'wrong.txt');
+    fs.writeFileSync(wrong, 'lantern river copper 43\n');
+    const out = path.join(a.base, 'p.cvbundle');
+    const common = ['--case', s.caseId, '--purpose', 'Hand-over to counsel', '--out', out];
+    expectCliError(a.raw('bundle', 'export', '--to', bInA, '--bundle-passphrase-file', pass, ...common), 'USAGE', 2);
+    expectCliError(a.raw('bundle', 'export', '--bundle-passphrase-file', pass, ...common), 'USAGE', 2);
+    expectCliError(a.raw('bundle', 'export', '--for', bInA, ...common), 'USAGE', 2);
+    const ex = a.json('bundle', 'export', '--for', bInA, '--bundle-passphrase-file', pass, ...common);
+    expect(ex.recipients).toHaveLength(1);
+
+    expectCliError(b.raw('bundle', 'import', out), 'BUNDLE_PASSPHRASE_REQUIRED');
+    expectCliError(b.raw('bundle', 'import', out, '--bundle-passphrase-file', wrong), 'BUNDLE_PASSPHRASE_WRONG');
+    const q = b.json('bundle', 'import', out, '--bundle-passphrase-file', pass);
+    expect(q).toMatchObject({ bundleId: ex.bundleId, result: 'quarantined' });
+    b.json('partner', 'verify', aInB, '--safety-number', digits);
+    expectCliError(b.raw('bundle', 'quarantine', 'accept', ex.bundleId), 'BUNDLE_PASSPHRASE_REQUIRED');
+    const acc = b.json('bundle', 'quarantine', 'accept', ex.bundleId, '--bundle-passphrase-file', pass);
+    expect(acc).toMatchObject({ result: 'imported', counts: { created: { cases: 1 } } });
+  }, 240_000);
 });

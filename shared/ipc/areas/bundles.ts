@@ -54,6 +54,9 @@ import { FileHandle } from './app.js';
 
 const ById = z.strictObject({ id: Id });
 const AFile = z.strictObject({ file: FileHandle });
+/** what opens a passphrase bundle (docs/bundle-format.md, "Passphrase bundles"): the one line its sender gave */
+const OpeningPassphrase = z.string().min(1).max(1024);
+const ABundleFile = AFile.extend({ passphrase: OpeningPassphrase.optional() });
 
 export const bundlesArea = {
   /** the share wizard's preview: who is included, who is left out and why, sizes; changes nothing */
@@ -68,7 +71,7 @@ export const bundlesArea = {
     },
   ),
   /** check a bundle (`file` from files.chooseOpen({kind: 'bundle'})) and show what it holds; changes nothing */
-  verify: engineCall(AFile, BundleVerification, { fileFields: { file: 'open' } }),
+  verify: engineCall(ABundleFile, BundleVerification, { fileFields: { file: 'open' } }),
   /** what a file from a partner is, by its first archive entry (decrypts only its start): a bundle or a recall notice */
   peek: engineCall(AFile, z.strictObject({ kind: z.enum(['bundle', 'recall']) }), { fileFields: { file: 'open' } }),
   /**
@@ -76,7 +79,7 @@ export const bundlesArea = {
    * recall notice from a verified partner (the answer then has `noticeId`); answers with our
    * signed receipt; progress (bundles): 'verifying' then 'importing', bytes
    */
-  import: engineCall(AFile, z.union([ImportResult, RecallImportResult]), {
+  import: engineCall(ABundleFile, z.union([ImportResult, RecallImportResult]), {
     progress: true,
     fileFields: { file: 'open' },
   }),
@@ -96,7 +99,9 @@ export const bundlesArea = {
   /** one bundle with its signed manifest and receipt */
   get: engineCall(ById, BundleDetail.extend({ manifest: Manifest })),
   /** import a quarantined bundle once its sender's key is verified (else BUNDLE_SENDER_NOT_VERIFIED) */
-  acceptQuarantined: engineCall(ById, ImportResult, { progress: true }),
+  acceptQuarantined: engineCall(ById.extend({ passphrase: OpeningPassphrase.optional() }), ImportResult, {
+    progress: true,
+  }),
   /**
    * add the sender of a quarantined bundle as an UNVERIFIED partner key, from the contact card
    * the bundle carries (or to an existing partner), so that its safety number can be compared

@@ -34,6 +34,21 @@ import {
 } from '../domain-cli.js';
 import { callEngine, type CallOptions } from '../engine-call.js';
 import { UsageError, formatBytes } from '../io.js';
+import { readSecretFile } from '../secrets.js';
+
+const PASSPHRASE_FILE_OPTION = {
+  'bundle-passphrase-file': {
+    type: 'string',
+    description: "a bundle sealed with a passphrase: the file holding it (first line), never the vault's own",
+    valueName: 'FILE',
+  },
+} as const;
+
+/** The bundle passphrase from --bundle-passphrase-file (never from an argument value: shell history, ps). */
+function bundlePassphrase(ctx: CommandContext): string | undefined {
+  const file = stringOpt(ctx, 'bundle-passphrase-file');
+  return file === undefined ? undefined : readSecretFile(file, 'bundle passphrase');
+}
 
 function countsText(c: KindCounts): string {
   const parts = SHARING_KINDS.filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
@@ -50,13 +65,34 @@ function bytesProgress(label: string): CallOptions {
 
 /** The bundle's contents and recipient; with `withOut`, also the file to write (the contract's `target`). */
 function exportInput(ctx: CommandContext, withOut: boolean): Record<string, unknown> {
+  // a passphrase bundle is sealed to nobody's key but still made for a known partner, whose
+  // partner gate, sharing profile and consent checks apply: --for says who, --to would say
+  // "to their keys"
+  const byPassphrase = stringOpt(ctx, 'bundle-passphrase-file') !== undefined;
   const to = stringOpt(ctx, 'to');
-  if (to === undefined) throw new UsageError('say which partner the bundle is for: --to PARTNER_ID.');
+  const forPartner = stringOpt(ctx, 'for');
+  if (byPassphrase && to !== undefined)
+    throw new UsageError(
+      'a passphrase bundle is not sealed to a partner’s keys: say which partner it is for with --for PARTNER_ID, not --to.',
+    );
+  if (!byPassphrase && forPartner !== undefined)
+    throw new UsageError(
+      '--for names the partner of a passphrase bundle: add --bundle-passphrase-file FILE, or use --to.',
+    );
+  const partnerId = byPassphrase ? forPartner : to;
+  if (partnerId === undefined)
+    throw new UsageError(
+      byPassphrase
+        ? 'say which partner the passphrase bundle is for: --for PARTNER_ID (its sharing profile and the consent checks apply).'
+        : 'say which partner the bundle is for: --to PARTNER_ID.',
+    );
   const out = stringOpt(ctx, 'out');
   if (withOut && out === undefined)
     throw new UsageError('say where to write the bundle: --out FILE (e.g. on a USB stick).');
   return dropUndefined({
-    partnerId: to,
+    partnerId,
+    byPassphrase: byPassphrase || undefined,
+    passphrase: withOut ? bundlePassphrase(ctx) : undefined,
     caseIds: listOpt(ctx, 'case'),
     evidenceIds: listOpt(ctx, 'evidence'),
     purpose: stringOpt(ctx, 'purpose'),
@@ -71,6 +107,18 @@ const EXPORT_OPTIONS = {
     type: 'string',
     description: 'the partner the bundle is for (its id; its key must be verified)',
     valueName: 'PARTNER',
+  },
+  for: {
+    type: 'string',
+    description:
+      'with --bundle-passphrase-file: the partner a passphrase bundle is for (their key need not be known yet)',
+    valueName: 'PARTNER',
+  },
+  'bundle-passphrase-file': {
+    type: 'string',
+    description:
+      'seal the bundle with the passphrase in this file (first line, 12+ characters) instead of the partner’s keys: it opens with `age -d`',
+    valueName: 'FILE',
   },
   case: { type: 'string', multiple: true, description: 'a case to share (repeat for several)', valueName: 'ID' },
   evidence: {
@@ -168,7 +216,9 @@ const exportCommand: Command = {
             `person ${l.personId}${l.pseudonym ? ` (${terminalSafe(l.pseudonym)})` : ''} in case ${l.caseId}: ${terminalSafe(l.reason)}`,
         ),
       ],
-      ['encrypted to', r.recipients.map((x) => x.vaultId)],
+      input.passphrase !== undefined
+        ? ['sealed with', 'a passphrase: give it to them apart from the file (in person, by phone); `age -d` opens it']
+        : ['encrypted to', r.recipients.map((x) => x.vaultId)],
       ['manifest sha256', r.manifestSha256],
     ]);
   },
@@ -224,8 +274,14 @@ const verifyCommand: Command = {
   args: 'FILE',
   minArgs: 1,
   maxArgs: 1,
+  options: PASSPHRASE_FILE_OPTION,
   async run(ctx) {
-    const v = await callEngine(ctx, 'bundles', 'verify', { file: arg(ctx) });
+    const v = await callEngine(
+      ctx,
+      'bundles',
+      'verify',
+      dropUndefined({ file: arg(ctx), passphrase: bundlePassphrase(ctx) }),
+    );
     printRecord(ctx, v, verificationLines(v));
   },
 };
@@ -278,12 +334,19 @@ const importCommand: Command = {
       description: 'where to write the receipt (default: FILE.receipt.json)',
       valueName: 'FILE',
     },
+    ...PASSPHRASE_FILE_OPTION,
   },
   async run(ctx) {
     const file = arg(ctx);
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? `${file}.receipt.json`;
     // the same call applies a partner's recall notice (its answer then has a noticeId)
-    const r = await callEngine(ctx, 'bundles', 'import', { file }, bytesProgress('Verifying and importing'));
+    const r = await callEngine(
+      ctx,
+      'bundles',
+      'import',
+      dropUndefined({ file, passphrase: bundlePassphrase(ctx) }),
+      bytesProgress('Verifying and importing'),
+    );
     if (isRecallResult(r)) return printRecallImport(ctx, r, receiptOut);
     return printImport(ctx, r, receiptOut);
   },
@@ -373,11 +436,18 @@ const acceptCommand: Command = {
   maxArgs: 1,
   options: {
     'receipt-out': { type: 'string', description: 'where to write the receipt (default: none)', valueName: 'FILE' },
+    ...PASSPHRASE_FILE_OPTION,
   },
   async run(ctx) {
     const id = idArg(ctx, 'received bundle');
     const receiptOut = stringOpt(ctx, 'receipt-out') ?? null;
-    const r = await callEngine(ctx, 'bundles', 'acceptQuarantined', { id }, bytesProgress('Verifying and importing'));
+    const r = await callEngine(
+      ctx,
+      'bundles',
+      'acceptQuarantined',
+      dropUndefined({ id, passphrase: bundlePassphrase(ctx) }),
+      bytesProgress('Verifying and importing'),
+    );
     await printImport(ctx, r, receiptOut);
   },
 };

@@ -12,6 +12,7 @@
  */
 import { createHmac, hkdfSync, scrypt as nodeScrypt } from 'node:crypto';
 import sodium from 'sodium-native';
+import { VaultError } from '../../../shared/errors.js';
 import { type SecretBuffer, secureAlloc, secureTake, wipe } from '../crypto/secure-memory.js';
 
 export const AEAD_KEY_BYTES = sodium.crypto_aead_chacha20poly1305_ietf_KEYBYTES; // 32
@@ -101,7 +102,18 @@ export async function scrypt32(passphrase: Uint8Array, salt: Uint8Array, logN: n
   // scrypt's big array is 128·r·N bytes; OpenSSL also wants room for its small buffers.
   const maxmem = 128 * r * N + 16 * 1024 * 1024;
   const derived = await new Promise<Buffer>((resolve, reject) => {
-    nodeScrypt(passphrase, salt, 32, { N, r, p: 1, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+    nodeScrypt(passphrase, salt, 32, { N, r, p: 1, maxmem }, (err, key) =>
+      err
+        ? // the parameters are checked before; what fails here is memory (2^22 needs 4 GiB)
+          reject(
+            new VaultError(
+              'AGE_SCRYPT_WORK_FACTOR',
+              `The passphrase's scrypt work factor 2^${logN} could not be computed on this computer (${N * 128 * r >= 2 ** 30 ? `${(N * 128 * r) / 2 ** 30} GiB` : `${(N * 128 * r) / 2 ** 20} MiB`} of memory are needed).`,
+              { cause: err },
+            ),
+          )
+        : resolve(key),
+    );
   });
   return secureTake(derived);
 }

@@ -31,7 +31,7 @@ import { contactCardOf } from '../identity/contact-card.js';
 import { keyFingerprint } from '../identity/vault-identity.js';
 import { partnerKeyBytes } from '../partners/partner-keys.js';
 import { uuidv7 } from '../util/ids.js';
-import { X25519Recipient, encryptAge } from '../age/index.js';
+import { type AgeRecipient, SCRYPT_WRITE_LOG_N, ScryptRecipient, X25519Recipient, encryptAge } from '../age/index.js';
 import { insertLedgerRow } from './ledger.js';
 import { writeNewFile } from '../util/new-file.js';
 import { WriteBehind } from './out-file.js';
@@ -97,8 +97,11 @@ export async function exportBundle(
   rawInput: unknown,
   onProgress?: BundleProgress,
 ): Promise<BundleExport> {
-  const input = parseInput(ExportBundleInput, rawInput);
-  const planned = planBundleInternal(ctx, input);
+  const { passphrase, ...input } = parseInput(ExportBundleInput, rawInput);
+  if (input.byPassphrase && passphrase === undefined)
+    throw new VaultError('INVALID_INPUT', 'A passphrase bundle needs its passphrase.');
+  const byPassphrase = passphrase !== undefined;
+  const planned = planBundleInternal(ctx, { ...input, byPassphrase });
   const blocked = blockerError(planned);
   if (blocked) throw blocked;
 
@@ -107,10 +110,14 @@ export async function exportBundle(
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
   const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
   const signature = ctx.identity.sign('manifest', manifestBytes);
-  const recipients = [
-    ...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))),
-    ctx.identity.ageRecipient(),
-  ];
+  // A passphrase bundle has one scrypt stanza and nothing else (age allows no other beside
+  // it): not even our own key, so we cannot open it without the passphrase either. Its manifest
+  // lists only us as recipient (planned.keys is empty), which is what marks it as addressed to
+  // whoever holds the passphrase (docs/bundle-format.md, "Passphrase bundles").
+  const recipients = (): AgeRecipient[] =>
+    passphrase !== undefined
+      ? [new ScryptRecipient(passphrase, { logN: SCRYPT_WRITE_LOG_N })]
+      : [...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()];
 
   const total =
     tarEntryBytes(manifestBytes.length) +
@@ -181,14 +188,16 @@ export async function exportBundle(
   const fill = async (fh: fsp.FileHandle) => {
     const writer = new WriteBehind(fh);
     if (fileBytes >= parallelHashTuning.minBytes) thread = new HashThread();
+    const sealedTo = recipients();
     try {
-      for await (const piece of encryptAge(counted(), recipients, { reuseBuffer: true })) await writer.write(piece);
+      for await (const piece of encryptAge(counted(), sealedTo, { reuseBuffer: true })) await writer.write(piece);
       await writer.end();
       bytes = writer.bytes;
     } finally {
       // never leave an operation running on a handle the caller is about to close
       await writer.settle();
       await thread?.close();
+      for (const r of sealedTo) if (r instanceof ScryptRecipient) r.dispose(); // the passphrase, wiped
     }
   };
 
@@ -236,6 +245,8 @@ export async function exportBundle(
         details: {
           partnerId: planned.plan.partner.id,
           manifestSha256,
+          // how it is sealed: to the partner's keys, or with a passphrase handed over apart
+          sealed: byPassphrase ? 'passphrase' : 'keys',
           recipients: manifest.recipients.map((r) => keyFingerprint(Buffer.from(r.publicKey, 'base64'))),
           records: { ...planned.plan.included },
           files: planned.files.length,

@@ -81,7 +81,10 @@ export async function importAny(
   ctx: DomainContext,
   file: string,
   onProgress?: ImportProgress,
+  /** a passphrase bundle's passphrase (recall notices are never sealed with one) */
+  passphrase?: string,
 ): Promise<AnyImportResult> {
+  if (passphrase !== undefined) return importBundle(ctx, file, onProgress, passphrase);
   const kind = await peekKind(ctx, file).catch(() => 'bundle' as const);
   if (kind === 'recall') return importRecallNotice(ctx, file);
   return importBundle(ctx, file, onProgress);

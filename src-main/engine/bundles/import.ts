@@ -72,10 +72,14 @@ function senderState(ctx: DomainContext, t: TrustedManifest): SenderState {
 }
 
 /** Every check, nothing changed: who sent it, whether we trust them, what is inside. */
-export async function verifyBundle(ctx: DomainContext, path: string): Promise<BundleVerification> {
+export async function verifyBundle(
+  ctx: DomainContext,
+  path: string,
+  opts: { passphrase?: string } = {},
+): Promise<BundleVerification> {
   const p = parseInput(PathArg, { path });
   await fileSize(p.path);
-  const s = await readBundle(ctx, fileSource(p.path));
+  const s = await readBundle(ctx, fileSource(p.path), { passphrase: opts.passphrase });
   const sender = senderState(ctx, s);
   const row = ledgerRow(ctx, s.manifest.bundleId);
   return {
@@ -148,6 +152,8 @@ interface RunOptions {
   onProgress?: ImportProgress;
   /** accepting from quarantine: the ledger row it is in (the manifest must be the same) */
   fromQuarantine?: LedgerRow;
+  /** a passphrase bundle's passphrase */
+  passphrase?: string;
 }
 
 async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportResult> {
@@ -164,6 +170,7 @@ async function runImport(ctx: DomainContext, opts: RunOptions): Promise<ImportRe
   opts.onProgress?.({ phase: phase(), done: 0, total: opts.bytes });
   try {
     const summary = await readBundle(ctx, opts.source, {
+      passphrase: opts.passphrase,
       expiryAt: opts.fromQuarantine ? new Date(opts.fromQuarantine.recorded_at) : undefined,
       onProgress: (done) => opts.onProgress?.({ phase: phase(), done, total: opts.bytes }),
       beforeEntries: (t) => {
@@ -374,10 +381,11 @@ export async function importBundle(
   ctx: DomainContext,
   path: string,
   onProgress?: ImportProgress,
+  passphrase?: string,
 ): Promise<ImportResult> {
   const p = parseInput(PathArg, { path });
   const bytes = await fileSize(p.path);
-  return runImport(ctx, { source: fileSource(p.path), bytes, onProgress });
+  return runImport(ctx, { source: fileSource(p.path), bytes, onProgress, passphrase });
 }
 
 function requireQuarantined(ctx: DomainContext, bundleId: string): LedgerRow {
@@ -394,6 +402,8 @@ export async function acceptQuarantined(
   ctx: DomainContext,
   bundleId: string,
   onProgress?: ImportProgress,
+  /** a passphrase bundle's passphrase: its quarantined copy is the file as it came */
+  passphrase?: string,
 ): Promise<ImportResult> {
   const id = parseInput(IdArg, { id: bundleId }).id;
   const row = requireQuarantined(ctx, id);
@@ -411,6 +421,7 @@ export async function acceptQuarantined(
     bytes: size,
     onProgress,
     fromQuarantine: row,
+    passphrase,
   });
 }
 

@@ -208,14 +208,15 @@ function emptyMessage(
 export function planBundleInternal(ctx: DomainContext, rawInput: unknown): PlannedBundle {
   const input = parseInput(PlanBundleInput, rawInput);
   const partner = requirePartner(ctx.db, input.partnerId);
-  const keys = verifiedKeysOf(ctx, partner.id);
+  // a passphrase bundle is sealed with no key of theirs: it needs none verified
+  const keys = input.byPassphrase ? [] : verifiedKeysOf(ctx, partner.id);
   const profile = getSharingProfile(ctx, partner.id);
   const clearance = partnerClearance(ctx, partner.id);
   const ours = ctx.vaultId;
   const blockers: BundlePlan['blockers'] = [];
   if (!clearance.cleared)
     blockers.push({ code: 'PARTNER_NOT_CLEARED', message: notClearedMessage(partner.name, clearance) });
-  if (keys.length === 0) {
+  if (keys.length === 0 && !input.byPassphrase) {
     blockers.push({
       code: 'BUNDLE_PARTNER_NOT_VERIFIED',
       message: `The partner “${partner.name}” has no verified key. Import their contact card and compare the safety number with them before sharing (partner safety-number, partner verify).`,

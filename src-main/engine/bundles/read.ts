@@ -6,6 +6,9 @@
  *
  *   1. age: header, stanzas, MAC, payload chunks, truncation, trailing data  → AGE_* codes
  *      (age/age.ts); no stanza of ours                                      → BUNDLE_NOT_FOR_US
+ *      sealed with a passphrase and none given                              → BUNDLE_PASSPHRASE_REQUIRED
+ *      a passphrase given: not exactly one scrypt stanza                    → BUNDLE_NOT_PASSPHRASE
+ *      a passphrase given that does not open it                             → BUNDLE_PASSPHRASE_WRONG
  *   2. the archive is the strict ustar subset (tar/tar.ts)                  → BUNDLE_TAR_INVALID
  *   3. entry 1 is manifest.json, at most 1 MiB                              → BUNDLE_MANIFEST_INVALID
  *      entry 2 is manifest.sig                                              → BUNDLE_UNSIGNED
@@ -18,6 +21,8 @@
  *      and manifest.sig (64 bytes) verifies with that key over signatureDigest('manifest',
  *      the manifest's exact bytes)                                          → BUNDLE_SIGNATURE_INVALID
  *   6. our vault id and key are among the recipients                        → BUNDLE_NOT_LISTED
+ *      (opened with a passphrase: the recipients must be the sender alone, which is how a
+ *      passphrase bundle is addressed to whoever holds the passphrase)
  *   7. not made in the future (createdAt ≤ now + 24 h)                       → BUNDLE_NOT_YET_VALID
  *      not expired (now < expiresAt)                                        → BUNDLE_EXPIRED
  *   8. the sender is not this vault                                         → BUNDLE_FROM_SELF
@@ -62,7 +67,7 @@ import { constantTimeEqual } from '../crypto/secure-memory.js';
 import type { DomainContext } from '../domain/context.js';
 import { cardPublicKey, parseContactCard } from '../identity/contact-card.js';
 import { verifySignature } from '../identity/vault-identity.js';
-import { decryptAge } from '../age/index.js';
+import { type AgeIdentity, type AgeStanza, ScryptIdentity, decryptAge } from '../age/index.js';
 import type { AnyRecord } from './apply.js';
 import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from './format-version.js';
 import { HashThread, type StreamHash, localSha256, parallelHashTuning } from './parallel-hash.js';
@@ -149,6 +154,8 @@ export interface ReadHandlers {
   onProgress?(bytesRead: number): void;
   /** the moment the expiry is judged at (default now): a quarantined bundle is judged as of its arrival */
   expiryAt?: Date;
+  /** open a passphrase bundle (one scrypt stanza) with this passphrase instead of our key */
+  passphrase?: string;
 }
 
 export interface ReadSummary extends TrustedManifest {
@@ -174,6 +181,7 @@ export function checkManifest(
   manifestBytes: Buffer,
   signature: Buffer,
   expiryAt: Date = ctx.now(),
+  openedByPassphrase = false,
 ): TrustedManifest {
   const invalid = (why: string) =>
     bundleError('BUNDLE_MANIFEST_INVALID', `This bundle's manifest is not valid: ${why}. Nothing was imported.`);
@@ -225,7 +233,11 @@ export function checkManifest(
   }
 
   const ourKey = ctx.identity.publicKey.toString('base64');
-  if (!manifest.recipients.some((r) => r.vaultId === ctx.vaultId && r.publicKey === ourKey)) {
+  // A passphrase bundle names no recipient but its sender: it is addressed to whoever holds the
+  // passphrase. That holds only for a file that was opened with a passphrase; a bundle sealed
+  // to keys always lists its partner's keys beside the sender's, so it is never taken for one.
+  const passphraseAddressed = openedByPassphrase && manifest.recipients.length === 1;
+  if (!passphraseAddressed && !manifest.recipients.some((r) => r.vaultId === ctx.vaultId && r.publicKey === ourKey)) {
     throw bundleError(
       'BUNDLE_NOT_LISTED',
       "This bundle's signed manifest does not name this vault as a recipient, so it was not meant for it. Nothing was imported.",
@@ -348,13 +360,54 @@ async function readSmall(tar: TarReader, size: number): Promise<Buffer> {
   });
 }
 
+const SCRYPT = 'scrypt';
+
+/**
+ * Our vault key, telling a passphrase bundle apart: a file whose only stanza is scrypt cannot be
+ * for our key, and saying that it wants a passphrase is more use than "not for this vault".
+ */
+function keyOnly(ctx: DomainContext): AgeIdentity & { dispose(): void } {
+  const key = ctx.identity.ageIdentity();
+  return {
+    unwrap(stanzas: readonly AgeStanza[]) {
+      if (stanzas.length === 1 && stanzas[0]!.type === SCRYPT)
+        throw bundleError(
+          'BUNDLE_PASSPHRASE_REQUIRED',
+          'This bundle is sealed with a passphrase, not to this vault’s key: import it with the passphrase its sender gave you. Nothing was read.',
+        );
+      return key.unwrap(stanzas);
+    },
+    dispose: () => key.dispose(),
+  };
+}
+
+/**
+ * A passphrase, and only for a file sealed with a passphrase alone: exactly one stanza, of type
+ * scrypt (age already refuses scrypt beside anything else). Its work factor is checked against
+ * SCRYPT_MAX_READ_LOG_N (2^22) before any scrypt runs, so a hostile file cannot cost more.
+ */
+function passphraseOnly(passphrase: string): AgeIdentity & { dispose(): void } {
+  const scrypt = new ScryptIdentity(passphrase);
+  return {
+    unwrap(stanzas: readonly AgeStanza[]) {
+      if (stanzas.length !== 1 || stanzas[0]!.type !== SCRYPT)
+        throw bundleError(
+          'BUNDLE_NOT_PASSPHRASE',
+          'This bundle is not sealed with a passphrase alone: it is sealed to vault keys. Import it without a passphrase, in the vault it was made for. Nothing was read.',
+        );
+      return scrypt.unwrap(stanzas);
+    },
+    dispose: () => scrypt.dispose(),
+  };
+}
+
 /** One pass over a bundle (see the list at the top). */
 export async function readBundle(
   ctx: DomainContext,
   source: BundleSource,
   handlers: ReadHandlers = {},
 ): Promise<ReadSummary> {
-  const identity = ctx.identity.ageIdentity();
+  const identity = handlers.passphrase !== undefined ? passphraseOnly(handlers.passphrase) : keyOnly(ctx);
   let tar: TarReader | null = null;
   let thread: HashThread | null = null;
   let bytesRead = 0;
@@ -373,6 +426,12 @@ export async function readBundle(
         // every piece before pulling the next (what must outlive a pull is copied)
         yield* decryptAge(counted, [identity], { reuseBuffer: true, lentSource: true });
       } catch (e) {
+        if (isVaultError(e) && e.code === 'AGE_NO_IDENTITY_MATCHED' && handlers.passphrase !== undefined) {
+          throw bundleError(
+            'BUNDLE_PASSPHRASE_WRONG',
+            'That passphrase does not open this bundle (a typing mistake, or another bundle’s passphrase). Nothing was read.',
+          );
+        }
         if (isVaultError(e) && e.code === 'AGE_NO_IDENTITY_MATCHED') {
           throw bundleError(
             'BUNDLE_NOT_FOR_US',
@@ -409,7 +468,7 @@ export async function readBundle(
       );
     const signature = await readSmall(tar, second.size);
 
-    const trusted = checkManifest(ctx, manifestBytes, signature, handlers.expiryAt);
+    const trusted = checkManifest(ctx, manifestBytes, signature, handlers.expiryAt, handlers.passphrase !== undefined);
     const summary: ReadSummary = { ...trusted, contents: zeroCounts(), files: 0, bytes: 0, stopped: false };
     if (handlers.beforeEntries && (await handlers.beforeEntries(trusted)) === 'stop') {
       summary.stopped = true;

@@ -45,6 +45,7 @@ import { checkNewFileTarget, stageNewFile } from '../util/new-file.js';
 import { verifySignature } from '../identity/vault-identity.js';
 import { UnknownFields, documentVersion, formatTooNew, parseVersioned } from './format-version.js';
 import { ledgerRow } from './ledger.js';
+import { findKeyByPublicKey } from '../partners/partner-keys.js';
 import { parseStrictJson } from './strict-json.js';
 
 /** Our signed receipt for a bundle. */
@@ -182,10 +183,22 @@ export async function importReceipt(ctx: DomainContext, file: string): Promise<R
     throw sigInvalid("the recipient's contact card in it is not validly signed");
   }
   const ours = ctx.identity.publicKey.toString('base64');
-  if (
-    card.publicKey === ours ||
-    !manifest.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)
-  ) {
+  if (card.publicKey === ours) throw sigInvalid('it was signed by a key the bundle was not sent to');
+  if (manifest.recipients.length === 1) {
+    // a passphrase bundle names no key but ours: the receipt must come from a verified key of
+    // the partner it was made for (their card imported and compared since)
+    const found = findKeyByPublicKey(ctx, cardPublicKey(card));
+    if (
+      !found ||
+      found.partner.id !== row.partner_id ||
+      found.key.status !== 'verified' ||
+      found.key.vaultId !== card.vaultId
+    ) {
+      throw sigInvalid(
+        'this bundle was sealed with a passphrase, and the key that signed the receipt is not a verified key of the partner it was made for: import their contact card and compare the safety number (partner verify), then import the receipt again',
+      );
+    }
+  } else if (!manifest.recipients.some((r) => r.publicKey === card.publicKey && r.vaultId === card.vaultId)) {
     throw sigInvalid('it was signed by a key the bundle was not sent to');
   }
   if (

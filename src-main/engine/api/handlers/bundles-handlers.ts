@@ -49,10 +49,10 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
     const { path: _path, ...written } = await exportBundle(cx.session.ctx, { ...input, out: target }, relay(cx));
     return written;
   },
-  verify: ({ file }, { session }) => verifyBundle(session.ctx, file),
+  verify: ({ file, passphrase }, { session }) => verifyBundle(session.ctx, file, { passphrase }),
   peek: async ({ file }, { session }) => ({ kind: await peekKind(session.ctx, file) }),
   // a bundle or a partner's recall notice (import-any.ts tells them apart)
-  import: ({ file }, cx) => importAny(cx.session.ctx, file, relay(cx)),
+  import: ({ file, passphrase }, cx) => importAny(cx.session.ctx, file, relay(cx), passphrase),
   saveReceipt: async ({ bundleId, target }, { session }) => {
     const bundle = getBundle(session.ctx, bundleId);
     // our receipt exists for bundles we received (imported or quarantined); a sent bundle holds
@@ -73,7 +73,7 @@ export const bundlesHandlers: EngineImplementation['bundles'] = {
     const bundle = getBundle(session.ctx, id);
     return { ...bundle, manifest: Manifest.parse(bundle.manifest) };
   },
-  acceptQuarantined: ({ id }, cx) => acceptQuarantined(cx.session.ctx, id, relay(cx)),
+  acceptQuarantined: ({ id, passphrase }, cx) => acceptQuarantined(cx.session.ctx, id, relay(cx), passphrase),
   discardQuarantined: ({ id }, { session }) => discardQuarantined(session.ctx, id),
   addSender: (input, { session }) => adoptQuarantinedSender(session.ctx, input),
   conflicts: ({ all }, { session }) => listImportConflicts(session.ctx, all !== undefined ? { all } : {}),
