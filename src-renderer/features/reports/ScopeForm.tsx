@@ -18,7 +18,7 @@ import {
 import type { ReportScopeOptions } from '../../../shared/ipc/areas/reports.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { ProgressEvent } from '../../../shared/ipc/events.js';
-import { formatRefused, type ScopeForm as Scope, type ScopeProblems } from './report-scope.js';
+import { type ScopeForm as Scope, type ScopeProblems } from './report-scope.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
@@ -148,7 +148,6 @@ export function ScopeForm({
           value={format}
           onChange={(e) => onFormat(e.target.value as ReportFormat)}
           disabled={busy}
-          error={formatRefused(format, scope.language) ? t('reports.scope.pdfArabic') : null}
           options={REPORT_FORMATS.map((f) => ({ value: f, label: t(labelKey('reports.format', f)) }))}
         />
       </div>
