@@ -2,6 +2,7 @@
 // numbers and Latin names inside), Thai shaped and broken between words, a script without a
 // shipped font refused. Read back with pdftotext, which puts right-to-left text back in logical
 // order; and the bidi algorithm itself on small strings.
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DonorReportModel } from '../../../shared/domain/reports.js';
 import { bidiClass, resolveLevels, visualOrder } from '../../../src-main/engine/reports/bidi.js';
@@ -139,6 +140,17 @@ describe('PDF in other scripts', () => {
       expect(err).toMatchObject({ code: 'REPORT_SCRIPT_UNSUPPORTED' });
       expect((err as Error).message).toContain(script);
       expect((err as Error).message).not.toContain(paragraph.slice(0, 2));
+    }
+  });
+});
+
+describe('pdfkit is loaded only when a PDF is made', () => {
+  it('the CLI and the engine worker import it dynamically, never at start', () => {
+    // both bundles are built by the test run's global setup
+    for (const bundle of ['dist/cli/case-vault.mjs', 'dist/app/engine-worker.mjs']) {
+      const code = fs.readFileSync(bundle, 'utf8');
+      expect(code, bundle).toContain('import("pdfkit")');
+      expect(code, bundle).not.toMatch(/^import[^;]*from\s*["']pdfkit["']/m);
     }
   });
 });
