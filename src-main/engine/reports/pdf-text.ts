@@ -271,8 +271,15 @@ export class PdfText {
         // one word longer than the line: cut it where it fills the line
         let k = start;
         while (k < piece.end) {
-          let j = k + 1;
-          while (j < piece.end && this.rangeWidth(p, k, j + 1, weight, size) <= width) j++;
+          // the longest k..j that fits (at least one character), by bisection
+          let lo = k + 1;
+          let hi = piece.end;
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (this.rangeWidth(p, k, mid, weight, size) <= width) lo = mid;
+            else hi = mid - 1;
+          }
+          const j = lo;
           if (j < piece.end) {
             lines.push({ start: k, end: j, width: this.rangeWidth(p, k, j, weight, size) });
             k = j;

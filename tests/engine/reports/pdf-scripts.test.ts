@@ -125,6 +125,15 @@ describe('PDF in other scripts', () => {
     expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansThai-Regular/);
   });
 
+  it('cuts a word longer than the line between characters, losing none', async () => {
+    const word = 'Abcdefghij'.repeat(40);
+    const lines = pdfToText(await renderPdf(withStory(en, [word])))
+      .split('\n')
+      .filter((l) => /^(?:[A-Za-j])+$/.test(l.trim()) && l.includes('Abcdefghij'));
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('').replace(/\s/g, '')).toBe(word);
+  });
+
   it('draws Greek and Cyrillic names beside Latin', async () => {
     const text = pdfToText(await renderPdf(withStory(en, ['Ελένη Παπαδοπούλου met Анна Иванова in Kyiv.'])));
     expect(text).toContain('Ελένη Παπαδοπούλου met Анна Иванова in Kyiv.');
