@@ -55,15 +55,12 @@ export function fontsDir(): string {
   }
 }
 
-const fontFiles = new Map<string, Buffer>();
-function fontFile(name: string): Buffer {
-  let b = fontFiles.get(name);
-  if (!b) {
-    b = fs.readFileSync(path.join(fontsDir(), name));
-    fontFiles.set(name, b);
-  }
-  return b;
-}
+/**
+ * The fonts as fontkit parsed them, kept for the next PDF: fontkit reads a font's tables
+ * lazily and keeps them, and pdfkit accepts a parsed font in place of the file, so only the
+ * first PDF of a process pays for reading and parsing (each PDF still makes its own subsets).
+ */
+const parsedFonts = new Map<string, LoadedFont['font']>();
 
 /** Scripts named in the refusal of a character no font has (the character itself is not named). */
 const SCRIPT_NAMES: readonly (readonly [RegExp, string])[] = [
@@ -153,9 +150,12 @@ export class PdfText {
     for (const family of FAMILIES) {
       for (const weight of ['regular', 'bold'] as const) {
         const name = `${family.id}-${weight}`;
-        doc.registerFont(name, fontFile(family[weight]));
+        const file = family[weight];
+        doc.registerFont(name, (parsedFonts.get(file) ?? fs.readFileSync(path.join(fontsDir(), file))) as Buffer);
         doc.font(name);
-        faces[weight].push({ name, font: (doc as unknown as { _font: LoadedFont })._font });
+        const loaded = (doc as unknown as { _font: LoadedFont })._font;
+        parsedFonts.set(file, loaded.font);
+        faces[weight].push({ name, font: loaded });
       }
     }
     this.faces = faces;
