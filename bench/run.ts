@@ -18,6 +18,7 @@ import { conflictCheckBench } from './conflict-check.js';
 import { dbWorkloadBench } from './db-workload.js';
 import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
+import { reportPdfBench } from './report-pdf.js';
 import {
   type Bench,
   type BenchContext,
@@ -40,6 +41,7 @@ const BENCHES: readonly Bench[] = [
   caseListBench,
   conflictCheckBench,
   demoBench,
+  reportPdfBench,
   appBench,
 ];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');

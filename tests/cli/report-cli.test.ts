@@ -9,6 +9,7 @@ import { addConsent } from '../../src-main/engine/consents/consent-service.js';
 import { domainContext } from '../../src-main/engine/domain/context.js';
 import { addOutcome } from '../../src-main/engine/outcomes/outcome-service.js';
 import { createPerson, linkPerson } from '../../src-main/engine/people/person-service.js';
+import { pdfToText } from '../engine/reports/output-text.js';
 import { newVault, PASSPHRASE, tempDir } from '../helpers.js';
 import { cliVault, expectCliError, runCli } from './run-cli.js';
 
@@ -139,6 +140,12 @@ describe('case-vault report donor', () => {
     }
     expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('<h1>Annual report 2026</h1>');
     expect(fs.readdirSync(out).sort()).toEqual(['report.csv', 'report.html', 'report.pdf']);
+    const arFile = path.join(out, 'ar.pdf');
+    v.json('report', 'donor', ...PERIOD, '--project', 'P1', '--language', 'ar', '--format', 'pdf', '--out', arFile);
+    expect(pdfToText(fs.readFileSync(arFile)).replace(/[\u200e\u200f\u202a-\u202e]/g, '')).toContain(
+      'تقرير للجهات المانحة',
+    );
+    fs.rmSync(arFile);
     const human2 = v.raw('report', 'donor', ...PERIOD, '--format', 'csv', '--out', path.join(out, 'all.csv'));
     expect(human2.status).toBe(0);
     expect(human2.stdout).toMatch(/file:\s+.*all\.csv\nformat:\s+csv\n/);
@@ -159,7 +166,7 @@ describe('case-vault report donor', () => {
       [[...PERIOD, '--out', file], 'INVALID_INPUT'],
       [[...PERIOD, '--format', 'docx', '--out', file], 'INVALID_INPUT'],
       [[...PERIOD, '--format', 'pdf', '--out', path.join(out, 'missing', 'r.pdf')], 'REPORT_OUTPUT_UNWRITABLE'],
-      [[...PERIOD, '--language', 'ar', '--format', 'pdf', '--out', file], 'REPORT_LANGUAGE_UNSUPPORTED'],
+      [[...PERIOD, '--title', '捐助者报告', '--format', 'pdf', '--out', file], 'REPORT_SCRIPT_UNSUPPORTED'],
       [[...PERIOD, '--title', 'Report on Nafula', '--format', 'pdf', '--out', file], 'REPORT_UNSAFE_TEXT'],
       [[...PERIOD, '--preview', '--out', file], 'USAGE', 2],
     ];

@@ -120,9 +120,12 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  test('files: the built app, the renderer, the migrations and package.json are packed', () => {
+  test('files: the built app, the renderer, the migrations, the report fonts and package.json are packed', () => {
     const migrations = readdirSync('migrations').filter((f) => f.endsWith('.sql'));
     expect(migrations.length).toBeGreaterThan(0);
+    const fonts = readdirSync('assets/fonts');
+    expect(fonts).toContain('OFL.txt');
+    expect(fonts.filter((f) => f.endsWith('.ttf')).length).toBeGreaterThan(0);
     for (const path of [
       'dist/app/main.js',
       'dist/app/preload.cjs',
@@ -132,6 +135,7 @@ describe('electron-builder.yml', () => {
       'dist/renderer/fonts/x.woff2',
       'package.json',
       ...migrations.map((m) => `migrations/${m}`),
+      ...fonts.map((f) => `assets/fonts/${f}`),
     ]) {
       expect(packed(path), path).toBe(true);
     }

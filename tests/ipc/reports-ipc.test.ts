@@ -3,7 +3,7 @@
  * options, a preview (model, HTML, redactions, cases left out — and nothing written), a report
  * written in each format through a save-dialog handle (the answer names the file, never its
  * folder; the bytes on disk are the ones described; an audit entry each), and the refusals —
- * k below 5, an empty scope, a period with no data, an Arabic PDF, an existing file, a handle
+ * k below 5, an empty scope, a period with no data, a PDF in a script without a font, an existing file, a handle
  * that is not from the save dialog, a locked vault — each with its code and no file left behind.
  */
 import { createHash } from 'node:crypto';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipcVault, type IpcVault } from './ipc-helpers.js';
+import { pdfToText } from '../engine/reports/output-text.js';
 import type { Case } from '../../shared/domain/cases.js';
 import type { Person } from '../../shared/domain/people.js';
 import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
@@ -223,13 +224,21 @@ describe('reports.* through the router', () => {
     expect(readdirSync(v.dir).sort()).toEqual(files);
   });
 
-  it('previews in Arabic, right to left', async () => {
+  it('previews in Arabic, right to left, and writes an Arabic PDF', async () => {
     v = await ipcVault({ now: () => NOW });
     await seed(v);
     const p = await v.ok<ReportPreviewOutput>('reports.preview', { ...PERIOD, language: 'ar' });
     expect(p.model.dir).toBe('rtl');
     expect(p.html).toContain('<html lang="ar" dir="rtl">');
     expect(p.html).not.toContain(MARK);
+    const out = join(userFolder(), 'ar.pdf');
+    await v.ok('reports.write', {
+      ...PERIOD,
+      language: 'ar',
+      format: 'pdf',
+      target: await saveHandle(v, out, 'report-pdf'),
+    });
+    expect(pdfToText(readFileSync(out)).replace(/[\u200e\u200f\u202a-\u202e]/g, '')).toContain(p.model.title);
   });
 
   it.each(['html', 'csv', 'pdf'] as const)(
@@ -311,23 +320,23 @@ describe('reports.* through the router', () => {
     expect(await auditActions(v)).toEqual(before);
   });
 
-  it('refuses an Arabic PDF, an existing file, a handle from an open dialog, a raw path and a locked vault', async () => {
+  it('refuses a PDF in a script it has no font for, an existing file, a handle from an open dialog, a raw path and a locked vault', async () => {
     v = await ipcVault({ now: () => NOW });
     await seed(v);
     const folder = userFolder();
     const before = await auditActions(v);
 
-    const pdf = join(folder, 'ar.pdf');
+    const pdf = join(folder, 'zh.pdf');
     expect(
       await v.call('reports.write', {
         ...PERIOD,
-        language: 'ar',
+        title: '捐助者报告',
         format: 'pdf',
         target: await saveHandle(v, pdf, 'report-pdf'),
       }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'REPORT_LANGUAGE_UNSUPPORTED' },
+      error: { code: 'REPORT_SCRIPT_UNSUPPORTED' },
     });
     expect(existsSync(pdf)).toBe(false);
 

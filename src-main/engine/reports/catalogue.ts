@@ -4,8 +4,7 @@
  * Intl.DisplayNames), months and years, and the scrubbed text of case stories.
  *
  * `{name}` placeholders are filled by `t()`. Every language has every key (the type says so).
- * PDF output uses the standard Helvetica font, which has no Arabic letters: an Arabic report is
- * written as HTML or CSV (REPORT_LANGUAGE_UNSUPPORTED for PDF, docs/reports.md).
+ * Every language can be written as HTML, CSV and PDF (the PDF's fonts: pdf-text.ts).
  */
 import type { ReportLanguage } from '../../../shared/domain/reports.js';
 
@@ -124,8 +123,6 @@ const en = {
   'vignette.outcomes': 'Outcomes',
   'vignette.person': 'Person {letter}',
   'vignette.place': '[place]',
-  'vignette.pdfScript':
-    '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
   'role.survivor': 'survivor',
   'role.witness': 'witness',
   'role.family': 'family member',
@@ -266,8 +263,6 @@ const fr: Catalogue = {
   'vignette.outcomes': 'Résultats',
   'vignette.person': 'Personne {letter}',
   'vignette.place': '[lieu]',
-  'vignette.pdfScript':
-    '[Ce paragraphe est écrit dans une écriture que les polices du PDF ne peuvent pas afficher ; voir la version HTML de ce rapport.]',
   'role.survivor': 'survivant·e',
   'role.witness': 'témoin',
   'role.family': 'membre de la famille',
@@ -404,8 +399,6 @@ const es: Catalogue = {
   'vignette.outcomes': 'Resultados',
   'vignette.person': 'Persona {letter}',
   'vignette.place': '[lugar]',
-  'vignette.pdfScript':
-    '[Este párrafo está en una escritura que las fuentes del PDF no pueden mostrar; véase la versión HTML de este informe.]',
   'role.survivor': 'sobreviviente',
   'role.witness': 'testigo',
   'role.family': 'familiar',
@@ -542,8 +535,6 @@ const ar: Catalogue = {
   'vignette.outcomes': 'النتائج',
   'vignette.person': 'الشخص {letter}',
   'vignette.place': '[مكان]',
-  'vignette.pdfScript':
-    '[This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.]',
   'role.survivor': 'ناجٍ',
   'role.witness': 'شاهد',
   'role.family': 'فرد من العائلة',

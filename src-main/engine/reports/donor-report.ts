@@ -11,8 +11,9 @@
  * before it starts (REPORT_PERIOD_INVALID), filters that select no case (REPORT_EMPTY_SCOPE),
  * nothing in the period — or nothing with consent — to report (REPORT_NO_DATA), a title or scope
  * code that carries a name, place, contact or exact date known to the vault (REPORT_UNSAFE_TEXT),
- * an Arabic PDF (REPORT_LANGUAGE_UNSUPPORTED), an output folder that is missing or cannot be
- * written (REPORT_OUTPUT_UNWRITABLE), an existing output file (EXPORT_TARGET_EXISTS).
+ * a PDF whose text needs a script no shipped font has (REPORT_SCRIPT_UNSUPPORTED, e.g. Chinese),
+ * an output folder that is missing or cannot be written (REPORT_OUTPUT_UNWRITABLE), an existing
+ * output file (EXPORT_TARGET_EXISTS).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -418,12 +419,6 @@ export async function writeDonorReport(
 ): Promise<DonorReportWritten> {
   const o = parseInput(WriteDonorReportOptions, options);
   const model = parseInput(DonorReportModel, modelInput);
-  if (o.format === 'pdf' && model.language === 'ar') {
-    throw new VaultError(
-      'REPORT_LANGUAGE_UNSUPPORTED',
-      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
-    );
-  }
   if (!hasData(model)) {
     throw new VaultError(
       'REPORT_NO_DATA',
@@ -491,12 +486,6 @@ export async function exportDonorReport(
   // refuse a bad destination before the work of building
   outputTarget(o.out);
   const preview = buildDonorReport(ctx, input);
-  if (o.format === 'pdf' && preview.model.language === 'ar') {
-    throw new VaultError(
-      'REPORT_LANGUAGE_UNSUPPORTED',
-      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
-    );
-  }
   const written = await writeDonorReport(ctx, preview.model, { format: o.format, out: path.resolve(o.out) });
   return { written, redactions: preview.redactions.length, leftOut: preview.leftOut.length };
 }

@@ -2,47 +2,22 @@
  * The donor report as PDF (pdfkit), A4, with the same sections, tables and charts as the HTML
  * version; charts are drawn with PDF vector operators from the same chart specs (charts.ts).
  *
- * Fonts: the standard Helvetica and Helvetica-Bold, which every PDF reader has, so nothing is
- * embedded. They cover the WinAnsi (Windows-1252) characters: English, French and Spanish, and
- * the country names in those languages. They have no Arabic (or any other non-Latin script)
- * letters, so an Arabic report cannot be a PDF (REPORT_LANGUAGE_UNSUPPORTED: write HTML or CSV),
- * and a story paragraph with characters outside WinAnsi is replaced by a note pointing to the
- * HTML version rather than printed as wrong glyphs. Any other such character becomes "?".
+ * Text goes through pdf-text.ts: fonts shipped with the app (Noto, embedded as subsets) chosen
+ * per run of text, Arabic shaped and ordered right to left, Thai shaped; a character no shipped
+ * font has refuses the PDF (REPORT_SCRIPT_UNSUPPORTED). An Arabic report is laid out right to
+ * left: paragraphs aligned right, table columns and charts mirrored.
  *
  * The document information holds the title, "Case Vault" as creator and producer, and the first
  * day of the month the report was made as its dates — no exact time. Streams are compressed.
  */
 import type PDFDocumentType from 'pdfkit';
 import type { DonorReportModel, ReportCell, ReportRow, ReportTable } from '../../../shared/domain/reports.js';
-import { VaultError } from '../../../shared/errors.js';
 import { type CatalogueKey, t } from './catalogue.js';
 import { cellText, type ChartSpec, chartSpecs } from './charts.js';
 import { formatAmount, hasEnquiries, SECTIONS } from './layout.js';
+import { firstStrongDirection } from './bidi.js';
+import { type Align, PdfText, type Weight } from './pdf-text.js';
 
-/** Unicode characters outside Latin-1 that WinAnsi (and so the standard PDF fonts) can show. */
-const WIN_ANSI_EXTRA = new Set([
-  0x152, 0x153, 0x160, 0x161, 0x178, 0x17d, 0x17e, 0x192, 0x2c6, 0x2dc, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c,
-  0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026, 0x2030, 0x2039, 0x203a, 0x20ac, 0x2122,
-]);
-
-export function winAnsiChar(cp: number): boolean {
-  return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xff) || WIN_ANSI_EXTRA.has(cp);
-}
-
-export function isWinAnsi(s: string): boolean {
-  for (const ch of s) if (!winAnsiChar(ch.codePointAt(0)!)) return false;
-  return true;
-}
-
-/** Text the standard fonts can draw: other characters become "?" (line breaks become spaces). */
-export function pdfSafe(s: string): string {
-  let out = '';
-  for (const ch of s.replace(/[\r\n\t]+/g, ' ')) out += winAnsiChar(ch.codePointAt(0)!) ? ch : '?';
-  return out;
-}
-
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
 const MARGIN = 56;
 const GREY = '#4d4d4d';
 
@@ -51,15 +26,23 @@ type Doc = PDFKit.PDFDocument;
 class Writer {
   readonly left = MARGIN;
   readonly width: number;
+  readonly rtl: boolean;
   constructor(
     readonly doc: Doc,
     readonly model: DonorReportModel,
+    readonly txt: PdfText,
   ) {
     this.width = doc.page.width - 2 * MARGIN;
+    this.rtl = txt.dir === 'rtl';
   }
 
   get bottom(): number {
     return this.doc.page.height - MARGIN;
+  }
+
+  /** x of a box of width w placed at x in a left-to-right layout, mirrored in a right-to-left one. */
+  mx(x: number, w = 0): number {
+    return this.rtl ? 2 * this.left + this.width - x - w : x;
   }
 
   /** Start a new page unless `h` points fit below the cursor. */
@@ -67,20 +50,37 @@ class Writer {
     if (this.doc.y + h > this.bottom) this.doc.addPage();
   }
 
-  text(s: string, opts: PDFKit.Mixins.TextOptions & { font?: string; size?: number } = {}): void {
-    const { font = FONT, size = 10, ...rest } = opts;
-    this.doc
-      .font(font)
-      .fontSize(size)
-      .fillColor('#000000')
-      .text(pdfSafe(s), this.left, this.doc.y, { width: this.width, ...rest });
+  /** A paragraph across the text width at the cursor, lines breaking onto new pages. */
+  text(s: string, opts: { weight?: Weight; size?: number; dir?: 'auto' } = {}): void {
+    const { weight = 'regular', size = 10 } = opts;
+    const lh = this.txt.lineHeight(size, weight);
+    // drawn line by line, so that a page break can fall inside a paragraph
+    const dir = opts.dir === 'auto' ? firstStrongDirection(s, this.txt.dir) : this.txt.dir;
+    for (const line of this.txt.wrap(s, this.width, { size, weight, dir })) {
+      this.room(lh);
+      this.doc.y = this.txt.draw(line, this.left, this.doc.y, { weight, size, width: this.width, dir });
+    }
+  }
+
+  /** "Label: value" on one paragraph, the label bold. */
+  labelled(label: string, value: string, size: number): void {
+    const labelText = `${label}:`;
+    const lw = this.txt.widthOf(labelText, { weight: 'bold', size }) + size * 0.3;
+    this.room(this.txt.lineHeight(size) + 2);
+    const y = this.doc.y;
+    this.txt.draw(labelText, this.mx(this.left, lw), y, { weight: 'bold', size, width: lw, align: 'start' });
+    const end = this.txt.draw(value, this.mx(this.left + lw, this.width - lw), y, {
+      size,
+      width: this.width - lw,
+    });
+    this.doc.y = end;
   }
 
   heading(s: string, level: 1 | 2 | 3): void {
     const size = level === 1 ? 20 : level === 2 ? 14 : 11.5;
     this.room(size * 3);
     if (level > 1) this.doc.moveDown(level === 2 ? 1 : 0.6);
-    this.text(s, { font: BOLD, size });
+    this.text(s, { weight: 'bold', size });
     if (level === 2) {
       const y = this.doc.y + 1;
       this.doc
@@ -95,51 +95,52 @@ class Writer {
     }
   }
 
-  /** A table: a header row, body rows, an optional bold total row. Columns after the first align right. */
+  /** A table: a header row, body rows, an optional bold total row. Columns after the first align to the end. */
   table(caption: string | null, headers: string[], rows: string[][], total?: string[]): void {
     const doc = this.doc;
+    const txt = this.txt;
     // with many number columns the label column gives way, so that headers wrap between words
     const firstW = headers.length > 3 ? this.width * 0.32 : Math.min(250, this.width * 0.5);
     const otherW = headers.length > 1 ? (this.width - firstW) / (headers.length - 1) : 0;
-    const colX = (i: number) => (i === 0 ? this.left : this.left + firstW + (i - 1) * otherW);
     const colW = (i: number) => (i === 0 ? firstW : otherW);
+    const colX = (i: number) => this.mx(i === 0 ? this.left : this.left + firstW + (i - 1) * otherW, colW(i));
     const rowH = 15;
+    const size = 9.5;
     /** a body row is one line (long labels end in an ellipsis); the header row wraps */
-    const drawRow = (cells: string[], font: string, line: boolean, wrap = false) => {
-      doc.font(font).fontSize(9.5);
+    const drawRow = (cells: string[], weight: Weight, line: boolean, wrap = false) => {
       const h = wrap
-        ? Math.max(rowH, ...cells.map((c, i) => doc.heightOfString(pdfSafe(c), { width: colW(i) - 6 }) + 5))
+        ? Math.max(rowH, ...cells.map((c, i) => txt.heightOf(c, { weight, size, width: colW(i) - 6 }) + 5))
         : rowH;
       this.room(h + 2);
       const y = doc.y;
       cells.forEach((c, i) => {
-        doc
-          .font(font)
-          .fontSize(9.5)
-          .fillColor('#000000')
-          .text(pdfSafe(c), colX(i) + 3, y + 3, {
-            width: colW(i) - 6,
-            align: i === 0 ? 'left' : 'right',
-            ...(wrap ? {} : { lineBreak: false, ellipsis: true }),
-          });
+        txt.draw(c, colX(i) + 3, y + 2, {
+          weight,
+          size,
+          // a number cell ("< 5", "70%") reads left to right, as in the HTML version
+          ...(i > 0 ? { dir: firstStrongDirection(c, 'ltr') } : {}),
+          width: colW(i) - 6,
+          align: i === 0 ? 'start' : this.rtl ? 'left' : 'right',
+          ...(wrap ? {} : { ellipsis: true }),
+        });
       });
       if (line)
         doc
           .moveTo(this.left, y)
           .lineTo(this.left + this.width, y)
-          .lineWidth(font === BOLD ? 1.2 : 0.5)
-          .strokeColor(font === BOLD ? '#000000' : '#777777')
+          .lineWidth(weight === 'bold' ? 1.2 : 0.5)
+          .strokeColor(weight === 'bold' ? '#000000' : '#777777')
           .stroke();
       doc.y = y + h;
     };
     this.room(rowH * Math.min(rows.length + 3, 8));
     if (caption !== null) {
-      this.text(caption, { font: BOLD, size: 10 });
+      this.text(caption, { weight: 'bold', size: 10 });
       doc.moveDown(0.2);
     }
-    drawRow(headers, BOLD, false, true);
-    for (const r of rows) drawRow(r, FONT, true);
-    if (total) drawRow(total, BOLD, true);
+    drawRow(headers, 'bold', false, true);
+    for (const r of rows) drawRow(r, 'regular', true);
+    if (total) drawRow(total, 'bold', true);
     doc
       .moveTo(this.left, doc.y)
       .lineTo(this.left + this.width, doc.y)
@@ -155,9 +156,22 @@ class Writer {
     this.doc.moveDown(0.5);
   }
 
+  /** One line of chart text in a box (mirrored in a right-to-left report). */
+  label(s: string, x: number, y: number, w: number, size: number, align: Align): void {
+    const flip: Record<Align, Align> = { left: 'right', right: 'left', center: 'center', start: 'end', end: 'start' };
+    this.txt.draw(s, this.mx(x, w), y, {
+      size,
+      width: w,
+      align: this.rtl ? flip[align] : align,
+      ellipsis: true,
+      dir: firstStrongDirection(s, 'ltr'),
+    });
+  }
+
   /** Diagonal hatching inside a rectangle, outlined: the mark of a number not shown. */
-  hatch(x: number, y: number, w: number, h: number): void {
+  hatch(x0: number, y: number, w: number, h: number): void {
     const doc = this.doc;
+    const x = this.mx(x0, w);
     doc.save();
     doc.rect(x, y, w, h).clip();
     for (let d = -h; d < w; d += 4)
@@ -171,11 +185,20 @@ class Writer {
     doc.rect(x, y, w, h).lineWidth(0.8).strokeColor('#000000').stroke();
   }
 
+  bar(x: number, y: number, w: number, h: number): void {
+    this.doc.rect(this.mx(x, w), y, w, h).lineWidth(0.8).fillAndStroke(GREY, '#000000');
+  }
+
+  vline(x: number, y1: number, y2: number): void {
+    this.doc.moveTo(this.mx(x), y1).lineTo(this.mx(x), y2).lineWidth(0.8).strokeColor('#000000').stroke();
+  }
+
   chart(spec: ChartSpec): void {
     const doc = this.doc;
     const hatchW = 18;
+    const textW = (s: string, size: number) => this.txt.widthOf(s, { size });
     this.room(spec.kind === 'bars' ? spec.bars.length * 18 + 70 : 230);
-    this.text(spec.title, { font: BOLD, size: 10 });
+    this.text(spec.title, { weight: 'bold', size: 10 });
     doc.moveDown(0.3);
     const top = doc.y;
     let end: number;
@@ -186,41 +209,20 @@ class Writer {
       const rowH = 18;
       spec.bars.forEach((b, i) => {
         const y = top + i * rowH;
-        doc
-          .font(FONT)
-          .fontSize(9)
-          .fillColor('#000000')
-          .text(pdfSafe(b.label), this.left, y + 4, {
-            width: labelW,
-            align: 'right',
-            lineBreak: false,
-            ellipsis: true,
-          });
+        this.label(b.label, this.left, y + 2, labelW, 9, 'right');
         if (b.value === null) {
           this.hatch(plotX, y + 3, hatchW, 12);
-          doc
-            .font(FONT)
-            .fontSize(9)
-            .fillColor('#000000')
-            .text(pdfSafe(b.text), plotX + hatchW + 4, y + 4, { lineBreak: false });
+          this.label(b.text, plotX + hatchW + 4, y + 2, Math.max(60, textW(b.text, 9) + 2), 9, 'left');
         } else {
           const w = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotW);
-          if (w > 0)
-            doc
-              .rect(plotX, y + 3, w, 12)
-              .lineWidth(0.8)
-              .fillAndStroke(GREY, '#000000');
-          doc
-            .font(FONT)
-            .fontSize(9)
-            .fillColor('#000000')
-            .text(pdfSafe(b.text), plotX + w + 4, y + 4, { lineBreak: false });
+          if (w > 0) this.bar(plotX, y + 3, w, 12);
+          this.label(b.text, plotX + w + 4, y + 2, Math.max(60, textW(b.text, 9) + 2), 9, 'left');
         }
       });
       const axisBottom = top + spec.bars.length * rowH + 2;
-      doc.moveTo(plotX, top).lineTo(plotX, axisBottom).lineWidth(0.8).strokeColor('#000000').stroke();
+      this.vline(plotX, top, axisBottom);
       if (spec.target !== null) {
-        const tx = plotX + (spec.target / spec.max) * plotW;
+        const tx = this.mx(plotX + (spec.target / spec.max) * plotW);
         doc
           .moveTo(tx, top)
           .lineTo(tx, axisBottom)
@@ -229,11 +231,12 @@ class Writer {
           .strokeColor('#000000')
           .stroke()
           .undash();
-        doc
-          .font(FONT)
-          .fontSize(8)
-          .fillColor('#000000')
-          .text(pdfSafe(spec.targetLabel), tx - 30, axisBottom + 2, { width: 60, align: 'center', lineBreak: false });
+        this.txt.draw(spec.targetLabel, tx - 30, axisBottom + 1, {
+          size: 8,
+          width: 60,
+          align: 'center',
+          ellipsis: true,
+        });
       }
       end = axisBottom + 16;
     } else {
@@ -259,60 +262,33 @@ class Writer {
           labelY = baseY - 24;
         } else {
           const h = Math.max(b.value > 0 ? 1.5 : 0, (b.value / spec.max) * plotH);
-          if (h > 0)
-            doc
-              .rect(cx - colW / 2, baseY - h, colW, h)
-              .lineWidth(0.8)
-              .fillAndStroke(GREY, '#000000');
-          labelY = baseY - h - 11;
+          if (h > 0) this.bar(cx - colW / 2, baseY - h, colW, h);
+          labelY = baseY - h - 12;
         }
-        doc
-          .font(FONT)
-          .fontSize(8.5)
-          .fillColor('#000000')
-          .text(pdfSafe(b.text), cx - slot / 2, labelY, { width: slot, align: 'center', lineBreak: false });
+        this.label(b.text, cx - slot / 2, labelY, slot, 8.5, 'center');
         if (rotate) {
+          const mcx = this.mx(cx);
           doc.save();
-          doc.rotate(-40, { origin: [cx, baseY + 6] });
-          doc
-            .font(FONT)
-            .fontSize(8)
-            .text(pdfSafe(b.label), cx - 70, baseY + 2, { width: 70, align: 'right', lineBreak: false });
+          doc.rotate(-40, { origin: [mcx, baseY + 6] });
+          this.txt.draw(b.label, mcx - 70, baseY + 1, { size: 8, width: 70, align: 'right', ellipsis: true });
           doc.restore();
         } else {
-          doc
-            .font(FONT)
-            .fontSize(8.5)
-            .text(pdfSafe(b.label), cx - slot / 2, baseY + 4, { width: slot, align: 'center', lineBreak: false });
+          this.label(b.label, cx - slot / 2, baseY + 3, slot, 8.5, 'center');
         }
       });
       end = baseY + (rotate ? 52 : 18);
     }
     // legend
-    doc.rect(this.left, end, 12, 9).lineWidth(0.8).fillAndStroke(GREY, '#000000');
-    doc
-      .font(FONT)
-      .fontSize(8)
-      .fillColor('#000000')
-      .text(pdfSafe(spec.legendShown), this.left + 16, end + 1, { lineBreak: false });
+    this.bar(this.left, end, 12, 9);
+    this.label(spec.legendShown, this.left + 16, end - 1, 130, 8, 'left');
     this.hatch(this.left + 150, end, 12, 9);
-    doc
-      .font(FONT)
-      .fontSize(8)
-      .fillColor('#000000')
-      .text(pdfSafe(spec.legendHidden), this.left + 166, end + 1, { lineBreak: false });
+    this.label(spec.legendHidden, this.left + 166, end - 1, this.width - 166, 8, 'left');
     doc.x = this.left;
     doc.y = end + 22;
   }
 }
 
 export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
-  if (model.language === 'ar') {
-    throw new VaultError(
-      'REPORT_LANGUAGE_UNSUPPORTED',
-      'A PDF report cannot be in Arabic: the standard PDF fonts have no Arabic letters. Write the Arabic report as HTML or CSV, or the PDF in English, French or Spanish.',
-    );
-  }
   const made = new Date(`${model.prepared.month}-01T00:00:00.000Z`);
   // loaded when a PDF is made, not with the engine: it is the slowest module to load, and every
   // CLI command and worker start would pay for it
@@ -321,7 +297,7 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     info: {
-      Title: pdfSafe(model.title),
+      Title: model.title.replace(/\p{Cc}+/gu, ' '),
       Creator: 'Case Vault',
       Producer: 'Case Vault',
       CreationDate: made,
@@ -338,7 +314,7 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  const w = new Writer(doc, model);
+  const w = new Writer(doc, model, new PdfText(doc, model.dir));
   const lang = model.language;
   const tr = (key: CatalogueKey, v: Record<string, string | number> = {}) => t(lang, key, v);
   const c = (cell: ReportCell) => cellText(model, cell);
@@ -365,12 +341,7 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
     [tr('meta.prepared'), model.prepared.label],
     [tr('meta.smallest'), String(model.k)],
   ] as const) {
-    doc
-      .font(BOLD)
-      .fontSize(10)
-      .fillColor('#000000')
-      .text(pdfSafe(`${label}: `), w.left, doc.y, { continued: true, width: w.width });
-    doc.font(FONT).text(pdfSafe(value));
+    w.labelled(label, value, 10);
   }
 
   for (const section of SECTIONS) {
@@ -448,17 +419,12 @@ export async function renderPdf(model: DonorReportModel): Promise<Buffer> {
         for (const v of model.vignettes) {
           w.heading(v.heading, 3);
           for (const f of v.facts) {
-            doc
-              .font(BOLD)
-              .fontSize(9.5)
-              .fillColor('#000000')
-              .text(pdfSafe(`${f.label}: `), w.left, doc.y, { continued: true, width: w.width });
-            doc.font(FONT).text(pdfSafe(f.value));
+            w.labelled(f.label, f.value, 9.5);
           }
           doc.moveDown(0.3);
           for (const p of v.paragraphs) {
             w.room(40);
-            w.text(isWinAnsi(p) ? p : tr('vignette.pdfScript'), { size: 10 });
+            w.text(p, { size: 10, dir: 'auto' });
             doc.moveDown(0.4);
           }
         }

@@ -21,7 +21,6 @@ import { ReportFrame } from './ReportFrame.js';
 import { SaveReport } from './SaveReport.js';
 import {
   checkScope,
-  formatRefused,
   hasProblems,
   initialScope,
   sameScope,
@@ -41,8 +40,7 @@ export function ReportScreen() {
   const t = useT();
   const locale = useLocale();
   const [scope, setScope] = useState(() => initialScope(new Date(), locale));
-  // a PDF cannot be in Arabic (its font has no Arabic letters): an Arabic report starts as HTML
-  const [format, setFormat] = useState<ReportFormat>(() => (formatRefused('pdf', locale) ? 'html' : 'pdf'));
+  const [format, setFormat] = useState<ReportFormat>('pdf');
   const [options, setOptions] = useState<ReportScopeOptions | null>(null);
   const [optionsError, setOptionsError] = useState<CallError | null>(null);
   const [tried, setTried] = useState(false);

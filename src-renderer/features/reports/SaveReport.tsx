@@ -13,7 +13,7 @@ import { Button } from '../../components/controls.js';
 import { ErrorNotice, ProgressBar } from '../../components/feedback.js';
 import type { ReportFormat } from '../../../shared/domain/reports.js';
 import type { ReportWrittenOutput } from '../../../shared/ipc/areas/reports.js';
-import { formatRefused, suggestedFileName, type ScopeInput } from './report-scope.js';
+import { suggestedFileName, type ScopeInput } from './report-scope.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 export function SaveReport({ input, format, stale }: { input: ScopeInput; format: ReportFormat; stale: boolean }) {
@@ -23,7 +23,6 @@ export function SaveReport({ input, format, stale }: { input: ScopeInput; format
   const progress = useProgress('reports.write');
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<ReportWrittenOutput | null>(null);
-  const refused = formatRefused(format, input.language);
 
   const save = () =>
     run(async () => {
@@ -48,14 +47,8 @@ export function SaveReport({ input, format, stale }: { input: ScopeInput; format
           {t('reports.preview.stale')}
         </p>
       )}
-      {refused && <p className="notice notice-error">{t('reports.scope.pdfArabic')}</p>}
       <div className="form-actions">
-        <Button
-          variant="primary"
-          onClick={() => void save()}
-          disabled={busy || stale || refused}
-          aria-describedby={`${id}-hint`}
-        >
+        <Button variant="primary" onClick={() => void save()} disabled={busy || stale} aria-describedby={`${id}-hint`}>
           {t(labelKey('reports.save', format))}
         </Button>
       </div>

@@ -19,7 +19,7 @@ import {
 import type { ReportScopeOptions } from '../../../shared/ipc/areas/reports.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import type { ProgressEvent } from '../../../shared/ipc/events.js';
-import { formatRefused, type ScopeForm as Scope, type ScopeProblems } from './report-scope.js';
+import { type ScopeForm as Scope, type ScopeProblems } from './report-scope.js';
 import { labelKey } from '../../i18n/enum-labels.js';
 
 interface Props {
@@ -147,7 +147,6 @@ export function ScopeForm({
         <EnumSelect
           label={t('reports.scope.format')}
           disabled={busy}
-          error={formatRefused(format, scope.language) ? t('reports.scope.pdfArabic') : null}
           labels="reports.format"
           values={REPORT_FORMATS}
           value={format}

@@ -30,8 +30,6 @@ export const ar: Translation<typeof en> = {
     'فقط القضايا التي وافق فيها كل من ذُكر على إعداد التقارير للمانحين؛ تصبح الأسماء «الشخص أ» والتواريخ أشهرًا.',
   'reports.scope.language': 'لغة التقرير',
   'reports.scope.format': 'الحفظ بصيغة',
-  'reports.scope.pdfArabic':
-    'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV، أو اختر لغة أخرى لملف PDF.',
   'reports.language.en': 'الإنجليزية',
   'reports.language.fr': 'الفرنسية',
   'reports.language.es': 'الإسبانية',
@@ -104,5 +102,7 @@ export const ar: Translation<typeof en> = {
   'error.REPORT_UNSAFE_TEXT': 'يحتوي عنوان التقرير على اسم أو مكان أو بيانات اتصال أو تاريخ تعرفه الخزنة.',
   'error.REPORT_LANGUAGE_UNSUPPORTED':
     'لا يستطيع ملف PDF احتواء الحروف العربية بعد. احفظ التقرير العربي بصيغة HTML أو CSV.',
+  'error.REPORT_SCRIPT_UNSUPPORTED':
+    'يحتوي هذا التقرير على حروف بخط لا تستطيع خطوط PDF عرضه (مثل الصينية). احفظه بصيغة HTML أو CSV.',
   'error.REPORT_OUTPUT_UNWRITABLE': 'تعذرت كتابة التقرير هناك. اختر مجلدًا آخر: لم يبقَ أي ملف ناقص.',
 };

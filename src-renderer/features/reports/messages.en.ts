@@ -28,8 +28,6 @@ export const en = {
     'Only cases where everyone mentioned consented to donor reporting; names become “Person A”, dates become months.',
   'reports.scope.language': 'Language of the report',
   'reports.scope.format': 'Save as',
-  'reports.scope.pdfArabic':
-    'A PDF cannot hold Arabic letters yet. Save an Arabic report as HTML or CSV, or choose another language for the PDF.',
   'reports.language.en': 'English',
   'reports.language.fr': 'French',
   'reports.language.es': 'Spanish',
@@ -102,6 +100,8 @@ export const en = {
     'There is nothing to report for this period and scope. Choose a longer period or a wider scope.',
   'error.REPORT_UNSAFE_TEXT': 'The report’s title contains a name, place, contact detail or date known to the vault.',
   'error.REPORT_LANGUAGE_UNSUPPORTED': 'A PDF cannot hold Arabic letters yet. Save an Arabic report as HTML or CSV.',
+  'error.REPORT_SCRIPT_UNSUPPORTED':
+    'This report has letters of a script the PDF fonts cannot show (such as Chinese). Save it as HTML or CSV.',
   'error.REPORT_OUTPUT_UNWRITABLE':
     'The report could not be written there. Choose another folder: nothing was left behind.',
 };

@@ -32,8 +32,6 @@ export const es: Translation<typeof en> = {
     'Solo casos en los que todas las personas mencionadas consintieron en los informes a donantes; los nombres pasan a «Persona A» y las fechas a meses.',
   'reports.scope.language': 'Idioma del informe',
   'reports.scope.format': 'Guardar como',
-  'reports.scope.pdfArabic':
-    'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV, o elija otro idioma para el PDF.',
   'reports.language.en': 'Inglés',
   'reports.language.fr': 'Francés',
   'reports.language.es': 'Español',
@@ -108,5 +106,7 @@ export const es: Translation<typeof en> = {
     'El título del informe contiene un nombre, lugar, dato de contacto o fecha que la bóveda conoce.',
   'error.REPORT_LANGUAGE_UNSUPPORTED':
     'Un PDF todavía no puede contener letras árabes. Guarde un informe en árabe como HTML o CSV.',
+  'error.REPORT_SCRIPT_UNSUPPORTED':
+    'Este informe contiene letras de una escritura que las fuentes del PDF no pueden mostrar (como el chino). Guárdelo como HTML o CSV.',
   'error.REPORT_OUTPUT_UNWRITABLE': 'No se pudo escribir el informe allí. Elija otra carpeta: no quedó nada a medias.',
 };

@@ -32,8 +32,6 @@ export const fr: Translation<typeof en> = {
     'Seulement les dossiers où chaque personne mentionnée a consenti au rapport aux bailleurs ; les noms deviennent « Personne A », les dates deviennent des mois.',
   'reports.scope.language': 'Langue du rapport',
   'reports.scope.format': 'Enregistrer en',
-  'reports.scope.pdfArabic':
-    'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV, ou choisissez une autre langue pour le PDF.',
   'reports.language.en': 'Anglais',
   'reports.language.fr': 'Français',
   'reports.language.es': 'Espagnol',
@@ -110,6 +108,8 @@ export const fr: Translation<typeof en> = {
     'Le titre du rapport contient un nom, un lieu, une coordonnée ou une date connus du coffre.',
   'error.REPORT_LANGUAGE_UNSUPPORTED':
     'Un PDF ne peut pas encore contenir de lettres arabes. Enregistrez un rapport en arabe en HTML ou CSV.',
+  'error.REPORT_SCRIPT_UNSUPPORTED':
+    'Ce rapport contient des lettres d’une écriture que les polices du PDF ne peuvent pas afficher (comme le chinois). Enregistrez-le en HTML ou CSV.',
   'error.REPORT_OUTPUT_UNWRITABLE':
     'Le rapport n’a pas pu être écrit à cet endroit. Choisissez un autre dossier : rien n’a été laissé.',
 };

@@ -96,11 +96,6 @@ export function sameScope(a: ScopeInput, b: ScopeInput): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A PDF is drawn with the standard Helvetica font, which has no Arabic letters. */
-export function formatRefused(format: ReportFormat, language: ReportLanguage): boolean {
-  return format === 'pdf' && language === 'ar';
-}
-
 /** The file name the save dialog suggests: "donor-report-2026-01-01-2026-06-30.pdf". */
 export function suggestedFileName(base: string, input: ScopeInput, format: ReportFormat): string {
   return `${base}-${input.from}-${input.to}.${format}`;

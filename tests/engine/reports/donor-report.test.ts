@@ -405,19 +405,16 @@ describe('bad input: a clear refusal, nothing written', () => {
     expect(f.auditCount()).toBe(before);
   });
 
-  it('refuses an Arabic PDF, a report with nothing to show, and a model that carries a name of the vault', async () => {
+  it('refuses a PDF in a script it has no font for, a report with nothing to show, and a model that carries a name of the vault', async () => {
     const f = await reportFixture();
     const dir = tempDir();
     const before = f.auditCount();
+    const { model: ar } = buildDonorReport(f.ctx, { ...PERIOD, projects: ['P1'], language: 'ar' });
     expect(
       await codeOf(
-        exportDonorReport(
-          f.ctx,
-          { ...PERIOD, projects: ['P1'], language: 'ar' },
-          { format: 'pdf', out: path.join(dir, 'r.pdf') },
-        ),
+        writeDonorReport(f.ctx, { ...ar, title: '捐助者报告' }, { format: 'pdf', out: path.join(dir, 'r.pdf') }),
       ),
-    ).toBe('REPORT_LANGUAGE_UNSUPPORTED');
+    ).toBe('REPORT_SCRIPT_UNSUPPORTED');
     // only C2 (expired consent) and the like are active in this project: all zeros
     updateCase(f.ctx, { id: f.cases.C2!.id, project: 'P9' });
     const empty = buildDonorReport(f.ctx, { ...PERIOD, projects: ['P9'] });

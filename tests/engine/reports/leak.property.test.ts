@@ -442,16 +442,12 @@ async function buildVault(ctx: DomainContext, spec: VaultSpec, mk: Markers) {
   return built;
 }
 
-async function renderAll(
-  ctx: DomainContext,
-  model: DonorReportModel,
-  pdfModel: DonorReportModel,
-): Promise<Array<[ReportFormat, Buffer]>> {
+async function renderAll(ctx: DomainContext, model: DonorReportModel): Promise<Array<[ReportFormat, Buffer]>> {
   const dir = tempDir('cv-leak-');
   const out: Array<[ReportFormat, Buffer]> = [];
   for (const format of ['html', 'csv', 'pdf'] as const) {
     const file = path.join(dir, `r.${format}`);
-    await writeDonorReport(ctx, format === 'pdf' ? pdfModel : model, { format, out: file });
+    await writeDonorReport(ctx, model, { format, out: file });
     out.push([format, fs.readFileSync(file)]);
   }
   return out;
@@ -475,11 +471,9 @@ describe('the leak property', () => {
           expect((e as { code?: string }).code).toBe('REPORT_NO_DATA');
           return;
         }
-        const pdfModel =
-          spec.language === 'ar' ? buildDonorReport(d.ctx, { ...input, language: 'en' }).model : preview.model;
         let outputs: Array<[ReportFormat, Buffer]>;
         try {
-          outputs = await renderAll(d.ctx, preview.model, pdfModel);
+          outputs = await renderAll(d.ctx, preview.model);
         } catch (e) {
           expect((e as { code?: string }).code).toBe('REPORT_NO_DATA');
           return;

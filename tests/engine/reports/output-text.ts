@@ -41,14 +41,74 @@ export function pdfStreams(pdf: Buffer): string[] {
   return out;
 }
 
-/** The strings drawn by a content stream: <hex> and (literal) operands, the pieces of a TJ array joined. */
-export function pdfStrings(content: string): string {
+/**
+ * The ToUnicode map of every embedded font, by the name content streams give it (/F1 …): glyph id
+ * → text. The report's fonts are embedded subsets whose strings are glyph ids, not characters.
+ */
+export function pdfFontMaps(pdf: Buffer): Map<string, Map<number, string>> {
+  const s = pdf.toString('latin1');
+  const objects = new Map<number, { dict: string; data: Buffer | null }>();
+  const re = /(\d+) 0 obj\s*/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const start = m.index + m[0].length;
+    const streamAt = s.indexOf('stream', start);
+    const endobj = s.indexOf('endobj', start);
+    if (streamAt >= 0 && streamAt < endobj) {
+      const dataStart = s.indexOf('\n', streamAt) + 1;
+      const dataEnd = s.indexOf('endstream', dataStart);
+      let data = pdf.subarray(dataStart, dataEnd);
+      const dict = s.slice(start, streamAt);
+      if (/\/FlateDecode/.test(dict)) data = zlib.inflateSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      objects.set(Number(m[1]), { dict, data });
+      re.lastIndex = s.indexOf('endobj', dataEnd);
+    } else objects.set(Number(m[1]), { dict: s.slice(start, endobj), data: null });
+  }
+  const maps = new Map<string, Map<number, string>>();
+  for (const { dict } of objects.values()) {
+    const fonts = /\/Font\s*<<([^>]*)>>/.exec(dict);
+    if (!fonts) continue;
+    for (const [, name, ref] of fonts[1]!.matchAll(/\/([A-Za-z0-9]+)\s+(\d+) 0 R/g)) {
+      const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(objects.get(Number(ref))?.dict ?? '');
+      const cmap = toUnicode ? objects.get(Number(toUnicode[1]))?.data : null;
+      if (!cmap) continue;
+      const map = new Map<number, string>();
+      for (const [, from, , list] of cmap.toString('latin1').matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {
+        let gid = parseInt(from!, 16);
+        for (const [, hex] of list!.matchAll(/<([^>]*)>/g)) {
+          map.set(
+            gid++,
+            String.fromCharCode(
+              ...hex!
+                .split(/\s+/)
+                .filter(Boolean)
+                .map((h) => parseInt(h, 16)),
+            ),
+          );
+        }
+      }
+      maps.set(name!, map);
+    }
+  }
+  return maps;
+}
+
+/**
+ * The strings drawn by a content stream: <hex> and (literal) operands, the pieces of a TJ array
+ * joined; glyph ids of an embedded font decoded through its ToUnicode map (`fonts`).
+ */
+export function pdfStrings(content: string, fonts: Map<string, Map<number, string>> = new Map()): string {
   const parts: string[] = [];
-  const re = /<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\)|(TJ|Tj|ET)/g;
+  let font: Map<number, string> | undefined;
+  const re = /\/([A-Za-z0-9]+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f\s]*)>|\(((?:\\.|[^\\)])*)\)|(TJ|Tj|ET)/g;
   for (let m = re.exec(content); m; m = re.exec(content)) {
-    if (m[1] !== undefined) parts.push(Buffer.from(m[1].replace(/\s/g, ''), 'hex').toString('latin1'));
-    else if (m[2] !== undefined) parts.push(m[2].replace(/\\([()\\])/g, '$1'));
-    else parts.push(m[3] === 'ET' ? '\n' : '');
+    if (m[1] !== undefined) font = fonts.get(m[1]);
+    else if (m[2] !== undefined) {
+      const hex = m[2].replace(/\s/g, '');
+      if (font) {
+        for (let i = 0; i + 4 <= hex.length; i += 4) parts.push(font.get(parseInt(hex.slice(i, i + 4), 16)) ?? '');
+      } else parts.push(Buffer.from(hex, 'hex').toString('latin1'));
+    } else if (m[3] !== undefined) parts.push(m[3].replace(/\\([()\\])/g, '$1'));
+    else parts.push(m[4] === 'ET' ? '\n' : '');
   }
   return parts.join('');
 }
@@ -65,7 +125,8 @@ export function readings(bytes: Buffer, format: 'pdf' | 'csv' | 'html'): Record<
   if (format === 'pdf') {
     const streams = pdfStreams(bytes);
     out.streams = streams.join('\n');
-    out.strings = streams.map(pdfStrings).join('\n');
+    const fonts = pdfFontMaps(bytes);
+    out.strings = streams.map((c) => pdfStrings(c, fonts)).join('\n');
     out.pdftotext = pdfToText(bytes);
   }
   return out;

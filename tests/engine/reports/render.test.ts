@@ -6,7 +6,7 @@ import { buildDonorReport } from '../../../src-main/engine/reports/donor-report.
 import { chartSpecs, chartSvg } from '../../../src-main/engine/reports/charts.js';
 import { csvField, renderCsv } from '../../../src-main/engine/reports/render-csv.js';
 import { HTML_CSP, renderHtml } from '../../../src-main/engine/reports/render-html.js';
-import { isWinAnsi, pdfSafe, renderPdf } from '../../../src-main/engine/reports/render-pdf.js';
+import { renderPdf } from '../../../src-main/engine/reports/render-pdf.js';
 import { pdfStreams, pdfToText } from './output-text.js';
 import { PERIOD, reportFixture } from './report-fixture.js';
 
@@ -227,23 +227,14 @@ describe('PDF', () => {
     expect(pdfStreams(pdf).join('')).not.toContain('Donor report'); // drawn text is hex-encoded glyphs
   });
 
-  it('replaces a story paragraph its fonts cannot show, and refuses Arabic', async () => {
-    const model = {
-      ...en,
-      vignettes: [{ heading: 'Case story 1', facts: [], paragraphs: ['تعرّض المعتقل للضرب.', 'Plain text stays.'] }],
-    };
-    const text = pdfToText(await renderPdf(model));
-    expect(text).toContain(
-      'This paragraph is in a script the PDF fonts cannot show; see the HTML version of this report.',
-    );
-    expect(text).toContain('Plain text stays.');
-    expect(text).not.toMatch(/[\u0600-\u06ff]/);
-    await expect(renderPdf(ar)).rejects.toMatchObject({ code: 'REPORT_LANGUAGE_UNSUPPORTED' });
-  });
-
-  it('knows which characters the standard fonts have', () => {
-    expect(isWinAnsi('Côte d’Ivoire – “élan” €')).toBe(true);
-    expect(isWinAnsi('Việt Nam')).toBe(false);
-    expect(pdfSafe('Ωmega\nline')).toBe('?mega line');
+  it('draws Arabic right to left, shaped, in a font it embeds, and refuses a script it has no font for', async () => {
+    const pdf = await renderPdf(ar);
+    const text = pdfToText(pdf).replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+    expect(text).toContain('تقرير للجهات المانحة');
+    expect(pdf.toString('latin1')).toMatch(/\/FontName \/[A-Z]{6}\+NotoNaskhArabic-Bold/);
+    await expect(renderPdf({ ...en, title: 'Rapport 中文' })).rejects.toMatchObject({
+      code: 'REPORT_SCRIPT_UNSUPPORTED',
+      message: expect.stringContaining('Chinese or Japanese characters') as string,
+    });
   });
 });
