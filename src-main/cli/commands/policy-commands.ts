@@ -62,15 +62,37 @@ const set: Command = {
       description: 'who decided (default: the name on this vault’s contact card)',
       valueName: 'NAME',
     },
+    'retention-years': {
+      type: 'string',
+      description: 'years after closure before a closed case comes up for review (1–100; none clears); set on its own',
+      valueName: 'N|none',
+    },
   },
   async run(ctx) {
+    const years = stringOpt(ctx, 'retention-years');
+    if (years !== undefined) {
+      if (['require-due-diligence', 'require-agreement', 'by'].some((k) => ctx.values[k] !== undefined))
+        throw new UsageError('set --retention-years on its own, not with the partner rules.');
+      if (years !== 'none' && !/^\d+$/.test(years))
+        throw new UsageError(`--retention-years takes a whole number of years or none; got "${years}".`);
+      const r = await callEngine(ctx, 'policy', 'setRetention', {
+        retentionYears: years === 'none' ? null : Number(years),
+      });
+      printRecord(ctx, r, [
+        ['retention', r.retentionYears === null ? 'not set' : `${r.retentionYears} years after closure, then review`],
+        ['changed', r.updatedAt],
+      ]);
+      return;
+    }
     const input = dropUndefined({
       requireDueDiligence: onOff(ctx, 'require-due-diligence'),
       requireAgreement: onOff(ctx, 'require-agreement'),
       updatedBy: stringOpt(ctx, 'by'),
     });
     if (input.requireDueDiligence === undefined && input.requireAgreement === undefined) {
-      throw new UsageError('say what to change: --require-due-diligence on|off, --require-agreement on|off, or both.');
+      throw new UsageError(
+        'say what to change: --require-due-diligence on|off, --require-agreement on|off, or both (or --retention-years).',
+      );
     }
     printPolicy(ctx, await callEngine(ctx, 'policy', 'set', input));
   },
