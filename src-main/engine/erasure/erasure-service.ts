@@ -239,7 +239,8 @@ function eraseEvidenceTree(
         sha256: row.sha256,
         size: row.size,
         derivedFrom: row.derived_from,
-        custodyHash: hash,
+        // not `custodyHash`: that key names an event the item's chain must still hold (custody-log.ts)
+        closingCustodyHash: hash,
         fileErased,
         tombstone: seq,
         partOf: why.partOf,
