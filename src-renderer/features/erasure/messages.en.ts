@@ -1,0 +1,35 @@
+/** English: the source catalogue; the other languages must have exactly these keys. */
+export const en = {
+  'erasure.person.action': 'Erase this person',
+  'erasure.person.title': 'Erase this person for good',
+  'erasure.person.intro':
+    'Everything recorded about {name} is erased: names, aliases, contact, safety notes, date of birth, vulnerabilities, notes, every role in a case and every consent. Where an enquiry gave their name, it becomes “[erased]”. What stays is a record with no name: that a person was erased, when, and which consents existed and in which state.',
+  'erasure.evidence.action': 'Erase',
+  'erasure.evidence.title': 'Erase this item for good',
+  'erasure.evidence.intro':
+    'The item “{name}” and every working copy made from it are erased: their descriptions and their files, whose keys are destroyed. The custody log is closed with the reason you give and the file’s fingerprint (SHA-256).',
+  'erasure.case.action': 'Purge this case',
+  'erasure.case.title': 'Purge this case for good',
+  'erasure.case.intro':
+    'Case {name} is purged with everything in it: notes, deadlines, outcomes, evidence and files, consents, roles and the enquiry it came from. People who are in this case only are erased with it; people also in another case keep their record.',
+  'erasure.irreversible': 'This cannot be undone. Backups made before keep the data until you delete them.',
+  'erasure.reason': 'Reason',
+  'erasure.reason.hint': 'Why it is erased. Only a fingerprint of it is kept. Name no one.',
+  'erasure.reason.hintEvidence': 'Why it is erased. It is kept in the custody log. Name no one.',
+  'erasure.confirm': 'I understand that this cannot be undone',
+  'erasure.withoutRecall': 'Erase anyway: I will ask these partners to delete their copy another way',
+  'erasure.submit.person': 'Erase the person',
+  'erasure.submit.evidence': 'Erase the item',
+  'erasure.submit.case': 'Purge the case',
+  'erasure.done.person': 'The person was erased.',
+  'erasure.done.evidence':
+    '{count, plural, =0 {The item was erased.} one {The item and its copy were erased.} other {The item and its # copies were erased.}}',
+  'erasure.done.case': 'The case was purged.',
+  'erasure.partners.title': 'Partners who received these records',
+  'erasure.partners.hint': 'They keep their copy until they delete it. Ask them to.',
+  'erasure.partners.recallSent': 'a recall notice was sent',
+  'erasure.partners.noRecall': 'no recall notice was sent',
+  'erasure.finish': 'Done',
+  'error.ERASURE_RECALL_PENDING':
+    'Partners received this person’s records and were sent no recall notice. Withdraw the consent and send recall notices first (they cannot be written once the consents are erased), or erase anyway and tell them another way.',
+};
