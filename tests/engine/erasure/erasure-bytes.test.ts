@@ -28,6 +28,7 @@ import {
 } from '../../../src-main/engine/outcomes/outcome-service.js';
 import { createPerson, linkPerson, updatePerson } from '../../../src-main/engine/people/person-service.js';
 import { addRisk } from '../../../src-main/engine/risks/risk-service.js';
+import { RECORD_DESCRIPTIONS } from '../../../src-main/engine/records/index.js';
 import { newVault, tempDir } from '../../helpers.js';
 import { databaseKeyOf, findIn } from './vault-bytes.js';
 
@@ -55,7 +56,41 @@ class Markers {
 
 const TOLD = ['nature', 'purpose', 'use', 'consequences', 'right-to-refuse', 'right-to-withdraw'] as const;
 
+/**
+ * The personal fields the record layer declares (`personal: true`, records/*.ts), as planted
+ * below — or why a field cannot hold a marker. A field added later and marked personal fails the
+ * first test until this test plants a marker in it.
+ */
+const PLANTED: Record<keyof typeof RECORD_DESCRIPTIONS, readonly string[]> = {
+  cases: ['title', 'summary', 'strategy', 'closureReason', 'team'],
+  people: ['fullName', 'pseudonym', 'contact', 'safetyNotes', 'notes', 'aliases'],
+  consents: ['witness', 'refusalReason', 'withdrawalReason', 'notes'],
+  evidence: ['title', 'description', 'fileName', 'source', 'collector', 'place'],
+  notes: ['body', 'author'],
+  deadlines: ['notes'],
+  outcomes: ['description'],
+};
+const NO_TEXT: Partial<Record<keyof typeof RECORD_DESCRIPTIONS, Record<string, string>>> = {
+  people: {
+    gender: 'one of a few codes',
+    birthDate: 'a day',
+    country: 'a country code',
+    vulnerabilities: 'codes',
+    roles: 'case ids and a role code (case_people)',
+    birthYear: 'derived from the birth date',
+  },
+};
+
 describe('erasure leaves no byte of what it erased', () => {
+  it('plants a marker in every personal text field the record descriptions declare', () => {
+    for (const [kind, desc] of Object.entries(RECORD_DESCRIPTIONS) as Array<
+      [keyof typeof PLANTED, { personalKeys: readonly string[] }]
+    >) {
+      const covered = [...PLANTED[kind], ...Object.keys(NO_TEXT[kind] ?? {})].sort();
+      expect(covered, kind).toEqual([...desc.personalKeys].sort());
+    }
+  });
+
   it('evidence erase, person erase and case purge: no marker in any page, frame or file once locked', async () => {
     const { vault, dir } = await newVault();
     const ctx = domainContext(vault, () => new Date('2026-11-21T12:00:00.000Z'));

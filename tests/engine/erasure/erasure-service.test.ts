@@ -20,6 +20,7 @@ import { addNote } from '../../../src-main/engine/notes/note-service.js';
 import { addPartner } from '../../../src-main/engine/partners/partner-service.js';
 import { createPerson, getPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
 import { search } from '../../../src-main/engine/search/search-service.js';
+import { CONSENTS } from '../../../src-main/engine/records/consents.js';
 import { tempDir } from '../../helpers.js';
 import { newDomain } from '../domain-helpers.js';
 
@@ -178,6 +179,15 @@ describe('person erase', () => {
     const entry = listAudit(ctx.db).find((a) => a.action === 'person.erased')!;
     expect(entry.details).toMatchObject({ consents: 2, roles: 1, cases: [c.id] });
     expect(JSON.stringify(entry.details)).not.toMatch(/asked|Amal/);
+  });
+
+  it('keeps no personal column of a consent in its tombstone (records/consents.ts marks them)', async () => {
+    const { ctx } = await newDomain();
+    const columns = (ctx.db.prepare('PRAGMA table_info(erased_consents)').all() as Array<{ name: string }>).map((c) =>
+      c.name.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()),
+    );
+    expect(columns.filter((c) => CONSENTS.personalKeys.includes(c))).toEqual([]);
+    expect(columns).not.toContain('language');
   });
 
   it('refuses while a partner that received the person has no recall notice, names it, and erases on request', async () => {
