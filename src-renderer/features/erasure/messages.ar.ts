@@ -35,4 +35,8 @@ export const ar: Translation<typeof en> = {
   'erasure.finish': 'تم',
   'error.ERASURE_RECALL_PENDING':
     'تلقّى شركاء بيانات هذا الشخص ولم يُرسل إليهم إشعار استرجاع. اسحب الموافقة وأرسل إشعارات الاسترجاع أولًا (لا يمكن كتابتها بعد محو الموافقات)، أو امحُ على أي حال وأبلغهم بطريقة أخرى.',
+  'audit.action.evidence.erased': 'محو دليل',
+  'audit.action.person.erased': 'محو شخص',
+  'audit.action.case.purged': 'حذف قضية',
+  'audit.action.policy.retention-changed': 'تغيير مدة الاحتفاظ',
 };

@@ -32,4 +32,9 @@ export const en = {
   'erasure.finish': 'Done',
   'error.ERASURE_RECALL_PENDING':
     'Partners received this person’s records and were sent no recall notice. Withdraw the consent and send recall notices first (they cannot be written once the consents are erased), or erase anyway and tell them another way.',
+  // the audit log's labels of the erasure's entries (features/audit shows them when present)
+  'audit.action.evidence.erased': 'Evidence erased',
+  'audit.action.person.erased': 'Person erased',
+  'audit.action.case.purged': 'Case purged',
+  'audit.action.policy.retention-changed': 'Retention period changed',
 };

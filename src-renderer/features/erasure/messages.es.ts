@@ -36,4 +36,8 @@ export const es: Translation<typeof en> = {
   'erasure.finish': 'Listo',
   'error.ERASURE_RECALL_PENDING':
     'Hay socios que recibieron los datos de esta persona y a los que no se envió ningún aviso de retirada. Retire el consentimiento y envíe primero los avisos (no pueden redactarse una vez borrados los consentimientos), o borre de todos modos y avíseles por otra vía.',
+  'audit.action.evidence.erased': 'Prueba borrada',
+  'audit.action.person.erased': 'Persona borrada',
+  'audit.action.case.purged': 'Caso purgado',
+  'audit.action.policy.retention-changed': 'Plazo de conservación modificado',
 };

@@ -37,4 +37,8 @@ export const fr: Translation<typeof en> = {
   'erasure.finish': 'Terminé',
   'error.ERASURE_RECALL_PENDING':
     'Des partenaires ont reçu les données de cette personne sans qu’un avis de rappel leur soit envoyé. Retirez le consentement et envoyez d’abord les avis de rappel (ils ne peuvent plus être rédigés une fois les consentements effacés), ou effacez quand même et prévenez-les autrement.',
+  'audit.action.evidence.erased': 'Pièce effacée',
+  'audit.action.person.erased': 'Personne effacée',
+  'audit.action.case.purged': 'Dossier purgé',
+  'audit.action.policy.retention-changed': 'Durée de conservation modifiée',
 };
