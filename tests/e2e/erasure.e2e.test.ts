@@ -101,7 +101,43 @@ async function walk(lang: Lang) {
   expect((await h.shell.handle(true, 'cases.get', { id: kase.id })).ok).toBe(false);
 }
 
+async function retention(lang: Lang) {
+  const L = (key: string, values?: Record<string, string | number>) => msg(lang, key, values);
+  h = await startHarness();
+  await ok(h, 'vault.create', { passphrase: PASSPHRASE });
+  if (lang !== 'en') await ok(h, 'settings.set', { language: lang });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(h.url);
+  await page.locator('main h1').waitFor();
+  await page
+    .getByRole('navigation', { name: L('nav.label') })
+    .getByRole('link', { name: new RegExp(`^${escape(L('nav.settings'))}`) })
+    .click();
+  const section = page.getByTestId('settings-retention');
+  await section.getByText(L('retention.notSet')).waitFor();
+  const years = section.getByLabel(L('retention.years'));
+  await years.fill('0');
+  await section.getByRole('button', { name: L('retention.save') }).click();
+  await expect.poll(async () => years.getAttribute('aria-invalid'), POLL).toBe('true');
+  await years.fill('7');
+  await section.getByRole('button', { name: L('retention.save') }).click();
+  await section.getByText(L('retention.review.none')).waitFor();
+  expect(plain(await section.textContent())).toContain(L('retention.review.title', { years: 7 }));
+  expect(await ok(h, 'policy.retention')).toMatchObject({ retentionYears: 7 });
+  await section.scrollIntoViewIfNeeded();
+  await checkScreen(page, `settings-retention-${lang}`);
+}
+
 describe('erasure in the app', () => {
+  it('sets the retention period in Settings (English, Arabic)', async () => {
+    await retention('en');
+    await page?.close();
+    page = undefined;
+    await h?.close();
+    h = undefined;
+    await retention('ar');
+  });
+
   it('erases a person and purges a case (English)', async () => {
     await walk('en');
   });

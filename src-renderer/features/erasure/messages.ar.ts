@@ -39,4 +39,20 @@ export const ar: Translation<typeof en> = {
   'audit.action.person.erased': 'محو شخص',
   'audit.action.case.purged': 'حذف قضية',
   'audit.action.policy.retention-changed': 'تغيير مدة الاحتفاظ',
+  'retention.title': 'الاحتفاظ',
+  'retention.intro':
+    'كم سنة بعد إغلاق القضية تُعرض للمراجعة. لا يُحذف شيء من تلقاء نفسه: راجع كل قضية واحذفها أو احتفظ بها.',
+  'retention.years': 'السنوات بعد الإغلاق',
+  'retention.yearsHint': 'من 1 إلى 100. اتركه فارغًا إن لم تكن هناك مدة احتفاظ.',
+  'retention.save': 'حفظ مدة الاحتفاظ',
+  'retention.saved': 'حُفظت مدة الاحتفاظ.',
+  'retention.notSet': 'لم تُحدَّد مدة احتفاظ.',
+  'retention.review.title':
+    '{years, plural, zero {أُغلقت منذ أقل من سنة} one {أُغلقت منذ أكثر من سنة} two {أُغلقت منذ أكثر من سنتين} few {أُغلقت منذ أكثر من # سنوات} many {أُغلقت منذ أكثر من # سنة} other {أُغلقت منذ أكثر من # سنة}}',
+  'retention.review.none': 'لا توجد قضية مغلقة تجاوزت مدة الاحتفاظ.',
+  'retention.review.label': 'القضايا المغلقة التي تجاوزت مدة الاحتفاظ',
+  'retention.review.col.case': 'القضية',
+  'retention.review.col.closed': 'أُغلقت',
+  'retention.review.closedOn':
+    '{date} (منذ {years, plural, zero {أقل من سنة} one {سنة} two {سنتين} few {# سنوات} many {# سنة} other {# سنة}})',
 };

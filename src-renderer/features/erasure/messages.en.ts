@@ -37,4 +37,18 @@ export const en = {
   'audit.action.person.erased': 'Person erased',
   'audit.action.case.purged': 'Case purged',
   'audit.action.policy.retention-changed': 'Retention period changed',
+  'retention.title': 'Retention',
+  'retention.intro':
+    'How many years after a case is closed it comes up for review. Nothing is deleted by itself: review each case and purge it, or keep it.',
+  'retention.years': 'Years after closure',
+  'retention.yearsHint': 'From 1 to 100. Leave empty for no retention period.',
+  'retention.save': 'Save the retention period',
+  'retention.saved': 'Retention period saved.',
+  'retention.notSet': 'No retention period is set.',
+  'retention.review.title': '{years, plural, one {Closed more than a year ago} other {Closed more than # years ago}}',
+  'retention.review.none': 'No closed case is past the retention period.',
+  'retention.review.label': 'Closed cases past the retention period',
+  'retention.review.col.case': 'Case',
+  'retention.review.col.closed': 'Closed',
+  'retention.review.closedOn': '{date} ({years, plural, one {# year ago} other {# years ago}})',
 };

@@ -40,4 +40,18 @@ export const es: Translation<typeof en> = {
   'audit.action.person.erased': 'Persona borrada',
   'audit.action.case.purged': 'Caso purgado',
   'audit.action.policy.retention-changed': 'Plazo de conservación modificado',
+  'retention.title': 'Conservación',
+  'retention.intro':
+    'Cuántos años después de cerrarse un caso se somete a revisión. Nada se elimina solo: revise cada caso y púrguelo, o consérvelo.',
+  'retention.years': 'Años tras el cierre',
+  'retention.yearsHint': 'De 1 a 100. Déjelo vacío si no hay plazo de conservación.',
+  'retention.save': 'Guardar el plazo de conservación',
+  'retention.saved': 'Plazo de conservación guardado.',
+  'retention.notSet': 'No hay ningún plazo de conservación.',
+  'retention.review.title': '{years, plural, one {Cerrados hace más de un año} other {Cerrados hace más de # años}}',
+  'retention.review.none': 'Ningún caso cerrado ha superado el plazo de conservación.',
+  'retention.review.label': 'Casos cerrados que superan el plazo de conservación',
+  'retention.review.col.case': 'Caso',
+  'retention.review.col.closed': 'Cerrado',
+  'retention.review.closedOn': '{date} (hace {years, plural, one {# año} other {# años}})',
 };

@@ -41,4 +41,18 @@ export const fr: Translation<typeof en> = {
   'audit.action.person.erased': 'Personne effacée',
   'audit.action.case.purged': 'Dossier purgé',
   'audit.action.policy.retention-changed': 'Durée de conservation modifiée',
+  'retention.title': 'Conservation',
+  'retention.intro':
+    'Combien d’années après sa clôture un dossier est soumis à réexamen. Rien n’est supprimé de soi-même : réexaminez chaque dossier et purgez-le, ou gardez-le.',
+  'retention.years': 'Années après la clôture',
+  'retention.yearsHint': 'De 1 à 100. Laissez vide pour aucune durée de conservation.',
+  'retention.save': 'Enregistrer la durée de conservation',
+  'retention.saved': 'Durée de conservation enregistrée.',
+  'retention.notSet': 'Aucune durée de conservation n’est fixée.',
+  'retention.review.title': '{years, plural, one {Clos depuis plus d’un an} other {Clos depuis plus de # ans}}',
+  'retention.review.none': 'Aucun dossier clos n’a dépassé la durée de conservation.',
+  'retention.review.label': 'Dossiers clos au-delà de la durée de conservation',
+  'retention.review.col.case': 'Dossier',
+  'retention.review.col.closed': 'Clos',
+  'retention.review.closedOn': '{date} (il y a {years, plural, one {# an} other {# ans}})',
 };
