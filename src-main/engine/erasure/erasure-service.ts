@@ -398,7 +398,7 @@ interface PersonErased {
   enquiries: number;
 }
 
-/** Erase one person inside the caller's transaction; the tombstone comes first (its seq is `part_of` for nothing else). */
+/** Erase one person inside the caller's transaction; the tombstone comes first (the consent tombstones name it). */
 function erasePersonRows(
   ctx: DomainContext,
   personId: string,
@@ -606,15 +606,14 @@ export async function purgeCase(ctx: DomainContext, input: PurgeCaseInput): Prom
     );
     eraseConsents(ctx, consentIds, seq);
 
-    for (const kind of ['notes', 'deadlines', 'outcomes'] as const) {
-      run(
-        ctx.db,
-        sql`DELETE FROM received_records WHERE kind = ${kind} AND record_id IN (SELECT id FROM notes WHERE case_id = ${p.id} UNION SELECT id FROM deadlines WHERE case_id = ${p.id} UNION SELECT id FROM outcomes WHERE case_id = ${p.id})`,
-      );
-      run(
-        ctx.db,
-        sql`DELETE FROM import_conflicts WHERE kind = ${kind} AND record_id IN (SELECT id FROM notes WHERE case_id = ${p.id} UNION SELECT id FROM deadlines WHERE case_id = ${p.id} UNION SELECT id FROM outcomes WHERE case_id = ${p.id})`,
-      );
+    const children = {
+      notes: sql`SELECT id FROM notes WHERE case_id = ${p.id}`,
+      deadlines: sql`SELECT id FROM deadlines WHERE case_id = ${p.id}`,
+      outcomes: sql`SELECT id FROM outcomes WHERE case_id = ${p.id}`,
+    };
+    for (const [kind, ids] of Object.entries(children)) {
+      run(ctx.db, sql`DELETE FROM received_records WHERE kind = ${kind} AND record_id IN (${ids})`);
+      run(ctx.db, sql`DELETE FROM import_conflicts WHERE kind = ${kind} AND record_id IN (${ids})`);
     }
     dropBookkeeping(ctx, 'cases', p.id);
     dropProposals(ctx, 'case', p.id, left);
