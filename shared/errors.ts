@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'FILE_UNREADABLE',
   'EVIDENCE_HASH_MISMATCH',
   'EXPORT_TARGET_EXISTS',
+  // erasure (docs/erasure.md)
+  'ERASURE_RECALL_PENDING',
   // desktop app (IPC)
   'FORBIDDEN',
   'UNKNOWN_CALL',

@@ -77,10 +77,23 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'cases.update': ['cases'],
   'cases.transition': ['cases'],
   'cases.close': ['cases'],
+  'cases.purge': [
+    'cases',
+    'people',
+    'consents',
+    'evidence',
+    'notes',
+    'deadlines',
+    'outcomes',
+    'enquiries',
+    'risks',
+    'proposals',
+  ],
   'people.create': ['people'],
   'people.update': ['people'],
   'people.link': ['people', 'cases'],
   'people.unlink': ['people', 'cases'],
+  'people.erase': ['people', 'cases', 'consents', 'enquiries'],
   'enquiries.add': ['enquiries'],
   'enquiries.checkConflicts': ['enquiries'],
   // accepting opens a case (with its people); referring names a partner
@@ -93,6 +106,7 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   // an export is a custody event of the item
   'evidence.export': ['evidence'],
   'evidence.exportCustodyLog': ['evidence'],
+  'evidence.erase': ['evidence'],
   'notes.add': ['notes'],
   'notes.update': ['notes'],
   'deadlines.add': ['deadlines', 'cases'],
@@ -116,6 +130,7 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'identity.update': ['identity'],
   'policy.set': ['policy'],
   'vault.setWipeAfterFailedUnlocks': ['policy'],
+  'policy.setRetention': ['policy'],
   'bundles.import': IMPORTED,
   'bundles.acceptQuarantined': IMPORTED,
   'bundles.resolveConflict': IMPORTED,
@@ -160,6 +175,8 @@ export const READER_METHODS: ReadonlySet<string> = new Set([
   'cardQr',
   'cases',
   'safetyNotes',
+  'retention',
+  'retentionReview',
 ]);
 
 /** The `changed` event a successful call announces, or null when it changed nothing. */

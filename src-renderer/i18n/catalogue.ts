@@ -26,6 +26,7 @@ import { partnerKeysMessages } from '../features/partner-keys/messages.js';
 import { reportsMessages } from '../features/reports/messages.js';
 import { proposalsMessages } from '../features/proposals/messages.js';
 import { homeMessages } from '../features/home/messages.js';
+import { erasureMessages } from '../features/erasure/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -58,6 +59,7 @@ export const CATALOGUE = merge(
   reportsMessages,
   proposalsMessages,
   homeMessages,
+  erasureMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -85,5 +87,6 @@ export type MessageKey =
   | KeysOf<typeof partnerKeysMessages>
   | KeysOf<typeof reportsMessages>
   | KeysOf<typeof proposalsMessages>
-  | KeysOf<typeof homeMessages>;
+  | KeysOf<typeof homeMessages>
+  | KeysOf<typeof erasureMessages>;
 // feature catalogues (one union member per feature)

@@ -10,7 +10,8 @@ import {
   TransitionCaseInput,
   UpdateCaseInput,
 } from '../../domain/cases.js';
-import { engineCall } from '../kit.js';
+import { CasePurge, PurgeCaseInput, RetentionReview } from '../../domain/erasure.js';
+import { engineCall, NoInput } from '../kit.js';
 
 const ById = z.strictObject({ id: Id });
 
@@ -27,4 +28,8 @@ export const casesArea = {
   close: engineCall(z.strictObject({ id: Id, reason: text(2000, 1) }), Case),
   /** every version's changes, oldest first */
   history: engineCall(ById, z.array(CaseHistoryEntry)),
+  /** purge the case and everything under it, leaving a content-free tombstone (docs/erasure.md) */
+  purge: engineCall(PurgeCaseInput, CasePurge),
+  /** closed cases past the retention period, for review (nothing is deleted) */
+  retentionReview: engineCall(NoInput, RetentionReview),
 } as const;

@@ -20,6 +20,7 @@ import {
   ListReceivedDescriptionsQuery,
   ReceivedEvidenceDescription,
 } from '../../domain/evidence.js';
+import { EraseEvidenceInput, EvidenceErasure } from '../../domain/erasure.js';
 import { engineCall } from '../kit.js';
 import { FileHandle } from './app.js';
 
@@ -62,4 +63,6 @@ export const evidenceArea = {
   ),
   /** items a partner described without sending the file (read-only, as received), oldest arrival first */
   receivedDescriptions: engineCall(ListReceivedDescriptionsQuery, z.array(ReceivedEvidenceDescription)),
+  /** crypto-erase the item and its working copies: key rows destroyed, files removed (docs/erasure.md) */
+  erase: engineCall(EraseEvidenceInput, EvidenceErasure),
 } as const;

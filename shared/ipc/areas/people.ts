@@ -12,6 +12,7 @@ import {
   UpdatePersonInput,
 } from '../../domain/people.js';
 import { PersonCase, PersonCasesQuery, PersonSafetyNote, SafetyNotesQuery } from '../../domain/person-queries.js';
+import { ErasePersonInput, PersonErasure } from '../../domain/erasure.js';
 import { engineCall } from '../kit.js';
 
 export const peopleArea = {
@@ -34,4 +35,6 @@ export const peopleArea = {
   cases: engineCall(PersonCasesQuery, z.array(PersonCase)),
   /** the people of these cases who have safety notes, with the notes (NOT_FOUND for an unknown case) */
   safetyNotes: engineCall(SafetyNotesQuery, z.array(PersonSafetyNote)),
+  /** erase every personal field, name, role and consent of the person (docs/erasure.md) */
+  erase: engineCall(ErasePersonInput, PersonErasure),
 } as const;

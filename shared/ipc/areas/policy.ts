@@ -6,6 +6,7 @@
  * bundle plan carries the same answer.
  */
 import { OrgPolicy, SetPolicyInput } from '../../domain/policy.js';
+import { RetentionPolicy, SetRetentionInput } from '../../domain/erasure.js';
 import { engineCall, NoInput } from '../kit.js';
 
 export const policyArea = {
@@ -13,4 +14,8 @@ export const policyArea = {
   show: engineCall(NoInput, OrgPolicy),
   /** change one or both rules (audited); setting what is already set changes nothing */
   set: engineCall(SetPolicyInput, OrgPolicy),
+  /** the retention period after which closed cases come up for review */
+  retention: engineCall(NoInput, RetentionPolicy),
+  /** set it (1 to 100 years) or clear it (null); audited `policy.retention-changed` */
+  setRetention: engineCall(SetRetentionInput, RetentionPolicy),
 } as const;

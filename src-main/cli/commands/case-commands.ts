@@ -13,6 +13,8 @@ import { boolOpt, choices, stringOpt } from '../command.js';
 import { dropUndefined, idArg, intOpt, listOpt, nullableOpt, printRecord, printTable } from '../domain-cli.js';
 import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
+import { ERASURE_OPTIONS, confirmErasure, erasureReason } from '../confirm-erasure.js';
+import { printPartners } from './person-commands.js';
 
 const FIELD_OPTIONS: Record<string, OptionSpec> = {
   forum: {
@@ -283,4 +285,65 @@ const history: Command = {
   },
 };
 
-export const caseCommands: Command[] = [add, list, show, update, status, close, history];
+const purge: Command = {
+  path: ['case', 'purge'],
+  summary: 'Purge a case and everything under it; people in this case only are erased with it (cannot be undone).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    ...ERASURE_OPTIONS,
+    'without-recall': {
+      type: 'boolean',
+      description: 'purge although partners that received its people were sent no recall notice',
+    },
+  },
+  async run(ctx) {
+    const id = idArg(ctx, 'case');
+    const reason = erasureReason(ctx);
+    await confirmErasure(ctx, id, `case ${id} with everything under it`);
+    const r = await callEngine(ctx, 'cases', 'purge', {
+      id,
+      reason,
+      ...(boolOpt(ctx, 'without-recall') ? { withoutRecall: true } : {}),
+    });
+    printRecord(ctx, r, [
+      ['purged', r.caseId],
+      ['reference kept', r.reference ?? 'no (typed by a person: only its hash is kept)'],
+      ...(Object.entries(r.counts) as Array<[string, number]>),
+      ['people erased', r.peopleErased],
+      ['people kept', r.peopleKept],
+      ['erased at', r.erasedAt],
+    ]);
+    printPartners(ctx, r.partners);
+  },
+};
+
+const retentionReview: Command = {
+  path: ['case', 'retention-review'],
+  summary: 'List closed cases past the retention period (policy set --retention-years), for review; deletes nothing.',
+  maxArgs: 0,
+  async run(ctx) {
+    const r = await callEngine(ctx, 'cases', 'retentionReview', {});
+    if (ctx.out.json) return ctx.out.printJson(r);
+    if (r.retentionYears === null) {
+      ctx.out.print('No retention period is set (policy set --retention-years N).');
+      return;
+    }
+    ctx.out.note(`Retention: ${r.retentionYears} years; closed on or before ${r.closedOnOrBefore}.`);
+    printTable(
+      ctx,
+      r.cases,
+      [
+        ['REFERENCE', (c) => c.reference],
+        ['CLOSED', (c) => c.closedOn],
+        ['YEARS', (c) => c.yearsClosed],
+        ['TITLE', (c) => c.title],
+        ['ID', (c) => c.id],
+      ],
+      'No closed case is past the retention period.',
+    );
+  },
+};
+
+export const caseCommands: Command[] = [add, list, show, update, status, close, history, purge, retentionReview];

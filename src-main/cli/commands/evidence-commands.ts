@@ -13,6 +13,7 @@ import { boolOpt, choices, stringOpt } from '../command.js';
 import { arg, dropUndefined, idArg, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { callEngine, withEngine, type CallOptions } from '../engine-call.js';
 import { formatBytes } from '../io.js';
+import { ERASURE_OPTIONS, confirmErasure, erasureReason } from '../confirm-erasure.js';
 
 function evidenceLines(e: Evidence, copies: Evidence[] = []): Array<[string, unknown]> {
   return [
@@ -320,4 +321,27 @@ const received: Command = {
   },
 };
 
-export const evidenceCommands: Command[] = [add, list, show, verify, custody, exportCmd, copy, received];
+const erase: Command = {
+  path: ['evidence', 'erase'],
+  summary: 'Crypto-erase an item and its working copies: key rows destroyed, files removed (cannot be undone).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: ERASURE_OPTIONS,
+  async run(ctx) {
+    const id = idArg(ctx, 'evidence item');
+    const reason = erasureReason(ctx);
+    await confirmErasure(ctx, id, `evidence item ${id} and its working copies`);
+    const r = await callEngine(ctx, 'evidence', 'erase', { id, reason });
+    printRecord(ctx, r, [
+      ['erased', r.erased],
+      ['sha256', r.sha256],
+      ['files erased', r.filesErased],
+      ['files kept', r.filesKept > 0 ? `${r.filesKept} (another item holds the same file)` : 0],
+      ['custody hash', r.custodyHash],
+      ['erased at', r.erasedAt],
+    ]);
+  },
+};
+
+export const evidenceCommands: Command[] = [add, list, show, verify, custody, exportCmd, copy, received, erase];

@@ -2,10 +2,12 @@
 import { GENDERS, ROLES, VULNERABILITIES, type Person } from '../../../shared/domain/people.js';
 import { findPossibleDuplicates } from '../../engine/people/person-service.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
-import { choices, stringOpt } from '../command.js';
+import { boolOpt, choices, stringOpt } from '../command.js';
 import { dropUndefined, idArg, intOpt, listOpt, printRecord, printTable, terminalSafe } from '../domain-cli.js';
 import { callEngine, withEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
+import type { ErasurePartner } from '../../../shared/domain/erasure.js';
+import { ERASURE_OPTIONS, confirmErasure, erasureReason } from '../confirm-erasure.js';
 
 const FIELDS: Record<string, OptionSpec> = {
   alias: {
@@ -188,4 +190,49 @@ const unlink: Command = {
   },
 };
 
-export const personCommands: Command[] = [add, list, show, update, link, unlink];
+/** The partners that received erased records, with what to do about each. */
+export function printPartners(ctx: CommandContext, partners: readonly ErasurePartner[]): void {
+  for (const x of partners) {
+    ctx.out.note(
+      `${terminalSafe(x.name)} (${x.partnerId}) received these records in ${x.bundles.length} bundle${x.bundles.length === 1 ? '' : 's'}: ${
+        x.recallSent ? 'a recall notice was sent' : 'no recall notice was sent — tell them to erase their copy'
+      }`,
+    );
+  }
+}
+
+const erase: Command = {
+  path: ['person', 'erase'],
+  summary: 'Erase a person: every personal field, name, role and consent (a content-free tombstone stays).',
+  args: 'ID',
+  minArgs: 1,
+  maxArgs: 1,
+  options: {
+    ...ERASURE_OPTIONS,
+    'without-recall': {
+      type: 'boolean',
+      description: 'erase although partners that received the person were sent no recall notice',
+    },
+  },
+  async run(ctx) {
+    const id = idArg(ctx, 'person');
+    const reason = erasureReason(ctx);
+    await confirmErasure(ctx, id, `person ${id}`);
+    const r = await callEngine(ctx, 'people', 'erase', {
+      id,
+      reason,
+      ...(boolOpt(ctx, 'without-recall') ? { withoutRecall: true } : {}),
+    });
+    printRecord(ctx, r, [
+      ['erased', r.personId],
+      ['consents', r.consents],
+      ['roles', r.roles],
+      ['enquiries', r.enquiries],
+      ['partners', r.partners.map((x) => `${x.name} (${x.recallSent ? 'recall sent' : 'no recall sent'})`)],
+      ['erased at', r.erasedAt],
+    ]);
+    printPartners(ctx, r.partners);
+  },
+};
+
+export const personCommands: Command[] = [add, list, show, update, link, unlink, erase];

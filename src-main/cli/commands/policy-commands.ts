@@ -73,7 +73,7 @@ const show: Command = {
 const set: Command = {
   path: ['policy', 'set'],
   summary:
-    'Change the policy (audited): --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off.',
+    'Change the policy (audited): --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off, or --retention-years N|none.',
   maxArgs: 0,
   options: {
     'require-due-diligence': {
@@ -97,8 +97,32 @@ const set: Command = {
       description: 'who decided (default: the name on this vault’s contact card)',
       valueName: 'NAME',
     },
+    'retention-years': {
+      type: 'string',
+      description: 'years after closure before a closed case comes up for review (1–100; none clears); set on its own',
+      valueName: 'N|none',
+    },
   },
   async run(ctx) {
+    const years = stringOpt(ctx, 'retention-years');
+    if (years !== undefined) {
+      if (
+        ['require-due-diligence', 'require-agreement', 'wipe-after-failed-unlocks', 'by'].some(
+          (k) => ctx.values[k] !== undefined,
+        )
+      )
+        throw new UsageError('set --retention-years on its own, not with the partner rules.');
+      if (years !== 'none' && !/^\d+$/.test(years))
+        throw new UsageError(`--retention-years takes a whole number of years or none; got "${years}".`);
+      const r = await callEngine(ctx, 'policy', 'setRetention', {
+        retentionYears: years === 'none' ? null : Number(years),
+      });
+      printRecord(ctx, r, [
+        ['retention', r.retentionYears === null ? 'not set' : `${r.retentionYears} years after closure, then review`],
+        ['changed', r.updatedAt],
+      ]);
+      return;
+    }
     const input = dropUndefined({
       requireDueDiligence: onOff(ctx, 'require-due-diligence'),
       requireAgreement: onOff(ctx, 'require-agreement'),
@@ -108,7 +132,7 @@ const set: Command = {
     const partnerRules = input.requireDueDiligence !== undefined || input.requireAgreement !== undefined;
     if (!partnerRules && wipeAfter === undefined) {
       throw new UsageError(
-        'say what to change: --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off.',
+        'say what to change: --require-due-diligence on|off, --require-agreement on|off, --wipe-after-failed-unlocks N|off (or --retention-years on its own).',
       );
     }
     if (wipeAfter === undefined) {

@@ -28,7 +28,8 @@
  * skipped and listed in the result: a consent needs its person and case; evidence, notes,
  * deadlines and outcomes need their case; a role needs its case. Records missing a field that
  * no placeholder can stand for are skipped too: a consent without purpose, state, method or
- * given-at; a deadline without its due date; an outcome without its kind.
+ * given-at; a deadline without its due date; an outcome without its kind. A record erased here
+ * (a tombstone in erasures or erased_consents, docs/erasure.md) is skipped: erasure is final.
  *
  * Writing a record is its area's business: each service has the writer of its received records
  * (applyReceivedCase, applyReceivedPerson, applyReceivedConsent, applyReceivedEvidence,
@@ -139,6 +140,7 @@ function fileArrives(a: ApplyContext, rec: EvidenceRecord): boolean {
 
 /** Why a record cannot be stored here (missing link or essential field), or null. */
 function unstorable(ctx: DomainContext, item: AnyRecord): string | null {
+  if (erasedHere(ctx, item.kind, item.record.id)) return 'it was erased in this vault (docs/erasure.md)';
   switch (item.kind) {
     case 'cases':
     case 'people':
@@ -160,6 +162,17 @@ function unstorable(ctx: DomainContext, item: AnyRecord): string | null {
     case 'notes':
       return exists.case(ctx, item.record.caseId) ? null : 'the case it belongs to is not in this vault';
   }
+}
+
+/**
+ * An erasure here is final: a record with an erasure's tombstone (an evidence item, a person, a
+ * case, a consent row; migration 0009) is not brought back by a later bundle.
+ */
+function erasedHere(ctx: DomainContext, kind: SharingKind, id: string): boolean {
+  if (kind === 'consents') return pluck(ctx.db, sql`SELECT 1 FROM erased_consents WHERE id = ${id}`) !== undefined;
+  const tombstone = kind === 'cases' ? 'case' : kind === 'people' ? 'person' : kind === 'evidence' ? 'evidence' : null;
+  if (tombstone === null) return false;
+  return pluck(ctx.db, sql`SELECT 1 FROM erasures WHERE kind = ${tombstone} AND record_id = ${id}`) !== undefined;
 }
 
 /**

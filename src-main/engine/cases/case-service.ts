@@ -82,7 +82,11 @@ function nextReference(db: ReadableDB, year: string): string {
     db,
     sql`SELECT reference FROM cases WHERE reference GLOB ${`${prefix}[0-9][0-9][0-9][0-9][0-9][0-9]`} ORDER BY reference DESC LIMIT 1`,
   );
-  const taken = (ref: string) => pluck(db, sql`SELECT 1 FROM cases WHERE reference = ${ref}`) !== undefined;
+  // a purged case's reference stays in its tombstone (docs/erasure.md): never given out again
+  const taken = (ref: string) =>
+    pluck(db, sql`SELECT 1 FROM cases WHERE reference = ${ref}`) !== undefined ||
+    pluck(db, sql`SELECT 1 FROM erasures WHERE kind = 'case' AND json_extract(facts, '$.reference') = ${ref}`) !==
+      undefined;
   for (let n = last ? Number(last.slice(prefix.length)) + 1 : 1; ; n++) {
     const ref = `${prefix}${String(n).padStart(6, '0')}`;
     if (!taken(ref)) return ref;

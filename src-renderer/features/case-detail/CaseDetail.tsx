@@ -3,6 +3,7 @@
  * tab lives in the route (`{ name: 'case', id, tab }`), so going back to a case reopens the
  * same tab. The case is held in component state: the lock unmounts the whole app frame.
  */
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useNav, type CaseTab } from '../../state/navigation.js';
@@ -12,6 +13,7 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { Tabs } from '../../components/Tabs.js';
 import type { Case } from '../../../shared/domain/cases.js';
 import { CaseOverview } from './CaseOverview.js';
+import { EraseDialog } from '../erasure/EraseDialog.js';
 import { StatusBadge } from './StatusBadge.js';
 import { PeopleTab } from '../people/PeopleTab.js';
 import { ConsentsTab } from '../consents/ConsentsTab.js';
@@ -48,6 +50,7 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
     reload: load,
     setValue: setKase,
   } = useLoaded<Case>(() => call('cases', 'get', { id }), [id]);
+  const [purging, setPurging] = useState(false);
 
   return (
     <section className="screen screen-case" aria-labelledby="case-title">
@@ -72,7 +75,22 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
             {t('share.fromCase')}
           </Button>
         )}
+        {kase && (
+          <Button variant="danger" onClick={() => setPurging(true)}>
+            {t('erasure.case.action')}
+          </Button>
+        )}
       </header>
+      {kase && (
+        <EraseDialog
+          kind="case"
+          id={kase.id}
+          name={kase.reference}
+          open={purging}
+          onClose={() => setPurging(false)}
+          onErased={() => go({ name: 'cases' })}
+        />
+      )}
       {kase && <SafetyNotesNotice caseIds={[kase.id]} />}
       <ErrorNotice error={error} onRetry={() => void load()} />
       {kase && (

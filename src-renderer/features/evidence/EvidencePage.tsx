@@ -23,6 +23,7 @@ import { isDay, shortVault } from './evidence-format.js';
 import { useIntake } from './use-intake.js';
 import './evidence.css';
 import { labelKey } from '../../i18n/enum-labels.js';
+import { EraseDialog } from '../erasure/EraseDialog.js';
 
 export function EvidencePage() {
   const route = useNav((s) => s.route);
@@ -30,7 +31,7 @@ export function EvidencePage() {
   return <EvidenceView key={id} id={id} />;
 }
 
-type ItemDialog = 'view' | 'verify' | 'export';
+type ItemDialog = 'view' | 'verify' | 'export' | 'erase';
 
 /** What the 'received' event of an item that came in a partner's bundle says of where it came from. */
 function arrival(events: CustodyEvent[]): { fromVault: string; bundleId: string; at: string } | null {
@@ -122,6 +123,7 @@ function EvidenceView({ id }: { id: string }) {
                 onSelect: () => void intake.choose(item),
                 disabled: intake.choosing,
               },
+              { label: t('erasure.evidence.action'), onSelect: () => setDialog('erase') },
             ]}
           />
         )}
@@ -263,6 +265,14 @@ function EvidenceView({ id }: { id: string }) {
             onVerified={() => void load()}
           />
           <ExportDialog item={dialog === 'export' ? item : null} onClose={closer('export')} />
+          <EraseDialog
+            kind="evidence"
+            id={item.id}
+            name={item.title}
+            open={dialog === 'erase'}
+            onClose={() => setDialog(null)}
+            onErased={() => go({ name: 'case', id: item.caseId, tab: 'evidence' })}
+          />
           <IntakeDialog
             caseId={item.caseId}
             intake={intake.intake}

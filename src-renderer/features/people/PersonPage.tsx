@@ -22,6 +22,7 @@ import { EditPersonDialog } from './EditPersonDialog.js';
 import './people.css';
 import { labelKey } from '../../i18n/enum-labels.js';
 import { useLoaded } from '../../state/use-loaded.js';
+import { EraseDialog } from '../erasure/EraseDialog.js';
 
 interface Loaded {
   person: Person;
@@ -56,7 +57,9 @@ async function loadPerson(id: string): Promise<Loaded> {
 function PersonView({ id }: { id: string }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const [notice, setNotice] = useState('');
+  const go = useNav((s) => s.go);
   const {
     value: data,
     error,
@@ -81,6 +84,11 @@ function PersonView({ id }: { id: string }) {
             {t('action.edit')}
           </Button>
         )}
+        {person && (
+          <Button variant="danger" onClick={() => setErasing(true)}>
+            {t('erasure.person.action')}
+          </Button>
+        )}
       </header>
       <p role="status" className="live-notice">
         {notice}
@@ -96,6 +104,14 @@ function PersonView({ id }: { id: string }) {
           </div>
           <PersonCases cases={data.cases} />
           <PersonConsents data={data} />
+          <EraseDialog
+            kind="person"
+            id={data.person.id}
+            name={data.person.fullName}
+            open={erasing}
+            onClose={() => setErasing(false)}
+            onErased={() => go({ name: 'home' })}
+          />
           <EditPersonDialog
             open={editing}
             person={data.person}

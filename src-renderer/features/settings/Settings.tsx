@@ -15,6 +15,7 @@ import { KdfProgress } from '../vault/KdfProgress.js';
 import { call, asCallError } from '../../vault.js';
 import { useSession } from '../../state/session.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
+import { RetentionSection } from '../erasure/RetentionSection.js';
 import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useLoaded } from '../../state/use-loaded.js';
@@ -48,6 +49,7 @@ export function Settings() {
       <LanguageSection />
       <AutoLockSection />
       <PartnerPolicySection />
+      <RetentionSection />
       <PassphraseSection onChanged={() => setInfoVersion((v) => v + 1)} />
       <VaultInfoSection version={infoVersion} />
     </section>

@@ -8,6 +8,8 @@ import {
   transitionCase,
   updateCase,
 } from '../../cases/case-service.js';
+import { purgeCase } from '../../erasure/erasure-service.js';
+import { retentionReview } from '../../erasure/retention.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const casesHandlers: EngineImplementation['cases'] = {
@@ -18,4 +20,6 @@ export const casesHandlers: EngineImplementation['cases'] = {
   transition: (input, { session }) => transitionCase(session.ctx, input),
   close: ({ id, reason }, { session }) => closeCase(session.ctx, id, reason),
   history: ({ id }, { session }) => caseHistory(session.ctx, id),
+  purge: (input, { session }) => purgeCase(session.ctx, input),
+  retentionReview: (_input, { session }) => retentionReview(session.ctx),
 };

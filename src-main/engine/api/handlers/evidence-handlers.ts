@@ -17,6 +17,7 @@ import {
   type EvidenceProgress,
 } from '../../evidence/evidence-service.js';
 import { listReceivedDescriptions } from '../../evidence/received-descriptions.js';
+import { eraseEvidence } from '../../erasure/erasure-service.js';
 import type { CallContext } from '../call-context.js';
 import type { EngineImplementation } from '../dispatch.js';
 
@@ -51,4 +52,5 @@ export const evidenceHandlers: EngineImplementation['evidence'] = {
     return written;
   },
   receivedDescriptions: (query, { session }) => listReceivedDescriptions(session.ctx, query),
+  erase: (input, { session }) => eraseEvidence(session.ctx, input),
 };

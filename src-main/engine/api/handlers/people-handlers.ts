@@ -9,6 +9,7 @@ import {
   updatePerson,
 } from '../../people/person-service.js';
 import { listCasesOfPerson, listSafetyNotesOfCases } from '../../people/person-queries.js';
+import { erasePerson } from '../../erasure/erasure-service.js';
 import type { EngineImplementation } from '../dispatch.js';
 
 export const peopleHandlers: EngineImplementation['people'] = {
@@ -21,4 +22,5 @@ export const peopleHandlers: EngineImplementation['people'] = {
   possibleDuplicates: (input, { session }) => findPossibleDuplicatesOfName(session.ctx, input),
   cases: (query, { session }) => listCasesOfPerson(session.ctx, query),
   safetyNotes: (query, { session }) => listSafetyNotesOfCases(session.ctx, query),
+  erase: (input, { session }) => erasePerson(session.ctx, input),
 };
