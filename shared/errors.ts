@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'AGE_TRAILING_DATA',
   'AGE_RECIPIENT_INVALID',
   'AGE_IDENTITY_INVALID',
+  'AGE_MIXED_PQ_RECIPIENTS',
   // signed case bundles (docs/bundle-format.md): one code per way a bundle can be refused
   'BUNDLE_PARTNER_NOT_VERIFIED',
   'BUNDLE_CONSENT_MISSING',
