@@ -354,7 +354,7 @@ export async function readBundle(
   source: BundleSource,
   handlers: ReadHandlers = {},
 ): Promise<ReadSummary> {
-  const identity = ctx.identity.ageIdentity();
+  const identity = ctx.identity.bundleIdentity();
   let tar: TarReader | null = null;
   let thread: HashThread | null = null;
   let bytesRead = 0;
