@@ -105,6 +105,7 @@ export const ERROR_CODES = [
   // identity and partner keys (contact cards, safety numbers)
   'IDENTITY_MISSING',
   'CARD_TOO_LARGE',
+  'CARD_QR_TOO_LARGE',
   'CARD_INVALID',
   'CARD_UNSUPPORTED_VERSION',
   'CARD_KEY_INVALID',

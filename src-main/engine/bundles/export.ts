@@ -29,9 +29,9 @@ import { type DomainContext, mutate, nowIso, parseInput } from '../domain/contex
 import { appendCustodyEvent } from '../evidence/custody-log.js';
 import { contactCardOf } from '../identity/contact-card.js';
 import { keyFingerprint } from '../identity/vault-identity.js';
-import { partnerKeyBytes } from '../partners/partner-keys.js';
 import { uuidv7 } from '../util/ids.js';
-import { X25519Recipient, encryptAge } from '../age/index.js';
+import { encryptAge } from '../age/index.js';
+import { bundleRecipients } from './age-recipients.js';
 import { insertLedgerRow } from './ledger.js';
 import { writeNewFile } from '../util/new-file.js';
 import { WriteBehind } from './out-file.js';
@@ -58,7 +58,7 @@ function b64(bytes: Uint8Array): string {
 }
 
 /** The manifest for a planned bundle (everything but the archive's own bytes is known now). */
-function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Date): Manifest {
+function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Date, postQuantum: boolean): Manifest {
   const expiresAt = new Date(createdAt.getTime() + planned.input.expiresInDays * DAY_MS);
   const recipients: ManifestRecipient[] = [
     ...planned.keys.map((k) => ({ vaultId: k.vaultId, publicKey: k.publicKey })),
@@ -70,7 +70,9 @@ function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Da
     bundleId: uuidv7(createdAt.getTime()),
     createdAt: createdAt.toISOString(),
     expiresAt: expiresAt.toISOString(),
-    sender: contactCardOf(ctx),
+    // card version 2 (with our post-quantum key) only to partners whose own card is version 2:
+    // an older Case Vault reads version 1 only (contact-card.ts)
+    sender: contactCardOf(ctx, { postQuantum }),
     recipients,
     purpose: planned.input.purpose,
     consents: planned.plan.consentIds,
@@ -103,14 +105,11 @@ export async function exportBundle(
   if (blocked) throw blocked;
 
   const createdAt = ctx.now();
-  const manifest = buildManifest(ctx, planned, createdAt);
+  const { recipients, postQuantum } = bundleRecipients(ctx, planned.keys);
+  const manifest = buildManifest(ctx, planned, createdAt, postQuantum);
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
   const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
   const signature = ctx.identity.sign('manifest', manifestBytes);
-  const recipients = [
-    ...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))),
-    ctx.identity.ageRecipient(),
-  ];
 
   const total =
     tarEntryBytes(manifestBytes.length) +
@@ -242,6 +241,7 @@ export async function exportBundle(
           leftOut: planned.plan.leftOut.length,
           consents: manifest.consents.length,
           bytes,
+          postQuantum,
         },
       });
       publish();
@@ -255,6 +255,7 @@ export async function exportBundle(
         files: planned.files.length,
         leftOut: planned.plan.leftOut,
         recipients: manifest.recipients,
+        postQuantum,
       } satisfies BundleExport;
     }),
   );

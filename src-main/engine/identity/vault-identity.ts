@@ -187,6 +187,12 @@ export class VaultIdentityKeys {
     return this.#pqPublicKey ? new HybridRecipient(this.#pqPublicKey) : null;
   }
 
+  /** The post-quantum key as an age identity, for `identity export-age-key --post-quantum` only (the caller calls dispose()). */
+  pqIdentityForExport(): HybridIdentity | null {
+    if (!this.#secret) throw lockedError();
+    return this.#pqSeed ? HybridIdentity.fromBytes(this.#pqSeed) : null;
+  }
+
   /** Both keys as one age identity, for opening bundles and notices (the caller calls dispose()). */
   bundleIdentity(): VaultAgeIdentity {
     if (!this.#secret) throw lockedError();
