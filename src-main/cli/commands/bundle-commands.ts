@@ -169,6 +169,12 @@ const exportCommand: Command = {
         ),
       ],
       ['encrypted to', r.recipients.map((x) => x.vaultId)],
+      [
+        'encryption',
+        r.postQuantum
+          ? 'post-quantum (mlkem768x25519)'
+          : 'X25519: a partner vault has no post-quantum key yet (see partner show)',
+      ],
       ['manifest sha256', r.manifestSha256],
     ]);
   },

@@ -328,11 +328,19 @@ export class HybridIdentity implements AgeIdentity {
   }
 
   async unwrap(stanzas: readonly AgeStanza[]): Promise<SecretBuffer | null> {
-    for (const stanza of stanzas) {
-      const fileKey = this.unwrapOne(stanza);
-      if (fileKey) return fileKey;
+    if (!stanzas.some((s) => s.type === HYBRID_STANZA_TYPE)) return null;
+    // the seed is expanded once for all the stanzas (ML-KEM key generation is the costly part)
+    const k = expandSeed(this.key());
+    try {
+      for (const stanza of stanzas) {
+        const fileKey = this.unwrapOne(stanza, k);
+        if (fileKey) return fileKey;
+      }
+      return null;
+    } finally {
+      k.dkM.fill(0);
+      wipe(k.skX);
     }
-    return null;
   }
 
   /**
@@ -342,7 +350,7 @@ export class HybridIdentity implements AgeIdentity {
    *  1120-byte value. It MUST check that the body length is exactly 32 bytes before
    *  attempting to decrypt it, to mitigate partitioning oracle attacks."
    */
-  private unwrapOne(stanza: AgeStanza): SecretBuffer | null {
+  private unwrapOne(stanza: AgeStanza, k: ExpandedKey): SecretBuffer | null {
     if (stanza.type !== HYBRID_STANZA_TYPE) return null;
     if (stanza.args.length !== 1) throw stanzaInvalid('it has the wrong number of arguments');
     const enc = decodeRaw(stanza.args[0]!);
@@ -352,7 +360,6 @@ export class HybridIdentity implements AgeIdentity {
 
     const ctM = enc.subarray(0, MLKEM768_CIPHERTEXT_BYTES);
     const ctX = enc.subarray(MLKEM768_CIPHERTEXT_BYTES);
-    const k = expandSeed(this.key());
     let ssM: Uint8Array | null = null;
     let ssX: SecretBuffer | null = null;
     let shared: SecretBuffer | null = null;
@@ -369,8 +376,6 @@ export class HybridIdentity implements AgeIdentity {
       wipe(fileKey);
       return null;
     } finally {
-      k.dkM.fill(0);
-      wipe(k.skX);
       ssM?.fill(0);
       wipe(ssX);
       wipe(shared);
