@@ -12,7 +12,7 @@ import { importContactCard, verifyPartnerKey } from '../../../src-main/engine/pa
 import { safetyNumberDigits } from '../../../src-main/engine/identity/safety-number.js';
 import { TarReader } from '../../../src-main/engine/tar/tar.js';
 import { tempDir } from '../../helpers.js';
-import { type Side, outPath, seedCase, side, twoVaults } from './bundle-helpers.js';
+import { type Side, dumpTables, outPath, seedCase, side, twoVaults } from './bundle-helpers.js';
 import path from 'node:path';
 
 const exportInput = (s: Side, caseId: string) => ({
@@ -77,6 +77,18 @@ describe('post-quantum bundles', () => {
     expect((await manifestOf(ex.path, recipient)).sender).not.toHaveProperty('pqPublicKey');
     expect((await manifestOf(ex.path, recipient)).sender.version).toBe(1);
     expect((await importBundle(recipient.ctx, ex.path)).bundleId).toBe(ex.bundleId);
+  });
+
+  it('a file that mixes post-quantum and X25519 stanzas (typage writes one) is refused on import, nothing written', async () => {
+    const { recipient } = await twoVaults();
+    const e = new typage.Encrypter();
+    e.addRecipient(recipient.ctx.identity.hybridRecipient()!.toString());
+    e.addRecipient(recipient.ctx.identity.ageRecipient().toString());
+    const file = path.join(tempDir(), 'mixed.cvbundle');
+    fs.writeFileSync(file, await e.encrypt(Buffer.from('not even a tar')));
+    const before = dumpTables(recipient.ctx);
+    await expect(importBundle(recipient.ctx, file)).rejects.toMatchObject({ code: 'AGE_MIXED_PQ_RECIPIENTS' });
+    expect(dumpTables(recipient.ctx)).toEqual(before);
   });
 
   it('a partner with two vaults, one without a post-quantum key: X25519 for every recipient, never a mix', async () => {
