@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createPostQuantumKeyStep } from '../../src-main/engine/db/migration-steps.js';
 import { loadMigrations, schemaVersion } from '../../src-main/engine/db/migrations.js';
 import { all, sql } from '../../src-main/engine/db/sql.js';
-import { decryptAge, encryptAge } from '../../src-main/engine/age/index.js';
+import { decodeBech32, decryptAge, encryptAge } from '../../src-main/engine/age/index.js';
 import { Vault } from '../../src-main/engine/vault/vault.js';
 import { FAST_KDF, PASSPHRASE, codeOf, collect, openVault, tempDir } from '../helpers.js';
 import { freshDb } from './migration-helpers.js';
@@ -84,6 +84,31 @@ describe('migration 0011-post-quantum-key', () => {
     const again = await openVault(dir);
     expect(again.identity.postQuantumPublicKey!.equals(pq)).toBe(true);
     again.lock();
+  });
+
+  it('the seed is never in the database in clear; lock wipes it', async () => {
+    const { vault } = await Vault.create(path.join(tempDir(), 'v'), { passphrase: PASSPHRASE, kdf: FAST_KDF });
+    const identity = vault.identity.pqIdentityForExport()!;
+    const seed = decodeBech32(identity.toString()).bytes;
+    identity.dispose();
+    expect(seed).toHaveLength(32);
+    const forms = [seed, Buffer.from(seed.toString('hex')), Buffer.from(seed.toString('base64'))];
+    const tables = all<{ name: string }>(vault.db, sql`SELECT name FROM sqlite_master WHERE type = 'table'`);
+    let cells = 0;
+    for (const { name } of tables) {
+      for (const r of vault.db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>) {
+        for (const v of Object.values(r)) {
+          const bytes = v instanceof Uint8Array ? Buffer.from(v) : Buffer.from(String(v));
+          cells++;
+          for (const f of forms) expect(bytes.includes(f), `${name} holds the seed`).toBe(false);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(10);
+    const keys = vault.identity;
+    vault.lock();
+    expect(() => keys.pqIdentityForExport()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
+    expect(() => keys.bundleIdentity()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
   });
 
   it('a public key swapped under the sealed seed is VAULT_CORRUPT on unlock', async () => {
