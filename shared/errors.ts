@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'AGE_TRAILING_DATA',
   'AGE_RECIPIENT_INVALID',
   'AGE_IDENTITY_INVALID',
+  'AGE_MIXED_PQ_RECIPIENTS',
   // signed case bundles (docs/bundle-format.md): one code per way a bundle can be refused
   'BUNDLE_PARTNER_NOT_VERIFIED',
   'BUNDLE_CONSENT_MISSING',
@@ -113,6 +114,7 @@ export const ERROR_CODES = [
   // identity and partner keys (contact cards, safety numbers)
   'IDENTITY_MISSING',
   'CARD_TOO_LARGE',
+  'CARD_QR_TOO_LARGE',
   'CARD_INVALID',
   'CARD_UNSUPPORTED_VERSION',
   'CARD_KEY_INVALID',

@@ -474,6 +474,8 @@ export const BundleExport = z.strictObject({
   files: z.number().int(),
   leftOut: BundlePlan.shape.leftOut,
   recipients: z.array(ManifestRecipient),
+  /** encrypted with post-quantum (mlkem768x25519) stanzas: every recipient's card carries a post-quantum key */
+  postQuantum: z.boolean(),
 });
 export type BundleExport = z.infer<typeof BundleExport>;
 

@@ -29,6 +29,10 @@ export const IdentityProfile = z.strictObject({
   fingerprint: z.string(),
   /** the same key as an age recipient (age1…), for the stock age tool */
   ageRecipient: z.string(),
+  /** whether this vault offers partners a post-quantum key (its card is then version 2) */
+  postQuantum: z.boolean(),
+  /** the post-quantum key as an age recipient (age1pq1…, age 1.3 and later); null when the vault has none */
+  agePqRecipient: z.string().nullable(),
 });
 export type IdentityProfile = z.infer<typeof IdentityProfile>;
 
@@ -36,7 +40,14 @@ export type IdentityProfile = z.infer<typeof IdentityProfile>;
 // Contact card (engine/identity/contact-card.ts has the format and its parser)
 
 export const CONTACT_CARD_FORMAT = 'case-vault/contact-card';
-export const CONTACT_CARD_VERSION = 1;
+/**
+ * The newest card version this build reads and writes. Version 2 is version 1 and
+ * `pqPublicKey`; a card without a post-quantum key is still written as version 1, which every
+ * Case Vault reads (engine/identity/contact-card.ts).
+ */
+export const CONTACT_CARD_VERSION = 2;
+/** base64 of the 1216-byte post-quantum key is 1624 characters */
+const PQ_PUBLIC_KEY_BASE64_CHARS = 1624;
 /** A card file larger than this is refused before it is parsed. */
 export const MAX_CARD_BYTES = 16 * 1024;
 
@@ -47,17 +58,27 @@ const InstantMs = z
 /** The card's own text fields: bounded, and as they were signed (no trimming on parse). */
 const SignedText = z.string().max(200, 'must be at most 200 characters');
 
-/** A signed contact card, exactly as exchanged (strict: an unknown field is refused). */
-export const ContactCard = z.strictObject({
+const cardMembers = {
   format: z.literal(CONTACT_CARD_FORMAT),
-  version: z.literal(CONTACT_CARD_VERSION),
   vaultId: Id,
   name: SignedText,
   organisation: SignedText,
   publicKey: Base64,
   createdAt: InstantMs,
   signature: Base64,
+};
+
+/** A card without a post-quantum key: what every Case Vault reads. */
+export const ContactCardV1 = z.strictObject({ ...cardMembers, version: z.literal(1) });
+/** A card with the vault's post-quantum key (age mlkem768x25519 recipient, covered by the signature). */
+export const ContactCardV2 = z.strictObject({
+  ...cardMembers,
+  version: z.literal(2),
+  pqPublicKey: Base64.max(PQ_PUBLIC_KEY_BASE64_CHARS, 'must be the base64 of a 1216-byte key'),
 });
+
+/** A signed contact card, exactly as exchanged (strict: an unknown field is refused). */
+export const ContactCard = z.discriminatedUnion('version', [ContactCardV1, ContactCardV2]);
 export type ContactCard = z.infer<typeof ContactCard>;
 
 // ---------------------------------------------------------------------------------------------

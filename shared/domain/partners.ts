@@ -576,6 +576,8 @@ export const PartnerKey = z.strictObject({
   verifiedBy: z.string().nullable(),
   verifiedHow: KeyVerificationMethod.nullable(),
   replacedAt: z.string().nullable(),
+  /** the card carries a post-quantum key (card version 2): bundles to this vault can use hybrid stanzas */
+  postQuantum: z.boolean(),
 });
 export type PartnerKey = z.infer<typeof PartnerKey>;
 

@@ -87,7 +87,7 @@ describe('case-vault CLI', () => {
         vaultId: s.vaultId,
         formatVersion: 1,
         schemaVersion: loadMigrations().length,
-        counts: { blobs: 0, auditEntries: 2 },
+        counts: { blobs: 0, auditEntries: 3 },
       });
     }
     const human = cv(['status', '--vault', s.vault, '--passphrase-file', s.pw]);

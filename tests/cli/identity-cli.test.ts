@@ -20,6 +20,8 @@ describe('case-vault identity', () => {
       createdAt: expect.stringMatching(/Z$/),
       fingerprint: expect.stringMatching(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/),
       ageRecipient: expect.stringMatching(/^age1[a-z0-9]{58}$/),
+      postQuantum: true,
+      agePqRecipient: expect.stringMatching(/^age1pq1[a-z0-9]{1950,}$/),
     });
     expect(Buffer.from(id.publicKey, 'base64')).toHaveLength(33);
     const set = v.json('identity', 'set', '--name', 'Amina Odhiambo', '--organisation', 'Legal Aid Nairobi');
@@ -49,7 +51,7 @@ describe('case-vault identity', () => {
       out,
       qr,
       fingerprint: v.json('identity', 'show').fingerprint,
-      card: { format: 'case-vault/contact-card', version: 1, organisation: 'Legal Aid Nairobi' },
+      card: { format: 'case-vault/contact-card', version: 2, organisation: 'Legal Aid Nairobi' },
     });
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toEqual(r.card);
     expect(fs.readFileSync(qr).subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);

@@ -36,7 +36,7 @@ describe('CLI in a terminal', () => {
     const status = inPty([['Vault passphrase: ', PASSPHRASE]], ['status', '--vault', vault]);
     expect(status.status, status.out).toBe(0);
     expect(status.out).toMatch(/Unlocking/); // the progress line, shown only on a terminal
-    expect(status.out).toMatch(/audit entries {3}2/); // vault.created, identity.created
+    expect(status.out).toMatch(/audit entries {3}3/); // vault.created, identity.created, identity.pq-key-created
     expect(status.out).not.toContain(PASSPHRASE);
   });
 

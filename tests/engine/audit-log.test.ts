@@ -35,7 +35,7 @@ describe('audit log', () => {
     vault.db.transaction(() => {
       for (let i = 0; i < 12_000; i++) appendAudit(vault.db, vault.id, { action: 'test.event', details: { i } });
     })();
-    expect(verifyAuditChain(vault.db, vault.id)).toMatchObject({ ok: true, entries: 12_002 }); // + vault.created and identity.created
+    expect(verifyAuditChain(vault.db, vault.id)).toMatchObject({ ok: true, entries: 12_003 }); // + vault.created, identity.created and identity.pq-key-created
   });
 
   it('refuses UPDATE and DELETE at the database level', async () => {

@@ -36,7 +36,7 @@ describe('create / open / lock', () => {
     a.lock();
     const b = await openVault(dir, { recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' ') });
     expect(b.id).toBe(id);
-    expect(b.status().counts.auditEntries).toBe(2); // vault.created, identity.created
+    expect(b.status().counts.auditEntries).toBe(3); // vault.created, identity.created, identity.pq-key-created
   });
 
   it('lock zeroes the keys and closes the database', async () => {
@@ -69,7 +69,7 @@ describe('create / open / lock', () => {
     expect(s.schemaVersion).toBe(s.appSchemaVersion);
     expect(s.slots.map((x) => x.kind)).toEqual(['passphrase', 'recovery']);
     expect(s.slots[0]!.kdf).toMatchObject({ name: 'argon2id13', opsLimit: 1, memLimitBytes: 64 * 1024 * 1024 });
-    expect(s.counts).toEqual({ blobs: 0, blobBytes: 0, auditEntries: 2 });
+    expect(s.counts).toEqual({ blobs: 0, blobBytes: 0, auditEntries: 3 });
   });
 });
 
@@ -200,7 +200,7 @@ describe('passphrase change', () => {
     expect(await codeOf(Vault.open(dir, { passphrase: PASSPHRASE }))).toBe('BAD_PASSPHRASE');
     (await openVault(dir, { passphrase: 'a whole new passphrase here' })).lock();
     const v = await openVault(dir, { recoveryKey });
-    expect(v.status().counts.auditEntries).toBe(3); // vault.created, identity.created, vault.passphrase-changed
+    expect(v.status().counts.auditEntries).toBe(4); // vault.created, identity.created, identity.pq-key-created, vault.passphrase-changed
   });
 
   it('forgotten passphrase: unlock with the recovery key, then set a new one', async () => {

@@ -52,6 +52,8 @@ describe('identity.* through the router', () => {
       createdAt: expect.stringMatching(/Z$/),
       fingerprint: expect.stringMatching(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/),
       ageRecipient: expect.stringMatching(/^age1[02-9ac-hj-np-z]{58}$/),
+      postQuantum: true,
+      agePqRecipient: expect.stringMatching(/^age1pq1[02-9ac-hj-np-z]{1950,}$/),
     });
     const after = await v.ok<IdentityProfile>('identity.update', {
       name: 'Asha Njeri',
@@ -90,6 +92,7 @@ describe('identity.* through the router', () => {
       'format',
       'name',
       'organisation',
+      'pqPublicKey',
       'publicKey',
       'signature',
       'vaultId',
@@ -97,7 +100,7 @@ describe('identity.* through the router', () => {
     ]);
     expect(card).toMatchObject({
       format: 'case-vault/contact-card',
-      version: 1,
+      version: 2,
       vaultId: me.vaultId,
       name: 'Asha Njeri',
       organisation: 'Haki Litigation Centre',
@@ -177,6 +180,7 @@ describe('partner keys through the router', () => {
       verifiedBy: null,
       verifiedHow: null,
       replacedAt: null,
+      postQuantum: true,
     });
     expect(p.b.host.openKinds).toEqual(['contact-card']);
 

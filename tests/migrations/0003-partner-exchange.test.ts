@@ -69,13 +69,17 @@ describe('migration 0003-partner-exchange', () => {
     expect(schemaVersion(v.db)).toBe(loadMigrations().length);
     expect(all(v.db, sql`SELECT * FROM custody_events ORDER BY seq`)).toEqual(before);
     expect(verifyCustodyChain(v.db, evidenceId)).toMatchObject({ ok: true });
-    // the audit log is kept as it was, then: vault.migrated, identity.created
+    // the audit log is kept as it was, then: vault.migrated, identity.created (and 0011's key)
     const audit = all<{ seq: number; hash: Uint8Array; action: string }>(
       v.db,
       sql`SELECT seq, hash, action FROM audit_log ORDER BY seq`,
     );
     expect(audit.slice(0, auditBefore.length).map(({ seq, hash }) => ({ seq, hash }))).toEqual(auditBefore);
-    expect(audit.slice(auditBefore.length).map((a) => a.action)).toEqual(['vault.migrated', 'identity.created']);
+    expect(audit.slice(auditBefore.length).map((a) => a.action)).toEqual([
+      'vault.migrated',
+      'identity.created',
+      'identity.pq-key-created',
+    ]);
     expect(all(v.db, sql`SELECT count(*) AS n FROM vault_identity`)).toEqual([{ n: 1 }]);
     // the rebuilt table takes the new action, keeps its chain and is still append-only
     appendCustodyEvent(domainContext(v), evidenceId, 'delivered', { bundleId: 'b1' });

@@ -98,7 +98,7 @@ describe('migration data steps', () => {
       v.db,
       sql`SELECT action, details FROM audit_log WHERE seq > ${auditBefore.length} ORDER BY seq`,
     );
-    expect(created.map((a) => a.action)).toEqual(['vault.migrated', 'identity.created']);
+    expect(created.map((a) => a.action)).toEqual(['vault.migrated', 'identity.created', 'identity.pq-key-created']);
     expect(JSON.parse(created[1]!.details)).toMatchObject({ reason: 'migration' });
     expect(v.identity.publicKey).toHaveLength(33);
   });

@@ -219,6 +219,14 @@ const exportCommand: Command = {
       input.passphrase !== undefined
         ? ['sealed with', 'a passphrase: give it to them apart from the file (in person, by phone); `age -d` opens it']
         : ['encrypted to', r.recipients.map((x) => x.vaultId)],
+      [
+        'encryption',
+        input.passphrase !== undefined
+          ? 'scrypt (passphrase)'
+          : r.postQuantum
+            ? 'post-quantum (mlkem768x25519)'
+            : 'X25519: a partner vault has no post-quantum key yet (see partner show)',
+      ],
       ['manifest sha256', r.manifestSha256],
     ]);
   },

@@ -2,7 +2,7 @@
 import { exportAgeKey } from '../../engine/identity/age-key-export.js';
 import { exportContactCard } from '../../engine/identity/contact-card.js';
 import type { Command, CommandContext } from '../command.js';
-import { stringOpt } from '../command.js';
+import { boolOpt, stringOpt } from '../command.js';
 import { dropUndefined, printRecord, terminalSafe, withDomain } from '../domain-cli.js';
 import { callEngine } from '../engine-call.js';
 import { UsageError } from '../io.js';
@@ -25,6 +25,12 @@ const show: Command = {
       ['fingerprint', id.fingerprint],
       ['public key', id.publicKey],
       ['age recipient', id.ageRecipient],
+      [
+        'post-quantum',
+        id.postQuantum
+          ? 'offered: your contact card (version 2) carries an ML-KEM-768 key; bundles between vaults that both have one use mlkem768x25519 stanzas (age1pq1… in --json)'
+          : 'no',
+      ],
       ['created', id.createdAt],
     ]);
   },
@@ -70,6 +76,9 @@ const exportCard: Command = {
       [
         `Contact card written to ${terminalSafe(r.out)}${r.qr ? ` and as a QR code to ${terminalSafe(r.qr)}` : ''}.`,
         `Fingerprint: ${r.fingerprint}`,
+        r.card.version === 2
+          ? "Post-quantum: the card carries this vault's post-quantum key (card version 2). A partner on a Case Vault older than this one cannot read it and must update."
+          : 'Post-quantum: no (card version 1).',
         'Give it to the partner; then compare the safety number with them (partner safety-number).',
       ].join('\n'),
     );
@@ -86,10 +95,15 @@ const exportAgeKeyCommand: Command = {
       description: 'the key file to write (must not exist; written mode 0600)',
       valueName: 'FILE',
     },
+    'post-quantum': {
+      type: 'boolean',
+      description:
+        'write the post-quantum key instead (AGE-SECRET-KEY-PQ-1…): it opens bundles sent with post-quantum stanzas, with age 1.3 or later',
+    },
   },
   async run(ctx) {
     const out = requireOpt(ctx, 'out', '--out vault-key.txt');
-    const r = await withDomain(ctx, (d) => exportAgeKey(d, { out }));
+    const r = await withDomain(ctx, (d) => exportAgeKey(d, { out, postQuantum: boolOpt(ctx, 'post-quantum') }));
     // On stderr whatever the output mode: a script that asked for --json must still show it.
     process.stderr.write(`${r.warning}\n`);
     if (ctx.out.json) return ctx.out.printJson(r);

@@ -9,6 +9,13 @@ export {
   readAgeHeader,
 } from './age.js';
 export { ARMOR_BEGIN, ARMOR_END } from './armor.js';
+export {
+  HYBRID_RECIPIENT_BYTES,
+  HYBRID_SEED_BYTES,
+  HybridIdentity,
+  HybridRecipient,
+  checkPostQuantumNotMixed,
+} from './mlkem768x25519.js';
 export { decodeBech32, encodeBech32 } from './bech32.js';
 export { type AgeHeader, type AgeStanza, MAX_HEADER_BYTES } from './format.js';
 export { type AgeIdentity, type AgeRecipient } from './recipients.js';

@@ -29,9 +29,9 @@ import { type DomainContext, mutate, nowIso, parseInput } from '../domain/contex
 import { appendCustodyEvent } from '../evidence/custody-log.js';
 import { contactCardOf } from '../identity/contact-card.js';
 import { keyFingerprint } from '../identity/vault-identity.js';
-import { partnerKeyBytes } from '../partners/partner-keys.js';
 import { uuidv7 } from '../util/ids.js';
-import { type AgeRecipient, SCRYPT_WRITE_LOG_N, ScryptRecipient, X25519Recipient, encryptAge } from '../age/index.js';
+import { type AgeRecipient, SCRYPT_WRITE_LOG_N, ScryptRecipient, encryptAge } from '../age/index.js';
+import { bundleRecipients } from './age-recipients.js';
 import { insertLedgerRow } from './ledger.js';
 import { writeNewFile } from '../util/new-file.js';
 import { WriteBehind } from './out-file.js';
@@ -58,7 +58,7 @@ function b64(bytes: Uint8Array): string {
 }
 
 /** The manifest for a planned bundle (everything but the archive's own bytes is known now). */
-function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Date): Manifest {
+function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Date, postQuantum: boolean): Manifest {
   const expiresAt = new Date(createdAt.getTime() + planned.input.expiresInDays * DAY_MS);
   const recipients: ManifestRecipient[] = [
     ...planned.keys.map((k) => ({ vaultId: k.vaultId, publicKey: k.publicKey })),
@@ -70,7 +70,9 @@ function buildManifest(ctx: DomainContext, planned: PlannedBundle, createdAt: Da
     bundleId: uuidv7(createdAt.getTime()),
     createdAt: createdAt.toISOString(),
     expiresAt: expiresAt.toISOString(),
-    sender: contactCardOf(ctx),
+    // card version 2 (with our post-quantum key) only to partners whose own card is version 2:
+    // an older Case Vault reads version 1 only (contact-card.ts)
+    sender: contactCardOf(ctx, { postQuantum }),
     recipients,
     purpose: planned.input.purpose,
     consents: planned.plan.consentIds,
@@ -106,7 +108,10 @@ export async function exportBundle(
   if (blocked) throw blocked;
 
   const createdAt = ctx.now();
-  const manifest = buildManifest(ctx, planned, createdAt);
+  // A passphrase bundle (no partner key: planned.keys is empty) carries a version-1 card.
+  const sealed = byPassphrase ? { recipients: [], postQuantum: false } : bundleRecipients(ctx, planned.keys);
+  const { postQuantum } = sealed;
+  const manifest = buildManifest(ctx, planned, createdAt, postQuantum);
   const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
   const manifestSha256 = createHash('sha256').update(manifestBytes).digest('hex');
   const signature = ctx.identity.sign('manifest', manifestBytes);
@@ -115,9 +120,7 @@ export async function exportBundle(
   // lists only us as recipient (planned.keys is empty), which is what marks it as addressed to
   // whoever holds the passphrase (docs/bundle-format.md, "Passphrase bundles").
   const recipients = (): AgeRecipient[] =>
-    passphrase !== undefined
-      ? [new ScryptRecipient(passphrase, { logN: SCRYPT_WRITE_LOG_N })]
-      : [...planned.keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()];
+    passphrase !== undefined ? [new ScryptRecipient(passphrase, { logN: SCRYPT_WRITE_LOG_N })] : sealed.recipients;
 
   const total =
     tarEntryBytes(manifestBytes.length) +
@@ -253,6 +256,7 @@ export async function exportBundle(
           leftOut: planned.plan.leftOut.length,
           consents: manifest.consents.length,
           bytes,
+          postQuantum,
         },
       });
       publish();
@@ -266,6 +270,7 @@ export async function exportBundle(
         files: planned.files.length,
         leftOut: planned.plan.leftOut,
         recipients: manifest.recipients,
+        postQuantum,
       } satisfies BundleExport;
     }),
   );

@@ -60,7 +60,7 @@ async function* startOf(file: string): AsyncGenerator<Buffer> {
 export async function peekKind(ctx: DomainContext, file: string): Promise<'bundle' | 'recall'> {
   let identity;
   try {
-    identity = ctx.identity.ageIdentity();
+    identity = ctx.identity.bundleIdentity();
   } catch {
     return 'bundle';
   }

@@ -367,7 +367,7 @@ const SCRYPT = 'scrypt';
  * for our key, and saying that it wants a passphrase is more use than "not for this vault".
  */
 function keyOnly(ctx: DomainContext): AgeIdentity & { dispose(): void } {
-  const key = ctx.identity.ageIdentity();
+  const key = ctx.identity.bundleIdentity();
   return {
     unwrap(stanzas: readonly AgeStanza[]) {
       if (stanzas.length === 1 && stanzas[0]!.type === SCRYPT)

@@ -66,7 +66,8 @@ export function makeReceipt(
     manifestSha256: r.manifestSha256,
     result: r.result,
     receivedAt: nowIso(ctx),
-    recipient: contactCardOf(ctx),
+    // version 1: a receipt needs no post-quantum key, and every partner reads version 1
+    recipient: contactCardOf(ctx, { postQuantum: false }),
     counts: { records: r.records, files: r.files },
   };
   const signature = ctx.identity.sign('receipt', Buffer.from(canonicalJson(receipt), 'utf8')).toString('base64');

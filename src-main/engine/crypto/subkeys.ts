@@ -14,6 +14,8 @@ export const SUBKEY_LABELS = {
   vaultFileMac: 'case-vault/v1/vault-file-mac',
   /** XChaCha20-Poly1305 key that seals the vault identity's private key (engine/identity/) */
   identity: 'case-vault/v1/identity-key-seal',
+  /** XChaCha20-Poly1305 key that seals the vault's post-quantum (ML-KEM) key seed (engine/identity/pq-key.ts) */
+  pqKey: 'case-vault/v1/pq-key-seal',
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY_LABELS;

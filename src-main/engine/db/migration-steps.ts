@@ -10,7 +10,8 @@
  * not run yet), so it must touch only what exists at that version.
  */
 import type { AuditInput } from '../audit/audit-log.js';
-import type { SecretBuffer } from '../crypto/secure-memory.js';
+import { type SecretBuffer, wipe } from '../crypto/secure-memory.js';
+import { createPqKey, pqKeyFingerprint } from '../identity/pq-key.js';
 import { createIdentity, keyFingerprint } from '../identity/vault-identity.js';
 import { pluck, sql, type WritableDB } from './sql.js';
 
@@ -59,5 +60,29 @@ export function createVaultIdentityStep({ db, vault }: MigrationStepContext): vo
   }
 }
 
+/**
+ * 0011-post-quantum-key: the vault's post-quantum key (identity/pq-key.ts), sealed under its
+ * own sub-key of the master key, audited `identity.pq-key-created` with the reason of the run.
+ * A vault gets it when it is created, or on the unlock that brings an older vault to schema 11.
+ */
+export function createPostQuantumKeyStep({ db, vault }: MigrationStepContext): void {
+  if (!vault) return;
+  if ((pluck<number>(db, sql`SELECT count(*) FROM vault_pq_key`) ?? 0) > 0) return;
+  const key = createPqKey(db, vault.master, vault.vaultId, vault.at);
+  try {
+    vault.audit({
+      action: 'identity.pq-key-created',
+      at: vault.at,
+      subject: { kind: 'vault-identity', id: vault.vaultId },
+      details: { reason: vault.reason, fingerprint: pqKeyFingerprint(key.publicKey) },
+    });
+  } finally {
+    wipe(key.seed);
+  }
+}
+
 /** The shipped migrations' data steps, by migration number. */
-export const MIGRATION_STEPS: ReadonlyMap<number, MigrationStep> = new Map([[3, createVaultIdentityStep]]);
+export const MIGRATION_STEPS: ReadonlyMap<number, MigrationStep> = new Map([
+  [3, createVaultIdentityStep],
+  [11, createPostQuantumKeyStep],
+]);

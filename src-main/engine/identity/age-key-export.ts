@@ -8,11 +8,14 @@
  *   AGE-SECRET-KEY-1…
  *
  * (the X25519 scalar is the libsignal private key as it stands, see
- * engine/age/x25519.ts). WHOEVER HOLDS THIS FILE CAN READ EVERY BUNDLE SENT TO THIS
+ * engine/age/x25519.ts). With `postQuantum`, the vault's post-quantum key instead
+ * (`AGE-SECRET-KEY-PQ-1…`, public key `age1pq1…`), which opens the bundles sent to this vault
+ * with post-quantum stanzas; it needs age 1.3 or later (engine/age/mlkem768x25519.ts). WHOEVER HOLDS THIS FILE CAN READ EVERY BUNDLE SENT TO THIS
  * VAULT, and it is not protected by the vault passphrase. It is written mode 0600, never over an
  * existing file, and the export is audited (`identity.age-key-exported`). The key passes through
  * the JavaScript heap as a string on its way to the file; the byte copy is zeroed.
  */
+import { VaultError } from '../../../shared/errors.js';
 import { wipe } from '../crypto/secure-memory.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { type DomainContext, nowIso } from '../domain/context.js';
@@ -31,10 +34,16 @@ export interface AgeKeyExport {
   warning: string;
 }
 
-export function exportAgeKey(ctx: DomainContext, opts: { out: string }): AgeKeyExport {
+export function exportAgeKey(ctx: DomainContext, opts: { out: string; postQuantum?: boolean }): AgeKeyExport {
   // Refuse an existing file before the key is touched at all.
   checkNewFileTarget(opts.out);
-  const identity = ctx.identity.ageIdentity();
+  const postQuantum = opts.postQuantum === true;
+  const identity = postQuantum ? ctx.identity.pqIdentityForExport() : ctx.identity.ageIdentity();
+  if (!identity)
+    throw new VaultError(
+      'IDENTITY_MISSING',
+      'This vault has no post-quantum key yet; unlock it with this version of Case Vault to create one.',
+    );
   let bytes: Buffer | null = null;
   try {
     const recipient = identity.recipient().toString();
@@ -49,7 +58,7 @@ export function exportAgeKey(ctx: DomainContext, opts: { out: string }): AgeKeyE
           action: 'identity.age-key-exported',
           at: nowIso(ctx),
           subject: { kind: 'vault-identity', id: ctx.vaultId },
-          details: {},
+          details: postQuantum ? { postQuantum: true } : {},
         });
         // last, so that a refused or failed publish rolls the audit entry back
         staged.publish();

@@ -2,7 +2,7 @@
  * The contact card: how a vault introduces itself to a partner (as a `.cvcard` file or a QR
  * code), and what a bundle manifest carries as its sender.
  *
- * Format (version 1), a JSON object with exactly these members:
+ * Format (version 1, or 2 with `pqPublicKey`), a JSON object with exactly these members:
  *
  *   {"format":"case-vault/contact-card","version":1,
  *    "vaultId":"<UUID of the issuing vault, lowercase>",
@@ -10,7 +10,16 @@
  *    "organisation":"<≤ 200 characters, may be empty>",
  *    "publicKey":"<standard base64, padded, of the 33-byte libsignal public key 0x05 ‖ X25519>",
  *    "createdAt":"<when this card was issued: UTC, YYYY-MM-DDTHH:MM:SS.sssZ>",
+ *    "pqPublicKey":"<version 2 only: standard base64, padded, of the vault's 1216-byte
+ *                   post-quantum key, the age mlkem768x25519 recipient (ML-KEM-768 ‖ X25519)>",
  *    "signature":"<standard base64, padded, of 64 bytes>"}
+ *
+ * Version 2 only adds `pqPublicKey`. A vault writes version 2 where the card carries its
+ * post-quantum key, and version 1 where it does not (a vault from before schema 11; and, by the
+ * "lowest version" rule of docs/bundle-format.md, the card inside a bundle, notice or receipt
+ * for a partner whose own card has no post-quantum key): an older Case Vault reads version 1
+ * only, and refuses a version 2 card with CARD_UNSUPPORTED_VERSION ("made by a newer version
+ * of Case Vault; update"). This version reads both.
  *
  *   signature = XEdDSA_sign(private key,
  *                 SHA-256("case-vault/contact-card/v1" ‖ 0x00 ‖ canonicalJson(card without "signature")))
@@ -31,8 +40,9 @@
  *                            `constructor` or `prototype` key anywhere / `format` is not
  *                            "case-vault/contact-card" / a member missing, extra or of the
  *                            wrong type or form
- *   CARD_UNSUPPORTED_VERSION `version` is not 1
- *   CARD_KEY_INVALID         `publicKey` is not canonical base64 of a 33-byte Curve25519 key
+ *   CARD_UNSUPPORTED_VERSION `version` is not 1 or 2
+ *   CARD_KEY_INVALID         `publicKey` is not canonical base64 of a 33-byte Curve25519 key,
+ *                            or `pqPublicKey` not canonical base64 of a valid 1216-byte key
  *   CARD_SIGNATURE_INVALID   `signature` is not 64 bytes or does not verify
  */
 import { canonicalJson } from '../../../shared/canonical-json.js';
@@ -49,6 +59,7 @@ import { get, sql } from '../db/sql.js';
 import { type DomainContext, nowIso } from '../domain/context.js';
 import { stageNewFile, unpublish } from '../util/new-file.js';
 import { parseStrictJson } from '../bundles/strict-json.js';
+import { HYBRID_RECIPIENT_BYTES, HybridRecipient } from '../age/index.js';
 import { PUBLIC_KEY_BYTES, SIGNATURE_BYTES, isPublicKey, keyFingerprint, verifySignature } from './vault-identity.js';
 
 export { type ContactCard } from '../../../shared/domain/identity.js';
@@ -61,14 +72,21 @@ function decodeCanonicalBase64(text: string): Buffer | null {
   return bytes.toString('base64') === text ? bytes : null;
 }
 
+/** A card before it is signed (either version). */
+type UnsignedCardOf<C> = C extends unknown ? Omit<C, 'signature'> : never;
+
 /** The bytes the signature covers: canonical JSON of every member but `signature`. */
-export function cardSignedBytes(card: Omit<ContactCard, 'signature'> & { signature?: string }): Buffer {
+export function cardSignedBytes(card: UnsignedCardOf<ContactCard> & { signature?: string }): Buffer {
   const { signature: _s, ...body } = card;
   return Buffer.from(canonicalJson(body), 'utf8');
 }
 
-/** This vault's card, signed now with its identity key. */
-export function contactCardOf(ctx: DomainContext): ContactCard {
+/**
+ * This vault's card, signed now with its identity key: version 2 with the post-quantum key
+ * when the vault has one, unless `postQuantum` is false (a card for a reader that may not know
+ * version 2), version 1 otherwise.
+ */
+export function contactCardOf(ctx: DomainContext, opts: { postQuantum?: boolean } = {}): ContactCard {
   const row = get<{ name: string; organisation: string }>(
     ctx.db,
     sql`SELECT name, organisation FROM vault_identity WHERE id = 1`,
@@ -79,17 +97,20 @@ export function contactCardOf(ctx: DomainContext): ContactCard {
       'This vault has no identity key yet; unlock it with this version of Case Vault to create one.',
     );
   const identity = ctx.identity;
-  const body = {
+  const base = {
     format: CONTACT_CARD_FORMAT,
-    version: CONTACT_CARD_VERSION,
     vaultId: ctx.vaultId,
     name: row.name,
     organisation: row.organisation,
     publicKey: identity.publicKey.toString('base64'),
     createdAt: nowIso(ctx),
   } as const;
+  const pq = opts.postQuantum === false ? null : identity.postQuantumPublicKey;
+  const body: UnsignedCardOf<ContactCard> = pq
+    ? { ...base, version: 2, pqPublicKey: pq.toString('base64') }
+    : { ...base, version: 1 };
   const signature = identity.sign('card', cardSignedBytes(body)).toString('base64');
-  return { ...body, signature };
+  return { ...body, signature } as ContactCard;
 }
 
 function invalid(why: string): VaultError {
@@ -147,7 +168,7 @@ export function parseContactCard(input: string | Uint8Array | unknown): ContactC
   checkKeys(value);
   const obj = value as Record<string, unknown>;
   if (obj.format !== CONTACT_CARD_FORMAT) throw invalid('its "format" is not "case-vault/contact-card"');
-  if (obj.version !== CONTACT_CARD_VERSION) {
+  if (obj.version !== 1 && obj.version !== CONTACT_CARD_VERSION) {
     const newer = typeof obj.version === 'number' && obj.version > CONTACT_CARD_VERSION;
     throw new VaultError(
       'CARD_UNSUPPORTED_VERSION',
@@ -165,6 +186,22 @@ export function parseContactCard(input: string | Uint8Array | unknown): ContactC
       'CARD_KEY_INVALID',
       'The public key in this contact card is not a valid Case Vault identity key (33 bytes, Curve25519).',
     );
+  }
+  if (card.version === 2) {
+    const pq = decodeCanonicalBase64(card.pqPublicKey);
+    let valid = pq !== null && pq.length === HYBRID_RECIPIENT_BYTES;
+    if (valid) {
+      try {
+        new HybridRecipient(pq!);
+      } catch {
+        valid = false;
+      }
+    }
+    if (!valid)
+      throw new VaultError(
+        'CARD_KEY_INVALID',
+        'The post-quantum key in this contact card is not a valid key (1216 bytes: ML-KEM-768 and X25519).',
+      );
   }
   const signature = decodeCanonicalBase64(card.signature);
   if (
@@ -185,6 +222,11 @@ export function cardPublicKey(card: ContactCard): Buffer {
   return Buffer.from(card.publicKey, 'base64');
 }
 
+/** The card's 1216-byte post-quantum key, or null for a version 1 card (parsed cards only). */
+export function cardPqPublicKey(card: ContactCard): Buffer | null {
+  return card.version === 2 ? Buffer.from(card.pqPublicKey, 'base64') : null;
+}
+
 /** The `.cvcard` file text: pretty JSON and a newline. */
 export function cardFileText(card: ContactCard): string {
   return JSON.stringify(card, null, 2) + '\n';
@@ -194,8 +236,20 @@ export function cardFileText(card: ContactCard): string {
 export async function cardQr(card: ContactCard, type: 'svg'): Promise<string>;
 export async function cardQr(card: ContactCard, type: 'png'): Promise<Buffer>;
 export async function cardQr(card: ContactCard, type: 'svg' | 'png'): Promise<string | Buffer> {
-  return qrOf(Buffer.from(canonicalJson(card), 'utf8'), type);
+  const data = Buffer.from(canonicalJson(card), 'utf8');
+  // A version 2 card is about 2 KB (its post-quantum key is 1624 characters of base64): a QR
+  // code of version ~37 of the 40 there are. A long name and organisation in a script that
+  // takes 2 or 3 bytes a character can push it past the largest.
+  if (data.length > MAX_QR_CARD_BYTES)
+    throw new VaultError(
+      'CARD_QR_TOO_LARGE',
+      'This contact card is too long for a QR code (its post-quantum key with a long name or organisation). Send the .cvcard file instead, or shorten the name or organisation.',
+    );
+  return qrOf(data, type);
 }
+
+/** What a QR code holds in byte mode at error correction M, version 40. */
+export const MAX_QR_CARD_BYTES = 2331;
 
 /** A QR code of `data` in byte mode, error correction M. */
 export async function qrOf(data: Uint8Array, type: 'svg' | 'png'): Promise<string | Buffer> {

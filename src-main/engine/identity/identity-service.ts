@@ -39,6 +39,8 @@ export function getIdentity(ctx: DomainContext): IdentityProfile {
     createdAt: row.created_at,
     fingerprint: keyFingerprint(publicKey),
     ageRecipient: ctx.identity.ageRecipient().toString(),
+    postQuantum: ctx.identity.postQuantumPublicKey !== null,
+    agePqRecipient: ctx.identity.hybridRecipient()?.toString() ?? null,
   };
 }
 

@@ -36,7 +36,15 @@ import { unwrapKey, wrapKey } from '../crypto/aead.js';
 import { type SecretBuffer, constantTimeEqual, secureAlloc, secureTake, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey } from '../crypto/subkeys.js';
 import { get, pluck, run, sql, type ReadableDB, type WritableDB } from '../db/sql.js';
-import { X25519Identity, X25519Recipient } from '../age/index.js';
+import {
+  type AgeIdentity,
+  type AgeStanza,
+  HybridIdentity,
+  HybridRecipient,
+  X25519Identity,
+  X25519Recipient,
+} from '../age/index.js';
+import { type PostQuantumKey, loadPqKey } from './pq-key.js';
 
 /** One label per kind of signed object. Never reuse a label for a second purpose. */
 export const SIGNATURE_DOMAINS = {
@@ -116,10 +124,33 @@ function lockedError(): VaultError {
   return new VaultError('VAULT_LOCKED', 'The vault is locked. Unlock it with its passphrase or recovery key.');
 }
 
+/**
+ * Every key this vault opens age files with: its identity key (X25519) and, from schema 11,
+ * its post-quantum key (mlkem768x25519). Each is its own copy in secure memory: dispose().
+ */
+export class VaultAgeIdentity implements AgeIdentity {
+  constructor(
+    private readonly classical: X25519Identity,
+    private readonly postQuantum: HybridIdentity | null,
+  ) {}
+
+  async unwrap(stanzas: readonly AgeStanza[]): Promise<SecretBuffer | null> {
+    return (await this.classical.unwrap(stanzas)) ?? (await this.postQuantum?.unwrap(stanzas)) ?? null;
+  }
+
+  dispose(): void {
+    this.classical.dispose();
+    this.postQuantum?.dispose();
+  }
+}
+
 /** The unlocked vault's key pair. The private key never leaves secure memory except by export. */
 export class VaultIdentityKeys {
   #secret: SecretBuffer | null;
   readonly publicKey: Buffer;
+  #pqSeed: SecretBuffer | null = null;
+  /** the post-quantum key's public half (1216 bytes), or null for a vault before schema 11 */
+  #pqPublicKey: Buffer | null = null;
 
   /** Takes ownership of `secret` (32 bytes, secure memory); wipe() zeroes it. */
   constructor(
@@ -137,6 +168,36 @@ export class VaultIdentityKeys {
 
   get isWiped(): boolean {
     return this.#secret === null;
+  }
+
+  /** Takes ownership of the post-quantum key's seed (secure memory); wipe() zeroes it too. */
+  attachPostQuantum(key: PostQuantumKey): void {
+    wipe(this.#pqSeed);
+    this.#pqSeed = key.seed;
+    this.#pqPublicKey = Buffer.from(key.publicKey);
+  }
+
+  /** The post-quantum key's public half (ML-KEM-768 key ‖ X25519 key, 1216 bytes), or null when the vault has none. */
+  get postQuantumPublicKey(): Buffer | null {
+    return this.#pqPublicKey;
+  }
+
+  /** The post-quantum key as an age recipient (age1pq1…), or null when the vault has none. */
+  hybridRecipient(): HybridRecipient | null {
+    return this.#pqPublicKey ? new HybridRecipient(this.#pqPublicKey) : null;
+  }
+
+  /** The post-quantum key as an age identity, for `identity export-age-key --post-quantum` only (the caller calls dispose()). */
+  pqIdentityForExport(): HybridIdentity | null {
+    if (!this.#secret) throw lockedError();
+    return this.#pqSeed ? HybridIdentity.fromBytes(this.#pqSeed) : null;
+  }
+
+  /** Both keys as one age identity, for opening bundles and notices (the caller calls dispose()). */
+  bundleIdentity(): VaultAgeIdentity {
+    if (!this.#secret) throw lockedError();
+    const classical = X25519Identity.fromBytes(this.#secret);
+    return new VaultAgeIdentity(classical, this.#pqSeed ? HybridIdentity.fromBytes(this.#pqSeed) : null);
   }
 
   #privateKey(): PrivateKey {
@@ -177,6 +238,8 @@ export class VaultIdentityKeys {
   wipe(): void {
     wipe(this.#secret);
     this.#secret = null;
+    wipe(this.#pqSeed);
+    this.#pqSeed = null;
   }
 }
 
@@ -257,5 +320,13 @@ export function loadIdentity(db: ReadableDB, master: SecretBuffer, vaultId: stri
     wipe(secret);
     throw corrupt();
   }
-  return new VaultIdentityKeys(vaultId, publicKey, secret);
+  const keys = new VaultIdentityKeys(vaultId, publicKey, secret);
+  try {
+    const pq = loadPqKey(db, master, vaultId);
+    if (pq) keys.attachPostQuantum(pq);
+  } catch (e) {
+    keys.wipe();
+    throw e;
+  }
+  return keys;
 }

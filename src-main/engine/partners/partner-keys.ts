@@ -31,7 +31,7 @@ import { canonicalJson } from '../../../shared/canonical-json.js';
 import { constantTimeEqual } from '../crypto/secure-memory.js';
 import { all, get, run, sql, type ReadableDB } from '../db/sql.js';
 import { type DomainContext, mutate, notFound, nowIso, parseInput } from '../domain/context.js';
-import { type ContactCard, cardPublicKey, parseContactCard } from '../identity/contact-card.js';
+import { type ContactCard, cardPqPublicKey, cardPublicKey, parseContactCard } from '../identity/contact-card.js';
 import { compareScanned, normaliseSafetyNumber, safetyNumber, safetyNumberDigits } from '../identity/safety-number.js';
 import { keyFingerprint } from '../identity/vault-identity.js';
 import { uuidv7 } from '../util/ids.js';
@@ -54,6 +54,14 @@ interface KeyRow {
   replaced_at: string | null;
 }
 
+/** The post-quantum key of a stored card (checked when the card was imported), or null for a version 1 card. */
+function storedPqKey(card: string): Buffer | null {
+  const parsed = JSON.parse(card) as { version?: unknown; pqPublicKey?: unknown };
+  return parsed.version === 2 && typeof parsed.pqPublicKey === 'string'
+    ? Buffer.from(parsed.pqPublicKey, 'base64')
+    : null;
+}
+
 function toKey(r: KeyRow): PartnerKey {
   const publicKey = Buffer.from(r.public_key);
   return {
@@ -71,7 +79,13 @@ function toKey(r: KeyRow): PartnerKey {
     verifiedBy: r.verified_by,
     verifiedHow: r.verified_how,
     replacedAt: r.replaced_at,
+    postQuantum: storedPqKey(r.card) !== null,
   };
+}
+
+/** The 1216-byte post-quantum key the card of this partner key carries, or null (a version 1 card). */
+export function partnerPqKeyBytes(ctx: DomainContext, keyId: string): Buffer | null {
+  return storedPqKey(requireKeyRow(ctx.db, keyId).card);
 }
 
 /** The 33 bytes of a PartnerKey's public key (for age recipients and signature checks). */
@@ -212,7 +226,11 @@ export function importContactCard(ctx: DomainContext, input: ImportContactCardIn
       partnerId = current.partner_id;
       // A newer card of the same key may carry a new name or organisation; an older one is ignored.
       if (card.createdAt > current.card_created_at) {
-        const fields = (['name', 'organisation'] as const).filter((f) => card[f] !== current[f]);
+        const fields: string[] = (['name', 'organisation'] as const).filter((f) => card[f] !== current[f]);
+        const pqBefore = storedPqKey(current.card);
+        const pqAfter = cardPqPublicKey(card);
+        if (!(pqBefore === null ? pqAfter === null : pqAfter !== null && pqBefore.equals(pqAfter)))
+          fields.push('pqPublicKey');
         run(
           ctx.db,
           sql`UPDATE partner_keys SET name = ${card.name}, organisation = ${card.organisation}, card_created_at = ${card.createdAt}, card = ${cardJson} WHERE id = ${keyId}`,

@@ -119,12 +119,19 @@ export function clearPartner(ctx: DomainContext, partnerId: string): void {
  * each cleared the other under the partner policy (unless `clear: false`).
  */
 export async function twoVaults(
-  opts: { verify?: { sender?: boolean; recipient?: boolean }; persistent?: boolean; clear?: boolean } = {},
+  opts: {
+    verify?: { sender?: boolean; recipient?: boolean };
+    persistent?: boolean;
+    clear?: boolean;
+    /** exchange version 1 cards (no post-quantum key), as with a partner on an older Case Vault */
+    classic?: boolean;
+  } = {},
 ): Promise<{ sender: Side; recipient: Side }> {
   const sender = await side('Asha Njeri', 'Haki Litigation Centre', opts.persistent === true);
   const recipient = await side('Tomás Ruiz', 'Partner Legal Aid', opts.persistent === true);
-  const a = importContactCard(sender.ctx, { card: cardFileText(contactCardOf(recipient.ctx)), kind: 'ngo' });
-  const b = importContactCard(recipient.ctx, { card: cardFileText(contactCardOf(sender.ctx)), kind: 'ngo' });
+  const card = (s: Side) => cardFileText(contactCardOf(s.ctx, { postQuantum: opts.classic !== true }));
+  const a = importContactCard(sender.ctx, { card: card(recipient), kind: 'ngo' });
+  const b = importContactCard(recipient.ctx, { card: card(sender), kind: 'ngo' });
   sender.partnerId = a.partner.id;
   recipient.partnerId = b.partner.id;
   const digits = safetyNumberDigits(

@@ -41,7 +41,7 @@ const exportInput = (s: Side, caseId: string, extra: Record<string, unknown> = {
 
 /** The decrypted tar of a bundle, entry by entry (with the recipient's key). */
 async function entriesOf(file: string, s: Side): Promise<Array<{ name: string; data: Buffer }>> {
-  const id = s.ctx.identity.ageIdentity();
+  const id = s.ctx.identity.bundleIdentity();
   try {
     const r = new TarReader(decryptAge(fs.createReadStream(file), [id]));
     const out: Array<{ name: string; data: Buffer }> = [];
@@ -560,7 +560,8 @@ describe('bundle export and import', () => {
   });
 
   it('the file decrypts with the stock age tool and its plaintext is a tar in manifest order', async () => {
-    const { sender, recipient } = await twoVaults();
+    // Debian's age (1.1.1) predates the post-quantum type: a bundle between vaults without it
+    const { sender, recipient } = await twoVaults({ classic: true });
     const seed = await seedCase(sender);
     const ex = await exportBundle(sender.ctx, exportInput(sender, seed.caseId, { evidenceIds: [seed.evidenceId] }));
     const dir = path.dirname(ex.path);

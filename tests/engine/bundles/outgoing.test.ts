@@ -55,7 +55,7 @@ function shareEverything(s: Side, partnerId = s.partnerId): void {
 
 /** The records of a bundle (decrypted with `reader`'s key), by entry name. */
 async function recordsOf(file: string, reader: Side): Promise<Map<string, Record<string, unknown>>> {
-  const id = reader.ctx.identity.ageIdentity();
+  const id = reader.ctx.identity.bundleIdentity();
   try {
     const r = new TarReader(decryptAge(fs.createReadStream(file), [id]));
     const out = new Map<string, Record<string, unknown>>();

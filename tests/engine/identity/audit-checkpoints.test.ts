@@ -63,8 +63,8 @@ describe('audit checkpoints', () => {
     const { vault } = await newVault();
     const ctx = domainContext(vault);
     const note = () => mutate(ctx, (audit) => audit({ action: 'test.note', subject: null }));
-    // vault.created + identity.created = 2 entries, no checkpoint yet
-    for (let i = 0; i < CHECKPOINT_INTERVAL - 3; i++) note();
+    // vault.created + identity.created + identity.pq-key-created = 3 entries, no checkpoint yet
+    for (let i = 0; i < CHECKPOINT_INTERVAL - 4; i++) note();
     expect(all(vault.db, sql`SELECT seq FROM audit_checkpoints`)).toEqual([]);
     note(); // entry 100
     expect(all(vault.db, sql`SELECT seq FROM audit_checkpoints`)).toEqual([{ seq: CHECKPOINT_INTERVAL }]);
@@ -94,14 +94,14 @@ describe('audit checkpoints', () => {
     const { vault } = await newVault();
     const db = vault.db;
     for (let i = 0; i < 5; i++) vault.audit('test.entry', { i });
-    writeCheckpoint(db, vault.identity); // seq 7
+    writeCheckpoint(db, vault.identity); // seq 8
     for (let i = 0; i < 3; i++) vault.audit('test.entry', { i });
-    writeCheckpoint(db, vault.identity); // seq 10
+    writeCheckpoint(db, vault.identity); // seq 11
     const pk = vault.identity.publicKey;
     expect(verifyAuditLog(db, vault.id, pk)).toMatchObject({
       ok: true,
-      entries: 10,
-      checkpoints: { count: 2, lastSeq: 10, problems: [] },
+      entries: 11,
+      checkpoints: { count: 2, lastSeq: 11, problems: [] },
     });
 
     // Someone with the database key (not the identity key) rewrites history from entry 3 on
@@ -133,12 +133,12 @@ describe('audit checkpoints', () => {
       prev = h;
     }
     const verdict = verifyAuditLog(db, vault.id, pk);
-    expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 7, checkpoints: { count: 2 } });
+    expect(verdict).toMatchObject({ ok: false, firstBrokenSeq: 8, checkpoints: { count: 2 } });
     expect(verdict.checkpoints.problems.map((p) => [p.seq, p.problem])).toEqual([
-      [7, 'hash-mismatch'],
-      [10, 'hash-mismatch'],
+      [8, 'hash-mismatch'],
+      [11, 'hash-mismatch'],
     ]);
-    if (!verdict.ok) expect(verdict.reason).toMatch(/entry 7 no longer has the hash its signed checkpoint records/);
+    if (!verdict.ok) expect(verdict.reason).toMatch(/entry 8 no longer has the hash its signed checkpoint records/);
 
     // doctor and audit.verify report it
     const report = await runDoctor(vault);
@@ -146,13 +146,13 @@ describe('audit checkpoints', () => {
     expect(finding).toMatchObject({
       level: 'fail',
       details: {
-        firstBrokenSeq: 7,
+        firstBrokenSeq: 8,
         checkpoints: {
           count: 2,
-          lastSeq: 10,
+          lastSeq: 11,
           problems: [
-            { seq: 7, problem: 'hash-mismatch' },
-            { seq: 10, problem: 'hash-mismatch' },
+            { seq: 8, problem: 'hash-mismatch' },
+            { seq: 11, problem: 'hash-mismatch' },
           ],
         },
       },
@@ -164,41 +164,41 @@ describe('audit checkpoints', () => {
     const { vault } = await newVault();
     const db = vault.db;
     vault.audit('test.entry');
-    writeCheckpoint(db, vault.identity); // seq 3
+    writeCheckpoint(db, vault.identity); // seq 4
     const pk = vault.identity.publicKey;
     const cp = get<CpRow>(db, sql`SELECT * FROM audit_checkpoints`)!;
     db.exec('DROP TRIGGER audit_checkpoints_no_update');
     db.exec('DROP TRIGGER audit_checkpoints_no_delete');
     const sig = Buffer.from(cp.signature);
     sig[7]! ^= 1;
-    run(db, sql`UPDATE audit_checkpoints SET signature = ${sig} WHERE seq = 3`);
+    run(db, sql`UPDATE audit_checkpoints SET signature = ${sig} WHERE seq = 4`);
     expect(verifyCheckpoints(db, vault.id, pk).problems).toEqual([
-      { seq: 3, problem: 'bad-signature', message: expect.stringMatching(/does not verify/) },
+      { seq: 4, problem: 'bad-signature', message: expect.stringMatching(/does not verify/) },
     ]);
 
     // signed correctly, but by another key
     const other = PrivateKey.generate();
     const { signatureDigest } = await import('../../../src-main/engine/identity/vault-identity.js');
     const foreignSig = Buffer.from(
-      other.sign(new Uint8Array(signatureDigest('auditCheckpoint', checkpointBytes(vault.id, 3, cp.hash)))),
+      other.sign(new Uint8Array(signatureDigest('auditCheckpoint', checkpointBytes(vault.id, 4, cp.hash)))),
     );
     run(
       db,
-      sql`UPDATE audit_checkpoints SET signature = ${foreignSig}, public_key = ${Buffer.from(other.getPublicKey().serialize())} WHERE seq = 3`,
+      sql`UPDATE audit_checkpoints SET signature = ${foreignSig}, public_key = ${Buffer.from(other.getPublicKey().serialize())} WHERE seq = 4`,
     );
     expect(verifyCheckpoints(db, vault.id, pk).problems.map((p) => p.problem)).toEqual(['foreign-key']);
 
     // a valid checkpoint for an entry that was cut off the end of the log
     run(db, sql`DELETE FROM audit_checkpoints`);
-    vault.audit('test.entry'); // 4
+    vault.audit('test.entry'); // 5
     writeCheckpoint(db, vault.identity);
     db.exec('DROP TRIGGER audit_log_no_delete');
-    run(db, sql`DELETE FROM audit_log WHERE seq = 4`);
+    run(db, sql`DELETE FROM audit_log WHERE seq = 5`);
     const verdict = verifyAuditLog(db, vault.id, pk);
     expect(verdict).toMatchObject({
       ok: false,
-      firstBrokenSeq: 4,
-      checkpoints: { problems: [{ seq: 4, problem: 'missing-entry' }] },
+      firstBrokenSeq: 5,
+      checkpoints: { problems: [{ seq: 5, problem: 'missing-entry' }] },
     });
     // the checkpoint is of another vault id: its signature does not cover this vault
     expect(verifyCheckpoints(db, '01900000-0000-7000-8000-000000000000', pk).problems.map((p) => p.problem)).toEqual([

@@ -8,6 +8,7 @@ import { canonicalJson } from '../../../shared/canonical-json.js';
 import { MAX_CARD_BYTES } from '../../../shared/domain/identity.js';
 import {
   cardFileText,
+  cardPqPublicKey,
   cardPublicKey,
   cardQr,
   cardSignedBytes,
@@ -17,6 +18,7 @@ import {
   type ContactCard,
 } from '../../../src-main/engine/identity/contact-card.js';
 import { updateIdentity } from '../../../src-main/engine/identity/identity-service.js';
+import { HybridIdentity } from '../../../src-main/engine/age/index.js';
 import { keyFingerprint, signatureDigest, verifySignature } from '../../../src-main/engine/identity/vault-identity.js';
 import { tempDir } from '../../helpers.js';
 import { codeOfSync, newDomain } from '../domain-helpers.js';
@@ -37,14 +39,16 @@ describe('contact card', () => {
     const card = contactCardOf(d.ctx);
     expect(card).toEqual({
       format: 'case-vault/contact-card',
-      version: 1,
+      version: 2,
       vaultId: d.ctx.vaultId,
       name: 'Amina Odhiambo',
       organisation: 'Legal Aid Nairobi',
       publicKey: d.ctx.identity.publicKey.toString('base64'),
       createdAt: '2026-11-21T12:00:00.000Z',
+      pqPublicKey: d.ctx.identity.postQuantumPublicKey!.toString('base64'),
       signature: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/),
     });
+    expect(cardPqPublicKey(card)!.equals(d.ctx.identity.postQuantumPublicKey!)).toBe(true);
     const { signature, ...body } = card;
     expect(cardSignedBytes(card).toString()).toBe(canonicalJson(body));
     expect(
@@ -73,6 +77,14 @@ describe('contact card', () => {
     expect(parseContactCard(JSON.parse(text))).toEqual(card);
     expect(parseContactCard(canonicalJson(card))).toEqual(card);
     expect(cardPublicKey(card).equals(d.ctx.identity.publicKey)).toBe(true);
+
+    // version 1, for a reader that may not know version 2: the same card without the key
+    const classic = contactCardOf(d.ctx, { postQuantum: false });
+    const { pqPublicKey: _pq, signature: _s2, ...v2body } = card as Extract<ContactCard, { version: 2 }>;
+    const { signature: _s1, ...v1body } = classic;
+    expect(v1body).toEqual({ ...v2body, version: 1 });
+    expect(parseContactCard(cardFileText(classic))).toEqual(classic);
+    expect(cardPqPublicKey(classic)).toBeNull();
   });
 
   describe('refusals, one code per way of failing', () => {
@@ -95,7 +107,62 @@ describe('contact card', () => {
         },
         'CARD_INVALID',
       ],
-      ['version 2', (c) => JSON.stringify({ ...c, version: 2 }), 'CARD_UNSUPPORTED_VERSION'],
+      ['version 3', (c) => JSON.stringify({ ...c, version: 3 }), 'CARD_UNSUPPORTED_VERSION'],
+      [
+        'version 1 carrying a post-quantum key (signed)',
+        (c, k) =>
+          JSON.stringify(
+            signedWith(k, {
+              ...c,
+              version: 1,
+              publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'),
+            }),
+          ),
+        'CARD_INVALID',
+      ],
+      [
+        'version 2 without its post-quantum key (signed)',
+        (c, k) => {
+          const { pqPublicKey: _p, ...rest } = c as Extract<ContactCard, { version: 2 }>;
+          return JSON.stringify(
+            signedWith(k, { ...rest, publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64') }),
+          );
+        },
+        'CARD_INVALID',
+      ],
+      [
+        'a post-quantum key of 1215 bytes (signed)',
+        (c, k) =>
+          JSON.stringify(
+            signedWith(k, {
+              ...c,
+              publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'),
+              pqPublicKey: Buffer.alloc(1215, 1).toString('base64'),
+            }),
+          ),
+        'CARD_KEY_INVALID',
+      ],
+      [
+        'a post-quantum key that is not an ML-KEM-768 key (signed)',
+        (c, k) => {
+          const pq = Buffer.from((c as Extract<ContactCard, { version: 2 }>).pqPublicKey, 'base64');
+          pq[0] = 0xff;
+          pq[1] = pq[1]! | 0x0f; // a coefficient of 4095 >= q
+          return JSON.stringify(
+            signedWith(k, {
+              ...c,
+              publicKey: Buffer.from(k.getPublicKey().serialize()).toString('base64'),
+              pqPublicKey: pq.toString('base64'),
+            }),
+          );
+        },
+        'CARD_KEY_INVALID',
+      ],
+      [
+        'a swapped post-quantum key (the signature covers it)',
+        (c) => JSON.stringify({ ...c, pqPublicKey: HybridIdentity.generate().publicKey.toString('base64') }),
+        'CARD_SIGNATURE_INVALID',
+      ],
       ['version "1"', (c) => JSON.stringify({ ...c, version: '1' }), 'CARD_UNSUPPORTED_VERSION'],
       [
         'an extra member (even signed)',
@@ -196,7 +263,7 @@ describe('contact card', () => {
 
   it('as a QR code: a PNG and an SVG holding the compact card', async () => {
     const d = await newDomain();
-    const card = contactCardOf(d.ctx);
+    const card = contactCardOf(d.ctx, { postQuantum: false });
     const png = await cardQr(card, 'png');
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
@@ -216,6 +283,22 @@ describe('contact card', () => {
     const capacityM: Record<number, number> = { 10: 213, 11: 251, 12: 287, 13: 331, 14: 362 };
     expect(capacityM[version]).toBeGreaterThanOrEqual(bytes);
     expect(capacityM[version - 1] ?? 0).toBeLessThan(bytes);
+  });
+
+  it('a version 2 card fits a QR code (version 40 at most); one too long for any is CARD_QR_TOO_LARGE', async () => {
+    const d = await newDomain();
+    updateIdentity(d.ctx, { name: 'Amina Odhiambo', organisation: 'Legal Aid Nairobi' });
+    const card = contactCardOf(d.ctx);
+    const svg = await cardQr(card, 'svg');
+    const modules = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]) - 8;
+    expect(modules).toBeLessThanOrEqual(17 + 4 * 40);
+    expect(Buffer.byteLength(canonicalJson(card))).toBeLessThan(2331);
+    // 200 characters of three-byte script in each of name and organisation: 1200 bytes more
+    updateIdentity(d.ctx, { name: 'ማ'.repeat(200), organisation: 'ማ'.repeat(200) });
+    const long = contactCardOf(d.ctx);
+    await expect(cardQr(long, 'png')).rejects.toMatchObject({ code: 'CARD_QR_TOO_LARGE' });
+    // the same card without the post-quantum key still fits
+    expect((await cardQr(contactCardOf(d.ctx, { postQuantum: false }), 'png')).length).toBeGreaterThan(0);
   });
 
   it('exports the card file and its QR code atomically, refusing to overwrite, audited', async () => {

@@ -18,6 +18,7 @@ import {
   importContactCard,
   listPartnerKeys,
   partnerKeyBytes,
+  partnerPqKeyBytes,
   partnerSafetyNumber,
   verifiedKeysOf,
   verifyPartnerKey,
@@ -88,6 +89,7 @@ describe('partner keys', () => {
       verifiedBy: null,
       verifiedHow: null,
       replacedAt: null,
+      postQuantum: true,
     });
     // partner.added + partner-key.added, one transaction
     expect(us.auditCount()).toBe(before + 2);
@@ -164,6 +166,34 @@ describe('partner keys', () => {
     const after = state(us);
     importContactCard(us.ctx, { card: cardWithKeyOf(them, '2026-11-25T00:00:00.000Z') });
     expect(state(us)).toEqual(after);
+  });
+
+  it('a partner who updates Case Vault: their newer version 2 card adds the post-quantum key to the verified key, audited', async () => {
+    const { us, them } = await twoVaults();
+    const classic = importContactCard(us.ctx, {
+      card: cardFileText(contactCardOf(them.ctx, { postQuantum: false })),
+    });
+    expect(classic.key.postQuantum).toBe(false);
+    expect(partnerPqKeyBytes(us.ctx, classic.key.id)).toBeNull();
+    const sn = await partnerSafetyNumber(us.ctx, classic.key.id);
+    verifyPartnerKey(us.ctx, { keyId: classic.key.id, safetyNumber: sn.digits, verifiedBy: 'Amina' });
+
+    them.setNow('2026-12-01T09:00:00.000Z');
+    const r = importContactCard(us.ctx, { card: cardFileText(contactCardOf(them.ctx)) });
+    // the same identity key (which signed the card): still verified, now with the post-quantum key
+    expect(r).toMatchObject({
+      change: 'unchanged',
+      key: { id: classic.key.id, status: 'verified', postQuantum: true },
+    });
+    expect(partnerPqKeyBytes(us.ctx, classic.key.id)!.equals(them.ctx.identity.postQuantumPublicKey!)).toBe(true);
+    const last = get<{ action: string; details: string }>(
+      us.ctx.db,
+      sql`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
+    expect([last.action, JSON.parse(last.details)]).toEqual([
+      'partner-key.card-refreshed',
+      { partnerId: classic.partner.id, fields: ['pqPublicKey'] },
+    ]);
   });
 
   it('a KEY CHANGE: the old key is replaced, the new one unverified, the partner shows "changed"', async () => {

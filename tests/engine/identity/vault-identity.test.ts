@@ -31,7 +31,7 @@ describe('vault identity', () => {
       vault.db,
       sql`SELECT * FROM audit_log ORDER BY seq`,
     );
-    expect(audit.map((a) => a.action)).toEqual(['vault.created', 'identity.created']);
+    expect(audit.map((a) => a.action)).toEqual(['vault.created', 'identity.created', 'identity.pq-key-created']);
     expect(audit[1]).toMatchObject({ subject_kind: 'vault-identity', subject_id: vault.id });
     expect(JSON.parse(audit[1]!.details)).toEqual({ reason: 'init', fingerprint: keyFingerprint(pk) });
     const row = get<{
@@ -52,7 +52,7 @@ describe('vault identity', () => {
     const again = await openVault(dir);
     expect(again.identity.publicKey.equals(pk)).toBe(true);
     // no second identity.created (the lock added one signed checkpoint, no audit entry)
-    expect(all(again.db, sql`SELECT action FROM audit_log`)).toHaveLength(2);
+    expect(all(again.db, sql`SELECT action FROM audit_log`)).toHaveLength(3);
     expect(all(again.db, sql`SELECT * FROM vault_identity`)).toHaveLength(1);
   });
 
@@ -240,7 +240,12 @@ describe('vault identity', () => {
       v.db,
       sql`SELECT action, details FROM audit_log ORDER BY seq`,
     );
-    expect(entries.map((e) => e.action)).toEqual(['vault.created', 'vault.migrated', 'identity.created']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'vault.created',
+      'vault.migrated',
+      'identity.created',
+      'identity.pq-key-created',
+    ]);
     expect(JSON.parse(entries[2]!.details)).toEqual({
       reason: 'migration',
       fingerprint: keyFingerprint(v.identity.publicKey),

@@ -25,7 +25,7 @@ import {
 } from '../../domain-cli.js';
 import { callEngine, withEngine } from '../../engine-call.js';
 import { UsageError } from '../../io.js';
-import { addPartnerFromCard, keyStateText } from './partner-key-commands.js';
+import { type PostQuantumState, addPartnerFromCard, keyStateText, postQuantumState } from './partner-key-commands.js';
 
 const PARTNER_OPTIONS: Record<string, OptionSpec> = {
   name: { type: 'string', description: 'organisation name', valueName: 'N' },
@@ -90,12 +90,25 @@ function gateText(c: PartnerClearance): string {
     : `NOT CLEARED: ${c.reasons.map((r) => r.message).join(' ')}`;
 }
 
+function postQuantumText(keys: PartnerDetail['keys']): string {
+  switch (postQuantumState(keys)) {
+    case 'yes':
+      return 'yes: their card carries a post-quantum key; bundles to them use mlkem768x25519 stanzas';
+    case 'some':
+      return 'only some of their vaults: bundles to them use X25519 stanzas until every vault sends a version 2 card';
+    case 'no':
+      return 'no: their card has no post-quantum key (an older Case Vault); bundles to them use X25519 stanzas';
+    case '-':
+      return '-';
+  }
+}
+
 function printPartner(ctx: CommandContext, p: Partner | PartnerDetail, gate?: PartnerClearance): void {
   const lines = partnerLines(p);
   if ('agreements' in p)
     lines.splice(lines.length - 2, 0, ['agreements', p.agreements.length ? p.agreements.map(agreementText) : 'none']);
-  if ('keyState' in p) lines.splice(2, 0, ['keys', keyStateText(p)]);
-  if (gate) lines.splice('keyState' in p ? 3 : 2, 0, ['partner gate', gateText(gate)]);
+  if ('keyState' in p) lines.splice(2, 0, ['keys', keyStateText(p)], ['post-quantum', postQuantumText(p.keys)]);
+  if (gate) lines.splice('keyState' in p ? 4 : 2, 0, ['partner gate', gateText(gate)]);
   printRecord(ctx, p, lines);
 }
 
@@ -151,7 +164,16 @@ const list: Command = {
       country: stringOpt(ctx, 'country'),
       tier: stringOpt(ctx, 'tier'),
     });
-    const items = await callEngine(ctx, 'partners', 'list', query);
+    // whether each partner's current keys carry a post-quantum key (their cards are version 2)
+    const items = await withEngine(ctx, async (engine) => {
+      const list = await engine.call('partners', 'list', query);
+      const out: Array<Partner & { postQuantum: PostQuantumState }> = [];
+      for (const p of list) {
+        const detail = await engine.call('partners', 'get', { id: p.id });
+        out.push({ ...p, postQuantum: postQuantumState(detail.keys) });
+      }
+      return out;
+    });
     printTable(
       ctx,
       items,
@@ -163,6 +185,7 @@ const list: Command = {
         ['DD', (p) => p.ddOutcome],
         ['REVIEW', (p) => (p.ddReviewOn ? `${p.ddReviewOn}${p.ddReviewOverdue ? ' !' : ''}` : '')],
         ['SHARES', (p) => SHARING_KINDS.filter((k) => p.sharingProfile[k] !== undefined)],
+        ['PQ', (p) => p.postQuantum],
         ['ID', (p) => p.id],
       ],
       'No partners match.',

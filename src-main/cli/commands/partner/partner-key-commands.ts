@@ -36,6 +36,19 @@ export function keyStateText(p: Pick<PartnerDetail, 'keyState' | 'keys'>): strin
   }
 }
 
+/**
+ * Whether bundles to a partner can be post-quantum: `yes` when every current key's card
+ * carries a post-quantum key, `some` when only some do (a bundle to them is then X25519 for
+ * every recipient), `no` when none does, `-` when the partner has no key yet.
+ */
+export type PostQuantumState = 'yes' | 'some' | 'no' | '-';
+export function postQuantumState(keys: ReadonlyArray<Pick<PartnerKey, 'status' | 'postQuantum'>>): PostQuantumState {
+  const current = keys.filter((k) => k.status !== 'replaced');
+  if (current.length === 0) return '-';
+  const pq = current.filter((k) => k.postQuantum).length;
+  return pq === current.length ? 'yes' : pq === 0 ? 'no' : 'some';
+}
+
 function keyLines(k: PartnerKey): Array<[string, unknown]> {
   return [
     ['key', k.id],
@@ -44,6 +57,10 @@ function keyLines(k: PartnerKey): Array<[string, unknown]> {
     ['card name', k.name],
     ['card org', k.organisation],
     ['fingerprint', k.fingerprint],
+    [
+      'post-quantum',
+      k.postQuantum ? 'yes (card version 2)' : 'no (card version 1: bundles to this vault use X25519 stanzas)',
+    ],
     ['status', k.status === 'verified' ? `verified ${k.verifiedAt} by ${k.verifiedBy} (${k.verifiedHow})` : k.status],
     ['added', k.addedAt],
     ['replaced', k.replacedAt],

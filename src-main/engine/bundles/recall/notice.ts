@@ -143,7 +143,7 @@ export async function readNoticeEntries(
   ctx: DomainContext,
   source: () => AsyncIterable<Uint8Array>,
 ): Promise<{ bytes: Buffer; signature: Buffer }> {
-  const identity = ctx.identity.ageIdentity();
+  const identity = ctx.identity.bundleIdentity();
   let tar: TarReader | null = null;
   try {
     const plaintext = (async function* () {

@@ -55,7 +55,8 @@ export function makeRecallReceipt(
     action: r.action,
     result: 'applied',
     receivedAt: nowIso(ctx),
-    recipient: contactCardOf(ctx),
+    // version 1: a receipt needs no post-quantum key, and every partner reads version 1
+    recipient: contactCardOf(ctx, { postQuantum: false }),
     counts: r.counts,
   };
   const signature = ctx.identity.sign('recallReceipt', Buffer.from(canonicalJson(receipt), 'utf8')).toString('base64');

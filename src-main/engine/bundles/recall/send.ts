@@ -40,11 +40,12 @@ import { all, get, pluck, run, sql } from '../../db/sql.js';
 import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../../domain/context.js';
 import { contactCardOf } from '../../identity/contact-card.js';
 import { keyFingerprint } from '../../identity/vault-identity.js';
-import { partnerKeyBytes, verifiedKeysOf } from '../../partners/partner-keys.js';
+import { verifiedKeysOf } from '../../partners/partner-keys.js';
 import { requirePartner } from '../../partners/partner-service.js';
 import { uuidv7 } from '../../util/ids.js';
 import { checkNewFileTarget, newFileIoError, quotedName } from '../../util/new-file.js';
-import { X25519Recipient } from '../../age/index.js';
+import type { AgeRecipient } from '../../age/index.js';
+import { bundleRecipients } from '../age-recipients.js';
 import { type SignedNotice, signNotice, writeNoticeFile } from './notice.js';
 
 interface ConsentFacts {
@@ -154,7 +155,7 @@ interface Prepared {
   partnerId: string;
   out: string;
   signed: SignedNotice;
-  recipients: X25519Recipient[];
+  recipients: AgeRecipient[];
   bytes: number;
 }
 
@@ -175,12 +176,13 @@ function prepare(
     );
   }
   const createdAt = ctx.now();
+  const { recipients, postQuantum } = bundleRecipients(ctx, keys);
   const notice: RecallNotice = {
     format: RECALL_FORMAT,
     formatVersion: RECALL_FORMAT_VERSION,
     noticeId: uuidv7(createdAt.getTime()),
     createdAt: createdAt.toISOString(),
-    sender: contactCardOf(ctx),
+    sender: contactCardOf(ctx, { postQuantum }),
     recipients: [
       ...keys.map((k) => ({ vaultId: k.vaultId, publicKey: k.publicKey })),
       { vaultId: ctx.vaultId, publicKey: ctx.identity.publicKey.toString('base64') },
@@ -198,7 +200,7 @@ function prepare(
     partnerId: carried.partnerId,
     out: dest,
     signed,
-    recipients: [...keys.map((k) => X25519Recipient.fromLibsignal(partnerKeyBytes(k))), ctx.identity.ageRecipient()],
+    recipients,
     bytes: 0,
   };
 }
