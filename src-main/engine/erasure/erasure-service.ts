@@ -40,7 +40,8 @@ import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../audit/audit-log.js';
 import { carriedTo } from '../bundles/recall/send.js';
 import { requireCase } from '../cases/case-service.js';
-import { all, get, pluck, run, sql, type WritableDB } from '../db/sql.js';
+import { all, get, pluck, run, sql } from '../db/sql.js';
+import { mergeSearchIndexes } from '../search/merge-indexes.js';
 import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
 import { custodyGenesis, custodyHash } from '../evidence/custody-log.js';
 import { requireEvidence } from '../evidence/evidence-service.js';
@@ -64,18 +65,6 @@ export const ERASED_TEXT = '[erased]';
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/**
- * Merge every segment of the full-text indexes: a deleted row leaves its tokens in the old
- * segments (FTS5 only records a delete marker) until a merge rewrites them; 'optimize' merges
- * all segments into one without the deleted entries, and secure_delete zeroes the freed pages.
- */
-function mergeSearchIndexes(db: WritableDB): void {
-  run(db, sql`INSERT INTO notes_fts(notes_fts) VALUES ('optimize')`);
-  run(db, sql`INSERT INTO cases_fts(cases_fts) VALUES ('optimize')`);
-  run(db, sql`INSERT INTO evidence_fts(evidence_fts) VALUES ('optimize')`);
-  run(db, sql`INSERT INTO people_fts(people_fts) VALUES ('optimize')`);
 }
 
 /** After the commit: the freed pages reach the main file, the WAL is emptied, then the files go. */

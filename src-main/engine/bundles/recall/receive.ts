@@ -44,6 +44,7 @@ import {
 import { VaultError } from '../../../../shared/errors.js';
 import { all, get, run, sql } from '../../db/sql.js';
 import { type DomainContext, mutate, nowIso, parseInput } from '../../domain/context.js';
+import { mergeSearchIndexes } from '../../search/merge-indexes.js';
 import { findKeyByPublicKey } from '../../partners/partner-keys.js';
 import { type CheckedNotice, readNoticeFile } from './notice.js';
 import { makeRecallReceipt } from './receipts.js';
@@ -183,6 +184,8 @@ export async function importRecallNotice(ctx: DomainContext, file: string): Prom
       });
     }
     counts.ignored = ignored.filter((i) => i.reason !== 'kept-for-records-here').length;
+    // the names and pseudonym just deleted must not live on in old full-text segments
+    if (n.action === 'erase' && counts.erased > 0) mergeSearchIndexes(ctx.db);
 
     const receipt = makeRecallReceipt(ctx, {
       noticeId: n.noticeId,
