@@ -444,6 +444,18 @@ describe('the litigator’s walk, counted', () => {
     await dlg.waitFor();
     await checkScreen(p, 'walk-edit-person-ar');
     await p.keyboard.press('Escape');
+    // the consent check that stops, with its way out in place
+    await nav.getByRole('link', { name: new RegExp(`^${ar('nav.share')}`) }).click();
+    await p.getByRole('checkbox', { name: new RegExp(D.title) }).check();
+    await panel.getByRole('button', { name: ar('share.next'), exact: true }).click();
+    await p.getByRole('radio', { name: D.bOrg, exact: true }).check();
+    await panel.getByRole('textbox', { name: new RegExp(`^${ar('share.purpose')}`) }).fill(D.purpose);
+    await panel.getByRole('button', { name: ar('share.check.button'), exact: true }).click();
+    await p
+      .getByTestId('plan-refused')
+      .getByRole('button', { name: ar('share.plan.leaveOutNow') })
+      .waitFor();
+    await checkScreen(p, 'walk-share-check-ar');
     await p.setViewportSize({ width: 1920, height: 1080 });
     await nav.getByRole('link', { name: new RegExp(`^${ar('nav.settings')}`) }).click();
     await p.getByLabel(ar('settings.language.label'), { exact: true }).selectOption('en');
