@@ -21,6 +21,7 @@ import { checkScreen, launchChromium } from './browser.js';
 import type { CardImportResult, PartnerDetail } from '../../shared/domain/partners.js';
 import type { SafetyNumber } from '../../shared/domain/identity.js';
 import type { Case } from '../../shared/domain/cases.js';
+import { TOLD_ELEMENTS } from '../../shared/domain/consents.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const VIEWPORT = { width: 1366, height: 768 };
@@ -209,12 +210,25 @@ describe('the litigator’s walk, counted', () => {
       await dlg.waitFor();
       await steps.select(field(dlg, 'consents.form.purpose'), purpose);
       await steps.check(field(dlg, 'consents.form.toldAll'));
-      if (purpose === 'representation') await checkScreen(p, 'walk-record-consent-en');
+      if (purpose === 'representation') {
+        // (not counted: checking the shortcut) it ticked all six, and each can still be unticked
+        for (const el of TOLD_ELEMENTS) expect(await field(dlg, `consents.told.${el}`).isChecked()).toBe(true);
+        await field(dlg, 'consents.told.right-to-withdraw').uncheck();
+        expect(await field(dlg, 'consents.form.toldAll').isChecked()).toBe(false);
+        await waitForText(dlg.locator('.warn-text'), en('consents.form.toldWarning'));
+        await field(dlg, 'consents.told.right-to-withdraw').check();
+        expect(await field(dlg, 'consents.form.toldAll').isChecked()).toBe(true);
+        expect(await field(dlg, 'consents.form.person').locator('option:checked').textContent()).toBe(D.survivor);
+        await checkScreen(p, 'walk-record-consent-en');
+      }
       await steps.click(dlg.getByRole('button', { name: en('consents.form.submit') }));
       await dlg.waitFor({ state: 'detached' });
     }
     const consentRows = p.getByTestId('consents-table').locator('tbody tr');
     await expect.poll(() => consentRows.count()).toBe(3);
+    const survivorRows = consentRows.filter({ hasText: D.survivor });
+    expect(await survivorRows.count()).toBe(3);
+    for (const text of await survivorRows.allTextContents()) expect(plain(text)).toContain(en('consents.toldAll'));
     await checkScreen(p, 'walk-consents-en');
 
     // ---- 4: a PDF with its provenance, then opened in the viewer
