@@ -68,7 +68,10 @@ function RecordConsentForm({
   onRecorded,
 }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const t = useT();
-  const [personId, setPersonId] = useState(people[0]!.id);
+  // The survivor is whose consent is recorded most: first, whatever the alphabet says.
+  const [personId, setPersonId] = useState(
+    () => (people.find((p) => p.roles.some((r) => r.caseId === caseId && r.role === 'survivor')) ?? people[0]!).id,
+  );
   const [purpose, setPurpose] = useState<ConsentPurpose>('representation');
   const [recipient, setRecipient] = useState(DEFAULT_SHARING_VALUE);
   const [decision, setDecision] = useState<ConsentDecision>('given');
@@ -171,6 +174,11 @@ function RecordConsentForm({
         <p className="field-hint" id="consent-told-hint">
           {t('consents.form.toldHint')}
         </p>
+        <Checkbox
+          label={t('consents.form.toldAll')}
+          checked={told.length === TOLD_ELEMENTS.length}
+          onChange={(e) => setTold(e.target.checked ? [...TOLD_ELEMENTS] : [])}
+        />
         {TOLD_ELEMENTS.map((el) => (
           <Checkbox
             key={el}

@@ -86,7 +86,8 @@ export const ar: Translation<typeof en> = {
   'consents.decision.refused': 'رفض الشخص',
   'consents.form.refusalReason': 'سبب رفض الشخص',
   'consents.form.told': 'ما شُرح للشخص قبل أن يقرر',
-  'consents.form.toldHint': 'ضع علامة فقط على ما شُرح له فعلًا.',
+  'consents.form.toldAll': 'أُبلغ بكل ما في الشرح المعتاد (النقاط الست أدناه)',
+  'consents.form.toldHint': 'ضع علامة فقط على ما شُرح له فعلًا: ألغِ تحديد أي نقطة لم تُشرح.',
   'consents.form.toldWarning':
     'لم توضع علامة على كل العناصر: ستُسجَّل هذه الموافقة على أنها غير مستنيرة، ولن تعتمد عليها الخزنة.',
   'consents.form.method': 'طريقة التعبير عن القرار',

@@ -84,7 +84,8 @@ export const en = {
   'consents.decision.refused': 'The person refused',
   'consents.form.refusalReason': 'Why the person refused',
   'consents.form.told': 'What the person was told before deciding',
-  'consents.form.toldHint': 'Tick only what was really explained to them.',
+  'consents.form.toldAll': 'Told everything in the standard explanation (the six points below)',
+  'consents.form.toldHint': 'Tick only what was really explained to them: untick any point that was left out.',
   'consents.form.toldWarning':
     'Not everything is ticked: this consent will be recorded as not informed, and the vault will not rely on it.',
   'consents.form.method': 'How the decision was expressed',

@@ -88,7 +88,8 @@ export const es: Translation<typeof en> = {
   'consents.decision.refused': 'La persona se negó',
   'consents.form.refusalReason': 'Por qué la persona se negó',
   'consents.form.told': 'Lo que se explicó a la persona antes de decidir',
-  'consents.form.toldHint': 'Marque solo lo que realmente se le explicó.',
+  'consents.form.toldAll': 'Se le dijo todo en la explicación habitual (los seis puntos de abajo)',
+  'consents.form.toldHint': 'Marque solo lo que realmente se le explicó: desmarque cualquier punto que se omitiera.',
   'consents.form.toldWarning':
     'No está todo marcado: este consentimiento se registrará como no informado y la bóveda no se basará en él.',
   'consents.form.method': 'Forma de la decisión',

@@ -88,7 +88,8 @@ export const fr: Translation<typeof en> = {
   'consents.decision.refused': 'La personne a refusé',
   'consents.form.refusalReason': 'Pourquoi la personne a refusé',
   'consents.form.told': 'Ce qui a été expliqué à la personne avant sa décision',
-  'consents.form.toldHint': 'Ne cochez que ce qui lui a réellement été expliqué.',
+  'consents.form.toldAll': 'Tout a été dit dans l’explication habituelle (les six points ci-dessous)',
+  'consents.form.toldHint': 'Ne cochez que ce qui lui a réellement été expliqué : décochez tout point qui a été omis.',
   'consents.form.toldWarning':
     'Tout n’est pas coché : ce consentement sera enregistré comme non éclairé, et le coffre ne s’y fiera pas.',
   'consents.form.method': 'Forme de la décision',

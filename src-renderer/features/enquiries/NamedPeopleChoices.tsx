@@ -66,7 +66,9 @@ export function NamedPeopleChoices({
             <SelectField
               label={t('enquiry.accept.people.action', { name: person.name })}
               value={draft.action}
-              onChange={(e) => set(i, { action: e.target.value })}
+              onChange={(e) =>
+                set(i, e.target.value === 'skip' ? { action: 'skip', role: '' } : { action: e.target.value })
+              }
               options={[
                 { value: 'create', label: t('enquiry.accept.people.create') },
                 ...matchedPeople(enquiry.conflicts, person.name).map((m) => ({
@@ -76,18 +78,21 @@ export function NamedPeopleChoices({
                 { value: 'skip', label: t('enquiry.accept.people.skip') },
               ]}
             />
-            {draft.action !== 'skip' && (
-              <SelectField
-                label={t('enquiry.accept.people.role', { name: person.name })}
-                value={draft.role}
-                required
-                onChange={(e) => set(i, { role: e.target.value as Role | '' })}
-                options={[
-                  { value: '', label: t('enquiry.accept.people.chooseRole') },
-                  ...ROLES.map((r) => ({ value: r, label: t(labelKey('enquiries.role', r)) })),
-                ]}
-              />
-            )}
+            {/* Always shown: choosing a role for a name not yet recorded records it as a new
+                person, so a name from the free-text list takes one choice, not two. */}
+            <SelectField
+              label={t('enquiry.accept.people.role', { name: person.name })}
+              value={draft.role}
+              required={draft.action !== 'skip'}
+              onChange={(e) => {
+                const role = e.target.value as Role | '';
+                set(i, draft.action === 'skip' && role !== '' ? { action: 'create', role } : { role });
+              }}
+              options={[
+                { value: '', label: t('enquiry.accept.people.chooseRole') },
+                ...ROLES.map((r) => ({ value: r, label: t(labelKey('enquiries.role', r)) })),
+              ]}
+            />
           </div>
         );
       })}

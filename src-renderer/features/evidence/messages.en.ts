@@ -119,7 +119,7 @@ export const en = {
   'evidence.custody.caption': 'Custody events of {title}, oldest first',
   'evidence.custody.chainOk': 'Chain intact',
   'evidence.custody.chainOkBody':
-    '{count, plural, one {The one event is} other {All # events are}} linked by their hashes; none was altered or removed.',
+    '{count, plural, one {The one event is recorded with its hash; it was not altered or removed.} other {All # events are linked by their hashes; none was altered or removed.}}',
   'evidence.custody.chainBroken': 'Chain broken',
   'evidence.custody.chainBrokenAt':
     'The chain of hashes breaks at event {seq}: events from there on cannot be trusted.',

@@ -123,7 +123,7 @@ export const es: Translation<typeof en> = {
   'evidence.custody.caption': 'Eventos de custodia de {title}, del más antiguo al más reciente',
   'evidence.custody.chainOk': 'Cadena intacta',
   'evidence.custody.chainOkBody':
-    '{count, plural, one {El único evento está enlazado} other {Los # eventos están enlazados}} por sus hashes; ninguno fue alterado ni eliminado.',
+    '{count, plural, one {El único evento está registrado con su hash; no fue alterado ni eliminado.} other {Los # eventos están enlazados por sus hashes; ninguno fue alterado ni eliminado.}}',
   'evidence.custody.chainBroken': 'Cadena rota',
   'evidence.custody.chainBrokenAt':
     'La cadena de hashes se rompe en el evento {seq}: los eventos desde ahí no son fiables.',

@@ -122,7 +122,7 @@ export const fr: Translation<typeof en> = {
   'evidence.custody.caption': 'Événements de traçabilité de {title}, du plus ancien au plus récent',
   'evidence.custody.chainOk': 'Chaîne intacte',
   'evidence.custody.chainOkBody':
-    '{count, plural, one {L’unique événement est lié} other {Les # événements sont liés}} par leurs empreintes ; aucun n’a été modifié ni supprimé.',
+    '{count, plural, one {L’unique événement est enregistré avec son empreinte ; il n’a été ni modifié ni supprimé.} other {Les # événements sont liés par leurs empreintes ; aucun n’a été modifié ni supprimé.}}',
   'evidence.custody.chainBroken': 'Chaîne rompue',
   'evidence.custody.chainBrokenAt':
     'La chaîne d’empreintes est rompue à l’événement {seq} : les événements à partir de celui-ci ne sont pas fiables.',

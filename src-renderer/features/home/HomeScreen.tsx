@@ -184,7 +184,8 @@ function AgendaSection(props: {
   return (
     <section className="agenda-section" aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      {props.summary ? <p className="agenda-summary">{props.summary}</p> : null}
+      {/* with nothing to list, the empty sentence says it all: no count of zeros above it */}
+      {props.summary && props.total > 0 ? <p className="agenda-summary">{props.summary}</p> : null}
       {props.shown === 0 ? <p className="empty">{props.empty}</p> : <ul className="agenda-list">{props.children}</ul>}
       {props.shown < props.total ? (
         <p className="hint">{t('home.shown', { shown: props.shown, total: props.total })}</p>

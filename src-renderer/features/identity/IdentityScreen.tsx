@@ -34,6 +34,8 @@ export function IdentityScreen() {
   const [identity, setIdentity] = useState<IdentityProfile | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   const [error, setError] = useState<CallError | null>(null);
+  // what the name fields hold, saved or not: a card saved as a file carries it
+  const [draft, setDraft] = useState<{ name: string; organisation: string } | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -53,6 +55,15 @@ export function IdentityScreen() {
     void load();
   }, [load]);
 
+  const saved = (p: IdentityProfile) => {
+    setIdentity(p);
+    // the QR code holds the card: draw it again with the new name
+    void call('identity', 'cardQr', { format: 'svg' }).then(
+      (c) => setQr(c.svg),
+      () => undefined,
+    );
+  };
+
   return (
     <section className="screen screen-identity" aria-labelledby="identity-title">
       <header className="screen-header">
@@ -68,17 +79,7 @@ export function IdentityScreen() {
         <div className="identity-columns">
           <section className="card" aria-labelledby="identity-card">
             <h2 id="identity-card">{t('identity.card.title')}</h2>
-            <CardForm
-              identity={identity}
-              onSaved={(p) => {
-                setIdentity(p);
-                // the QR code holds the card: draw it again with the new name
-                void call('identity', 'cardQr', { format: 'svg' }).then(
-                  (c) => setQr(c.svg),
-                  () => undefined,
-                );
-              }}
-            />
+            <CardForm identity={identity} onSaved={saved} onDraft={setDraft} />
             <h3>{t('identity.key.title')}</h3>
             <dl className="dl">
               <dt>{t('identity.fingerprint')}</dt>
@@ -104,7 +105,7 @@ export function IdentityScreen() {
           <section className="card" aria-labelledby="identity-export">
             <h2 id="identity-export">{t('identity.export.title')}</h2>
             <p className="hint">{t('identity.export.hint')}</p>
-            <CardExports identity={identity} />
+            <CardExports identity={identity} draft={draft} onSaved={saved} />
             <p className="small muted identity-age-key">{t('identity.ageKey')}</p>
           </section>
         </div>
@@ -113,10 +114,19 @@ export function IdentityScreen() {
   );
 }
 
-function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (p: IdentityProfile) => void }) {
+function CardForm({
+  identity,
+  onSaved,
+  onDraft,
+}: {
+  identity: IdentityProfile;
+  onSaved: (p: IdentityProfile) => void;
+  onDraft: (d: { name: string; organisation: string }) => void;
+}) {
   const t = useT();
   const [name, setName] = useState(identity.name);
   const [organisation, setOrganisation] = useState(identity.organisation);
+  useEffect(() => onDraft({ name, organisation }), [name, organisation, onDraft]);
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
   const submit = async (e: FormEvent) => {
@@ -157,16 +167,29 @@ function CardForm({ identity, onSaved }: { identity: IdentityProfile; onSaved: (
   );
 }
 
-function CardExports({ identity }: { identity: IdentityProfile }) {
+function CardExports({
+  identity,
+  draft,
+  onSaved,
+}: {
+  identity: IdentityProfile;
+  draft: { name: string; organisation: string } | null;
+  onSaved: (p: IdentityProfile) => void;
+}) {
   const t = useT();
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
-  const base = `contact-card-${fileSafe(identity.organisation || identity.name || 'case-vault')}`;
+  const shown = draft ?? identity;
+  const base = `contact-card-${fileSafe(shown.organisation || shown.name || 'case-vault')}`;
   const save = (e: (typeof EXPORTS)[number]) =>
     run(async () => {
       setDone(null);
       const target = await call('files', 'chooseSaveTarget', { suggestedName: `${base}.${e.ext}`, kind: e.kind });
       if (!target) return;
+      // a name typed but not saved goes on the card too, rather than the card leaving with the old one
+      if (draft && (draft.name !== identity.name || draft.organisation !== identity.organisation)) {
+        onSaved(await call('identity', 'update', draft));
+      }
       await call('identity', 'exportCard', { target: target.handle, format: e.format });
       setDone(target.name);
     });

@@ -138,9 +138,19 @@ export function CheckStep({
             </div>
           )}
           {refuseBlocked && (
-            <p className="notice notice-error" role="alert">
-              {t('share.plan.refuseBlocked')}
-            </p>
+            <div className="notice notice-error" role="alert" data-testid="plan-refused">
+              <p>{t('share.plan.refuseBlocked')}</p>
+              <div className="form-actions">
+                <Button
+                  onClick={() => void replan.run(() => onReplan({ mode: 'leave-out' }))}
+                  disabled={replan.busy}
+                  aria-busy={replan.busy}
+                >
+                  {t('share.plan.leaveOutNow')}
+                </Button>
+              </div>
+              <ErrorNotice error={replan.error} />
+            </div>
           )}
           {filesOut && (
             <div className="notice notice-error" role="alert" data-testid="plan-files-out">

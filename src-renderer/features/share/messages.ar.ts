@@ -59,6 +59,7 @@ export const ar: Translation<typeof en> = {
   'share.plan.col.person': 'الشخص',
   'share.plan.col.case': 'القضية',
   'share.plan.col.reason': 'السبب',
+  'share.plan.leaveOutNow': 'استبعادهم والتحقق مجددًا',
   'share.plan.refuseBlocked':
     'اخترتَ التوقف عندما لا يكون أحدهم قد وافق: لا يمكن إنشاء الحزمة. ارجع واختر استبعاده، أو سجّل الموافقات الناقصة أولًا.',
   'share.plan.leaveOutNote': 'يبقى هؤلاء الأشخاص وأدوارهم في القضايا والموافقات التي تذكرهم خارج الحزمة.',

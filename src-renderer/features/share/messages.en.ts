@@ -55,6 +55,7 @@ export const en = {
   'share.plan.col.person': 'Person',
   'share.plan.col.case': 'Case',
   'share.plan.col.reason': 'Why',
+  'share.plan.leaveOutNow': 'Leave them out and check again',
   'share.plan.refuseBlocked':
     'You chose to stop when someone has not consented: the bundle cannot be made. Go back and choose to leave them out, or record the missing consents first.',
   'share.plan.leaveOutNote':

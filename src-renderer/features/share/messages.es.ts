@@ -60,6 +60,7 @@ export const es: Translation<typeof en> = {
   'share.plan.col.person': 'Persona',
   'share.plan.col.case': 'Caso',
   'share.plan.col.reason': 'Por qué',
+  'share.plan.leaveOutNow': 'Dejarlos fuera y comprobar de nuevo',
   'share.plan.refuseBlocked':
     'Eligió detenerse cuando alguien no ha consentido: no se puede crear el paquete. Vuelva atrás y elija dejarlo fuera, o registre antes los consentimientos que faltan.',
   'share.plan.leaveOutNote':

@@ -61,6 +61,7 @@ export const fr: Translation<typeof en> = {
   'share.plan.col.person': 'Personne',
   'share.plan.col.case': 'Dossier',
   'share.plan.col.reason': 'Pourquoi',
+  'share.plan.leaveOutNow': 'Les laisser de côté et vérifier à nouveau',
   'share.plan.refuseBlocked':
     'Vous avez choisi d’arrêter quand une personne n’a pas consenti : le lot ne peut pas être créé. Revenez en arrière et choisissez de l’exclure, ou enregistrez d’abord les consentements manquants.',
   'share.plan.leaveOutNote':
