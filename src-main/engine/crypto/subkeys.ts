@@ -14,6 +14,8 @@ export const SUBKEY_LABELS = {
   vaultFileMac: 'case-vault/v1/vault-file-mac',
   /** XChaCha20-Poly1305 key that seals the vault identity's private key (engine/identity/) */
   identity: 'case-vault/v1/identity-key-seal',
+  /** HMAC-SHA256 key that authenticates a backup snapshot's manifest (engine/backup/, docs/backup.md) */
+  backupManifestMac: 'case-vault/v1/backup-manifest-mac',
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY_LABELS;
