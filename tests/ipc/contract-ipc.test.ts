@@ -181,8 +181,8 @@ describe('the IPC contract', () => {
       'reports.write': { target: 'save' },
       // backups to a drive folder (docs/backup.md)
       'backup.create': { drive: 'save' },
-      'backup.list': { drive: 'open' },
-      'backup.verify': { drive: 'open' },
+      'backup.list': { drive: 'save' },
+      'backup.verify': { drive: 'save' },
       'backup.prune': { drive: 'save' },
     });
     const progress = calls.filter((c) => CASE_DOMAIN_AREAS.includes(c.area) && c.spec.progress).map((c) => c.channel);

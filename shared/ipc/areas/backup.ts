@@ -1,8 +1,9 @@
 /**
  * Backups to a removable drive (docs/backup.md): snapshots of the vault in a folder the user
  * chose — the database as it is encrypted, the key file, and every evidence file, with a signed
- * and MAC'd manifest. `drive` is a FileHandle for that folder, issued by main's folder dialog;
- * answers leave paths out.
+ * and MAC'd manifest. `drive` is a FileHandle for that folder, issued by main's folder dialog
+ * as a 'save' handle (a place to write into, never a file to read in as evidence); answers
+ * leave paths out.
  *
  * `status` is what the home screen shows (last backup, reminder, due); `create` writes a
  * snapshot (progress: 'database', then 'copying' in bytes, then 'manifest'); `list` says per
@@ -97,11 +98,11 @@ export const backupArea = {
   /** write a snapshot to the chosen drive folder; progress 'database', 'copying' (bytes), 'manifest' */
   create: engineCall(OnDrive, BackupCreated, { progress: true, fileFields: { drive: 'save' } }),
   /** the vault's snapshots on the drive, oldest first, with erasures since each */
-  list: engineCall(OnDrive, z.array(BackupSnapshot), { fileFields: { drive: 'open' } }),
+  list: engineCall(OnDrive, z.array(BackupSnapshot), { fileFields: { drive: 'save' } }),
   /** hash every byte of one or every snapshot, check signature and MAC; progress 'verifying' (bytes) */
   verify: engineCall(OnDrive.extend({ snapshotId: SnapshotId.optional() }), z.array(BackupVerification), {
     progress: true,
-    fileFields: { drive: 'open' },
+    fileFields: { drive: 'save' },
   }),
   /** keep the newest `keep` snapshots; remove the others and the files only they used */
   prune: engineCall(OnDrive.extend({ keep: z.number().int().min(1).max(100000) }), BackupPruned, {
