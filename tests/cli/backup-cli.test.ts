@@ -71,7 +71,7 @@ describe('backup CLI', () => {
     const sha = manifest.blobs[0]!.parts[0]!.sha256;
     const object = path.join(vdir, 'objects', sha.slice(0, 2), sha);
     const bytes = fs.readFileSync(object);
-    bytes[100] ^= 1;
+    bytes[100] = bytes[100]! ^ 1;
     fs.writeFileSync(object, bytes);
     expectCliError(runCli(['backup', 'verify', v.drive]), 'BACKUP_FILE_MISMATCH');
     const target = path.join(tempDir(), 'restored');

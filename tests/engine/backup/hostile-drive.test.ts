@@ -73,7 +73,7 @@ describe('a hostile or damaged drive', () => {
     const good = fs.readFileSync(file);
 
     const swapped = Buffer.from(good);
-    swapped[good.length - 1] ^= 0xff;
+    swapped[good.length - 1] = swapped[good.length - 1]! ^ 0xff;
     fs.writeFileSync(file, swapped);
     expect(await codeOf(verifyBackup(b.drive))).toBe('BACKUP_FILE_MISMATCH');
 
