@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backup } from '../../../src-main/engine/index.js';
+import { backup, domainContext } from '../../../src-main/engine/index.js';
+import { readAgenda } from '../../../src-main/engine/agenda/agenda-service.js';
 import { PASSPHRASE, codeOf, collect, newVault, openVault, tempDir } from '../../helpers.js';
 
 const { createBackup, listBackups, restoreBackup, verifyBackup, vaultBackupDir } = backup;
@@ -116,6 +117,8 @@ describe('backup create / list / verify / restore', () => {
       due: false,
       daysSinceLast: 3,
     });
+    // the home screen's agenda carries the same status
+    expect(readAgenda(domainContext(vault, () => now)).backup).toMatchObject({ due: false, daysSinceLast: 3 });
     expect(backup.setBackupReminder(db, vault.id, 2, now)).toMatchObject({ reminderDays: 2, due: true });
     expect(() => backup.setBackupReminder(db, vault.id, 0)).toThrow(/whole number/);
   });
