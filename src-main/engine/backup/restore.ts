@@ -189,6 +189,7 @@ export async function restoreBackup(root: string, targetDir: string, opts: Resto
     checkMacWithMaster(m, master);
     // from here on the manifest is the vault's own: its hashes are the truth for every byte
     await fsp.mkdir(parent, { recursive: true, mode: 0o700 });
+    await removeStaleStaging(parent, path.basename(target));
     staging = path.join(parent, `.${path.basename(target)}.restoring-${randomBytes(6).toString('hex')}`);
     await fsp.mkdir(staging, { mode: 0o700 });
     await fsp.mkdir(path.join(staging, BLOBS_DIR_NAME), { mode: 0o700 });
@@ -284,6 +285,19 @@ export async function restoreBackup(root: string, targetDir: string, opts: Resto
     identityFingerprint: fingerprint,
     doctor,
   };
+}
+
+/**
+ * A restore into the same folder that was killed (power cut, kill -9) left its hidden staging
+ * folder: never a vault anyone uses (it gets its name only when complete), so it goes.
+ */
+async function removeStaleStaging(parent: string, name: string): Promise<void> {
+  const prefix = `.${name}.restoring-`;
+  const stale = (n: string) => n.startsWith(prefix) && /^[0-9a-f]{12}$/.test(n.slice(prefix.length));
+  for (const entry of await fsp.readdir(parent, { withFileTypes: true })) {
+    if (entry.isDirectory() && stale(entry.name))
+      await fsp.rm(path.join(parent, entry.name), { recursive: true, force: true });
+  }
 }
 
 /** The re-key of a staged vault (see the header). */

@@ -60,12 +60,17 @@ describe('backup create / list / verify / restore', () => {
     vault.lock();
 
     const target = path.join(tempDir(), 'restored');
+    // what a restore killed earlier left beside the target goes
+    const stale = path.join(path.dirname(target), '.restored.restoring-0123456789ab');
+    fs.mkdirSync(stale);
+    fs.writeFileSync(path.join(stale, 'vault.db'), 'half');
     const restored = await restoreBackup(drive, target, {
       credential: { recoveryKey },
       snapshotId: first.snapshotId,
     });
     expect(restored.doctor.ok).toBe(true);
     expect(restored.blobs).toBe(3);
+    expect(fs.readdirSync(path.dirname(target))).toEqual(['restored']);
     const back = await openVault(target);
     expect(back.id).toBe(vault.id);
     for (const b of blobs) expect((await collect(back.blobs.get(b.blobId))).length).toBe(b.size);
