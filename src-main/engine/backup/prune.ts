@@ -28,6 +28,7 @@ import {
   vaultBackupDir,
 } from './format.js';
 import { cleanTmp } from './objects.js';
+import { earlierKeys, keyOf } from './verify.js';
 
 export interface BackupPruned {
   /** snapshot ids removed, oldest first */
@@ -48,13 +49,17 @@ export async function pruneBackups(vault: Vault, root: string, keep: number): Pr
   const vdir = vaultBackupDir(drive, vault.id);
   const ids = await snapshotIds(vdir);
   // Only this vault's own, readable snapshots count toward N and can be pruned: an unreadable
-  // manifest is never deleted on a guess.
+  // manifest, or one signed by a key this vault never had, is never deleted on a guess (and a
+  // planted "newest" snapshot cannot push a real one out).
   const readable: Manifest[] = [];
   let unreadable = 0;
+  const ownKey = vault.identity.publicKey.toString('base64');
+  const earlier = earlierKeys(vault.db);
   for (const id of ids) {
     try {
       const m = await readManifest(vdir, id, vault.id);
       if (!signatureMatches(m)) throw new VaultError('BACKUP_SIGNATURE_INVALID', 'bad signature');
+      keyOf(m, ownKey, earlier);
       readable.push(m);
     } catch (e) {
       if (!isVaultError(e) || e.code === 'IO_ERROR') throw e;

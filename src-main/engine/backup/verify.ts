@@ -8,7 +8,9 @@
  *   it names is there with its size and SHA-256 (every byte is read);
  * - with the vault unlocked (the app, `backup create`, `backup list`): the recorded identity key
  *   must be this vault's, and the MAC is checked with the vault's master key. A snapshot made
- *   before a re-key (`backup restore --rekey`) has another key: it is reported as such;
+ *   before a re-key (`backup restore --rekey`) is signed by a key the audit log names as the
+ *   vault's earlier one: it is reported as such (its MAC needs the old key); any other key is
+ *   BACKUP_MAC_INVALID;
  * - with the passphrase or recovery key of the snapshot's time (`backup verify` given a
  *   credential, and always in `backup restore`): the snapshot's own vault.json is unwrapped,
  *   its MAC checked, and the manifest's MAC with the master key it holds.
@@ -19,6 +21,7 @@ import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { type SecretBuffer, wipe } from '../crypto/secure-memory.js';
 import { deriveMasterSubkey } from '../crypto/subkeys.js';
 import { all, sql, type ReadableDB } from '../db/sql.js';
+import { keyFingerprint } from '../identity/vault-identity.js';
 import { parseVaultFile, verifyVaultFileMac } from '../vault/vault-file.js';
 import { type Credential, type Vault, unwrapWithCredential } from '../vault/vault.js';
 import {
@@ -67,6 +70,38 @@ function erasureTimes(db: ReadableDB): string[] {
   ).map((r) => r.at);
 }
 
+/**
+ * Fingerprints of the identity keys this vault had before a re-key (restore.ts audits
+ * `vault.rekeyed` with `oldFingerprint`, inside the hash-chained log): a snapshot signed by one
+ * of them is this vault's, made before the re-key; one signed by any other key is not.
+ */
+export function earlierKeys(db: ReadableDB): Set<string> {
+  const out = new Set<string>();
+  for (const r of all<{ details: string }>(db, sql`SELECT details FROM audit_log WHERE action = 'vault.rekeyed'`)) {
+    try {
+      const f = (JSON.parse(r.details) as { oldFingerprint?: unknown }).oldFingerprint;
+      if (typeof f === 'string') out.add(f);
+    } catch {
+      /* an entry that does not parse names no key */
+    }
+  }
+  return out;
+}
+
+function foreignKey(id: string): VaultError {
+  return new VaultError(
+    'BACKUP_MAC_INVALID',
+    `Snapshot ${id} names this vault but is signed by a key this vault never had: it was not written by this vault.`,
+  );
+}
+
+/** Whether the manifest's key is the vault's own, one it had before a re-key, or neither (thrown). */
+export function keyOf(m: Manifest, own: string, earlier: Set<string>): 'own' | 'earlier' {
+  if (m.identityKey === own) return 'own';
+  if (earlier.has(keyFingerprint(Buffer.from(m.identityKey, 'base64')))) return 'earlier';
+  throw foreignKey(m.snapshotId);
+}
+
 async function readChecked(vdir: string, id: string, vaultId: string): Promise<Manifest> {
   const m = await readManifest(vdir, id, vaultId);
   if (!signatureMatches(m))
@@ -84,12 +119,14 @@ export async function listBackups(root: string, opts: { vault?: Vault } = {}): P
   const vaultIds = vault ? [vault.id] : await vaultIdsIn(drive);
   const erasures = vault ? erasureTimes(vault.db) : null;
   const ownKey = vault?.identity.publicKey.toString('base64');
+  const earlier = vault ? earlierKeys(vault.db) : new Set<string>();
   const out: SnapshotInfo[] = [];
   for (const vaultId of vaultIds) {
     const vdir = vaultBackupDir(drive, vaultId);
     for (const id of await snapshotIds(vdir)) {
       try {
         const m = await readChecked(vdir, id, vaultId);
+        if (ownKey !== undefined) keyOf(m, ownKey, earlier);
         out.push({
           snapshotId: id,
           vaultId,
@@ -230,14 +267,16 @@ export function checkMacWithMaster(m: Manifest, master: SecretBuffer): void {
 export async function verifyBackup(root: string, opts: VerifyOptions = {}): Promise<SnapshotVerification[]> {
   const drive = requireFolder(root);
   const located = await locate(drive, opts);
+  const ownKey = opts.vault?.identity.publicKey.toString('base64');
+  const earlier = opts.vault ? earlierKeys(opts.vault.db) : new Set<string>();
   const manifests: Array<{ vdir: string; m: Manifest; mac: MacCheck }> = [];
   for (const { vaultId, ids } of located) {
     const vdir = vaultBackupDir(drive, vaultId);
     for (const id of ids) {
       const m = await readChecked(vdir, id, vaultId);
       let mac: MacCheck = 'not-checked';
-      if (opts.vault) {
-        if (m.identityKey === opts.vault.identity.publicKey.toString('base64')) {
+      if (opts.vault && ownKey !== undefined) {
+        if (keyOf(m, ownKey, earlier) === 'own') {
           const key = opts.vault.subkey('backupManifestMac');
           const ok = macMatches(m, key);
           wipe(key);

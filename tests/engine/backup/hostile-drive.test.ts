@@ -55,7 +55,13 @@ describe('a hostile or damaged drive', () => {
     b.writeManifest({ ...forged, mac: m.mac, signature: signature.toString('base64') });
     // without a key it verifies (only the MAC binds it to the vault)...
     expect((await verifyBackup(b.drive))[0]!.mac).toBe('not-checked');
-    // ...with the passphrase of the snapshot's time it does not
+    // ...the unlocked vault knows the key is not one it ever had...
+    expect(await codeOf(verifyBackup(b.drive, { vault: b.vault }))).toBe('BACKUP_MAC_INVALID');
+    expect((await listBackups(b.drive, { vault: b.vault }))[0]).toMatchObject({
+      readable: false,
+      problem: 'BACKUP_MAC_INVALID',
+    });
+    // ...and with the passphrase of the snapshot's time it does not verify either
     expect(await codeOf(verifyBackup(b.drive, { credential: { passphrase: PASSPHRASE } }))).toBe('BACKUP_MAC_INVALID');
     // and restore always checks it
     b.vault.lock();
@@ -64,6 +70,27 @@ describe('a hostile or damaged drive', () => {
       'BACKUP_MAC_INVALID',
     );
     expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it('a planted "newest" snapshot signed by another key does not make prune remove a real one', async () => {
+    const b = await backedUp();
+    const other = await newVault();
+    const m = b.manifest();
+    const snapshotId = 'ffffffff-ffff-7fff-bfff-ffffffffffff';
+    const body = Object.fromEntries(Object.entries(m).filter(([k]) => k !== 'mac' && k !== 'signature'));
+    const forged = {
+      ...body,
+      snapshotId,
+      createdAt: '2099-01-01T00:00:00.000Z',
+      identityKey: other.vault.identity.publicKey.toString('base64'),
+    };
+    const signature = other.vault.identity.sign('backupManifest', Buffer.from(canonicalJson(forged), 'utf8'));
+    fs.writeFileSync(
+      path.join(b.vdir, 'snapshots', `${snapshotId}.json`),
+      JSON.stringify({ ...forged, mac: m.mac, signature: signature.toString('base64') }),
+    );
+    expect(await backup.pruneBackups(b.vault, b.drive, 1)).toMatchObject({ removed: [], kept: 1, collected: false });
+    expect(fs.existsSync(b.manifestFile)).toBe(true);
   });
 
   it('a swapped evidence file, a truncated one and a missing one each have their code', async () => {
