@@ -38,8 +38,10 @@ function credentialOf(ctx: CommandContext) {
   });
 }
 
-const bytesDetail = (r: { done?: number; total?: number | null }) =>
-  r.total ? `${formatBytes(r.done ?? 0)} of ${formatBytes(r.total)}` : undefined;
+const bytesDetail = (r: { phase?: string; done?: number; total?: number | null }) =>
+  r.total && r.phase !== 'database' && r.phase !== 'manifest'
+    ? `${formatBytes(r.done ?? 0)} of ${formatBytes(r.total)}`
+    : r.phase;
 
 const createCommand: Command = {
   path: ['backup', 'create'],
