@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ageBench } from './age.js';
 import { bundleBench } from './bundle.js';
+import { backupBench } from './backup.js';
 import { appBench } from './app.js';
 import { caseListBench } from './case-list.js';
 import { conflictCheckBench } from './conflict-check.js';
@@ -43,6 +44,7 @@ const BENCHES: readonly Bench[] = [
   demoBench,
   reportPdfBench,
   appBench,
+  backupBench,
 ];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 

@@ -26,6 +26,7 @@ import { proposalsArea } from './areas/proposals.js';
 import { reportsArea } from './areas/reports.js';
 import { policyArea } from './areas/policy.js';
 import { agendaArea } from './areas/agenda.js';
+import { backupArea } from './areas/backup.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -53,6 +54,7 @@ export const CONTRACT = {
   reports: reportsArea,
   policy: policyArea,
   agenda: agendaArea,
+  backup: backupArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -42,6 +42,7 @@ export const CHANGE_AREAS = [
   'bundles',
   'proposals',
   'policy',
+  'backup',
 ] as const;
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
@@ -142,6 +143,9 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   // accepting writes the addition into its case; rejecting erases a file it brought
   'proposals.accept': ['proposals', 'notes', 'deadlines', 'outcomes', 'evidence', 'cases'],
   'proposals.reject': ['proposals'],
+  'backup.create': ['backup'],
+  'backup.setReminder': ['backup'],
+  'backup.prune': ['backup'],
 };
 
 /** Method names of calls that only read; any other call must be listed in CALL_CHANGES. */

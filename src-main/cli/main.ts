@@ -34,6 +34,7 @@ import { identityCommands } from './commands/identity-commands.js';
 import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
 import { reportCommands } from './commands/report-commands.js';
+import { backupCommands } from './commands/backup-commands.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -56,6 +57,7 @@ export const COMMANDS: Command[] = [
   ...identityCommands,
   ...riskCommands,
   ...reportCommands,
+  ...backupCommands,
   ...demoCommands,
 ];
 

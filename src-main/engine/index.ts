@@ -24,3 +24,4 @@ export * as bundles from './bundles/index.js';
 export * as risks from './risks/risk-service.js';
 export * as demo from './demo/demo-generator.js';
 export * as reports from './reports/donor-report.js';
+export * as backup from './backup/index.js';

@@ -31,6 +31,7 @@ describe('agenda.get through the router', () => {
         recentRecallNotices: 0,
         inboxNeedsAction: 0,
       },
+      backup: { lastBackupAt: null, lastSnapshotId: null, reminderDays: 7, due: true, daysSinceLast: null },
     });
     const c = await v.ok<Case>('cases.create', { title: 'Case', reference: 'R-1' });
     await v.ok('deadlines.add', { caseId: c.id, kind: 'response', title: 'Late', dueOn: '2026-03-05' });

@@ -179,6 +179,11 @@ describe('the IPC contract', () => {
       'bundles.saveRecallReceipt': { target: 'save' },
       // donor reports (issue 6)
       'reports.write': { target: 'save' },
+      // backups to a drive folder (docs/backup.md)
+      'backup.create': { drive: 'save' },
+      'backup.list': { drive: 'save' },
+      'backup.verify': { drive: 'save' },
+      'backup.prune': { drive: 'save' },
     });
     const progress = calls.filter((c) => CASE_DOMAIN_AREAS.includes(c.area) && c.spec.progress).map((c) => c.channel);
     expect(progress).toEqual(['evidence.add', 'evidence.addCopy', 'evidence.export', 'evidence.verify']);

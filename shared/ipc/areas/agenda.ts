@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DeadlineKind } from '../../domain/deadlines.js';
 import { ConsentPurpose } from '../../domain/consents.js';
 import { engineCall } from '../kit.js';
+import { BackupStatus } from './backup.js';
 
 const days = (max: number, fallback: number) =>
   z
@@ -104,6 +105,8 @@ export const Agenda = z.strictObject({
     /** quarantined bundles + import conflicts + proposed additions */
     inboxNeedsAction: Count,
   }),
+  /** the last backup and whether one is due (docs/backup.md, "Reminder") */
+  backup: BackupStatus,
 });
 export type Agenda = z.infer<typeof Agenda>;
 

@@ -17,6 +17,7 @@ import type { ConsentPurpose } from '../../../shared/domain/consents.js';
 import { all, pluck, sql, type ReadableDB, type SqlFragment } from '../db/sql.js';
 import { type DomainContext, nowIso, parseInput, today } from '../domain/context.js';
 import { isExpired } from '../consents/consent-gate.js';
+import { backupStatus } from '../backup/status.js';
 
 /** How far back a received recall notice still shows on the agenda. */
 export const RECENT_RECALL_DAYS = 30;
@@ -159,5 +160,6 @@ export function readAgenda(ctx: DomainContext, query: AgendaQuery = {}): Agenda 
       recentRecallNotices,
       inboxNeedsAction: quarantinedBundles + importConflicts + proposedAdditions,
     },
+    backup: backupStatus(db, ctx.now()),
   };
 }

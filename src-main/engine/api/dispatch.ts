@@ -33,6 +33,7 @@ import { proposalsHandlers } from './handlers/proposals-handlers.js';
 import { reportsHandlers } from './handlers/reports-handlers.js';
 import { policyHandlers } from './handlers/policy-handlers.js';
 import { agendaHandlers } from './handlers/agenda-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -57,6 +58,7 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   reports: reportsHandlers,
   policy: policyHandlers,
   agenda: agendaHandlers,
+  backup: backupHandlers,
 };
 
 export const INTERNAL_MESSAGE =

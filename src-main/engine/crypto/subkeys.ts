@@ -16,6 +16,8 @@ export const SUBKEY_LABELS = {
   identity: 'case-vault/v1/identity-key-seal',
   /** XChaCha20-Poly1305 key that seals the vault's post-quantum (ML-KEM) key seed (engine/identity/pq-key.ts) */
   pqKey: 'case-vault/v1/pq-key-seal',
+  /** HMAC-SHA256 key that authenticates a backup snapshot's manifest (engine/backup/, docs/backup.md) */
+  backupManifestMac: 'case-vault/v1/backup-manifest-mac',
 } as const;
 
 export type SubkeyPurpose = keyof typeof SUBKEY_LABELS;

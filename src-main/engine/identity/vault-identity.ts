@@ -56,6 +56,8 @@ export const SIGNATURE_DOMAINS = {
   recall: 'case-vault/recall-notice/v1',
   /** the recipient's receipt for a recall notice */
   recallReceipt: 'case-vault/recall-receipt/v1',
+  /** a backup snapshot's manifest on a removable drive (docs/backup.md) */
+  backupManifest: 'case-vault/backup-manifest/v1',
 } as const;
 export type SignatureDomain = keyof typeof SIGNATURE_DOMAINS;
 

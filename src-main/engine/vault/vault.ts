@@ -25,7 +25,7 @@ import {
 } from '../crypto/argon2.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
-import { deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
+import { type SubkeyPurpose, deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
 import { closeDatabase, openKeyedDatabase } from '../db/database.js';
 import { type Migration, type MigrationResult, loadMigrations, migrate, schemaVersion } from '../db/migrations.js';
 import { type MigrationVault, createVaultIdentityStep } from '../db/migration-steps.js';
@@ -94,7 +94,7 @@ export interface VaultStatus {
   counts: { blobs: number; blobBytes: number; auditEntries: number };
 }
 
-function checkPassphraseStrength(passphrase: string): void {
+export function checkPassphraseStrength(passphrase: string): void {
   if ([...passphrase.normalize('NFC')].length < MIN_PASSPHRASE_CHARS) {
     throw new VaultError(
       'WEAK_PASSPHRASE',
@@ -103,11 +103,12 @@ function checkPassphraseStrength(passphrase: string): void {
   }
 }
 
-function defaultKdf(): 'calibrate' | Argon2Params {
+export function defaultKdf(): 'calibrate' | Argon2Params {
   return process.env.CASE_VAULT_INSECURE_FAST_KDF === '1' ? FAST_TEST_PARAMS : 'calibrate';
 }
 
-async function makePassphraseSlot(
+/** A passphrase key slot wrapping `master` (also used by a re-keying restore, engine/backup/). */
+export async function makePassphraseSlot(
   vaultId: string,
   master: SecretBuffer,
   passphrase: string,
@@ -142,7 +143,8 @@ async function makePassphraseSlot(
   }
 }
 
-function makeRecoverySlot(vaultId: string, master: SecretBuffer): { slot: RecoverySlot; recoveryKey: string } {
+/** A recovery key slot wrapping `master`, and the recovery key's text (shown once). */
+export function makeRecoverySlot(vaultId: string, master: SecretBuffer): { slot: RecoverySlot; recoveryKey: string } {
   const { raw, text } = generateRecoveryKey();
   const salt = randomBytes(16);
   const head = {
@@ -163,7 +165,8 @@ function makeRecoverySlot(vaultId: string, master: SecretBuffer): { slot: Recove
   }
 }
 
-async function unwrapWithCredential(
+/** The master key a credential unwraps from `doc`'s slots (BAD_PASSPHRASE otherwise); the caller wipes it. */
+export async function unwrapWithCredential(
   doc: VaultFileDoc,
   credential: Credential,
   onProgress?: (p: UnlockProgress) => void,
@@ -278,6 +281,12 @@ export class Vault {
 
   get file(): VaultFileDoc {
     return this.#doc;
+  }
+
+  /** A sub-key of the master key (crypto/subkeys.ts), in secure memory: the caller wipes it. */
+  subkey(purpose: SubkeyPurpose): SecretBuffer {
+    if (!this.#master) throw lockedError();
+    return deriveMasterSubkey(this.#master, this.id, purpose);
   }
 
   /** Append an audit entry in its own transaction (services that mutate use their own). */

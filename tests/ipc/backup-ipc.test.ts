@@ -1,0 +1,71 @@
+// backup.* through the router: the folder arrives as a file handle, progress and change
+// events go out, a refused call writes nothing.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IpcVault, ipcVault } from './ipc-helpers.js';
+
+let v: IpcVault | undefined;
+let drive: string | undefined;
+afterEach(() => {
+  v?.cleanup();
+  v = undefined;
+  if (drive) rmSync(drive, { recursive: true, force: true });
+  drive = undefined;
+});
+
+async function driveHandle(vault: IpcVault, folder: string): Promise<string> {
+  vault.host.saveQueue.push(folder);
+  const t = await vault.ok<{ handle: string } | null>('files.chooseSaveTarget', {
+    suggestedName: 'backup',
+    kind: 'evidence',
+  });
+  return t!.handle;
+}
+
+describe('backup.* through the router', () => {
+  it('status, create with progress, list, verify, prune, setReminder', async () => {
+    v = await ipcVault();
+    drive = mkdtempSync(join(tmpdir(), 'cv-ipc-drive-'));
+    expect(await v.ok('backup.status')).toMatchObject({ lastBackupAt: null, reminderDays: 7, due: true });
+    const handle = await driveHandle(v, drive);
+    const made = await v.ok<{ snapshotId: string; filesWritten: number }>('backup.create', { drive: handle });
+    expect(made.filesWritten).toBe(3); // database, vault.json, manifest
+    const progress = v.host.events
+      .filter((e) => e.name === 'progress')
+      .map((e) => e.payload as { channel: string; phase: string })
+      .filter((p) => p.channel === 'backup.create');
+    expect(new Set(progress.map((p) => p.phase))).toEqual(new Set(['database', 'copying', 'manifest']));
+    expect(v.host.events.filter((e) => e.name === 'changed').map((e) => e.payload)).toContainEqual(
+      expect.objectContaining({ areas: ['backup'] }),
+    );
+    expect(await v.ok('backup.status')).toMatchObject({ lastSnapshotId: made.snapshotId, due: false });
+    expect(await v.ok('backup.list', { drive: handle })).toEqual([
+      expect.objectContaining({ snapshotId: made.snapshotId, readable: true, ownKey: true, erasuresAfter: 0 }),
+    ]);
+    expect(await v.ok('backup.verify', { drive: handle, snapshotId: made.snapshotId })).toEqual([
+      expect.objectContaining({ snapshotId: made.snapshotId, mac: 'vault-key' }),
+    ]);
+    await v.ok('backup.create', { drive: handle });
+    expect(await v.ok('backup.prune', { drive: handle, keep: 1 })).toMatchObject({
+      removed: [made.snapshotId],
+      kept: 1,
+    });
+    expect(await v.ok('backup.setReminder', { days: 14 })).toMatchObject({ reminderDays: 14 });
+  });
+
+  it('refuses a path in place of a handle, a bad keep and a bad reminder, writing nothing', async () => {
+    v = await ipcVault();
+    drive = mkdtempSync(join(tmpdir(), 'cv-ipc-drive-'));
+    const r = await v.call('backup.create', { drive });
+    expect(r.ok ? null : r.error.code).toBe('INVALID_INPUT');
+    const handle = await driveHandle(v, drive);
+    const keep = await v.call('backup.prune', { drive: handle, keep: 0 });
+    expect(keep.ok ? null : keep.error.code).toBe('INVALID_INPUT');
+    const days = await v.call('backup.setReminder', { days: 400 });
+    expect(days.ok ? null : days.error.code).toBe('INVALID_INPUT');
+    expect(readdirSync(drive)).toEqual([]);
+    expect(await v.ok('backup.status')).toMatchObject({ reminderDays: 7 });
+  });
+});
