@@ -188,7 +188,19 @@ const runCommand: Command = {
         abort.abort();
       };
       process.on('SIGINT', onSigint);
-      const progress = progressReporter(ctx);
+      const bars = progressReporter(ctx);
+      let told = false;
+      const progress = {
+        done: bars.done,
+        report: (p: ImportProgress) => {
+          // once the file has passed its checks: from here on, a Ctrl-C keeps what was committed
+          if (p.phase === 'importing' && !told) {
+            told = true;
+            ctx.out.note('Importing; Ctrl-C stops after the batch in hand and keeps what was committed.');
+          }
+          bars.report(p);
+        },
+      };
       let o;
       try {
         o = await runImport(engine.domain, req, {

@@ -352,6 +352,7 @@ async function walkRows(
   let first = true;
   let lastLine = 0;
   let bytes = 0;
+  onProgress?.({ phase, done: 0, total: prep.format.bytes });
   for await (const rec of readCsvRecords(file, prep.format, (b) => (bytes = b))) {
     if (first) {
       first = false;
@@ -370,6 +371,8 @@ async function walkRows(
       batch = [];
       pending = 0;
       onProgress?.({ phase, done: bytes, total: prep.format.bytes });
+      // let a cancel (a signal, an IPC message) in: rows of one read chunk come without a pause
+      await new Promise((resolve) => setImmediate(resolve));
       if (shouldStop()) return { lastLine, stopped: true };
     }
   }
