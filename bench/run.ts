@@ -18,6 +18,7 @@ import { conflictCheckBench } from './conflict-check.js';
 import { dbWorkloadBench } from './db-workload.js';
 import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
+import { importBench } from './import.js';
 import {
   type Bench,
   type BenchContext,
@@ -41,6 +42,7 @@ const BENCHES: readonly Bench[] = [
   conflictCheckBench,
   demoBench,
   appBench,
+  importBench,
 ];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 
