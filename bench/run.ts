@@ -20,6 +20,7 @@ import { dbWorkloadBench } from './db-workload.js';
 import { demoBench } from './demo.js';
 import { intakeBench } from './intake.js';
 import { reportPdfBench } from './report-pdf.js';
+import { importBench } from './import.js';
 import {
   type Bench,
   type BenchContext,
@@ -45,6 +46,7 @@ const BENCHES: readonly Bench[] = [
   reportPdfBench,
   appBench,
   backupBench,
+  importBench,
 ];
 const OUT_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'out', 'results.jsonl');
 

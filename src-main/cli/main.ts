@@ -35,6 +35,7 @@ import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
 import { reportCommands } from './commands/report-commands.js';
 import { backupCommands } from './commands/backup-commands.js';
+import { importCommands } from './commands/import-commands.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -58,6 +59,7 @@ export const COMMANDS: Command[] = [
   ...riskCommands,
   ...reportCommands,
   ...backupCommands,
+  ...importCommands,
   ...demoCommands,
 ];
 

@@ -17,6 +17,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from '../../../shared/canonical-json.js';
+import { csvLine } from '../util/csv.js';
 import { Id, startOf } from '../../../shared/domain/common.js';
 import {
   AddDerivedCopyInput,
@@ -681,11 +682,6 @@ export function custodyLog(ctx: DomainContext, id: string): CustodyLog {
   };
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export const CUSTODY_CSV_HEADER = [
   'evidence_id',
   'seq',
@@ -700,7 +696,7 @@ export const CUSTODY_CSV_HEADER = [
 /**
  * The custody log as a document: JSON (pretty, with the item summary and the chain verdict;
  * every event carries prevHash and hash so anyone can recompute the chain) or CSV (one row per
- * event, a header row, CRLF line ends, RFC 4180 quoting; details as canonical JSON).
+ * event, a header row, written by util/csv.ts; details as canonical JSON).
  */
 export function exportCustodyLog(ctx: DomainContext, id: string, format: CustodyLogFormatT): string {
   const f = parseInput(z.strictObject({ format: CustodyLogFormat }), { format }).format;
@@ -715,15 +711,19 @@ export function exportCustodyLog(ctx: DomainContext, id: string, format: Custody
     };
     return JSON.stringify(doc, null, 2) + '\n';
   }
-  const rows = [CUSTODY_CSV_HEADER.join(',')];
-  for (const e of log.events) {
-    rows.push(
-      [e.evidenceId, String(e.seq), e.at, e.actor, e.action, canonicalJson(e.details), e.prevHash, e.hash]
-        .map(csvField)
-        .join(','),
-    );
-  }
-  return rows.join('\r\n') + '\r\n';
+  let out = csvLine(CUSTODY_CSV_HEADER);
+  for (const e of log.events)
+    out += csvLine([
+      e.evidenceId,
+      String(e.seq),
+      e.at,
+      e.actor,
+      e.action,
+      canonicalJson(e.details),
+      e.prevHash,
+      e.hash,
+    ]);
+  return out;
 }
 
 /**

@@ -9,20 +9,13 @@
  * the report shows ("12", "< 5", "hidden", "1500.50"), and `status` what that is: value, small,
  * hidden, withheld, not-shown or text.
  *
- * RFC 4180: CRLF line ends; a field with a comma, a double quote, CR or LF is quoted and its
- * quotes doubled. A UTF-8 byte-order mark comes first, so that spreadsheet programs read the
- * accents and Arabic right. A field that a spreadsheet would take for a formula — starting with
- * = + - @, a tab or a carriage return — is neutralised with a leading apostrophe (OWASP, "CSV
- * injection"): the report's title, for one, is typed by a person.
+ * Written by the project's one CSV writer (util/csv.ts): RFC 4180, a UTF-8 byte-order mark
+ * first, formulas neutralised (the report's title, for one, is typed by a person).
  */
 import type { DonorReportModel, ReportCell } from '../../../shared/domain/reports.js';
 import { type CatalogueKey, t } from './catalogue.js';
 import { cellText } from './charts.js';
-
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvDocument } from '../util/csv.js';
 
 export function renderCsv(model: DonorReportModel): string {
   const lang = model.language;
@@ -81,5 +74,6 @@ export function renderCsv(model: DonorReportModel): string {
     );
   }
 
-  return '\ufeff' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const [header, ...body] = rows;
+  return csvDocument(header!, body);
 }
