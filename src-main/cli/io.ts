@@ -3,6 +3,7 @@
  * on a TTY and never with --json (so stdout stays one JSON document and stderr stays quiet).
  */
 import { isVaultError } from '../../shared/errors.js';
+import { classifyFailure } from '../engine/util/system-errors.js';
 import { escapeInvisibleInJson, neutraliseInvisible, terminalSafe } from './terminal-text.js';
 
 export class UsageError extends Error {}
@@ -85,7 +86,9 @@ export function formatBytes(n: number): string {
  * quote outside text (an entry name, a file name, a partner's name): made one terminal-safe
  * line, so that it stays one line and cannot forge another.
  */
-export function describeFailure(e: unknown): { line: string; exitCode: number } {
+export function describeFailure(caught: unknown): { line: string; exitCode: number } {
+  // a full or failing disk is the user's to fix, not a bug (engine/util/system-errors.ts)
+  const e = classifyFailure(caught);
   if (e instanceof UsageError) return { line: `error: USAGE: ${terminalSafe(e.message)}`, exitCode: 2 };
   if (isVaultError(e))
     return { line: `error: ${e.code}: ${terminalSafe(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };

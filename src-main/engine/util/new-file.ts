@@ -22,6 +22,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { fsyncDir } from './durable-fs.js';
+import { ioFailure } from './system-errors.js';
 
 /** A file being written: its final name, its folder, and the temp name beside it. */
 export interface NewFile {
@@ -42,9 +43,9 @@ function targetExists(dest: string): VaultError {
   );
 }
 
+/** IO_ERROR naming the system code, or DISK_FULL when the disk is full. */
 export function newFileIoError(what: string, e: unknown): VaultError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return new VaultError('IO_ERROR', `${what} (${code ?? 'I/O error'}).`, { cause: e });
+  return ioFailure(what, e);
 }
 
 function tempBeside(dest: string): NewFile {
