@@ -4,6 +4,7 @@
  */
 import { isVaultError } from '../../shared/errors.js';
 import { classifyFailure } from '../engine/util/system-errors.js';
+import { type RemovedTempFiles, takeRemovedTempFiles } from '../engine/util/new-file.js';
 import { escapeInvisibleInJson, neutraliseInvisible, terminalSafe } from './terminal-text.js';
 
 export class UsageError extends Error {}
@@ -34,7 +35,14 @@ export function makeOutput(json: boolean, stdout = process.stdout, stderr = proc
       if (!json) stdout.write(neutraliseInvisible(text.endsWith('\n') ? text : text + '\n'));
     },
     printJson: (value) => {
-      if (json) stdout.write(escapeInvisibleInJson(JSON.stringify(value, null, 2)) + '\n');
+      if (!json) return;
+      // temp files of an interrupted earlier run, removed from the folder written to: a field
+      // of the answer (an object; a list answer has no room for one, so stderr says it)
+      const removed = takeRemovedTempFiles();
+      const plain = typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (removed.length > 0 && !plain) stderr.write(removedTempFilesLine(removed) + '\n');
+      const shown = removed.length > 0 && plain ? { ...value, removedTempFiles: removed } : value;
+      stdout.write(escapeInvisibleInJson(JSON.stringify(shown, null, 2)) + '\n');
     },
     note: (text) => {
       if (!json) stderr.write(neutraliseInvisible(text.endsWith('\n') ? text : text + '\n'));
@@ -98,4 +106,19 @@ export function describeFailure(caught: unknown): { line: string; exitCode: numb
     line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalSafe(msg)}). Nothing was half-written; please report this.`,
     exitCode: 1,
   };
+}
+
+/** One stderr line saying which unfinished temp files of an earlier, interrupted run were removed. */
+export function removedTempFilesLine(removed: RemovedTempFiles[]): string {
+  const n = removed.reduce((sum, r) => sum + r.names.length, 0);
+  const folders = [...new Set(removed.map((r) => terminalSafe(r.folder)))].join(', ');
+  return `Removed ${n} unfinished temporary file${n === 1 ? '' : 's'} (.case-vault-….part) that an interrupted earlier run left in ${folders}.`;
+}
+
+/** After a command succeeded: say what stale temp files it removed, if its JSON did not already. */
+export function reportRemovedTempFiles(out: Output, stderr: NodeJS.WritableStream = process.stderr): void {
+  const removed = takeRemovedTempFiles();
+  if (removed.length === 0) return;
+  if (out.json) stderr.write(removedTempFilesLine(removed) + '\n');
+  else out.note(removedTempFilesLine(removed));
 }
