@@ -5,7 +5,7 @@
 import { isVaultError } from '../../shared/errors.js';
 import { classifyFailure } from '../engine/util/system-errors.js';
 import { type RemovedTempFiles, takeRemovedTempFiles } from '../engine/util/new-file.js';
-import { escapeInvisibleInJson, neutraliseInvisible, terminalSafe } from './terminal-text.js';
+import { escapeInvisibleInJson, neutraliseInvisible, terminalEscaped, terminalSafe } from './terminal-text.js';
 
 export class UsageError extends Error {}
 
@@ -91,19 +91,21 @@ export function formatBytes(n: number): string {
 
 /**
  * The single stderr line for a failure, and the exit status that goes with it. A message may
- * quote outside text (an entry name, a file name, a partner's name): made one terminal-safe
- * line, so that it stays one line and cannot forge another.
+ * quote outside text (an entry name, a file name, a partner's name) or echo what the user typed
+ * (an id with a newline or an escape sequence in it): its controls, separators and bidi
+ * characters are written as visible escapes (terminalEscaped), so that it stays one line,
+ * cannot forge another or act on the terminal, and shows what was wrong with the input.
  */
 export function describeFailure(caught: unknown): { line: string; exitCode: number } {
   // a full or failing disk is the user's to fix, not a bug (engine/util/system-errors.ts)
   const e = classifyFailure(caught);
-  if (e instanceof UsageError) return { line: `error: USAGE: ${terminalSafe(e.message)}`, exitCode: 2 };
+  if (e instanceof UsageError) return { line: `error: USAGE: ${terminalEscaped(e.message)}`, exitCode: 2 };
   if (isVaultError(e))
-    return { line: `error: ${e.code}: ${terminalSafe(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
+    return { line: `error: ${e.code}: ${terminalEscaped(e.message)}`, exitCode: e.code === 'USAGE' ? 2 : 1 };
   // A bug. Say so plainly; the message of a system error may name a path but never a secret.
   const msg = e instanceof Error ? e.message.split('\n')[0]! : String(e);
   return {
-    line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalSafe(msg)}). Nothing was half-written; please report this.`,
+    line: `error: INTERNAL: Case Vault hit an unexpected problem (${terminalEscaped(msg)}). Nothing was half-written; please report this.`,
     exitCode: 1,
   };
 }
