@@ -47,6 +47,8 @@ export const es: Translation<typeof en> = {
   'error.VAULT_LOCKED': 'La bóveda está bloqueada. Desbloquéela para continuar.',
   'error.BAD_PASSPHRASE': 'Esa frase de contraseña o clave de recuperación no desbloquea esta bóveda.',
   'error.WEAK_PASSPHRASE': 'La frase de contraseña es demasiado corta: use al menos 12 caracteres.',
+  'error.PASSPHRASE_NOT_UTF8':
+    'La frase de contraseña contiene caracteres que no son texto. Use letras, cifras y signos corrientes.',
   'error.RECOVERY_KEY_MALFORMED': 'Eso no parece una clave de recuperación. Revise cada grupo de caracteres.',
   'error.VAULT_BUSY':
     'La bóveda está abierta en otro programa (quizá la herramienta de línea de comandos). Ciérrela primero.',
@@ -69,6 +71,7 @@ export const es: Translation<typeof en> = {
   'error.EVIDENCE_HASH_MISMATCH':
     'El archivo guardado ya no coincide con su huella. No confíe en él; ejecute la comprobación de la bóveda.',
   'error.IO_ERROR': 'No se pudo leer o escribir el archivo. Revise la unidad e inténtelo de nuevo.',
+  'error.DISK_FULL': 'El disco está lleno. No quedó nada a medio escribir: libere espacio e inténtelo de nuevo.',
   'error.FILE_UNREADABLE': 'No se puede leer ese archivo. Compruebe que sigue existiendo y que puede leerlo.',
   'error.IDENTITY_MISSING':
     'Esta bóveda todavía no tiene clave de identidad. Bloquéela y desbloquéela una vez para crearla.',
