@@ -269,10 +269,19 @@ export async function stageVaultFile(dir: string, doc: VaultFileDoc, previous: V
     },
     putBack() {
       if (!swapped) return;
-      if (keptByLink) fs.renameSync(kept, file);
-      else {
-        fs.writeFileSync(tmp, vaultFileText(previous), { mode: 0o600 });
-        fs.renameSync(tmp, file);
+      try {
+        if (keptByLink) fs.renameSync(kept, file);
+        else {
+          fs.writeFileSync(tmp, vaultFileText(previous), { mode: 0o600 });
+          fs.renameSync(tmp, file);
+        }
+      } catch (e) {
+        // say what is true: the change is in effect, only its audit entry is missing
+        throw new VaultError(
+          'IO_ERROR',
+          `The passphrase change could not be recorded, and the previous key file could not be put back (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}): the NEW passphrase now opens the vault, the old one no longer does.`,
+          { cause: e },
+        );
       }
       swapped = false;
       fsyncDirSync(dir);
