@@ -8,7 +8,10 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE, tempDir } from '../helpers.js';
 import { type SmallDisk, mountSmallDisk } from '../engine/faults/small-disk.js';
-import { cliPair, cliVault, expectCliError, runCli } from './run-cli.js';
+import { cliVault, expectCliError, runCli } from './run-cli.js';
+import { twoVaults } from '../engine/bundles/bundle-helpers.js';
+import { setSharingProfile } from '../../src-main/engine/partners/partner-service.js';
+import { createCase } from '../../src-main/engine/cases/case-service.js';
 
 const disk = mountSmallDisk(8);
 const skip = typeof disk === 'string' ? disk : '';
@@ -21,10 +24,8 @@ afterAll(() => {
   if (!skip) small.unmount();
 });
 
-type CliVault = ReturnType<typeof cliVault>;
-
-/** `v`'s vault moved onto the small disk, with a runner for it. */
-function onDisk(v: CliVault) {
+/** A copy of the vault `v.vault` on the small disk, with a runner for it (passphrase file `v.pw`). */
+function onDisk(v: { vault: string; pw: string }) {
   const vault = path.join(small.folder('v'), 'vault');
   fs.cpSync(v.vault, vault, { recursive: true });
   const raw = (...args: string[]) => runCli([...args, '--vault', vault, '--passphrase-file', v.pw]);
@@ -98,18 +99,40 @@ describe.skipIf(skip)(`case-vault on a full disk${skip ? ` (skipped: ${skip})` :
     expect(log.events.map((ev: { action: string }) => ev.action)).not.toContain('exported');
   });
 
-  it('bundle export into a full folder and bundle import into a vault on a full disk: DISK_FULL, both vaults intact', () => {
-    const { a, b, bInA } = cliPair();
-    a.json('partner', 'profile', bInA, '--allow', 'cases:reference,title,status');
-    const c = a.json('case', 'add', '--title', 'Detention at Kilima');
-    const exportArgs = ['bundle', 'export', '--to', bInA, '--case', c.id, '--purpose', 'Referral'];
+  it('bundle export into a full folder and bundle import into a vault on a full disk: DISK_FULL, both vaults intact', async () => {
+    // two vaults that verified and cleared each other, made in process (cheaper than by the CLI)
+    const { sender, recipient } = await twoVaults();
+    setSharingProfile(sender.ctx, { partnerId: sender.partnerId, allow: [{ kind: 'cases' }] });
+    const caseId = createCase(sender.ctx, { title: 'Detention at Kilima' }).id;
+    sender.vault.lock();
+    recipient.vault.lock();
+    const pw = path.join(tempDir(), 'pw.txt');
+    fs.writeFileSync(pw, PASSPHRASE + '\n');
+    const exportTo = (out: string) =>
+      runCli([
+        'bundle',
+        'export',
+        '--to',
+        sender.partnerId,
+        '--case',
+        caseId,
+        '--purpose',
+        'Referral',
+        '--out',
+        out,
+        '--vault',
+        sender.dir,
+        '--passphrase-file',
+        pw,
+      ]);
+
     const out = small.folder('out');
-    whileFull(0, () => expectDiskFull(a.raw(...exportArgs, '--out', path.join(out, 'case.cvbundle'))));
+    whileFull(0, () => expectDiskFull(exportTo(path.join(out, 'case.cvbundle'))));
     expect(fs.readdirSync(out)).toEqual([]);
 
-    const bundle = path.join(a.base, 'case.cvbundle');
-    a.json(...exportArgs, '--out', bundle);
-    const d = onDisk(b);
+    const bundle = path.join(tempDir(), 'case.cvbundle');
+    expect(exportTo(bundle).status).toBe(0);
+    const d = onDisk({ vault: recipient.dir, pw });
     whileFull(4 * 1024, () => expectDiskFull(d.raw('bundle', 'import', bundle)));
     expect(JSON.parse(d.raw('case', 'list', '--json').stdout)).toEqual([]);
     // with room again the same bundle goes in: the refused import left nothing half-done
