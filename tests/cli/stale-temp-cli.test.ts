@@ -2,6 +2,7 @@
 // `.case-vault-<32 hex>.part`, in the user's folder; `doctor` cannot know that folder, so the
 // next write into it removes such files — only ours (the exact pattern, regular files), only
 // those older than the running process — and says so: a field in --json, a line on stderr.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +59,47 @@ describe('temp files of an interrupted run in the folder written to', () => {
     // nothing to remove: nothing said
     const again = v.json('identity', 'export-card', '--out', path.join(out, 'again.cvcard'));
     expect(again.removedTempFiles).toBeUndefined();
+  });
+
+  it('a real kill: an evidence export killed while it writes leaves its temp file, which the next write there removes', async () => {
+    const v = cliVault();
+    const c = v.json('case', 'add', '--title', 'Detention at Kilima');
+    const file = path.join(v.base, 'video.bin');
+    fs.writeFileSync(file, Buffer.alloc(16 * 1024 * 1024, 0x42)); // large enough to be caught mid-write
+    const e = v.json('evidence', 'add', file, '--case', c.id, '--type', 'video');
+    const out = path.join(v.base, 'out');
+    fs.mkdirSync(out);
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/case-vault',
+        'evidence',
+        'export',
+        e.id,
+        '--out',
+        path.join(out, 'copy.bin'),
+        '--reason',
+        'court',
+        '--vault',
+        v.vault,
+        '--passphrase-file',
+        v.pw,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    let done = false;
+    void exited.then(() => (done = true));
+    // wait (without a deadline: no timing assumption) until the temp file exists, then kill
+    while (!done && !fs.readdirSync(out).some((n) => n.endsWith('.part'))) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGKILL');
+    await exited;
+    const left = fs.readdirSync(out);
+    expect(left, 'the export finished before it could be killed').toHaveLength(1);
+    expect(left[0]).toMatch(/^\.case-vault-[0-9a-f]{32}\.part$/);
+
+    const r = v.json('identity', 'export-card', '--out', path.join(out, 'me.cvcard'));
+    expect(r.removedTempFiles).toEqual([{ folder: out, names: left }]);
+    expect(fs.readdirSync(out)).toEqual(['me.cvcard']);
   });
 });
