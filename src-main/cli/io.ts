@@ -2,7 +2,7 @@
  * Terminal I/O for the CLI: the error line, JSON output, and a progress bar that appears only
  * on a TTY and never with --json (so stdout stays one JSON document and stderr stays quiet).
  */
-import { isVaultError } from '../../shared/errors.js';
+import { VaultError, isVaultError } from '../../shared/errors.js';
 import { classifyFailure } from '../engine/util/system-errors.js';
 import { type RemovedTempFiles, takeRemovedTempFiles } from '../engine/util/new-file.js';
 import { escapeInvisibleInJson, neutraliseInvisible, terminalEscaped, terminalSafe } from './terminal-text.js';
@@ -123,4 +123,23 @@ export function reportRemovedTempFiles(out: Output, stderr: NodeJS.WritableStrea
   if (removed.length === 0) return;
   if (out.json) stderr.write(removedTempFilesLine(removed) + '\n');
   else out.note(removedTempFilesLine(removed));
+}
+
+/**
+ * A receipt written after an import committed: if it cannot be written (a full disk, a kill
+ * leaves only the temp file), the error says that the import is done and how to get the
+ * receipt — the same import again, which changes nothing and writes the same receipt.
+ */
+export async function receiptAfterImport<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (caught) {
+    const e = classifyFailure(caught);
+    if (!isVaultError(e)) throw caught;
+    throw new VaultError(
+      e.code,
+      `The import is done; only its receipt could not be written: ${e.message} Import the same file again to write the receipt (nothing is imported twice).`,
+      { cause: caught },
+    );
+  }
 }

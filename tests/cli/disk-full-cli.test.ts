@@ -138,6 +138,31 @@ describe.skipIf(skip)(`case-vault on a full disk${skip ? ` (skipped: ${skip})` :
     // with room again the same bundle goes in: the refused import left nothing half-done
     expect(d.raw('bundle', 'import', bundle, '--json').status).toBe(0);
     expect(JSON.parse(d.raw('case', 'list', '--json').stdout)).toHaveLength(1);
+
+    // the receipt is written after the import committed: if it cannot be, the error says the
+    // import is done and how to get the receipt
+    const receipt = path.join(small.folder('receipt'), 'case.receipt.json');
+    const importInto = (vault: string) =>
+      runCli([
+        'bundle',
+        'import',
+        bundle,
+        '--receipt-out',
+        receipt,
+        '--vault',
+        vault,
+        '--passphrase-file',
+        pw,
+        '--json',
+      ]);
+    const refused = whileFull(0, () => importInto(recipient.dir));
+    expectDiskFull(refused);
+    expect(refused.stderr).toMatch(
+      /The import is done; only its receipt could not be written: .*Import the same file again/,
+    );
+    const again = importInto(recipient.dir);
+    expect(JSON.parse(again.stdout)).toMatchObject({ result: 'already-imported', receiptPath: receipt });
+    expect(fs.readdirSync(path.dirname(receipt))).toEqual(['case.receipt.json']);
   });
 });
 
