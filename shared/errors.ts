@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'WEAK_PASSPHRASE',
   'PASSPHRASE_REQUIRED',
   'PASSPHRASE_MISMATCH',
+  /** a passphrase (file, stdin, terminal, app) that is not valid UTF-8 text */
+  'PASSPHRASE_NOT_UTF8',
   'RECOVERY_KEY_MALFORMED',
   // evidence store
   'BLOB_NOT_FOUND',
@@ -174,6 +176,8 @@ export const ERROR_CODES = [
   'INVALID_INPUT',
   'NOT_FOUND',
   'IO_ERROR',
+  /** no space left on a disk (ENOSPC, EDQUOT, SQLITE_FULL): nothing was half-written */
+  'DISK_FULL',
   'USAGE',
   'INTERNAL',
 ] as const;

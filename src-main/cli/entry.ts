@@ -1,4 +1,5 @@
 /** Process entry of the CLI bundle (dist/cli/case-vault.mjs). */
+import { describeFailure } from './io.js';
 import { main } from './main.js';
 
 main(process.argv.slice(2)).then(
@@ -6,7 +7,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`error: INTERNAL: ${(e as Error)?.message ?? String(e)}\n`);
+    // main reports its own failures; this is the last net, with the same one-line, terminal-safe form
+    process.stderr.write(describeFailure(e).line + '\n');
     process.exitCode = 1;
   },
 );

@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { Vault, defaultVaultDir } from '../engine/index.js';
 import type { Command, CommandContext, OptionSpec } from './command.js';
-import { UsageError, describeFailure, makeOutput } from './io.js';
+import { UsageError, describeFailure, makeOutput, reportRemovedTempFiles } from './io.js';
 import { readCredential } from './secrets.js';
 import { initCommand, passphraseChangeCommand, statusCommand } from './commands/vault-commands.js';
 import { doctorCommand } from './commands/doctor-command.js';
@@ -218,6 +218,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     };
     await cmd.run(ctx);
+    reportRemovedTempFiles(out);
     return 0;
   } catch (e) {
     const { line, exitCode } = describeFailure(e);

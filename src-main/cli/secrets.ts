@@ -9,6 +9,34 @@ import type { Credential } from '../engine/index.js';
 
 const MAX_SECRET_FILE_BYTES = 64 * 1024;
 
+function notUtf8(what: string): VaultError {
+  return what === 'passphrase'
+    ? new VaultError(
+        'PASSPHRASE_NOT_UTF8',
+        'The passphrase is not valid UTF-8 text (the file or input holds bytes that are not text). Nothing was changed; save it as UTF-8 or type it.',
+      )
+    : new VaultError('INVALID_INPUT', `The ${what} file is not valid UTF-8 text.`);
+}
+
+/**
+ * Bytes as UTF-8, refusing what is not: a lenient decoder would turn every invalid byte into
+ * U+FFFD, so that any invalid passphrase of the same shape would open the vault, and any binary
+ * file would be taken as a new passphrase.
+ */
+function decodeSecret(bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw notUtf8(what);
+  }
+}
+
+/** A passphrase from the environment: the OS decoded it already, leniently; U+FFFD is the trace of bytes that were not UTF-8. */
+function fromEnvironment(value: string): string {
+  if (value.includes('\uFFFD')) throw notUtf8('passphrase');
+  return value;
+}
+
 /** A secret file holds the secret on its first line; a trailing newline is not part of it. */
 export function readSecretFile(file: string, what: string): string {
   // Pipes are welcome (`--passphrase-file <(pass show vault)` or /dev/stdin keep the secret off
@@ -26,8 +54,11 @@ export function readSecretFile(file: string, what: string): string {
         if (n > MAX_SECRET_FILE_BYTES)
           throw new VaultError('INVALID_INPUT', `The ${what} file is too large to be a ${what}.`);
       }
-      text = buf.subarray(0, n).toString('utf8');
-      buf.fill(0);
+      try {
+        text = decodeSecret(buf.subarray(0, n), what);
+      } finally {
+        buf.fill(0);
+      }
     } finally {
       fs.closeSync(fd);
     }
@@ -60,23 +91,37 @@ export function promptHidden(question: string): Promise<string> {
     // Echo off before the question appears, so that nothing typed after it is ever shown.
     stdin.setRawMode(true);
     process.stderr.write(question);
-    let value = '';
+    // Bytes, decoded strictly per line: a terminal in another encoding (Latin-1) would otherwise
+    // give U+FFFD for each accented letter, and any word of that shape would open the vault.
+    let bytes: number[] = [];
     stdin.resume();
-    stdin.setEncoding('utf8');
     const finish = (err?: Error) => {
       stdin.setRawMode(false);
       stdin.pause();
       stdin.removeListener('data', onData);
       process.stderr.write('\n');
-      if (err) reject(err);
-      else resolve(value);
+      const line = Buffer.from(bytes);
+      bytes = [];
+      if (err) return reject(err);
+      let value: string;
+      try {
+        value = decodeSecret(line, 'passphrase');
+      } catch (e) {
+        return reject(e as Error);
+      } finally {
+        line.fill(0);
+      }
+      resolve([...value].filter((ch) => ch >= ' ' && ch !== '\u007f').join(''));
     };
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return finish();
-        if (ch === '\u0003') return finish(new VaultError('PASSPHRASE_REQUIRED', 'Cancelled.'));
-        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
-        else if (ch >= ' ') value += ch;
+    const onData = (chunk: Buffer) => {
+      for (const b of chunk) {
+        if (b === 0x0d || b === 0x0a) return finish();
+        if (b === 0x03) return finish(new VaultError('PASSPHRASE_REQUIRED', 'Cancelled.'));
+        if (b === 0x7f || b === 0x08) {
+          // one character back: its continuation bytes (10xxxxxx) and its lead byte
+          while (bytes.length > 0 && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes.pop();
+          bytes.pop();
+        } else bytes.push(b);
       }
     };
     stdin.on('data', onData);
@@ -93,7 +138,7 @@ export async function readCredential(opts: SecretOptions): Promise<Credential> {
   if (opts.recoveryKeyFile) return { recoveryKey: readSecretFile(opts.recoveryKeyFile, 'recovery key') };
   if (opts.passphraseFile) return { passphrase: readSecretFile(opts.passphraseFile, 'passphrase') };
   const env = process.env.CASE_VAULT_PASSPHRASE;
-  if (env) return { passphrase: env };
+  if (env) return { passphrase: fromEnvironment(env) };
   if (canPrompt()) return { passphrase: await promptHidden('Vault passphrase: ') };
   throw new VaultError(
     'PASSPHRASE_REQUIRED',
@@ -105,7 +150,7 @@ export async function readCredential(opts: SecretOptions): Promise<Credential> {
 export async function readNewPassphrase(file: string | undefined, envName: string): Promise<string> {
   if (file) return readSecretFile(file, 'passphrase');
   const env = process.env[envName];
-  if (env) return env;
+  if (env) return fromEnvironment(env);
   if (canPrompt()) {
     const first = await promptHidden('New passphrase: ');
     const second = await promptHidden('Repeat it: ');

@@ -37,6 +37,30 @@ export function terminalSafe(text: string): string {
   return text.replace(CONTROL, ' ').replace(BREAKS, ' ').replace(INVISIBLE, REPLACEMENT);
 }
 
+/** What terminalEscaped writes as an escape: every control, separator, format character, lone surrogate. */
+const ESCAPED =
+  /[\u0000-\u001F\u007F-\u009F\u2028\u2029]|\p{Cf}|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/**
+ * One line for an error message that may echo what the user typed (an id, a file name, an
+ * option value): what terminalSafe would blank out is written as a visible escape instead —
+ * \n, \r, \t, \e for ESC, \xHH for other C0 and C1 controls, \uHHHH for separators, bidi
+ * and other format characters and lone surrogates — so the line stays one line, nothing in it
+ * acts on the terminal, and the user sees exactly which character was wrong.
+ */
+export function terminalEscaped(text: string): string {
+  return text.replace(ESCAPED, (c) => {
+    const short = SHORT_ESCAPES[c];
+    if (short) return short;
+    const code = c.codePointAt(0)!;
+    if (code <= 0xff) return `\\x${code.toString(16).padStart(2, '0')}`;
+    let out = '';
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
+}
+
 /** Outside text for a terminal that may span lines (\n and \t kept; the caller indents). */
 export function terminalText(text: string): string {
   return text.replace(CONTROL, ' ').replace(SEPARATORS, ' ').replace(INVISIBLE, REPLACEMENT);

@@ -49,6 +49,8 @@ export const en = {
   'error.VAULT_KEYS_DESTROYED':
     'The keys of this vault were destroyed: no passphrase or recovery key can open it any more. Restore the vault from a backup.',
   'error.WEAK_PASSPHRASE': 'The passphrase is too short: use at least 12 characters.',
+  'error.PASSPHRASE_NOT_UTF8':
+    'The passphrase contains characters that are not text. Use ordinary letters, digits and signs.',
   'error.RECOVERY_KEY_MALFORMED': 'That does not look like a recovery key. Check each group of characters.',
   'error.VAULT_BUSY': 'The vault is open in another program (perhaps the command-line tool). Close it there first.',
   'error.INVALID_INPUT': 'Some of what was entered is not valid.',
@@ -70,6 +72,7 @@ export const en = {
   'error.EVIDENCE_HASH_MISMATCH':
     'The stored file no longer matches its fingerprint. Do not rely on it; run the vault check.',
   'error.IO_ERROR': 'The file could not be read or written. Check the drive and try again.',
+  'error.DISK_FULL': 'The disk is full. Nothing was half-written: free some space and try again.',
   'error.FILE_UNREADABLE': 'That file cannot be read. Check that it still exists and that you may read it.',
   'error.IDENTITY_MISSING': 'This vault has no identity key yet. Lock and unlock it once to create one.',
   'error.CARD_TOO_LARGE': 'That file is too large to be a contact card.',

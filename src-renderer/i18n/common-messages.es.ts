@@ -53,6 +53,8 @@ export const es: Translation<typeof en> = {
   'error.VAULT_KEYS_DESTROYED':
     'Las claves de esta bóveda fueron destruidas: ninguna frase de contraseña ni clave de recuperación puede abrirla ya. Restaure la bóveda desde una copia de seguridad.',
   'error.WEAK_PASSPHRASE': 'La frase de contraseña es demasiado corta: use al menos 12 caracteres.',
+  'error.PASSPHRASE_NOT_UTF8':
+    'La frase de contraseña contiene caracteres que no son texto. Use letras, cifras y signos corrientes.',
   'error.RECOVERY_KEY_MALFORMED': 'Eso no parece una clave de recuperación. Revise cada grupo de caracteres.',
   'error.VAULT_BUSY':
     'La bóveda está abierta en otro programa (quizá la herramienta de línea de comandos). Ciérrela primero.',
@@ -75,6 +77,7 @@ export const es: Translation<typeof en> = {
   'error.EVIDENCE_HASH_MISMATCH':
     'El archivo guardado ya no coincide con su huella. No confíe en él; ejecute la comprobación de la bóveda.',
   'error.IO_ERROR': 'No se pudo leer o escribir el archivo. Revise la unidad e inténtelo de nuevo.',
+  'error.DISK_FULL': 'El disco está lleno. No quedó nada a medio escribir: libere espacio e inténtelo de nuevo.',
   'error.FILE_UNREADABLE': 'No se puede leer ese archivo. Compruebe que sigue existiendo y que puede leerlo.',
   'error.IDENTITY_MISSING':
     'Esta bóveda todavía no tiene clave de identidad. Bloquéela y desbloquéela una vez para crearla.',

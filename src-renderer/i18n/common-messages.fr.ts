@@ -53,6 +53,8 @@ export const fr: Translation<typeof en> = {
   'error.VAULT_KEYS_DESTROYED':
     'Les clés de ce coffre ont été détruites : aucune phrase secrète ni clé de récupération ne peut plus l’ouvrir. Restaurez le coffre à partir d’une sauvegarde.',
   'error.WEAK_PASSPHRASE': 'La phrase secrète est trop courte : au moins 12 caractères.',
+  'error.PASSPHRASE_NOT_UTF8':
+    'La phrase secrète contient des caractères qui ne sont pas du texte. Utilisez des lettres, chiffres et signes ordinaires.',
   'error.RECOVERY_KEY_MALFORMED':
     'Cela ne ressemble pas à une clé de récupération. Vérifiez chaque groupe de caractères.',
   'error.VAULT_BUSY':
@@ -77,6 +79,7 @@ export const fr: Translation<typeof en> = {
   'error.EVIDENCE_HASH_MISMATCH':
     'Le fichier conservé ne correspond plus à son empreinte. Ne vous y fiez pas ; lancez la vérification du coffre.',
   'error.IO_ERROR': "Le fichier n'a pas pu être lu ou écrit. Vérifiez le disque et réessayez.",
+  'error.DISK_FULL': 'Le disque est plein. Rien n’a été écrit à moitié : libérez de la place et réessayez.',
   'error.FILE_UNREADABLE': 'Ce fichier ne peut pas être lu. Vérifiez qu’il existe toujours et que vous pouvez le lire.',
   'error.IDENTITY_MISSING':
     'Ce coffre n’a pas encore de clé d’identité. Verrouillez-le puis déverrouillez-le une fois pour la créer.',

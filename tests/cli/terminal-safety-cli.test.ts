@@ -257,4 +257,14 @@ describe('outside text cannot forge a line of the CLI output', () => {
     expectClean(list.stdout);
     expect(list.stdout.trimEnd().split('\n')).toHaveLength(3); // header, the first partner, this one
   }, 60_000);
+
+  it('an id the user typed with a newline, an escape sequence and a bidi override: one error line, each shown escaped', () => {
+    const typed = 'ab\ncd\u001b[31mred\u202e';
+    const usage = runCli([typed]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toBe(
+      'error: USAGE: unknown command "ab\\ncd\\e[31mred\\u202e". Run "case-vault --help" for the list.\n',
+    );
+    expect(usage.stderr).not.toMatch(UNSAFE);
+  });
 });

@@ -113,9 +113,25 @@ describe('the Output and failures', () => {
     expect(escapeInvisibleInJson(JSON.stringify('plain'))).toBe('"plain"');
   });
 
-  it('a failure is one clean line, whatever its message quotes', () => {
+  it('a failure is one clean line, whatever its message quotes: controls and bidi characters as visible escapes', () => {
     const { line } = describeFailure(new VaultError('BUNDLE_ENTRY_NAME', 'bad name "x\u202e\nsender key: VERIFIED"'));
-    expect(line).toBe('error: BUNDLE_ENTRY_NAME: bad name "x\uFFFD sender key: VERIFIED"');
-    expect(describeFailure(new Error('boom\u2066')).line).toMatch(/boom\uFFFD/);
+    expect(line).toBe('error: BUNDLE_ENTRY_NAME: bad name "x\\u202e\\nsender key: VERIFIED"');
+    expect(describeFailure(new Error('boom\u2066')).line).toMatch(/boom\\u2066/);
+    expect(
+      describeFailure(new VaultError('NOT_FOUND', 'No case with id a\r\u001b[2Jb\u0007\u0085\u2028\uD800.')).line,
+    ).toBe('error: NOT_FOUND: No case with id a\\r\\e[2Jb\\x07\\x85\\u2028\\ud800.');
+    // letters of every script stay as they are
+    expect(describeFailure(new VaultError('NOT_FOUND', 'لا توجد قضية “é”')).line).toBe(
+      'error: NOT_FOUND: لا توجد قضية “é”',
+    );
+  });
+
+  it('property: an error line never holds a control, separator or format character, whatever the message', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (msg) => {
+        const { line } = describeFailure(new VaultError('NOT_FOUND', msg));
+        expect(line).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]|\p{Cf}/u);
+      }),
+    );
   });
 });

@@ -53,4 +53,31 @@ describe('CLI in a terminal', () => {
     expect(r.out).toMatch(/error: PASSPHRASE_MISMATCH: /);
     expect(fs.existsSync(vault)).toBe(false);
   });
+
+  it('typed bytes that are not UTF-8 (a terminal set to Latin-1): PASSPHRASE_NOT_UTF8; UTF-8 letters and backspace are fine', () => {
+    const vault = path.join(tempDir(), 'v');
+    // "stäple" with ä as the single Latin-1 byte 0xE4 (written \udce4 for pty_run.py)
+    const latin1 = 'correct horse battery st\udce4ple';
+    const r = inPty(
+      [
+        ['New passphrase: ', latin1],
+        ['Repeat it: ', latin1],
+      ],
+      ['init', '--vault', vault],
+    );
+    expect(r.status).toBe(1);
+    expect(r.out).toMatch(/error: PASSPHRASE_NOT_UTF8: /);
+    expect(fs.existsSync(vault)).toBe(false);
+
+    // "stäplé" in UTF-8, typed with a mistake erased by backspace (DEL) over a two-byte letter
+    const utf8 = 'correct horse battery stäpl\u00e9\u00e9\u007f';
+    const ok = inPty(
+      [
+        ['New passphrase: ', utf8],
+        ['Repeat it: ', 'correct horse battery stäplé'],
+      ],
+      ['init', '--vault', vault, '--json'],
+    );
+    expect(ok.status).toBe(0);
+  });
 });

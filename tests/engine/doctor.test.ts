@@ -6,11 +6,17 @@ import { runDoctor } from '../../src-main/engine/index.js';
 import { run, sql } from '../../src-main/engine/db/sql.js';
 import { newVault, openVault } from '../helpers.js';
 
+/** The passphrase slot's KDF parameters as held in memory (what doctor reads). */
+const kdfOf = (vault: Awaited<ReturnType<typeof newVault>>['vault']) =>
+  (vault.file.slots.find((s) => s.kind === 'passphrase') as { kdf: { opsLimit: number; memLimitBytes: number } }).kdf;
+
 const finding = (r: Awaited<ReturnType<typeof runDoctor>>, check: string) => r.findings.find((f) => f.check === check)!;
 
 describe('doctor', () => {
   it('passes a healthy vault, shallow and deep', async () => {
     const { vault } = await newVault();
+    // test vaults are made with one pass (FAST_KDF), below the floor; a real slot has at least 3
+    kdfOf(vault).opsLimit = 3;
     await vault.blobs.put([randomBytes(200_000)]);
     for (const deep of [false, true]) {
       const r = await runDoctor(vault, { deep });
@@ -114,5 +120,22 @@ describe('doctor', () => {
     const { vault } = await newVault();
     (vault.file.slots[0] as { kdf: { memLimitBytes: number } }).kdf.memLimitBytes = 8 * 1024 * 1024;
     expect(finding(await runDoctor(vault), 'key-file').level).toBe('warn');
+  });
+
+  it("warns about a slot below RFC 9106's floor (64 MiB × 3 passes), not about more memory for fewer passes", async () => {
+    const { vault } = await newVault();
+    const MiB = 1024 * 1024;
+    const cases: Array<[number, number, 'ok' | 'warn']> = [
+      [1, 64 * MiB, 'warn'], // what calibration chose on a slow machine before the floor
+      [2, 64 * MiB, 'warn'],
+      [3, 64 * MiB, 'ok'],
+      [2, 128 * MiB, 'ok'],
+      [1, 256 * MiB, 'ok'],
+      [8, 32 * MiB, 'warn'],
+    ];
+    for (const [opsLimit, memLimitBytes, level] of cases) {
+      Object.assign(kdfOf(vault), { opsLimit, memLimitBytes });
+      expect(finding(await runDoctor(vault), 'key-file').level, `${memLimitBytes / MiB} MiB × ${opsLimit}`).toBe(level);
+    }
   });
 });

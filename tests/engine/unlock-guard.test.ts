@@ -217,4 +217,13 @@ describe('destroying the key slots', () => {
     expect(await codeOf(destroyKeySlots(dir, 'panic'))).toBe('VAULT_CORRUPT');
     expect(await codeOf(destroyKeySlots(path.join(dir, 'nowhere'), 'panic'))).toBe('VAULT_NOT_FOUND');
   });
+
+  it('an open vault whose keys were destroyed meanwhile does not write its slots back', async () => {
+    const { vault, dir } = await newVault();
+    await destroyKeySlots(dir, 'panic');
+    expect(await codeOf(vault.changePassphrase('another long passphrase for this'))).toBe('VAULT_KEYS_DESTROYED');
+    expect(await codeOf(vault.setWipeAfterFailedUnlocks(7))).toBe('VAULT_KEYS_DESTROYED');
+    expect(vaultJson(dir)).toMatchObject({ keysDestroyed: true });
+    vault.lock();
+  });
 });

@@ -24,6 +24,7 @@ import type { ChosenFile, OpenKind, SaveKind } from '../../../shared/ipc/areas/a
 import { isVaultError, VaultError } from '../../../shared/errors.js';
 import { describeZodError } from '../../../shared/zod-message.js';
 import type { ProgressReport } from '../../engine/api/call-context.js';
+import { classifyFailure } from '../../engine/util/system-errors.js';
 import { FileHandles } from './file-handles.js';
 import { AutoLock } from './auto-lock.js';
 import type { SettingsStore } from './settings-store.js';
@@ -198,7 +199,9 @@ export class Shell {
       };
     try {
       return { ok: true, value: await impl(input, this) };
-    } catch (e) {
+    } catch (caught) {
+      // a full or failing disk (settings, a file written by main) is the user's to fix, not a bug
+      const e = classifyFailure(caught);
       if (isVaultError(e)) return { ok: false, error: { code: e.code, message: e.message } };
       this.opts.host.log(`ipc ${channel}: unexpected ${e instanceof Error ? e.name : typeof e}`);
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong in the app. Try again.' } };

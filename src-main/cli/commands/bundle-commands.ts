@@ -33,7 +33,7 @@ import {
   withDomain,
 } from '../domain-cli.js';
 import { callEngine, type CallOptions } from '../engine-call.js';
-import { UsageError, formatBytes } from '../io.js';
+import { UsageError, formatBytes, receiptAfterImport } from '../io.js';
 import { readSecretFile } from '../secrets.js';
 
 const PASSPHRASE_FILE_OPTION = {
@@ -323,7 +323,7 @@ function importLines(r: ImportResult, receiptPath: string | null): Array<[string
 
 /** What an import did, and our signed receipt written for the sender (when asked for). */
 async function printImport(ctx: CommandContext, r: ImportResult, receiptOut: string | null): Promise<void> {
-  const written = receiptOut ? await writeReceipt(r.receipt, receiptOut) : null;
+  const written = receiptOut ? await receiptAfterImport(() => writeReceipt(r.receipt, receiptOut)) : null;
   if (ctx.out.json) return ctx.out.printJson({ ...r, receiptPath: written });
   printRecord(ctx, r, importLines(r, written));
   if (written) ctx.out.print(`Give the receipt file to the sender ("bundle receipt import ${terminalSafe(written)}").`);

@@ -19,7 +19,7 @@ import type { Command, CommandContext } from '../command.js';
 import { stringOpt } from '../command.js';
 import { dropUndefined, printRecord, printTable, terminalSafe, withDomain } from '../domain-cli.js';
 import { callEngine } from '../engine-call.js';
-import { UsageError } from '../io.js';
+import { UsageError, receiptAfterImport } from '../io.js';
 
 function countsText(c: RecallCounts | null): string {
   if (!c) return '';
@@ -122,7 +122,7 @@ export async function printRecallImport(
   r: RecallImportResult,
   receiptOut: string | null,
 ): Promise<void> {
-  const written = receiptOut ? await writeRecallReceipt(r.receipt, receiptOut) : null;
+  const written = receiptOut ? await receiptAfterImport(() => writeRecallReceipt(r.receipt, receiptOut)) : null;
   if (ctx.out.json) return ctx.out.printJson({ ...r, receiptPath: written });
   const result =
     r.result === 'applied'

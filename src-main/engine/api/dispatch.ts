@@ -12,6 +12,7 @@
 import { CONTRACT, type Contract } from '../../../shared/ipc/contract.js';
 import { findCall, type Implementation, type Result } from '../../../shared/ipc/kit.js';
 import { isVaultError } from '../../../shared/errors.js';
+import { classifyFailure } from '../util/system-errors.js';
 import type { CallContext } from './call-context.js';
 import { vaultHandlers } from './handlers/vault-handlers.js';
 import { auditHandlers } from './handlers/audit-handlers.js';
@@ -90,7 +91,9 @@ export async function dispatch(
     };
   try {
     return { ok: true, value: await handler(input, cx) };
-  } catch (e) {
+  } catch (caught) {
+    // a full or failing disk is the user's to fix, not a bug (util/system-errors.ts)
+    const e = classifyFailure(caught);
     if (isVaultError(e)) return { ok: false, error: { code: e.code, message: e.message } };
     onUnexpected?.(channel, e instanceof Error ? e.name : typeof e);
     return { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } };

@@ -11,6 +11,7 @@ import { getEvidence, readEvidence } from '../evidence/evidence-service.js';
 import { isVaultError } from '../../../shared/errors.js';
 import type { CallError } from '../../../shared/ipc/kit.js';
 import { INTERNAL_MESSAGE } from './dispatch.js';
+import { classifyFailure } from '../util/system-errors.js';
 import type { CallContext } from './call-context.js';
 
 if (!parentPort) throw new Error('engine worker: must run as a worker thread');
@@ -23,7 +24,8 @@ function post(msg: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(msg, transfer);
 }
 
-function errorOf(e: unknown): CallError {
+function errorOf(caught: unknown): CallError {
+  const e = classifyFailure(caught);
   return isVaultError(e) ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: INTERNAL_MESSAGE };
 }
 

@@ -2,8 +2,8 @@
  * Passphrase stretching with Argon2id (libsodium's crypto_pwhash, ALG_ARGON2ID13).
  *
  * Parameters are chosen once, at vault creation (and again at each passphrase change), on the
- * user's own machine: at least 64 MiB of memory, then as much memory and as many passes as fit
- * in about half a second. They are stored in the key slot, so unlocking never guesses.
+ * user's own machine: never less than RFC 9106's floor of 64 MiB × 3 passes (its second
+ * recommended option), then as much memory and as many passes as fit in about half a second. They are stored in the key slot, so unlocking never guesses.
  * Calibration costs one short probe: Argon2's time is close to linear in memory × passes.
  */
 import os from 'node:os';
@@ -19,13 +19,25 @@ export interface Argon2Params {
 
 export const MIB = 1024 * 1024;
 export const MIN_MEM_BYTES = 64 * MIB;
+/** RFC 9106 §4, second recommended option: 64 MiB and 3 passes. No new slot gets less. */
+export const MIN_OPS = 3;
+export const ARGON2_FLOOR: Argon2Params = { opsLimit: MIN_OPS, memLimitBytes: MIN_MEM_BYTES };
 export const MAX_MEM_BYTES = 1024 * MIB;
 export const DEFAULT_TARGET_MS = 500;
 export const SALT_BYTES = sodium.crypto_pwhash_SALTBYTES; // 16
 
-/** Parameters that are far too weak for a real vault; doctor warns about them. */
+/**
+ * A slot weaker than the floor: less than 64 MiB, or less work (memory × passes) than 64 MiB × 3
+ * passes. More memory may stand in for passes (RFC 9106's first option is 2 GiB × 1 pass), never
+ * the other way round. doctor warns about such a slot; changing the passphrase replaces it.
+ */
 export function isWeak(p: Argon2Params): boolean {
-  return p.memLimitBytes < MIN_MEM_BYTES || p.opsLimit < 1;
+  return p.memLimitBytes < MIN_MEM_BYTES || p.memLimitBytes * p.opsLimit < MIN_MEM_BYTES * MIN_OPS;
+}
+
+/** `p` raised to the floor where it falls below it (each parameter on its own). */
+export function atLeastFloor(p: Argon2Params): Argon2Params {
+  return { opsLimit: Math.max(p.opsLimit, MIN_OPS), memLimitBytes: Math.max(p.memLimitBytes, MIN_MEM_BYTES) };
 }
 
 export function assertSaneParams(p: Argon2Params): void {
@@ -100,16 +112,18 @@ async function timeOnce(params: Argon2Params): Promise<number> {
 export async function calibrate(targetMs = DEFAULT_TARGET_MS): Promise<Calibration> {
   const msPerMibPass = (await timeOnce({ opsLimit: 1, memLimitBytes: MIN_MEM_BYTES })) / 64;
 
-  // Memory first (it is what makes GPU and ASIC attacks expensive), but never more than half of
-  // the time budget for one pass, nor more than an eighth of this machine's RAM.
+  // Memory first (it is what makes GPU and ASIC attacks expensive), but only as long as the
+  // floor's passes over it still fit in the time budget, and never more than an eighth of this
+  // machine's RAM. On a slow machine the floor wins over the budget: unlocking takes longer.
   const ramCap = Math.max(MIN_MEM_BYTES, Math.floor(os.totalmem() / 8));
   let mem = MIN_MEM_BYTES;
-  while (mem * 2 <= MAX_MEM_BYTES && mem * 2 <= ramCap && msPerMibPass * ((mem * 2) / MIB) <= targetMs / 2) mem *= 2;
+  while (mem * 2 <= MAX_MEM_BYTES && mem * 2 <= ramCap && msPerMibPass * ((mem * 2) / MIB) * MIN_OPS <= targetMs)
+    mem *= 2;
 
-  let ops = Math.max(1, Math.round(targetMs / (msPerMibPass * (mem / MIB)) / 2));
+  let ops = Math.max(MIN_OPS, Math.round(targetMs / (msPerMibPass * (mem / MIB))));
   let ms = await timeOnce({ opsLimit: ops, memLimitBytes: mem });
   for (let i = 0; i < 4 && (ms < targetMs * 0.8 || ms > targetMs * 1.2); i++) {
-    const next = Math.min(64, Math.max(1, Math.round((ops * targetMs) / ms)));
+    const next = Math.min(64, Math.max(MIN_OPS, Math.round((ops * targetMs) / ms)));
     if (next === ops) break;
     ops = next;
     ms = await timeOnce({ opsLimit: ops, memLimitBytes: mem });
@@ -118,7 +132,18 @@ export async function calibrate(targetMs = DEFAULT_TARGET_MS): Promise<Calibrati
 }
 
 /**
- * Parameters for automated tests only: the minimum memory, one pass, no calibration.
- * Enabled by CASE_VAULT_INSECURE_FAST_KDF=1; doctor reports vaults made this way as weak.
+ * Parameters for automated tests only: the minimum memory, one pass, no calibration — below the
+ * floor. Honoured only under the test runner (insecureKdfAllowed); doctor reports vaults made
+ * this way as weak.
  */
 export const FAST_TEST_PARAMS: Calibration = { opsLimit: 1, memLimitBytes: MIN_MEM_BYTES, expectedMs: 60 };
+
+/**
+ * Whether parameters below the floor may be used: only under the test runner (vitest sets
+ * VITEST in its workers, and the CLI processes they spawn inherit it) with
+ * CASE_VAULT_INSECURE_FAST_KDF=1 (vitest.config.ts). Anywhere else a new slot gets at least the
+ * floor, whatever the environment or a caller asks for.
+ */
+export function insecureKdfAllowed(): boolean {
+  return process.env.CASE_VAULT_INSECURE_FAST_KDF === '1' && Boolean(process.env.VITEST);
+}

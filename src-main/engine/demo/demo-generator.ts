@@ -23,6 +23,7 @@ import { addAgreement, addPartner, setSharingProfile } from '../partners/partner
 import { createPerson, linkPerson } from '../people/person-service.js';
 import { addRisk } from '../risks/risk-service.js';
 import { SeededRng } from '../util/seeded-rng.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { DEMO_LANGUAGES, DEMO_PARTNERS, DEMO_RISKS, type DemoLanguage } from './demo-content.js';
 
 export interface DemoOptions {
@@ -57,13 +58,36 @@ function day(ms: number): string {
 }
 
 /**
+ * Whether a demo run began in this vault and never finished (killed, or the disk filled): its
+ * first transaction records demo.started, its last demo.generated. A vault from before
+ * demo.started existed is recognised by holding only the demo's partners and no demo.generated.
+ */
+function interruptedDemo(ctx: DomainContext): boolean {
+  const has = (action: string) =>
+    (ctx.db.prepare('SELECT EXISTS (SELECT 1 FROM audit_log WHERE action = ?) AS x').get([action]) as { x: number })
+      .x === 1;
+  if (has('demo.generated')) return false;
+  if (has('demo.started')) return true;
+  const names = (ctx.db.prepare('SELECT name FROM partners').all() as Array<{ name: string }>).map((r) => r.name);
+  const demoNames = new Set<string>(DEMO_PARTNERS.map((p) => p.name));
+  return names.length === DEMO_PARTNERS.length && names.every((n) => demoNames.has(n));
+}
+
+/**
  * Demo data must never mix with real records: it is only written into a vault that holds no
- * cases, people, partners or enquiries yet.
+ * cases, people, partners or enquiries yet. A demo cannot be continued where it stopped (its
+ * content follows one seeded sequence), so an interrupted one is told how to start again.
  */
 export function assertEmptyForDemo(ctx: DomainContext): void {
   const used = ['cases', 'people', 'partners', 'enquiries'].filter(
     (t) => (ctx.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS x`).get() as { x: number }).x === 1,
   );
+  if (used.length > 0 && interruptedDemo(ctx)) {
+    throw new VaultError(
+      'VAULT_NOT_EMPTY',
+      'A demo run in this vault was stopped before it finished, and a demo cannot be continued. This vault holds only demo data: delete its folder, or make a new vault for the demo ("case-vault init --vault NEW_FOLDER", then "case-vault demo --vault NEW_FOLDER").',
+    );
+  }
   if (used.length > 0) {
     throw new VaultError(
       'VAULT_NOT_EMPTY',
@@ -94,8 +118,10 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
     risks: 0,
   };
 
-  const partnerIds = ctx.db.transaction(() =>
-    DEMO_PARTNERS.map((p, i) => {
+  const partnerIds = ctx.db.transaction(() => {
+    // with the first demo records, so that a run stopped after them is recognised (interruptedDemo)
+    appendAudit(ctx.db, ctx.vaultId, { action: 'demo.started', subject: null, details: { cases: opts.cases } });
+    return DEMO_PARTNERS.map((p, i) => {
       const partner = addPartner(ctx, {
         ...p,
         ddReviewOn: day(now - (30 + i * 60) * DAY_MS),
@@ -114,8 +140,8 @@ export async function generateDemo(ctx: DomainContext, opts: DemoOptions): Promi
       });
       counts.partners++;
       return partner.id;
-    }),
-  )();
+    });
+  })();
 
   ctx.db.transaction(() => {
     DEMO_RISKS.forEach((r, i) => {

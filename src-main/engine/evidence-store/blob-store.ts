@@ -154,7 +154,7 @@ export class BlobStore {
     try {
       const header = Buffer.alloc(HEADER_BYTES);
       sodium.crypto_secretstream_xchacha20poly1305_init_push(state, header, key);
-      await fh.write(Buffer.concat([BLOB_MAGIC, header]));
+      await writeAll(fh, Buffer.concat([BLOB_MAGIC, header]), 0);
 
       let current = 0;
       let batch = batches[current]!;

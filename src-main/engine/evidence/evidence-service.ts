@@ -629,7 +629,9 @@ export async function exportEvidence(
         })) {
           hash.update(chunk);
           try {
-            await fh.write(chunk);
+            // one write(2) may write less than asked (a disk filling up): the rest, until it
+            // is all written or the disk says why not
+            for (let off = 0; off < chunk.length;) off += (await fh.write(chunk, off, chunk.length - off)).bytesWritten;
           } catch (e) {
             throw ioError(`${quoted(path.basename(p.destPath))} could not be written`, e);
           }

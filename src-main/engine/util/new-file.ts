@@ -13,6 +13,12 @@
  *   file published by a transaction that then failed is removed again (`unpublish`).
  * - On any failure nothing is left behind: the caller removes the temp file in a `finally`.
  *
+ * - A temp file that a killed or crashed run left behind (hidden, so never seen in the user's
+ *   folder, and as large as the export) is removed by the next write into that folder: only
+ *   names of exactly our pattern, only regular files, only those last written before this
+ *   process started (a run still writing keeps touching its own). What was removed is reported
+ *   (takeRemovedTempFiles): the CLI says so on stderr or in its JSON.
+ *
  * Streaming writers (evidence export, bundles) use prepareNewFile + their own writes +
  * publishNewFile; data already in memory uses stageNewFile.
  */
@@ -22,6 +28,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { VaultError, isVaultError } from '../../../shared/errors.js';
 import { fsyncDir } from './durable-fs.js';
+import { ioFailure } from './system-errors.js';
 
 /** A file being written: its final name, its folder, and the temp name beside it. */
 export interface NewFile {
@@ -42,14 +49,60 @@ function targetExists(dest: string): VaultError {
   );
 }
 
+/** IO_ERROR naming the system code, or DISK_FULL when the disk is full. */
 export function newFileIoError(what: string, e: unknown): VaultError {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  return new VaultError('IO_ERROR', `${what} (${code ?? 'I/O error'}).`, { cause: e });
+  return ioFailure(what, e);
 }
 
 function tempBeside(dest: string): NewFile {
   const dir = path.dirname(dest);
   return { dest, dir, tmp: path.join(dir, `.case-vault-${randomBytes(16).toString('hex')}.part`) };
+}
+
+/** The temp names tempBeside makes, and nothing else. */
+const TEMP_NAME = /^\.case-vault-[0-9a-f]{32}\.part$/;
+
+/** Temp files removed from a folder the user writes into (see the header). */
+export interface RemovedTempFiles {
+  folder: string;
+  names: string[];
+}
+
+const removedTempFiles: RemovedTempFiles[] = [];
+
+/** What stale temp files were removed since the last call (and forget them). */
+export function takeRemovedTempFiles(): RemovedTempFiles[] {
+  return removedTempFiles.splice(0);
+}
+
+/**
+ * Remove our temp files left in `dir` by a run that was killed or crashed: names of exactly
+ * our pattern, regular files, last modified before this process started. Never fails: a file
+ * that cannot be removed stays, and the write goes on.
+ */
+export function removeStaleTempFiles(dir: string): string[] {
+  const startedAt = Date.now() - process.uptime() * 1000;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const st = fs.lstatSync(file);
+      if (!st.isFile() || st.mtimeMs >= startedAt) continue;
+      fs.unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // gone meanwhile, or not ours to remove: leave it
+    }
+  }
+  if (removed.length > 0) removedTempFiles.push({ folder: dir, names: removed });
+  return removed;
 }
 
 /** Refuse early (before any work) when the destination exists (even as a dangling link) or its folder does not. */
@@ -71,6 +124,7 @@ export function checkNewFileTarget(destPath: string): string {
   }
   if (!st.isDirectory())
     throw new VaultError('IO_ERROR', `The folder to write ${quotedName(dest)} into is not a folder.`);
+  removeStaleTempFiles(path.dirname(dest));
   return dest;
 }
 

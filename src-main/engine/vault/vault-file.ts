@@ -41,7 +41,8 @@
  * Reading it is VAULT_KEYS_DESTROYED (not VAULT_CORRUPT): nothing can open the vault any more,
  * and a person is told that a backup is the way back.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -49,6 +50,7 @@ import { canonicalJson } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
 import { UUID_RE } from '../util/ids.js';
 import { writeFileAtomic } from '../util/durable-fs.js';
+import { ioFailure } from '../util/system-errors.js';
 import type { SecretBuffer } from '../crypto/secure-memory.js';
 import { constantTimeEqual } from '../crypto/secure-memory.js';
 
@@ -243,4 +245,131 @@ export async function readVaultFile(dir: string): Promise<VaultFileDoc> {
 
 export async function writeVaultFile(dir: string, doc: VaultFileDoc): Promise<void> {
   await writeFileAtomic(path.join(dir, VAULT_FILE_NAME), JSON.stringify(doc, null, 2) + '\n');
+}
+
+function vaultFileText(doc: VaultFileDoc): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+function fsyncDirSync(dir: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // the rename is done; a folder that cannot be fsynced is no reason to undo it
+  }
+}
+
+/** A new vault.json, written in full beside the current one, to be swapped in synchronously. */
+export interface StagedVaultFile {
+  /** make it vault.json (the current one stays reachable for putBack); synchronous, for use inside a transaction */
+  swapIn(): void;
+  /** after a swapIn whose transaction failed: the previous vault.json again */
+  putBack(): void;
+  /** remove what is left beside vault.json (the staged file, the previous one); never throws */
+  cleanUp(): void;
+}
+
+/**
+ * Stage `doc` as the next vault.json of `dir`: written to a temp file and fsynced now (a full
+ * disk fails here, DISK_FULL, with vault.json untouched). The previous file is kept by a hard
+ * link (no data copied, so it needs no space) until cleanUp; a file system without hard links
+ * keeps `previous` in memory to write back instead.
+ */
+export async function stageVaultFile(dir: string, doc: VaultFileDoc, previous: VaultFileDoc): Promise<StagedVaultFile> {
+  const file = path.join(dir, VAULT_FILE_NAME);
+  const tag = randomBytes(6).toString('hex');
+  const tmp = path.join(dir, `.${VAULT_FILE_NAME}.${tag}.tmp`);
+  const kept = path.join(dir, `.${VAULT_FILE_NAME}.${tag}.old`);
+  try {
+    const fh = await fsp.open(tmp, 'wx', 0o600);
+    try {
+      await fh.writeFile(vaultFileText(doc));
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    await fsp.rm(tmp, { force: true }).catch(() => {});
+    throw ioFailure('The new key file (vault.json) could not be written, so the passphrase stays as it was', e);
+  }
+  let swapped = false;
+  let keptByLink = false;
+  return {
+    swapIn() {
+      try {
+        fs.linkSync(file, kept);
+        keptByLink = true;
+      } catch {
+        keptByLink = false;
+      }
+      try {
+        fs.renameSync(tmp, file);
+      } catch (e) {
+        throw ioFailure(
+          'The new key file (vault.json) could not be put in place, so the passphrase stays as it was',
+          e,
+        );
+      }
+      swapped = true;
+      fsyncDirSync(dir);
+    },
+    putBack() {
+      if (!swapped) return;
+      try {
+        if (keptByLink) fs.renameSync(kept, file);
+        else {
+          fs.writeFileSync(tmp, vaultFileText(previous), { mode: 0o600 });
+          fs.renameSync(tmp, file);
+        }
+      } catch (e) {
+        // say what is true: the change is in effect, only its audit entry is missing
+        throw new VaultError(
+          'IO_ERROR',
+          `The passphrase change could not be recorded, and the previous key file could not be put back (${(e as NodeJS.ErrnoException).code ?? 'I/O error'}): the NEW passphrase now opens the vault, the old one no longer does.`,
+          { cause: e },
+        );
+      }
+      swapped = false;
+      fsyncDirSync(dir);
+    },
+    cleanUp() {
+      for (const f of [tmp, kept]) {
+        try {
+          fs.rmSync(f, { force: true });
+        } catch {
+          // a leftover is removed at the next unlock (removeStaleVaultFiles)
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Remove vault.json's leftovers beside it: temp files of a write and previous files of a
+ * passphrase change that a crash or a kill interrupted (a previous file still opens with the
+ * old passphrase, which its owner meant to retire). Called once the vault is unlocked and its
+ * database held exclusively, so no other process is writing them.
+ */
+export function removeStaleVaultFiles(dir: string): void {
+  const pattern = /^\.vault\.json\.[0-9a-f]{12}\.(tmp|old)$/;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // not ours to fail on: the vault opens all the same
+    }
+  }
 }

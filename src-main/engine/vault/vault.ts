@@ -20,8 +20,10 @@ import {
   DEFAULT_TARGET_MS,
   FAST_TEST_PARAMS,
   SALT_BYTES,
+  atLeastFloor,
   calibrate,
   deriveFromPassphrase,
+  insecureKdfAllowed,
 } from '../crypto/argon2.js';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js';
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
@@ -48,9 +50,11 @@ import {
   MAX_WIPE_AFTER_FAILED_UNLOCKS,
   MIN_WIPE_AFTER_FAILED_UNLOCKS,
   readVaultFile,
+  removeStaleVaultFiles,
   sealVaultFile,
   slotAssociatedData,
   splitDoc,
+  stageVaultFile,
   verifyVaultFileMac,
   writeVaultFile,
 } from './vault-file.js';
@@ -103,8 +107,25 @@ export function checkPassphraseStrength(passphrase: string): void {
   }
 }
 
+/**
+ * A passphrase that is not well-formed text: a lone surrogate (an app or script handing over
+ * broken UTF-16) or, for a new passphrase, U+FFFD, the mark a decoder leaves where bytes were
+ * not UTF-8. Such bytes would be stretched as U+FFFD, so that every passphrase of the same
+ * shape would open the vault. (The CLI refuses undecodable files and terminal input itself.)
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function checkPassphraseText(passphrase: string, isNew: boolean): void {
+  if (LONE_SURROGATE.test(passphrase) || (isNew && passphrase.includes('\uFFFD'))) {
+    throw new VaultError(
+      'PASSPHRASE_NOT_UTF8',
+      'That passphrase is not valid UTF-8 text (it holds bytes or characters that are not text). Nothing was changed; use a passphrase of ordinary characters.',
+    );
+  }
+}
+
 export function defaultKdf(): 'calibrate' | Argon2Params {
-  return process.env.CASE_VAULT_INSECURE_FAST_KDF === '1' ? FAST_TEST_PARAMS : 'calibrate';
+  return insecureKdfAllowed() ? FAST_TEST_PARAMS : 'calibrate';
 }
 
 /** A passphrase key slot wrapping `master` (also used by a re-keying restore, engine/backup/). */
@@ -116,7 +137,9 @@ export async function makePassphraseSlot(
   onProgress?: (p: UnlockProgress) => void,
 ): Promise<PassphraseSlot> {
   if (kdf === 'calibrate') onProgress?.({ phase: 'calibrating', expectedMs: 2 * DEFAULT_TARGET_MS });
-  const params: Calibration = kdf === 'calibrate' ? await calibrate() : { ...kdf, expectedMs: 0 };
+  const chosen: Calibration = kdf === 'calibrate' ? await calibrate() : { ...kdf, expectedMs: 0 };
+  // The floor holds whatever a caller asked for; only the test runner may go below it.
+  const params: Calibration = insecureKdfAllowed() ? chosen : { ...chosen, ...atLeastFloor(chosen) };
   const salt = randomBytes(SALT_BYTES);
   const slotHead = {
     id: uuidv7(),
@@ -171,6 +194,7 @@ export async function unwrapWithCredential(
   credential: Credential,
   onProgress?: (p: UnlockProgress) => void,
 ): Promise<SecretBuffer> {
+  if ('passphrase' in credential) checkPassphraseText(credential.passphrase, false);
   const bad = () =>
     new VaultError(
       'BAD_PASSPHRASE',
@@ -306,6 +330,7 @@ export class Vault {
    */
   static async create(dir: string, opts: CreateOptions): Promise<{ vault: Vault; recoveryKey: string }> {
     const target = path.resolve(dir);
+    checkPassphraseText(opts.passphrase, true);
     checkPassphraseStrength(opts.passphrase);
     await assertCreatable(target);
     const parent = path.dirname(target);
@@ -362,9 +387,7 @@ export class Vault {
       await writeVaultFile(staging, sealVaultFile(body, macKey));
       wipe(macKey);
       await fsyncDir(staging);
-      // Into place. An empty target folder (e.g. made by a file dialog) is replaced.
-      if (fs.existsSync(target)) await fsp.rmdir(target);
-      await fsp.rename(staging, target);
+      await publishVaultFolder(staging, target);
       await fsyncDir(parent);
     } catch (e) {
       wipe(master);
@@ -461,7 +484,14 @@ export class Vault {
         db.close();
         throw e;
       }
-      fs.mkdirSync(path.join(dir, BLOBS_DIR_NAME), { recursive: true, mode: 0o700 });
+      try {
+        ensureBlobsFolder(path.join(dir, BLOBS_DIR_NAME));
+        removeStaleVaultFiles(dir);
+      } catch (e) {
+        identity?.wipe();
+        db.close();
+        throw e;
+      }
       opts.onProgress?.({ phase: 'ready' });
       return new Vault(dir, doc, master, db, identity);
     } catch (e) {
@@ -499,25 +529,52 @@ export class Vault {
   /**
    * Rewrap the master key under a new passphrase. Only the passphrase slot changes: the
    * database, the blobs and the recovery key stay as they are. Argon2 is re-calibrated, since
-   * the machine may have changed since the vault was made.
+   * the machine may have changed since the vault was made (a slot below the floor is upgraded).
+   *
+   * All or nothing: the new vault.json is written in full beside the old one first (where a
+   * full disk fails, with the old one untouched), then swapped in inside the transaction that
+   * records the change; if that transaction fails to commit, the old file is put back. So a
+   * refused change leaves the old passphrase working, and a change that returned is on disk.
    */
   async changePassphrase(newPassphrase: string, opts: { kdf?: 'calibrate' | Argon2Params } = {}): Promise<void> {
     const master = this.#master;
     if (!master) throw lockedError();
+    checkPassphraseText(newPassphrase, true);
     checkPassphraseStrength(newPassphrase);
+    await this.#refuseIfKeysDestroyed();
     const slot = await makePassphraseSlot(this.id, master, newPassphrase, opts.kdf ?? defaultKdf());
     const body = splitDoc(this.#doc);
     const slots = [slot, ...body.slots.filter((s) => s.kind !== 'passphrase')];
     const macKey = deriveMasterSubkey(master, this.id, 'vaultFileMac');
     const doc = sealVaultFile({ ...body, slots, updatedAt: isoNow() }, macKey);
     wipe(macKey);
-    await writeVaultFile(this.dir, doc);
+    const db = this.db;
+    const staged = await stageVaultFile(this.dir, doc, this.#doc);
+    try {
+      db.transaction(() => {
+        appendAudit(db, this.id, {
+          action: 'vault.passphrase-changed',
+          details: { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes },
+          subject: { kind: 'key-slot', id: slot.id },
+        });
+        staged.swapIn();
+      })();
+    } catch (e) {
+      staged.putBack();
+      throw e;
+    } finally {
+      staged.cleanUp();
+    }
     this.#doc = doc;
-    this.audit(
-      'vault.passphrase-changed',
-      { opsLimit: slot.kdf.opsLimit, memLimitBytes: slot.kdf.memLimitBytes },
-      { kind: 'key-slot', id: slot.id },
-    );
+  }
+
+  /**
+   * vault.json is rewritten from the copy read at unlock: if its keys were destroyed since (the
+   * CLI's `panic --destroy-keys`, or too many failed unlocks elsewhere), writing it again would
+   * bring the slots back. Read what is on disk first; a destroyed file is VAULT_KEYS_DESTROYED.
+   */
+  async #refuseIfKeysDestroyed(): Promise<void> {
+    await readVaultFile(this.dir);
   }
 
   /**
@@ -549,6 +606,7 @@ export class Vault {
         'INVALID_INPUT',
         `The number of failed unlocks before the keys are destroyed must be a whole number from ${MIN_WIPE_AFTER_FAILED_UNLOCKS} to ${MAX_WIPE_AFTER_FAILED_UNLOCKS}, or off.`,
       );
+    await this.#refuseIfKeysDestroyed();
     const { wipeAfterFailedUnlocks: was, ...rest } = splitDoc(this.#doc);
     if ((was ?? null) === attempts) return;
     const body: VaultFileBody = attempts === null ? rest : { ...rest, wipeAfterFailedUnlocks: attempts };
@@ -642,4 +700,61 @@ async function assertCreatable(target: string): Promise<void> {
       'VAULT_DIR_NOT_EMPTY',
       'This folder already holds other files; choose an empty or new folder for the vault. Nothing was changed.',
     );
+}
+
+/**
+ * Put the finished vault folder `staging` at `target` (absent, or an empty folder, e.g. one a
+ * file dialog made). rename(2) replaces an empty folder but fails on one with files in it, and
+ * does so atomically: of two `init`s racing for the same folder one wins and the other gets
+ * VAULT_EXISTS, never a mix of the two vaults.
+ */
+async function publishVaultFolder(staging: string, target: string): Promise<void> {
+  const taken = async (): Promise<VaultError> => {
+    const entries = await fsp.readdir(target).catch(() => [] as string[]);
+    return entries.includes(VAULT_FILE_NAME)
+      ? new VaultError('VAULT_EXISTS', 'A vault already exists in this folder; nothing was changed.')
+      : new VaultError(
+          'VAULT_DIR_NOT_EMPTY',
+          'This folder already holds other files; choose an empty or new folder for the vault. Nothing was changed.',
+        );
+  };
+  try {
+    await fsp.rename(staging, target);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw await taken();
+    // Windows renames no folder onto another, even an empty one: remove it first (rmdir
+    // refuses a folder that another process has filled meanwhile).
+    if (code !== 'EPERM' && code !== 'EACCES' && code !== 'EISDIR') throw e;
+  }
+  try {
+    await fsp.rmdir(target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw await taken();
+    if (code !== 'ENOENT') throw e;
+  }
+  try {
+    await fsp.rename(staging, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM') throw await taken();
+    throw e;
+  }
+}
+
+/** The blobs folder, made if missing; VAULT_CORRUPT when something else stands in its place. */
+function ensureBlobsFolder(blobs: string): void {
+  try {
+    fs.mkdirSync(blobs, { recursive: true, mode: 0o700 });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new VaultError(
+        'VAULT_CORRUPT',
+        "The vault's evidence folder (blobs) has been replaced by a file. Nothing was changed; restore the vault folder from a backup.",
+      );
+    throw e;
+  }
 }

@@ -71,4 +71,26 @@ describe('demo data', () => {
     expect(d.rows('partners')).toBe(0);
     expect(d.auditCount()).toBe(audit);
   });
+
+  it('a run stopped half-way is not resumed, and the refusal says what to do instead', async () => {
+    const d = await newDomain();
+    const stop = new Error('killed');
+    // the progress report after the first batch of cases is where a kill is simulated
+    await expect(
+      generateDemo(d.ctx, {
+        cases: 3,
+        casesWithEvidence: 0,
+        onProgress: () => {
+          throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
+    expect(d.rows('cases')).toBe(3);
+    const again = generateDemo(d.ctx, { cases: 3 });
+    await expect(again).rejects.toMatchObject({
+      code: 'VAULT_NOT_EMPTY',
+      message: expect.stringMatching(/stopped before it finished.*case-vault init --vault NEW_FOLDER/),
+    });
+    expect(d.rows('cases')).toBe(3);
+  });
 });
