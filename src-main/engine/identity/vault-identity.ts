@@ -48,6 +48,8 @@ export const SIGNATURE_DOMAINS = {
   recall: 'case-vault/recall-notice/v1',
   /** the recipient's receipt for a recall notice */
   recallReceipt: 'case-vault/recall-receipt/v1',
+  /** a team sync bundle's sync.json (docs/team-sync.md) */
+  sync: 'case-vault/team-sync/v1',
 } as const;
 export type SignatureDomain = keyof typeof SIGNATURE_DOMAINS;
 

@@ -1,0 +1,3 @@
+-- 0009: a number reserved for a change being made beside this one; it does nothing here. When
+-- that change lands, its own 0009 replaces this file.
+SELECT 1;

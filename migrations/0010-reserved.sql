@@ -1,0 +1,3 @@
+-- 0010: a number reserved for a change being made beside this one; it does nothing here. When
+-- that change lands, its own 0010 replaces this file.
+SELECT 1;
