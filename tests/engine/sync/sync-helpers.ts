@@ -14,12 +14,15 @@ export interface Member extends Side {
 
 let counter = 0;
 
-/** `n` vaults, each with every other as a verified team member. */
-export async function team(n: number): Promise<Member[]> {
+/**
+ * `n` vaults, each with every other as a verified team member. `persistent`: they outlive one
+ * test (made in beforeAll; closePersistent() in afterAll).
+ */
+export async function team(n: number, persistent = false): Promise<Member[]> {
   const names = ['Asha Njeri', 'Tomás Ruiz', 'Leila Haddad', 'Kofi Mensah'];
   const sides: Member[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await side(names[i]!, 'Haki Litigation Centre', false);
+    const s = await side(names[i]!, 'Haki Litigation Centre', persistent);
     sides.push(Object.assign(s, { members: new Map<string, string>() }));
   }
   for (const a of sides)
