@@ -33,6 +33,7 @@ import { identityCommands } from './commands/identity-commands.js';
 import { personCommands } from './commands/person-commands.js';
 import { riskCommands } from './commands/risk-commands.js';
 import { reportCommands } from './commands/report-commands.js';
+import { syncCommands } from './commands/sync-commands.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -54,6 +55,7 @@ export const COMMANDS: Command[] = [
   ...identityCommands,
   ...riskCommands,
   ...reportCommands,
+  ...syncCommands,
   ...demoCommands,
 ];
 
