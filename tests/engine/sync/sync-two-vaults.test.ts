@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCase, getCase, updateCase } from '../../../src-main/engine/cases/case-service.js';
 import { addNote } from '../../../src-main/engine/notes/note-service.js';
 import { createPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
-import { listConflicts, resolveConflict } from '../../../src-main/engine/sync/sync-service.js';
+import { listConflicts, purgeChangesFor, resolveConflict } from '../../../src-main/engine/sync/sync-service.js';
 import { bundleFor, deliver, openConflicts, syncedState, team } from './sync-helpers.js';
 import { importSync } from '../../../src-main/engine/sync/sync-service.js';
 
@@ -70,5 +70,37 @@ describe('team sync between two vaults', () => {
     expect(listConflicts(b!.ctx)).toEqual([]);
     expect(listConflicts(a!.ctx)).toEqual([]);
     expect(syncedState(b!)).toEqual(syncedState(a!));
+  });
+});
+
+describe('purgeChangesFor (the erasure hook)', () => {
+  it("removes every logged change that holds a person's values: the record, names, roles, the deletions", async () => {
+    const [a] = await team(1);
+    const c = createCase(a!.ctx, { title: 'Case', reference: 'HLC-P-1' });
+    const p = createPerson(a!.ctx, { fullName: 'Zainab Purgeable', aliases: ['Umm Purge'] });
+    linkPerson(a!.ctx, { caseId: c.id, personId: p.id, role: 'witness' });
+    const mentions = () =>
+      (
+        a!.ctx.db
+          .prepare("SELECT count(*) AS n FROM sync_changes WHERE instr(fields || previous || record_id, 'Purge') > 0")
+          .get() as { n: number }
+      ).n;
+    expect(mentions()).toBeGreaterThan(2);
+    const db = a!.ctx.db;
+    db.transaction(() => {
+      db.prepare('DELETE FROM case_people WHERE person_id = ?').run([p.id]);
+      db.prepare('DELETE FROM person_names WHERE person_id = ?').run([p.id]);
+      db.prepare('DELETE FROM people WHERE id = ?').run([p.id]);
+      purgeChangesFor(db, 'people', p.id);
+    })();
+    expect(mentions()).toBe(0);
+    expect(
+      (db.prepare('SELECT count(*) AS n FROM sync_changes WHERE instr(record_id, ?) > 0').get([p.id]) as { n: number })
+        .n,
+    ).toBe(0);
+    // the case's own changes stay
+    expect((db.prepare("SELECT count(*) AS n FROM sync_changes WHERE kind = 'cases'").get() as { n: number }).n).toBe(
+      1,
+    );
   });
 });
