@@ -70,3 +70,25 @@ describe('migration 0013-team-sync', () => {
     db.close();
   });
 });
+
+describe('the change clock', () => {
+  it('a full counter moves the wall on instead of growing past six digits', () => {
+    const db = freshDb();
+    db.exec(captureSql(ORIGIN));
+    const ahead = Date.now() + 3_600_000;
+    db.prepare('UPDATE sync_clock SET wall = ?, counter = 999998').run([ahead]);
+    for (let i = 0; i < 3; i++)
+      db.prepare(
+        `INSERT INTO cases (id, reference, title, status, sensitivity, opened_on, created_at, updated_at, origin_vault) VALUES ('c${i}', 'R-${i}', 'T', 'active', 'high', '2026-01-01', 't', 't', 'v')`,
+      ).run();
+    const hlcs = (db.prepare('SELECT hlc FROM sync_changes ORDER BY seq').all() as Array<{ hlc: string }>).map(
+      (r) => r.hlc,
+    );
+    expect(hlcs).toEqual([
+      `${String(ahead).padStart(15, '0')}.999999`,
+      `${String(ahead + 1).padStart(15, '0')}.000000`,
+      `${String(ahead + 1).padStart(15, '0')}.000001`,
+    ]);
+    db.close();
+  });
+});

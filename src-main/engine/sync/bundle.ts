@@ -257,9 +257,17 @@ function refused(why: string): VaultError {
   );
 }
 
-/** Each change: made by the signer, of a carried kind, operation and fields. */
-export function checkChanges(signerVault: string, changes: readonly SyncChange[]): void {
+/** A clock more than this ahead of now is refused: it would pin every later change behind it. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+/** Each change: made by the signer, of a carried kind, operation and fields, with a sane clock. */
+export function checkChanges(signerVault: string, changes: readonly SyncChange[], now: Date): void {
   for (const c of changes) {
+    if (Number(c.hlc.slice(0, 15)) > now.getTime() + CLOCK_SKEW_MS)
+      throw new VaultError(
+        'SYNC_CHANGE_REFUSED',
+        `This sync bundle carries a change dated more than a day after ${now.toISOString()} (its clock is wrong, or it was forged); the whole bundle was refused. Check the sender's clock. Nothing was changed.`,
+      );
     if (c.origin !== signerVault)
       throw new VaultError(
         'SYNC_ORIGIN_MISMATCH',

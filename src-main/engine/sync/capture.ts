@@ -27,8 +27,14 @@ function ident(name: string): string {
 const NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
 export const HLC_SQL = "printf('%015d.%06d', wall, counter)";
 
-/** advance the counter and the clock by one local event */
-const TICK = `UPDATE sync_clock SET last_seq = last_seq + 1, counter = CASE WHEN ${NOW_MS} > wall THEN 0 ELSE counter + 1 END, wall = max(wall, ${NOW_MS}) WHERE id = 1;`;
+/**
+ * Advance the counter and the clock by one local event. The counter has six digits: when it is
+ * full (a clock pinned ahead by many events in one millisecond), the wall moves on by one ms.
+ */
+export const TICK = `UPDATE sync_clock SET last_seq = last_seq + 1,
+    counter = CASE WHEN ${NOW_MS} > wall OR counter >= 999999 THEN 0 ELSE counter + 1 END,
+    wall = CASE WHEN ${NOW_MS} > wall THEN ${NOW_MS} WHEN counter >= 999999 THEN wall + 1 ELSE wall END
+  WHERE id = 1;`;
 
 const NOT_MUTED = 'NOT EXISTS (SELECT 1 FROM temp.sync_mute)';
 

@@ -26,7 +26,7 @@ import {
   type SyncDocument,
   writeSyncFile,
 } from './bundle.js';
-import { HLC_SQL, muted } from './capture.js';
+import { HLC_SQL, TICK, muted } from './capture.js';
 import { SYNC_KINDS } from './kinds.js';
 import { type FieldValue, type MergeCounts, type SyncChange, changeOf, clockOrder, mergeChanges } from './merge.js';
 import { requireActiveMember } from './members.js';
@@ -129,7 +129,8 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
   const { doc, senderKey } = await readSyncFile(ctx, path);
   const member = requireActiveMember(ctx, doc.sender.vaultId, senderKey);
   const changes = doc.changes as SyncChange[];
-  checkChanges(doc.sender.vaultId, changes);
+  // clocks are real wall time (the capture triggers read SQLite's 'now'), not the context's
+  checkChanges(doc.sender.vaultId, changes, new Date());
   return mutate(ctx, (audit) => {
     const at = nowIso(ctx);
     for (const a of doc.acks) {
@@ -287,10 +288,7 @@ export function resolveConflict(ctx: DomainContext, input: unknown): SyncConflic
 
 /** Append a change made here from code (not through a capture trigger): same counter and clock. */
 function recordLocalChange(ctx: DomainContext, c: Omit<SyncChange, 'origin' | 'originSeq' | 'hlc'>): number {
-  const NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
-  ctx.db.exec(
-    `UPDATE sync_clock SET last_seq = last_seq + 1, counter = CASE WHEN ${NOW_MS} > wall THEN 0 ELSE counter + 1 END, wall = max(wall, ${NOW_MS}) WHERE id = 1`,
-  );
+  ctx.db.exec(TICK);
   const clock = get<{ last_seq: number; hlc: string }>(
     ctx.db,
     new SqlFragment(`SELECT last_seq, ${HLC_SQL} AS hlc FROM sync_clock WHERE id = 1`, []),

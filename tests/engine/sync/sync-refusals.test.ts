@@ -48,7 +48,7 @@ async function crafted(from: Member, to: Member, changes: SyncChange[]): Promise
   return out;
 }
 
-const HLC = '999999999999999.000000';
+const HLC = `${String(Date.now() + 60_000).padStart(15, '0')}.000000`;
 const change = (over: Partial<SyncChange>): SyncChange => ({
   origin: a.ctx.vaultId,
   originSeq: 10_000,
@@ -86,6 +86,11 @@ describe('sync bundles refused', () => {
     expect(
       await refused(await crafted(a, b, [change({ originSeq: 9_999 }), change({ fields: { seq: 1 }, previous: {} })])),
     ).toBe('SYNC_CHANGE_REFUSED');
+  });
+
+  it('a change dated far in the future (it would pin every later change behind it)', async () => {
+    const future = `${String(Date.now() + 3 * 24 * 3600_000).padStart(15, '0')}.000000`;
+    expect(await refused(await crafted(a, b, [change({ hlc: future })]))).toBe('SYNC_CHANGE_REFUSED');
   });
 
   it('an edit or a deletion of a consent (consents are append-only)', async () => {
