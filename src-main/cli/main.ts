@@ -36,6 +36,7 @@ import { riskCommands } from './commands/risk-commands.js';
 import { reportCommands } from './commands/report-commands.js';
 import { backupCommands } from './commands/backup-commands.js';
 import { importCommands } from './commands/import-commands.js';
+import { syncCommands } from './commands/sync-commands.js';
 
 export const COMMANDS: Command[] = [
   initCommand,
@@ -60,6 +61,7 @@ export const COMMANDS: Command[] = [
   ...reportCommands,
   ...backupCommands,
   ...importCommands,
+  ...syncCommands,
   ...demoCommands,
 ];
 

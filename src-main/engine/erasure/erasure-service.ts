@@ -42,6 +42,7 @@ import { carriedTo } from '../bundles/recall/send.js';
 import { requireCase } from '../cases/case-service.js';
 import { all, get, pluck, run, sql } from '../db/sql.js';
 import { mergeSearchIndexes } from '../search/merge-indexes.js';
+import { changeLogHead, purgeErasedSince } from '../sync/sync-service.js';
 import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
 import { custodyGenesis, custodyHash } from '../evidence/custody-log.js';
 import { requireEvidence } from '../evidence/evidence-service.js';
@@ -65,6 +66,19 @@ export const ERASED_TEXT = '[erased]';
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * One erasure's transaction (mutate, with its audit entries): what the team-sync change log
+ * recorded of the rows it deletes or rewrites goes with them (sync/sync-service.ts).
+ */
+function erasing<T>(ctx: DomainContext, fn: (audit: Audit) => T): T {
+  return mutate(ctx, (audit) => {
+    const head = changeLogHead(ctx.db);
+    const value = fn(audit);
+    purgeErasedSince(ctx.db, head);
+    return value;
+  });
 }
 
 /** After the commit: the freed pages reach the main file, the WAL is emptied, then the files go. */
@@ -243,7 +257,7 @@ function eraseEvidenceTree(
 export async function eraseEvidence(ctx: DomainContext, input: EraseEvidenceInput): Promise<EvidenceErasure> {
   const p = parseInput(EraseEvidenceInput, input);
   const left: Leftovers = { files: [] };
-  const result = mutate(ctx, (audit) => {
+  const result = erasing(ctx, (audit) => {
     const row = requireEvidence(ctx.db, p.id);
     const r = eraseEvidenceTree(
       ctx,
@@ -458,7 +472,7 @@ function erasePersonRows(
 /** Erase a person: every personal field and every copy of it (see the top of this file). */
 export async function erasePerson(ctx: DomainContext, input: ErasePersonInput): Promise<PersonErasure> {
   const p = parseInput(ErasePersonInput, input);
-  const result = mutate(ctx, (audit) => {
+  const result = erasing(ctx, (audit) => {
     requirePerson(ctx.db, p.id);
     const partners = partnersOf(ctx, [p.id]);
     requireRecalled(partners, p.withoutRecall);
@@ -504,7 +518,7 @@ function count(ctx: DomainContext, q: ReturnType<typeof sql>): number {
 export async function purgeCase(ctx: DomainContext, input: PurgeCaseInput): Promise<CasePurge> {
   const p = parseInput(PurgeCaseInput, input);
   const left: Leftovers = { files: [] };
-  const result = mutate(ctx, (audit) => {
+  const result = erasing(ctx, (audit) => {
     const c = requireCase(ctx.db, p.id);
     const at = nowIso(ctx);
     const reasonSha256 = sha256Hex(p.reason);

@@ -58,6 +58,8 @@ export const SIGNATURE_DOMAINS = {
   recallReceipt: 'case-vault/recall-receipt/v1',
   /** a backup snapshot's manifest on a removable drive (docs/backup.md) */
   backupManifest: 'case-vault/backup-manifest/v1',
+  /** a team sync bundle's sync.json (docs/team-sync.md) */
+  sync: 'case-vault/team-sync/v1',
 } as const;
 export type SignatureDomain = keyof typeof SIGNATURE_DOMAINS;
 

@@ -29,6 +29,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key.js
 import { type SecretBuffer, randomBytes, secureRandom, wipe } from '../crypto/secure-memory.js';
 import { type SubkeyPurpose, deriveMasterSubkey, deriveSubkey } from '../crypto/subkeys.js';
 import { closeDatabase, openKeyedDatabase } from '../db/database.js';
+import { installSyncCapture } from '../sync/capture.js';
 import { type Migration, type MigrationResult, loadMigrations, migrate, schemaVersion } from '../db/migrations.js';
 import { type MigrationVault, createVaultIdentityStep } from '../db/migration-steps.js';
 import { get, pluck, run, sql, type WritableDB } from '../db/sql.js';
@@ -479,6 +480,8 @@ export class Vault {
           for (const entry of stepAudit) appendAudit(db, doc.vaultId, entry);
         })();
         identity = openIdentity(db, migrating);
+        // team sync's change capture lives in the connection (temp triggers): installed on every unlock
+        installSyncCapture(db, doc.vaultId);
       } catch (e) {
         identity?.wipe();
         db.close();

@@ -186,7 +186,7 @@ function vDecisions(): unknown[] {
  * Everything of V's that does not belong to P: rows of every table with an origin other than P;
  * rows of every table that hang on a case or a person of another origin (links, notes, evidence,
  * tags, custody…). The bookkeeping of imports (ledger, origins, conflicts, proposals, audit,
- * blobs) is left out: it records that a bundle came.
+ * blobs, the team-sync change log) is left out: it records that a bundle came.
  */
 function notP(ctx: DomainContext): Record<string, unknown[]> {
   const p = P.ctx.vaultId;
@@ -201,6 +201,10 @@ function notP(ctx: DomainContext): Record<string, unknown[]> {
     'partner_keys',
     'partners',
     'partner_agreements',
+    // the team-sync change log records every write, as the audit log does
+    'sync_changes',
+    'sync_clock',
+    'sync_applied',
   ]);
   const tables = all<{ name: string }>(
     ctx.db,

@@ -263,6 +263,9 @@ describe('erasure leaves no byte of what it erased', () => {
     // ---- the naive way: a plain DELETE leaves the note's words in the full-text segments
     const naive = addNote(ctx, { caseId: caseB.id, body: `naive ${M.mk('naive')}` });
     vault.db.prepare('DELETE FROM notes WHERE id = ?').run([naive.id]);
+    // the team-sync change log holds the note too (its insert, and the delete with the body it
+    // had): only an erasure purges that; here only the full-text segments are the point
+    vault.db.prepare("DELETE FROM sync_changes WHERE kind = 'notes' AND record_id = ?").run([naive.id]);
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
 
     const key = await databaseKeyOf(dir);

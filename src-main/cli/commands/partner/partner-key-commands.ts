@@ -95,7 +95,7 @@ export async function addPartnerFromCard(
 }
 
 /** The text of a `.cvcard` file, refused before reading when larger than a card can be. */
-function readCardText(file: string): string {
+export function readCardText(file: string): string {
   try {
     const st = fs.statSync(file);
     if (!st.isFile()) throw new VaultError('CARD_INVALID', 'That is not a file.');

@@ -48,6 +48,7 @@ import { mergeSearchIndexes } from '../../search/merge-indexes.js';
 import { findKeyByPublicKey } from '../../partners/partner-keys.js';
 import { type CheckedNotice, readNoticeFile } from './notice.js';
 import { makeRecallReceipt } from './receipts.js';
+import { purgeChangesFor } from '../../sync/sync-service.js';
 
 const PathArg = z.strictObject({
   path: z
@@ -259,6 +260,8 @@ function erasePersonFrom(
     );
     erased += Number(run(ctx.db, sql`DELETE FROM consents WHERE id IN ${inConsents}`).changes);
     run(ctx.db, sql`DELETE FROM erasure_in_progress`);
+    // the team-sync change log holds their values too (and now the deletions, with them)
+    for (const id of consentIds) purgeChangesFor(ctx.db, 'consents', id);
   }
   if (!ownsPerson) return erased;
   const othersRefer =
@@ -274,6 +277,7 @@ function erasePersonFrom(
   run(ctx.db, sql`DELETE FROM case_people WHERE person_id = ${personId}`);
   scrubEnquiryMatches(ctx, personId);
   erased += Number(run(ctx.db, sql`DELETE FROM people WHERE id = ${personId}`).changes);
+  purgeChangesFor(ctx.db, 'people', personId);
   return erased;
 }
 

@@ -1,0 +1,354 @@
+/**
+ * Team sync: exporting and importing sync bundles, the conflicts, and the erasure hook
+ * (docs/team-sync.md).
+ *
+ *   exportSync   every change made here that the member has not acknowledged, with this
+ *                vault's acknowledgements, to a NEW file encrypted to the member's verified key
+ *   importSync   a member's bundle: checked (bundle.ts), its acknowledgements recorded, its
+ *                changes merged (merge.ts), in one transaction with the audit entry
+ *   listConflicts / resolveConflict
+ *   purgeChangesFor  the hook erasure calls: the change-log rows that hold a record's values
+ */
+import { z } from 'zod';
+import { VaultError } from '../../../shared/errors.js';
+import { all, get, run, sql, type WritableDB } from '../db/sql.js';
+import { SqlFragment } from '../db/sql.js';
+import { type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
+import { contactCardOf } from '../identity/contact-card.js';
+import { X25519Recipient } from '../age/index.js';
+import { uuidv7 } from '../util/ids.js';
+import { checkNewFileTarget } from '../util/new-file.js';
+import {
+  checkChanges,
+  readSyncFile,
+  SYNC_FORMAT,
+  SYNC_FORMAT_VERSION,
+  type SyncDocument,
+  writeSyncFile,
+} from './bundle.js';
+import { HLC_SQL, TICK, muted } from './capture.js';
+import { SYNC_KINDS } from './kinds.js';
+import { type FieldValue, type MergeCounts, type SyncChange, changeOf, clockOrder, mergeChanges } from './merge.js';
+import { requireActiveMember } from './members.js';
+
+const PathText = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((s) => !s.includes('\0'), 'must not contain a NUL character');
+
+const ExportInput = z.strictObject({ to: z.string().min(1).max(100), out: PathText });
+
+export interface SyncExportResult {
+  bundleId: string;
+  memberId: string;
+  file: string;
+  changes: number;
+  bytes: number;
+}
+
+function memberByIdOrVault(ctx: DomainContext, to: string): string {
+  const r = get<{ vault_id: string }>(
+    ctx.db,
+    sql`SELECT vault_id FROM team_members WHERE partner_id = ${to} OR vault_id = ${to}`,
+  );
+  if (!r) throw new VaultError('SYNC_MEMBER_UNKNOWN', `No team member with id ${to} in this vault (team list).`);
+  return r.vault_id;
+}
+
+interface ChangeRowLite {
+  origin: string;
+  origin_seq: number;
+  hlc: string;
+  kind: string;
+  record_id: string;
+  op: 'insert' | 'update' | 'delete';
+  fields: string;
+  previous: string;
+  resolves: string | null;
+}
+
+/** Write a sync bundle for a member (see the top). */
+export async function exportSync(ctx: DomainContext, input: unknown): Promise<SyncExportResult> {
+  const p = parseInput(ExportInput, input);
+  const vaultId = memberByIdOrVault(ctx, p.to);
+  const member = requireActiveMember(ctx, vaultId);
+  const acked =
+    get<{ through_seq: number }>(
+      ctx.db,
+      sql`SELECT through_seq FROM sync_acks WHERE member_vault = ${vaultId} AND origin = ${ctx.vaultId}`,
+    )?.through_seq ?? 0;
+  const rows = all<ChangeRowLite>(
+    ctx.db,
+    sql`SELECT origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves FROM sync_changes
+         WHERE origin = ${ctx.vaultId} AND origin_seq > ${acked} ORDER BY origin_seq`,
+  );
+  const changes = rows.map((r) => {
+    const c = changeOf({ ...r, seq: 0, state: 'applied' });
+    return c;
+  });
+  const acks = all<{ origin: string; through_seq: number }>(
+    ctx.db,
+    sql`SELECT origin, through_seq FROM sync_applied ORDER BY origin`,
+  ).map((a) => ({ origin: a.origin, through: a.through_seq }));
+  const createdAt = ctx.now();
+  const doc: SyncDocument = {
+    format: SYNC_FORMAT,
+    formatVersion: SYNC_FORMAT_VERSION,
+    bundleId: uuidv7(createdAt.getTime()),
+    createdAt: createdAt.toISOString(),
+    sender: contactCardOf(ctx),
+    recipients: [{ vaultId, publicKey: member.publicKey.toString('base64') }],
+    acks,
+    changes,
+  };
+  const out = checkNewFileTarget(p.out);
+  return writeSyncFile(ctx, out, doc, [X25519Recipient.fromLibsignal(member.publicKey)], (publish, bytes) =>
+    mutate(ctx, (audit) => {
+      audit({
+        action: 'sync.exported',
+        subject: { kind: 'team-member', id: member.row.partner_id },
+        details: { bundleId: doc.bundleId, changes: changes.length, acks: acks.length, bytes },
+      });
+      publish();
+      return { bundleId: doc.bundleId, memberId: member.row.partner_id, file: out, changes: changes.length, bytes };
+    }),
+  );
+}
+
+export interface SyncImportResult extends MergeCounts {
+  bundleId: string;
+  memberId: string;
+  /** conflicts open in this vault after the import */
+  openConflicts: number;
+}
+
+/** Import a member's sync bundle (see the top and merge.ts). */
+export async function importSync(ctx: DomainContext, file: string): Promise<SyncImportResult> {
+  const path = parseInput(PathText, file);
+  const { doc, senderKey } = await readSyncFile(ctx, path);
+  const member = requireActiveMember(ctx, doc.sender.vaultId, senderKey);
+  const changes = doc.changes as SyncChange[];
+  // clocks are real wall time (the capture triggers read SQLite's 'now'), not the context's
+  checkChanges(doc.sender.vaultId, changes, new Date());
+  return mutate(ctx, (audit) => {
+    const at = nowIso(ctx);
+    for (const a of doc.acks) {
+      run(
+        ctx.db,
+        sql`INSERT INTO sync_acks (member_vault, origin, through_seq, updated_at) VALUES (${doc.sender.vaultId}, ${a.origin}, ${a.through}, ${at})
+            ON CONFLICT (member_vault, origin) DO UPDATE SET through_seq = max(through_seq, excluded.through_seq), updated_at = excluded.updated_at`,
+      );
+    }
+    const counts = muted(ctx.db, () => mergeChanges(ctx.db, at, changes));
+    const openConflicts = Number(
+      get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`)?.n ?? 0,
+    );
+    audit({
+      action: 'sync.imported',
+      subject: { kind: 'team-member', id: member.row.partner_id },
+      details: { bundleId: doc.bundleId, ...counts, openConflicts },
+    });
+    return { bundleId: doc.bundleId, memberId: member.row.partner_id, ...counts, openConflicts };
+  });
+}
+
+export interface SyncConflict {
+  id: string;
+  kind: string;
+  recordId: string;
+  field: string;
+  /** the value each side wrote, who (origin vault) and when (clock) */
+  sides: Array<{ origin: string | null; hlc: string | null; value: FieldValue; local: boolean }>;
+  shown: FieldValue;
+  detectedAt: string;
+  resolvedAt: string | null;
+}
+
+interface ConflictRow {
+  id: string;
+  kind: string;
+  record_id: string;
+  field: string;
+  a_origin: string | null;
+  a_seq: number | null;
+  a_hlc: string | null;
+  a_value: string | null;
+  b_origin: string | null;
+  b_seq: number | null;
+  b_hlc: string | null;
+  b_value: string | null;
+  detected_at: string;
+  resolved_at: string | null;
+}
+
+function currentValue(db: WritableDB, kind: string, recordId: string, field: string): FieldValue {
+  const k = SYNC_KINDS.get(kind);
+  if (!k || k.shape !== 'record' || !k.columns.includes(field)) return null;
+  const row = get<Record<string, FieldValue>>(
+    db,
+    new SqlFragment(`SELECT ${field} AS v FROM ${k.name} WHERE id = ?`, [recordId]),
+  );
+  return row ? (row.v ?? null) : null;
+}
+
+function toConflict(ctx: DomainContext, r: ConflictRow): SyncConflict {
+  const side = (origin: string | null, hlc: string | null, value: string | null) => ({
+    origin,
+    hlc,
+    value: value === null ? null : (JSON.parse(value) as FieldValue),
+    local: origin === ctx.vaultId,
+  });
+  return {
+    id: r.id,
+    kind: r.kind,
+    recordId: r.record_id,
+    field: r.field,
+    sides: [side(r.a_origin, r.a_hlc, r.a_value), side(r.b_origin, r.b_hlc, r.b_value)],
+    shown: currentValue(ctx.db, r.kind, r.record_id, r.field),
+    detectedAt: r.detected_at,
+    resolvedAt: r.resolved_at,
+  };
+}
+
+/** Open conflicts (or every one with `all`), oldest first. */
+export function listConflicts(ctx: DomainContext, opts: { all?: boolean } = {}): SyncConflict[] {
+  const rows = opts.all
+    ? all<ConflictRow>(ctx.db, sql`SELECT * FROM sync_conflicts ORDER BY detected_at, id`)
+    : all<ConflictRow>(ctx.db, sql`SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at, id`);
+  return rows.map((r) => toConflict(ctx, r));
+}
+
+const ResolveInput = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{64}$/, 'must be a conflict id'),
+  keep: z.enum(['local', 'incoming']),
+});
+
+/**
+ * Settle a conflict: `local` keeps the value written here (or, when neither side was written
+ * here, the value shown now), `incoming` the other. Written as an ordinary change of the field
+ * that names the conflict it settles, so every member settles it the same way.
+ */
+export function resolveConflict(ctx: DomainContext, input: unknown): SyncConflict {
+  const p = parseInput(ResolveInput, input);
+  const r = get<ConflictRow>(ctx.db, sql`SELECT * FROM sync_conflicts WHERE id = ${p.id}`);
+  if (!r) throw new VaultError('NOT_FOUND', `No conflict with id ${p.id} in this vault (sync conflicts).`);
+  if (r.resolved_at !== null)
+    throw new VaultError('INVALID_TRANSITION', `This conflict was already settled on ${r.resolved_at}.`);
+  const c = toConflict(ctx, r);
+  const [a, b] = c.sides as [SyncConflict['sides'][0], SyncConflict['sides'][0]];
+  let local: typeof a;
+  if (a.local) local = a;
+  else if (b.local) local = b;
+  else {
+    // neither side was written here: "local" is what this vault shows (the clock winner)
+    local =
+      clockOrder({ hlc: a.hlc ?? '', origin: a.origin ?? '' }, { hlc: b.hlc ?? '', origin: b.origin ?? '' }) > 0
+        ? a
+        : b;
+  }
+  const chosen = p.keep === 'local' ? local : local === a ? b : a;
+  const kind = SYNC_KINDS.get(r.kind);
+  if (!kind || kind.shape !== 'record')
+    throw new VaultError('INVALID_INPUT', 'This conflict is not on a record field; it cannot be settled here.');
+  return mutate(ctx, (audit) => {
+    const at = nowIso(ctx);
+    const exists = get(ctx.db, new SqlFragment(`SELECT 1 AS x FROM ${kind.name} WHERE id = ?`, [r.record_id]));
+    if (!exists) throw new VaultError('NOT_FOUND', `The ${r.kind} record of this conflict is no longer in this vault.`);
+    const current = currentValue(ctx.db, r.kind, r.record_id, r.field);
+    const seq = recordLocalChange(ctx, {
+      kind: r.kind,
+      recordId: r.record_id,
+      op: 'update',
+      fields: { [r.field]: chosen.value },
+      previous: { [r.field]: current },
+      resolves: [r.id],
+    });
+    muted(ctx.db, () =>
+      run(
+        ctx.db,
+        new SqlFragment(
+          `UPDATE ${kind.name} SET ${r.field} = ?${kind.name === 'consents' ? '' : ', version = version + 1'} WHERE id = ?`,
+          [chosen.value, r.record_id],
+        ),
+      ),
+    );
+    run(
+      ctx.db,
+      sql`UPDATE sync_conflicts SET resolved_at = ${at}, resolved_by_origin = ${ctx.vaultId}, resolved_by_seq = ${seq} WHERE id = ${r.id}`,
+    );
+    audit({
+      action: 'sync.conflict-resolved',
+      subject: { kind: r.kind, id: r.record_id },
+      details: { conflictId: r.id, field: r.field, kept: p.keep },
+    });
+    return toConflict(ctx, get<ConflictRow>(ctx.db, sql`SELECT * FROM sync_conflicts WHERE id = ${r.id}`)!);
+  });
+}
+
+/** Append a change made here from code (not through a capture trigger): same counter and clock. */
+function recordLocalChange(ctx: DomainContext, c: Omit<SyncChange, 'origin' | 'originSeq' | 'hlc'>): number {
+  ctx.db.exec(TICK);
+  const clock = get<{ last_seq: number; hlc: string }>(
+    ctx.db,
+    new SqlFragment(`SELECT last_seq, ${HLC_SQL} AS hlc FROM sync_clock WHERE id = 1`, []),
+  )!;
+  run(
+    ctx.db,
+    sql`INSERT INTO sync_changes (origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves)
+        VALUES (${ctx.vaultId}, ${clock.last_seq}, ${clock.hlc}, ${c.kind}, ${c.recordId}, ${c.op}, ${JSON.stringify(c.fields)},
+                ${JSON.stringify(c.previous)}, ${c.resolves ? JSON.stringify(c.resolves) : null})`,
+  );
+  return clock.last_seq;
+}
+
+/**
+ * The erasure hook: delete every change-log row that holds values of the record `kind`/`id`
+ * (its own changes, and the side-table rows that name it: tags, team, roles, names), and its
+ * conflicts. Call it in the erasure's transaction, after the record's rows are deleted (the
+ * capture triggers log those deletions with the previous values: this removes them too).
+ * Returns the number of change rows removed. Erasure does not travel to members yet.
+ */
+export function purgeChangesFor(db: WritableDB, kind: string, id: string): number {
+  let removed = Number(run(db, sql`DELETE FROM sync_changes WHERE kind = ${kind} AND record_id = ${id}`).changes);
+  for (const k of SYNC_KINDS.values()) {
+    if (k.shape !== 'side') continue;
+    const keyIndex = k.key.findIndex((col) => {
+      if (col === k.parent.column) return k.parent.kind === kind;
+      return col === 'person_id' && kind === 'people';
+    });
+    if (keyIndex < 0) continue;
+    removed += Number(
+      run(
+        db,
+        sql`DELETE FROM sync_changes WHERE kind = ${k.name} AND json_valid(record_id) AND json_extract(record_id, ${`$[${keyIndex}]`}) = ${id}`,
+      ).changes,
+    );
+  }
+  // changes of records that point to it (a case's notes, deadlines…) keep their own values and
+  // go with those records' own erasure; consents of an erased person are the caller's to purge
+  run(db, sql`DELETE FROM sync_conflicts WHERE kind = ${kind} AND record_id = ${id}`);
+  return removed;
+}
+
+/** The change log's last row: what an erasure notes before it deletes anything. */
+export function changeLogHead(db: WritableDB): number {
+  return get<{ seq: number }>(db, sql`SELECT coalesce(max(seq), 0) AS seq FROM sync_changes`)!.seq;
+}
+
+/**
+ * After an erasure's deletes, in its transaction: the capture triggers logged each deleted row
+ * with the values it held, and each row the erasure rewrote (an enquiry's name replaced by
+ * "[erased]") with its previous value. Every record deleted since `head` loses its change-log
+ * rows (purgeChangesFor), and the rows logged since `head` go too. Erasure does not travel to
+ * members yet (docs/team-sync.md).
+ */
+export function purgeErasedSince(db: WritableDB, head: number): number {
+  const deleted = all<{ kind: string; record_id: string }>(
+    db,
+    sql`SELECT DISTINCT kind, record_id FROM sync_changes WHERE seq > ${head} AND op = 'delete'`,
+  );
+  let removed = 0;
+  for (const d of deleted) removed += purgeChangesFor(db, d.kind, d.record_id);
+  return removed + Number(run(db, sql`DELETE FROM sync_changes WHERE seq > ${head}`).changes);
+}
