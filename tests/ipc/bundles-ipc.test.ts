@@ -213,6 +213,7 @@ describe('bundles.* through the router', () => {
       'included',
       'leftOut',
       'manifestSha256',
+      'postQuantum',
       'recipients',
     ]);
     // entries: the manifest's (4 records and 1 file), manifest.json and manifest.sig aside

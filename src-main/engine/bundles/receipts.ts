@@ -84,6 +84,17 @@ export async function writeReceipt(file: ReceiptFile, out: string): Promise<stri
   return writeReceiptText(receiptText(file), out);
 }
 
+const MAX_RECEIPT_COMPARE = 64 * 1024;
+
+function sameJson(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Write the text of a receipt file (never over another file; the same receipt already there is
  * fine, so that importing a bundle or a recall notice twice can write its receipt twice).
@@ -91,7 +102,9 @@ export async function writeReceipt(file: ReceiptFile, out: string): Promise<stri
 export async function writeReceiptText(text: string, out: string): Promise<string> {
   try {
     const st = await fsp.lstat(out);
-    if (st.isFile() && st.size === Buffer.byteLength(text) && (await fsp.readFile(out, 'utf8')) === text)
+    // the same receipt: compared as canonical JSON, since the copy kept in the ledger is read
+    // back through its schema and may list a member in another order than when it was made
+    if (st.isFile() && st.size <= MAX_RECEIPT_COMPARE && sameJson(await fsp.readFile(out, 'utf8'), text))
       return path.resolve(out);
   } catch {
     // absent (or unreadable): write it, which reports the problem if there is one

@@ -201,6 +201,8 @@ describe('vault identity', () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       fingerprint: keyFingerprint(d.ctx.identity.publicKey),
       ageRecipient: d.ctx.identity.ageRecipient().toString(),
+      postQuantum: true,
+      agePqRecipient: expect.stringMatching(/^age1pq1[0-9a-z]+$/),
     });
     expect(p0.fingerprint).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
     expect(p0.fingerprint.replace(/ /g, '')).toBe(
