@@ -68,4 +68,39 @@ describe('backup.* through the router', () => {
     expect(readdirSync(drive)).toEqual([]);
     expect(await v.ok('backup.status')).toMatchObject({ reminderDays: 7 });
   });
+
+  it('files.chooseBackupFolder gives a save handle for a folder, refuses a file, and answers null when cancelled', async () => {
+    v = await ipcVault();
+    drive = mkdtempSync(join(tmpdir(), 'cv-ipc-drive-'));
+    v.host.folderQueue.push(drive);
+    const chosen = await v.ok<{ handle: string; name: string } | null>('files.chooseBackupFolder');
+    expect(chosen!.handle).toMatch(/^fh_[0-9a-f]{32}$/);
+    expect(JSON.stringify(chosen)).not.toContain(tmpdir());
+    const made = await v.ok<{ snapshotId: string }>('backup.create', { drive: chosen!.handle });
+    expect(await v.ok('backup.list', { drive: chosen!.handle })).toEqual([
+      expect.objectContaining({ snapshotId: made.snapshotId }),
+    ]);
+    // a folder handle is for writing into: it cannot be read in as evidence
+    expect(
+      await v.call('evidence.add', { caseId: '00000000-0000-7000-8000-000000000000', file: chosen!.handle }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_HANDLE_INVALID' },
+    });
+    v.host.folderQueue.push(join(drive, 'case-vault-backup', 'not-there'));
+    expect(await v.call('files.chooseBackupFolder', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_UNREADABLE' },
+    });
+    v.host.folderQueue.push(null);
+    expect(await v.ok('files.chooseBackupFolder')).toBeNull();
+  });
+
+  it('files.chooseBackupFolder is refused while the vault is locked', async () => {
+    v = await ipcVault();
+    await v.ok('session.lock');
+    drive = mkdtempSync(join(tmpdir(), 'cv-ipc-drive-'));
+    v.host.folderQueue.push(drive);
+    expect(await v.call('files.chooseBackupFolder', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+  });
 });

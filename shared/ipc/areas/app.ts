@@ -82,6 +82,13 @@ export const filesArea = {
     z.strictObject({ handle: FileHandle, name: z.string() }).nullable(),
     { unlocked: true },
   ),
+  /**
+   * Native "choose folder" dialog for a backup drive; null when the user cancels. The handle is a
+   * 'save' handle (a place to write into), for the `drive` of the backup calls.
+   */
+  chooseBackupFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable(), {
+    unlocked: true,
+  }),
 } as const;
 
 export const clipboardArea = {

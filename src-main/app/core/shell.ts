@@ -51,6 +51,8 @@ export interface ShellHost {
   chooseOpenFile(kind: OpenKind): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
+  /** native "choose folder" dialog (a backup drive); resolves to a path or null when cancelled */
+  chooseFolder(): Promise<string | null>;
   /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
   clipboard: { writeText(text: string): void | Promise<void>; readText(): string | Promise<string>; clear(): void };
   /** push an event to every window of the app */
@@ -327,6 +329,20 @@ export class Shell {
         const path = await this.opts.host.chooseSaveFile(suggestedName, kind);
         if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         return { handle: this.handles.issue(path, 'save'), name: basename(path) };
+      },
+      chooseBackupFolder: async () => {
+        const epoch = this.#lockEpoch;
+        const path = await this.opts.host.chooseFolder();
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
+        let isFolder = false;
+        try {
+          isFolder = statSync(path).isDirectory();
+        } catch {
+          isFolder = false;
+        }
+        if (!isFolder)
+          throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
       },
     },
     clipboard: {
