@@ -89,6 +89,11 @@ export const filesArea = {
   chooseBackupFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable(), {
     unlocked: true,
   }),
+  /**
+   * The same folder dialog for the start screen's restore, while no vault is open: main offers it
+   * only while the app's vault folder holds no vault (else BACKUP_RESTORE_TARGET_EXISTS).
+   */
+  chooseRestoreFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable()),
 } as const;
 
 export const clipboardArea = {

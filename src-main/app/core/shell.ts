@@ -282,6 +282,11 @@ export class Shell {
     return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
   }
 
+  async #vaultAbsent(): Promise<boolean> {
+    const status = await this.opts.engine.call('vault.status', {});
+    return status.ok && (status.value as { state: string }).state === 'absent';
+  }
+
   async #clearClipboardSecret(clear: boolean): Promise<void> {
     if (this.#clipboardTimer) clearTimeout(this.#clipboardTimer);
     this.#clipboardTimer = null;
@@ -334,13 +339,20 @@ export class Shell {
         const epoch = this.#lockEpoch;
         const path = await this.opts.host.chooseFolder();
         if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
-        let isFolder = false;
-        try {
-          isFolder = statSync(path).isDirectory();
-        } catch {
-          isFolder = false;
-        }
-        if (!isFolder)
+        if (!isFolder(path))
+          throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
+      },
+      chooseRestoreFolder: async () => {
+        if (this.#unlocked || !(await this.#vaultAbsent()))
+          throw new VaultError(
+            'BACKUP_RESTORE_TARGET_EXISTS',
+            'A vault already exists on this computer; a restore never replaces a vault.',
+          );
+        const epoch = this.#lockEpoch;
+        const path = await this.opts.host.chooseFolder();
+        if (!path || this.#unlocked || epoch !== this.#lockEpoch) return null;
+        if (!isFolder(path))
           throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
         return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
       },
@@ -373,4 +385,12 @@ export class Shell {
       },
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

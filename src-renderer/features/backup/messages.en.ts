@@ -1,0 +1,78 @@
+/** English: the source catalogue; the other languages must have exactly these keys. */
+export const en = {
+  'backup.title': 'Backup',
+  'backup.intro':
+    'A backup copies the vault, as encrypted as it is here, to a drive you keep somewhere else. The passphrase or recovery key of the day opens it.',
+  'backup.never': 'No backup has been made yet.',
+  'backup.last': 'Last backup: {date} (snapshot {id}).',
+  'backup.dueNever': 'Make a first backup: a lost or seized laptop would take every case with it.',
+  'backup.dueSince':
+    '{days, plural, one {The last backup is # day old: a backup is due.} other {The last backup is # days old: a backup is due.}}',
+  'backup.drive': 'Backup folder: {name}',
+  'backup.noDrive': 'No backup folder chosen yet: the first backup asks for one.',
+  'backup.now': 'Back up now',
+  'backup.chooseDrive': 'Choose the backup folder',
+  'backup.otherDrive': 'Choose another folder',
+  'backup.progress.database': 'Copying the database…',
+  'backup.progress.copying': 'Copying the evidence files…',
+  'backup.progress.manifest': 'Signing the snapshot…',
+  'backup.progress.verifying': 'Reading every file of the backup…',
+  'backup.done':
+    '{files, plural, one {Backup {id} is made: {size} in # file written.} other {Backup {id} is made: {size} in # files written.}}',
+  'backup.reminder.label': 'Remind me after this many days without a backup',
+  'backup.reminder.hint': 'From 1 to 365 days.',
+  'backup.reminder.invalid': 'Enter a whole number of days from 1 to 365.',
+  'backup.reminder.save': 'Save the reminder',
+  'backup.reminder.saved':
+    '{days, plural, one {The reminder shows after # day without a backup.} other {The reminder shows after # days without a backup.}}',
+  'backup.snapshots.title': 'Backups in this folder',
+  'backup.snapshots.none': 'This folder holds no backup of this vault.',
+  'backup.snapshots.size': '{files, plural, one {# file, {size}} other {# files, {size}}}',
+  'backup.snapshots.unreadable': 'This backup cannot be read.',
+  'backup.snapshots.erasuresAfter':
+    '{count, plural, one {Holds data erased since: # erasure was made after this backup. Remove it (keep fewer backups) or destroy the drive.} other {Holds data erased since: # erasures were made after this backup. Remove it (keep fewer backups) or destroy the drive.}}',
+  'backup.verify.one': 'Verify {id}',
+  'backup.verify.all': 'Verify every backup',
+  'backup.verify.ok': 'Verified',
+  'backup.verify.done':
+    '{count, plural, one {# backup verified: every byte is as it was written.} other {# backups verified: every byte is as it was written.}}',
+  'backup.prune.keep': 'Keep the newest',
+  'backup.prune.hint': 'Older backups and the files only they use are removed from the folder.',
+  'backup.prune.invalid': 'Enter a whole number, at least 1.',
+  'backup.prune.submit': 'Remove older backups',
+  'backup.prune.confirm':
+    '{count, plural, one {# older backup will be removed from this folder. This cannot be undone.} other {# older backups will be removed from this folder. This cannot be undone.}}',
+  'backup.prune.yes': '{count, plural, one {Remove # backup} other {Remove # backups}}',
+  'backup.prune.done':
+    '{count, plural, one {# backup removed, {size} freed.} other {# backups removed, {size} freed.}}',
+  'backup.home.title': 'Backup',
+  'backup.home.last': 'Last backup: {date}.',
+  'backup.home.never': 'No backup has been made yet.',
+  'backup.home.due': 'A backup is due.',
+  'backup.home.ok': 'Backups are up to date.',
+  'backup.home.open': 'Back up in Settings',
+  'backup.restore.offer': 'Restore from a backup',
+  'backup.restore.title': 'Restore from a backup',
+  'backup.restore.intro':
+    'Choose the folder on the drive that holds the backup. You will need the passphrase or the recovery key the vault had when the backup was made.',
+  'backup.restore.chooseFolder': 'Choose the backup folder',
+  'backup.restore.otherFolder': 'Choose another folder',
+  'backup.restore.none': 'This folder holds no Case Vault backup.',
+  'backup.restore.pick': 'Backup to restore',
+  'backup.restore.passphrase': 'Passphrase of that time',
+  'backup.restore.passphraseHint': 'The passphrase the vault had when this backup was made.',
+  'backup.restore.missing': 'Enter the passphrase or the recovery key of that time.',
+  'backup.restore.rekey': 'Give the restored vault new keys',
+  'backup.restore.rekeyHint':
+    'After a seizure or a leaked passphrase: a new passphrase, a new recovery key and a new identity key. Partners will see a key change.',
+  'backup.restore.newPassphrase': 'New passphrase',
+  'backup.restore.newConfirm': 'New passphrase again',
+  'backup.restore.tooShort': 'Use at least 12 characters.',
+  'backup.restore.mismatch': 'The two new passphrases are not the same.',
+  'backup.restore.copying': 'Copying the backup into the vault…',
+  'backup.restore.checking': 'Checking the restored vault…',
+  'backup.restore.submit': 'Restore this backup',
+  'backup.restore.back': 'Back to creating a vault',
+  'backup.restore.done':
+    '{count, plural, one {Backup {id} of {date} is restored ({size}, # evidence file) and passed its check. Opening the vault…} other {Backup {id} of {date} is restored ({size}, # evidence files) and passed its check. Opening the vault…}}',
+};
