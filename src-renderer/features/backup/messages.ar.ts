@@ -21,7 +21,7 @@ export const ar: Translation<typeof en> = {
   'backup.progress.manifest': 'جارٍ توقيع اللقطة…',
   'backup.progress.verifying': 'جارٍ قراءة كل ملف في النسخة الاحتياطية…',
   'backup.done':
-    '{files, plural, one {أُنشئت النسخة {id}: كُتب {size} في ملف واحد.} two {أُنشئت النسخة {id}: كُتب {size} في ملفين.} few {أُنشئت النسخة {id}: كُتب {size} في # ملفات.} many {أُنشئت النسخة {id}: كُتب {size} في # ملفًا.} other {أُنشئت النسخة {id}: كُتب {size} في # ملف.}}',
+    'أُنشئت النسخة {id}: كُتب {size} في {files, plural, one {ملف واحد} two {ملفين} few {# ملفات} many {# ملفًا} other {# ملف}}.',
   'backup.reminder.label': 'ذكّرني بعد هذا العدد من الأيام دون نسخة احتياطية',
   'backup.reminder.hint': 'من 1 إلى 365 يومًا.',
   'backup.reminder.invalid': 'أدخل عددًا صحيحًا من الأيام بين 1 و365.',
@@ -31,7 +31,7 @@ export const ar: Translation<typeof en> = {
   'backup.snapshots.title': 'النسخ الاحتياطية في هذا المجلد',
   'backup.snapshots.none': 'لا يحوي هذا المجلد أي نسخة احتياطية من هذه الخزنة.',
   'backup.snapshots.size':
-    '{files, plural, one {ملف واحد، {size}} two {ملفان، {size}} few {# ملفات، {size}} many {# ملفًا، {size}} other {# ملف، {size}}}',
+    '{size} في {files, plural, one {ملف واحد} two {ملفين} few {# ملفات} many {# ملفًا} other {# ملف}}',
   'backup.snapshots.unreadable': 'لا يمكن قراءة هذه النسخة الاحتياطية.',
   'backup.snapshots.erasuresAfter':
     '{count, plural, one {تحوي بيانات مُحيت بعدها: جرى محو واحد بعد هذه النسخة. احذفها (احتفظ بنسخ أقل) أو أتلف القرص.} two {تحوي بيانات مُحيت بعدها: جرت عمليتا محو بعد هذه النسخة. احذفها (احتفظ بنسخ أقل) أو أتلف القرص.} few {تحوي بيانات مُحيت بعدها: جرت # عمليات محو بعد هذه النسخة. احذفها (احتفظ بنسخ أقل) أو أتلف القرص.} many {تحوي بيانات مُحيت بعدها: جرت # عملية محو بعد هذه النسخة. احذفها (احتفظ بنسخ أقل) أو أتلف القرص.} other {تحوي بيانات مُحيت بعدها: جرت # عملية محو بعد هذه النسخة. احذفها (احتفظ بنسخ أقل) أو أتلف القرص.}}',
@@ -49,7 +49,7 @@ export const ar: Translation<typeof en> = {
   'backup.prune.yes':
     '{count, plural, one {احذف نسخة واحدة} two {احذف نسختين} few {احذف # نسخ} many {احذف # نسخة} other {احذف # نسخة}}',
   'backup.prune.done':
-    '{count, plural, one {حُذفت نسخة واحدة، وتحرّر {size}.} two {حُذفت نسختان، وتحرّر {size}.} few {حُذفت # نسخ، وتحرّر {size}.} many {حُذفت # نسخة، وتحرّر {size}.} other {حُذفت # نسخة، وتحرّر {size}.}}',
+    '{count, plural, one {حُذفت نسخة واحدة.} two {حُذفت نسختان.} few {حُذفت # نسخ.} many {حُذفت # نسخة.} other {حُذفت # نسخة.}} المساحة المحرّرة: {size}.',
   'backup.home.title': 'النسخ الاحتياطي',
   'backup.home.last': 'آخر نسخة احتياطية: {date}.',
   'backup.home.never': 'لم تُنشأ أي نسخة احتياطية بعد.',
@@ -79,5 +79,5 @@ export const ar: Translation<typeof en> = {
   'backup.restore.submit': 'استعد هذه النسخة',
   'backup.restore.back': 'العودة إلى إنشاء خزنة',
   'backup.restore.done':
-    '{count, plural, zero {استُعيدت النسخة {id} بتاريخ {date} ({size}، دون ملفات أدلة) واجتازت فحصها. جارٍ فتح الخزنة…} one {استُعيدت النسخة {id} بتاريخ {date} ({size}، ملف دليل واحد) واجتازت فحصها. جارٍ فتح الخزنة…} two {استُعيدت النسخة {id} بتاريخ {date} ({size}، ملفا دليل) واجتازت فحصها. جارٍ فتح الخزنة…} few {استُعيدت النسخة {id} بتاريخ {date} ({size}، # ملفات أدلة) واجتازت فحصها. جارٍ فتح الخزنة…} many {استُعيدت النسخة {id} بتاريخ {date} ({size}، # ملف دليل) واجتازت فحصها. جارٍ فتح الخزنة…} other {استُعيدت النسخة {id} بتاريخ {date} ({size}، # ملف دليل) واجتازت فحصها. جارٍ فتح الخزنة…}}',
+    'استُعيدت النسخة {id} بتاريخ {date} ({size}؛ {count, plural, zero {دون ملفات أدلة} one {ملف دليل واحد} two {ملفا دليل} few {# ملفات أدلة} many {# ملف دليل} other {# ملف دليل}}) واجتازت فحصها. جارٍ فتح الخزنة…',
 };

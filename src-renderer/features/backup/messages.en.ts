@@ -17,8 +17,7 @@ export const en = {
   'backup.progress.copying': 'Copying the evidence files…',
   'backup.progress.manifest': 'Signing the snapshot…',
   'backup.progress.verifying': 'Reading every file of the backup…',
-  'backup.done':
-    '{files, plural, one {Backup {id} is made: {size} in # file written.} other {Backup {id} is made: {size} in # files written.}}',
+  'backup.done': 'Backup {id} is made: {size} written in {files, plural, one {# file} other {# files}}.',
   'backup.reminder.label': 'Remind me after this many days without a backup',
   'backup.reminder.hint': 'From 1 to 365 days.',
   'backup.reminder.invalid': 'Enter a whole number of days from 1 to 365.',
@@ -27,7 +26,7 @@ export const en = {
     '{days, plural, one {The reminder shows after # day without a backup.} other {The reminder shows after # days without a backup.}}',
   'backup.snapshots.title': 'Backups in this folder',
   'backup.snapshots.none': 'This folder holds no backup of this vault.',
-  'backup.snapshots.size': '{files, plural, one {# file, {size}} other {# files, {size}}}',
+  'backup.snapshots.size': '{size} in {files, plural, one {# file} other {# files}}',
   'backup.snapshots.unreadable': 'This backup cannot be read.',
   'backup.snapshots.erasuresAfter':
     '{count, plural, one {Holds data erased since: # erasure was made after this backup. Remove it (keep fewer backups) or destroy the drive.} other {Holds data erased since: # erasures were made after this backup. Remove it (keep fewer backups) or destroy the drive.}}',
@@ -43,8 +42,7 @@ export const en = {
   'backup.prune.confirm':
     '{count, plural, one {# older backup will be removed from this folder. This cannot be undone.} other {# older backups will be removed from this folder. This cannot be undone.}}',
   'backup.prune.yes': '{count, plural, one {Remove # backup} other {Remove # backups}}',
-  'backup.prune.done':
-    '{count, plural, one {# backup removed, {size} freed.} other {# backups removed, {size} freed.}}',
+  'backup.prune.done': '{count, plural, one {# backup removed.} other {# backups removed.}} Freed: {size}.',
   'backup.home.title': 'Backup',
   'backup.home.last': 'Last backup: {date}.',
   'backup.home.never': 'No backup has been made yet.',
@@ -74,5 +72,5 @@ export const en = {
   'backup.restore.submit': 'Restore this backup',
   'backup.restore.back': 'Back to creating a vault',
   'backup.restore.done':
-    '{count, plural, one {Backup {id} of {date} is restored ({size}, # evidence file) and passed its check. Opening the vault…} other {Backup {id} of {date} is restored ({size}, # evidence files) and passed its check. Opening the vault…}}',
+    'Backup {id} of {date} is restored ({size}; {count, plural, one {# evidence file} other {# evidence files}}) and passed its check. Opening the vault…',
 };

@@ -20,8 +20,7 @@ export const es: Translation<typeof en> = {
   'backup.progress.copying': 'Copiando los archivos de prueba…',
   'backup.progress.manifest': 'Firmando la instantánea…',
   'backup.progress.verifying': 'Leyendo cada archivo de la copia…',
-  'backup.done':
-    '{files, plural, one {La copia {id} está hecha: {size} en # archivo escrito.} other {La copia {id} está hecha: {size} en # archivos escritos.}}',
+  'backup.done': 'La copia {id} está hecha: {size} escritos en {files, plural, one {# archivo} other {# archivos}}.',
   'backup.reminder.label': 'Recordármelo tras este número de días sin copia',
   'backup.reminder.hint': 'De 1 a 365 días.',
   'backup.reminder.invalid': 'Escriba un número entero de días entre 1 y 365.',
@@ -30,7 +29,7 @@ export const es: Translation<typeof en> = {
     '{days, plural, one {El recordatorio aparece tras # día sin copia.} other {El recordatorio aparece tras # días sin copia.}}',
   'backup.snapshots.title': 'Copias en esta carpeta',
   'backup.snapshots.none': 'Esta carpeta no contiene ninguna copia de esta bóveda.',
-  'backup.snapshots.size': '{files, plural, one {# archivo, {size}} other {# archivos, {size}}}',
+  'backup.snapshots.size': '{size} en {files, plural, one {# archivo} other {# archivos}}',
   'backup.snapshots.unreadable': 'Esta copia no se puede leer.',
   'backup.snapshots.erasuresAfter':
     '{count, plural, one {Contiene datos borrados después: se hizo # borrado tras esta copia. Elimínela (guarde menos copias) o destruya la unidad.} other {Contiene datos borrados después: se hicieron # borrados tras esta copia. Elimínela (guarde menos copias) o destruya la unidad.}}',
@@ -47,7 +46,7 @@ export const es: Translation<typeof en> = {
     '{count, plural, one {Se quitará # copia antigua de esta carpeta. No se puede deshacer.} other {Se quitarán # copias antiguas de esta carpeta. No se puede deshacer.}}',
   'backup.prune.yes': '{count, plural, one {Eliminar # copia} other {Eliminar # copias}}',
   'backup.prune.done':
-    '{count, plural, one {# copia eliminada, {size} liberados.} other {# copias eliminadas, {size} liberados.}}',
+    '{count, plural, one {# copia eliminada.} other {# copias eliminadas.}} Espacio liberado: {size}.',
   'backup.home.title': 'Copia de seguridad',
   'backup.home.last': 'Última copia: {date}.',
   'backup.home.never': 'Todavía no se ha hecho ninguna copia de seguridad.',
@@ -77,5 +76,5 @@ export const es: Translation<typeof en> = {
   'backup.restore.submit': 'Restaurar esta copia',
   'backup.restore.back': 'Volver a crear una bóveda',
   'backup.restore.done':
-    '{count, plural, one {La copia {id} del {date} está restaurada ({size}, # archivo de prueba) y superó su comprobación. Abriendo la bóveda…} other {La copia {id} del {date} está restaurada ({size}, # archivos de prueba) y superó su comprobación. Abriendo la bóveda…}}',
+    'La copia {id} del {date} está restaurada ({size}; {count, plural, one {# archivo de prueba} other {# archivos de prueba}}) y superó su comprobación. Abriendo la bóveda…',
 };

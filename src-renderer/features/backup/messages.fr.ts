@@ -20,8 +20,7 @@ export const fr: Translation<typeof en> = {
   'backup.progress.copying': 'Copie des pièces…',
   'backup.progress.manifest': 'Signature de l’instantané…',
   'backup.progress.verifying': 'Lecture de chaque fichier de la sauvegarde…',
-  'backup.done':
-    '{files, plural, one {La sauvegarde {id} est faite : {size} en # fichier écrit.} other {La sauvegarde {id} est faite : {size} en # fichiers écrits.}}',
+  'backup.done': 'La sauvegarde {id} est faite : {size} écrits en {files, plural, one {# fichier} other {# fichiers}}.',
   'backup.reminder.label': 'Me le rappeler après ce nombre de jours sans sauvegarde',
   'backup.reminder.hint': 'De 1 à 365 jours.',
   'backup.reminder.invalid': 'Saisissez un nombre entier de jours entre 1 et 365.',
@@ -30,7 +29,7 @@ export const fr: Translation<typeof en> = {
     '{days, plural, one {Le rappel s’affiche après # jour sans sauvegarde.} other {Le rappel s’affiche après # jours sans sauvegarde.}}',
   'backup.snapshots.title': 'Sauvegardes dans ce dossier',
   'backup.snapshots.none': 'Ce dossier ne contient aucune sauvegarde de ce coffre.',
-  'backup.snapshots.size': '{files, plural, one {# fichier, {size}} other {# fichiers, {size}}}',
+  'backup.snapshots.size': '{size} en {files, plural, one {# fichier} other {# fichiers}}',
   'backup.snapshots.unreadable': 'Cette sauvegarde est illisible.',
   'backup.snapshots.erasuresAfter':
     '{count, plural, one {Contient des données effacées depuis : # effacement a eu lieu après cette sauvegarde. Supprimez-la (gardez moins de sauvegardes) ou détruisez le disque.} other {Contient des données effacées depuis : # effacements ont eu lieu après cette sauvegarde. Supprimez-la (gardez moins de sauvegardes) ou détruisez le disque.}}',
@@ -48,7 +47,7 @@ export const fr: Translation<typeof en> = {
     '{count, plural, one {# sauvegarde ancienne sera retirée de ce dossier. C’est irréversible.} other {# sauvegardes anciennes seront retirées de ce dossier. C’est irréversible.}}',
   'backup.prune.yes': '{count, plural, one {Supprimer # sauvegarde} other {Supprimer # sauvegardes}}',
   'backup.prune.done':
-    '{count, plural, one {# sauvegarde supprimée, {size} libérés.} other {# sauvegardes supprimées, {size} libérés.}}',
+    '{count, plural, one {# sauvegarde supprimée.} other {# sauvegardes supprimées.}} Espace libéré : {size}.',
   'backup.home.title': 'Sauvegarde',
   'backup.home.last': 'Dernière sauvegarde : {date}.',
   'backup.home.never': 'Aucune sauvegarde n’a encore été faite.',
@@ -78,5 +77,5 @@ export const fr: Translation<typeof en> = {
   'backup.restore.submit': 'Restaurer cette sauvegarde',
   'backup.restore.back': 'Revenir à la création d’un coffre',
   'backup.restore.done':
-    '{count, plural, one {La sauvegarde {id} du {date} est restaurée ({size}, # pièce) et a passé sa vérification. Ouverture du coffre…} other {La sauvegarde {id} du {date} est restaurée ({size}, # pièces) et a passé sa vérification. Ouverture du coffre…}}',
+    'La sauvegarde {id} du {date} est restaurée ({size} ; {count, plural, one {# pièce} other {# pièces}}) et a passé sa vérification. Ouverture du coffre…',
 };
