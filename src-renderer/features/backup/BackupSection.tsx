@@ -21,9 +21,13 @@ import type {
 } from '../../../shared/ipc/areas/backup.js';
 import { useBackupDrive } from './drive-store.js';
 
-/** The first group of a snapshot id: enough to tell snapshots apart on screen. */
+/**
+ * The last 8 characters of a snapshot id, enough to tell snapshots apart on screen. Snapshot ids
+ * are UUIDv7: their first characters are the time, the same for snapshots made within a minute;
+ * their end is random.
+ */
 export function shortSnapshotId(id: string): string {
-  return id.slice(0, 8);
+  return id.slice(-8);
 }
 
 /** A whole number of days within the engine's range (1 … 365), or null. */
@@ -86,7 +90,7 @@ export function BackupSection({ focus }: { focus?: boolean }) {
 
   return (
     <section className="card settings-section" aria-labelledby="settings-backup-title" data-testid="settings-backup">
-      <h2 id="settings-backup-title" ref={heading} tabIndex={-1}>
+      <h2 id="settings-backup-title" ref={heading} tabIndex={-1} data-arrival-focus={focus ? '' : undefined}>
         {t('backup.title')}
       </h2>
       <p className="hint">{t('backup.intro')}</p>
