@@ -4,7 +4,9 @@
  *
  * - Home shows that no backup was made yet, and its button opens Settings → Backup;
  * - "Back up now" asks for the folder (the harness's folder dialog answers a temp folder), writes
- *   a snapshot with progress, and lists it; "Verify every backup" reads it back;
+ *   a snapshot with progress, and lists it; a second one goes to the same folder at one click;
+ *   "Verify every backup" reads them back; after an erasure both say they hold erased data, and
+ *   "Remove older backups" keeps the newest after a confirmation;
  * - a fresh app with an empty vault folder offers "Restore from a backup" on its start screen:
  *   the same folder, its snapshot, the passphrase of that time; the restored vault is checked,
  *   unlocked, and shows the case.
@@ -106,6 +108,32 @@ describe('backup and restore in the app', () => {
       await section.scrollIntoViewIfNeeded();
       await checkScreen(a.p, `backup-settings-${lang}`);
 
+      // an erasure after both: back on Settings, the remembered folder is listed again and both
+      // snapshots say they hold data erased since
+      const person = await ok<{ id: string }>(a.h, 'people.create', { fullName: 'Witness', pseudonym: 'W-1' });
+      await ok(a.h, 'people.erase', { id: person.id, reason: 'asked to be forgotten' });
+      const nav = a.p.getByRole('navigation', { name: L(lang, 'nav.label') });
+      await nav.getByRole('link', { name: L(lang, 'home.nav'), exact: true }).click();
+      await a.p.getByRole('heading', { level: 1, name: L(lang, 'home.title') }).waitFor();
+      await nav.getByRole('link', { name: L(lang, 'nav.settings'), exact: true }).click();
+      await expect.poll(() => section.getByTestId('backup-erasures-after').count(), POLL).toBe(2);
+      expect(plain(await section.getByTestId('backup-erasures-after').first().textContent())).toBe(
+        L(lang, 'backup.snapshots.erasuresAfter', { count: 1 }),
+      );
+
+      // prune to the newest one, after a confirmation
+      await section.getByLabel(L(lang, 'backup.prune.keep')).fill('1');
+      await section.getByRole('button', { name: L(lang, 'backup.prune.submit') }).click();
+      await expect
+        .poll(async () => plain(await section.getByTestId('backup-prune-confirm').textContent()), POLL)
+        .toContain(L(lang, 'backup.prune.confirm', { count: 1 }));
+      await section.getByTestId('backup-prune-confirm').scrollIntoViewIfNeeded();
+      await checkScreen(a.p, `backup-prune-${lang}`);
+      const yes = section.getByTestId('backup-prune-confirm').getByRole('button').first();
+      expect(plain(await yes.textContent())).toBe(L(lang, 'backup.prune.yes', { count: 1 }));
+      await yes.click();
+      await expect.poll(() => section.getByTestId('backup-snapshot').count(), POLL).toBe(1);
+
       // --- a fresh app whose vault folder is empty restores it
       const b = await app(lang);
       await b.p.goto(b.h.url);
@@ -113,9 +141,8 @@ describe('backup and restore in the app', () => {
       await b.p.getByRole('heading', { level: 1, name: L(lang, 'backup.restore.title') }).waitFor();
       b.h.host.folderQueue.push(drive);
       await b.p.getByRole('button', { name: L(lang, 'backup.restore.chooseFolder') }).click();
-      await expect.poll(() => b.p.getByTestId('restore-snapshot').count(), POLL).toBe(2);
-      // the newest is chosen
-      expect(await b.p.getByRole('radio').nth(1).isChecked()).toBe(true);
+      await expect.poll(() => b.p.getByTestId('restore-snapshot').count(), POLL).toBe(1);
+      expect(await b.p.getByRole('radio').first().isChecked()).toBe(true);
       await checkScreen(b.p, `backup-restore-${lang}`);
       await b.p.getByRole('button', { name: L(lang, 'backup.restore.submit') }).click();
       // the passphrase is asked for, not guessed

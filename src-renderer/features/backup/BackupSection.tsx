@@ -61,6 +61,21 @@ export function BackupSection({ focus }: { focus?: boolean }) {
     }
   }, [focus]);
 
+  // the folder chosen earlier in this session: show what it holds on arrival (only then: later
+  // lists follow each action), without asking again
+  const rememberedDrive = drive?.handle;
+  useEffect(() => {
+    if (!rememberedDrive) return;
+    let live = true;
+    void listing.run(async () => {
+      const found = await call('backup', 'list', { drive: rememberedDrive });
+      if (live) setSnapshots(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const chooseDrive = async (): Promise<{ handle: string; name: string } | null> => {
     const chosen = await call('files', 'chooseBackupFolder', {});
     if (chosen) setDrive(chosen);
@@ -326,7 +341,7 @@ function SnapshotList({
         </form>
       )}
       {confirming && (
-        <div className="notice notice-warn" role="alert">
+        <div className="notice notice-warn" role="alert" data-testid="backup-prune-confirm">
           <p>{t('backup.prune.confirm', { count: removing })}</p>
           <div className="form-actions">
             <Button variant="danger" onClick={() => void runPrune()} disabled={prune.busy}>
