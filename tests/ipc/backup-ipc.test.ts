@@ -169,9 +169,7 @@ describe('backup.* through the router', () => {
     }
   });
 
-  // Skipped while the engine's re-key leaves the post-quantum identity key sealed under the old
-  // master key (tests/engine/backup/prune-rekey.test.ts fails the same way): unskip with that fix.
-  it.skip('re-keys on restore: a new recovery key, shown once, and the new passphrase unlocks', async () => {
+  it('re-keys on restore: a new recovery key, shown once, and the new passphrase unlocks', async () => {
     const source = await ipcVault();
     drive = mkdtempSync(join(tmpdir(), 'cv-ipc-drive-'));
     try {
