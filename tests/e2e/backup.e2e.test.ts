@@ -156,4 +156,38 @@ describe('backup and restore in the app', () => {
       expect((await ok<{ state: string }>(b.h, 'vault.status')).state).toBe('unlocked');
     });
   }
+
+  it('restores with new keys: the new recovery key is shown once, then the new passphrase is in use (en)', async () => {
+    const drive = mkdtempSync(join(tmpdir(), 'cv-e2e-drive-'));
+    dirs.push(drive);
+    const a = await app('en');
+    await ok(a.h, 'vault.create', { passphrase: PASSPHRASE });
+    await ok(a.h, 'cases.create', { title: CASE_TITLE.en, reference: 'BK-1', status: 'active' });
+    a.h.host.folderQueue.push(drive);
+    const folder = await ok<{ handle: string }>(a.h, 'files.chooseBackupFolder');
+    await ok(a.h, 'backup.create', { drive: folder.handle });
+
+    const b = await app('en');
+    await b.p.goto(b.h.url);
+    await b.p.getByRole('button', { name: L('en', 'backup.restore.offer') }).click();
+    b.h.host.folderQueue.push(drive);
+    await b.p.getByRole('button', { name: L('en', 'backup.restore.chooseFolder') }).click();
+    await expect.poll(() => b.p.getByTestId('restore-snapshot').count(), POLL).toBe(1);
+    await b.p.getByLabel(L('en', 'backup.restore.passphrase')).fill(PASSPHRASE);
+    await b.p.getByLabel(L('en', 'backup.restore.rekey')).check();
+    const fresh = 'a new passphrase after the seizure';
+    await b.p.getByLabel(L('en', 'backup.restore.newPassphrase'), { exact: true }).fill(fresh);
+    await b.p.getByLabel(L('en', 'backup.restore.newConfirm')).fill(fresh);
+    await b.p.getByRole('button', { name: L('en', 'backup.restore.submit') }).click();
+    await b.p.getByTestId('recovery-key').waitFor({ timeout: 60_000 });
+    await checkScreen(b.p, 'backup-rekey-en');
+    await b.p.getByLabel(L('en', 'vault.recovery.confirm')).check();
+    await b.p.getByRole('button', { name: L('en', 'vault.recovery.continue') }).click();
+    await b.p.getByRole('heading', { level: 1, name: L('en', 'home.title') }).waitFor({ timeout: 60_000 });
+    // the old passphrase opens nothing of the restored vault any more
+    await ok(b.h, 'session.lock');
+    const old = await b.h.shell.handle(true, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect(old).toMatchObject({ ok: false, error: { code: 'BAD_PASSPHRASE' } });
+    await ok(b.h, 'vault.unlock', { passphrase: fresh });
+  });
 });
