@@ -146,6 +146,7 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'backup.create': ['backup'],
   'backup.setReminder': ['backup'],
   'backup.prune': ['backup'],
+  'backup.restore': ['backup'],
 };
 
 /** Method names of calls that only read; any other call must be listed in CALL_CHANGES. */
@@ -181,6 +182,7 @@ export const READER_METHODS: ReadonlySet<string> = new Set([
   'safetyNotes',
   'retention',
   'retentionReview',
+  'listOnDrive',
 ]);
 
 /** The `changed` event a successful call announces, or null when it changed nothing. */

@@ -45,9 +45,11 @@ export function AppFrame() {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [lock]);
 
-  // Move focus to the new screen's heading so screen-reader users hear where they are.
+  // Move focus to the new screen's heading so screen-reader users hear where they are (or to the
+  // part of the screen the route names, marked data-arrival-focus, e.g. Settings → Backup).
   useEffect(() => {
-    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    const main = mainRef.current;
+    (main?.querySelector<HTMLElement>('[data-arrival-focus]') ?? main?.querySelector<HTMLElement>('h1'))?.focus();
   }, [route.name]);
 
   return (

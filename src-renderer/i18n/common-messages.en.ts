@@ -157,4 +157,21 @@ export const en = {
     'No bundle sent from this vault carried this person’s data: there is nothing to recall.',
   'error.RECALL_INVALID': 'This is not a valid recall notice: it cannot be applied.',
   'error.RECALL_UNKNOWN': 'That receipt is for a recall notice this vault did not send.',
+  'error.BACKUP_NOT_FOUND':
+    'There is no Case Vault backup there. Check that the drive is plugged in and that you chose the right folder.',
+  'error.BACKUP_MANIFEST_INVALID':
+    'This backup’s index is damaged or was altered; it was not used. Try another backup.',
+  'error.BACKUP_FORMAT_TOO_NEW': 'This backup was made by a newer version of Case Vault. Update the app to read it.',
+  'error.BACKUP_SIGNATURE_INVALID':
+    'This backup’s signature does not hold: it was altered after it was written. It was not used.',
+  'error.BACKUP_MAC_INVALID': 'This backup names this vault but was not written by it. It was not used.',
+  'error.BACKUP_OTHER_VAULT': 'This backup belongs to another vault. It was not used.',
+  'error.BACKUP_FILE_MISSING': 'A file of this backup is missing from the drive: it cannot be restored in full.',
+  'error.BACKUP_FILE_TRUNCATED': 'A file of this backup is cut short on the drive: it cannot be restored in full.',
+  'error.BACKUP_FILE_MISMATCH': 'A file of this backup was altered or swapped on the drive: it cannot be trusted.',
+  'error.BACKUP_DRIVE_FULL':
+    'The drive is full. Nothing of this backup counts; remove older backups or use a larger drive.',
+  'error.BACKUP_RESTORE_TARGET_EXISTS':
+    'A vault already exists here: a restore never replaces a vault. Nothing was changed.',
+  'error.BACKUP_RESTORE_CHECK_FAILED': 'The restored vault fails its check. Try an earlier backup.',
 };

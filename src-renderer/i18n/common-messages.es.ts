@@ -167,4 +167,22 @@ export const es: Translation<typeof en> = {
     'Ningún paquete enviado desde esta bóveda contenía los datos de esta persona: no hay nada que retirar.',
   'error.RECALL_INVALID': 'No es un aviso de retirada válido: no se puede aplicar.',
   'error.RECALL_UNKNOWN': 'Ese acuse de recibo corresponde a un aviso de retirada que esta bóveda no envió.',
+  'error.BACKUP_NOT_FOUND':
+    'Ahí no hay ninguna copia de seguridad de Case Vault. Compruebe que la unidad está conectada y que eligió la carpeta correcta.',
+  'error.BACKUP_MANIFEST_INVALID':
+    'El índice de esta copia está dañado o fue alterado; no se usó. Pruebe con otra copia.',
+  'error.BACKUP_FORMAT_TOO_NEW':
+    'Esta copia la hizo una versión más reciente de Case Vault. Actualice la aplicación para leerla.',
+  'error.BACKUP_SIGNATURE_INVALID': 'La firma de esta copia no es válida: se alteró después de escribirse. No se usó.',
+  'error.BACKUP_MAC_INVALID': 'Esta copia dice ser de esta bóveda pero no la escribió ella. No se usó.',
+  'error.BACKUP_OTHER_VAULT': 'Esta copia pertenece a otra bóveda. No se usó.',
+  'error.BACKUP_FILE_MISSING': 'Falta en la unidad un archivo de esta copia: no se puede restaurar por completo.',
+  'error.BACKUP_FILE_TRUNCATED':
+    'Un archivo de esta copia está incompleto en la unidad: no se puede restaurar por completo.',
+  'error.BACKUP_FILE_MISMATCH': 'Un archivo de esta copia fue alterado o sustituido en la unidad: no es fiable.',
+  'error.BACKUP_DRIVE_FULL':
+    'La unidad está llena. Esta copia no cuenta; elimine copias antiguas o use una unidad más grande.',
+  'error.BACKUP_RESTORE_TARGET_EXISTS':
+    'Ya existe una bóveda aquí: una restauración nunca sustituye una bóveda. No se cambió nada.',
+  'error.BACKUP_RESTORE_CHECK_FAILED': 'La bóveda restaurada no supera su comprobación. Pruebe con una copia anterior.',
 };

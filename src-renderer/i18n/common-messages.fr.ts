@@ -171,4 +171,27 @@ export const fr: Translation<typeof en> = {
     'Aucun lot envoyé depuis ce coffre ne contenait les données de cette personne : il n’y a rien à rappeler.',
   'error.RECALL_INVALID': 'Ce n’est pas un avis de rappel valide : il ne peut pas être appliqué.',
   'error.RECALL_UNKNOWN': 'Cet accusé de réception concerne un avis de rappel que ce coffre n’a pas envoyé.',
+  'error.BACKUP_NOT_FOUND':
+    'Il n’y a pas de sauvegarde Case Vault à cet endroit. Vérifiez que le disque est branché et que le dossier choisi est le bon.',
+  'error.BACKUP_MANIFEST_INVALID':
+    'L’index de cette sauvegarde est abîmé ou a été modifié ; elle n’a pas été utilisée. Essayez une autre sauvegarde.',
+  'error.BACKUP_FORMAT_TOO_NEW':
+    'Cette sauvegarde a été faite par une version plus récente de Case Vault. Mettez l’application à jour pour la lire.',
+  'error.BACKUP_SIGNATURE_INVALID':
+    'La signature de cette sauvegarde n’est pas valide : elle a été modifiée après son écriture. Elle n’a pas été utilisée.',
+  'error.BACKUP_MAC_INVALID':
+    'Cette sauvegarde se réclame de ce coffre mais n’a pas été écrite par lui. Elle n’a pas été utilisée.',
+  'error.BACKUP_OTHER_VAULT': 'Cette sauvegarde appartient à un autre coffre. Elle n’a pas été utilisée.',
+  'error.BACKUP_FILE_MISSING':
+    'Un fichier de cette sauvegarde manque sur le disque : elle ne peut pas être restaurée entièrement.',
+  'error.BACKUP_FILE_TRUNCATED':
+    'Un fichier de cette sauvegarde est tronqué sur le disque : elle ne peut pas être restaurée entièrement.',
+  'error.BACKUP_FILE_MISMATCH':
+    'Un fichier de cette sauvegarde a été modifié ou remplacé sur le disque : on ne peut pas s’y fier.',
+  'error.BACKUP_DRIVE_FULL':
+    'Le disque est plein. Cette sauvegarde ne compte pas ; supprimez d’anciennes sauvegardes ou utilisez un disque plus grand.',
+  'error.BACKUP_RESTORE_TARGET_EXISTS':
+    'Un coffre existe déjà ici : une restauration ne remplace jamais un coffre. Rien n’a été modifié.',
+  'error.BACKUP_RESTORE_CHECK_FAILED':
+    'Le coffre restauré échoue à sa vérification. Essayez une sauvegarde plus ancienne.',
 };

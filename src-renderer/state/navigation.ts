@@ -13,7 +13,7 @@ export type Route =
   | { name: 'partners' }
   | { name: 'risks' }
   | { name: 'audit' }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: 'backup' }
   | { name: 'enquiry'; id: string }
   | { name: 'partner'; id: string }
   | { name: 'evidence'; id: string }

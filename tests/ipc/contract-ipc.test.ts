@@ -182,6 +182,8 @@ describe('the IPC contract', () => {
       // backups to a drive folder (docs/backup.md)
       'backup.create': { drive: 'save' },
       'backup.list': { drive: 'save' },
+      'backup.listOnDrive': { drive: 'save' },
+      'backup.restore': { drive: 'save' },
       'backup.verify': { drive: 'save' },
       'backup.prune': { drive: 'save' },
     });

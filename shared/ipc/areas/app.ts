@@ -82,6 +82,18 @@ export const filesArea = {
     z.strictObject({ handle: FileHandle, name: z.string() }).nullable(),
     { unlocked: true },
   ),
+  /**
+   * Native "choose folder" dialog for a backup drive; null when the user cancels. The handle is a
+   * 'save' handle (a place to write into), for the `drive` of the backup calls.
+   */
+  chooseBackupFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable(), {
+    unlocked: true,
+  }),
+  /**
+   * The same folder dialog for the start screen's restore, while no vault is open: main offers it
+   * only while the app's vault folder holds no vault (else BACKUP_RESTORE_TARGET_EXISTS).
+   */
+  chooseRestoreFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable()),
 } as const;
 
 export const clipboardArea = {

@@ -10,7 +10,10 @@
  * snapshot how many erasures happened after it (it may still hold what they erased); `verify`
  * reads every byte (progress 'verifying', bytes); `prune` keeps the newest N snapshots.
  * Restoring makes a new vault in another folder and is done from the CLI (`backup restore`)
- * or the start screen, not from inside an unlocked vault.
+ * or the start screen, not from inside an unlocked vault: `listOnDrive` and `restore` are the
+ * two calls allowed while no vault is open (the drive from `files.chooseRestoreFolder`, which
+ * main offers only while the app's vault folder holds no vault); `restore` writes into that
+ * folder and leaves the vault locked, to be unlocked as usual.
  */
 import { z } from 'zod';
 import { engineCall, NoInput } from '../kit.js';
@@ -88,7 +91,34 @@ export const BackupPruned = z.strictObject({
 });
 export type BackupPruned = z.infer<typeof BackupPruned>;
 
+export const BackupRestored = z.strictObject({
+  snapshotId: z.string(),
+  vaultId: z.string(),
+  createdAt: z.string(),
+  blobs: Count,
+  bytes: Count,
+  rekeyed: z.boolean(),
+  /** with a re-key: the new recovery key, shown once */
+  recoveryKey: z.string().nullable(),
+  /** the identity key's fingerprint (new after a re-key: partners will see a key change) */
+  identityFingerprint: z.string(),
+  /** doctor --deep passed on the restored vault (a failure is BACKUP_RESTORE_CHECK_FAILED) */
+  doctorOk: z.boolean(),
+});
+export type BackupRestored = z.infer<typeof BackupRestored>;
+
 const OnDrive = z.strictObject({ drive: FileHandle });
+
+const RestoreSecret = z.string().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
+export const RestoreBackupInput = z.strictObject({
+  drive: FileHandle,
+  snapshotId: SnapshotId,
+  /** the passphrase or the recovery key of the snapshot's time: exactly one */
+  passphrase: RestoreSecret.optional(),
+  recoveryKey: RestoreSecret.optional(),
+  /** re-key: a new master key, passphrase, recovery key and identity key (docs/backup.md) */
+  newPassphrase: RestoreSecret.optional(),
+});
 
 export const backupArea = {
   /** last backup, reminder interval and whether one is due (the home screen) */
@@ -106,6 +136,14 @@ export const backupArea = {
   }),
   /** keep the newest `keep` snapshots; remove the others and the files only they used */
   prune: engineCall(OnDrive.extend({ keep: z.number().int().min(1).max(100000) }), BackupPruned, {
+    fileFields: { drive: 'save' },
+  }),
+  /** the snapshots of every vault on the drive, without a vault open (the start screen's restore) */
+  listOnDrive: engineCall(OnDrive, z.array(BackupSnapshot), { unlocked: false, fileFields: { drive: 'save' } }),
+  /** restore a snapshot into the app's vault folder, which must hold no vault; progress 'restoring' (bytes), 'checking' */
+  restore: engineCall(RestoreBackupInput, BackupRestored, {
+    unlocked: false,
+    progress: true,
     fileFields: { drive: 'save' },
   }),
 } as const;

@@ -51,6 +51,8 @@ export interface ShellHost {
   chooseOpenFile(kind: OpenKind): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
+  /** native "choose folder" dialog (a backup drive); resolves to a path or null when cancelled */
+  chooseFolder(): Promise<string | null>;
   /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
   clipboard: { writeText(text: string): void | Promise<void>; readText(): string | Promise<string>; clear(): void };
   /** push an event to every window of the app */
@@ -280,6 +282,11 @@ export class Shell {
     return { handle: this.handles.issue(path, 'open'), name: basename(path), size };
   }
 
+  async #vaultAbsent(): Promise<boolean> {
+    const status = await this.opts.engine.call('vault.status', {});
+    return status.ok && (status.value as { state: string }).state === 'absent';
+  }
+
   async #clearClipboardSecret(clear: boolean): Promise<void> {
     if (this.#clipboardTimer) clearTimeout(this.#clipboardTimer);
     this.#clipboardTimer = null;
@@ -328,6 +335,27 @@ export class Shell {
         if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         return { handle: this.handles.issue(path, 'save'), name: basename(path) };
       },
+      chooseBackupFolder: async () => {
+        const epoch = this.#lockEpoch;
+        const path = await this.opts.host.chooseFolder();
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
+        if (!isFolder(path))
+          throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
+      },
+      chooseRestoreFolder: async () => {
+        if (this.#unlocked || !(await this.#vaultAbsent()))
+          throw new VaultError(
+            'BACKUP_RESTORE_TARGET_EXISTS',
+            'A vault already exists on this computer; a restore never replaces a vault.',
+          );
+        const epoch = this.#lockEpoch;
+        const path = await this.opts.host.chooseFolder();
+        if (!path || this.#unlocked || epoch !== this.#lockEpoch) return null;
+        if (!isFolder(path))
+          throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
+      },
     },
     clipboard: {
       copySecret: async ({ text }) => {
@@ -357,4 +385,12 @@ export class Shell {
       },
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

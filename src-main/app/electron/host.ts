@@ -60,6 +60,18 @@ export class ElectronHost implements ShellHost {
     return answer.canceled || !answer.filePath ? null : answer.filePath;
   }
 
+  /** A folder for backups (typically a removable drive); the dialog may create one. */
+  async chooseFolder(): Promise<string | null> {
+    const labels = NATIVE_LABELS[this.opts.language()];
+    const options: OpenDialogOptions = {
+      title: labels.chooseBackupFolder,
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const parent = this.opts.windows.main();
+    const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? null : (answer.filePaths[0] ?? null);
+  }
+
   readonly clipboard = {
     writeText: (text: string) => clipboard.writeText(text),
     readText: () => clipboard.readText(),

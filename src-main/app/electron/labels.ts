@@ -14,6 +14,7 @@ export interface NativeLabels {
   chooseBundle: string;
   chooseReceipt: string;
   choosePicture: string;
+  chooseBackupFolder: string;
   pictureFiles: string;
   saveAs: string;
   jsonFiles: string;
@@ -38,6 +39,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Choose a case bundle',
     chooseReceipt: 'Choose a bundle receipt',
     choosePicture: 'Choose a picture of a QR code',
+    chooseBackupFolder: 'Choose the backup drive or folder',
     pictureFiles: 'Pictures (PNG, JPEG)',
     saveAs: 'Save as',
     jsonFiles: 'JSON files',
@@ -60,6 +62,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Choisir un lot de dossier',
     chooseReceipt: 'Choisir un accusé de réception',
     choosePicture: 'Choisir une image d’un code QR',
+    chooseBackupFolder: 'Choisir le disque ou le dossier de sauvegarde',
     pictureFiles: 'Images (PNG, JPEG)',
     saveAs: 'Enregistrer sous',
     jsonFiles: 'Fichiers JSON',
@@ -82,6 +85,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Elegir un paquete de caso',
     chooseReceipt: 'Elegir un acuse de recibo',
     choosePicture: 'Elegir una imagen de un código QR',
+    chooseBackupFolder: 'Elegir la unidad o la carpeta de copia de seguridad',
     pictureFiles: 'Imágenes (PNG, JPEG)',
     saveAs: 'Guardar como',
     jsonFiles: 'Archivos JSON',
@@ -104,6 +108,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'اختيار حزمة قضية',
     chooseReceipt: 'اختيار إيصال استلام',
     choosePicture: 'اختيار صورة لرمز QR',
+    chooseBackupFolder: 'اختيار قرص النسخ الاحتياطي أو مجلده',
     pictureFiles: 'صور (PNG، JPEG)',
     saveAs: 'حفظ باسم',
     jsonFiles: 'ملفات JSON',

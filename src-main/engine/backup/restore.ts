@@ -36,6 +36,7 @@ import { all, get, run, sql } from '../db/sql.js';
 import { runDoctor, type DoctorReport } from '../doctor/doctor.js';
 import { checkpointBytes, verifyCheckpoints, writeCheckpoint } from '../identity/audit-checkpoints.js';
 import { createIdentity, keyFingerprint, loadIdentity } from '../identity/vault-identity.js';
+import { createPqKey, hasPqKeyTable, pqKeyFingerprint } from '../identity/pq-key.js';
 import { fsyncDir } from '../util/durable-fs.js';
 import { isoNow } from '../util/ids.js';
 import { type VaultFileBody, parseVaultFile, sealVaultFile, splitDoc, writeVaultFile } from '../vault/vault-file.js';
@@ -371,6 +372,22 @@ async function rekeyStaged(
         subject: { kind: 'vault-identity', id: vaultId },
         details: { reason: 'rekey', fingerprint: keyFingerprint(fresh.publicKey) },
       });
+      // the post-quantum key was sealed under the old master key, and whoever forced the old
+      // passphrase out may hold its seed: a new one, sealed under the new master key
+      if (hasPqKeyTable(db)) {
+        run(db, sql`DELETE FROM vault_pq_key`);
+        const pq = createPqKey(db, newMaster, vaultId, at);
+        try {
+          appendAudit(db, vaultId, {
+            action: 'identity.pq-key-created',
+            at,
+            subject: { kind: 'vault-identity', id: vaultId },
+            details: { reason: 'rekey', fingerprint: pqKeyFingerprint(pq.publicKey) },
+          });
+        } finally {
+          wipe(pq.seed);
+        }
+      }
       return fresh;
     })();
     fingerprint = keyFingerprint(keys.publicKey);

@@ -151,6 +151,8 @@ function AgendaSections({ agenda }: { agenda: Agenda }) {
         ))}
       </AgendaSection>
 
+      <BackupAgendaSection status={agenda.backup} />
+
       <AgendaSection
         id="home-inbox"
         title={t('home.inbox')}
@@ -168,6 +170,39 @@ function AgendaSections({ agenda }: { agenda: Agenda }) {
         ))}
       </AgendaSection>
     </div>
+  );
+}
+
+/** The last backup and, when one is due, the reminder with the way to Settings → Backup. */
+function BackupAgendaSection({ status }: { status: Agenda['backup'] }) {
+  const t = useT();
+  const f = useFormat();
+  const go = useNav((s) => s.go);
+  return (
+    <section
+      className={status.due ? 'agenda-section agenda-backup-due' : 'agenda-section'}
+      aria-labelledby="home-backup"
+      data-testid="home-backup"
+    >
+      <h2 id="home-backup">{t('backup.home.title')}</h2>
+      <p>
+        {status.lastBackupAt ? t('backup.home.last', { date: f.instant(status.lastBackupAt) }) : t('backup.home.never')}
+      </p>
+      {status.due ? (
+        <p className="notice notice-warn" data-testid="home-backup-due">
+          {t('backup.home.due')}
+        </p>
+      ) : (
+        <p className="hint">{t('backup.home.ok')}</p>
+      )}
+      <button
+        type="button"
+        className={status.due ? 'btn btn-primary' : 'btn btn-secondary'}
+        onClick={() => go({ name: 'settings', section: 'backup' })}
+      >
+        {t('backup.home.open')}
+      </button>
+    </section>
   );
 }
 

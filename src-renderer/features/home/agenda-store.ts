@@ -32,8 +32,11 @@ export const useAgenda = create<AgendaState>((set, get) => ({
   },
 }));
 
-onChanged(['cases', 'deadlines', 'consents', 'risks', 'partners', 'enquiries', 'bundles', 'proposals'], () => {
-  if (useAgenda.getState().agenda) void useAgenda.getState().load();
-});
+onChanged(
+  ['cases', 'deadlines', 'consents', 'risks', 'partners', 'enquiries', 'bundles', 'proposals', 'backup'],
+  () => {
+    if (useAgenda.getState().agenda) void useAgenda.getState().load();
+  },
+);
 
 resetOnLock(() => useAgenda.setState((s) => ({ agenda: null, error: null, generation: s.generation + 1 })));

@@ -19,6 +19,8 @@ import { RetentionSection } from '../erasure/RetentionSection.js';
 import type { OrgPolicy } from '../../../shared/domain/policy.js';
 import type { MessageKey } from '../../i18n/catalogue.js';
 import { useLoaded } from '../../state/use-loaded.js';
+import { useNav } from '../../state/navigation.js';
+import { BackupSection } from '../backup/BackupSection.js';
 
 export const MIN_PASSPHRASE_CHARS = 12;
 export const AUTO_LOCK_MIN = 1;
@@ -39,6 +41,7 @@ export function parseMinutes(s: string): number | null {
 export function Settings() {
   const t = useT();
   const [infoVersion, setInfoVersion] = useState(0);
+  const route = useNav((s) => s.route);
   return (
     <section className="screen screen-settings" aria-labelledby="settings-title">
       <header className="screen-header">
@@ -50,6 +53,7 @@ export function Settings() {
       <AutoLockSection />
       <PartnerPolicySection />
       <RetentionSection />
+      <BackupSection focus={route.name === 'settings' && route.section === 'backup'} />
       <PassphraseSection onChanged={() => setInfoVersion((v) => v + 1)} />
       <VaultInfoSection version={infoVersion} />
     </section>

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { KdfProgress } from './KdfProgress.js';
 import { call } from '../../vault.js';
 import { useSession } from '../../state/session.js';
+import { RestoreVault } from '../backup/RestoreVault.js';
 
 const MIN_CHARS = 12;
 
@@ -17,6 +18,7 @@ export function CreateVault() {
   const [touched, setTouched] = useState(false);
   const { busy, error, run } = useAction();
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   const tooShort = [...passphrase.normalize('NFC')].length < MIN_CHARS;
   const mismatch = passphrase !== confirm;
@@ -34,6 +36,7 @@ export function CreateVault() {
   };
 
   if (recoveryKey) return <RecoveryKeyStep recoveryKey={recoveryKey} onDone={() => useSession.getState().unlocked()} />;
+  if (restoring) return <RestoreVault onCancel={() => setRestoring(false)} />;
 
   return (
     <main className="gate" id="main">
@@ -65,13 +68,16 @@ export function CreateVault() {
         <Button variant="primary" type="submit" disabled={busy}>
           {t('vault.create.submit')}
         </Button>
+        <Button variant="link" onClick={() => setRestoring(true)} disabled={busy}>
+          {t('backup.restore.offer')}
+        </Button>
       </form>
     </main>
   );
 }
 
 /** The recovery key, in groups for writing down; going on requires confirming it was written. */
-function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+export function RecoveryKeyStep({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
   const t = useT();
   const [written, setWritten] = useState(false);
   const [copiedFor, setCopiedFor] = useState<number | null>(null);

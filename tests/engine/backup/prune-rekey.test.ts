@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backup, runDoctor } from '../../../src-main/engine/index.js';
 import { verifyAuditLog } from '../../../src-main/engine/identity/audit-checkpoints.js';
+import { pluck, sql, type ReadableDB } from '../../../src-main/engine/db/sql.js';
 import { PASSPHRASE, codeOf, collect, newVault, openVault, tempDir } from '../../helpers.js';
 
 const { createBackup, listBackups, pruneBackups, restoreBackup, verifyBackup, vaultBackupDir } = backup;
@@ -57,6 +58,8 @@ describe('restore --rekey', () => {
     const blob = await vault.blobs.put([Buffer.alloc(70_000, 4)]);
     for (let i = 0; i < 3; i++) vault.audit('test.tick', { i });
     const oldKey = Buffer.from(vault.identity.publicKey);
+    const pqPublicKey = (db: ReadableDB) => pluck<Uint8Array>(db, sql`SELECT public_key FROM vault_pq_key`);
+    const oldPq = Buffer.from(pqPublicKey(vault.db)!);
     const drive = tempDir('cv-drive-');
     await createBackup(vault, drive);
     vault.lock(); // signs a checkpoint: the re-key must carry it over
@@ -75,6 +78,8 @@ describe('restore --rekey', () => {
     const v = await openVault(target, { recoveryKey: restored.recoveryKey! });
     expect(v.id).toBe(vault.id);
     expect(v.identity.publicKey.equals(oldKey)).toBe(false);
+    // the post-quantum key is new too, sealed under the new master key (the unlock above opened it)
+    expect(Buffer.from(pqPublicKey(v.db)!).equals(oldPq)).toBe(false);
     expect((await collect(v.blobs.get(blob.blobId))).length).toBe(70_000);
     const chain = verifyAuditLog(v.db, v.id, v.identity.publicKey);
     expect(chain.ok).toBe(true);

@@ -1,0 +1,7 @@
+import { defineMessages } from '../../i18n/define.js';
+import { en } from './messages.en.js';
+import { fr } from './messages.fr.js';
+import { es } from './messages.es.js';
+import { ar } from './messages.ar.js';
+
+export const backupMessages = defineMessages({ en, fr, es, ar });
