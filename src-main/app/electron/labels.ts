@@ -14,6 +14,7 @@ export interface NativeLabels {
   chooseBundle: string;
   chooseReceipt: string;
   choosePicture: string;
+  chooseSpreadsheet: string;
   pictureFiles: string;
   saveAs: string;
   jsonFiles: string;
@@ -38,6 +39,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Choose a case bundle',
     chooseReceipt: 'Choose a bundle receipt',
     choosePicture: 'Choose a picture of a QR code',
+    chooseSpreadsheet: 'Choose a spreadsheet saved as CSV',
     pictureFiles: 'Pictures (PNG, JPEG)',
     saveAs: 'Save as',
     jsonFiles: 'JSON files',
@@ -60,6 +62,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Choisir un lot de dossier',
     chooseReceipt: 'Choisir un accusé de réception',
     choosePicture: 'Choisir une image d’un code QR',
+    chooseSpreadsheet: 'Choisir un tableau enregistré en CSV',
     pictureFiles: 'Images (PNG, JPEG)',
     saveAs: 'Enregistrer sous',
     jsonFiles: 'Fichiers JSON',
@@ -82,6 +85,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'Elegir un paquete de caso',
     chooseReceipt: 'Elegir un acuse de recibo',
     choosePicture: 'Elegir una imagen de un código QR',
+    chooseSpreadsheet: 'Elegir una hoja de cálculo guardada como CSV',
     pictureFiles: 'Imágenes (PNG, JPEG)',
     saveAs: 'Guardar como',
     jsonFiles: 'Archivos JSON',
@@ -104,6 +108,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseBundle: 'اختيار حزمة قضية',
     chooseReceipt: 'اختيار إيصال استلام',
     choosePicture: 'اختيار صورة لرمز QR',
+    chooseSpreadsheet: 'اختيار جدول محفوظ بصيغة CSV',
     pictureFiles: 'صور (PNG، JPEG)',
     saveAs: 'حفظ باسم',
     jsonFiles: 'ملفات JSON',
