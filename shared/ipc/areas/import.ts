@@ -32,6 +32,8 @@ export const ImportRequest = z.strictObject({
   mappingName: MappingName.optional(),
   /** field → header, on top of the proposed or saved mapping */
   mapping: ColumnMapping.optional(),
+  /** `mapping` is the whole mapping (columns left out of it are not imported), not additions to the proposed one */
+  exactMapping: z.boolean().optional(),
   encoding: z.enum(IMPORT_ENCODINGS).optional(),
   delimiter: z.enum(IMPORT_DELIMITERS).optional(),
 });

@@ -79,6 +79,8 @@ export interface ImportRequest {
   mappingName?: string;
   /** field → header, on top of the proposed or saved mapping */
   mapping?: ColumnMapping;
+  /** `mapping` is the whole mapping: nothing proposed is added (the app's mapping step, where a column can be left out) */
+  exactMapping?: boolean;
   encoding?: CsvEncoding;
   delimiter?: CsvDelimiter;
   /** save the mapping used under this name */
@@ -250,7 +252,11 @@ export async function prepareImport(
   const kind = ImportKindSchema.parse(req.kind);
   const format = sniffCsv(req.file, { encoding: req.encoding, delimiter: req.delimiter });
   const headers = await readHeader(req.file, format);
-  const base = req.mappingName ? loadMapping(ctx, req.mappingName, kind) : proposeMapping(kind, headers);
+  const base = req.mappingName
+    ? loadMapping(ctx, req.mappingName, kind)
+    : req.exactMapping
+      ? {}
+      : proposeMapping(kind, headers);
   const mapping: ColumnMapping = { ...base, ...(req.mapping ?? {}) };
   checkMappingFields(kind, mapping);
   for (const [field, header] of Object.entries(mapping))

@@ -53,6 +53,7 @@ function request(input: RequestInput): ImportRequest {
     kind: input.kind,
     ...(input.mappingName !== undefined ? { mappingName: input.mappingName } : {}),
     ...(input.mapping !== undefined ? { mapping: input.mapping } : {}),
+    ...(input.exactMapping ? { exactMapping: true } : {}),
     ...(input.encoding !== undefined ? { encoding: input.encoding } : {}),
     ...(input.delimiter !== undefined ? { delimiter: input.delimiter } : {}),
   };
@@ -76,7 +77,7 @@ export const importHandlers: EngineImplementation['import'] = {
     }
     const state = stateOf(ctx);
     if (state.running)
-      throw new VaultError('VAULT_BUSY', 'An import is already running; wait for it to finish or cancel it first.');
+      throw new VaultError('CONFLICT', 'An import is already running; wait for it to finish or cancel it first.');
     const abort = new AbortController();
     state.running = abort;
     const rows: KeptRefusedRows['rows'] = [];
