@@ -16,7 +16,8 @@ export type ImportKind = z.infer<typeof ImportKind>;
 export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256', 'windows-1252'] as const;
 export const IMPORT_DELIMITERS = [',', ';', '\t'] as const;
 
-const FieldKey = z.string().regex(/^[A-Za-z]{1,40}$/, 'must be a field name');
+/** a field of the kind: the engine names the known ones when it is not */
+const FieldKey = z.string().min(1).max(40);
 /** field → the file's column header that feeds it */
 export const ColumnMapping = z.record(FieldKey, z.string().min(1).max(500)).refine((m) => Object.keys(m).length <= 60, {
   message: 'has too many fields',
