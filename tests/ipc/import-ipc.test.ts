@@ -6,7 +6,7 @@
  * A Windows-1256 file of people is read as Arabic. Mappings are saved and reused. The renderer's
  * side never sees a path: a handle from the save dialog is refused as the file to import.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('import over IPC', () => {
     expect(await auditActions(v)).toEqual(
       expect.arrayContaining(['import.started', 'import.batch', 'import.finished', 'import.refused-rows-written']),
     );
+    // never over an existing file; and the rows are forgotten when the vault locks
+    const again = await saveHandle(v, join(outside, 'refused.csv'));
+    expect(await v.call('import.saveRefused', { importId: r.outcome.importId, target: again })).toMatchObject({
+      ok: false,
+      error: { code: 'EXPORT_TARGET_EXISTS' },
+    });
+    await v.ok('session.lock');
+    await v.ok('vault.unlock', { passphrase: 'correct horse battery staple' });
+    const later = await saveHandle(v, join(outside, 'later.csv'));
+    expect(await v.call('import.saveRefused', { importId: r.outcome.importId, target: later })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(existsSync(join(outside, 'later.csv'))).toBe(false);
   });
 
   it('reads a Windows-1256 file as Arabic, and saves and reuses a mapping by name', async () => {
