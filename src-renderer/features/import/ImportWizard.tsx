@@ -264,7 +264,7 @@ function MappingStep(props: {
     { value: '', label: t('import.mapping.ignore') },
     ...preview.fields.map((f) => ({
       value: f.key,
-      label: f.required ? `${f.key} (${t('form.requiredMark')})` : f.key,
+      label: `${fieldLabel(t, f.key)}${f.required ? ` (${t('form.requiredMark')})` : ''}`,
     })),
   ];
 
@@ -328,12 +328,12 @@ function MappingStep(props: {
       </table>
       {twice && (
         <p className="field-error" role="alert">
-          {t('import.mapping.twice', { field: twice })}
+          {t('import.mapping.twice', { field: fieldLabel(t, twice) })}
         </p>
       )}
       {missing.length > 0 && (
         <p className="field-hint" role="status">
-          {t('import.mapping.missing', { fields: missing.join(', ') })}
+          {t('import.mapping.missing', { fields: missing.map((k) => fieldLabel(t, k)).join(', ') })}
         </p>
       )}
       <div className="form-row">
@@ -372,6 +372,12 @@ function MappingStep(props: {
       </div>
     </div>
   );
+}
+
+/** A field's name in the interface's language (the engine's own name for one this screen does not know). */
+function fieldLabel(t: ReturnType<typeof useT>, key: string): string {
+  const k = `import.field.${key}`;
+  return hasMessage(k) ? t(k) : key;
 }
 
 export function rowReason(t: ReturnType<typeof useT>, r: RowResult): string {
