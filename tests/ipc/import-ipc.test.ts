@@ -6,7 +6,7 @@
  * A Windows-1256 file of people is read as Arabic. Mappings are saved and reused. The renderer's
  * side never sees a path: a handle from the save dialog is refused as the file to import.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -143,5 +143,30 @@ describe('import over IPC', () => {
     expect(
       await v.call('import.saveRefused', { importId: '01900000-0000-7000-8000-000000000000', target: file }),
     ).toMatchObject({ ok: false, error: { code: 'FILE_HANDLE_INVALID' } });
+  });
+
+  it('import.cancel stops the run after the batch in hand; what was committed stays', async () => {
+    v = await ipcVault();
+    outside = mkdtempSync(join(tmpdir(), 'cv-ipc-import-'));
+    const big = join(outside, 'many.csv');
+    writeFileSync(big, 'Title\n' + Array.from({ length: 1200 }, (_, i) => `Case ${i + 1}`).join('\n') + '\n');
+    const file = await openHandle(v, big);
+    // the first batch's progress report asks for the cancel, as the wizard's button does
+    const vault = v;
+    const broadcast = vault.host.broadcast.bind(vault.host);
+    let asked: Promise<unknown> | undefined;
+    vault.host.broadcast = (name, payload) => {
+      broadcast(name, payload);
+      const p = payload as { phase?: string; done?: number };
+      if (name === 'progress' && p.phase === 'import.importing' && (p.done ?? 0) > 0 && !asked)
+        asked = vault.ok('import.cancel', {});
+    };
+    const r = await vault.ok<ImportRunOutput>('import.run', { file, kind: 'cases' });
+    expect(await asked).toEqual({ cancelled: true });
+    if (r.dryRun) throw new Error('not a run');
+    expect(r.outcome.status).toBe('cancelled');
+    expect(r.outcome.counts.create).toBe(500);
+    expect(r.outcome.lastLine).toBe(501);
+    expect((await vault.ok<{ total: number }>('cases.list', {})).total).toBe(500);
   });
 });
