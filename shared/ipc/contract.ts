@@ -27,6 +27,7 @@ import { reportsArea } from './areas/reports.js';
 import { policyArea } from './areas/policy.js';
 import { agendaArea } from './areas/agenda.js';
 import { backupArea } from './areas/backup.js';
+import { importArea } from './areas/import.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -55,6 +56,7 @@ export const CONTRACT = {
   policy: policyArea,
   agenda: agendaArea,
   backup: backupArea,
+  import: importArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

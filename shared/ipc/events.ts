@@ -90,6 +90,8 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
     'risks',
     'proposals',
   ],
+  // an import creates and updates records of its kind (people also join cases)
+  'import.run': ['cases', 'people', 'enquiries', 'deadlines', 'partners'],
   'people.create': ['people'],
   'people.update': ['people'],
   'people.link': ['people', 'cases'],
@@ -183,6 +185,8 @@ export const READER_METHODS: ReadonlySet<string> = new Set([
   'retention',
   'retentionReview',
   'listOnDrive',
+  'preflight',
+  'mappings',
 ]);
 
 /** The `changed` event a successful call announces, or null when it changed nothing. */

@@ -22,6 +22,7 @@ import { ReportScreen } from '../features/reports/ReportScreen.js';
 import { PersonPage } from '../features/people/PersonPage.js';
 import { EvidencePage } from '../features/evidence/EvidencePage.js';
 import { HomeScreen } from '../features/home/HomeScreen.js';
+import { ImportWizard } from '../features/import/ImportWizard.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
@@ -44,6 +45,7 @@ export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   reports: ReportScreen,
   person: PersonPage,
   evidence: EvidencePage,
+  import: ImportWizard,
   // feature screens (one line per route)
 };
 
@@ -86,6 +88,7 @@ export const NAV_GROUPS: Array<{ label: MessageKey; items: NavItem[] }> = [
     items: [
       { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
       { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
+      { route: { name: 'import' }, label: 'import.nav', match: ['import'] },
       { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
       { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },
     ],

@@ -28,6 +28,7 @@ import { proposalsMessages } from '../features/proposals/messages.js';
 import { homeMessages } from '../features/home/messages.js';
 import { erasureMessages } from '../features/erasure/messages.js';
 import { backupMessages } from '../features/backup/messages.js';
+import { importMessages } from '../features/import/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -62,6 +63,7 @@ export const CATALOGUE = merge(
   homeMessages,
   erasureMessages,
   backupMessages,
+  importMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -91,5 +93,6 @@ export type MessageKey =
   | KeysOf<typeof proposalsMessages>
   | KeysOf<typeof homeMessages>
   | KeysOf<typeof erasureMessages>
-  | KeysOf<typeof backupMessages>;
+  | KeysOf<typeof backupMessages>
+  | KeysOf<typeof importMessages>;
 // feature catalogues (one union member per feature)

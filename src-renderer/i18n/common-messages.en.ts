@@ -174,4 +174,28 @@ export const en = {
   'error.BACKUP_RESTORE_TARGET_EXISTS':
     'A vault already exists here: a restore never replaces a vault. Nothing was changed.',
   'error.BACKUP_RESTORE_CHECK_FAILED': 'The restored vault fails its check. Try an earlier backup.',
+  'error.IMPORT_NOT_CSV':
+    'This is a workbook, not a CSV file. Open it in the spreadsheet program and save it as “CSV UTF-8 (comma delimited)”.',
+  'error.IMPORT_ENCODING_UNKNOWN': 'The file’s text encoding cannot be recognised. Save it again as “CSV UTF-8”.',
+  'error.IMPORT_HEADER_INVALID': 'The first row must name every column once: a header is empty or appears twice.',
+  'error.IMPORT_MAPPING_INCOMPLETE':
+    'A field every new record needs has no column, or the mapping names a column this file lacks.',
+  'error.IMPORT_MAPPING_UNKNOWN': 'No saved mapping of that name exists for this kind of record.',
+  'error.IMPORT_ALREADY_IMPORTED':
+    'This very file was imported before. Tick “Import it again” if that is what you want.',
+  'error.IMPORT_TOO_MANY_ROWS':
+    'The file has too many lines. Split it into smaller files and import them one after the other.',
+  'error.IMPORT_ROW_MALFORMED': 'This row’s quotes are not well formed (a quote inside a cell, or one never closed).',
+  'error.IMPORT_ROW_RAGGED': 'This row has more or fewer cells than the header has columns.',
+  'error.IMPORT_ROW_TOO_LARGE': 'This row is too large to import.',
+  'error.IMPORT_CELL_TOO_LARGE': 'A cell of this row is too large to import.',
+  'error.IMPORT_ENCODING_INVALID': 'This row holds characters that are not valid in the file’s encoding.',
+  'error.IMPORT_FORMULA': 'A cell holds a formula, not a value. Replace it with its value.',
+  'error.IMPORT_UNKNOWN_ID':
+    'The id in this row is not one of this vault’s records: an import never creates a record under a given id.',
+  'error.IMPORT_UNKNOWN_CASE': 'No case in this vault has the case reference this row names.',
+  'error.IMPORT_LIKELY_DUPLICATE':
+    'This looks like someone or something already in the vault: not added twice. Add it in the app, where the match is shown, or give its id to update it.',
+  'error.IMPORT_NOT_UPDATABLE':
+    'An import cannot make this change (a case’s status, opening day or reference; an enquiry or a deadline with an id).',
 };

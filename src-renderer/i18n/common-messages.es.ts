@@ -185,4 +185,31 @@ export const es: Translation<typeof en> = {
   'error.BACKUP_RESTORE_TARGET_EXISTS':
     'Ya existe una bóveda aquí: una restauración nunca sustituye una bóveda. No se cambió nada.',
   'error.BACKUP_RESTORE_CHECK_FAILED': 'La bóveda restaurada no supera su comprobación. Pruebe con una copia anterior.',
+  'error.IMPORT_NOT_CSV':
+    'Es un libro de cálculo, no un archivo CSV. Ábralo en la hoja de cálculo y guárdelo como «CSV UTF-8 (delimitado por comas)».',
+  'error.IMPORT_ENCODING_UNKNOWN':
+    'No se reconoce la codificación del texto del archivo. Guárdelo de nuevo como «CSV UTF-8».',
+  'error.IMPORT_HEADER_INVALID':
+    'La primera fila debe nombrar cada columna una sola vez: hay un encabezado vacío o repetido.',
+  'error.IMPORT_MAPPING_INCOMPLETE':
+    'Un campo que necesita cada registro nuevo no tiene columna, o la correspondencia nombra una columna que el archivo no tiene.',
+  'error.IMPORT_MAPPING_UNKNOWN':
+    'No existe ninguna correspondencia guardada con ese nombre para este tipo de registro.',
+  'error.IMPORT_ALREADY_IMPORTED': 'Este mismo archivo ya se importó. Marque «Importarlo de nuevo» si es lo que desea.',
+  'error.IMPORT_TOO_MANY_ROWS':
+    'El archivo tiene demasiadas líneas. Divídalo en archivos más pequeños e impórtelos uno tras otro.',
+  'error.IMPORT_ROW_MALFORMED':
+    'Las comillas de esta fila están mal formadas (una comilla dentro de una celda, o sin cerrar).',
+  'error.IMPORT_ROW_RAGGED': 'Esta fila tiene más o menos celdas que columnas el encabezado.',
+  'error.IMPORT_ROW_TOO_LARGE': 'Esta fila es demasiado grande para importarla.',
+  'error.IMPORT_CELL_TOO_LARGE': 'Una celda de esta fila es demasiado grande para importarla.',
+  'error.IMPORT_ENCODING_INVALID': 'Esta fila contiene caracteres no válidos en la codificación del archivo.',
+  'error.IMPORT_FORMULA': 'Una celda contiene una fórmula, no un valor. Sustitúyala por su valor.',
+  'error.IMPORT_UNKNOWN_ID':
+    'El identificador de esta fila no es de ningún registro de esta bóveda: una importación nunca crea un registro con un identificador dado.',
+  'error.IMPORT_UNKNOWN_CASE': 'Ningún caso de esta bóveda tiene la referencia que indica esta fila.',
+  'error.IMPORT_LIKELY_DUPLICATE':
+    'Parece alguien o algo que ya está en la bóveda: no se añade dos veces. Añádalo en la aplicación, donde se muestra la coincidencia, o indique su identificador para actualizarlo.',
+  'error.IMPORT_NOT_UPDATABLE':
+    'Una importación no puede hacer este cambio (estado, fecha de apertura o referencia de un caso; solicitud o plazo con identificador).',
 };

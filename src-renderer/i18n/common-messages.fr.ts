@@ -194,4 +194,31 @@ export const fr: Translation<typeof en> = {
     'Un coffre existe déjà ici : une restauration ne remplace jamais un coffre. Rien n’a été modifié.',
   'error.BACKUP_RESTORE_CHECK_FAILED':
     'Le coffre restauré échoue à sa vérification. Essayez une sauvegarde plus ancienne.',
+  'error.IMPORT_NOT_CSV':
+    'C’est un classeur, pas un fichier CSV. Ouvrez-le dans le tableur et enregistrez-le en « CSV UTF-8 (délimité par des virgules) ».',
+  'error.IMPORT_ENCODING_UNKNOWN':
+    'L’encodage du texte du fichier n’est pas reconnu. Enregistrez-le de nouveau en « CSV UTF-8 ».',
+  'error.IMPORT_HEADER_INVALID':
+    'La première ligne doit nommer chaque colonne une seule fois : un en-tête est vide ou répété.',
+  'error.IMPORT_MAPPING_INCOMPLETE':
+    'Un champ nécessaire à chaque nouvel enregistrement n’a pas de colonne, ou la correspondance nomme une colonne absente du fichier.',
+  'error.IMPORT_MAPPING_UNKNOWN': 'Aucune correspondance enregistrée ne porte ce nom pour ce type d’enregistrement.',
+  'error.IMPORT_ALREADY_IMPORTED':
+    'Ce fichier exact a déjà été importé. Cochez « L’importer de nouveau » si c’est ce que vous voulez.',
+  'error.IMPORT_TOO_MANY_ROWS':
+    'Le fichier a trop de lignes. Découpez-le en fichiers plus petits et importez-les l’un après l’autre.',
+  'error.IMPORT_ROW_MALFORMED':
+    'Les guillemets de cette ligne sont mal formés (un guillemet dans une cellule, ou jamais fermé).',
+  'error.IMPORT_ROW_RAGGED': 'Cette ligne a plus ou moins de cellules que l’en-tête n’a de colonnes.',
+  'error.IMPORT_ROW_TOO_LARGE': 'Cette ligne est trop grande pour être importée.',
+  'error.IMPORT_CELL_TOO_LARGE': 'Une cellule de cette ligne est trop grande pour être importée.',
+  'error.IMPORT_ENCODING_INVALID': 'Cette ligne contient des caractères non valides dans l’encodage du fichier.',
+  'error.IMPORT_FORMULA': 'Une cellule contient une formule, pas une valeur. Remplacez-la par sa valeur.',
+  'error.IMPORT_UNKNOWN_ID':
+    'L’identifiant de cette ligne n’est pas celui d’un enregistrement de ce coffre : un import ne crée jamais d’enregistrement sous un identifiant donné.',
+  'error.IMPORT_UNKNOWN_CASE': 'Aucun dossier de ce coffre n’a la référence que nomme cette ligne.',
+  'error.IMPORT_LIKELY_DUPLICATE':
+    'Cela ressemble à une personne ou un enregistrement déjà présent : pas ajouté deux fois. Ajoutez-le dans l’application, où la correspondance est montrée, ou donnez son identifiant pour le mettre à jour.',
+  'error.IMPORT_NOT_UPDATABLE':
+    'Un import ne peut pas faire ce changement (statut, date d’ouverture ou référence d’un dossier ; demande ou échéance avec un identifiant).',
 };

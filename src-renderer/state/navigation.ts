@@ -21,7 +21,8 @@ export type Route =
   | { name: 'identity' }
   | { name: 'share'; caseId?: string }
   | { name: 'inbox' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'import' };
 
 interface NavState {
   route: Route;

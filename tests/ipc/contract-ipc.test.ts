@@ -186,6 +186,10 @@ describe('the IPC contract', () => {
       'backup.restore': { drive: 'save' },
       'backup.verify': { drive: 'save' },
       'backup.prune': { drive: 'save' },
+      // spreadsheet import (docs/import.md)
+      'import.preflight': { file: 'open' },
+      'import.run': { file: 'open' },
+      'import.saveRefused': { target: 'save' },
     });
     const progress = calls.filter((c) => CASE_DOMAIN_AREAS.includes(c.area) && c.spec.progress).map((c) => c.channel);
     expect(progress).toEqual(['evidence.add', 'evidence.addCopy', 'evidence.export', 'evidence.verify']);

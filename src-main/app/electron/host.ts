@@ -117,6 +117,8 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
         title: labels.choosePicture,
         filters: [{ name: labels.pictureFiles, extensions: ['png', 'jpg', 'jpeg'] }],
       };
+    case 'csv':
+      return { title: labels.chooseSpreadsheet, filters: [{ name: labels.csvFiles, extensions: ['csv'] }] };
   }
 }
 
@@ -130,6 +132,7 @@ export function saveFiltersFor(kind: SaveKind, labels: NativeLabels): FileFilter
       return [{ name: labels.jsonFiles, extensions: ['json'] }];
     case 'custody-csv':
     case 'report-csv':
+    case 'import-refused':
       return [{ name: labels.csvFiles, extensions: ['csv'] }];
     case 'contact-card':
       return [{ name: labels.cardFiles, extensions: ['cvcard'] }];

@@ -15,6 +15,7 @@ export interface NativeLabels {
   chooseReceipt: string;
   choosePicture: string;
   chooseBackupFolder: string;
+  chooseSpreadsheet: string;
   pictureFiles: string;
   saveAs: string;
   jsonFiles: string;
@@ -40,6 +41,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseReceipt: 'Choose a bundle receipt',
     choosePicture: 'Choose a picture of a QR code',
     chooseBackupFolder: 'Choose the backup drive or folder',
+    chooseSpreadsheet: 'Choose a spreadsheet saved as CSV',
     pictureFiles: 'Pictures (PNG, JPEG)',
     saveAs: 'Save as',
     jsonFiles: 'JSON files',
@@ -63,6 +65,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseReceipt: 'Choisir un accusé de réception',
     choosePicture: 'Choisir une image d’un code QR',
     chooseBackupFolder: 'Choisir le disque ou le dossier de sauvegarde',
+    chooseSpreadsheet: 'Choisir un tableau enregistré en CSV',
     pictureFiles: 'Images (PNG, JPEG)',
     saveAs: 'Enregistrer sous',
     jsonFiles: 'Fichiers JSON',
@@ -86,6 +89,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseReceipt: 'Elegir un acuse de recibo',
     choosePicture: 'Elegir una imagen de un código QR',
     chooseBackupFolder: 'Elegir la unidad o la carpeta de copia de seguridad',
+    chooseSpreadsheet: 'Elegir una hoja de cálculo guardada como CSV',
     pictureFiles: 'Imágenes (PNG, JPEG)',
     saveAs: 'Guardar como',
     jsonFiles: 'Archivos JSON',
@@ -109,6 +113,7 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     chooseReceipt: 'اختيار إيصال استلام',
     choosePicture: 'اختيار صورة لرمز QR',
     chooseBackupFolder: 'اختيار قرص النسخ الاحتياطي أو مجلده',
+    chooseSpreadsheet: 'اختيار جدول محفوظ بصيغة CSV',
     pictureFiles: 'صور (PNG، JPEG)',
     saveAs: 'حفظ باسم',
     jsonFiles: 'ملفات JSON',

@@ -2,8 +2,11 @@
  * import preflight | run | mappings — bring a caseload in from a spreadsheet's CSV export
  * (docs/import.md); export cases | deadlines | people — lists as CSV for internal use.
  *
- * These call the import and list services directly (engine.domain): the app reaches them
- * through its import wizard's calls, which stream progress and take a file handle.
+ * `import preflight` and `import mappings` go through the contract's import handlers, as the
+ * app's wizard does. `import run` and the list exports call the services directly
+ * (engine.domain): a run here writes its summary and refused rows beside the file (or in
+ * --report-dir) and stops on Ctrl-C, none of which the contract carries (it takes file handles,
+ * never a folder).
  */
 import path from 'node:path';
 import { pluck, sql } from '../../engine/db/sql.js';
@@ -13,8 +16,6 @@ import {
   type ImportProgress,
   type ImportRequest,
   type RowResult,
-  listMappings,
-  previewImport,
   runImport,
 } from '../../engine/import/import-service.js';
 import { EXPORT_LISTS, type ExportList, exportListCsv } from '../../engine/lists/list-export.js';
@@ -22,7 +23,7 @@ import { VaultError } from '../../../shared/errors.js';
 import type { Command, CommandContext, OptionSpec } from '../command.js';
 import { boolOpt, choices, stringOpt } from '../command.js';
 import { arg, listOpt, printTable, terminalSafe } from '../domain-cli.js';
-import { withEngine } from '../engine-call.js';
+import { callEngine, withEngine } from '../engine-call.js';
 import { UsageError, formatBytes, type Progress } from '../io.js';
 
 const SEPARATORS: Record<string, CsvDelimiter> = { comma: ',', semicolon: ';', tab: '\t', ',': ',', ';': ';' };
@@ -130,14 +131,17 @@ const preflight: Command = {
   async run(ctx) {
     const req = request(ctx);
     const save = stringOpt(ctx, 'save-mapping');
-    await withEngine(ctx, async (engine) => {
-      const progress = progressReporter(ctx);
-      let p;
-      try {
-        p = await previewImport(engine.domain, { ...req, ...(save ? { saveMappingAs: save } : {}) }, progress.report);
-      } finally {
-        progress.done();
-      }
+    {
+      const p = await callEngine(
+        ctx,
+        'import',
+        'preflight',
+        { ...req, ...(save ? { saveMappingAs: save } : {}) },
+        {
+          progress: 'Reading the file',
+          progressDetail: (r) => `${formatBytes(r.done ?? 0)} of ${formatBytes(r.total ?? 0)}`,
+        },
+      );
       if (ctx.out.json) return ctx.out.printJson(p);
       describeFormat(ctx, p);
       describeMapping(ctx, p);
@@ -153,7 +157,7 @@ const preflight: Command = {
       ctx.out.print(
         `Would create ${p.counts.create}, update ${p.counts.update}, leave ${p.counts.unchanged} unchanged, refuse ${p.counts.refuse} (of ${p.counts.rows} rows). Nothing was changed.`,
       );
-    });
+    }
   },
 };
 
@@ -235,8 +239,8 @@ const mappings: Command = {
   path: ['import', 'mappings'],
   summary: 'List the saved column mappings.',
   async run(ctx) {
-    await withEngine(ctx, (engine) => {
-      const list = listMappings(engine.domain);
+    {
+      const list = await callEngine(ctx, 'import', 'mappings', {});
       if (ctx.out.json) return ctx.out.printJson(list);
       printTable(
         ctx,
@@ -254,7 +258,7 @@ const mappings: Command = {
         ],
         'No saved mappings.',
       );
-    });
+    }
   },
 };
 

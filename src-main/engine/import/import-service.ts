@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { text } from '../../../shared/domain/common.js';
 import { VaultError, isVaultError, type ErrorCode } from '../../../shared/errors.js';
 import { all, get, run, sql } from '../db/sql.js';
-import { type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
+import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
 import { nameKey } from '../names/store.js';
 import { csvLine, CSV_BOM } from '../util/csv.js';
 import { uuidv7 } from '../util/ids.js';
@@ -79,6 +79,8 @@ export interface ImportRequest {
   mappingName?: string;
   /** field → header, on top of the proposed or saved mapping */
   mapping?: ColumnMapping;
+  /** `mapping` is the whole mapping: nothing proposed is added (the app's mapping step, where a column can be left out) */
+  exactMapping?: boolean;
   encoding?: CsvEncoding;
   delimiter?: CsvDelimiter;
   /** save the mapping used under this name */
@@ -115,7 +117,7 @@ export interface ImportOutcome extends PreparedImport {
   /** the first MAX_ROWS_SHOWN refused rows */
   refused: RowResult[];
   /** the new files: the summary, and the refused rows when there are any */
-  summaryFile: string;
+  summaryFile: string | null;
   refusedFile: string | null;
   /** the last line read before a cancel */
   lastLine: number;
@@ -250,7 +252,11 @@ export async function prepareImport(
   const kind = ImportKindSchema.parse(req.kind);
   const format = sniffCsv(req.file, { encoding: req.encoding, delimiter: req.delimiter });
   const headers = await readHeader(req.file, format);
-  const base = req.mappingName ? loadMapping(ctx, req.mappingName, kind) : proposeMapping(kind, headers);
+  const base = req.mappingName
+    ? loadMapping(ctx, req.mappingName, kind)
+    : req.exactMapping
+      ? {}
+      : proposeMapping(kind, headers);
   const mapping: ColumnMapping = { ...base, ...(req.mapping ?? {}) };
   checkMappingFields(kind, mapping);
   for (const [field, header] of Object.entries(mapping))
@@ -469,7 +475,16 @@ export interface RunOptions {
   reportDir?: string;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * The app's way: no summary and no refused-rows file beside the input; the refused rows (their
+   * cells too, up to KEPT_REFUSED_ROWS) are handed here instead, for writing later to a file the
+   * user picks (writeRefusedRows).
+   */
+  keepRefused?: (r: RowResult, cells: readonly string[] | null) => void;
 }
+
+/** Refused rows the app keeps in memory for "save the refused rows": beyond this, the file says how many were left out. */
+export const KEPT_REFUSED_ROWS = 20_000;
 
 function stamp(ctx: DomainContext): string {
   return nowIso(ctx).slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -517,6 +532,7 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
       'IMPORT_ALREADY_IMPORTED',
       `This file was imported before (${prep.earlier[0]!.at.slice(0, 10)}, ${prep.earlier[0]!.status}): its bytes are the same. Importing it again updates what it updated and may add its new rows twice; say so explicitly (--again) if that is what you want.`,
     );
+  const keep = opts.keepRefused;
   const dir = path.resolve(opts.reportDir ?? path.dirname(req.file));
   const stem = `${path.basename(req.file).replace(/\.[^.]*$/, '')}.import-${stamp(ctx)}`;
   // names of our choosing: the first free pair (two runs in one second get -2)
@@ -524,8 +540,8 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
   let base = stem;
   for (let n = 2; taken(path.join(dir, `${base}.summary.txt`)) || taken(path.join(dir, `${base}.refused.csv`)); n++)
     base = `${stem}-${n}`;
-  const summaryPath = checkNewFileTarget(path.join(dir, `${base}.summary.txt`));
-  const refusedTarget = await prepareNewFile(path.join(dir, `${base}.refused.csv`));
+  const summaryPath = keep ? null : checkNewFileTarget(path.join(dir, `${base}.summary.txt`));
+  const refusedTarget = keep ? null : await prepareNewFile(path.join(dir, `${base}.refused.csv`));
 
   const importId = uuidv7(ctx.now().getTime());
   const startedAt = nowIso(ctx);
@@ -548,6 +564,7 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
   let refusedFd: number | null = null;
   let batchNo = 0;
   const writeRefused = (r: RowResult, cells: readonly string[] | null) => {
+    if (keep || !refusedTarget) return keep?.(r, cells);
     try {
       if (refusedFd === null) {
         refusedFd = fs.openSync(refusedTarget.tmp, 'wx', 0o600);
@@ -605,12 +622,25 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
     );
   } catch (e) {
     if (refusedFd !== null) fs.closeSync(refusedFd);
-    fs.rmSync(refusedTarget.tmp, { force: true });
+    if (refusedTarget) fs.rmSync(refusedTarget.tmp, { force: true });
     throw e;
   }
 
   const status = walked.stopped ? 'cancelled' : 'complete';
   const finishedAt = nowIso(ctx);
+  if (!summaryPath || !refusedTarget) {
+    finishImport(ctx, prep, importId, status, finishedAt, counts);
+    return {
+      ...prep,
+      importId,
+      status,
+      counts,
+      refusedFile: null,
+      lastLine: walked.lastLine,
+      refused,
+      summaryFile: null,
+    };
+  }
   let refusedSha: string | null = null;
   if (refusedFd !== null) {
     const fd: number = refusedFd;
@@ -626,16 +656,7 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
   const summary = stageNewFile(summaryPath, summaryText({ ...outcomeBase, file: req.file, startedAt, finishedAt }));
   let published: string[] = [];
   try {
-    mutate(ctx, (audit) => {
-      run(
-        ctx.db,
-        sql`UPDATE imported_files SET status = ${status}, finished_at = ${finishedAt} WHERE id = ${importId}`,
-      );
-      audit({
-        action: 'import.finished',
-        subject: { kind: 'import', id: importId },
-        details: { kind: prep.kind, sha256: prep.sha256, status, ...counts },
-      });
+    finishImport(ctx, prep, importId, status, finishedAt, counts, (audit) => {
       if (refusedFile) {
         publishNewFile(refusedTarget);
         published.push(refusedTarget.dest);
@@ -655,4 +676,69 @@ export async function runImport(ctx: DomainContext, req: ImportRequest, opts: Ru
     fs.rmSync(refusedTarget.tmp, { force: true });
   }
   return { ...outcomeBase, refused, summaryFile: summary.dest };
+}
+
+function finishImport(
+  ctx: DomainContext,
+  prep: PreparedImport,
+  importId: string,
+  status: ImportOutcome['status'],
+  finishedAt: string,
+  counts: ImportCounts,
+  andThen?: (audit: (note: AuditNote) => void) => void,
+): void {
+  mutate(ctx, (audit) => {
+    run(ctx.db, sql`UPDATE imported_files SET status = ${status}, finished_at = ${finishedAt} WHERE id = ${importId}`);
+    audit({
+      action: 'import.finished',
+      subject: { kind: 'import', id: importId },
+      details: { kind: prep.kind, sha256: prep.sha256, status, ...counts },
+    });
+    andThen?.(audit);
+  });
+}
+
+export interface KeptRefusedRows {
+  importId: string;
+  headers: string[];
+  rows: Array<{ result: RowResult; cells: readonly string[] | null }>;
+  /** refused rows beyond KEPT_REFUSED_ROWS, counted only */
+  leftOut: number;
+}
+
+/**
+ * Write refused rows an app run kept to a new file the user chose: each with its line, code and
+ * reason, then its cells as they were (formulas neutralised by the CSV writer). Plain text outside
+ * the vault, so audited with the row count and the file's SHA-256.
+ */
+export function writeRefusedRows(
+  ctx: DomainContext,
+  kept: KeptRefusedRows,
+  destPath: string,
+): { file: string; rows: number } {
+  const lines = [CSV_BOM + csvLine(['line', 'error_code', 'error', ...kept.headers])];
+  for (const { result: r, cells } of kept.rows)
+    lines.push(csvLine([String(r.line), r.code!, r.message!, ...(cells ? [...cells] : kept.headers.map(() => ''))]));
+  const data = lines.join('');
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const staged = stageNewFile(checkNewFileTarget(destPath), data);
+  let published = false;
+  try {
+    mutate(ctx, (audit) => {
+      staged.publish();
+      published = true;
+      audit({
+        action: 'import.refused-rows-written',
+        subject: { kind: 'import', id: kept.importId },
+        details: { rows: kept.rows.length, sha256 },
+      });
+    });
+  } catch (e) {
+    // the audit entry could not be written: the file is taken back
+    if (published) unpublish(staged.dest);
+    throw e;
+  } finally {
+    staged.discard();
+  }
+  return { file: staged.dest, rows: kept.rows.length };
 }

@@ -165,7 +165,13 @@ function VirtualCaseTable() {
 
   if (total === 0) {
     const filtered = Boolean(filters.text || filters.status?.length || filters.deadlineDueBy);
-    return <p className="empty">{t(filtered ? 'cases.none' : 'cases.noneYet')}</p>;
+    if (filtered) return <p className="empty">{t('cases.none')}</p>;
+    return (
+      <div className="empty">
+        <p>{t('cases.noneYet')}</p>
+        <Button onClick={() => go({ name: 'import' })}>{t('import.fromEmptyList')}</Button>
+      </div>
+    );
   }
   const today = dayPlus(0);
 

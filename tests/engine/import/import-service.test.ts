@@ -109,11 +109,11 @@ describe('run', () => {
       refuse: 0,
     });
     expect(JSON.stringify(entries)).not.toMatch(/Tunis|IMP-001|Référence/);
-    const summary = fs.readFileSync(o.summaryFile, 'utf8');
-    expect(path.dirname(o.summaryFile)).toBe(out);
+    const summary = fs.readFileSync(o.summaryFile!, 'utf8');
+    expect(path.dirname(o.summaryFile!)).toBe(out);
     expect(summary).toContain(`SHA-256:    ${o.sha256}`);
     expect(summary).toMatch(/Created:\s+3/);
-    expect(fs.readdirSync(out)).toEqual([path.basename(o.summaryFile)]);
+    expect(fs.readdirSync(out)).toEqual([path.basename(o.summaryFile!)]);
   });
 
   it('the same bytes twice: IMPORT_ALREADY_IMPORTED, unless again; then nothing changes', async () => {
@@ -191,7 +191,7 @@ describe('run', () => {
     expect((fs.statSync(o.refusedFile!).mode & 0o777).toString(8)).toBe('600');
     const written = listAudit(ctx.db).find((e) => e.action === 'import.refused-rows-written')!;
     expect(written.details).toMatchObject({ rows: 8 });
-    expect(fs.readFileSync(o.summaryFile, 'utf8')).toMatch(/plain text outside the vault/);
+    expect(fs.readFileSync(o.summaryFile!, 'utf8')).toMatch(/plain text outside the vault/);
   });
 
   it('people: Arabic in Windows-1256 linked to cases by reference; likely duplicates flagged; an unknown case leaves nothing', async () => {
@@ -236,15 +236,15 @@ describe('run', () => {
       status: 'cancelled',
       created: BATCH_ROWS,
     });
-    expect(fs.readFileSync(o.summaryFile, 'utf8')).toContain(`cancelled after line ${BATCH_ROWS + 1}`);
+    expect(fs.readFileSync(o.summaryFile!, 'utf8')).toContain(`cancelled after line ${BATCH_ROWS + 1}`);
   });
 
   it('reports go beside earlier ones under a free name; a missing report folder is refused before anything is imported', async () => {
     const file = write('x.csv', 'title\nA\n');
     const first = await run({ file, kind: 'cases' });
     const second = await run({ file, kind: 'cases' }, { again: true });
-    expect(path.basename(second.summaryFile)).toBe(
-      path.basename(first.summaryFile).replace('.summary.txt', '-2.summary.txt'),
+    expect(path.basename(second.summaryFile!)).toBe(
+      path.basename(first.summaryFile!).replace('.summary.txt', '-2.summary.txt'),
     );
     expect(await codeOf(run({ file, kind: 'cases' }, { again: true, reportDir: path.join(out, 'missing') }))).toBe(
       'IO_ERROR',
