@@ -27,6 +27,7 @@ import { reportsArea } from './areas/reports.js';
 import { policyArea } from './areas/policy.js';
 import { agendaArea } from './areas/agenda.js';
 import { backupArea } from './areas/backup.js';
+import { syncArea, teamArea } from './areas/team.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -55,6 +56,8 @@ export const CONTRACT = {
   policy: policyArea,
   agenda: agendaArea,
   backup: backupArea,
+  team: teamArea,
+  sync: syncArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -157,4 +157,17 @@ export const en = {
     'No bundle sent from this vault carried this person’s data: there is nothing to recall.',
   'error.RECALL_INVALID': 'This is not a valid recall notice: it cannot be applied.',
   'error.RECALL_UNKNOWN': 'That receipt is for a recall notice this vault did not send.',
+  'error.SYNC_MEMBER_UNKNOWN':
+    'This vault is not a team member: add its contact card on the Team screen and verify it first. Nothing was changed.',
+  'error.SYNC_MEMBER_NOT_VERIFIED':
+    'This team member’s key is not verified: compare the safety number with them first. Nothing was changed.',
+  'error.SYNC_MEMBER_REMOVED':
+    'This team member was removed: nothing is exchanged with it any more. Nothing was changed.',
+  'error.SYNC_MEMBER_IS_PARTNER':
+    'This card belongs to a partner organisation, not to a laptop of your team. It was not added.',
+  'error.SYNC_BUNDLE_INVALID': 'This is not a valid team sync file. Nothing was changed.',
+  'error.SYNC_ORIGIN_MISMATCH':
+    'This team sync file carries changes its sender did not make. It was refused; nothing was changed.',
+  'error.SYNC_CHANGE_REFUSED':
+    'This team sync file carries a change team sync does not accept (or its date is wrong). It was refused whole; nothing was changed.',
 };

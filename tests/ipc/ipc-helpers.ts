@@ -64,6 +64,7 @@ export class TestHost implements ShellHost {
   readonly logs: string[] = [];
   openQueue: Array<string | null> = [];
   saveQueue: Array<string | null> = [];
+  folderQueue: Array<string | null> = [];
   clip = '';
   idleSeconds = 0;
   /** the kinds the app asked to open, in order (tests check the dialog was the right one) */
@@ -74,6 +75,9 @@ export class TestHost implements ShellHost {
   }
   async chooseSaveFile(_name: string, _kind: SaveKind): Promise<string | null> {
     return this.saveQueue.shift() ?? null;
+  }
+  async chooseFolder(): Promise<string | null> {
+    return this.folderQueue.shift() ?? null;
   }
   clipboard = {
     writeText: (t: string) => {

@@ -51,6 +51,8 @@ export interface ShellHost {
   chooseOpenFile(kind: OpenKind): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
+  /** native folder dialog (the team sync folder); a host without one answers every request with a cancel */
+  chooseFolder?(): Promise<string | null>;
   /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
   clipboard: { writeText(text: string): void | Promise<void>; readText(): string | Promise<string>; clear(): void };
   /** push an event to every window of the app */
@@ -325,6 +327,12 @@ export class Shell {
       chooseSaveTarget: async ({ suggestedName, kind }) => {
         const epoch = this.#lockEpoch;
         const path = await this.opts.host.chooseSaveFile(suggestedName, kind);
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) };
+      },
+      chooseFolder: async () => {
+        const epoch = this.#lockEpoch;
+        const path = (await this.opts.host.chooseFolder?.()) ?? null;
         if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         return { handle: this.handles.issue(path, 'save'), name: basename(path) };
       },

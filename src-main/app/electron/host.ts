@@ -45,6 +45,15 @@ export class ElectronHost implements ShellHost {
    * invisible characters, no Windows device name, bounded, its extension kept), so it cannot
    * steer the folder or disguise itself. The user still confirms or changes it.
    */
+  /** A folder the engine reads from and writes into (the team sync folder). */
+  async chooseFolder(): Promise<string | null> {
+    const labels = NATIVE_LABELS[this.opts.language()];
+    const options: OpenDialogOptions = { title: labels.chooseFolder, properties: ['openDirectory', 'createDirectory'] };
+    const parent = this.opts.windows.main();
+    const answer = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+    return answer.canceled ? null : (answer.filePaths[0] ?? null);
+  }
+
   async chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null> {
     const labels = NATIVE_LABELS[this.opts.language()];
     const filters = saveFiltersFor(kind, labels);
@@ -100,6 +109,8 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
       };
     case 'receipt':
       return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
+    case 'sync':
+      return { title: labels.chooseSync, filters: [{ name: labels.syncFiles, extensions: ['cvsync'] }] };
     case 'picture':
       return {
         title: labels.choosePicture,
@@ -129,6 +140,8 @@ export function saveFiltersFor(kind: SaveKind, labels: NativeLabels): FileFilter
       return [{ name: labels.bundleFiles, extensions: ['cvbundle'] }];
     case 'recall':
       return [{ name: labels.recallFiles, extensions: ['cvrecall'] }];
+    case 'sync':
+      return [{ name: labels.syncFiles, extensions: ['cvsync'] }];
     case 'report-pdf':
       return [{ name: labels.pdfFiles, extensions: ['pdf'] }];
     case 'report-html':

@@ -35,6 +35,7 @@ import { reportsHandlers } from './handlers/reports-handlers.js';
 import { policyHandlers } from './handlers/policy-handlers.js';
 import { agendaHandlers } from './handlers/agenda-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
+import { syncHandlers, teamHandlers } from './handlers/team-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -60,6 +61,8 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   policy: policyHandlers,
   agenda: agendaHandlers,
   backup: backupHandlers,
+  team: teamHandlers,
+  sync: syncHandlers,
 };
 
 export const INTERNAL_MESSAGE =

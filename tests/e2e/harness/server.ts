@@ -33,6 +33,7 @@ export const WORKER_PATH = join(ROOT, 'dist/app/engine-worker.mjs');
 export class HarnessHost implements ShellHost {
   openQueue: Array<string | null> = [];
   saveQueue: Array<string | null> = [];
+  folderQueue: Array<string | null> = [];
   clip = '';
   idleSeconds = 0;
   readonly logs: string[] = [];
@@ -45,6 +46,9 @@ export class HarnessHost implements ShellHost {
   }
   async chooseSaveFile(_n: string, _k: SaveKind): Promise<string | null> {
     return this.saveQueue.shift() ?? null;
+  }
+  async chooseFolder(): Promise<string | null> {
+    return this.folderQueue.shift() ?? null;
   }
   clipboard = {
     writeText: (t: string) => {
