@@ -22,6 +22,8 @@ import { ReportScreen } from '../features/reports/ReportScreen.js';
 import { PersonPage } from '../features/people/PersonPage.js';
 import { EvidencePage } from '../features/evidence/EvidencePage.js';
 import { HomeScreen } from '../features/home/HomeScreen.js';
+import { TeamScreen } from '../features/team/TeamScreen.js';
+import { ConflictsScreen } from '../features/team/ConflictsScreen.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
@@ -44,6 +46,8 @@ export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   reports: ReportScreen,
   person: PersonPage,
   evidence: EvidencePage,
+  team: TeamScreen,
+  conflicts: ConflictsScreen,
   // feature screens (one line per route)
 };
 
@@ -85,6 +89,8 @@ export const NAV_GROUPS: Array<{ label: MessageKey; items: NavItem[] }> = [
     label: 'nav.group.organisation',
     items: [
       { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
+      { route: { name: 'team' }, label: 'team.nav', match: ['team'] },
+      { route: { name: 'conflicts' }, label: 'conflicts.nav', match: ['conflicts'] },
       { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
       { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },
       { route: { name: 'settings' }, label: 'nav.settings', match: ['settings'] },

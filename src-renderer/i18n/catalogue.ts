@@ -27,6 +27,7 @@ import { reportsMessages } from '../features/reports/messages.js';
 import { proposalsMessages } from '../features/proposals/messages.js';
 import { homeMessages } from '../features/home/messages.js';
 import { erasureMessages } from '../features/erasure/messages.js';
+import { teamMessages } from '../features/team/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -60,6 +61,7 @@ export const CATALOGUE = merge(
   proposalsMessages,
   homeMessages,
   erasureMessages,
+  teamMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -88,5 +90,6 @@ export type MessageKey =
   | KeysOf<typeof reportsMessages>
   | KeysOf<typeof proposalsMessages>
   | KeysOf<typeof homeMessages>
-  | KeysOf<typeof erasureMessages>;
+  | KeysOf<typeof erasureMessages>
+  | KeysOf<typeof teamMessages>;
 // feature catalogues (one union member per feature)

@@ -21,7 +21,9 @@ export type Route =
   | { name: 'identity' }
   | { name: 'share'; caseId?: string }
   | { name: 'inbox' }
-  | { name: 'reports' };
+  | { name: 'reports' }
+  | { name: 'team' }
+  | { name: 'conflicts' };
 
 interface NavState {
   route: Route;
