@@ -38,6 +38,8 @@ export type TeamMember = z.infer<typeof TeamMember>;
 export const SyncMemberStatus = z.strictObject({
   id: Id,
   name: z.string(),
+  /** the name on the member's contact card (a person or laptop; `name` is the organisation's) */
+  cardName: z.string().nullable(),
   vaultId: z.string(),
   keyStatus: KeyStatus,
   removedAt: Instant.nullable(),

@@ -13,6 +13,8 @@ import { SqlFragment } from '../db/sql.js';
 export interface SyncMemberStatus {
   id: string;
   name: string;
+  /** the name the member's contact card gives (a person or laptop: every member shares the organisation's name) */
+  cardName: string | null;
   vaultId: string;
   keyStatus: 'unverified' | 'verified' | 'replaced' | null;
   removedAt: string | null;
@@ -59,9 +61,15 @@ export function syncStatus(ctx: DomainContext): SyncStatus {
         sql`SELECT count(*) AS n FROM sync_changes WHERE origin = ${ctx.vaultId} AND origin_seq > ${m.acknowledged}`,
       )?.n ?? 0,
     );
+    const cardName =
+      get<{ name: string }>(
+        ctx.db,
+        sql`SELECT name FROM partner_keys WHERE partner_id = ${m.id} AND vault_id = ${m.vaultId} ORDER BY added_at DESC LIMIT 1`,
+      )?.name ?? null;
     return {
       id: m.id,
       name: m.name,
+      cardName,
       vaultId: m.vaultId,
       keyStatus: m.keyStatus,
       removedAt: m.removedAt,

@@ -13,7 +13,7 @@ import { useLoaded } from '../../state/use-loaded.js';
 import { useNav } from '../../state/navigation.js';
 import { call } from '../../vault.js';
 import { hasMessage } from '../../i18n/i18n.js';
-import type { SyncConflict, TeamMember } from '../../../shared/ipc/areas/team.js';
+import type { SyncConflict, SyncMemberStatus } from '../../../shared/ipc/areas/team.js';
 import './team.css';
 
 /** The wall-clock part of a sync clock value ('%015d.%06d': milliseconds, counter). */
@@ -27,8 +27,8 @@ export function ConflictsScreen() {
   const t = useT();
   const loaded = useLoaded(
     async () => {
-      const [conflicts, members] = await Promise.all([call('sync', 'conflicts', {}), call('team', 'list', {})]);
-      return { conflicts, members };
+      const [conflicts, status] = await Promise.all([call('sync', 'conflicts', {}), call('sync', 'status', {})]);
+      return { conflicts, members: status.members };
     },
     [],
     ['team', 'cases', 'people', 'notes', 'deadlines', 'outcomes'],
@@ -96,7 +96,7 @@ function ConflictItem({
   onLater,
 }: {
   conflict: SyncConflict;
-  members: TeamMember[];
+  members: SyncMemberStatus[];
   busy: boolean;
   onKeep: (keep: 'local' | 'incoming') => void;
   onLater: () => void;
@@ -110,7 +110,7 @@ function ConflictItem({
     if (local) return t('conflicts.who.here');
     const m = members.find((x) => x.vaultId === origin);
     return m
-      ? t('conflicts.who.member', { name: m.name })
+      ? t('conflicts.who.member', { name: m.cardName || m.name })
       : t('conflicts.who.other', { id: (origin ?? '').slice(0, 8) });
   };
   // "mine": the side written here; when neither was, the one shown now (as the engine decides)

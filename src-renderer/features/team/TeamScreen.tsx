@@ -129,6 +129,8 @@ function MembersTable({
   const [verified, setVerified] = useState(false);
   const action = useAction();
   const byId = new Map<string, SyncMemberStatus>(status.members.map((m) => [m.id, m]));
+  // every member carries the organisation's name: the card's own name tells them apart
+  const label = (m: TeamMember) => byId.get(m.id)?.cardName || m.name;
 
   const verify = (member: TeamMember) =>
     action.run(async () => {
@@ -139,7 +141,10 @@ function MembersTable({
     });
   const exportFor = (member: TeamMember) =>
     action.run(async () => {
-      const target = await call('files', 'chooseSaveTarget', { suggestedName: `${member.name}.cvsync`, kind: 'sync' });
+      const target = await call('files', 'chooseSaveTarget', {
+        suggestedName: `${label(member)}.cvsync`,
+        kind: 'sync',
+      });
       if (!target) return;
       onExported({ kind: 'export', result: await call('sync', 'export', { to: member.id, target: target.handle }) });
       onChanged();
@@ -169,7 +174,13 @@ function MembersTable({
             return (
               <tr key={m.id} data-testid="team-member" className={m.removedAt ? 'member-removed' : undefined}>
                 <td>
-                  <bdi>{m.name}</bdi>
+                  <bdi className="member-name">{label(m)}</bdi>
+                  {s?.cardName && s.cardName !== m.name && (
+                    <>
+                      <br />
+                      <bdi className="muted">{m.name}</bdi>
+                    </>
+                  )}
                   {m.fingerprint && (
                     <>
                       <br />
@@ -199,21 +210,21 @@ function MembersTable({
                     <Button
                       variant={m.keyStatus === 'verified' ? 'secondary' : 'primary'}
                       onClick={() => void verify(m)}
-                      aria-label={t('team.verifyMember', { name: m.name })}
+                      aria-label={t('team.verifyMember', { name: label(m) })}
                     >
                       {t('team.verify')}
                     </Button>
                   )}
                   {!m.removedAt && m.keyStatus === 'verified' && (
                     <Button onClick={() => void exportFor(m)} disabled={action.busy}>
-                      {t('team.sync.export', { name: m.name })}
+                      {t('team.sync.export', { name: label(m) })}
                     </Button>
                   )}
                   {!m.removedAt && (
                     <Button
                       variant="danger"
                       onClick={() => setRemoving(m)}
-                      aria-label={t('team.removeMember', { name: m.name })}
+                      aria-label={t('team.removeMember', { name: label(m) })}
                     >
                       {t('team.remove')}
                     </Button>
@@ -232,7 +243,7 @@ function MembersTable({
       <ErrorNotice error={action.error} />
       <VerifyKeyDialog
         open={verifying !== null}
-        partnerName={verifying?.member.name ?? ''}
+        partnerName={verifying ? label(verifying.member) : ''}
         keyToVerify={verifying?.key ?? null}
         onClose={() => setVerifying(null)}
         onVerified={() => {
@@ -242,7 +253,7 @@ function MembersTable({
         }}
       />
       <Dialog
-        title={removing ? t('team.remove.title', { name: removing.name }) : ''}
+        title={removing ? t('team.remove.title', { name: label(removing) }) : ''}
         open={removing !== null}
         onClose={() => setRemoving(null)}
       >
