@@ -23,6 +23,13 @@ function clockInstant(hlc: string | null): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
+/** The field's label as the record's form says it (cases.form.title…), or null when the form has none. */
+function fieldKey(kind: string, field: string): string | null {
+  const camel = field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const key = `${kind}.form.${camel}`;
+  return hasMessage(key) ? key : null;
+}
+
 export function ConflictsScreen() {
   const t = useT();
   const loaded = useLoaded(
@@ -106,6 +113,8 @@ function ConflictItem({
   const go = useNav((s) => s.go);
   const titleId = `conflict-${c.id.slice(0, 12)}`;
   const kindKey = `conflicts.kind.${c.kind}`;
+  const labelKeyOfField = fieldKey(c.kind, c.field);
+  const label = labelKeyOfField && hasMessage(labelKeyOfField) ? t(labelKeyOfField) : null;
   const who = (origin: string | null, local: boolean) => {
     if (local) return t('conflicts.who.here');
     const m = members.find((x) => x.vaultId === origin);
@@ -130,7 +139,7 @@ function ConflictItem({
     <li className="card conflict" data-testid="conflict" aria-labelledby={titleId}>
       <h2 id={titleId}>
         {hasMessage(kindKey) ? t(kindKey) : t('conflicts.kind.other')} · {t('conflicts.field')}{' '}
-        <bdi className="code">{c.field}</bdi>
+        {label ? <bdi>{label}</bdi> : <bdi className="code">{c.field}</bdi>}
       </h2>
       {c.kind === 'cases' && (
         <p>
