@@ -164,6 +164,13 @@ describe.each(['en', 'ar'] as const)('team sync between two laptops (%s)', (lang
     expect(values).toEqual([d.mine, d.theirs]);
     expect(plain(await item.textContent())).toContain(msg(lang, 'conflicts.who.member', { name: d.b }));
     await checkScreen(p, `team-conflicts-${lang}`);
+    // the case is marked; the marker leads back here
+    await item.getByRole('button', { name: msg(lang, 'conflicts.openRecord'), exact: true }).click();
+    const marker = p.locator('[data-testid="case-conflict"]');
+    await marker.waitFor(WAIT);
+    expect(plain(await marker.textContent())).toBe(msg(lang, 'conflicts.marker'));
+    await marker.click();
+    await item.waitFor(WAIT);
     await item.getByRole('button', { name: msg(lang, 'conflicts.keepMine'), exact: true }).click();
     await p.locator('[data-testid="conflict-settled"]').waitFor(WAIT);
     await p.getByText(msg(lang, 'conflicts.none')).waitFor(WAIT);
