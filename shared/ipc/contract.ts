@@ -28,6 +28,7 @@ import { policyArea } from './areas/policy.js';
 import { agendaArea } from './areas/agenda.js';
 import { backupArea } from './areas/backup.js';
 import { importArea } from './areas/import.js';
+import { syncArea, teamArea } from './areas/team.js';
 
 export const CONTRACT = {
   vault: vaultArea,
@@ -57,6 +58,8 @@ export const CONTRACT = {
   agenda: agendaArea,
   backup: backupArea,
   import: importArea,
+  team: teamArea,
+  sync: syncArea,
 } as const;
 
 export type Contract = typeof CONTRACT;

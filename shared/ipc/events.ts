@@ -43,6 +43,7 @@ export const CHANGE_AREAS = [
   'proposals',
   'policy',
   'backup',
+  'team',
 ] as const;
 export type ChangeArea = (typeof CHANGE_AREAS)[number];
 
@@ -66,6 +67,9 @@ const IMPORTED: readonly ChangeArea[] = [
   'partners',
   'proposals',
 ];
+
+/** Everything a team sync bundle can write (docs/team-sync.md, what is synced). */
+const SYNCED: readonly ChangeArea[] = ['cases', 'people', 'consents', 'evidence', 'notes', 'deadlines', 'outcomes'];
 
 /**
  * THE list of calls that change what the vault holds, with the kinds of record each changes.
@@ -149,6 +153,13 @@ export const CALL_CHANGES: Partial<Record<Channel, readonly ChangeArea[]>> = {
   'backup.setReminder': ['backup'],
   'backup.prune': ['backup'],
   'backup.restore': ['backup'],
+  'team.add': ['team', 'partners'],
+  'team.verifyMember': ['team', 'partners'],
+  'team.remove': ['team'],
+  'sync.export': ['team'],
+  'sync.import': ['team', ...SYNCED],
+  'sync.folder': ['team', ...SYNCED],
+  'sync.resolveConflict': ['team', ...SYNCED],
 };
 
 /** Method names of calls that only read; any other call must be listed in CALL_CHANGES. */

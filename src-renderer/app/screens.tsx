@@ -23,6 +23,8 @@ import { PersonPage } from '../features/people/PersonPage.js';
 import { EvidencePage } from '../features/evidence/EvidencePage.js';
 import { HomeScreen } from '../features/home/HomeScreen.js';
 import { ImportWizard } from '../features/import/ImportWizard.js';
+import { TeamScreen } from '../features/team/TeamScreen.js';
+import { ConflictsScreen } from '../features/team/ConflictsScreen.js';
 // feature screens (one import per feature)
 
 type RouteName = Route['name'];
@@ -46,6 +48,8 @@ export const SCREENS: Partial<Record<RouteName, ComponentType>> = {
   person: PersonPage,
   evidence: EvidencePage,
   import: ImportWizard,
+  team: TeamScreen,
+  conflicts: ConflictsScreen,
   // feature screens (one line per route)
 };
 
@@ -87,6 +91,8 @@ export const NAV_GROUPS: Array<{ label: MessageKey; items: NavItem[] }> = [
     label: 'nav.group.organisation',
     items: [
       { route: { name: 'risks' }, label: 'nav.risks', match: ['risks'] },
+      { route: { name: 'team' }, label: 'team.nav', match: ['team'] },
+      { route: { name: 'conflicts' }, label: 'conflicts.nav', match: ['conflicts'] },
       { route: { name: 'reports' }, label: 'reports.nav', match: ['reports'] },
       { route: { name: 'import' }, label: 'import.nav', match: ['import'] },
       { route: { name: 'audit' }, label: 'nav.audit', match: ['audit'] },

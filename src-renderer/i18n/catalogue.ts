@@ -29,6 +29,7 @@ import { homeMessages } from '../features/home/messages.js';
 import { erasureMessages } from '../features/erasure/messages.js';
 import { backupMessages } from '../features/backup/messages.js';
 import { importMessages } from '../features/import/messages.js';
+import { teamMessages } from '../features/team/messages.js';
 // feature catalogues (one import per feature)
 
 function merge<T extends Record<Locale, Record<string, string>>[]>(...parts: T) {
@@ -64,6 +65,7 @@ export const CATALOGUE = merge(
   erasureMessages,
   backupMessages,
   importMessages,
+  teamMessages,
   // feature catalogues (one line per feature)
 );
 
@@ -94,5 +96,6 @@ export type MessageKey =
   | KeysOf<typeof homeMessages>
   | KeysOf<typeof erasureMessages>
   | KeysOf<typeof backupMessages>
-  | KeysOf<typeof importMessages>;
+  | KeysOf<typeof importMessages>
+  | KeysOf<typeof teamMessages>;
 // feature catalogues (one union member per feature)

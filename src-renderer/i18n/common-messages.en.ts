@@ -198,4 +198,17 @@ export const en = {
     'This looks like someone or something already in the vault: not added twice. Add it in the app, where the match is shown, or give its id to update it.',
   'error.IMPORT_NOT_UPDATABLE':
     'An import cannot make this change (a case’s status, opening day or reference; an enquiry or a deadline with an id).',
+  'error.SYNC_MEMBER_UNKNOWN':
+    'This vault is not a team member: add its contact card on the Team screen and verify it first. Nothing was changed.',
+  'error.SYNC_MEMBER_NOT_VERIFIED':
+    'This team member’s key is not verified: compare the safety number with them first. Nothing was changed.',
+  'error.SYNC_MEMBER_REMOVED':
+    'This team member was removed: nothing is exchanged with it any more. Nothing was changed.',
+  'error.SYNC_MEMBER_IS_PARTNER':
+    'This card belongs to a partner organisation, not to a laptop of your team. It was not added.',
+  'error.SYNC_BUNDLE_INVALID': 'This is not a valid team sync file. Nothing was changed.',
+  'error.SYNC_ORIGIN_MISMATCH':
+    'This team sync file carries changes its sender did not make. It was refused; nothing was changed.',
+  'error.SYNC_CHANGE_REFUSED':
+    'This team sync file carries a change team sync does not accept (or its date is wrong). It was refused whole; nothing was changed.',
 };

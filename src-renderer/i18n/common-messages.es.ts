@@ -212,4 +212,17 @@ export const es: Translation<typeof en> = {
     'Parece alguien o algo que ya está en la bóveda: no se añade dos veces. Añádalo en la aplicación, donde se muestra la coincidencia, o indique su identificador para actualizarlo.',
   'error.IMPORT_NOT_UPDATABLE':
     'Una importación no puede hacer este cambio (estado, fecha de apertura o referencia de un caso; solicitud o plazo con identificador).',
+  'error.SYNC_MEMBER_UNKNOWN':
+    'Esta bóveda no es miembro del equipo: añada su tarjeta de contacto en la pantalla Equipo y verifíquela primero. No se cambió nada.',
+  'error.SYNC_MEMBER_NOT_VERIFIED':
+    'La clave de este miembro del equipo no está verificada: compare primero el número de seguridad con él. No se cambió nada.',
+  'error.SYNC_MEMBER_REMOVED':
+    'Este miembro fue retirado del equipo: ya no se intercambia nada con él. No se cambió nada.',
+  'error.SYNC_MEMBER_IS_PARTNER':
+    'Esta tarjeta pertenece a una organización socia, no a un ordenador de su equipo. No se añadió.',
+  'error.SYNC_BUNDLE_INVALID': 'Este no es un archivo de sincronización del equipo válido. No se cambió nada.',
+  'error.SYNC_ORIGIN_MISMATCH':
+    'Este archivo de sincronización lleva cambios que su remitente no hizo. Fue rechazado; no se cambió nada.',
+  'error.SYNC_CHANGE_REFUSED':
+    'Este archivo de sincronización lleva un cambio que la sincronización del equipo no acepta (o su fecha es errónea). Fue rechazado entero; no se cambió nada.',
 };

@@ -221,4 +221,17 @@ export const fr: Translation<typeof en> = {
     'Cela ressemble à une personne ou un enregistrement déjà présent : pas ajouté deux fois. Ajoutez-le dans l’application, où la correspondance est montrée, ou donnez son identifiant pour le mettre à jour.',
   'error.IMPORT_NOT_UPDATABLE':
     'Un import ne peut pas faire ce changement (statut, date d’ouverture ou référence d’un dossier ; demande ou échéance avec un identifiant).',
+  'error.SYNC_MEMBER_UNKNOWN':
+    'Ce coffre n’est pas membre de l’équipe : ajoutez sa carte de contact dans l’écran Équipe et vérifiez-la d’abord. Rien n’a été modifié.',
+  'error.SYNC_MEMBER_NOT_VERIFIED':
+    'La clé de ce membre de l’équipe n’est pas vérifiée : comparez d’abord le numéro de sécurité avec lui. Rien n’a été modifié.',
+  'error.SYNC_MEMBER_REMOVED':
+    'Ce membre a été retiré de l’équipe : plus rien n’est échangé avec lui. Rien n’a été modifié.',
+  'error.SYNC_MEMBER_IS_PARTNER':
+    'Cette carte appartient à une organisation partenaire, pas à un ordinateur de votre équipe. Elle n’a pas été ajoutée.',
+  'error.SYNC_BUNDLE_INVALID': 'Ce n’est pas un fichier de synchronisation d’équipe valide. Rien n’a été modifié.',
+  'error.SYNC_ORIGIN_MISMATCH':
+    'Ce fichier de synchronisation porte des modifications que son expéditeur n’a pas faites. Il a été refusé ; rien n’a été modifié.',
+  'error.SYNC_CHANGE_REFUSED':
+    'Ce fichier de synchronisation porte une modification que la synchronisation d’équipe n’accepte pas (ou sa date est fausse). Il a été refusé en entier ; rien n’a été modifié.',
 };

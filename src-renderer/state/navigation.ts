@@ -22,7 +22,9 @@ export type Route =
   | { name: 'share'; caseId?: string }
   | { name: 'inbox' }
   | { name: 'reports' }
-  | { name: 'import' };
+  | { name: 'import' }
+  | { name: 'team' }
+  | { name: 'conflicts' };
 
 interface NavState {
   route: Route;

@@ -190,6 +190,11 @@ describe('the IPC contract', () => {
       'import.preflight': { file: 'open' },
       'import.run': { file: 'open' },
       'import.saveRefused': { target: 'save' },
+      // team sync: a card, a bundle to read or write, the shared folder (docs/team-sync.md)
+      'team.add': { file: 'open' },
+      'sync.export': { target: 'save' },
+      'sync.import': { file: 'open' },
+      'sync.folder': { folder: 'save' },
     });
     const progress = calls.filter((c) => CASE_DOMAIN_AREAS.includes(c.area) && c.spec.progress).map((c) => c.channel);
     expect(progress).toEqual(['evidence.add', 'evidence.addCopy', 'evidence.export', 'evidence.verify']);

@@ -50,13 +50,14 @@ export const SAVE_KINDS = [
   'report-html',
   'recall',
   'import-refused',
+  'sync',
 ] as const;
 export const SaveKind = z.enum(SAVE_KINDS);
 export type SaveKind = z.infer<typeof SaveKind>;
 
 /** What an open dialog is for (its title and file-type filter). */
 /** `picture`: a PNG or JPEG photo or screenshot of a QR code (a partner's card or safety number). */
-export const OPEN_KINDS = ['evidence', 'contact-card', 'bundle', 'receipt', 'picture', 'csv'] as const;
+export const OPEN_KINDS = ['evidence', 'contact-card', 'bundle', 'receipt', 'picture', 'csv', 'sync'] as const;
 export const OpenKind = z.enum(OPEN_KINDS);
 export type OpenKind = z.infer<typeof OpenKind>;
 
@@ -95,6 +96,10 @@ export const filesArea = {
    * only while the app's vault folder holds no vault (else BACKUP_RESTORE_TARGET_EXISTS).
    */
   chooseRestoreFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable()),
+  /** Native folder dialog (the team sync folder): a 'save' handle for a place to read from and write into; null when cancelled. */
+  chooseSyncFolder: mainCall(NoInput, z.strictObject({ handle: FileHandle, name: z.string() }).nullable(), {
+    unlocked: true,
+  }),
 } as const;
 
 export const clipboardArea = {

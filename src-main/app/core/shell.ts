@@ -46,13 +46,16 @@ export interface EngineLink {
 }
 
 /** What the shell needs from its host (Electron, or the harness's stand-ins). */
+/** What a folder dialog is for: its title. */
+export type FolderPurpose = 'backup' | 'sync';
+
 export interface ShellHost {
   /** native open dialog; resolves to a path or null when cancelled */
   chooseOpenFile(kind: OpenKind): Promise<string | null>;
   /** native save dialog; resolves to a path or null when cancelled */
   chooseSaveFile(suggestedName: string, kind: SaveKind): Promise<string | null>;
-  /** native "choose folder" dialog (a backup drive); resolves to a path or null when cancelled */
-  chooseFolder(): Promise<string | null>;
+  /** native "choose folder" dialog, titled for what the folder is for; a path, or null when cancelled */
+  chooseFolder(purpose: FolderPurpose): Promise<string | null>;
   /** Electron's clipboard reads and writes asynchronously; a host in memory may answer at once */
   clipboard: { writeText(text: string): void | Promise<void>; readText(): string | Promise<string>; clear(): void };
   /** push an event to every window of the app */
@@ -337,7 +340,7 @@ export class Shell {
       },
       chooseBackupFolder: async () => {
         const epoch = this.#lockEpoch;
-        const path = await this.opts.host.chooseFolder();
+        const path = await this.opts.host.chooseFolder('backup');
         if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         if (!isFolder(path))
           throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
@@ -350,8 +353,16 @@ export class Shell {
             'A vault already exists on this computer; a restore never replaces a vault.',
           );
         const epoch = this.#lockEpoch;
-        const path = await this.opts.host.chooseFolder();
+        const path = await this.opts.host.chooseFolder('backup');
         if (!path || this.#unlocked || epoch !== this.#lockEpoch) return null;
+        if (!isFolder(path))
+          throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
+        return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };
+      },
+      chooseSyncFolder: async () => {
+        const epoch = this.#lockEpoch;
+        const path = await this.opts.host.chooseFolder('sync');
+        if (!path || !this.#unlocked || epoch !== this.#lockEpoch) return null;
         if (!isFolder(path))
           throw new VaultError('FILE_UNREADABLE', 'That folder cannot be opened. Check that the drive is connected.');
         return { handle: this.handles.issue(path, 'save'), name: basename(path) || path };

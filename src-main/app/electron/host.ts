@@ -10,7 +10,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import type { ShellHost } from '../core/shell.js';
+import type { FolderPurpose, ShellHost } from '../core/shell.js';
 import type { Language, OpenKind, SaveKind } from '../../../shared/ipc/areas/app.js';
 import { safeFileName } from '../../../shared/file-name.js';
 import { eventChannel, type EventName, type EventPayload } from '../../../shared/ipc/events.js';
@@ -60,11 +60,11 @@ export class ElectronHost implements ShellHost {
     return answer.canceled || !answer.filePath ? null : answer.filePath;
   }
 
-  /** A folder for backups (typically a removable drive); the dialog may create one. */
-  async chooseFolder(): Promise<string | null> {
+  /** A folder for backups (typically a removable drive) or team sync; the dialog may create one. */
+  async chooseFolder(purpose: FolderPurpose): Promise<string | null> {
     const labels = NATIVE_LABELS[this.opts.language()];
     const options: OpenDialogOptions = {
-      title: labels.chooseBackupFolder,
+      title: purpose === 'sync' ? labels.chooseSyncFolder : labels.chooseBackupFolder,
       properties: ['openDirectory', 'createDirectory'],
     };
     const parent = this.opts.windows.main();
@@ -112,6 +112,8 @@ export function openDialogFor(kind: OpenKind, labels: NativeLabels): { title: st
       };
     case 'receipt':
       return { title: labels.chooseReceipt, filters: [{ name: labels.jsonFiles, extensions: ['json'] }] };
+    case 'sync':
+      return { title: labels.chooseSync, filters: [{ name: labels.syncFiles, extensions: ['cvsync'] }] };
     case 'picture':
       return {
         title: labels.choosePicture,
@@ -144,6 +146,8 @@ export function saveFiltersFor(kind: SaveKind, labels: NativeLabels): FileFilter
       return [{ name: labels.bundleFiles, extensions: ['cvbundle'] }];
     case 'recall':
       return [{ name: labels.recallFiles, extensions: ['cvrecall'] }];
+    case 'sync':
+      return [{ name: labels.syncFiles, extensions: ['cvsync'] }];
     case 'report-pdf':
       return [{ name: labels.pdfFiles, extensions: ['pdf'] }];
     case 'report-html':

@@ -23,6 +23,9 @@ export interface NativeLabels {
   cardFiles: string;
   bundleFiles: string;
   recallFiles: string;
+  syncFiles: string;
+  chooseSync: string;
+  chooseSyncFolder: string;
   pngFiles: string;
   svgFiles: string;
   pdfFiles: string;
@@ -49,6 +52,9 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     cardFiles: 'Contact cards',
     bundleFiles: 'Case bundles',
     recallFiles: 'Recall notices',
+    syncFiles: 'Team sync bundles',
+    chooseSync: 'Choose a team sync bundle',
+    chooseSyncFolder: 'Choose the team sync folder',
     pngFiles: 'PNG images',
     svgFiles: 'SVG images',
     pdfFiles: 'PDF documents',
@@ -73,6 +79,9 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     cardFiles: 'Cartes de contact',
     bundleFiles: 'Lots de dossiers',
     recallFiles: 'Avis de rappel',
+    syncFiles: 'Lots de synchronisation d’équipe',
+    chooseSync: 'Choisir un lot de synchronisation d’équipe',
+    chooseSyncFolder: 'Choisir le dossier de synchronisation d’équipe',
     pngFiles: 'Images PNG',
     svgFiles: 'Images SVG',
     pdfFiles: 'Documents PDF',
@@ -97,6 +106,9 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     cardFiles: 'Tarjetas de contacto',
     bundleFiles: 'Paquetes de casos',
     recallFiles: 'Avisos de retirada',
+    syncFiles: 'Paquetes de sincronización del equipo',
+    chooseSync: 'Elegir un paquete de sincronización del equipo',
+    chooseSyncFolder: 'Elegir la carpeta de sincronización del equipo',
     pngFiles: 'Imágenes PNG',
     svgFiles: 'Imágenes SVG',
     pdfFiles: 'Documentos PDF',
@@ -121,6 +133,9 @@ export const NATIVE_LABELS: Readonly<Record<Language, NativeLabels>> = {
     cardFiles: 'بطاقات الاتصال',
     bundleFiles: 'حزم القضايا',
     recallFiles: 'إشعارات الاسترداد',
+    syncFiles: 'حزم مزامنة الفريق',
+    chooseSync: 'اختر حزمة مزامنة الفريق',
+    chooseSyncFolder: 'اختر مجلد مزامنة الفريق',
     pngFiles: 'صور PNG',
     svgFiles: 'صور SVG',
     pdfFiles: 'مستندات PDF',

@@ -4,11 +4,13 @@
  *   team add --card FILE | team list | team verify ID --safety-number DIGITS | team remove ID
  *   sync export --to MEMBER --out FILE | sync import FILE
  *   sync conflicts [--all] | sync conflict resolve ID --keep local|incoming
+ *   sync folder DIR
  */
 import { LOCAL_ACTOR } from '../../engine/audit/audit-log.js';
 import { getIdentity } from '../../engine/identity/identity-service.js';
 import { addTeamMember, listTeamMembers, removeTeamMember, verifyTeamMember } from '../../engine/sync/members.js';
 import { exportSync, importSync, listConflicts, resolveConflict } from '../../engine/sync/sync-service.js';
+import { syncFolder } from '../../engine/sync/sync-folder.js';
 import type { Command } from '../command.js';
 import { boolOpt, stringOpt } from '../command.js';
 import { arg, printRecord, printTable, withDomain } from '../domain-cli.js';
@@ -183,6 +185,40 @@ const syncConflictResolve: Command = {
   },
 };
 
+const syncFolderCommand: Command = {
+  path: ['sync', 'folder'],
+  summary:
+    'Sync with every member through a shared folder (Syncthing, a network share, a USB stick): apply what is addressed here, write what each member lacks.',
+  args: 'DIR',
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const r = await withDomain(ctx, (d) => syncFolder(d, arg(ctx)));
+    if (ctx.out.json) return ctx.out.printJson(r);
+    const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+    const lines = [
+      `Sync folder ${terminalSafe(r.folder)}: ${n(r.applied.length, 'file')} applied, ${n(r.written.length, 'file')} written, ${r.refused.length} refused.`,
+    ];
+    for (const a of r.applied)
+      lines.push(
+        `  applied ${terminalSafe(a.name)}: ${a.applied} change(s) applied, ${a.duplicates} already here, ${a.held} waiting for their record`,
+      );
+    for (const w of r.written)
+      lines.push(`  wrote   ${terminalSafe(w.name)}: ${w.changes} change(s) for member ${w.memberId}`);
+    for (const f of r.refused) lines.push(`  refused ${terminalSafe(f.name)}: ${f.code}: ${terminalSafe(f.message)}`);
+    for (const f of r.failed)
+      lines.push(`  not written for member ${f.memberId}: ${f.code}: ${terminalSafe(f.message)}`);
+    for (const m of r.notWritten)
+      if (m.reason === 'not-verified')
+        lines.push(`  nothing written for member ${m.memberId}: its key is not verified (team verify)`);
+    const skipped = r.skipped.filter((s) => s.reason !== 'for-another-vault' && s.reason !== 'already-applied');
+    for (const s of skipped) lines.push(`  skipped ${terminalSafe(s.name)}: ${s.reason}`);
+    if (r.removed.length > 0) lines.push(`  removed ${n(r.removed.length, 'file')} the members acknowledged`);
+    if (r.openConflicts > 0) lines.push(`${r.openConflicts} open conflict(s): case-vault sync conflicts`);
+    ctx.out.print(lines.join('\n'));
+  },
+};
+
 export const syncCommands: Command[] = [
   teamAdd,
   teamList,
@@ -192,4 +228,5 @@ export const syncCommands: Command[] = [
   syncImport,
   syncConflicts,
   syncConflictResolve,
+  syncFolderCommand,
 ];

@@ -36,6 +36,7 @@ import { policyHandlers } from './handlers/policy-handlers.js';
 import { agendaHandlers } from './handlers/agenda-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
 import { importHandlers } from './handlers/import-handlers.js';
+import { syncHandlers, teamHandlers } from './handlers/team-handlers.js';
 
 export type EngineImplementation = Implementation<Contract, 'engine', CallContext>;
 
@@ -62,6 +63,8 @@ export const ENGINE_HANDLERS: EngineImplementation = {
   agenda: agendaHandlers,
   backup: backupHandlers,
   import: importHandlers,
+  team: teamHandlers,
+  sync: syncHandlers,
 };
 
 export const INTERNAL_MESSAGE =

@@ -22,6 +22,7 @@ import { NotesTab } from '../notes/NotesTab.js';
 import { DeadlinesTab } from '../deadlines/DeadlinesTab.js';
 import { OutcomesTab } from '../outcomes/OutcomesTab.js';
 import { SafetyNotesNotice } from '../people/SafetyNotesNotice.js';
+import { CaseConflictMarker } from '../team/CaseConflictMarker.js';
 import { useLoaded } from '../../state/use-loaded.js';
 
 export const CASE_TABS: readonly CaseTab[] = [
@@ -70,6 +71,7 @@ function CaseScreen({ id, tab }: { id: string; tab: CaseTab }) {
           )}
         </h1>
         {kase && <StatusBadge status={kase.status} labelled />}
+        {kase && <CaseConflictMarker caseId={kase.id} />}
         {kase && (
           <Button className="share-button" onClick={() => go({ name: 'share', caseId: kase.id })}>
             {t('share.fromCase')}

@@ -12,6 +12,7 @@ import type { Agenda } from '../../../shared/ipc/areas/agenda.js';
 import { useAgenda } from './agenda-store.js';
 import './home.css';
 import { labelKey } from '../../i18n/enum-labels.js';
+import { SyncStatusCard } from '../team/SyncStatusCard.js';
 
 /** The windows the home screen asks for: agenda.get's defaults. */
 const DEADLINE_DAYS = 14;
@@ -36,6 +37,7 @@ export function HomeScreen() {
         {agenda ? <p className="count">{t('home.today', { date: f.day(agenda.today) })}</p> : null}
       </header>
       <ErrorNotice error={error} onRetry={() => void load()} />
+      <SyncStatusCard />
       {agenda ? <AgendaSections agenda={agenda} /> : error ? null : <Loading />}
     </section>
   );
