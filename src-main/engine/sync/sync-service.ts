@@ -27,8 +27,16 @@ import {
   writeSyncFile,
 } from './bundle.js';
 import { HLC_SQL, TICK, muted } from './capture.js';
-import { SYNC_KINDS } from './kinds.js';
-import { type FieldValue, type MergeCounts, type SyncChange, changeOf, clockOrder, mergeChanges } from './merge.js';
+import { SYNC_KINDS, columnsOf } from './kinds.js';
+import {
+  type FieldMap,
+  type FieldValue,
+  type MergeCounts,
+  type SyncChange,
+  changeOf,
+  clockOrder,
+  mergeChanges,
+} from './merge.js';
 import { requireActiveMember } from './members.js';
 
 const PathText = z
@@ -73,11 +81,12 @@ export async function exportSync(ctx: DomainContext, input: unknown): Promise<Sy
   const p = parseInput(ExportInput, input);
   const vaultId = memberByIdOrVault(ctx, p.to);
   const member = requireActiveMember(ctx, vaultId);
-  const acked =
-    get<{ through_seq: number }>(
-      ctx.db,
-      sql`SELECT through_seq FROM sync_acks WHERE member_vault = ${vaultId} AND origin = ${ctx.vaultId}`,
-    )?.through_seq ?? 0;
+  const ackRow = get<{ through_seq: number }>(
+    ctx.db,
+    sql`SELECT through_seq FROM sync_acks WHERE member_vault = ${vaultId} AND origin = ${ctx.vaultId}`,
+  );
+  if (!ackRow) appendSnapshot(ctx, vaultId, member.row.partner_id);
+  const acked = ackRow?.through_seq ?? 0;
   const rows = all<ChangeRowLite>(
     ctx.db,
     sql`SELECT origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves FROM sync_changes
@@ -116,6 +125,88 @@ export async function exportSync(ctx: DomainContext, input: unknown): Promise<Sy
   );
 }
 
+/** The lowest clock: a value no real write is older than (a snapshot's base values). */
+export const BASE_HLC = '000000000000000.000000';
+
+/**
+ * A full first bundle: before the first export to a member that has acknowledged nothing from
+ * this vault, every record and side-table row held here is appended to the change log as
+ * changes made here (this vault's origin), generated from the record descriptions (kinds.ts).
+ * Records that existed before the change log (migration 0012), or that came from a member the
+ * new laptop cannot reach, so reach it.
+ *
+ * The snapshot must not outvote an edit made elsewhere that this vault has not seen: so it
+ * carries each field's own clock, not a new one. A record is an insert at the lowest clock
+ * (BASE_HLC: it creates the record where absent and beats no real write), then, per clock, an
+ * update of the fields whose latest write here carried that clock (no previous values, so it
+ * records no conflict). A side-table row is an insert at the clock of its latest change here.
+ * Where a field was last written before the log existed, the base value stands until a real
+ * write. Applied anywhere, the snapshot changes nothing the merge would not have chosen.
+ *
+ * The member is marked as having acknowledged nothing (a sync_acks row at 0), so the snapshot is
+ * taken once per member; until it acknowledges, each bundle to it carries the log from the start.
+ */
+export function appendSnapshot(ctx: DomainContext, memberVault: string, memberId: string): number {
+  return mutate(ctx, (audit) => {
+    let n = 0;
+    const append = (c: Omit<SyncChange, 'origin' | 'originSeq' | 'hlc'>, hlc: string) => {
+      recordLocalChange(ctx, c, hlc);
+      n++;
+    };
+    for (const k of SYNC_KINDS.values()) {
+      const cols = columnsOf(k);
+      // the latest clock of each field (record kinds) or row (side tables) in the log here
+      const written = new Map<string, Map<string, { hlc: string; origin: string }>>();
+      const logged = all<{ record_id: string; hlc: string; origin: string; fields: string }>(
+        ctx.db,
+        sql`SELECT record_id, hlc, origin, fields FROM sync_changes WHERE kind = ${k.name} AND state = 'applied' AND op != 'delete'`,
+      );
+      for (const r of logged) {
+        const perField = written.get(r.record_id) ?? new Map<string, { hlc: string; origin: string }>();
+        const names = k.shape === 'record' ? Object.keys(JSON.parse(r.fields) as FieldMap) : [''];
+        for (const f of names) {
+          const prior = perField.get(f);
+          if (!prior || clockOrder(r, prior) > 0) perField.set(f, { hlc: r.hlc, origin: r.origin });
+        }
+        written.set(r.record_id, perField);
+      }
+      const rows = all<FieldMap>(
+        ctx.db,
+        new SqlFragment(`SELECT ${cols.join(', ')} FROM ${k.name} ORDER BY ${cols.join(', ')}`, []),
+      );
+      for (const fields of rows) {
+        if (k.shape === 'side') {
+          const recordId = JSON.stringify(k.key.map((c) => fields[c] ?? null));
+          append(
+            { kind: k.name, recordId, op: 'insert', fields, previous: {} },
+            written.get(recordId)?.get('')?.hlc ?? BASE_HLC,
+          );
+          continue;
+        }
+        const recordId = String(fields.id);
+        append({ kind: k.name, recordId, op: 'insert', fields, previous: {} }, BASE_HLC);
+        if (k.appendOnly) continue;
+        const groups = new Map<string, FieldMap>();
+        for (const [f, w] of written.get(recordId) ?? []) {
+          if (f === 'id' || !(f in fields)) continue;
+          const g = groups.get(w.hlc) ?? {};
+          g[f] = fields[f]!;
+          groups.set(w.hlc, g);
+        }
+        for (const hlc of [...groups.keys()].sort())
+          append({ kind: k.name, recordId, op: 'update', fields: groups.get(hlc)!, previous: {} }, hlc);
+      }
+    }
+    run(
+      ctx.db,
+      sql`INSERT INTO sync_acks (member_vault, origin, through_seq, updated_at) VALUES (${memberVault}, ${ctx.vaultId}, 0, ${nowIso(ctx)})
+          ON CONFLICT (member_vault, origin) DO NOTHING`,
+    );
+    audit({ action: 'sync.snapshot', subject: { kind: 'team-member', id: memberId }, details: { changes: n } });
+    return n;
+  });
+}
+
 export interface SyncImportResult extends MergeCounts {
   bundleId: string;
   memberId: string;
@@ -140,6 +231,11 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
             ON CONFLICT (member_vault, origin) DO UPDATE SET through_seq = max(through_seq, excluded.through_seq), updated_at = excluded.updated_at`,
       );
     }
+    // a member holding more of this vault's changes than this vault ever made: this vault is a
+    // restored backup (docs/team-sync.md "Restored backups"); new changes must not reuse numbers
+    // the member would skip as already received
+    const ours = doc.acks.find((a) => a.origin === ctx.vaultId);
+    if (ours) run(ctx.db, sql`UPDATE sync_clock SET last_seq = max(last_seq, ${ours.through}) WHERE id = 1`);
     const counts = muted(ctx.db, () => mergeChanges(ctx.db, at, changes));
     const openConflicts = Number(
       get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`)?.n ?? 0,
@@ -286,13 +382,21 @@ export function resolveConflict(ctx: DomainContext, input: unknown): SyncConflic
   });
 }
 
-/** Append a change made here from code (not through a capture trigger): same counter and clock. */
-function recordLocalChange(ctx: DomainContext, c: Omit<SyncChange, 'origin' | 'originSeq' | 'hlc'>): number {
+/**
+ * Append a change made here from code (not through a capture trigger): the same counter and, but
+ * for a snapshot's change that keeps the clock of the write it copies (`hlc`), the same clock.
+ */
+function recordLocalChange(
+  ctx: DomainContext,
+  c: Omit<SyncChange, 'origin' | 'originSeq' | 'hlc'>,
+  hlc?: string,
+): number {
   ctx.db.exec(TICK);
   const clock = get<{ last_seq: number; hlc: string }>(
     ctx.db,
     new SqlFragment(`SELECT last_seq, ${HLC_SQL} AS hlc FROM sync_clock WHERE id = 1`, []),
   )!;
+  if (hlc !== undefined) clock.hlc = hlc;
   run(
     ctx.db,
     sql`INSERT INTO sync_changes (origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves)

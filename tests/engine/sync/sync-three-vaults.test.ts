@@ -9,6 +9,8 @@ import { deliver, openConflicts, syncedState, team } from './sync-helpers.js';
 describe('team sync between three vaults', () => {
   it('holds an edit whose record has not arrived, and settles a conflict it learns of late', async () => {
     const [a, b, c] = await team(3);
+    // B's first bundle to C (a full snapshot of B) goes while B holds nothing yet
+    await deliver(b!, c!);
     const k = createCase(a!.ctx, { title: 'Original', reference: 'HLC-3-1' });
     const n = addNote(a!.ctx, { caseId: k.id, body: 'from A' });
     await deliver(a!, b!);
