@@ -35,7 +35,7 @@ import { type AgeRecipient, decryptAge, encryptAge } from '../age/index.js';
 import { parseStrictJson } from '../bundles/strict-json.js';
 import { TarReader, writeTar } from '../tar/tar.js';
 import { RECORD_DESCRIPTIONS } from '../records/index.js';
-import { SYNC_KINDS, columnsOf } from './kinds.js';
+import { ERASED_KINDS, ERASURE_KIND, PURGED_KIND, SYNC_KINDS, columnsOf } from './kinds.js';
 import type { SyncChange } from './merge.js';
 
 export const SYNC_FORMAT = 'case-vault/team-sync';
@@ -273,6 +273,27 @@ export function checkChanges(signerVault: string, changes: readonly SyncChange[]
         'SYNC_ORIGIN_MISMATCH',
         `This sync bundle carries a change made by vault ${c.origin}, not by the member who signed it; a member sends only its own changes. Nothing was changed.`,
       );
+    if (c.kind === ERASURE_KIND) {
+      const keys = Object.keys(c.fields);
+      if (
+        c.op !== 'delete' ||
+        !/^[0-9a-f-]{36}$/.test(c.recordId) ||
+        keys.length !== 1 ||
+        !ERASED_KINDS.includes(c.fields.kind as never) ||
+        Object.keys(c.previous).length !== 0
+      )
+        throw refused('an erasure of the wrong form');
+      continue;
+    }
+    if (c.kind === PURGED_KIND) {
+      if (
+        c.op !== 'delete' ||
+        c.recordId !== '-' ||
+        Object.keys(c.fields).length + Object.keys(c.previous).length !== 0
+      )
+        throw refused('a purged change that still carries values');
+      continue;
+    }
     const kind = SYNC_KINDS.get(c.kind);
     if (!kind) throw refused(`record kind "${c.kind}"`);
     const columns = new Set(columnsOf(kind));

@@ -26,15 +26,19 @@ import {
   type SyncDocument,
   writeSyncFile,
 } from './bundle.js';
-import { HLC_SQL, TICK, muted } from './capture.js';
-import { SYNC_KINDS, columnsOf } from './kinds.js';
+import { HLC_SQL, TICK, muted, unmuted } from './capture.js';
+import { afterErasures, eraseForTeamSync } from '../erasure/erasure-service.js';
+import { ERASURE_KIND, PURGED_KIND, SYNC_KINDS, columnsOf } from './kinds.js';
 import {
+  BLANK_CHANGE,
+  blankChangesOf,
   type FieldMap,
   type FieldValue,
   type MergeCounts,
   type SyncChange,
   changeOf,
   clockOrder,
+  type Eraser,
   mergeChanges,
 } from './merge.js';
 import { requireActiveMember } from './members.js';
@@ -212,6 +216,8 @@ export interface SyncImportResult extends MergeCounts {
   memberId: string;
   /** conflicts open in this vault after the import */
   openConflicts: number;
+  /** records erased here because a member erased them */
+  erased: number;
 }
 
 /** Import a member's sync bundle (see the top and merge.ts). */
@@ -222,7 +228,13 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
   const changes = doc.changes as SyncChange[];
   // clocks are real wall time (the capture triggers read SQLite's 'now'), not the context's
   checkChanges(doc.sender.vaultId, changes, new Date());
-  return mutate(ctx, (audit) => {
+  const files: string[] = [];
+  let erased = 0;
+  const eraser: Eraser = (kind, id) =>
+    unmuted(ctx.db, () => {
+      if (eraseForTeamSync(ctx, kind, id, files)) erased++;
+    });
+  const result = mutate(ctx, (audit) => {
     const at = nowIso(ctx);
     for (const a of doc.acks) {
       run(
@@ -236,7 +248,7 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
     // the member would skip as already received
     const ours = doc.acks.find((a) => a.origin === ctx.vaultId);
     if (ours) run(ctx.db, sql`UPDATE sync_clock SET last_seq = max(last_seq, ${ours.through}) WHERE id = 1`);
-    const counts = muted(ctx.db, () => mergeChanges(ctx.db, at, changes));
+    const counts = muted(ctx.db, () => mergeChanges(ctx.db, at, changes, eraser));
     const openConflicts = Number(
       get<{ n: number }>(ctx.db, sql`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL`)?.n ?? 0,
     );
@@ -245,8 +257,11 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
       subject: { kind: 'team-member', id: member.row.partner_id },
       details: { bundleId: doc.bundleId, ...counts, openConflicts },
     });
-    return { bundleId: doc.bundleId, memberId: member.row.partner_id, ...counts, openConflicts };
+    return { bundleId: doc.bundleId, memberId: member.row.partner_id, ...counts, openConflicts, erased };
   });
+  // as after an erasure here: freed pages reach the main file, the WAL is emptied, files go
+  if (result.erased > 0) await afterErasures(ctx, files);
+  return result;
 }
 
 export interface SyncConflict {
@@ -407,32 +422,17 @@ function recordLocalChange(
 }
 
 /**
- * The erasure hook: delete every change-log row that holds values of the record `kind`/`id`
- * (its own changes, and the side-table rows that name it: tags, team, roles, names), and its
- * conflicts. Call it in the erasure's transaction, after the record's rows are deleted (the
- * capture triggers log those deletions with the previous values: this removes them too).
- * Returns the number of change rows removed. Erasure does not travel to members yet.
+ * The erasure hook: blank every change-log row that holds values of the record `kind`/`id` (its
+ * own changes, and the side-table rows that name it: tags, team, roles, names) — the row keeps
+ * its place in its origin's sequence (kind 'purged', no values), so members see no gap — drop
+ * its conflicts, and remember the record as erased (sync_erased), so that a change of it that
+ * arrives later is dropped. Call it in the erasure's transaction, after the record's rows are
+ * deleted. Returns the number of change rows blanked.
  */
 export function purgeChangesFor(db: WritableDB, kind: string, id: string): number {
-  let removed = Number(run(db, sql`DELETE FROM sync_changes WHERE kind = ${kind} AND record_id = ${id}`).changes);
-  for (const k of SYNC_KINDS.values()) {
-    if (k.shape !== 'side') continue;
-    const keyIndex = k.key.findIndex((col) => {
-      if (col === k.parent.column) return k.parent.kind === kind;
-      return col === 'person_id' && kind === 'people';
-    });
-    if (keyIndex < 0) continue;
-    removed += Number(
-      run(
-        db,
-        sql`DELETE FROM sync_changes WHERE kind = ${k.name} AND json_valid(record_id) AND json_extract(record_id, ${`$[${keyIndex}]`}) = ${id}`,
-      ).changes,
-    );
-  }
   // changes of records that point to it (a case's notes, deadlines…) keep their own values and
   // go with those records' own erasure; consents of an erased person are the caller's to purge
-  run(db, sql`DELETE FROM sync_conflicts WHERE kind = ${kind} AND record_id = ${id}`);
-  return removed;
+  return blankChangesOf(db, kind, id);
 }
 
 /** The change log's last row: what an erasure notes before it deletes anything. */
@@ -444,15 +444,48 @@ export function changeLogHead(db: WritableDB): number {
  * After an erasure's deletes, in its transaction: the capture triggers logged each deleted row
  * with the values it held, and each row the erasure rewrote (an enquiry's name replaced by
  * "[erased]") with its previous value. Every record deleted since `head` loses its change-log
- * rows (purgeChangesFor), and the rows logged since `head` go too. Erasure does not travel to
- * members yet (docs/team-sync.md).
+ * rows (purgeChangesFor), and the rows logged since `head` are blanked too.
  */
 export function purgeErasedSince(db: WritableDB, head: number): number {
   const deleted = all<{ kind: string; record_id: string }>(
     db,
-    sql`SELECT DISTINCT kind, record_id FROM sync_changes WHERE seq > ${head} AND op = 'delete'`,
+    sql`SELECT DISTINCT kind, record_id FROM sync_changes WHERE seq > ${head} AND op = 'delete' AND kind != ${PURGED_KIND}`,
   );
   let removed = 0;
   for (const d of deleted) removed += purgeChangesFor(db, d.kind, d.record_id);
-  return removed + Number(run(db, sql`DELETE FROM sync_changes WHERE seq > ${head}`).changes);
+  return (
+    removed +
+    Number(
+      run(
+        db,
+        new SqlFragment(`UPDATE sync_changes SET ${BLANK_CHANGE} WHERE seq > ? AND kind NOT IN (?, ?)`, [
+          head,
+          PURGED_KIND,
+          ERASURE_KIND,
+        ]),
+      ).changes,
+    )
+  );
+}
+
+/**
+ * After an erasure here (local, or received from a member and run here): each erasure tombstone
+ * written since `erasuresHead` travels to the members as an erasure change (kind and id only),
+ * so the record is erased on every laptop (docs/team-sync.md "Erasure travels").
+ */
+export function appendErasureTombstones(ctx: DomainContext, erasuresHead: number): number {
+  if (get(ctx.db, sql`SELECT 1 AS x FROM sqlite_schema WHERE name = 'sync_erased'`) === undefined) return 0;
+  const rows = all<{ kind: string; record_id: string }>(
+    ctx.db,
+    sql`SELECT kind, record_id FROM erasures WHERE seq > ${erasuresHead} ORDER BY seq`,
+  );
+  for (const r of rows)
+    recordLocalChange(ctx, {
+      kind: ERASURE_KIND,
+      recordId: r.record_id,
+      op: 'delete',
+      fields: { kind: r.kind },
+      previous: {},
+    });
+  return rows.length;
 }
