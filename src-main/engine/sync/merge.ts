@@ -21,6 +21,7 @@
  * on the old values is refused (CONFLICT) instead of overwriting what arrived.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, type WritableDB } from '../db/sql.js';
 import { SqlFragment } from '../db/sql.js';
@@ -127,6 +128,14 @@ export interface SyncChange {
   fields: FieldMap;
   previous: FieldMap;
   resolves?: string[];
+  /** the origin's signature over changeBytes (base64), so that members can relay the change */
+  sig?: string;
+}
+
+/** The bytes an origin signs: the change without its signature, as canonical JSON. */
+export function changeBytes(c: SyncChange): Buffer {
+  const { sig: _sig, ...rest } = c;
+  return Buffer.from(canonicalJson(rest as unknown as JsonValue), 'utf8');
 }
 
 interface ChangeRow {
@@ -141,6 +150,7 @@ interface ChangeRow {
   previous: string;
   resolves: string | null;
   state: 'applied' | 'held';
+  sig?: string | null;
 }
 
 function frag(text: string, values: Array<string | number | null> = []): SqlFragment {
@@ -158,6 +168,7 @@ export function changeOf(r: ChangeRow): SyncChange {
     fields: JSON.parse(r.fields) as FieldMap,
     previous: JSON.parse(r.previous) as FieldMap,
     ...(r.resolves !== null ? { resolves: JSON.parse(r.resolves) as string[] } : {}),
+    ...(r.sig ? { sig: r.sig } : {}),
   };
 }
 
@@ -380,6 +391,8 @@ export function mergeChanges(db: WritableDB, at: string, changes: readonly SyncC
           VALUES (${c.origin}, ${c.originSeq}, ${c.hlc}, ${c.kind}, ${c.recordId}, ${c.op}, ${JSON.stringify(c.fields)},
                   ${JSON.stringify(c.previous)}, ${c.resolves ? JSON.stringify(c.resolves) : null}, 'held')`,
     );
+    if (c.sig !== undefined)
+      run(db, sql`INSERT INTO sync_change_sigs (seq, sig) VALUES (last_insert_rowid(), ${c.sig})`);
     observeClock(db, c.hlc);
     touched.add(c.origin);
     if (isOfErased(db, c)) {

@@ -15,6 +15,7 @@ import { all, get, run, sql, type WritableDB } from '../db/sql.js';
 import { SqlFragment } from '../db/sql.js';
 import { type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
 import { contactCardOf } from '../identity/contact-card.js';
+import { verifySignature } from '../identity/vault-identity.js';
 import { X25519Recipient } from '../age/index.js';
 import { uuidv7 } from '../util/ids.js';
 import { checkNewFileTarget } from '../util/new-file.js';
@@ -36,6 +37,7 @@ import {
   type FieldValue,
   type MergeCounts,
   type SyncChange,
+  changeBytes,
   changeOf,
   clockOrder,
   type Eraser,
@@ -78,6 +80,87 @@ interface ChangeRowLite {
   fields: string;
   previous: string;
   resolves: string | null;
+  sig: string | null;
+}
+
+/**
+ * Sign every change made here that is not signed yet (new ones, and the blank placeholders an
+ * erasure leaves): the origin's signature lets members relay it (docs/team-sync.md "Relaying").
+ */
+function signOwnChanges(ctx: DomainContext): void {
+  const unsigned = all<ChangeRowLite & { seq: number }>(
+    ctx.db,
+    sql`SELECT c.seq, origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves, NULL AS sig
+          FROM sync_changes c LEFT JOIN sync_change_sigs s ON s.seq = c.seq
+         WHERE origin = ${ctx.vaultId} AND s.seq IS NULL ORDER BY c.seq`,
+  );
+  if (unsigned.length === 0) return;
+  mutate(ctx, () => {
+    for (const r of unsigned) {
+      const sig = ctx.identity.sign('syncChange', changeBytes(changeOf({ ...r, state: 'applied' }))).toString('base64');
+      run(ctx.db, sql`INSERT INTO sync_change_sigs (seq, sig) VALUES (${r.seq}, ${sig})`);
+    }
+    return [];
+  });
+}
+
+/**
+ * The changes of a bundle that this vault may store: the signer's own (a signature, when there
+ * is one, must be the signer's), and changes the signer relays, each signed by its origin — a
+ * verified member here, with a key verified here (the current one, or one it replaced). A relayed
+ * change without a valid signature is a forgery: the whole bundle is refused. A relayed change of
+ * a vault that is not a verified member here, or of this vault itself, is left out (counted).
+ */
+function admitted(ctx: DomainContext, signer: { vaultId: string; key: Uint8Array }, changes: readonly SyncChange[]) {
+  const keysOf = new Map<string, Buffer[] | null>();
+  const keys = (origin: string): Buffer[] | null => {
+    if (!keysOf.has(origin)) {
+      const m = get<{ partner_id: string; removed_at: string | null }>(
+        ctx.db,
+        sql`SELECT partner_id, removed_at FROM team_members WHERE vault_id = ${origin}`,
+      );
+      const ks =
+        m && !m.removed_at
+          ? all<{ public_key: Uint8Array }>(
+              ctx.db,
+              sql`SELECT public_key FROM partner_keys WHERE partner_id = ${m.partner_id} AND vault_id = ${origin}
+                   AND (status = 'verified' OR (status = 'replaced' AND verified_at IS NOT NULL))`,
+            ).map((k) => Buffer.from(k.public_key))
+          : [];
+      keysOf.set(origin, ks.length > 0 ? ks : null);
+    }
+    return keysOf.get(origin)!;
+  };
+  const kept: SyncChange[] = [];
+  let skipped = 0;
+  for (const c of changes) {
+    const bytes = () => changeBytes(c);
+    if (c.origin === signer.vaultId) {
+      if (c.sig !== undefined && !verifySignature(signer.key, 'syncChange', bytes(), Buffer.from(c.sig, 'base64')))
+        throw forged(c.origin);
+      kept.push(c);
+      continue;
+    }
+    const ks = c.origin === ctx.vaultId ? null : keys(c.origin);
+    if (ks === null) {
+      skipped++;
+      continue;
+    }
+    if (
+      c.sig === undefined ||
+      !ks.some((k) => verifySignature(k, 'syncChange', bytes(), Buffer.from(c.sig!, 'base64')))
+    )
+      throw forged(c.origin);
+    kept.push(c);
+  }
+  return { kept, skipped };
+}
+
+function forged(origin: string): VaultError {
+  return new VaultError(
+    'SYNC_ORIGIN_MISMATCH',
+    `This sync bundle carries a change said to be made by vault ${origin} that is not signed by that vault's verified key: it was forged or altered. Nothing was changed.`,
+  );
 }
 
 /** Write a sync bundle for a member (see the top). */
@@ -90,16 +173,18 @@ export async function exportSync(ctx: DomainContext, input: unknown): Promise<Sy
     sql`SELECT through_seq FROM sync_acks WHERE member_vault = ${vaultId} AND origin = ${ctx.vaultId}`,
   );
   if (!ackRow) appendSnapshot(ctx, vaultId, member.row.partner_id);
-  const acked = ackRow?.through_seq ?? 0;
+  signOwnChanges(ctx);
+  // this vault's changes above the member's acknowledgement, and those of every other origin
+  // (relayed, with their origin's signature), but never the member's own
   const rows = all<ChangeRowLite>(
     ctx.db,
-    sql`SELECT origin, origin_seq, hlc, kind, record_id, op, fields, previous, resolves FROM sync_changes
-         WHERE origin = ${ctx.vaultId} AND origin_seq > ${acked} ORDER BY origin_seq`,
+    sql`SELECT c.origin, c.origin_seq, c.hlc, c.kind, c.record_id, c.op, c.fields, c.previous, c.resolves, s.sig
+          FROM sync_changes c JOIN sync_change_sigs s ON s.seq = c.seq
+          LEFT JOIN sync_acks a ON a.member_vault = ${vaultId} AND a.origin = c.origin
+         WHERE c.origin != ${vaultId} AND c.origin_seq > coalesce(a.through_seq, 0)
+         ORDER BY c.origin = ${ctx.vaultId} DESC, c.origin, c.origin_seq`,
   );
-  const changes = rows.map((r) => {
-    const c = changeOf({ ...r, seq: 0, state: 'applied' });
-    return c;
-  });
+  const changes = rows.map((r) => changeOf({ ...r, seq: 0, state: 'applied' }));
   const acks = all<{ origin: string; through_seq: number }>(
     ctx.db,
     sql`SELECT origin, through_seq FROM sync_applied ORDER BY origin`,
@@ -218,6 +303,8 @@ export interface SyncImportResult extends MergeCounts {
   openConflicts: number;
   /** records erased here because a member erased them */
   erased: number;
+  /** relayed changes left out: their origin is not a verified member here (or is this vault) */
+  notFromMembers: number;
 }
 
 /** Import a member's sync bundle (see the top and merge.ts). */
@@ -225,9 +312,13 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
   const path = parseInput(PathText, file);
   const { doc, senderKey } = await readSyncFile(ctx, path);
   const member = requireActiveMember(ctx, doc.sender.vaultId, senderKey);
-  const changes = doc.changes as SyncChange[];
   // clocks are real wall time (the capture triggers read SQLite's 'now'), not the context's
-  checkChanges(doc.sender.vaultId, changes, new Date());
+  checkChanges(doc.changes as SyncChange[], new Date());
+  const { kept: changes, skipped: notFromMembers } = admitted(
+    ctx,
+    { vaultId: doc.sender.vaultId, key: senderKey },
+    doc.changes as SyncChange[],
+  );
   const files: string[] = [];
   let erased = 0;
   const eraser: Eraser = (kind, id) =>
@@ -255,9 +346,16 @@ export async function importSync(ctx: DomainContext, file: string): Promise<Sync
     audit({
       action: 'sync.imported',
       subject: { kind: 'team-member', id: member.row.partner_id },
-      details: { bundleId: doc.bundleId, ...counts, openConflicts },
+      details: { bundleId: doc.bundleId, ...counts, openConflicts, erased, notFromMembers },
     });
-    return { bundleId: doc.bundleId, memberId: member.row.partner_id, ...counts, openConflicts, erased };
+    return {
+      bundleId: doc.bundleId,
+      memberId: member.row.partner_id,
+      ...counts,
+      openConflicts,
+      erased,
+      notFromMembers,
+    };
   });
   // as after an erasure here: freed pages reach the main file, the WAL is emptied, files go
   if (result.erased > 0) await afterErasures(ctx, files);
