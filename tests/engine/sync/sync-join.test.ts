@@ -1,11 +1,11 @@
 // A new laptop joins by a full first bundle; a restored copy of a vault neither joins itself nor
-// reuses change numbers its members already hold.
+// reuses change numbers its members already hold; relayed changes of a non-member are left out.
 import { describe, expect, it } from 'vitest';
 import { createCase, getCase, updateCase } from '../../../src-main/engine/cases/case-service.js';
 import { cardFileText, contactCardOf } from '../../../src-main/engine/identity/contact-card.js';
 import { addNote, getNote, updateNote } from '../../../src-main/engine/notes/note-service.js';
 import { createPerson, linkPerson } from '../../../src-main/engine/people/person-service.js';
-import { addTeamMember } from '../../../src-main/engine/sync/members.js';
+import { addTeamMember, removeTeamMember } from '../../../src-main/engine/sync/members.js';
 import { deliver, syncedState, team } from './sync-helpers.js';
 
 const count = (
@@ -65,6 +65,20 @@ describe('joining by a full first bundle', () => {
     for (const m of [a, b, c]) expect(getNote(m!.ctx, n.id).body).toBe('edited by B');
     expect(syncedState(c!)).toEqual(syncedState(a!));
     expect(syncedState(b!)).toEqual(syncedState(a!));
+  });
+
+  it('a relayed change of a vault that is not a member here is left out', async () => {
+    const [a, b, c] = await team(3);
+    removeTeamMember(b!.ctx, b!.members.get(c!.ctx.vaultId)!);
+    await deliver(a!, b!); // A's snapshot for B goes first, while A holds nothing of C
+    const k = createCase(c!.ctx, { title: 'From C', reference: 'HLC-J-3' });
+    await deliver(c!, a!);
+    const r = await deliver(a!, b!);
+    expect(r.notFromMembers).toBeGreaterThan(0);
+    expect(b!.ctx.db.prepare('SELECT count(*) AS n FROM cases WHERE id = ?').get([k.id])).toEqual({ n: 0 });
+    expect(b!.ctx.db.prepare('SELECT count(*) AS n FROM sync_changes WHERE origin = ?').get([c!.ctx.vaultId])).toEqual({
+      n: 0,
+    });
   });
 
   it("refuses a vault's own card as a member, and a restored copy moves its counter past what members hold", async () => {
