@@ -140,6 +140,7 @@ const syncImport: Command = {
       [
         `Imported from member ${r.memberId}: ${r.applied} applied, ${r.duplicates} already here, ${r.held} waiting for their record.`,
         ...(r.openConflicts > 0 ? [`${r.openConflicts} open conflict(s): case-vault sync conflicts`] : []),
+        ...(r.erased > 0 ? [`${r.erased} record(s) erased here, as the member erased them.`] : []),
       ].join('\n'),
     );
   },

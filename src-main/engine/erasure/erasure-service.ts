@@ -40,9 +40,9 @@ import { VaultError } from '../../../shared/errors.js';
 import { LOCAL_ACTOR } from '../audit/audit-log.js';
 import { carriedTo } from '../bundles/recall/send.js';
 import { requireCase } from '../cases/case-service.js';
-import { all, get, pluck, run, sql } from '../db/sql.js';
+import { all, get, pluck, run, SqlFragment, sql } from '../db/sql.js';
 import { mergeSearchIndexes } from '../search/merge-indexes.js';
-import { changeLogHead, purgeErasedSince } from '../sync/sync-service.js';
+import { appendErasureTombstones, changeLogHead, purgeErasedSince } from '../sync/sync-service.js';
 import { type AuditNote, type DomainContext, mutate, nowIso, parseInput } from '../domain/context.js';
 import { custodyGenesis, custodyHash } from '../evidence/custody-log.js';
 import { requireEvidence } from '../evidence/evidence-service.js';
@@ -75,8 +75,10 @@ function sha256Hex(text: string): string {
 function erasing<T>(ctx: DomainContext, fn: (audit: Audit) => T): T {
   return mutate(ctx, (audit) => {
     const head = changeLogHead(ctx.db);
+    const erasedHead = pluck<number>(ctx.db, sql`SELECT coalesce(max(seq), 0) FROM erasures`) ?? 0;
     const value = fn(audit);
     purgeErasedSince(ctx.db, head);
+    appendErasureTombstones(ctx, erasedHead);
     return value;
   });
 }
@@ -257,29 +259,36 @@ function eraseEvidenceTree(
 export async function eraseEvidence(ctx: DomainContext, input: EraseEvidenceInput): Promise<EvidenceErasure> {
   const p = parseInput(EraseEvidenceInput, input);
   const left: Leftovers = { files: [] };
-  const result = erasing(ctx, (audit) => {
-    const row = requireEvidence(ctx.db, p.id);
-    const r = eraseEvidenceTree(
-      ctx,
-      p.id,
-      { reason: p.reason, reasonSha256: sha256Hex(p.reason), partOf: null },
-      audit,
-      left,
-    );
-    mergeSearchIndexes(ctx.db);
-    return {
-      evidenceId: p.id,
-      caseId: row.case_id,
-      sha256: row.sha256,
-      erasedAt: nowIso(ctx),
-      erased: r.erased,
-      filesErased: r.filesErased,
-      filesKept: r.filesKept,
-      custodyHash: r.rootCustodyHash,
-    };
-  });
+  const result = erasing(ctx, (audit) => eraseEvidenceRows(ctx, p, audit, left));
   await finish(ctx, left);
   return result;
+}
+
+function eraseEvidenceRows(
+  ctx: DomainContext,
+  p: { id: string; reason: string },
+  audit: Audit,
+  left: Leftovers,
+): EvidenceErasure {
+  const row = requireEvidence(ctx.db, p.id);
+  const r = eraseEvidenceTree(
+    ctx,
+    p.id,
+    { reason: p.reason, reasonSha256: sha256Hex(p.reason), partOf: null },
+    audit,
+    left,
+  );
+  mergeSearchIndexes(ctx.db);
+  return {
+    evidenceId: p.id,
+    caseId: row.case_id,
+    sha256: row.sha256,
+    erasedAt: nowIso(ctx),
+    erased: r.erased,
+    filesErased: r.filesErased,
+    filesKept: r.filesKept,
+    custodyHash: r.rootCustodyHash,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,16 +481,22 @@ function erasePersonRows(
 /** Erase a person: every personal field and every copy of it (see the top of this file). */
 export async function erasePerson(ctx: DomainContext, input: ErasePersonInput): Promise<PersonErasure> {
   const p = parseInput(ErasePersonInput, input);
-  const result = erasing(ctx, (audit) => {
-    requirePerson(ctx.db, p.id);
-    const partners = partnersOf(ctx, [p.id]);
-    requireRecalled(partners, p.withoutRecall);
-    const r = erasePersonRows(ctx, p.id, { reasonSha256: sha256Hex(p.reason), partOf: null, partners }, audit);
-    mergeSearchIndexes(ctx.db);
-    return { personId: p.id, erasedAt: nowIso(ctx), ...r, partners };
-  });
+  const result = erasing(ctx, (audit) => erasePersonWhole(ctx, p, audit));
   await finish(ctx, { files: [] });
   return result;
+}
+
+function erasePersonWhole(
+  ctx: DomainContext,
+  p: { id: string; reason: string; withoutRecall?: boolean | undefined },
+  audit: Audit,
+): PersonErasure {
+  requirePerson(ctx.db, p.id);
+  const partners = partnersOf(ctx, [p.id]);
+  requireRecalled(partners, p.withoutRecall);
+  const r = erasePersonRows(ctx, p.id, { reasonSha256: sha256Hex(p.reason), partOf: null, partners }, audit);
+  mergeSearchIndexes(ctx.db);
+  return { personId: p.id, erasedAt: nowIso(ctx), ...r, partners };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,149 +533,186 @@ function count(ctx: DomainContext, q: ReturnType<typeof sql>): number {
 export async function purgeCase(ctx: DomainContext, input: PurgeCaseInput): Promise<CasePurge> {
   const p = parseInput(PurgeCaseInput, input);
   const left: Leftovers = { files: [] };
-  const result = erasing(ctx, (audit) => {
-    const c = requireCase(ctx.db, p.id);
-    const at = nowIso(ctx);
-    const reasonSha256 = sha256Hex(p.reason);
-    const peopleHere = all<{ person_id: string }>(
-      ctx.db,
-      sql`SELECT DISTINCT person_id FROM case_people WHERE case_id = ${p.id}
-          UNION SELECT DISTINCT person_id FROM consents WHERE case_id = ${p.id} ORDER BY person_id`,
-    ).map((r) => r.person_id);
-    const elsewhere = (personId: string) =>
-      pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE person_id = ${personId} AND case_id != ${p.id}`) !==
-        undefined ||
-      pluck(ctx.db, sql`SELECT 1 FROM consents WHERE person_id = ${personId} AND case_id != ${p.id}`) !== undefined;
-    const peopleErased = peopleHere.filter((id) => !elsewhere(id));
-    const peopleKept = peopleHere.filter((id) => elsewhere(id));
-
-    const personPartners = partnersOf(ctx, peopleErased);
-    requireRecalled(personPartners, p.withoutRecall);
-    const partners = new Map(personPartners.map((x) => [x.partnerId, x]));
-    for (const [partnerId, bundles] of caseReceivers(ctx, p.id)) {
-      const e = partners.get(partnerId) ?? {
-        partnerId,
-        name: requirePartner(ctx.db, partnerId).name,
-        bundles: [],
-        recallSent: true,
-      };
-      partners.set(partnerId, { ...e, bundles: [...new Set([...e.bundles, ...bundles])].sort() });
-    }
-
-    const counts: CasePurgeCounts = {
-      notes: count(ctx, sql`SELECT count(*) FROM notes WHERE case_id = ${p.id}`),
-      deadlines: count(ctx, sql`SELECT count(*) FROM deadlines WHERE case_id = ${p.id}`),
-      outcomes: count(ctx, sql`SELECT count(*) FROM outcomes WHERE case_id = ${p.id}`),
-      indicators: count(ctx, sql`SELECT count(*) FROM indicators WHERE case_id = ${p.id}`),
-      evidence: count(ctx, sql`SELECT count(*) FROM evidence WHERE case_id = ${p.id}`),
-      filesErased: 0,
-      consents: count(ctx, sql`SELECT count(*) FROM consents WHERE case_id = ${p.id}`),
-      enquiries: count(ctx, sql`SELECT count(*) FROM enquiries WHERE case_id = ${p.id}`),
-      risks: count(ctx, sql`SELECT count(*) FROM risks WHERE case_id = ${p.id}`),
-      proposals: count(ctx, sql`SELECT count(*) FROM proposed_additions WHERE case_id = ${p.id}`),
-    };
-    const ownReference = OWN_REFERENCE.test(c.reference);
-    const seq = insertTombstone(ctx, {
-      kind: 'case',
-      recordId: p.id,
-      caseId: p.id,
-      at,
-      reason: null,
-      reasonSha256,
-      partOf: null,
-      facts: {
-        reference: ownReference ? c.reference : null,
-        referenceSha256: sha256Hex(c.reference),
-        status: c.status,
-        sensitivity: c.sensitivity,
-        openedOn: c.opened_on,
-        closedOn: c.closed_on,
-        originVault: c.origin_vault,
-        createdAt: c.created_at,
-        counts: { ...counts },
-        peopleErased,
-        peopleKept,
-        partners: [...partners.keys()],
-      },
-    });
-
-    // evidence: originals with their copies, then any copy of an item in another case
-    for (;;) {
-      const next = pluck<string>(
-        ctx.db,
-        sql`SELECT id FROM evidence WHERE case_id = ${p.id} ORDER BY (derived_from IS NOT NULL), seq LIMIT 1`,
-      );
-      if (next === undefined) break;
-      const r = eraseEvidenceTree(
-        ctx,
-        next,
-        { reason: null, reasonSha256, partOf: seq, erasedWith: 'case' },
-        audit,
-        left,
-      );
-      counts.filesErased += r.filesErased;
-    }
-
-    for (const personId of peopleErased) {
-      erasePersonRows(ctx, personId, { reasonSha256, partOf: seq, partners: partnersOf(ctx, [personId]) }, audit);
-    }
-    const consentIds = all<{ id: string }>(ctx.db, sql`SELECT id FROM consents WHERE case_id = ${p.id}`).map(
-      (r) => r.id,
-    );
-    eraseConsents(ctx, consentIds, seq);
-
-    const children = {
-      notes: sql`SELECT id FROM notes WHERE case_id = ${p.id}`,
-      deadlines: sql`SELECT id FROM deadlines WHERE case_id = ${p.id}`,
-      outcomes: sql`SELECT id FROM outcomes WHERE case_id = ${p.id}`,
-    };
-    for (const [kind, ids] of Object.entries(children)) {
-      run(ctx.db, sql`DELETE FROM received_records WHERE kind = ${kind} AND record_id IN (${ids})`);
-      run(ctx.db, sql`DELETE FROM import_conflicts WHERE kind = ${kind} AND record_id IN (${ids})`);
-    }
-    dropBookkeeping(ctx, 'cases', p.id);
-    dropProposals(ctx, 'case', p.id, left);
-    run(ctx.db, sql`DELETE FROM received_evidence_metadata WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM notes WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM deadlines WHERE case_id = ${p.id}`);
-    run(
-      ctx.db,
-      sql`DELETE FROM indicator_observations WHERE indicator_id IN (SELECT id FROM indicators WHERE case_id = ${p.id})`,
-    );
-    run(ctx.db, sql`DELETE FROM indicators WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM outcomes WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM case_evaluations WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM risks WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM enquiry_names WHERE enquiry_id IN (SELECT id FROM enquiries WHERE case_id = ${p.id})`);
-    run(ctx.db, sql`DELETE FROM enquiries WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM case_people WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM case_tags WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM case_team WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM case_history WHERE case_id = ${p.id}`);
-    run(ctx.db, sql`DELETE FROM cases WHERE id = ${p.id}`);
-    audit({
-      action: 'case.purged',
-      subject: { kind: 'case', id: p.id },
-      details: {
-        reference: ownReference ? c.reference : null,
-        ...counts,
-        peopleErased,
-        peopleKept,
-        partners: [...partners.keys()],
-        tombstone: seq,
-      },
-    });
-    mergeSearchIndexes(ctx.db);
-    return {
-      caseId: p.id,
-      reference: ownReference ? c.reference : null,
-      erasedAt: at,
-      counts,
-      peopleErased,
-      peopleKept,
-      partners: [...partners.values()],
-    };
-  });
+  const result = erasing(ctx, (audit) => purgeCaseRows(ctx, p, audit, left));
   await finish(ctx, left);
   return result;
+}
+
+function purgeCaseRows(
+  ctx: DomainContext,
+  p: { id: string; reason: string; withoutRecall?: boolean | undefined },
+  audit: Audit,
+  left: Leftovers,
+): CasePurge {
+  const c = requireCase(ctx.db, p.id);
+  const at = nowIso(ctx);
+  const reasonSha256 = sha256Hex(p.reason);
+  const peopleHere = all<{ person_id: string }>(
+    ctx.db,
+    sql`SELECT DISTINCT person_id FROM case_people WHERE case_id = ${p.id}
+          UNION SELECT DISTINCT person_id FROM consents WHERE case_id = ${p.id} ORDER BY person_id`,
+  ).map((r) => r.person_id);
+  const elsewhere = (personId: string) =>
+    pluck(ctx.db, sql`SELECT 1 FROM case_people WHERE person_id = ${personId} AND case_id != ${p.id}`) !== undefined ||
+    pluck(ctx.db, sql`SELECT 1 FROM consents WHERE person_id = ${personId} AND case_id != ${p.id}`) !== undefined;
+  const peopleErased = peopleHere.filter((id) => !elsewhere(id));
+  const peopleKept = peopleHere.filter((id) => elsewhere(id));
+
+  const personPartners = partnersOf(ctx, peopleErased);
+  requireRecalled(personPartners, p.withoutRecall);
+  const partners = new Map(personPartners.map((x) => [x.partnerId, x]));
+  for (const [partnerId, bundles] of caseReceivers(ctx, p.id)) {
+    const e = partners.get(partnerId) ?? {
+      partnerId,
+      name: requirePartner(ctx.db, partnerId).name,
+      bundles: [],
+      recallSent: true,
+    };
+    partners.set(partnerId, { ...e, bundles: [...new Set([...e.bundles, ...bundles])].sort() });
+  }
+
+  const counts: CasePurgeCounts = {
+    notes: count(ctx, sql`SELECT count(*) FROM notes WHERE case_id = ${p.id}`),
+    deadlines: count(ctx, sql`SELECT count(*) FROM deadlines WHERE case_id = ${p.id}`),
+    outcomes: count(ctx, sql`SELECT count(*) FROM outcomes WHERE case_id = ${p.id}`),
+    indicators: count(ctx, sql`SELECT count(*) FROM indicators WHERE case_id = ${p.id}`),
+    evidence: count(ctx, sql`SELECT count(*) FROM evidence WHERE case_id = ${p.id}`),
+    filesErased: 0,
+    consents: count(ctx, sql`SELECT count(*) FROM consents WHERE case_id = ${p.id}`),
+    enquiries: count(ctx, sql`SELECT count(*) FROM enquiries WHERE case_id = ${p.id}`),
+    risks: count(ctx, sql`SELECT count(*) FROM risks WHERE case_id = ${p.id}`),
+    proposals: count(ctx, sql`SELECT count(*) FROM proposed_additions WHERE case_id = ${p.id}`),
+  };
+  const ownReference = OWN_REFERENCE.test(c.reference);
+  const seq = insertTombstone(ctx, {
+    kind: 'case',
+    recordId: p.id,
+    caseId: p.id,
+    at,
+    reason: null,
+    reasonSha256,
+    partOf: null,
+    facts: {
+      reference: ownReference ? c.reference : null,
+      referenceSha256: sha256Hex(c.reference),
+      status: c.status,
+      sensitivity: c.sensitivity,
+      openedOn: c.opened_on,
+      closedOn: c.closed_on,
+      originVault: c.origin_vault,
+      createdAt: c.created_at,
+      counts: { ...counts },
+      peopleErased,
+      peopleKept,
+      partners: [...partners.keys()],
+    },
+  });
+
+  // evidence: originals with their copies, then any copy of an item in another case
+  for (;;) {
+    const next = pluck<string>(
+      ctx.db,
+      sql`SELECT id FROM evidence WHERE case_id = ${p.id} ORDER BY (derived_from IS NOT NULL), seq LIMIT 1`,
+    );
+    if (next === undefined) break;
+    const r = eraseEvidenceTree(
+      ctx,
+      next,
+      { reason: null, reasonSha256, partOf: seq, erasedWith: 'case' },
+      audit,
+      left,
+    );
+    counts.filesErased += r.filesErased;
+  }
+
+  for (const personId of peopleErased) {
+    erasePersonRows(ctx, personId, { reasonSha256, partOf: seq, partners: partnersOf(ctx, [personId]) }, audit);
+  }
+  const consentIds = all<{ id: string }>(ctx.db, sql`SELECT id FROM consents WHERE case_id = ${p.id}`).map((r) => r.id);
+  eraseConsents(ctx, consentIds, seq);
+
+  const children = {
+    notes: sql`SELECT id FROM notes WHERE case_id = ${p.id}`,
+    deadlines: sql`SELECT id FROM deadlines WHERE case_id = ${p.id}`,
+    outcomes: sql`SELECT id FROM outcomes WHERE case_id = ${p.id}`,
+  };
+  for (const [kind, ids] of Object.entries(children)) {
+    run(ctx.db, sql`DELETE FROM received_records WHERE kind = ${kind} AND record_id IN (${ids})`);
+    run(ctx.db, sql`DELETE FROM import_conflicts WHERE kind = ${kind} AND record_id IN (${ids})`);
+  }
+  dropBookkeeping(ctx, 'cases', p.id);
+  dropProposals(ctx, 'case', p.id, left);
+  run(ctx.db, sql`DELETE FROM received_evidence_metadata WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM notes WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM deadlines WHERE case_id = ${p.id}`);
+  run(
+    ctx.db,
+    sql`DELETE FROM indicator_observations WHERE indicator_id IN (SELECT id FROM indicators WHERE case_id = ${p.id})`,
+  );
+  run(ctx.db, sql`DELETE FROM indicators WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM outcomes WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM case_evaluations WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM risks WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM enquiry_names WHERE enquiry_id IN (SELECT id FROM enquiries WHERE case_id = ${p.id})`);
+  run(ctx.db, sql`DELETE FROM enquiries WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM case_people WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM case_tags WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM case_team WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM case_history WHERE case_id = ${p.id}`);
+  run(ctx.db, sql`DELETE FROM cases WHERE id = ${p.id}`);
+  audit({
+    action: 'case.purged',
+    subject: { kind: 'case', id: p.id },
+    details: {
+      reference: ownReference ? c.reference : null,
+      ...counts,
+      peopleErased,
+      peopleKept,
+      partners: [...partners.keys()],
+      tombstone: seq,
+    },
+  });
+  mergeSearchIndexes(ctx.db);
+  return {
+    caseId: p.id,
+    reference: ownReference ? c.reference : null,
+    erasedAt: at,
+    counts,
+    peopleErased,
+    peopleKept,
+    partners: [...partners.values()],
+  };
+}
+
+/** The reason recorded (as its hash; the text only for evidence) when an erasure arrives by team sync. */
+const TEAM_SYNC_REASON = 'erased on another laptop of the team (team sync)';
+
+/**
+ * An erasure received from a team member (sync/merge.ts): the same erasure as here, in the
+ * import's transaction (a savepoint), without asking for recall notices — the laptop that
+ * erased asked. Returns whether the record was here; the files to remove go to `files`, removed
+ * by afterErasures once the import has committed.
+ */
+export function eraseForTeamSync(
+  ctx: DomainContext,
+  kind: 'person' | 'case' | 'evidence',
+  id: string,
+  files: string[],
+): boolean {
+  const table = kind === 'person' ? 'people' : kind === 'case' ? 'cases' : 'evidence';
+  const here = pluck(ctx.db, new SqlFragment(`SELECT 1 FROM ${table} WHERE id = ?`, [id])) !== undefined;
+  if (!here) return false;
+  const left: Leftovers = { files };
+  const p = { id, reason: TEAM_SYNC_REASON, withoutRecall: true };
+  erasing(ctx, (audit) => {
+    if (kind === 'person') erasePersonWhole(ctx, p, audit);
+    else if (kind === 'case') purgeCaseRows(ctx, p, audit, left);
+    else eraseEvidenceRows(ctx, p, audit, left);
+  });
+  return true;
+}
+
+/** After an import that erased records has committed: the same clean-up as a local erasure. */
+export async function afterErasures(ctx: DomainContext, files: readonly string[]): Promise<void> {
+  await finish(ctx, { files: [...files] });
 }

@@ -60,6 +60,8 @@ export const SIGNATURE_DOMAINS = {
   backupManifest: 'case-vault/backup-manifest/v1',
   /** a team sync bundle's sync.json (docs/team-sync.md) */
   sync: 'case-vault/team-sync/v1',
+  /** one team sync change, signed by the vault that made it, so that members can relay it */
+  syncChange: 'case-vault/team-sync-change/v1',
 } as const;
 export type SignatureDomain = keyof typeof SIGNATURE_DOMAINS;
 

@@ -15,9 +15,10 @@
  *   strict schema (SYNC_BUNDLE_INVALID); the sender card self-signed and sync.sig valid
  *   (BUNDLE_SIGNATURE_INVALID); addressed to this vault (BUNDLE_NOT_LISTED); not from this
  *   vault (BUNDLE_FROM_SELF); the signer an active, verified team member with that very key
- *   (SYNC_MEMBER_UNKNOWN / SYNC_MEMBER_REMOVED / SYNC_MEMBER_NOT_VERIFIED); every change
- *   made by the signer (SYNC_ORIGIN_MISMATCH: changes are not relayed, see the doc) and of a
- *   kind, operation and fields team sync carries (SYNC_CHANGE_REFUSED).
+ *   (SYNC_MEMBER_UNKNOWN / SYNC_MEMBER_REMOVED / SYNC_MEMBER_NOT_VERIFIED); every change of a
+ *   kind, operation and fields team sync carries (SYNC_CHANGE_REFUSED); then, in
+ *   sync-service.ts, every change of another origin signed by that origin (SYNC_ORIGIN_MISMATCH,
+ *   docs/team-sync.md "Relaying").
  */
 import fsp from 'node:fs/promises';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ import { type AgeRecipient, decryptAge, encryptAge } from '../age/index.js';
 import { parseStrictJson } from '../bundles/strict-json.js';
 import { TarReader, writeTar } from '../tar/tar.js';
 import { RECORD_DESCRIPTIONS } from '../records/index.js';
-import { SYNC_KINDS, columnsOf } from './kinds.js';
+import { ERASED_KINDS, ERASURE_KIND, PURGED_KIND, SYNC_KINDS, columnsOf } from './kinds.js';
 import type { SyncChange } from './merge.js';
 
 export const SYNC_FORMAT = 'case-vault/team-sync';
@@ -74,6 +75,10 @@ const Change = z.strictObject({
     .array(z.string().regex(/^[0-9a-f]{64}$/))
     .min(1)
     .max(100)
+    .optional(),
+  sig: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{86}==$/, 'must be a signature')
     .optional(),
 });
 
@@ -261,18 +266,34 @@ function refused(why: string): VaultError {
 export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 /** Each change: made by the signer, of a carried kind, operation and fields, with a sane clock. */
-export function checkChanges(signerVault: string, changes: readonly SyncChange[], now: Date): void {
+export function checkChanges(changes: readonly SyncChange[], now: Date): void {
   for (const c of changes) {
     if (Number(c.hlc.slice(0, 15)) > now.getTime() + CLOCK_SKEW_MS)
       throw new VaultError(
         'SYNC_CHANGE_REFUSED',
         `This sync bundle carries a change dated more than a day after ${now.toISOString()} (its clock is wrong, or it was forged); the whole bundle was refused. Check the sender's clock. Nothing was changed.`,
       );
-    if (c.origin !== signerVault)
-      throw new VaultError(
-        'SYNC_ORIGIN_MISMATCH',
-        `This sync bundle carries a change made by vault ${c.origin}, not by the member who signed it; a member sends only its own changes. Nothing was changed.`,
-      );
+    if (c.kind === ERASURE_KIND) {
+      const keys = Object.keys(c.fields);
+      if (
+        c.op !== 'delete' ||
+        !/^[0-9a-f-]{36}$/.test(c.recordId) ||
+        keys.length !== 1 ||
+        !ERASED_KINDS.includes(c.fields.kind as never) ||
+        Object.keys(c.previous).length !== 0
+      )
+        throw refused('an erasure of the wrong form');
+      continue;
+    }
+    if (c.kind === PURGED_KIND) {
+      if (
+        c.op !== 'delete' ||
+        c.recordId !== '-' ||
+        Object.keys(c.fields).length + Object.keys(c.previous).length !== 0
+      )
+        throw refused('a purged change that still carries values');
+      continue;
+    }
     const kind = SYNC_KINDS.get(c.kind);
     if (!kind) throw refused(`record kind "${c.kind}"`);
     const columns = new Set(columnsOf(kind));

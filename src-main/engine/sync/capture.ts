@@ -121,3 +121,16 @@ export function muted<T>(db: WritableDB, fn: () => T): T {
     db.exec('DELETE FROM temp.sync_mute');
   }
 }
+
+/**
+ * Run `fn` with capture on again inside a muted apply: a received erasure runs through the
+ * erasure service, whose own deletes must be logged so that they are purged with it.
+ */
+export function unmuted<T>(db: WritableDB, fn: () => T): T {
+  db.exec('DELETE FROM temp.sync_mute');
+  try {
+    return fn();
+  } finally {
+    db.exec('INSERT INTO temp.sync_mute (on_) VALUES (1)');
+  }
+}

@@ -42,7 +42,8 @@ export type SyncKind = RecordKind | SideKind;
 const records: RecordKind[] = Object.values(RECORD_DESCRIPTIONS).map((d) => ({
   shape: 'record',
   name: d.name,
-  columns: Object.keys(d.columns).filter((c) => !(c in LOCAL_COLUMNS)),
+  // a consent's version is its place in its series (a withdrawal is version + 1), not an edit counter
+  columns: Object.keys(d.columns).filter((c) => !(c in LOCAL_COLUMNS) || (d.name === 'consents' && c === 'version')),
   appendOnly: d.name === 'consents',
 }));
 
@@ -84,3 +85,19 @@ export const SYNC_KINDS: ReadonlyMap<string, SyncKind> = new Map<string, SyncKin
 export function columnsOf(k: SyncKind): readonly string[] {
   return k.shape === 'record' ? k.columns : [...k.key, ...k.values];
 }
+
+/**
+ * Two kinds of change that are no record: an erasure made on the origin (record id: the erased
+ * person, case or evidence item; fields: `{ kind }`), applied through the erasure service; and
+ * a purged change (record id '-', no values): the place in its origin's sequence of a change
+ * whose values an erasure removed, kept so that the sequence has no gap.
+ */
+export const ERASURE_KIND = 'erasures';
+export const PURGED_KIND = 'purged';
+export const ERASED_KINDS = ['person', 'case', 'evidence'] as const;
+export type ErasedKind = (typeof ERASED_KINDS)[number];
+export const TABLE_OF_ERASED: Readonly<Record<ErasedKind, string>> = {
+  person: 'people',
+  case: 'cases',
+  evidence: 'evidence',
+};

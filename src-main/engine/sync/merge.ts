@@ -21,10 +21,99 @@
  * on the old values is refused (CONFLICT) instead of overwriting what arrived.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from '../../../shared/canonical-json.js';
 import { VaultError } from '../../../shared/errors.js';
 import { all, get, run, sql, type WritableDB } from '../db/sql.js';
 import { SqlFragment } from '../db/sql.js';
-import { QUIET_COLUMNS, SYNC_KINDS, type SideKind } from './kinds.js';
+import {
+  ERASURE_KIND,
+  type ErasedKind,
+  PURGED_KIND,
+  QUIET_COLUMNS,
+  SYNC_KINDS,
+  type SideKind,
+  TABLE_OF_ERASED,
+} from './kinds.js';
+
+/** Runs a received erasure through the erasure service (sync-service.ts supplies it). */
+export type Eraser = (kind: ErasedKind, id: string) => void;
+
+/** What a purged change becomes: its place in its origin's sequence, without values. */
+export const BLANK_CHANGE = `kind = '${PURGED_KIND}', record_id = '-', op = 'delete', fields = '{}', previous = '{}', resolves = NULL, state = 'applied'`;
+
+/** Columns that point to an erasable record: a change of a row under an erased case or person is dropped. */
+const POINTERS: ReadonlyArray<[string, string]> = [
+  ['case_id', 'cases'],
+  ['person_id', 'people'],
+];
+
+/** Whether the change is of (or under) a record erased here: then it is dropped (stored blank). */
+export function isOfErased(db: WritableDB, c: SyncChange): boolean {
+  if (c.kind === ERASURE_KIND || c.kind === PURGED_KIND) return false;
+  const erased = (kind: string, id: FieldValue | undefined) =>
+    typeof id === 'string' &&
+    get(db, sql`SELECT 1 AS x FROM sync_erased WHERE kind = ${kind} AND record_id = ${id}`) !== undefined;
+  if (erased(c.kind, c.recordId)) return true;
+  for (const [col, kind] of POINTERS) if (erased(kind, c.fields[col]) || erased(kind, c.previous[col])) return true;
+  return false;
+}
+
+/**
+ * A received erasure: the record is erased here through the erasure service (which purges what
+ * the change log holds of it), and whatever is still logged or held of it goes too.
+ */
+function applyErasure(db: WritableDB, c: SyncChange, eraser: Eraser | undefined): void {
+  const kind = c.fields.kind as ErasedKind;
+  const table = TABLE_OF_ERASED[kind];
+  if (!eraser) throw new TypeError('applyErasure: no eraser');
+  eraser(kind, c.recordId);
+  blankChangesOf(db, table, c.recordId);
+  // held changes of rows under it (a note of a case that never arrived here)
+  for (const [col, parent] of POINTERS) {
+    if (parent !== table) continue;
+    const under = `kind != '${ERASURE_KIND}' AND (json_extract(fields, '$.${col}') = ? OR json_extract(previous, '$.${col}') = ?)`;
+    for (const r of all<{ kind: string; record_id: string }>(
+      db,
+      frag(`SELECT DISTINCT kind, record_id FROM sync_changes WHERE ${under}`, [c.recordId, c.recordId]),
+    ))
+      if (SYNC_KINDS.get(r.kind)?.shape === 'record')
+        run(db, sql`INSERT OR IGNORE INTO sync_erased (kind, record_id) VALUES (${r.kind}, ${r.record_id})`);
+    run(db, frag(`UPDATE sync_changes SET ${BLANK_CHANGE} WHERE ${under}`, [c.recordId, c.recordId]));
+  }
+  run(db, sql`INSERT OR IGNORE INTO sync_erased (kind, record_id) VALUES (${table}, ${c.recordId})`);
+}
+
+/**
+ * Blank every change-log row that holds values of the record `kind`/`id` (its own changes and
+ * the side-table rows that name it) and drop its conflicts; remember it as erased. Returns how
+ * many rows were blanked.
+ */
+export function blankChangesOf(db: WritableDB, kind: string, id: string): number {
+  let removed = Number(
+    run(db, frag(`UPDATE sync_changes SET ${BLANK_CHANGE} WHERE kind = ? AND record_id = ?`, [kind, id])).changes,
+  );
+  for (const k of SYNC_KINDS.values()) {
+    if (k.shape !== 'side') continue;
+    const keyIndex = k.key.findIndex((col) => {
+      if (col === k.parent.column) return k.parent.kind === kind;
+      return col === 'person_id' && kind === 'people';
+    });
+    if (keyIndex < 0) continue;
+    removed += Number(
+      run(
+        db,
+        frag(
+          `UPDATE sync_changes SET ${BLANK_CHANGE} WHERE kind = ? AND json_valid(record_id) AND json_extract(record_id, ?) = ?`,
+          [k.name, `$[${keyIndex}]`, id],
+        ),
+      ).changes,
+    );
+  }
+  run(db, sql`DELETE FROM sync_conflicts WHERE kind = ${kind} AND record_id = ${id}`);
+  if (SYNC_KINDS.get(kind)?.shape === 'record')
+    run(db, sql`INSERT OR IGNORE INTO sync_erased (kind, record_id) VALUES (${kind}, ${id})`);
+  return removed;
+}
 
 export type FieldValue = string | number | null;
 export type FieldMap = Record<string, FieldValue>;
@@ -39,6 +128,14 @@ export interface SyncChange {
   fields: FieldMap;
   previous: FieldMap;
   resolves?: string[];
+  /** the origin's signature over changeBytes (base64), so that members can relay the change */
+  sig?: string;
+}
+
+/** The bytes an origin signs: the change without its signature, as canonical JSON. */
+export function changeBytes(c: SyncChange): Buffer {
+  const { sig: _sig, ...rest } = c;
+  return Buffer.from(canonicalJson(rest as unknown as JsonValue), 'utf8');
 }
 
 interface ChangeRow {
@@ -53,6 +150,7 @@ interface ChangeRow {
   previous: string;
   resolves: string | null;
   state: 'applied' | 'held';
+  sig?: string | null;
 }
 
 function frag(text: string, values: Array<string | number | null> = []): SqlFragment {
@@ -70,6 +168,7 @@ export function changeOf(r: ChangeRow): SyncChange {
     fields: JSON.parse(r.fields) as FieldMap,
     previous: JSON.parse(r.previous) as FieldMap,
     ...(r.resolves !== null ? { resolves: JSON.parse(r.resolves) as string[] } : {}),
+    ...(r.sig ? { sig: r.sig } : {}),
   };
 }
 
@@ -232,7 +331,12 @@ function applySide(db: WritableDB, c: SyncChange): 'applied' | 'held' {
     : 'held';
 }
 
-export function applyOne(db: WritableDB, at: string, c: SyncChange): 'applied' | 'held' {
+export function applyOne(db: WritableDB, at: string, c: SyncChange, eraser?: Eraser): 'applied' | 'held' {
+  if (c.kind === PURGED_KIND) return 'applied';
+  if (c.kind === ERASURE_KIND) {
+    applyErasure(db, c, eraser);
+    return 'applied';
+  }
   const kind = SYNC_KINDS.get(c.kind);
   if (!kind) throw new VaultError('SYNC_CHANGE_REFUSED', `A change of an unknown record kind (${c.kind}).`);
   const result = kind.shape === 'record' ? applyRecord(db, at, c) : applySide(db, c);
@@ -263,7 +367,7 @@ export interface MergeCounts {
  * Store and apply `changes` (already checked: kinds, fields, origin). Call inside the import's
  * transaction with capture muted.
  */
-export function mergeChanges(db: WritableDB, at: string, changes: readonly SyncChange[]): MergeCounts {
+export function mergeChanges(db: WritableDB, at: string, changes: readonly SyncChange[], eraser?: Eraser): MergeCounts {
   const counts: MergeCounts = { received: changes.length, duplicates: 0, applied: 0, held: 0 };
   const sorted = [...changes].sort((a, b) =>
     a.origin === b.origin ? a.originSeq - b.originSeq : a.origin < b.origin ? -1 : 1,
@@ -287,9 +391,20 @@ export function mergeChanges(db: WritableDB, at: string, changes: readonly SyncC
           VALUES (${c.origin}, ${c.originSeq}, ${c.hlc}, ${c.kind}, ${c.recordId}, ${c.op}, ${JSON.stringify(c.fields)},
                   ${JSON.stringify(c.previous)}, ${c.resolves ? JSON.stringify(c.resolves) : null}, 'held')`,
     );
+    if (c.sig !== undefined)
+      run(db, sql`INSERT INTO sync_change_sigs (seq, sig) VALUES (last_insert_rowid(), ${c.sig})`);
     observeClock(db, c.hlc);
     touched.add(c.origin);
-    if (applyOne(db, at, c) === 'applied') {
+    if (isOfErased(db, c)) {
+      // an edit, insert or snapshot of a record erased here: it never brings it (or its values) back
+      run(
+        db,
+        frag(`UPDATE sync_changes SET ${BLANK_CHANGE} WHERE origin = ? AND origin_seq = ?`, [c.origin, c.originSeq]),
+      );
+      counts.applied++;
+      continue;
+    }
+    if (applyOne(db, at, c, eraser) === 'applied') {
       run(
         db,
         sql`UPDATE sync_changes SET state = 'applied' WHERE origin = ${c.origin} AND origin_seq = ${c.originSeq}`,

@@ -8,7 +8,7 @@ import { contactCardOf } from '../../../src-main/engine/identity/contact-card.js
 import { X25519Recipient } from '../../../src-main/engine/age/index.js';
 import { uuidv7 } from '../../../src-main/engine/util/ids.js';
 import { SYNC_FORMAT, SYNC_FORMAT_VERSION, writeSyncFile } from '../../../src-main/engine/sync/bundle.js';
-import type { SyncChange } from '../../../src-main/engine/sync/merge.js';
+import { type SyncChange, changeBytes } from '../../../src-main/engine/sync/merge.js';
 import { addTeamMember, removeTeamMember } from '../../../src-main/engine/sync/members.js';
 import { exportSync, importSync } from '../../../src-main/engine/sync/sync-service.js';
 import { cardFileText } from '../../../src-main/engine/identity/contact-card.js';
@@ -71,6 +71,19 @@ async function refused(file: string): Promise<string> {
 describe('sync bundles refused', () => {
   it('a change that claims to be made by another member', async () => {
     expect(await refused(await crafted(a, b, [change({ origin: c.ctx.vaultId })]))).toBe('SYNC_ORIGIN_MISMATCH');
+    // relayed with a signature, but by the relaying member rather than the origin
+    const claimed = change({ origin: c.ctx.vaultId });
+    const bySender = { ...claimed, sig: a.ctx.identity.sign('syncChange', changeBytes(claimed)).toString('base64') };
+    expect(await refused(await crafted(a, b, [bySender]))).toBe('SYNC_ORIGIN_MISMATCH');
+    // signed by its origin, then altered on the way
+    const real = change({ origin: c.ctx.vaultId, fields: { title: 'By C' } });
+    const signed = { ...real, sig: c.ctx.identity.sign('syncChange', changeBytes(real)).toString('base64') };
+    expect(await refused(await crafted(a, b, [{ ...signed, fields: { title: 'Altered' } }]))).toBe(
+      'SYNC_ORIGIN_MISMATCH',
+    );
+    // the same change unaltered is relayed and applied
+    const ok = await importSync(b.ctx, await crafted(a, b, [signed]));
+    expect(ok.applied + ok.held).toBe(1);
   });
 
   it('a change of a kind, a field or a value team sync does not carry', async () => {

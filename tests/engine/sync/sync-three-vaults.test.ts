@@ -1,5 +1,5 @@
-// Three vaults, deliveries in an awkward order: an edit that arrives before its record is held,
-// then applied; a settlement that arrives before the conflict it settles leaves nothing open.
+// Three vaults, deliveries in an awkward order: a member relays another's changes with its own;
+// a settlement that arrives before the conflict it settles leaves nothing open.
 import { describe, expect, it } from 'vitest';
 import { createCase, getCase, updateCase } from '../../../src-main/engine/cases/case-service.js';
 import { addNote, getNote, updateNote } from '../../../src-main/engine/notes/note-service.js';
@@ -7,14 +7,18 @@ import { listConflicts, resolveConflict } from '../../../src-main/engine/sync/sy
 import { deliver, openConflicts, syncedState, team } from './sync-helpers.js';
 
 describe('team sync between three vaults', () => {
-  it('holds an edit whose record has not arrived, and settles a conflict it learns of late', async () => {
+  it("relays another member's changes, and settles a conflict it learns of late", async () => {
     const [a, b, c] = await team(3);
+    // B's first bundle to C (a full snapshot of B) goes while B holds nothing yet
+    await deliver(b!, c!);
     const k = createCase(a!.ctx, { title: 'Original', reference: 'HLC-3-1' });
     const n = addNote(a!.ctx, { caseId: k.id, body: 'from A' });
     await deliver(a!, b!);
     updateNote(b!.ctx, { id: n.id, expectedVersion: getNote(b!.ctx, n.id).version, body: 'edited by B' });
+    // B relays A's case and note (signed by A) with its own edit: nothing waits
     const early = await deliver(b!, c!);
-    expect(early.held).toBe(1);
+    expect(early.held).toBe(0);
+    expect(getNote(c!.ctx, n.id).body).toBe('edited by B');
     const late = await deliver(a!, c!);
     expect(late.held).toBe(0);
     expect(getNote(c!.ctx, n.id).body).toBe('edited by B');
