@@ -75,7 +75,7 @@ async function cardOf(h: Harness, path: string): Promise<string> {
 /** B's side, through the shell as its renderer would: sync with the shared folder. */
 async function syncThroughShell(h: Harness, folder: string): Promise<void> {
   h.host.folderQueue.push(folder);
-  const f = await ok<{ handle: string }>(h, 'files.chooseFolder');
+  const f = await ok<{ handle: string }>(h, 'files.chooseSyncFolder');
   await ok(h, 'sync.folder', { folder: f.handle });
 }
 
@@ -143,9 +143,10 @@ describe.each(['en', 'ar'] as const)('team sync between two laptops (%s)', (lang
     await syncThroughShell(b, shared);
     a.host.folderQueue.push(shared);
     await p.getByRole('button', { name: msg(lang, 'team.sync.folder'), exact: true }).click();
+    // B's files: its first one (the snapshot of what it holds, for a laptop new to it) and its edit
     await expect
       .poll(async () => plain(await report.textContent()), WAIT)
-      .toContain(msg(lang, 'team.sync.done', { applied: 1, written: 1, refused: 0 }));
+      .toContain(msg(lang, 'team.sync.done', { applied: 2, written: 1, refused: 0 }));
 
     // the home screen counts it; the case is marked
     await nav.getByRole('link', { name: msg(lang, 'home.nav'), exact: true }).click();

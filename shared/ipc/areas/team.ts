@@ -90,6 +90,10 @@ export const SyncImported = z.strictObject({
   applied: Count,
   held: Count,
   openConflicts: Count,
+  /** records erased here because the member erased them */
+  erased: Count,
+  /** relayed changes left out: their origin is not a verified member here */
+  notFromMembers: Count,
 });
 export type SyncImported = z.infer<typeof SyncImported>;
 

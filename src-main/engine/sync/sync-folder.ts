@@ -27,7 +27,7 @@ import { get, sql } from '../db/sql.js';
 import { type DomainContext, parseInput } from '../domain/context.js';
 import { SYNC_EXTENSION, SYNC_LIMITS } from './bundle.js';
 import { listTeamMembers } from './members.js';
-import { exportSync, importSync } from './sync-service.js';
+import { appendSnapshot, exportSync, importSync } from './sync-service.js';
 
 const FolderInput = z
   .string()
@@ -184,13 +184,21 @@ export async function syncFolder(ctx: DomainContext, dir: unknown): Promise<Sync
   }
 
   // 2. write what each active, verified member lacks
-  const head = get<{ last_seq: number }>(ctx.db, sql`SELECT last_seq FROM sync_clock WHERE id = 1`)?.last_seq ?? 0;
   for (const member of listTeamMembers(ctx)) {
     if (member.removedAt !== null) continue;
     if (member.keyStatus !== 'verified') {
       result.notWritten.push({ memberId: member.id, reason: 'not-verified' });
       continue;
     }
+    // a member that has nothing from us yet gets the snapshot first (exportSync would append it
+    // while writing): the file's name must carry the counter after it, or the next run would
+    // name the same content anew and write it again
+    const started = get(
+      ctx.db,
+      sql`SELECT 1 AS one FROM sync_acks WHERE member_vault = ${member.vaultId} AND origin = ${ctx.vaultId}`,
+    );
+    if (!started) appendSnapshot(ctx, member.vaultId, member.id);
+    const head = get<{ last_seq: number }>(ctx.db, sql`SELECT last_seq FROM sync_clock WHERE id = 1`)?.last_seq ?? 0;
     const pending = Number(
       get<{ n: number }>(
         ctx.db,

@@ -42,7 +42,8 @@ describe('sync folder', () => {
     const r4 = await syncFolder(b!.ctx, dir);
     expect(r4.written).toHaveLength(1);
     const r5 = await syncFolder(a!.ctx, dir);
-    expect(r5.applied).toHaveLength(1);
+    // B's first file (its snapshot for A, written at r2) and the one with its edit
+    expect(r5.applied).toHaveLength(2);
     expect(r5.removed).toEqual([r1.written[0]!.name]);
     expect(getCase(a!.ctx, k.id).summary).toBe('From B');
 
